@@ -1,0 +1,9 @@
+/**
+ * @jobpipe/contracts — what travels between jobpipe services: JSON schemas (the source of truth),
+ * types generated from them, compiled validators, and the topology.
+ */
+export * from './envelope.js';
+export type * from './generated/types.js';
+export * from './schema-files.js';
+export * from './topology.js';
+export * from './validators.js';

@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Folder holding every schema file of the contracts package. */
+export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
+
+/** One event schema on disk: a detail-type at one major version. */
+export interface EventSchemaFile {
+  readonly detailType: string;
+  readonly major: number;
+  readonly path: string;
+  readonly schema: Record<string, unknown>;
+}
+
+/** Reads a JSON file. */
+export function readJson<T = Record<string, unknown>>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** The shared schemas (`meta.schema.json`, `defs/*.schema.json`) every event schema may reference. */
+export function sharedSchemaFiles(dir = SCHEMAS_DIR): string[] {
+  const defs = readdirSync(join(dir, 'defs')).filter((file) => file.endsWith('.schema.json'));
+  return [join(dir, 'meta.schema.json'), ...defs.map((file) => join(dir, 'defs', file))];
+}
+
+/** Every `<detail-type>/v<major>/schema.json` below the schemas folder. */
+export function eventSchemaFiles(dir = SCHEMAS_DIR): EventSchemaFile[] {
+  const found: EventSchemaFile[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === 'defs') continue;
+    for (const version of readdirSync(join(dir, entry.name))) {
+      const match = /^v(\d+)$/.exec(version);
+      if (!match) continue;
+      const path = join(dir, entry.name, version, 'schema.json');
+      found.push({ detailType: entry.name, major: Number(match[1]), path, schema: readJson(path) });
+    }
+  }
+  return found.sort((a, b) => a.detailType.localeCompare(b.detailType) || a.major - b.major);
+}

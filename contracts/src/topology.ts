@@ -1,0 +1,149 @@
+/**
+ * The event topology: which service produces which detail-types, and which queue subscribes to which.
+ * This one table generates the embedded bus routing, the LocalStack bootstrap, the CDK stack, IAM
+ * policies and the AsyncAPI document.
+ */
+
+/** Every service of jobpipe, plus the scheduler that fires timed requests. */
+export const SERVICE_NAMES = ['scraper', 'parser', 'recommender', 'crm-api', 'applier', 'auth-refresher', 'etl', 'sheets-bridge'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+export type ProducerName = ServiceName | 'scheduler';
+
+/** Every detail-type that travels on the bus. */
+export const DETAIL_TYPES = [
+  'scrape.requested',
+  'job.scraped',
+  'job.parsed',
+  'job.scored',
+  'crm.stage-changed',
+  'application.requested',
+  'application.submitted',
+  'application.failed',
+  'session.refresh-requested',
+  'session.refreshed',
+  'config.changed',
+  'import.chunk',
+  'etl.requested',
+  'etl.completed',
+] as const;
+export type DetailType = (typeof DETAIL_TYPES)[number];
+
+/** Delivery settings of one queue (SQS semantics, also honoured by the embedded bus). */
+export interface QueueDefinition {
+  /** Queue name; its dead-letter queue is `${name}-dlq`. */
+  readonly name: string;
+  /** The one service that reads this queue. */
+  readonly consumer: ServiceName;
+  /** Detail-types routed to this queue. */
+  readonly subscriptions: readonly DetailType[];
+  /** Seconds a received message stays invisible before it is redelivered. */
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message is moved to the DLQ. */
+  readonly maxReceiveCount: number;
+  /** Messages handed to the handler loop per receive (1..10, the SQS limit). */
+  readonly batchSize: number;
+}
+
+/** The queues, one per consuming service. */
+export const QUEUES: readonly QueueDefinition[] = [
+  {
+    name: 'scraper',
+    consumer: 'scraper',
+    subscriptions: ['scrape.requested'],
+    visibilityTimeoutSeconds: 900,
+    maxReceiveCount: 3,
+    batchSize: 1,
+  },
+  {
+    name: 'parser',
+    consumer: 'parser',
+    subscriptions: ['job.scraped', 'import.chunk'],
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    batchSize: 10,
+  },
+  {
+    name: 'recommender',
+    consumer: 'recommender',
+    subscriptions: ['job.parsed', 'crm.stage-changed', 'config.changed'],
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+    batchSize: 10,
+  },
+  {
+    name: 'crm-api',
+    consumer: 'crm-api',
+    subscriptions: ['job.scored', 'application.submitted', 'application.failed', 'session.refreshed', 'etl.completed'],
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    batchSize: 10,
+  },
+  {
+    name: 'applier',
+    consumer: 'applier',
+    subscriptions: ['application.requested', 'session.refreshed'],
+    visibilityTimeoutSeconds: 600,
+    maxReceiveCount: 3,
+    batchSize: 1,
+  },
+  {
+    name: 'auth-refresher',
+    consumer: 'auth-refresher',
+    subscriptions: ['session.refresh-requested'],
+    visibilityTimeoutSeconds: 600,
+    maxReceiveCount: 3,
+    batchSize: 1,
+  },
+  {
+    name: 'etl',
+    consumer: 'etl',
+    subscriptions: ['job.parsed', 'job.scored', 'crm.stage-changed', 'application.submitted', 'application.failed', 'etl.requested'],
+    visibilityTimeoutSeconds: 900,
+    maxReceiveCount: 5,
+    batchSize: 10,
+  },
+  {
+    name: 'sheets-bridge',
+    consumer: 'sheets-bridge',
+    subscriptions: ['job.scored', 'crm.stage-changed', 'application.submitted', 'application.failed'],
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+    batchSize: 10,
+  },
+];
+
+/** Which detail-types each producer may publish (drives IAM and publish-time checks). */
+export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = {
+  scraper: ['job.scraped'],
+  parser: ['job.parsed'],
+  recommender: ['job.scored'],
+  'crm-api': ['crm.stage-changed', 'application.requested', 'config.changed', 'scrape.requested', 'import.chunk', 'etl.requested'],
+  applier: ['application.submitted', 'application.failed', 'session.refresh-requested'],
+  'auth-refresher': ['session.refreshed'],
+  etl: ['etl.completed'],
+  'sheets-bridge': ['crm.stage-changed'],
+  scheduler: ['scrape.requested', 'etl.requested', 'session.refresh-requested'],
+};
+
+/** The EventBridge bus name used by every runtime. */
+export const EVENT_BUS_NAME = 'jobpipe';
+
+/** The dead-letter queue name of a queue. */
+export function deadLetterQueueName(queue: string): string {
+  return `${queue}-dlq`;
+}
+
+/** The EventBridge `source` of a producer. */
+export function eventSourceOf(producer: ProducerName): string {
+  return `jobpipe.${producer}`;
+}
+
+/** Queues subscribed to a detail-type. */
+export function queuesFor(detailType: string): QueueDefinition[] {
+  return QUEUES.filter((queue) => (queue.subscriptions as readonly string[]).includes(detailType));
+}
+
+/** The queue a service consumes, if any. */
+export function queueOf(service: ServiceName): QueueDefinition | undefined {
+  return QUEUES.find((queue) => queue.consumer === service);
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { Dirent } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { BlobStore } from '../ports/blobs.js';
+
+/** Blobs as files below one folder; writes are atomic (temp file + rename). */
+export class FolderBlobStore implements BlobStore {
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  async put(key: string, body: Uint8Array | string): Promise<void> {
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = `${path}.${randomUUID()}.tmp`;
+    await writeFile(temporary, body);
+    await rename(temporary, path);
+  }
+
+  async get(key: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      return (await stat(this.pathOf(key))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<string> {
+    const keys: string[] = [];
+    await this.walk(this.root, keys);
+    for (const key of keys.filter((candidate) => candidate.startsWith(prefix)).sort()) yield key;
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  private async walk(folder: string, into: string[]): Promise<void> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await this.walk(path, into);
+      else if (!entry.name.endsWith('.tmp')) into.push(relative(this.root, path).split(sep).join('/'));
+    }
+  }
+
+  private pathOf(key: string): string {
+    if (!key || key.startsWith('/') || key.split('/').some((part) => part === '..' || part === '')) {
+      throw new TypeError(`invalid blob key '${key}'`);
+    }
+    return join(this.root, ...key.split('/'));
+  }
+}

@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { deadLetterQueueName, QUEUES, type QueueDefinition } from '@jobpipe/contracts';
+import { type Clock, systemClock } from '../ports/clock.js';
+import type { DeadLetter, DeadLetterAdmin, QueueConsumer, ReceivedMessage } from '../ports/events.js';
+import { openSqlite, type SqliteDatabase } from './sqlite.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS messages (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  message_id TEXT NOT NULL UNIQUE,
+  queue TEXT NOT NULL,
+  body TEXT NOT NULL,
+  sent_at INTEGER NOT NULL,
+  visible_at INTEGER NOT NULL,
+  receive_count INTEGER NOT NULL DEFAULT 0,
+  receipt TEXT,
+  last_error TEXT,
+  source_queue TEXT,
+  dead_lettered_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS messages_ready ON messages (queue, visible_at, seq);
+CREATE UNIQUE INDEX IF NOT EXISTS messages_receipt ON messages (receipt) WHERE receipt IS NOT NULL;
+CREATE TABLE IF NOT EXISTS event_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL,
+  detail_type TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_log_type ON event_log (detail_type, seq);
+`;
+
+/** A message to enqueue: its body and the queues it goes to. */
+export interface RoutedMessage {
+  readonly eventId: string;
+  readonly detailType: string;
+  readonly body: string;
+  readonly queues: readonly string[];
+}
+
+/** Options of the embedded bus. */
+export interface SqliteBusOptions {
+  /** Path of the SQLite file (`:memory:` for a private in-process bus). */
+  readonly path: string;
+  readonly clock?: Clock;
+  /** Queue settings; defaults to the contracts topology. */
+  readonly queues?: readonly QueueDefinition[];
+  /** How often an idle consumer looks for new messages written by other processes. */
+  readonly pollIntervalMs?: number;
+  /** Keep a copy of every published event (for tests, audits and `jobpipe events`). */
+  readonly keepEventLog?: boolean;
+}
+
+// Wakes consumers in this process as soon as a publisher here enqueues; other processes poll.
+const wakeups = new EventEmitter().setMaxListeners(0);
+
+/**
+ * The embedded transport: durable queues with SQS semantics in one SQLite file, safe for several
+ * processes at once (every state change is one IMMEDIATE transaction).
+ */
+export class SqliteBus implements DeadLetterAdmin {
+  readonly db: SqliteDatabase;
+  private readonly clock: Clock;
+  private readonly queues: Map<string, QueueDefinition>;
+  private readonly pollIntervalMs: number;
+  private readonly keepEventLog: boolean;
+  private readonly statements;
+
+  constructor(options: SqliteBusOptions) {
+    this.db = openSqlite(options.path);
+    this.db.exec(SCHEMA);
+    this.clock = options.clock ?? systemClock;
+    this.queues = new Map((options.queues ?? QUEUES).map((queue) => [queue.name, queue]));
+    this.pollIntervalMs = options.pollIntervalMs ?? 25;
+    this.keepEventLog = options.keepEventLog ?? true;
+    this.statements = {
+      insert: this.db.prepare('INSERT INTO messages (message_id, queue, body, sent_at, visible_at) VALUES (?, ?, ?, ?, ?)'),
+      log: this.db.prepare('INSERT INTO event_log (event_id, detail_type, published_at, body) VALUES (?, ?, ?, ?)'),
+      ready: this.db.prepare(
+        'SELECT seq, message_id, body, receive_count, last_error FROM messages WHERE queue = ? AND visible_at <= ? ORDER BY visible_at, seq LIMIT ?',
+      ),
+      take: this.db.prepare('UPDATE messages SET receive_count = receive_count + 1, visible_at = ?, receipt = ? WHERE seq = ?'),
+      toDeadLetter: this.db.prepare(
+        'UPDATE messages SET source_queue = queue, queue = ?, dead_lettered_at = ?, last_error = ?, receipt = NULL, visible_at = ? WHERE seq = ?',
+      ),
+      toDeadLetterByReceipt: this.db.prepare(
+        'UPDATE messages SET source_queue = queue, queue = ?, dead_lettered_at = ?, last_error = ?, receipt = NULL, visible_at = ? WHERE receipt = ?',
+      ),
+      ack: this.db.prepare('DELETE FROM messages WHERE receipt = ?'),
+      release: this.db.prepare('UPDATE messages SET visible_at = ?, last_error = ?, receipt = NULL WHERE receipt = ?'),
+      extend: this.db.prepare('UPDATE messages SET visible_at = ? WHERE receipt = ?'),
+    };
+  }
+
+  /** Enqueues messages to their queues in one transaction. */
+  enqueue(messages: readonly RoutedMessage[]): void {
+    const now = this.clock.now().getTime();
+    const touched = new Set<string>();
+    this.db
+      .transaction(() => {
+        for (const message of messages) {
+          if (this.keepEventLog) this.statements.log.run(message.eventId, message.detailType, now, message.body);
+          for (const queue of message.queues) {
+            this.statements.insert.run(`${message.eventId}:${queue}`, queue, message.body, now, now);
+            touched.add(queue);
+          }
+        }
+      })
+      .immediate();
+    for (const queue of touched) wakeups.emit(this.wakeKey(queue));
+  }
+
+  /** A consumer of one queue of the topology. */
+  consumer(queueName: string): QueueConsumer {
+    const queue = this.queues.get(queueName);
+    if (!queue) throw new Error(`unknown queue '${queueName}' (known: ${[...this.queues.keys()].join(', ')})`);
+    return new SqliteQueueConsumer(this, queue);
+  }
+
+  /** Takes up to `max` visible messages, moving those past max receives to the DLQ. */
+  receiveNow(queue: QueueDefinition, max: number): ReceivedMessage[] {
+    const now = this.clock.now().getTime();
+    const received: ReceivedMessage[] = [];
+    this.db
+      .transaction(() => {
+        const rows = this.statements.ready.all(queue.name, now, max) as ReadyRow[];
+        for (const row of rows) {
+          if (row.receive_count >= queue.maxReceiveCount) {
+            const reason = `exceeded ${queue.maxReceiveCount} receives; last error: ${row.last_error ?? 'visibility timeout expired (handler crashed or was killed)'}`;
+            this.statements.toDeadLetter.run(deadLetterQueueName(queue.name), now, reason, now, row.seq);
+            continue;
+          }
+          const receipt = randomUUID();
+          this.statements.take.run(now + queue.visibilityTimeoutSeconds * 1000, receipt, row.seq);
+          received.push({ messageId: row.message_id, receiptHandle: receipt, body: row.body, receiveCount: row.receive_count + 1 });
+        }
+      })
+      .immediate();
+    return received;
+  }
+
+  /** Waits until a message may be ready on the queue: a local publish, or the poll interval. */
+  waitForWork(queue: string, maxMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const key = this.wakeKey(queue);
+      const done = () => {
+        clearTimeout(timer);
+        wakeups.off(key, done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(1, Math.min(maxMs, this.pollIntervalMs)));
+      wakeups.on(key, done);
+    });
+  }
+
+  ack(receipts: readonly string[]): void {
+    this.db
+      .transaction(() => {
+        for (const receipt of receipts) this.statements.ack.run(receipt);
+      })
+      .immediate();
+  }
+
+  release(receipt: string, reason: string, delaySeconds: number): void {
+    this.statements.release.run(this.clock.now().getTime() + delaySeconds * 1000, reason, receipt);
+  }
+
+  deadLetter(queue: string, receipt: string, reason: string): void {
+    const now = this.clock.now().getTime();
+    this.statements.toDeadLetterByReceipt.run(deadLetterQueueName(queue), now, reason, now, receipt);
+  }
+
+  extendVisibility(receipt: string, seconds: number): void {
+    this.statements.extend.run(this.clock.now().getTime() + seconds * 1000, receipt);
+  }
+
+  async list(queue: string, limit: number): Promise<DeadLetter[]> {
+    const rows = this.db
+      .prepare('SELECT message_id, body, last_error, receive_count, dead_lettered_at FROM messages WHERE queue = ? ORDER BY seq LIMIT ?')
+      .all(deadLetterQueueName(queue), limit) as DeadRow[];
+    return rows.map((row) => ({
+      messageId: row.message_id,
+      body: row.body,
+      reason: row.last_error ?? '',
+      receiveCount: row.receive_count,
+      deadLetteredAt: new Date(row.dead_lettered_at).toISOString(),
+    }));
+  }
+
+  async redrive(queue: string, messageIds?: readonly string[]): Promise<number> {
+    const now = this.clock.now().getTime();
+    const dlq = deadLetterQueueName(queue);
+    const moved = this.db
+      .transaction(() => {
+        const base =
+          'UPDATE messages SET queue = source_queue, source_queue = NULL, receive_count = 0, visible_at = ?, dead_lettered_at = NULL, receipt = NULL WHERE queue = ?';
+        if (!messageIds) return this.db.prepare(base).run(now, dlq).changes;
+        const one = this.db.prepare(`${base} AND message_id = ?`);
+        return messageIds.reduce((count, id) => count + one.run(now, dlq, id).changes, 0);
+      })
+      .immediate();
+    if (moved > 0) wakeups.emit(this.wakeKey(queue));
+    return moved;
+  }
+
+  async depth(queue: string): Promise<{ ready: number; inFlight: number; deadLettered: number }> {
+    const now = this.clock.now().getTime();
+    const row = this.db
+      .prepare(
+        `SELECT
+           SUM(CASE WHEN queue = @queue AND visible_at <= @now THEN 1 ELSE 0 END) AS ready,
+           SUM(CASE WHEN queue = @queue AND visible_at > @now THEN 1 ELSE 0 END) AS inFlight,
+           SUM(CASE WHEN queue = @dlq THEN 1 ELSE 0 END) AS deadLettered
+         FROM messages WHERE queue IN (@queue, @dlq)`,
+      )
+      .get({ queue, dlq: deadLetterQueueName(queue), now }) as Record<string, number | null>;
+    return { ready: row.ready ?? 0, inFlight: row.inFlight ?? 0, deadLettered: row.deadLettered ?? 0 };
+  }
+
+  /** Published events of one detail-type (or all), oldest first, from the event log. */
+  publishedEvents(detailType?: string): { detailType: string; body: string }[] {
+    const rows = detailType
+      ? this.db.prepare('SELECT detail_type, body FROM event_log WHERE detail_type = ? ORDER BY seq').all(detailType)
+      : this.db.prepare('SELECT detail_type, body FROM event_log ORDER BY seq').all();
+    return (rows as { detail_type: string; body: string }[]).map((row) => ({ detailType: row.detail_type, body: row.body }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private wakeKey(queue: string): string {
+    return `${this.db.name}\u0000${queue}`;
+  }
+}
+
+interface ReadyRow {
+  seq: number;
+  message_id: string;
+  body: string;
+  receive_count: number;
+  last_error: string | null;
+}
+
+interface DeadRow {
+  message_id: string;
+  body: string;
+  last_error: string | null;
+  receive_count: number;
+  dead_lettered_at: number;
+}
+
+/** A QueueConsumer over one queue of the SQLite bus. */
+class SqliteQueueConsumer implements QueueConsumer {
+  readonly queueName: string;
+
+  constructor(
+    private readonly bus: SqliteBus,
+    private readonly queue: QueueDefinition,
+  ) {
+    this.queueName = queue.name;
+  }
+
+  async receive(max: number, waitMs: number): Promise<ReceivedMessage[]> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const messages = this.bus.receiveNow(this.queue, max);
+      const remaining = deadline - Date.now();
+      if (messages.length > 0 || remaining <= 0) return messages;
+      await this.bus.waitForWork(this.queue.name, remaining);
+    }
+  }
+
+  async ack(messages: readonly ReceivedMessage[]): Promise<void> {
+    this.bus.ack(messages.map((message) => message.receiptHandle));
+  }
+
+  async release(message: ReceivedMessage, reason: string, delaySeconds: number): Promise<void> {
+    this.bus.release(message.receiptHandle, reason, delaySeconds);
+  }
+
+  async deadLetter(message: ReceivedMessage, reason: string): Promise<void> {
+    this.bus.deadLetter(this.queue.name, message.receiptHandle, reason);
+  }
+
+  async extendVisibility(message: ReceivedMessage, seconds: number): Promise<void> {
+    this.bus.extendVisibility(message.receiptHandle, seconds);
+  }
+}

@@ -1,0 +1,21 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** A SQLite database handle (better-sqlite3). */
+export type SqliteDatabase = Database.Database;
+
+/**
+ * Opens a SQLite file for several processes at once: WAL journal (readers never block the writer),
+ * synchronous=NORMAL (durable across process crashes, which is what the bus promises), and a busy
+ * timeout so concurrent writers queue instead of failing.
+ */
+export function openSqlite(path: string): SqliteDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('foreign_keys = ON');
+  return db;
+}

@@ -1,0 +1,31 @@
+/**
+ * @jobpipe/shared — how things travel and are stored: ports, the embedded adapters, and the service
+ * runtime. AWS adapters live behind `@jobpipe/shared/aws` so the embedded runtime never loads the SDK.
+ */
+
+export * from './embedded/embedded-ports.js';
+export * from './embedded/embedded-publisher.js';
+export * from './embedded/encrypted-secret-store.js';
+export * from './embedded/folder-blob-store.js';
+export * from './embedded/sqlite.js';
+export * from './embedded/sqlite-bus.js';
+export * from './embedded/sqlite-table-store.js';
+export * from './errors.js';
+export * from './ports/blobs.js';
+export * from './ports/clock.js';
+export * from './ports/events.js';
+export * from './ports/logger.js';
+export * from './ports/secrets.js';
+export * from './ports/tables.js';
+export * from './runtime/event-factory.js';
+export * from './runtime/handlers.js';
+export * from './runtime/health-server.js';
+export * from './runtime/logger.js';
+export * from './runtime/message-processor.js';
+export * from './runtime/metrics.js';
+export * from './runtime/queue-runner.js';
+export * from './runtime/runtime-config.js';
+export * from './runtime/runtime-ports.js';
+export * from './runtime/service.js';
+export * from './tables/conditions.js';
+export * from './tables/definitions.js';

@@ -1,0 +1,124 @@
+import type { QueueDefinition } from '@jobpipe/contracts';
+import type { QueueConsumer, ReceivedMessage } from '../ports/events.js';
+import type { Logger } from '../ports/logger.js';
+import { type Outcome, type ProcessorDependencies, processMessage } from './message-processor.js';
+import type { ServiceMetrics } from './metrics.js';
+
+/** Options of a queue runner. */
+export interface QueueRunnerOptions extends ProcessorDependencies {
+  readonly queue: QueueDefinition;
+  readonly consumer: QueueConsumer;
+  readonly metrics?: ServiceMetrics;
+  /** How long one receive waits for messages (long poll). */
+  readonly waitMs?: number;
+  /** Batches handled at the same time (each batch's messages run concurrently). */
+  readonly concurrency?: number;
+}
+
+/** Live state of a runner, for the health endpoint. */
+export interface RunnerStatus {
+  readonly running: boolean;
+  readonly inFlight: number;
+  readonly lastError?: string;
+  readonly handled: number;
+}
+
+/**
+ * Polls one queue and hands each message to its handler; acks in batches, retries failures with
+ * backoff, dead-letters permanent failures, extends visibility of slow handlers, and on stop finishes
+ * the messages in flight before resolving.
+ */
+export class QueueRunner {
+  private stopping = false;
+  private loops: Promise<void>[] = [];
+  private inFlight = 0;
+  private handled = 0;
+  private lastError: string | undefined;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: QueueRunnerOptions) {
+    this.logger = options.logger.child({ queue: options.queue.name });
+  }
+
+  /** Starts polling. */
+  start(): void {
+    const concurrency = this.options.concurrency ?? 1;
+    this.loops = Array.from({ length: concurrency }, () => this.loop());
+  }
+
+  /** Stops receiving and waits for in-flight messages to finish. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.loops);
+  }
+
+  status(): RunnerStatus {
+    return {
+      running: !this.stopping,
+      inFlight: this.inFlight,
+      handled: this.handled,
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
+  }
+
+  /** Receives and handles one batch; returns how many messages it got. Useful for tests and `run --once`. */
+  async pollOnce(waitMs = 0): Promise<number> {
+    const messages = await this.options.consumer.receive(this.options.queue.batchSize, waitMs);
+    if (messages.length === 0) return 0;
+    this.inFlight += messages.length;
+    try {
+      const outcomes = await Promise.all(messages.map((message) => this.handle(message)));
+      const acked = messages.filter((_, i) => outcomes[i]!.kind === 'ack');
+      if (acked.length > 0) await this.options.consumer.ack(acked);
+      this.handled += acked.length;
+    } finally {
+      this.inFlight -= messages.length;
+    }
+    return messages.length;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.pollOnce(this.options.waitMs ?? 1000);
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.error({ err: this.lastError }, 'receive failed; backing off');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  }
+
+  private async handle(message: ReceivedMessage): Promise<Outcome> {
+    const { consumer, queue, metrics } = this.options;
+    const started = performance.now();
+    // Keep slow handlers' messages invisible so no other consumer picks them up meanwhile.
+    const extendEveryMs = (queue.visibilityTimeoutSeconds * 1000) / 2;
+    const extender = setInterval(() => {
+      consumer.extendVisibility(message, queue.visibilityTimeoutSeconds).catch((error: unknown) => {
+        this.logger.warn({ err: String(error) }, 'visibility extension failed');
+      });
+    }, extendEveryMs);
+    let outcome: Outcome;
+    try {
+      outcome = await processMessage(message, this.options);
+    } finally {
+      clearInterval(extender);
+    }
+    const labels = { queue: queue.name, detail_type: outcome.detailType };
+    metrics?.handlerSeconds.observe(labels, (performance.now() - started) / 1000);
+    if (outcome.kind === 'ack') metrics?.handled.inc(labels);
+    if (outcome.kind === 'retry') {
+      this.lastError = outcome.reason;
+      metrics?.failed.inc(labels);
+      await consumer.release(message, outcome.reason, outcome.delaySeconds);
+    }
+    if (outcome.kind === 'dead-letter') {
+      this.lastError = outcome.reason;
+      metrics?.deadLettered.inc(labels);
+      this.logger.warn({ messageId: message.messageId, reason: outcome.reason }, 'dead-lettered');
+      await consumer.deadLetter(message, outcome.reason);
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { ConfigError } from '../errors.js';
+
+/** Settings every service shares: which transport, where its data lives, logging and health. */
+export interface RuntimeConfig {
+  readonly transport: 'embedded' | 'aws';
+  /** Embedded: folder of the bus, tables, blobs and secrets files. */
+  readonly dataDir: string;
+  readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Port of /health and /metrics; 0 picks a free port, undefined turns it off. */
+  readonly healthPort: number | undefined;
+  /** Passphrase of the embedded secret store (never logged). */
+  readonly secretKey: string | undefined;
+  readonly aws: {
+    readonly region: string;
+    readonly endpoint: string | undefined;
+    readonly eventBusName: string;
+    readonly resourcePrefix: string;
+    readonly bucket: string;
+  };
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = env[name] ?? fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(`${name}='${value}' is not valid: use one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function optionalPort(env: Env, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name}='${value}' is not a port number (0-65535)`);
+  return port;
+}
+
+/** Reads and validates the runtime settings from an environment (the caller passes process.env). */
+export function readRuntimeConfig(env: Env): RuntimeConfig {
+  const endpoint = env.AWS_ENDPOINT_URL;
+  if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
+    throw new ConfigError(`AWS_ENDPOINT_URL='${endpoint}' is not an http(s) URL`);
+  }
+  return Object.freeze({
+    transport: oneOf(env, 'JOBPIPE_TRANSPORT', ['embedded', 'aws'] as const, 'embedded'),
+    dataDir: resolve(env.JOBPIPE_DATA_DIR ?? 'data'),
+    logLevel: oneOf(env, 'JOBPIPE_LOG_LEVEL', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    healthPort: optionalPort(env, 'JOBPIPE_HEALTH_PORT'),
+    secretKey: env.JOBPIPE_SECRET_KEY,
+    aws: Object.freeze({
+      region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+      endpoint,
+      eventBusName: env.JOBPIPE_EVENT_BUS ?? 'jobpipe',
+      resourcePrefix: env.JOBPIPE_RESOURCE_PREFIX ?? 'jobpipe',
+      bucket: env.JOBPIPE_BUCKET ?? 'jobpipe-blobs',
+    }),
+  });
+}
