@@ -122,7 +122,7 @@ export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = 
   'auth-refresher': ['session.refreshed'],
   etl: ['etl.completed'],
   'sheets-bridge': ['crm.stage-changed'],
-  scheduler: ['scrape.requested', 'etl.requested', 'session.refresh-requested'],
+  scheduler: ['scrape.requested', 'etl.requested', 'session.refresh-requested', 'config.changed'],
 };
 
 /** The EventBridge bus name used by every runtime. */

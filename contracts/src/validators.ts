@@ -35,6 +35,16 @@ export class ContractRegistry {
     }
   }
 
+  /**
+   * Validates a value against a shared definition (`defs/<name>.schema.json`), e.g. an import row or
+   * the user's config.
+   */
+  validateDefinition(name: 'import-row' | 'config' | 'normalized-job', value: unknown): ValidationResult {
+    const validate = this.ajv.getSchema(`https://schemas.jobpipe.dev/defs/${name}.schema.json`);
+    if (!validate) return { ok: false, errors: [`unknown definition '${name}'`] };
+    return validate(value) ? { ok: true } : { ok: false, errors: describeErrors(validate.errors) };
+  }
+
   /** Major versions known for a detail-type (empty when the type is unknown). */
   supportedMajors(detailType: string): number[] {
     return this.majors.get(detailType) ?? [];

@@ -99,6 +99,31 @@ export interface JobpipeConfig {
   [k: string]: unknown | undefined;
 }
 
+/**
+ * One job row of a CSV or JSON import (POST /imports/*), as stored in an import.chunk blob: { "rows": [{ "rowNumber": n, "row": ImportRow }] }.
+ */
+
+export interface ImportRow {
+  externalId?: string;
+  title: string;
+  company: string;
+  url: string;
+  location?: string;
+  remote?: boolean;
+  description?: string;
+  salaryMin?: number;
+  salaryMax?: number;
+  salaryCurrency?: string;
+  salaryPeriod?: "hour" | "day" | "week" | "month" | "year";
+  employmentType?: string;
+  /**
+   * @maxItems 200
+   */
+  skills?: string[];
+  experienceYearsMin?: number;
+  postedAt?: string;
+}
+
 export interface NormalizedJob {
   /**
    * Stable job id: '<source>:<external id>'.

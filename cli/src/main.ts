@@ -1,0 +1,21 @@
+/**
+ * The `jobpipe` command. Each file in ./commands registers one command (or a group) on the program,
+ * so a command lives beside the others without touching this file.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Command } from 'commander';
+
+/** What every command file exports. */
+export type RegisterCommand = (program: Command) => void;
+
+const program = new Command('jobpipe').description('Event-driven job-search pipeline').showHelpAfterError();
+const commandsDir = join(import.meta.dirname, 'commands');
+for (const file of readdirSync(commandsDir)
+  .filter((name) => name.endsWith('.ts'))
+  .sort()) {
+  const module = (await import(pathToFileURL(join(commandsDir, file)).href)) as { register: RegisterCommand };
+  module.register(program);
+}
+await program.parseAsync(process.argv);
