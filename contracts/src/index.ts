@@ -2,6 +2,10 @@
  * @jobpipe/contracts — what travels between jobpipe services: JSON schemas (the source of truth),
  * types generated from them, compiled validators, and the topology.
  */
+
+export * from './asyncapi.js';
+export * from './compatibility.js';
+export * from './dereference.js';
 export * from './envelope.js';
 export type * from './generated/types.js';
 export * from './schema-files.js';
