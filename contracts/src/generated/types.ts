@@ -206,10 +206,17 @@ export interface ApplicationFailedV1 {
       | "daily-cap"
       | "duplicate-job"
       | "duplicate-company"
-      | "browser-crashed";
+      | "browser-crashed"
+      | "outcome-unknown"
+      | "site-not-configured"
+      | "profile-incomplete";
     message: string;
     needsUser: boolean;
     evidenceBlobKey: string | null;
+    /**
+     * The screening question the answer bank does not cover (code unknown-question).
+     */
+    question?: string;
   };
 }
 
@@ -488,6 +495,22 @@ export interface SessionRefreshedV1 {
     expiresAt: string | null;
     refreshedAt: string;
     message?: string;
+    /**
+     * Why the user must act (status needs-user).
+     */
+    reason?:
+      | "otp-required"
+      | "wrong-credentials"
+      | "login-page-changed"
+      | "timeout"
+      | "site-error"
+      | "too-many-failures"
+      | "missing-credentials"
+      | "site-not-configured";
+    /**
+     * Blob key of the screenshot taken when the login failed.
+     */
+    screenshotBlobKey?: string;
   };
 }
 
