@@ -29,3 +29,4 @@ export * from './runtime/runtime-ports.js';
 export * from './runtime/service.js';
 export * from './tables/conditions.js';
 export * from './tables/definitions.js';
+export * from './scheduling/scheduled-requests.js';

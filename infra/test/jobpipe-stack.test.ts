@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { PRODUCERS, QUEUES } from '@jobpipe/contracts';
+import { TABLES } from '@jobpipe/shared';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { JobpipeStack } from '../src/jobpipe-stack.js';
+import { scheduleDefinitions } from '../src/schedules.js';
+
+let template: Template;
+
+before(() => {
+  // Skip esbuild bundling: the assertions are about the resources, not the bundles.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new JobpipeStack(app, 'Test', {
+    prefix: 'jobpipe',
+    imageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/jobpipe:test',
+    schedules: scheduleDefinitions(
+      [{ id: 'data-eng-sg', source: 'mcf', keywords: 'data engineer', schedule: '0 7 * * *' }],
+      ['example-jobs'],
+    ),
+  });
+  template = Template.fromStack(stack);
+});
+
+type Resource = { Properties: Record<string, unknown> };
+const resources = (type: string) => Object.values(template.findResources(type)) as Resource[];
+
+describe('the CDK stack follows the contracts topology', () => {
+  test('one rule per queue, matching exactly its subscribed detail-types, targeting its queue', () => {
+    const rules = resources('AWS::Events::Rule');
+    assert.equal(rules.length, QUEUES.length);
+    for (const queue of QUEUES) {
+      const rule = rules.find((candidate) => String(candidate.Properties.Description).endsWith(`→ ${queue.name}`));
+      assert.ok(rule, `rule for ${queue.name}`);
+      const pattern = rule.Properties.EventPattern as { 'detail-type': string[] };
+      assert.deepEqual([...pattern['detail-type']].sort(), [...queue.subscriptions].sort());
+    }
+  });
+
+  test('every queue has its DLQ with the topology max receives and visibility timeout, and a DLQ alarm', () => {
+    for (const queue of QUEUES) {
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: `jobpipe-${queue.name}`,
+        VisibilityTimeout: queue.visibilityTimeoutSeconds,
+        RedrivePolicy: Match.objectLike({ maxReceiveCount: queue.maxReceiveCount }),
+      });
+      template.hasResourceProperties('AWS::SQS::Queue', { QueueName: `jobpipe-${queue.name}-dlq` });
+    }
+    assert.equal(resources('AWS::CloudWatch::Alarm').length, QUEUES.length);
+  });
+
+  test('tables from the shared definitions: on-demand, point-in-time recovery, their indexes', () => {
+    for (const [name, definition] of Object.entries(TABLES)) {
+      template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        TableName: `jobpipe-${name}`,
+        BillingMode: 'PAY_PER_REQUEST',
+        Replicas: Match.arrayWith([Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })]),
+        ...(Object.keys(definition.indexes).length > 0
+          ? {
+              GlobalSecondaryIndexes: Match.arrayWith(
+                Object.keys(definition.indexes).map((indexName) => Match.objectLike({ IndexName: indexName })),
+              ),
+            }
+          : {}),
+      });
+    }
+  });
+
+  test('the blob bucket is encrypted, private, and expires raw pages', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: Match.objectLike({ ServerSideEncryptionConfiguration: Match.anyValue() }),
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'raw/', ExpirationInDays: 90 })]) },
+    });
+  });
+
+  test('light services are Lambda functions with SQS sources reporting partial batch failures; browser services and the scraper run on Fargate', () => {
+    const mappings = resources('AWS::Lambda::EventSourceMapping');
+    assert.equal(mappings.length, 5, 'parser, recommender, crm-api, etl, sheets-bridge');
+    for (const mapping of mappings) assert.deepEqual(mapping.Properties.FunctionResponseTypes, ['ReportBatchItemFailures']);
+    const containers = resources('AWS::ECS::TaskDefinition').map(
+      (task) => (task.Properties.ContainerDefinitions as { Name: string }[])[0]!.Name,
+    );
+    assert.deepEqual(containers.sort(), ['applier', 'auth-refresher', 'scraper']);
+    template.resourceCountIs('AWS::Lambda::Url', 1);
+  });
+
+  test('schedules: one per search, the nightly ETL and the session refresh', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 3);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 7 * * ? *)' });
+  });
+});
+
+describe('IAM is least privilege', () => {
+  const statements = () =>
+    resources('AWS::IAM::Policy').flatMap(
+      (policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Condition?: unknown }[] }).Statement,
+    );
+
+  test('no statement grants a wildcard action', () => {
+    for (const statement of statements()) {
+      for (const action of [statement.Action].flat()) {
+        assert.ok(action !== '*' && !action.endsWith(':*'), `wildcard action ${action}`);
+      }
+    }
+  });
+
+  test('each service may publish only the detail-types it produces, under its own source', () => {
+    const putEvents = statements().filter((statement) => [statement.Action].flat().includes('events:PutEvents'));
+    const allowed = putEvents.map((statement) => {
+      const condition = statement.Condition as {
+        'ForAllValues:StringEquals': { 'events:detail-type': string[] };
+        StringEquals: { 'events:source': string[] };
+      };
+      return { source: condition.StringEquals['events:source'][0], types: condition['ForAllValues:StringEquals']['events:detail-type'] };
+    });
+    for (const [producer, types] of Object.entries(PRODUCERS)) {
+      const grant = allowed.find((entry) => entry.source === `jobpipe.${producer}`);
+      assert.ok(grant, `publish grant for ${producer}`);
+      assert.deepEqual([...grant.types].sort(), [...types].sort());
+    }
+  });
+});
