@@ -303,6 +303,14 @@ export interface CrmStageChangedV1 {
     changedAt: string;
     changedBy: "user" | "sheet" | "applier" | "system";
     note?: string;
+    /**
+     * Set when the change records a reply from the employer (stage may stay the same).
+     */
+    response?: {
+      kind: "recruiter-replied" | "interview-scheduled" | "rejected" | "offer-made" | "other";
+      respondedAt: string;
+      interviewAt?: string | null;
+    };
   };
 }
 
