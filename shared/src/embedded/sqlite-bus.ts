@@ -113,27 +113,42 @@ export class SqliteBus implements DeadLetterAdmin {
 
   /** A consumer of one queue of the topology. */
   consumer(queueName: string): QueueConsumer {
-    const queue = this.queues.get(queueName);
-    if (!queue) throw new Error(`unknown queue '${queueName}' (known: ${[...this.queues.keys()].join(', ')})`);
-    return new SqliteQueueConsumer(this, queue);
+    return new SqliteQueueConsumer(this, this.queueNamed(queueName));
   }
 
-  /** Takes up to `max` visible messages, moving those past max receives to the DLQ. */
+  /** The settings of a queue, or an error naming the known queues. */
+  queueNamed(queueName: string): QueueDefinition {
+    const queue = this.queues.get(queueName);
+    if (!queue) throw new Error(`unknown queue '${queueName}' (known: ${[...this.queues.keys()].join(', ')})`);
+    return queue;
+  }
+
+  /**
+   * Takes up to `max` visible messages, moving those past max receives to the DLQ (SQS moves a message
+   * when a receive would exceed its max receive count; the last failure reason goes with it).
+   */
   receiveNow(queue: QueueDefinition, max: number): ReceivedMessage[] {
     const now = this.clock.now().getTime();
     const received: ReceivedMessage[] = [];
     this.db
       .transaction(() => {
-        const rows = this.statements.ready.all(queue.name, now, max) as ReadyRow[];
-        for (const row of rows) {
-          if (row.receive_count >= queue.maxReceiveCount) {
-            const reason = `exceeded ${queue.maxReceiveCount} receives; last error: ${row.last_error ?? 'visibility timeout expired (handler crashed or was killed)'}`;
-            this.statements.toDeadLetter.run(deadLetterQueueName(queue.name), now, reason, now, row.seq);
-            continue;
+        for (;;) {
+          const wanted = max - received.length;
+          const rows = this.statements.ready.all(queue.name, now, wanted) as ReadyRow[];
+          let deadLettered = 0;
+          for (const row of rows) {
+            if (row.receive_count >= queue.maxReceiveCount) {
+              const reason = `exceeded ${queue.maxReceiveCount} receives; last error: ${row.last_error ?? 'visibility timeout expired (handler crashed or was killed)'}`;
+              this.statements.toDeadLetter.run(deadLetterQueueName(queue.name), now, reason, now, row.seq);
+              deadLettered++;
+              continue;
+            }
+            const receipt = randomUUID();
+            this.statements.take.run(now + queue.visibilityTimeoutSeconds * 1000, receipt, row.seq);
+            received.push({ messageId: row.message_id, receiptHandle: receipt, body: row.body, receiveCount: row.receive_count + 1 });
           }
-          const receipt = randomUUID();
-          this.statements.take.run(now + queue.visibilityTimeoutSeconds * 1000, receipt, row.seq);
-          received.push({ messageId: row.message_id, receiptHandle: receipt, body: row.body, receiveCount: row.receive_count + 1 });
+          // Rows moved to the DLQ took places in this batch: look again, or a full queue could answer empty.
+          if (deadLettered === 0 || rows.length < wanted) break;
         }
       })
       .immediate();
@@ -176,6 +191,7 @@ export class SqliteBus implements DeadLetterAdmin {
   }
 
   async list(queue: string, limit: number): Promise<DeadLetter[]> {
+    this.queueNamed(queue);
     const rows = this.db
       .prepare('SELECT message_id, body, last_error, receive_count, dead_lettered_at FROM messages WHERE queue = ? ORDER BY seq LIMIT ?')
       .all(deadLetterQueueName(queue), limit) as DeadRow[];
@@ -189,12 +205,13 @@ export class SqliteBus implements DeadLetterAdmin {
   }
 
   async redrive(queue: string, messageIds?: readonly string[]): Promise<number> {
+    this.queueNamed(queue);
     const now = this.clock.now().getTime();
     const dlq = deadLetterQueueName(queue);
     const moved = this.db
       .transaction(() => {
         const base =
-          'UPDATE messages SET queue = source_queue, source_queue = NULL, receive_count = 0, visible_at = ?, dead_lettered_at = NULL, receipt = NULL WHERE queue = ?';
+          'UPDATE messages SET queue = source_queue, source_queue = NULL, receive_count = 0, visible_at = ?, dead_lettered_at = NULL, last_error = NULL, receipt = NULL WHERE queue = ?';
         if (!messageIds) return this.db.prepare(base).run(now, dlq).changes;
         const one = this.db.prepare(`${base} AND message_id = ?`);
         return messageIds.reduce((count, id) => count + one.run(now, dlq, id).changes, 0);
@@ -205,6 +222,7 @@ export class SqliteBus implements DeadLetterAdmin {
   }
 
   async depth(queue: string): Promise<{ ready: number; inFlight: number; deadLettered: number }> {
+    this.queueNamed(queue);
     const now = this.clock.now().getTime();
     const row = this.db
       .prepare(

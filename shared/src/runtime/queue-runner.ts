@@ -63,15 +63,31 @@ export class QueueRunner {
 
   /** Receives and handles one batch; returns how many messages it got. Useful for tests and `run --once`. */
   async pollOnce(waitMs = 0): Promise<number> {
-    const messages = await this.options.consumer.receive(this.options.queue.batchSize, waitMs);
+    const { consumer, queue } = this.options;
+    const messages = await consumer.receive(queue.batchSize, waitMs);
     if (messages.length === 0) return 0;
     this.inFlight += messages.length;
+    // Every message of the batch stays invisible until it is acked, released or dead-lettered: a fast
+    // message waiting for the batch ack must not reappear while a slow neighbour is still running.
+    const unsettled = new Set(messages);
+    const extender = setInterval(
+      () => {
+        for (const message of unsettled) {
+          consumer.extendVisibility(message, queue.visibilityTimeoutSeconds).catch((error: unknown) => {
+            this.logger.warn({ err: String(error), messageId: message.messageId }, 'visibility extension failed');
+          });
+        }
+      },
+      (queue.visibilityTimeoutSeconds * 1000) / 2,
+    );
     try {
-      const outcomes = await Promise.all(messages.map((message) => this.handle(message)));
+      const outcomes = await Promise.all(messages.map((message) => this.handle(message, unsettled)));
       const acked = messages.filter((_, i) => outcomes[i]!.kind === 'ack');
-      if (acked.length > 0) await this.options.consumer.ack(acked);
+      for (const message of acked) unsettled.delete(message);
+      if (acked.length > 0) await consumer.ack(acked);
       this.handled += acked.length;
     } finally {
+      clearInterval(extender);
       this.inFlight -= messages.length;
     }
     return messages.length;
@@ -89,31 +105,21 @@ export class QueueRunner {
     }
   }
 
-  private async handle(message: ReceivedMessage): Promise<Outcome> {
+  private async handle(message: ReceivedMessage, unsettled: Set<ReceivedMessage>): Promise<Outcome> {
     const { consumer, queue, metrics } = this.options;
     const started = performance.now();
-    // Keep slow handlers' messages invisible so no other consumer picks them up meanwhile.
-    const extendEveryMs = (queue.visibilityTimeoutSeconds * 1000) / 2;
-    const extender = setInterval(() => {
-      consumer.extendVisibility(message, queue.visibilityTimeoutSeconds).catch((error: unknown) => {
-        this.logger.warn({ err: String(error) }, 'visibility extension failed');
-      });
-    }, extendEveryMs);
-    let outcome: Outcome;
-    try {
-      outcome = await processMessage(message, this.options);
-    } finally {
-      clearInterval(extender);
-    }
+    const outcome = await processMessage(message, this.options);
     const labels = { queue: queue.name, detail_type: outcome.detailType };
     metrics?.handlerSeconds.observe(labels, (performance.now() - started) / 1000);
     if (outcome.kind === 'ack') metrics?.handled.inc(labels);
     if (outcome.kind === 'retry') {
+      unsettled.delete(message);
       this.lastError = outcome.reason;
       metrics?.failed.inc(labels);
       await consumer.release(message, outcome.reason, outcome.delaySeconds);
     }
     if (outcome.kind === 'dead-letter') {
+      unsettled.delete(message);
       this.lastError = outcome.reason;
       metrics?.deadLettered.inc(labels);
       this.logger.warn({ messageId: message.messageId, reason: outcome.reason }, 'dead-lettered');
