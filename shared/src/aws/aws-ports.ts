@@ -1,9 +1,69 @@
-import type { ProducerName } from '@jobpipe/contracts';
-import { ConfigError } from '../errors.js';
+import { contracts, type ProducerName, QUEUES } from '@jobpipe/contracts';
+import { type Clock, type IdGenerator, randomIds, systemClock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import { createLogger } from '../runtime/logger.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
+import { type AwsClients, createAwsClients } from './aws-clients.js';
+import { DynamoTableStore } from './dynamo-table-store.js';
+import { EventBridgePublisher } from './eventbridge-publisher.js';
+import { AwsResourceNames } from './resource-names.js';
+import { S3BlobStore } from './s3-blob-store.js';
+import { SecretsManagerStore } from './secrets-manager-store.js';
+import { SqsDeadLetterAdmin } from './sqs-dead-letter-admin.js';
+import { SqsQueueConsumer } from './sqs-queue-consumer.js';
+import { SqsQueueUrls } from './sqs-queue-urls.js';
 
-/** Ports over the AWS adapters (EventBridge, SQS, DynamoDB, S3, Secrets Manager). */
-export async function createAwsPorts(_config: RuntimeConfig, _producer: ProducerName): Promise<RuntimePorts> {
-  throw new ConfigError('the aws transport is being built (issue 2); use JOBPIPE_TRANSPORT=embedded');
+/** What tests and tools may swap in the AWS ports. */
+export interface AwsPortOverrides {
+  readonly clients?: AwsClients;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Where the adapters log retries and dead letters; defaults to a JSON logger named after the producer. */
+  readonly logger?: Logger;
+}
+
+/**
+ * Ports over the AWS adapters: EventBridge publisher, SQS consumers and dead-letter admin, DynamoDB
+ * tables, S3 blobs and Secrets Manager — every client on `config.aws.region` and `config.aws.endpoint`
+ * (AWS_ENDPOINT_URL, so LocalStack works), every resource named from `config.aws.resourcePrefix`.
+ */
+export async function createAwsPorts(
+  config: RuntimeConfig,
+  producer: ProducerName,
+  overrides: AwsPortOverrides = {},
+): Promise<RuntimePorts> {
+  const clients = overrides.clients ?? createAwsClients(config.aws);
+  const clock = overrides.clock ?? systemClock;
+  const ids = overrides.ids ?? randomIds;
+  const logger = (overrides.logger ?? createLogger(producer, config.logLevel)).child({ transport: 'aws' });
+  const names = new AwsResourceNames(config.aws.resourcePrefix);
+  const urls = new SqsQueueUrls(clients.sqs);
+  const secrets = new SecretsManagerStore(clients.secrets, (name) => names.secret(name));
+  return {
+    publisher: new EventBridgePublisher({
+      client: clients.eventBridge,
+      eventBusName: config.aws.eventBusName,
+      producer,
+      registry: contracts(),
+      clock,
+      ids,
+      region: config.aws.region,
+      logger,
+    }),
+    consumer(queueName) {
+      const queue = QUEUES.find((candidate) => candidate.name === queueName);
+      if (!queue) throw new Error(`unknown queue '${queueName}' (known: ${QUEUES.map((known) => known.name).join(', ')})`);
+      return new SqsQueueConsumer({ sqs: clients.sqs, urls, names, queue, logger, clock });
+    },
+    tables: new DynamoTableStore({ documents: clients.documents, tableName: (table) => names.table(table) }),
+    blobs: new S3BlobStore(clients.s3, config.aws.bucket),
+    secrets: () => secrets,
+    deadLetters: new SqsDeadLetterAdmin({ sqs: clients.sqs, urls, names }),
+    clock,
+    ids,
+    async close() {
+      clients.destroy();
+    },
+  };
 }
