@@ -1,0 +1,357 @@
+import type { EventDataMap } from '@jobpipe/contracts';
+import { openSqlite } from '@jobpipe/shared';
+import { type Generated, Kysely, type Selectable, SqliteDialect, sql } from 'kysely';
+import { encodeCursor, fullTextQuery, type JobCursor, type JobQuery } from '../domain/job-query.js';
+import type { Stage } from '../domain/stages.js';
+
+/** A score reason as the recommender explains it. */
+export type ScoreReason = EventDataMap['job.scored']['reasons'][number];
+
+/** One scored job as crm-api lists it. */
+export interface JobSummary {
+  readonly jobId: string;
+  readonly contentHash: string;
+  readonly title: string;
+  readonly company: string;
+  readonly source: string;
+  readonly url: string;
+  readonly locations: string[];
+  readonly remote: boolean | null;
+  readonly score: number;
+  readonly track: string | null;
+  readonly trackScore: number;
+  readonly filteredBy: string | null;
+  readonly stage: Stage;
+  readonly annualSalaryMax: number | null;
+  readonly salaryCurrency: string | null;
+  readonly postedAt: string | null;
+  readonly scoredAt: string;
+  readonly skills: string[];
+}
+
+/** A summary plus the reasons of its score. */
+export interface ScoredJob extends JobSummary {
+  readonly reasons: ScoreReason[];
+}
+
+interface JobsReadTable {
+  id: Generated<number>;
+  job_id: string;
+  content_hash: string;
+  title: string;
+  company: string;
+  company_key: string;
+  source: string;
+  url: string;
+  locations: string;
+  remote: number | null;
+  score: number;
+  track: string | null;
+  track_score: number;
+  filtered_by: string | null;
+  stage: string;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_sort: number;
+  posted_at: string | null;
+  posted_sort: string;
+  scored_at: string;
+  skills: string;
+  reasons: string;
+}
+
+interface ReadModelSchema {
+  jobs_read: JobsReadTable;
+}
+
+type JobRow = Selectable<JobsReadTable>;
+
+/** Outcome of recording a score: new job, newer score of a known job, or a repeat/older delivery. */
+export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
+
+/** One page of a job list. */
+export interface JobPage {
+  readonly items: JobSummary[];
+  readonly nextCursor: string | null;
+}
+
+const SORT_COLUMN = { score: 'score', posted: 'posted_sort', salary: 'salary_sort' } as const;
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS jobs_read (
+    id INTEGER PRIMARY KEY,
+    job_id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    company TEXT NOT NULL,
+    company_key TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT NOT NULL,
+    locations TEXT NOT NULL,
+    remote INTEGER,
+    score REAL NOT NULL,
+    track TEXT,
+    track_score REAL NOT NULL,
+    filtered_by TEXT,
+    stage TEXT NOT NULL,
+    salary_max REAL,
+    salary_currency TEXT,
+    salary_sort REAL NOT NULL,
+    posted_at TEXT,
+    posted_sort TEXT NOT NULL,
+    scored_at TEXT NOT NULL,
+    skills TEXT NOT NULL,
+    reasons TEXT NOT NULL
+  )`,
+  'CREATE INDEX IF NOT EXISTS jobs_read_score ON jobs_read (score, job_id)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_posted ON jobs_read (posted_sort, job_id)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_salary ON jobs_read (salary_sort, job_id)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_stage_score ON jobs_read (stage, score, job_id)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_stage_posted ON jobs_read (stage, posted_sort, job_id)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_track_score ON jobs_read (track, score, job_id)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_source_score ON jobs_read (source, score, job_id)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_company_score ON jobs_read (company_key, score, job_id)',
+  `CREATE VIRTUAL TABLE IF NOT EXISTS jobs_read_fts USING fts5(title, company, skills, content='jobs_read', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
+  `CREATE TRIGGER IF NOT EXISTS jobs_read_ai AFTER INSERT ON jobs_read BEGIN
+     INSERT INTO jobs_read_fts (rowid, title, company, skills) VALUES (new.id, new.title, new.company, new.skills);
+   END`,
+  `CREATE TRIGGER IF NOT EXISTS jobs_read_ad AFTER DELETE ON jobs_read BEGIN
+     INSERT INTO jobs_read_fts (jobs_read_fts, rowid, title, company, skills) VALUES ('delete', old.id, old.title, old.company, old.skills);
+   END`,
+  `CREATE TRIGGER IF NOT EXISTS jobs_read_au AFTER UPDATE OF title, company, skills ON jobs_read BEGIN
+     INSERT INTO jobs_read_fts (jobs_read_fts, rowid, title, company, skills) VALUES ('delete', old.id, old.title, old.company, old.skills);
+     INSERT INTO jobs_read_fts (rowid, title, company, skills) VALUES (new.id, new.title, new.company, new.skills);
+   END`,
+];
+
+/** The read-model row of a `job.scored` event (the stage comes from the CRM). */
+export function scoredJobFromEvent(data: EventDataMap['job.scored'], stage: Stage): ScoredJob {
+  return {
+    jobId: data.jobId,
+    contentHash: data.contentHash,
+    title: data.job.title,
+    company: data.job.company,
+    source: data.job.source,
+    url: data.job.canonicalUrl,
+    locations: data.job.locations ?? [],
+    remote: data.job.remote ?? null,
+    score: data.score,
+    track: data.track,
+    trackScore: data.trackScore,
+    filteredBy: data.filteredBy,
+    stage,
+    annualSalaryMax: data.job.annualSalaryMax ?? null,
+    salaryCurrency: data.job.salaryCurrency ?? null,
+    postedAt: data.job.postedAt ?? null,
+    scoredAt: data.scoredAt,
+    skills: data.job.skills ?? [],
+    reasons: data.reasons,
+  };
+}
+
+function toRow(job: ScoredJob): Omit<JobsReadTable, 'id'> {
+  return {
+    job_id: job.jobId,
+    content_hash: job.contentHash,
+    title: job.title,
+    company: job.company,
+    company_key: job.company.trim().toLowerCase(),
+    source: job.source,
+    url: job.url,
+    locations: JSON.stringify(job.locations),
+    remote: job.remote === null ? null : job.remote ? 1 : 0,
+    score: job.score,
+    track: job.track,
+    track_score: job.trackScore,
+    filtered_by: job.filteredBy,
+    stage: job.stage,
+    salary_max: job.annualSalaryMax,
+    salary_currency: job.salaryCurrency,
+    salary_sort: job.annualSalaryMax ?? -1,
+    posted_at: job.postedAt,
+    posted_sort: job.postedAt ?? '',
+    scored_at: job.scoredAt,
+    skills: JSON.stringify(job.skills),
+    reasons: JSON.stringify(job.reasons),
+  };
+}
+
+function toSummary(row: Omit<JobRow, 'reasons' | 'id'>): JobSummary {
+  return {
+    jobId: row.job_id,
+    contentHash: row.content_hash,
+    title: row.title,
+    company: row.company,
+    source: row.source,
+    url: row.url,
+    locations: JSON.parse(row.locations) as string[],
+    remote: row.remote === null ? null : row.remote === 1,
+    score: row.score,
+    track: row.track,
+    trackScore: row.track_score,
+    filteredBy: row.filtered_by,
+    stage: row.stage as Stage,
+    annualSalaryMax: row.salary_max,
+    salaryCurrency: row.salary_currency,
+    postedAt: row.posted_at,
+    scoredAt: row.scored_at,
+    skills: JSON.parse(row.skills) as string[],
+  };
+}
+
+const SUMMARY_COLUMNS = [
+  'job_id',
+  'content_hash',
+  'title',
+  'company',
+  'company_key',
+  'source',
+  'url',
+  'locations',
+  'remote',
+  'score',
+  'track',
+  'track_score',
+  'filtered_by',
+  'stage',
+  'salary_max',
+  'salary_currency',
+  'salary_sort',
+  'posted_at',
+  'posted_sort',
+  'scored_at',
+  'skills',
+] as const;
+
+/**
+ * crm-api's own read model of scored jobs, for fast listing: one SQLite file (Kysely over
+ * better-sqlite3) with an index per common filter + sort and an FTS5 index over title, company and
+ * skills. Keyset pagination keeps every page as cheap as the first.
+ */
+export class JobReadModel {
+  private readonly db: Kysely<ReadModelSchema>;
+
+  constructor(path: string) {
+    const database = openSqlite(path);
+    for (const statement of SCHEMA) database.exec(statement);
+    this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });
+  }
+
+  /**
+   * Records scores; a delivery older than the stored score, or a repeat of it, changes nothing. The
+   * stage is only written for a new job (the CRM moves it afterwards through `setStage`).
+   */
+  async upsert(jobs: readonly ScoredJob[]): Promise<UpsertOutcome[]> {
+    if (jobs.length === 0) return [];
+    return this.db.transaction().execute(async (trx) => {
+      const ids = jobs.map((job) => job.jobId);
+      const known = new Map<string, { scored_at: string; content_hash: string }>();
+      for (let start = 0; start < ids.length; start += 500) {
+        const rows = await trx
+          .selectFrom('jobs_read')
+          .select(['job_id', 'scored_at', 'content_hash'])
+          .where('job_id', 'in', ids.slice(start, start + 500))
+          .execute();
+        for (const row of rows) known.set(row.job_id, row);
+      }
+      const outcomes: UpsertOutcome[] = [];
+      const writes: Omit<JobsReadTable, 'id'>[] = [];
+      for (const job of jobs) {
+        const current = known.get(job.jobId);
+        if (
+          current &&
+          (current.scored_at > job.scoredAt || (current.scored_at === job.scoredAt && current.content_hash === job.contentHash))
+        ) {
+          outcomes.push('unchanged');
+          continue;
+        }
+        outcomes.push(current ? 'updated' : 'inserted');
+        known.set(job.jobId, { scored_at: job.scoredAt, content_hash: job.contentHash });
+        writes.push(toRow(job));
+      }
+      for (let start = 0; start < writes.length; start += 400) {
+        await trx
+          .insertInto('jobs_read')
+          .values(writes.slice(start, start + 400))
+          .onConflict((conflict) =>
+            conflict.column('job_id').doUpdateSet((eb) => {
+              const columns = SUMMARY_COLUMNS.filter((column) => column !== 'job_id' && column !== 'stage');
+              const set: Record<string, unknown> = { reasons: eb.ref('excluded.reasons') };
+              for (const column of columns) set[column] = eb.ref(`excluded.${column}`);
+              return set as never;
+            }),
+          )
+          .execute();
+      }
+      return outcomes;
+    });
+  }
+
+  /** Moves a job to a stage in the read model (the CRM table stays the source of truth). */
+  async setStage(jobId: string, stage: Stage): Promise<void> {
+    await this.db.updateTable('jobs_read').set({ stage }).where('job_id', '=', jobId).execute();
+  }
+
+  /** One job with its score reasons, or undefined. */
+  async get(jobId: string): Promise<ScoredJob | undefined> {
+    const row = await this.db.selectFrom('jobs_read').selectAll().where('job_id', '=', jobId).executeTakeFirst();
+    return row ? { ...toSummary(row), reasons: JSON.parse(row.reasons) as ScoreReason[] } : undefined;
+  }
+
+  /** Number of jobs in the read model. */
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('jobs_read')
+      .select((eb) => eb.fn.countAll<number>().as('jobs'))
+      .executeTakeFirstOrThrow();
+    return Number(row.jobs);
+  }
+
+  /** One page of jobs matching the query, in the asked order, with the cursor of the next page. */
+  async list(query: JobQuery): Promise<JobPage> {
+    const column = SORT_COLUMN[query.sort];
+    const direction = query.order;
+    let select = this.db.selectFrom('jobs_read').select(SUMMARY_COLUMNS);
+    if (query.stages?.length) select = select.where('stage', 'in', [...query.stages]);
+    if (query.tracks?.length) select = select.where('track', 'in', [...query.tracks]);
+    if (query.sources?.length) select = select.where('source', 'in', [...query.sources]);
+    if (query.minScore !== undefined) select = select.where('score', '>=', query.minScore);
+    if (query.company !== undefined) select = select.where('company_key', '=', query.company.trim().toLowerCase());
+    if (query.remote !== undefined) select = select.where('remote', '=', query.remote ? 1 : 0);
+    if (query.salaryMin !== undefined) select = select.where('salary_max', '>=', query.salaryMin);
+    if (query.salaryMax !== undefined) select = select.where('salary_max', '<=', query.salaryMax);
+    if (query.currency !== undefined) select = select.where('salary_currency', '=', query.currency);
+    if (query.postedSince !== undefined) select = select.where('posted_at', '>=', query.postedSince);
+    const match = query.text === undefined ? undefined : fullTextQuery(query.text);
+    if (match !== undefined) {
+      select = select.where(sql<boolean>`id IN (SELECT rowid FROM jobs_read_fts WHERE jobs_read_fts MATCH ${match})`);
+    }
+    if (query.cursor) {
+      const comparison = direction === 'desc' ? sql.raw('<') : sql.raw('>');
+      select = select.where(sql<boolean>`(${sql.ref(column)}, job_id) ${comparison} (${query.cursor.value}, ${query.cursor.jobId})`);
+    }
+    const rows = await select
+      .orderBy(column, direction)
+      .orderBy('job_id', direction)
+      .limit(query.limit + 1)
+      .execute();
+    const items = rows.slice(0, query.limit).map(toSummary);
+    const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+    const cursor: JobCursor | undefined = last && {
+      sort: query.sort,
+      order: direction,
+      value: last[column as 'score' | 'posted_sort' | 'salary_sort'],
+      jobId: last.job_id,
+    };
+    return { items, nextCursor: cursor ? encodeCursor(cursor) : null };
+  }
+
+  /** Refreshes the planner's statistics (after a bulk load). */
+  async optimize(): Promise<void> {
+    await sql`ANALYZE`.execute(this.db);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

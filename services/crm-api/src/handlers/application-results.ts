@@ -1,0 +1,71 @@
+import type { EventHandler, HandlerContext } from '@jobpipe/shared';
+import type { CrmApiContext } from '../context.js';
+import { ApiError } from '../use-cases/api-error.js';
+import type { ApplicationRecord } from '../use-cases/applications.js';
+import { applyStageChange, crmRecordOf } from '../use-cases/crm.js';
+
+/** Records an outcome on the request item, unless the applier already moved it past 'requested'. */
+async function recordOutcome(context: CrmApiContext, applicationId: string, outcome: Partial<ApplicationRecord>): Promise<void> {
+  const current = await context.tables.get<ApplicationRecord & Record<string, unknown>>('applications', { applicationId });
+  if (!current || current.status !== 'requested') return;
+  await context.tables.put(
+    'applications',
+    { ...current, ...outcome },
+    { kind: 'compare', attribute: 'status', op: 'eq', value: 'requested', orNotExists: false },
+  );
+}
+
+/** A real submission moves the job from shortlisted to applied (once; repeats find it applied). */
+async function markApplied(context: CrmApiContext, handler: HandlerContext, jobId: string): Promise<void> {
+  const stage = (await crmRecordOf(context, jobId))?.stage ?? 'new';
+  if (stage !== 'shortlisted') return;
+  try {
+    const { event } = await applyStageChange(context, { jobId, to: 'applied', by: 'applier', note: 'application submitted' });
+    await handler.publish([event]);
+  } catch (error) {
+    if (error instanceof ApiError && error.statusCode === 404) return;
+    throw error;
+  }
+}
+
+/** `application.submitted`: outcome on the application, CRM stage applied, live message. */
+export function handleApplicationSubmitted(context: CrmApiContext): EventHandler<'application.submitted'> {
+  return async (event, handler) => {
+    const data = event.detail.data;
+    await recordOutcome(context, data.applicationId, {
+      status: 'submitted',
+      finishedAt: data.submittedAt,
+      evidenceBlobKeys: [data.evidence.beforeBlobKey, ...(data.evidence.afterBlobKey ? [data.evidence.afterBlobKey] : [])],
+    });
+    if (!data.dryRun) await markApplied(context, handler, data.jobId);
+    context.live.publish({
+      event: 'application.submitted',
+      data: { applicationId: data.applicationId, jobId: data.jobId, site: data.site, dryRun: data.dryRun, submittedAt: data.submittedAt },
+    });
+  };
+}
+
+/** `application.failed`: outcome on the application and a live message (the user may need to act). */
+export function handleApplicationFailed(context: CrmApiContext): EventHandler<'application.failed'> {
+  return async (event) => {
+    const data = event.detail.data;
+    await recordOutcome(context, data.applicationId, {
+      status: 'failed',
+      finishedAt: data.failedAt,
+      failureCode: data.code,
+      failureMessage: data.message,
+      evidenceBlobKeys: data.evidenceBlobKey ? [data.evidenceBlobKey] : [],
+    });
+    context.live.publish({
+      event: 'application.failed',
+      data: {
+        applicationId: data.applicationId,
+        jobId: data.jobId,
+        site: data.site,
+        code: data.code,
+        message: data.message,
+        needsUser: data.needsUser,
+      },
+    });
+  };
+}

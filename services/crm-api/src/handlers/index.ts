@@ -1,0 +1,17 @@
+import { defineHandlers } from '@jobpipe/shared';
+import type { CrmApiContext } from '../context.js';
+import { handleApplicationFailed, handleApplicationSubmitted } from './application-results.js';
+import { handleEtlCompleted } from './etl-completed.js';
+import { handleJobScored } from './job-scored.js';
+import { handleSessionRefreshed } from './session-refreshed.js';
+
+/** The handler table of crm-api's queue. */
+export function createCrmApiHandlers(context: CrmApiContext) {
+  return defineHandlers({
+    'job.scored@1': handleJobScored(context),
+    'application.submitted@1': handleApplicationSubmitted(context),
+    'application.failed@1': handleApplicationFailed(context),
+    'session.refreshed@1': handleSessionRefreshed(context),
+    'etl.completed@1': handleEtlCompleted(context),
+  });
+}

@@ -1,0 +1,74 @@
+import type { EventDataMap, JobpipeConfig } from '@jobpipe/contracts';
+import type { CrmApiContext } from '../context.js';
+import { ApiError } from './api-error.js';
+
+/** A section of the config that can be replaced on its own. */
+export type ConfigSection = EventDataMap['config.changed']['sections'][number];
+
+/** Every config section, in display order. */
+export const CONFIG_SECTIONS: readonly ConfigSection[] = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'];
+
+/** The stored config (`config` table, key `current`). */
+export interface StoredConfig {
+  readonly key: 'current';
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly config: JobpipeConfig;
+}
+
+/** The config of a fresh install: no tracks or searches yet. */
+export const EMPTY_CONFIG: JobpipeConfig = { tracks: [], searches: [] };
+
+/** The current config and its version (version 0 before the first save). */
+export async function currentConfig(context: CrmApiContext): Promise<{ version: number; updatedAt: string | null; config: JobpipeConfig }> {
+  const stored = await context.tables.get<StoredConfig & Record<string, unknown>>('config', { key: 'current' });
+  return stored
+    ? { version: stored.version, updatedAt: stored.updatedAt, config: stored.config }
+    : { version: 0, updatedAt: null, config: EMPTY_CONFIG };
+}
+
+function changedSections(before: JobpipeConfig, after: JobpipeConfig): ConfigSection[] {
+  return CONFIG_SECTIONS.filter((section) => JSON.stringify(before[section] ?? null) !== JSON.stringify(after[section] ?? null));
+}
+
+/**
+ * Saves a new config: validates it against the contracts' `config` definition, bumps the version
+ * (refusing with 409 when `expectedVersion` is stale) and emits `config.changed` with the sections
+ * that changed. Saving an identical config changes nothing.
+ */
+export async function saveConfig(
+  context: CrmApiContext,
+  config: unknown,
+  expectedVersion: number | undefined,
+): Promise<{ version: number; changed: ConfigSection[] }> {
+  const validation = context.registry.validateDefinition('config', config);
+  if (!validation.ok) throw new ApiError(400, 'invalid_config', 'the config is not valid', { errors: validation.errors });
+  const next = config as JobpipeConfig;
+  const current = await currentConfig(context);
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw new ApiError(
+      409,
+      'config_version_conflict',
+      `the config is at version ${current.version}, not ${expectedVersion}: reload and retry`,
+      {
+        currentVersion: current.version,
+      },
+    );
+  }
+  const changed = current.version === 0 ? [...CONFIG_SECTIONS] : changedSections(current.config, next);
+  if (changed.length === 0) return { version: current.version, changed };
+  const version = current.version + 1;
+  const changedAt = context.clock.now().toISOString();
+  const written = await context.tables.put(
+    'config',
+    { key: 'current', version, updatedAt: changedAt, config: next },
+    current.version === 0
+      ? { kind: 'notExists' }
+      : { kind: 'compare', attribute: 'version', op: 'eq', value: current.version, orNotExists: false },
+  );
+  if (!written) throw new ApiError(409, 'config_version_conflict', 'the config was changed at the same time: reload and retry');
+  await context.publisher.publish([
+    { detailType: 'config.changed', data: { version, changedAt, sections: changed as [ConfigSection, ...ConfigSection[]], config: next } },
+  ]);
+  return { version, changed };
+}

@@ -1,0 +1,244 @@
+import type { EventDataMap } from '@jobpipe/contracts';
+import type { OutgoingEvent } from '@jobpipe/shared';
+import type { CrmApiContext } from '../context.js';
+import { allowedNextStages, type ClosedReason, checkTransition, type Stage } from '../domain/stages.js';
+import { ApiError, jobNotFound } from './api-error.js';
+
+type StageChanged = EventDataMap['crm.stage-changed'];
+/** Who made a change. */
+export type ChangedBy = StageChanged['changedBy'];
+/** An employer's reply recorded on a job. */
+export type EmployerResponse = NonNullable<StageChanged['response']>;
+
+/** The CRM state of one job (`crm` table). */
+export interface CrmRecord {
+  readonly jobId: string;
+  readonly stage: Stage;
+  readonly closedReason: ClosedReason | null;
+  readonly updatedAt: string;
+  readonly version: number;
+  readonly responses: number;
+  readonly lastResponseAt: string | null;
+}
+
+/** One entry of a job's CRM history (`crmHistory` table). */
+export interface HistoryEntry {
+  readonly jobId: string;
+  readonly changeId: string;
+  readonly kind: 'stage' | 'note' | 'response';
+  readonly from: Stage | null;
+  readonly to: Stage;
+  readonly closedReason: ClosedReason | null;
+  readonly note: string | null;
+  readonly response: EmployerResponse | null;
+  readonly at: string;
+  readonly by: ChangedBy;
+}
+
+/** A requested stage change. */
+export interface StageChangeRequest {
+  readonly jobId: string;
+  readonly to: Stage;
+  readonly closedReason?: ClosedReason | null;
+  readonly note?: string;
+  readonly by?: ChangedBy;
+}
+
+/** What a stage change did. */
+export interface StageChangeResult {
+  readonly jobId: string;
+  readonly from: Stage;
+  readonly to: Stage;
+  readonly closedReason: ClosedReason | null;
+  readonly changedAt: string;
+  readonly allowedNext: Stage[];
+}
+
+/** The CRM record of a job, or the record of a job never moved yet (stage new). */
+export async function crmRecordOf(context: CrmApiContext, jobId: string): Promise<CrmRecord | undefined> {
+  return context.tables.get<CrmRecord & Record<string, unknown>>('crm', { jobId });
+}
+
+async function assertJobExists(context: CrmApiContext, jobId: string): Promise<void> {
+  if (await context.readModel.get(jobId)) return;
+  if (await context.tables.get('jobs', { jobId })) return;
+  throw jobNotFound(jobId);
+}
+
+/** A job's history in time order (oldest first). */
+export async function historyOf(context: CrmApiContext, jobId: string): Promise<HistoryEntry[]> {
+  const entries: HistoryEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await context.tables.query<HistoryEntry & Record<string, unknown>>('crmHistory', {
+      partitionValue: jobId,
+      limit: 500,
+      ...(cursor ? { cursor } : {}),
+    });
+    entries.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return entries;
+}
+
+function historyEntry(context: CrmApiContext, fields: Omit<HistoryEntry, 'changeId'>): HistoryEntry {
+  return { ...fields, changeId: `${fields.at}#${context.ids.uuid()}` };
+}
+
+function eventOf(entry: HistoryEntry): OutgoingEvent<'crm.stage-changed'> {
+  return {
+    detailType: 'crm.stage-changed',
+    data: {
+      jobId: entry.jobId,
+      from: entry.from,
+      to: entry.to,
+      closedReason: entry.closedReason,
+      changedAt: entry.at,
+      changedBy: entry.by,
+      ...(entry.note !== null ? { note: entry.note } : {}),
+      ...(entry.response !== null ? { response: entry.response } : {}),
+    },
+  };
+}
+
+/** Writes the CRM record only if nobody changed it since it was read (optimistic concurrency). */
+async function writeRecord(context: CrmApiContext, previous: CrmRecord | undefined, next: CrmRecord): Promise<void> {
+  const written = await context.tables.put(
+    'crm',
+    { ...next },
+    previous ? { kind: 'compare', attribute: 'version', op: 'eq', value: previous.version, orNotExists: false } : { kind: 'notExists' },
+  );
+  if (!written) throw new ApiError(409, 'concurrent_change', `job '${next.jobId}' was changed at the same time; read it again and retry`);
+}
+
+/**
+ * Moves a job to another stage without publishing: checks the transition, writes the CRM record and
+ * history, updates the read model, and returns the event to publish.
+ */
+export async function applyStageChange(
+  context: CrmApiContext,
+  request: StageChangeRequest,
+): Promise<{ result: StageChangeResult; event: OutgoingEvent<'crm.stage-changed'> }> {
+  await assertJobExists(context, request.jobId);
+  const record = await crmRecordOf(context, request.jobId);
+  const from = record?.stage ?? 'new';
+  const check = checkTransition(from, request.to, request.closedReason);
+  if (!check.ok) {
+    if (check.kind === 'invalid') throw new ApiError(400, 'invalid_stage_change', check.message);
+    throw new ApiError(409, 'illegal_transition', check.message, { from, to: request.to, allowed: check.allowed });
+  }
+  const at = context.clock.now().toISOString();
+  const closedReason = request.closedReason ?? null;
+  await writeRecord(context, record, {
+    jobId: request.jobId,
+    stage: request.to,
+    closedReason,
+    updatedAt: at,
+    version: (record?.version ?? 0) + 1,
+    responses: record?.responses ?? 0,
+    lastResponseAt: record?.lastResponseAt ?? null,
+  });
+  const entry = historyEntry(context, {
+    jobId: request.jobId,
+    kind: 'stage',
+    from,
+    to: request.to,
+    closedReason,
+    note: request.note ?? null,
+    response: null,
+    at,
+    by: request.by ?? 'user',
+  });
+  await context.tables.put('crmHistory', { ...entry });
+  await context.readModel.setStage(request.jobId, request.to);
+  return {
+    result: { jobId: request.jobId, from, to: request.to, closedReason, changedAt: at, allowedNext: allowedNextStages(request.to) },
+    event: eventOf(entry),
+  };
+}
+
+/** Moves one job to another stage, keeps the history and emits `crm.stage-changed`. */
+export async function changeStage(context: CrmApiContext, request: StageChangeRequest): Promise<StageChangeResult> {
+  const { result, event } = await applyStageChange(context, request);
+  await context.publisher.publish([event]);
+  return result;
+}
+
+/** Outcome of one job of a bulk change. */
+export type BulkChangeOutcome =
+  | ({ readonly ok: true } & StageChangeResult)
+  | { readonly ok: false; readonly jobId: string; readonly error: string; readonly message: string; readonly details: unknown };
+
+/** Moves many jobs (each checked on its own); one event per job that moved. */
+export async function changeStages(context: CrmApiContext, requests: readonly StageChangeRequest[]): Promise<BulkChangeOutcome[]> {
+  const outcomes: BulkChangeOutcome[] = [];
+  const events: OutgoingEvent[] = [];
+  for (const request of requests) {
+    try {
+      const { result, event } = await applyStageChange(context, request);
+      outcomes.push({ ok: true, ...result });
+      events.push(event);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      outcomes.push({ ok: false, jobId: request.jobId, error: error.code, message: error.message, details: error.details });
+    }
+  }
+  for (let start = 0; start < events.length; start += 100) await context.publisher.publish(events.slice(start, start + 100));
+  return outcomes;
+}
+
+/** Adds a note to a job's history and emits it as a `crm.stage-changed` that keeps the stage. */
+export async function addNote(context: CrmApiContext, jobId: string, note: string): Promise<HistoryEntry> {
+  await assertJobExists(context, jobId);
+  const stage = (await crmRecordOf(context, jobId))?.stage ?? 'new';
+  const entry = historyEntry(context, {
+    jobId,
+    kind: 'note',
+    from: stage,
+    to: stage,
+    closedReason: null,
+    note,
+    response: null,
+    at: context.clock.now().toISOString(),
+    by: 'user',
+  });
+  await context.tables.put('crmHistory', { ...entry });
+  await context.publisher.publish([eventOf(entry)]);
+  return entry;
+}
+
+/** Records an employer's reply (recruiter replied, interview date...) and emits it. */
+export async function addResponse(
+  context: CrmApiContext,
+  jobId: string,
+  response: EmployerResponse,
+  note: string | undefined,
+): Promise<HistoryEntry> {
+  await assertJobExists(context, jobId);
+  const record = await crmRecordOf(context, jobId);
+  const stage = record?.stage ?? 'new';
+  const at = context.clock.now().toISOString();
+  await writeRecord(context, record, {
+    jobId,
+    stage,
+    closedReason: record?.closedReason ?? null,
+    updatedAt: at,
+    version: (record?.version ?? 0) + 1,
+    responses: (record?.responses ?? 0) + 1,
+    lastResponseAt: response.respondedAt,
+  });
+  const entry = historyEntry(context, {
+    jobId,
+    kind: 'response',
+    from: stage,
+    to: stage,
+    closedReason: record?.closedReason ?? null,
+    note: note ?? null,
+    response,
+    at,
+    by: 'user',
+  });
+  await context.tables.put('crmHistory', { ...entry });
+  await context.publisher.publish([eventOf(entry)]);
+  return entry;
+}

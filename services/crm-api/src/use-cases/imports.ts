@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import type { ImportRow } from '@jobpipe/contracts';
+import type { CrmApiContext } from '../context.js';
+import type { AcceptedRow, RejectedRow } from '../domain/import-rows.js';
+import { ApiError } from './api-error.js';
+
+/** Rows per `import.chunk` (the contract's maximum). */
+export const CHUNK_ROWS = 1000;
+/** Rejected rows kept per stored part, so no item grows without bound. */
+const REJECTED_PER_PART = 1000;
+
+/** How the parser loads the rows: upsert into what is there, or replace the imported set. */
+export type ImportMode = 'incremental' | 'full';
+
+/** Progress of one import (`imports` table, part `summary`). */
+export interface ImportSummary {
+  readonly importId: string;
+  readonly kind: 'json' | 'csv';
+  readonly mode: ImportMode;
+  readonly status: 'receiving' | 'done' | 'failed';
+  readonly totalRows: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly chunks: number;
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  readonly failure: string | null;
+}
+
+const pad = (n: number) => String(n).padStart(6, '0');
+
+/**
+ * One import being received: validates rows against the contracts `import-row` definition, writes
+ * accepted rows to the blob store in chunks of 1000 and fans out one `import.chunk` per chunk, keeps
+ * the rejected rows with their reasons, and records progress as it goes. Memory stays bounded by one
+ * chunk whatever the size of the upload.
+ */
+export class ImportSession {
+  private totalRows = 0;
+  private acceptedCount = 0;
+  private chunks = 0;
+  private pending: AcceptedRow[] = [];
+  private rejectedPart: RejectedRow[] = [];
+  private rejectedParts = 0;
+  private rejectedCount = 0;
+  private createdAt = '';
+
+  constructor(
+    private readonly context: CrmApiContext,
+    readonly importId: string,
+    private readonly kind: 'json' | 'csv',
+    private readonly mode: ImportMode,
+  ) {}
+
+  /** Records the import as started; returns false when an import with this id already exists. */
+  async start(): Promise<boolean> {
+    this.createdAt = this.context.clock.now().toISOString();
+    return this.context.tables.put('imports', { part: 'summary', ...this.summary('receiving', null) }, { kind: 'notExists' });
+  }
+
+  /** Validates one row and queues it for the next chunk, or records why it was rejected. */
+  async add(rowNumber: number, candidate: unknown): Promise<void> {
+    this.totalRows++;
+    const validation = this.context.registry.validateDefinition('import-row', candidate);
+    if (validation.ok) {
+      this.pending.push({ rowNumber, row: candidate as ImportRow });
+      if (this.pending.length >= CHUNK_ROWS) await this.flushChunk();
+    } else {
+      await this.reject({ rowNumber, errors: validation.errors });
+    }
+  }
+
+  /** Records a row refused before validation (e.g. a CSV line with the wrong number of cells). */
+  async reject(row: RejectedRow): Promise<void> {
+    if (!row.errors.length) throw new TypeError('a rejected row needs a reason');
+    this.rejectedCount++;
+    this.rejectedPart.push(row);
+    if (this.rejectedPart.length >= REJECTED_PER_PART) await this.flushRejected();
+  }
+
+  /** Counts so far. */
+  get counts(): { totalRows: number; accepted: number; rejected: number } {
+    return { totalRows: this.totalRows, accepted: this.acceptedCount + this.pending.length, rejected: this.rejectedCount };
+  }
+
+  /** Sends the last chunk, stores the remaining rejected rows and marks the import done. */
+  async finish(): Promise<ImportSummary> {
+    await this.flushChunk();
+    await this.flushRejected();
+    return this.writeSummary('done', null);
+  }
+
+  /** Marks the import failed (chunks already sent stay sent). */
+  async fail(reason: string): Promise<ImportSummary> {
+    await this.flushRejected();
+    return this.writeSummary('failed', reason);
+  }
+
+  private async flushChunk(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    const chunkIndex = this.chunks;
+    const blobKey = `imports/${this.importId}/chunk-${pad(chunkIndex)}.json`;
+    await this.context.blobs.put(blobKey, JSON.stringify({ rows }), 'application/json');
+    await this.context.publisher.publish([
+      {
+        detailType: 'import.chunk',
+        data: { importId: this.importId, chunkIndex, blobKey, rowCount: rows.length, firstRowNumber: rows[0]!.rowNumber, mode: this.mode },
+      },
+    ]);
+    this.chunks++;
+    this.acceptedCount += rows.length;
+    await this.writeSummary('receiving', null);
+  }
+
+  private async flushRejected(): Promise<void> {
+    if (this.rejectedPart.length === 0) return;
+    const rows = this.rejectedPart;
+    this.rejectedPart = [];
+    await this.context.tables.put('imports', { importId: this.importId, part: `rejected#${pad(this.rejectedParts)}`, rows });
+    this.rejectedParts++;
+  }
+
+  private summary(status: ImportSummary['status'], failure: string | null): ImportSummary {
+    return {
+      importId: this.importId,
+      kind: this.kind,
+      mode: this.mode,
+      status,
+      totalRows: this.totalRows,
+      accepted: this.acceptedCount,
+      rejected: this.rejectedCount,
+      chunks: this.chunks,
+      createdAt: this.createdAt,
+      finishedAt: status === 'receiving' ? null : this.context.clock.now().toISOString(),
+      failure,
+    };
+  }
+
+  private async writeSummary(status: ImportSummary['status'], failure: string | null): Promise<ImportSummary> {
+    const summary = this.summary(status, failure);
+    await this.context.tables.put('imports', { part: 'summary', ...summary });
+    return summary;
+  }
+}
+
+/** The id of a JSON import: a hash of its content, so sending the same rows twice loads them once. */
+export function jsonImportId(mode: ImportMode, rows: readonly unknown[]): string {
+  return `json-${createHash('sha256')
+    .update(JSON.stringify([mode, rows]))
+    .digest('hex')
+    .slice(0, 40)}`;
+}
+
+/** An import's progress and one page of its rejected rows. */
+export async function importProgress(
+  context: CrmApiContext,
+  importId: string,
+  rejectedPage: number,
+): Promise<{ summary: ImportSummary; rejectedRows: RejectedRow[]; rejectedPages: number }> {
+  const summary = await context.tables.get<ImportSummary & Record<string, unknown>>('imports', { importId, part: 'summary' });
+  if (!summary) throw new ApiError(404, 'import_not_found', `no import with id '${importId}'`);
+  const part = await context.tables.get<{ rows: RejectedRow[] } & Record<string, unknown>>('imports', {
+    importId,
+    part: `rejected#${pad(rejectedPage)}`,
+  });
+  const { part: _part, ...rest } = summary as ImportSummary & { part?: string };
+  return { summary: rest, rejectedRows: part?.rows ?? [], rejectedPages: Math.ceil(summary.rejected / REJECTED_PER_PART) };
+}
+
+/** Imports up to 1000 rows sent as JSON; the same rows sent again are not loaded again. */
+export async function importJsonRows(
+  context: CrmApiContext,
+  rows: readonly unknown[],
+  mode: ImportMode,
+): Promise<{ summary: ImportSummary; rejectedRows: RejectedRow[]; duplicate: boolean }> {
+  const session = new ImportSession(context, jsonImportId(mode, rows), 'json', mode);
+  if (!(await session.start())) {
+    const { summary, rejectedRows } = await importProgress(context, session.importId, 0);
+    return { summary, rejectedRows, duplicate: true };
+  }
+  for (const [index, row] of rows.entries()) await session.add(index + 1, row);
+  await session.finish();
+  const { summary, rejectedRows } = await importProgress(context, session.importId, 0);
+  return { summary, rejectedRows, duplicate: false };
+}
