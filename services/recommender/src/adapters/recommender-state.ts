@@ -1,0 +1,194 @@
+/**
+ * The recommender's storage: its rows of the `recommenderState` table (postings as stems, labelled
+ * decisions, model and config bookkeeping), the `scores` table, the model files in the blob store, and
+ * a read of crm-api's `config` table when the recommender has not yet seen a `config.changed`.
+ *
+ * `recommenderState` rows, by partition key:
+ * - `posting` / jobId: the stored features and the job summary that `job.scored` carries;
+ * - `decision` / jobId: the job's current label (1, 0, or null when undone) and when it was decided;
+ * - `model` / `current`: the version and blob key of the model in use;
+ * - `model` / `pending`: decisions since the last training, for the retrain debounce;
+ * - `config` / `current`: the last config received.
+ */
+import type { JobpipeConfig } from '@jobpipe/contracts';
+import type { BlobStore, Item, TableStore } from '@jobpipe/shared';
+import type { NaiveBayesModel } from '../domain/model.js';
+import type { JobSummary, StoredFeatures } from '../domain/posting-features.js';
+import type { Reason } from '../domain/reasons.js';
+
+const STATE = 'recommenderState';
+
+/** A posting as the recommender keeps it. */
+export interface PostingRecord {
+  readonly features: StoredFeatures;
+  readonly summary: JobSummary;
+}
+
+/** A job's latest label. */
+export interface DecisionRecord {
+  readonly jobId: string;
+  readonly label: 0 | 1 | null;
+  readonly changedAt: string;
+  readonly eventId: string;
+}
+
+/** The model in use. */
+export interface ModelRecord {
+  readonly version: string;
+  readonly blobKey: string;
+  readonly examples: number;
+  readonly positives: number;
+  readonly negatives: number;
+  readonly trainedAt: string;
+}
+
+/** Decisions not yet used for training. */
+export interface PendingRecord {
+  readonly newDecisions: number;
+  readonly lastDecisionAt: string | null;
+  /** Bumped on every write, for optimistic concurrency. */
+  readonly revision: number;
+}
+
+/** A config and where it stands. */
+export interface ConfigRecord {
+  readonly version: number;
+  readonly config: JobpipeConfig;
+}
+
+/** One row of the `scores` table (the `job.scored` fields plus what idempotency needs). */
+export interface ScoreRecord {
+  readonly jobId: string;
+  readonly contentHash: string;
+  readonly score: number;
+  readonly track: string | null;
+  readonly trackScore: number;
+  readonly modelProbability: number | null;
+  readonly modelVersion: string | null;
+  readonly filteredBy: string | null;
+  readonly reasons: readonly Reason[];
+  readonly scoredAt: string;
+  /** Hash of job id, content hash, scoring config and the model version used: equal means nothing to redo. */
+  readonly inputsKey: string;
+  /** Hash of the result fields: equal means a rescore changed nothing worth an event. */
+  readonly resultDigest: string;
+  readonly configVersion: number;
+}
+
+const EMPTY_PENDING: PendingRecord = { newDecisions: 0, lastDecisionAt: null, revision: 0 };
+
+/** Blob key of a model version. */
+export function modelBlobKey(version: string): string {
+  return `models/recommender/${version}.json`;
+}
+
+/** Typed access to the recommender's tables and blobs. */
+export class RecommenderState {
+  constructor(
+    private readonly tables: TableStore,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  async posting(jobId: string): Promise<PostingRecord | undefined> {
+    return (await this.tables.get<Item & PostingRecord>(STATE, { key: 'posting', sort: jobId })) ?? undefined;
+  }
+
+  async putPosting(record: PostingRecord): Promise<void> {
+    await this.tables.put(STATE, { key: 'posting', sort: record.features.jobId, ...record });
+  }
+
+  /** Postings page by page, in job id order. */
+  async postingsPage(limit: number, cursor?: string): Promise<{ items: PostingRecord[]; cursor?: string }> {
+    const page = await this.tables.query<Item & PostingRecord>(STATE, { partitionValue: 'posting', limit, ...(cursor ? { cursor } : {}) });
+    return { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
+  async decision(jobId: string): Promise<DecisionRecord | undefined> {
+    return await this.tables.get<Item & DecisionRecord>(STATE, { key: 'decision', sort: jobId });
+  }
+
+  async putDecision(record: DecisionRecord): Promise<void> {
+    await this.tables.put(STATE, { key: 'decision', sort: record.jobId, ...record });
+  }
+
+  /** Every decision that holds a label. */
+  async labelledDecisions(): Promise<DecisionRecord[]> {
+    const found: DecisionRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.tables.query<Item & DecisionRecord>(STATE, {
+        partitionValue: 'decision',
+        limit: 1000,
+        ...(cursor ? { cursor } : {}),
+      });
+      found.push(...page.items.filter((item) => item.label !== null));
+      cursor = page.cursor;
+    } while (cursor);
+    return found;
+  }
+
+  async pending(): Promise<PendingRecord> {
+    return (await this.tables.get<Item & PendingRecord>(STATE, { key: 'model', sort: 'pending' })) ?? EMPTY_PENDING;
+  }
+
+  /** Changes the pending record without losing a concurrent change (retries on conflict). */
+  async updatePending(change: (current: PendingRecord) => Omit<PendingRecord, 'revision'>): Promise<PendingRecord> {
+    for (;;) {
+      const current = await this.pending();
+      const next = { ...change(current), revision: current.revision + 1 };
+      const written = await this.tables.put(
+        STATE,
+        { key: 'model', sort: 'pending', ...next },
+        { kind: 'compare', attribute: 'revision', op: 'eq', value: current.revision, orNotExists: current.revision === 0 },
+      );
+      if (written) return next;
+    }
+  }
+
+  async modelRecord(): Promise<ModelRecord | undefined> {
+    return await this.tables.get<Item & ModelRecord>(STATE, { key: 'model', sort: 'current' });
+  }
+
+  /** Stores a model file and makes it the one in use. */
+  async putModel(model: NaiveBayesModel, trainedAt: string): Promise<ModelRecord> {
+    const record: ModelRecord = {
+      version: model.version,
+      blobKey: modelBlobKey(model.version),
+      examples: model.examples,
+      positives: model.positives,
+      negatives: model.negatives,
+      trainedAt,
+    };
+    await this.blobs.put(record.blobKey, JSON.stringify(model), 'application/json');
+    await this.tables.put(STATE, { key: 'model', sort: 'current', ...record });
+    return record;
+  }
+
+  /** The stored model file of a version. */
+  async model(blobKey: string): Promise<NaiveBayesModel> {
+    const body = await this.blobs.get(blobKey);
+    if (!body) throw new Error(`model file '${blobKey}' is missing from the blob store`);
+    return JSON.parse(body.toString('utf8')) as NaiveBayesModel;
+  }
+
+  /** The config in force: the last one received, else crm-api's current one, else none. */
+  async config(): Promise<ConfigRecord | undefined> {
+    const own = await this.tables.get<Item & ConfigRecord>(STATE, { key: 'config', sort: 'current' });
+    if (own) return { version: own.version, config: own.config };
+    const current = await this.tables.get<Item & ConfigRecord>('config', { key: 'current' });
+    return current ? { version: current.version, config: current.config } : undefined;
+  }
+
+  async putConfig(record: ConfigRecord): Promise<void> {
+    await this.tables.put(STATE, { key: 'config', sort: 'current', ...record });
+  }
+
+  async score(jobId: string): Promise<ScoreRecord | undefined> {
+    return await this.tables.get<Item & ScoreRecord>('scores', { jobId });
+  }
+
+  async putScores(records: readonly ScoreRecord[]): Promise<void> {
+    if (records.length === 1) await this.tables.put('scores', { ...records[0]! });
+    else if (records.length > 1) await this.tables.putMany('scores', records as unknown as Item[]);
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * The recommender's work between the handlers and the domain: score a posting once per set of inputs,
+ * record decisions, retrain when enough new decisions arrived (debounced), and rescore in bounded
+ * batches after a retrain or a config change, publishing `job.scored` only where a score changed.
+ */
+import { createHash } from 'node:crypto';
+import type { CrmStageChangedV1, JobpipeConfig, NormalizedJob } from '@jobpipe/contracts';
+import type { Clock, Logger, OutgoingEvent } from '@jobpipe/shared';
+import type { ConfigRecord, PostingRecord, RecommenderState, ScoreRecord } from './adapters/recommender-state.js';
+import {
+  type PostingScore,
+  type ScoringContext,
+  scorePosting,
+  scoringConfigHash,
+  scoringContext,
+  usedModelVersion,
+} from './domain/blend.js';
+import { labelChangeOf } from './domain/labels.js';
+import { type LoadedModel, loadModel, trainModel } from './domain/model.js';
+import { featuresFromStored, storedFeaturesOf, summarizeJob } from './domain/posting-features.js';
+
+/** Publishes events (a handler's context.publish, or the bus publisher for background work). */
+export type Publish = (events: readonly OutgoingEvent[]) => Promise<unknown>;
+
+/** Tuning of retraining and rescoring. */
+export interface RecommenderSettings {
+  /** New labelled decisions that trigger a retrain at once. */
+  readonly retrainAfter: number;
+  /** Seconds without a new decision after which fewer decisions also trigger a retrain. */
+  readonly retrainQuietSeconds: number;
+  /** Postings rescored, and at most events published, per batch. */
+  readonly rescoreBatchSize: number;
+}
+
+/** What a rescore did. */
+export interface RescoreReport {
+  readonly examined: number;
+  readonly rescored: number;
+  readonly published: number;
+  readonly batches: number;
+}
+
+const EMPTY_CONFIG: ConfigRecord = { version: 0, config: { tracks: [], searches: [] } };
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function resultDigest(result: PostingScore): string {
+  const { score, track, trackScore, modelProbability, filteredBy, reasons } = result;
+  return sha256(JSON.stringify({ score, track, trackScore, modelProbability, filteredBy, reasons }));
+}
+
+/** The recommender service's operations over its state. */
+export class Recommender {
+  private loadedModel: LoadedModel | undefined;
+  private cachedContext: { key: string; context: ScoringContext } | undefined;
+  // Retrains and rescores run one at a time in this process.
+  private exclusive: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly state: RecommenderState,
+    private readonly settings: RecommenderSettings,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The config and model in force, prepared for scoring (cached while neither changes). */
+  async context(): Promise<{ context: ScoringContext; config: ConfigRecord; configHash: string }> {
+    const config = (await this.state.config()) ?? EMPTY_CONFIG;
+    const modelRecord = await this.state.modelRecord();
+    if (modelRecord && this.loadedModel?.model.version !== modelRecord.version) {
+      this.loadedModel = loadModel(await this.state.model(modelRecord.blobKey));
+    }
+    const model = modelRecord ? this.loadedModel : undefined;
+    const configHash = scoringConfigHash(config.config);
+    const key = `${configHash}/${model?.model.version ?? 'none'}`;
+    if (this.cachedContext?.key !== key) this.cachedContext = { key, context: scoringContext(config.config, model) };
+    return { context: this.cachedContext.context, config, configHash };
+  }
+
+  private scoreRecord(posting: PostingRecord, context: ScoringContext, configHash: string, configVersion: number): ScoreRecord {
+    const { features } = posting;
+    const result = scorePosting(featuresFromStored(features), context);
+    return {
+      jobId: features.jobId,
+      contentHash: features.contentHash,
+      ...result,
+      scoredAt: this.clock.now().toISOString(),
+      inputsKey: sha256([features.jobId, features.contentHash, configHash, usedModelVersion(context) ?? 'none'].join('|')),
+      resultDigest: resultDigest(result),
+      configVersion,
+    };
+  }
+
+  private scoredEvent(record: ScoreRecord, posting: PostingRecord): OutgoingEvent<'job.scored'> {
+    const { inputsKey: _inputs, resultDigest: _digest, configVersion: _version, ...data } = record;
+    return { detailType: 'job.scored', data: { ...data, reasons: [...data.reasons], job: posting.summary } };
+  }
+
+  /** Keeps a parsed posting and scores it, unless this content was already scored with the same inputs. */
+  async handleParsed(job: NormalizedJob, publish: Publish): Promise<'scored' | 'unchanged'> {
+    let posting = await this.state.posting(job.jobId);
+    if (posting?.features.contentHash !== job.contentHash) {
+      posting = { features: storedFeaturesOf(job), summary: summarizeJob(job) };
+      await this.state.putPosting(posting);
+    }
+    const { context, config, configHash } = await this.context();
+    const record = this.scoreRecord(posting, context, configHash, config.version);
+    const previous = await this.state.score(job.jobId);
+    if (previous?.inputsKey === record.inputsKey) return 'unchanged';
+    // Publish first: if the write then fails, the retry publishes again (at least once), never not at all.
+    await publish([this.scoredEvent(record, posting)]);
+    await this.state.putScores([record]);
+    return 'scored';
+  }
+
+  /** Records the label a CRM move gives its job; retrains at once when enough new decisions arrived. */
+  async handleStageChanged(move: CrmStageChangedV1['data'], eventId: string, publish: Publish): Promise<void> {
+    const change = labelChangeOf(move);
+    if (change.kind === 'none') return;
+    const previous = await this.state.decision(move.jobId);
+    if (previous && (previous.eventId === eventId || previous.changedAt > move.changedAt)) return;
+    const label = change.kind === 'set' ? change.label : null;
+    await this.state.putDecision({ jobId: move.jobId, label, changedAt: move.changedAt, eventId });
+    if ((previous?.label ?? null) === label) return;
+    const pending = await this.state.updatePending((current) => ({
+      newDecisions: current.newDecisions + 1,
+      lastDecisionAt: this.clock.now().toISOString(),
+    }));
+    if (pending.newDecisions >= this.settings.retrainAfter) await this.retrain(publish);
+  }
+
+  /** Takes a newer config; rescores when a part that scores depend on changed. */
+  async handleConfigChanged(version: number, config: JobpipeConfig, publish: Publish): Promise<RescoreReport | undefined> {
+    const current = await this.state.config();
+    if (current && current.version >= version) return undefined;
+    const before = current ? scoringConfigHash(current.config) : undefined;
+    await this.state.putConfig({ version, config });
+    if (before === scoringConfigHash(config)) return undefined;
+    return this.rescore(publish);
+  }
+
+  /** Retrains when decisions are waiting and either enough arrived or none arrived for the quiet period. */
+  async retrainIfDue(publish: Publish): Promise<boolean> {
+    const pending = await this.state.pending();
+    if (pending.newDecisions === 0 || pending.lastDecisionAt === null) return false;
+    const quietFor = this.clock.now().getTime() - Date.parse(pending.lastDecisionAt);
+    if (pending.newDecisions < this.settings.retrainAfter && quietFor < this.settings.retrainQuietSeconds * 1000) return false;
+    await this.retrain(publish);
+    return true;
+  }
+
+  /** Trains on every labelled decision whose posting is known; rescores when the model changed. */
+  retrain(publish: Publish): Promise<RescoreReport | undefined> {
+    return this.runExclusive(async () => {
+      const taken = await this.state.pending();
+      const decisions = await this.state.labelledDecisions();
+      const examples = [];
+      for (const decision of decisions) {
+        const posting = await this.state.posting(decision.jobId);
+        if (posting) examples.push({ features: featuresFromStored(posting.features), label: decision.label as 0 | 1 });
+      }
+      // Decisions counted before this training are used by it; ones arriving meanwhile stay pending.
+      await this.state.updatePending((current) => ({
+        newDecisions: Math.max(0, current.newDecisions - taken.newDecisions),
+        lastDecisionAt: current.lastDecisionAt,
+      }));
+      const trained = trainModel(examples);
+      if ('reason' in trained) {
+        this.logger.info({ examples: examples.length, reason: trained.reason }, 'model not trained');
+        return undefined;
+      }
+      const current = await this.state.modelRecord();
+      if (current?.version === trained.model.version) return undefined;
+      const record = await this.state.putModel(trained.model, this.clock.now().toISOString());
+      this.logger.info({ version: record.version, examples: record.examples, positives: record.positives }, 'model retrained');
+      return this.rescoreUnlocked(publish);
+    });
+  }
+
+  /** Rescores every posting whose inputs changed, in bounded batches. */
+  rescore(publish: Publish): Promise<RescoreReport> {
+    return this.runExclusive(() => this.rescoreUnlocked(publish));
+  }
+
+  private async rescoreUnlocked(publish: Publish): Promise<RescoreReport> {
+    const { context, config, configHash } = await this.context();
+    let cursor: string | undefined;
+    let examined = 0;
+    let rescored = 0;
+    let published = 0;
+    let batches = 0;
+    do {
+      const page = await this.state.postingsPage(this.settings.rescoreBatchSize, cursor);
+      cursor = page.cursor;
+      const records: ScoreRecord[] = [];
+      const events: OutgoingEvent[] = [];
+      for (const posting of page.items) {
+        examined++;
+        const record = this.scoreRecord(posting, context, configHash, config.version);
+        const previous = await this.state.score(posting.features.jobId);
+        if (previous?.inputsKey === record.inputsKey) continue;
+        records.push(record);
+        const changed = !previous || previous.contentHash !== record.contentHash || previous.resultDigest !== record.resultDigest;
+        if (changed) events.push(this.scoredEvent(record, posting));
+      }
+      if (events.length > 0) await publish(events);
+      await this.state.putScores(records);
+      rescored += records.length;
+      published += events.length;
+      if (records.length > 0) batches++;
+      // Let queued handlers run between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (cursor);
+    if (rescored > 0) this.logger.info({ examined, rescored, published, batches }, 'rescored');
+    return { examined, rescored, published, batches };
+  }
+
+  private runExclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(work, work);
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
+}
