@@ -12,7 +12,8 @@ export class FolderBlobStore implements BlobStore {
     this.root = resolve(root);
   }
 
-  async put(key: string, body: Uint8Array | string): Promise<void> {
+  /** Writes the blob (the folder store keeps no content type: keys carry their extension). */
+  async put(key: string, body: Uint8Array | string, _contentType?: string): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${randomUUID()}.tmp`;
@@ -38,8 +39,10 @@ export class FolderBlobStore implements BlobStore {
   }
 
   async *list(prefix: string): AsyncIterable<string> {
+    // Walk only the deepest folder the prefix names (`raw/mcf/` → blobs/raw/mcf), not the whole store.
+    const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
     const keys: string[] = [];
-    await this.walk(this.root, keys);
+    await this.walk(folder ? this.pathOf(folder) : this.root, keys);
     for (const key of keys.filter((candidate) => candidate.startsWith(prefix)).sort()) yield key;
   }
 

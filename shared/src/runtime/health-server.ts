@@ -9,12 +9,13 @@ export function startHealthServer(options: {
   status: () => Record<string, unknown>;
 }): Promise<Server> {
   const server = createServer((request, response) => {
-    if (request.url === '/health') {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === '/health') {
       const body = JSON.stringify({ status: 'ok', ...options.status() });
       response.writeHead(200, { 'content-type': 'application/json' }).end(body);
       return;
     }
-    if (request.url === '/metrics') {
+    if (path === '/metrics') {
       options.metrics.registry.metrics().then(
         (text) => response.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(text),
         () => response.writeHead(500).end(),

@@ -22,8 +22,14 @@ export interface RuntimeConfig {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** A setting's value; an empty value (`NAME=` in an env file or compose file) counts as not set. */
+function setting(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const value = env[name] ?? fallback;
+  const value = setting(env, name) ?? fallback;
   if (!(allowed as readonly string[]).includes(value)) {
     throw new ConfigError(`${name}='${value}' is not valid: use one of ${allowed.join(', ')}`);
   }
@@ -31,8 +37,8 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 }
 
 function optionalPort(env: Env, name: string): number | undefined {
-  const value = env[name];
-  if (value === undefined || value === '') return undefined;
+  const value = setting(env, name);
+  if (value === undefined) return undefined;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name}='${value}' is not a port number (0-65535)`);
   return port;
@@ -40,22 +46,25 @@ function optionalPort(env: Env, name: string): number | undefined {
 
 /** Reads and validates the runtime settings from an environment (the caller passes process.env). */
 export function readRuntimeConfig(env: Env): RuntimeConfig {
-  const endpoint = env.AWS_ENDPOINT_URL;
+  const endpoint = setting(env, 'AWS_ENDPOINT_URL');
   if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
     throw new ConfigError(`AWS_ENDPOINT_URL='${endpoint}' is not an http(s) URL`);
   }
+  const secretKey = setting(env, 'JOBPIPE_SECRET_KEY');
+  // The value itself is never echoed: it is a secret.
+  if (secretKey !== undefined && secretKey.length < 16) throw new ConfigError('JOBPIPE_SECRET_KEY must be at least 16 characters');
   return Object.freeze({
     transport: oneOf(env, 'JOBPIPE_TRANSPORT', ['embedded', 'aws'] as const, 'embedded'),
-    dataDir: resolve(env.JOBPIPE_DATA_DIR ?? 'data'),
+    dataDir: resolve(setting(env, 'JOBPIPE_DATA_DIR') ?? 'data'),
     logLevel: oneOf(env, 'JOBPIPE_LOG_LEVEL', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     healthPort: optionalPort(env, 'JOBPIPE_HEALTH_PORT'),
-    secretKey: env.JOBPIPE_SECRET_KEY,
+    secretKey,
     aws: Object.freeze({
-      region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+      region: setting(env, 'AWS_REGION') ?? setting(env, 'AWS_DEFAULT_REGION') ?? 'us-east-1',
       endpoint,
-      eventBusName: env.JOBPIPE_EVENT_BUS ?? 'jobpipe',
-      resourcePrefix: env.JOBPIPE_RESOURCE_PREFIX ?? 'jobpipe',
-      bucket: env.JOBPIPE_BUCKET ?? 'jobpipe-blobs',
+      eventBusName: setting(env, 'JOBPIPE_EVENT_BUS') ?? 'jobpipe',
+      resourcePrefix: setting(env, 'JOBPIPE_RESOURCE_PREFIX') ?? 'jobpipe',
+      bucket: setting(env, 'JOBPIPE_BUCKET') ?? 'jobpipe-blobs',
     }),
   });
 }

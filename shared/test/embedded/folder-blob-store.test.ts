@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { FolderBlobStore } from '../../src/embedded/folder-blob-store.js';
+import { tempDir } from '../../src/testing/index.js';
+
+const dir = tempDir('jobpipe-blobs-');
+after(() => dir.remove());
+let stores = 0;
+const newStore = () => {
+  const root = join(dir.path, `store-${++stores}`);
+  return { root, store: new FolderBlobStore(root) };
+};
+
+async function collect(keys: AsyncIterable<string>): Promise<string[]> {
+  const all: string[] = [];
+  for await (const key of keys) all.push(key);
+  return all;
+}
+
+async function filesBelow(folder: string): Promise<string[]> {
+  return (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
+
+test('put, get, exists and delete round-trip text and bytes', async () => {
+  const { store } = newStore();
+  await store.put('raw/mcf/abc/1.json', '{"uuid":"abc"}', 'application/json');
+  await store.put('screenshots/app-1.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+  assert.equal((await store.get('raw/mcf/abc/1.json'))?.toString('utf8'), '{"uuid":"abc"}');
+  assert.deepEqual([...((await store.get('screenshots/app-1.png')) ?? [])], [0x89, 0x50, 0x4e, 0x47]);
+  assert.equal(await store.exists('raw/mcf/abc/1.json'), true);
+  assert.equal(await store.exists('raw/mcf/abc'), false, 'a folder is not a blob');
+  assert.equal(await store.get('raw/mcf/missing.json'), undefined);
+  await store.delete('raw/mcf/abc/1.json');
+  assert.equal(await store.exists('raw/mcf/abc/1.json'), false);
+  await store.delete('raw/mcf/abc/1.json');
+});
+
+test('a put replaces atomically: concurrent readers see the old body or the new one, never a part', async () => {
+  const { root, store } = newStore();
+  const size = 2 * 1024 * 1024;
+  const bodies = ['a', 'b'].map((letter) => Buffer.alloc(size, letter));
+  await store.put('snapshots/analytics.sqlite', bodies[0]!);
+  const torn: string[] = [];
+  const writes = (async () => {
+    for (let i = 1; i <= 12; i++) await store.put('snapshots/analytics.sqlite', bodies[i % 2]!);
+  })();
+  const reads = (async () => {
+    for (let i = 0; i < 40; i++) {
+      const body = await store.get('snapshots/analytics.sqlite');
+      if (!body || body.length !== size || !(body.every((byte) => byte === body[0]) as boolean)) {
+        torn.push(`read ${i}: ${body?.length ?? 'missing'} bytes`);
+      }
+    }
+  })();
+  await Promise.all([writes, reads]);
+  assert.deepEqual(torn, []);
+  assert.deepEqual(await filesBelow(root), ['analytics.sqlite'], 'no temporary files left behind');
+});
+
+test('list yields the keys under a prefix, in key order', async () => {
+  const { store } = newStore();
+  for (const key of ['raw/mcf/b/2.json', 'raw/mcf/a/1.json', 'raw/mcfx/z.json', 'raw/lever/c/3.json', 'analytics/snap.sqlite']) {
+    await store.put(key, 'x');
+  }
+  assert.deepEqual(await collect(store.list('raw/mcf/')), ['raw/mcf/a/1.json', 'raw/mcf/b/2.json']);
+  assert.deepEqual(await collect(store.list('raw/mcf')), ['raw/mcf/a/1.json', 'raw/mcf/b/2.json', 'raw/mcfx/z.json']);
+  assert.deepEqual(await collect(store.list('raw/')), ['raw/lever/c/3.json', 'raw/mcf/a/1.json', 'raw/mcf/b/2.json', 'raw/mcfx/z.json']);
+  assert.equal((await collect(store.list(''))).length, 5);
+  assert.deepEqual(await collect(store.list('nothing/here/')), []);
+});
+
+test('keys that could leave the store folder are rejected', async () => {
+  const { store } = newStore();
+  for (const key of ['../outside.txt', 'raw/../../etc/passwd', '/etc/passwd', 'raw//double', 'raw/trailing/', '']) {
+    await assert.rejects(store.put(key, 'x'), /invalid blob key/, `put '${key}'`);
+    await assert.rejects(store.get(key), /invalid blob key/, `get '${key}'`);
+  }
+  await assert.rejects(collect(store.list('../')), /invalid blob key/);
+});
