@@ -6,8 +6,18 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 
-/** Where the AWS clients connect: a region, and an endpoint override for LocalStack or a local server. */
-export type AwsConnection = Pick<RuntimeConfig['aws'], 'region' | 'endpoint'>;
+/** Fixed AWS credentials (LocalStack and local servers accept any). */
+export interface StaticCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+/**
+ * Where the AWS clients connect: a region, an endpoint override for LocalStack or a local server, and
+ * fixed credentials where the default provider chain (environment, profile, role) should not be asked.
+ */
+export type AwsConnection = Pick<RuntimeConfig['aws'], 'region' | 'endpoint'> & { readonly credentials?: StaticCredentials };
 
 /** The SDK clients the AWS adapters share. */
 export interface AwsClients {
@@ -23,8 +33,12 @@ export interface AwsClients {
 }
 
 /** Region and endpoint settings every client takes, so `AWS_ENDPOINT_URL` reaches LocalStack. */
-export function awsClientSettings(connection: AwsConnection): { region: string; endpoint?: string } {
-  return { region: connection.region, ...(connection.endpoint ? { endpoint: connection.endpoint } : {}) };
+export function awsClientSettings(connection: AwsConnection): { region: string; endpoint?: string; credentials?: StaticCredentials } {
+  return {
+    region: connection.region,
+    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    ...(connection.credentials ? { credentials: connection.credentials } : {}),
+  };
 }
 
 /** A DynamoDB document client that drops undefined attributes, as a JSON round trip would. */
