@@ -18,10 +18,11 @@ const ALPHABETIC = /^[a-z]+$/;
 const STEM_CACHE_LIMIT = 100_000;
 const stemCache = new Map<string, string>();
 
+// Words of three letters or fewer are mostly names (aws, gcp, dbt, sql) that stemming would spoil ("aw").
 function stemOf(word: string): string {
   const cached = stemCache.get(word);
   if (cached !== undefined) return cached;
-  const stem = ALPHABETIC.test(word) && word.length > 2 ? stemmer(word) : word;
+  const stem = ALPHABETIC.test(word) && word.length > 3 ? stemmer(word) : word;
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(word, stem);
   return stem;
