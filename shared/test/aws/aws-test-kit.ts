@@ -44,7 +44,7 @@ export function eventBridgeDelivery(entry: PutEventsRequestEntry, region = 'us-e
 }
 
 /** An SQS message as ReceiveMessage returns it. */
-export function sqsMessage(body: string, receiveCount = 1, messageId = randomUUID()): Message {
+export function sqsMessage(body: string, receiveCount = 1, messageId: string = randomUUID()): Message {
   return {
     MessageId: messageId,
     ReceiptHandle: `receipt-${messageId}-${receiveCount}`,
