@@ -1,0 +1,77 @@
+import type { TableStore } from '@jobpipe/shared';
+import type { RunRecord } from '../domain/run-stats.js';
+import type { SourceName } from '../domain/sources.js';
+
+const TABLE = 'scrapeState';
+
+/** What the scraper remembers of one posting: the hash and blob of the content last announced. */
+export interface PostingState {
+  readonly key: string;
+  readonly source: SourceName;
+  readonly externalId: string;
+  readonly contentHash: string;
+  readonly blobKey: string;
+  readonly lastSeenAt: string;
+  readonly runId: string;
+}
+
+/** Validators of a URL's last answer, for conditional requests. */
+export interface UrlValidators {
+  readonly key: string;
+  readonly etag?: string;
+  readonly lastModified?: string;
+}
+
+/** The last finished run of one search, to tell drift from a quiet day. */
+export interface SearchState {
+  readonly key: string;
+  readonly searchId: string;
+  readonly source: SourceName;
+  readonly lastRunId: string;
+  readonly lastFound: number;
+  readonly lastFinishedAt: string;
+}
+
+/** The scraper's bookkeeping in the `scrapeState` table: postings, URL validators, runs, searches. */
+export class ScrapeStateStore {
+  constructor(private readonly tables: TableStore) {}
+
+  posting(source: SourceName, externalId: string): Promise<PostingState | undefined> {
+    return this.tables.get<PostingState & Record<string, unknown>>(TABLE, { key: `posting#${source}#${externalId}` });
+  }
+
+  async savePosting(state: Omit<PostingState, 'key'>): Promise<void> {
+    await this.tables.put(TABLE, { key: `posting#${state.source}#${state.externalId}`, ...state });
+  }
+
+  async validators(url: string): Promise<{ etag?: string; lastModified?: string } | undefined> {
+    const item = await this.tables.get<UrlValidators & Record<string, unknown>>(TABLE, { key: `http#${url}` });
+    if (!item) return undefined;
+    return { ...(item.etag ? { etag: item.etag } : {}), ...(item.lastModified ? { lastModified: item.lastModified } : {}) };
+  }
+
+  async saveValidators(url: string, validators: { etag?: string | undefined; lastModified?: string | undefined }): Promise<void> {
+    if (!validators.etag && !validators.lastModified) return;
+    await this.tables.put(TABLE, {
+      key: `http#${url}`,
+      ...(validators.etag ? { etag: validators.etag } : {}),
+      ...(validators.lastModified ? { lastModified: validators.lastModified } : {}),
+    });
+  }
+
+  run(runId: string): Promise<RunRecord | undefined> {
+    return this.tables.get<RunRecord & Record<string, unknown>>(TABLE, { key: `run#${runId}` });
+  }
+
+  async saveRun(record: Omit<RunRecord, 'key'>): Promise<void> {
+    await this.tables.put(TABLE, { key: `run#${record.runId}`, ...record });
+  }
+
+  search(searchId: string): Promise<SearchState | undefined> {
+    return this.tables.get<SearchState & Record<string, unknown>>(TABLE, { key: `search#${searchId}` });
+  }
+
+  async saveSearch(state: Omit<SearchState, 'key'>): Promise<void> {
+    await this.tables.put(TABLE, { key: `search#${state.searchId}`, ...state });
+  }
+}

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { SourceName } from './sources.js';
+
+/** Content types a raw body may have (as the job.scraped contract allows). */
+export type RawContentType = 'application/json' | 'text/html';
+
+/** One posting's raw body as a source sent it, ready to be stored. */
+export interface FetchedPosting {
+  readonly externalId: string;
+  /** Where the body came from (the detail URL, or the search URL with a fragment). */
+  readonly url: string;
+  readonly body: Buffer;
+  readonly contentType: RawContentType;
+  /**
+   * What identifies the posting's content when the body holds search-specific noise (a relevance
+   * rank): hashed instead of the body so a re-ranked but unchanged posting is not published again.
+   */
+  readonly hashedContent?: string;
+  /** Validators the server sent with the body, kept for the next conditional request. */
+  readonly etag?: string;
+  readonly lastModified?: string;
+}
+
+/** Hex SHA-256 of a body. */
+export function sha256Hex(content: Buffer | string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** The content hash of a fetched posting. */
+export function contentHashOf(posting: Pick<FetchedPosting, 'body' | 'hashedContent'>): string {
+  return sha256Hex(posting.hashedContent ?? posting.body);
+}
+
+/** Blob key of a raw body: `raw/<source>/<externalId>/<sha256>.<json|html>` (agreed with the parser). */
+export function rawBlobKey(source: SourceName, externalId: string, contentHash: string, contentType: RawContentType): string {
+  return `raw/${source}/${externalId}/${contentHash}.${contentType === 'text/html' ? 'html' : 'json'}`;
+}
+
+/** A stable, path-safe external id for a page known only by its URL (JSON-LD pages). */
+export function externalIdOfPage(url: string): string {
+  const canonical = new URL(url);
+  canonical.hash = '';
+  return sha256Hex(canonical.href).slice(0, 32);
+}

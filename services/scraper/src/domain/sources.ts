@@ -1,0 +1,23 @@
+import type { ScrapeRequestedV1 } from '@jobpipe/contracts';
+
+/** What a `scrape.requested` event asks for. */
+export type ScrapeRequest = ScrapeRequestedV1['data'];
+
+/** A source the scraper can read. */
+export type SourceName = ScrapeRequest['source'];
+
+/** Every source, in a stable order. */
+export const SOURCE_NAMES: readonly SourceName[] = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld'];
+
+/** Where each API source lives on the internet (overridable per deployment through config). */
+export const LIVE_BASE_URLS: Readonly<Record<Exclude<SourceName, 'jsonld'>, string>> = {
+  mcf: 'https://api.mycareersfuture.gov.sg',
+  usajobs: 'https://data.usajobs.gov',
+  greenhouse: 'https://boards-api.greenhouse.io',
+  lever: 'https://api.lever.co',
+};
+
+/** Board tokens, company slugs and posting ids become URL path segments: only safe characters pass. */
+export function isSafePathSegment(value: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(value) && !value.includes('..');
+}

@@ -1,0 +1,95 @@
+import { type EventHandler, PermanentError, TransientError } from '@jobpipe/shared';
+import { type SourceHttp, SourceRequestError } from '../adapters/source-http.js';
+import { isSourceDrift, type RunRecord } from '../domain/run-stats.js';
+import type { SourceName } from '../domain/sources.js';
+import { type RunPorts, SourceRunSession } from '../run/source-run.js';
+import type { Source } from '../sources/source.js';
+
+/** What the scrape.requested handler works with. */
+export interface ScrapeRequestedDependencies extends RunPorts {
+  readonly sources: Readonly<Partial<Record<SourceName, Source>>>;
+  readonly clients: Readonly<Record<SourceName, SourceHttp>>;
+}
+
+/**
+ * Runs one search of one source. Idempotent on redelivery: a run id that already completed is not run
+ * again, and a partly done run re-run publishes only what it had not announced (content hashes).
+ * Records counts, errors and duration per run, and raises source drift when a search that used to
+ * find many postings finds none.
+ */
+export function scrapeRequestedHandler(deps: ScrapeRequestedDependencies): EventHandler<'scrape.requested'> {
+  return async (event, context) => {
+    const request = event.detail.data;
+    const { state, metrics, clock } = deps;
+    const previousRun = await state.run(request.runId);
+    if (previousRun?.status === 'completed') {
+      context.logger.info({ runId: request.runId }, 'run already completed; redelivery ignored');
+      return;
+    }
+    const source = deps.sources[request.source];
+    if (!source) throw new PermanentError('SOURCE_NOT_CONFIGURED', `source '${request.source}' is not configured`);
+    const started = clock.now();
+    const session = new SourceRunSession(request, deps.clients[request.source], context, deps);
+    const base = { runId: request.runId, searchId: request.searchId, source: request.source, startedAt: started.toISOString() };
+    await state.saveRun({ ...base, status: 'running', counts: session.counts, errors: [] });
+
+    let runError: unknown;
+    try {
+      await source.scrape(session);
+    } catch (error) {
+      runError = error;
+      session.errors.unshift(`run: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const finished = clock.now();
+    const durationMs = finished.getTime() - started.getTime();
+    const status: RunRecord['status'] = runError ? 'failed' : session.counts.failed > 0 ? 'partial' : 'completed';
+    let drift = false;
+    if (!runError) {
+      const search = await state.search(request.searchId);
+      const seen = session.counts.found + session.counts.notModified;
+      drift = isSourceDrift(search?.lastFound, seen, session.http.policy.driftMinimum);
+      if (drift) {
+        metrics.drift.inc({ source: request.source, search_id: request.searchId });
+        session.logger.warn(
+          { previousFound: search?.lastFound, previousRunId: search?.lastRunId },
+          'source drift: zero postings where the last run of this search found many (changed API or page, or blocked)',
+        );
+      }
+      await state.saveSearch({
+        searchId: request.searchId,
+        source: request.source,
+        lastRunId: request.runId,
+        lastFound: seen,
+        lastFinishedAt: finished.toISOString(),
+      });
+    }
+    await state.saveRun({
+      ...base,
+      status,
+      counts: session.counts,
+      errors: session.errors,
+      finishedAt: finished.toISOString(),
+      durationMs,
+      drift,
+    });
+    metrics.runs.inc({ source: request.source, status });
+    metrics.runSeconds.observe({ source: request.source }, durationMs / 1000);
+    session.logger.info({ status, ...session.counts, durationMs }, 'scrape run finished');
+
+    if (runError) throw classify(runError, deps.clients[request.source].policy.breakerResetMs);
+    if (session.retriableFailures > 0) {
+      throw new TransientError('POSTINGS_FAILED', `${session.retriableFailures} posting(s) could not be fetched; the run will be retried`);
+    }
+  };
+}
+
+/** A failed run: bad requests and refused targets go to the DLQ; the rest is retried. */
+function classify(error: unknown, breakerResetMs: number): Error {
+  if (error instanceof PermanentError || error instanceof TransientError) return error;
+  if (error instanceof SourceRequestError) {
+    if (error.code === 'CIRCUIT_OPEN') return new TransientError(error.code, error.message, Math.ceil(breakerResetMs / 1000));
+    if (!error.retriable) return new PermanentError(error.code, error.message);
+    return new TransientError(error.code, error.message);
+  }
+  return new TransientError('RUN_FAILED', error instanceof Error ? error.message : String(error));
+}

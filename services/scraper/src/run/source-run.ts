@@ -1,0 +1,129 @@
+import type { BlobStore, Clock, HandlerContext, Logger } from '@jobpipe/shared';
+import type { ScrapeStateStore } from '../adapters/scrape-state.js';
+import type { ScraperMetrics } from '../adapters/scraper-metrics.js';
+import { type SourceHttp, type SourceRequest, SourceRequestError, type SourceResponse } from '../adapters/source-http.js';
+import { contentHashOf, type FetchedPosting, rawBlobKey } from '../domain/raw-posting.js';
+import { emptyCounts, type RunCounts } from '../domain/run-stats.js';
+import type { ScrapeRequest } from '../domain/sources.js';
+import type { SourceRun } from '../sources/source.js';
+
+/** The ports one run writes to. */
+export interface RunPorts {
+  readonly blobs: BlobStore;
+  readonly state: ScrapeStateStore;
+  readonly clock: Clock;
+  readonly metrics: ScraperMetrics;
+}
+
+const MAX_ERRORS_KEPT = 20;
+
+/**
+ * One run of one search: hands the source its HTTP client, stores each posting's raw body in the blob
+ * store and announces it with `job.scraped` (claim check) unless its content hash is the one announced
+ * last time, and counts what happened.
+ */
+export class SourceRunSession implements SourceRun {
+  readonly counts: RunCounts = emptyCounts();
+  readonly errors: string[] = [];
+  /** Failures a later attempt may get past (network, 5xx, 429, open circuit). */
+  retriableFailures = 0;
+  readonly maxPages: number;
+  readonly logger: Logger;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    readonly request: ScrapeRequest,
+    readonly http: SourceHttp,
+    private readonly context: HandlerContext,
+    private readonly ports: RunPorts,
+  ) {
+    this.maxPages = Math.min(request.maxPages ?? http.policy.maxPages, http.policy.maxPages);
+    this.logger = context.logger.child({ source: request.source, searchId: request.searchId, runId: request.runId });
+  }
+
+  found(count: number): void {
+    this.counts.found += count;
+  }
+
+  notModified(externalId: string, count = 1): void {
+    this.counts.notModified += count;
+    this.ports.metrics.postings.inc({ source: this.request.source, outcome: 'not_modified' }, count);
+    this.logger.debug({ externalId }, 'not modified since last fetch');
+  }
+
+  failed(what: string, error: unknown): void {
+    this.counts.failed++;
+    const retriable = !(error instanceof SourceRequestError) || error.retriable;
+    if (retriable) this.retriableFailures++;
+    const message = error instanceof Error ? error.message : String(error);
+    if (this.errors.length < MAX_ERRORS_KEPT) this.errors.push(`${what}: ${message}`);
+    this.ports.metrics.postings.inc({ source: this.request.source, outcome: 'failed' });
+    this.logger.warn({ what, reason: message, retriable }, 'posting not fetched');
+  }
+
+  send(request: SourceRequest): Promise<SourceResponse> {
+    return this.http.request(request);
+  }
+
+  async conditionalGet(url: string, headers?: Readonly<Record<string, string>>): Promise<SourceResponse> {
+    const validators = this.http.policy.conditionalRequests ? await this.ports.state.validators(url) : undefined;
+    return this.http.request({ url, ...(headers ? { headers } : {}), ...(validators ? { validators } : {}) });
+  }
+
+  async keepValidators(url: string, validators: { etag?: string; lastModified?: string }): Promise<void> {
+    if (this.http.policy.conditionalRequests) await this.ports.state.saveValidators(url, validators);
+  }
+
+  async forEach<T>(items: readonly T[], describe: (item: T) => string, work: (item: T) => Promise<void>): Promise<number> {
+    const outcomes = await Promise.allSettled(items.map((item) => work(item)));
+    let failures = 0;
+    outcomes.forEach((outcome, index) => {
+      if (outcome.status === 'rejected') {
+        failures++;
+        this.failed(describe(items[index]!), outcome.reason);
+      }
+    });
+    return failures;
+  }
+
+  async emit(posting: FetchedPosting): Promise<void> {
+    const { source, runId, searchId } = this.request;
+    // A posting listed twice in one run (it moved between pages) is announced once.
+    if (this.seen.has(posting.externalId)) return;
+    this.seen.add(posting.externalId);
+    const contentHash = contentHashOf(posting);
+    const previous = await this.ports.state.posting(source, posting.externalId);
+    if (previous?.contentHash === contentHash) {
+      this.counts.unchanged++;
+      this.ports.metrics.postings.inc({ source, outcome: 'unchanged' });
+      await this.keepValidators(posting.url, posting);
+      return;
+    }
+    const blobKey = rawBlobKey(source, posting.externalId, contentHash, posting.contentType);
+    if (!(await this.ports.blobs.exists(blobKey))) await this.ports.blobs.put(blobKey, posting.body, posting.contentType);
+    const fetchedAt = this.ports.clock.now().toISOString();
+    await this.context.publish([
+      {
+        detailType: 'job.scraped',
+        data: {
+          source,
+          externalId: posting.externalId,
+          url: posting.url,
+          blobKey,
+          contentHash,
+          contentType: posting.contentType,
+          byteLength: posting.body.length,
+          fetchedAt,
+          searchId,
+          runId,
+        },
+      },
+    ]);
+    // Remembered only after the announcement: a crash in between re-announces (the parser is idempotent)
+    // rather than losing the posting.
+    await this.ports.state.savePosting({ source, externalId: posting.externalId, contentHash, blobKey, lastSeenAt: fetchedAt, runId });
+    await this.keepValidators(posting.url, posting);
+    this.counts.published++;
+    this.ports.metrics.postings.inc({ source, outcome: 'published' });
+  }
+}

@@ -1,0 +1,49 @@
+import { isSafePathSegment } from '../domain/sources.js';
+import { validatorsOf } from './mcf.js';
+import { jsonOf, type Source, type SourceRun } from './source.js';
+
+interface GreenhouseBoard {
+  readonly jobs?: readonly { readonly id?: unknown }[];
+}
+
+/**
+ * Greenhouse job boards: `GET /v1/boards/{board}/jobs?content=true` per configured board (conditional);
+ * each element of `jobs` is one posting's raw body, addressed as `/v1/boards/{board}/jobs/{id}`.
+ */
+export function createGreenhouseSource(options: { baseUrl: string }): Source {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  return {
+    name: 'greenhouse',
+    async scrape(run: SourceRun) {
+      const boards = run.request.boards ?? [];
+      if (boards.length === 0) throw new Error('greenhouse: the request names no boards');
+      await run.forEach(
+        boards,
+        (board) => `greenhouse board ${board}`,
+        async (board) => {
+          if (!isSafePathSegment(board)) throw new Error(`greenhouse: board token '${board.slice(0, 40)}' is not valid`);
+          const response = await run.conditionalGet(`${base}/v1/boards/${board}/jobs?content=true`);
+          if (response.kind === 'not-modified') return run.notModified(`board ${board}`);
+          const jobs = jsonOf<GreenhouseBoard>(response, `greenhouse board ${board}`).jobs ?? [];
+          run.found(jobs.length);
+          const failures = await run.forEach(
+            jobs,
+            (job) => `greenhouse job ${String(job.id)}`,
+            async (job) => {
+              const id = String(job.id ?? '');
+              if (!isSafePathSegment(id)) throw new Error('job without a usable id');
+              await run.emit({
+                externalId: id,
+                url: `${base}/v1/boards/${board}/jobs/${id}`,
+                body: Buffer.from(JSON.stringify(job)),
+                contentType: 'application/json',
+              });
+            },
+          );
+          // A board whose postings all landed may be skipped next time when the server says 304.
+          if (failures === 0) await run.keepValidators(response.url, validatorsOf(response));
+        },
+      );
+    },
+  };
+}
