@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { AnalyticsDatabase } from './analytics-database.js';
+
+/**
+ * Opens an analytics SQLite file. `bulk` is for a file being built from scratch and renamed in when
+ * done: no journal and no syncs, since a crash only loses a file that is thrown away anyway. The live
+ * file uses a rollback journal (not WAL), so it is always one self-contained file that can be renamed
+ * over or copied.
+ */
+export function openSqliteAnalytics(path: string, options: { bulk?: boolean } = {}): Kysely<AnalyticsDatabase> {
+  mkdirSync(dirname(path), { recursive: true });
+  const database = new Database(path);
+  if (options.bulk) {
+    database.pragma('journal_mode = OFF');
+    database.pragma('synchronous = OFF');
+    database.pragma('cache_size = -65536');
+  } else {
+    database.pragma('journal_mode = DELETE');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('busy_timeout = 10000');
+  }
+  return new Kysely<AnalyticsDatabase>({ dialect: new SqliteDialect({ database }) });
+}
+
+/** Whether a name can be used unquoted as a PostgreSQL schema name. */
+export function isSchemaName(name: string): boolean {
+  return /^[a-z_][a-z0-9_]{0,50}$/.test(name);
+}
+
+/**
+ * Opens a PostgreSQL pool whose connections look up unqualified names in `schema` first, so the same
+ * Kysely code and the same view SQL work on the live schema and on a rebuild schema.
+ */
+export function openPostgresAnalytics(connectionString: string, schema: string): Kysely<AnalyticsDatabase> {
+  if (!isSchemaName(schema)) throw new Error(`'${schema}' is not a valid PostgreSQL schema name`);
+  const pool = new pg.Pool({ connectionString, options: `-c search_path=${schema}`, max: 4 });
+  return new Kysely<AnalyticsDatabase>({ dialect: new PostgresDialect({ pool }) });
+}
