@@ -1,0 +1,280 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { FastifyInstance } from 'fastify';
+import type { JobSummary } from '../../adapters/read-model.js';
+import type { CrmApiContext } from '../../context.js';
+import { neutralizeFormula } from '../../domain/csv-safety.js';
+import { decodeCursor, type JobQuery, type JobSort } from '../../domain/job-query.js';
+import { allowedNextStages, type Stage } from '../../domain/stages.js';
+import { ApiError, jobNotFound } from '../../use-cases/api-error.js';
+import { crmRecordOf, historyOf } from '../../use-cases/crm.js';
+import { errorResponses, jobIdParams, stageSchema } from '../schemas.js';
+
+interface JobListQuerystring {
+  stage?: Stage[];
+  track?: string[];
+  source?: string[];
+  minScore?: number;
+  company?: string;
+  q?: string;
+  remote?: boolean;
+  salaryMin?: number;
+  salaryMax?: number;
+  currency?: string;
+  postedSince?: string;
+  sort: JobSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+}
+
+const filterProperties = {
+  stage: { type: 'array', items: stageSchema, description: 'repeat for several stages' },
+  track: { type: 'array', items: { type: 'string', maxLength: 100 } },
+  source: { type: 'array', items: { type: 'string', enum: ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'import'] } },
+  minScore: { type: 'number', minimum: 0, maximum: 100 },
+  company: { type: 'string', minLength: 1, maxLength: 300, description: 'exact company name, any case' },
+  q: { type: 'string', minLength: 1, maxLength: 200, description: 'words that must all start a word of the title, company or skills' },
+  remote: { type: 'boolean' },
+  salaryMin: { type: 'number', minimum: 0, description: 'annual salary (upper end of the posted range) at least this' },
+  salaryMax: { type: 'number', minimum: 0, description: 'annual salary (upper end of the posted range) at most this' },
+  currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+  postedSince: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$', description: 'ISO date or date-time' },
+  sort: { type: 'string', enum: ['score', 'posted', 'salary'], default: 'score' },
+  order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+} as const;
+
+function jobQuery(query: JobListQuerystring): JobQuery {
+  const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  if (query.cursor !== undefined && !cursor) throw new ApiError(400, 'invalid_cursor', 'the cursor is not one this API issued; start again without it');
+  if (cursor && (cursor.sort !== query.sort || cursor.order !== query.order)) {
+    throw new ApiError(400, 'invalid_cursor', `the cursor belongs to sort=${cursor.sort}&order=${cursor.order}; keep the same sort while paging`);
+  }
+  if (query.salaryMin !== undefined && query.salaryMax !== undefined && query.salaryMin > query.salaryMax) {
+    throw new ApiError(400, 'invalid_salary_range', `salaryMin (${query.salaryMin}) is above salaryMax (${query.salaryMax})`);
+  }
+  return {
+    ...(query.stage ? { stages: query.stage } : {}),
+    ...(query.track ? { tracks: query.track } : {}),
+    ...(query.source ? { sources: query.source } : {}),
+    ...(query.minScore !== undefined ? { minScore: query.minScore } : {}),
+    ...(query.company !== undefined ? { company: query.company } : {}),
+    ...(query.q !== undefined ? { text: query.q } : {}),
+    ...(query.remote !== undefined ? { remote: query.remote } : {}),
+    ...(query.salaryMin !== undefined ? { salaryMin: query.salaryMin } : {}),
+    ...(query.salaryMax !== undefined ? { salaryMax: query.salaryMax } : {}),
+    ...(query.currency !== undefined ? { currency: query.currency } : {}),
+    ...(query.postedSince !== undefined ? { postedSince: query.postedSince } : {}),
+    sort: query.sort,
+    order: query.order,
+    limit: query.limit,
+    ...(cursor ? { cursor } : {}),
+  };
+}
+
+const CSV_COLUMNS = ['jobId', 'title', 'company', 'source', 'url', 'score', 'track', 'stage', 'remote', 'annualSalaryMax', 'salaryCurrency', 'postedAt', 'locations', 'skills'] as const;
+
+function csvRecord(job: JobSummary): (string | number | boolean)[] {
+  return [
+    job.jobId,
+    job.title,
+    job.company,
+    job.source,
+    job.url,
+    job.score,
+    job.track ?? '',
+    job.stage,
+    job.remote === null ? '' : job.remote,
+    job.annualSalaryMax ?? '',
+    job.salaryCurrency ?? '',
+    job.postedAt ?? '',
+    job.locations.join('; '),
+    job.skills.join('; '),
+  ].map(neutralizeFormula);
+}
+
+async function* exportPages(context: CrmApiContext, query: JobQuery, max: number): AsyncGenerator<(string | number | boolean)[]> {
+  let page = await context.readModel.list({ ...query, limit: Math.min(500, max) });
+  let sent = 0;
+  for (;;) {
+    for (const job of page.items) {
+      if (sent++ >= max) return;
+      yield csvRecord(job);
+    }
+    const cursor = page.nextCursor ? decodeCursor(page.nextCursor) : undefined;
+    if (!cursor || sent >= max) return;
+    page = await context.readModel.list({ ...query, limit: 500, cursor });
+  }
+}
+
+interface JobItem {
+  readonly descriptionHtml?: string;
+  readonly descriptionText?: string;
+  readonly dedupeKey?: string;
+  readonly canonicalJobId?: string;
+  readonly duplicateConfidence?: number;
+  readonly title?: string;
+  readonly company?: string;
+  readonly canonicalUrl?: string;
+  readonly [field: string]: unknown;
+}
+
+async function duplicatesOf(context: CrmApiContext, jobId: string, item: JobItem | undefined) {
+  if (!item) return [];
+  const related = new Map<string, JobItem>();
+  if (item.dedupeKey) {
+    const page = await context.tables.query<JobItem & Record<string, unknown>>('jobs', { index: 'byDedupeKey', partitionValue: item.dedupeKey, limit: 50 });
+    for (const other of page.items) related.set(String(other.jobId), other);
+  }
+  if (item.canonicalJobId && item.canonicalJobId !== jobId && !related.has(item.canonicalJobId)) {
+    const canonical = await context.tables.get<JobItem & Record<string, unknown>>('jobs', { jobId: item.canonicalJobId });
+    if (canonical) related.set(item.canonicalJobId, canonical);
+  }
+  related.delete(jobId);
+  return [...related.entries()].map(([otherId, other]) => ({
+    jobId: otherId,
+    title: other.title ?? '',
+    company: other.company ?? '',
+    url: other.canonicalUrl ?? '',
+    confidence: typeof other.duplicateConfidence === 'number' ? other.duplicateConfidence : (item.duplicateConfidence ?? null),
+    canonical: otherId === item.canonicalJobId,
+  }));
+}
+
+/** GET /jobs, GET /jobs/export.csv, GET /jobs/{jobId}. */
+export async function jobRoutes(app: FastifyInstance, context: CrmApiContext): Promise<void> {
+  app.get<{ Querystring: JobListQuerystring }>(
+    '/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'List scored jobs: filters, sort, cursor pagination',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...filterProperties,
+            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+            cursor: { type: 'string', maxLength: 1000, description: 'nextCursor of the previous page' },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['items', 'nextCursor'],
+            properties: { items: { type: 'array', items: { $ref: 'JobSummary#' } }, nextCursor: { type: ['string', 'null'] } },
+          },
+          ...errorResponses(400),
+        },
+      },
+    },
+    async (request) => context.readModel.list(jobQuery(request.query)),
+  );
+
+  app.get<{ Querystring: JobListQuerystring & { max: number } }>(
+    '/jobs/export.csv',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Export the jobs matching the filters as CSV (cells that could run as spreadsheet formulas are neutralized)',
+        produces: ['text/csv'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...filterProperties, max: { type: 'integer', minimum: 1, maximum: 100_000, default: 10_000 } },
+        },
+        response: { 200: { type: 'string', description: 'CSV with a header row' }, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const query = jobQuery({ ...request.query, limit: 500 });
+      const csv = Readable.from(exportPages(context, query, request.query.max)).pipe(stringify({ header: true, columns: [...CSV_COLUMNS] }));
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="jobs.csv"').send(csv);
+    },
+  );
+
+  app.get<{ Params: { jobId: string } }>(
+    '/jobs/:jobId',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'One job: description, score reasons, CRM stage and history, duplicates',
+        params: jobIdParams,
+        response: {
+          200: {
+            type: 'object',
+            required: ['jobId', 'summary', 'details', 'description', 'reasons', 'crm', 'history', 'duplicates'],
+            properties: {
+              jobId: { type: 'string' },
+              summary: { anyOf: [{ $ref: 'JobSummary#' }, { type: 'null' }], description: 'null until the job is scored' },
+              details: { type: ['object', 'null'], additionalProperties: true, description: 'the normalized job as the parser stored it' },
+              description: {
+                type: 'object',
+                required: ['html', 'text'],
+                properties: { html: { type: 'string', description: 'sanitized by the parser' }, text: { type: 'string' } },
+              },
+              reasons: { type: 'array', items: { $ref: 'ScoreReason#' } },
+              crm: {
+                type: 'object',
+                required: ['stage', 'closedReason', 'updatedAt', 'allowedNext', 'responses'],
+                properties: {
+                  stage: stageSchema,
+                  closedReason: { type: ['string', 'null'] },
+                  updatedAt: { type: ['string', 'null'] },
+                  allowedNext: { type: 'array', items: stageSchema },
+                  responses: { type: 'integer' },
+                },
+              },
+              history: { type: 'array', items: { $ref: 'HistoryEntry#' } },
+              duplicates: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['jobId', 'title', 'company', 'url', 'confidence', 'canonical'],
+                  properties: {
+                    jobId: { type: 'string' },
+                    title: { type: 'string' },
+                    company: { type: 'string' },
+                    url: { type: 'string' },
+                    confidence: { type: ['number', 'null'] },
+                    canonical: { type: 'boolean' },
+                  },
+                },
+              },
+            },
+          },
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { jobId } = request.params;
+      const [scored, item, record, history] = await Promise.all([
+        context.readModel.get(jobId),
+        context.tables.get<JobItem & Record<string, unknown>>('jobs', { jobId }),
+        crmRecordOf(context, jobId),
+        historyOf(context, jobId),
+      ]);
+      if (!scored && !item) throw jobNotFound(jobId);
+      const stage = record?.stage ?? 'new';
+      const { descriptionHtml, descriptionText, ...details } = item ?? {};
+      const { reasons, ...summary } = scored ?? { reasons: [] };
+      return {
+        jobId,
+        summary: scored ? summary : null,
+        details: item ? details : null,
+        description: { html: descriptionHtml ?? '', text: descriptionText ?? '' },
+        reasons,
+        crm: {
+          stage,
+          closedReason: record?.closedReason ?? null,
+          updatedAt: record?.updatedAt ?? null,
+          allowedNext: allowedNextStages(stage),
+          responses: record?.responses ?? 0,
+        },
+        history,
+        duplicates: await duplicatesOf(context, jobId, item),
+      };
+    },
+  );
+}
