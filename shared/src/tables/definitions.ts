@@ -21,7 +21,12 @@ export const TABLES = {
   /** Normalized jobs, one item per jobId (sanitized HTML kept here, not in events). */
   jobs: {
     partitionKey: 'jobId',
-    indexes: { bySource: { partitionKey: 'source', sortKey: 'lastSeenAt' }, byDedupeKey: { partitionKey: 'dedupeKey', sortKey: 'jobId' } },
+    indexes: {
+      bySource: { partitionKey: 'source', sortKey: 'lastSeenAt' },
+      byDedupeKey: { partitionKey: 'dedupeKey', sortKey: 'jobId' },
+      /** Postings with the same description text (cross-source duplicates under another title or place). */
+      byTextFingerprint: { partitionKey: 'textFingerprint', sortKey: 'jobId' },
+    },
     owner: 'parser',
   },
   /** Scraper bookkeeping: last content hash per posting, run statistics per search. */

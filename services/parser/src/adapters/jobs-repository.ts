@@ -1,0 +1,52 @@
+import type { NormalizedJob } from '@jobpipe/contracts';
+import type { Item, TableStore } from '@jobpipe/shared';
+
+/** A jobs-table item: the normalized job plus what only the table keeps. */
+export type JobItem = NormalizedJob & {
+  readonly descriptionHtml: string;
+  readonly dedupeKey: string;
+  readonly textFingerprint?: string;
+  readonly canonicalJobId?: string;
+  readonly duplicateConfidence?: number;
+  /** Blob key of the raw body the item was parsed from (for reparse). */
+  readonly rawBlobKey?: string;
+  /** When that raw body was fetched; an older body never overwrites a newer one. */
+  readonly fetchedAt: string;
+  /** contentHash whose job.parsed was published (a crash between write and publish leaves it behind). */
+  readonly publishedHash?: string;
+};
+
+const TABLE = 'jobs';
+
+/** The parser's access to the jobs table: reads, conditional writes keyed on the content hash, duplicate lookups. */
+export class JobsRepository {
+  constructor(private readonly tables: TableStore) {}
+
+  get(jobId: string): Promise<JobItem | undefined> {
+    return this.tables.get<JobItem & Item>(TABLE, { jobId });
+  }
+
+  /**
+   * Writes the item only if the stored one still has `expectedHash` (or, with undefined, does not exist
+   * yet); false when another writer got there first.
+   */
+  putIfUnchanged(item: JobItem, expectedHash: string | undefined): Promise<boolean> {
+    return this.tables.put(
+      TABLE,
+      item as JobItem & Item,
+      expectedHash === undefined
+        ? { kind: 'notExists' }
+        : { kind: 'compare', attribute: 'contentHash', op: 'eq', value: expectedHash, orNotExists: false },
+    );
+  }
+
+  /** Other jobs with the same company/title/place key. */
+  async sameDedupeKey(dedupeKey: string, limit = 20): Promise<JobItem[]> {
+    return (await this.tables.query<JobItem & Item>(TABLE, { index: 'byDedupeKey', partitionValue: dedupeKey, limit })).items;
+  }
+
+  /** Other jobs with the same description text fingerprint. */
+  async sameTextFingerprint(fingerprint: string, limit = 20): Promise<JobItem[]> {
+    return (await this.tables.query<JobItem & Item>(TABLE, { index: 'byTextFingerprint', partitionValue: fingerprint, limit })).items;
+  }
+}

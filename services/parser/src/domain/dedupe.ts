@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { JobLocation } from './extracted-posting.js';
+
+const LEGAL_SUFFIXES =
+  /\b(pte|ltd|limited|llc|llp|inc|incorporated|corp|corporation|co|company|gmbh|ag|sa|sas|bv|nv|plc|pty|sdn|bhd|kk|oy|ab|as|srl|spa)\b/g;
+
+function words(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9+#]+/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+/** A company name without case, punctuation, legal suffixes or a country in brackets ("ACME (Singapore) Pte. Ltd." → "acme"). */
+export function normalizedCompany(company: string): string {
+  return words(company.replace(/\([^)]*\)/g, ' '))
+    .replace(LEGAL_SUFFIXES, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const TITLE_WORDS: Readonly<Record<string, string>> = {
+  sr: 'senior',
+  snr: 'senior',
+  jr: 'junior',
+  mgr: 'manager',
+  eng: 'engineer',
+  dev: 'developer',
+};
+
+/** A title without case, punctuation, bracketed notes or common abbreviations ("Sr. Data Eng (m/f/d)" → "senior data engineer"). */
+export function normalizedTitle(title: string): string {
+  return words(title.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
+    .split(' ')
+    .map((word) => TITLE_WORDS[word] ?? word)
+    .join(' ');
+}
+
+/** The place part of the key: the first location's city (or display), or "remote". */
+export function normalizedPlace(locations: readonly JobLocation[], remote: boolean | null): string {
+  const first = locations[0];
+  if (!first) return remote ? 'remote' : '';
+  return words(first.city ?? first.display.split(',')[0] ?? first.display);
+}
+
+/** Key shared by postings of the same job on different sources: company + normalized title + place. */
+export function dedupeKey(company: string, title: string, locations: readonly JobLocation[], remote: boolean | null): string {
+  const key = `${normalizedCompany(company)}|${normalizedTitle(title)}|${normalizedPlace(locations, remote)}`;
+  return key.length <= 300 ? key : createHash('sha256').update(key).digest('hex');
+}
+
+/** Shortest description text worth fingerprinting: shorter texts are boilerplate more often than not. */
+export const MIN_FINGERPRINT_TEXT = 200;
+
+/** Fingerprint of a description's words (case, punctuation, numbers and spacing ignored); null for short texts. */
+export function textFingerprint(descriptionText: string): string | null {
+  const normalized = words(descriptionText)
+    .replace(/\b\d+\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (normalized.length < MIN_FINGERPRINT_TEXT) return null;
+  return createHash('sha256').update(normalized).digest('hex');
+}
+
+function shingles(text: string): Set<string> {
+  const tokens = words(text).split(' ');
+  const set = new Set<string>();
+  for (let i = 0; i + 2 < tokens.length; i++) set.add(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
+  if (set.size === 0 && tokens.length > 0) set.add(tokens.join(' '));
+  return set;
+}
+
+/** Jaccard similarity of two texts' word 3-shingles, from 0 (nothing shared) to 1 (same words in the same order). */
+export function textSimilarity(a: string, b: string): number {
+  const left = shingles(a);
+  const right = shingles(b);
+  if (left.size === 0 && right.size === 0) return 1;
+  let shared = 0;
+  for (const shingle of left) if (right.has(shingle)) shared++;
+  return shared / (left.size + right.size - shared);
+}
+
+/** How the candidate was found, which sets the floor of the confidence. */
+export type DuplicateEvidence = 'dedupe-key' | 'text-fingerprint';
+
+/**
+ * Confidence that two postings are the same job: a matching company/title/place key starts at 0.7 and
+ * rises with description similarity; an identical description text alone starts at 0.85.
+ */
+export function duplicateConfidence(evidence: DuplicateEvidence, similarity: number): number {
+  const floor = evidence === 'dedupe-key' ? 0.7 : 0.85;
+  return Math.round((floor + (1 - floor) * Math.max(0, Math.min(1, similarity))) * 1000) / 1000;
+}

@@ -1,0 +1,81 @@
+import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
+import { firstText, list, nameFromSlug, record, segmentAfter, text } from './json-fields.js';
+
+const WORK_MODE = /^\s*(remote|hybrid|on[-\s]?site|in[-\s]office)\s*(?:[-–:|(]\s*|$)/i;
+
+function placeOf(display: string): JobLocation {
+  const parts = display.split(',').map((part) => part.trim());
+  if (parts.length >= 3) return { display, city: parts[0]!, region: parts[1]!, country: parts[parts.length - 1]! };
+  if (parts.length === 2) return { display, city: parts[0]!, region: null, country: parts[1]! };
+  return { display, city: parts[0] ?? null, region: null, country: null };
+}
+
+function workMode(name: string | null): { remote: boolean | null; rest: string | null } {
+  if (!name) return { remote: null, rest: null };
+  const match = WORK_MODE.exec(name);
+  if (!match?.[1]) return { remote: null, rest: name };
+  const rest = text(name.slice(match[0].length).replace(/\)\s*$/, ''));
+  return { remote: match[1].toLowerCase() === 'remote', rest };
+}
+
+/** The board token of a Greenhouse job: from the API URL (`/v1/boards/{board}/jobs/{id}`) or the public page URL. */
+function boardOf(url: string | null, absoluteUrl: string | null): string | null {
+  const fromApi = segmentAfter(url, 'boards');
+  if (fromApi) return fromApi;
+  if (!absoluteUrl) return null;
+  try {
+    const parsed = new URL(absoluteUrl);
+    const fromQuery = parsed.searchParams.get('for');
+    if (fromQuery) return fromQuery;
+    return parsed.pathname.split('/').filter(Boolean)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Greenhouse: one job of `/v1/boards/{board}/jobs?content=true` (or `/jobs/{id}`). The content is
+ * entity-escaped HTML; the company is `company_name`, else the board token of the URL.
+ */
+export function extractGreenhouseJob(job: Record<string, unknown>, url: string | null): ExtractedPosting {
+  const absoluteUrl = text(job.absolute_url);
+  const board = boardOf(url, absoluteUrl);
+  const named = text(job.company_name);
+  const mode = workMode(text(record(job.location)?.name));
+  const offices = list(job.offices)
+    .map((office) => text(record(office)?.location))
+    .filter((location): location is string => location !== null);
+  const locations = (offices.length > 0 ? offices : mode.rest ? mode.rest.split(/\s*[;|]\s*/) : []).map(placeOf);
+  const employment = list(job.metadata)
+    .map(record)
+    .filter((entry) => entry && /employment|job type|commitment/i.test(String(entry.name)))
+    .map((entry) => text(entry?.value))
+    .filter((value): value is string => value !== null);
+  return {
+    externalId: text(job.id),
+    url: firstText(absoluteUrl, url),
+    title: text(job.title),
+    company: named ?? (board ? nameFromSlug(board) : null),
+    locations,
+    remote: mode.remote,
+    employmentTypes: employment,
+    seniority: null,
+    salary: null,
+    defaultCurrency: null,
+    skills: null,
+    experienceYears: null,
+    descriptionHtml: text(job.content) ?? '',
+    postedAt: firstText(job.first_published, job.updated_at),
+    expiresAt: text(job.application_deadline),
+    provenance: {
+      title: 'greenhouse:title',
+      company: named ? 'greenhouse:company_name' : 'greenhouse:board-token',
+      locations: offices.length > 0 ? 'greenhouse:offices' : 'greenhouse:location.name',
+      ...(mode.remote !== null ? { remote: 'greenhouse:location.name' } : {}),
+      ...(employment.length > 0 ? { employmentType: 'greenhouse:metadata' } : {}),
+      description: 'greenhouse:content',
+      postedAt: job.first_published ? 'greenhouse:first_published' : 'greenhouse:updated_at',
+      expiresAt: 'greenhouse:application_deadline',
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { escapeText } from '../description.js';
+import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
+import { readPeriod, salaryFigures } from '../salary.js';
+import { firstText, list, pluck, record, text } from './json-fields.js';
+
+function usajobsLocations(descriptor: Record<string, unknown>): JobLocation[] {
+  return list(descriptor.PositionLocation)
+    .map(record)
+    .filter((location): location is Record<string, unknown> => location !== undefined)
+    .map((location) => {
+      const display = firstText(location.LocationName, location.CityName) ?? '';
+      return {
+        display,
+        city: text(text(location.CityName)?.split(',')[0]),
+        region: text(location.CountrySubDivisionCode),
+        country: text(location.CountryCode),
+      };
+    })
+    .filter((location) => location.display.length > 0);
+}
+
+function section(heading: string, body: unknown): string {
+  const paragraphs = list(body)
+    .map(text)
+    .filter((entry): entry is string => entry !== null);
+  if (paragraphs.length === 0) return '';
+  const content =
+    paragraphs.length > 1
+      ? `<ul>${paragraphs.map((entry) => `<li>${escapeText(entry)}</li>`).join('')}</ul>`
+      : `<p>${escapeText(paragraphs[0]!)}</p>`;
+  return `<h3>${heading}</h3>${content}`;
+}
+
+function grade(descriptor: Record<string, unknown>, details: Record<string, unknown>): string | null {
+  const plan = pluck(descriptor.JobGrade, 'Code')[0];
+  const low = text(details.LowGrade);
+  const high = text(details.HighGrade);
+  if (!plan || !low || /^0+$/.test(low)) return null;
+  return high && high !== low && !/^0+$/.test(high) ? `${plan}-${low} to ${plan}-${high}` : `${plan}-${low}`;
+}
+
+/**
+ * USAJOBS: one `SearchResult.SearchResultItems` element. Figures come as strings with a RateIntervalCode
+ * (PA/PH/PD/PW/BW/PM/WC, or its description "Per Year"); the description is composed from the summary,
+ * duties, qualifications, requirements and education sections, which the API sends as plain text.
+ */
+export function extractUsajobsItem(item: Record<string, unknown>, url: string | null): ExtractedPosting {
+  const descriptor = record(item.MatchedObjectDescriptor) ?? {};
+  const details = record(record(descriptor.UserArea)?.Details) ?? {};
+  const remuneration = record(list(descriptor.PositionRemuneration)[0]);
+  const interval = firstText(remuneration?.RateIntervalCode, remuneration?.Description);
+  const period = readPeriod(interval);
+  const figures =
+    remuneration && period ? salaryFigures(remuneration.MinimumRange, remuneration.MaximumRange, 'USD', period, 'stated') : null;
+  const remote = typeof details.RemoteIndicator === 'boolean' ? details.RemoteIndicator : null;
+  const seniority = grade(descriptor, details);
+  const html = [
+    section('Summary', details.JobSummary),
+    section('Duties', details.MajorDuties),
+    section('Qualifications', descriptor.QualificationSummary),
+    section('Requirements', details.Requirements),
+    section('Education', details.Education),
+  ].join('');
+  return {
+    externalId: firstText(item.MatchedObjectId, descriptor.PositionID),
+    url: firstText(descriptor.PositionURI, url),
+    title: text(descriptor.PositionTitle),
+    company: firstText(descriptor.OrganizationName, descriptor.DepartmentName),
+    locations: usajobsLocations(descriptor),
+    remote,
+    employmentTypes: pluck(descriptor.PositionSchedule, 'Name'),
+    seniority,
+    salary: figures,
+    defaultCurrency: 'USD',
+    skills: null,
+    experienceYears: null,
+    descriptionHtml: html,
+    postedAt: firstText(descriptor.PublicationStartDate, descriptor.PositionStartDate),
+    expiresAt: firstText(descriptor.ApplicationCloseDate, descriptor.PositionEndDate),
+    provenance: {
+      title: 'usajobs:PositionTitle',
+      company: 'usajobs:OrganizationName',
+      locations: 'usajobs:PositionLocation',
+      ...(figures ? { salary: `usajobs:PositionRemuneration (${interval})` } : {}),
+      ...(remote !== null ? { remote: 'usajobs:RemoteIndicator' } : {}),
+      employmentType: 'usajobs:PositionSchedule',
+      ...(seniority ? { seniority: 'usajobs:JobGrade' } : {}),
+      description: 'usajobs:UserArea.Details+QualificationSummary',
+      postedAt: 'usajobs:PublicationStartDate',
+      expiresAt: 'usajobs:ApplicationCloseDate',
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { NormalizedJob } from '@jobpipe/contracts';
+import { isoUtc } from './dates.js';
+import { dedupeKey, textFingerprint } from './dedupe.js';
+import { htmlToText, inlineText, sanitizeDescription, unescapeMarkup } from './description.js';
+import { employmentTypeOf } from './employment-type.js';
+import { experienceFromText } from './experience.js';
+import type { ExtractedPosting, JobLocation } from './extracted-posting.js';
+import { PostingRejected } from './rejection.js';
+import { annualize } from './salary.js';
+import { salaryFromText } from './salary-text.js';
+import { seniorityFromTitle } from './seniority.js';
+import { skillDictionary, sourceSkills } from './skills.js';
+
+/** Source of a normalized job. */
+export type JobSource = NormalizedJob['source'];
+
+/** A normalized posting plus what only the jobs table keeps. */
+export interface ParsedPosting {
+  readonly job: NormalizedJob;
+  /** Sanitized description HTML (kept in the jobs table, not in events). */
+  readonly descriptionHtml: string;
+  readonly dedupeKey: string;
+  readonly textFingerprint: string | null;
+}
+
+/** What the caller knows beyond the body: the source, the id and URL it fetched, when it saw the posting. */
+export interface NormalizeContext {
+  readonly source: JobSource;
+  readonly externalId?: string | undefined;
+  readonly url?: string | undefined;
+  /** ISO time the posting was fetched (first/last seen). */
+  readonly seenAt: string;
+}
+
+function httpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function cleanLocations(locations: readonly JobLocation[]): JobLocation[] {
+  const seen = new Set<string>();
+  const kept: JobLocation[] = [];
+  for (const location of locations) {
+    const display = inlineText(location.display).slice(0, 300);
+    if (!display || seen.has(display.toLowerCase())) continue;
+    seen.add(display.toLowerCase());
+    kept.push({ ...location, display });
+  }
+  return kept.slice(0, 50);
+}
+
+/** sha256 of the job's content (everything but the seen times and the hash itself) and its description HTML. */
+export function contentHashOf(job: Omit<NormalizedJob, 'contentHash' | 'firstSeenAt' | 'lastSeenAt'>, descriptionHtml: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([job, descriptionHtml]))
+    .digest('hex');
+}
+
+/**
+ * Turns an extracted posting into the normalized job: checks the required fields (naming every missing
+ * one), sanitizes the description, fills salary, skills and experience from the text where the source is
+ * silent, annualizes the salary, converts dates to ISO UTC, and records where each value came from.
+ */
+export function normalizePosting(extracted: ExtractedPosting, context: NormalizeContext): ParsedPosting {
+  const title = extracted.title ? inlineText(extracted.title).slice(0, 500) : '';
+  const company = extracted.company ? inlineText(extracted.company).slice(0, 300) : '';
+  const externalId = (extracted.externalId ?? context.externalId ?? '').trim().replace(/\s+/g, '-').slice(0, 200);
+  const canonicalUrl = httpUrl(extracted.url) ?? httpUrl(context.url);
+  const missing = [
+    title ? null : 'title',
+    company ? null : 'company',
+    externalId ? null : 'external id',
+    canonicalUrl ? null : 'url (an absolute http(s) URL)',
+  ].filter((name): name is string => name !== null);
+  if (missing.length > 0 || !canonicalUrl) {
+    throw new PostingRejected(
+      'MISSING_FIELDS',
+      `${context.source} posting${externalId ? ` '${externalId}'` : ''} lacks required field(s): ${missing.join(', ')}`,
+    );
+  }
+
+  const rawHtml = unescapeMarkup(extracted.descriptionHtml);
+  const descriptionHtml = sanitizeDescription(rawHtml);
+  const descriptionText = htmlToText(descriptionHtml);
+  const provenance: Record<string, string> = {};
+  const from = (field: string, value: unknown, fallback: string) => {
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return;
+    provenance[field] = extracted.provenance[field] ?? fallback;
+  };
+
+  const textSalary = extracted.salary ? null : salaryFromText(descriptionText, extracted.defaultCurrency);
+  const salary = extracted.salary ?? textSalary;
+  // A company's own name is not a skill it asks for ("Vercel is…" on Vercel's postings).
+  const skills = extracted.skills
+    ? sourceSkills(extracted.skills)
+    : skillDictionary
+        .find(`${title}\n${descriptionText}`)
+        .filter((skill) => !company.toLowerCase().includes(skill.toLowerCase()))
+        .slice(0, 200);
+  const experienceYears = extracted.experienceYears ?? experienceFromText(descriptionText);
+  const seniority = extracted.seniority ?? seniorityFromTitle(title);
+  const employmentType = employmentTypeOf(extracted.employmentTypes);
+  const locations = cleanLocations(extracted.locations);
+  const content = {
+    jobId: `${context.source}:${externalId}`,
+    source: context.source,
+    externalId,
+    canonicalUrl,
+    title,
+    company,
+    locations,
+    remote: extracted.remote,
+    employmentType,
+    seniority: seniority ? seniority.slice(0, 100) : null,
+    salary: salary ? annualize(salary) : null,
+    skills,
+    experienceYears,
+    descriptionText,
+    postedAt: isoUtc(extracted.postedAt),
+    expiresAt: isoUtc(extracted.expiresAt),
+  };
+  from('title', title, `${context.source}:title`);
+  from('company', company, `${context.source}:company`);
+  from('locations', locations, `${context.source}:location`);
+  from('remote', content.remote, `${context.source}:remote`);
+  from('employmentType', employmentType, `${context.source}:employmentType`);
+  if (seniority)
+    provenance.seniority = extracted.seniority ? (extracted.provenance.seniority ?? `${context.source}:seniority`) : 'text:title';
+  if (salary) provenance.salary = textSalary ? 'text:description' : (extracted.provenance.salary ?? `${context.source}:salary`);
+  if (skills.length > 0)
+    provenance.skills = extracted.skills ? (extracted.provenance.skills ?? `${context.source}:skills`) : 'dictionary:description';
+  if (experienceYears) {
+    provenance.experienceYears = extracted.experienceYears
+      ? (extracted.provenance.experienceYears ?? `${context.source}:experience`)
+      : 'text:description';
+  }
+  from('description', descriptionText || null, `${context.source}:description`);
+  from('postedAt', content.postedAt, `${context.source}:postedAt`);
+  from('expiresAt', content.expiresAt, `${context.source}:expiresAt`);
+  const withProvenance = { ...content, provenance };
+  const contentHash = contentHashOf(withProvenance, descriptionHtml);
+  const job: NormalizedJob = { ...withProvenance, contentHash, firstSeenAt: context.seenAt, lastSeenAt: context.seenAt };
+  return {
+    job,
+    descriptionHtml,
+    dedupeKey: dedupeKey(company, title, locations, extracted.remote),
+    textFingerprint: textFingerprint(descriptionText),
+  };
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { decodeBody } from './body-decoding.js';
+import { detectJsonPostings, type RawFormat } from './detect-format.js';
+import type { ExtractedPosting } from './extracted-posting.js';
+import { extractGreenhouseJob } from './extractors/greenhouse.js';
+import { list, record } from './extractors/json-fields.js';
+import { extractJsonLdPosting, findJobPostings } from './extractors/jsonld.js';
+import { jsonLdBlocks } from './extractors/jsonld-scripts.js';
+import { extractLeverPosting } from './extractors/lever.js';
+import { extractMcfJob } from './extractors/mcf.js';
+import { extractUsajobsItem } from './extractors/usajobs.js';
+import { parseJsonBody } from './json-body.js';
+import { normalizePosting, type ParsedPosting } from './normalize.js';
+import { PostingRejected } from './rejection.js';
+
+/** Default largest body the parser reads (a 10 MB page is refused). */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** One raw body to parse, with what the caller knows about it. */
+export interface RawBodyInput {
+  readonly body: Uint8Array | string;
+  /** The source (format) when known; detected from the body otherwise. */
+  readonly source?: RawFormat | undefined;
+  /** URL the body was fetched from (fallback canonical URL; names the company for Greenhouse/Lever). */
+  readonly url?: string | undefined;
+  /** The scraper's external id, used when the body does not carry its own. */
+  readonly externalId?: string | undefined;
+  readonly contentType?: string | undefined;
+  /** ISO time the body was fetched. */
+  readonly seenAt: string;
+  readonly maxBodyBytes?: number | undefined;
+}
+
+/** What a body yielded: its postings, and why any posting on it could not be used. */
+export interface ParseResult {
+  readonly format: RawFormat;
+  readonly postings: ParsedPosting[];
+  readonly rejected: string[];
+}
+
+const EXTRACTORS: Readonly<Record<RawFormat, (node: Record<string, unknown>, url: string | null) => ExtractedPosting>> = {
+  mcf: extractMcfJob,
+  usajobs: extractUsajobsItem,
+  greenhouse: extractGreenhouseJob,
+  lever: extractLeverPosting,
+  jsonld: extractJsonLdPosting,
+};
+
+function looksLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+function describeTypes(documents: readonly unknown[]): string {
+  const types = new Set<string>();
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 4) return;
+    for (const entry of list(value)) {
+      const node = record(entry);
+      if (!node) continue;
+      for (const type of list(node['@type'])) if (typeof type === 'string') types.add(type);
+      if (node['@graph']) visit(node['@graph'], depth + 1);
+    }
+  };
+  visit(documents, 0);
+  return types.size > 0 ? [...types].slice(0, 8).join(', ') : 'none';
+}
+
+function htmlPostings(html: string): Record<string, unknown>[] {
+  const blocks = jsonLdBlocks(html);
+  const postings = findJobPostings(blocks.documents);
+  if (postings.length > 0) return postings;
+  const found = blocks.documents.length + blocks.invalid.length;
+  const invalid = blocks.invalid.length > 0 ? `; unreadable: ${blocks.invalid.join('; ')}` : '';
+  throw new PostingRejected(
+    'NO_POSTING',
+    found === 0
+      ? 'page has no schema.org JobPosting: it carries no JSON-LD (<script type="application/ld+json">) at all'
+      : `page has no schema.org JobPosting among its ${found} JSON-LD block(s) (types: ${describeTypes(blocks.documents)})${invalid}`,
+  );
+}
+
+function shortHash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 24);
+}
+
+/** The id a JSON-LD posting gets: the scraper's id for a one-posting page, else its identifier, else a hash of its URL and title. */
+function jsonLdExternalId(extracted: ExtractedPosting, input: RawBodyInput, index: number, count: number): string {
+  if (count === 1 && input.externalId) return input.externalId;
+  const own = extracted.externalId ?? shortHash(`${extracted.url ?? input.url ?? ''}|${extracted.title ?? ''}|${index}`);
+  return input.externalId ? `${input.externalId}-${own}` : own;
+}
+
+/**
+ * Parses one raw body (an API response or an HTML page) into normalized postings. Bad bodies are
+ * rejected with a PostingRejected naming what is wrong (empty, too large, wrong encoding, truncated or
+ * invalid JSON, no posting, missing fields); it never throws anything else for a body's content.
+ */
+export function parseRawBody(input: RawBodyInput): ParseResult {
+  const bytes = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
+  const expectsHtml = input.contentType?.startsWith('text/html') ?? false;
+  const kind = input.source && input.source !== 'jsonld' && !expectsHtml ? 'json' : 'auto';
+  const text = decodeBody(bytes, kind, input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+
+  let format: RawFormat;
+  let items: Record<string, unknown>[];
+  if (kind === 'json' || (!expectsHtml && looksLikeJson(text))) {
+    const detected = detectJsonPostings(parseJsonBody(text));
+    if (!detected) {
+      throw new PostingRejected(
+        'UNKNOWN_FORMAT',
+        `body is JSON but not a posting of any known source${input.source ? ` (expected ${input.source})` : ''}`,
+      );
+    }
+    if (input.source && detected.format !== input.source) {
+      throw new PostingRejected('UNKNOWN_FORMAT', `body is a ${detected.shape}, not a ${input.source} posting`);
+    }
+    if (detected.items.length === 0) throw new PostingRejected('NO_POSTING', `${detected.shape} holds no posting`);
+    format = detected.format;
+    items = detected.items;
+  } else {
+    format = 'jsonld';
+    items = htmlPostings(text);
+  }
+
+  const postings: ParsedPosting[] = [];
+  const rejected: string[] = [];
+  items.forEach((item, index) => {
+    try {
+      const extracted = EXTRACTORS[format](item, input.url ?? null);
+      const externalId =
+        format === 'jsonld' ? jsonLdExternalId(extracted, input, index, items.length) : (extracted.externalId ?? input.externalId);
+      postings.push(
+        normalizePosting(
+          { ...extracted, externalId: externalId ?? null },
+          { source: format, externalId: input.externalId, url: input.url, seenAt: input.seenAt },
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof PostingRejected)) throw error;
+      rejected.push(items.length > 1 ? `posting ${index + 1}: ${error.message}` : error.message);
+    }
+  });
+  if (postings.length === 0) {
+    throw new PostingRejected(rejected.length === 1 ? 'MISSING_FIELDS' : 'NO_POSTING', rejected.join('; '));
+  }
+  return { format, postings, rejected };
+}

@@ -1,0 +1,45 @@
+import type { BlobStore } from '@jobpipe/shared';
+import { type EventHandler, TransientError } from '@jobpipe/shared';
+import type { JobsRepository } from '../adapters/jobs-repository.js';
+import { parseRawBody } from '../domain/parse-raw-body.js';
+import { storePosting } from './store-posting.js';
+
+/** What the job.scraped handler works with. */
+export interface JobScrapedDependencies {
+  readonly blobs: BlobStore;
+  readonly repository: JobsRepository;
+  readonly maxBodyBytes: number;
+  readonly duplicateMinConfidence: number;
+}
+
+/**
+ * job.scraped: reads the raw body by its blob key (claim check), parses it with the source's extractor,
+ * upserts each posting and publishes job.parsed for new or changed content. A missing blob is retried
+ * (it may not be visible yet); a bad body is rejected with the reason (dead-lettered).
+ */
+export function jobScrapedHandler(deps: JobScrapedDependencies): EventHandler<'job.scraped'> {
+  return async (event, context) => {
+    const scraped = event.detail.data;
+    const body = await deps.blobs.get(scraped.blobKey);
+    if (!body) throw new TransientError('RAW_BODY_MISSING', `raw body '${scraped.blobKey}' is not in the blob store (yet)`);
+    const result = parseRawBody({
+      body,
+      source: scraped.source,
+      url: scraped.url,
+      externalId: scraped.externalId,
+      contentType: scraped.contentType,
+      seenAt: scraped.fetchedAt,
+      maxBodyBytes: deps.maxBodyBytes,
+    });
+    if (result.rejected.length > 0)
+      context.logger.warn({ blobKey: scraped.blobKey, rejected: result.rejected }, 'some postings on the page were unusable');
+    for (const posting of result.postings) {
+      const outcome = await storePosting(
+        { repository: deps.repository, duplicateMinConfidence: deps.duplicateMinConfidence, publish: context.publish },
+        posting,
+        { fetchedAt: scraped.fetchedAt, rawBlobKey: scraped.blobKey },
+      );
+      context.logger.debug({ jobId: posting.job.jobId, outcome }, 'posting stored');
+    }
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * @jobpipe/parser — turns raw postings into normalized jobs: one extractor per source (MyCareersFuture,
+ * USAJOBS, Greenhouse, Lever) plus schema.org JobPosting JSON-LD, normalization (salary, skills,
+ * experience, dates, sanitized description, provenance), idempotent upserts with duplicate linking.
+ */
+
+export { type JobItem, JobsRepository } from './adapters/jobs-repository.js';
+export { createParserHandlers, type ParserHandlerConfig, type ParserPorts } from './app.js';
+export { defaultParserConfig, type ParserConfig, readParserConfig } from './config.js';
+export { htmlToText, sanitizeDescription } from './domain/description.js';
+export { RAW_FORMATS, type RawFormat } from './domain/detect-format.js';
+export { experienceFromText } from './domain/experience.js';
+export type { ParsedPosting } from './domain/normalize.js';
+export { DEFAULT_MAX_BODY_BYTES, type ParseResult, parseRawBody, type RawBodyInput } from './domain/parse-raw-body.js';
+export { PostingRejected, type RejectionCode } from './domain/rejection.js';
+export { salaryFromText } from './domain/salary-text.js';
