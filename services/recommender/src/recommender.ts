@@ -3,10 +3,10 @@
  * record decisions, retrain when enough new decisions arrived (debounced), and rescore in bounded
  * batches after a retrain or a config change, publishing `job.scored` only where a score changed.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { CrmStageChangedV1, JobpipeConfig, NormalizedJob } from '@jobpipe/contracts';
-import type { Clock, Logger, OutgoingEvent } from '@jobpipe/shared';
-import type { ConfigRecord, PostingRecord, RecommenderState, ScoreRecord } from './adapters/recommender-state.js';
+import { type Clock, type Logger, type OutgoingEvent, TransientError } from '@jobpipe/shared';
+import type { ConfigRecord, DecisionRecord, PostingRecord, RecommenderState, ScoreRecord } from './adapters/recommender-state.js';
 import {
   type PostingScore,
   type ScoringContext,
@@ -39,6 +39,9 @@ export interface RescoreReport {
   readonly published: number;
   readonly batches: number;
 }
+
+// A score being published by another delivery is left alone for this long before it is taken over.
+const CLAIM_SECONDS = 60;
 
 const EMPTY_CONFIG: ConfigRecord = { version: 0, config: { tracks: [], searches: [] } };
 
@@ -90,15 +93,24 @@ export class Recommender {
       inputsKey: sha256([features.jobId, features.contentHash, configHash, usedModelVersion(context) ?? 'none'].join('|')),
       resultDigest: resultDigest(result),
       configVersion,
+      published: true,
+      claimId: randomUUID(),
+      claimedAt: this.clock.now().toISOString(),
     };
   }
 
   private scoredEvent(record: ScoreRecord, posting: PostingRecord): OutgoingEvent<'job.scored'> {
-    const { inputsKey: _inputs, resultDigest: _digest, configVersion: _version, ...data } = record;
-    return { detailType: 'job.scored', data: { ...data, reasons: [...data.reasons], job: posting.summary } };
+    const { jobId, contentHash, score, track, trackScore, modelProbability, modelVersion, filteredBy, reasons, scoredAt } = record;
+    const data = { jobId, contentHash, score, track, trackScore, modelProbability, modelVersion, filteredBy, scoredAt };
+    return { detailType: 'job.scored', data: { ...data, reasons: [...reasons], job: posting.summary } };
   }
 
-  /** Keeps a parsed posting and scores it, unless this content was already scored with the same inputs. */
+  /**
+   * Keeps a parsed posting and scores it, unless this content was already scored with the same inputs.
+   * Redeliveries of one event may run at once: the score record is claimed with a conditional write
+   * (unpublished), the event published, then the record marked published; a delivery that finds a fresh
+   * unpublished claim retries later, one that finds a stale claim (a crash mid-publish) takes it over.
+   */
   async handleParsed(job: NormalizedJob, publish: Publish): Promise<'scored' | 'unchanged'> {
     let posting = await this.state.posting(job.jobId);
     if (posting?.features.contentHash !== job.contentHash) {
@@ -108,10 +120,17 @@ export class Recommender {
     const { context, config, configHash } = await this.context();
     const record = this.scoreRecord(posting, context, configHash, config.version);
     const previous = await this.state.score(job.jobId);
-    if (previous?.inputsKey === record.inputsKey) return 'unchanged';
-    // Publish first: if the write then fails, the retry publishes again (at least once), never not at all.
+    if (previous?.inputsKey === record.inputsKey) {
+      if (previous.published) return 'unchanged';
+      const claimAge = this.clock.now().getTime() - Date.parse(previous.claimedAt);
+      if (claimAge < CLAIM_SECONDS * 1000) throw new TransientError('SCORE_IN_PROGRESS', `${job.jobId} is being scored`, 5);
+    }
+    const claim = { ...record, published: false };
+    if (!(await this.state.replaceScore(claim, previous))) {
+      throw new TransientError('SCORE_CONFLICT', `${job.jobId} was scored meanwhile; trying again`, 1);
+    }
     await publish([this.scoredEvent(record, posting)]);
-    await this.state.putScores([record]);
+    await this.state.replaceScore(record, claim);
     return 'scored';
   }
 
@@ -119,10 +138,15 @@ export class Recommender {
   async handleStageChanged(move: CrmStageChangedV1['data'], eventId: string, publish: Publish): Promise<void> {
     const change = labelChangeOf(move);
     if (change.kind === 'none') return;
-    const previous = await this.state.decision(move.jobId);
-    if (previous && (previous.eventId === eventId || previous.changedAt > move.changedAt)) return;
     const label = change.kind === 'set' ? change.label : null;
-    await this.state.putDecision({ jobId: move.jobId, label, changedAt: move.changedAt, eventId });
+    let previous: DecisionRecord | undefined;
+    // Optimistic: deliveries racing on one job re-read until their write lands on what they compared with.
+    for (;;) {
+      previous = await this.state.decision(move.jobId);
+      if (previous && (previous.eventId === eventId || previous.changedAt >= move.changedAt)) return;
+      const record = { jobId: move.jobId, label, changedAt: move.changedAt, eventId };
+      if (await this.state.replaceDecision(record, previous)) break;
+    }
     if ((previous?.label ?? null) === label) return;
     const pending = await this.state.updatePending((current) => ({
       newDecisions: current.newDecisions + 1,

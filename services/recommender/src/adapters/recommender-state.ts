@@ -73,6 +73,11 @@ export interface ScoreRecord {
   /** Hash of the result fields: equal means a rescore changed nothing worth an event. */
   readonly resultDigest: string;
   readonly configVersion: number;
+  /** False while the `job.scored` of this record is being published (see Recommender.handleParsed). */
+  readonly published: boolean;
+  /** Who is publishing it, and since when. */
+  readonly claimId: string;
+  readonly claimedAt: string;
 }
 
 const EMPTY_PENDING: PendingRecord = { newDecisions: 0, lastDecisionAt: null, revision: 0 };
@@ -107,8 +112,13 @@ export class RecommenderState {
     return await this.tables.get<Item & DecisionRecord>(STATE, { key: 'decision', sort: jobId });
   }
 
-  async putDecision(record: DecisionRecord): Promise<void> {
-    await this.tables.put(STATE, { key: 'decision', sort: record.jobId, ...record });
+  /** Writes a decision if the job's decision is still `replacing` (none when undefined); false when it changed meanwhile. */
+  async replaceDecision(record: DecisionRecord, replacing: DecisionRecord | undefined): Promise<boolean> {
+    return this.tables.put(
+      STATE,
+      { key: 'decision', sort: record.jobId, ...record },
+      replacing ? { kind: 'compare', attribute: 'eventId', op: 'eq', value: replacing.eventId, orNotExists: false } : { kind: 'notExists' },
+    );
   }
 
   /** Every decision that holds a label. */
@@ -185,6 +195,15 @@ export class RecommenderState {
 
   async score(jobId: string): Promise<ScoreRecord | undefined> {
     return await this.tables.get<Item & ScoreRecord>('scores', { jobId });
+  }
+
+  /** Writes a score record if the job's record is still the one with `replacing` claim (none when undefined). */
+  async replaceScore(record: ScoreRecord, replacing: ScoreRecord | undefined): Promise<boolean> {
+    return this.tables.put(
+      'scores',
+      { ...record },
+      replacing ? { kind: 'compare', attribute: 'claimId', op: 'eq', value: replacing.claimId, orNotExists: false } : { kind: 'notExists' },
+    );
   }
 
   async putScores(records: readonly ScoreRecord[]): Promise<void> {

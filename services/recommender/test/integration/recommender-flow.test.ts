@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { contracts, type JobpipeConfig, type NormalizedJob, queueOf } from '@jobpipe/contracts';
+import { createEmbeddedPorts, type OutgoingEvent, QueueRunner, silentLogger } from '@jobpipe/shared';
+import { tempDir } from '@jobpipe/shared/testing';
+import { createRecommender, recommenderHandlers } from '../../src/app.js';
+import { dataEngineeringConfig, normalizedJob } from '../helpers/jobs.js';
+
+const settings = { retrainAfter: 6, retrainQuietSeconds: 60, rescoreBatchSize: 4 };
+
+function stack() {
+  const dir = tempDir('jobpipe-recommender-');
+  const options = { dataDir: dir.path, secretKey: undefined };
+  const ports = createEmbeddedPorts(options, 'recommender');
+  const parser = createEmbeddedPorts(options, 'parser');
+  const crm = createEmbeddedPorts(options, 'crm-api');
+  const recommender = createRecommender(ports, settings, silentLogger);
+  const runner = new QueueRunner({
+    queue: queueOf('recommender')!,
+    consumer: ports.consumer('recommender'),
+    registry: contracts(),
+    handlers: recommenderHandlers(recommender),
+    publisher: ports.publisher,
+    logger: silentLogger,
+  });
+  const scoredQueue = crm.consumer('crm-api');
+  return {
+    ports,
+    recommender,
+    async drain() {
+      while ((await runner.pollOnce(0)) > 0);
+    },
+    async parsed(job: NormalizedJob) {
+      await parser.publisher.publish([{ detailType: 'job.parsed', data: { job, change: 'new', duplicateOf: null } }]);
+    },
+    async configChanged(version: number, config: JobpipeConfig, sections: ('tracks' | 'searches')[] = ['tracks']) {
+      const data = { version, changedAt: '2026-03-01T00:00:00.000Z', sections: sections as ['tracks'], config };
+      await crm.publisher.publish([{ detailType: 'config.changed', data }]);
+    },
+    async decided(jobId: string, to: 'shortlisted' | 'closed', changedAt: string) {
+      const closedReason = to === 'closed' ? ('not-interested' as const) : null;
+      return crm.publisher.publish([
+        { detailType: 'crm.stage-changed', data: { jobId, from: 'new', to, closedReason, changedAt, changedBy: 'user' } },
+      ]);
+    },
+    /** The job.scored events that reached crm-api's queue since the last call. */
+    async scoredEvents(): Promise<{ jobId: string; score: number; modelVersion: string | null }[]> {
+      const found = [];
+      for (;;) {
+        const messages = await scoredQueue.receive(10, 0);
+        if (messages.length === 0) return found;
+        for (const message of messages) found.push(JSON.parse(message.body).detail.data);
+        await scoredQueue.ack(messages);
+      }
+    },
+    async close() {
+      await Promise.all([ports.close(), parser.close(), crm.close()]);
+      dir.remove();
+    },
+  };
+}
+
+const jobs = Array.from({ length: 10 }, (_, i) =>
+  normalizedJob({
+    jobId: `greenhouse:${100 + i}`,
+    title: i % 2 === 0 ? 'Data Engineer' : 'Account Executive',
+    descriptionText: i % 2 === 0 ? `Spark and Airflow pipelines, team ${i}.` : `Quota, deals and territory, region ${i}.`,
+  }),
+);
+
+test('the same job.parsed twice gives one score record and one job.scored', async (t) => {
+  const s = stack();
+  t.after(() => s.close());
+  await s.configChanged(1, dataEngineeringConfig());
+  await s.parsed(jobs[0]!);
+  await s.parsed(jobs[0]!);
+  await s.drain();
+  const events = await s.scoredEvents();
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.jobId, 'greenhouse:100');
+  const stored = await s.ports.tables.scan('scores');
+  assert.equal(stored.items.length, 1);
+  assert.equal(stored.items[0]!.score, events[0]!.score);
+
+  await s.parsed({ ...jobs[0]!, descriptionText: 'Spark, Airflow and dbt pipelines.', contentHash: 'f'.repeat(64) });
+  await s.drain();
+  assert.equal((await s.scoredEvents()).length, 1, 'changed content is scored again');
+  assert.equal((await s.ports.tables.scan('scores')).items.length, 1, 'still one record per job');
+});
+
+test('a config change rescores in bounded batches, only where the scoring inputs changed', async (t) => {
+  const s = stack();
+  t.after(() => s.close());
+  const config = dataEngineeringConfig();
+  await s.configChanged(1, config);
+  for (const job of jobs) await s.parsed(job);
+  await s.drain();
+  assert.equal((await s.scoredEvents()).length, 10);
+
+  await s.configChanged(2, { ...config, searches: [{ id: 'de-sg', source: 'mcf', keywords: 'data engineer' }] }, ['searches']);
+  await s.drain();
+  assert.equal((await s.scoredEvents()).length, 0, 'a searches-only change rescores nothing');
+
+  const batches: number[] = [];
+  const publish = async (events: readonly OutgoingEvent[]) => {
+    batches.push(events.length);
+    return s.ports.publisher.publish(events);
+  };
+  const track = config.tracks[0]!;
+  const sales = { ...config, tracks: [{ ...track, bodyKeywords: [...track.bodyKeywords, { term: 'quota', weight: 5 }] }] };
+  const report = await s.recommender.handleConfigChanged(3, sales, publish);
+  assert.deepEqual(report, { examined: 10, rescored: 10, published: 5, batches: 3 });
+  assert.ok(
+    batches.every((size) => size <= settings.rescoreBatchSize),
+    `batches ${batches}`,
+  );
+  const events = await s.scoredEvents();
+  assert.deepEqual(events.map((event) => event.jobId).sort(), [
+    'greenhouse:101',
+    'greenhouse:103',
+    'greenhouse:105',
+    'greenhouse:107',
+    'greenhouse:109',
+  ]);
+
+  assert.equal(await s.recommender.handleConfigChanged(3, config, publish), undefined, 'an old or repeated version is ignored');
+});
+
+test('enough new decisions retrain the model, store it versioned, and rescore with it', async (t) => {
+  const s = stack();
+  t.after(() => s.close());
+  await s.configChanged(1, dataEngineeringConfig({ scoring: { minExamples: 6, trackWeight: 0.5, modelWeight: 0.5 } }));
+  for (const job of jobs) await s.parsed(job);
+  await s.drain();
+  assert.ok(
+    (await s.scoredEvents()).every((event) => event.modelVersion === null),
+    'tracks only before any decision',
+  );
+
+  for (const [i, job] of jobs.slice(0, 5).entries()) {
+    await s.decided(job.jobId, i % 2 === 0 ? 'shortlisted' : 'closed', `2026-03-0${i + 1}T00:00:00.000Z`);
+  }
+  const [repeatedId] = await s.decided(jobs[0]!.jobId, 'shortlisted', '2026-03-01T00:00:00.000Z');
+  await s.drain();
+  assert.equal(
+    await s.ports.tables.get('recommenderState', { key: 'model', sort: 'current' }),
+    undefined,
+    '5 new decisions: no retrain yet',
+  );
+  assert.ok(repeatedId);
+
+  await s.decided(jobs[5]!.jobId, 'closed', '2026-03-07T00:00:00.000Z');
+  await s.drain();
+  const model = await s.ports.tables.get<{ version: string; blobKey: string; examples: number }>('recommenderState', {
+    key: 'model',
+    sort: 'current',
+  });
+  assert.ok(model, 'the sixth decision retrains');
+  assert.equal(model.examples, 6);
+  assert.equal(model.blobKey, `models/recommender/${model.version}.json`);
+  assert.ok(await s.ports.blobs.exists(model.blobKey));
+  const rescored = await s.scoredEvents();
+  assert.equal(rescored.length, 10, 'every score moved with the model');
+  assert.ok(rescored.every((event) => event.modelVersion === model.version));
+
+  const again = await s.recommender.retrain((events) => s.ports.publisher.publish(events));
+  assert.equal(again, undefined, 'the same decisions give the same model: nothing to rescore');
+  assert.equal((await s.scoredEvents()).length, 0);
+});
+
+test('the debounce: fewer decisions retrain once none arrived for the quiet period', async (t) => {
+  const s = stack();
+  t.after(() => s.close());
+  await s.configChanged(1, dataEngineeringConfig({ scoring: { minExamples: 2 } }));
+  for (const [i, job] of jobs.slice(0, 4).entries()) {
+    await s.parsed(job);
+    await s.decided(job.jobId, i % 2 === 0 ? 'shortlisted' : 'closed', `2026-03-0${i + 1}T00:00:00.000Z`);
+  }
+  await s.drain();
+  const publish = (events: readonly OutgoingEvent[]) => s.ports.publisher.publish(events);
+  assert.equal(await s.recommender.retrainIfDue(publish), false, 'within the quiet period');
+  const later = createRecommender({ ...s.ports, clock: { now: () => new Date(Date.now() + 61_000) } }, settings, silentLogger);
+  assert.equal(await later.retrainIfDue(publish), true);
+  assert.ok(await s.ports.tables.get('recommenderState', { key: 'model', sort: 'current' }));
+  assert.equal(await later.retrainIfDue(publish), false, 'nothing pending after the retrain');
+});
