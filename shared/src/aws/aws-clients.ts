@@ -4,7 +4,6 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RuntimeConfig } from '../runtime/runtime-config.js';
 
 /** Fixed AWS credentials (LocalStack and local servers accept any). */
 export interface StaticCredentials {
@@ -17,7 +16,11 @@ export interface StaticCredentials {
  * Where the AWS clients connect: a region, an endpoint override for LocalStack or a local server, and
  * fixed credentials where the default provider chain (environment, profile, role) should not be asked.
  */
-export type AwsConnection = Pick<RuntimeConfig['aws'], 'region' | 'endpoint'> & { readonly credentials?: StaticCredentials };
+export interface AwsConnection {
+  readonly region: string;
+  readonly endpoint?: string | undefined;
+  readonly credentials?: StaticCredentials;
+}
 
 /** The SDK clients the AWS adapters share. */
 export interface AwsClients {

@@ -4,7 +4,7 @@ import type { Logger } from '../ports/logger.js';
 import { createLogger } from '../runtime/logger.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
-import { type AwsClients, createAwsClients } from './aws-clients.js';
+import { type AwsClients, createAwsClients, type StaticCredentials } from './aws-clients.js';
 import { DynamoTableStore } from './dynamo-table-store.js';
 import { EventBridgePublisher } from './eventbridge-publisher.js';
 import { AwsResourceNames } from './resource-names.js';
@@ -17,6 +17,8 @@ import { SqsQueueUrls } from './sqs-queue-urls.js';
 /** What tests and tools may swap in the AWS ports. */
 export interface AwsPortOverrides {
   readonly clients?: AwsClients;
+  /** Fixed credentials instead of the default provider chain (LocalStack, local servers). */
+  readonly credentials?: StaticCredentials;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   /** Where the adapters log retries and dead letters; defaults to a JSON logger named after the producer. */
@@ -33,7 +35,8 @@ export async function createAwsPorts(
   producer: ProducerName,
   overrides: AwsPortOverrides = {},
 ): Promise<RuntimePorts> {
-  const clients = overrides.clients ?? createAwsClients(config.aws);
+  const clients =
+    overrides.clients ?? createAwsClients({ ...config.aws, ...(overrides.credentials ? { credentials: overrides.credentials } : {}) });
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
   const logger = (overrides.logger ?? createLogger(producer, config.logLevel)).child({ transport: 'aws' });
