@@ -80,6 +80,7 @@ export class SqliteBus implements DeadLetterAdmin {
       ready: this.db.prepare(
         'SELECT seq, message_id, body, receive_count, last_error FROM messages WHERE queue = ? AND visible_at <= ? ORDER BY visible_at, seq LIMIT ?',
       ),
+      anyReady: this.db.prepare('SELECT 1 FROM messages WHERE queue = ? AND visible_at <= ? LIMIT 1').pluck(),
       take: this.db.prepare('UPDATE messages SET receive_count = receive_count + 1, visible_at = ?, receipt = ? WHERE seq = ?'),
       toDeadLetter: this.db.prepare(
         'UPDATE messages SET source_queue = queue, queue = ?, dead_lettered_at = ?, last_error = ?, receipt = NULL, visible_at = ? WHERE seq = ?',
@@ -130,6 +131,8 @@ export class SqliteBus implements DeadLetterAdmin {
   receiveNow(queue: QueueDefinition, max: number): ReceivedMessage[] {
     const now = this.clock.now().getTime();
     const received: ReceivedMessage[] = [];
+    // A read needs no lock: idle consumers (one per service, polling) never queue for the write lock.
+    if (this.statements.anyReady.get(queue.name, now) === undefined) return received;
     this.db
       .transaction(() => {
         for (;;) {
