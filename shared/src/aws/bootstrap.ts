@@ -1,7 +1,7 @@
 import { QUEUES } from '@jobpipe/contracts';
 import type { Logger } from '../ports/logger.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
-import { type AwsClients, createAwsClients } from './aws-clients.js';
+import { type AwsClients, createAwsClients, type StaticCredentials } from './aws-clients.js';
 import { type BootstrappedQueue, ensureEventBus, ensureQueueRoute } from './bootstrap-routing.js';
 import { ensureBucket, ensureTables } from './bootstrap-storage.js';
 import { AwsResourceNames } from './resource-names.js';
@@ -11,6 +11,8 @@ export interface BootstrapOptions {
   readonly logger: Logger;
   /** Clients to use instead of ones built from the config (tests). */
   readonly clients?: AwsClients;
+  /** Fixed credentials instead of the default provider chain (LocalStack). */
+  readonly credentials?: StaticCredentials;
 }
 
 /** What the bootstrap created or found. */
@@ -28,7 +30,8 @@ export interface BootstrapReport {
  * the blob bucket. Runs against AWS or LocalStack (`config.aws.endpoint`).
  */
 export async function bootstrapAws(config: Pick<RuntimeConfig, 'aws'>, options: BootstrapOptions): Promise<BootstrapReport> {
-  const clients = options.clients ?? createAwsClients(config.aws);
+  const clients =
+    options.clients ?? createAwsClients({ ...config.aws, ...(options.credentials ? { credentials: options.credentials } : {}) });
   const names = new AwsResourceNames(config.aws.resourcePrefix);
   const logger = options.logger.child({ bootstrap: config.aws.resourcePrefix });
   try {
