@@ -32,15 +32,24 @@ export function installApiKeyAuth(app: FastifyInstance, verifier: ApiKeyVerifier
     if (request.routeOptions.config?.public) return;
     const key = presentedKey(request);
     if (!key) {
-      throw new ApiError(401, 'missing_api_key', 'this route needs an API key: send it as "X-API-Key: <key>" or "Authorization: Bearer <key>" (create one with `jobpipe apikey create`)');
+      throw new ApiError(
+        401,
+        'missing_api_key',
+        'this route needs an API key: send it as "X-API-Key: <key>" or "Authorization: Bearer <key>" (create one with `jobpipe apikey create`)',
+      );
     }
     const check = await verifier.check(key);
     if (!check.ok) {
-      if (check.reason === 'revoked') throw new ApiError(403, 'api_key_revoked', 'this API key was revoked; create a new one with `jobpipe apikey create`');
+      if (check.reason === 'revoked')
+        throw new ApiError(403, 'api_key_revoked', 'this API key was revoked; create a new one with `jobpipe apikey create`');
       throw new ApiError(401, 'invalid_api_key', 'the API key is not valid (check it was copied whole; keys look like jp_<id>_<secret>)');
     }
     if (check.record.scope === 'read' && !READ_METHODS.has(request.method)) {
-      throw new ApiError(403, 'read_only_api_key', `the API key '${check.record.name}' is read-only; ${request.method} needs a key created without --read-only`);
+      throw new ApiError(
+        403,
+        'read_only_api_key',
+        `the API key '${check.record.name}' is read-only; ${request.method} needs a key created without --read-only`,
+      );
     }
     request.apiKey = check.record;
   });

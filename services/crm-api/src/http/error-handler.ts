@@ -1,5 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Logger } from '@jobpipe/shared';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { AnalyticsUnavailableError } from '../adapters/analytics-store.js';
 import { ApiError } from '../use-cases/api-error.js';
 
@@ -18,7 +18,10 @@ const FASTIFY_ERRORS: Readonly<Record<string, { error: string; message?: string 
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { error: 'unsupported_media_type' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: 'invalid_content_length' },
   FST_ERR_CTP_INVALID_TYPE: { error: 'invalid_content_type' },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { error: 'not_multipart', message: "send the file as multipart/form-data (field 'file') or as a text/csv body" },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    error: 'not_multipart',
+    message: "send the file as multipart/form-data (field 'file') or as a text/csv body",
+  },
   FST_REQ_FILE_TOO_LARGE: { error: 'file_too_large' },
   FST_FILES_LIMIT: { error: 'too_many_files', message: 'send one file per request' },
 };
@@ -26,9 +29,17 @@ const FASTIFY_ERRORS: Readonly<Record<string, { error: string; message?: string 
 function validationDetails(error: FastifyError): { path: string; message: string }[] {
   return (error.validation ?? []).map((issue) => {
     const params = issue.params as Record<string, unknown>;
-    const property = typeof params.missingProperty === 'string' ? `/${params.missingProperty}` : typeof params.additionalProperty === 'string' ? `/${params.additionalProperty}` : '';
+    const property =
+      typeof params.missingProperty === 'string'
+        ? `/${params.missingProperty}`
+        : typeof params.additionalProperty === 'string'
+          ? `/${params.additionalProperty}`
+          : '';
     const extra = typeof params.additionalProperty === 'string' ? ' (unknown field)' : '';
-    return { path: `${error.validationContext ?? 'body'}${issue.instancePath}${property}`, message: `${issue.message ?? issue.keyword}${extra}` };
+    return {
+      path: `${error.validationContext ?? 'body'}${issue.instancePath}${property}`,
+      message: `${issue.message ?? issue.keyword}${extra}`,
+    };
   });
 }
 
@@ -56,12 +67,25 @@ export function installErrorHandling(app: FastifyInstance, logger: Logger): void
       const code = known?.error ?? (fastifyError.code ? fastifyError.code.replace(/^FST_(ERR_)?/, '').toLowerCase() : 'bad_request');
       return reply.code(status).send({ error: code, message: known?.message ?? fastifyError.message, details: null } satisfies ErrorBody);
     }
-    logger.error({ err: error.message, stack: error.stack, method: request.method, url: request.url, requestId: request.id }, 'request failed');
+    logger.error(
+      { err: error.message, stack: error.stack, method: request.method, url: request.url, requestId: request.id },
+      'request failed',
+    );
     return reply
       .code(500)
-      .send({ error: 'internal_error', message: `the server failed on this request (request id ${request.id}); see the crm-api log`, details: null } satisfies ErrorBody);
+      .send({
+        error: 'internal_error',
+        message: `the server failed on this request (request id ${request.id}); see the crm-api log`,
+        details: null,
+      } satisfies ErrorBody);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}; see /docs`, details: null } satisfies ErrorBody),
+    reply
+      .code(404)
+      .send({
+        error: 'not_found',
+        message: `no route ${request.method} ${request.url.split('?')[0]}; see /docs`,
+        details: null,
+      } satisfies ErrorBody),
   );
 }

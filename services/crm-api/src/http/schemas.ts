@@ -14,7 +14,11 @@ export const stageSchema = { type: 'string', enum: STAGES } as const;
 export const closedReasonSchema = { type: 'string', enum: CLOSED_REASONS } as const;
 export const nullableString = { type: ['string', 'null'] } as const;
 export const nullableNumber = { type: ['number', 'null'] } as const;
-export const jobIdSchema = { type: 'string', pattern: '^[a-z0-9-]+:[^\\s]{1,200}$', description: "'<source>:<external id>' (URL-encode it in paths)" } as const;
+export const jobIdSchema = {
+  type: 'string',
+  pattern: '^[a-z0-9-]+:[^\\s]{1,200}$',
+  description: "'<source>:<external id>' (URL-encode it in paths)",
+} as const;
 
 export const jobSummarySchema = {
   $id: 'JobSummary',

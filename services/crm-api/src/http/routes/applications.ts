@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { ApiError } from '../../use-cases/api-error.js';
-import { type ApplicationRecord, type ApplicationStatus, getApplication, listApplications, requestApplication } from '../../use-cases/applications.js';
+import {
+  type ApplicationRecord,
+  type ApplicationStatus,
+  getApplication,
+  listApplications,
+  requestApplication,
+} from '../../use-cases/applications.js';
 import { errorResponses, jobIdSchema } from '../schemas.js';
 
 function withEvidenceLinks(record: ApplicationRecord) {
@@ -32,7 +38,8 @@ export async function applicationRoutes(app: FastifyInstance, context: CrmApiCon
         response: { 202: { $ref: 'Application#' }, ...errorResponses(400, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.code(202).send(withEvidenceLinks(await requestApplication(context, request.body.jobId, request.body.dryRun))),
+    async (request, reply) =>
+      reply.code(202).send(withEvidenceLinks(await requestApplication(context, request.body.jobId, request.body.dryRun))),
   );
 
   app.get<{ Querystring: { status?: ApplicationStatus; jobId?: string; limit: number } }>(
@@ -91,7 +98,8 @@ export async function applicationRoutes(app: FastifyInstance, context: CrmApiCon
       const record = await getApplication(context, request.params.applicationId);
       const key = record.evidenceBlobKeys?.[request.params.index];
       const body = key ? await context.blobs.get(key) : undefined;
-      if (!body) throw new ApiError(404, 'evidence_not_found', `application '${record.applicationId}' has no evidence #${request.params.index}`);
+      if (!body)
+        throw new ApiError(404, 'evidence_not_found', `application '${record.applicationId}' has no evidence #${request.params.index}`);
       return reply.type(key!.endsWith('.png') ? 'image/png' : 'application/octet-stream').send(body);
     },
   );

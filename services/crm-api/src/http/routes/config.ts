@@ -22,12 +22,18 @@ const saveResponse = {
   properties: { version: { type: 'integer' }, changed: { type: 'array', items: { type: 'string', enum: CONFIG_SECTIONS } } },
 } as const;
 
-const expectedVersion = { type: 'integer', minimum: 0, description: 'refuse with 409 unless the stored config is at this version' } as const;
+const expectedVersion = {
+  type: 'integer',
+  minimum: 0,
+  description: 'refuse with 409 unless the stored config is at this version',
+} as const;
 
 /** GET/PUT the whole config or one section; saving emits `config.changed`. */
 export async function configRoutes(app: FastifyInstance, context: CrmApiContext): Promise<void> {
-  app.get('/config', { schema: { tags: ['config'], summary: 'The current config and its version', response: { 200: configResponse, ...errorResponses() } } }, async () =>
-    currentConfig(context),
+  app.get(
+    '/config',
+    { schema: { tags: ['config'], summary: 'The current config and its version', response: { 200: configResponse, ...errorResponses() } } },
+    async () => currentConfig(context),
   );
 
   app.put<{ Body: { config: Record<string, unknown>; expectedVersion?: number } }>(
@@ -56,7 +62,11 @@ export async function configRoutes(app: FastifyInstance, context: CrmApiContext)
         summary: 'One section of the config',
         params: { type: 'object', required: ['section'], properties: { section: { type: 'string', enum: CONFIG_SECTIONS } } },
         response: {
-          200: { type: 'object', required: ['version', 'section', 'value'], properties: { version: { type: 'integer' }, section: { type: 'string' }, value: {} } },
+          200: {
+            type: 'object',
+            required: ['version', 'section', 'value'],
+            properties: { version: { type: 'integer' }, section: { type: 'string' }, value: {} },
+          },
           ...errorResponses(400),
         },
       },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { allowedNextStages, CLOSED_REASONS, type ClosedReason, STAGES, type Stage } from '../../domain/stages.js';
 import { ApiError } from '../../use-cases/api-error.js';
-import { addNote, addResponse, changeStages, changeStage, type EmployerResponse, historyOf } from '../../use-cases/crm.js';
+import { addNote, addResponse, changeStage, changeStages, type EmployerResponse, historyOf } from '../../use-cases/crm.js';
 import { closedReasonSchema, errorResponses, jobIdParams, jobIdSchema, stageSchema } from '../schemas.js';
 
 /** Most jobs one bulk stage change may move. */
@@ -76,14 +76,22 @@ export async function crmRoutes(app: FastifyInstance, context: CrmApiContext): P
         tags: ['crm'],
         summary: 'Add a note to a job',
         params: jobIdParams,
-        body: { type: 'object', additionalProperties: false, required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 10_000 } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['text'],
+          properties: { text: { type: 'string', minLength: 1, maxLength: 10_000 } },
+        },
         response: { 201: { $ref: 'HistoryEntry#' }, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => reply.code(201).send(await addNote(context, request.params.jobId, request.body.text)),
   );
 
-  app.post<{ Params: { jobId: string }; Body: { kind: EmployerResponse['kind']; respondedAt?: string; interviewAt?: string | null; note?: string } }>(
+  app.post<{
+    Params: { jobId: string };
+    Body: { kind: EmployerResponse['kind']; respondedAt?: string; interviewAt?: string | null; note?: string };
+  }>(
     '/jobs/:jobId/responses',
     {
       schema: {
@@ -144,7 +152,10 @@ export async function crmRoutes(app: FastifyInstance, context: CrmApiContext): P
           type: 'object',
           additionalProperties: false,
           required: ['jobIds', 'to'],
-          properties: { jobIds: { type: 'array', minItems: 1, maxItems: BULK_LIMIT, uniqueItems: true, items: jobIdSchema }, ...stageBodyProperties },
+          properties: {
+            jobIds: { type: 'array', minItems: 1, maxItems: BULK_LIMIT, uniqueItems: true, items: jobIdSchema },
+            ...stageBodyProperties,
+          },
         },
         response: {
           200: {
@@ -180,10 +191,15 @@ export async function crmRoutes(app: FastifyInstance, context: CrmApiContext): P
       preValidation: async (request) => {
         const jobIds = (request.body as { jobIds?: unknown } | undefined)?.jobIds;
         if (Array.isArray(jobIds) && jobIds.length > BULK_LIMIT) {
-          throw new ApiError(413, 'too_many_jobs', `a bulk change takes at most ${BULK_LIMIT} jobs; this one has ${jobIds.length}: split it`, {
-            limit: BULK_LIMIT,
-            received: jobIds.length,
-          });
+          throw new ApiError(
+            413,
+            'too_many_jobs',
+            `a bulk change takes at most ${BULK_LIMIT} jobs; this one has ${jobIds.length}: split it`,
+            {
+              limit: BULK_LIMIT,
+              received: jobIds.length,
+            },
+          );
         }
       },
     },

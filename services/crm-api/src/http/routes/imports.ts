@@ -11,7 +11,12 @@ export const JSON_IMPORT_LIMIT = 1000;
 /** Body limit of a JSON import: 1000 rows with long descriptions. */
 const JSON_IMPORT_BODY_BYTES = 64 * 1024 * 1024;
 
-const modeSchema = { type: 'string', enum: ['incremental', 'full'], default: 'incremental', description: 'incremental upserts; full replaces the imported set' } as const;
+const modeSchema = {
+  type: 'string',
+  enum: ['incremental', 'full'],
+  default: 'incremental',
+  description: 'incremental upserts; full replaces the imported set',
+} as const;
 const importIdSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
 
 const importResult = {
@@ -49,7 +54,12 @@ export async function importRoutes(app: FastifyInstance, context: CrmApiContext)
           required: ['rows'],
           properties: {
             mode: modeSchema,
-            rows: { type: 'array', minItems: 1, maxItems: JSON_IMPORT_LIMIT, items: { type: 'object', description: 'ImportRow (title, company, url required)' } },
+            rows: {
+              type: 'array',
+              minItems: 1,
+              maxItems: JSON_IMPORT_LIMIT,
+              items: { type: 'object', description: 'ImportRow (title, company, url required)' },
+            },
           },
         },
         response: { 202: importResult, 200: importResult, ...errorResponses(400, 413, 422) },
@@ -69,7 +79,10 @@ export async function importRoutes(app: FastifyInstance, context: CrmApiContext)
     async (request, reply) => {
       const result = await importJsonRows(context, request.body.rows, request.body.mode);
       if (!result.duplicate && result.summary.accepted === 0) {
-        throw new ApiError(422, 'no_valid_rows', `none of the ${result.summary.totalRows} rows is valid`, { importId: result.summary.importId, rejectedRows: result.rejectedRows });
+        throw new ApiError(422, 'no_valid_rows', `none of the ${result.summary.totalRows} rows is valid`, {
+          importId: result.summary.importId,
+          rejectedRows: result.rejectedRows,
+        });
       }
       return reply.code(result.duplicate ? 200 : 202).send(result);
     },
@@ -87,7 +100,10 @@ export async function importRoutes(app: FastifyInstance, context: CrmApiContext)
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { mode: modeSchema, importId: { ...importIdSchema, description: 'choose the id to follow progress while uploading' } },
+          properties: {
+            mode: modeSchema,
+            importId: { ...importIdSchema, description: 'choose the id to follow progress while uploading' },
+          },
         },
         response: { 202: { $ref: 'ImportSummary#' }, ...errorResponses(400, 409, 415) },
       },
@@ -106,7 +122,11 @@ export async function importRoutes(app: FastifyInstance, context: CrmApiContext)
         tags: ['imports'],
         summary: 'Progress of an import: rows accepted, rejected (with reasons, 1000 per page), done',
         params: { type: 'object', required: ['importId'], properties: { importId: importIdSchema } },
-        querystring: { type: 'object', additionalProperties: false, properties: { rejectedPage: { type: 'integer', minimum: 0, default: 0 } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { rejectedPage: { type: 'integer', minimum: 0, default: 0 } },
+        },
         response: {
           200: {
             type: 'object',

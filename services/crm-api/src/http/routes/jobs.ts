@@ -39,16 +39,25 @@ const filterProperties = {
   salaryMin: { type: 'number', minimum: 0, description: 'annual salary (upper end of the posted range) at least this' },
   salaryMax: { type: 'number', minimum: 0, description: 'annual salary (upper end of the posted range) at most this' },
   currency: { type: 'string', pattern: '^[A-Z]{3}$' },
-  postedSince: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$', description: 'ISO date or date-time' },
+  postedSince: {
+    type: 'string',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$',
+    description: 'ISO date or date-time',
+  },
   sort: { type: 'string', enum: ['score', 'posted', 'salary'], default: 'score' },
   order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
 } as const;
 
 function jobQuery(query: JobListQuerystring): JobQuery {
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && !cursor) throw new ApiError(400, 'invalid_cursor', 'the cursor is not one this API issued; start again without it');
+  if (query.cursor !== undefined && !cursor)
+    throw new ApiError(400, 'invalid_cursor', 'the cursor is not one this API issued; start again without it');
   if (cursor && (cursor.sort !== query.sort || cursor.order !== query.order)) {
-    throw new ApiError(400, 'invalid_cursor', `the cursor belongs to sort=${cursor.sort}&order=${cursor.order}; keep the same sort while paging`);
+    throw new ApiError(
+      400,
+      'invalid_cursor',
+      `the cursor belongs to sort=${cursor.sort}&order=${cursor.order}; keep the same sort while paging`,
+    );
   }
   if (query.salaryMin !== undefined && query.salaryMax !== undefined && query.salaryMin > query.salaryMax) {
     throw new ApiError(400, 'invalid_salary_range', `salaryMin (${query.salaryMin}) is above salaryMax (${query.salaryMax})`);
@@ -72,7 +81,22 @@ function jobQuery(query: JobListQuerystring): JobQuery {
   };
 }
 
-const CSV_COLUMNS = ['jobId', 'title', 'company', 'source', 'url', 'score', 'track', 'stage', 'remote', 'annualSalaryMax', 'salaryCurrency', 'postedAt', 'locations', 'skills'] as const;
+const CSV_COLUMNS = [
+  'jobId',
+  'title',
+  'company',
+  'source',
+  'url',
+  'score',
+  'track',
+  'stage',
+  'remote',
+  'annualSalaryMax',
+  'salaryCurrency',
+  'postedAt',
+  'locations',
+  'skills',
+] as const;
 
 function csvRecord(job: JobSummary): (string | number | boolean)[] {
   return [
@@ -84,7 +108,7 @@ function csvRecord(job: JobSummary): (string | number | boolean)[] {
     job.score,
     job.track ?? '',
     job.stage,
-    job.remote === null ? '' : job.remote,
+    job.remote === null ? '' : String(job.remote),
     job.annualSalaryMax ?? '',
     job.salaryCurrency ?? '',
     job.postedAt ?? '',
@@ -123,7 +147,11 @@ async function duplicatesOf(context: CrmApiContext, jobId: string, item: JobItem
   if (!item) return [];
   const related = new Map<string, JobItem>();
   if (item.dedupeKey) {
-    const page = await context.tables.query<JobItem & Record<string, unknown>>('jobs', { index: 'byDedupeKey', partitionValue: item.dedupeKey, limit: 50 });
+    const page = await context.tables.query<JobItem & Record<string, unknown>>('jobs', {
+      index: 'byDedupeKey',
+      partitionValue: item.dedupeKey,
+      limit: 50,
+    });
     for (const other of page.items) related.set(String(other.jobId), other);
   }
   if (item.canonicalJobId && item.canonicalJobId !== jobId && !related.has(item.canonicalJobId)) {
@@ -188,7 +216,9 @@ export async function jobRoutes(app: FastifyInstance, context: CrmApiContext): P
     },
     async (request, reply) => {
       const query = jobQuery({ ...request.query, limit: 500 });
-      const csv = Readable.from(exportPages(context, query, request.query.max)).pipe(stringify({ header: true, columns: [...CSV_COLUMNS] }));
+      const csv = Readable.from(exportPages(context, query, request.query.max)).pipe(
+        stringify({ header: true, columns: [...CSV_COLUMNS] }),
+      );
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="jobs.csv"').send(csv);
     },
   );

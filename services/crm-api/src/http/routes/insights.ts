@@ -1,0 +1,154 @@
+import type { FastifyInstance } from 'fastify';
+import type { CrmApiContext } from '../../context.js';
+import { errorResponses } from '../schemas.js';
+
+const n = { type: ['number', 'null'] } as const;
+
+function report(rowProperties: Record<string, unknown>) {
+  return {
+    200: {
+      type: 'object',
+      required: ['loadedAt', 'rows'],
+      properties: {
+        loadedAt: { type: 'string', description: 'when crm-api loaded the analytics snapshot' },
+        rows: { type: 'array', items: { type: 'object', properties: rowProperties } },
+      },
+    },
+    ...errorResponses(400, 503),
+  };
+}
+
+const skillRow = { skill: { type: 'string' }, jobs: { type: 'integer' } };
+const limitQuery = (fallback: number) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: fallback } },
+  }) as const;
+const daysQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { days: { type: 'integer', minimum: 1, maximum: 3650, default: 30 } },
+} as const;
+
+function daysAgo(context: CrmApiContext, days: number): string {
+  return new Date(context.clock.now().getTime() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Reports from the analytics snapshot (cached briefly; a new snapshot clears the cache). 503 until the first snapshot. */
+export async function insightRoutes(app: FastifyInstance, context: CrmApiContext): Promise<void> {
+  const tags = ['insights'];
+  app.get<{ Querystring: { limit: number } }>(
+    '/insights/skills',
+    { schema: { tags, summary: 'Top skills by demand (jobs asking for them)', querystring: limitQuery(20), response: report(skillRow) } },
+    async (request) => context.analytics.skillsByDemand(request.query.limit),
+  );
+  app.get('/insights/skills/all', { schema: { tags, summary: 'All skills by demand', response: report(skillRow) } }, async () =>
+    context.analytics.skillsByDemand(),
+  );
+  app.get<{ Querystring: { keyword: string } }>(
+    '/insights/experience',
+    {
+      schema: {
+        tags,
+        summary: 'Average years of experience asked by jobs mentioning a keyword (title or skill)',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['keyword'],
+          properties: { keyword: { type: 'string', minLength: 1, maxLength: 100 } },
+        },
+        response: report({ keyword: { type: 'string' }, jobs: { type: 'integer' }, avgExperienceYears: n }),
+      },
+    },
+    async (request) => context.analytics.experienceForKeyword(request.query.keyword),
+  );
+  app.get(
+    '/insights/salary',
+    {
+      schema: {
+        tags,
+        summary: 'Average annual salary (USD) and experience over all jobs',
+        response: report({ jobs: { type: 'integer' }, avg_annual_usd_min: n, avg_annual_usd_max: n, avg_experience_years: n }),
+      },
+    },
+    async () => context.analytics.salaryOverall(),
+  );
+  app.get<{ Querystring: { limit: number; minJobs: number } }>(
+    '/insights/salary-by-skill',
+    {
+      schema: {
+        tags,
+        summary: 'Average annual salary (USD) per skill, best paid first',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 20 },
+            minJobs: { type: 'integer', minimum: 1, default: 1 },
+          },
+        },
+        response: report({ skill: { type: 'string' }, jobs: { type: 'integer' }, avg_annual_usd: n }),
+      },
+    },
+    async (request) => context.analytics.salaryBySkill(request.query.limit, request.query.minJobs),
+  );
+  app.get(
+    '/insights/tracks',
+    {
+      schema: {
+        tags,
+        summary: 'Jobs, salary, experience and score per track',
+        response: report({
+          track: { type: ['string', 'null'] },
+          jobs: { type: 'integer' },
+          avg_annual_usd: n,
+          avg_experience_years: n,
+          avg_score: n,
+        }),
+      },
+    },
+    async () => context.analytics.byTrack(),
+  );
+  app.get<{ Querystring: { days: number } }>(
+    '/insights/sources-by-day',
+    {
+      schema: {
+        tags,
+        summary: 'New jobs per source and day',
+        querystring: daysQuery,
+        response: report({ source: { type: 'string' }, day: { type: 'string' }, jobs: { type: 'integer' } }),
+      },
+    },
+    async (request) => context.analytics.jobsBySourceDay(daysAgo(context, request.query.days)),
+  );
+  app.get(
+    '/insights/funnel',
+    {
+      schema: {
+        tags,
+        summary: "The user's funnel: jobs, conversion, median days and response rate per stage",
+        response: report({
+          stage: { type: 'string' },
+          jobs: { type: 'integer' },
+          conversion_rate: n,
+          median_days_in_stage: n,
+          response_rate: n,
+        }),
+      },
+    },
+    async () => context.analytics.funnel(),
+  );
+  app.get<{ Querystring: { days: number } }>(
+    '/insights/applications-by-day',
+    {
+      schema: {
+        tags,
+        summary: 'Applications submitted and failed per day',
+        querystring: daysQuery,
+        response: report({ day: { type: 'string' }, submitted: { type: 'integer' }, failed: { type: 'integer' } }),
+      },
+    },
+    async (request) => context.analytics.applicationsByDay(daysAgo(context, request.query.days)),
+  );
+}

@@ -1,0 +1,102 @@
+import type { Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { CrmApiContext } from '../context.js';
+import { ApiError } from '../use-cases/api-error.js';
+import { installApiKeyAuth } from './auth.js';
+import { installErrorHandling } from './error-handler.js';
+import { applicationRoutes } from './routes/applications.js';
+import { commandRoutes } from './routes/commands.js';
+import { configRoutes } from './routes/config.js';
+import { crmRoutes } from './routes/crm.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { importRoutes } from './routes/imports.js';
+import { insightRoutes } from './routes/insights.js';
+import { jobRoutes } from './routes/jobs.js';
+import { liveRoutes } from './routes/live.js';
+import { opsRoutes } from './routes/ops.js';
+import { SHARED_SCHEMAS } from './schemas.js';
+
+/** Body limit of ordinary JSON requests (imports raise their own). */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Builds the crm-api Fastify app: OpenAPI (at /docs, /docs/json), API-key auth, per-key rate limit,
+ * one error shape, and every route. CORS stays off: the dashboard is served from the same origin.
+ * Call `listen` to serve, or `inject` to test.
+ */
+export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    return503OnClosing: true,
+  });
+  installErrorHandling(app, context.logger);
+  // Swagger UI's own routes are public like /health; set before the plugin adds them.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...(route.config as object), public: true, rateLimit: false } as never;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'jobpipe crm-api',
+        version: '1.0.0',
+        description:
+          'Jobs, CRM stages, applications, config, imports, insights and live updates of jobpipe. Errors are always { error, message, details }.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ apiKey: [] }, { bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+
+  installApiKeyAuth(app, context.apiKeys);
+  await app.register(rateLimit, {
+    global: true,
+    max: context.rateLimitPerMinute,
+    timeWindow: 60_000,
+    hook: 'preHandler',
+    keyGenerator: (request) => request.apiKey?.keyId ?? request.ip,
+    allowList: (request) => request.apiKey === undefined,
+    errorResponseBuilder: (_request, limit) =>
+      new ApiError(
+        429,
+        'rate_limited',
+        `too many requests: this API key may make ${limit.max} requests per minute; retry in ${limit.after}`,
+        {
+          limit: limit.max,
+          retryAfter: limit.after,
+        },
+      ),
+  });
+  await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: Number.POSITIVE_INFINITY } });
+  app.addContentTypeParser('text/csv', (_request, payload: Readable, done) => done(null, payload));
+
+  await app.register(async (scope) => {
+    await opsRoutes(scope, context);
+    await jobRoutes(scope, context);
+    await crmRoutes(scope, context);
+    await applicationRoutes(scope, context);
+    await configRoutes(scope, context);
+    await commandRoutes(scope, context);
+    await importRoutes(scope, context);
+    await insightRoutes(scope, context);
+    await liveRoutes(scope, context);
+    await dashboardRoutes(scope);
+  });
+  await app.ready();
+  return app;
+}

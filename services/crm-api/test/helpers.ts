@@ -1,0 +1,102 @@
+import type { EventDataMap } from '@jobpipe/contracts';
+import { createEmbeddedPorts, ManualClock, silentLogger } from '@jobpipe/shared';
+import { busEvent, tempDir } from '@jobpipe/shared/testing';
+import type { FastifyInstance } from 'fastify';
+import { createApiKey } from '../src/adapters/api-keys.js';
+import { type CrmApiContext, createCrmApiContext } from '../src/context.js';
+import { createCrmApiHandlers } from '../src/handlers/index.js';
+import { buildCrmApi } from '../src/http/server.js';
+
+/** A crm-api on embedded ports in a temp folder, with a write key and a read-only key. */
+export interface TestApi {
+  readonly app: FastifyInstance;
+  readonly context: CrmApiContext;
+  readonly ports: ReturnType<typeof createEmbeddedPorts>;
+  readonly handlers: ReturnType<typeof createCrmApiHandlers>;
+  readonly clock: ManualClock;
+  readonly dataDir: string;
+  readonly key: string;
+  readonly readKey: string;
+  /** Headers carrying the write key. */
+  readonly auth: { 'x-api-key': string };
+  /** Events crm-api published, parsed, of one detail-type. */
+  published<T extends keyof EventDataMap>(detailType: T): EventDataMap[T][];
+  close(): Promise<void>;
+}
+
+export async function startTestApi(options: { rateLimitPerMinute?: number } = {}): Promise<TestApi> {
+  const dir = tempDir('crm-api-test-');
+  const clock = new ManualClock(new Date('2026-03-01T12:00:00.000Z'));
+  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api', { clock });
+  const context = createCrmApiContext(
+    ports,
+    { dataDir: dir.path, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, insightsCacheSeconds: 30 },
+    silentLogger,
+  );
+  const app = await buildCrmApi(context);
+  const { key } = await createApiKey(ports.tables, clock, { name: 'test' });
+  const { key: readKey } = await createApiKey(ports.tables, clock, { name: 'reader', scope: 'read' });
+  return {
+    app,
+    context,
+    ports,
+    handlers: createCrmApiHandlers(context),
+    clock,
+    dataDir: dir.path,
+    key,
+    readKey,
+    auth: { 'x-api-key': key },
+    published: (detailType) => ports.bus.publishedEvents(detailType).map((event) => JSON.parse(event.body).detail.data),
+    async close() {
+      await app.close();
+      await context.close();
+      await ports.close();
+      dir.remove();
+    },
+  };
+}
+
+/** A valid `job.scored` payload; override any field. */
+export function scoredData(
+  jobId: string,
+  overrides: Partial<EventDataMap['job.scored']> & { job?: Partial<EventDataMap['job.scored']['job']> } = {},
+): EventDataMap['job.scored'] {
+  const { job, ...rest } = overrides;
+  return {
+    jobId,
+    contentHash: 'a'.repeat(64),
+    score: 50,
+    track: 'data-engineering',
+    trackScore: 50,
+    modelProbability: null,
+    modelVersion: null,
+    filteredBy: null,
+    reasons: [{ kind: 'title', text: "title mentions 'data engineer'", points: 30 }],
+    scoredAt: '2026-03-01T10:00:00.000Z',
+    ...rest,
+    job: {
+      title: 'Data Engineer',
+      company: 'Acme',
+      canonicalUrl: `https://jobs.example.com/${encodeURIComponent(jobId)}`,
+      source: 'greenhouse',
+      locations: ['Singapore'],
+      remote: false,
+      annualSalaryMax: 120000,
+      salaryCurrency: 'SGD',
+      postedAt: '2026-02-20T00:00:00.000Z',
+      skills: ['python', 'sql'],
+      ...job,
+    },
+  };
+}
+
+/** Feeds `job.scored` events through crm-api's handler, as the queue runner would. */
+export async function feedScored(api: TestApi, ...jobs: EventDataMap['job.scored'][]): Promise<void> {
+  for (const data of jobs) {
+    await api.handlers['job.scored@1'](busEvent('job.scored', data, 'recommender'), {
+      publish: (events) => api.ports.publisher.publish(events),
+      logger: silentLogger,
+      receiveCount: 1,
+    });
+  }
+}
