@@ -13,11 +13,10 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
-const BLOCK_TAGS = new Set([
+// Paragraph-like elements are set apart by a blank line; list items and line breaks start a new line.
+const PARAGRAPH_TAGS = new Set([
   'p',
   'div',
-  'br',
-  'li',
   'ul',
   'ol',
   'h1',
@@ -26,16 +25,15 @@ const BLOCK_TAGS = new Set([
   'h4',
   'h5',
   'h6',
-  'tr',
   'table',
   'section',
   'article',
   'blockquote',
   'pre',
-  'hr',
-  'dt',
-  'dd',
+  'header',
+  'footer',
 ]);
+const LINE_TAGS = new Set(['br', 'li', 'tr', 'dt', 'dd', 'hr']);
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head']);
 
 /**
@@ -64,18 +62,23 @@ export function sanitizeDescription(html: string): string {
 export function htmlToText(html: string): string {
   const parts: string[] = [];
   let skipping = 0;
+  let preformatted = 0;
   const parser = new Parser(
     {
       onopentagname(name) {
+        if (name === 'pre') preformatted++;
         if (SKIPPED_TAGS.has(name)) skipping++;
-        else if (BLOCK_TAGS.has(name)) parts.push('\n');
+        else if (PARAGRAPH_TAGS.has(name)) parts.push('\n\n');
+        else if (LINE_TAGS.has(name)) parts.push('\n');
       },
       onclosetag(name) {
+        if (name === 'pre') preformatted = Math.max(0, preformatted - 1);
         if (SKIPPED_TAGS.has(name)) skipping = Math.max(0, skipping - 1);
-        else if (BLOCK_TAGS.has(name)) parts.push('\n');
+        else if (PARAGRAPH_TAGS.has(name)) parts.push('\n\n');
       },
       ontext(text) {
-        if (skipping === 0) parts.push(text);
+        // Line breaks in HTML source are just spaces; only elements break lines (pre keeps its own).
+        if (skipping === 0) parts.push(preformatted > 0 ? text : text.replace(/\s+/g, ' '));
       },
     },
     { decodeEntities: true },
@@ -99,6 +102,22 @@ export function tidyText(text: string): string {
 export function inlineText(value: string): string {
   const text = value.includes('<') || value.includes('&') ? htmlToText(value) : value;
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a description is plain text (no element tags at all), as some JSON-LD pages and imports send it. */
+export function isPlainText(description: string): boolean {
+  return !/<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^>]*)?\/?>/.test(description);
+}
+
+/** Plain text as HTML: blank-line-separated paragraphs become <p>, single line breaks <br>. */
+export function plainTextToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escapeText(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('');
 }
 
 /** Escapes plain text for embedding in HTML (sources that send text, composed into one HTML description). */

@@ -8,8 +8,8 @@ const RULES: readonly [RegExp, EmploymentType][] = [
   [/volunteer/, 'volunteer'],
   [/part[\s_-]?time/, 'part-time'],
   [/contract|freelance|consult|fixed[\s_-]?term/, 'contract'],
-  [/temp|seasonal|casual/, 'temporary'],
-  [/full[\s_-]?time|permanent|regular|fulltime/, 'full-time'],
+  [/temp|seasonal|casual|\bcdd\b/, 'temporary'],
+  [/full[\s_-]?time|permanent|regular|fulltime|\bcdi\b/, 'full-time'],
   [/per[\s_-]?diem|other|flexible/, 'other'],
 ];
 

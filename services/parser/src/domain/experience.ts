@@ -39,7 +39,7 @@ const PLAIN = new RegExp(String.raw`(?:approximately\s+|about\s+|around\s+|~\s*)
 const NONE_NEEDED =
   /\b(?:no\s+(?:prior\s+|previous\s+)?experience\s+(?:is\s+)?(?:required|necessary|needed)|fresh\s+graduates?\s+(?:are\s+)?welcome|entry[-\s]level)\b/i;
 const CONTEXT =
-  /experience|exp\b|background|track\s+record|professional|industry|hands[-\s]on|working|in\s+(?:a|the)\s+\w+\s+role|practice/i;
+  /experience|exp\b|background|track\s+record|professional|industry|hands[-\s]on|working|in\s+(?:a|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:role|position)|practice/i;
 
 function numberOf(text: string | undefined): number | null {
   if (!text) return null;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { NormalizedJob } from '@jobpipe/contracts';
+import { decodeHTML } from 'entities';
 import { isoUtc } from './dates.js';
 import { dedupeKey, textFingerprint } from './dedupe.js';
-import { htmlToText, inlineText, sanitizeDescription, unescapeMarkup } from './description.js';
+import { htmlToText, inlineText, isPlainText, plainTextToHtml, sanitizeDescription, unescapeMarkup } from './description.js';
 import { employmentTypeOf } from './employment-type.js';
 import { experienceFromText } from './experience.js';
 import type { ExtractedPosting, JobLocation } from './extracted-posting.js';
@@ -85,7 +86,9 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
     );
   }
 
-  const rawHtml = unescapeMarkup(extracted.descriptionHtml);
+  const unescaped = unescapeMarkup(extracted.descriptionHtml);
+  // Entities in plain text (&amp;) are decoded by the text pass; only line structure needs markup.
+  const rawHtml = isPlainText(unescaped) ? plainTextToHtml(decodeHTML(unescaped)) : unescaped;
   const descriptionHtml = sanitizeDescription(rawHtml);
   const descriptionText = htmlToText(descriptionHtml);
   const provenance: Record<string, string> = {};

@@ -42,13 +42,17 @@ export class SkillMatcher {
   /** Canonical names of the skills the text mentions, sorted by name. */
   find(text: string): string[] {
     const found = new Set<string>();
+    const spans: [number, number][] = [];
     for (const match of this.insensitive ? text.matchAll(this.insensitive) : []) {
       const name = this.byLowerSpelling.get(match[0].toLowerCase());
       if (name) found.add(name);
+      spans.push([match.index, match.index + match[0].length]);
     }
+    // An exact-case spelling inside a longer match is part of that skill ("BI" in "Power BI").
     for (const match of this.sensitive ? text.matchAll(this.sensitive) : []) {
+      const inside = spans.some(([start, end]) => match.index >= start && match.index < end);
       const name = this.byExactSpelling.get(match[0]);
-      if (name) found.add(name);
+      if (name && !inside) found.add(name);
     }
     return [...found].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
   }

@@ -1,22 +1,6 @@
-import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
+import type { ExtractedPosting } from '../extracted-posting.js';
+import { placeFromDisplay, workModeOf } from '../place.js';
 import { firstText, list, nameFromSlug, record, segmentAfter, text } from './json-fields.js';
-
-const WORK_MODE = /^\s*(remote|hybrid|on[-\s]?site|in[-\s]office)\s*(?:[-–:|(]\s*|$)/i;
-
-function placeOf(display: string): JobLocation {
-  const parts = display.split(',').map((part) => part.trim());
-  if (parts.length >= 3) return { display, city: parts[0]!, region: parts[1]!, country: parts[parts.length - 1]! };
-  if (parts.length === 2) return { display, city: parts[0]!, region: null, country: parts[1]! };
-  return { display, city: parts[0] ?? null, region: null, country: null };
-}
-
-function workMode(name: string | null): { remote: boolean | null; rest: string | null } {
-  if (!name) return { remote: null, rest: null };
-  const match = WORK_MODE.exec(name);
-  if (!match?.[1]) return { remote: null, rest: name };
-  const rest = text(name.slice(match[0].length).replace(/\)\s*$/, ''));
-  return { remote: match[1].toLowerCase() === 'remote', rest };
-}
 
 /** The board token of a Greenhouse job: from the API URL (`/v1/boards/{board}/jobs/{id}`) or the public page URL. */
 function boardOf(url: string | null, absoluteUrl: string | null): string | null {
@@ -41,11 +25,11 @@ export function extractGreenhouseJob(job: Record<string, unknown>, url: string |
   const absoluteUrl = text(job.absolute_url);
   const board = boardOf(url, absoluteUrl);
   const named = text(job.company_name);
-  const mode = workMode(text(record(job.location)?.name));
+  const mode = workModeOf(text(record(job.location)?.name));
   const offices = list(job.offices)
     .map((office) => text(record(office)?.location))
     .filter((location): location is string => location !== null);
-  const locations = (offices.length > 0 ? offices : mode.rest ? mode.rest.split(/\s*[;|]\s*/) : []).map(placeOf);
+  const locations = (offices.length > 0 ? offices : mode.rest ? mode.rest.split(/\s*[;|]\s*/) : []).map(placeFromDisplay);
   const employment = list(job.metadata)
     .map(record)
     .filter((entry) => entry && /employment|job type|commitment/i.test(String(entry.name)))

@@ -1,4 +1,5 @@
 import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
+import { placeFromDisplay, workModeOf } from '../place.js';
 import { readPeriod, salaryFigures } from '../salary.js';
 import { firstText, list, nameFromSlug, record, segmentAfter, text } from './json-fields.js';
 
@@ -13,20 +14,18 @@ function companyOf(url: string | null, hostedUrl: string | null): string | null 
   }
 }
 
-function locationsOf(categories: Record<string, unknown>): JobLocation[] {
+function locationsOf(categories: Record<string, unknown>): { locations: JobLocation[]; remote: boolean | null } {
   const all = list(categories.allLocations)
     .map(text)
     .filter((entry): entry is string => entry !== null);
   const names = all.length > 0 ? all : [text(categories.location)].filter((entry): entry is string => entry !== null);
-  return names.map((display) => {
-    const parts = display.split(',').map((part) => part.trim());
-    return {
-      display,
-      city: parts[0] ?? null,
-      region: parts.length >= 3 ? parts[1]! : null,
-      country: parts.length >= 2 ? parts[parts.length - 1]! : null,
-    };
+  let remote: boolean | null = null;
+  const locations = names.flatMap((name) => {
+    const mode = workModeOf(name);
+    remote ??= mode.remote;
+    return mode.rest ? [placeFromDisplay(mode.rest)] : [];
   });
+  return { locations, remote };
 }
 
 /**
@@ -44,7 +43,9 @@ export function extractLeverPosting(posting: Record<string, unknown>, url: strin
   const figures =
     range && period && currency && /^[A-Z]{3}$/.test(currency) ? salaryFigures(range.min, range.max, currency, period, 'stated') : null;
   const workplace = text(posting.workplaceType)?.toLowerCase() ?? null;
-  const remote = workplace === 'remote' ? true : workplace === 'hybrid' || workplace === 'on-site' || workplace === 'onsite' ? false : null;
+  const where = locationsOf(categories);
+  const stated = workplace === 'remote' ? true : workplace === 'hybrid' || workplace === 'on-site' || workplace === 'onsite' ? false : null;
+  const remote = stated ?? where.remote;
   const lists = list(posting.lists)
     .map(record)
     .map((entry) => (entry ? `<h3>${text(entry.text) ?? ''}</h3><ul>${text(entry.content) ?? ''}</ul>` : ''))
@@ -55,7 +56,7 @@ export function extractLeverPosting(posting: Record<string, unknown>, url: strin
     url: firstText(hostedUrl, url),
     title: text(posting.text),
     company: slug ? nameFromSlug(slug) : null,
-    locations: locationsOf(categories),
+    locations: where.locations,
     remote,
     employmentTypes: commitment ? [commitment] : [],
     seniority: null,
@@ -70,7 +71,7 @@ export function extractLeverPosting(posting: Record<string, unknown>, url: strin
       title: 'lever:text',
       company: 'lever:url-account',
       locations: 'lever:categories.location',
-      ...(remote !== null ? { remote: 'lever:workplaceType' } : {}),
+      ...(remote !== null ? { remote: stated !== null ? 'lever:workplaceType' : 'lever:categories.location' } : {}),
       ...(figures ? { salary: `lever:salaryRange (${text(range?.interval)})` } : {}),
       ...(commitment ? { employmentType: 'lever:categories.commitment' } : {}),
       description: 'lever:description+lists+additional',

@@ -54,6 +54,7 @@ export function extractMcfJob(job: Record<string, unknown>, url: string | null):
       company: hiring ? 'mcf:hiringCompany.name' : 'mcf:postedCompany.name',
       locations: 'mcf:address',
       ...(figures ? { salary: `mcf:salary (${salaryType})` } : {}),
+      remote: 'mcf:flexibleWorkArrangements',
       ...(skills.length > 0 ? { skills: 'mcf:skills' } : {}),
       ...(years !== null ? { experienceYears: 'mcf:minimumYearsExperience' } : {}),
       employmentType: 'mcf:employmentTypes',

@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PostingRejected, parseRawBody } from '../../../src/index.js';
+import { fixtureBytes, SEEN_AT } from '../../fixtures.js';
+import { assertJob } from './expect-job.js';
+
+test('clean JSON-LD JobPosting: MonetaryAmount with a QuantitativeValue range, Place with PostalAddress, offset dates to UTC', () => {
+  const url = 'https://careers.acme-analytics.example/jobs/ml-engineer-4411';
+  const result = parseRawBody({
+    body: fixtureBytes('jsonld/single-posting.html'),
+    source: 'jsonld',
+    url,
+    contentType: 'text/html',
+    seenAt: SEEN_AT,
+  });
+  assert.equal(result.postings.length, 1, 'the analytics scripts are not postings');
+  assertJob(result.postings[0]!, {
+    jobId: 'jsonld:4411',
+    source: 'jsonld',
+    externalId: '4411',
+    canonicalUrl: url,
+    title: 'Machine Learning Engineer',
+    company: 'Acme Analytics GmbH',
+    locations: [{ display: 'Berlin, BE, DE', city: 'Berlin', region: 'BE', country: 'DE' }],
+    remote: null,
+    employmentType: 'full-time',
+    seniority: null,
+    salary: { min: 75000, max: 95000, currency: 'EUR', period: 'year', annualMin: 75000, annualMax: 95000, basis: 'stated' },
+    skills: ['Kubernetes', 'Machine Learning', 'Python', 'PyTorch'],
+    experienceYears: { min: 3, max: null },
+    descriptionText:
+      'Acme Analytics is hiring a Machine Learning Engineer to ship ranking models to production.\n\n' +
+      'Train and serve models with PyTorch and Kubernetes\n3+ years of experience building ML systems in Python',
+    postedAt: '2026-07-01T07:00:00.000Z',
+    expiresAt: '2026-08-31T21:59:59.000Z',
+    firstSeenAt: SEEN_AT,
+    lastSeenAt: SEEN_AT,
+  });
+});
+
+test('Yoast-style @graph with an entity-escaped description, a bare-string employer, numbers as strings and unitText in lower case', () => {
+  const url = 'https://brightside.example/careers/junior-frontend-developer/';
+  const result = parseRawBody({
+    body: fixtureBytes('jsonld/graph-escaped-strings.html'),
+    source: 'jsonld',
+    url,
+    externalId: 'brightside-junior-fe',
+    seenAt: SEEN_AT,
+  });
+  assertJob(result.postings[0]!, {
+    jobId: 'jsonld:brightside-junior-fe',
+    source: 'jsonld',
+    externalId: 'brightside-junior-fe',
+    canonicalUrl: url,
+    title: 'Junior Frontend Developer',
+    company: 'Brightside Digital Ltd',
+    locations: [{ display: 'Manchester, GB', city: 'Manchester', region: null, country: 'GB' }],
+    remote: null,
+    employmentType: 'full-time',
+    seniority: 'Junior',
+    salary: { min: 2300, max: 2700, currency: 'GBP', period: 'month', annualMin: 27600, annualMax: 32400, basis: 'stated' },
+    skills: ['CSS', 'React', 'TypeScript'],
+    experienceYears: { min: 1, max: 2 },
+    descriptionText:
+      'Join our studio building sites for charities & NGOs.\n\nYou know React, TypeScript and CSS; 1-2 years of experience is ideal.',
+    postedAt: '2026-06-20T00:00:00.000Z',
+    expiresAt: '2026-07-20T00:00:00.000Z',
+    firstSeenAt: SEEN_AT,
+    lastSeenAt: SEEN_AT,
+  });
+  assert.ok(!result.postings[0]!.descriptionHtml.includes('script'), 'the escaped <script> is gone from the sanitized HTML');
+  assert.ok(!result.postings[0]!.job.descriptionText.includes('alert'));
+});
+
+test('several postings on one page (an array beside a BreadcrumbList): each is a job; TELECOMMUTE is remote, hourly value alone', () => {
+  const url = 'https://quanta.example/careers';
+  const result = parseRawBody({ body: fixtureBytes('jsonld/several-postings-remote.html'), url, seenAt: SEEN_AT });
+  assert.equal(result.format, 'jsonld');
+  assert.equal(result.postings.length, 2);
+  assertJob(result.postings[0]!, {
+    jobId: 'jsonld:SRE-118',
+    source: 'jsonld',
+    externalId: 'SRE-118',
+    canonicalUrl: 'https://quanta.example/careers/sre-118',
+    title: 'Site Reliability Engineer',
+    company: 'Quanta Labs, Inc.',
+    locations: [
+      { display: 'Remote (USA)', city: null, region: null, country: 'USA' },
+      { display: 'Remote (Canada)', city: null, region: null, country: 'Canada' },
+    ],
+    remote: true,
+    employmentType: 'full-time',
+    seniority: null,
+    salary: { min: 85, max: 85, currency: 'USD', period: 'hour', annualMin: 176800, annualMax: 176800, basis: 'stated' },
+    skills: ['Linux', 'Prometheus', 'Site Reliability Engineering', 'Terraform'],
+    experienceYears: { min: 5, max: null },
+    descriptionText: 'Keep our trading APIs up. You have 5+ years of SRE experience with Linux, Terraform and Prometheus.',
+    postedAt: '2026-07-10T00:00:00.000Z',
+    expiresAt: null,
+    firstSeenAt: SEEN_AT,
+    lastSeenAt: SEEN_AT,
+  });
+  assertJob(result.postings[1]!, {
+    jobId: 'jsonld:QD-207',
+    source: 'jsonld',
+    externalId: 'QD-207',
+    canonicalUrl: 'https://quanta.example/careers/qd-207',
+    title: 'Quantitative Developer',
+    company: 'Quanta Labs, Inc.',
+    locations: [
+      { display: 'New York, NY, US', city: 'New York', region: 'NY', country: 'US' },
+      { display: 'Chicago, IL, US', city: 'Chicago', region: 'IL', country: 'US' },
+    ],
+    remote: null,
+    employmentType: 'full-time',
+    seniority: null,
+    salary: { min: 200000, max: 275000, currency: 'USD', period: 'year', annualMin: 200000, annualMax: 275000, basis: 'stated' },
+    skills: ['C++', 'Python'],
+    experienceYears: { min: 2, max: null },
+    descriptionText: 'Build pricing libraries in C++ and Python. Minimum 2 yrs in a front-office role.',
+    postedAt: '2026-07-08T00:00:00.000Z',
+    expiresAt: '2026-09-30T00:00:00.000Z',
+    firstSeenAt: SEEN_AT,
+    lastSeenAt: SEEN_AT,
+  });
+});
+
+test('JSON-LD inside an HTML comment, plain-text description with the salary only in the text, address as a string', () => {
+  const url = 'https://harbourcity.example/jobs/hcc-2026-031';
+  const result = parseRawBody({ body: fixtureBytes('jsonld/salary-in-description.html'), source: 'jsonld', url, seenAt: SEEN_AT });
+  assertJob(result.postings[0]!, {
+    jobId: 'jsonld:HCC-2026-031',
+    source: 'jsonld',
+    externalId: 'HCC-2026-031',
+    canonicalUrl: url,
+    title: 'Data Analyst & Reporting Officer',
+    company: 'Harbour City Council',
+    locations: [{ display: 'Level 3, 12 Marine Parade, Wollongong NSW 2500' }],
+    remote: null,
+    employmentType: 'temporary',
+    seniority: null,
+    salary: { min: 95000, max: 105000, currency: 'AUD', period: 'year', annualMin: 95000, annualMax: 105000, basis: 'inferred' },
+    skills: ['Power BI', 'SQL'],
+    experienceYears: { min: 2, max: null },
+    descriptionText:
+      'The Council seeks a Data Analyst to maintain Power BI dashboards and SQL reporting.\n\n' +
+      'Salary: $95,000 - $105,000 plus superannuation.\n\nYou will have a minimum of two (2) years experience in a similar role.',
+    postedAt: '2026-07-03T00:00:00.000Z',
+    expiresAt: '2026-07-24T00:00:00.000Z',
+    firstSeenAt: SEEN_AT,
+    lastSeenAt: SEEN_AT,
+  });
+  assert.equal(result.postings[0]!.job.provenance?.salary, 'text:description');
+});
+
+test('a windows-1252 page is decoded by its declared charset', () => {
+  const url = 'https://code-general.example/emplois/dev-full-stack';
+  const [posting] = parseRawBody({
+    body: fixtureBytes('jsonld/windows-1252-page.html'),
+    source: 'jsonld',
+    url,
+    externalId: 'dev-full-stack',
+    seenAt: SEEN_AT,
+  }).postings;
+  const job = posting!.job;
+  assert.equal(job.title, 'Développeur Full Stack (H/F)');
+  assert.equal(job.company, 'Société Générale du Code');
+  assert.equal(job.employmentType, 'full-time', 'a French CDI is a permanent full-time contract');
+  assert.deepEqual(job.locations, [{ display: 'Lyon, FR', city: 'Lyon', region: null, country: 'FR' }]);
+  assert.deepEqual(job.salary, {
+    min: 45000,
+    max: 52000,
+    currency: 'EUR',
+    period: 'year',
+    annualMin: 45000,
+    annualMax: 52000,
+    basis: 'stated',
+  });
+  assert.deepEqual(job.skills, ['Node.js', 'Vue.js']);
+  assert.equal(job.descriptionText, 'Vous développerez notre plateforme en Vue.js et Node.js. Expérience : 3 ans minimum.');
+});
+
+test('a page without a JobPosting is rejected, naming the JSON-LD types it does carry', () => {
+  assert.throws(
+    () =>
+      parseRawBody({
+        body: fixtureBytes('jsonld/no-posting.html'),
+        source: 'jsonld',
+        url: 'https://quanta.example/about',
+        seenAt: SEEN_AT,
+      }),
+    (error: unknown) =>
+      error instanceof PostingRejected &&
+      error.code === 'NO_POSTING' &&
+      error.message.includes('Organization, WebSite') &&
+      error.message.includes('2 JSON-LD'),
+  );
+});
