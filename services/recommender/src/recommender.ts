@@ -179,12 +179,7 @@ export class Recommender {
   retrain(publish: Publish): Promise<RescoreReport | undefined> {
     return this.runExclusive(async () => {
       const taken = await this.state.pending();
-      const decisions = await this.state.labelledDecisions();
-      const examples = [];
-      for (const decision of decisions) {
-        const posting = await this.state.posting(decision.jobId);
-        if (posting) examples.push({ features: featuresFromStored(posting.features), label: decision.label as 0 | 1 });
-      }
+      const examples = await this.state.trainingExamples();
       // Decisions counted before this training are used by it; ones arriving meanwhile stay pending.
       await this.state.updatePending((current) => ({
         newDecisions: Math.max(0, current.newDecisions - taken.newDecisions),

@@ -12,8 +12,8 @@
  */
 import type { JobpipeConfig } from '@jobpipe/contracts';
 import type { BlobStore, Item, TableStore } from '@jobpipe/shared';
-import type { NaiveBayesModel } from '../domain/model.js';
-import type { JobSummary, StoredFeatures } from '../domain/posting-features.js';
+import type { NaiveBayesModel, TrainingExample } from '../domain/model.js';
+import { featuresFromStored, type JobSummary, type StoredFeatures } from '../domain/posting-features.js';
 import type { Reason } from '../domain/reasons.js';
 
 const STATE = 'recommenderState';
@@ -135,6 +135,16 @@ export class RecommenderState {
       cursor = page.cursor;
     } while (cursor);
     return found;
+  }
+
+  /** Every labelled decision whose posting the recommender has seen, as training examples. */
+  async trainingExamples(): Promise<TrainingExample[]> {
+    const examples: TrainingExample[] = [];
+    for (const decision of await this.labelledDecisions()) {
+      const posting = await this.posting(decision.jobId);
+      if (posting) examples.push({ features: featuresFromStored(posting.features), label: decision.label as 0 | 1 });
+    }
+    return examples;
   }
 
   async pending(): Promise<PendingRecord> {

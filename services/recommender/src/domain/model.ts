@@ -1,3 +1,4 @@
+/// <reference path="../types/ml-naivebayes.d.ts" />
 /**
  * The learned model: multinomial naive Bayes (ml-naivebayes `MultinomialNB`) over the stems and bigrams
  * of the user's labelled postings. Title terms count twice: a title says more about a job than a

@@ -1,3 +1,4 @@
+/// <reference path="../types/stopword.d.ts" />
 /**
  * Turns posting text into the terms both the tracks and the model read: lower-cased words, English stop
  * words removed (the `stopword` list), each word reduced to its Porter stem (`stemmer`), plus the
