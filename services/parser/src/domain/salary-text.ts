@@ -36,7 +36,8 @@ const CURRENCY_MARKERS: Readonly<Record<string, string>> = {
   rp: 'IDR',
 };
 const CURRENCY = String.raw`(US\$|SG\$|S\$|AU\$|A\$|CA\$|C\$|NZ\$|HK\$|USD|SGD|AUD|CAD|NZD|HKD|GBP|EUR|INR|JPY|CHF|MYR|PHP|IDR|Rs\.?|RM|Rp|[$£€₹¥₱])`;
-const NUMBER = String.raw`(\d{1,3}(?:[,.\u00a0 ]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d+)?)`;
+// Indian grouping (8,00,000) first, then thousands separators, then plain digits.
+const NUMBER = String.raw`(\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,.\u00a0 ]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d+)?)`;
 const SUFFIX = String.raw`(?:\s?([kKmM])(?![a-zA-Z])|\s?(lpa|LPA|lakhs?|Lakhs?|L)(?![a-zA-Z]))?`;
 /** One money amount: optional currency before, the number, an optional k/m/lakh suffix, an optional currency code after. */
 const AMOUNT = new RegExp(`${CURRENCY}?\\s?${NUMBER}${SUFFIX}(?:\\s?(USD|SGD|AUD|CAD|NZD|HKD|GBP|EUR|INR|JPY|CHF|MYR)\\b)?`, 'g');
@@ -96,7 +97,11 @@ function periodAround(text: string, start: number, end: number): { period: Salar
   return undefined;
 }
 
+const NOT_PAY =
+  /\b(raised|raise|funding|funded|revenue|valuation|valued|series\s+[a-f]|arr|investment|invested|budget|turnover|spend|customers|users|assets)\b[^.;\n]{0,40}$/i;
+
 function looksLikeSalary(text: string, amount: Amount): boolean {
+  if (NOT_PAY.test(text.slice(Math.max(0, amount.start - 50), amount.start))) return false;
   if (amount.currency !== null) return true;
   if (!amount.scaled && amount.value >= 1900 && amount.value <= 2100 && Number.isInteger(amount.value)) return false;
   return SALARY_WORDS.test(text.slice(Math.max(0, amount.start - 60), amount.start));

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { htmlToText, sanitizeDescription } from '../../src/index.js';
+
+test('scripts, styles and their content are removed', () => {
+  const html = '<p>Hello</p><script>steal(document.cookie)</script><style>p{color:red}</style><p>World</p>';
+  assert.equal(sanitizeDescription(html), '<p>Hello</p><p>World</p>');
+});
+
+test('event handler attributes are removed from every element', () => {
+  const html =
+    '<p onclick="evil()" onmouseover="evil()">Hi</p><img src="x" onerror="evil()"><a href="https://ok.example" onfocus="evil()">ok</a>';
+  const clean = sanitizeDescription(html);
+  assert.doesNotMatch(clean, /on(click|mouseover|error|focus)/i);
+  assert.doesNotMatch(clean, /evil/);
+  assert.match(clean, /<a href="https:\/\/ok\.example">ok<\/a>/);
+});
+
+test('javascript:, vbscript: and data: links lose their href, whatever their case or padding', () => {
+  for (const href of [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+  ]) {
+    const clean = sanitizeDescription(`<a href="${href}">click</a>`);
+    assert.equal(clean, '<a>click</a>', href);
+  }
+  assert.equal(sanitizeDescription('<a href="mailto:jobs@acme.example">mail</a>'), '<a href="mailto:jobs@acme.example">mail</a>');
+});
+
+test('iframes, forms, objects and inline styles are dropped; lists, headings and emphasis stay', () => {
+  const html =
+    '<h2 style="color:red">Role</h2><iframe src="https://evil.example"></iframe><form action="/x"><input name="q"></form>' +
+    '<object data="x.swf"></object><ul><li><strong>Build</strong> things</li></ul>';
+  assert.equal(sanitizeDescription(html), '<h2>Role</h2><ul><li><strong>Build</strong> things</li></ul>');
+});
+
+test('malformed markup is closed rather than passed through', () => {
+  assert.equal(sanitizeDescription('<p>Open <b>bold'), '<p>Open <b>bold</b></p>');
+  assert.equal(sanitizeDescription('<p>a</p><svg><script>evil()</script></svg>'), '<p>a</p>');
+});
+
+test('plain text: paragraphs and list items on their own lines, entities decoded, scripts skipped', () => {
+  const html =
+    '<h3>About</h3>\n<p>We build&nbsp;tools &amp; more.</p>\n<ul>\n  <li>One</li>\n  <li>Two</li>\n</ul><script>x()</script><p>Line<br>break</p>';
+  assert.equal(htmlToText(html), 'About\n\nWe build tools & more.\n\nOne\nTwo\n\nLine\nbreak');
+});
+
+test('plain text is capped at 40,000 characters', () => {
+  const text = htmlToText(`<p>${'word '.repeat(20_000)}</p>`);
+  assert.equal(text.length, 40_000);
+});

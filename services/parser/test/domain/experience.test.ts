@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { experienceFromText } from '../../src/index.js';
+
+/** Real-world experience phrasings, with the years a person would read (null: no requirement stated). */
+const PHRASINGS: [text: string, expected: [min: number | null, max: number | null] | null][] = [
+  ['3-5 years of experience', [3, 5]],
+  ['3 – 5 yrs experience in backend development', [3, 5]],
+  ['3 to 5 years of professional experience', [3, 5]],
+  ['between 2 and 4 years of experience', [2, 4]],
+  ['2-3 years’ experience in a similar role', [2, 3]],
+  ['at least 5 years of experience in Python', [5, null]],
+  ['At least three (3) years of experience with AWS', [3, null]],
+  ['minimum 2 yrs experience', [2, null]],
+  ['Minimum of three (3) years of relevant experience', [3, null]],
+  ['A minimum of 5 years experience in a data role', [5, null]],
+  ['Min. 4 years working experience', [4, null]],
+  ['Experience: Min. 3 years', [3, null]],
+  ['Not less than 6 years of experience', [6, null]],
+  ['More than 3 years of experience with React', [3, null]],
+  ['Over 10 years of industry experience preferred', [10, null]],
+  ['5+ years experience', [5, null]],
+  ['5+ yrs of hands-on experience with Kubernetes', [5, null]],
+  ['10+ years of professional software development', [10, null]],
+  ['7 or more years of progressively responsible experience', [7, null]],
+  ['4 years or more of relevant experience', [4, null]],
+  ['Candidates must have 2 years minimum experience', [2, null]],
+  ['5 years of experience', [5, null]],
+  ["5 years' experience building distributed systems", [5, null]],
+  ['5 year experience in sales', [5, null]],
+  ['Experience: 3 years', [3, null]],
+  ['Two years of experience in customer support', [2, null]],
+  ['you must possess one full year of specialized experience', [1, null]],
+  ['approximately 1 year of nursing practice/experience', [1, null]],
+  ['1.5 years of experience with Salesforce', [1.5, null]],
+  ['up to 2 years of experience', [0, 2]],
+  ['Less than 2 years of experience is fine', [0, 2]],
+  ['No experience required', [0, 0]],
+  ['No prior experience necessary - we train you', [0, 0]],
+  ['Fresh graduates are welcome to apply', [0, 0]],
+  ['This is an entry-level position', [0, 0]],
+  ['2 to 4 years in a similar role', [2, 4]],
+  ['Minimum 2 yrs in a front-office role.', [2, null]],
+  ['We are 20 years old. You have 3+ yrs of hands-on experience', [3, null]],
+  ['a company founded 10 years ago; 4 years experience required', [4, null]],
+  ['We have been in business for 25 years.', null],
+  ['Enjoy 25 days of annual leave and a 2 year contract', null],
+  ['Proven experience with SQL and dashboards', null],
+  ['Applicants must be at least 18 years of age', null],
+];
+
+test(`experience phrasings (${PHRASINGS.length}) read as a person would`, () => {
+  assert.ok(PHRASINGS.length >= 40);
+  for (const [text, expected] of PHRASINGS) {
+    const years = experienceFromText(text);
+    assert.deepEqual(years ? [years.min, years.max] : null, expected, `"${text}"`);
+  }
+});
+
+test('the first requirement is the main one', () => {
+  assert.deepEqual(experienceFromText('5+ years of Java experience. 2+ years of Kafka experience is a plus.'), { min: 5, max: null });
+});
