@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { AnalyticsDatabase } from './analytics-database.js';
 
@@ -17,13 +17,32 @@ export function openSqliteAnalytics(path: string, options: { bulk?: boolean } = 
   if (options.bulk) {
     database.pragma('journal_mode = OFF');
     database.pragma('synchronous = OFF');
-    database.pragma('cache_size = -65536');
+    database.pragma('cache_size = -16384');
   } else {
     database.pragma('journal_mode = DELETE');
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 10000');
   }
-  return new Kysely<AnalyticsDatabase>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<AnalyticsDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+/**
+ * Kysely prepares every statement it runs; a rebuild runs the same multi-row statements thousands of
+ * times, so keep the most recent prepared statements (SQLite re-prepares them itself after a schema change).
+ */
+function withStatementCache(database: Database.Database, size = 32): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      const cached = statements.get(text);
+      if (cached) return cached;
+      const statement = database.prepare(text);
+      statements.set(text, statement);
+      if (statements.size > size) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /** Whether a name can be used unquoted as a PostgreSQL schema name. */

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Compilable, CompiledQuery, type DialectAdapter, type Kysely, sql, type Transaction } from 'kysely';
 import type { ApplicationRow, JobSkillRow, LoadedJob, ScoreFact, StageChangeRow, StageFact } from '../domain/analytics-rows.js';
 import type { AnalyticsDatabase } from './analytics-database.js';
 
@@ -6,12 +6,44 @@ type Db = Kysely<AnalyticsDatabase> | Transaction<AnalyticsDatabase>;
 
 /** Parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 30_000;
+/** Rows per multi-row statement: big enough to amortize a statement, small enough to reuse its SQL. */
+const ROWS_PER_STATEMENT = 500;
 
 function chunked<T>(rows: readonly T[], columns: number): T[][] {
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
+  const size = Math.max(1, Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns)));
   const chunks: T[][] = [];
   for (let start = 0; start < rows.length; start += size) chunks.push(rows.slice(start, start + size));
   return chunks;
+}
+
+/** SQL text of multi-row statements by shape, per dialect: Kysely compiles each shape once. */
+const statementCache = new WeakMap<DialectAdapter, Map<string, string>>();
+
+/**
+ * Runs a multi-row statement built by `build`, reusing the SQL compiled for an earlier chunk of the same
+ * shape (statement, columns, row count) with this chunk's values. Rows must all have the same keys, and
+ * the statement must take no parameters besides the row values (checked on first compile).
+ */
+async function executeRows<Row extends object>(
+  db: Db,
+  statement: string,
+  rows: readonly Row[],
+  build: (rows: readonly Row[]) => Compilable,
+): Promise<void> {
+  const columns = Object.keys(rows[0]!) as (keyof Row)[];
+  const adapter = db.getExecutor().adapter;
+  const cache = statementCache.get(adapter) ?? new Map<string, string>();
+  statementCache.set(adapter, cache);
+  const key = `${statement}|${columns.join(',')}|${rows.length}`;
+  const parameters = rows.flatMap((row) => columns.map((column) => row[column]));
+  let text = cache.get(key);
+  if (text === undefined) {
+    const compiled = build(rows).compile();
+    if (compiled.parameters.length !== parameters.length) throw new Error(`statement '${statement}' takes parameters besides its rows`);
+    text = compiled.sql;
+    cache.set(key, text);
+  }
+  await db.executeQuery(CompiledQuery.raw(text, parameters));
 }
 
 function skillRowsOf(jobs: readonly LoadedJob[]): JobSkillRow[] {
@@ -19,14 +51,18 @@ function skillRowsOf(jobs: readonly LoadedJob[]): JobSkillRow[] {
 }
 
 async function insertSkills(db: Db, jobs: readonly LoadedJob[]): Promise<void> {
-  for (const chunk of chunked(skillRowsOf(jobs), 2)) await db.insertInto('bridge_job_skills').values(chunk).execute();
+  for (const chunk of chunked(skillRowsOf(jobs), 2)) {
+    await executeRows(db, 'insert skills', chunk, (rows) => db.insertInto('bridge_job_skills').values([...rows]));
+  }
 }
 
 /** Loads jobs into an empty schema (the full rebuild): plain inserts, no conflict handling. */
 export async function insertNewJobs(db: Db, jobs: readonly LoadedJob[]): Promise<void> {
   if (jobs.length === 0) return;
   const facts = jobs.map((job) => job.fact);
-  for (const chunk of chunked(facts, Object.keys(facts[0]!).length)) await db.insertInto('fact_jobs').values(chunk).execute();
+  for (const chunk of chunked(facts, Object.keys(facts[0]!).length)) {
+    await executeRows(db, 'insert jobs', chunk, (rows) => db.insertInto('fact_jobs').values([...rows]));
+  }
   await insertSkills(db, jobs);
 }
 
@@ -107,80 +143,84 @@ export async function upsertJobs(db: Kysely<AnalyticsDatabase>, jobs: readonly L
 /** Upserts latest scores: a score replaces another only when it is as new or newer. */
 export async function upsertScores(db: Db, scores: readonly ScoreFact[]): Promise<void> {
   for (const chunk of chunked(scores, 5)) {
-    await db
-      .insertInto('fact_jobs')
-      .values(chunk)
-      .onConflict((conflict) =>
-        conflict
-          .column('job_id')
-          .doUpdateSet((eb) => ({
-            track: eb.ref('excluded.track'),
-            score: eb.ref('excluded.score'),
-            scored_at: eb.ref('excluded.scored_at'),
-          }))
-          .where((eb) => eb.or([eb('fact_jobs.scored_at', 'is', null), eb('excluded.scored_at', '>=', eb.ref('fact_jobs.scored_at'))])),
-      )
-      .execute();
+    await executeRows(db, 'upsert scores', chunk, (rows) =>
+      db
+        .insertInto('fact_jobs')
+        .values([...rows])
+        .onConflict((conflict) =>
+          conflict
+            .column('job_id')
+            .doUpdateSet((eb) => ({
+              track: eb.ref('excluded.track'),
+              score: eb.ref('excluded.score'),
+              scored_at: eb.ref('excluded.scored_at'),
+            }))
+            .where((eb) => eb.or([eb('fact_jobs.scored_at', 'is', null), eb('excluded.scored_at', '>=', eb.ref('fact_jobs.scored_at'))])),
+        ),
+    );
   }
 }
 
 /** Upserts current stages: last writer (by change time) wins. */
 export async function upsertStages(db: Db, stages: readonly StageFact[]): Promise<void> {
   for (const chunk of chunked(stages, 5)) {
-    await db
-      .insertInto('fact_jobs')
-      .values(chunk)
-      .onConflict((conflict) =>
-        conflict
-          .column('job_id')
-          .doUpdateSet((eb) => ({
-            stage: eb.ref('excluded.stage'),
-            closed_reason: eb.ref('excluded.closed_reason'),
-            stage_changed_at: eb.ref('excluded.stage_changed_at'),
-          }))
-          .where((eb) =>
-            eb.or([
-              eb('fact_jobs.stage_changed_at', 'is', null),
-              eb('excluded.stage_changed_at', '>=', eb.ref('fact_jobs.stage_changed_at')),
-            ]),
-          ),
-      )
-      .execute();
+    await executeRows(db, 'upsert stages', chunk, (rows) =>
+      db
+        .insertInto('fact_jobs')
+        .values([...rows])
+        .onConflict((conflict) =>
+          conflict
+            .column('job_id')
+            .doUpdateSet((eb) => ({
+              stage: eb.ref('excluded.stage'),
+              closed_reason: eb.ref('excluded.closed_reason'),
+              stage_changed_at: eb.ref('excluded.stage_changed_at'),
+            }))
+            .where((eb) =>
+              eb.or([
+                eb('fact_jobs.stage_changed_at', 'is', null),
+                eb('excluded.stage_changed_at', '>=', eb.ref('fact_jobs.stage_changed_at')),
+              ]),
+            ),
+        ),
+    );
   }
 }
 
 /** Records CRM changes in the history; a change already recorded is left as it is. */
 export async function insertStageChanges(db: Db, changes: readonly StageChangeRow[]): Promise<void> {
   for (const chunk of chunked(changes, 9)) {
-    await db
-      .insertInto('stage_changes')
-      .values(chunk)
-      .onConflict((conflict) => conflict.column('change_key').doNothing())
-      .execute();
+    await executeRows(db, 'insert stage changes', chunk, (rows) =>
+      db
+        .insertInto('stage_changes')
+        .values([...rows])
+        .onConflict((conflict) => conflict.column('change_key').doNothing()),
+    );
   }
 }
 
 /** Upserts application outcomes: the later outcome of an application wins. */
 export async function upsertApplications(db: Db, applications: readonly ApplicationRow[]): Promise<void> {
   for (const chunk of chunked(applications, 8)) {
-    await db
-      .insertInto('applications')
-      .values(chunk)
-      .onConflict((conflict) =>
-        conflict
-          .column('application_id')
-          .doUpdateSet((eb) => ({
-            job_id: eb.ref('excluded.job_id'),
-            site: eb.ref('excluded.site'),
-            status: eb.ref('excluded.status'),
-            dry_run: eb.ref('excluded.dry_run'),
-            outcome_at: eb.ref('excluded.outcome_at'),
-            failure_code: eb.ref('excluded.failure_code'),
-            needs_user: eb.ref('excluded.needs_user'),
-          }))
-          .where((eb) => eb('excluded.outcome_at', '>=', eb.ref('applications.outcome_at'))),
-      )
-      .execute();
+    await executeRows(db, 'upsert applications', chunk, (rows) =>
+      db
+        .insertInto('applications')
+        .values([...rows])
+        .onConflict((conflict) =>
+          conflict
+            .column('application_id')
+            .doUpdateSet((eb) => ({
+              job_id: eb.ref('excluded.job_id'),
+              site: eb.ref('excluded.site'),
+              status: eb.ref('excluded.status'),
+              dry_run: eb.ref('excluded.dry_run'),
+              outcome_at: eb.ref('excluded.outcome_at'),
+              failure_code: eb.ref('excluded.failure_code'),
+              needs_user: eb.ref('excluded.needs_user'),
+            }))
+            .where((eb) => eb('excluded.outcome_at', '>=', eb.ref('applications.outcome_at'))),
+        ),
+    );
   }
 }
 

@@ -1,0 +1,180 @@
+/**
+ * Full ETL rebuild of 100,000 jobs (with scores, CRM stages and history, applications) from the embedded
+ * tables into a fresh SQLite analytics file, run in a child process so its peak RSS is its own.
+ * Baseline, same run: raw better-sqlite3 prepared inserts of the very rows the rebuild wrote, into the
+ * same schema, in one transaction.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AnalyticsWarehouse, migrateToLatest, openSqliteAnalytics, SqliteAnalyticsTarget } from '@jobpipe/etl';
+import { FolderBlobStore, type Item, SqliteTableStore, silentLogger, systemClock } from '@jobpipe/shared';
+import { tempDir } from '@jobpipe/shared/testing';
+import Database from 'better-sqlite3';
+
+const JOBS = 100_000;
+const SKILLS = ['python', 'sql', 'spark', 'airflow', 'dbt', 'aws', 'kafka', 'java', 'scala', 'excel', 'tableau', 'go'];
+const STAGES = ['new', 'screened', 'shortlisted', 'applied', 'interviewing'];
+
+function jobItem(n: number): Item {
+  const day = `2026-0${1 + (n % 3)}-${String(1 + (n % 28)).padStart(2, '0')}`;
+  return {
+    jobId: `mcf:${n}`,
+    source: 'mcf',
+    externalId: String(n),
+    canonicalUrl: `https://jobs.example.com/${n}`,
+    title: `Data Engineer ${n % 50}`,
+    company: `Company ${n % 997}`,
+    locations: [{ display: 'Singapore' }],
+    remote: n % 4 === 0,
+    employmentType: 'full-time',
+    seniority: null,
+    salary: {
+      min: 5000,
+      max: 8000,
+      currency: n % 2 ? 'SGD' : 'USD',
+      period: 'month',
+      annualMin: 60_000 + (n % 40) * 1000,
+      annualMax: 96_000 + (n % 40) * 1000,
+      basis: 'stated',
+    },
+    skills: [0, 3, 7, 11, 5].map((offset) => SKILLS[(n + offset) % SKILLS.length]!),
+    experienceYears: { min: n % 6, max: (n % 6) + 2 },
+    descriptionText: 'Build and run data pipelines. '.repeat(20),
+    descriptionHtml: '<p>Build and run data pipelines.</p>'.repeat(20),
+    postedAt: `${day}T00:00:00.000Z`,
+    expiresAt: null,
+    contentHash: n.toString(16).padStart(64, '0'),
+    firstSeenAt: `${day}T08:00:00.000Z`,
+    lastSeenAt: `${day}T08:00:00.000Z`,
+    dedupeKey: `k${n}`,
+  };
+}
+
+async function seed(dataDir: string): Promise<void> {
+  const tables = new SqliteTableStore(join(dataDir, 'tables.sqlite'));
+  await tables.put('config', {
+    key: 'current',
+    version: 1,
+    config: { tracks: [], searches: [], currencyRates: [{ currency: 'SGD', perUsd: 1.35, asOf: '2026-01-01' }] },
+  });
+  for (let start = 0; start < JOBS; start += 5000) {
+    const ids = Array.from({ length: 5000 }, (_, i) => start + i);
+    await tables.putMany('jobs', ids.map(jobItem));
+    await tables.putMany(
+      'scores',
+      ids.map((n) => ({
+        jobId: `mcf:${n}`,
+        contentHash: 'x',
+        score: n % 100,
+        track: n % 3 ? 'data-eng' : null,
+        scoredAt: '2026-03-01T00:00:00.000Z',
+      })),
+    );
+    const tracked = ids.filter((n) => n % 5 === 0);
+    await tables.putMany(
+      'crm',
+      tracked.map((n) => ({ jobId: `mcf:${n}`, stage: STAGES[n % STAGES.length]!, updatedAt: '2026-03-02T00:00:00.000Z' })),
+    );
+    await tables.putMany(
+      'crmHistory',
+      tracked.flatMap((n) =>
+        STAGES.slice(0, 1 + (n % STAGES.length)).map((stage, i) => ({
+          jobId: `mcf:${n}`,
+          changeId: String(i),
+          from: i === 0 ? null : STAGES[i - 1],
+          to: stage,
+          closedReason: null,
+          changedAt: `2026-03-0${1 + i}T00:00:00.000Z`,
+          changedBy: 'user',
+        })),
+      ),
+    );
+    await tables.putMany(
+      'applications',
+      tracked
+        .filter((n) => n % 4 === 0)
+        .map((n) => ({
+          applicationId: `a${n}`,
+          jobId: `mcf:${n}`,
+          site: 'mcf',
+          status: 'submitted',
+          dryRun: false,
+          submittedAt: '2026-03-04T00:00:00.000Z',
+        })),
+    );
+  }
+  tables.close();
+}
+
+/** Child: the rebuild alone, reporting its duration, rows and peak RSS. */
+async function rebuildChild(dataDir: string): Promise<void> {
+  const tables = new SqliteTableStore(join(dataDir, 'tables.sqlite'));
+  const warehouse = new AnalyticsWarehouse({
+    target: new SqliteAnalyticsTarget(join(dataDir, 'analytics.sqlite')),
+    tables,
+    blobs: new FolderBlobStore(join(dataDir, 'blobs')),
+    clock: systemClock,
+    logger: silentLogger,
+    pageSize: 1000,
+    workDir: dataDir,
+  });
+  const started = performance.now();
+  const snapshot = await warehouse.rebuild('bench');
+  const seconds = (performance.now() - started) / 1000;
+  await warehouse.close();
+  tables.close();
+  const rows = Object.values(snapshot.rows).reduce((sum, count) => sum + count, 0);
+  process.stdout.write(JSON.stringify({ seconds, rows, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+/** Baseline: prepared single-row inserts of the rebuilt rows into a fresh file with the same schema. */
+async function rawInsertSeconds(dataDir: string): Promise<{ seconds: number; rows: number }> {
+  const source = new Database(join(dataDir, 'analytics.sqlite'), { readonly: true });
+  const tables = ['fact_jobs', 'bridge_job_skills', 'stage_changes', 'applications'];
+  const data = tables.map((table) => ({ table, rows: source.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[] }));
+  source.close();
+  const path = join(dataDir, 'raw.sqlite');
+  const schema = openSqliteAnalytics(path, { bulk: true });
+  await migrateToLatest(schema);
+  await schema.destroy();
+  const target = new Database(path);
+  target.pragma('journal_mode = OFF');
+  target.pragma('synchronous = OFF');
+  const started = performance.now();
+  let rows = 0;
+  target.transaction(() => {
+    for (const { table, rows: tableRows } of data) {
+      if (tableRows.length === 0) continue;
+      const columns = Object.keys(tableRows[0]!);
+      const insert = target.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      for (const row of tableRows) insert.run(row);
+      rows += tableRows.length;
+    }
+  })();
+  const seconds = (performance.now() - started) / 1000;
+  target.close();
+  return { seconds, rows };
+}
+
+export default async function (): Promise<Record<string, number>> {
+  const dir = tempDir('jobpipe-bench-etl-');
+  try {
+    await seed(dir.path);
+    const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--rebuild-child', dir.path], {
+      maxBuffer: 1024 * 1024,
+    }).toString();
+    const child = JSON.parse(output) as { seconds: number; rows: number; peakRssMb: number };
+    const raw = await rawInsertSeconds(dir.path);
+    const rowsPerSecond = child.rows / child.seconds;
+    return {
+      'etl.rowsPerSecond': rowsPerSecond,
+      'etl.ratioToRawInserts': rowsPerSecond / (raw.rows / raw.seconds),
+      'etl.peakRssMb': child.peakRssMb,
+    };
+  } finally {
+    dir.remove();
+  }
+}
+
+if (process.argv[2] === '--rebuild-child') await rebuildChild(process.argv[3]!);
