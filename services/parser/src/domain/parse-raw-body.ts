@@ -105,7 +105,14 @@ export function parseRawBody(input: RawBodyInput): ParseResult {
   let format: RawFormat;
   let items: Record<string, unknown>[];
   if (kind === 'json' || (!expectsHtml && looksLikeJson(text))) {
-    const detected = detectJsonPostings(parseJsonBody(text));
+    const document = parseJsonBody(text);
+    // With the source known, an object of no recognisable shape is read as that source's posting, so the
+    // rejection names the fields it lacks rather than just "unknown format".
+    const detected =
+      detectJsonPostings(document) ??
+      (input.source && record(document)
+        ? { format: input.source, shape: `${input.source} posting`, items: [record(document)!] }
+        : undefined);
     if (!detected) {
       throw new PostingRejected(
         'UNKNOWN_FORMAT',

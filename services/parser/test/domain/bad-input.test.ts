@@ -102,7 +102,13 @@ test('JSON of another source, or of no source, is refused with what it is', () =
     'UNKNOWN_FORMAT',
     /MCF \/v2\/search response, not a greenhouse posting/,
   );
-  assertRejected({ body: '{"status": "ok"}', source: 'usajobs' }, 'UNKNOWN_FORMAT', /not a posting/);
+  assertRejected({ body: '{"status": "ok"}' }, 'UNKNOWN_FORMAT', /not a posting of any known source/);
+  assertRejected(
+    { body: '{"status": "ok"}', source: 'usajobs' },
+    'MISSING_FIELDS',
+    /lacks required field\(s\): title, company, external id, url/,
+  );
+  assertRejected({ body: '[1, 2, 3]', source: 'lever' }, 'NO_POSTING', /Lever postings array holds no posting/);
   assertRejected({ body: '{"results": [], "_links": {}}' }, 'NO_POSTING', /holds no posting/);
 });
 
