@@ -76,15 +76,21 @@ function forEachTerm(features: PostingFeatures, visit: (term: string, count: num
   for (const [term, count] of features.bodyTerms) visit(term, count);
 }
 
-function readableTerm(term: string, examples: readonly TrainingExample[]): string {
-  const word = (stem: string) => {
-    for (const example of examples) {
-      const found = example.features.wordOfStem.get(stem);
-      if (found) return found;
+// The first written form seen for each stem of the vocabulary (in job id order), in one pass.
+function readableTerms(vocabulary: readonly string[], examples: readonly TrainingExample[]): string[] {
+  const stems = new Set(vocabulary.flatMap((term) => term.split(' ')));
+  const wordOf = new Map<string, string>();
+  for (const example of examples) {
+    for (const [stem, word] of example.features.wordOfStem) {
+      if (stems.has(stem) && !wordOf.has(stem)) wordOf.set(stem, word);
     }
-    return stem;
-  };
-  return term.split(' ').map(word).join(' ');
+  }
+  return vocabulary.map((term) =>
+    term
+      .split(' ')
+      .map((stem) => wordOf.get(stem) ?? stem)
+      .join(' '),
+  );
 }
 
 function chooseVocabulary(examples: readonly TrainingExample[], options: TrainingOptions): string[] {
@@ -139,7 +145,7 @@ export function trainModel(
       kind: 'multinomial-naive-bayes',
       version,
       ...parameters,
-      words: vocabulary.map((term) => readableTerm(term, ordered)),
+      words: readableTerms(vocabulary, ordered),
       examples: ordered.length,
       positives,
       negatives,
