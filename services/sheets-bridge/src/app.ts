@@ -1,0 +1,143 @@
+import type { EventPublisher, HandlerTable, Logger, RuntimePorts, TableStore } from '@jobpipe/shared';
+import { defineHandlers } from '@jobpipe/shared';
+import { sheetsAuthFrom } from './adapters/credentials.js';
+import { GoogleSheetGateway, type SheetGateway } from './adapters/sheets-api.js';
+import type { SheetsBridgeConfig } from './config.js';
+import type { RowUpdate } from './domain/row-updates.js';
+import { applicationFailedHandler, applicationSubmittedHandler } from './handlers/application-outcome.js';
+import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
+import { jobScoredHandler } from './handlers/job-scored.js';
+import { SheetSync } from './sheet-sync.js';
+
+/** The ports the bridge uses. */
+export type SheetsBridgePorts = Pick<RuntimePorts, 'publisher' | 'secrets' | 'clock' | 'tables'>;
+
+/** The bridge wired up: handlers, the sync engine (undefined when no spreadsheet is configured), the poller. */
+export interface SheetsBridgeService {
+  readonly handlers: HandlerTable;
+  readonly sync: SheetSync | undefined;
+  /** Starts reading the sheet for edits every `pollSeconds`. */
+  startPolling(): void;
+  stop(): Promise<void>;
+}
+
+/** The gateway to the configured spreadsheet, with credentials from the secret store. */
+export async function createSheetGateway(
+  ports: Pick<SheetsBridgePorts, 'secrets'>,
+  config: SheetsBridgeConfig,
+  logger: Logger,
+): Promise<SheetGateway> {
+  const secret = await ports.secrets().get(config.credentialsSecret);
+  if (!secret) throw new Error(`secret '${config.credentialsSecret}' with the Google credentials is missing`);
+  return new GoogleSheetGateway(
+    {
+      auth: sheetsAuthFrom(secret),
+      spreadsheetId: config.spreadsheetId!,
+      tab: config.tab,
+      ...(config.rootUrl ? { rootUrl: config.rootUrl } : {}),
+      quota: { requestsPerMinute: config.requestsPerMinute, maxRetries: config.maxRetries, baseBackoffMs: config.backoffMs },
+    },
+    logger,
+  );
+}
+
+/**
+ * Composition root. With no spreadsheet configured the bridge is off: its handlers acknowledge events
+ * without syncing (said once at startup). `gateway` replaces the Google client (tests).
+ */
+export async function createSheetsBridgeHandlers(
+  ports: SheetsBridgePorts,
+  config: SheetsBridgeConfig,
+  logger: Logger,
+  gateway?: SheetGateway,
+): Promise<SheetsBridgeService> {
+  if (!config.spreadsheetId && !gateway) {
+    logger.warn({}, 'JOBPIPE_SHEETS_SPREADSHEET_ID is not set: the sheets bridge is off and acknowledges events without syncing');
+    const off = async () => {};
+    return {
+      handlers: defineHandlers({
+        'job.scored@1': off,
+        'crm.stage-changed@1': off,
+        'application.submitted@1': off,
+        'application.failed@1': off,
+      }),
+      sync: undefined,
+      startPolling() {},
+      stop: off,
+    };
+  }
+  const sheet = gateway ?? (await createSheetGateway(ports, config, logger));
+  await sheet.checkTab();
+  const sync = new SheetSync({ gateway: sheet, publisher: ports.publisher, clock: ports.clock, logger, flushDelayMs: config.flushMs });
+  let poller: NodeJS.Timeout | undefined;
+  return {
+    handlers: defineHandlers({
+      'job.scored@1': jobScoredHandler(sync, config.minScore),
+      'crm.stage-changed@1': crmStageChangedHandler(sync),
+      'application.submitted@1': applicationSubmittedHandler(sync),
+      'application.failed@1': applicationFailedHandler(sync),
+    }),
+    sync,
+    startPolling() {
+      poller ??= setInterval(() => {
+        sync
+          .cycle()
+          .catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'sheet poll failed'));
+      }, config.pollSeconds * 1000);
+    },
+    async stop() {
+      if (poller) clearInterval(poller);
+      poller = undefined;
+      await sync.cycle();
+    },
+  };
+}
+
+async function* tableItems(tables: TableStore, table: 'scores' | 'crm'): AsyncGenerator<Record<string, unknown>[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await tables.scan(table, cursor ? { limit: 500, cursor } : { limit: 500 });
+    yield page.items;
+    cursor = page.cursor;
+  } while (cursor);
+}
+
+/**
+ * Rewrites the sheet from the operational tables (`jobpipe run --once`): one row per scored job at or
+ * above the minimum score and per CRM-tracked job, then picks up the user's edits. Returns the rows touched.
+ */
+export async function runFullRebuild(
+  ports: SheetsBridgePorts & { publisher: EventPublisher },
+  config: SheetsBridgeConfig,
+  logger: Logger,
+  gateway?: SheetGateway,
+): Promise<number> {
+  const service = await createSheetsBridgeHandlers(ports, config, logger, gateway);
+  if (!service.sync) return 0;
+  let touched = 0;
+  const describe = async (jobId: string): Promise<Partial<RowUpdate>> => {
+    const job = await ports.tables.get('jobs', { jobId });
+    if (!job) return {};
+    return { title: String(job.title ?? ''), company: String(job.company ?? ''), link: String(job.canonicalUrl ?? '') };
+  };
+  for await (const items of tableItems(ports.tables, 'scores')) {
+    const updates: RowUpdate[] = [];
+    for (const item of items) {
+      if (typeof item.jobId !== 'string' || typeof item.score !== 'number' || item.score < config.minScore) continue;
+      updates.push({ jobId: item.jobId, changedAt: String(item.scoredAt ?? ''), score: item.score, ...(await describe(item.jobId)) });
+    }
+    touched += updates.length;
+    await service.sync.cycle(updates);
+  }
+  for await (const items of tableItems(ports.tables, 'crm')) {
+    const updates: RowUpdate[] = [];
+    for (const item of items) {
+      if (typeof item.jobId !== 'string' || typeof item.stage !== 'string') continue;
+      updates.push({ jobId: item.jobId, changedAt: String(item.updatedAt ?? ''), stage: item.stage, ...(await describe(item.jobId)) });
+    }
+    touched += updates.length;
+    await service.sync.cycle(updates);
+  }
+  await service.stop();
+  return touched;
+}
