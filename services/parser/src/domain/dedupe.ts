@@ -88,10 +88,10 @@ export function textSimilarity(a: string, b: string): number {
 export type DuplicateEvidence = 'dedupe-key' | 'text-fingerprint';
 
 /**
- * Confidence that two postings are the same job: a matching company/title/place key starts at 0.7 and
+ * Confidence that two postings are the same job: a matching company/title/place key starts at 0.8 and
  * rises with description similarity; an identical description text alone starts at 0.85.
  */
 export function duplicateConfidence(evidence: DuplicateEvidence, similarity: number): number {
-  const floor = evidence === 'dedupe-key' ? 0.7 : 0.85;
+  const floor = evidence === 'dedupe-key' ? 0.8 : 0.85;
   return Math.round((floor + (1 - floor) * Math.max(0, Math.min(1, similarity))) * 1000) / 1000;
 }

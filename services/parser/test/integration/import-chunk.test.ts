@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { parserStack } from './harness.js';
+
+const stack = parserStack();
+after(() => stack.close());
+
+test('an import chunk stores each valid row as an import job, then dead-letters the chunk naming the invalid rows', async () => {
+  const rows = [
+    {
+      rowNumber: 2,
+      row: {
+        externalId: 'sheet-17',
+        title: 'Data Engineer',
+        company: 'Acme',
+        url: 'https://acme.example/jobs/17',
+        location: 'Singapore',
+        description: 'Build pipelines in Python and Airflow.\n3+ years of experience required.',
+        salaryMin: 7000,
+        salaryMax: 9000,
+        salaryCurrency: 'SGD',
+        salaryPeriod: 'month',
+        employmentType: 'Full-time',
+        postedAt: '2026-07-01T00:00:00Z',
+      },
+    },
+    { rowNumber: 3, row: { title: 'Analyst', company: 'Beta', url: 'https://beta.example/jobs/analyst', skills: ['Excel', 'SQL'] } },
+    { rowNumber: 4, row: { title: 'No company', url: 'https://gamma.example/x' } },
+  ];
+  await stack.crm.blobs.put('imports/imp-1/chunk-0.json', JSON.stringify({ rows }));
+  await stack.crm.publisher.publish([
+    {
+      detailType: 'import.chunk',
+      data: {
+        importId: 'imp-1',
+        chunkIndex: 0,
+        blobKey: 'imports/imp-1/chunk-0.json',
+        rowCount: 3,
+        firstRowNumber: 2,
+        mode: 'incremental',
+      },
+    },
+  ]);
+  await stack.drain();
+
+  const jobs = (await stack.jobs()).filter((job) => job.source === 'import');
+  assert.equal(jobs.length, 2);
+  const acme = jobs.find((job) => job.jobId === 'import:sheet-17')!;
+  assert.deepEqual(acme.salary, {
+    min: 7000,
+    max: 9000,
+    currency: 'SGD',
+    period: 'month',
+    annualMin: 84000,
+    annualMax: 108000,
+    basis: 'stated',
+  });
+  assert.deepEqual(acme.experienceYears, { min: 3, max: null });
+  assert.deepEqual(acme.skills, ['Apache Airflow', 'Python']);
+  assert.equal(acme.employmentType, 'full-time');
+  assert.equal(acme.descriptionText, 'Build pipelines in Python and Airflow.\n3+ years of experience required.');
+  const beta = jobs.find((job) => job.company === 'Beta')!;
+  assert.match(beta.externalId, /^[a-f0-9]{32}$/, 'no externalId: a hash of the URL');
+  assert.deepEqual(beta.skills, ['Excel', 'SQL']);
+
+  const dead = await stack.deadLetters();
+  assert.equal(dead.length, 1);
+  assert.match(dead[0]!.reason, /IMPORT_ROWS_INVALID: import imp-1 chunk 0: 1 row\(s\) not imported: row 4: .*company/);
+  assert.equal((await stack.parsedEvents()).length, 2);
+});
