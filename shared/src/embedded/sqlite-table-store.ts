@@ -1,6 +1,7 @@
+import type { Statement } from 'better-sqlite3';
 import type { Item, Page, TableQuery, TableStore, WriteCondition } from '../ports/tables.js';
 import { conditionHolds } from '../tables/conditions.js';
-import { TABLES, type TableDefinition, tableDefinition } from '../tables/definitions.js';
+import { TABLES, type TableDefinition } from '../tables/definitions.js';
 import { openSqlite, type SqliteDatabase } from './sqlite.js';
 
 function keyPart(item: Item, attribute: string | undefined, table: string): string {
@@ -18,6 +19,18 @@ function indexPart(item: Item, attribute: string | undefined): string | null {
   return value === undefined || value === null ? null : String(value);
 }
 
+/** The two columns that hold an index's key values, named for the index so reordering is harmless. */
+function indexColumns(index: string): [string, string] {
+  return [`"x_${index}_pk"`, `"x_${index}_sk"`];
+}
+
+/** SQL computing an index key value from the stored document, as `indexPart` does for a new item. */
+function indexValueSql(attribute: string | undefined): string {
+  if (!attribute) return 'NULL';
+  const path = `'$."${attribute.replace(/'/g, "''").replace(/"/g, '\\"')}"'`;
+  return `CASE json_type(doc, ${path}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(doc, ${path}) AS TEXT) END`;
+}
+
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decodeCursor = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as string[];
 
@@ -27,28 +40,38 @@ const decodeCursor = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64u
  */
 export class SqliteTableStore implements TableStore {
   private readonly db: SqliteDatabase;
+  /** Prepared statements by SQL text (a handful per table), so hot paths never re-parse SQL. */
+  private readonly statements = new Map<string, Statement>();
 
-  constructor(path: string, definitions: Readonly<Record<string, TableDefinition>> = TABLES) {
+  constructor(
+    path: string,
+    private readonly definitions: Readonly<Record<string, TableDefinition>> = TABLES,
+  ) {
     this.db = openSqlite(path);
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS table_indexes (table_name TEXT NOT NULL, index_name TEXT NOT NULL, definition TEXT NOT NULL, PRIMARY KEY (table_name, index_name))',
+    );
     for (const [name, definition] of Object.entries(definitions)) this.createTable(name, definition);
   }
 
   async get<T extends Item>(table: string, key: Item): Promise<T | undefined> {
-    const definition = tableDefinition(table);
-    const row = this.db
-      .prepare(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`)
-      .get(keyPart(key, definition.partitionKey, table), keyPart(key, definition.sortKey, table)) as { doc: string } | undefined;
+    const definition = this.definitionOf(table);
+    const row = this.statement(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`).get(
+      keyPart(key, definition.partitionKey, table),
+      keyPart(key, definition.sortKey, table),
+    ) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as T) : undefined;
   }
 
   async put(table: string, item: Item, condition?: WriteCondition): Promise<boolean> {
-    const definition = tableDefinition(table);
+    const definition = this.definitionOf(table);
     return this.db
       .transaction(() => {
         if (condition) {
-          const current = this.db
-            .prepare(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`)
-            .get(keyPart(item, definition.partitionKey, table), keyPart(item, definition.sortKey, table)) as { doc: string } | undefined;
+          const current = this.statement(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`).get(
+            keyPart(item, definition.partitionKey, table),
+            keyPart(item, definition.sortKey, table),
+          ) as { doc: string } | undefined;
           if (!conditionHolds(condition, current ? (JSON.parse(current.doc) as Item) : undefined)) return false;
         }
         this.write(table, definition, item);
@@ -58,7 +81,7 @@ export class SqliteTableStore implements TableStore {
   }
 
   async putMany(table: string, items: readonly Item[]): Promise<void> {
-    const definition = tableDefinition(table);
+    const definition = this.definitionOf(table);
     this.db
       .transaction(() => {
         for (const item of items) this.write(table, definition, item);
@@ -67,17 +90,23 @@ export class SqliteTableStore implements TableStore {
   }
 
   async delete(table: string, key: Item): Promise<void> {
-    const definition = tableDefinition(table);
-    this.db
-      .prepare(`DELETE FROM "t_${table}" WHERE pk = ? AND sk = ?`)
-      .run(keyPart(key, definition.partitionKey, table), keyPart(key, definition.sortKey, table));
+    const definition = this.definitionOf(table);
+    this.statement(`DELETE FROM "t_${table}" WHERE pk = ? AND sk = ?`).run(
+      keyPart(key, definition.partitionKey, table),
+      keyPart(key, definition.sortKey, table),
+    );
   }
 
   async query<T extends Item>(table: string, query: TableQuery): Promise<Page<T>> {
-    const definition = tableDefinition(table);
+    const definition = this.definitionOf(table);
     const limit = query.limit ?? 100;
-    const [pkCol, skCol] = query.index ? this.indexColumns(definition, table, query.index) : ['pk', 'sk'];
+    const [pkCol, skColumn] = query.index ? this.indexColumns(definition, table, query.index) : ['pk', 'sk'];
     const where = [`${pkCol} = @pv`];
+    // As in DynamoDB, an item lacking an index key attribute is not in that index; an index without a
+    // sort key orders by the table key only.
+    const indexSortKey = query.index ? definition.indexes[query.index]!.sortKey : undefined;
+    if (indexSortKey) where.push(`${skColumn} IS NOT NULL`);
+    const skCol = query.index && !indexSortKey ? "''" : skColumn;
     const params: Record<string, unknown> = { pv: query.partitionValue, limit: limit + 1 };
     if (query.sortBeginsWith !== undefined) {
       where.push(`substr(${skCol}, 1, length(@prefix)) = @prefix`);
@@ -97,26 +126,35 @@ export class SqliteTableStore implements TableStore {
       where.push(`(${skCol}, pk, sk) ${query.descending ? '<' : '>'} (@csk, @cpk, @crowsk)`);
       Object.assign(params, { csk: sk, cpk: pk, crowsk: rowSk });
     }
-    const rows = this.db
-      .prepare(
-        `SELECT pk, sk, ${skCol} AS sortValue, doc FROM "t_${table}" WHERE ${where.join(' AND ')} ORDER BY ${skCol} ${direction}, pk ${direction}, sk ${direction} LIMIT @limit`,
-      )
-      .all(params) as { pk: string; sk: string; sortValue: string | null; doc: string }[];
+    const rows = this.statement(
+      `SELECT pk, sk, ${skCol} AS sortValue, doc FROM "t_${table}" WHERE ${where.join(' AND ')} ORDER BY ${skCol} ${direction}, pk ${direction}, sk ${direction} LIMIT @limit`,
+    ).all(params) as { pk: string; sk: string; sortValue: string | null; doc: string }[];
     return this.page<T, (typeof rows)[number]>(rows, limit, (row) => [row.sortValue ?? '', row.pk, row.sk]);
   }
 
   async scan<T extends Item>(table: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<T>> {
-    tableDefinition(table);
+    this.definitionOf(table);
     const limit = options.limit ?? 1000;
     const [pk, sk] = options.cursor ? decodeCursor(options.cursor) : ['', ''];
-    const rows = this.db
-      .prepare(`SELECT pk, sk, doc FROM "t_${table}" WHERE (pk, sk) > (?, ?) ORDER BY pk, sk LIMIT ?`)
-      .all(pk ?? '', sk ?? '', limit + 1) as { pk: string; sk: string; doc: string }[];
+    const rows = this.statement(`SELECT pk, sk, doc FROM "t_${table}" WHERE (pk, sk) > (?, ?) ORDER BY pk, sk LIMIT ?`).all(
+      pk ?? '',
+      sk ?? '',
+      limit + 1,
+    ) as { pk: string; sk: string; doc: string }[];
     return this.page<T, (typeof rows)[number]>(rows, limit, (row) => [row.pk, row.sk]);
   }
 
   close(): void {
     this.db.close();
+  }
+
+  private statement(sql: string): Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
   }
 
   private page<T, R extends { doc: string }>(rows: R[], limit: number, cursorOf: (row: R) => string[]): Page<T> {
@@ -127,7 +165,7 @@ export class SqliteTableStore implements TableStore {
 
   private write(table: string, definition: TableDefinition, item: Item): void {
     const indexNames = Object.keys(definition.indexes);
-    const columns = ['pk', 'sk', 'doc', ...indexNames.flatMap((_, i) => [`i${i}pk`, `i${i}sk`])];
+    const columns = ['pk', 'sk', 'doc', ...indexNames.flatMap((name) => indexColumns(name))];
     const values = [
       keyPart(item, definition.partitionKey, table),
       keyPart(item, definition.sortKey, table),
@@ -137,25 +175,56 @@ export class SqliteTableStore implements TableStore {
         return [indexPart(item, index.partitionKey), indexPart(item, index.sortKey)];
       }),
     ];
-    this.db
-      .prepare(`INSERT OR REPLACE INTO "t_${table}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-      .run(...values);
+    this.statement(`INSERT OR REPLACE INTO "t_${table}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+      ...values,
+    );
+  }
+
+  private definitionOf(table: string): TableDefinition {
+    const definition = this.definitions[table];
+    if (!definition) throw new Error(`unknown table '${table}' (known: ${Object.keys(this.definitions).join(', ')})`);
+    return definition;
   }
 
   private indexColumns(definition: TableDefinition, table: string, index: string): [string, string] {
-    const position = Object.keys(definition.indexes).indexOf(index);
-    if (position < 0) throw new Error(`table '${table}' has no index '${index}'`);
-    return [`i${position}pk`, `i${position}sk`];
+    if (!definition.indexes[index]) throw new Error(`table '${table}' has no index '${index}'`);
+    return indexColumns(index);
   }
 
+  /**
+   * Creates the table, and brings its indexes in line with the definition: an index added (or whose
+   * key attributes changed) since the file was written gets its columns and is filled from the stored
+   * items, so existing data shows up in it. One IMMEDIATE transaction, so processes starting together
+   * do not race.
+   */
   private createTable(name: string, definition: TableDefinition): void {
-    const indexNames = Object.keys(definition.indexes);
-    const indexColumns = indexNames.map((_, i) => `, i${i}pk TEXT, i${i}sk TEXT`).join('');
-    this.db.exec(
-      `CREATE TABLE IF NOT EXISTS "t_${name}" (pk TEXT NOT NULL, sk TEXT NOT NULL, doc TEXT NOT NULL${indexColumns}, PRIMARY KEY (pk, sk)) WITHOUT ROWID`,
-    );
-    indexNames.forEach((_, i) => {
-      this.db.exec(`CREATE INDEX IF NOT EXISTS "t_${name}_i${i}" ON "t_${name}" (i${i}pk, i${i}sk, pk, sk) WHERE i${i}pk IS NOT NULL`);
-    });
+    this.db
+      .transaction(() => {
+        this.db.exec(
+          `CREATE TABLE IF NOT EXISTS "t_${name}" (pk TEXT NOT NULL, sk TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (pk, sk)) WITHOUT ROWID`,
+        );
+        const columns = new Set(this.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(`t_${name}`) as string[]);
+        const known = this.db.prepare('SELECT definition FROM table_indexes WHERE table_name = ? AND index_name = ?').pluck();
+        for (const [indexName, index] of Object.entries(definition.indexes)) {
+          if (!/^[A-Za-z][A-Za-z0-9]*$/.test(indexName)) throw new Error(`table '${name}': index name '${indexName}' must be alphanumeric`);
+          const [pkColumn, skColumn] = indexColumns(indexName);
+          const wanted = JSON.stringify({ partitionKey: index.partitionKey, sortKey: index.sortKey ?? null });
+          if (!columns.has(`x_${indexName}_pk`)) {
+            this.db.exec(`ALTER TABLE "t_${name}" ADD COLUMN ${pkColumn} TEXT; ALTER TABLE "t_${name}" ADD COLUMN ${skColumn} TEXT`);
+          }
+          if (known.get(name, indexName) !== wanted) {
+            this.db.exec(
+              `UPDATE "t_${name}" SET ${pkColumn} = ${indexValueSql(index.partitionKey)}, ${skColumn} = ${indexValueSql(index.sortKey)}`,
+            );
+            this.db
+              .prepare('INSERT OR REPLACE INTO table_indexes (table_name, index_name, definition) VALUES (?, ?, ?)')
+              .run(name, indexName, wanted);
+          }
+          this.db.exec(
+            `CREATE INDEX IF NOT EXISTS "t_${name}_${indexName}" ON "t_${name}" (${pkColumn}, ${skColumn}, pk, sk) WHERE ${pkColumn} IS NOT NULL`,
+          );
+        }
+      })
+      .immediate();
   }
 }

@@ -362,6 +362,12 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore): void {
           );
           await store.delete('jobs', { jobId: 'gh:1' });
           assert.deepEqual((await store.query('jobs', { index: 'byDedupeKey', partitionValue: 'acme|data engineer' })).items, []);
+          await store.put('jobs', { jobId: 'gh:3', source: 'greenhouse', title: 'never seen' });
+          assert.deepEqual(
+            (await store.query<Item>('jobs', { index: 'bySource', partitionValue: 'greenhouse' })).items.map((item) => item.jobId),
+            ['gh:2'],
+            'an item without the index sort key is not in the index',
+          );
         }));
 
       test('an unknown index is rejected', () =>
