@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { QUEUES } from '@jobpipe/contracts';
+import { createRuntimePorts } from '@jobpipe/shared';
+import Table from 'cli-table3';
+import type { Command } from 'commander';
+import { readCliEnvironment } from '../config.js';
+import { isAlive, readSupervisorState } from '../stack/supervisor-state.js';
+
+/** `jobpipe status`: per service — up, restarts, queue depth, DLQ depth, last error. */
+export function register(program: Command): void {
+  program
+    .command('status')
+    .description('show each service of the local stack: up, restarts, queue and DLQ depth, last error')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const env = readCliEnvironment();
+      const state = readSupervisorState(join(env.runtime.dataDir, 'supervisor.json'));
+      const ports = await createRuntimePorts(env.runtime, 'scheduler');
+      const supervisorUp = isAlive(state?.supervisorPid);
+      const rows = [];
+      for (const queue of QUEUES) {
+        const service = state?.services.find((candidate) => candidate.name === queue.consumer);
+        const depth = await ports.deadLetters.depth(queue.name);
+        rows.push({
+          service: queue.consumer,
+          status: supervisorUp && service && isAlive(service.pid) ? service.status : 'down',
+          restarts: service?.restarts ?? 0,
+          queued: depth.ready + depth.inFlight,
+          deadLettered: depth.deadLettered,
+          lastError: service?.lastError ?? '',
+        });
+      }
+      await ports.close();
+      if (options.json) {
+        console.log(JSON.stringify({ supervisor: supervisorUp ? 'up' : 'down', services: rows }, null, 2));
+        return;
+      }
+      console.log(
+        `supervisor: ${supervisorUp ? `up (pid ${state?.supervisorPid})` : 'not running'}${state?.apiUrl ? ` · API ${state.apiUrl}` : ''}`,
+      );
+      const table = new Table({
+        head: ['service', 'status', 'restarts', 'queued', 'DLQ', 'last error'],
+        colWidths: [16, 12, 10, 8, 6, 60],
+        wordWrap: true,
+      });
+      for (const row of rows) table.push([row.service, row.status, row.restarts, row.queued, row.deadLettered, row.lastError]);
+      console.log(table.toString());
+    });
+}

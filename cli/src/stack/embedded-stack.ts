@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import type { ServiceName } from '@jobpipe/contracts';
+import { createApiKey } from '@jobpipe/crm-api';
+import { startReplayServer } from '@jobpipe/scraper';
+import { createEmbeddedPorts, type Logger, systemClock } from '@jobpipe/shared';
+import type { ConfigFile } from '../config/config-file.js';
+import { CrmApiClient } from './api-client.js';
+import { PipelineProgress } from './pipeline-progress.js';
+import { EmbeddedScheduler } from './scheduler.js';
+import { embeddedServiceProcesses } from './service-processes.js';
+import { Supervisor } from './supervisor.js';
+
+const API_KEY_SECRET = 'cli/local-api-key';
+
+/** Everything `jobpipe up` runs, started and stoppable as one. */
+export interface EmbeddedStack {
+  readonly supervisor: Supervisor;
+  readonly api: CrmApiClient;
+  readonly apiKey: string;
+  readonly progress: PipelineProgress;
+  readonly scheduler: EmbeddedScheduler;
+  readonly replayUrl: string | undefined;
+  stop(): Promise<void>;
+}
+
+/** Options of the embedded stack. */
+export interface EmbeddedStackOptions {
+  readonly repoRoot: string;
+  readonly dataDir: string;
+  readonly secretKey: string;
+  readonly apiPort: number;
+  readonly config: ConfigFile;
+  readonly env: Readonly<Record<string, string>>;
+  readonly logger: Logger;
+  readonly restartPolicy?: { initialMs: number; maxMs: number; healthyAfterMs: number };
+}
+
+/** The API key the local stack uses for itself, created on first start and kept in the secret store. */
+async function localApiKey(ports: ReturnType<typeof createEmbeddedPorts>): Promise<string> {
+  const secrets = ports.secrets();
+  const stored = await secrets.get(API_KEY_SECRET);
+  if (stored) return stored;
+  const created = await createApiKey(ports.tables, systemClock, { name: 'jobpipe up (local)', scope: 'write' });
+  await secrets.put(API_KEY_SECRET, created.key);
+  return created.key;
+}
+
+/**
+ * Starts the embedded stack: the replay source (offline demo data), every service as its own
+ * supervised process, the crm-api, the config seeded from the config file, and the scheduler.
+ */
+export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
+  const ports = createEmbeddedPorts({ dataDir: options.dataDir, secretKey: options.secretKey }, 'scheduler');
+  const replay = options.config.replay.enabled
+    ? await startReplayServer({
+        port: options.config.replay.port,
+        postings: options.config.replay.postings,
+        faults: { rate: options.config.replay.faultRate },
+      })
+    : undefined;
+  const serviceEnv: Partial<Record<ServiceName, Record<string, string>>> = {
+    'crm-api': { JOBPIPE_API_PORT: String(options.apiPort) },
+    ...(replay ? { scraper: replay.scraperEnv() } : {}),
+  };
+  const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+  const apiKey = await localApiKey(ports);
+  const supervisor = new Supervisor(
+    embeddedServiceProcesses({
+      repoRoot: options.repoRoot,
+      dataDir: options.dataDir,
+      env: { ...options.env, JOBPIPE_SECRET_KEY: options.secretKey },
+      serviceEnv,
+    }),
+    {
+      stateFile: join(options.dataDir, 'supervisor.json'),
+      policy: options.restartPolicy ?? { initialMs: 500, maxMs: 30_000, healthyAfterMs: 30_000 },
+      apiUrl,
+    },
+  );
+  supervisor.start();
+  const api = new CrmApiClient(apiUrl, apiKey);
+  const scheduler = new EmbeddedScheduler(ports.publisher, options.logger);
+  const progress = new PipelineProgress(ports.bus);
+  try {
+    await api.waitUntilHealthy(60_000);
+    await seedConfig(api, options.config);
+  } catch (error) {
+    await supervisor.stop(2_000);
+    await replay?.close();
+    await ports.close();
+    throw error;
+  }
+  scheduler.start(options.config.pipeline);
+  return {
+    supervisor,
+    api,
+    apiKey,
+    progress,
+    scheduler,
+    replayUrl: replay?.origin,
+    async stop() {
+      scheduler.stop();
+      await supervisor.stop();
+      await replay?.close();
+      await ports.close();
+    },
+  };
+}
+
+/** Saves the config file's pipeline config through the API when it differs from the stored one. */
+async function seedConfig(api: CrmApiClient, config: ConfigFile): Promise<void> {
+  const current = await api.request<{ version: number; config: unknown }>('GET', '/config');
+  if (JSON.stringify(current.config) === JSON.stringify(config.pipeline)) return;
+  await api.request('PUT', '/config', { config: config.pipeline, expectedVersion: current.version });
+}

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { SERVICE_NAMES, type ServiceName } from '@jobpipe/contracts';
+import type { ProcessSpec } from './supervisor.js';
+
+/** First port of the services' /health and /metrics endpoints (one per service, in topology order). */
+export const HEALTH_PORT_BASE = 3101;
+
+/** The health/metrics port of a service. */
+export function healthPortOf(service: ServiceName): number {
+  return HEALTH_PORT_BASE + SERVICE_NAMES.indexOf(service);
+}
+
+/** Process specs of every service on the embedded transport. */
+export function embeddedServiceProcesses(options: {
+  repoRoot: string;
+  dataDir: string;
+  env: Readonly<Record<string, string>>;
+  /** Extra environment per service (e.g. the scraper's replay base URLs). */
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+}): ProcessSpec[] {
+  return SERVICE_NAMES.map((service) => ({
+    name: service,
+    command: process.execPath,
+    args: ['--import', 'tsx', join(options.repoRoot, 'services', service, 'src', 'main.ts')],
+    cwd: options.repoRoot,
+    logFile: join(options.dataDir, 'logs', `${service}.log`),
+    env: {
+      ...options.env,
+      JOBPIPE_TRANSPORT: 'embedded',
+      JOBPIPE_DATA_DIR: options.dataDir,
+      JOBPIPE_HEALTH_PORT: String(healthPortOf(service)),
+      ...options.serviceEnv?.[service],
+    },
+  }));
+}

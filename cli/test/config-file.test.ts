@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseConfigFile } from '../src/config/config-file.js';
+
+test('the repository config file is valid', () => {
+  const path = join(import.meta.dirname, '..', '..', 'jobpipe.config.yaml');
+  const config = parseConfigFile(readFileSync(path, 'utf8'), path);
+  assert.ok(config.pipeline.searches.length > 0);
+  assert.ok(config.pipeline.tracks.length > 0);
+  assert.equal(config.replay.enabled, true);
+});
+
+test('errors name the file and the field', () => {
+  assert.throws(
+    () => parseConfigFile('tracks:\n  - titleKeywords: []\n    bodyKeywords: []\n', 'my.yaml'),
+    /my\.yaml: \/tracks\/0\/name: is required/,
+  );
+  assert.throws(() => parseConfigFile('api:\n  port: 99999\n', 'my.yaml'), /my\.yaml: \/api\/port must be a number from 0 to 65535/);
+  assert.throws(() => parseConfigFile('searches: [ {', 'my.yaml'), /my\.yaml: not valid YAML/);
+  assert.throws(() => parseConfigFile('sites: 3\n', 'my.yaml'), /\/sites must be a list/);
+});
+
+test('defaults: replay on, API on port 3000', () => {
+  const config = parseConfigFile('', 'empty.yaml');
+  assert.deepEqual(config.api, { port: 3000 });
+  assert.equal(config.replay.enabled, true);
+  assert.deepEqual(config.pipeline, { tracks: [], searches: [] });
+});
