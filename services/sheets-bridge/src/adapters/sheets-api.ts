@@ -28,7 +28,7 @@ export interface SheetGateway {
 
 interface HttpError {
   readonly status?: number;
-  readonly response?: { status?: number; headers?: Headers | Record<string, string> };
+  readonly response?: { status?: number; headers?: { get(name: string): string | null } | Record<string, string> };
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -39,7 +39,9 @@ function statusOf(error: unknown): number | undefined {
 /** Milliseconds a Retry-After header asks to wait (seconds or an HTTP date), if it says. */
 export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
   const headers = (error as HttpError)?.response?.headers;
-  const value = headers instanceof Headers ? headers.get('retry-after') : headers?.['retry-after'];
+  // gaxios hands over a fetch Headers object (not always the global class); plain objects are accepted too.
+  const value =
+    typeof headers?.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
