@@ -14,3 +14,4 @@ export type { ParsedPosting } from './domain/normalize.js';
 export { DEFAULT_MAX_BODY_BYTES, type ParseResult, parseRawBody, type RawBodyInput } from './domain/parse-raw-body.js';
 export { PostingRejected, type RejectionCode } from './domain/rejection.js';
 export { salaryFromText } from './domain/salary-text.js';
+export { type ReparseOptions, type ReparseReport, reparseStoredBodies } from './reparse.js';

@@ -10,6 +10,8 @@ export type JobItem = NormalizedJob & {
   readonly duplicateConfidence?: number;
   /** Blob key of the raw body the item was parsed from (for reparse). */
   readonly rawBlobKey?: string;
+  /** URL the raw body was fetched from (job.scraped `url`; reparse needs it again). */
+  readonly sourceUrl?: string;
   /** When that raw body was fetched; an older body never overwrites a newer one. */
   readonly fetchedAt: string;
   /** contentHash whose job.parsed was published (a crash between write and publish leaves it behind). */
@@ -38,6 +40,16 @@ export class JobsRepository {
         ? { kind: 'notExists' }
         : { kind: 'compare', attribute: 'contentHash', op: 'eq', value: expectedHash, orNotExists: false },
     );
+  }
+
+  /** Every stored job, page by page. */
+  async *all(): AsyncIterable<JobItem> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.tables.scan<JobItem & Item>(TABLE, { limit: 500, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.cursor;
+    } while (cursor);
   }
 
   /** Other jobs with the same company/title/place key. */

@@ -37,7 +37,7 @@ export function jobScrapedHandler(deps: JobScrapedDependencies): EventHandler<'j
       const outcome = await storePosting(
         { repository: deps.repository, duplicateMinConfidence: deps.duplicateMinConfidence, publish: context.publish },
         posting,
-        { fetchedAt: scraped.fetchedAt, rawBlobKey: scraped.blobKey },
+        { fetchedAt: scraped.fetchedAt, rawBlobKey: scraped.blobKey, sourceUrl: scraped.url },
       );
       context.logger.debug({ jobId: posting.job.jobId, outcome }, 'posting stored');
     }

@@ -11,6 +11,7 @@ export type StoreOutcome = 'new' | 'updated' | 'unchanged' | 'stale';
 export interface PostingOrigin {
   readonly fetchedAt: string;
   readonly rawBlobKey?: string;
+  readonly sourceUrl?: string;
 }
 
 /** What storing needs: the table, the duplicate threshold, and a way to publish job.parsed. */
@@ -28,13 +29,24 @@ function itemOf(posting: ParsedPosting, job: NormalizedJob, origin: PostingOrigi
     ...(posting.textFingerprint ? { textFingerprint: posting.textFingerprint } : {}),
     ...(link ? { canonicalJobId: link.jobId, duplicateConfidence: link.confidence } : {}),
     ...(origin.rawBlobKey ? { rawBlobKey: origin.rawBlobKey } : {}),
+    ...(origin.sourceUrl ? { sourceUrl: origin.sourceUrl } : {}),
     fetchedAt: origin.fetchedAt,
   };
 }
 
 function publicJob(item: JobItem): NormalizedJob {
-  const { descriptionHtml, dedupeKey, textFingerprint, canonicalJobId, duplicateConfidence, rawBlobKey, fetchedAt, publishedHash, ...job } =
-    item;
+  const {
+    descriptionHtml,
+    dedupeKey,
+    textFingerprint,
+    canonicalJobId,
+    duplicateConfidence,
+    rawBlobKey,
+    sourceUrl,
+    fetchedAt,
+    publishedHash,
+    ...job
+  } = item;
   return job;
 }
 

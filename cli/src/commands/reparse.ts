@@ -1,0 +1,42 @@
+import { defaultParserConfig, RAW_FORMATS, type RawFormat, reparseStoredBodies } from '@jobpipe/parser';
+import { createRuntimePorts, type RuntimePorts } from '@jobpipe/shared';
+import { type Command, Option } from 'commander';
+import { readCliEnvironment } from '../config.js';
+
+function isoDate(value: string): string {
+  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (!Number.isFinite(time)) throw new Error(`--since '${value}' is not a date (use YYYY-MM-DD or an ISO date-time)`);
+  return new Date(time).toISOString();
+}
+
+/** `jobpipe reparse`: re-parses stored raw bodies through the parser's upsert path, without re-scraping. */
+export function register(program: Command): void {
+  program
+    .command('reparse')
+    .description('re-parse stored raw bodies (blob store raw/) without re-scraping; changed jobs are updated and published')
+    .addOption(new Option('--source <source>', 'only this source').choices([...RAW_FORMATS]))
+    .option('--since <date>', 'only postings last fetched on or after this date (bodies that never became a job are always tried)')
+    .action(async (options: { source?: RawFormat; since?: string }) => {
+      let ports: RuntimePorts | undefined;
+      try {
+        const since = options.since ? isoDate(options.since) : undefined;
+        const env = readCliEnvironment();
+        ports = await createRuntimePorts(env.runtime, 'parser');
+        const report = await reparseStoredBodies(ports, defaultParserConfig(env.runtime), {
+          ...(options.source ? { source: options.source } : {}),
+          ...(since ? { since } : {}),
+          now: new Date().toISOString(),
+        });
+        const { new: created, updated, unchanged, stale } = report.outcomes;
+        console.log(
+          `re-parsed ${report.bodies} raw bodies: ${created} new, ${updated} updated, ${unchanged} unchanged, ${stale} stale, ${report.rejected.length} rejected`,
+        );
+        for (const { blobKey, reason } of report.rejected) console.error(`rejected ${blobKey}: ${reason}`);
+      } catch (error) {
+        console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      } finally {
+        await ports?.close();
+      }
+    });
+}

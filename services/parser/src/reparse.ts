@@ -1,0 +1,99 @@
+import type { BlobStore, EventPublisher, TableStore } from '@jobpipe/shared';
+import { type JobItem, JobsRepository } from './adapters/jobs-repository.js';
+import type { ParserHandlerConfig } from './app.js';
+import { RAW_FORMATS, type RawFormat } from './domain/detect-format.js';
+import { parseRawBody } from './domain/parse-raw-body.js';
+import { PostingRejected } from './domain/rejection.js';
+import { type StoreOutcome, storePosting } from './handlers/store-posting.js';
+
+/** Which stored raw bodies to re-parse. */
+export interface ReparseOptions {
+  readonly source?: RawFormat;
+  /** Only postings last fetched at or after this ISO time (bodies never stored as a job are always included). */
+  readonly since?: string;
+  /** ISO time used as "fetched at" for bodies that never became a job. */
+  readonly now: string;
+}
+
+/** What a reparse did. */
+export interface ReparseReport {
+  readonly bodies: number;
+  readonly outcomes: Readonly<Record<StoreOutcome, number>>;
+  readonly rejected: { readonly blobKey: string; readonly reason: string }[];
+}
+
+/** A raw body's key read back: `raw/<source>/<externalId>/<contentHash>.<ext>`. */
+interface RawKey {
+  readonly key: string;
+  readonly source: RawFormat;
+  readonly externalId: string;
+}
+
+function readRawKey(key: string): RawKey | undefined {
+  const parts = key.split('/');
+  if (parts.length < 4 || parts[0] !== 'raw') return undefined;
+  const source = parts[1] as RawFormat;
+  if (!RAW_FORMATS.includes(source)) return undefined;
+  return { key, source, externalId: parts.slice(2, -1).join('/') };
+}
+
+/**
+ * Re-parses stored raw bodies (blob store `raw/` prefix) without re-scraping and stores the results
+ * through the same idempotent upsert as job.scraped: unchanged output writes and publishes nothing,
+ * changed output (a better parser) updates the job and publishes job.parsed. Per posting, the body the
+ * job was last parsed from is used; bodies that never became a job are tried too.
+ */
+export async function reparseStoredBodies(
+  ports: { readonly tables: TableStore; readonly blobs: BlobStore; readonly publisher: EventPublisher },
+  config: ParserHandlerConfig,
+  options: ReparseOptions,
+): Promise<ReparseReport> {
+  const repository = new JobsRepository(ports.tables);
+  const jobsByKey = new Map<string, JobItem>();
+  for await (const job of repository.all()) if (job.rawBlobKey) jobsByKey.set(job.rawBlobKey, job);
+
+  const latest = new Map<string, RawKey>();
+  for await (const key of ports.blobs.list(options.source ? `raw/${options.source}/` : 'raw/')) {
+    const raw = readRawKey(key);
+    if (!raw) continue;
+    const posting = `${raw.source}/${raw.externalId}`;
+    // The body a job was built from wins over other stored versions of the same posting.
+    if (!latest.has(posting) || jobsByKey.has(key)) latest.set(posting, raw);
+  }
+
+  const outcomes: Record<StoreOutcome, number> = { new: 0, updated: 0, unchanged: 0, stale: 0 };
+  const rejected: { blobKey: string; reason: string }[] = [];
+  let bodies = 0;
+  const publish = (events: Parameters<EventPublisher['publish']>[0]) => ports.publisher.publish(events);
+  for (const raw of latest.values()) {
+    const job = jobsByKey.get(raw.key);
+    if (options.since && job && job.lastSeenAt < options.since) continue;
+    const body = await ports.blobs.get(raw.key);
+    if (!body) continue;
+    bodies++;
+    const fetchedAt = job?.fetchedAt ?? options.now;
+    try {
+      const result = parseRawBody({
+        body,
+        source: raw.source,
+        externalId: raw.externalId,
+        url: job?.sourceUrl ?? job?.canonicalUrl,
+        contentType: raw.key.endsWith('.html') ? 'text/html' : 'application/json',
+        seenAt: fetchedAt,
+        maxBodyBytes: config.maxBodyBytes,
+      });
+      for (const posting of result.postings) {
+        const outcome = await storePosting({ repository, duplicateMinConfidence: config.duplicateMinConfidence, publish }, posting, {
+          fetchedAt,
+          rawBlobKey: raw.key,
+          ...(job?.sourceUrl ? { sourceUrl: job.sourceUrl } : {}),
+        });
+        outcomes[outcome]++;
+      }
+    } catch (error) {
+      if (!(error instanceof PostingRejected)) throw error;
+      rejected.push({ blobKey: raw.key, reason: `${error.code}: ${error.message}` });
+    }
+  }
+  return { bodies, outcomes, rejected };
+}
