@@ -33,6 +33,8 @@ export interface EmbeddedStackOptions {
   readonly env: Readonly<Record<string, string>>;
   readonly logger: Logger;
   readonly restartPolicy?: { initialMs: number; maxMs: number; healthyAfterMs: number };
+  /** First health/metrics port of the services (default 3101; 0 picks free ports, for tests). */
+  readonly healthPortBase?: number;
 }
 
 /** The API key the local stack uses for itself, created on first start and kept in the secret store. */

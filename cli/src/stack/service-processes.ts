@@ -6,8 +6,8 @@ import type { ProcessSpec } from './supervisor.js';
 export const HEALTH_PORT_BASE = 3101;
 
 /** The health/metrics port of a service. */
-export function healthPortOf(service: ServiceName): number {
-  return HEALTH_PORT_BASE + SERVICE_NAMES.indexOf(service);
+export function healthPortOf(service: ServiceName, base = HEALTH_PORT_BASE): number {
+  return base + SERVICE_NAMES.indexOf(service);
 }
 
 /** Process specs of every service on the embedded transport. */
@@ -15,6 +15,8 @@ export function embeddedServiceProcesses(options: {
   repoRoot: string;
   dataDir: string;
   env: Readonly<Record<string, string>>;
+  /** First health port (default 3101); 0 lets every service pick a free port. */
+  healthPortBase?: number;
   /** Extra environment per service (e.g. the scraper's replay base URLs). */
   serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
 }): ProcessSpec[] {
@@ -28,7 +30,7 @@ export function embeddedServiceProcesses(options: {
       ...options.env,
       JOBPIPE_TRANSPORT: 'embedded',
       JOBPIPE_DATA_DIR: options.dataDir,
-      JOBPIPE_HEALTH_PORT: String(healthPortOf(service)),
+      JOBPIPE_HEALTH_PORT: options.healthPortBase === 0 ? '0' : String(healthPortOf(service, options.healthPortBase)),
       ...options.serviceEnv?.[service],
     },
   }));
