@@ -94,7 +94,7 @@ const CASES: { file: string; args: string[]; jobIds: string[] }[] = [
 ];
 
 test('parse prints every fixture as a JSON array of normalized jobs', async () => {
-  const results = [];
+  const results: { code: number; stdout: string; stderr: string }[] = [];
   for (const entry of CASES) results.push(await inProcess(registerParse, 'parse', join(fixtures, entry.file), ...entry.args));
   CASES.forEach((entry, i) => {
     const { code, stdout, stderr } = results[i]!;
