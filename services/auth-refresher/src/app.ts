@@ -1,0 +1,54 @@
+import { defineHandlers, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import { startChromium } from '@jobpipe/shared/browser';
+import type { AuthRefresherConfig } from './config.js';
+import { sessionRefreshRequestedHandler } from './handlers/session-refresh-requested.js';
+import { type RefreshSchedule, startRefreshSchedule } from './refresh-schedule.js';
+import { type BrowserLease, SessionRefresher } from './session-refresher.js';
+
+/** The parts of the config the handlers need (tests build it by hand). */
+export type AuthRefresherSettings = Pick<AuthRefresherConfig, 'sites' | 'policy' | 'stepTimeoutMs'> & {
+  /** Lends the browser of one login; defaults to a fresh system headless Chromium, quit afterwards. */
+  readonly openBrowser?: () => Promise<BrowserLease>;
+};
+
+/** A fresh browser per login: no cookie or cache survives from one login to the next. */
+async function freshChromium(): Promise<BrowserLease> {
+  const driver = await startChromium();
+  return { driver, release: () => driver.quit() };
+}
+
+/** Builds the refresher over the ports (the composition root). */
+export function createSessionRefresher(
+  ports: Pick<RuntimePorts, 'tables' | 'blobs' | 'secrets' | 'clock'>,
+  settings: AuthRefresherSettings,
+): SessionRefresher {
+  return new SessionRefresher({
+    tables: ports.tables,
+    blobs: ports.blobs,
+    secrets: ports.secrets(),
+    clock: ports.clock,
+    sites: settings.sites,
+    policy: settings.policy,
+    stepTimeoutMs: settings.stepTimeoutMs,
+    openBrowser: settings.openBrowser ?? freshChromium,
+  });
+}
+
+/** The auth-refresher's handler table (pass the refresher the schedule uses, so logins of a site never overlap). */
+export function createAuthRefresherHandlers(
+  ports: Pick<RuntimePorts, 'tables' | 'blobs' | 'secrets' | 'clock'>,
+  settings: AuthRefresherSettings,
+  refresher: SessionRefresher = createSessionRefresher(ports, settings),
+) {
+  return defineHandlers({ 'session.refresh-requested@1': sessionRefreshRequestedHandler(refresher) });
+}
+
+/** The schedule that refreshes sessions before they expire (off when the interval is 0). */
+export function startAuthRefresherSchedule(
+  refresher: SessionRefresher,
+  ports: Pick<RuntimePorts, 'publisher'>,
+  intervalSeconds: number,
+  logger: Logger,
+): RefreshSchedule | undefined {
+  return intervalSeconds > 0 ? startRefreshSchedule(refresher, ports.publisher, intervalSeconds, logger) : undefined;
+}
