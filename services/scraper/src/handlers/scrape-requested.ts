@@ -1,4 +1,4 @@
-import { type EventHandler, PermanentError, TransientError } from '@jobpipe/shared';
+import { ConfigError, type EventHandler, PermanentError, TransientError } from '@jobpipe/shared';
 import { type SourceHttp, SourceRequestError } from '../adapters/source-http.js';
 import { isSourceDrift, type RunRecord } from '../domain/run-stats.js';
 import type { SourceName } from '../domain/sources.js';
@@ -83,9 +83,10 @@ export function scrapeRequestedHandler(deps: ScrapeRequestedDependencies): Event
   };
 }
 
-/** A failed run: bad requests and refused targets go to the DLQ; the rest is retried. */
+/** A failed run: bad requests, missing settings and refused targets go to the DLQ; the rest is retried. */
 function classify(error: unknown, breakerResetMs: number): Error {
   if (error instanceof PermanentError || error instanceof TransientError) return error;
+  if (error instanceof ConfigError) return new PermanentError(error.code, error.message);
   if (error instanceof SourceRequestError) {
     if (error.code === 'CIRCUIT_OPEN') return new TransientError(error.code, error.message, Math.ceil(breakerResetMs / 1000));
     if (!error.retriable) return new PermanentError(error.code, error.message);

@@ -45,6 +45,11 @@ export class FaultPlan {
     this.targeted.push({ prefix, kind, remaining: times });
   }
 
+  /** Drops the targeted faults not yet used. */
+  clear(): void {
+    this.targeted.length = 0;
+  }
+
   /** The fault for a request to `path`, if any. */
   next(path: string): FaultKind | undefined {
     const target = this.targeted.find((entry) => entry.remaining > 0 && path.startsWith(entry.prefix));

@@ -1,4 +1,4 @@
-import type { BlobStore, Clock, HandlerContext, Logger } from '@jobpipe/shared';
+import { type BlobStore, type Clock, type HandlerContext, type Logger, PermanentError } from '@jobpipe/shared';
 import type { ScrapeStateStore } from '../adapters/scrape-state.js';
 import type { ScraperMetrics } from '../adapters/scraper-metrics.js';
 import { type SourceHttp, type SourceRequest, SourceRequestError, type SourceResponse } from '../adapters/source-http.js';
@@ -53,7 +53,7 @@ export class SourceRunSession implements SourceRun {
 
   failed(what: string, error: unknown): void {
     this.counts.failed++;
-    const retriable = !(error instanceof SourceRequestError) || error.retriable;
+    const retriable = error instanceof SourceRequestError ? error.retriable : !(error instanceof PermanentError);
     if (retriable) this.retriableFailures++;
     const message = error instanceof Error ? error.message : String(error);
     if (this.errors.length < MAX_ERRORS_KEPT) this.errors.push(`${what}: ${message}`);

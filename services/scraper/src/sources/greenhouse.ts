@@ -1,3 +1,4 @@
+import { PermanentError } from '@jobpipe/shared';
 import { isSafePathSegment } from '../domain/sources.js';
 import { validatorsOf } from './mcf.js';
 import { jsonOf, type Source, type SourceRun } from './source.js';
@@ -16,12 +17,13 @@ export function createGreenhouseSource(options: { baseUrl: string }): Source {
     name: 'greenhouse',
     async scrape(run: SourceRun) {
       const boards = run.request.boards ?? [];
-      if (boards.length === 0) throw new Error('greenhouse: the request names no boards');
+      if (boards.length === 0) throw new PermanentError('REQUEST_INVALID', 'greenhouse: the request names no boards');
       await run.forEach(
         boards,
         (board) => `greenhouse board ${board}`,
         async (board) => {
-          if (!isSafePathSegment(board)) throw new Error(`greenhouse: board token '${board.slice(0, 40)}' is not valid`);
+          if (!isSafePathSegment(board))
+            throw new PermanentError('REQUEST_INVALID', `greenhouse: board token '${board.slice(0, 40)}' is not valid`);
           const response = await run.conditionalGet(`${base}/v1/boards/${board}/jobs?content=true`);
           if (response.kind === 'not-modified') return run.notModified(`board ${board}`);
           const jobs = jsonOf<GreenhouseBoard>(response, `greenhouse board ${board}`).jobs ?? [];

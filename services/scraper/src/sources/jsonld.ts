@@ -1,3 +1,4 @@
+import { PermanentError } from '@jobpipe/shared';
 import { selectAll } from 'css-select';
 import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
@@ -31,7 +32,7 @@ export function createJsonLdSource(options: { openBrowser: () => Promise<PageRen
     async scrape(run: SourceRun) {
       const { request, http } = run;
       const urls = request.urls ?? [];
-      if (urls.length === 0) throw new Error('jsonld: the request names no urls');
+      if (urls.length === 0) throw new PermanentError('REQUEST_INVALID', 'jsonld: the request names no urls');
       const browser = request.useBrowser ? await options.openBrowser() : undefined;
       try {
         const fetchHtml = async (

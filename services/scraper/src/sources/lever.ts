@@ -1,3 +1,4 @@
+import { PermanentError } from '@jobpipe/shared';
 import { isSafePathSegment } from '../domain/sources.js';
 import { validatorsOf } from './mcf.js';
 import { jsonOf, type Source, type SourceRun } from './source.js';
@@ -12,12 +13,13 @@ export function createLeverSource(options: { baseUrl: string }): Source {
     name: 'lever',
     async scrape(run: SourceRun) {
       const companies = run.request.boards ?? [];
-      if (companies.length === 0) throw new Error('lever: the request names no companies (boards)');
+      if (companies.length === 0) throw new PermanentError('REQUEST_INVALID', 'lever: the request names no companies (boards)');
       await run.forEach(
         companies,
         (company) => `lever company ${company}`,
         async (company) => {
-          if (!isSafePathSegment(company)) throw new Error(`lever: company '${company.slice(0, 40)}' is not valid`);
+          if (!isSafePathSegment(company))
+            throw new PermanentError('REQUEST_INVALID', `lever: company '${company.slice(0, 40)}' is not valid`);
           const response = await run.conditionalGet(`${base}/v0/postings/${company}?mode=json`);
           if (response.kind === 'not-modified') return run.notModified(`company ${company}`);
           const postings = jsonOf<unknown>(response, `lever company ${company}`);

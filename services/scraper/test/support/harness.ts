@@ -13,7 +13,7 @@ export async function scraperHarness(
 ) {
   const dir = tempDir('jobpipe-scraper-');
   const replay = await startReplayServer({ postings: 10, ...replayOptions });
-  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: 'test-secret-key' }, 'scraper');
+  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: 'test-secret-key-0123456789' }, 'scraper');
   const config = readScraperConfig({ JOBPIPE_DATA_DIR: dir.path, ...replay.scraperEnv(), ...extra.env });
   const scraper = createScraper(ports, config, extra.logger ?? silentLogger, extra.options);
   let sequence = 0;
