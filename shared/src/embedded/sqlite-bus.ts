@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS messages (
   receipt TEXT,
   last_error TEXT,
   source_queue TEXT,
-  dead_lettered_at INTEGER
+  dead_lettered_at INTEGER,
+  event_seq INTEGER
 );
 CREATE INDEX IF NOT EXISTS messages_ready ON messages (queue, visible_at, seq);
 CREATE UNIQUE INDEX IF NOT EXISTS messages_receipt ON messages (receipt) WHERE receipt IS NOT NULL;
@@ -30,6 +31,11 @@ CREATE TABLE IF NOT EXISTS event_log (
 );
 CREATE INDEX IF NOT EXISTS event_log_type ON event_log (detail_type, seq);
 `;
+
+// A message row's body: its own, or (when the event log is kept) the logged event's, stored once for
+// every queue the event went to.
+const BODY = 'CASE WHEN m.event_seq IS NULL THEN m.body ELSE e.body END';
+const WITH_LOGGED_BODY = 'LEFT JOIN event_log e ON e.seq = m.event_seq';
 
 /** A message to enqueue: its body and the queues it goes to. */
 export interface RoutedMessage {
@@ -70,15 +76,16 @@ export class SqliteBus implements DeadLetterAdmin {
   constructor(options: SqliteBusOptions) {
     this.db = openSqlite(options.path);
     this.db.exec(SCHEMA);
+    this.addEventSeqColumn();
     this.clock = options.clock ?? systemClock;
     this.queues = new Map((options.queues ?? QUEUES).map((queue) => [queue.name, queue]));
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
     this.keepEventLog = options.keepEventLog ?? true;
     this.statements = {
-      insert: this.db.prepare('INSERT INTO messages (message_id, queue, body, sent_at, visible_at) VALUES (?, ?, ?, ?, ?)'),
+      insert: this.db.prepare('INSERT INTO messages (message_id, queue, body, sent_at, visible_at, event_seq) VALUES (?, ?, ?, ?, ?, ?)'),
       log: this.db.prepare('INSERT INTO event_log (event_id, detail_type, published_at, body) VALUES (?, ?, ?, ?)'),
       ready: this.db.prepare(
-        'SELECT seq, message_id, body, receive_count, last_error FROM messages WHERE queue = ? AND visible_at <= ? ORDER BY visible_at, seq LIMIT ?',
+        `SELECT m.seq, m.message_id, ${BODY} AS body, m.receive_count, m.last_error FROM messages m ${WITH_LOGGED_BODY} WHERE m.queue = ? AND m.visible_at <= ? ORDER BY m.visible_at, m.seq LIMIT ?`,
       ),
       anyReady: this.db.prepare('SELECT 1 FROM messages WHERE queue = ? AND visible_at <= ? LIMIT 1').pluck(),
       take: this.db.prepare('UPDATE messages SET receive_count = receive_count + 1, visible_at = ?, receipt = ? WHERE seq = ?'),
@@ -101,9 +108,12 @@ export class SqliteBus implements DeadLetterAdmin {
     this.db
       .transaction(() => {
         for (const message of messages) {
-          if (this.keepEventLog) this.statements.log.run(message.eventId, message.detailType, now, message.body);
+          // With the event log on, the body is stored once there and each queue's row points at it.
+          const eventSeq = this.keepEventLog
+            ? this.statements.log.run(message.eventId, message.detailType, now, message.body).lastInsertRowid
+            : null;
           for (const queue of message.queues) {
-            this.statements.insert.run(`${message.eventId}:${queue}`, queue, message.body, now, now);
+            this.statements.insert.run(`${message.eventId}:${queue}`, queue, eventSeq === null ? message.body : '', now, now, eventSeq);
             touched.add(queue);
           }
         }
@@ -196,7 +206,9 @@ export class SqliteBus implements DeadLetterAdmin {
   async list(queue: string, limit: number): Promise<DeadLetter[]> {
     this.queueNamed(queue);
     const rows = this.db
-      .prepare('SELECT message_id, body, last_error, receive_count, dead_lettered_at FROM messages WHERE queue = ? ORDER BY seq LIMIT ?')
+      .prepare(
+        `SELECT m.message_id, ${BODY} AS body, m.last_error, m.receive_count, m.dead_lettered_at FROM messages m ${WITH_LOGGED_BODY} WHERE m.queue = ? ORDER BY m.seq LIMIT ?`,
+      )
       .all(deadLetterQueueName(queue), limit) as DeadRow[];
     return rows.map((row) => ({
       messageId: row.message_id,
@@ -249,6 +261,16 @@ export class SqliteBus implements DeadLetterAdmin {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Bus files written before bodies were stored once lack `event_seq`: add it (in one write transaction). */
+  private addEventSeqColumn(): void {
+    this.db
+      .transaction(() => {
+        const columns = this.db.prepare("SELECT name FROM pragma_table_info('messages')").pluck().all() as string[];
+        if (!columns.includes('event_seq')) this.db.exec('ALTER TABLE messages ADD COLUMN event_seq INTEGER');
+      })
+      .immediate();
   }
 
   private wakeKey(queue: string): string {

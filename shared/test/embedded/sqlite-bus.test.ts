@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { contracts, QUEUES, type QueueDefinition } from '@jobpipe/contracts';
+import { openSqlite } from '../../src/embedded/sqlite.js';
 import { SqliteBus } from '../../src/embedded/sqlite-bus.js';
 import { PermanentError } from '../../src/errors.js';
 import { type Clock, ManualClock, systemClock } from '../../src/ports/clock.js';
@@ -17,7 +18,7 @@ after(() => dir.remove());
 let files = 0;
 
 function openBus(queues: readonly QueueDefinition[] = [parserQueue()], clock: Clock = new ManualClock()) {
-  const bus = new SqliteBus({ path: join(dir.path, `bus-${++files}.sqlite`), clock, queues, keepEventLog: false });
+  const bus = new SqliteBus({ path: join(dir.path, `bus-${++files}.sqlite`), clock, queues });
   return { bus, publisher: scraperPublisher(bus, clock) };
 }
 
@@ -220,6 +221,38 @@ describe('embedded bus delivery', () => {
     const [message] = await second.consumer('parser').receive(10, 0);
     assert.equal(JSON.parse(message?.body ?? '{}').detail.data.externalId, 'job-7');
     second.close();
+  });
+
+  test('without the event log each message keeps its own body', async () => {
+    const clock = new ManualClock();
+    const bus = new SqliteBus({ path: join(dir.path, 'no-log.sqlite'), clock, queues: QUEUES, keepEventLog: false });
+    const [eventId] = await scraperPublisher(bus, clock).publish([{ detailType: 'job.scraped', data: scrapedData(3) }]);
+    assert.deepEqual(bus.publishedEvents(), []);
+    const [message] = await bus.consumer('parser').receive(10, 0);
+    assert.equal(JSON.parse(message?.body ?? '{}').id, eventId);
+    bus.close();
+  });
+
+  test('a bus file from before bodies were stored once still delivers its messages', async () => {
+    const path = join(dir.path, 'old-format.sqlite');
+    const old = openSqlite(path);
+    old.exec(`CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NOT NULL UNIQUE, queue TEXT NOT NULL,
+      body TEXT NOT NULL, sent_at INTEGER NOT NULL, visible_at INTEGER NOT NULL, receive_count INTEGER NOT NULL DEFAULT 0,
+      receipt TEXT, last_error TEXT, source_queue TEXT, dead_lettered_at INTEGER)`);
+    const event = busEvent('job.scraped', scrapedData(4), 'scraper');
+    old
+      .prepare("INSERT INTO messages (message_id, queue, body, sent_at, visible_at) VALUES (?, 'parser', ?, 0, 0)")
+      .run(`${event.id}:parser`, JSON.stringify(event));
+    old.close();
+    const clock = new ManualClock();
+    const bus = new SqliteBus({ path, clock, queues: [parserQueue()] });
+    await scraperPublisher(bus, clock).publish([{ detailType: 'job.scraped', data: scrapedData(5) }]);
+    const received = await bus.consumer('parser').receive(10, 0);
+    assert.deepEqual(
+      received.map((message) => JSON.parse(message.body).detail.data.externalId),
+      ['job-4', 'job-5'],
+    );
+    bus.close();
   });
 
   test('a waiting consumer wakes up when a message is published in the same process', async () => {
