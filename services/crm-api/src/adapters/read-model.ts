@@ -1,7 +1,16 @@
 import type { EventDataMap } from '@jobpipe/contracts';
-import { openSqlite } from '@jobpipe/shared';
+import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
+import type { Statement } from 'better-sqlite3';
 import { type Generated, Kysely, type Selectable, SqliteDialect, sql } from 'kysely';
-import { encodeCursor, fullTextQuery, type JobCursor, type JobQuery } from '../domain/job-query.js';
+import {
+  encodeCursor,
+  fullTextQuery,
+  type JobCursor,
+  type JobQuery,
+  searchTextOf,
+  searchWords,
+  wordPrefixPattern,
+} from '../domain/job-query.js';
 import type { Stage } from '../domain/stages.js';
 
 /** A score reason as the recommender explains it. */
@@ -58,6 +67,8 @@ interface JobsReadTable {
   scored_at: string;
   skills: string;
   reasons: string;
+  search_text: string;
+  summary_json: string;
 }
 
 interface ReadModelSchema {
@@ -69,11 +80,20 @@ type JobRow = Selectable<JobsReadTable>;
 /** Outcome of recording a score: new job, newer score of a known job, or a repeat/older delivery. */
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
+/** One page of a job list with the items as JSON text. */
+export interface JobPageJson {
+  readonly itemsJson: string;
+  readonly nextCursor: string | null;
+}
+
 /** One page of a job list. */
 export interface JobPage {
   readonly items: JobSummary[];
   readonly nextCursor: string | null;
 }
+
+/** Up to this many full-text matches are fetched and filtered by id. */
+const FEW_TEXT_MATCHES = 2000;
 
 const SORT_COLUMN = { score: 'score', posted: 'posted_sort', salary: 'salary_sort' } as const;
 
@@ -101,7 +121,9 @@ const SCHEMA = [
     posted_sort TEXT NOT NULL,
     scored_at TEXT NOT NULL,
     skills TEXT NOT NULL,
-    reasons TEXT NOT NULL
+    reasons TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    summary_json TEXT NOT NULL
   )`,
   'CREATE INDEX IF NOT EXISTS jobs_read_score ON jobs_read (score, job_id)',
   'CREATE INDEX IF NOT EXISTS jobs_read_posted ON jobs_read (posted_sort, job_id)',
@@ -149,6 +171,11 @@ export function scoredJobFromEvent(data: EventDataMap['job.scored'], stage: Stag
   };
 }
 
+function summaryOf(job: ScoredJob): JobSummary {
+  const { reasons: _reasons, ...summary } = job;
+  return summary;
+}
+
 function toRow(job: ScoredJob): Omit<JobsReadTable, 'id'> {
   return {
     job_id: job.jobId,
@@ -173,10 +200,12 @@ function toRow(job: ScoredJob): Omit<JobsReadTable, 'id'> {
     scored_at: job.scoredAt,
     skills: JSON.stringify(job.skills),
     reasons: JSON.stringify(job.reasons),
+    search_text: searchTextOf(job.title, job.company, job.skills),
+    summary_json: JSON.stringify(summaryOf(job)),
   };
 }
 
-function toSummary(row: Omit<JobRow, 'reasons' | 'id'>): JobSummary {
+function toSummary(row: Omit<JobRow, 'reasons' | 'id' | 'search_text' | 'summary_json'>): JobSummary {
   return {
     jobId: row.job_id,
     contentHash: row.content_hash,
@@ -230,11 +259,14 @@ const SUMMARY_COLUMNS = [
  */
 export class JobReadModel {
   private readonly db: Kysely<ReadModelSchema>;
+  private readonly database: SqliteDatabase;
+  private readonly statements = new Map<string, Statement>();
+  private readonly textMatchCache = new Map<string, number[]>();
 
   constructor(path: string) {
-    const database = openSqlite(path);
-    for (const statement of SCHEMA) database.exec(statement);
-    this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });
+    this.database = openSqlite(path);
+    for (const statement of SCHEMA) this.database.exec(statement);
+    this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: this.database }) });
   }
 
   /**
@@ -243,6 +275,7 @@ export class JobReadModel {
    */
   async upsert(jobs: readonly ScoredJob[]): Promise<UpsertOutcome[]> {
     if (jobs.length === 0) return [];
+    this.textMatchCache.clear();
     return this.db.transaction().execute(async (trx) => {
       const ids = jobs.map((job) => job.jobId);
       const known = new Map<string, { scored_at: string; content_hash: string }>();
@@ -276,7 +309,12 @@ export class JobReadModel {
           .onConflict((conflict) =>
             conflict.column('job_id').doUpdateSet((eb) => {
               const columns = SUMMARY_COLUMNS.filter((column) => column !== 'job_id' && column !== 'stage');
-              const set: Record<string, unknown> = { reasons: eb.ref('excluded.reasons') };
+              // The stored stage wins over the event's: the CRM moves it.
+              const set: Record<string, unknown> = {
+                reasons: eb.ref('excluded.reasons'),
+                search_text: eb.ref('excluded.search_text'),
+                summary_json: sql`json_set(excluded.summary_json, '$.stage', jobs_read.stage)`,
+              };
               for (const column of columns) set[column] = eb.ref(`excluded.${column}`);
               return set as never;
             }),
@@ -289,7 +327,11 @@ export class JobReadModel {
 
   /** Moves a job to a stage in the read model (the CRM table stays the source of truth). */
   async setStage(jobId: string, stage: Stage): Promise<void> {
-    await this.db.updateTable('jobs_read').set({ stage }).where('job_id', '=', jobId).execute();
+    await this.db
+      .updateTable('jobs_read')
+      .set({ stage, summary_json: sql<string>`json_set(summary_json, '$.stage', ${stage})` })
+      .where('job_id', '=', jobId)
+      .execute();
   }
 
   /** One job with its score reasons, or undefined. */
@@ -309,9 +351,19 @@ export class JobReadModel {
 
   /** One page of jobs matching the query, in the asked order, with the cursor of the next page. */
   async list(query: JobQuery): Promise<JobPage> {
+    const page = await this.listJson(query);
+    return { items: JSON.parse(page.itemsJson) as JobSummary[], nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Like `list`, with the items as one JSON array text built from the stored summaries (the hot path
+   * of GET /jobs: no parsing or serializing per job). The query is built with Kysely and run through
+   * a cache of prepared statements.
+   */
+  async listJson(query: JobQuery): Promise<JobPageJson> {
     const column = SORT_COLUMN[query.sort];
     const direction = query.order;
-    let select = this.db.selectFrom('jobs_read').select(SUMMARY_COLUMNS);
+    let select = this.db.selectFrom('jobs_read').select(['job_id', 'summary_json', sql.ref<string | number>(column).as('sort_value')]);
     if (query.stages?.length) select = select.where('stage', 'in', [...query.stages]);
     if (query.tracks?.length) select = select.where('track', 'in', [...query.tracks]);
     if (query.sources?.length) select = select.where('source', 'in', [...query.sources]);
@@ -322,28 +374,66 @@ export class JobReadModel {
     if (query.salaryMax !== undefined) select = select.where('salary_max', '<=', query.salaryMax);
     if (query.currency !== undefined) select = select.where('salary_currency', '=', query.currency);
     if (query.postedSince !== undefined) select = select.where('posted_at', '>=', query.postedSince);
-    const match = query.text === undefined ? undefined : fullTextQuery(query.text);
-    if (match !== undefined) {
-      select = select.where(sql<boolean>`id IN (SELECT rowid FROM jobs_read_fts WHERE jobs_read_fts MATCH ${match})`);
+    const words = query.text === undefined ? [] : searchWords(query.text);
+    if (words.length > 0) {
+      // Few matches (the FTS index says): filter by their ids. Many: walk the sort index and test each
+      // row's search text, which finds a page of matches long before all matches could be sorted.
+      const match = fullTextQuery(words);
+      const hits = await this.textMatches(match);
+      if (hits.length === 0) return { itemsJson: '[]', nextCursor: null };
+      if (hits.length <= FEW_TEXT_MATCHES) {
+        select = select.where('id', 'in', hits);
+      } else {
+        for (const word of words) select = select.where('search_text', 'like', wordPrefixPattern(word));
+      }
     }
     if (query.cursor) {
       const comparison = direction === 'desc' ? sql.raw('<') : sql.raw('>');
       select = select.where(sql<boolean>`(${sql.ref(column)}, job_id) ${comparison} (${query.cursor.value}, ${query.cursor.jobId})`);
     }
-    const rows = await select
+    const compiled = select
       .orderBy(column, direction)
       .orderBy('job_id', direction)
       .limit(query.limit + 1)
-      .execute();
-    const items = rows.slice(0, query.limit).map(toSummary);
+      .compile();
+    const rows = this.prepared(compiled.sql).all(...compiled.parameters) as {
+      job_id: string;
+      summary_json: string;
+      sort_value: string | number;
+    }[];
+    const itemsJson = `[${rows
+      .slice(0, query.limit)
+      .map((row) => row.summary_json)
+      .join(',')}]`;
     const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
-    const cursor: JobCursor | undefined = last && {
-      sort: query.sort,
-      order: direction,
-      value: last[column as 'score' | 'posted_sort' | 'salary_sort'],
-      jobId: last.job_id,
-    };
-    return { items, nextCursor: cursor ? encodeCursor(cursor) : null };
+    const cursor: JobCursor | undefined = last && { sort: query.sort, order: direction, value: last.sort_value, jobId: last.job_id };
+    return { itemsJson, nextCursor: cursor ? encodeCursor(cursor) : null };
+  }
+
+  /**
+   * Row ids matching a full-text query (up to FEW_TEXT_MATCHES + 1). Remembered until the next write,
+   * so paging through a search probes the index once.
+   */
+  private async textMatches(match: string): Promise<number[]> {
+    const cached = this.textMatchCache.get(match);
+    if (cached) return cached;
+    const hits = await sql<{
+      rowid: number;
+    }>`SELECT rowid FROM jobs_read_fts WHERE jobs_read_fts MATCH ${match} LIMIT ${FEW_TEXT_MATCHES + 1}`.execute(this.db);
+    const ids = hits.rows.map((hit) => hit.rowid);
+    if (this.textMatchCache.size >= 200) this.textMatchCache.clear();
+    this.textMatchCache.set(match, ids);
+    return ids;
+  }
+
+  private prepared(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      if (this.statements.size >= 500) this.statements.clear();
+      statement = this.database.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   /** Refreshes the planner's statistics (after a bulk load). */

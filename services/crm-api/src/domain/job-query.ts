@@ -52,16 +52,27 @@ export function decodeCursor(text: string): JobCursor | undefined {
   }
 }
 
-/**
- * Turns free text into an FTS5 query: every word must appear as a word prefix. Words are quoted so
- * no FTS syntax from the caller is interpreted; returns undefined when no word is left.
- */
-export function fullTextQuery(text: string): string | undefined {
-  const words = text
+/** The words of a search: letters, digits and `+#.` (so `c++`, `c#`, `node.js` stay whole), lower case, at most 12. */
+export function searchWords(text: string): string[] {
+  return text
+    .toLowerCase()
     .split(/[^\p{L}\p{N}+#.]+/u)
     .map((word) => word.replace(/^\.+|\.+$/g, ''))
     .filter((word) => word.length > 0)
     .slice(0, 12);
-  if (words.length === 0) return undefined;
+}
+
+/** An FTS5 query where every word must appear as a word prefix; words are quoted so no FTS syntax gets through. */
+export function fullTextQuery(words: readonly string[]): string {
   return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
+}
+
+/** The searchable text of a job: its words separated by single spaces, with a space at each end. */
+export function searchTextOf(title: string, company: string, skills: readonly string[]): string {
+  return ` ${searchWords([title, company, ...skills].join(' ')).join(' ')} `;
+}
+
+/** A LIKE pattern matching a searchable text with a word starting with `word` (words hold no LIKE wildcards). */
+export function wordPrefixPattern(word: string): string {
+  return `% ${word}%`;
 }

@@ -71,21 +71,17 @@ export function installErrorHandling(app: FastifyInstance, logger: Logger): void
       { err: error.message, stack: error.stack, method: request.method, url: request.url, requestId: request.id },
       'request failed',
     );
-    return reply
-      .code(500)
-      .send({
-        error: 'internal_error',
-        message: `the server failed on this request (request id ${request.id}); see the crm-api log`,
-        details: null,
-      } satisfies ErrorBody);
+    return reply.code(500).send({
+      error: 'internal_error',
+      message: `the server failed on this request (request id ${request.id}); see the crm-api log`,
+      details: null,
+    } satisfies ErrorBody);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({
-        error: 'not_found',
-        message: `no route ${request.method} ${request.url.split('?')[0]}; see /docs`,
-        details: null,
-      } satisfies ErrorBody),
+    reply.code(404).send({
+      error: 'not_found',
+      message: `no route ${request.method} ${request.url.split('?')[0]}; see /docs`,
+      details: null,
+    } satisfies ErrorBody),
   );
 }

@@ -196,7 +196,13 @@ export async function jobRoutes(app: FastifyInstance, context: CrmApiContext): P
         },
       },
     },
-    async (request) => context.readModel.list(jobQuery(request.query)),
+    async (request, reply) => {
+      // The stored summaries are already JSON: join them instead of parsing and serializing each job.
+      const page = await context.readModel.listJson(jobQuery(request.query));
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(`{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`);
+    },
   );
 
   app.get<{ Querystring: JobListQuerystring & { max: number } }>(

@@ -1,0 +1,137 @@
+/**
+ * crm-api GET /jobs (filtered, 50 per page) over 100,000 jobs under concurrent load from autocannon on
+ * 127.0.0.1. The API runs in a child process (as in production); the baseline
+ * is a bare Fastify route in the same child process serving a 50-job page of the same size from memory, so
+ * the ratio is what auth, rate limiting, validation and the SQLite query cost.
+ * Figures: api.requestsPerSecond, api.p99Ms (target < 25 ms), api.ratioToBareFastify (target ≥ 0.3).
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildCrmApi, createApiKey, createCrmApiContext, type ScoredJob } from '@jobpipe/crm-api';
+import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
+import { tempDir } from '@jobpipe/shared/testing';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+
+const JOBS = 100_000;
+const CONNECTIONS = 16;
+const DURATION_SECONDS = 8;
+const TRACKS = ['data-engineering', 'backend', 'ml', 'analytics', 'platform'];
+const SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld'] as const;
+const STAGES = ['new', 'new', 'new', 'new', 'screened', 'shortlisted', 'closed'] as const;
+const WORDS = ['data', 'engineer', 'senior', 'backend', 'python', 'platform', 'analyst', 'machine', 'learning', 'cloud', 'staff', 'lead'];
+const SKILLS = ['python', 'sql', 'spark', 'kafka', 'aws', 'go', 'rust', 'typescript', 'airflow', 'dbt', 'kubernetes', 'pandas'];
+const PATHS = [
+  '/jobs?minScore=60&limit=50',
+  '/jobs?stage=new&minScore=40&limit=50',
+  '/jobs?track=backend&sort=score&limit=50',
+  '/jobs?source=greenhouse&remote=true&limit=50',
+  '/jobs?q=python%20engineer&limit=50',
+  '/jobs?stage=new&sort=posted&limit=50',
+];
+
+/** Deterministic pseudo-random numbers, so every run loads the same jobs. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+function syntheticJobs(): ScoredJob[] {
+  const next = random(42);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  return Array.from({ length: JOBS }, (_, i) => {
+    const source = pick(SOURCES);
+    const day = 1 + Math.floor(next() * 28);
+    return {
+      jobId: `${source}:${i}`,
+      contentHash: i.toString(16).padStart(64, '0'),
+      title: `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`,
+      company: `Company ${Math.floor(next() * 2000)}`,
+      source,
+      url: `https://jobs.example.com/${source}/${i}`,
+      locations: ['Singapore'],
+      remote: next() < 0.3,
+      score: Math.round(next() * 1000) / 10,
+      track: pick(TRACKS),
+      trackScore: 50,
+      filteredBy: null,
+      stage: pick(STAGES),
+      annualSalaryMax: next() < 0.7 ? Math.round(50_000 + next() * 150_000) : null,
+      salaryCurrency: 'USD',
+      postedAt: `2026-02-${String(day).padStart(2, '0')}T00:00:00.000Z`,
+      scoredAt: '2026-03-01T00:00:00.000Z',
+      skills: [pick(SKILLS), pick(SKILLS), pick(SKILLS)],
+      reasons: [{ kind: 'title', text: 'title matches', points: 20 }],
+    };
+  });
+}
+
+async function serve(): Promise<void> {
+  const dir = tempDir('bench-api-');
+  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api');
+  const context = createCrmApiContext(ports, { dataDir: dir.path, rateLimitPerMinute: 10_000_000 }, silentLogger);
+  const jobs = syntheticJobs();
+  for (let start = 0; start < jobs.length; start += 5000) await context.readModel.upsert(jobs.slice(start, start + 5000));
+  await context.readModel.optimize();
+  const { key } = await createApiKey(ports.tables, ports.clock, { name: 'bench' });
+  const api = await buildCrmApi(context);
+  const apiAddress = await api.listen({ port: 0, host: '127.0.0.1' });
+
+  const page = await context.readModel.list({ sort: 'score', order: 'desc', limit: 50 });
+  const bare = Fastify({ logger: false });
+  bare.get('/jobs', async () => page);
+  const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });
+  process.send!({ apiAddress, bareAddress, key });
+  process.once('message', async () => {
+    await Promise.all([api.close(), bare.close()]);
+    await context.close();
+    await ports.close();
+    dir.remove();
+    process.disconnect();
+  });
+}
+
+async function load(url: string, paths: readonly string[], headers: Record<string, string>): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    headers,
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  });
+}
+
+const SERVER_ROLE = 'JOBPIPE_BENCH_API_SERVER';
+if (process.env[SERVER_ROLE] === '1' && process.send) await serve();
+
+export default async function apiBench(): Promise<Record<string, number>> {
+  const server: ChildProcess = fork(fileURLToPath(import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, [SERVER_ROLE]: '1' },
+  });
+  const started = await new Promise<{ apiAddress: string; bareAddress: string; key: string }>((resolve, reject) => {
+    server.once('message', (message) => resolve(message as { apiAddress: string; bareAddress: string; key: string }));
+    server.once('error', reject);
+    server.once('exit', (code) => reject(new Error(`the API server process exited early (code ${code})`)));
+  });
+  try {
+    await load(started.bareAddress, ['/jobs'], {}); // warm-up of both servers and the client
+    await load(started.apiAddress, PATHS, { 'x-api-key': started.key });
+    const bare = await load(started.bareAddress, ['/jobs'], {});
+    const api = await load(started.apiAddress, PATHS, { 'x-api-key': started.key });
+    const failures = api.errors + api.timeouts + api.non2xx;
+    if (failures > 0) throw new Error(`GET /jobs failed ${failures} times under load`);
+    return {
+      'api.requestsPerSecond': api.requests.average,
+      'api.p99Ms': api.latency.p99,
+      'api.ratioToBareFastify': api.requests.average / bare.requests.average,
+    };
+  } finally {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.send('stop');
+    await exited;
+  }
+}
