@@ -1,0 +1,62 @@
+import { defineHandlers, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import { startChromium } from '@jobpipe/shared/browser';
+import { BrowserHolder } from './adapters/browser-holder.js';
+import { Applier } from './applier.js';
+import type { ApplierConfig } from './config.js';
+import { type ApplicantProfile, parseProfile } from './domain/profile.js';
+import { applicationRequestedHandler } from './handlers/application-requested.js';
+import { sessionRefreshedHandler } from './handlers/session-refreshed.js';
+
+/** The parts of the config the handlers need (tests and the bench build it by hand). */
+export type ApplierSettings = Pick<ApplierConfig, 'sites' | 'guards' | 'forceDryRun' | 'stepTimeoutMs'> & {
+  /** A fixed profile; by default the `profile` of the current config (crm-api's `config` table) is read per application. */
+  readonly profile?: ApplicantProfile;
+};
+
+/** The configured profile: the `profile` object of the current JobpipeConfig, if any. */
+async function profileFromConfig(ports: Pick<RuntimePorts, 'tables'>, logger: Logger): Promise<ApplicantProfile | undefined> {
+  const current = await ports.tables.get<{ config?: { profile?: unknown } }>('config', { key: 'current' });
+  if (current?.config?.profile === undefined) return undefined;
+  try {
+    return parseProfile(current.config.profile);
+  } catch (error) {
+    logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'the configured profile is not usable');
+    return undefined;
+  }
+}
+
+/** A running applier: its handler table, and the browser to close on shutdown. */
+export interface ApplierHandlers {
+  readonly handlers: HandlerTable;
+  readonly browser: BrowserHolder;
+}
+
+/**
+ * Builds the applier over the ports (the composition root): one browser for the process (headless
+ * system Chromium unless `startBrowser` says otherwise), reused across applications.
+ */
+export function createApplierHandlers(
+  ports: Pick<RuntimePorts, 'tables' | 'blobs' | 'secrets' | 'clock'>,
+  settings: ApplierSettings,
+  logger: Logger,
+  startBrowser = () => startChromium(),
+): ApplierHandlers {
+  const browser = new BrowserHolder(startBrowser, logger);
+  const applier = new Applier({
+    tables: ports.tables,
+    blobs: ports.blobs,
+    secrets: ports.secrets(),
+    clock: ports.clock,
+    browser,
+    sites: settings.sites,
+    profile: settings.profile ? async () => settings.profile : () => profileFromConfig(ports, logger),
+    guards: settings.guards,
+    forceDryRun: settings.forceDryRun,
+    stepTimeoutMs: settings.stepTimeoutMs,
+  });
+  const handlers = defineHandlers({
+    'application.requested@1': applicationRequestedHandler(applier),
+    'session.refreshed@1': sessionRefreshedHandler(applier),
+  });
+  return { handlers, browser };
+}
