@@ -31,7 +31,12 @@ const { handler } = await import('../src/lambda.js');
 
 // The key's stored record, as `jobpipe apikey create` would have put it in DynamoDB.
 let storedKey: Item | undefined;
-const keyTable = { put: async (_table: string, item: Item) => ((storedKey = item), true) } as unknown as TableStore;
+const keyTable = {
+  async put(_table: string, item: Item) {
+    storedKey = item;
+    return true;
+  },
+} as unknown as TableStore;
 const { key } = await createApiKey(keyTable, new ManualClock(new Date('2026-03-01T00:00:00.000Z')), { name: 'lambda-test' });
 
 function sqsRecord(messageId: string, body: string) {

@@ -18,6 +18,7 @@ Object.assign(process.env, {
   JOBPIPE_EVENT_BUS: 'jp-bus',
   JOBPIPE_BUCKET: 'jp-blobs',
   JOBPIPE_LOG_LEVEL: 'silent',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 });
 const eventBridge = mockClient(EventBridgeClient);
 const sqs = mockClient(SQSClient);

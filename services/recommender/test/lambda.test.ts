@@ -17,6 +17,7 @@ Object.assign(process.env, {
   JOBPIPE_RESOURCE_PREFIX: 'jp',
   JOBPIPE_EVENT_BUS: 'jp-bus',
   JOBPIPE_LOG_LEVEL: 'silent',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 });
 const eventBridge = mockClient(EventBridgeClient);
 const sqs = mockClient(SQSClient);
