@@ -81,8 +81,12 @@ export async function historyOf(context: CrmApiContext, jobId: string): Promise<
   return entries;
 }
 
+// Orders entries written in the same millisecond (the sort key starts with the time).
+let sequence = 0;
+
 function historyEntry(context: CrmApiContext, fields: Omit<HistoryEntry, 'changeId'>): HistoryEntry {
-  return { ...fields, changeId: `${fields.at}#${context.ids.uuid()}` };
+  sequence = (sequence + 1) % 1e9;
+  return { ...fields, changeId: `${fields.at}#${String(sequence).padStart(9, '0')}#${context.ids.uuid()}` };
 }
 
 function eventOf(entry: HistoryEntry): OutgoingEvent<'crm.stage-changed'> {
