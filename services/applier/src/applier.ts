@@ -68,6 +68,12 @@ export class Applier {
   async onRequested(request: ApplicationRequest, publish: Publish, logger: Logger): Promise<void> {
     const record = await this.recordFor(request);
     if (isFinished(record)) return this.publishOutcome(record, publish, logger);
+    if (record.status === 'submitting') {
+      // The intent was recorded and the submit may have reached the site before a crash: never click again.
+      const message =
+        'an earlier attempt stopped during the submit; it may or may not have reached the site: check there before asking again';
+      return this.finish(record, publish, logger, this.failure(record, { code: 'outcome-unknown', message, needsUser: true }));
+    }
     if (record.status === 'waiting-session') {
       logger.info({ applicationId: record.applicationId }, 'already waiting for a session refresh');
       return;
