@@ -12,8 +12,14 @@ import type { Messaging } from './messaging.js';
 import { grantServicePermissions } from './service-permissions.js';
 import type { Storage } from './storage.js';
 
-/** Where the Lambda entry of a service (or the scheduler) lives. */
-export const lambdaEntry = (name: string) => join(import.meta.dirname, '..', 'lambda', `${name}.ts`);
+const REPO_ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * Where a Lambda entry lives: a service's own `services/<name>/src/lambda.ts` (STYLE.md: the thin
+ * Lambda entry beside main.ts), or `infra/lambda/scheduler.ts` for the scheduler, which is no service.
+ */
+export const lambdaEntry = (name: string) =>
+  name === 'scheduler' ? join(REPO_ROOT, 'infra', 'lambda', 'scheduler.ts') : join(REPO_ROOT, 'services', name, 'src', 'lambda.ts');
 
 /** Settings of the compute construct. */
 export interface ComputeProps {
