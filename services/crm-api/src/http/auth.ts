@@ -29,7 +29,8 @@ function presentedKey(request: FastifyRequest): string | undefined {
  */
 export function installApiKeyAuth(app: FastifyInstance, verifier: ApiKeyVerifier): void {
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.public) return;
+    // Unknown routes answer 404 whoever asks; public routes need no key.
+    if (request.routeOptions.url === undefined || request.routeOptions.config?.public) return;
     const key = presentedKey(request);
     if (!key) {
       throw new ApiError(
