@@ -71,6 +71,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       repoRoot: options.repoRoot,
       dataDir: options.dataDir,
       env: { ...options.env, JOBPIPE_SECRET_KEY: options.secretKey },
+      healthPortBase: options.healthPortBase,
       serviceEnv,
     }),
     {

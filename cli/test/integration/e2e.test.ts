@@ -1,0 +1,153 @@
+/**
+ * End to end on the embedded stack (every service its own process, as `npm start` runs them): a scrape
+ * of the replay source asked for through the API is parsed, scored and listed by `GET /jobs` sorted by
+ * score with the reasons on `GET /jobs/{id}`; a stage change made through the API reaches the
+ * recommender as a labelled decision.
+ */
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import type { CrmStageChangedV1 } from '@jobpipe/contracts';
+import { startReplayServer } from '@jobpipe/scraper';
+import { freePort, waitFor } from '../support/processes.js';
+import { ownReplayConfigText, testConfig } from '../support/test-config.js';
+import { startTestStack, type TestStack } from '../support/test-stack.js';
+
+interface ListedJob {
+  readonly jobId: string;
+  readonly score: number;
+  readonly track: string | null;
+}
+interface JobDetail {
+  readonly summary: { readonly score: number } | null;
+  readonly reasons: readonly { readonly kind?: string; readonly text?: string }[];
+  readonly crm: { readonly stage: string };
+  readonly history: readonly { readonly to?: string }[];
+}
+interface StoredJob {
+  readonly jobId: string;
+  readonly contentHash: string;
+  readonly [field: string]: unknown;
+}
+interface StoredScore {
+  readonly jobId: string;
+  readonly contentHash: string;
+  readonly score: number;
+  readonly reasons: readonly unknown[];
+  readonly published: boolean;
+  readonly [field: string]: unknown;
+}
+
+/** As in the repository's config file (its searches name the boards of exactly this dataset). */
+const POSTINGS = 200;
+const INGEST_QUEUES = ['scraper', 'parser', 'recommender', 'crm-api'] as const;
+
+let running: TestStack | undefined;
+after(() => running?.stop());
+
+/** Every job `GET /jobs` lists, page by page, in the order it lists them. */
+async function listAllByScore(stack: TestStack['stack']): Promise<ListedJob[]> {
+  const jobs: ListedJob[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = `/jobs?sort=score&order=desc&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: { items: ListedJob[]; nextCursor: string | null } = await stack.api.request('GET', query);
+    jobs.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return jobs;
+}
+
+test('replay scrape → parsed → scored → GET /jobs by score; a stage change reaches the recommender', { timeout: 150_000 }, async () => {
+  const replayPort = await freePort();
+  running = await startTestStack({
+    configFor: (apiPort) => testConfig(ownReplayConfigText({ apiPort, replayPort, postings: POSTINGS })),
+  });
+  // The same dataset the stack's replay serves (seeded), read from a second replay on another port.
+  const twin = await startReplayServer({ postings: POSTINGS });
+  const served = twin.postings.map((posting) => ({ source: posting.source, externalId: posting.externalId }));
+  await twin.close();
+  const { stack, inspector } = running;
+
+  // One request per search: each gets its own run id (see the report on `POST /scrape` without a body).
+  const { config } = await stack.api.request<{ config: { searches: { id: string }[] } }>('GET', '/config');
+  assert.equal(config.searches.length, 5, 'the config file was seeded through the API');
+  for (const search of config.searches) await stack.api.request('POST', '/scrape', { searchId: search.id });
+  const idle = async () => {
+    for (const queue of INGEST_QUEUES) if ((await inspector.pending(queue)) > 0) return false;
+    return inspector.published('job.scraped') > 0;
+  };
+  await waitFor('the scrape to be parsed, scored and listed', idle, {
+    timeoutMs: 100_000,
+    detail: () => `scraped ${inspector.published('job.scraped')}, parsed ${inspector.published('job.parsed')}`,
+  });
+
+  // Every posting scraped is in the jobs table once (none dead-lettered: this replay serves no broken ones)...
+  const scrapedIds = new Set(
+    inspector.publishedData<{ source: string; externalId: string }>('job.scraped').map((d) => `${d.source}:${d.externalId}`),
+  );
+  const jobs = await inspector.all<StoredJob>('jobs');
+  assert.deepEqual(await inspector.deadLetteredPostings(), []);
+  assert.deepEqual(new Set(jobs.map((job) => job.jobId)), scrapedIds);
+  // ...and that is everything the replay serves (the config's searches are written for its 200 postings).
+  assert.equal(jobs.length, served.length);
+  const servedIds = served.filter((posting) => posting.source !== 'jsonld').map((posting) => `${posting.source}:${posting.externalId}`);
+  assert.deepEqual(
+    jobs
+      .map((job) => job.jobId)
+      .filter((id) => !id.startsWith('jsonld:'))
+      .sort(),
+    servedIds.sort(),
+  );
+
+  // Each job is scored on its stored content.
+  const scores = new Map((await inspector.all<StoredScore>('scores')).map((score) => [score.jobId, score]));
+  for (const job of jobs) {
+    const score = scores.get(job.jobId);
+    assert.ok(score, `${job.jobId} is scored`);
+    assert.equal(score.contentHash, job.contentHash, `${job.jobId} is scored on its stored content`);
+    assert.equal(score.published, true);
+  }
+
+  // GET /jobs lists every job once, highest score first, with the recommender's scores.
+  const listed = await listAllByScore(stack);
+  assert.deepEqual(listed.map((job) => job.jobId).sort(), jobs.map((job) => job.jobId).sort());
+  for (const job of listed) assert.equal(job.score, scores.get(job.jobId)?.score, `${job.jobId}: listed score is the recommender's`);
+  for (let i = 1; i < listed.length; i++) {
+    assert.ok(
+      listed[i - 1]!.score >= listed[i]!.score,
+      `sorted by score, descending (at ${i}: ${listed[i - 1]!.score} then ${listed[i]!.score})`,
+    );
+  }
+  assert.ok(listed[0]!.score > listed.at(-1)!.score, 'scores differ between jobs (the tracks matched something)');
+
+  // The top job's detail explains its score with the recommender's reasons.
+  const top = listed[0]!;
+  const detail = await stack.api.request<JobDetail>('GET', `/jobs/${encodeURIComponent(top.jobId)}`);
+  assert.equal(detail.summary?.score, top.score);
+  assert.ok(detail.reasons.length > 0, 'the top job has score reasons');
+  assert.deepEqual(detail.reasons, scores.get(top.jobId)?.reasons);
+  assert.equal(detail.crm.stage, 'new');
+
+  // A stage change through the API becomes the recommender's decision for that job.
+  await stack.api.request('POST', `/jobs/${encodeURIComponent(top.jobId)}/stage`, { to: 'closed', closedReason: 'not-interested' });
+  const moved = await stack.api.request<JobDetail>('GET', `/jobs/${encodeURIComponent(top.jobId)}`);
+  assert.equal(moved.crm.stage, 'closed');
+  assert.equal(moved.history.at(-1)?.to, 'closed');
+  const decisionOf = () =>
+    inspector.get<{ label: number | null; eventId: string }>('recommenderState', { key: 'decision', sort: top.jobId });
+  await waitFor('the recommender to record the decision', async () => (await decisionOf()) !== undefined, { timeoutMs: 30_000 });
+  const [change] = inspector.bus
+    .publishedEvents('crm.stage-changed')
+    .map((event) => JSON.parse(event.body) as { detail: { meta: { eventId: string }; data: CrmStageChangedV1['data'] } });
+  assert.equal(change?.detail.data.jobId, top.jobId);
+  assert.deepEqual(await decisionOf(), {
+    key: 'decision',
+    sort: top.jobId,
+    jobId: top.jobId,
+    label: 0,
+    changedAt: change.detail.data.changedAt,
+    eventId: change.detail.meta.eventId,
+  });
+
+  await running.stop();
+});
