@@ -19,6 +19,7 @@ import {
   openApplyPage,
   screenshotOf,
   submitApplyForm,
+  withDeadline,
 } from './adapters/apply-form.js';
 import type { BrowserHolder } from './adapters/browser-holder.js';
 import {
@@ -165,8 +166,10 @@ export class Applier {
     let beforeBlobKey: string | null = null;
     let current = record;
     try {
-      await openApplyPage(driver, site, record.applyUrl, cookies, this.deps.stepTimeoutMs);
-      const filled = await fillApplyForm(driver, site, profile, resumePath);
+      // Each phase waits for several steps; its deadline catches a browser that stopped answering.
+      const phaseMs = this.deps.stepTimeoutMs * 4;
+      await withDeadline(openApplyPage(driver, site, record.applyUrl, cookies, this.deps.stepTimeoutMs), phaseMs, 'opening the apply page');
+      const filled = await withDeadline(fillApplyForm(driver, site, profile, resumePath), phaseMs, 'filling the form');
       beforeBlobKey = await this.screenshot(driver, record, 'before');
       if (dryRun) {
         log.info({ answers: filled.answers.length }, 'dry run: form filled, not submitted');
@@ -179,7 +182,7 @@ export class Applier {
       }
       current = intent;
       log.info({}, 'intent recorded; submitting');
-      await submitApplyForm(driver, site, this.deps.stepTimeoutMs);
+      await withDeadline(submitApplyForm(driver, site, this.deps.stepTimeoutMs), phaseMs, 'submitting the form');
       const afterBlobKey = await this.screenshot(driver, record, 'after');
       log.info({}, 'application submitted');
       await this.finish(
@@ -194,7 +197,7 @@ export class Applier {
         return this.waitForSession(current, 'rejected', publish, log);
       const evidence = (await this.screenshot(driver, record, current.status === 'submitting' ? 'after' : 'failed')) ?? beforeBlobKey;
       const submitting = current.status === 'submitting';
-      if (isBrowserFailure(error)) await this.deps.browser.discard();
+      if (isBrowserFailure(error) || (error instanceof ApplyStop && error.code === 'timeout')) await this.deps.browser.discard();
       const failure = this.failureFrom(error, submitting);
       if (!failure) throw new TransientError('BROWSER_FAILED', 'the browser failed before the submit; retrying with a new one');
       await this.finish(current, publish, log, this.failure(current, { ...failure, evidenceBlobKey: evidence }));
@@ -203,19 +206,17 @@ export class Applier {
 
   /** Turns an error into a failure to report, or undefined when retrying is safe and may help. */
   private failureFrom(error: unknown, submitting: boolean): Failure | undefined {
-    if (error instanceof ApplyStop && error.code !== 'login-required') {
-      return {
-        code: error.code,
-        message: error.message,
-        needsUser: error.needsUser,
-        ...(error.question ? { question: error.question } : {}),
-      };
+    const stop = error instanceof ApplyStop && error.code !== 'login-required' ? error : undefined;
+    if (submitting && (!stop || stop.code === 'timeout')) {
+      const message = `the submit did not come back with a confirmation (${stop?.message ?? 'the browser failed'}): check the site before asking again`;
+      return { code: 'outcome-unknown', message, needsUser: true };
     }
-    if (submitting)
+    if (stop)
       return {
-        code: 'outcome-unknown',
-        message: 'the browser failed during the submit: check the site before asking again',
-        needsUser: true,
+        code: stop.code as FailureCode,
+        message: stop.message,
+        needsUser: stop.needsUser,
+        ...(stop.question ? { question: stop.question } : {}),
       };
     if (isStepTimeout(error))
       return { code: 'timeout', message: `a browser step took longer than ${this.deps.stepTimeoutMs} ms`, needsUser: false };

@@ -14,7 +14,9 @@ export type AuthRefresherSettings = Pick<AuthRefresherConfig, 'sites' | 'policy'
 /** A fresh browser per login: no cookie or cache survives from one login to the next. */
 async function freshChromium(): Promise<BrowserLease> {
   const driver = await startChromium();
-  return { driver, release: () => driver.quit() };
+  // A stuck browser may not answer quit: give it a few seconds, then let it go.
+  const quit = () => Promise.race([driver.quit(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
+  return { driver, release: quit };
 }
 
 /** Builds the refresher over the ports (the composition root). */

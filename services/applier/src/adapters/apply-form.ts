@@ -177,6 +177,22 @@ export async function submitApplyForm(driver: WebDriver, site: ApplySite, stepTi
   throw new ApplyStop('timeout', `no confirmation within ${stepTimeoutMs} ms after the submit`, true);
 }
 
+/**
+ * Runs one phase of an application (open, fill, submit) under a deadline, so a browser that stops
+ * answering cannot hold the worker: the phase fails with `timeout` and the caller drops the browser.
+ */
+export async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ApplyStop('timeout', `${what} took longer than ${ms} ms`, false)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A PNG of the current viewport, or undefined when the browser cannot take one. */
 export async function screenshotOf(driver: WebDriver): Promise<Buffer | undefined> {
   try {

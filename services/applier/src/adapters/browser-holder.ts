@@ -27,7 +27,8 @@ export class BrowserHolder {
   async discard(): Promise<void> {
     const driver = this.current;
     this.current = undefined;
-    await driver?.quit().catch(() => undefined);
+    // A stuck browser may not answer quit either: give it a few seconds, then let it go.
+    await Promise.race([driver?.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
   }
 
   async close(): Promise<void> {

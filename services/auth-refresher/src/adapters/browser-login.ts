@@ -144,7 +144,17 @@ export async function loginWithBrowser(
   options: LoginOptions,
 ): Promise<LoginOutcome> {
   try {
-    return { ok: true, cookies: await signIn(driver, site, credentials, options) };
+    // The whole login gets a deadline too, so a browser that stops answering cannot hold the worker.
+    let timer: NodeJS.Timeout | undefined;
+    const limitMs = options.stepTimeoutMs * 6;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LoginFailure('timeout', `the login took longer than ${limitMs} ms`)), limitMs);
+    });
+    try {
+      return { ok: true, cookies: await Promise.race([signIn(driver, site, credentials, options), deadline]) };
+    } finally {
+      clearTimeout(timer);
+    }
   } catch (error) {
     const shot = await screenshot(driver);
     if (error instanceof LoginFailure) return { ok: false, reason: error.reason, message: error.message, screenshot: shot };
