@@ -101,8 +101,9 @@ test('parse prints every fixture as a JSON array of normalized jobs', async () =
     assert.equal(code, 0, `${entry.file}: ${stderr}`);
     const jobs = JSON.parse(stdout) as { jobId: string; contentHash: string; descriptionText: string }[];
     assert.ok(Array.isArray(jobs), entry.file);
+    // A posting without its own identifier gets a stable hash id: only its prefix is known beforehand.
     assert.deepEqual(
-      jobs.map((job) => job.jobId),
+      jobs.map((job) => (entry.jobIds.includes(job.jobId) ? job.jobId : job.jobId.replace(/^jsonld:[a-f0-9]{24}$/, 'jsonld:'))),
       entry.jobIds,
       entry.file,
     );

@@ -7,7 +7,7 @@
 export { type JobItem, JobsRepository } from './adapters/jobs-repository.js';
 export { createParserHandlers, type ParserHandlerConfig, type ParserPorts } from './app.js';
 export { defaultParserConfig, type ParserConfig, readParserConfig } from './config.js';
-export { htmlToText, sanitizeDescription } from './domain/description.js';
+export { htmlToText, sanitizeDescription, sanitizedHtmlToText } from './domain/description.js';
 export { RAW_FORMATS, type RawFormat } from './domain/detect-format.js';
 export { experienceFromText } from './domain/experience.js';
 export type { ParsedPosting } from './domain/normalize.js';

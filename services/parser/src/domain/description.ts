@@ -87,6 +87,20 @@ export function htmlToText(html: string): string {
   return tidyText(parts.join(''));
 }
 
+const PARAGRAPH_TAG = /<\/?(?:p|div|ul|ol|h[1-6]|table|section|article|blockquote|pre|header|footer)\b[^>]*>/gi;
+const LINE_TAG = /<(?:br|li|tr|dt|dd|hr)\b[^>]*>/gi;
+const ANY_TAG = /<[^>]*>/g;
+
+/**
+ * Plain text of HTML that sanitizeDescription produced (the same result as htmlToText, without a second
+ * parse): that output has only harmless, well-formed tags and no script or style content, so tags can be
+ * turned into line breaks and dropped directly.
+ */
+export function sanitizedHtmlToText(sanitized: string): string {
+  const text = sanitized.replace(/\s+/g, ' ').replace(PARAGRAPH_TAG, '\n\n').replace(LINE_TAG, '\n').replace(ANY_TAG, '');
+  return tidyText(decodeHTML(text));
+}
+
 /** Collapses runs of spaces, trims lines, keeps at most one blank line, caps the length. */
 export function tidyText(text: string): string {
   const tidy = text

@@ -90,6 +90,10 @@ function aboutExperience(text: string, candidate: Candidate): boolean {
  * phrase that is about experience wins (the main requirement usually comes first); null when none is.
  */
 export function experienceFromText(text: string): ExperienceYears | null {
+  // Only the neighbourhood of a year word can hold a requirement; long descriptions are mostly elsewhere.
+  if (!/\b(?:years?|yrs?|yoe)\b/i.test(text)) {
+    return NONE_NEEDED.test(text) ? { min: 0, max: 0 } : null;
+  }
   const found = candidates(text)
     .filter((candidate) => candidate.years.min === null || candidate.years.min <= 50)
     .filter((candidate) => candidate.years.max === null || candidate.years.max <= 50)

@@ -3,7 +3,7 @@ import type { NormalizedJob } from '@jobpipe/contracts';
 import { decodeHTML } from 'entities';
 import { isoUtc } from './dates.js';
 import { dedupeKey, textFingerprint } from './dedupe.js';
-import { htmlToText, inlineText, isPlainText, plainTextToHtml, sanitizeDescription, unescapeMarkup } from './description.js';
+import { inlineText, isPlainText, plainTextToHtml, sanitizeDescription, sanitizedHtmlToText, unescapeMarkup } from './description.js';
 import { employmentTypeOf } from './employment-type.js';
 import { experienceFromText } from './experience.js';
 import type { ExtractedPosting, JobLocation } from './extracted-posting.js';
@@ -90,7 +90,7 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
   // Entities in plain text (&amp;) are decoded by the text pass; only line structure needs markup.
   const rawHtml = isPlainText(unescaped) ? plainTextToHtml(decodeHTML(unescaped)) : unescaped;
   const descriptionHtml = sanitizeDescription(rawHtml);
-  const descriptionText = htmlToText(descriptionHtml);
+  const descriptionText = sanitizedHtmlToText(descriptionHtml);
   const provenance: Record<string, string> = {};
   const from = (field: string, value: unknown, fallback: string) => {
     if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return;

@@ -11,13 +11,29 @@ export interface SkillEntry {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A skill stands alone: no letter, digit or joining symbol right before or after ("Java" is not in "JavaScript").
-const BEFORE = String.raw`(?<![A-Za-z0-9_+#.@-])(?<!\/\/)`;
+// The "before" side is checked in code: a lookbehind at every position of a long text is the slow part.
 const AFTER = String.raw`(?![A-Za-z0-9_+#]|[.-][A-Za-z0-9]|:\/\/)`;
+const JOINED_BEFORE = /[A-Za-z0-9_+#.@-]/;
+
+function standsAlone(text: string, index: number): boolean {
+  if (index === 0) return true;
+  if (JOINED_BEFORE.test(text[index - 1]!)) return false;
+  return !(text[index - 1] === '/' && text[index - 2] === '/');
+}
+
+/** Every match of a skills pattern that stands alone, including ones that start inside a rejected match. */
+function* aloneMatches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (standsAlone(text, match.index)) yield match;
+    else pattern.lastIndex = match.index + 1;
+  }
+}
 
 function alternation(words: readonly string[], flags: string): RegExp | undefined {
   if (words.length === 0) return undefined;
   const sorted = [...words].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`${BEFORE}(?:${sorted.join('|')})${AFTER}`, flags);
+  return new RegExp(`(?:${sorted.join('|')})${AFTER}`, flags);
 }
 
 /** Finds dictionary skills in text with one pass per case mode. */
@@ -43,13 +59,13 @@ export class SkillMatcher {
   find(text: string): string[] {
     const found = new Set<string>();
     const spans: [number, number][] = [];
-    for (const match of this.insensitive ? text.matchAll(this.insensitive) : []) {
+    for (const match of this.insensitive ? aloneMatches(this.insensitive, text) : []) {
       const name = this.byLowerSpelling.get(match[0].toLowerCase());
       if (name) found.add(name);
       spans.push([match.index, match.index + match[0].length]);
     }
     // An exact-case spelling inside a longer match is part of that skill ("BI" in "Power BI").
-    for (const match of this.sensitive ? text.matchAll(this.sensitive) : []) {
+    for (const match of this.sensitive ? aloneMatches(this.sensitive, text) : []) {
       const inside = spans.some(([start, end]) => match.index >= start && match.index < end);
       const name = this.byExactSpelling.get(match[0]);
       if (name && !inside) found.add(name);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { htmlToText, sanitizeDescription } from '../../src/index.js';
+import { htmlToText, sanitizeDescription, sanitizedHtmlToText } from '../../src/index.js';
+import { fixtureBytes } from '../fixtures.js';
 
 test('scripts, styles and their content are removed', () => {
   const html = '<p>Hello</p><script>steal(document.cookie)</script><style>p{color:red}</style><p>World</p>';
@@ -51,4 +52,22 @@ test('plain text: paragraphs and list items on their own lines, entities decoded
 test('plain text is capped at 40,000 characters', () => {
   const text = htmlToText(`<p>${'word '.repeat(20_000)}</p>`);
   assert.equal(text.length, 40_000);
+});
+
+test('the fast text of sanitized HTML equals the parsed text, on every fixture description and on tricky markup', () => {
+  const samples = [
+    '<p>Pay &amp; perks: &lt;great&gt;</p><ul>\n<li>One</li>\n<li>Two &nbsp; three</li></ul><pre>keep</pre>',
+    '<h2>Title</h2>text after<br>next line<table><tr><td>a</td><td>b</td></tr></table>',
+    '<div><p>nested <a href="https://x.example" title="t">link</a> and <strong>bold</strong></p></div>',
+  ];
+  for (const file of ['mcf/job-detail-data-engineer.json', 'lever/postings-mode-json.json', 'greenhouse/board-jobs-content.json']) {
+    const text = fixtureBytes(file).toString('utf8');
+    for (const match of text.matchAll(/"(?:description|content|additional)":\s*"((?:[^"\\]|\\.)*)"/g))
+      samples.push(JSON.parse(`"${match[1]}"`));
+  }
+  assert.ok(samples.length >= 8);
+  for (const html of samples) {
+    const sanitized = sanitizeDescription(html);
+    assert.equal(sanitizedHtmlToText(sanitized), htmlToText(sanitized), html.slice(0, 60));
+  }
 });

@@ -32,7 +32,34 @@ function lenientJson(source: string): unknown {
   }
 }
 
-/** Reads every `<script type="application/ld+json">` of an HTML page with one htmlparser2 pass. */
+/**
+ * The stretches of a page that can hold JSON-LD: each `<script …>` whose opening tag mentions ld+json,
+ * up to its `</script>`. Real pages are hundreds of kilobytes of markup around a few kilobytes of
+ * JSON-LD, so only these stretches are tokenized.
+ */
+function scriptStretches(html: string): string[] {
+  const stretches: string[] = [];
+  const closes = /<\/script\s*>/gi;
+  // indexOf is much faster than a case-insensitive scan; pages write the type in lower case, a few in upper.
+  const marker = html.includes('ld+json') ? 'ld+json' : 'LD+JSON';
+  const nextMention = (from: number) => html.indexOf(marker, from);
+  for (let mention = nextMention(0); mention >= 0; ) {
+    const start = Math.max(html.lastIndexOf('<script', mention), html.lastIndexOf('<SCRIPT', mention));
+    const tagEnd = start < 0 ? -1 : html.indexOf('>', start);
+    if (start < 0 || tagEnd < mention) {
+      mention = nextMention(mention + 7);
+      continue;
+    }
+    closes.lastIndex = tagEnd;
+    const close = closes.exec(html);
+    const end = close ? close.index + close[0].length : html.length;
+    stretches.push(html.slice(start, end));
+    mention = nextMention(end);
+  }
+  return stretches;
+}
+
+/** Reads every `<script type="application/ld+json">` of an HTML page with htmlparser2. */
 export function jsonLdBlocks(html: string): JsonLdBlocks {
   const documents: unknown[] = [];
   const invalid: string[] = [];
@@ -61,6 +88,7 @@ export function jsonLdBlocks(html: string): JsonLdBlocks {
     },
     { decodeEntities: false },
   );
-  parser.end(html);
+  for (const stretch of scriptStretches(html)) parser.write(stretch);
+  parser.end();
   return { documents, invalid };
 }

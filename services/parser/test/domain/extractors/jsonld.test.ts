@@ -196,3 +196,63 @@ test('a page without a JobPosting is rejected, naming the JSON-LD types it does 
       error.message.includes('2 JSON-LD'),
   );
 });
+
+test('a full-size ATS page (340 KB of markup around the JSON-LD in <head>)', () => {
+  const url = 'https://fernpay.example/careers/jobs/R-10482';
+  const result = parseRawBody({ body: fixtureBytes('jsonld/full-page-ats.html'), source: 'jsonld', url, seenAt: SEEN_AT });
+  assert.equal(result.postings.length, 1);
+  assertJob(result.postings[0]!, {
+    jobId: 'jsonld:R-10482',
+    source: 'jsonld',
+    externalId: 'R-10482',
+    canonicalUrl: url,
+    title: 'Senior Backend Engineer, Payments',
+    company: 'Fernpay B.V.',
+    locations: [{ display: 'Amsterdam, NL', city: 'Amsterdam', region: null, country: 'NL' }],
+    remote: null,
+    employmentType: 'full-time',
+    seniority: 'Senior',
+    salary: { min: 85000, max: 105000, currency: 'EUR', period: 'year', annualMin: 85000, annualMax: 105000, basis: 'stated' },
+    skills: ['Apache Kafka', 'Event-Driven Architecture', 'gRPC', 'Java', 'Kotlin', 'Kubernetes', 'PostgreSQL', 'Spring Boot'],
+    experienceYears: { min: 6, max: null },
+    descriptionText:
+      'About the team\n\nThe Payments team moves money for two million merchants across Europe.\n\nWhat you will do\n\n' +
+      'Design idempotent APIs in Kotlin and Java on Spring Boot\nRun PostgreSQL and Kafka at scale on Kubernetes\n\n' +
+      'What we look for\n\n6+ years of backend experience\nExperience with gRPC and event-driven architecture',
+    postedAt: '2026-07-14T10:30:00.000Z',
+    expiresAt: '2026-09-14T10:30:00.000Z',
+    firstSeenAt: SEEN_AT,
+    lastSeenAt: SEEN_AT,
+  });
+});
+
+test('a full-size careers page with an escaped @graph posting at the end of <body>: hourly pay from the text in the currency of its country', () => {
+  const url = 'https://tidewater.example/jobs/clinical-data-analyst';
+  const result = parseRawBody({ body: fixtureBytes('jsonld/full-page-careers-site.html'), url, seenAt: SEEN_AT });
+  assertJob(result.postings[0]!, {
+    jobId: 'jsonld:TH-5521',
+    source: 'jsonld',
+    externalId: 'TH-5521',
+    canonicalUrl: url,
+    title: 'Clinical Data Analyst',
+    company: 'Tidewater Health',
+    locations: [
+      { display: 'Portland, OR, US', city: 'Portland', region: 'OR', country: 'US' },
+      { display: 'Seattle, WA, US', city: 'Seattle', region: 'WA', country: 'US' },
+    ],
+    remote: null,
+    employmentType: 'part-time',
+    seniority: null,
+    salary: { min: 38, max: 46, currency: 'USD', period: 'hour', annualMin: 79040, annualMax: 95680, basis: 'inferred' },
+    skills: ['Snowflake', 'SQL', 'Tableau'],
+    experienceYears: { min: 2, max: null },
+    descriptionText:
+      'Tidewater Health is hiring a part-time Clinical Data Analyst (24 hours a week).\n\n' +
+      'You will build Tableau dashboards on our Snowflake warehouse and write R and SQL for quality reporting.\n\n' +
+      'Pay: $38 - $46 per hour, depending on experience.\n\nRequirements: 2+ years of experience with healthcare data.',
+    postedAt: '2026-07-11T00:00:00.000Z',
+    expiresAt: '2026-08-10T00:00:00.000Z',
+    firstSeenAt: SEEN_AT,
+    lastSeenAt: SEEN_AT,
+  });
+});

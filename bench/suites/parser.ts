@@ -1,0 +1,82 @@
+/**
+ * Parser throughput on the real-format fixture corpus (services/parser/test/fixtures): MB/s and postings/s
+ * of parseRawBody (decode, detect, extract, sanitize, normalize), and the ratio to bare htmlparser2
+ * tokenizing the same bytes in the same run (the issue's target: ≥ 0.5).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PostingRejected, parseRawBody } from '@jobpipe/parser';
+import { Parser } from 'htmlparser2';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'services', 'parser', 'test', 'fixtures');
+// Baseline and parser alternate in short rounds so load from other processes hits both alike.
+const ROUNDS = 7;
+const ROUND_SECONDS = 0.3;
+
+interface CorpusFile {
+  readonly bytes: Buffer;
+  readonly text: string;
+}
+
+function corpus(): CorpusFile[] {
+  return readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(json|html)$/.test(file) && !file.endsWith('biome.json'))
+    .sort()
+    .map((file) => {
+      const bytes = readFileSync(join(FIXTURES, file));
+      return { bytes, text: bytes.toString('latin1') };
+    });
+}
+
+/** Seconds one run of `pass` takes, repeated until at least ROUND_SECONDS have passed. */
+function secondsPerPass(pass: () => void): number {
+  let passes = 0;
+  const started = performance.now();
+  while (performance.now() - started < ROUND_SECONDS * 1000) {
+    pass();
+    passes++;
+  }
+  return (performance.now() - started) / 1000 / passes;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export default async function (): Promise<Record<string, number>> {
+  const files = corpus();
+  const megabytes = files.reduce((sum, file) => sum + file.bytes.length, 0) / (1024 * 1024);
+  let postingsPerPass = 0;
+
+  const tokenize = () => {
+    for (const file of files) new Parser({}).end(file.text);
+  };
+  const parse = () => {
+    postingsPerPass = 0;
+    for (const file of files) {
+      try {
+        postingsPerPass += parseRawBody({ body: file.bytes, url: 'https://bench.example/job', seenAt: '2026-07-20T00:00:00.000Z' }).postings
+          .length;
+      } catch (error) {
+        if (!(error instanceof PostingRejected)) throw error;
+      }
+    }
+  };
+
+  for (let warm = 0; warm < 5; warm++) {
+    tokenize();
+    parse();
+  }
+  const baseline: number[] = [];
+  const parser: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    baseline.push(secondsPerPass(tokenize));
+    parser.push(secondsPerPass(parse));
+    ratios.push(baseline[round]! / parser[round]!);
+  }
+  const parserSeconds = median(parser);
+  return {
+    'parser.mbPerSecond': megabytes / parserSeconds,
+    'parser.postingsPerSecond': postingsPerPass / parserSeconds,
+    'parser.ratioToHtmlparser2': median(ratios),
+  };
+}
