@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  dedupeKey,
+  duplicateConfidence,
+  normalizedCompany,
+  normalizedTitle,
+  textFingerprint,
+  textSimilarity,
+} from '../../src/domain/dedupe.js';
+
+test('company names lose case, punctuation, legal suffixes and bracketed countries', () => {
+  assert.equal(normalizedCompany('GRAVITON RESEARCH CAPITAL (SINGAPORE) PTE. LTD.'), 'graviton research capital');
+  assert.equal(normalizedCompany('Quanta Labs, Inc.'), 'quanta labs');
+  assert.equal(normalizedCompany('Fernpay B.V.'), 'fernpay');
+  assert.equal(normalizedCompany('Banco Azul S.A.'), 'banco azul');
+  assert.equal(normalizedCompany('Acme Analytics GmbH'), 'acme analytics');
+});
+
+test('titles lose case, brackets and common abbreviations', () => {
+  assert.equal(normalizedTitle('Sr. Data Eng (m/f/d)'), 'senior data engineer');
+  assert.equal(normalizedTitle('Senior Data Engineer'), 'senior data engineer');
+});
+
+test('the same job on two boards gets the same key; another city does not', () => {
+  const london = [{ display: 'London, England, United Kingdom', city: 'London', region: 'England', country: 'United Kingdom' }];
+  assert.equal(
+    dedupeKey('Vercel', 'Account Executive, Commercial', london, false),
+    dedupeKey('Vercel Inc.', 'Account Executive - Commercial', [{ display: 'London' }], null),
+  );
+  assert.notEqual(
+    dedupeKey('Vercel', 'Account Executive', london, false),
+    dedupeKey('Vercel', 'Account Executive', [{ display: 'Berlin' }], false),
+  );
+  assert.equal(dedupeKey('Acme', 'Engineer', [], true), 'acme|engineer|remote');
+});
+
+test('text fingerprints ignore case, punctuation and numbers; short texts have none', () => {
+  const text = 'We are hiring an engineer to build our billing platform. You will reconcile payments nightly and design ledgers. '.repeat(
+    3,
+  );
+  assert.equal(textFingerprint(text), textFingerprint(text.toUpperCase().replace(/\./g, '!')));
+  assert.notEqual(textFingerprint(text), textFingerprint(`${text} Also on-call.`));
+  assert.equal(textFingerprint('Short text.'), null);
+});
+
+test('similarity and confidence', () => {
+  assert.equal(textSimilarity('a b c d e', 'a b c d e'), 1);
+  assert.equal(textSimilarity('a b c d e', 'v w x y z'), 0);
+  assert.equal(duplicateConfidence('dedupe-key', 0), 0.8);
+  assert.equal(duplicateConfidence('dedupe-key', 1), 1);
+  assert.equal(duplicateConfidence('text-fingerprint', 0.5), 0.925);
+});
