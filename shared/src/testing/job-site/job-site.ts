@@ -170,7 +170,7 @@ export async function startJobSite(options: JobSiteOptions = {}): Promise<JobSit
     const form = await new Request('http://127.0.0.1/', {
       method: 'POST',
       headers: { 'content-type': request.headers['content-type'] ?? '' },
-      body,
+      body: Uint8Array.from(body),
     }).formData();
     const names = job.behaviour === 'changed' ? pages.FORM_FIELDS.changed : pages.FORM_FIELDS.standard;
     const fields: Record<string, string> = {};
