@@ -59,7 +59,7 @@ export async function startTestApi(options: { rateLimitPerMinute?: number } = {}
 /** A valid `job.scored` payload; override any field. */
 export function scoredData(
   jobId: string,
-  overrides: Partial<EventDataMap['job.scored']> & { job?: Partial<EventDataMap['job.scored']['job']> } = {},
+  overrides: Partial<Omit<EventDataMap['job.scored'], 'job'>> & { job?: Partial<EventDataMap['job.scored']['job']> } = {},
 ): EventDataMap['job.scored'] {
   const { job, ...rest } = overrides;
   return {

@@ -7,7 +7,7 @@ import { applyStageChange, crmRecordOf } from '../use-cases/crm.js';
 /** Records an outcome on the request item, unless the applier already moved it past 'requested'. */
 async function recordOutcome(context: CrmApiContext, applicationId: string, outcome: Partial<ApplicationRecord>): Promise<void> {
   const current = await context.tables.get<ApplicationRecord & Record<string, unknown>>('applications', { applicationId });
-  if (!current || current.status !== 'requested') return;
+  if (current?.status !== 'requested') return;
   await context.tables.put(
     'applications',
     { ...current, ...outcome },
