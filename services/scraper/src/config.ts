@@ -9,6 +9,8 @@ export type ApiSourceName = keyof typeof LIVE_BASE_URLS;
 /** The scraper's settings, validated and frozen. */
 export interface ScraperConfig {
   readonly runtime: RuntimeConfig;
+  /** Scrape requests handled at once (`JOBPIPE_SCRAPER_CONCURRENCY`, default 2); sources pace themselves. */
+  readonly concurrency: number;
   /** Base URL per API source (`JOBPIPE_SCRAPER_<SOURCE>_BASE_URL`, default the live API). */
   readonly baseUrls: Readonly<Record<ApiSourceName, string>>;
   /** Hosts each source may fetch from: its base URL's host plus `JOBPIPE_SCRAPER_<SOURCE>_ALLOWED_HOSTS`. */
@@ -86,8 +88,13 @@ export function readScraperConfig(env: Env): ScraperConfig {
   if (email !== undefined && email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) {
     throw new ConfigError(`JOBPIPE_SCRAPER_USAJOBS_EMAIL='${email}' is not an email address`);
   }
+  const concurrency = Number(env.JOBPIPE_SCRAPER_CONCURRENCY || 2);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
+    throw new ConfigError(`JOBPIPE_SCRAPER_CONCURRENCY='${env.JOBPIPE_SCRAPER_CONCURRENCY}' is not a whole number from 1 to 32`);
+  }
   return Object.freeze({
     runtime: readRuntimeConfig(env),
+    concurrency,
     baseUrls: Object.freeze(baseUrls),
     allowedHosts: Object.freeze(allowedHosts),
     policies: Object.freeze(policies),

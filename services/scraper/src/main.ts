@@ -7,7 +7,7 @@ let scraper: Scraper | undefined;
 const service = await startService({
   service: 'scraper',
   runtime: config.runtime,
-  concurrency: 2,
+  concurrency: config.concurrency,
   handlers: (ports, logger) => {
     scraper = createScraper(ports, config, logger);
     return scraper.handlers;

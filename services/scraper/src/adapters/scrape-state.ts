@@ -22,6 +22,20 @@ export interface UrlValidators {
   readonly lastModified?: string;
 }
 
+/** ETag / Last-Modified as a server sent them. */
+export interface ValidatorFields {
+  readonly etag?: string | undefined;
+  readonly lastModified?: string | undefined;
+}
+
+function validatorsItem(url: string, validators: ValidatorFields): Record<string, unknown> {
+  return {
+    key: `http#${url}`,
+    ...(validators.etag ? { etag: validators.etag } : {}),
+    ...(validators.lastModified ? { lastModified: validators.lastModified } : {}),
+  };
+}
+
 /** The last finished run of one search, to tell drift from a quiet day. */
 export interface SearchState {
   readonly key: string;
@@ -44,19 +58,26 @@ export class ScrapeStateStore {
     await this.tables.put(TABLE, { key: `posting#${state.source}#${state.externalId}`, ...state });
   }
 
+  /** Remembers announced postings and their URLs' validators in one write. */
+  async rememberAnnounced(
+    entries: readonly { posting: Omit<PostingState, 'key'>; url: string; validators: ValidatorFields }[],
+  ): Promise<void> {
+    const items = entries.flatMap(({ posting, url, validators }) => [
+      { key: `posting#${posting.source}#${posting.externalId}`, ...posting },
+      ...(validators.etag || validators.lastModified ? [validatorsItem(url, validators)] : []),
+    ]);
+    await this.tables.putMany(TABLE, items);
+  }
+
   async validators(url: string): Promise<{ etag?: string; lastModified?: string } | undefined> {
     const item = await this.tables.get<UrlValidators & Record<string, unknown>>(TABLE, { key: `http#${url}` });
     if (!item) return undefined;
     return { ...(item.etag ? { etag: item.etag } : {}), ...(item.lastModified ? { lastModified: item.lastModified } : {}) };
   }
 
-  async saveValidators(url: string, validators: { etag?: string | undefined; lastModified?: string | undefined }): Promise<void> {
+  async saveValidators(url: string, validators: ValidatorFields): Promise<void> {
     if (!validators.etag && !validators.lastModified) return;
-    await this.tables.put(TABLE, {
-      key: `http#${url}`,
-      ...(validators.etag ? { etag: validators.etag } : {}),
-      ...(validators.lastModified ? { lastModified: validators.lastModified } : {}),
-    });
+    await this.tables.put(TABLE, validatorsItem(url, validators));
   }
 
   run(runId: string): Promise<RunRecord | undefined> {

@@ -1,11 +1,19 @@
 import { type BlobStore, type Clock, type HandlerContext, type Logger, PermanentError } from '@jobpipe/shared';
-import type { ScrapeStateStore } from '../adapters/scrape-state.js';
+import type { PostingState, ScrapeStateStore, ValidatorFields } from '../adapters/scrape-state.js';
 import type { ScraperMetrics } from '../adapters/scraper-metrics.js';
 import { type SourceHttp, type SourceRequest, SourceRequestError, type SourceResponse } from '../adapters/source-http.js';
 import { contentHashOf, type FetchedPosting, rawBlobKey } from '../domain/raw-posting.js';
 import { emptyCounts, type RunCounts } from '../domain/run-stats.js';
 import type { ScrapeRequest } from '../domain/sources.js';
 import type { SourceRun } from '../sources/source.js';
+import { AnnouncementBatcher } from './announcement-batcher.js';
+
+/** What is remembered of an announced posting. */
+interface AnnouncedPosting {
+  readonly posting: Omit<PostingState, 'key'>;
+  readonly url: string;
+  readonly validators: ValidatorFields;
+}
 
 /** The ports one run writes to. */
 export interface RunPorts {
@@ -30,15 +38,20 @@ export class SourceRunSession implements SourceRun {
   readonly maxPages: number;
   readonly logger: Logger;
   private readonly seen = new Set<string>();
+  private readonly announcer: AnnouncementBatcher<AnnouncedPosting>;
 
   constructor(
     readonly request: ScrapeRequest,
     readonly http: SourceHttp,
-    private readonly context: HandlerContext,
+    context: HandlerContext,
     private readonly ports: RunPorts,
   ) {
     this.maxPages = Math.min(request.maxPages ?? http.policy.maxPages, http.policy.maxPages);
     this.logger = context.logger.child({ source: request.source, searchId: request.searchId, runId: request.runId });
+    this.announcer = new AnnouncementBatcher(
+      (events) => context.publish(events),
+      (records) => ports.state.rememberAnnounced(records),
+    );
   }
 
   found(count: number): void {
@@ -100,10 +113,10 @@ export class SourceRunSession implements SourceRun {
       return;
     }
     const blobKey = rawBlobKey(source, posting.externalId, contentHash, posting.contentType);
-    if (!(await this.ports.blobs.exists(blobKey))) await this.ports.blobs.put(blobKey, posting.body, posting.contentType);
+    await this.ports.blobs.put(blobKey, posting.body, posting.contentType);
     const fetchedAt = this.ports.clock.now().toISOString();
-    await this.context.publish([
-      {
+    await this.announcer.announce({
+      event: {
         detailType: 'job.scraped',
         data: {
           source,
@@ -118,11 +131,12 @@ export class SourceRunSession implements SourceRun {
           runId,
         },
       },
-    ]);
-    // Remembered only after the announcement: a crash in between re-announces (the parser is idempotent)
-    // rather than losing the posting.
-    await this.ports.state.savePosting({ source, externalId: posting.externalId, contentHash, blobKey, lastSeenAt: fetchedAt, runId });
-    await this.keepValidators(posting.url, posting);
+      record: {
+        posting: { source, externalId: posting.externalId, contentHash, blobKey, lastSeenAt: fetchedAt, runId },
+        url: posting.url,
+        validators: this.http.policy.conditionalRequests ? posting : {},
+      },
+    });
     this.counts.published++;
     this.ports.metrics.postings.inc({ source, outcome: 'published' });
   }
