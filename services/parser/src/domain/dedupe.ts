@@ -17,10 +17,9 @@ function words(text: string): string {
 
 /** A company name without case, punctuation, legal suffixes or a country in brackets ("ACME (Singapore) Pte. Ltd." → "acme"). */
 export function normalizedCompany(company: string): string {
-  return words(company.replace(/\([^)]*\)/g, ' '))
-    .replace(LEGAL_SUFFIXES, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // "B.V." and "S.A." are one word: join dotted single letters before splitting into words.
+  const joined = company.replace(/\([^)]*\)/g, ' ').replace(/\b([A-Za-z])\.([A-Za-z])\b\.?/g, '$1$2');
+  return words(joined).replace(LEGAL_SUFFIXES, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const TITLE_WORDS: Readonly<Record<string, string>> = {
