@@ -33,13 +33,14 @@ export interface ApplierHandlers {
 
 /**
  * Builds the applier over the ports (the composition root): one browser for the process (headless
- * system Chromium unless `startBrowser` says otherwise), reused across applications.
+ * system Chromium that resolves only the configured sites' hosts, unless `startBrowser` says otherwise),
+ * reused across applications.
  */
 export function createApplierHandlers(
   ports: Pick<RuntimePorts, 'tables' | 'blobs' | 'secrets' | 'clock'>,
   settings: ApplierSettings,
   logger: Logger,
-  startBrowser = () => startChromium(),
+  startBrowser = () => startChromium({ allowHosts: [...settings.sites.values()].map((site) => new URL(site.baseUrl).hostname) }),
 ): ApplierHandlers {
   const browser = new BrowserHolder(startBrowser, logger);
   const applier = new Applier({

@@ -12,8 +12,8 @@ export type AuthRefresherSettings = Pick<AuthRefresherConfig, 'sites' | 'policy'
 };
 
 /** A fresh browser per login: no cookie or cache survives from one login to the next. */
-async function freshChromium(): Promise<BrowserLease> {
-  const driver = await startChromium();
+async function freshChromium(allowHosts: string[]): Promise<BrowserLease> {
+  const driver = await startChromium({ allowHosts });
   // A stuck browser may not answer quit: give it a few seconds, then let it go.
   const quit = () => Promise.race([driver.quit(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
   return { driver, release: quit };
@@ -32,7 +32,7 @@ export function createSessionRefresher(
     sites: settings.sites,
     policy: settings.policy,
     stepTimeoutMs: settings.stepTimeoutMs,
-    openBrowser: settings.openBrowser ?? freshChromium,
+    openBrowser: settings.openBrowser ?? (() => freshChromium([...settings.sites.values()].map((site) => new URL(site.baseUrl).hostname))),
   });
 }
 
