@@ -73,7 +73,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'crm-api',
     consumer: 'crm-api',
-    subscriptions: ['job.scored', 'application.submitted', 'application.failed', 'session.refreshed', 'etl.completed'],
+    subscriptions: ['job.scored', 'application.submitted', 'application.failed', 'session.refreshed', 'etl.completed', 'crm.stage-changed'],
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
     batchSize: 10,

@@ -4,6 +4,7 @@ import { handleApplicationFailed, handleApplicationSubmitted } from './applicati
 import { handleEtlCompleted } from './etl-completed.js';
 import { handleJobScored } from './job-scored.js';
 import { handleSessionRefreshed } from './session-refreshed.js';
+import { handleStageChangedInSheet } from './stage-changed-in-sheet.js';
 
 /** The handler table of crm-api's queue. */
 export function createCrmApiHandlers(context: CrmApiContext) {
@@ -13,5 +14,6 @@ export function createCrmApiHandlers(context: CrmApiContext) {
     'application.failed@1': handleApplicationFailed(context),
     'session.refreshed@1': handleSessionRefreshed(context),
     'etl.completed@1': handleEtlCompleted(context),
+    'crm.stage-changed@1': handleStageChangedInSheet(context),
   });
 }
