@@ -24,7 +24,13 @@ const total = { passed: 0, failed: 0, skipped: 0 };
 for (const dir of packageDirs) {
   const file = join(root, dir, '.test-results', 'summary.json');
   if (!existsSync(file)) continue;
-  const counts = JSON.parse(readFileSync(file, 'utf8').trim().split('\n').pop());
+  let counts;
+  try {
+    counts = JSON.parse(readFileSync(file, 'utf8').trim().split('\n').pop());
+  } catch {
+    console.error(`${dir}: the test run left no readable summary (it was interrupted?)`);
+    counts = { failed: 1 };
+  }
   for (const key of Object.keys(total)) total[key] += counts[key] ?? 0;
 }
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
