@@ -1,7 +1,6 @@
 import { PermanentError } from '@jobpipe/shared';
 import { isSafePathSegment } from '../domain/sources.js';
-import { validatorsOf } from './mcf.js';
-import { jsonOf, type Source, type SourceRun } from './source.js';
+import { jsonOf, type Source, type SourceRun, validatorsOf } from './source.js';
 
 interface GreenhouseBoard {
   readonly jobs?: readonly { readonly id?: unknown }[];

@@ -4,8 +4,7 @@ import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { SourceRequestError } from '../adapters/source-http.js';
 import { externalIdOfPage } from '../domain/raw-posting.js';
-import { validatorsOf } from './mcf.js';
-import type { Source, SourceRun } from './source.js';
+import { type Source, type SourceRun, validatorsOf } from './source.js';
 
 /** A page rendered by a real browser (the Selenium fallback). */
 export interface RenderedPage {

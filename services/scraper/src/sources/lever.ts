@@ -1,7 +1,6 @@
 import { PermanentError } from '@jobpipe/shared';
 import { isSafePathSegment } from '../domain/sources.js';
-import { validatorsOf } from './mcf.js';
-import { jsonOf, type Source, type SourceRun } from './source.js';
+import { jsonOf, type Source, type SourceRun, validatorsOf } from './source.js';
 
 /**
  * Lever postings: `GET /v0/postings/{company}?mode=json` per configured company (conditional); each

@@ -1,5 +1,5 @@
 import { isSafePathSegment } from '../domain/sources.js';
-import { jsonOf, type Source, type SourceRun } from './source.js';
+import { jsonOf, type Source, type SourceRun, validatorsOf } from './source.js';
 
 interface McfSearchPage {
   readonly results?: readonly { readonly uuid?: unknown }[];
@@ -50,9 +50,4 @@ export function createMcfSource(options: { baseUrl: string }): Source {
       }
     },
   };
-}
-
-/** The validators a body came with. */
-export function validatorsOf(response: { etag?: string; lastModified?: string }): { etag?: string; lastModified?: string } {
-  return { ...(response.etag ? { etag: response.etag } : {}), ...(response.lastModified ? { lastModified: response.lastModified } : {}) };
 }

@@ -47,3 +47,8 @@ export function jsonOf<T>(response: SourceResponse, what: string): T {
     throw new Error(`${what}: answer is not JSON`);
   }
 }
+
+/** The validators a body came with. */
+export function validatorsOf(response: { etag?: string; lastModified?: string }): { etag?: string; lastModified?: string } {
+  return { ...(response.etag ? { etag: response.etag } : {}), ...(response.lastModified ? { lastModified: response.lastModified } : {}) };
+}
