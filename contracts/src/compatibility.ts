@@ -52,7 +52,7 @@ export function breakingChanges(released: unknown, candidate: unknown, path = ''
     else if (after === undefined) problems.push(`${path || '/'}: removed constraint '${key}'`);
     else if (isObject(before) || Array.isArray(before)) {
       if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.every(isObject)) {
-        before.forEach((item, i) => problems.push(...breakingChanges(item, after[i], `${path}/${key}[${i}]`)));
+        for (const [i, item] of before.entries()) problems.push(...breakingChanges(item, after[i], `${path}/${key}[${i}]`));
       } else if (isObject(before) && isObject(after)) {
         problems.push(...breakingChanges(before, after, `${path}/${key}`));
       } else if (!same(before, after)) problems.push(`${path || '/'}: '${key}' changed`);

@@ -27,6 +27,6 @@ export * from './runtime/queue-runner.js';
 export * from './runtime/runtime-config.js';
 export * from './runtime/runtime-ports.js';
 export * from './runtime/service.js';
+export * from './scheduling/scheduled-requests.js';
 export * from './tables/conditions.js';
 export * from './tables/definitions.js';
-export * from './scheduling/scheduled-requests.js';
