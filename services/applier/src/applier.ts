@@ -11,6 +11,7 @@ import {
   type TableStore,
   TransientError,
 } from '@jobpipe/shared';
+import { ApplicationStore } from './adapters/application-store.js';
 import {
   ApplyStop,
   fillApplyForm,
@@ -28,13 +29,13 @@ import {
   type ApplicationRequest,
   type FailureCode,
   isFinished,
-  newApplicationRecord,
   requestOf,
 } from './domain/application-record.js';
 import type { ApplySite } from './domain/apply-site.js';
 import { type ApplyGuards, checkGuards } from './domain/guards.js';
+import { type Failure, failedOutcome, submittedOutcome } from './domain/outcomes.js';
 import type { ApplicantProfile } from './domain/profile.js';
-import { sessionState } from './domain/stored-session.js';
+import { type SessionCookie, sessionState } from './domain/stored-session.js';
 
 /** Publishes follow-up events (the handler context's publish). */
 export type Publish = (events: readonly OutgoingEvent[]) => Promise<unknown>;
@@ -55,7 +56,17 @@ export interface ApplierDependencies {
   readonly stepTimeoutMs: number;
 }
 
-type Failure = { code: FailureCode; message: string; needsUser: boolean; question?: string; evidenceBlobKey?: string | null };
+/** What the browser part of an application gave. */
+type BrowserResult =
+  | {
+      readonly kind: 'done';
+      readonly record: ApplicationRecord;
+      readonly status: ApplicationRecord['status'];
+      readonly outcome: ApplicationOutcome;
+    }
+  | { readonly kind: 'login-required'; readonly record: ApplicationRecord }
+  /** Another delivery recorded its intent first: this one does nothing. */
+  | { readonly kind: 'lost' };
 
 /**
  * Applies to one posting per request through the site's form, in a reused browser, with the guards of
@@ -63,17 +74,21 @@ type Failure = { code: FailureCode; message: string; needsUser: boolean; questio
  * recorded before the submit click so a redelivered request never submits twice.
  */
 export class Applier {
-  constructor(private readonly deps: ApplierDependencies) {}
+  private readonly store: ApplicationStore;
+
+  constructor(private readonly deps: ApplierDependencies) {
+    this.store = new ApplicationStore(deps.tables, deps.clock);
+  }
 
   /** Handles `application.requested`. */
   async onRequested(request: ApplicationRequest, publish: Publish, logger: Logger): Promise<void> {
-    const record = await this.recordFor(request);
+    const record = await this.store.recordFor(request);
     if (isFinished(record)) return this.publishOutcome(record, publish, logger);
     if (record.status === 'submitting') {
       // The intent was recorded and the submit may have reached the site before a crash: never click again.
       const message =
         'an earlier attempt stopped during the submit; it may or may not have reached the site: check there before asking again';
-      return this.finish(record, publish, logger, this.failure(record, { code: 'outcome-unknown', message, needsUser: true }));
+      return this.finish(record, publish, logger, this.failed(record, { code: 'outcome-unknown', message, needsUser: true }));
     }
     if (record.status === 'waiting-session') {
       logger.info({ applicationId: record.applicationId }, 'already waiting for a session refresh');
@@ -84,7 +99,7 @@ export class Applier {
 
   /** Handles `session.refreshed`: resumes the applications parked for the site, or fails them if the user must act. */
   async onSessionRefreshed(refreshed: SessionRefreshedV1['data'], publish: Publish, logger: Logger): Promise<void> {
-    const parked = (await this.allRecords()).filter((record) => record.site === refreshed.site && record.status === 'waiting-session');
+    const parked = (await this.store.all()).filter((record) => record.site === refreshed.site && record.status === 'waiting-session');
     for (const record of parked) {
       if (refreshed.status === 'ok') await this.apply(record, publish, logger);
       else {
@@ -93,7 +108,7 @@ export class Applier {
           record,
           publish,
           logger,
-          this.failure(record, {
+          this.failed(record, {
             code: 'session-unavailable',
             message: `the session for ${refreshed.site} needs you${why}: ${refreshed.message ?? 'see the sessions status'}`,
             needsUser: true,
@@ -112,11 +127,11 @@ export class Applier {
         record,
         publish,
         log,
-        this.failure(record, { code: 'site-not-configured', message: `no apply settings for site '${record.site}'`, needsUser: true }),
+        this.failed(record, { code: 'site-not-configured', message: `no apply settings for site '${record.site}'`, needsUser: true }),
       );
     if (!dryRun) {
-      const refusal = checkGuards(requestOf(record), await this.allRecords(), this.deps.clock.now(), this.deps.guards);
-      if (refusal) return this.finish(record, publish, log, this.failure(record, { ...refusal, needsUser: false }));
+      const refusal = checkGuards(requestOf(record), await this.store.all(), this.deps.clock.now(), this.deps.guards);
+      if (refusal) return this.finish(record, publish, log, this.failed(record, { ...refusal, needsUser: false }));
     }
     const profile = await this.deps.profile();
     if (!profile)
@@ -124,7 +139,7 @@ export class Applier {
         record,
         publish,
         log,
-        this.failure(record, { code: 'profile-incomplete', message: 'no applicant profile is configured', needsUser: true }),
+        this.failed(record, { code: 'profile-incomplete', message: 'no applicant profile is configured', needsUser: true }),
       );
     const resume = await this.deps.blobs.get(profile.resumeBlobKey);
     if (!resume)
@@ -132,7 +147,7 @@ export class Applier {
         record,
         publish,
         log,
-        this.failure(record, {
+        this.failed(record, {
           code: 'profile-incomplete',
           message: `the resume ${profile.resumeBlobKey} is not in the blob store`,
           needsUser: true,
@@ -152,16 +167,31 @@ export class Applier {
     }
   }
 
+  /** Runs the browser part, then records and publishes what it gave (outside the browser's error handling). */
   private async fillAndSubmit(
     record: ApplicationRecord,
     site: ApplySite,
-    cookies: Parameters<typeof openApplyPage>[3],
+    cookies: readonly SessionCookie[],
     profile: ApplicantProfile,
     resumePath: string,
     dryRun: boolean,
     publish: Publish,
     log: Logger,
   ): Promise<void> {
+    const result = await this.runBrowser(record, site, cookies, profile, resumePath, dryRun, log);
+    if (result.kind === 'login-required') return this.waitForSession(result.record, 'rejected', publish, log);
+    if (result.kind === 'done') await this.finish(result.record, publish, log, result.outcome, result.status);
+  }
+
+  private async runBrowser(
+    record: ApplicationRecord,
+    site: ApplySite,
+    cookies: readonly SessionCookie[],
+    profile: ApplicantProfile,
+    resumePath: string,
+    dryRun: boolean,
+    log: Logger,
+  ): Promise<BrowserResult> {
     const driver = await this.deps.browser.driver();
     let beforeBlobKey: string | null = null;
     let current = record;
@@ -173,34 +203,45 @@ export class Applier {
       beforeBlobKey = await this.screenshot(driver, record, 'before');
       if (dryRun) {
         log.info({ answers: filled.answers.length }, 'dry run: form filled, not submitted');
-        return await this.finish(current, publish, log, this.submitted(record, true, beforeBlobKey ?? '', null, filled.answers), 'dry-run');
+        return {
+          kind: 'done',
+          record: current,
+          status: 'dry-run',
+          outcome: submittedOutcome(
+            record,
+            { dryRun: true, beforeBlobKey: beforeBlobKey ?? '', afterBlobKey: null, answers: filled.answers },
+            this.deps.clock.now(),
+          ),
+        };
       }
-      const intent = await this.save(current, { status: 'submitting', submitAttemptedAt: this.deps.clock.now().toISOString() });
+      const intent = await this.store.save(current, { status: 'submitting', submitAttemptedAt: this.deps.clock.now().toISOString() });
       if (!intent) {
         log.warn({}, 'another delivery is handling this application; not submitting');
-        return;
+        return { kind: 'lost' };
       }
       current = intent;
       log.info({}, 'intent recorded; submitting');
       await withDeadline(submitApplyForm(driver, site, this.deps.stepTimeoutMs), phaseMs, 'submitting the form');
       const afterBlobKey = await this.screenshot(driver, record, 'after');
       log.info({}, 'application submitted');
-      await this.finish(
-        current,
-        publish,
-        log,
-        this.submitted(record, false, beforeBlobKey ?? '', afterBlobKey, filled.answers),
-        'submitted',
-      );
+      return {
+        kind: 'done',
+        record: current,
+        status: 'submitted',
+        outcome: submittedOutcome(
+          record,
+          { dryRun: false, beforeBlobKey: beforeBlobKey ?? '', afterBlobKey: afterBlobKey, answers: filled.answers },
+          this.deps.clock.now(),
+        ),
+      };
     } catch (error) {
-      if (error instanceof ApplyStop && error.code === 'login-required' && current.status !== 'submitting')
-        return this.waitForSession(current, 'rejected', publish, log);
-      const evidence = (await this.screenshot(driver, record, current.status === 'submitting' ? 'after' : 'failed')) ?? beforeBlobKey;
       const submitting = current.status === 'submitting';
+      if (error instanceof ApplyStop && error.code === 'login-required' && !submitting) return { kind: 'login-required', record: current };
+      const evidence = (await this.screenshot(driver, record, submitting ? 'after' : 'failed')) ?? beforeBlobKey;
       if (isBrowserFailure(error) || (error instanceof ApplyStop && error.code === 'timeout')) await this.deps.browser.discard();
       const failure = this.failureFrom(error, submitting);
       if (!failure) throw new TransientError('BROWSER_FAILED', 'the browser failed before the submit; retrying with a new one');
-      await this.finish(current, publish, log, this.failure(current, { ...failure, evidenceBlobKey: evidence }));
+      return { kind: 'done', record: current, status: 'failed', outcome: this.failed(current, { ...failure, evidenceBlobKey: evidence }) };
     }
   }
 
@@ -239,7 +280,7 @@ export class Applier {
         record,
         publish,
         log,
-        this.failure(record, {
+        this.failed(record, {
           code: 'session-unavailable',
           message: `the session for ${record.site} is ${reason} even after a refresh`,
           needsUser: true,
@@ -252,7 +293,7 @@ export class Applier {
         data: { site: record.site, reason, requestedAt: this.deps.clock.now().toISOString(), applicationId: record.applicationId },
       },
     ]);
-    await this.save(record, { status: 'waiting-session', sessionWaits: record.sessionWaits + 1 });
+    await this.store.save(record, { status: 'waiting-session', sessionWaits: record.sessionWaits + 1 });
     log.info({ reason }, 'session not usable; parked until session.refreshed');
   }
 
@@ -263,7 +304,7 @@ export class Applier {
     outcome: ApplicationOutcome,
     status?: ApplicationRecord['status'],
   ): Promise<void> {
-    const saved = await this.save(record, { status: status ?? 'failed', outcome });
+    const saved = await this.store.save(record, { status: status ?? 'failed', outcome });
     if (!saved) return;
     if (outcome.detailType === 'application.failed')
       log.warn({ code: outcome.data.code, needsUser: outcome.data.needsUser, message: outcome.data.message }, 'application failed');
@@ -276,45 +317,11 @@ export class Applier {
       return;
     }
     await publish([record.outcome]);
-    await this.save(record, { outcomePublished: true });
+    await this.store.save(record, { outcomePublished: true });
   }
 
-  private submitted(
-    record: ApplicationRecord,
-    dryRun: boolean,
-    beforeBlobKey: string,
-    afterBlobKey: string | null,
-    answers: { question: string; answer: string }[],
-  ): ApplicationOutcome {
-    return {
-      detailType: 'application.submitted',
-      data: {
-        applicationId: record.applicationId,
-        jobId: record.jobId,
-        site: record.site,
-        dryRun,
-        submittedAt: this.deps.clock.now().toISOString(),
-        evidence: { beforeBlobKey, afterBlobKey },
-        answers,
-      },
-    };
-  }
-
-  private failure(record: ApplicationRecord, failure: Failure): ApplicationOutcome {
-    return {
-      detailType: 'application.failed',
-      data: {
-        applicationId: record.applicationId,
-        jobId: record.jobId,
-        site: record.site,
-        failedAt: this.deps.clock.now().toISOString(),
-        code: failure.code,
-        message: failure.message.slice(0, 2000),
-        needsUser: failure.needsUser,
-        evidenceBlobKey: failure.evidenceBlobKey ?? null,
-        ...(failure.question ? { question: failure.question.slice(0, 1000) } : {}),
-      },
-    };
+  private failed(record: ApplicationRecord, failure: Failure): ApplicationOutcome {
+    return failedOutcome(record, failure, this.deps.clock.now());
   }
 
   private async screenshot(
@@ -327,45 +334,5 @@ export class Applier {
     const key = `applications/${record.applicationId}/${moment}.png`;
     await this.deps.blobs.put(key, png, 'image/png');
     return key;
-  }
-
-  private async recordFor(request: ApplicationRequest): Promise<ApplicationRecord> {
-    const existing = await this.deps.tables.get<ApplicationRecord>('applications', { applicationId: request.applicationId });
-    if (existing && typeof existing.sessionWaits === 'number') return existing;
-    const fresh = newApplicationRecord(request, existing, this.deps.clock.now());
-    const created = await this.deps.tables.put(
-      'applications',
-      { ...fresh, version: fresh.version + 1 },
-      existing
-        ? { kind: 'compare', attribute: 'status', op: 'eq', value: String(existing.status), orNotExists: false }
-        : { kind: 'notExists' },
-    );
-    if (!created)
-      throw new TransientError('APPLICATION_RACE', `application ${request.applicationId} was written at the same time; retrying`);
-    return { ...fresh, version: fresh.version + 1 };
-  }
-
-  /** Writes changes if nobody else wrote the record since it was read; returns the new record, or undefined. */
-  private async save(record: ApplicationRecord, changes: Partial<ApplicationRecord>): Promise<ApplicationRecord | undefined> {
-    const next: ApplicationRecord = { ...record, ...changes, version: record.version + 1, updatedAt: this.deps.clock.now().toISOString() };
-    const written = await this.deps.tables.put('applications', next, {
-      kind: 'compare',
-      attribute: 'version',
-      op: 'eq',
-      value: record.version,
-      orNotExists: false,
-    });
-    return written ? next : undefined;
-  }
-
-  private async allRecords(): Promise<ApplicationRecord[]> {
-    const records: ApplicationRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.tables.scan<ApplicationRecord>('applications', { limit: 500, ...(cursor ? { cursor } : {}) });
-      records.push(...page.items.filter((item) => typeof item.sessionWaits === 'number'));
-      cursor = page.cursor;
-    } while (cursor);
-    return records;
   }
 }
