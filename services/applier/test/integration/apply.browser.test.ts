@@ -78,6 +78,50 @@ test('a delivery that finds the intent recorded (a crash during the submit) neve
   assert.deepEqual([failed?.code, failed?.needsUser], ['outcome-unknown', true]);
 });
 
+test('an outcome recorded but not yet published (a crash after the write) is published on redelivery, once', async () => {
+  const request = h.request('sre-107', 'Fjord Systems');
+  const outcome = {
+    detailType: 'application.failed',
+    data: {
+      applicationId: request.applicationId,
+      jobId: request.jobId,
+      site: 'jobboard',
+      failedAt: new Date().toISOString(),
+      code: 'form-changed',
+      message: 'the form has no field',
+      needsUser: true,
+      evidenceBlobKey: null,
+    },
+  };
+  await h.ports.tables.put('applications', {
+    ...request,
+    status: 'failed',
+    version: 4,
+    sessionWaits: 0,
+    submitAttemptedAt: null,
+    outcome,
+    outcomePublished: false,
+    updatedAt: new Date().toISOString(),
+  });
+  await h.deliver(request, request);
+  assert.deepEqual(h.events('application.failed', request.applicationId), [outcome.data]);
+  assert.equal((await h.record(request.applicationId))?.outcomePublished, true);
+});
+
+test('completes the item crm-api created for the request, keeping its fields', async () => {
+  const request = h.request('backend-engineer-104', 'Dynamo Data', { dryRun: true });
+  await h.ports.tables.put('applications', {
+    applicationId: request.applicationId,
+    jobId: request.jobId,
+    status: 'requested',
+    requestedAt: request.requestedAt,
+    note: 'from crm-api',
+  });
+  await h.deliver(request);
+  const record = await h.record(request.applicationId);
+  assert.deepEqual([record?.status, record?.note], ['dry-run', 'from crm-api']);
+});
+
 test('an expired session asks for a refresh, parks the application, and applies once session.refreshed arrives', async () => {
   h.site.expireSessions();
   const request = h.request('ml-engineer-102', 'Borealis AI');
