@@ -1,0 +1,291 @@
+import { contracts, type EventDataMap, type JobpipeConfig, type QueueDefinition, queueOf } from '@jobpipe/contracts';
+import { readEtlConfig, runFullRebuild } from '@jobpipe/etl';
+import { createParserHandlers, readParserConfig } from '@jobpipe/parser';
+import { createRecommender, readRecommenderConfig, recommenderHandlers } from '@jobpipe/recommender';
+import { createScraper, type ReplayServer, readScraperConfig, startReplayServer } from '@jobpipe/scraper';
+import {
+  createEmbeddedPorts,
+  createLogger,
+  type EventPublisher,
+  eventForScheduledRequest,
+  type HandlerTable,
+  type Item,
+  type Logger,
+  type OutgoingEvent,
+  QueueRunner,
+  type RuntimePorts,
+} from '@jobpipe/shared';
+import Table from 'cli-table3';
+import type { Command } from 'commander';
+import { type ConfigFile, loadConfigFile } from '../config/config-file.js';
+import { type CliEnvironment, readCliEnvironment } from '../config.js';
+import { type ListedJob, renderTopJobs } from '../stack/top-jobs.js';
+
+/** The sections of the pipeline config, as `config.changed` names them. */
+const CONFIG_SECTIONS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'] as const;
+
+/** The queues one pass drains, in pipeline order. */
+const PASS_QUEUES = ['scraper', 'parser', 'recommender'] as const;
+type PassService = (typeof PASS_QUEUES)[number];
+
+/** Per source: events published during the pass, and dead letters made during it. */
+type SourceCounts = { scraped: number; parsed: number; scored: number; deadLettered: number };
+
+/** What `run --once` reports (also printed as JSON with --json). */
+export interface RunSummary {
+  readonly seconds: number;
+  readonly sources: Record<string, SourceCounts>;
+  readonly failedSearches: { searchId: string; reason: string }[];
+  readonly analytics: { snapshotBlobKey: string; durationMs: number } | undefined;
+  readonly topJobs: ListedJob[];
+}
+
+/** Counts what a service publishes, per source, on its way to the bus. */
+class CountingPublisher implements EventPublisher {
+  constructor(
+    private readonly inner: EventPublisher,
+    private readonly count: (event: OutgoingEvent) => void,
+  ) {}
+
+  async publish(events: readonly OutgoingEvent[]): Promise<string[]> {
+    const ids = await this.inner.publish(events);
+    for (const event of events) this.count(event);
+    return ids;
+  }
+}
+
+/** The source an event of the pass belongs to (scrape requests, scraped, parsed and scored jobs). */
+function sourceOf(detailType: string, data: Record<string, unknown>): string {
+  const job = data.job as Record<string, unknown> | undefined;
+  return String(detailType === 'job.parsed' || detailType === 'job.scored' ? job?.source : data.source);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs one pass; throws with a one-line message when a stage fails. */
+async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: number, logger: Logger): Promise<RunSummary> {
+  const started = Date.now();
+  const runId = `once-${new Date(started).toISOString().replace(/[-:.]/g, '').slice(0, 15)}`;
+  const sources: Record<string, SourceCounts> = {};
+  const counts = (source: string) => (sources[source] ??= { scraped: 0, parsed: 0, scored: 0, deadLettered: 0 });
+  const field = { 'job.scraped': 'scraped', 'job.parsed': 'parsed', 'job.scored': 'scored' } as const;
+  const countEvent = (event: OutgoingEvent) => {
+    const key = field[event.detailType as keyof typeof field];
+    if (key) counts(sourceOf(event.detailType, event.data as Record<string, unknown>))[key]++;
+  };
+  const runtime = { dataDir: env.runtime.dataDir, secretKey: env.runtime.secretKey };
+  const open: RuntimePorts[] = [];
+  const portsOf = (producer: 'scheduler' | PassService | 'etl') => {
+    const created = createEmbeddedPorts(runtime, producer);
+    open.push(created);
+    return { ...created, publisher: new CountingPublisher(created.publisher, countEvent) };
+  };
+
+  let replay: ReplayServer | undefined;
+  const runners: QueueRunner[] = [];
+  let closeScraper: (() => Promise<void>) | undefined;
+  try {
+    if (file.replay.enabled) {
+      replay = await startReplayServer({ port: file.replay.port, postings: file.replay.postings, faults: { rate: file.replay.faultRate } });
+    }
+    // Each service reads its own settings, from the same environment its process would get.
+    const serviceEnv = {
+      ...env.passThrough,
+      JOBPIPE_TRANSPORT: 'embedded',
+      JOBPIPE_DATA_DIR: env.runtime.dataDir,
+      ...replay?.scraperEnv(),
+    };
+    const scheduler = portsOf('scheduler');
+    await seedConfig(scheduler, file.pipeline);
+
+    const scraperPorts = portsOf('scraper');
+    const scraper = createScraper(scraperPorts, readScraperConfig(serviceEnv), logger);
+    closeScraper = () => scraper.close();
+    const parserPorts = portsOf('parser');
+    const recommenderPorts = portsOf('recommender');
+    const handlers: Record<PassService, [ReturnType<typeof portsOf>, HandlerTable]> = {
+      scraper: [scraperPorts, scraper.handlers],
+      parser: [parserPorts, createParserHandlers(parserPorts, readParserConfig(serviceEnv), logger)],
+      recommender: [recommenderPorts, recommenderHandlers(createRecommender(recommenderPorts, readRecommenderConfig(serviceEnv), logger))],
+    };
+    for (const name of PASS_QUEUES) {
+      const [ports, table] = handlers[name];
+      const queue = queueOf(name) as QueueDefinition;
+      runners.push(
+        new QueueRunner({
+          queue,
+          consumer: ports.consumer(name),
+          registry: contracts(),
+          handlers: table,
+          publisher: ports.publisher,
+          logger,
+          waitMs: 200,
+        }),
+      );
+    }
+
+    for (const search of file.pipeline.searches) counts(search.source);
+    const now = new Date();
+    await scheduler.publisher.publish(
+      file.pipeline.searches.map((search) => eventForScheduledRequest({ kind: 'scrape', search }, `${runId}-${search.id}`, now)),
+    );
+    for (const runner of runners) runner.start();
+    await drain(scheduler, timeoutSeconds);
+    await Promise.all(runners.map((runner) => runner.stop()));
+
+    const failedSearches = await countDeadLetters(scheduler, started, counts);
+    const etlPorts = portsOf('etl');
+    const snapshot = await runFullRebuild(etlPorts, readEtlConfig(serviceEnv), logger, `${runId}-etl`).catch((error: unknown) => {
+      throw new Error(`the ETL rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return {
+      seconds: (Date.now() - started) / 1000,
+      sources,
+      failedSearches,
+      analytics: { snapshotBlobKey: snapshot.snapshotBlobKey, durationMs: snapshot.durationMs },
+      topJobs: await topJobs(scheduler, 5),
+    };
+  } finally {
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await closeScraper?.();
+    await replay?.close();
+    await Promise.all(open.map((ports) => ports.close()));
+  }
+}
+
+/**
+ * Makes the config file's pipeline config current, as crm-api's PUT /config does: a new version in
+ * the `config` table (conditional on the one read) and `config.changed`, so the recommender scores
+ * with it. An unchanged config writes nothing.
+ */
+async function seedConfig(ports: Pick<RuntimePorts, 'tables' | 'publisher' | 'clock'>, config: JobpipeConfig): Promise<void> {
+  const stored = await ports.tables.get<Item & { version: number; config: JobpipeConfig }>('config', { key: 'current' });
+  if (stored && JSON.stringify(stored.config) === JSON.stringify(config)) return;
+  const version = (stored?.version ?? 0) + 1;
+  const changedAt = ports.clock.now().toISOString();
+  const written = await ports.tables.put(
+    'config',
+    { key: 'current', version, updatedAt: changedAt, config },
+    stored ? { kind: 'compare', attribute: 'version', op: 'eq', value: stored.version, orNotExists: false } : { kind: 'notExists' },
+  );
+  if (!written) throw new Error('the config was changed at the same time (is `jobpipe up` running?): try again');
+  const sections = CONFIG_SECTIONS.filter(
+    (section) => !stored || JSON.stringify(stored.config[section] ?? null) !== JSON.stringify(config[section] ?? null),
+  ) as EventDataMap['config.changed']['sections'];
+  await ports.publisher.publish([{ detailType: 'config.changed', data: { version, changedAt, sections, config } }]);
+}
+
+/** Waits until the pass's queues hold nothing (ready, in flight or waiting to be retried). */
+async function drain(ports: Pick<RuntimePorts, 'deadLetters'>, timeoutSeconds: number): Promise<void> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  let emptyChecks = 0;
+  for (;;) {
+    const depths = await Promise.all(PASS_QUEUES.map((queue) => ports.deadLetters.depth(queue)));
+    const pending = depths.map((depth) => depth.ready + depth.inFlight);
+    // Twice empty in a row: a handler may be between its publish and its ack on the first look.
+    emptyChecks = pending.every((count) => count === 0) ? emptyChecks + 1 : 0;
+    if (emptyChecks >= 2) return;
+    if (Date.now() > deadline) {
+      const left = PASS_QUEUES.map((queue, i) => `${queue} ${pending[i]}`).join(', ');
+      throw new Error(
+        `the queues were not drained within ${timeoutSeconds} s (still waiting: ${left}); see \`jobpipe dlq list\` and the logs`,
+      );
+    }
+    await sleep(250);
+  }
+}
+
+/** Adds the pass's dead letters to the per-source counts; returns the searches that failed outright. */
+async function countDeadLetters(
+  ports: Pick<RuntimePorts, 'deadLetters'>,
+  since: number,
+  counts: (source: string) => SourceCounts,
+): Promise<{ searchId: string; reason: string }[]> {
+  const failedSearches: { searchId: string; reason: string }[] = [];
+  for (const queue of PASS_QUEUES) {
+    for (const letter of await ports.deadLetters.list(queue, 100_000)) {
+      if (Date.parse(letter.deadLetteredAt) < since) continue;
+      const event = JSON.parse(letter.body) as { 'detail-type'?: string; detail?: { data?: Record<string, unknown> } };
+      const data = event.detail?.data ?? {};
+      counts(sourceOf(event['detail-type'] ?? '', data)).deadLettered++;
+      if (event['detail-type'] === 'scrape.requested') failedSearches.push({ searchId: String(data.searchId), reason: letter.reason });
+    }
+  }
+  return failedSearches;
+}
+
+/** The best scored jobs overall (scores table), with their titles from the jobs table. */
+async function topJobs(ports: Pick<RuntimePorts, 'tables'>, count: number): Promise<ListedJob[]> {
+  let best: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ports.tables.scan('scores', cursor ? { limit: 500, cursor } : { limit: 500 });
+    best = [...best, ...page.items.filter((item) => !item.filteredBy)].sort((a, b) => Number(b.score) - Number(a.score)).slice(0, count);
+    cursor = page.cursor;
+  } while (cursor);
+  return Promise.all(
+    best.map(async (score) => {
+      const job = await ports.tables.get('jobs', { jobId: String(score.jobId) });
+      return {
+        jobId: String(score.jobId),
+        title: String(job?.title ?? score.jobId),
+        company: String(job?.company ?? ''),
+        score: Number(score.score),
+        track: (score.track as string | null) ?? null,
+        source: String(job?.source ?? String(score.jobId).split(':')[0]),
+      };
+    }),
+  );
+}
+
+function printSummary(summary: RunSummary): void {
+  const table = new Table({ head: ['source', 'scraped', 'parsed', 'scored', 'dead-lettered'] });
+  const total: SourceCounts = { scraped: 0, parsed: 0, scored: 0, deadLettered: 0 };
+  for (const [source, counts] of Object.entries(summary.sources).sort(([a], [b]) => a.localeCompare(b))) {
+    table.push([source, counts.scraped, counts.parsed, counts.scored, counts.deadLettered]);
+    for (const key of Object.keys(total) as (keyof SourceCounts)[]) total[key] += counts[key];
+  }
+  table.push(['total', total.scraped, total.parsed, total.scored, total.deadLettered]);
+  console.log(`jobpipe run --once: one pass in ${summary.seconds.toFixed(1)} s`);
+  console.log(table.toString());
+  if (summary.analytics)
+    console.log(
+      `Analytics rebuilt in ${(summary.analytics.durationMs / 1000).toFixed(1)} s (snapshot ${summary.analytics.snapshotBlobKey})`,
+    );
+  console.log(
+    summary.topJobs.length > 0 ? `Top ${summary.topJobs.length} jobs:\n${renderTopJobs(summary.topJobs)}` : 'No scored jobs yet.',
+  );
+  for (const failed of summary.failedSearches) console.error(`search '${failed.searchId}' failed: ${failed.reason}`);
+}
+
+/** `jobpipe run --once`: one full pass (scrape → parse → score → ETL) in this process, for cron. */
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'one full pass in this process on the embedded transport: the configured searches (the replay source when replay.enabled), ' +
+        'parse, score, then the analytics rebuild; prints a summary and exits (for cron)',
+    )
+    .option('--once', 'run one pass and exit (the only mode; `jobpipe up` runs continuously)')
+    .option('--timeout <seconds>', 'longest wait for the queues to drain', '600')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: { once?: boolean; timeout: string; json?: boolean }) => {
+      try {
+        if (!options.once) throw new Error('`jobpipe run` needs --once (use `jobpipe up` to keep the pipeline running)');
+        const timeout = Number(options.timeout);
+        if (!Number.isFinite(timeout) || timeout <= 0)
+          throw new Error(`--timeout '${options.timeout}' is not a positive number of seconds`);
+        const env = readCliEnvironment();
+        const file = loadConfigFile(env.configPath);
+        if (file.pipeline.searches.length === 0) throw new Error(`${env.configPath}: no searches configured: nothing to run`);
+        const logger = createLogger('jobpipe-run', env.passThrough.JOBPIPE_LOG_LEVEL ?? 'warn', process.stderr);
+        const summary = await runOnce(env, file, timeout, logger);
+        if (options.json) console.log(JSON.stringify(summary, null, 2));
+        else printSummary(summary);
+        if (summary.failedSearches.length > 0) process.exitCode = 1;
+      } catch (error) {
+        console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      }
+    });
+}
