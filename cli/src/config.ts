@@ -12,6 +12,8 @@ export interface CliEnvironment {
   readonly configPath: string;
   /** Overrides the config file's API port. */
   readonly apiPort: number | undefined;
+  /** First health/metrics port of the services (`JOBPIPE_HEALTH_PORT_BASE`; 0 picks free ports). */
+  readonly healthPortBase: number | undefined;
   /** The whole environment, passed on to the service processes the CLI starts. */
   readonly passThrough: Readonly<Record<string, string>>;
 }
@@ -22,10 +24,12 @@ export function readCliEnvironment(): CliEnvironment {
   if (existsSync(dotenvPath)) loadDotenv({ path: dotenvPath, quiet: true } as never);
   const env = process.env;
   const apiPort = env.JOBPIPE_API_PORT === undefined ? undefined : Number(env.JOBPIPE_API_PORT);
+  const healthPortBase = env.JOBPIPE_HEALTH_PORT_BASE === undefined ? undefined : Number(env.JOBPIPE_HEALTH_PORT_BASE);
   return {
     runtime: readRuntimeConfig({ ...env, JOBPIPE_DATA_DIR: env.JOBPIPE_DATA_DIR ?? join(REPO_ROOT, 'data') }),
     configPath: resolve(env.JOBPIPE_CONFIG ?? join(REPO_ROOT, 'jobpipe.config.yaml')),
     apiPort: Number.isInteger(apiPort) ? apiPort : undefined,
+    healthPortBase: Number.isInteger(healthPortBase) ? healthPortBase : undefined,
     passThrough: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
   };
 }

@@ -29,6 +29,7 @@ export function register(program: Command): void {
         dataDir: env.runtime.dataDir,
         secretKey: secret.key,
         apiPort,
+        healthPortBase: env.healthPortBase,
         config,
         env: env.passThrough,
         logger,

@@ -60,7 +60,7 @@ export class PipelineInspector {
     return items;
   }
 
-  get<T extends Item>(table: 'jobs' | 'scores' | 'recommenderState', key: Item): Promise<T | undefined> {
+  get<T extends Item>(table: 'jobs' | 'scores' | 'recommenderState' | 'scrapeState', key: Item): Promise<T | undefined> {
     return this.tables.get<T>(table, key);
   }
 
