@@ -239,7 +239,11 @@ async function topJobs(ports: Pick<RuntimePorts, 'tables'>, count: number): Prom
 }
 
 function printSummary(summary: RunSummary): void {
-  const table = new Table({ head: ['source', 'scraped', 'parsed', 'scored', 'dead-lettered'] });
+  const table = new Table({
+    head: ['source', 'scraped', 'parsed', 'scored', 'dead-lettered'],
+    // Colours only on a terminal: cron mails and log files get plain text.
+    ...(process.stdout.isTTY ? {} : { style: { head: [], border: [] } }),
+  });
   const total: SourceCounts = { scraped: 0, parsed: 0, scored: 0, deadLettered: 0 };
   for (const [source, counts] of Object.entries(summary.sources).sort(([a], [b]) => a.localeCompare(b))) {
     table.push([source, counts.scraped, counts.parsed, counts.scored, counts.deadLettered]);
