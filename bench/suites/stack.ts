@@ -1,0 +1,182 @@
+/**
+ * Memory and start-up time of the whole embedded stack, run as a user runs it: `jobpipe up` in a child
+ * process group (the supervisor) and the eight service processes it starts, in a fresh data folder.
+ *
+ * - `stack.idleRssMb`: sum of VmRSS (from /proc) of every process of the group — supervisor, services
+ *   and any helper they spawned — once started with nothing to do (median of samples over a few seconds).
+ *   Target: < 600 MB.
+ * - `stack.busyRssMb`: the highest sum seen while the stack processes a replay of 2,000 postings.
+ * - `stack.secondsToFirstScoredJobs`: from starting `jobpipe up` exactly as `npm start` does (the
+ *   repository config, its own replay source) until `GET /jobs` lists a scored job.
+ *
+ * Also printed, for finding where memory goes: RSS per process when idle, and the RSS of a bare `node`
+ * and of `node --import tsx` on an empty module (the floor each service process pays).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startReplayServer } from '@jobpipe/scraper';
+import { tempDir } from '@jobpipe/shared/testing';
+import { REPO_ROOT } from '../../cli/src/config.js';
+import { readSupervisorState } from '../../cli/src/stack/supervisor-state.js';
+import { CliProcess } from '../../cli/test/support/cli-process.js';
+import { PipelineInspector } from '../../cli/test/support/pipeline-inspector.js';
+import { freePort, residentMb, waitFor } from '../../cli/test/support/processes.js';
+import { externalReplayConfigText, ownReplayConfigText } from '../../cli/test/support/test-config.js';
+import { serviceEnvironment, testSecretKey } from '../../cli/test/support/test-stack.js';
+
+const BUSY_POSTINGS = 2_000;
+const IDLE_SETTLE_MS = 5_000;
+const IDLE_SAMPLES = 10;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** What a process of the stack is: its service name from the supervisor state, else its command. */
+function labelOf(pid: number, dataDir: string, cliPid: number): string {
+  if (pid === cliPid) return 'supervisor (jobpipe up)';
+  const service = readSupervisorState(join(dataDir, 'supervisor.json'))?.services.find((candidate) => candidate.pid === pid);
+  if (service) return service.name;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 60);
+  } catch {
+    return `pid ${pid}`;
+  }
+}
+
+function groupRss(stack: CliProcess): { total: number; byPid: Map<number, number> } {
+  const byPid = new Map(stack.members().map((pid) => [pid, residentMb(pid)]));
+  return { total: [...byPid.values()].reduce((sum, mb) => sum + mb, 0), byPid };
+}
+
+/** RSS of a child node process that has loaded `args` and then idles. */
+function floorRssMb(args: string[]): number {
+  const script = `setTimeout(() => { process.stdout.write(require('node:fs').readFileSync('/proc/self/status', 'utf8').match(/VmRSS:\\s+(\\d+)/)[1]); process.exit(0); }, 1500);`;
+  const dir = tempDir('jobpipe-bench-floor-');
+  try {
+    const file = join(dir.path, 'idle.cjs');
+    writeFileSync(file, script);
+    return Number(execFileSync(process.execPath, [...args, file], { cwd: REPO_ROOT, encoding: 'utf8' })) / 1024;
+  } finally {
+    dir.remove();
+  }
+}
+
+async function measureIdleAndBusy(): Promise<{ idle: number; busy: number }> {
+  const dir = tempDir('jobpipe-bench-stack-');
+  const replay = await startReplayServer({ postings: BUSY_POSTINGS });
+  const apiPort = await freePort();
+  const configPath = join(dir.path, 'jobpipe.config.yaml');
+  writeFileSync(configPath, externalReplayConfigText({ apiPort, replay }));
+  const dataDir = join(dir.path, 'data');
+  const stack = new CliProcess(
+    ['up', '--no-scrape'],
+    serviceEnvironment({
+      ...replay.scraperEnv(),
+      JOBPIPE_DATA_DIR: dataDir,
+      JOBPIPE_CONFIG: configPath,
+      JOBPIPE_API_PORT: String(apiPort),
+      JOBPIPE_HEALTH_PORT_BASE: '0',
+      JOBPIPE_SECRET_KEY: testSecretKey(),
+    }),
+    join(dir.path, 'up.log'),
+  );
+  let inspector: PipelineInspector | undefined;
+  try {
+    await waitFor('the stack to start', () => readFileSync(stack.logFile, 'utf8').includes('Running.'), { timeoutMs: 120_000 });
+    await sleep(IDLE_SETTLE_MS);
+    const samples: ReturnType<typeof groupRss>[] = [];
+    for (let i = 0; i < IDLE_SAMPLES; i++) {
+      samples.push(groupRss(stack));
+      await sleep(300);
+    }
+    const idle = median(samples.map((sample) => sample.total));
+    const last = samples.at(-1)!;
+    console.log(`  idle RSS per process (MB), ${last.byPid.size} processes:`);
+    for (const [pid, mb] of [...last.byPid].sort((a, b) => b[1] - a[1])) {
+      console.log(`    ${labelOf(pid, dataDir, stack.pgid).padEnd(40)} ${mb.toFixed(1)}`);
+    }
+
+    // Busy: the searches of the 2,000-posting replay, through the API as a user asks.
+    inspector = new PipelineInspector(dataDir);
+    const key = /authorization: Bearer (\S+)\)/.exec(readFileSync(stack.logFile, 'utf8'))?.[1];
+    if (!key) throw new Error('jobpipe up did not print its API key');
+    for (const request of replay.scrapeRequests('bench')) {
+      const response = await fetch(`http://127.0.0.1:${apiPort}/scrape`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ searchId: request.searchId }),
+      });
+      if (response.status !== 202) throw new Error(`POST /scrape → ${response.status}: ${await response.text()}`);
+    }
+    const pipeline = inspector;
+    let busy = 0;
+    let busiest = new Map<number, number>();
+    await waitFor(
+      'the replay to be scraped, parsed and scored',
+      async () => {
+        const sample = groupRss(stack);
+        if (sample.total > busy) [busy, busiest] = [sample.total, sample.byPid];
+        return (
+          pipeline.published('job.scored') >= replay.postings.length &&
+          (await pipeline.pending('parser')) === 0 &&
+          (await pipeline.pending('recommender')) === 0
+        );
+      },
+      { timeoutMs: 600_000, intervalMs: 250, detail: () => `scored ${pipeline.published('job.scored')} of ${replay.postings.length}` },
+    );
+    console.log('  busiest RSS per process (MB):');
+    for (const [pid, mb] of [...busiest].sort((a, b) => b[1] - a[1]))
+      console.log(`    ${labelOf(pid, dataDir, stack.pgid).padEnd(40)} ${mb.toFixed(1)}`);
+    return { idle, busy };
+  } finally {
+    await stack.stop();
+    inspector?.close();
+    await replay.close();
+    dir.remove();
+  }
+}
+
+async function measureSecondsToFirstScoredJobs(): Promise<number> {
+  const dir = tempDir('jobpipe-bench-start-');
+  const [apiPort, replayPort] = [await freePort(), await freePort()];
+  const configPath = join(dir.path, 'jobpipe.config.yaml');
+  writeFileSync(configPath, ownReplayConfigText({ apiPort, replayPort, postings: 200 }));
+  const started = performance.now();
+  const stack = new CliProcess(
+    ['up'],
+    serviceEnvironment({
+      JOBPIPE_DATA_DIR: join(dir.path, 'data'),
+      JOBPIPE_CONFIG: configPath,
+      JOBPIPE_HEALTH_PORT_BASE: '0',
+      JOBPIPE_SECRET_KEY: testSecretKey(),
+    }),
+    join(dir.path, 'up.log'),
+  );
+  try {
+    let key: string | undefined;
+    await waitFor(
+      'GET /jobs to list a scored job',
+      async () => {
+        key ??= /authorization: Bearer (\S+)\)/.exec(readFileSync(stack.logFile, 'utf8'))?.[1];
+        if (!key) return false;
+        const response = await fetch(`http://127.0.0.1:${apiPort}/jobs?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+        return response.ok && ((await response.json()) as { items: unknown[] }).items.length > 0;
+      },
+      { timeoutMs: 180_000, intervalMs: 100 },
+    );
+    return (performance.now() - started) / 1000;
+  } finally {
+    await stack.stop();
+    dir.remove();
+  }
+}
+
+export default async function (): Promise<Record<string, number>> {
+  console.log(
+    `\n  floor per process (MB): node ${floorRssMb([]).toFixed(1)}, node --import tsx ${floorRssMb(['--import', 'tsx']).toFixed(1)}`,
+  );
+  const { idle, busy } = await measureIdleAndBusy();
+  const secondsToFirstScoredJobs = await measureSecondsToFirstScoredJobs();
+  return { 'stack.idleRssMb': idle, 'stack.busyRssMb': busy, 'stack.secondsToFirstScoredJobs': secondsToFirstScoredJobs };
+}
