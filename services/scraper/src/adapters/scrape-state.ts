@@ -20,6 +20,8 @@ export interface UrlValidators {
   readonly key: string;
   readonly etag?: string;
   readonly lastModified?: string;
+  /** Postings the URL listed when these validators were kept (lists only). */
+  readonly itemCount?: number;
 }
 
 /** ETag / Last-Modified as a server sent them. */
@@ -69,23 +71,22 @@ export class ScrapeStateStore {
     await this.tables.putMany(TABLE, items);
   }
 
-  async validators(url: string): Promise<{ etag?: string; lastModified?: string } | undefined> {
-    const item = await this.tables.get<UrlValidators & Record<string, unknown>>(TABLE, { key: `http#${url}` });
-    if (!item) return undefined;
-    return { ...(item.etag ? { etag: item.etag } : {}), ...(item.lastModified ? { lastModified: item.lastModified } : {}) };
+  async validators(url: string): Promise<UrlValidators | undefined> {
+    return this.tables.get<UrlValidators & Record<string, unknown>>(TABLE, { key: `http#${url}` });
   }
 
-  async saveValidators(url: string, validators: ValidatorFields): Promise<void> {
+  /** Keeps a URL's validators; for a list, also how many postings it held (a 304 means that many unchanged). */
+  async saveValidators(url: string, validators: ValidatorFields, itemCount?: number): Promise<void> {
     if (!validators.etag && !validators.lastModified) return;
-    await this.tables.put(TABLE, validatorsItem(url, validators));
+    await this.tables.put(TABLE, { ...validatorsItem(url, validators), ...(itemCount === undefined ? {} : { itemCount }) });
   }
 
-  run(runId: string): Promise<RunRecord | undefined> {
-    return this.tables.get<RunRecord & Record<string, unknown>>(TABLE, { key: `run#${runId}` });
+  run(searchId: string, runId: string): Promise<RunRecord | undefined> {
+    return this.tables.get<RunRecord & Record<string, unknown>>(TABLE, { key: `run#${searchId}#${runId}` });
   }
 
   async saveRun(record: Omit<RunRecord, 'key'>): Promise<void> {
-    await this.tables.put(TABLE, { key: `run#${record.runId}`, ...record });
+    await this.tables.put(TABLE, { key: `run#${record.searchId}#${record.runId}`, ...record });
   }
 
   search(searchId: string): Promise<SearchState | undefined> {

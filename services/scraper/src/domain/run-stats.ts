@@ -14,7 +14,7 @@ export interface RunCounts {
   failed: number;
 }
 
-/** The record of one run, kept in scrapeState under `run#<runId>`. */
+/** The record of one run, kept in scrapeState under `run#<searchId>#<runId>` (one run id may cover several searches). */
 export interface RunRecord {
   readonly key: string;
   readonly runId: string;

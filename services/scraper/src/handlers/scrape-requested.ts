@@ -21,7 +21,7 @@ export function scrapeRequestedHandler(deps: ScrapeRequestedDependencies): Event
   return async (event, context) => {
     const request = event.detail.data;
     const { state, metrics, clock } = deps;
-    const previousRun = await state.run(request.runId);
+    const previousRun = await state.run(request.searchId, request.runId);
     if (previousRun?.status === 'completed') {
       context.logger.info({ runId: request.runId }, 'run already completed; redelivery ignored');
       return;

@@ -38,6 +38,8 @@ export class SourceRunSession implements SourceRun {
   readonly maxPages: number;
   readonly logger: Logger;
   private readonly seen = new Set<string>();
+  /** Postings each list URL held last time, for lists answered 304. */
+  private readonly listCounts = new Map<string, number>();
   private readonly announcer: AnnouncementBatcher<AnnouncedPosting>;
 
   constructor(
@@ -79,12 +81,20 @@ export class SourceRunSession implements SourceRun {
   }
 
   async conditionalGet(url: string, headers?: Readonly<Record<string, string>>): Promise<SourceResponse> {
-    const validators = this.http.policy.conditionalRequests ? await this.ports.state.validators(url) : undefined;
+    const kept = this.http.policy.conditionalRequests ? await this.ports.state.validators(url) : undefined;
+    if (kept?.itemCount !== undefined) this.listCounts.set(url, kept.itemCount);
+    const validators = kept
+      ? { ...(kept.etag ? { etag: kept.etag } : {}), ...(kept.lastModified ? { lastModified: kept.lastModified } : {}) }
+      : undefined;
     return this.http.request({ url, ...(headers ? { headers } : {}), ...(validators ? { validators } : {}) });
   }
 
-  async keepValidators(url: string, validators: { etag?: string; lastModified?: string }): Promise<void> {
-    if (this.http.policy.conditionalRequests) await this.ports.state.saveValidators(url, validators);
+  async keepValidators(url: string, validators: { etag?: string; lastModified?: string }, itemCount?: number): Promise<void> {
+    if (this.http.policy.conditionalRequests) await this.ports.state.saveValidators(url, validators, itemCount);
+  }
+
+  listNotModified(url: string): void {
+    this.notModified(url, this.listCounts.get(url) ?? 1);
   }
 
   async forEach<T>(items: readonly T[], describe: (item: T) => string, work: (item: T) => Promise<void>): Promise<number> {

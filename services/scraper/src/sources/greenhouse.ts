@@ -23,8 +23,9 @@ export function createGreenhouseSource(options: { baseUrl: string }): Source {
         async (board) => {
           if (!isSafePathSegment(board))
             throw new PermanentError('REQUEST_INVALID', `greenhouse: board token '${board.slice(0, 40)}' is not valid`);
-          const response = await run.conditionalGet(`${base}/v1/boards/${board}/jobs?content=true`);
-          if (response.kind === 'not-modified') return run.notModified(`board ${board}`);
+          const listUrl = `${base}/v1/boards/${board}/jobs?content=true`;
+          const response = await run.conditionalGet(listUrl);
+          if (response.kind === 'not-modified') return run.listNotModified(listUrl);
           const jobs = jsonOf<GreenhouseBoard>(response, `greenhouse board ${board}`).jobs ?? [];
           run.found(jobs.length);
           const failures = await run.forEach(
@@ -42,7 +43,7 @@ export function createGreenhouseSource(options: { baseUrl: string }): Source {
             },
           );
           // A board whose postings all landed may be skipped next time when the server says 304.
-          if (failures === 0) await run.keepValidators(response.url, validatorsOf(response));
+          if (failures === 0) await run.keepValidators(listUrl, validatorsOf(response), jobs.length);
         },
       );
     },

@@ -19,8 +19,9 @@ export function createLeverSource(options: { baseUrl: string }): Source {
         async (company) => {
           if (!isSafePathSegment(company))
             throw new PermanentError('REQUEST_INVALID', `lever: company '${company.slice(0, 40)}' is not valid`);
-          const response = await run.conditionalGet(`${base}/v0/postings/${company}?mode=json`);
-          if (response.kind === 'not-modified') return run.notModified(`company ${company}`);
+          const listUrl = `${base}/v0/postings/${company}?mode=json`;
+          const response = await run.conditionalGet(listUrl);
+          if (response.kind === 'not-modified') return run.listNotModified(listUrl);
           const postings = jsonOf<unknown>(response, `lever company ${company}`);
           if (!Array.isArray(postings)) throw new Error(`lever company ${company}: answer is not an array`);
           run.found(postings.length);
@@ -38,7 +39,7 @@ export function createLeverSource(options: { baseUrl: string }): Source {
               });
             },
           );
-          if (failures === 0) await run.keepValidators(response.url, validatorsOf(response));
+          if (failures === 0) await run.keepValidators(listUrl, validatorsOf(response), postings.length);
         },
       );
     },

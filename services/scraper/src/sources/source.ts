@@ -25,8 +25,10 @@ export interface SourceRun {
    * Resolves with the number of items that failed.
    */
   forEach<T>(items: readonly T[], describe: (item: T) => string, work: (item: T) => Promise<void>): Promise<number>;
-  /** Keeps a list URL's validators for the next conditional request (call once all its postings landed). */
-  keepValidators(url: string, validators: { etag?: string; lastModified?: string }): Promise<void>;
+  /** Keeps a list URL's validators and posting count for the next conditional request (call once all its postings landed). */
+  keepValidators(url: string, validators: { etag?: string; lastModified?: string }, itemCount?: number): Promise<void>;
+  /** A list URL answered 304: its postings (as many as last time) count as not modified. */
+  listNotModified(url: string): void;
   /** Sends a request (no validators). */
   send(request: SourceRequest): Promise<SourceResponse>;
 }

@@ -19,6 +19,11 @@ test('redelivery of a completed run (same runId) does nothing', async () => {
   assert.equal((await h.run(h.request('lever', 'run-a'))).kind, 'ack');
   assert.equal(h.scraped().length, published);
   assert.equal(h.replay.requests.length, requests, 'no request was sent again');
+  assert.equal((await h.run(h.request('greenhouse', 'run-a'))).kind, 'ack');
+  assert.ok(
+    h.scraped().some((event) => event.source === 'greenhouse' && event.runId === 'run-a'),
+    'another search under the same run id still runs',
+  );
 });
 
 test('a run whose postings partly failed is retried, and the retry publishes only what was missing', async () => {
@@ -45,7 +50,7 @@ test('a search that found many and now finds none raises source drift (log and m
   const metrics = await h.scraper.metrics.registry.getSingleMetricAsString('jobpipe_scraper_source_drift_total');
   assert.match(metrics, /jobpipe_scraper_source_drift_total\{source="greenhouse",search_id="replay-greenhouse"\} 1/);
   const run = await h.ports.tables.get<{ drift: boolean; durationMs: number; counts: { found: number } }>('scrapeState', {
-    key: 'run#run-c2',
+    key: 'run#replay-greenhouse#run-c2',
   });
   assert.equal(run!.drift, true);
   assert.equal(run!.counts.found, 0);
@@ -58,7 +63,7 @@ test('a request the source cannot serve goes to the DLQ with the reason', async 
   assert.match(outcome.kind === 'dead-letter' ? outcome.reason : '', /names no boards/);
   const badBoard = await h.run({ searchId: 'bad-board', source: 'lever', runId: 'run-e', requestedBy: 'user', boards: ['../../admin'] });
   assert.equal(badBoard.kind, 'ack', 'the bad board is reported in the run, nothing is fetched');
-  const run = await h.ports.tables.get<{ errors: string[] }>('scrapeState', { key: 'run#run-e' });
+  const run = await h.ports.tables.get<{ errors: string[] }>('scrapeState', { key: 'run#bad-board#run-e' });
   assert.match(run!.errors.join(), /not valid/);
 });
 
