@@ -7,8 +7,9 @@ export interface Announcement<Record> {
 }
 
 /**
- * Announces postings in batches: everything handed over in the same turn of the event loop (up to
- * `maxBatch`) is published as one bus write, then remembered as one table write. Each caller's promise
+ * Announces postings in batches: everything handed over within `windowMs` (up to `maxBatch`) is
+ * published as one bus write, then remembered as one table write — few, short write transactions on
+ * files other processes write too. Each caller's promise
  * settles with its batch, so a posting counts as announced only once it really is.
  */
 export class AnnouncementBatcher<Record> {
@@ -18,7 +19,8 @@ export class AnnouncementBatcher<Record> {
   constructor(
     private readonly publish: (events: readonly OutgoingEvent[]) => Promise<unknown>,
     private readonly remember: (records: readonly Record[]) => Promise<void>,
-    private readonly maxBatch = 50,
+    private readonly maxBatch = 100,
+    private readonly windowMs = 10,
   ) {}
 
   announce(announcement: Announcement<Record>): Promise<void> {
@@ -27,10 +29,10 @@ export class AnnouncementBatcher<Record> {
       if (this.pending.length >= this.maxBatch) void this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => {
+        setTimeout(() => {
           this.scheduled = false;
           void this.flush();
-        });
+        }, this.windowMs);
       }
     });
   }
