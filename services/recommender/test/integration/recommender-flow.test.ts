@@ -43,13 +43,17 @@ function stack() {
         { detailType: 'crm.stage-changed', data: { jobId, from: 'new', to, closedReason, changedAt, changedBy: 'user' } },
       ]);
     },
-    /** The job.scored events that reached crm-api's queue since the last call. */
+    /** The job.scored events that reached crm-api's queue since the last call (other types are acknowledged and left out). */
     async scoredEvents(): Promise<{ jobId: string; score: number; modelVersion: string | null }[]> {
       const found = [];
       for (;;) {
         const messages = await scoredQueue.receive(10, 0);
         if (messages.length === 0) return found;
-        for (const message of messages) found.push(JSON.parse(message.body).detail.data);
+        // crm-api's queue also takes crm.stage-changed (edits made in the sheet): keep the scores only.
+        for (const message of messages) {
+          const event = JSON.parse(message.body);
+          if (event['detail-type'] === 'job.scored') found.push(event.detail.data);
+        }
         await scoredQueue.ack(messages);
       }
     },
