@@ -145,14 +145,14 @@ async function load(key) {
       'bar',
       skills.rows.map((row) => row.skill),
       [{ label: 'jobs', data: skills.rows.map((row) => row.jobs), backgroundColor: COLORS[0] }],
-      { indexAxis: 'y' },
+      { indexAxis: 'y', scales: { y: { ticks: { autoSkip: false } } } },
     );
     draw(
       'chart-salary-by-skill',
       'bar',
       salaryBySkill.rows.map((row) => row.skill),
       [{ label: 'USD / year', data: salaryBySkill.rows.map((row) => row.avg_annual_usd), backgroundColor: COLORS[3] }],
-      { indexAxis: 'y' },
+      { indexAxis: 'y', scales: { y: { ticks: { autoSkip: false } } } },
     );
     draw(
       'chart-tracks',

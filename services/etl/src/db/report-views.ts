@@ -76,7 +76,8 @@ FROM applications
 GROUP BY SUBSTR(outcome_at, 1, 10)`;
 
 /**
- * The funnel. A job "reached" a stage when its history or its current stage says so. Conversion: the
+ * The funnel, in stage order. A job "reached" a stage when its history or its current stage says so; a
+ * job the user never moved sits in 'new' (a duplicate linked to its canonical job is not counted). Conversion: the
  * share of jobs that reached a stage and went further (a later open stage, or closed as hired). Response
  * rate (from 'applied' on): the share that heard back (went further, or closed as rejected). Median days:
  * over completed stays in the stage (a note is not a move).
@@ -86,7 +87,8 @@ CREATE VIEW report_funnel AS
 WITH visits AS (
   SELECT job_id, to_stage AS stage, closed_reason FROM stage_changes
   UNION
-  SELECT job_id, stage, closed_reason FROM fact_jobs WHERE stage IS NOT NULL
+  SELECT job_id, COALESCE(stage, 'new') AS stage, closed_reason FROM fact_jobs
+  WHERE stage IS NOT NULL OR canonical_job_id IS NULL
 ),
 reach AS (
   SELECT v.job_id,
@@ -129,7 +131,8 @@ SELECT c.stage AS stage, ${count('c.jobs')} AS jobs,
   CASE WHEN c.is_open = 1 AND c.jobs > 0 THEN ${round('c.advanced * 1.0 / c.jobs', 4)} END AS conversion_rate,
   ${round('m.median_days', 2)} AS median_days_in_stage,
   CASE WHEN c.is_open = 1 AND c.jobs > 0 AND c.stage_rank >= 4 THEN ${round('c.replied * 1.0 / c.jobs', 4)} END AS response_rate
-FROM counts c LEFT JOIN medians m ON m.stage = c.stage`;
+FROM counts c LEFT JOIN medians m ON m.stage = c.stage
+ORDER BY c.stage_rank`;
 
 /** CREATE VIEW statements in dependency order. */
 export const CREATE_REPORT_VIEWS: readonly string[] = [

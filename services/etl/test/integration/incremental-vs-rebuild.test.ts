@@ -7,6 +7,7 @@ import { busEvent, tempDir } from '@jobpipe/shared/testing';
 import { createEtlHandlers, type EtlService } from '../../src/app.js';
 import { readEtlConfig } from '../../src/config.js';
 import { openSqliteAnalytics } from '../../src/db/connections.js';
+import { readReports } from '../../src/db/reports.js';
 import { datasetEvents, seedTables } from '../fixtures/analytics-dataset.js';
 import { analyticsState, byKey } from '../fixtures/analytics-state.js';
 import { deliver, RecordingPublisher } from '../fixtures/run-etl.js';
@@ -82,7 +83,7 @@ describe('etl on SQLite', () => {
       'usajobs 2026-02-10 1',
     ]);
     assert.deepEqual(byKey(state.report_funnel!, 'stage'), {
-      new: { stage: 'new', jobs: 4, conversion_rate: 0.75, median_days_in_stage: 2, response_rate: null },
+      new: { stage: 'new', jobs: 5, conversion_rate: 0.6, median_days_in_stage: 2, response_rate: null },
       screened: { stage: 'screened', jobs: 1, conversion_rate: 1, median_days_in_stage: 2, response_rate: null },
       shortlisted: { stage: 'shortlisted', jobs: 1, conversion_rate: 0, median_days_in_stage: null, response_rate: null },
       applied: { stage: 'applied', jobs: 2, conversion_rate: 0.5, median_days_in_stage: 8, response_rate: 1 },
@@ -90,6 +91,8 @@ describe('etl on SQLite', () => {
       offer: { stage: 'offer', jobs: 0, conversion_rate: null, median_days_in_stage: null, response_rate: null },
       closed: { stage: 'closed', jobs: 2, conversion_rate: null, median_days_in_stage: null, response_rate: null },
     });
+    const funnelOrder = (await readReports(await full.warehouse.live())).report_funnel.map((row) => row.stage);
+    assert.deepEqual(funnelOrder, ['new', 'screened', 'shortlisted', 'applied', 'interviewing', 'offer', 'closed'], 'stage order');
     assert.deepEqual(state.report_applications_by_day, [
       { day: '2026-02-14', failed: 0, submitted: 1 },
       { day: '2026-02-26', failed: 1, submitted: 0 },
