@@ -18,4 +18,10 @@ for (const file of readdirSync(commandsDir)
   const module = (await import(pathToFileURL(join(commandsDir, file)).href)) as { register: RegisterCommand };
   module.register(program);
 }
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // A failed command ends with its reason on one line, not a stack trace.
+  console.error(`jobpipe: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

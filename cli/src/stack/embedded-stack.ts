@@ -91,7 +91,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     await supervisor.stop(2_000);
     await replay?.close();
     await ports.close();
-    throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${reason}; the services' logs are in ${join(options.dataDir, 'logs')}`);
   }
   scheduler.start(options.config.pipeline);
   return {
