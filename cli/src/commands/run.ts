@@ -19,6 +19,7 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { type ConfigFile, loadConfigFile } from '../config/config-file.js';
 import { type CliEnvironment, readCliEnvironment } from '../config.js';
+import { cliTableStyle } from '../stack/table-style.js';
 import { type ListedJob, renderTopJobs } from '../stack/top-jobs.js';
 
 /** The sections of the pipeline config, as `config.changed` names them. */
@@ -241,8 +242,7 @@ async function topJobs(ports: Pick<RuntimePorts, 'tables'>, count: number): Prom
 function printSummary(summary: RunSummary): void {
   const table = new Table({
     head: ['source', 'scraped', 'parsed', 'scored', 'dead-lettered'],
-    // Colours only on a terminal: cron mails and log files get plain text.
-    ...(process.stdout.isTTY ? {} : { style: { head: [], border: [] } }),
+    ...cliTableStyle(),
   });
   const total: SourceCounts = { scraped: 0, parsed: 0, scored: 0, deadLettered: 0 };
   for (const [source, counts] of Object.entries(summary.sources).sort(([a], [b]) => a.localeCompare(b))) {

@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { readCliEnvironment } from '../config.js';
 import { isAlive, readSupervisorState } from '../stack/supervisor-state.js';
+import { cliTableStyle } from '../stack/table-style.js';
 
 /** `jobpipe status`: per service — up, restarts, queue depth, DLQ depth, last error. */
 export function register(program: Command): void {
@@ -42,6 +43,7 @@ export function register(program: Command): void {
         head: ['service', 'status', 'restarts', 'queued', 'DLQ', 'last error'],
         colWidths: [16, 12, 10, 8, 6, 60],
         wordWrap: true,
+        ...cliTableStyle(),
       });
       for (const row of rows) table.push([row.service, row.status, row.restarts, row.queued, row.deadLettered, row.lastError]);
       console.log(table.toString());

@@ -87,11 +87,19 @@ async function showFirstPass(
       else console.log(line);
       last = line;
     }
-    const settled = counts.scored > 0 && progress.pendingIngest() === 0 && Date.now() - quietSince > SETTLE_MS;
+    // Settled: the searches were taken, nothing waits on the ingest queues, and nothing moved for a while
+    // (a restart whose sources hold nothing new settles with no new scores).
+    const settled = progress.pendingIngest() === 0 && Date.now() - quietSince > SETTLE_MS;
     if (settled || Date.now() - started > FIRST_PASS_TIMEOUT_MS) break;
   }
   if (process.stdout.isTTY) process.stdout.write('\n');
-  console.log(`First pass done in ${((Date.now() - started) / 1000).toFixed(1)} s. Top scored jobs:`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const { scraped } = progress.counts();
+  console.log(
+    scraped > 0
+      ? `First pass done in ${seconds} s. Top scored jobs:`
+      : `Nothing new or changed at the sources since the last run (checked in ${seconds} s). Top scored jobs:`,
+  );
   const { items } = await topJobs();
   console.log(renderTopJobs(items));
 }

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { cliTableStyle } from './table-style.js';
 
 /** A job as `GET /jobs` lists it (the fields the CLI shows). */
 export interface ListedJob {
@@ -16,6 +17,7 @@ export function renderTopJobs(jobs: readonly ListedJob[]): string {
     head: ['#', 'score', 'title', 'company', 'track', 'source'],
     colWidths: [4, 7, 44, 30, 20, 12],
     wordWrap: false,
+    ...cliTableStyle(),
   });
   jobs.forEach((job, index) => {
     table.push([index + 1, job.score === null ? '–' : job.score.toFixed(1), job.title, job.company, job.track ?? '–', job.source]);
