@@ -119,7 +119,8 @@ function renderSources(rows) {
     borderColor: COLORS[index % COLORS.length],
     backgroundColor: COLORS[index % COLORS.length],
   }));
-  draw('chart-sources', 'line', days, datasets);
+  // Stacked bars read well for a single day as for sixty: the height of a bar is that day's new jobs.
+  draw('chart-sources', 'bar', days, datasets, { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } });
 }
 
 async function load(key) {
