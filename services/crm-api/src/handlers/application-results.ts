@@ -1,12 +1,12 @@
 import type { EventHandler, HandlerContext } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
+import type { StoredApplication } from '../domain/application-view.js';
 import { ApiError } from '../use-cases/api-error.js';
-import type { ApplicationRecord } from '../use-cases/applications.js';
 import { applyStageChange, crmRecordOf } from '../use-cases/crm.js';
 
 /** Records an outcome on the request item, unless the applier already moved it past 'requested'. */
-async function recordOutcome(context: CrmApiContext, applicationId: string, outcome: Partial<ApplicationRecord>): Promise<void> {
-  const current = await context.tables.get<ApplicationRecord & Record<string, unknown>>('applications', { applicationId });
+async function recordOutcome(context: CrmApiContext, applicationId: string, outcome: Partial<StoredApplication>): Promise<void> {
+  const current = await context.tables.get<StoredApplication & Record<string, unknown>>('applications', { applicationId });
   if (current?.status !== 'requested') return;
   await context.tables.put(
     'applications',
@@ -53,7 +53,8 @@ export function handleApplicationFailed(context: CrmApiContext): EventHandler<'a
       status: 'failed',
       finishedAt: data.failedAt,
       failureCode: data.code,
-      failureMessage: data.message,
+      failureMessage: data.question ? `${data.message} (question: ${data.question})` : data.message,
+      needsUser: data.needsUser,
       evidenceBlobKeys: data.evidenceBlobKey ? [data.evidenceBlobKey] : [],
     });
     context.live.publish({

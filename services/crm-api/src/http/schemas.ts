@@ -1,3 +1,4 @@
+import { APPLICATION_STATUSES } from '../domain/application-view.js';
 import { CLOSED_REASONS, STAGES } from '../domain/stages.js';
 
 /** JSON schemas shared by several routes; registered once and referenced as `<$id>#`. */
@@ -104,7 +105,11 @@ export const applicationSchema = {
   properties: {
     applicationId: { type: 'string' },
     jobId: { type: 'string' },
-    status: { type: 'string', enum: ['requested', 'submitted', 'failed'] },
+    status: {
+      type: 'string',
+      enum: APPLICATION_STATUSES,
+      description: 'submitted with dryRun: the form was filled and kept as evidence, nothing was sent',
+    },
     dryRun: { type: 'boolean' },
     requestedAt: { type: 'string' },
     applyUrl: { type: 'string' },
@@ -114,6 +119,7 @@ export const applicationSchema = {
     finishedAt: nullableString,
     failureCode: nullableString,
     failureMessage: nullableString,
+    needsUser: { type: ['boolean', 'null'], description: 'the application stopped on something only the user can settle' },
     evidence: { type: 'array', items: { type: 'string' }, description: 'links to the screenshots kept as evidence' },
   },
 } as const;

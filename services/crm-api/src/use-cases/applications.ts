@@ -1,26 +1,7 @@
 import type { CrmApiContext } from '../context.js';
+import { type ApplicationRecord, type ApplicationStatus, applicationOf, type StoredApplication } from '../domain/application-view.js';
 import { ApiError, jobNotFound } from './api-error.js';
 import { crmRecordOf } from './crm.js';
-
-/** Where an application stands. */
-export type ApplicationStatus = 'requested' | 'submitted' | 'failed';
-
-/** An application (`applications` table; crm-api writes the request, the applier the outcome). */
-export interface ApplicationRecord {
-  readonly applicationId: string;
-  readonly jobId: string;
-  readonly status: ApplicationStatus;
-  readonly dryRun: boolean;
-  readonly requestedAt: string;
-  readonly applyUrl: string;
-  readonly site: string;
-  readonly company: string;
-  readonly title: string;
-  readonly finishedAt?: string | null;
-  readonly failureCode?: string | null;
-  readonly failureMessage?: string | null;
-  readonly evidenceBlobKeys?: string[];
-}
 
 interface JobItem {
   readonly jobId: string;
@@ -31,12 +12,12 @@ interface JobItem {
 }
 
 async function applicationsOfJob(context: CrmApiContext, jobId: string): Promise<ApplicationRecord[]> {
-  const page = await context.tables.query<ApplicationRecord & Record<string, unknown>>('applications', {
+  const page = await context.tables.query<StoredApplication & Record<string, unknown>>('applications', {
     index: 'byJob',
     partitionValue: jobId,
     limit: 100,
   });
-  return page.items;
+  return page.items.map(applicationOf);
 }
 
 /**
@@ -65,7 +46,7 @@ export async function requestApplication(context: CrmApiContext, jobId: string, 
   const applyUrl = job?.applyUrl ?? job?.canonicalUrl ?? summary?.url;
   const company = job?.company ?? summary?.company;
   if (!applyUrl || !company) throw new ApiError(422, 'job_incomplete', `job '${jobId}' has no URL or company to apply with`);
-  const record: ApplicationRecord = {
+  const stored: StoredApplication = {
     applicationId: context.ids.uuid(),
     jobId,
     status: 'requested',
@@ -76,7 +57,8 @@ export async function requestApplication(context: CrmApiContext, jobId: string, 
     company,
     title: job?.title ?? summary?.title ?? '',
   };
-  await context.tables.put('applications', { ...record }, { kind: 'notExists' });
+  await context.tables.put('applications', { ...stored }, { kind: 'notExists' });
+  const record = applicationOf(stored);
   await context.publisher.publish([
     {
       detailType: 'application.requested',
@@ -105,8 +87,8 @@ export async function listApplications(
     all = [];
     let cursor: string | undefined;
     do {
-      const page = await context.tables.scan<ApplicationRecord & Record<string, unknown>>('applications', cursor ? { cursor } : {});
-      all.push(...page.items);
+      const page = await context.tables.scan<StoredApplication & Record<string, unknown>>('applications', cursor ? { cursor } : {});
+      all.push(...page.items.map(applicationOf));
       cursor = page.cursor;
     } while (cursor);
   }
@@ -118,7 +100,9 @@ export async function listApplications(
 
 /** One application, or 404. */
 export async function getApplication(context: CrmApiContext, applicationId: string): Promise<ApplicationRecord> {
-  const record = await context.tables.get<ApplicationRecord & Record<string, unknown>>('applications', { applicationId });
-  if (!record) throw new ApiError(404, 'application_not_found', `no application with id '${applicationId}'`);
-  return record;
+  const stored = await context.tables.get<StoredApplication & Record<string, unknown>>('applications', { applicationId });
+  if (!stored) throw new ApiError(404, 'application_not_found', `no application with id '${applicationId}'`);
+  return applicationOf(stored);
 }
+
+export type { ApplicationRecord, ApplicationStatus };

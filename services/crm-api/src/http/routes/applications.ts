@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
+import { APPLICATION_STATUSES } from '../../domain/application-view.js';
 import { ApiError } from '../../use-cases/api-error.js';
 import {
   type ApplicationRecord,
@@ -52,7 +53,7 @@ export async function applicationRoutes(app: FastifyInstance, context: CrmApiCon
           type: 'object',
           additionalProperties: false,
           properties: {
-            status: { type: 'string', enum: ['requested', 'submitted', 'failed'] },
+            status: { type: 'string', enum: APPLICATION_STATUSES },
             jobId: jobIdSchema,
             limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
           },
