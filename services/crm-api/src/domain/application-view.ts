@@ -11,21 +11,25 @@ type StoredOutcome =
   | { readonly detailType: 'application.submitted'; readonly data: EventDataMap['application.submitted'] }
   | { readonly detailType: 'application.failed'; readonly data: EventDataMap['application.failed'] };
 
-/**
- * An `applications` item as stored. crm-api writes the request; the applier completes the same item with
- * its progress (`status`) and the outcome event it published (`outcome`); crm-api adds the outcome
- * fields itself when the outcome event reaches it first.
- */
-export interface StoredApplication {
+/** What crm-api writes when the user asks for an application. */
+interface ApplicationRequestFields {
   readonly applicationId: string;
   readonly jobId: string;
-  readonly status: string;
   readonly dryRun: boolean;
   readonly requestedAt: string;
   readonly applyUrl: string;
   readonly site: string;
   readonly company: string;
   readonly title?: string;
+}
+
+/**
+ * An `applications` item as stored. crm-api writes the request; the applier completes the same item with
+ * its progress (`status`) and the outcome event it published (`outcome`); crm-api adds the outcome
+ * fields itself when the outcome event reaches it first.
+ */
+export interface StoredApplication extends ApplicationRequestFields {
+  readonly status: string;
   readonly finishedAt?: string | null;
   readonly failureCode?: string | null;
   readonly failureMessage?: string | null;
@@ -35,16 +39,8 @@ export interface StoredApplication {
 }
 
 /** An application as the API shows it. */
-export interface ApplicationRecord {
-  readonly applicationId: string;
-  readonly jobId: string;
+export interface ApplicationRecord extends ApplicationRequestFields {
   readonly status: ApplicationStatus;
-  readonly dryRun: boolean;
-  readonly requestedAt: string;
-  readonly applyUrl: string;
-  readonly site: string;
-  readonly company: string;
-  readonly title?: string;
   readonly finishedAt: string | null;
   readonly failureCode: string | null;
   readonly failureMessage: string | null;

@@ -133,7 +133,7 @@ test('applications the applier completed itself show its outcome: failure reason
     jobId: 'greenhouse:2',
     site: 'jobs.example.com',
     failedAt: '2026-03-01T13:00:00.000Z',
-    code: 'unknown-question',
+    code: 'unknown-question' as const,
     message: 'the answer bank has no answer',
     needsUser: true,
     evidenceBlobKey: 'evidence/form.png',
