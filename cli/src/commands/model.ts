@@ -8,6 +8,7 @@ import { type EvaluationReport, evaluateDecisions, RecommenderState } from '@job
 import { createRuntimePorts, readRuntimeConfig } from '@jobpipe/shared';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
+import { cliTableStyle } from '../stack/table-style.js';
 
 const EMPTY_CONFIG = { tracks: [], searches: [] };
 
@@ -23,7 +24,11 @@ function printReport(report: EvaluationReport): void {
   console.log(
     `labelled decisions: ${report.trainingExamples} for training, ${report.heldBackExamples} held back (${report.heldBackPositives} wanted)`,
   );
-  const table = new Table({ head: ['measure', 'value'] });
+  if (report.heldBackExamples === 0) {
+    console.log('Nothing held back to measure on yet: shortlist or screen out more jobs in the CRM, then run this again.');
+  }
+  const measured = (value: number) => (report.heldBackExamples === 0 ? 'n/a' : figure(value));
+  const table = new Table({ head: ['measure', 'value'], ...cliTableStyle() });
   if ('reason' in report.model) table.push(['model', `not trained: ${report.model.reason}`]);
   else {
     table.push(
@@ -33,9 +38,9 @@ function printReport(report: EvaluationReport): void {
     );
   }
   table.push(
-    ['blended precision@10', figure(report.blended.precisionAt10)],
-    ['blended precision@50', figure(report.blended.precisionAt50)],
-    ['share wanted (random ranking)', figure(report.blended.baseRate)],
+    ['blended precision@10', measured(report.blended.precisionAt10)],
+    ['blended precision@50', measured(report.blended.precisionAt50)],
+    ['share wanted (random ranking)', measured(report.blended.baseRate)],
   );
   console.log(table.toString());
 }
