@@ -8,6 +8,7 @@ export * from './compatibility.js';
 export * from './dereference.js';
 export * from './envelope.js';
 export type * from './generated/types.js';
+export * from './schema-catalog.js';
 export * from './schema-files.js';
 export * from './topology.js';
 export * from './validators.js';

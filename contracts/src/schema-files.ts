@@ -1,16 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { EventSchema } from './schema-catalog.js';
 
 /** Folder holding every schema file of the contracts package. */
 export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 
-/** One event schema on disk: a detail-type at one major version. */
-export interface EventSchemaFile {
-  readonly detailType: string;
-  readonly major: number;
+/** One event schema on disk: a detail-type at one major version, and the file it came from. */
+export interface EventSchemaFile extends EventSchema {
   readonly path: string;
-  readonly schema: Record<string, unknown>;
 }
 
 /** Reads a JSON file. */
@@ -20,7 +18,9 @@ export function readJson<T = Record<string, unknown>>(path: string): T {
 
 /** The shared schemas (`meta.schema.json`, `defs/*.schema.json`) every event schema may reference. */
 export function sharedSchemaFiles(dir = SCHEMAS_DIR): string[] {
-  const defs = readdirSync(join(dir, 'defs')).filter((file) => file.endsWith('.schema.json'));
+  const defs = readdirSync(join(dir, 'defs'))
+    .filter((file) => file.endsWith('.schema.json'))
+    .sort();
   return [join(dir, 'meta.schema.json'), ...defs.map((file) => join(dir, 'defs', file))];
 }
 

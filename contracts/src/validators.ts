@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { eventSchemaFiles, readJson, sharedSchemaFiles } from './schema-files.js';
+import { SCHEMA_CATALOG } from './generated/schemas.js';
+import type { SchemaCatalog } from './schema-catalog.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -26,10 +27,11 @@ export class ContractRegistry {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly majors = new Map<string, number[]>();
 
-  constructor(schemasDir?: string) {
+  /** Compiles the given schemas; by default the package's own, imported (not read from disk) so bundles carry them. */
+  constructor(catalog: SchemaCatalog = SCHEMA_CATALOG) {
     this.ajv = addFormats(new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }));
-    for (const path of sharedSchemaFiles(schemasDir)) this.ajv.addSchema(readJson(path));
-    for (const file of eventSchemaFiles(schemasDir)) {
+    for (const schema of catalog.shared) this.ajv.addSchema(schema);
+    for (const file of catalog.events) {
       this.validators.set(`${file.detailType}@${file.major}`, this.ajv.compile(file.schema));
       this.majors.set(file.detailType, [...(this.majors.get(file.detailType) ?? []), file.major]);
     }

@@ -3,12 +3,30 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildAsyncApiDocument } from '../src/asyncapi.js';
+import { SCHEMA_CATALOG } from '../src/generated/schemas.js';
+import { eventSchemaFiles, readJson, sharedSchemaFiles } from '../src/schema-files.js';
+import { renderSchemaModule, SCHEMA_MODULE_PATH } from '../src/schema-module-generator.js';
 import { renderEventTypes } from '../src/type-generator.js';
 
 const root = join(import.meta.dirname, '..');
 
 test('generated TypeScript types match the schemas (run `npm run generate -w @jobpipe/contracts`)', async () => {
   assert.equal(readFileSync(join(root, 'src', 'generated', 'types.ts'), 'utf8'), await renderEventTypes());
+});
+
+test('the generated schema module imports every schema file (run `npm run generate -w @jobpipe/contracts`)', () => {
+  assert.equal(readFileSync(SCHEMA_MODULE_PATH, 'utf8'), renderSchemaModule());
+});
+
+test('the schema catalog the registry compiles holds exactly the schema files on disk', () => {
+  assert.deepEqual(
+    SCHEMA_CATALOG.shared,
+    sharedSchemaFiles().map((path) => readJson(path)),
+  );
+  assert.deepEqual(
+    SCHEMA_CATALOG.events,
+    eventSchemaFiles().map(({ detailType, major, schema }) => ({ detailType, major, schema })),
+  );
 });
 
 test('asyncapi.json matches the topology and schemas (run `npm run generate -w @jobpipe/contracts`)', () => {

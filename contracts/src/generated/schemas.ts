@@ -1,0 +1,41 @@
+/* Generated from contracts/schemas by scripts/generate-schema-module.ts. Do not edit by hand. */
+import type { SchemaCatalog } from '../schema-catalog.js';
+import meta from '../../schemas/meta.schema.json' with { type: 'json' };
+import defsConfig from '../../schemas/defs/config.schema.json' with { type: 'json' };
+import defsImportRow from '../../schemas/defs/import-row.schema.json' with { type: 'json' };
+import defsNormalizedJob from '../../schemas/defs/normalized-job.schema.json' with { type: 'json' };
+import applicationFailedV1 from '../../schemas/application.failed/v1/schema.json' with { type: 'json' };
+import applicationRequestedV1 from '../../schemas/application.requested/v1/schema.json' with { type: 'json' };
+import applicationSubmittedV1 from '../../schemas/application.submitted/v1/schema.json' with { type: 'json' };
+import configChangedV1 from '../../schemas/config.changed/v1/schema.json' with { type: 'json' };
+import crmStageChangedV1 from '../../schemas/crm.stage-changed/v1/schema.json' with { type: 'json' };
+import etlCompletedV1 from '../../schemas/etl.completed/v1/schema.json' with { type: 'json' };
+import etlRequestedV1 from '../../schemas/etl.requested/v1/schema.json' with { type: 'json' };
+import importChunkV1 from '../../schemas/import.chunk/v1/schema.json' with { type: 'json' };
+import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
+import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: 'json' };
+import jobScrapedV1 from '../../schemas/job.scraped/v1/schema.json' with { type: 'json' };
+import scrapeRequestedV1 from '../../schemas/scrape.requested/v1/schema.json' with { type: 'json' };
+import sessionRefreshRequestedV1 from '../../schemas/session.refresh-requested/v1/schema.json' with { type: 'json' };
+import sessionRefreshedV1 from '../../schemas/session.refreshed/v1/schema.json' with { type: 'json' };
+
+/** Every schema of the contracts package, as imported from its JSON file. */
+export const SCHEMA_CATALOG: SchemaCatalog = {
+  shared: [meta, defsConfig, defsImportRow, defsNormalizedJob],
+  events: [
+    { detailType: 'application.failed', major: 1, schema: applicationFailedV1 },
+    { detailType: 'application.requested', major: 1, schema: applicationRequestedV1 },
+    { detailType: 'application.submitted', major: 1, schema: applicationSubmittedV1 },
+    { detailType: 'config.changed', major: 1, schema: configChangedV1 },
+    { detailType: 'crm.stage-changed', major: 1, schema: crmStageChangedV1 },
+    { detailType: 'etl.completed', major: 1, schema: etlCompletedV1 },
+    { detailType: 'etl.requested', major: 1, schema: etlRequestedV1 },
+    { detailType: 'import.chunk', major: 1, schema: importChunkV1 },
+    { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },
+    { detailType: 'job.scored', major: 1, schema: jobScoredV1 },
+    { detailType: 'job.scraped', major: 1, schema: jobScrapedV1 },
+    { detailType: 'scrape.requested', major: 1, schema: scrapeRequestedV1 },
+    { detailType: 'session.refresh-requested', major: 1, schema: sessionRefreshRequestedV1 },
+    { detailType: 'session.refreshed', major: 1, schema: sessionRefreshedV1 },
+  ],
+};
