@@ -8,6 +8,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ServicePlan } from './deployment-plan.js';
+import { lambdaBundling } from './lambda-bundling.js';
 import type { Messaging } from './messaging.js';
 import { grantServicePermissions } from './service-permissions.js';
 import type { Storage } from './storage.js';
@@ -59,7 +60,7 @@ export class Compute extends Construct {
           timeout: Duration.seconds(Math.min(900, plan.queue?.visibilityTimeoutSeconds ?? 30)),
           environment,
           logGroup: new logs.LogGroup(this, `${plan.service}-logs`, { retention: logs.RetentionDays.ONE_MONTH }),
-          bundling: { format: nodejs.OutputFormat.ESM, target: 'node20', externalModules: ['@aws-sdk/*'], sourceMap: true },
+          bundling: lambdaBundling(plan.service),
         });
         if (plan.queue) {
           fn.addEventSource(

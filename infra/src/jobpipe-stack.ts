@@ -6,6 +6,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { Compute, lambdaEntry } from './compute.js';
 import { deploymentPlan } from './deployment-plan.js';
+import { lambdaBundling } from './lambda-bundling.js';
 import { Messaging } from './messaging.js';
 import type { ScheduleDefinition } from './schedules.js';
 import { Schedules } from './schedules-construct.js';
@@ -41,7 +42,7 @@ export class JobpipeStack extends Stack {
       runtime: lambda.Runtime.NODEJS_20_X,
       timeout: Duration.seconds(30),
       environment: { JOBPIPE_TRANSPORT: 'aws', JOBPIPE_EVENT_BUS: messaging.bus.eventBusName, JOBPIPE_RESOURCE_PREFIX: props.prefix },
-      bundling: { format: nodejs.OutputFormat.ESM, target: 'node20', externalModules: ['@aws-sdk/*'] },
+      bundling: lambdaBundling('scheduler'),
     });
     schedulerFunction.addToRolePolicy(
       new iam.PolicyStatement({

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { deploymentPlan } from '../src/deployment-plan.js';
+import { closedPort, lastJsonLine, runInBundle } from './support/lambda-bundle.js';
 
 const infraDir = join(import.meta.dirname, '..');
 const repoRoot = join(infraDir, '..');
 const outDir = mkdtempSync(join(tmpdir(), 'jobpipe-synth-'));
+/** Where the SQLite-backed functions keep their files while loaded here (on Lambda: /tmp/jobpipe). */
+const dataDir = join(outDir, 'data');
 after(() => rmSync(outDir, { recursive: true, force: true }));
 
 type CfnResource = { Type: string; Metadata?: Record<string, string> };
@@ -45,8 +48,14 @@ before(
           resource.Metadata?.['aws:asset:path'] ?? '?',
         ]),
     );
+    // The Lambda runtime provides the AWS SDK (external to the bundles), and nothing else: let the
+    // bundles find the repo's copy of the SDK only, so any other missing module fails to load here too.
+    mkdirSync(join(outDir, 'node_modules'));
+    symlinkSync(join(repoRoot, 'node_modules', '@aws-sdk'), join(outDir, 'node_modules', '@aws-sdk'), 'dir');
   },
-  { timeout: 240_000 },
+  // Bundling takes seconds; installing better-sqlite3 beside the crm-api and etl bundles (npm ci, then
+  // node-gyp builds it from source: prebuild-install's download site is not reachable offline) minutes.
+  { timeout: 900_000 },
 );
 
 test('cdk synth (the real CLI, offline) writes the template', () => {
@@ -69,43 +78,70 @@ test('every Lambda function has its own esbuild bundle (ESM, no Docker)', () => 
   }
 });
 
-/** Imports a bundle in a child process as Lambda would (the AWS SDK is the runtime's, here the repo's). */
-function loadBundle(bundleDir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--input-type=module', '-e', "const m = await import('./index.mjs'); if (typeof m.handler !== 'function') process.exit(3);"],
-      {
-        cwd: bundleDir,
-        env: {
-          PATH: process.env.PATH,
-          JOBPIPE_TRANSPORT: 'aws',
-          JOBPIPE_LOG_LEVEL: 'silent',
-          AWS_REGION: 'us-east-1',
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
+/** The first error line of a failed run, or its first output. */
+const firstError = (output: string) => (output.split('\n').find((line) => /^\w*Error\b/.test(line)) ?? output.slice(0, 200)).trim();
 
-test('every bundle loads and exports its handler, as in the Lambda runtime', {
-  todo: 'known to fail until the bundling is fixed for ESM and file-relative reads: see docs/running.md, "Lambda bundles"',
-}, async () => {
-  // The SDK is external to the bundles (the Lambda runtime has it): let them find the repo's copy.
-  symlinkSync(join(repoRoot, 'node_modules'), join(outDir, 'node_modules'), 'dir');
+/** Imports the bundle and checks it exports `handler`, as the Lambda runtime does on a cold start. */
+const LOAD_HANDLER = "const m = await import('./index.mjs'); if (typeof m.handler !== 'function') process.exit(3);";
+
+test('every bundle loads and exports its handler, as in the Lambda runtime', async () => {
   const failures: string[] = [];
   for (const [name, asset] of functions) {
-    const loaded = await loadBundle(join(outDir, asset));
-    const firstError = loaded.output.split('\n').find((line) => /^\w*Error\b/.test(line)) ?? loaded.output.slice(0, 200);
-    if (loaded.code !== 0) failures.push(`${name}: ${firstError.trim()}`);
+    const loaded = await runInBundle(join(outDir, asset), LOAD_HANDLER, { JOBPIPE_DATA_DIR: join(dataDir, name) });
+    if (loaded.code !== 0) failures.push(`${name}: ${firstError(loaded.stderr) || `exit code ${loaded.code}`}`);
   }
   assert.deepEqual(failures, []);
+});
+
+test('crm-api and etl carry the better-sqlite3 addon beside their bundles (bundling.nodeModules), and it opens a database', async () => {
+  const withNodeModules = [...functions].filter(([, asset]) => existsSync(join(outDir, asset, 'node_modules'))).map(([name]) => name);
+  assert.deepEqual(withNodeModules.sort(), ['crm-api', 'etl']);
+  for (const name of withNodeModules) {
+    const bundleDir = join(outDir, functions.get(name)!);
+    assert.ok(existsSync(join(bundleDir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')), name);
+    const opened = await runInBundle(
+      bundleDir,
+      "import Database from 'better-sqlite3'; console.log(new Database(':memory:').prepare('select 1 + 1 as two').get().two);",
+    );
+    assert.equal(opened.stdout.trim(), '2', `${name}: ${firstError(opened.stderr)}`);
+  }
+});
+
+test('a loaded handler runs: the parser reports an invalid message it cannot dead-letter (no AWS here) as a batch item failure', async () => {
+  const record = {
+    messageId: 'message-1',
+    receiptHandle: 'receipt-1',
+    body: JSON.stringify({ not: 'an event' }),
+    attributes: { ApproximateReceiveCount: '1' },
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:jobpipe-parser',
+  };
+  const invoke = `const m = await import('./index.mjs'); console.log(JSON.stringify(await m.handler({ Records: [${JSON.stringify(record)}] })));`;
+  const run = await runInBundle(join(outDir, functions.get('parser')!), invoke, {
+    // Every AWS call goes to a closed local port: the dead-lettering fails cleanly, at once.
+    AWS_ENDPOINT_URL: `http://127.0.0.1:${await closedPort()}`,
+    AWS_MAX_ATTEMPTS: '1',
+    JOBPIPE_LOG_LEVEL: 'error',
+  });
+  assert.equal(run.code, 0, firstError(run.stderr));
+  assert.deepEqual(lastJsonLine(run), { batchItemFailures: [{ itemIdentifier: 'message-1' }] });
+  assert.match(run.stdout, /ECONNREFUSED.*dead-lettering failed; leaving it on the queue/);
+});
+
+test("crm-api's bundle serves its dashboard, Chart.js and Swagger UI's files from beside the bundle", async () => {
+  const paths = ['/dashboard', '/dashboard/app.js', '/dashboard/chart.umd.min.js', '/docs/static/logo.svg', '/docs/static/swagger-ui.css'];
+  const requests = paths.map((path) => ({
+    version: '2.0',
+    rawPath: path,
+    rawQueryString: '',
+    headers: {},
+    requestContext: { http: { method: 'GET', sourceIp: '127.0.0.1' } },
+    isBase64Encoded: false,
+  }));
+  const invoke = `const m = await import('./index.mjs'); const statuses = []; for (const request of ${JSON.stringify(requests)}) statuses.push((await m.handler(request)).statusCode); console.log(JSON.stringify(statuses));`;
+  const run = await runInBundle(join(outDir, functions.get('crm-api')!), invoke, { JOBPIPE_DATA_DIR: join(dataDir, 'crm-api-http') });
+  assert.equal(run.code, 0, firstError(run.stderr));
+  assert.deepEqual(
+    lastJsonLine(run),
+    paths.map(() => 200),
+  );
 });

@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../context.js';
 import { ApiError } from '../use-cases/api-error.js';
+import { assetFolders } from './asset-folders.js';
 import { installApiKeyAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { applicationRoutes } from './routes/applications.js';
@@ -60,7 +61,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', baseDir: assetFolders().swaggerUi });
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
 
   installApiKeyAuth(app, context.apiKeys);

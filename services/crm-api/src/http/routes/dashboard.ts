@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { assetFolders } from '../asset-folders.js';
 
-const dashboardDir = join(import.meta.dirname, '..', '..', 'dashboard');
-const chartJsDir = dirname(createRequire(import.meta.url).resolve('chart.js'));
+const { dashboard: dashboardDir, chartJs: chartJsDir } = assetFolders();
 
 /** A page script may only talk to this API; nothing inline, nothing from elsewhere. */
 const CONTENT_SECURITY_POLICY =
