@@ -46,6 +46,7 @@ const copyCrmApiAssets = (inputDir: string, outputDir: string): string[] => [
  * esbuild options of one function's bundle: ESM for Node 20 with CommonJS globals restored, the AWS SDK
  * left to the Lambda runtime, native addons installed beside the bundle, and the files it reads at run
  * time copied next to it.
+ * @param name the service the function runs (`crm-api`, `etl`, …), or `scheduler`
  */
 export function lambdaBundling(name: string): nodejs.BundlingOptions {
   return {
