@@ -32,26 +32,48 @@ function decodeWith(bytes: Uint8Array, label: string, offset: number): string {
 }
 
 /**
- * Turns raw bytes into text: refuses empty and oversized bodies, honours a byte-order mark, a page's
- * declared charset (HTML) and otherwise insists on valid UTF-8 (JSON is UTF-8 by RFC 8259).
+ * A body that passed the checks: valid UTF-8 bytes (decoded only where they are read, so a large page is
+ * never turned into one large string), or text decoded from a byte-order mark or a declared charset.
  */
-export function decodeBody(bytes: Uint8Array, kind: BodyKind | 'auto', maxBytes: number): string {
+export type CheckedBody = { readonly utf8: Buffer; readonly text?: undefined } | { readonly text: string; readonly utf8?: undefined };
+
+const NUL_MESSAGE = 'body holds NUL characters: binary data, not text';
+
+/**
+ * Checks raw bytes before anything reads them: refuses empty and oversized bodies, honours a byte-order
+ * mark, a page's declared charset (HTML) and otherwise insists on valid UTF-8 (JSON is UTF-8 by RFC 8259).
+ */
+export function checkBody(bytes: Uint8Array, kind: BodyKind | 'auto', maxBytes: number): CheckedBody {
   if (bytes.byteLength === 0) throw new PostingRejected('BODY_EMPTY', 'body is empty (0 bytes)');
   if (bytes.byteLength > maxBytes) {
     throw new PostingRejected('BODY_TOO_LARGE', `body is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit`);
   }
-  if (startsWith(bytes, UTF8_BOM)) return decodeWith(bytes, 'utf-8', 3);
-  if (startsWith(bytes, [0xff, 0xfe])) return decodeWith(bytes, 'utf-16le', 2);
-  if (startsWith(bytes, [0xfe, 0xff])) return decodeWith(bytes, 'utf-16be', 2);
-  const charset = kind === 'json' ? undefined : declaredHtmlCharset(bytes);
   let text: string;
-  if (charset === undefined || charset === 'utf-8' || charset === 'utf8') {
-    // Node's native UTF-8 check and decode are several times faster than a fatal TextDecoder.
-    if (!isUtf8(bytes)) throw new PostingRejected('BODY_ENCODING', 'body is not valid UTF-8 (undecodable byte sequence)');
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  } else {
+  if (startsWith(bytes, UTF8_BOM)) text = decodeWith(bytes, 'utf-8', 3);
+  else if (startsWith(bytes, [0xff, 0xfe])) text = decodeWith(bytes, 'utf-16le', 2);
+  else if (startsWith(bytes, [0xfe, 0xff])) text = decodeWith(bytes, 'utf-16be', 2);
+  else {
+    const charset = kind === 'json' ? undefined : declaredHtmlCharset(bytes);
+    if (charset === undefined || charset === 'utf-8' || charset === 'utf8') {
+      // Node's native UTF-8 check is many times faster than a fatal TextDecoder; in UTF-8 the NUL
+      // character is exactly the zero byte.
+      if (!isUtf8(bytes)) throw new PostingRejected('BODY_ENCODING', 'body is not valid UTF-8 (undecodable byte sequence)');
+      const utf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      if (utf8.includes(0)) throw new PostingRejected('BODY_ENCODING', NUL_MESSAGE);
+      return { utf8 };
+    }
     text = decodeWith(bytes, charset, 0);
   }
-  if (text.includes('\u0000')) throw new PostingRejected('BODY_ENCODING', 'body holds NUL characters: binary data, not text');
-  return text;
+  if (text.includes('\u0000')) throw new PostingRejected('BODY_ENCODING', NUL_MESSAGE);
+  return { text };
+}
+
+/** The whole text of a checked body. */
+export function bodyText(body: CheckedBody): string {
+  return body.text ?? body.utf8.toString('utf8');
+}
+
+/** Turns raw bytes into text, with the checks of checkBody. */
+export function decodeBody(bytes: Uint8Array, kind: BodyKind | 'auto', maxBytes: number): string {
+  return bodyText(checkBody(bytes, kind, maxBytes));
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { decodeBody } from './body-decoding.js';
+import { bodyText, type CheckedBody, checkBody } from './body-decoding.js';
 import { detectJsonPostings, type RawFormat } from './detect-format.js';
 import type { ExtractedPosting } from './extracted-posting.js';
 import { extractGreenhouseJob } from './extractors/greenhouse.js';
 import { list, record } from './extractors/json-fields.js';
 import { extractJsonLdPosting, findJobPostings } from './extractors/jsonld.js';
-import { jsonLdBlocks } from './extractors/jsonld-scripts.js';
+import { jsonLdBlocks, type PageMarkup } from './extractors/jsonld-scripts.js';
 import { extractLeverPosting } from './extractors/lever.js';
 import { extractMcfJob } from './extractors/mcf.js';
 import { extractUsajobsItem } from './extractors/usajobs.js';
@@ -46,8 +46,18 @@ const EXTRACTORS: Readonly<Record<RawFormat, (node: Record<string, unknown>, url
   jsonld: extractJsonLdPosting,
 };
 
-function looksLikeJson(text: string): boolean {
-  const first = text.trimStart()[0];
+/** The body's first non-whitespace character (trimStart's whitespace), decoding only the start of a UTF-8 body. */
+function firstCharacter(body: CheckedBody): string | undefined {
+  if (body.text !== undefined) return body.text.trimStart()[0];
+  for (let length = 64; ; length *= 8) {
+    const start = body.utf8.toString('utf8', 0, length).trimStart();
+    // A cut through a multi-byte character leaves up to three replacement characters at the end only.
+    if (start.length >= 4 || length >= body.utf8.length) return start[0];
+  }
+}
+
+function looksLikeJson(body: CheckedBody): boolean {
+  const first = firstCharacter(body);
   return first === '{' || first === '[';
 }
 
@@ -66,7 +76,7 @@ function describeTypes(documents: readonly unknown[]): string {
   return types.size > 0 ? [...types].slice(0, 8).join(', ') : 'none';
 }
 
-function htmlPostings(html: string): Record<string, unknown>[] {
+function htmlPostings(html: PageMarkup): Record<string, unknown>[] {
   const blocks = jsonLdBlocks(html);
   const postings = findJobPostings(blocks.documents);
   if (postings.length > 0) return postings;
@@ -100,12 +110,12 @@ export function parseRawBody(input: RawBodyInput): ParseResult {
   const bytes = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
   const expectsHtml = input.contentType?.startsWith('text/html') ?? false;
   const kind = input.source && input.source !== 'jsonld' && !expectsHtml ? 'json' : 'auto';
-  const text = decodeBody(bytes, kind, input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const body = checkBody(bytes, kind, input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
 
   let format: RawFormat;
   let items: Record<string, unknown>[];
-  if (kind === 'json' || (!expectsHtml && looksLikeJson(text))) {
-    const document = parseJsonBody(text);
+  if (kind === 'json' || (!expectsHtml && looksLikeJson(body))) {
+    const document = parseJsonBody(bodyText(body));
     // With the source known, an object of no recognisable shape is read as that source's posting, so the
     // rejection names the fields it lacks rather than just "unknown format".
     const detected =
@@ -127,7 +137,7 @@ export function parseRawBody(input: RawBodyInput): ParseResult {
     items = detected.items;
   } else {
     format = 'jsonld';
-    items = htmlPostings(text);
+    items = htmlPostings(body.text ?? body.utf8);
   }
 
   const postings: ParsedPosting[] = [];

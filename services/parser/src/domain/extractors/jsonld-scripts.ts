@@ -32,35 +32,65 @@ function lenientJson(source: string): unknown {
   }
 }
 
+/** A page as text, or as UTF-8 bytes that are decoded only where JSON-LD can be. */
+export type PageMarkup = string | Buffer;
+
+const GREATER_THAN = 0x3e;
+const SCRIPT = 'script';
+
+/** The character (or, for bytes, byte) code at an index; markers are ASCII, so both read alike. */
+function codeAt(markup: PageMarkup, index: number): number {
+  return typeof markup === 'string' ? markup.charCodeAt(index) : (markup[index] ?? Number.NaN);
+}
+
+/** HTML's ASCII whitespace (and vertical tab, as `\s` has it). */
+function isSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}
+
+/** Where the first `</script>` (any case, spaces before `>`) at or after `from` ends, or -1. */
+function scriptCloseEnd(markup: PageMarkup, from: number): number {
+  for (let open = markup.indexOf('</', from); open >= 0; open = markup.indexOf('</', open + 2)) {
+    let index = open + 2;
+    let named = true;
+    for (let i = 0; i < SCRIPT.length && named; i++, index++) named = (codeAt(markup, index) | 0x20) === SCRIPT.charCodeAt(i);
+    if (!named) continue;
+    while (isSpace(codeAt(markup, index))) index++;
+    if (codeAt(markup, index) === GREATER_THAN) return index + 1;
+  }
+  return -1;
+}
+
 /**
- * The stretches of a page that can hold JSON-LD: each `<script …>` whose opening tag mentions ld+json,
- * up to its `</script>`. Real pages are hundreds of kilobytes of markup around a few kilobytes of
- * JSON-LD, so only these stretches are tokenized.
+ * The stretches of a page that can hold JSON-LD, as [start, end) offsets: each `<script …>` whose opening
+ * tag mentions ld+json, up to its `</script>`. Real pages are hundreds of kilobytes of markup around a
+ * few kilobytes of JSON-LD, so only these stretches are decoded and tokenized.
  */
-function scriptStretches(html: string): string[] {
-  const stretches: string[] = [];
-  const closes = /<\/script\s*>/gi;
+function scriptStretches(markup: PageMarkup): [number, number][] {
+  const stretches: [number, number][] = [];
   // indexOf is much faster than a case-insensitive scan; pages write the type in lower case, a few in upper.
-  const marker = html.includes('ld+json') ? 'ld+json' : 'LD+JSON';
-  const nextMention = (from: number) => html.indexOf(marker, from);
+  const marker = markup.includes('ld+json') ? 'ld+json' : 'LD+JSON';
+  const nextMention = (from: number) => markup.indexOf(marker, from);
   for (let mention = nextMention(0); mention >= 0; ) {
-    const start = Math.max(html.lastIndexOf('<script', mention), html.lastIndexOf('<SCRIPT', mention));
-    const tagEnd = start < 0 ? -1 : html.indexOf('>', start);
+    const start = Math.max(markup.lastIndexOf('<script', mention), markup.lastIndexOf('<SCRIPT', mention));
+    const tagEnd = start < 0 ? -1 : markup.indexOf('>', start);
     if (start < 0 || tagEnd < mention) {
       mention = nextMention(mention + 7);
       continue;
     }
-    closes.lastIndex = tagEnd;
-    const close = closes.exec(html);
-    const end = close ? close.index + close[0].length : html.length;
-    stretches.push(html.slice(start, end));
+    const close = scriptCloseEnd(markup, tagEnd);
+    const end = close < 0 ? markup.length : close;
+    stretches.push([start, end]);
     mention = nextMention(end);
   }
   return stretches;
 }
 
-/** Reads every `<script type="application/ld+json">` of an HTML page with htmlparser2. */
-export function jsonLdBlocks(html: string): JsonLdBlocks {
+const stretchText = (markup: PageMarkup, [start, end]: [number, number]) =>
+  typeof markup === 'string' ? markup.slice(start, end) : markup.toString('utf8', start, end);
+
+/** Reads every `<script type="application/ld+json">` of an HTML page (text, or UTF-8 bytes) with htmlparser2. */
+export function jsonLdBlocks(html: PageMarkup): JsonLdBlocks {
   const documents: unknown[] = [];
   const invalid: string[] = [];
   let inside = false;
@@ -88,7 +118,7 @@ export function jsonLdBlocks(html: string): JsonLdBlocks {
     },
     { decodeEntities: false },
   );
-  for (const stretch of scriptStretches(html)) parser.write(stretch);
+  for (const stretch of scriptStretches(html)) parser.write(stretchText(html, stretch));
   parser.end();
   return { documents, invalid };
 }
