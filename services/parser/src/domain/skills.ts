@@ -1,4 +1,5 @@
 import dictionary from './skills-dictionary.json' with { type: 'json' };
+import { SpellingTrie } from './spelling-trie.js';
 
 /** One skill of the dictionary: its canonical name, other spellings, and spellings that only count in this exact case. */
 export interface SkillEntry {
@@ -9,68 +10,93 @@ export interface SkillEntry {
   readonly matchName?: boolean;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A lookup table of the ASCII characters in `characters` (a regex character class body). */
+function asciiSet(characters: string): Uint8Array {
+  const set = new Uint8Array(128);
+  const pattern = new RegExp(`[${characters}]`);
+  for (let code = 0; code < 128; code++) set[code] = pattern.test(String.fromCharCode(code)) ? 1 : 0;
+  return set;
+}
+
 // A skill stands alone: no letter, digit or joining symbol right before or after ("Java" is not in "JavaScript").
-// The "before" side is checked in code: a lookbehind at every position of a long text is the slow part.
-const AFTER = String.raw`(?![A-Za-z0-9_+#]|[.-][A-Za-z0-9]|:\/\/)`;
-const JOINED_BEFORE = /[A-Za-z0-9_+#.@-]/;
+const JOINED_BEFORE = asciiSet('A-Za-z0-9_+#.@-');
+const JOINED_AFTER = asciiSet('A-Za-z0-9_+#');
+const WORD_CHARACTER = asciiSet('A-Za-z0-9');
+const SLASH = 0x2f;
+const DOT = 0x2e;
+const HYPHEN = 0x2d;
 
-function standsAlone(text: string, index: number): boolean {
+const isIn = (set: Uint8Array, code: number) => code < 128 && set[code] === 1;
+
+function standsAloneBefore(text: string, index: number): boolean {
   if (index === 0) return true;
-  if (JOINED_BEFORE.test(text[index - 1]!)) return false;
-  return !(text[index - 1] === '/' && text[index - 2] === '/');
+  const previous = text.charCodeAt(index - 1);
+  if (isIn(JOINED_BEFORE, previous)) return false;
+  return !(previous === SLASH && text.charCodeAt(index - 2) === SLASH);
 }
 
-/** Every match of a skills pattern that stands alone, including ones that start inside a rejected match. */
-function* aloneMatches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (standsAlone(text, match.index)) yield match;
-    else pattern.lastIndex = match.index + 1;
+/** Nothing joined after the end: no letter, digit or joining symbol, no "." or "-" before a word, no "://". */
+function standsAloneAfter(text: string, end: number): boolean {
+  if (end >= text.length) return true;
+  const next = text.charCodeAt(end);
+  if (isIn(JOINED_AFTER, next)) return false;
+  if ((next === DOT || next === HYPHEN) && isIn(WORD_CHARACTER, text.charCodeAt(end + 1))) return false;
+  return !text.startsWith('://', end);
+}
+
+/** A skill found in text: where it stands and its canonical name. */
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+}
+
+/**
+ * Every spelling of the trie that stands alone, scanning left to right: at each position where a word can
+ * start, the longest spelling that also ends alone is taken and the scan resumes after it.
+ */
+function aloneMatches(trie: SpellingTrie, text: string): Found[] {
+  const found: Found[] = [];
+  for (let start = 0; start < text.length; start++) {
+    if (!standsAloneBefore(text, start)) continue;
+    const match = trie.longestAt(text, start, standsAloneAfter);
+    if (!match) continue;
+    found.push({ start, end: match.end, name: match.value });
+    start = match.end - 1;
   }
+  return found;
 }
 
-function alternation(words: readonly string[], flags: string): RegExp | undefined {
-  if (words.length === 0) return undefined;
-  const sorted = [...words].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`(?:${sorted.join('|')})${AFTER}`, flags);
-}
+const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
 
-/** Finds dictionary skills in text with one pass per case mode. */
+/** Finds dictionary skills in text with one trie walk per word start and case mode. */
 export class SkillMatcher {
-  private readonly byLowerSpelling = new Map<string, string>();
-  private readonly byExactSpelling = new Map<string, string>();
   private readonly byName = new Map<string, string>();
-  private readonly insensitive: RegExp | undefined;
-  private readonly sensitive: RegExp | undefined;
+  private readonly insensitive = new SpellingTrie(true);
+  private readonly sensitive = new SpellingTrie(false);
 
   constructor(entries: readonly SkillEntry[]) {
     for (const entry of entries) {
       this.byName.set(entry.name.toLowerCase(), entry.name);
       const spellings = entry.matchName === false ? (entry.aliases ?? []) : [entry.name, ...(entry.aliases ?? [])];
-      for (const spelling of spellings) this.byLowerSpelling.set(spelling.toLowerCase(), entry.name);
-      for (const spelling of entry.caseSensitive ?? []) this.byExactSpelling.set(spelling, entry.name);
+      for (const spelling of spellings) this.insensitive.add(spelling.toLowerCase(), entry.name);
+      for (const spelling of entry.caseSensitive ?? []) this.sensitive.add(spelling, entry.name);
     }
-    this.insensitive = alternation([...this.byLowerSpelling.keys()], 'gi');
-    this.sensitive = alternation([...this.byExactSpelling.keys()], 'g');
   }
 
   /** Canonical names of the skills the text mentions, sorted by name. */
   find(text: string): string[] {
-    const found = new Set<string>();
-    const spans: [number, number][] = [];
-    for (const match of this.insensitive ? aloneMatches(this.insensitive, text) : []) {
-      const name = this.byLowerSpelling.get(match[0].toLowerCase());
-      if (name) found.add(name);
-      spans.push([match.index, match.index + match[0].length]);
+    const spans = aloneMatches(this.insensitive, text);
+    const found = new Set(spans.map((span) => span.name));
+    // An exact-case spelling inside a longer match is part of that skill ("BI" in "Power BI"). Both lists
+    // run left to right without overlaps, so one pointer walks the spans.
+    let span = 0;
+    for (const match of aloneMatches(this.sensitive, text)) {
+      while (span < spans.length && spans[span]!.end <= match.start) span++;
+      const inside = span < spans.length && spans[span]!.start <= match.start;
+      if (!inside) found.add(match.name);
     }
-    // An exact-case spelling inside a longer match is part of that skill ("BI" in "Power BI").
-    for (const match of this.sensitive ? aloneMatches(this.sensitive, text) : []) {
-      const inside = spans.some(([start, end]) => match.index >= start && match.index < end);
-      const name = this.byExactSpelling.get(match[0]);
-      if (name && !inside) found.add(name);
-    }
-    return [...found].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+    return [...found].sort(byName);
   }
 
   /** A source's own skill label in the dictionary's spelling when it differs only in case ("javascript" → "JavaScript"). */

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { type SkillEntry, SkillMatcher, skillDictionary, sourceSkills } from '../../src/domain/skills.js';
+import dictionary from '../../src/domain/skills-dictionary.json' with { type: 'json' };
+import { SpellingTrie } from '../../src/domain/spelling-trie.js';
+
+const entries = (dictionary as { skills: SkillEntry[] }).skills;
+
+/**
+ * The definition the trie matcher must agree with, written as the regexes it replaced: every spelling in
+ * one alternation (longest first) that ends alone, taken only where it also starts alone.
+ */
+function regexFind(text: string): string[] {
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const after = String.raw`(?![A-Za-z0-9_+#]|[.-][A-Za-z0-9]|:\/\/)`;
+  const lower = new Map<string, string>();
+  const exact = new Map<string, string>();
+  for (const entry of entries) {
+    for (const spelling of entry.matchName === false ? (entry.aliases ?? []) : [entry.name, ...(entry.aliases ?? [])]) {
+      lower.set(spelling.toLowerCase(), entry.name);
+    }
+    for (const spelling of entry.caseSensitive ?? []) exact.set(spelling, entry.name);
+  }
+  const pattern = (words: Iterable<string>, flags: string) =>
+    new RegExp(`(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join('|')})${after}`, flags);
+  const alone = (index: number) =>
+    index === 0 || (!/[A-Za-z0-9_+#.@-]/.test(text[index - 1]!) && !(text[index - 1] === '/' && text[index - 2] === '/'));
+  const matches = (regex: RegExp) => {
+    const found: RegExpExecArray[] = [];
+    for (let match = regex.exec(text); match; match = regex.exec(text)) {
+      if (alone(match.index)) found.push(match);
+      else regex.lastIndex = match.index + 1;
+    }
+    return found;
+  };
+  const spans = matches(pattern(lower.keys(), 'gi'));
+  const names = new Set(spans.map((match) => lower.get(match[0].toLowerCase())!));
+  for (const match of matches(pattern(exact.keys(), 'g'))) {
+    if (!spans.some((span) => match.index >= span.index && match.index < span.index + span[0].length)) names.add(exact.get(match[0])!);
+  }
+  return [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+}
+
+test('skills stand alone: not inside longer words, dotted names, paths or URLs', () => {
+  assert.deepEqual(skillDictionary.find('JavaScript and Java'), ['Java', 'JavaScript']);
+  assert.deepEqual(skillDictionary.find('javascript only'), ['JavaScript']);
+  assert.deepEqual(skillDictionary.find('see https://python.org and java.util'), []);
+  assert.deepEqual(skillDictionary.find('Python, Java.'), ['Java', 'Python']);
+});
+
+test('exact-case spellings count only in their case and not inside a longer skill', () => {
+  assert.deepEqual(skillDictionary.find('JS and TS'), ['JavaScript', 'TypeScript']);
+  assert.deepEqual(skillDictionary.find('js and ts'), []);
+});
+
+test('the longest spelling at a position wins, and the scan resumes after it', () => {
+  const matcher = new SkillMatcher([
+    { name: 'Machine Learning', aliases: ['ml'] },
+    { name: 'Machine' },
+    { name: 'Learning Rate' },
+  ]);
+  assert.deepEqual(matcher.find('Machine learning rate'), ['Machine Learning']);
+  assert.deepEqual(matcher.find('machine, ML'), ['Machine', 'Machine Learning']);
+});
+
+test('a spelling trie finds the longest spelling whose end fits', () => {
+  const trie = new SpellingTrie(true);
+  trie.add('c', 'C');
+  trie.add('c++', 'C++');
+  const atWordEnd = (text: string, end: number) => end >= text.length || text[end] === ' ';
+  assert.deepEqual(trie.longestAt('C++ and C', 0, atWordEnd), { end: 3, value: 'C++' });
+  assert.deepEqual(trie.longestAt('C+ and C', 0, atWordEnd), undefined);
+  assert.deepEqual(trie.longestAt('C+ and C', 7, atWordEnd), { end: 8, value: 'C' });
+  const exact = new SpellingTrie(false);
+  exact.add('BI', 'Business Intelligence');
+  assert.equal(exact.longestAt('bi', 0, atWordEnd), undefined);
+});
+
+test('the trie matcher finds exactly what the regex definition finds, on every fixture and on edge cases', () => {
+  const fixtures = join(import.meta.dirname, '..', 'fixtures');
+  const texts = readdirSync(fixtures, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(json|html)$/.test(file))
+    .map((file) => readFileSync(join(fixtures, file), 'utf8'));
+  texts.push(
+    'C++, C#, .NET, Node.js, node.js-based, React.js; python3 / Python 3, Go and golang, Power BI and BI, Spring Boot',
+    'AWS/GCP/Azure; k8s & Kubernetes; SQL-Server; PostgreSQL.Postgres; @react; #java; java_home; TS-only; JS:',
+    'ts.js — JS. TS, (Scala) [Rust] {Kotlin} "Swift" \u00a0Ruby\u00a0on\u00a0Rails; R, R&D, Excel',
+  );
+  for (const text of texts) assert.deepEqual(skillDictionary.find(text), regexFind(text), text.slice(0, 80));
+});
+
+test('source skill labels take the dictionary spelling and drop repeats', () => {
+  assert.deepEqual(sourceSkills(['javascript', 'JavaScript', ' Kubernetes ', 'Underwater Basket Weaving']), [
+    'JavaScript',
+    'Kubernetes',
+    'Underwater Basket Weaving',
+  ]);
+});
