@@ -24,7 +24,13 @@ function regexFind(text: string): string[] {
     for (const spelling of entry.caseSensitive ?? []) exact.set(spelling, entry.name);
   }
   const pattern = (words: Iterable<string>, flags: string) =>
-    new RegExp(`(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join('|')})${after}`, flags);
+    new RegExp(
+      `(?:${[...words]
+        .sort((a, b) => b.length - a.length)
+        .map(escape)
+        .join('|')})${after}`,
+      flags,
+    );
   const alone = (index: number) =>
     index === 0 || (!/[A-Za-z0-9_+#.@-]/.test(text[index - 1]!) && !(text[index - 1] === '/' && text[index - 2] === '/'));
   const matches = (regex: RegExp) => {
@@ -56,11 +62,7 @@ test('exact-case spellings count only in their case and not inside a longer skil
 });
 
 test('the longest spelling at a position wins, and the scan resumes after it', () => {
-  const matcher = new SkillMatcher([
-    { name: 'Machine Learning', aliases: ['ml'] },
-    { name: 'Machine' },
-    { name: 'Learning Rate' },
-  ]);
+  const matcher = new SkillMatcher([{ name: 'Machine Learning', aliases: ['ml'] }, { name: 'Machine' }, { name: 'Learning Rate' }]);
   assert.deepEqual(matcher.find('Machine learning rate'), ['Machine Learning']);
   assert.deepEqual(matcher.find('machine, ML'), ['Machine', 'Machine Learning']);
 });
