@@ -13,7 +13,7 @@ const entries = (dictionary as { skills: SkillEntry[] }).skills;
  * one alternation (longest first) that ends alone, taken only where it also starts alone.
  */
 function regexFind(text: string): string[] {
-  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const after = String.raw`(?![A-Za-z0-9_+#]|[.-][A-Za-z0-9]|:\/\/)`;
   const lower = new Map<string, string>();
   const exact = new Map<string, string>();
@@ -27,7 +27,7 @@ function regexFind(text: string): string[] {
     new RegExp(
       `(?:${[...words]
         .sort((a, b) => b.length - a.length)
-        .map(escape)
+        .map(escapeRegExp)
         .join('|')})${after}`,
       flags,
     );
