@@ -4,15 +4,19 @@ import type { JobLocation } from './extracted-posting.js';
 const LEGAL_SUFFIXES =
   /\b(pte|ltd|limited|llc|llp|inc|incorporated|corp|corporation|co|company|gmbh|ag|sa|sas|bv|nv|plc|pty|sdn|bhd|kk|oy|ab|as|srl|spa)\b/g;
 
+// A run of anything but letters, digits, "+" and "#" — except a run that is already one space, which
+// stays as it is (replacing those too would copy the text space by space).
+const NON_WORD_RUN = / ?[^a-z0-9+# ][^a-z0-9+#]*| {2,}[^a-z0-9+#]*/g;
+
+/** Lower-case words without accents, split by single spaces ("Café & Co." → "cafe and co"). */
 function words(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9+#]+/g, ' ')
-    .trim()
-    .replace(/\s+/g, ' ');
+    .replace(NON_WORD_RUN, ' ')
+    .trim();
 }
 
 /** A company name without case, punctuation, legal suffixes or a country in brackets ("ACME (Singapore) Pte. Ltd." → "acme"). */
@@ -57,9 +61,10 @@ export const MIN_FINGERPRINT_TEXT = 200;
 
 /** Fingerprint of a description's words (case, punctuation, numbers and spacing ignored); null for short texts. */
 export function textFingerprint(descriptionText: string): string | null {
+  // words() leaves only single spaces, so dropping numbers can only leave runs of spaces behind.
   const normalized = words(descriptionText)
     .replace(/\b\d+\b/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/ {2,}/g, ' ')
     .trim();
   if (normalized.length < MIN_FINGERPRINT_TEXT) return null;
   return createHash('sha256').update(normalized).digest('hex');

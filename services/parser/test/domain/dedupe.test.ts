@@ -44,6 +44,12 @@ test('text fingerprints ignore case, punctuation and numbers; short texts have n
   assert.equal(textFingerprint('Short text.'), null);
 });
 
+test('text fingerprints read every run of spaces, punctuation and accents alike', () => {
+  const plain = 'we build the cafe billing platform in c++ and c# with 3 teams '.repeat(5);
+  const messy = ' We  build -- the Café\tbilling, platform…\nin C++ & C# with 12 teams! '.repeat(5);
+  assert.equal(textFingerprint(messy), textFingerprint(plain));
+});
+
 test('similarity and confidence', () => {
   assert.equal(textSimilarity('a b c d e', 'a b c d e'), 1);
   assert.equal(textSimilarity('a b c d e', 'v w x y z'), 0);
