@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Item, Page, TableQuery, TableStore, WriteCondition } from '../ports/tables.js';
 import { conditionHolds } from '../tables/conditions.js';
 import { TABLES, type TableDefinition } from '../tables/definitions.js';
+import { GroupedWrites } from './grouped-writes.js';
 import { openSqlite, type SqliteDatabase } from './sqlite.js';
 
 function keyPart(item: Item, attribute: string | undefined, table: string): string {
@@ -36,18 +37,22 @@ const decodeCursor = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64u
 
 /**
  * Tables with DynamoDB semantics in one SQLite file: one SQL table per definition, index columns
- * maintained on write, and conditions checked inside an IMMEDIATE transaction (atomic across processes).
+ * maintained on write, and conditions checked inside an IMMEDIATE transaction (atomic across processes;
+ * writes asked for in the same event-loop turn share one).
  */
 export class SqliteTableStore implements TableStore {
   private readonly db: SqliteDatabase;
   /** Prepared statements by SQL text (a handful per table), so hot paths never re-parse SQL. */
   private readonly statements = new Map<string, Statement>();
+  /** Writes of the same event-loop turn share one transaction (concurrent handlers take the lock once). */
+  private readonly writes: GroupedWrites;
 
   constructor(
     path: string,
     private readonly definitions: Readonly<Record<string, TableDefinition>> = TABLES,
   ) {
     this.db = openSqlite(path);
+    this.writes = new GroupedWrites(this.db);
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS table_indexes (table_name TEXT NOT NULL, index_name TEXT NOT NULL, definition TEXT NOT NULL, PRIMARY KEY (table_name, index_name))',
     );
@@ -65,35 +70,33 @@ export class SqliteTableStore implements TableStore {
 
   async put(table: string, item: Item, condition?: WriteCondition): Promise<boolean> {
     const definition = this.definitionOf(table);
-    return this.db
-      .transaction(() => {
-        if (condition) {
-          const current = this.statement(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`).get(
-            keyPart(item, definition.partitionKey, table),
-            keyPart(item, definition.sortKey, table),
-          ) as { doc: string } | undefined;
-          if (!conditionHolds(condition, current ? (JSON.parse(current.doc) as Item) : undefined)) return false;
-        }
-        this.write(table, definition, item);
-        return true;
-      })
-      .immediate();
+    return this.writes.run(() => {
+      if (condition) {
+        const current = this.statement(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`).get(
+          keyPart(item, definition.partitionKey, table),
+          keyPart(item, definition.sortKey, table),
+        ) as { doc: string } | undefined;
+        if (!conditionHolds(condition, current ? (JSON.parse(current.doc) as Item) : undefined)) return false;
+      }
+      this.write(table, definition, item);
+      return true;
+    });
   }
 
   async putMany(table: string, items: readonly Item[]): Promise<void> {
     const definition = this.definitionOf(table);
-    this.db
-      .transaction(() => {
-        for (const item of items) this.write(table, definition, item);
-      })
-      .immediate();
+    await this.writes.run(() => {
+      for (const item of items) this.write(table, definition, item);
+    });
   }
 
   async delete(table: string, key: Item): Promise<void> {
     const definition = this.definitionOf(table);
-    this.statement(`DELETE FROM "t_${table}" WHERE pk = ? AND sk = ?`).run(
-      keyPart(key, definition.partitionKey, table),
-      keyPart(key, definition.sortKey, table),
+    await this.writes.run(() =>
+      this.statement(`DELETE FROM "t_${table}" WHERE pk = ? AND sk = ?`).run(
+        keyPart(key, definition.partitionKey, table),
+        keyPart(key, definition.sortKey, table),
+      ),
     );
   }
 
@@ -145,6 +148,7 @@ export class SqliteTableStore implements TableStore {
   }
 
   close(): void {
+    this.writes.flush();
     this.db.close();
   }
 

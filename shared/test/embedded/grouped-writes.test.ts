@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { SqliteBus } from '../../src/embedded/sqlite-bus.js';
+import { SqliteTableStore } from '../../src/embedded/sqlite-table-store.js';
+import { systemClock } from '../../src/ports/clock.js';
+import { tempDir } from '../../src/testing/index.js';
+import { parserQueue, scrapedData, scraperPublisher } from './bus-test-kit.js';
+
+const dir = tempDir('jobpipe-grouped-');
+after(() => dir.remove());
+
+test('puts asked for together commit in one transaction, in order, each with its own condition and result', async () => {
+  const store = new SqliteTableStore(join(dir.path, 'together.sqlite'));
+  // Each group is one flush of the store's pending writes: count them.
+  const writes = (store as unknown as { writes: { flush(): void } }).writes;
+  const flush = writes.flush.bind(writes);
+  let transactions = 0;
+  writes.flush = () => {
+    transactions++;
+    flush();
+  };
+  const results = await Promise.all([
+    store.put('jobs', { jobId: 'a', contentHash: '1' }, { kind: 'notExists' }),
+    store.put('jobs', { jobId: 'a', contentHash: '2' }, { kind: 'notExists' }),
+    store.put(
+      'jobs',
+      { jobId: 'a', contentHash: '3' },
+      { kind: 'compare', attribute: 'contentHash', op: 'eq', value: '1', orNotExists: false },
+    ),
+    store.put('jobs', { jobId: 'b', contentHash: '1' }),
+  ]);
+  assert.deepEqual(results, [true, false, true, true]);
+  assert.equal(transactions, 1);
+  assert.equal((await store.get<{ contentHash: string }>('jobs', { jobId: 'a' }))?.contentHash, '3');
+  store.close();
+});
+
+test('a failing write in a group rejects only its own caller', async () => {
+  const store = new SqliteTableStore(join(dir.path, 'failing.sqlite'));
+  const [good, bad, later] = await Promise.allSettled([
+    store.put('jobs', { jobId: 'ok-1' }),
+    store.put('jobs', { jobId: '' }),
+    store.put('jobs', { jobId: 'ok-2' }),
+  ]);
+  assert.equal(good.status, 'fulfilled');
+  assert.equal(bad.status, 'rejected');
+  assert.match(String((bad as PromiseRejectedResult).reason), /key attribute 'jobId' must be a non-empty string/);
+  assert.equal(later.status, 'fulfilled');
+  assert.ok(await store.get('jobs', { jobId: 'ok-2' }));
+  store.close();
+});
+
+test('a store closing with writes still waiting commits them first', async () => {
+  const path = join(dir.path, 'closing.sqlite');
+  const store = new SqliteTableStore(path);
+  const written = store.put('jobs', { jobId: 'late' });
+  store.close();
+  assert.equal(await written, true);
+  const reopened = new SqliteTableStore(path);
+  assert.ok(await reopened.get('jobs', { jobId: 'late' }));
+  reopened.close();
+});
+
+test('publishes asked for together are enqueued in one transaction; an invalid event fails only its caller', async () => {
+  const bus = new SqliteBus({ path: join(dir.path, 'bus.sqlite'), queues: [parserQueue()] });
+  const publisher = scraperPublisher(bus, systemClock);
+  let enqueues = 0;
+  const enqueue = bus.enqueue.bind(bus);
+  bus.enqueue = (messages) => {
+    enqueues++;
+    enqueue(messages);
+  };
+  const outcomes = await Promise.allSettled([
+    publisher.publish([{ detailType: 'job.scraped', data: scrapedData(1) }]),
+    publisher.publish([{ detailType: 'job.scraped', data: { ...scrapedData(2), source: 'nowhere' as never } }]),
+    publisher.publish([{ detailType: 'job.scraped', data: scrapedData(3) }]),
+  ]);
+  assert.deepEqual(
+    outcomes.map((outcome) => outcome.status),
+    ['fulfilled', 'rejected', 'fulfilled'],
+  );
+  assert.equal(enqueues, 1);
+  assert.equal((await bus.depth('parser')).ready, 2);
+  bus.close();
+});
