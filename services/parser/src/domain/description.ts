@@ -33,6 +33,11 @@ const PARAGRAPH_TAGS = new Set([
   'header',
   'footer',
 ]);
+// Whitespace runs to turn into one space, skipping runs that already are one space: text is mostly
+// single spaces, and replacing each of them with itself copies the text piece by piece.
+const WHITESPACE_RUN = / ?[^\S ]\s*| {2,}\s*/g;
+const SPACES_RUN = / ?[\t\f\v\u00a0][\t\f\v \u00a0]*| {2,}[\t\f\v \u00a0]*/g;
+
 const LINE_TAGS = new Set(['br', 'li', 'tr', 'dt', 'dd', 'hr']);
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head']);
 
@@ -78,7 +83,7 @@ export function htmlToText(html: string): string {
       },
       ontext(text) {
         // Line breaks in HTML source are just spaces; only elements break lines (pre keeps its own).
-        if (skipping === 0) parts.push(preformatted > 0 ? text : text.replace(/\s+/g, ' '));
+        if (skipping === 0) parts.push(preformatted > 0 ? text : text.replace(WHITESPACE_RUN, ' '));
       },
     },
     { decodeEntities: true },
@@ -97,7 +102,7 @@ const ANY_TAG = /<[^>]*>/g;
  * turned into line breaks and dropped directly.
  */
 export function sanitizedHtmlToText(sanitized: string): string {
-  const text = sanitized.replace(/\s+/g, ' ').replace(PARAGRAPH_TAG, '\n\n').replace(LINE_TAG, '\n').replace(ANY_TAG, '');
+  const text = sanitized.replace(WHITESPACE_RUN, ' ').replace(PARAGRAPH_TAG, '\n\n').replace(LINE_TAG, '\n').replace(ANY_TAG, '');
   return tidyText(decodeHTML(text));
 }
 
@@ -105,7 +110,7 @@ export function sanitizedHtmlToText(sanitized: string): string {
 export function tidyText(text: string): string {
   const tidy = text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\t\f\v \u00a0]+/g, ' ')
+    .replace(SPACES_RUN, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { tidyText } from '../../src/domain/description.js';
 import { htmlToText, sanitizeDescription, sanitizedHtmlToText } from '../../src/index.js';
 import { fixtureBytes } from '../fixtures.js';
 
@@ -47,6 +48,13 @@ test('plain text: paragraphs and list items on their own lines, entities decoded
   const html =
     '<h3>About</h3>\n<p>We build&nbsp;tools &amp; more.</p>\n<ul>\n  <li>One</li>\n  <li>Two</li>\n</ul><script>x()</script><p>Line<br>break</p>';
   assert.equal(htmlToText(html), 'About\n\nWe build tools & more.\n\nOne\nTwo\n\nLine\nbreak');
+});
+
+test('plain text: every whitespace run becomes one space, whatever it holds', () => {
+  const html = '<p>a  b\tc \t d\u00a0e \u00a0\u00a0f\n g \r\n h</p><p> i\u2003j\u00a0 </p>';
+  assert.equal(htmlToText(html), 'a b c d e f g h\n\ni j');
+  assert.equal(sanitizedHtmlToText(sanitizeDescription(html)), 'a b c d e f g h\n\ni j');
+  assert.equal(tidyText(' one \t\u00a0 two\f three  \n\n\n\n four '), 'one two three\n\nfour');
 });
 
 test('plain text is capped at 40,000 characters', () => {
