@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { jsonLdBlocks } from '../../../src/domain/extractors/jsonld-scripts.js';
+
+const page = [
+  '<html><head><title>Docs mention ld+json in text</title>',
+  '<script type="application/ld+json">{"@type":"JobPosting","title":"Ingénieur données — café ☕"}</Script >',
+  '<script>var x = "</scr" + "ipt>";</script>',
+  '<SCRIPT TYPE="APPLICATION/LD+JSON">{"@type":"Organization","name":"Ünïcode GmbH"}</SCRIPT>',
+  '<script type="application/ld+json">{"@type":"JobPosting","title":"broken",}</script>',
+  '</head><body><p>ld+json</p></body></html>',
+].join('\n');
+
+test('JSON-LD blocks read from UTF-8 bytes equal those read from the decoded text', () => {
+  const fromText = jsonLdBlocks(page);
+  const fromBytes = jsonLdBlocks(Buffer.from(page, 'utf8'));
+  assert.deepEqual(fromBytes, fromText);
+  assert.deepEqual(fromText.documents, [
+    { '@type': 'JobPosting', title: 'Ingénieur données — café ☕' },
+    { '@type': 'JobPosting', title: 'broken' },
+  ]);
+});
+
+test('a page that writes the type only in upper case has its blocks read', () => {
+  const upper = '<SCRIPT TYPE="APPLICATION/LD+JSON">{"@type":"JobPosting","title":"Ünïcode"}</SCRIPT>';
+  for (const markup of [upper, Buffer.from(upper, 'utf8')]) {
+    assert.deepEqual(jsonLdBlocks(markup).documents, [{ '@type': 'JobPosting', title: 'Ünïcode' }]);
+  }
+});
+
+test('a script block that never closes is read to the end of the page', () => {
+  const open = '<p>x</p><script type="application/ld+json">{"@type":"JobPosting","title":"open"}';
+  for (const markup of [open, Buffer.from(open, 'utf8')]) {
+    assert.deepEqual(jsonLdBlocks(markup).documents, [{ '@type': 'JobPosting', title: 'open' }]);
+  }
+});
