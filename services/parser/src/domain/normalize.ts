@@ -103,7 +103,9 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
   const skills = extracted.skills
     ? sourceSkills(extracted.skills)
     : skillDictionary
-        .find(`${title}\n${descriptionText}`)
+        // join() builds one flat string; the matcher reads it code by code, which is about twice as slow on
+        // a concatenation or a slice of a larger string.
+        .find([title, descriptionText].join('\n'))
         .filter((skill) => !company.toLowerCase().includes(skill.toLowerCase()))
         .slice(0, 200);
   const experienceYears = extracted.experienceYears ?? experienceFromText(descriptionText);

@@ -44,32 +44,9 @@ function standsAloneAfter(text: string, end: number): boolean {
   return !text.startsWith('://', end);
 }
 
-/** A skill found in text: where it stands and its canonical name. */
-interface Found {
-  readonly start: number;
-  readonly end: number;
-  readonly name: string;
-}
-
-/**
- * Every spelling of the trie that stands alone, scanning left to right: at each position where a word can
- * start, the longest spelling that also ends alone is taken and the scan resumes after it.
- */
-function aloneMatches(trie: SpellingTrie, text: string): Found[] {
-  const found: Found[] = [];
-  for (let start = 0; start < text.length; start++) {
-    if (!standsAloneBefore(text, start)) continue;
-    const match = trie.longestAt(text, start, standsAloneAfter);
-    if (!match) continue;
-    found.push({ start, end: match.end, name: match.value });
-    start = match.end - 1;
-  }
-  return found;
-}
-
 const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
 
-/** Finds dictionary skills in text with one trie walk per word start and case mode. */
+/** Finds dictionary skills in text with a trie walk per word start and case mode. */
 export class SkillMatcher {
   private readonly byName = new Map<string, string>();
   private readonly insensitive = new SpellingTrie(true);
@@ -84,17 +61,34 @@ export class SkillMatcher {
     }
   }
 
-  /** Canonical names of the skills the text mentions, sorted by name. */
+  /**
+   * Canonical names of the skills the text mentions, sorted by name. One scan, two cursors: at each
+   * position where a word can start, each case mode takes the longest spelling that also ends alone
+   * and skips past it; an exact-case spelling inside a longer match is part of that skill ("BI" in
+   * "Power BI").
+   */
   find(text: string): string[] {
-    const spans = aloneMatches(this.insensitive, text);
-    const found = new Set(spans.map((span) => span.name));
-    // An exact-case spelling inside a longer match is part of that skill ("BI" in "Power BI"). Both lists
-    // run left to right without overlaps, so one pointer walks the spans.
-    let span = 0;
-    for (const match of aloneMatches(this.sensitive, text)) {
-      while (span < spans.length && spans[span]!.end <= match.start) span++;
-      const inside = span < spans.length && spans[span]!.start <= match.start;
-      if (!inside) found.add(match.name);
+    const found = new Set<string>();
+    let insensitiveFrom = 0;
+    let sensitiveFrom = 0;
+    // End of the last case-insensitive match: matches never overlap, so it is the only one that can hold a position.
+    let spanEnd = 0;
+    for (let start = 0; start < text.length; start++) {
+      if (!standsAloneBefore(text, start)) continue;
+      if (start >= insensitiveFrom) {
+        const match = this.insensitive.longestAt(text, start, standsAloneAfter);
+        if (match) {
+          found.add(match.value);
+          insensitiveFrom = spanEnd = match.end;
+        }
+      }
+      if (start >= sensitiveFrom) {
+        const match = this.sensitive.longestAt(text, start, standsAloneAfter);
+        if (match) {
+          sensitiveFrom = match.end;
+          if (start >= spanEnd) found.add(match.value);
+        }
+      }
     }
     return [...found].sort(byName);
   }
