@@ -38,6 +38,7 @@ const PARAGRAPH_TAGS = new Set([
 const WHITESPACE_RUN = / ?[^\S ]\s*| {2,}\s*/g;
 const SPACES_RUN = / ?[\t\f\v\u00a0][\t\f\v \u00a0]*| {2,}[\t\f\v \u00a0]*/g;
 
+const MARKUP_CHARACTER = /[<>&]/;
 const LINE_TAGS = new Set(['br', 'li', 'tr', 'dt', 'dd', 'hr']);
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head']);
 
@@ -60,6 +61,9 @@ export function unescapeMarkup(html: string): string {
 
 /** Sanitized HTML: no scripts, styles, event handlers or javascript:/data: links, only harmless tags. */
 export function sanitizeDescription(html: string): string {
+  // Text without "<", ">" or "&" holds no markup and no entity, so sanitize-html would return it as it
+  // is; skipping it saves its fixed cost (tens of microseconds a call), e.g. for empty descriptions.
+  if (!MARKUP_CHARACTER.test(html)) return html;
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 

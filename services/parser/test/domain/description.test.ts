@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import sanitizeHtml from 'sanitize-html';
 import { tidyText } from '../../src/domain/description.js';
 import { htmlToText, sanitizeDescription, sanitizedHtmlToText } from '../../src/index.js';
 import { fixtureBytes } from '../fixtures.js';
@@ -48,6 +49,13 @@ test('plain text: paragraphs and list items on their own lines, entities decoded
   const html =
     '<h3>About</h3>\n<p>We build&nbsp;tools &amp; more.</p>\n<ul>\n  <li>One</li>\n  <li>Two</li>\n</ul><script>x()</script><p>Line<br>break</p>';
   assert.equal(htmlToText(html), 'About\n\nWe build tools & more.\n\nOne\nTwo\n\nLine\nbreak');
+});
+
+test('text with no markup or entity character comes out of sanitizing as it went in, as sanitize-html returns it', () => {
+  for (const text of ['', ' ', 'Build "fast" things; it\'s 100% fun!', 'line\nbreak\ttab\u00a0nbsp — ünïcode ☕']) {
+    assert.equal(sanitizeDescription(text), text);
+    assert.equal(sanitizeHtml(text, { disallowedTagsMode: 'discard' }), text);
+  }
 });
 
 test('plain text: every whitespace run becomes one space, whatever it holds', () => {
