@@ -55,24 +55,50 @@ interface Candidate {
   readonly years: ExperienceYears;
 }
 
-function candidates(text: string): Candidate[] {
-  const found: Candidate[] = [];
-  const add = (pattern: RegExp, read: (m: RegExpMatchArray) => ExperienceYears | null) => {
-    for (const match of text.matchAll(pattern)) {
-      const years = read(match);
-      if (years) found.push({ index: match.index ?? 0, end: (match.index ?? 0) + match[0].length, years });
-    }
-  };
-  add(RANGE, (m) => {
-    const low = numberOf(m[1]);
-    const high = numberOf(m[2]);
-    return low !== null && high !== null && high >= low ? { min: low, max: high } : null;
-  });
-  add(AT_LEAST, (m) => ({ min: numberOf(m[1]), max: null }));
-  add(PLUS, (m) => ({ min: numberOf(m[1] ?? m[2]), max: null }));
-  add(UP_TO, (m) => ({ min: 0, max: numberOf(m[1]) }));
-  add(PLAIN, (m) => ({ min: numberOf(m[1]), max: null }));
-  return found;
+type Reading = (match: RegExpMatchArray) => ExperienceYears | null;
+
+/** The phrasings of a requirement, each with how to read its years; on equal spans the earlier one wins. */
+const READINGS: readonly [RegExp, Reading][] = [
+  [
+    RANGE,
+    (m) => {
+      const low = numberOf(m[1]);
+      const high = numberOf(m[2]);
+      return low !== null && high !== null && high >= low ? { min: low, max: high } : null;
+    },
+  ],
+  [AT_LEAST, (m) => ({ min: numberOf(m[1]), max: null })],
+  [PLUS, (m) => ({ min: numberOf(m[1] ?? m[2]), max: null })],
+  [UP_TO, (m) => ({ min: 0, max: numberOf(m[1]) })],
+  [PLAIN, (m) => ({ min: numberOf(m[1]), max: null })],
+];
+
+const plausible = (years: ExperienceYears) => (years.min === null || years.min <= 50) && (years.max === null || years.max <= 50);
+
+/** The first phrase of one pattern that is a plausible requirement about experience, unless it starts after `limit`. */
+function firstRequirement(text: string, [pattern, read]: [RegExp, Reading], limit: number): Candidate | undefined {
+  for (const match of text.matchAll(pattern)) {
+    const index = match.index ?? 0;
+    if (index > limit) return undefined;
+    const years = read(match);
+    const candidate = years && { index, end: index + match[0].length, years };
+    if (candidate && plausible(candidate.years) && aboutExperience(text, candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * The earliest requirement about experience (the longer one on the same start). Each pattern's matches
+ * come in text order, so its first one that qualifies is its best, and a pattern stops looking once it
+ * is past the best found so far.
+ */
+function earliestRequirement(text: string): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const reading of READINGS) {
+    const found = firstRequirement(text, reading, best?.index ?? Number.POSITIVE_INFINITY);
+    if (found && (!best || found.index < best.index || (found.index === best.index && found.end > best.end))) best = found;
+  }
+  return best;
 }
 
 function aboutExperience(text: string, candidate: Candidate): boolean {
@@ -94,12 +120,7 @@ export function experienceFromText(text: string): ExperienceYears | null {
   if (!/\b(?:years?|yrs?|yoe)\b/i.test(text)) {
     return NONE_NEEDED.test(text) ? { min: 0, max: 0 } : null;
   }
-  const found = candidates(text)
-    .filter((candidate) => candidate.years.min === null || candidate.years.min <= 50)
-    .filter((candidate) => candidate.years.max === null || candidate.years.max <= 50)
-    .filter((candidate) => aboutExperience(text, candidate))
-    .sort((a, b) => a.index - b.index || b.end - a.end);
-  const first = found[0];
+  const first = earliestRequirement(text);
   const none = NONE_NEEDED.exec(text);
   if (none && (!first || none.index < first.index)) return { min: 0, max: 0 };
   return first ? first.years : null;

@@ -60,3 +60,15 @@ test(`experience phrasings (${PHRASINGS.length}) read as a person would`, () => 
 test('the first requirement is the main one', () => {
   assert.deepEqual(experienceFromText('5+ years of Java experience. 2+ years of Kafka experience is a plus.'), { min: 5, max: null });
 });
+
+test('across phrasings the earliest requirement wins, and on the same start the longer one', () => {
+  assert.deepEqual(experienceFromText('Over 6 years of experience; 3-5 years of experience also considered.'), { min: 6, max: null });
+  assert.deepEqual(experienceFromText('We ask for 2 to 4 years of experience (at least 2 years of experience with Go).'), {
+    min: 2,
+    max: 4,
+  });
+  assert.deepEqual(experienceFromText('A company 30 years old. Up to 3 years of experience, 10+ years of experience preferred.'), {
+    min: 0,
+    max: 3,
+  });
+});
