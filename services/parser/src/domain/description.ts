@@ -52,8 +52,10 @@ export function unescapeMarkup(html: string): string {
   for (let round = 0; round < 2; round++) {
     const escapedTags = (current.match(/&lt;\/?[a-z][a-z0-9]*[\s&/]?/gi) ?? []).length;
     const doubleEscaped = (current.match(/&amp;lt;\/?[a-z]/gi) ?? []).length;
+    // Real tags are counted only when there is something escaped to weigh them against.
+    if (escapedTags + doubleEscaped === 0) break;
     const realTags = (current.match(/<\/?[a-z][a-z0-9]*[\s>/]/gi) ?? []).length;
-    if (escapedTags + doubleEscaped === 0 || realTags > escapedTags + doubleEscaped) break;
+    if (realTags > escapedTags + doubleEscaped) break;
     current = decodeHTML(current);
   }
   return current;
