@@ -1,5 +1,6 @@
 import type { NormalizedJob } from '@jobpipe/contracts';
 import type { Item, TableStore } from '@jobpipe/shared';
+import { KeyedSequencer } from './keyed-sequencer.js';
 
 /** A jobs-table item: the normalized job plus what only the table keeps. */
 export type JobItem = NormalizedJob & {
@@ -22,7 +23,21 @@ const TABLE = 'jobs';
 
 /** The parser's access to the jobs table: reads, conditional writes keyed on the content hash, duplicate lookups. */
 export class JobsRepository {
+  private readonly sequencer = new KeyedSequencer();
+
   constructor(private readonly tables: TableStore) {}
+
+  /**
+   * Runs a posting's read-then-write steps after those already running in this process for the same
+   * job or for a possible duplicate of it (same dedupe key or text fingerprint): a received batch
+   * handles its messages at once, and each must see the writes of those it could conflict with or link
+   * to. Unrelated postings go ahead concurrently; across processes the conditional writes still decide.
+   */
+  inTurn<T>(posting: { jobId: string; dedupeKey: string; textFingerprint: string | null }, steps: () => Promise<T>): Promise<T> {
+    const keys = [`job:${posting.jobId}`, `dedupe:${posting.dedupeKey}`];
+    if (posting.textFingerprint) keys.push(`text:${posting.textFingerprint}`);
+    return this.sequencer.run(keys, steps);
+  }
 
   get(jobId: string): Promise<JobItem | undefined> {
     return this.tables.get<JobItem & Item>(TABLE, { jobId });

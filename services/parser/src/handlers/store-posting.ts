@@ -63,7 +63,12 @@ async function publishParsed(deps: StoreDependencies, item: JobItem, change: 'ne
  * conditional on the content hash read before it, so at-least-once delivery and concurrent consumers
  * never store a posting twice or lose first-seen; the same content again writes and publishes nothing.
  */
-export async function storePosting(deps: StoreDependencies, posting: ParsedPosting, origin: PostingOrigin): Promise<StoreOutcome> {
+export function storePosting(deps: StoreDependencies, posting: ParsedPosting, origin: PostingOrigin): Promise<StoreOutcome> {
+  const turn = { jobId: posting.job.jobId, dedupeKey: posting.dedupeKey, textFingerprint: posting.textFingerprint };
+  return deps.repository.inTurn(turn, () => storeOnce(deps, posting, origin));
+}
+
+async function storeOnce(deps: StoreDependencies, posting: ParsedPosting, origin: PostingOrigin): Promise<StoreOutcome> {
   const existing = await deps.repository.get(posting.job.jobId);
   if (existing && existing.contentHash === posting.job.contentHash) {
     if (existing.publishedHash === existing.contentHash) return 'unchanged';

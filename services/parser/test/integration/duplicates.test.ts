@@ -121,3 +121,29 @@ test('different jobs at the same company are not linked', async () => {
   const events = (await stack.parsedEvents()).filter((event) => event.detail.data.job.jobId === job.jobId);
   assert.equal(events[0].detail.data.duplicateOf, null);
 });
+
+test('two copies of one job in the same received batch are linked: the second sees the first one stored', async () => {
+  const posting = (url: string) =>
+    jsonLdPage({
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      title: 'Site Reliability Engineer',
+      hiringOrganization: { '@type': 'Organization', name: 'Fernpay B.V.' },
+      jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Amsterdam', addressCountry: 'NL' } },
+      description: '<p>Fernpay is hiring a Site Reliability Engineer to run our payment platform on Kubernetes.</p>',
+      datePosted: '2026-07-16',
+      url,
+    });
+  const first = 'https://fernpay.example/careers/sre';
+  const second = 'https://jobs.board.example/fernpay/sre';
+  await stack.scrape('jsonld', 'fernpay-sre', posting(first), first, stack.clock.now().toISOString());
+  await stack.scrape('jsonld', 'board-fernpay-sre', posting(second), second, stack.clock.now().toISOString());
+  await stack.drain();
+
+  const jobs = await stack.jobs();
+  const canonical = jobs.find((job) => job.jobId === 'jsonld:fernpay-sre')!;
+  const copy = jobs.find((job) => job.jobId === 'jsonld:board-fernpay-sre')!;
+  assert.equal(canonical.canonicalJobId, undefined);
+  assert.equal(copy.canonicalJobId, canonical.jobId);
+  assert.deepEqual(await stack.deadLetters(), []);
+});
