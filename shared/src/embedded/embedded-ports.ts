@@ -5,6 +5,7 @@ import { type Clock, type IdGenerator, randomIds, systemClock } from '../ports/c
 import type { SecretStore } from '../ports/secrets.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
+import { TABLES } from '../tables/definitions.js';
 import { EmbeddedEventPublisher } from './embedded-publisher.js';
 import { EncryptedSecretStore } from './encrypted-secret-store.js';
 import { FolderBlobStore } from './folder-blob-store.js';
@@ -21,6 +22,13 @@ export function embeddedPaths(dataDir: string) {
   };
 }
 
+/**
+ * Services whose tables writes and publishes are grouped per event-loop turn (one transaction for a
+ * received batch's handlers): those that order their own read-then-write steps per key, so handlers
+ * interleaving at a write is safe. Others keep a transaction per call.
+ */
+const GROUPED_WRITERS: ReadonlySet<ProducerName> = new Set(['parser']);
+
 /** Ports over the embedded adapters: SQLite bus and tables, a blob folder, an encrypted secret file. */
 export function createEmbeddedPorts(
   config: Pick<RuntimeConfig, 'dataDir' | 'secretKey'>,
@@ -30,12 +38,13 @@ export function createEmbeddedPorts(
   const paths = embeddedPaths(config.dataDir);
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
+  const grouped = GROUPED_WRITERS.has(producer);
   const bus = new SqliteBus({ path: paths.bus, clock });
-  const tables = new SqliteTableStore(paths.tables);
+  const tables = new SqliteTableStore(paths.tables, TABLES, { groupWrites: grouped });
   let secrets: EncryptedSecretStore | undefined;
   return {
     bus,
-    publisher: new EmbeddedEventPublisher(bus, { producer, registry: contracts(), clock, ids }),
+    publisher: new EmbeddedEventPublisher(bus, { producer, registry: contracts(), clock, ids }, grouped),
     consumer: (queue) => bus.consumer(queue),
     tables,
     blobs: new FolderBlobStore(paths.blobs),

@@ -10,9 +10,10 @@ interface PendingPublish {
 }
 
 /**
- * Publishes to the embedded bus: validates, routes by the topology, enqueues. Publishes asked for in
- * the same event-loop turn (the handlers of one received batch) are enqueued in one transaction, so the
- * bus's write lock is taken once per group rather than once per call; each call resolves after it.
+ * Publishes to the embedded bus: validates, routes by the topology, enqueues in one transaction. With
+ * `groupPublishes`, publishes asked for in the same event-loop turn (the handlers of one received batch)
+ * share that transaction, so the bus's write lock is taken once per group rather than once per call;
+ * each call resolves after it. Only for a process whose concurrent handlers tolerate yielding there.
  */
 export class EmbeddedEventPublisher implements EventPublisher {
   private pending: PendingPublish[] = [];
@@ -20,6 +21,7 @@ export class EmbeddedEventPublisher implements EventPublisher {
   constructor(
     private readonly bus: SqliteBus,
     private readonly options: EventFactoryOptions,
+    private readonly groupPublishes = false,
   ) {}
 
   async publish(events: readonly OutgoingEvent[]): Promise<string[]> {
@@ -31,6 +33,10 @@ export class EmbeddedEventPublisher implements EventPublisher {
       body: JSON.stringify(event),
       queues: queuesFor(event['detail-type']).map((queue) => queue.name),
     }));
+    if (!this.groupPublishes) {
+      this.bus.enqueue(messages);
+      return built.map((event) => event.id);
+    }
     await new Promise<void>((resolve, reject) => {
       if (this.pending.length === 0) setImmediate(() => this.flush());
       this.pending.push({ messages, resolve, reject });

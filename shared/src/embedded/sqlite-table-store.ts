@@ -35,24 +35,35 @@ function indexValueSql(attribute: string | undefined): string {
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decodeCursor = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as string[];
 
+/** Options of the SQLite tables. */
+export interface SqliteTableStoreOptions {
+  /**
+   * Commit writes asked for in the same event-loop turn together (see GroupedWrites). Only for a process
+   * whose concurrent handlers order their own read-then-write steps: a write no longer commits before
+   * the handler yields, so handlers interleave between a read and the write that depends on it.
+   */
+  readonly groupWrites?: boolean;
+}
+
 /**
  * Tables with DynamoDB semantics in one SQLite file: one SQL table per definition, index columns
  * maintained on write, and conditions checked inside an IMMEDIATE transaction (atomic across processes;
- * writes asked for in the same event-loop turn share one).
+ * with `groupWrites`, writes asked for in the same event-loop turn share one).
  */
 export class SqliteTableStore implements TableStore {
   private readonly db: SqliteDatabase;
   /** Prepared statements by SQL text (a handful per table), so hot paths never re-parse SQL. */
   private readonly statements = new Map<string, Statement>();
-  /** Writes of the same event-loop turn share one transaction (concurrent handlers take the lock once). */
-  private readonly writes: GroupedWrites;
+  /** With `groupWrites`, writes of the same event-loop turn share one transaction (concurrent handlers take the lock once). */
+  private readonly writes: GroupedWrites | undefined;
 
   constructor(
     path: string,
     private readonly definitions: Readonly<Record<string, TableDefinition>> = TABLES,
+    options: SqliteTableStoreOptions = {},
   ) {
     this.db = openSqlite(path);
-    this.writes = new GroupedWrites(this.db);
+    this.writes = options.groupWrites ? new GroupedWrites(this.db) : undefined;
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS table_indexes (table_name TEXT NOT NULL, index_name TEXT NOT NULL, definition TEXT NOT NULL, PRIMARY KEY (table_name, index_name))',
     );
@@ -70,7 +81,7 @@ export class SqliteTableStore implements TableStore {
 
   async put(table: string, item: Item, condition?: WriteCondition): Promise<boolean> {
     const definition = this.definitionOf(table);
-    return this.writes.run(() => {
+    return this.writeNow(() => {
       if (condition) {
         const current = this.statement(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`).get(
           keyPart(item, definition.partitionKey, table),
@@ -85,14 +96,14 @@ export class SqliteTableStore implements TableStore {
 
   async putMany(table: string, items: readonly Item[]): Promise<void> {
     const definition = this.definitionOf(table);
-    await this.writes.run(() => {
+    await this.writeNow(() => {
       for (const item of items) this.write(table, definition, item);
     });
   }
 
   async delete(table: string, key: Item): Promise<void> {
     const definition = this.definitionOf(table);
-    await this.writes.run(() =>
+    await this.writeNow(() =>
       this.statement(`DELETE FROM "t_${table}" WHERE pk = ? AND sk = ?`).run(
         keyPart(key, definition.partitionKey, table),
         keyPart(key, definition.sortKey, table),
@@ -148,8 +159,14 @@ export class SqliteTableStore implements TableStore {
   }
 
   close(): void {
-    this.writes.flush();
+    this.writes?.flush();
     this.db.close();
+  }
+
+  /** Runs synchronous writes in an IMMEDIATE transaction of their own, or in the next group when writes are grouped. */
+  private writeNow<T>(write: () => T): Promise<T> {
+    if (this.writes) return this.writes.run(write);
+    return Promise.resolve(this.db.transaction(write).immediate());
   }
 
   private statement(sql: string): Statement {

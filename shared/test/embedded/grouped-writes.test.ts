@@ -1,17 +1,20 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { contracts } from '@jobpipe/contracts';
+import { EmbeddedEventPublisher } from '../../src/embedded/embedded-publisher.js';
 import { SqliteBus } from '../../src/embedded/sqlite-bus.js';
 import { SqliteTableStore } from '../../src/embedded/sqlite-table-store.js';
-import { systemClock } from '../../src/ports/clock.js';
+import { randomIds, systemClock } from '../../src/ports/clock.js';
+import { TABLES } from '../../src/tables/definitions.js';
 import { tempDir } from '../../src/testing/index.js';
-import { parserQueue, scrapedData, scraperPublisher } from './bus-test-kit.js';
+import { parserQueue, scrapedData } from './bus-test-kit.js';
 
 const dir = tempDir('jobpipe-grouped-');
 after(() => dir.remove());
 
 test('puts asked for together commit in one transaction, in order, each with its own condition and result', async () => {
-  const store = new SqliteTableStore(join(dir.path, 'together.sqlite'));
+  const store = new SqliteTableStore(join(dir.path, 'together.sqlite'), TABLES, { groupWrites: true });
   // Each group is one flush of the store's pending writes: count them.
   const writes = (store as unknown as { writes: { flush(): void } }).writes;
   const flush = writes.flush.bind(writes);
@@ -37,7 +40,7 @@ test('puts asked for together commit in one transaction, in order, each with its
 });
 
 test('a failing write in a group rejects only its own caller', async () => {
-  const store = new SqliteTableStore(join(dir.path, 'failing.sqlite'));
+  const store = new SqliteTableStore(join(dir.path, 'failing.sqlite'), TABLES, { groupWrites: true });
   const [good, bad, later] = await Promise.allSettled([
     store.put('jobs', { jobId: 'ok-1' }),
     store.put('jobs', { jobId: '' }),
@@ -53,7 +56,7 @@ test('a failing write in a group rejects only its own caller', async () => {
 
 test('a store closing with writes still waiting commits them first', async () => {
   const path = join(dir.path, 'closing.sqlite');
-  const store = new SqliteTableStore(path);
+  const store = new SqliteTableStore(path, TABLES, { groupWrites: true });
   const written = store.put('jobs', { jobId: 'late' });
   store.close();
   assert.equal(await written, true);
@@ -64,7 +67,11 @@ test('a store closing with writes still waiting commits them first', async () =>
 
 test('publishes asked for together are enqueued in one transaction; an invalid event fails only its caller', async () => {
   const bus = new SqliteBus({ path: join(dir.path, 'bus.sqlite'), queues: [parserQueue()] });
-  const publisher = scraperPublisher(bus, systemClock);
+  const publisher = new EmbeddedEventPublisher(
+    bus,
+    { producer: 'scraper', registry: contracts(), clock: systemClock, ids: randomIds },
+    true,
+  );
   let enqueues = 0;
   const enqueue = bus.enqueue.bind(bus);
   bus.enqueue = (messages) => {
@@ -83,4 +90,13 @@ test('publishes asked for together are enqueued in one transaction; an invalid e
   assert.equal(enqueues, 1);
   assert.equal((await bus.depth('parser')).ready, 2);
   bus.close();
+});
+
+test('without grouping, each put commits in its own transaction before it returns', async () => {
+  const store = new SqliteTableStore(join(dir.path, 'ungrouped.sqlite'));
+  const written = store.put('jobs', { jobId: 'now' });
+  const read = store.get('jobs', { jobId: 'now' });
+  assert.ok(await read, 'a read asked for right after the put sees it');
+  assert.equal(await written, true);
+  store.close();
 });
