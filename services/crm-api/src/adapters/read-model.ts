@@ -5,8 +5,8 @@ import { type Generated, Kysely, type Selectable, SqliteDialect, sql } from 'kys
 import {
   encodeCursor,
   fullTextQuery,
-  type JobCursor,
   type JobQuery,
+  type JobSort,
   searchTextOf,
   searchWords,
   wordPrefixPattern,
@@ -96,6 +96,16 @@ export interface JobPage {
 const FEW_TEXT_MATCHES = 2000;
 
 const SORT_COLUMN = { score: 'score', posted: 'posted_sort', salary: 'salary_sort' } as const;
+
+/**
+ * The value a job sorts by in each order: what the sort columns store, and what a page's cursor is
+ * read back from (the last summary of the page), so the two always agree.
+ */
+const SORT_VALUE: Readonly<Record<JobSort, (job: JobSummary) => number | string>> = {
+  score: (job) => job.score,
+  posted: (job) => job.postedAt ?? '',
+  salary: (job) => job.annualSalaryMax ?? -1,
+};
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS jobs_read (
@@ -194,9 +204,9 @@ function toRow(job: ScoredJob): Omit<JobsReadTable, 'id'> {
     stage: job.stage,
     salary_max: job.annualSalaryMax,
     salary_currency: job.salaryCurrency,
-    salary_sort: job.annualSalaryMax ?? -1,
+    salary_sort: SORT_VALUE.salary(job) as number,
     posted_at: job.postedAt,
-    posted_sort: job.postedAt ?? '',
+    posted_sort: SORT_VALUE.posted(job) as string,
     scored_at: job.scoredAt,
     skills: JSON.stringify(job.skills),
     reasons: JSON.stringify(job.reasons),
@@ -357,13 +367,14 @@ export class JobReadModel {
 
   /**
    * Like `list`, with the items as one JSON array text built from the stored summaries (the hot path
-   * of GET /jobs: no parsing or serializing per job). The query is built with Kysely and run through
-   * a cache of prepared statements.
+   * of GET /jobs): the query is built with Kysely and run through a cache of prepared statements that
+   * return the summary texts only, which are joined as they are; the cursor is read back from the
+   * last summary of the page.
    */
   async listJson(query: JobQuery): Promise<JobPageJson> {
     const column = SORT_COLUMN[query.sort];
     const direction = query.order;
-    let select = this.db.selectFrom('jobs_read').select(['job_id', 'summary_json', sql.ref<string | number>(column).as('sort_value')]);
+    let select = this.db.selectFrom('jobs_read').select('summary_json');
     if (query.stages?.length) select = select.where('stage', 'in', [...query.stages]);
     if (query.tracks?.length) select = select.where('track', 'in', [...query.tracks]);
     if (query.sources?.length) select = select.where('source', 'in', [...query.sources]);
@@ -396,18 +407,12 @@ export class JobReadModel {
       .orderBy('job_id', direction)
       .limit(query.limit + 1)
       .compile();
-    const rows = this.prepared(compiled.sql).all(...compiled.parameters) as {
-      job_id: string;
-      summary_json: string;
-      sort_value: string | number;
-    }[];
-    const itemsJson = `[${rows
-      .slice(0, query.limit)
-      .map((row) => row.summary_json)
-      .join(',')}]`;
-    const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
-    const cursor: JobCursor | undefined = last && { sort: query.sort, order: direction, value: last.sort_value, jobId: last.job_id };
-    return { itemsJson, nextCursor: cursor ? encodeCursor(cursor) : null };
+    const summaries = this.summaryStatement(compiled.sql).all(...compiled.parameters) as string[];
+    if (summaries.length <= query.limit) return { itemsJson: `[${summaries.join(',')}]`, nextCursor: null };
+    summaries.length = query.limit;
+    const last = JSON.parse(summaries[query.limit - 1]!) as JobSummary;
+    const nextCursor = encodeCursor({ sort: query.sort, order: direction, value: SORT_VALUE[query.sort](last), jobId: last.jobId });
+    return { itemsJson: `[${summaries.join(',')}]`, nextCursor };
   }
 
   /**
@@ -426,11 +431,12 @@ export class JobReadModel {
     return ids;
   }
 
-  private prepared(text: string): Statement {
+  /** The prepared statement of a page query, returning only its first column (the summary texts), cached by SQL text. */
+  private summaryStatement(text: string): Statement {
     let statement = this.statements.get(text);
     if (!statement) {
       if (this.statements.size >= 500) this.statements.clear();
-      statement = this.database.prepare(text);
+      statement = this.database.prepare(text).pluck();
       this.statements.set(text, statement);
     }
     return statement;
