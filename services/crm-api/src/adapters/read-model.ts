@@ -12,6 +12,7 @@ import {
   wordPrefixPattern,
 } from '../domain/job-query.js';
 import type { Stage } from '../domain/stages.js';
+import { jobPageSql, type TextFilter } from './job-page-sql.js';
 
 /** A score reason as the recommender explains it. */
 export type ScoreReason = EventDataMap['job.scored']['reasons'][number];
@@ -94,8 +95,6 @@ export interface JobPage {
 
 /** Up to this many full-text matches are fetched and filtered by id. */
 const FEW_TEXT_MATCHES = 2000;
-
-const SORT_COLUMN = { score: 'score', posted: 'posted_sort', salary: 'salary_sort' } as const;
 
 /**
  * The value a job sorts by in each order: what the sort columns store, and what a page's cursor is
@@ -367,52 +366,31 @@ export class JobReadModel {
 
   /**
    * Like `list`, with the items as one JSON array text built from the stored summaries (the hot path
-   * of GET /jobs): the query is built with Kysely and run through a cache of prepared statements that
+   * of GET /jobs): the page query (see `jobPageSql`) runs through a cache of prepared statements that
    * return the summary texts only, which are joined as they are; the cursor is read back from the
    * last summary of the page.
    */
   async listJson(query: JobQuery): Promise<JobPageJson> {
-    const column = SORT_COLUMN[query.sort];
-    const direction = query.order;
-    let select = this.db.selectFrom('jobs_read').select('summary_json');
-    if (query.stages?.length) select = select.where('stage', 'in', [...query.stages]);
-    if (query.tracks?.length) select = select.where('track', 'in', [...query.tracks]);
-    if (query.sources?.length) select = select.where('source', 'in', [...query.sources]);
-    if (query.minScore !== undefined) select = select.where('score', '>=', query.minScore);
-    if (query.company !== undefined) select = select.where('company_key', '=', query.company.trim().toLowerCase());
-    if (query.remote !== undefined) select = select.where('remote', '=', query.remote ? 1 : 0);
-    if (query.salaryMin !== undefined) select = select.where('salary_max', '>=', query.salaryMin);
-    if (query.salaryMax !== undefined) select = select.where('salary_max', '<=', query.salaryMax);
-    if (query.currency !== undefined) select = select.where('salary_currency', '=', query.currency);
-    if (query.postedSince !== undefined) select = select.where('posted_at', '>=', query.postedSince);
-    const words = query.text === undefined ? [] : searchWords(query.text);
-    if (words.length > 0) {
-      // Few matches (the FTS index says): filter by their ids. Many: walk the sort index and test each
-      // row's search text, which finds a page of matches long before all matches could be sorted.
-      const match = fullTextQuery(words);
-      const hits = await this.textMatches(match);
-      if (hits.length === 0) return { itemsJson: '[]', nextCursor: null };
-      if (hits.length <= FEW_TEXT_MATCHES) {
-        select = select.where('id', 'in', hits);
-      } else {
-        for (const word of words) select = select.where('search_text', 'like', wordPrefixPattern(word));
-      }
-    }
-    if (query.cursor) {
-      const comparison = direction === 'desc' ? sql.raw('<') : sql.raw('>');
-      select = select.where(sql<boolean>`(${sql.ref(column)}, job_id) ${comparison} (${query.cursor.value}, ${query.cursor.jobId})`);
-    }
-    const compiled = select
-      .orderBy(column, direction)
-      .orderBy('job_id', direction)
-      .limit(query.limit + 1)
-      .compile();
-    const summaries = this.summaryStatement(compiled.sql).all(...compiled.parameters) as string[];
+    const text = query.text === undefined ? undefined : await this.textFilter(searchWords(query.text));
+    if (text && 'rowIds' in text && text.rowIds.length === 0) return { itemsJson: '[]', nextCursor: null };
+    const page = jobPageSql(query, text);
+    const summaries = this.summaryStatement(page.sql).all(...page.parameters) as string[];
     if (summaries.length <= query.limit) return { itemsJson: `[${summaries.join(',')}]`, nextCursor: null };
     summaries.length = query.limit;
     const last = JSON.parse(summaries[query.limit - 1]!) as JobSummary;
-    const nextCursor = encodeCursor({ sort: query.sort, order: direction, value: SORT_VALUE[query.sort](last), jobId: last.jobId });
+    const nextCursor = encodeCursor({ sort: query.sort, order: query.order, value: SORT_VALUE[query.sort](last), jobId: last.jobId });
     return { itemsJson: `[${summaries.join(',')}]`, nextCursor };
+  }
+
+  /**
+   * How a page narrows to the search words: few matches (the FTS index says) are filtered by their
+   * ids; many are found by walking the sort index and testing each row's search text, which finds a
+   * page of matches long before all matches could be sorted. No words: no text filter.
+   */
+  private async textFilter(words: readonly string[]): Promise<TextFilter | undefined> {
+    if (words.length === 0) return undefined;
+    const rowIds = await this.textMatches(fullTextQuery(words));
+    return rowIds.length <= FEW_TEXT_MATCHES ? { rowIds } : { wordPatterns: words.map(wordPrefixPattern) };
   }
 
   /**
