@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Clock, TableStore } from '@jobpipe/shared';
 
@@ -102,8 +102,7 @@ export class ApiKeyVerifier {
   ) {}
 
   async check(key: string): Promise<KeyCheck> {
-    const fingerprint = createHash('sha256').update(key).digest();
-    const cacheKey = fingerprint.toString('base64');
+    const cacheKey = hash('sha256', key, 'base64');
     const cached = this.verified.get(cacheKey);
     if (cached && cached.until > Date.now()) return { ok: true, record: cached.record };
     const keyHash = await hashApiKey(key);
