@@ -1,6 +1,7 @@
 /**
  * The `jobpipe` command. Each file in ./commands registers one command (or a group) on the program,
- * so a command lives beside the others without touching this file.
+ * so a command lives beside the others without touching this file. Runs from src through tsx, or
+ * as `cli/dist/main.js` (the build bundles each command file to `dist/commands/<name>.js`).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ export type RegisterCommand = (program: Command) => void;
 const program = new Command('jobpipe').description('Event-driven job-search pipeline').showHelpAfterError();
 const commandsDir = join(import.meta.dirname, 'commands');
 for (const file of readdirSync(commandsDir)
-  .filter((name) => name.endsWith('.ts'))
+  .filter((name) => /\.[jt]s$/.test(name))
   .sort()) {
   const module = (await import(pathToFileURL(join(commandsDir, file)).href)) as { register: RegisterCommand };
   module.register(program);

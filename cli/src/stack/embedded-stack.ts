@@ -3,6 +3,7 @@ import type { ServiceName } from '@jobpipe/contracts';
 import { createApiKey } from '@jobpipe/crm-api';
 import { startReplayServer } from '@jobpipe/scraper';
 import { createEmbeddedPorts, type Logger, systemClock } from '@jobpipe/shared';
+import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
 import { CrmApiClient } from './api-client.js';
 import { PipelineProgress } from './pipeline-progress.js';
@@ -49,9 +50,11 @@ async function localApiKey(ports: ReturnType<typeof createEmbeddedPorts>): Promi
 
 /**
  * Starts the embedded stack: the replay source (offline demo data), every service as its own
- * supervised process, the crm-api, the config seeded from the config file, and the scheduler.
+ * supervised process (its bundle built first when a source changed), the crm-api, the config seeded
+ * from the config file, and the scheduler.
  */
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
+  await buildBundles(serviceBundles(options.repoRoot));
   const ports = createEmbeddedPorts({ dataDir: options.dataDir, secretKey: options.secretKey }, 'scheduler');
   const replay = options.config.replay.enabled
     ? await startReplayServer({

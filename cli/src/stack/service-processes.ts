@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@jobpipe/contracts';
+import { serviceEntryFile } from '../build/stack-bundles.js';
 import type { ProcessSpec } from './supervisor.js';
 
 /** First port of the services' /health and /metrics endpoints (one per service, in topology order). */
@@ -10,7 +11,7 @@ export function healthPortOf(service: ServiceName, base = HEALTH_PORT_BASE): num
   return base + SERVICE_NAMES.indexOf(service);
 }
 
-/** Process specs of every service on the embedded transport. */
+/** Process specs of every service on the embedded transport: plain node on its bundle (see `buildBundles`). */
 export function embeddedServiceProcesses(options: {
   repoRoot: string;
   dataDir: string;
@@ -23,7 +24,7 @@ export function embeddedServiceProcesses(options: {
   return SERVICE_NAMES.map((service) => ({
     name: service,
     command: process.execPath,
-    args: ['--import', 'tsx', join(options.repoRoot, 'services', service, 'src', 'main.ts')],
+    args: [serviceEntryFile(options.repoRoot, service)],
     cwd: options.repoRoot,
     logFile: join(options.dataDir, 'logs', `${service}.log`),
     env: {

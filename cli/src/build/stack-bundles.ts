@@ -1,0 +1,46 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERVICE_NAMES, type ServiceName } from '@jobpipe/contracts';
+import { buildBundle } from './build-bundle.js';
+
+/** One bundle: the entry points of one package, built into that package's `dist/` folder. */
+export interface BundleSpec {
+  readonly name: string;
+  /** Absolute paths of the TypeScript entry points; each becomes `<outdir>/<path below src>.js`. */
+  readonly entryPoints: readonly string[];
+  readonly sourceRoot: string;
+  readonly outdir: string;
+}
+
+/** The bundle a service process runs (plain node, no tsx). */
+export function serviceEntryFile(repoRoot: string, service: ServiceName): string {
+  return join(repoRoot, 'services', service, 'dist', 'main.js');
+}
+
+/** One bundle per service: `services/<name>/src/main.ts` → `services/<name>/dist/main.js`. */
+export function serviceBundles(repoRoot: string): BundleSpec[] {
+  return SERVICE_NAMES.map((service) => {
+    const packageDir = join(repoRoot, 'services', service);
+    return {
+      name: service,
+      entryPoints: [join(packageDir, 'src', 'main.ts')],
+      sourceRoot: join(packageDir, 'src'),
+      outdir: join(packageDir, 'dist'),
+    };
+  });
+}
+
+/** The CLI: `cli/src/main.ts` and each command file, so `cli/dist/main.js` finds its commands beside it as in src. */
+export function cliBundle(repoRoot: string): BundleSpec {
+  const sourceRoot = join(repoRoot, 'cli', 'src');
+  const commands = readdirSync(join(sourceRoot, 'commands'))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => join(sourceRoot, 'commands', file));
+  return { name: 'cli', entryPoints: [join(sourceRoot, 'main.ts'), ...commands], sourceRoot, outdir: join(repoRoot, 'cli', 'dist') };
+}
+
+/** Builds the given bundles that are stale (all of them with `force`); returns the names of those built. */
+export async function buildBundles(specs: readonly BundleSpec[], options: { force?: boolean } = {}): Promise<string[]> {
+  const built = await Promise.all(specs.map(async (spec) => ((await buildBundle(spec, options)) ? spec.name : undefined)));
+  return built.filter((name) => name !== undefined);
+}
