@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:
 import { dirname, join, relative, resolve } from 'node:path';
 import type { OutputFile } from 'esbuild';
 import { isBundleFresh, recordBundleInputs } from './bundle-freshness.js';
+import { sideEffectFreeWorkspace } from './side-effect-free-workspace.js';
 import { sourceLocations } from './source-locations.js';
 import type { BundleSpec } from './stack-bundles.js';
 import { thirdPartyExternal } from './third-party-external.js';
@@ -63,7 +64,7 @@ export async function buildBundle(spec: BundleSpec, options: { force?: boolean }
     write: false,
     metafile: true,
     logLevel: 'warning',
-    plugins: [thirdPartyExternal, sourceLocations(spec.entryPoints)],
+    plugins: [thirdPartyExternal, sideEffectFreeWorkspace, sourceLocations(spec.entryPoints)],
   });
   writeOutputs(spec.outdir, result.outputFiles);
   const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(workingDir, input));

@@ -39,8 +39,12 @@ export function cliBundle(repoRoot: string): BundleSpec {
   return { name: 'cli', entryPoints: [join(sourceRoot, 'main.ts'), ...commands], sourceRoot, outdir: join(repoRoot, 'cli', 'dist') };
 }
 
-/** Builds the given bundles that are stale (all of them with `force`); returns the names of those built. */
+/**
+ * Builds the given bundles that are stale (all of them with `force`); returns the names of those built.
+ * Stops esbuild's service process afterwards, so it does not stay beside the stack.
+ */
 export async function buildBundles(specs: readonly BundleSpec[], options: { force?: boolean } = {}): Promise<string[]> {
   const built = await Promise.all(specs.map(async (spec) => ((await buildBundle(spec, options)) ? spec.name : undefined)));
+  if (built.some((name) => name !== undefined)) await (await import('esbuild')).stop();
   return built.filter((name) => name !== undefined);
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/config.js';
+import { STACK_NODE_FLAGS } from '../../src/stack/service-processes.js';
 import { isRunning, waitFor } from './processes.js';
 
 /** Process ids whose process group is `pgid` (read from /proc). */
@@ -21,6 +22,15 @@ export function processGroupMembers(pgid: number): number[] {
   return members;
 }
 
+/** Node arguments that run the CLI (its arguments follow). */
+export type CliCommand = readonly string[];
+
+/** `jobpipe` from its sources through tsx, as `npm run jobpipe` runs it. */
+export const SOURCE_CLI: CliCommand = ['--import', 'tsx', join(REPO_ROOT, 'cli', 'src', 'main.ts')];
+
+/** `jobpipe` from its bundle, as `npm start` runs it (after `npm run build`). */
+export const BUNDLED_CLI: CliCommand = [...STACK_NODE_FLAGS, join(REPO_ROOT, 'cli', 'dist', 'main.js')];
+
 /**
  * `jobpipe <args>` run as a child process in a process group of its own (so the whole stack it
  * supervises can be killed at once, as a power cut would), its output appended to `logFile`.
@@ -34,9 +44,10 @@ export class CliProcess {
     args: readonly string[],
     env: Readonly<Record<string, string>>,
     readonly logFile: string,
+    command: CliCommand = SOURCE_CLI,
   ) {
     const output = openSync(logFile, 'a');
-    this.child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'cli', 'src', 'main.ts'), ...args], {
+    this.child = spawn(process.execPath, [...command, ...args], {
       cwd: REPO_ROOT,
       env: { ...env },
       detached: true,

@@ -38,6 +38,20 @@ export function residentMb(pid: number): number {
   }
 }
 
+/**
+ * Proportional set size of a process in MB (Pss from /proc/<pid>/smaps_rollup): its private resident
+ * memory plus its share of pages it shares with other processes (the node binary, libraries), so the
+ * sum over several processes counts each shared page once. 0 when it is gone.
+ */
+export function proportionalMb(pid: number): number {
+  try {
+    const match = /^Pss:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Sends SIGKILL to each process that is still alive (ignoring those already gone). */
 export function killAll(pids: Iterable<number>): void {
   for (const pid of pids) {
