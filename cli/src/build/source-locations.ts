@@ -7,8 +7,8 @@ const IMPORT_META_LOCATION = /\bimport\.meta\.(dirname|filename|url)\b/g;
 
 /**
  * esbuild plugin that keeps `import.meta.dirname`, `.filename` and `.url` of every bundled-in module
- * pointing at its TypeScript source, so files read relative to a package folder (the contracts'
- * schemas, crm-api's dashboard, the scraper's recordings) are found from the bundle. Entry points
+ * pointing at its TypeScript source, so files read relative to a package folder (crm-api's dashboard
+ * and Chart.js, the scraper's recordings, the contracts' schema folder) are found from the bundle. Entry points
  * keep their own, bundled location: they are the files node runs (the CLI finds its commands beside it).
  */
 export function sourceLocations(entryPoints: readonly string[]): Plugin {
