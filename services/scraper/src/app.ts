@@ -1,5 +1,4 @@
 import { defineHandlers, type Logger, PermanentError, type RuntimePorts } from '@jobpipe/shared';
-import { openChromiumRenderer } from './adapters/browser-renderer.js';
 import { ScrapeStateStore } from './adapters/scrape-state.js';
 import { ScraperMetrics } from './adapters/scraper-metrics.js';
 import { SourceHttp } from './adapters/source-http.js';
@@ -49,7 +48,10 @@ export function createScraper(ports: ScraperPorts, config: ScraperConfig, logger
       ),
     ]),
   ) as Record<SourceName, SourceHttp>;
-  const openBrowser = options.openBrowser ?? ((allowHosts, timeoutMs) => openChromiumRenderer({ allowHosts, timeoutMs }));
+  // Selenium (~17 MB) loads only when a source is configured to use the browser.
+  const openBrowser =
+    options.openBrowser ??
+    (async (allowHosts, timeoutMs) => (await import('./adapters/browser-renderer.js')).openChromiumRenderer({ allowHosts, timeoutMs }));
   const sources: Record<SourceName, Source> = {
     mcf: createMcfSource({ baseUrl: config.baseUrls.mcf }),
     usajobs: createUsajobsSource({

@@ -1,7 +1,6 @@
 import type { EventPublisher, HandlerTable, Logger, RuntimePorts, TableStore } from '@jobpipe/shared';
 import { defineHandlers } from '@jobpipe/shared';
-import { sheetsAuthFrom } from './adapters/credentials.js';
-import { GoogleSheetGateway, type SheetGateway } from './adapters/sheets-api.js';
+import type { SheetGateway } from './adapters/sheets-api.js';
 import type { SheetsBridgeConfig } from './config.js';
 import type { RowUpdate } from './domain/row-updates.js';
 import { applicationFailedHandler, applicationSubmittedHandler } from './handlers/application-outcome.js';
@@ -29,6 +28,11 @@ export async function createSheetGateway(
 ): Promise<SheetGateway> {
   const secret = await ports.secrets().get(config.credentialsSecret);
   if (!secret) throw new Error(`secret '${config.credentialsSecret}' with the Google credentials is missing`);
+  // The Google client (~16 MB) loads only when a spreadsheet is configured: an idle bridge stays small.
+  const [{ sheetsAuthFrom }, { GoogleSheetGateway }] = await Promise.all([
+    import('./adapters/credentials.js'),
+    import('./adapters/sheets-api.js'),
+  ]);
   return new GoogleSheetGateway(
     {
       auth: sheetsAuthFrom(secret),
