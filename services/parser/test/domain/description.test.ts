@@ -10,6 +10,14 @@ test('scripts, styles and their content are removed', () => {
   assert.equal(sanitizeDescription(html), '<p>Hello</p><p>World</p>');
 });
 
+test('raw-text elements (xmp, noembed, noframes, plaintext) cannot smuggle markup through the sanitizer', () => {
+  for (const tag of ['xmp', 'noembed', 'noframes', 'noscript', 'plaintext']) {
+    const clean = sanitizeDescription(`<p>Role</p><${tag}></${tag}><img src=x onerror=evil()><script>evil()</script></${tag}>`);
+    assert.doesNotMatch(clean, /<(img|script)\b/i, tag);
+    assert.doesNotMatch(clean, /onerror/i, tag);
+  }
+});
+
 test('event handler attributes are removed from every element', () => {
   const html =
     '<p onclick="evil()" onmouseover="evil()">Hi</p><img src="x" onerror="evil()"><a href="https://ok.example" onfocus="evil()">ok</a>';
