@@ -12,6 +12,16 @@ function jsonLdPage(posting: object): string {
   return `<!doctype html><html><head><script type="application/ld+json">${JSON.stringify(posting)}</script></head><body></body></html>`;
 }
 
+/** The stored canonical job and its copy, once checked that the copy, and only the copy, links to the canonical job. */
+async function linkedPair(canonicalId: string, copyId: string) {
+  const jobs = await stack.jobs();
+  const canonical = jobs.find((job) => job.jobId === canonicalId)!;
+  const copy = jobs.find((job) => job.jobId === copyId)!;
+  assert.equal(canonical.canonicalJobId, undefined);
+  assert.equal(copy.canonicalJobId, canonical.jobId);
+  return { canonical, copy };
+}
+
 test('the same job on Lever and on the company page is linked to one canonical job with a confidence', async () => {
   await stack.scrape(
     'lever',
@@ -42,11 +52,7 @@ test('the same job on Lever and on the company page is linked to one canonical j
   );
   await stack.drain();
 
-  const jobs = await stack.jobs();
-  const canonical = jobs.find((job) => job.jobId === 'lever:5d3c1f7a-9b2e-4c8d-a6f0-1e2d3c4b5a69')!;
-  const copy = jobs.find((job) => job.jobId === 'jsonld:northwind-careers-staff-platform')!;
-  assert.equal(canonical.canonicalJobId, undefined);
-  assert.equal(copy.canonicalJobId, canonical.jobId);
+  const { canonical, copy } = await linkedPair('lever:5d3c1f7a-9b2e-4c8d-a6f0-1e2d3c4b5a69', 'jsonld:northwind-careers-staff-platform');
   assert.equal(copy.dedupeKey, canonical.dedupeKey);
   assert.ok(copy.duplicateConfidence! >= 0.8 && copy.duplicateConfidence! < 1, String(copy.duplicateConfidence));
 
@@ -140,10 +146,6 @@ test('two copies of one job in the same received batch are linked: the second se
   await stack.scrape('jsonld', 'board-fernpay-sre', posting(second), second, stack.clock.now().toISOString());
   await stack.drain();
 
-  const jobs = await stack.jobs();
-  const canonical = jobs.find((job) => job.jobId === 'jsonld:fernpay-sre')!;
-  const copy = jobs.find((job) => job.jobId === 'jsonld:board-fernpay-sre')!;
-  assert.equal(canonical.canonicalJobId, undefined);
-  assert.equal(copy.canonicalJobId, canonical.jobId);
+  await linkedPair('jsonld:fernpay-sre', 'jsonld:board-fernpay-sre');
   assert.deepEqual(await stack.deadLetters(), []);
 });
