@@ -1,4 +1,4 @@
-import type { JobQuery, JobSort } from '../domain/job-query.js';
+import { companyKeyOf, type JobQuery, type JobSort } from '../domain/job-query.js';
 
 /** Column each sort order reads (indexed together with the common filters and job_id). */
 export const SORT_COLUMN: Readonly<Record<JobSort, string>> = { score: 'score', posted: 'posted_sort', salary: 'salary_sort' };
@@ -32,7 +32,7 @@ export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageS
   if (query.tracks?.length) where(`track IN (${placeholders(query.tracks.length)})`, ...query.tracks);
   if (query.sources?.length) where(`source IN (${placeholders(query.sources.length)})`, ...query.sources);
   if (query.minScore !== undefined) where('score >= ?', query.minScore);
-  if (query.company !== undefined) where('company_key = ?', query.company.trim().toLowerCase());
+  if (query.company !== undefined) where('company_key = ?', companyKeyOf(query.company));
   if (query.remote !== undefined) where('remote = ?', query.remote ? 1 : 0);
   if (query.salaryMin !== undefined) where('salary_max >= ?', query.salaryMin);
   if (query.salaryMax !== undefined) where('salary_max <= ?', query.salaryMax);

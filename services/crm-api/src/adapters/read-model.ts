@@ -3,6 +3,7 @@ import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
 import type { Statement } from 'better-sqlite3';
 import { type Generated, Kysely, type Selectable, SqliteDialect, sql } from 'kysely';
 import {
+  companyKeyOf,
   encodeCursor,
   fullTextQuery,
   type JobQuery,
@@ -196,7 +197,7 @@ function toRow(job: ScoredJob): Omit<JobsReadTable, 'id'> {
     content_hash: job.contentHash,
     title: job.title,
     company: job.company,
-    company_key: job.company.trim().toLowerCase(),
+    company_key: companyKeyOf(job.company),
     source: job.source,
     url: job.url,
     locations: JSON.stringify(job.locations),

@@ -67,6 +67,11 @@ export function fullTextQuery(words: readonly string[]): string {
   return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
 }
 
+/** The key a company is stored and filtered under: its name without surrounding spaces, lower-cased. */
+export function companyKeyOf(company: string): string {
+  return company.trim().toLowerCase();
+}
+
 /** The searchable text of a job: its words separated by single spaces, with a space at each end. */
 export function searchTextOf(title: string, company: string, skills: readonly string[]): string {
   return ` ${searchWords([title, company, ...skills].join(' ')).join(' ')} `;
