@@ -1,5 +1,4 @@
 import { defineHandlers, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
-import { startChromium } from '@jobpipe/shared/browser';
 import { BrowserHolder } from './adapters/browser-holder.js';
 import { Applier } from './applier.js';
 import type { ApplierConfig } from './config.js';
@@ -40,7 +39,11 @@ export function createApplierHandlers(
   ports: Pick<RuntimePorts, 'tables' | 'blobs' | 'secrets' | 'clock'>,
   settings: ApplierSettings,
   logger: Logger,
-  startBrowser = () => startChromium({ allowHosts: [...settings.sites.values()].map((site) => new URL(site.baseUrl).hostname) }),
+  startBrowser = async () =>
+    // selenium-webdriver loads with the first browser, not when the service starts.
+    (await import('@jobpipe/shared/browser')).startChromium({
+      allowHosts: [...settings.sites.values()].map((site) => new URL(site.baseUrl).hostname),
+    }),
 ): ApplierHandlers {
   const browser = new BrowserHolder(startBrowser, logger);
   const applier = new Applier({

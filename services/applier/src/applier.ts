@@ -12,16 +12,7 @@ import {
   TransientError,
 } from '@jobpipe/shared';
 import { ApplicationStore } from './adapters/application-store.js';
-import {
-  ApplyStop,
-  fillApplyForm,
-  isBrowserFailure,
-  isStepTimeout,
-  openApplyPage,
-  screenshotOf,
-  submitApplyForm,
-  withDeadline,
-} from './adapters/apply-form.js';
+import { ApplyStop, isBrowserFailure, isStepTimeout, withDeadline } from './adapters/apply-stop.js';
 import type { BrowserHolder } from './adapters/browser-holder.js';
 import {
   type ApplicationOutcome,
@@ -36,6 +27,9 @@ import { type ApplyGuards, checkGuards } from './domain/guards.js';
 import { type Failure, failedOutcome, submittedOutcome } from './domain/outcomes.js';
 import type { ApplicantProfile } from './domain/profile.js';
 import { type SessionCookie, sessionState } from './domain/stored-session.js';
+
+/** The browser steps (selenium-webdriver), loaded with the first application rather than at start. */
+const applyForm = () => import('./adapters/apply-form.js');
 
 /** Publishes follow-up events (the handler context's publish). */
 export type Publish = (events: readonly OutgoingEvent[]) => Promise<unknown>;
@@ -192,6 +186,7 @@ export class Applier {
     dryRun: boolean,
     log: Logger,
   ): Promise<BrowserResult> {
+    const { openApplyPage, fillApplyForm, submitApplyForm } = await applyForm();
     const driver = await this.deps.browser.driver();
     let beforeBlobKey: string | null = null;
     let current = record;
@@ -329,7 +324,7 @@ export class Applier {
     record: ApplicationRecord,
     moment: 'before' | 'after' | 'failed',
   ): Promise<string | null> {
-    const png = await screenshotOf(driver);
+    const png = await (await applyForm()).screenshotOf(driver);
     if (!png) return null;
     const key = `applications/${record.applicationId}/${moment}.png`;
     await this.deps.blobs.put(key, png, 'image/png');

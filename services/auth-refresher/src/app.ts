@@ -1,5 +1,4 @@
 import { defineHandlers, type Logger, type RuntimePorts } from '@jobpipe/shared';
-import { startChromium } from '@jobpipe/shared/browser';
 import type { AuthRefresherConfig } from './config.js';
 import { sessionRefreshRequestedHandler } from './handlers/session-refresh-requested.js';
 import { type RefreshSchedule, startRefreshSchedule } from './refresh-schedule.js';
@@ -11,8 +10,9 @@ export type AuthRefresherSettings = Pick<AuthRefresherConfig, 'sites' | 'policy'
   readonly openBrowser?: () => Promise<BrowserLease>;
 };
 
-/** A fresh browser per login: no cookie or cache survives from one login to the next. */
+/** A fresh browser per login: no cookie or cache survives from one login to the next (selenium loads with the first). */
 async function freshChromium(allowHosts: string[]): Promise<BrowserLease> {
+  const { startChromium } = await import('@jobpipe/shared/browser');
   const driver = await startChromium({ allowHosts });
   // A stuck browser may not answer quit: give it a few seconds, then let it go.
   const quit = () => Promise.race([driver.quit(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);

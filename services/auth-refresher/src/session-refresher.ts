@@ -1,7 +1,7 @@
 import type { SessionRefreshedV1 } from '@jobpipe/contracts';
 import type { BlobStore, Clock, Logger, SecretStore, TableStore } from '@jobpipe/shared';
 import type { WebDriver } from 'selenium-webdriver';
-import { type Credentials, loginWithBrowser } from './adapters/browser-login.js';
+import type { Credentials } from './adapters/browser-login.js';
 import { currentOneTimeCode } from './adapters/one-time-code.js';
 import type { LoginSite } from './domain/login-site.js';
 import { redactSecrets } from './domain/redact.js';
@@ -117,6 +117,8 @@ export class SessionRefresher {
     logger.info({ site }, 'logging in');
     const browser = await this.deps.openBrowser();
     try {
+      // The browser steps (selenium-webdriver) load with the first login, not when the service starts.
+      const { loginWithBrowser } = await import('./adapters/browser-login.js');
       const outcome = await loginWithBrowser(browser.driver, definition, credentials, {
         stepTimeoutMs: this.deps.stepTimeoutMs,
         oneTimeCode: (secret) => currentOneTimeCode(secret, this.deps.clock.now()),

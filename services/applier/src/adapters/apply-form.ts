@@ -1,20 +1,8 @@
-import { By, error as seleniumErrors, until, type WebDriver, type WebElement } from 'selenium-webdriver';
-import type { FailureCode } from '../domain/application-record.js';
+import { By, until, type WebDriver, type WebElement } from 'selenium-webdriver';
 import type { ApplySite } from '../domain/apply-site.js';
 import { type ApplicantProfile, findAnswer } from '../domain/profile.js';
 import type { SessionCookie } from '../domain/stored-session.js';
-
-/** A stop on the way through the form, with the reason and whether the user must act. */
-export class ApplyStop extends Error {
-  constructor(
-    readonly code: FailureCode | 'login-required',
-    message: string,
-    readonly needsUser: boolean,
-    readonly question?: string,
-  ) {
-    super(message);
-  }
-}
+import { ApplyStop } from './apply-stop.js';
 
 /** What filling the form gave: the screening answers used. */
 export interface FilledForm {
@@ -177,22 +165,6 @@ export async function submitApplyForm(driver: WebDriver, site: ApplySite, stepTi
   throw new ApplyStop('timeout', `no confirmation within ${stepTimeoutMs} ms after the submit`, true);
 }
 
-/**
- * Runs one phase of an application (open, fill, submit) under a deadline, so a browser that stops
- * answering cannot hold the worker: the phase fails with `timeout` and the caller drops the browser.
- */
-export async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ApplyStop('timeout', `${what} took longer than ${ms} ms`, false)), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** A PNG of the current viewport, or undefined when the browser cannot take one. */
 export async function screenshotOf(driver: WebDriver): Promise<Buffer | undefined> {
   try {
@@ -200,19 +172,4 @@ export async function screenshotOf(driver: WebDriver): Promise<Buffer | undefine
   } catch {
     return undefined;
   }
-}
-
-/** Whether an error means the browser itself failed (rather than the page). */
-export function isBrowserFailure(error: unknown): boolean {
-  return (
-    error instanceof seleniumErrors.NoSuchSessionError ||
-    error instanceof seleniumErrors.SessionNotCreatedError ||
-    (error instanceof Error &&
-      /ECONNREFUSED|ECONNRESET|session deleted|disconnected|not reachable|target window already closed/i.test(error.message))
-  );
-}
-
-/** Whether an error is a browser step that ran out of time. */
-export function isStepTimeout(error: unknown): boolean {
-  return error instanceof seleniumErrors.TimeoutError || error instanceof seleniumErrors.ScriptTimeoutError;
 }
