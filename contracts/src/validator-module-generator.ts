@@ -2,14 +2,16 @@ import { join } from 'node:path';
 import { Name } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { SCHEMA_CATALOG } from './generated/schemas.js';
+import type { JsonSchema } from './schema-catalog.js';
 import { schemaCompiler } from './schema-compiler.js';
-import { identifierOf, schemaPathOf } from './schema-identifier.js';
+import { identifierOf, SCHEMA_ID_BASE, schemaPathOf } from './schema-identifier.js';
 
 // ajv/dist/standalone is CommonJS; under NodeNext its default export arrives wrapped.
 const standaloneCode = standaloneModule.default;
 
-/** Where the generated validator module and its type declarations live. */
+/** Where the generated validator module lives. */
 export const VALIDATOR_MODULE_PATH = join(import.meta.dirname, 'generated', 'validators.js');
+/** Where the type declarations of the generated validator module live. */
 export const VALIDATOR_DECLARATIONS_PATH = join(import.meta.dirname, 'generated', 'validators.d.ts');
 
 const BANNER = '/* Generated from contracts/schemas by scripts/generate-validators.ts. Do not edit by hand. */';
@@ -37,9 +39,10 @@ interface EventExport extends ExportedValidator {
   readonly major: number;
 }
 
-function exportOf(schema: Record<string, unknown>): ExportedValidator {
+/** The export of a schema's validator, named after the schema's path (`job.scraped/v1/schema.json` → `jobScrapedV1`). */
+function exportOf(schema: JsonSchema): ExportedValidator {
   const path = schemaPathOf(schema);
-  return { name: identifierOf(path), schemaId: `${schema.$id}` };
+  return { name: identifierOf(path), schemaId: `${SCHEMA_ID_BASE}${path}` };
 }
 
 /** The shared definitions (not `meta.schema.json`, which only event schemas reference), sorted by name. */
@@ -50,6 +53,7 @@ function definitionExports(): DefinitionExport[] {
   });
 }
 
+/** The event schemas, sorted by detail-type, then major version. */
 function eventExports(): EventExport[] {
   return SCHEMA_CATALOG.events.map(({ detailType, major, schema }) => ({ ...exportOf(schema), detailType, major }));
 }
