@@ -1,10 +1,11 @@
 /**
  * @jobpipe/contracts — what travels between jobpipe services: JSON schemas (the source of truth),
- * types generated from them, compiled validators, and the topology.
+ * types generated from them, validators precompiled from them, and the topology.
  */
 
 export * from './asyncapi.js';
 export * from './compatibility.js';
+export type * from './contract-validator.js';
 export * from './dereference.js';
 export * from './envelope.js';
 export type * from './generated/types.js';

@@ -8,7 +8,7 @@ export interface EventSchema {
   readonly schema: JsonSchema;
 }
 
-/** Every schema a contract registry compiles: the shared ones (meta, defs) and one per event version. */
+/** Every schema the contract validators are compiled from: the shared ones (meta, defs) and one per event version. */
 export interface SchemaCatalog {
   /** `meta.schema.json` and `defs/*.schema.json`, which event schemas reference by `$id`. */
   readonly shared: readonly JsonSchema[];

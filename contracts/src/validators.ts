@@ -1,10 +1,8 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { SCHEMA_CATALOG } from './generated/schemas.js';
-import type { SchemaCatalog } from './schema-catalog.js';
+import type { ErrorObject } from 'ajv';
+import type { ContractValidator, ContractValidators } from './contract-validator.js';
+import { DEFINITION_VALIDATORS, type DefinitionName, EVENT_VALIDATORS } from './generated/validators.js';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+export type { DefinitionName } from './generated/validators.js';
 
 /** Outcome of validating an event detail against its contract. */
 export type ValidationResult = { ok: true } | { ok: false; errors: string[] };
@@ -21,19 +19,21 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
   });
 }
 
-/** Compiled validators of every event schema, keyed by detail-type and major version. */
+/** The package's own validators, precompiled from its schemas by `scripts/generate-validators.ts`. */
+const PRECOMPILED: ContractValidators = { events: EVENT_VALIDATORS, definitions: DEFINITION_VALIDATORS };
+
+/** Validators of every event schema and shared definition, looked up by detail-type and major version or by name. */
 export class ContractRegistry {
-  private readonly ajv: Ajv2020;
-  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly definitions: ReadonlyMap<string, ContractValidator>;
+  private readonly validators = new Map<string, ContractValidator>();
   private readonly majors = new Map<string, number[]>();
 
-  /** Compiles the given schemas; by default the package's own, imported (not read from disk) so bundles carry them. */
-  constructor(catalog: SchemaCatalog = SCHEMA_CATALOG) {
-    this.ajv = addFormats(new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }));
-    for (const schema of catalog.shared) this.ajv.addSchema(schema);
-    for (const file of catalog.events) {
-      this.validators.set(`${file.detailType}@${file.major}`, this.ajv.compile(file.schema));
-      this.majors.set(file.detailType, [...(this.majors.get(file.detailType) ?? []), file.major]);
+  /** Indexes the given validators; by default the package's precompiled ones, so nothing is compiled at run time. */
+  constructor(validators: ContractValidators = PRECOMPILED) {
+    this.definitions = new Map(Object.entries(validators.definitions));
+    for (const { detailType, major, validate } of validators.events) {
+      this.validators.set(`${detailType}@${major}`, validate);
+      this.majors.set(detailType, [...(this.majors.get(detailType) ?? []), major]);
     }
   }
 
@@ -41,8 +41,8 @@ export class ContractRegistry {
    * Validates a value against a shared definition (`defs/<name>.schema.json`), e.g. an import row or
    * the user's config.
    */
-  validateDefinition(name: 'import-row' | 'config' | 'normalized-job', value: unknown): ValidationResult {
-    const validate = this.ajv.getSchema(`https://schemas.jobpipe.dev/defs/${name}.schema.json`);
+  validateDefinition(name: DefinitionName, value: unknown): ValidationResult {
+    const validate = this.definitions.get(name);
     if (!validate) return { ok: false, errors: [`unknown definition '${name}'`] };
     return validate(value) ? { ok: true } : { ok: false, errors: describeErrors(validate.errors) };
   }
@@ -79,7 +79,7 @@ export function majorOf(detail: unknown): number | undefined {
 
 let defaultRegistry: ContractRegistry | undefined;
 
-/** The registry over the contracts package's own schemas (compiled once, on first use). */
+/** The registry over the contracts package's own precompiled validators (indexed once, on first use). */
 export function contracts(): ContractRegistry {
   defaultRegistry ??= new ContractRegistry();
   return defaultRegistry;

@@ -7,6 +7,12 @@ import { SCHEMA_CATALOG } from '../src/generated/schemas.js';
 import { eventSchemaFiles, readJson, sharedSchemaFiles } from '../src/schema-files.js';
 import { renderSchemaModule, SCHEMA_MODULE_PATH } from '../src/schema-module-generator.js';
 import { renderEventTypes } from '../src/type-generator.js';
+import {
+  renderValidatorDeclarations,
+  renderValidatorModule,
+  VALIDATOR_DECLARATIONS_PATH,
+  VALIDATOR_MODULE_PATH,
+} from '../src/validator-module-generator.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -18,7 +24,12 @@ test('the generated schema module imports every schema file (run `npm run genera
   assert.equal(readFileSync(SCHEMA_MODULE_PATH, 'utf8'), renderSchemaModule());
 });
 
-test('the schema catalog the registry compiles holds exactly the schema files on disk', () => {
+test('the precompiled validators and their types match the schemas (run `npm run generate -w @jobpipe/contracts`)', () => {
+  assert.equal(readFileSync(VALIDATOR_MODULE_PATH, 'utf8'), renderValidatorModule());
+  assert.equal(readFileSync(VALIDATOR_DECLARATIONS_PATH, 'utf8'), renderValidatorDeclarations());
+});
+
+test('the schema catalog the validators are compiled from holds exactly the schema files on disk', () => {
   assert.deepEqual(
     SCHEMA_CATALOG.shared,
     sharedSchemaFiles().map((path) => readJson(path)),

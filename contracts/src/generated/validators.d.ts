@@ -1,0 +1,46 @@
+/* Generated from contracts/schemas by scripts/generate-validators.ts. Do not edit by hand. */
+import type { ContractValidator, EventValidator } from '../contract-validator.js';
+
+/** Validates the detail of a `application.failed` v1 event. */
+export declare const applicationFailedV1: ContractValidator;
+/** Validates the detail of a `application.requested` v1 event. */
+export declare const applicationRequestedV1: ContractValidator;
+/** Validates the detail of a `application.submitted` v1 event. */
+export declare const applicationSubmittedV1: ContractValidator;
+/** Validates the detail of a `config.changed` v1 event. */
+export declare const configChangedV1: ContractValidator;
+/** Validates the detail of a `crm.stage-changed` v1 event. */
+export declare const crmStageChangedV1: ContractValidator;
+/** Validates the detail of a `etl.completed` v1 event. */
+export declare const etlCompletedV1: ContractValidator;
+/** Validates the detail of a `etl.requested` v1 event. */
+export declare const etlRequestedV1: ContractValidator;
+/** Validates the detail of a `import.chunk` v1 event. */
+export declare const importChunkV1: ContractValidator;
+/** Validates the detail of a `job.parsed` v1 event. */
+export declare const jobParsedV1: ContractValidator;
+/** Validates the detail of a `job.scored` v1 event. */
+export declare const jobScoredV1: ContractValidator;
+/** Validates the detail of a `job.scraped` v1 event. */
+export declare const jobScrapedV1: ContractValidator;
+/** Validates the detail of a `scrape.requested` v1 event. */
+export declare const scrapeRequestedV1: ContractValidator;
+/** Validates the detail of a `session.refresh-requested` v1 event. */
+export declare const sessionRefreshRequestedV1: ContractValidator;
+/** Validates the detail of a `session.refreshed` v1 event. */
+export declare const sessionRefreshedV1: ContractValidator;
+/** Validates a value against `defs/config.schema.json`. */
+export declare const defsConfig: ContractValidator;
+/** Validates a value against `defs/import-row.schema.json`. */
+export declare const defsImportRow: ContractValidator;
+/** Validates a value against `defs/normalized-job.schema.json`. */
+export declare const defsNormalizedJob: ContractValidator;
+
+/** The name of a shared definition: `defs/<name>.schema.json`. */
+export type DefinitionName = 'config' | 'import-row' | 'normalized-job';
+
+/** Every event validator, sorted by detail-type, then major version. */
+export declare const EVENT_VALIDATORS: readonly EventValidator[];
+
+/** Every shared definition's validator, by name (`defs/<name>.schema.json`). */
+export declare const DEFINITION_VALIDATORS: Readonly<Record<DefinitionName, ContractValidator>>;
