@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { SERVICE_NAMES } from '@jobpipe/contracts';
+import { REPO_ROOT } from '../../src/config.js';
+import { embeddedServiceProcesses, nodeFlagsOf, STACK_NODE_FLAGS } from '../../src/stack/service-processes.js';
+
+test('this node accepts the V8 flags of every stack process (an unknown flag would stop the stack from starting)', () => {
+  for (const service of SERVICE_NAMES) {
+    const printed = execFileSync(process.execPath, [...nodeFlagsOf(service), '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });
+    assert.equal(printed, 'ok', service);
+  }
+});
+
+test('`npm start` gives the supervisor the same flags as the services', () => {
+  const start = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  assert.ok(start?.includes(`node ${STACK_NODE_FLAGS.join(' ')} cli/dist/main.js up`), start);
+});
+
+test('each service runs its bundle with the stack flags; those waiting on a browser or an API run without TurboFan', () => {
+  const specs = embeddedServiceProcesses({ repoRoot: REPO_ROOT, dataDir: '/tmp/jobpipe-data', env: {} });
+  assert.deepEqual(
+    specs.map((spec) => spec.name),
+    [...SERVICE_NAMES],
+  );
+  for (const spec of specs) {
+    assert.deepEqual(spec.args.slice(0, STACK_NODE_FLAGS.length), [...STACK_NODE_FLAGS], spec.name);
+    assert.equal(spec.args.at(-1), join(REPO_ROOT, 'services', spec.name, 'dist', 'main.js'));
+  }
+  const withoutTurbofan = specs.filter((spec) => spec.args.includes('--no-opt')).map((spec) => spec.name);
+  assert.deepEqual(withoutTurbofan.sort(), ['applier', 'auth-refresher', 'sheets-bridge']);
+});
