@@ -1,5 +1,6 @@
 # One image for every jobpipe service; the per-service entrypoint is the compose/ECS command
-# (`node --import tsx services/<name>/src/main.ts`). The `browser` target adds Debian's Chromium and
+# (`node services/<name>/dist/main.js`: the same esbuild bundles `npm start` runs, built in the image, so
+# no container carries tsx and its esbuild child). The `browser` target adds Debian's Chromium and
 # chromedriver for the applier, the auth-refresher and the scraper's Selenium fallback.
 
 FROM node:20-bookworm-slim AS deps
@@ -25,8 +26,9 @@ WORKDIR /app
 ENV NODE_ENV=production JOBPIPE_TRANSPORT=aws AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true SE_OFFLINE=true
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
+RUN npm run build -- --force
 USER node
-CMD ["node", "--import", "tsx", "cli/src/main.ts", "--help"]
+CMD ["node", "cli/dist/main.js", "--help"]
 
 FROM runtime AS browser
 USER root

@@ -77,7 +77,7 @@ export class Compute extends Construct {
         const task = new ecs.FargateTaskDefinition(this, `${plan.service}-task`, { cpu: 1024, memoryLimitMiB: 2048 });
         task.addContainer(plan.service, {
           image: ecs.ContainerImage.fromRegistry(props.imageUri),
-          command: ['node', '--import', 'tsx', `services/${plan.service}/src/main.ts`],
+          command: ['node', `services/${plan.service}/dist/main.js`],
           environment,
           logging: ecs.LogDrivers.awsLogs({ streamPrefix: plan.service, logRetention: logs.RetentionDays.ONE_MONTH }),
         });

@@ -24,7 +24,7 @@ test('docker-compose runs one container per service folder, each with its own en
   assert.deepEqual(containers.sort(), folders);
   for (const name of folders) {
     const service = compose.services[name]!;
-    assert.deepEqual(service.command, ['node', '--import', 'tsx', `services/${name}/src/main.ts`]);
+    assert.deepEqual(service.command, ['node', `services/${name}/dist/main.js`]);
     assert.equal(service.environment?.JOBPIPE_TRANSPORT, 'aws');
     assert.equal(service.environment?.AWS_ENDPOINT_URL, 'http://localstack:4566');
     assert.ok(service.depends_on?.bootstrap, `${name} waits for the bootstrap`);
@@ -36,6 +36,12 @@ test('the browser-driven services use the image with Chromium and chromedriver',
   for (const name of ['parser', 'recommender', 'crm-api', 'etl', 'sheets-bridge'])
     assert.equal(compose.services[name]!.build?.target, 'runtime');
   assert.match(readFileSync(join(root, 'Dockerfile'), 'utf8'), /FROM runtime AS browser[\s\S]*chromium chromium-driver/);
+});
+
+test('the image builds the bundles the containers run, from its own sources (never a copied dist/)', () => {
+  assert.match(readFileSync(join(root, 'Dockerfile'), 'utf8'), /AS runtime[\s\S]*COPY \. \.\nRUN npm run build -- --force\n/);
+  assert.match(readFileSync(join(root, '.dockerignore'), 'utf8'), /^\*\*\/dist$/m);
+  assert.deepEqual(compose.services.bootstrap?.command?.slice(0, 2), ['node', 'cli/dist/main.js']);
 });
 
 test('LocalStack runs every AWS service jobpipe uses, and the bootstrap creates the topology', () => {
