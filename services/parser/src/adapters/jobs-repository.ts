@@ -1,5 +1,6 @@
 import type { NormalizedJob } from '@jobpipe/contracts';
 import type { Item, TableStore } from '@jobpipe/shared';
+import { ArrivalOrder, type ArrivalPlace } from './arrival-order.js';
 import { KeyedSequencer } from './keyed-sequencer.js';
 
 /** A jobs-table item: the normalized job plus what only the table keeps. */
@@ -24,8 +25,19 @@ const TABLE = 'jobs';
 /** The parser's access to the jobs table: reads, conditional writes keyed on the content hash, duplicate lookups. */
 export class JobsRepository {
   private readonly sequencer = new KeyedSequencer();
+  private readonly arrivals = new ArrivalOrder();
 
   constructor(private readonly tables: TableStore) {}
+
+  /**
+   * A place in line, taken when a message arrives: the {@link inTurn} calls a message makes once
+   * admitted (and before it leaves) queue behind those of every message that arrived before it, however
+   * long each took to read and parse its body. So of two copies of a job in one batch, the one delivered
+   * first is stored first and becomes the canonical job.
+   */
+  arrive(): ArrivalPlace {
+    return this.arrivals.take();
+  }
 
   /**
    * Runs a posting's read-then-write steps after those already running in this process for the same

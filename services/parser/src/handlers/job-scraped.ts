@@ -19,27 +19,42 @@ export interface JobScrapedDependencies {
  */
 export function jobScrapedHandler(deps: JobScrapedDependencies): EventHandler<'job.scraped'> {
   return async (event, context) => {
-    const scraped = event.detail.data;
-    const body = await deps.blobs.get(scraped.blobKey);
-    if (!body) throw new TransientError('RAW_BODY_MISSING', `raw body '${scraped.blobKey}' is not in the blob store (yet)`);
-    const result = parseRawBody({
-      body,
-      source: scraped.source,
-      url: scraped.url,
-      externalId: scraped.externalId,
-      contentType: scraped.contentType,
-      seenAt: scraped.fetchedAt,
-      maxBodyBytes: deps.maxBodyBytes,
-    });
-    if (result.rejected.length > 0)
-      context.logger.warn({ blobKey: scraped.blobKey, rejected: result.rejected }, 'some postings on the page were unusable');
-    for (const posting of result.postings) {
-      const outcome = await storePosting(
-        { repository: deps.repository, duplicateMinConfidence: deps.duplicateMinConfidence, publish: context.publish },
-        posting,
-        { fetchedAt: scraped.fetchedAt, rawBlobKey: scraped.blobKey, sourceUrl: scraped.url },
+    const place = deps.repository.arrive();
+    try {
+      const scraped = event.detail.data;
+      const body = await deps.blobs.get(scraped.blobKey);
+      if (!body) throw new TransientError('RAW_BODY_MISSING', `raw body '${scraped.blobKey}' is not in the blob store (yet)`);
+      const result = parseRawBody({
+        body,
+        source: scraped.source,
+        url: scraped.url,
+        externalId: scraped.externalId,
+        contentType: scraped.contentType,
+        seenAt: scraped.fetchedAt,
+        maxBodyBytes: deps.maxBodyBytes,
+      });
+      if (result.rejected.length > 0)
+        context.logger.warn({ blobKey: scraped.blobKey, rejected: result.rejected }, 'some postings on the page were unusable');
+      // Every posting of the page takes its turn now, in page order and after the pages delivered before
+      // this one; postings that cannot be the same job then store concurrently.
+      await place.admitted;
+      const stores = result.postings.map((posting) =>
+        storePosting(
+          { repository: deps.repository, duplicateMinConfidence: deps.duplicateMinConfidence, publish: context.publish },
+          posting,
+          { fetchedAt: scraped.fetchedAt, rawBlobKey: scraped.blobKey, sourceUrl: scraped.url },
+        ),
       );
-      context.logger.debug({ jobId: posting.job.jobId, outcome }, 'posting stored');
+      place.leave();
+      const outcomes = await Promise.allSettled(stores);
+      outcomes.forEach((outcome, i) => {
+        if (outcome.status === 'fulfilled')
+          context.logger.debug({ jobId: result.postings[i]!.job.jobId, outcome: outcome.value }, 'posting stored');
+      });
+      const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+    } finally {
+      place.leave();
     }
   };
 }

@@ -142,6 +142,13 @@ test('two copies of one job in the same received batch are linked: the second se
     });
   const first = 'https://fernpay.example/careers/sre';
   const second = 'https://jobs.board.example/fernpay/sre';
+  // The first body takes longer to read than the second: delivery order must still decide.
+  const blobs = stack.parser.blobs;
+  const read = blobs.get.bind(blobs);
+  blobs.get = async (key) => {
+    if (key.startsWith('raw/jsonld/fernpay-sre/')) await new Promise((resolve) => setTimeout(resolve, 50));
+    return read(key);
+  };
   await stack.scrape('jsonld', 'fernpay-sre', posting(first), first, stack.clock.now().toISOString());
   await stack.scrape('jsonld', 'board-fernpay-sre', posting(second), second, stack.clock.now().toISOString());
   await stack.drain();
