@@ -28,14 +28,19 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** Resident memory of a process in MB (VmRSS from /proc), or 0 when it is gone. */
-export function residentMb(pid: number): number {
+/** A `<field>: <n> kB` line of a /proc file of a process, in MB; 0 when the process is gone. */
+function procMemoryMb(pid: number, file: 'status' | 'smaps_rollup', field: string): number {
   try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'));
     return match ? Number(match[1]) / 1024 : 0;
   } catch {
     return 0;
   }
+}
+
+/** Resident memory of a process in MB (VmRSS from /proc), or 0 when it is gone. */
+export function residentMb(pid: number): number {
+  return procMemoryMb(pid, 'status', 'VmRSS');
 }
 
 /**
@@ -44,12 +49,7 @@ export function residentMb(pid: number): number {
  * sum over several processes counts each shared page once. 0 when it is gone.
  */
 export function proportionalMb(pid: number): number {
-  try {
-    const match = /^Pss:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
+  return procMemoryMb(pid, 'smaps_rollup', 'Pss');
 }
 
 /** Sends SIGKILL to each process that is still alive (ignoring those already gone). */
