@@ -45,7 +45,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 function labelOf(pid: number, dataDir: string, cliPid: number): string {
   if (pid === cliPid) return 'supervisor (jobpipe up)';
   const service = readSupervisorState(join(dataDir, 'supervisor.json'))?.services.find((candidate) => candidate.pid === pid);
-  if (service) return service.name;
+  if (service) return service.process ?? service.name;
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 60);
   } catch {

@@ -17,9 +17,17 @@ export function serviceEntryFile(repoRoot: string, service: ServiceName): string
   return join(repoRoot, 'services', service, 'dist', 'main.js');
 }
 
-/** One bundle per service: `services/<name>/src/main.ts` → `services/<name>/dist/main.js`. */
+/** The bundle a process running several services runs (`jobpipe up --processes`). */
+export function serviceGroupEntryFile(repoRoot: string): string {
+  return join(repoRoot, 'cli', 'dist-stack', 'service-group-main.js');
+}
+
+/**
+ * One bundle per service (`services/<name>/src/main.ts` → `services/<name>/dist/main.js`), and the
+ * group entry (`cli/src/stack/service-group-main.ts` → `cli/dist-stack/`), each service behind its own chunk.
+ */
 export function serviceBundles(repoRoot: string): BundleSpec[] {
-  return SERVICE_NAMES.map((service) => {
+  const services = SERVICE_NAMES.map((service) => {
     const packageDir = join(repoRoot, 'services', service);
     return {
       name: service,
@@ -28,6 +36,16 @@ export function serviceBundles(repoRoot: string): BundleSpec[] {
       outdir: join(packageDir, 'dist'),
     };
   });
+  const stackSource = join(repoRoot, 'cli', 'src', 'stack');
+  return [
+    ...services,
+    {
+      name: 'service-group',
+      entryPoints: [join(stackSource, 'service-group-main.ts')],
+      sourceRoot: stackSource,
+      outdir: join(repoRoot, 'cli', 'dist-stack'),
+    },
+  ];
 }
 
 /** The CLI: `cli/src/main.ts` and each command file, so `cli/dist/main.js` finds its commands beside it as in src. */

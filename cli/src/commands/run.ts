@@ -1,19 +1,20 @@
 import { contracts, type EventDataMap, type JobpipeConfig, type QueueDefinition, queueOf } from '@jobpipe/contracts';
-import { readEtlConfig, runFullRebuild } from '@jobpipe/etl';
-import { createParserHandlers, readParserConfig } from '@jobpipe/parser';
-import { createRecommender, readRecommenderConfig, recommenderHandlers } from '@jobpipe/recommender';
-import { createScraper, type ReplayServer, readScraperConfig, startReplayServer } from '@jobpipe/scraper';
+import { etlService, runFullRebuild } from '@jobpipe/etl';
+import { parserService } from '@jobpipe/parser';
+import { recommenderService } from '@jobpipe/recommender';
+import { type ReplayServer, scraperService, startReplayServer } from '@jobpipe/scraper';
 import {
+  type BuiltService,
   createEmbeddedPorts,
   createLogger,
   type EventPublisher,
   eventForScheduledRequest,
-  type HandlerTable,
   type Item,
   type Logger,
   type OutgoingEvent,
   QueueRunner,
   type RuntimePorts,
+  type ServiceDefinition,
 } from '@jobpipe/shared';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
@@ -25,9 +26,9 @@ import { type ListedJob, renderTopJobs } from '../stack/top-jobs.js';
 /** The sections of the pipeline config, as `config.changed` names them. */
 const CONFIG_SECTIONS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'] as const;
 
-/** The queues one pass drains, in pipeline order. */
-const PASS_QUEUES = ['scraper', 'parser', 'recommender'] as const;
-type PassService = (typeof PASS_QUEUES)[number];
+/** The services one pass runs, in pipeline order (their queues are the ones drained). */
+const PASS_SERVICES: readonly ServiceDefinition[] = [scraperService, parserService, recommenderService];
+const PASS_QUEUES = PASS_SERVICES.map((service) => service.name);
 
 /** Per source: events published during the pass, and dead letters made during it. */
 type SourceCounts = { scraped: number; parsed: number; scored: number; deadLettered: number };
@@ -76,7 +77,7 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
   };
   const runtime = { dataDir: env.runtime.dataDir, secretKey: env.runtime.secretKey };
   const open: RuntimePorts[] = [];
-  const portsOf = (producer: 'scheduler' | PassService | 'etl') => {
+  const portsOf = (producer: 'scheduler' | ServiceDefinition['name']) => {
     const created = createEmbeddedPorts(runtime, producer);
     open.push(created);
     return { ...created, publisher: new CountingPublisher(created.publisher, countEvent) };
@@ -84,7 +85,7 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
 
   let replay: ReplayServer | undefined;
   const runners: QueueRunner[] = [];
-  let closeScraper: (() => Promise<void>) | undefined;
+  const built: BuiltService[] = [];
   try {
     if (file.replay.enabled) {
       replay = await startReplayServer({ port: file.replay.port, postings: file.replay.postings, faults: { rate: file.replay.faultRate } });
@@ -99,25 +100,18 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
     const scheduler = portsOf('scheduler');
     await seedConfig(scheduler, file.pipeline);
 
-    const scraperPorts = portsOf('scraper');
-    const scraper = createScraper(scraperPorts, readScraperConfig(serviceEnv), logger);
-    closeScraper = () => scraper.close();
-    const parserPorts = portsOf('parser');
-    const recommenderPorts = portsOf('recommender');
-    const handlers: Record<PassService, [ReturnType<typeof portsOf>, HandlerTable]> = {
-      scraper: [scraperPorts, scraper.handlers],
-      parser: [parserPorts, createParserHandlers(parserPorts, readParserConfig(serviceEnv), logger)],
-      recommender: [recommenderPorts, recommenderHandlers(createRecommender(recommenderPorts, readRecommenderConfig(serviceEnv), logger))],
-    };
-    for (const name of PASS_QUEUES) {
-      const [ports, table] = handlers[name];
-      const queue = queueOf(name) as QueueDefinition;
+    // The same definitions as the service processes; their side jobs (timers, pollers) are not started.
+    for (const service of PASS_SERVICES) {
+      const ports = portsOf(service.name);
+      const parts = await service.build(ports, service.readConfig(serviceEnv), logger);
+      built.push(parts);
+      const queue = queueOf(service.name) as QueueDefinition;
       runners.push(
         new QueueRunner({
           queue,
-          consumer: ports.consumer(name),
+          consumer: ports.consumer(queue.name),
           registry: contracts(),
-          handlers: table,
+          handlers: parts.handlers,
           publisher: ports.publisher,
           logger,
           waitMs: 200,
@@ -136,7 +130,7 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
 
     const failedSearches = await countDeadLetters(scheduler, started, counts);
     const etlPorts = portsOf('etl');
-    const snapshot = await runFullRebuild(etlPorts, readEtlConfig(serviceEnv), logger, `${runId}-etl`).catch((error: unknown) => {
+    const snapshot = await runFullRebuild(etlPorts, etlService.readConfig(serviceEnv), logger, `${runId}-etl`).catch((error: unknown) => {
       throw new Error(`the ETL rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
     });
     return {
@@ -148,7 +142,7 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
     };
   } finally {
     await Promise.all(runners.map((runner) => runner.stop()));
-    await closeScraper?.();
+    await Promise.all(built.map((parts) => parts.close?.()));
     await replay?.close();
     await Promise.all(open.map((ports) => ports.close()));
   }

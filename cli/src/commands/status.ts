@@ -24,6 +24,7 @@ export function register(program: Command): void {
         const depth = await ports.deadLetters.depth(queue.name);
         rows.push({
           service: queue.consumer,
+          process: service?.process ?? queue.consumer,
           status: supervisorUp && service && isAlive(service.pid) ? service.status : 'down',
           restarts: service?.restarts ?? 0,
           queued: depth.ready + depth.inFlight,

@@ -5,6 +5,7 @@ import { loadConfigFile } from '../config/config-file.js';
 import { REPO_ROOT, readCliEnvironment } from '../config.js';
 import { startEmbeddedStack } from '../stack/embedded-stack.js';
 import { ensureLocalSecretKey } from '../stack/local-secret-key.js';
+import { parseProcessLayout } from '../stack/process-layout.js';
 import { type ListedJob, renderTopJobs } from '../stack/top-jobs.js';
 
 const SETTLE_MS = 2_000;
@@ -16,7 +17,14 @@ export function register(program: Command): void {
     .command('up')
     .description('run every service on this machine (embedded transport), scrape, and show the top scored jobs')
     .option('--no-scrape', 'do not run the configured searches at start')
-    .action(async (options: { scrape: boolean }) => {
+    .option(
+      '--processes <layout>',
+      'which services share a process: grouped (etl, applier, auth-refresher and sheets-bridge in one; the others alone), ' +
+        "separate (one each), one (all in one), or groups like 'etl+applier,parser+recommender'",
+      'grouped',
+    )
+    .action(async (options: { scrape: boolean; processes: string }) => {
+      const layout = parseProcessLayout(options.processes);
       const env = readCliEnvironment();
       const config = loadConfigFile(env.configPath);
       const secret = ensureLocalSecretKey(env.runtime.secretKey, join(REPO_ROOT, '.env'));
@@ -30,6 +38,7 @@ export function register(program: Command): void {
         secretKey: secret.key,
         apiPort,
         healthPortBase: env.healthPortBase,
+        layout,
         config,
         env: env.passThrough,
         logger,
@@ -47,12 +56,7 @@ export function register(program: Command): void {
       process.on('SIGTERM', () => void stop());
 
       const { api } = stack;
-      console.log(
-        `Started ${stack.supervisor
-          .state()
-          .services.map((service) => service.name)
-          .join(', ')}`,
-      );
+      console.log(`Started ${stack.supervisor.processNames().join(', ')}`);
       if (stack.replayUrl)
         console.log(`Source: offline replay of recorded postings at ${stack.replayUrl} (see docs/sources.md for live sources)`);
       console.log(`API:       ${api.baseUrl}   (header: authorization: Bearer ${stack.apiKey})`);

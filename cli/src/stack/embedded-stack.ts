@@ -7,6 +7,7 @@ import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
 import { CrmApiClient } from './api-client.js';
 import { PipelineProgress } from './pipeline-progress.js';
+import type { ProcessLayout } from './process-layout.js';
 import { EmbeddedScheduler } from './scheduler.js';
 import { embeddedServiceProcesses } from './service-processes.js';
 import { Supervisor } from './supervisor.js';
@@ -36,6 +37,8 @@ export interface EmbeddedStackOptions {
   readonly restartPolicy?: { initialMs: number; maxMs: number; healthyAfterMs: number };
   /** First health/metrics port of the services (default 3101; 0 picks free ports, for tests). */
   readonly healthPortBase?: number;
+  /** Which services share a process (default DEFAULT_LAYOUT). */
+  readonly layout?: ProcessLayout;
 }
 
 /** The API key the local stack uses for itself, created on first start and kept in the secret store. */
@@ -49,8 +52,8 @@ async function localApiKey(ports: ReturnType<typeof createEmbeddedPorts>): Promi
 }
 
 /**
- * Starts the embedded stack: the replay source (offline demo data), every service as its own
- * supervised process (its bundle built first when a source changed), the crm-api, the config seeded
+ * Starts the embedded stack: the replay source (offline demo data), the services in supervised
+ * processes as the layout groups them (their bundles built first when a source changed), the crm-api, the config seeded
  * from the config file, and the scheduler.
  */
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
@@ -76,6 +79,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       env: { ...options.env, JOBPIPE_SECRET_KEY: options.secretKey },
       healthPortBase: options.healthPortBase,
       serviceEnv,
+      ...(options.layout ? { layout: options.layout } : {}),
     }),
     {
       stateFile: join(options.dataDir, 'supervisor.json'),

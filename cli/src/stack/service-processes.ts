@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@jobpipe/contracts';
-import { serviceEntryFile } from '../build/stack-bundles.js';
+import { serviceEntryFile, serviceGroupEntryFile } from '../build/stack-bundles.js';
+import { DEFAULT_LAYOUT, type ProcessLayout } from './process-layout.js';
+import { GROUP_SERVICE_ENV } from './service-definitions.js';
 import type { ProcessSpec } from './supervisor.js';
 
 /** First port of the services' /health and /metrics endpoints (one per service, in topology order). */
@@ -38,28 +40,55 @@ export function nodeFlagsOf(service: ServiceName): string[] {
   return [...STACK_NODE_FLAGS, ...(WAITING_SERVICES.has(service) ? ['--no-opt'] : [])];
 }
 
-/** Process specs of every service on the embedded transport: plain node on its bundle (see `buildBundles`). */
+/** The node flags of a process running a group of services: `--no-opt` only when every member waits. */
+function nodeFlagsOfGroup(services: readonly ServiceName[]): string[] {
+  return [...STACK_NODE_FLAGS, ...(services.every((service) => WAITING_SERVICES.has(service)) ? ['--no-opt'] : [])];
+}
+
+/**
+ * Process specs of every service on the embedded transport, one per group of the layout: a group of
+ * one runs plain node on its service's bundle (see `buildBundles`), a larger group the group entry
+ * (`service-group-main`), which starts each member with the settings it would get alone.
+ */
 export function embeddedServiceProcesses(options: {
   repoRoot: string;
   dataDir: string;
   env: Readonly<Record<string, string>>;
+  /** Which services share a process (default DEFAULT_LAYOUT). */
+  layout?: ProcessLayout;
   /** First health port (default 3101); 0 lets every service pick a free port. */
   healthPortBase?: number;
   /** Extra environment per service (e.g. the scraper's replay base URLs). */
   serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
 }): ProcessSpec[] {
-  return SERVICE_NAMES.map((service) => ({
-    name: service,
-    command: process.execPath,
-    args: [...nodeFlagsOf(service), serviceEntryFile(options.repoRoot, service)],
-    cwd: options.repoRoot,
-    logFile: join(options.dataDir, 'logs', `${service}.log`),
-    env: {
-      ...options.env,
-      JOBPIPE_TRANSPORT: 'embedded',
-      JOBPIPE_DATA_DIR: options.dataDir,
-      JOBPIPE_HEALTH_PORT: options.healthPortBase === 0 ? '0' : String(healthPortOf(service, options.healthPortBase)),
-      ...options.serviceEnv?.[service],
-    },
-  }));
+  const ownEnv = (service: ServiceName): Record<string, string> => ({
+    JOBPIPE_HEALTH_PORT: options.healthPortBase === 0 ? '0' : String(healthPortOf(service, options.healthPortBase)),
+    ...options.serviceEnv?.[service],
+  });
+  const common = { ...options.env, JOBPIPE_TRANSPORT: 'embedded', JOBPIPE_DATA_DIR: options.dataDir };
+  return (options.layout ?? DEFAULT_LAYOUT).map((services) => {
+    const name = services.join('+');
+    const logFile = join(options.dataDir, 'logs', `${name}.log`);
+    if (services.length === 1) {
+      const service = services[0]!;
+      return {
+        name,
+        services,
+        command: process.execPath,
+        args: [...nodeFlagsOf(service), serviceEntryFile(options.repoRoot, service)],
+        cwd: options.repoRoot,
+        logFile,
+        env: { ...common, ...ownEnv(service) },
+      };
+    }
+    return {
+      name,
+      services,
+      command: process.execPath,
+      args: [...nodeFlagsOfGroup(services), serviceGroupEntryFile(options.repoRoot), ...services],
+      cwd: options.repoRoot,
+      logFile,
+      env: { ...common, [GROUP_SERVICE_ENV]: JSON.stringify(Object.fromEntries(services.map((service) => [service, ownEnv(service)]))) },
+    };
+  });
 }

@@ -10,6 +10,8 @@ export interface ServiceState {
   readonly startedAt: string | undefined;
   readonly lastExit: string | undefined;
   readonly lastError: string | undefined;
+  /** The process the service shares with others (`etl+applier+…`), when it is in a group. */
+  readonly process?: string;
 }
 
 /** The supervisor's state file. */

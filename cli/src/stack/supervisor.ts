@@ -6,6 +6,8 @@ import { type ServiceState, type SupervisorState, writeSupervisorState } from '.
 /** How to start one service process. */
 export interface ProcessSpec {
   readonly name: string;
+  /** The services the process runs (default: one named like the process); status is kept per service. */
+  readonly services?: readonly string[];
   readonly command: string;
   readonly args: readonly string[];
   readonly env: Readonly<Record<string, string>>;
@@ -23,8 +25,12 @@ export interface RestartPolicy {
 
 interface Supervised {
   spec: ProcessSpec;
+  /** The services the process runs. */
+  members: readonly string[];
   child: ChildProcess | undefined;
+  /** The process's state (its `lastError` unused: errors are kept per member). */
   state: ServiceState;
+  lastErrors: Map<string, string>;
   failuresInARow: number;
   restartTimer: NodeJS.Timeout | undefined;
   log: WriteStream;
@@ -32,22 +38,24 @@ interface Supervised {
 
 const LEVEL_ERROR = 50;
 
-/** The message of a pino error line, or the line itself when it is not JSON. */
-function errorMessageOf(line: string): string | undefined {
+/** The message of a pino error line and the service that logged it, or the line itself when it is not JSON. */
+function errorMessageOf(line: string): { message: string; service?: string } | undefined {
   try {
-    const record = JSON.parse(line) as { level?: number; msg?: string; err?: unknown; reason?: string };
+    const record = JSON.parse(line) as { level?: number; msg?: string; err?: unknown; reason?: string; name?: string };
     if ((record.level ?? 0) < LEVEL_ERROR) return undefined;
-    return [record.msg, record.reason ?? (record.err ? String((record.err as { message?: string }).message ?? record.err) : undefined)]
+    const message = [record.msg, record.reason ?? (record.err ? String((record.err as { message?: string }).message ?? record.err) : undefined)]
       .filter(Boolean)
       .join(': ');
+    return { message, ...(record.name ? { service: record.name } : {}) };
   } catch {
-    return line.trim() || undefined;
+    const message = line.trim();
+    return message ? { message } : undefined;
   }
 }
 
 /**
- * Runs each service as its own process, restarts a crashed one with backoff, and keeps a state file
- * that `jobpipe status` reads. Stop sends SIGTERM (services finish in-flight messages) then SIGKILL.
+ * Runs each process (one service, or a group of services), restarts a crashed one with backoff (a
+ * group restarts whole), and keeps a state file, per service, that `jobpipe status` reads. Stop sends SIGTERM (services finish in-flight messages) then SIGKILL.
  */
 export class Supervisor {
   private readonly services = new Map<string, Supervised>();
@@ -61,6 +69,8 @@ export class Supervisor {
       mkdirSync(dirname(spec.logFile), { recursive: true });
       this.services.set(spec.name, {
         spec,
+        members: spec.services ?? [spec.name],
+        lastErrors: new Map(),
         child: undefined,
         failuresInARow: 0,
         restartTimer: undefined,
@@ -90,13 +100,26 @@ export class Supervisor {
       supervisorPid: process.pid,
       updatedAt: new Date().toISOString(),
       apiUrl: this.options.apiUrl,
-      services: [...this.services.values()].map((supervised) => supervised.state),
+      services: [...this.services.values()].flatMap((supervised) =>
+        supervised.members.map((member) => ({
+          ...supervised.state,
+          name: member,
+          ...(supervised.members.length > 1 ? { process: supervised.spec.name } : {}),
+          lastError: supervised.lastErrors.get(member),
+        })),
+      ),
     };
   }
 
-  /** The process id of a service, if it runs. */
+  /** The name of each process (`parser`, `etl+applier+auth-refresher+sheets-bridge`). */
+  processNames(): string[] {
+    return [...this.services.keys()];
+  }
+
+  /** The process id of a service (or of a process by its name), if it runs. */
   pidOf(name: string): number | undefined {
-    return this.services.get(name)?.child?.pid;
+    const supervised = this.services.get(name) ?? [...this.services.values()].find((candidate) => candidate.members.includes(name));
+    return supervised?.child?.pid;
   }
 
   /** Stops every process: SIGTERM, then SIGKILL after `graceMs`. */
@@ -132,8 +155,11 @@ export class Supervisor {
     const onOutput = (chunk: Buffer) => {
       supervised.log.write(chunk);
       for (const line of chunk.toString('utf8').split('\n')) {
-        const message = line.includes('"level"') || line.startsWith('Error') ? errorMessageOf(line) : undefined;
-        if (message) supervised.state = { ...supervised.state, lastError: message.slice(0, 500) };
+        const error = line.includes('"level"') || line.startsWith('Error') ? errorMessageOf(line) : undefined;
+        if (!error) continue;
+        // A member's own log line is its error; anything else (a crash's stack trace) ended them all.
+        const owners = error.service && supervised.members.includes(error.service) ? [error.service] : supervised.members;
+        for (const owner of owners) supervised.lastErrors.set(owner, error.message.slice(0, 500));
       }
     };
     child.stdout?.on('data', onOutput);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { SERVICE_NAMES } from '@jobpipe/contracts';
 import { REPO_ROOT } from '../../src/config.js';
+import { parseProcessLayout } from '../../src/stack/process-layout.js';
 import { embeddedServiceProcesses, nodeFlagsOf, STACK_NODE_FLAGS } from '../../src/stack/service-processes.js';
 
 test('this node accepts the V8 flags of every stack process (an unknown flag would stop the stack from starting)', () => {
@@ -19,8 +20,13 @@ test('`npm start` gives the supervisor the same flags as the services', () => {
   assert.ok(start?.includes(`node ${STACK_NODE_FLAGS.join(' ')} cli/dist/main.js up`), start);
 });
 
-test('each service runs its bundle with the stack flags; those waiting on a browser or an API run without TurboFan', () => {
-  const specs = embeddedServiceProcesses({ repoRoot: REPO_ROOT, dataDir: '/tmp/jobpipe-data', env: {} });
+test('with --processes separate each service runs its bundle with the stack flags; those waiting on a browser or an API run without TurboFan', () => {
+  const specs = embeddedServiceProcesses({
+    repoRoot: REPO_ROOT,
+    dataDir: '/tmp/jobpipe-data',
+    env: {},
+    layout: parseProcessLayout('separate'),
+  });
   assert.deepEqual(
     specs.map((spec) => spec.name),
     [...SERVICE_NAMES],
@@ -31,4 +37,34 @@ test('each service runs its bundle with the stack flags; those waiting on a brow
   }
   const withoutTurbofan = specs.filter((spec) => spec.args.includes('--no-opt')).map((spec) => spec.name);
   assert.deepEqual(withoutTurbofan.sort(), ['applier', 'auth-refresher', 'sheets-bridge']);
+});
+
+test('by default the four mostly waiting services share one process, started by the group entry with each one\'s own settings', () => {
+  const specs = embeddedServiceProcesses({
+    repoRoot: REPO_ROOT,
+    dataDir: '/tmp/jobpipe-data',
+    env: { JOBPIPE_LOG_LEVEL: 'warn' },
+    healthPortBase: 4000,
+    serviceEnv: { applier: { JOBPIPE_APPLIER_DRY_RUN: 'true' } },
+  });
+  assert.deepEqual(
+    specs.map((spec) => spec.name),
+    ['scraper', 'parser', 'recommender', 'crm-api', 'etl+applier+auth-refresher+sheets-bridge'],
+  );
+  const group = specs.at(-1)!;
+  assert.deepEqual(group.services, ['etl', 'applier', 'auth-refresher', 'sheets-bridge']);
+  assert.deepEqual(group.args.slice(-5), [
+    join(REPO_ROOT, 'cli', 'dist-stack', 'service-group-main.js'),
+    'etl',
+    'applier',
+    'auth-refresher',
+    'sheets-bridge',
+  ]);
+  assert.ok(!group.args.includes('--no-opt'), 'etl does real work: the group keeps TurboFan');
+  assert.equal(group.env.JOBPIPE_HEALTH_PORT, undefined, 'each member gets its own health port, not one for all');
+  assert.equal(group.env.JOBPIPE_LOG_LEVEL, 'warn');
+  const own = JSON.parse(group.env.JOBPIPE_GROUP_SERVICE_ENV ?? '{}') as Record<string, Record<string, string>>;
+  assert.equal(own.etl?.JOBPIPE_HEALTH_PORT, String(4000 + SERVICE_NAMES.indexOf('etl')));
+  assert.equal(own.applier?.JOBPIPE_APPLIER_DRY_RUN, 'true');
+  assert.equal(own['sheets-bridge']?.JOBPIPE_APPLIER_DRY_RUN, undefined);
 });

@@ -78,3 +78,40 @@ test('stop sends SIGTERM so services finish in-flight work, and SIGKILLs those t
   assert.equal(readFileSync(marker, 'utf8'), 'finished');
   assert.throws(() => process.kill(stubbornPid, 0), 'the stubborn process was killed');
 });
+
+test('a group process keeps status per service: an error goes to the member that logged it, a crash restarts the group whole', async () => {
+  const counter = join(dir.path, 'group-starts.txt');
+  const group: ProcessSpec = {
+    ...nodeProcess(
+      'etl+applier',
+      `import { appendFileSync, readFileSync } from 'node:fs';
+       appendFileSync(${JSON.stringify(counter)}, 'x');
+       console.log(JSON.stringify({ level: 50, name: 'applier', msg: 'form not found' }));
+       if (readFileSync(${JSON.stringify(counter)}, 'utf8').length === 1) setTimeout(() => process.exit(1), 50);
+       else setInterval(() => {}, 1000);`,
+    ),
+    services: ['etl', 'applier'],
+  };
+  const stateFile = join(dir.path, 'group-supervisor.json');
+  const supervisor = new Supervisor([group], { stateFile, policy: { initialMs: 50, maxMs: 200, healthyAfterMs: 60_000 } });
+  supervisor.start();
+  after(() => supervisor.stop(500));
+  await until(() => existsSync(counter) && readFileSync(counter, 'utf8').length >= 2 && supervisor.pidOf('etl') !== undefined);
+  await until(() => readSupervisorState(stateFile)?.services.find((service) => service.name === 'applier')?.lastError !== undefined);
+  const state = readSupervisorState(stateFile)!;
+  assert.deepEqual(
+    state.services.map((service) => service.name),
+    ['etl', 'applier'],
+  );
+  const [etl, applier] = state.services;
+  assert.equal(applier?.lastError, 'form not found');
+  assert.equal(etl?.lastError, undefined, 'the error is the applier\'s alone');
+  for (const service of [etl, applier]) {
+    assert.equal(service?.process, 'etl+applier');
+    assert.equal(service?.restarts, 1, 'both restarted with their process');
+    assert.equal(service?.lastExit, 'exit code 1');
+  }
+  assert.equal(supervisor.pidOf('etl'), supervisor.pidOf('applier'));
+  assert.deepEqual(supervisor.processNames(), ['etl+applier']);
+  await supervisor.stop(2_000);
+});

@@ -1,7 +1,7 @@
-import { defineHandlers, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import { defineHandlers, defineService, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
 import { BrowserHolder } from './adapters/browser-holder.js';
 import { Applier } from './applier.js';
-import type { ApplierConfig } from './config.js';
+import { type ApplierConfig, readApplierConfig } from './config.js';
 import { type ApplicantProfile, parseProfile } from './domain/profile.js';
 import { applicationRequestedHandler } from './handlers/application-requested.js';
 import { sessionRefreshedHandler } from './handlers/session-refreshed.js';
@@ -64,3 +64,16 @@ export function createApplierHandlers(
   });
   return { handlers, browser };
 }
+
+/**
+ * The applier service, as every entry starts it. The browser is closed after the queue has stopped,
+ * so the application in flight finishes first.
+ */
+export const applierService = defineService({
+  name: 'applier',
+  readConfig: readApplierConfig,
+  build: (ports, config, logger) => {
+    const { handlers, browser } = createApplierHandlers(ports, config, logger);
+    return { handlers, browser, close: () => browser.close() };
+  },
+});

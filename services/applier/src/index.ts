@@ -4,7 +4,7 @@
  * never two submits for one request).
  */
 export { BrowserHolder } from './adapters/browser-holder.js';
-export { type ApplierHandlers, type ApplierSettings, createApplierHandlers } from './app.js';
+export { type ApplierHandlers, type ApplierSettings, applierService, createApplierHandlers } from './app.js';
 export { Applier } from './applier.js';
 export { type ApplierConfig, readApplierConfig } from './config.js';
 export type { ApplicationRecord } from './domain/application-record.js';

@@ -1,5 +1,5 @@
-import { defineHandlers, type Logger, type RuntimePorts } from '@jobpipe/shared';
-import type { AuthRefresherConfig } from './config.js';
+import { defineHandlers, defineService, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import { type AuthRefresherConfig, readAuthRefresherConfig } from './config.js';
 import { sessionRefreshRequestedHandler } from './handlers/session-refresh-requested.js';
 import { type RefreshSchedule, startRefreshSchedule } from './refresh-schedule.js';
 import { type BrowserLease, SessionRefresher } from './session-refresher.js';
@@ -54,3 +54,16 @@ export function startAuthRefresherSchedule(
 ): RefreshSchedule | undefined {
   return intervalSeconds > 0 ? startRefreshSchedule(refresher, ports.publisher, intervalSeconds, logger) : undefined;
 }
+
+/** The auth-refresher service, as every entry starts it: its handlers and the refresh schedule share one refresher. */
+export const authRefresherService = defineService({
+  name: 'auth-refresher',
+  readConfig: readAuthRefresherConfig,
+  build: (ports, config, logger) => {
+    const refresher = createSessionRefresher(ports, config);
+    return {
+      handlers: createAuthRefresherHandlers(ports, config, refresher),
+      sideJobs: { 'refresh-schedule': async () => startAuthRefresherSchedule(refresher, ports, config.checkIntervalSeconds, logger) },
+    };
+  },
+});

@@ -2,7 +2,13 @@
  * @jobpipe/auth-refresher — logs in to job sites with a headless browser, keeps the session cookies in
  * the secret store (never in events or logs) and the session status in the `sessions` table.
  */
-export { type AuthRefresherSettings, createAuthRefresherHandlers, createSessionRefresher, startAuthRefresherSchedule } from './app.js';
+export {
+  type AuthRefresherSettings,
+  authRefresherService,
+  createAuthRefresherHandlers,
+  createSessionRefresher,
+  startAuthRefresherSchedule,
+} from './app.js';
 export { type AuthRefresherConfig, readAuthRefresherConfig } from './config.js';
 export { type LoginSite, parseLoginSites } from './domain/login-site.js';
 export type { RefreshPolicy } from './domain/refresh-policy.js';

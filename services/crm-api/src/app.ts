@@ -1,15 +1,16 @@
-import type { HandlerTable, Logger, RuntimePorts } from '@jobpipe/shared';
-import type { CrmApiConfig } from './config.js';
+import { defineService, type HandlerTable, type Logger, type RuntimePorts, type Stoppable } from '@jobpipe/shared';
+import { type CrmApiConfig, readCrmApiConfig } from './config.js';
 import { type CrmApiContext, createCrmApiContext } from './context.js';
 import { createCrmApiHandlers } from './handlers/index.js';
 import { buildCrmApi } from './http/server.js';
 
-/** The composed crm-api: its context, its queue handlers, and a starter for its HTTP server. */
+/** The composed crm-api: its context, its queue handlers, and its HTTP server as a side job. */
 export interface CrmApiApp {
   readonly context: CrmApiContext;
   readonly handlers: HandlerTable;
-  /** Starts the HTTP server on the configured host and port; `stop` closes it and crm-api's files. */
-  serve(): Promise<{ address: string; stop(): Promise<void> }>;
+  readonly sideJobs: { readonly 'http-api': () => Promise<Stoppable> };
+  /** Closes crm-api's files (after the HTTP server and the queue have stopped). */
+  close(): Promise<void>;
 }
 
 /** Composition root: builds crm-api from the runtime ports and its config. */
@@ -22,17 +23,18 @@ export function createCrmApiApp(ports: RuntimePorts, config: CrmApiConfig, logge
   return {
     context,
     handlers: createCrmApiHandlers(context),
-    async serve() {
-      const app = await buildCrmApi(context);
-      const address = await app.listen({ port: config.port, host: config.host });
-      logger.info({ address, docs: `${address}/docs`, dashboard: `${address}/dashboard` }, 'crm-api listening');
-      return {
-        address,
-        async stop() {
-          await app.close();
-          await context.close();
-        },
-      };
+    sideJobs: {
+      /** The HTTP server on the configured host and port. */
+      'http-api': async () => {
+        const app = await buildCrmApi(context);
+        const address = await app.listen({ port: config.port, host: config.host });
+        logger.info({ address, docs: `${address}/docs`, dashboard: `${address}/dashboard` }, 'crm-api listening');
+        return { stop: () => app.close() };
+      },
     },
+    close: () => context.close(),
   };
 }
+
+/** The crm-api service, as every entry starts it (process, Lambda, tests). */
+export const crmApiService = defineService({ name: 'crm-api', readConfig: readCrmApiConfig, build: createCrmApiApp });

@@ -12,7 +12,7 @@ export {
   revokeApiKey,
 } from './adapters/api-keys.js';
 export { JobReadModel, type JobSummary, type ScoredJob, scoredJobFromEvent } from './adapters/read-model.js';
-export { type CrmApiApp, createCrmApiApp } from './app.js';
+export { type CrmApiApp, createCrmApiApp, crmApiService } from './app.js';
 export { type CrmApiConfig, readCrmApiConfig } from './config.js';
 export { type CrmApiContext, type CrmApiOptions, type CrmApiPorts, createCrmApiContext } from './context.js';
 export { allowedNextStages, STAGES, type Stage } from './domain/stages.js';

@@ -7,15 +7,9 @@
  * (the only writable folder), per execution environment — see docs/running.md for what that means.
  */
 import awsLambdaFastify from '@fastify/aws-lambda';
-import { contracts } from '@jobpipe/contracts';
-import { ConfigError, createLogger, createRuntimePorts } from '@jobpipe/shared';
-import { createSqsLambdaHandler, type SqsBatchResponse, type SqsLambdaEvent } from '@jobpipe/shared/aws';
-import { createCrmApiApp } from './app.js';
-import { readCrmApiConfig } from './config.js';
+import { type SqsBatchResponse, type SqsLambdaEvent, startServiceLambda } from '@jobpipe/shared/aws';
+import { crmApiService } from './app.js';
 import { buildCrmApi } from './http/server.js';
-
-/** Where crm-api's files go when JOBPIPE_DATA_DIR is not set: Lambda's code folder is read-only. */
-const LAMBDA_DATA_DIR = '/tmp/jobpipe';
 
 /** A Function URL request (payload format 2.0), as far as this entry tells it apart. */
 export interface FunctionUrlEvent {
@@ -33,12 +27,7 @@ export interface FunctionUrlResult {
   cookies?: string[];
 }
 
-const config = readCrmApiConfig({ JOBPIPE_DATA_DIR: LAMBDA_DATA_DIR, ...process.env });
-if (config.runtime.transport !== 'aws') throw new ConfigError('the crm-api Lambda needs JOBPIPE_TRANSPORT=aws');
-const logger = createLogger('crm-api', config.runtime.logLevel);
-const ports = await createRuntimePorts(config.runtime, 'crm-api');
-const api = createCrmApiApp(ports, config, logger);
-const handleBatch = createSqsLambdaHandler({ handlers: api.handlers, publisher: ports.publisher, registry: contracts(), logger });
+const { built: api, handleBatch } = await startServiceLambda(crmApiService);
 // buildCrmApi returns a ready app, which can take no more decorators: the event stays off the request.
 const handleRequest = awsLambdaFastify<FunctionUrlEvent>(await buildCrmApi(api.context), { decorateRequest: false });
 

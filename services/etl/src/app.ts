@@ -1,9 +1,9 @@
 import type { EventPublisher, HandlerTable, Logger, RuntimePorts } from '@jobpipe/shared';
-import { defineHandlers, randomIds } from '@jobpipe/shared';
+import { defineHandlers, defineService, randomIds } from '@jobpipe/shared';
 import type { AnalyticsTarget } from './adapters/analytics-target.js';
 import { PostgresAnalyticsTarget } from './adapters/postgres-target.js';
 import { SqliteAnalyticsTarget } from './adapters/sqlite-target.js';
-import type { EtlConfig } from './config.js';
+import { type EtlConfig, readEtlConfig } from './config.js';
 import { applicationFailedHandler, applicationSubmittedHandler } from './handlers/application-outcome.js';
 import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { etlRequestedHandler } from './handlers/etl-requested.js';
@@ -50,6 +50,9 @@ export function createEtlHandlers(ports: EtlPorts, config: EtlConfig, logger: Lo
   });
   return { handlers, warehouse, close: () => warehouse.close() };
 }
+
+/** The etl service, as every entry starts it (process, Lambda, `jobpipe run --once`, tests). */
+export const etlService = defineService({ name: 'etl', readConfig: readEtlConfig, build: createEtlHandlers });
 
 /**
  * Rebuilds the analytics store once from the operational tables, publishes the snapshot and emits

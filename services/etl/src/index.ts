@@ -6,7 +6,7 @@
 export type { AnalyticsTarget, RebuildSlot } from './adapters/analytics-target.js';
 export { PostgresAnalyticsTarget } from './adapters/postgres-target.js';
 export { SqliteAnalyticsTarget } from './adapters/sqlite-target.js';
-export { createAnalyticsTarget, createEtlHandlers, type EtlPorts, type EtlService, runFullRebuild } from './app.js';
+export { createAnalyticsTarget, createEtlHandlers, type EtlPorts, type EtlService, etlService, runFullRebuild } from './app.js';
 export { type EtlConfig, readEtlConfig } from './config.js';
 export type * from './db/analytics-database.js';
 export { REPORT_VIEWS } from './db/analytics-database.js';

@@ -1,16 +1,4 @@
-import { startService, stopOnSignals } from '@jobpipe/shared';
-import { createEtlHandlers, type EtlService } from './app.js';
-import { readEtlConfig } from './config.js';
+import { runServiceProcess } from '@jobpipe/shared';
+import { etlService } from './app.js';
 
-const config = readEtlConfig(process.env);
-let etl: EtlService | undefined;
-const service = await startService({
-  service: 'etl',
-  runtime: config.runtime,
-  handlers: (ports, logger) => {
-    etl = createEtlHandlers(ports, config, logger);
-    return etl.handlers;
-  },
-  sideJobs: async () => ({ stop: async () => etl?.close() }),
-});
-stopOnSignals(service);
+await runServiceProcess(etlService);

@@ -1,6 +1,6 @@
-import { type BlobStore, defineHandlers, type Logger, type TableStore } from '@jobpipe/shared';
+import { type BlobStore, defineHandlers, defineService, type Logger, type TableStore } from '@jobpipe/shared';
 import { JobsRepository } from './adapters/jobs-repository.js';
-import type { ParserConfig } from './config.js';
+import { type ParserConfig, readParserConfig } from './config.js';
 import { importChunkHandler } from './handlers/import-chunk.js';
 import { jobScrapedHandler } from './handlers/job-scraped.js';
 
@@ -15,7 +15,7 @@ export type ParserHandlerConfig = Pick<ParserConfig, 'maxBodyBytes' | 'duplicate
 
 /**
  * The parser's composition root: builds the jobs repository over the given ports and returns the
- * handler table (`job.scraped@1`, `import.chunk@1`) for startService, a Lambda wrapper or a test.
+ * handler table (`job.scraped@1`, `import.chunk@1`).
  */
 export function createParserHandlers(ports: ParserPorts, config: ParserHandlerConfig, logger: Logger) {
   const repository = new JobsRepository(ports.tables);
@@ -26,3 +26,10 @@ export function createParserHandlers(ports: ParserPorts, config: ParserHandlerCo
     'import.chunk@1': importChunkHandler(deps),
   });
 }
+
+/** The parser service, as every entry starts it (process, Lambda, `jobpipe run --once`, tests). */
+export const parserService = defineService({
+  name: 'parser',
+  readConfig: readParserConfig,
+  build: (ports, config, logger) => ({ handlers: createParserHandlers(ports, config, logger) }),
+});

@@ -41,8 +41,3 @@ export function readParserConfig(env: Env): ParserConfig {
     duplicateMinConfidence: fraction(env, 'JOBPIPE_PARSER_DUPLICATE_MIN_CONFIDENCE', 0.75),
   });
 }
-
-/** The parser's settings from this process's environment. */
-export function loadParserConfig(): ParserConfig {
-  return readParserConfig(process.env);
-}

@@ -5,7 +5,7 @@
  */
 
 export { type JobItem, JobsRepository } from './adapters/jobs-repository.js';
-export { createParserHandlers, type ParserHandlerConfig, type ParserPorts } from './app.js';
+export { createParserHandlers, type ParserHandlerConfig, type ParserPorts, parserService } from './app.js';
 export { defaultParserConfig, type ParserConfig, readParserConfig } from './config.js';
 export { htmlToText, sanitizeDescription, sanitizedHtmlToText } from './domain/description.js';
 export { RAW_FORMATS, type RawFormat } from './domain/detect-format.js';

@@ -1,11 +1,4 @@
-import { startService, stopOnSignals } from '@jobpipe/shared';
-import { createParserHandlers } from './app.js';
-import { loadParserConfig } from './config.js';
+import { runServiceProcess } from '@jobpipe/shared';
+import { parserService } from './app.js';
 
-const config = loadParserConfig();
-const service = await startService({
-  service: 'parser',
-  runtime: config.runtime,
-  handlers: (ports, logger) => createParserHandlers(ports, config, logger),
-});
-stopOnSignals(service);
+await runServiceProcess(parserService);

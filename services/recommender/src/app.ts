@@ -2,9 +2,9 @@
  * Composition root of the recommender: builds its state over the runtime's tables and blobs, the
  * handler table, and the side job that runs the debounced retrain.
  */
-import { defineHandlers, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import { defineHandlers, defineService, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
 import { RecommenderState } from './adapters/recommender-state.js';
-import type { RecommenderConfig } from './config.js';
+import { type RecommenderConfig, readRecommenderConfig } from './config.js';
 import { configChangedHandler } from './handlers/config-changed.js';
 import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { jobParsedHandler } from './handlers/job-parsed.js';
@@ -30,11 +30,6 @@ export function recommenderHandlers(recommender: Recommender): HandlerTable {
   });
 }
 
-/** The handlers for `job.parsed`, `crm.stage-changed` and `config.changed`, over the given ports. */
-export function createRecommenderHandlers(ports: RecommenderPorts, config: RecommenderAppConfig, logger: Logger): HandlerTable {
-  return recommenderHandlers(createRecommender(ports, config, logger));
-}
-
 /** Checks every `retrainCheckSeconds` whether a debounced retrain is due. */
 export function startRetrainTimer(
   recommender: Recommender,
@@ -58,3 +53,20 @@ export function startRetrainTimer(
     },
   };
 }
+
+/**
+ * The recommender service, as every entry starts it: its handlers, and the timer that runs the
+ * debounced retrain (a Lambda checks after each batch instead, through `recommender`).
+ */
+export const recommenderService = defineService({
+  name: 'recommender',
+  readConfig: readRecommenderConfig,
+  build: (ports, config, logger) => {
+    const recommender = createRecommender(ports, config, logger);
+    return {
+      recommender,
+      handlers: recommenderHandlers(recommender),
+      sideJobs: { 'retrain-timer': async () => startRetrainTimer(recommender, ports, config, logger) },
+    };
+  },
+});

@@ -6,10 +6,10 @@
 export { modelBlobKey, RecommenderState } from './adapters/recommender-state.js';
 export {
   createRecommender,
-  createRecommenderHandlers,
   type RecommenderAppConfig,
   type RecommenderPorts,
   recommenderHandlers,
+  recommenderService,
   startRetrainTimer,
 } from './app.js';
 export { type RecommenderConfig, readRecommenderConfig } from './config.js';

@@ -1,8 +1,8 @@
-import { defineHandlers, type Logger, PermanentError, type RuntimePorts } from '@jobpipe/shared';
+import { defineHandlers, defineService, type Logger, PermanentError, type RuntimePorts } from '@jobpipe/shared';
 import { ScrapeStateStore } from './adapters/scrape-state.js';
 import { ScraperMetrics } from './adapters/scraper-metrics.js';
 import { SourceHttp } from './adapters/source-http.js';
-import type { ScraperConfig } from './config.js';
+import { readScraperConfig, type ScraperConfig } from './config.js';
 import { HostAllowlist } from './domain/host-allowlist.js';
 import { SOURCE_NAMES, type SourceName } from './domain/sources.js';
 import { scrapeRequestedHandler } from './handlers/scrape-requested.js';
@@ -93,7 +93,9 @@ export function createScraper(ports: ScraperPorts, config: ScraperConfig, logger
   };
 }
 
-/** The handler table alone (the shape every service offers to tests and the CLI). */
-export function createScraperHandlers(ports: ScraperPorts, config: ScraperConfig, logger: Logger, options: ScraperOptions = {}) {
-  return createScraper(ports, config, logger, options).handlers;
-}
+/** The scraper service, as every entry starts it (process, `jobpipe run --once`, tests). */
+export const scraperService = defineService({
+  name: 'scraper',
+  readConfig: readScraperConfig,
+  build: (ports, config, logger) => ({ ...createScraper(ports, config, logger), concurrency: config.concurrency }),
+});

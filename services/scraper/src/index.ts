@@ -6,7 +6,7 @@
 
 export { ScrapeStateStore } from './adapters/scrape-state.js';
 export { ScraperMetrics } from './adapters/scraper-metrics.js';
-export { createScraper, createScraperHandlers, type Scraper, type ScraperOptions, type ScraperPorts } from './app.js';
+export { createScraper, type Scraper, type ScraperOptions, type ScraperPorts, scraperService } from './app.js';
 export { type ApiSourceName, readScraperConfig, type ScraperConfig } from './config.js';
 export { DEFAULT_POLICIES, type SourcePolicy } from './domain/policy.js';
 export { externalIdOfPage, rawBlobKey } from './domain/raw-posting.js';

@@ -1,7 +1,7 @@
 import type { EventPublisher, HandlerTable, Logger, RuntimePorts, TableStore } from '@jobpipe/shared';
-import { defineHandlers } from '@jobpipe/shared';
+import { defineHandlers, defineService } from '@jobpipe/shared';
 import type { SheetGateway } from './adapters/sheets-api.js';
-import type { SheetsBridgeConfig } from './config.js';
+import { readSheetsBridgeConfig, type SheetsBridgeConfig } from './config.js';
 import type { RowUpdate } from './domain/row-updates.js';
 import { applicationFailedHandler, applicationSubmittedHandler } from './handlers/application-outcome.js';
 import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
@@ -96,6 +96,28 @@ export async function createSheetsBridgeHandlers(
     },
   };
 }
+
+/**
+ * The sheets-bridge service, as every entry starts it: its handlers, and the poller that reads the
+ * sheet for the user's edits (a Lambda polls once per scheduled invocation instead, through `sync`).
+ */
+export const sheetsBridgeService = defineService({
+  name: 'sheets-bridge',
+  readConfig: readSheetsBridgeConfig,
+  build: async (ports, config, logger) => {
+    const bridge = await createSheetsBridgeHandlers(ports, config, logger);
+    return {
+      handlers: bridge.handlers,
+      sync: bridge.sync,
+      sideJobs: {
+        'sheet-poller': async () => {
+          bridge.startPolling();
+          return { stop: () => bridge.stop() };
+        },
+      },
+    };
+  },
+});
 
 async function* tableItems(tables: TableStore, table: 'scores' | 'crm'): AsyncGenerator<Record<string, unknown>[]> {
   let cursor: string | undefined;

@@ -5,7 +5,14 @@
  */
 export { type SheetsAuth, sheetsAuthFrom } from './adapters/credentials.js';
 export { GoogleSheetGateway, retryAfterMs, type SheetGateway, type SheetsQuota } from './adapters/sheets-api.js';
-export { createSheetGateway, createSheetsBridgeHandlers, runFullRebuild, type SheetsBridgePorts, type SheetsBridgeService } from './app.js';
+export {
+  createSheetGateway,
+  createSheetsBridgeHandlers,
+  runFullRebuild,
+  type SheetsBridgePorts,
+  type SheetsBridgeService,
+  sheetsBridgeService,
+} from './app.js';
 export { readSheetsBridgeConfig, type SheetsBridgeConfig } from './config.js';
 export { planSync, type SheetEdit, type SyncPlan } from './domain/reconcile.js';
 export type { RowUpdate } from './domain/row-updates.js';

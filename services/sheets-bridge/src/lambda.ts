@@ -4,11 +4,8 @@
  * edits is its own invocation: any event that is not an SQS batch (an EventBridge Scheduler target
  * with input `{"kind":"sheets-poll"}`, say) runs one poll cycle.
  */
-import { contracts } from '@jobpipe/contracts';
-import { ConfigError, createLogger, createRuntimePorts } from '@jobpipe/shared';
-import { createSqsLambdaHandler, type SqsBatchResponse, type SqsLambdaEvent } from '@jobpipe/shared/aws';
-import { createSheetsBridgeHandlers } from './app.js';
-import { readSheetsBridgeConfig } from './config.js';
+import { type SqsBatchResponse, type SqsLambdaEvent, startServiceLambda } from '@jobpipe/shared/aws';
+import { sheetsBridgeService } from './app.js';
 
 /** What a poll invocation reports. */
 export interface SheetPollResult {
@@ -16,12 +13,7 @@ export interface SheetPollResult {
   readonly polled: boolean;
 }
 
-const config = readSheetsBridgeConfig(process.env);
-if (config.runtime.transport !== 'aws') throw new ConfigError('the sheets-bridge Lambda needs JOBPIPE_TRANSPORT=aws');
-const logger = createLogger('sheets-bridge', config.runtime.logLevel);
-const ports = await createRuntimePorts(config.runtime, 'sheets-bridge');
-const bridge = await createSheetsBridgeHandlers(ports, config, logger);
-const handleBatch = createSqsLambdaHandler({ handlers: bridge.handlers, publisher: ports.publisher, registry: contracts(), logger });
+const { built: bridge, handleBatch } = await startServiceLambda(sheetsBridgeService);
 
 const isSqsEvent = (event: unknown): event is SqsLambdaEvent => Array.isArray((event as Partial<SqsLambdaEvent> | null)?.Records);
 

@@ -15,6 +15,7 @@ export * from './resource-names.js';
 export * from './retry-failed-subset.js';
 export * from './s3-blob-store.js';
 export * from './secrets-manager-store.js';
+export * from './service-lambda.js';
 export * from './sqs-dead-letter-admin.js';
 export * from './sqs-dead-letters.js';
 export * from './sqs-lambda-handler.js';

@@ -4,6 +4,7 @@ import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEmbeddedPorts } from '../../src/embedded/embedded-ports.js';
 import { silentLogger } from '../../src/ports/logger.js';
+import { defineService } from '../../src/runtime/define-service.js';
 import { defineHandlers } from '../../src/runtime/handlers.js';
 import { startHealthServer } from '../../src/runtime/health-server.js';
 import { ServiceMetrics } from '../../src/runtime/metrics.js';
@@ -45,16 +46,20 @@ test('/health answers JSON with the status, /metrics the Prometheus counters, an
 
 test('a started service counts what it handles and dead-letters, visible on /health and /metrics', async () => {
   const runtime = readRuntimeConfig({ JOBPIPE_DATA_DIR: dir.path, JOBPIPE_HEALTH_PORT: '0' });
-  const service = await startService({
-    service: 'parser',
-    runtime,
-    logger: silentLogger,
-    handlers: () =>
-      defineHandlers({
+  const failingParser = defineService({
+    name: 'parser',
+    readConfig: (env) => ({ runtime: readRuntimeConfig(env) }),
+    build: () => ({
+      handlers: defineHandlers({
         'job.scraped@1': async (event) => {
           if (event.detail.data.externalId === 'job-2') throw new Error('always fails');
         },
       }),
+    }),
+  });
+  const service = await startService(failingParser, {
+    env: { JOBPIPE_DATA_DIR: dir.path, JOBPIPE_HEALTH_PORT: '0' },
+    logger: silentLogger,
   });
   const scraper = createEmbeddedPorts(runtime, 'scraper');
   try {

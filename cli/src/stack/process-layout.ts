@@ -1,0 +1,43 @@
+import { SERVICE_NAMES, type ServiceName } from '@jobpipe/contracts';
+
+/** Which services each process of the embedded stack runs (a group of one is the service's own process). */
+export type ProcessLayout = readonly (readonly ServiceName[])[];
+
+/**
+ * The default: the services on a scrape's busy path (scraper, parser, recommender) and the API each
+ * get a process; the four that mostly wait (etl between events, applier, auth-refresher and
+ * sheets-bridge for requests) share one, which saves three node processes (~40 MB each) of memory.
+ */
+export const DEFAULT_LAYOUT: ProcessLayout = [['scraper'], ['parser'], ['recommender'], ['crm-api'], ['etl', 'applier', 'auth-refresher', 'sheets-bridge']];
+
+/** The named layouts `--processes` accepts besides an explicit list. */
+const NAMED_LAYOUTS: Readonly<Record<string, ProcessLayout>> = {
+  grouped: DEFAULT_LAYOUT,
+  separate: SERVICE_NAMES.map((service) => [service]),
+  one: [SERVICE_NAMES],
+};
+
+/**
+ * Reads `--processes`: `grouped` (the default), `separate` (a process per service), `one` (every
+ * service in one process), or groups separated by `,` whose services are joined by `+`
+ * (`etl+applier,parser+recommender`); a service left out gets a process of its own.
+ */
+export function parseProcessLayout(text: string): ProcessLayout {
+  const named = NAMED_LAYOUTS[text];
+  if (named) return named;
+  const seen = new Set<string>();
+  const groups = text.split(',').map((group) =>
+    group.split('+').map((member) => {
+      const name = member.trim();
+      if (!(SERVICE_NAMES as readonly string[]).includes(name)) {
+        throw new Error(
+          `--processes '${text}': '${name}' is not a service (use ${SERVICE_NAMES.join(', ')}, or grouped, separate, one)`,
+        );
+      }
+      if (seen.has(name)) throw new Error(`--processes '${text}': '${name}' is named twice`);
+      seen.add(name);
+      return name as ServiceName;
+    }),
+  );
+  return [...groups, ...SERVICE_NAMES.filter((service) => !seen.has(service)).map((service) => [service])];
+}
