@@ -4,11 +4,17 @@ import { SERVICE_NAMES, type ServiceName } from '@jobpipe/contracts';
 export type ProcessLayout = readonly (readonly ServiceName[])[];
 
 /**
- * The default: the services on a scrape's busy path (scraper, parser, recommender) and the API each
- * get a process; the four that mostly wait (etl between events, applier, auth-refresher and
- * sheets-bridge for requests) share one, which saves three node processes (~40 MB each) of memory.
+ * The default: the services that do a scrape's heavy work (scraper, parser, recommender) each get a
+ * process, so they keep a core each; the five whose work per event is small or that mostly wait
+ * (crm-api between requests, etl between events, applier, auth-refresher and sheets-bridge) share
+ * one, which saves four node processes (~40 MB each of node's own floor).
  */
-export const DEFAULT_LAYOUT: ProcessLayout = [['scraper'], ['parser'], ['recommender'], ['crm-api'], ['etl', 'applier', 'auth-refresher', 'sheets-bridge']];
+export const DEFAULT_LAYOUT: ProcessLayout = [
+  ['scraper'],
+  ['parser'],
+  ['recommender'],
+  ['crm-api', 'etl', 'applier', 'auth-refresher', 'sheets-bridge'],
+];
 
 /** The named layouts `--processes` accepts besides an explicit list. */
 const NAMED_LAYOUTS: Readonly<Record<string, ProcessLayout>> = {
@@ -30,9 +36,7 @@ export function parseProcessLayout(text: string): ProcessLayout {
     group.split('+').map((member) => {
       const name = member.trim();
       if (!(SERVICE_NAMES as readonly string[]).includes(name)) {
-        throw new Error(
-          `--processes '${text}': '${name}' is not a service (use ${SERVICE_NAMES.join(', ')}, or grouped, separate, one)`,
-        );
+        throw new Error(`--processes '${text}': '${name}' is not a service (use ${SERVICE_NAMES.join(', ')}, or grouped, separate, one)`);
       }
       if (seen.has(name)) throw new Error(`--processes '${text}': '${name}' is named twice`);
       seen.add(name);

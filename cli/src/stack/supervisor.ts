@@ -43,7 +43,10 @@ function errorMessageOf(line: string): { message: string; service?: string } | u
   try {
     const record = JSON.parse(line) as { level?: number; msg?: string; err?: unknown; reason?: string; name?: string };
     if ((record.level ?? 0) < LEVEL_ERROR) return undefined;
-    const message = [record.msg, record.reason ?? (record.err ? String((record.err as { message?: string }).message ?? record.err) : undefined)]
+    const message = [
+      record.msg,
+      record.reason ?? (record.err ? String((record.err as { message?: string }).message ?? record.err) : undefined),
+    ]
       .filter(Boolean)
       .join(': ');
     return { message, ...(record.name ? { service: record.name } : {}) };

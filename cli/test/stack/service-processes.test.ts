@@ -39,32 +39,33 @@ test('with --processes separate each service runs its bundle with the stack flag
   assert.deepEqual(withoutTurbofan.sort(), ['applier', 'auth-refresher', 'sheets-bridge']);
 });
 
-test('by default the four mostly waiting services share one process, started by the group entry with each one\'s own settings', () => {
+test("by default the five light services share one process, started by the group entry with each one's own settings", () => {
   const specs = embeddedServiceProcesses({
     repoRoot: REPO_ROOT,
     dataDir: '/tmp/jobpipe-data',
     env: { JOBPIPE_LOG_LEVEL: 'warn' },
     healthPortBase: 4000,
-    serviceEnv: { applier: { JOBPIPE_APPLIER_DRY_RUN: 'true' } },
+    serviceEnv: { 'crm-api': { JOBPIPE_API_PORT: '4100' } },
   });
   assert.deepEqual(
     specs.map((spec) => spec.name),
-    ['scraper', 'parser', 'recommender', 'crm-api', 'etl+applier+auth-refresher+sheets-bridge'],
+    ['scraper', 'parser', 'recommender', 'crm-api+etl+applier+auth-refresher+sheets-bridge'],
   );
   const group = specs.at(-1)!;
-  assert.deepEqual(group.services, ['etl', 'applier', 'auth-refresher', 'sheets-bridge']);
-  assert.deepEqual(group.args.slice(-5), [
+  assert.deepEqual(group.services, ['crm-api', 'etl', 'applier', 'auth-refresher', 'sheets-bridge']);
+  assert.deepEqual(group.args.slice(-6), [
     join(REPO_ROOT, 'cli', 'dist-stack', 'service-group-main.js'),
+    'crm-api',
     'etl',
     'applier',
     'auth-refresher',
     'sheets-bridge',
   ]);
-  assert.ok(!group.args.includes('--no-opt'), 'etl does real work: the group keeps TurboFan');
+  assert.ok(!group.args.includes('--no-opt'), 'crm-api and etl do real work: the group keeps TurboFan');
   assert.equal(group.env.JOBPIPE_HEALTH_PORT, undefined, 'each member gets its own health port, not one for all');
   assert.equal(group.env.JOBPIPE_LOG_LEVEL, 'warn');
   const own = JSON.parse(group.env.JOBPIPE_GROUP_SERVICE_ENV ?? '{}') as Record<string, Record<string, string>>;
   assert.equal(own.etl?.JOBPIPE_HEALTH_PORT, String(4000 + SERVICE_NAMES.indexOf('etl')));
-  assert.equal(own.applier?.JOBPIPE_APPLIER_DRY_RUN, 'true');
-  assert.equal(own['sheets-bridge']?.JOBPIPE_APPLIER_DRY_RUN, undefined);
+  assert.equal(own['crm-api']?.JOBPIPE_API_PORT, '4100');
+  assert.equal(own.etl?.JOBPIPE_API_PORT, undefined);
 });

@@ -105,7 +105,7 @@ test('a group process keeps status per service: an error goes to the member that
   );
   const [etl, applier] = state.services;
   assert.equal(applier?.lastError, 'form not found');
-  assert.equal(etl?.lastError, undefined, 'the error is the applier\'s alone');
+  assert.equal(etl?.lastError, undefined, "the error is the applier's alone");
   for (const service of [etl, applier]) {
     assert.equal(service?.process, 'etl+applier');
     assert.equal(service?.restarts, 1, 'both restarted with their process');

@@ -105,4 +105,19 @@ export async function getApplication(context: CrmApiContext, applicationId: stri
   return applicationOf(stored);
 }
 
+/** A screenshot kept as evidence of an application. */
+export interface Evidence {
+  readonly body: Buffer;
+  readonly contentType: 'image/png' | 'application/octet-stream';
+}
+
+/** The `index`-th evidence screenshot of an application; 404 when the application or the screenshot is missing. */
+export async function applicationEvidence(context: CrmApiContext, applicationId: string, index: number): Promise<Evidence> {
+  const record = await getApplication(context, applicationId);
+  const key = record.evidenceBlobKeys?.[index];
+  const body = key ? await context.blobs.get(key) : undefined;
+  if (!key || !body) throw new ApiError(404, 'evidence_not_found', `application '${record.applicationId}' has no evidence #${index}`);
+  return { body, contentType: key.endsWith('.png') ? 'image/png' : 'application/octet-stream' };
+}
+
 export type { ApplicationRecord, ApplicationStatus };

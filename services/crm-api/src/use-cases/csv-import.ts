@@ -24,9 +24,16 @@ function checkHeader(header: string[]): void {
  * Streams a CSV upload (header row first, one job per row; row numbers count data rows from 1)
  * through csv-parse into an import session. A bad header refuses the whole upload before anything is
  * sent; a row with the wrong number of cells is rejected on its own; a CSV that cannot be parsed
- * further fails the import with the line, keeping what was already sent.
+ * further fails the import with the line, keeping what was already sent. Without a chosen id the
+ * import gets a new one.
  */
-export async function importCsvStream(context: CrmApiContext, input: Readable, importId: string, mode: ImportMode): Promise<ImportSummary> {
+export async function importCsvStream(
+  context: CrmApiContext,
+  input: Readable,
+  chosenImportId: string | undefined,
+  mode: ImportMode,
+): Promise<ImportSummary> {
+  const importId = chosenImportId ?? context.ids.uuid();
   const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, max_record_size: 1_000_000 }));
   input.once('error', (error) => parser.destroy(error));
   let header: string[] | undefined;

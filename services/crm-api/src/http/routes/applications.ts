@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { APPLICATION_STATUSES } from '../../domain/application-view.js';
-import { ApiError } from '../../use-cases/api-error.js';
 import {
   type ApplicationRecord,
   type ApplicationStatus,
+  applicationEvidence,
   getApplication,
   listApplications,
   requestApplication,
@@ -96,12 +96,8 @@ export async function applicationRoutes(app: FastifyInstance, context: CrmApiCon
       },
     },
     async (request, reply) => {
-      const record = await getApplication(context, request.params.applicationId);
-      const key = record.evidenceBlobKeys?.[request.params.index];
-      const body = key ? await context.blobs.get(key) : undefined;
-      if (!body)
-        throw new ApiError(404, 'evidence_not_found', `application '${record.applicationId}' has no evidence #${request.params.index}`);
-      return reply.type(key!.endsWith('.png') ? 'image/png' : 'application/octet-stream').send(body);
+      const evidence = await applicationEvidence(context, request.params.applicationId, request.params.index);
+      return reply.type(evidence.contentType).send(evidence.body);
     },
   );
 }

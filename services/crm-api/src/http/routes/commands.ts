@@ -1,11 +1,7 @@
-import type { EventDataMap } from '@jobpipe/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
-import { ApiError } from '../../use-cases/api-error.js';
-import { currentConfig } from '../../use-cases/config.js';
+import { requestEtl, requestScrape } from '../../use-cases/commands.js';
 import { errorResponses } from '../schemas.js';
-
-type ScrapeRequested = EventDataMap['scrape.requested'];
 
 /** These commands may be sent without a body. */
 async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
@@ -49,22 +45,7 @@ export async function commandRoutes(app: FastifyInstance, context: CrmApiContext
         },
       },
     },
-    async (request, reply) => {
-      const { config } = await currentConfig(context);
-      const searchId = request.body.searchId;
-      const searches = searchId ? config.searches.filter((search) => search.id === searchId) : config.searches;
-      if (searchId && searches.length === 0) throw new ApiError(404, 'search_not_found', `no search '${searchId}' in the config`);
-      if (searches.length === 0)
-        throw new ApiError(409, 'no_searches', 'the config has no searches yet: add some with PUT /config/searches');
-      const runId = context.ids.uuid();
-      await context.publisher.publish(
-        searches.map(({ id, schedule: _schedule, ...search }) => ({
-          detailType: 'scrape.requested' as const,
-          data: { ...search, searchId: id, runId, requestedBy: 'user' } satisfies ScrapeRequested,
-        })),
-      );
-      return reply.code(202).send({ runId, searches: searches.map((search) => ({ searchId: search.id, source: search.source })) });
-    },
+    async (request, reply) => reply.code(202).send(await requestScrape(context, request.body.searchId)),
   );
 
   app.post<{ Body: { kind: 'full' | 'incremental' } }>(
@@ -85,13 +66,6 @@ export async function commandRoutes(app: FastifyInstance, context: CrmApiContext
         },
       },
     },
-    async (request, reply) => {
-      const requestId = context.ids.uuid();
-      const kind = request.body.kind;
-      await context.publisher.publish([
-        { detailType: 'etl.requested', data: { requestId, kind, requestedAt: context.clock.now().toISOString() } },
-      ]);
-      return reply.code(202).send({ requestId, kind });
-    },
+    async (request, reply) => reply.code(202).send(await requestEtl(context, request.body.kind)),
   );
 }

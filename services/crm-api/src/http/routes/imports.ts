@@ -109,9 +109,8 @@ export async function importRoutes(app: FastifyInstance, context: CrmApiContext)
       },
     },
     async (request, reply) => {
-      const importId = request.query.importId ?? context.ids.uuid();
-      const summary = await importCsvStream(context, await csvStreamOf(request), importId, request.query.mode);
-      return reply.code(202).header('location', `/imports/${importId}`).send(summary);
+      const summary = await importCsvStream(context, await csvStreamOf(request), request.query.importId, request.query.mode);
+      return reply.code(202).header('location', `/imports/${summary.importId}`).send(summary);
     },
   );
 

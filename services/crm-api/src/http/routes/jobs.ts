@@ -5,9 +5,9 @@ import type { JobSummary } from '../../adapters/read-model.js';
 import type { CrmApiContext } from '../../context.js';
 import { neutralizeFormula } from '../../domain/csv-safety.js';
 import { decodeCursor, type JobQuery, type JobSort } from '../../domain/job-query.js';
-import { allowedNextStages, type Stage } from '../../domain/stages.js';
-import { ApiError, jobNotFound } from '../../use-cases/api-error.js';
-import { crmRecordOf, historyOf } from '../../use-cases/crm.js';
+import type { Stage } from '../../domain/stages.js';
+import { ApiError } from '../../use-cases/api-error.js';
+import { jobDetail, jobsMatching, listJobsJson } from '../../use-cases/jobs.js';
 import { errorResponses, jobIdParams, stageSchema } from '../schemas.js';
 
 interface JobListQuerystring {
@@ -98,6 +98,10 @@ const CSV_COLUMNS = [
   'skills',
 ] as const;
 
+async function* csvRecords(jobs: AsyncIterable<JobSummary>): AsyncGenerator<(string | number | boolean)[]> {
+  for await (const job of jobs) yield csvRecord(job);
+}
+
 function csvRecord(job: JobSummary): (string | number | boolean)[] {
   return [
     job.jobId,
@@ -115,58 +119,6 @@ function csvRecord(job: JobSummary): (string | number | boolean)[] {
     job.locations.join('; '),
     job.skills.join('; '),
   ].map(neutralizeFormula);
-}
-
-async function* exportPages(context: CrmApiContext, query: JobQuery, max: number): AsyncGenerator<(string | number | boolean)[]> {
-  let page = await context.readModel.list({ ...query, limit: Math.min(500, max) });
-  let sent = 0;
-  for (;;) {
-    for (const job of page.items) {
-      if (sent++ >= max) return;
-      yield csvRecord(job);
-    }
-    const cursor = page.nextCursor ? decodeCursor(page.nextCursor) : undefined;
-    if (!cursor || sent >= max) return;
-    page = await context.readModel.list({ ...query, limit: 500, cursor });
-  }
-}
-
-interface JobItem {
-  readonly descriptionHtml?: string;
-  readonly descriptionText?: string;
-  readonly dedupeKey?: string;
-  readonly canonicalJobId?: string;
-  readonly duplicateConfidence?: number;
-  readonly title?: string;
-  readonly company?: string;
-  readonly canonicalUrl?: string;
-  readonly [field: string]: unknown;
-}
-
-async function duplicatesOf(context: CrmApiContext, jobId: string, item: JobItem | undefined) {
-  if (!item) return [];
-  const related = new Map<string, JobItem>();
-  if (item.dedupeKey) {
-    const page = await context.tables.query<JobItem & Record<string, unknown>>('jobs', {
-      index: 'byDedupeKey',
-      partitionValue: item.dedupeKey,
-      limit: 50,
-    });
-    for (const other of page.items) related.set(String(other.jobId), other);
-  }
-  if (item.canonicalJobId && item.canonicalJobId !== jobId && !related.has(item.canonicalJobId)) {
-    const canonical = await context.tables.get<JobItem & Record<string, unknown>>('jobs', { jobId: item.canonicalJobId });
-    if (canonical) related.set(item.canonicalJobId, canonical);
-  }
-  related.delete(jobId);
-  return [...related.entries()].map(([otherId, other]) => ({
-    jobId: otherId,
-    title: other.title ?? '',
-    company: other.company ?? '',
-    url: other.canonicalUrl ?? '',
-    confidence: typeof other.duplicateConfidence === 'number' ? other.duplicateConfidence : (item.duplicateConfidence ?? null),
-    canonical: otherId === item.canonicalJobId,
-  }));
 }
 
 /** GET /jobs, GET /jobs/export.csv, GET /jobs/{jobId}. */
@@ -198,7 +150,7 @@ export async function jobRoutes(app: FastifyInstance, context: CrmApiContext): P
     },
     async (request, reply) => {
       // The stored summaries are already JSON: join them instead of parsing and serializing each job.
-      const page = await context.readModel.listJson(jobQuery(request.query));
+      const page = await listJobsJson(context, jobQuery(request.query));
       return reply
         .type('application/json; charset=utf-8')
         .send(`{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`);
@@ -222,7 +174,7 @@ export async function jobRoutes(app: FastifyInstance, context: CrmApiContext): P
     },
     async (request, reply) => {
       const query = jobQuery({ ...request.query, limit: 500 });
-      const csv = Readable.from(exportPages(context, query, request.query.max)).pipe(
+      const csv = Readable.from(csvRecords(jobsMatching(context, query, request.query.max))).pipe(
         stringify({ header: true, columns: [...CSV_COLUMNS] }),
       );
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="jobs.csv"').send(csv);
@@ -283,34 +235,6 @@ export async function jobRoutes(app: FastifyInstance, context: CrmApiContext): P
         },
       },
     },
-    async (request) => {
-      const { jobId } = request.params;
-      const [scored, item, record, history] = await Promise.all([
-        context.readModel.get(jobId),
-        context.tables.get<JobItem & Record<string, unknown>>('jobs', { jobId }),
-        crmRecordOf(context, jobId),
-        historyOf(context, jobId),
-      ]);
-      if (!scored && !item) throw jobNotFound(jobId);
-      const stage = record?.stage ?? 'new';
-      const { descriptionHtml, descriptionText, ...details } = item ?? {};
-      const { reasons, ...summary } = scored ?? { reasons: [] };
-      return {
-        jobId,
-        summary: scored ? summary : null,
-        details: item ? details : null,
-        description: { html: descriptionHtml ?? '', text: descriptionText ?? '' },
-        reasons,
-        crm: {
-          stage,
-          closedReason: record?.closedReason ?? null,
-          updatedAt: record?.updatedAt ?? null,
-          allowedNext: allowedNextStages(stage),
-          responses: record?.responses ?? 0,
-        },
-        history,
-        duplicates: await duplicatesOf(context, jobId, item),
-      };
-    },
+    async (request) => jobDetail(context, request.params.jobId),
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { CrmApiContext } from '../../context.js';
+import { apiHealth } from '../../use-cases/health.js';
 import { errorResponses } from '../schemas.js';
 
 /** GET /health (public) and GET /metrics (Prometheus text: HTTP requests by route and status, process metrics). */
@@ -49,12 +50,7 @@ export async function opsRoutes(app: FastifyInstance, context: CrmApiContext): P
         },
       },
     },
-    async () => ({
-      status: 'ok',
-      jobs: await context.readModel.count(),
-      analytics: context.analytics.available,
-      liveStreams: context.live.listeners,
-    }),
+    async () => apiHealth(context),
   );
 
   app.get(

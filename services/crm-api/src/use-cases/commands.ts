@@ -1,0 +1,40 @@
+import type { EventDataMap } from '@jobpipe/contracts';
+import type { CrmApiContext } from '../context.js';
+import { ApiError } from './api-error.js';
+import { currentConfig } from './config.js';
+
+type ScrapeRequested = EventDataMap['scrape.requested'];
+
+/** A scrape run asked for: its id and the searches it covers. */
+export interface RequestedScrape {
+  readonly runId: string;
+  readonly searches: { searchId: string; source: string }[];
+}
+
+/**
+ * Asks the scraper to run the configured searches now (or the one named): one `scrape.requested` per
+ * search, sharing a run id. 404 for an unknown search, 409 when the config has none.
+ */
+export async function requestScrape(context: CrmApiContext, searchId: string | undefined): Promise<RequestedScrape> {
+  const { config } = await currentConfig(context);
+  const searches = searchId ? config.searches.filter((search) => search.id === searchId) : config.searches;
+  if (searchId && searches.length === 0) throw new ApiError(404, 'search_not_found', `no search '${searchId}' in the config`);
+  if (searches.length === 0) throw new ApiError(409, 'no_searches', 'the config has no searches yet: add some with PUT /config/searches');
+  const runId = context.ids.uuid();
+  await context.publisher.publish(
+    searches.map(({ id, schedule: _schedule, ...search }) => ({
+      detailType: 'scrape.requested' as const,
+      data: { ...search, searchId: id, runId, requestedBy: 'user' } satisfies ScrapeRequested,
+    })),
+  );
+  return { runId, searches: searches.map((search) => ({ searchId: search.id, source: search.source })) };
+}
+
+/** Asks the etl to rebuild (or update) the analytics database now (`etl.requested`). */
+export async function requestEtl(context: CrmApiContext, kind: 'full' | 'incremental'): Promise<{ requestId: string; kind: string }> {
+  const requestId = context.ids.uuid();
+  await context.publisher.publish([
+    { detailType: 'etl.requested', data: { requestId, kind, requestedAt: context.clock.now().toISOString() } },
+  ]);
+  return { requestId, kind };
+}
