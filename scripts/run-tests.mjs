@@ -39,8 +39,7 @@ const files = findTests(join(packageDir, 'test')).filter((file) => {
   if (need) skippedFiles.push({ file, need });
   return !need;
 });
-for (const { file, need } of skippedFiles)
-  console.log(`﹣ ${file} skipped: ${need.reason} (apt-get install ${need.packages.join(' ')})`);
+for (const { file, need } of skippedFiles) console.log(`﹣ ${file} skipped: ${need.reason} (apt-get install ${need.packages.join(' ')})`);
 const fileSkips = { passed: 0, failed: 0, skipped: skippedFiles.length, skipReasons: {} };
 for (const { need } of skippedFiles) fileSkips.skipReasons[need.reason] = (fileSkips.skipReasons[need.reason] ?? 0) + 1;
 

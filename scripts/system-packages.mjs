@@ -60,14 +60,14 @@ export function missingPackages(env = process.env) {
 export function installMissingPackages(env = process.env) {
   const missing = missingPackages(env);
   if (missing.length === 0) return undefined;
-  if (env.JOBPIPE_TEST_NO_INSTALL === '1') return `not installing ${missing.join(' ')} (JOBPIPE_TEST_NO_INSTALL=1): their tests are skipped`;
+  if (env.JOBPIPE_TEST_NO_INSTALL === '1')
+    return `not installing ${missing.join(' ')} (JOBPIPE_TEST_NO_INSTALL=1): their tests are skipped`;
   if (process.getuid?.() !== 0 || !isExecutable('/usr/bin/apt-get'))
     return `not root with apt-get: install ${missing.join(' ')} yourself to run their tests (skipped now)`;
   console.log(`npm test: installing ${missing.join(' ')} with apt-get for the browser and PostgreSQL tests …`);
   const quiet = { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
   const update = spawnSync('apt-get', ['update', '-qq'], { ...quiet, timeout: 300_000 });
-  const install =
-    update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { ...quiet, timeout: 900_000 }) : update;
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { ...quiet, timeout: 900_000 }) : update;
   if (install.status !== 0) {
     const why = (install.stderr ?? '').trim().split('\n').pop() || `exit ${install.status ?? install.signal}`;
     return `apt-get could not install ${missing.join(' ')} (${why}): their tests are skipped`;

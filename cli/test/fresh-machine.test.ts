@@ -16,7 +16,8 @@ test('on a machine without Chromium the browser suites skip with one line naming
   assert.equal(run.status, 0, run.stdout + run.stderr);
   const skipLines = run.stdout.split('\n').filter((line) => line.includes('skipped: no chromium'));
   assert.ok(skipLines.length >= 2, 'each browser suite of the applier says it is skipped');
-  for (const line of skipLines) assert.match(line, /\.browser\.test\.ts skipped: no chromium \(apt-get install chromium chromium-driver\)$/);
+  for (const line of skipLines)
+    assert.match(line, /\.browser\.test\.ts skipped: no chromium \(apt-get install chromium chromium-driver\)$/);
   assert.doesNotMatch(run.stdout + run.stderr, /SessionNotCreatedError|^\s+at .+:\d+:\d+\)?$/m);
 });
 

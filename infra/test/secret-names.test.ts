@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readScraperConfig } from '@jobpipe/scraper';
-import { readSheetsBridgeConfig } from '@jobpipe/sheets-bridge';
 import { AwsResourceNames } from '@jobpipe/shared/aws';
+import { readSheetsBridgeConfig } from '@jobpipe/sheets-bridge';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { JobpipeStack } from '../src/jobpipe-stack.js';

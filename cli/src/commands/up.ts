@@ -3,8 +3,8 @@ import { createLogger } from '@jobpipe/shared';
 import type { Command } from 'commander';
 import { loadConfigFile } from '../config/config-file.js';
 import { REPO_ROOT, readCliEnvironment } from '../config.js';
-import { startEmbeddedStack } from '../stack/embedded-stack.js';
 import { crashLine } from '../stack/crash-line.js';
+import { startEmbeddedStack } from '../stack/embedded-stack.js';
 import { ensureLocalSecretKey } from '../stack/local-secret-key.js';
 import { type ListedJob, renderTopJobs } from '../stack/top-jobs.js';
 

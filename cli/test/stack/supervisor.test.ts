@@ -95,5 +95,8 @@ test('a crash is told with its exit and the one-line reason of that run, e.g. an
   assert.equal(crash?.service, 'thrower');
   assert.equal(crash?.exit, 'exit code 1');
   assert.match(crash?.lastError ?? '', /^TypeError: Cannot read properties of null/);
-  assert.match(crashLine(crash!), /^! thrower crashed \(exit code 1\): TypeError: Cannot read properties of null \(reading 'handler'\); restarting in 1\.0 s$/);
+  assert.match(
+    crashLine(crash!),
+    /^! thrower crashed \(exit code 1\): TypeError: Cannot read properties of null \(reading 'handler'\); restarting in 1\.0 s$/,
+  );
 });
