@@ -12,5 +12,6 @@ export type * from './generated/types.js';
 export * from './page-identity.js';
 export * from './schema-catalog.js';
 export * from './schema-files.js';
+export * from './secret-names.js';
 export * from './topology.js';
 export * from './validators.js';
