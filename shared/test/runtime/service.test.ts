@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { tempDir } from '@jobpipe/test-kit';
 import { Counter } from 'prom-client';
 import { silentLogger } from '../../src/ports/logger.js';
 import { defineService } from '../../src/runtime/define-service.js';
 import { defineHandlers } from '../../src/runtime/handlers.js';
 import { readRuntimeConfig } from '../../src/runtime/runtime-config.js';
 import { startService } from '../../src/runtime/service.js';
-import { tempDir } from '../../src/testing/index.js';
 
 const dir = tempDir('jobpipe-service-');
 after(() => dir.remove());
