@@ -18,6 +18,7 @@ export * from './ports/logger.js';
 export * from './ports/secrets.js';
 export * from './ports/tables.js';
 export * from './runtime/define-service.js';
+export * from './runtime/env-config.js';
 export * from './runtime/event-factory.js';
 export * from './runtime/handlers.js';
 export * from './runtime/health-server.js';

@@ -11,7 +11,8 @@ test('routes reach storage and the bus only through use-cases (no table, blob, r
     const source = readFileSync(join(routesDir, file), 'utf8');
     for (const match of source.matchAll(/context\.(tables|blobs|readModel|publisher)\b/g)) offences.push(`${file}: context.${match[1]}`);
     // A type from an adapter (the shape of a row) is fine; calling one is not.
-    for (const match of source.matchAll(/^import (?!type )[^;]*from '((\.\.\/)+adapters\/[^']+)'/gm)) offences.push(`${file}: imports ${match[1]}`);
+    for (const match of source.matchAll(/^import (?!type )[^;]*from '((\.\.\/)+adapters\/[^']+)'/gm))
+      offences.push(`${file}: imports ${match[1]}`);
   }
   assert.deepEqual(offences, []);
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { ConfigError } from '../errors.js';
+import type { Environment } from './define-service.js';
+import { type EnvSchema, readEnvConfig } from './env-config.js';
 
 /** Settings every service shares: which transport, where its data lives, logging and health. */
 export interface RuntimeConfig {
@@ -20,51 +21,60 @@ export interface RuntimeConfig {
   };
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** A setting's value; an empty value (`NAME=` in an env file or compose file) counts as not set. */
-function setting(env: Env, name: string): string | undefined {
-  const value = env[name];
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const value = setting(env, name) ?? fallback;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new ConfigError(`${name}='${value}' is not valid: use one of ${allowed.join(', ')}`);
-  }
-  return value as T;
-}
-
-function optionalPort(env: Env, name: string): number | undefined {
-  const value = setting(env, name);
-  if (value === undefined) return undefined;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name}='${value}' is not a port number (0-65535)`);
-  return port;
-}
+/** The settings every service reads (JSON Schema; the table in docs/running.md is generated from it). */
+export const RUNTIME_ENV_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'runtime',
+  type: 'object',
+  properties: {
+    JOBPIPE_TRANSPORT: {
+      type: 'string',
+      enum: ['embedded', 'aws'],
+      default: 'embedded',
+      description: 'where events, tables, blobs and secrets live',
+    },
+    JOBPIPE_DATA_DIR: { type: 'string', default: 'data', description: 'embedded: the folder of the bus, tables, blobs and secrets files' },
+    JOBPIPE_LOG_LEVEL: {
+      type: 'string',
+      enum: ['trace', 'debug', 'info', 'warn', 'error', 'silent'],
+      default: 'info',
+      description: 'lowest level logged',
+    },
+    JOBPIPE_HEALTH_PORT: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 65535,
+      description: 'port of /health and /metrics (0 picks one); unset: none',
+    },
+    JOBPIPE_SECRET_KEY: {
+      type: 'string',
+      pattern: '^.{16,}$',
+      description: 'passphrase of the embedded secret store, at least 16 characters (never logged)',
+    },
+    AWS_ENDPOINT_URL: { type: 'string', pattern: '^https?://\\S+$', description: 'an http(s) URL of the AWS endpoints (LocalStack)' },
+    AWS_REGION: { type: 'string', description: 'AWS region (else AWS_DEFAULT_REGION, else us-east-1)' },
+    AWS_DEFAULT_REGION: { type: 'string', description: 'AWS region when AWS_REGION is unset' },
+    JOBPIPE_EVENT_BUS: { type: 'string', default: 'jobpipe', description: 'aws: the EventBridge bus' },
+    JOBPIPE_RESOURCE_PREFIX: { type: 'string', default: 'jobpipe', description: 'aws: prefix of the queue and table names' },
+    JOBPIPE_BUCKET: { type: 'string', default: 'jobpipe-blobs', description: 'aws: the S3 bucket of blobs' },
+  },
+} as const satisfies EnvSchema;
 
 /** Reads and validates the runtime settings from an environment (the caller passes process.env). */
-export function readRuntimeConfig(env: Env): RuntimeConfig {
-  const endpoint = setting(env, 'AWS_ENDPOINT_URL');
-  if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
-    throw new ConfigError(`AWS_ENDPOINT_URL='${endpoint}' is not an http(s) URL`);
-  }
-  const secretKey = setting(env, 'JOBPIPE_SECRET_KEY');
-  // The value itself is never echoed: it is a secret.
-  if (secretKey !== undefined && secretKey.length < 16) throw new ConfigError('JOBPIPE_SECRET_KEY must be at least 16 characters');
+export function readRuntimeConfig(env: Environment): RuntimeConfig {
+  const values = readEnvConfig(RUNTIME_ENV_SCHEMA, env, { secret: ['JOBPIPE_SECRET_KEY'] });
   return Object.freeze({
-    transport: oneOf(env, 'JOBPIPE_TRANSPORT', ['embedded', 'aws'] as const, 'embedded'),
-    dataDir: resolve(setting(env, 'JOBPIPE_DATA_DIR') ?? 'data'),
-    logLevel: oneOf(env, 'JOBPIPE_LOG_LEVEL', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
-    healthPort: optionalPort(env, 'JOBPIPE_HEALTH_PORT'),
-    secretKey,
+    transport: values.JOBPIPE_TRANSPORT,
+    dataDir: resolve(values.JOBPIPE_DATA_DIR),
+    logLevel: values.JOBPIPE_LOG_LEVEL,
+    healthPort: values.JOBPIPE_HEALTH_PORT,
+    secretKey: values.JOBPIPE_SECRET_KEY,
     aws: Object.freeze({
-      region: setting(env, 'AWS_REGION') ?? setting(env, 'AWS_DEFAULT_REGION') ?? 'us-east-1',
-      endpoint,
-      eventBusName: setting(env, 'JOBPIPE_EVENT_BUS') ?? 'jobpipe',
-      resourcePrefix: setting(env, 'JOBPIPE_RESOURCE_PREFIX') ?? 'jobpipe',
-      bucket: setting(env, 'JOBPIPE_BUCKET') ?? 'jobpipe-blobs',
+      region: values.AWS_REGION ?? values.AWS_DEFAULT_REGION ?? 'us-east-1',
+      endpoint: values.AWS_ENDPOINT_URL,
+      eventBusName: values.JOBPIPE_EVENT_BUS,
+      resourcePrefix: values.JOBPIPE_RESOURCE_PREFIX,
+      bucket: values.JOBPIPE_BUCKET,
     }),
   });
 }

@@ -53,8 +53,8 @@ test('bad values fail with an error naming the setting, the value and what is al
   rejects({ JOBPIPE_TRANSPORT: 'kafka' }, /^JOBPIPE_TRANSPORT='kafka' is not valid: use one of embedded, aws$/);
   rejects({ JOBPIPE_LOG_LEVEL: 'loud' }, /^JOBPIPE_LOG_LEVEL='loud' is not valid: use one of trace, debug, info, warn, error, silent$/);
   for (const port of ['http', '70000', '-1', '80.5'])
-    rejects({ JOBPIPE_HEALTH_PORT: port }, new RegExp(`^JOBPIPE_HEALTH_PORT='${port}' is not a port number`));
-  rejects({ AWS_ENDPOINT_URL: 'localhost:4566' }, /^AWS_ENDPOINT_URL='localhost:4566' is not an http\(s\) URL$/);
+    rejects({ JOBPIPE_HEALTH_PORT: port }, new RegExp(`^JOBPIPE_HEALTH_PORT='${port}' is not valid: use a whole number from 0 to 65535$`));
+  rejects({ AWS_ENDPOINT_URL: 'localhost:4566' }, /^AWS_ENDPOINT_URL='localhost:4566' is not valid: an http\(s\) URL/);
 });
 
 test('a short secret key is refused without echoing it', () => {

@@ -1,9 +1,7 @@
-import type { EventDataMap } from '@jobpipe/contracts';
+import { scrapeRequestFor } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import { ApiError } from './api-error.js';
 import { currentConfig } from './config.js';
-
-type ScrapeRequested = EventDataMap['scrape.requested'];
 
 /** A scrape run asked for: its id and the searches it covers. */
 export interface RequestedScrape {
@@ -21,11 +19,10 @@ export async function requestScrape(context: CrmApiContext, searchId: string | u
   if (searchId && searches.length === 0) throw new ApiError(404, 'search_not_found', `no search '${searchId}' in the config`);
   if (searches.length === 0) throw new ApiError(409, 'no_searches', 'the config has no searches yet: add some with PUT /config/searches');
   const runId = context.ids.uuid();
+  // The request carries what the scraper needs of each search, as a scheduled run's does (not the
+  // config-only fields: its schedule, the private hosts PUT /config allowed).
   await context.publisher.publish(
-    searches.map(({ id, schedule: _schedule, ...search }) => ({
-      detailType: 'scrape.requested' as const,
-      data: { ...search, searchId: id, runId, requestedBy: 'user' } satisfies ScrapeRequested,
-    })),
+    searches.map((search) => ({ detailType: 'scrape.requested' as const, data: scrapeRequestFor(search, runId, 'user') })),
   );
   return { runId, searches: searches.map((search) => ({ searchId: search.id, source: search.source })) };
 }

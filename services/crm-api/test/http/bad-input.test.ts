@@ -117,3 +117,13 @@ test('a multipart upload cut off before its closing boundary is 400 (over a real
   assert.equal(body.error, 'invalid_csv');
   assert.match(body.message, /unexpected end of multipart data/);
 });
+
+test('POST /scrape of a search that allows a private host sends scrape.requested without the config-only fields', async () => {
+  const saved = await putConfig(searchWithUrl('http://127.0.0.1:4010/careers', ['127.0.0.1']));
+  assert.equal(saved.statusCode, 200, saved.body);
+  const response = await api.app.inject({ method: 'POST', url: '/scrape', headers: api.auth, payload: { searchId: 'pages' } });
+  assert.equal(response.statusCode, 202, response.body);
+  const [requested] = api.published('scrape.requested').filter((data) => data.runId === response.json().runId);
+  assert.deepEqual(requested?.urls, ['http://127.0.0.1:4010/careers']);
+  assert.equal('allowPrivateHosts' in (requested ?? {}), false);
+});
