@@ -1,7 +1,7 @@
 import type { NormalizedJob } from '@jobpipe/contracts';
+import { sourceOfJobId } from '@jobpipe/contracts';
 import type { JobFact, LoadedJob, ScoreFact } from './analytics-rows.js';
 import type { RateBook } from './currency.js';
-import { sourceOfJobId } from './stages.js';
 import { dayOf, isoInstant } from './timestamps.js';
 
 /** A job as stored in the jobs table: the normalized job plus the parser's duplicate link. */
@@ -71,7 +71,7 @@ export function scoreFactOf(item: Record<string, unknown>): ScoreFact | undefine
   if (typeof jobId !== 'string' || typeof score !== 'number' || scoredAt === null) return undefined;
   return {
     job_id: jobId,
-    source: sourceOfJobId(jobId),
+    source: sourceOfJobId(jobId) ?? 'unknown',
     track: typeof item.track === 'string' ? item.track : null,
     score,
     scored_at: scoredAt,

@@ -1,4 +1,4 @@
-import type { EventDataMap } from '@jobpipe/contracts';
+import { ETL_KINDS, type EtlKind, type EventDataMap } from '@jobpipe/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { ApiError } from '../../use-cases/api-error.js';
@@ -67,7 +67,7 @@ export async function commandRoutes(app: FastifyInstance, context: CrmApiContext
     },
   );
 
-  app.post<{ Body: { kind: 'full' | 'incremental' } }>(
+  app.post<{ Body: { kind: EtlKind } }>(
     '/etl',
     {
       preValidation: emptyBodyAsObject,
@@ -77,7 +77,7 @@ export async function commandRoutes(app: FastifyInstance, context: CrmApiContext
         body: {
           type: 'object',
           additionalProperties: false,
-          properties: { kind: { type: 'string', enum: ['full', 'incremental'], default: 'full' } },
+          properties: { kind: { type: 'string', enum: ETL_KINDS, default: 'full' } },
         },
         response: {
           202: { type: 'object', required: ['requestId', 'kind'], properties: { requestId: { type: 'string' }, kind: { type: 'string' } } },
