@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { SCRAPE_SOURCES } from '@jobpipe/contracts';
 import { buildCrmApi, createApiKey, createCrmApiContext, type ScoredJob } from '@jobpipe/crm-api';
 import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 
