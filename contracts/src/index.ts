@@ -6,6 +6,7 @@
 export * from './asyncapi.js';
 export * from './compatibility.js';
 export type * from './contract-validator.js';
+export * from './currency-rates.js';
 export * from './dereference.js';
 export * from './envelope.js';
 export type * from './generated/types.js';
