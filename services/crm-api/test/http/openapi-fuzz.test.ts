@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { silentLogger } from '@jobpipe/shared';
-import { busEvent } from '@jobpipe/shared/testing';
+import { busEvent } from '@jobpipe/test-kit';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
