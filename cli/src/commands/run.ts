@@ -1,4 +1,4 @@
-<<<<<<< HEAD
+import { join } from 'node:path';
 import {
   CONFIG_SECTIONS,
   contracts,
@@ -8,10 +8,6 @@ import {
   queueOf,
   sourceOfJobId,
 } from '@jobpipe/contracts';
-=======
-import { join } from 'node:path';
-import { contracts, type EventDataMap, type JobpipeConfig, type QueueDefinition, queueOf } from '@jobpipe/contracts';
->>>>>>> main
 import { readEtlConfig, runFullRebuild } from '@jobpipe/etl';
 import { createParserHandlers, readParserConfig } from '@jobpipe/parser';
 import { createRecommender, readRecommenderConfig, recommenderHandlers } from '@jobpipe/recommender';
