@@ -5,10 +5,13 @@ import { startReplayServer } from '@jobpipe/replay';
 import { createEmbeddedPorts, type Logger, systemClock } from '@jobpipe/shared';
 import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
+import { SeedRecord } from '../config/config-seed.js';
 import { CrmApiClient } from './api-client.js';
+import { type StoredConfig, seedConfigFromFile } from './config-seeding.js';
 import { PipelineProgress } from './pipeline-progress.js';
 import { EmbeddedScheduler } from './scheduler.js';
 import { embeddedServiceProcesses } from './service-processes.js';
+import { StoredConfigFollower } from './stored-config-follower.js';
 import { type ServiceCrash, Supervisor } from './supervisor.js';
 
 const API_KEY_SECRET = 'cli/local-api-key';
@@ -53,7 +56,8 @@ async function localApiKey(ports: ReturnType<typeof createEmbeddedPorts>): Promi
 /**
  * Starts the embedded stack: the replay source (offline demo data), every service as its own
  * supervised process (its bundle built first when a source changed), the crm-api, the config seeded
- * from the config file, and the scheduler.
+ * from the config file when that file changed since it was last seeded, and the scheduler, which
+ * follows the stored config (changes saved through the API included).
  */
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
   await buildBundles(serviceBundles(options.repoRoot));
@@ -90,9 +94,10 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   const api = new CrmApiClient(apiUrl, apiKey);
   const scheduler = new EmbeddedScheduler(ports.publisher, options.logger);
   const progress = new PipelineProgress(ports.bus);
+  let stored: StoredConfig;
   try {
     await api.waitUntilHealthy(60_000);
-    await seedConfig(api, options.config);
+    stored = await seedConfigFromFile(api, options.config.pipeline, new SeedRecord(join(options.dataDir, 'config-seed.json')));
   } catch (error) {
     await supervisor.stop(2_000);
     await replay?.close();
@@ -100,7 +105,9 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${reason}; the services' logs are in ${join(options.dataDir, 'logs')}`);
   }
-  scheduler.start(options.config.pipeline);
+  scheduler.start(stored.config);
+  const follower = new StoredConfigFollower(api, stored, (config) => scheduler.follow(config), options.logger);
+  follower.start();
   return {
     supervisor,
     api,
@@ -109,17 +116,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     scheduler,
     replayUrl: replay?.origin,
     async stop() {
+      follower.stop();
       scheduler.stop();
       await supervisor.stop();
       await replay?.close();
       await ports.close();
     },
   };
-}
-
-/** Saves the config file's pipeline config through the API when it differs from the stored one. */
-async function seedConfig(api: CrmApiClient, config: ConfigFile): Promise<void> {
-  const current = await api.request<{ version: number; config: unknown }>('GET', '/config');
-  if (JSON.stringify(current.config) === JSON.stringify(config.pipeline)) return;
-  await api.request('PUT', '/config', { config: config.pipeline, expectedVersion: current.version });
 }
