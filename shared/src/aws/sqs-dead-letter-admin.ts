@@ -7,7 +7,7 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { DeadLetter, DeadLetterAdmin } from '../ports/events.js';
+import type { DeadLetter, DeadLetterAdmin, QueueDepth } from '../ports/events.js';
 import type { AwsResourceNames } from './resource-names.js';
 import { DEAD_LETTER_ATTRIBUTES } from './sqs-dead-letters.js';
 import { SQS_LIMITS } from './sqs-queue-consumer.js';
@@ -75,7 +75,7 @@ export class SqsDeadLetterAdmin implements DeadLetterAdmin {
     return moved;
   }
 
-  async depth(queue: string): Promise<{ ready: number; inFlight: number; deadLettered: number }> {
+  async depth(queue: string): Promise<QueueDepth> {
     const { urls, names } = this.options;
     const [source, dead] = await Promise.all([
       this.counts(await urls.urlOf(names.queue(queue))),
