@@ -137,6 +137,16 @@ export function deadLetterQueueName(queue: string): string {
   return `${queue}-dlq`;
 }
 
+/**
+ * The max receive count of an SQS queue's redrive policy: one more than the topology's, so the consumer
+ * itself dead-letters a message on its last allowed receive and also one whose handler crashed on every
+ * receive (with the reason, its original id and the time), and the policy only catches a consumer that
+ * crashes on that extra receive too.
+ */
+export function redrivePolicyMaxReceives(queue: QueueDefinition): number {
+  return queue.maxReceiveCount + 1;
+}
+
 /** The EventBridge `source` of a producer. */
 export function eventSourceOf(producer: ProducerName): string {
   return `jobpipe.${producer}`;

@@ -18,21 +18,25 @@ function readProc(path: string): string | undefined {
 
 const bootId = (): string => readProc('/proc/sys/kernel/random/boot_id')?.trim() ?? '';
 
-/** A process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), or '' when unknown. */
-function startTimeOf(pid: number): string {
+/** The fields of /proc/<pid>/stat from the state on (field 3), or undefined when there is none. */
+function statFields(pid: number): string[] | undefined {
   const stat = readProc(`/proc/${pid}/stat`);
-  if (!stat) return '';
   // The command name (field 2) may hold spaces and parentheses: count fields after its closing ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields[19] ?? '';
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
+
+/** A process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), or '' when unknown. */
+const startTimeOf = (pid: number): string => statFields(pid)?.[19] ?? '';
 
 /** The owner id of a process (this one by default). */
 export function processOwner(pid: number = process.pid): ProcessOwner {
   return `${bootId()}/${pid}/${startTimeOf(pid)}`;
 }
 
-/** Whether the process that made a claim still runs (same boot, pid alive, same start time). */
+/**
+ * Whether the process that made a claim still runs: same boot, pid alive and not a zombie (a killed
+ * process whose parent died too may stay one), same start time.
+ */
 export function isOwnerAlive(owner: ProcessOwner): boolean {
   const [claimBoot, pidText, claimStart] = owner.split('/');
   const pid = Number(pidText);
@@ -41,8 +45,12 @@ export function isOwnerAlive(owner: ProcessOwner): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
-    // EPERM: the pid exists but belongs to another user, so it is not ours any more either way below.
+    // EPERM: the pid exists but belongs to another user; the start time below tells whether it is ours.
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  return !claimStart || claimStart === startTimeOf(pid);
+  const fields = statFields(pid);
+  if (!fields) return !claimStart;
+  const [state] = fields;
+  if (state === 'Z' || state === 'X') return false;
+  return !claimStart || claimStart === fields[19];
 }

@@ -264,6 +264,12 @@ export class SqliteBus implements DeadLetterAdmin {
     }));
   }
 
+  async count(queue: string): Promise<number> {
+    this.queueNamed(queue);
+    return this.db.prepare('SELECT COUNT(*) FROM messages WHERE queue = ?').pluck().get(deadLetterQueueName(queue)) as number;
+  }
+
+  /** Moves dead letters back in one transaction: exactly those present when it runs, so nothing loops. */
   async redrive(queue: string, messageIds?: readonly string[]): Promise<number> {
     this.queueNamed(queue);
     const now = this.clock.now().getTime();

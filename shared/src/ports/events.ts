@@ -63,8 +63,11 @@ export interface QueueDepth {
 
 /** Operator view of the dead-letter queues. */
 export interface DeadLetterAdmin {
+  /** Up to `limit` dead letters of a queue, oldest dead-lettered first. */
   list(queue: string, limit: number): Promise<DeadLetter[]>;
-  /** Moves dead letters back to their source queue; returns how many moved. */
+  /** How many dead letters the queue holds (every one counted, not an estimate). */
+  count(queue: string): Promise<number>;
+  /** Moves dead letters back to their source queue, at most those present when it starts; returns how many moved. */
   redrive(queue: string, messageIds?: readonly string[]): Promise<number>;
   depth(queue: string): Promise<QueueDepth>;
 }
