@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ServiceName } from '@jobpipe/contracts';
 import { createApiKey } from '@jobpipe/crm-api';
-import { startReplayServer } from '@jobpipe/scraper';
+import { startReplayServer } from '@jobpipe/replay';
 import { createEmbeddedPorts, type Logger, systemClock } from '@jobpipe/shared';
 import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
@@ -9,7 +9,7 @@ import { CrmApiClient } from './api-client.js';
 import { PipelineProgress } from './pipeline-progress.js';
 import { EmbeddedScheduler } from './scheduler.js';
 import { embeddedServiceProcesses } from './service-processes.js';
-import { Supervisor } from './supervisor.js';
+import { type ServiceCrash, Supervisor } from './supervisor.js';
 
 const API_KEY_SECRET = 'cli/local-api-key';
 
@@ -36,6 +36,8 @@ export interface EmbeddedStackOptions {
   readonly env: Readonly<Record<string, string>>;
   readonly logger: Logger;
   readonly restartPolicy?: { initialMs: number; maxMs: number; healthyAfterMs: number };
+  /** Told when a service process crashes (before it is restarted). */
+  readonly onCrash?: (crash: ServiceCrash) => void;
   /** First health/metrics port of the services (default 3101; 0 picks free ports, for tests). */
   readonly healthPortBase?: number;
 }
@@ -86,6 +88,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       stateFile: join(options.dataDir, 'supervisor.json'),
       policy: options.restartPolicy ?? { initialMs: 500, maxMs: 30_000, healthyAfterMs: 30_000 },
       apiUrl,
+      ...(options.onCrash ? { onCrash: options.onCrash } : {}),
     },
   );
   supervisor.start();
