@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ServiceName } from '@jobpipe/contracts';
-import { startReplayServer } from '@jobpipe/scraper';
+import { startReplayServer } from '@jobpipe/replay';
 import { createEmbeddedPorts, type Logger } from '@jobpipe/shared';
 import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
