@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SERVICE_NAMES } from '@jobpipe/contracts';
+import { startReplayServer } from '@jobpipe/replay';
 import { parse } from 'yaml';
 import { composeSpecValidator } from './support/compose-schema.js';
 
@@ -78,6 +79,22 @@ test('the compose demo is the npm start demo: the replay, the scheduler with a f
   assert.deepEqual(scheduler.command, ['node', 'cli/dist/main.js', 'schedule', '--api', 'http://crm-api:3000', '--first-run']);
   assert.ok(scheduler.depends_on?.bootstrap && scheduler.depends_on['crm-api']);
   assert.equal(scheduler.environment?.JOBPIPE_TRANSPORT, 'aws');
+});
+
+test("the compose scraper's replay settings are the ones the replay gives for its address", async () => {
+  const replay = await startReplayServer({ port: 0, postings: 0 });
+  try {
+    const origin = replay.origin;
+    const { JOBPIPE_SCRAPER_POLICY: _fastLocalPolicy, ...expected } = replay.scraperEnv();
+    const composeOrigin = 'http://127.0.0.1:4010';
+    const environment = compose.services.scraper!.environment ?? {};
+    for (const [name, value] of Object.entries(expected)) {
+      const atComposeAddress = value.replaceAll(origin, composeOrigin).replaceAll(new URL(origin).host, new URL(composeOrigin).host);
+      assert.equal(environment[name], atComposeAddress, name);
+    }
+  } finally {
+    await replay.close();
+  }
 });
 
 test('docker compose config accepts the file (where the compose plugin exists)', (t) => {
