@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { ServiceName } from '@jobpipe/contracts';
-import { createApiKey } from '@jobpipe/crm-api';
 import { startReplayServer } from '@jobpipe/replay';
-import { createEmbeddedPorts, type Logger, systemClock } from '@jobpipe/shared';
+import { createEmbeddedPorts, type Logger } from '@jobpipe/shared';
 import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
 import { SeedRecord } from '../config/config-seed.js';
@@ -11,10 +10,9 @@ import { type StoredConfig, seedConfigFromFile } from './config-seeding.js';
 import { PipelineProgress } from './pipeline-progress.js';
 import { EmbeddedScheduler } from './scheduler.js';
 import { embeddedServiceProcesses } from './service-processes.js';
+import { stackApiKey } from './stack-api-key.js';
 import { StoredConfigFollower } from './stored-config-follower.js';
 import { type ServiceCrash, Supervisor } from './supervisor.js';
-
-const API_KEY_SECRET = 'cli/local-api-key';
 
 /** Everything `jobpipe up` runs, started and stoppable as one. */
 export interface EmbeddedStack {
@@ -24,6 +22,8 @@ export interface EmbeddedStack {
   readonly progress: PipelineProgress;
   readonly scheduler: EmbeddedScheduler;
   readonly replayUrl: string | undefined;
+  /** Messages the processes of an earlier run still held when they died (kill -9), released at start, per queue. */
+  readonly releasedAtStart: ReadonlyMap<string, number>;
   stop(): Promise<void>;
 }
 
@@ -43,25 +43,18 @@ export interface EmbeddedStackOptions {
   readonly healthPortBase?: number;
 }
 
-/** The API key the local stack uses for itself, created on first start and kept in the secret store. */
-async function localApiKey(ports: ReturnType<typeof createEmbeddedPorts>): Promise<string> {
-  const secrets = ports.secrets();
-  const stored = await secrets.get(API_KEY_SECRET);
-  if (stored) return stored;
-  const created = await createApiKey(ports.tables, systemClock, { name: 'jobpipe up (local)', scope: 'write' });
-  await secrets.put(API_KEY_SECRET, created.key);
-  return created.key;
-}
-
 /**
  * Starts the embedded stack: the replay source (offline demo data), every service as its own
- * supervised process (its bundle built first when a source changed), the crm-api, the config seeded
- * from the config file when that file changed since it was last seeded, and the scheduler, which
- * follows the stored config (changes saved through the API included).
+ * supervised process (its bundle built first when a source changed) after releasing the messages the
+ * processes of a killed earlier run still held, the crm-api, the config seeded from the config file
+ * when that file changed since it was last seeded, and the scheduler, which follows the stored config
+ * (changes saved through the API included).
  */
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
   await buildBundles(serviceBundles(options.repoRoot));
   const ports = createEmbeddedPorts({ dataDir: options.dataDir, secretKey: options.secretKey }, 'scheduler');
+  // Before any service starts: what the dead processes of the last run held is visible again at once.
+  const releasedAtStart = ports.bus.releaseClaimsOfDeadProcesses();
   const replay = options.config.replay.enabled
     ? await startReplayServer({
         port: options.config.replay.port,
@@ -74,7 +67,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     ...(replay ? { scraper: replay.scraperEnv() } : {}),
   };
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
-  const apiKey = await localApiKey(ports);
+  const apiKey = await stackApiKey(ports, 'jobpipe up (local)');
   const supervisor = new Supervisor(
     embeddedServiceProcesses({
       repoRoot: options.repoRoot,
@@ -115,6 +108,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     progress,
     scheduler,
     replayUrl: replay?.origin,
+    releasedAtStart,
     async stop() {
       follower.stop();
       scheduler.stop();
