@@ -153,7 +153,7 @@ async function startLocalStack(): Promise<StartedLocalStackContainer | undefined
 test('jobpipe bootstrap against LocalStack: converges, runs again, and the queues route to their DLQs', { timeout: 600_000 }, async (t) => {
   const container = await startLocalStack();
   if (!container) {
-    t.skip('LocalStack bootstrap test skipped: no Docker engine on this machine');
+    t.skip('no Docker engine: LocalStack bootstrap test not run');
     return;
   }
   const sqs = new SQSClient({

@@ -3,6 +3,7 @@ import { createLogger } from '@jobpipe/shared';
 import type { Command } from 'commander';
 import { loadConfigFile } from '../config/config-file.js';
 import { REPO_ROOT, readCliEnvironment } from '../config.js';
+import { crashLine } from '../stack/crash-line.js';
 import { startEmbeddedStack } from '../stack/embedded-stack.js';
 import { ensureLocalSecretKey } from '../stack/local-secret-key.js';
 import { type ListedJob, renderTopJobs } from '../stack/top-jobs.js';
@@ -33,6 +34,7 @@ export function register(program: Command): void {
         config,
         env: env.passThrough,
         logger,
+        onCrash: (crash) => console.log(crashLine(crash)),
       });
       let stopping = false;
       const stop = async () => {

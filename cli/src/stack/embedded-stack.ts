@@ -9,7 +9,7 @@ import { CrmApiClient } from './api-client.js';
 import { PipelineProgress } from './pipeline-progress.js';
 import { EmbeddedScheduler } from './scheduler.js';
 import { embeddedServiceProcesses } from './service-processes.js';
-import { Supervisor } from './supervisor.js';
+import { type ServiceCrash, Supervisor } from './supervisor.js';
 
 const API_KEY_SECRET = 'cli/local-api-key';
 
@@ -34,6 +34,8 @@ export interface EmbeddedStackOptions {
   readonly env: Readonly<Record<string, string>>;
   readonly logger: Logger;
   readonly restartPolicy?: { initialMs: number; maxMs: number; healthyAfterMs: number };
+  /** Told when a service process crashes (before it is restarted). */
+  readonly onCrash?: (crash: ServiceCrash) => void;
   /** First health/metrics port of the services (default 3101; 0 picks free ports, for tests). */
   readonly healthPortBase?: number;
 }
@@ -81,6 +83,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       stateFile: join(options.dataDir, 'supervisor.json'),
       policy: options.restartPolicy ?? { initialMs: 500, maxMs: 30_000, healthyAfterMs: 30_000 },
       apiUrl,
+      ...(options.onCrash ? { onCrash: options.onCrash } : {}),
     },
   );
   supervisor.start();

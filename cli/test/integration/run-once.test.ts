@@ -97,6 +97,7 @@ describe('jobpipe run --once on the replay source', () => {
     assert.match(second.stdout, /^jobpipe run --once: one pass in [\d.]+ s$/m);
     assert.match(second.stdout, /│ total +│ 0 +│ 0 +│ 0 +│ 0 +│/);
     assert.match(second.stdout, /Top 5 jobs:/);
+    assert.doesNotMatch(second.stdout + second.stderr, /^\{"level"/m, 'no raw log lines between the tables');
     assert.ok(second.stdout.includes(summary.topJobs[0]!.title), 'the same best job');
   });
 });

@@ -1,17 +1,12 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What a bundle was built from, kept beside it in its dist folder. */
-interface InputsRecord {
-  /** When the build started (ms since the epoch): a source changed after it makes the bundle stale. */
-  readonly startedAt: number;
-  /** Absolute paths of every file the bundle was built from. */
-  readonly inputs: readonly string[];
-}
+// Whether a bundle in a dist folder is fresh, from the record of its inputs kept beside it. Plain JavaScript,
+// so the `jobpipe` bin can ask before any TypeScript loader is running; the build (TypeScript) uses it too.
 
 const RECORD_FILE = 'build-inputs.json';
 
-function modifiedAt(path: string): number | undefined {
+function modifiedAt(path) {
   try {
     return statSync(path).mtimeMs;
   } catch {
@@ -20,12 +15,12 @@ function modifiedAt(path: string): number | undefined {
 }
 
 /** Whether the bundle in `outdir` was built after every file it was built from last changed. */
-export function isBundleFresh(outdir: string, outputs: readonly string[]): boolean {
+export function isBundleFresh(outdir, outputs) {
   const recordPath = join(outdir, RECORD_FILE);
   if (!existsSync(recordPath) || !outputs.every((output) => existsSync(output))) return false;
-  let record: InputsRecord;
+  let record;
   try {
-    record = JSON.parse(readFileSync(recordPath, 'utf8')) as InputsRecord;
+    record = JSON.parse(readFileSync(recordPath, 'utf8'));
   } catch {
     return false;
   }
@@ -36,6 +31,6 @@ export function isBundleFresh(outdir: string, outputs: readonly string[]): boole
 }
 
 /** Records the inputs of a bundle just built (see {@link isBundleFresh}). */
-export function recordBundleInputs(outdir: string, record: InputsRecord): void {
+export function recordBundleInputs(outdir, record) {
   writeFileSync(join(outdir, RECORD_FILE), `${JSON.stringify(record)}\n`);
 }
