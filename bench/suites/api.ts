@@ -9,7 +9,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildCrmApi, createApiKey, createCrmApiContext, type ScoredJob } from '@jobpipe/crm-api';
 import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnalyticsWarehouse, migrateToLatest, openSqliteAnalytics, SqliteAnalyticsTarget } from '@jobpipe/etl';
 import { FolderBlobStore, type Item, SqliteTableStore, silentLogger, systemClock } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import Database from 'better-sqlite3';
 
 const JOBS = 100_000;

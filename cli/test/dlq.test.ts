@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createEmbeddedPorts } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 
 const dir = tempDir('jobpipe-cli-dlq-');
 after(() => dir.remove());

@@ -9,6 +9,7 @@ export type * from './contract-validator.js';
 export * from './dereference.js';
 export * from './envelope.js';
 export type * from './generated/types.js';
+export * from './page-identity.js';
 export * from './schema-catalog.js';
 export * from './schema-files.js';
 export * from './secret-names.js';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { SERVICE_NAMES } from '@jobpipe/contracts';
 import { parse } from 'yaml';
+import { composeSpecValidator } from './support/compose-schema.js';
 
 const root = join(import.meta.dirname, '..', '..');
 type ComposeService = {
@@ -48,6 +49,21 @@ test('LocalStack runs every AWS service jobpipe uses, and the bootstrap creates 
   const services = (compose.services.localstack!.environment?.SERVICES ?? '').split(',');
   for (const needed of ['events', 'sqs', 'dynamodb', 's3', 'secretsmanager', 'scheduler']) assert.ok(services.includes(needed), needed);
   assert.deepEqual(compose.services.bootstrap!.command?.slice(-3), ['bootstrap', '--endpoint', 'http://localstack:4566']);
+});
+
+test('the compose file is valid against the Compose Specification schema', () => {
+  const validate = composeSpecValidator();
+  // The published schema predates the top-level `name` (the project name), checked here instead.
+  const { name, ...rest } = compose as typeof compose & { name?: unknown };
+  assert.equal(name, 'jobpipe');
+  assert.deepEqual(validate(rest), []);
+  const broken = structuredClone(rest);
+  (broken.services.parser as Record<string, unknown>).restart_policy = 'always';
+  (broken.services['crm-api'] as Record<string, unknown>).ports = 3000;
+  assert.deepEqual(validate(broken).sort(), [
+    '/services/crm-api/ports must be array',
+    '/services/parser must NOT have additional properties',
+  ]);
 });
 
 test('docker compose config accepts the file (where the compose plugin exists)', (t) => {

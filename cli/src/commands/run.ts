@@ -3,7 +3,8 @@ import { contracts, type EventDataMap, type JobpipeConfig, type QueueDefinition,
 import { readEtlConfig, runFullRebuild } from '@jobpipe/etl';
 import { createParserHandlers, readParserConfig } from '@jobpipe/parser';
 import { createRecommender, readRecommenderConfig, recommenderHandlers } from '@jobpipe/recommender';
-import { createScraper, type ReplayServer, readScraperConfig, startReplayServer } from '@jobpipe/scraper';
+import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
+import { createScraper, readScraperConfig } from '@jobpipe/scraper';
 import {
   createEmbeddedPorts,
   createLogger,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ServiceName } from '@jobpipe/contracts';
 import { createApiKey } from '@jobpipe/crm-api';
-import { startReplayServer } from '@jobpipe/scraper';
+import { startReplayServer } from '@jobpipe/replay';
 import { createEmbeddedPorts, type Logger, systemClock } from '@jobpipe/shared';
 import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';

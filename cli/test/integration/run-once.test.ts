@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { stripVTControlCharacters } from 'node:util';
 import { createEmbeddedPorts, openSqlite } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import { parse, stringify } from 'yaml';
 import type { RunSummary } from '../../src/commands/run.js';
 import { REPO_ROOT } from '../../src/config.js';

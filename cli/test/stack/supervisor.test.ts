@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import { crashLine } from '../../src/stack/crash-line.js';
 import { type ProcessSpec, type ServiceCrash, Supervisor } from '../../src/stack/supervisor.js';
 import { readSupervisorState } from '../../src/stack/supervisor-state.js';

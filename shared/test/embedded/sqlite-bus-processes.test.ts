@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { tempDir } from '@jobpipe/test-kit';
 import { openSqlite } from '../../src/embedded/sqlite.js';
 import { SqliteBus } from '../../src/embedded/sqlite-bus.js';
 import { ManualClock, systemClock } from '../../src/ports/clock.js';
-import { tempDir } from '../../src/testing/index.js';
 import { parserQueue, scrapedData, scraperPublisher, startConsumerProcess } from './bus-test-kit.js';
 
 const dir = tempDir('jobpipe-bus-processes-');

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { silentLogger } from '@jobpipe/shared';
-import { busEvent } from '@jobpipe/shared/testing';
+import { busEvent } from '@jobpipe/test-kit';
 import { type Browser, chromium } from 'playwright-core';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';

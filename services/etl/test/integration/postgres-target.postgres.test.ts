@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createEmbeddedPorts, ManualClock, silentLogger } from '@jobpipe/shared';
-import { busEvent, tempDir } from '@jobpipe/shared/testing';
+import { busEvent, tempDir } from '@jobpipe/test-kit';
 import { sql } from 'kysely';
 import { createEtlHandlers, type EtlService } from '../../src/app.js';
 import { readEtlConfig } from '../../src/config.js';

@@ -1,5 +1,5 @@
 /**
- * The replay server as its own process: `node --import tsx services/scraper/src/replay/main.ts`.
+ * The replay server as its own process: `node --import tsx tools/replay/src/main.ts`.
  * Settings: JOBPIPE_REPLAY_PORT (0 = any free port), JOBPIPE_REPLAY_POSTINGS, JOBPIPE_REPLAY_BROKEN,
  * JOBPIPE_REPLAY_FAULT_RATE, JOBPIPE_REPLAY_SEED. Prints one JSON line once listening — the origin, how many
  * postings it serves, the scraper environment pointing at it, and the scrape requests that read everything it serves — then

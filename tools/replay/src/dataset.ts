@@ -1,6 +1,6 @@
-import type { SourceName } from '../domain/sources.js';
 import { generatePostings } from './generator.js';
 import { loadRecordings } from './recordings.js';
+import type { SourceName } from './scrape-request.js';
 import { SeededRandom } from './seeded-random.js';
 
 /** One posting the replay serves, and whether the parser should reject it. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { startReplayServer } from '../../src/replay/server.js';
+import { startReplayServer } from '../src/server.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are inspected field by field
 type Json = any;

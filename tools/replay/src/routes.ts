@@ -1,5 +1,5 @@
-import type { SourceName } from '../domain/sources.js';
 import type { ReplayDataset } from './dataset.js';
+import type { SourceName } from './scrape-request.js';
 
 /** A request as the routes see it. */
 export interface ReplayRequest {

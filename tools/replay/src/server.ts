@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { externalIdOfPage } from '../domain/raw-posting.js';
-import type { ScrapeRequest, SourceName } from '../domain/sources.js';
+import { externalIdOfPage } from '@jobpipe/contracts';
 import { buildDataset, type DatasetOptions, type ReplayPosting } from './dataset.js';
 import { type FaultKind, type FaultOptions, FaultPlan } from './faults.js';
 import { type ReplayAnswer, type RouteState, route } from './routes.js';
+import type { ScrapeRequest, SourceName } from './scrape-request.js';
 
 /** Options of the replay server. */
 export interface ReplayServerOptions extends Partial<DatasetOptions> {

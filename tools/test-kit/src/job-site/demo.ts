@@ -1,5 +1,5 @@
 /**
- * Serves the test job site for a demo: `node --import tsx shared/src/testing/job-site/demo.ts [port]`.
+ * Serves the test job site for a demo: `node --import tsx tools/test-kit/src/job-site/demo.ts [port]`.
  * Prints where it listens and the demo credentials (made-up values that exist only in this process).
  */
 import { startJobSite } from './job-site.js';

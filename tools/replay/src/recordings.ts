@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where the recorded responses live (inside the package, so the offline demo needs nothing else). */
-export const RECORDINGS_DIR = join(import.meta.dirname, '..', '..', 'recordings');
+export const RECORDINGS_DIR = join(import.meta.dirname, '..', 'recordings');
 
 /** The recorded responses of every source, as the sources sent them. */
 export interface Recordings {

@@ -1,6 +1,6 @@
-import type { SourceName } from '../domain/sources.js';
 import type { ReplayDataset } from './dataset.js';
 import type { Recordings } from './recordings.js';
+import type { SourceName } from './scrape-request.js';
 import type { SeededRandom } from './seeded-random.js';
 import { VOCABULARY } from './vocabulary.js';
 
