@@ -59,6 +59,10 @@ export function register(program: Command): void {
 
       const { api } = stack;
       console.log(`Started ${stack.supervisor.processNames().join(', ')}`);
+      if (stack.releasedAtStart.size > 0) {
+        const held = [...stack.releasedAtStart].map(([queue, count]) => `${queue} ${count}`).join(', ');
+        console.log(`Released the messages the killed processes of the last run still held (${held}): they are handled again now.`);
+      }
       if (stack.replayUrl)
         console.log(`Source: offline replay of recorded postings at ${stack.replayUrl} (see docs/sources.md for live sources)`);
       console.log(`API:       ${api.baseUrl}   (header: authorization: Bearer ${stack.apiKey})`);
@@ -67,7 +71,7 @@ export function register(program: Command): void {
       console.log(`Try:       curl -H 'authorization: Bearer ${stack.apiKey}' ${api.baseUrl}/jobs`);
 
       if (options.scrape) {
-        for (const search of config.pipeline.searches) await stack.scheduler.fire({ kind: 'scrape', search });
+        await stack.scheduler.fireAllSearches();
         await showFirstPass(stack.progress, () => api.request<{ items: ListedJob[] }>('GET', '/jobs?sort=score&limit=10'));
         await stack.scheduler.fire({ kind: 'etl' });
       }

@@ -1,3 +1,4 @@
+import type { EtlKind } from '@jobpipe/contracts';
 import { scrapeRequestFor } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import { ApiError } from './api-error.js';
@@ -28,7 +29,7 @@ export async function requestScrape(context: CrmApiContext, searchId: string | u
 }
 
 /** Asks the etl to rebuild (or update) the analytics database now (`etl.requested`). */
-export async function requestEtl(context: CrmApiContext, kind: 'full' | 'incremental'): Promise<{ requestId: string; kind: string }> {
+export async function requestEtl(context: CrmApiContext, kind: EtlKind): Promise<{ requestId: string; kind: EtlKind }> {
   const requestId = context.ids.uuid();
   await context.publisher.publish([
     { detailType: 'etl.requested', data: { requestId, kind, requestedAt: context.clock.now().toISOString() } },

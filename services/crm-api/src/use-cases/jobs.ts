@@ -1,7 +1,7 @@
 import type { JobPageJson, JobSummary } from '../adapters/read-model.js';
 import type { CrmApiContext } from '../context.js';
 import { decodeCursor, type JobQuery } from '../domain/job-query.js';
-import { allowedNextStages } from '../domain/stages.js';
+import { allowedNextStages } from '../domain/stage-transitions.js';
 import { jobNotFound } from './api-error.js';
 import { crmRecordOf, historyOf } from './crm.js';
 

@@ -1,3 +1,4 @@
+import { ETL_KINDS, type EtlKind } from '@jobpipe/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { requestEtl, requestScrape } from '../../use-cases/commands.js';
@@ -48,7 +49,7 @@ export async function commandRoutes(app: FastifyInstance, context: CrmApiContext
     async (request, reply) => reply.code(202).send(await requestScrape(context, request.body.searchId)),
   );
 
-  app.post<{ Body: { kind: 'full' | 'incremental' } }>(
+  app.post<{ Body: { kind: EtlKind } }>(
     '/etl',
     {
       preValidation: emptyBodyAsObject,
@@ -58,7 +59,7 @@ export async function commandRoutes(app: FastifyInstance, context: CrmApiContext
         body: {
           type: 'object',
           additionalProperties: false,
-          properties: { kind: { type: 'string', enum: ['full', 'incremental'], default: 'full' } },
+          properties: { kind: { type: 'string', enum: ETL_KINDS, default: 'full' } },
         },
         response: {
           202: { type: 'object', required: ['requestId', 'kind'], properties: { requestId: { type: 'string' }, kind: { type: 'string' } } },
