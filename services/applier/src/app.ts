@@ -1,7 +1,7 @@
 import { defineHandlers, defineService, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
 import { BrowserHolder } from './adapters/browser-holder.js';
 import { Applier } from './applier.js';
-import { type ApplierConfig, readApplierConfig } from './config.js';
+import { APPLIER_ENV_SCHEMA, type ApplierConfig, readApplierConfig } from './config.js';
 import { type ApplicantProfile, parseProfile } from './domain/profile.js';
 import { applicationRequestedHandler } from './handlers/application-requested.js';
 import { sessionRefreshedHandler } from './handlers/session-refreshed.js';
@@ -71,6 +71,7 @@ export function createApplierHandlers(
  */
 export const applierService = defineService({
   name: 'applier',
+  envSchema: APPLIER_ENV_SCHEMA,
   readConfig: readApplierConfig,
   build: (ports, config, logger) => {
     const { handlers, browser } = createApplierHandlers(ports, config, logger);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, type RuntimeConfig, readRuntimeConfig } from '@jobpipe/shared';
+import { ConfigError, type Environment, type EnvSchema, type RuntimeConfig, readEnvConfig, readRuntimeConfig } from '@jobpipe/shared';
 import { type ApplySite, parseApplySites } from './domain/apply-site.js';
 import type { ApplyGuards } from './domain/guards.js';
 
@@ -15,18 +15,37 @@ export interface ApplierConfig {
   readonly stepTimeoutMs: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The applier's own environment variables (JSON Schema; the table in docs/running.md comes from it). */
+export const APPLIER_ENV_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'applier',
+  type: 'object',
+  properties: {
+    JOBPIPE_APPLIER_SITES_FILE: { type: 'string', description: 'JSON file of apply settings per site (unset: no site)' },
+    JOBPIPE_APPLIER_DRY_RUN: { type: 'boolean', default: false, description: 'fill and screenshot, never submit (the whole process)' },
+    JOBPIPE_APPLIER_DAILY_CAP: { type: 'number', exclusiveMinimum: 0, default: 10, description: 'applications submitted per day at most' },
+    JOBPIPE_APPLIER_JOB_WINDOW_DAYS: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 365,
+      description: 'days before the same job may be applied to again',
+    },
+    JOBPIPE_APPLIER_COMPANY_WINDOW_DAYS: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 30,
+      description: 'days between applications to one company',
+    },
+    JOBPIPE_APPLIER_STEP_TIMEOUT_MS: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 15_000,
+      description: 'longest wait for one browser step',
+    },
+  },
+} as const satisfies EnvSchema;
 
-function positiveNumber(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name}='${raw}' must be a positive number`);
-  return value;
-}
-
-function readSites(env: Env): ReadonlyMap<string, ApplySite> {
-  const path = env.JOBPIPE_APPLIER_SITES_FILE;
+function readSites(path: string | undefined): ReadonlyMap<string, ApplySite> {
   if (!path) return new Map();
   try {
     return parseApplySites(JSON.parse(readFileSync(path, 'utf8')));
@@ -36,18 +55,17 @@ function readSites(env: Env): ReadonlyMap<string, ApplySite> {
 }
 
 /** Reads and validates the applier's settings (the caller passes process.env). */
-export function readApplierConfig(env: Env): ApplierConfig {
-  const dryRun = env.JOBPIPE_APPLIER_DRY_RUN ?? 'false';
-  if (!['true', 'false'].includes(dryRun)) throw new ConfigError(`JOBPIPE_APPLIER_DRY_RUN='${dryRun}' must be true or false`);
+export function readApplierConfig(env: Environment): ApplierConfig {
+  const values = readEnvConfig(APPLIER_ENV_SCHEMA, env);
   return Object.freeze({
     runtime: readRuntimeConfig(env),
-    sites: readSites(env),
+    sites: readSites(values.JOBPIPE_APPLIER_SITES_FILE),
     guards: Object.freeze({
-      dailyCap: positiveNumber(env, 'JOBPIPE_APPLIER_DAILY_CAP', 10),
-      jobWindowDays: positiveNumber(env, 'JOBPIPE_APPLIER_JOB_WINDOW_DAYS', 365),
-      companyWindowDays: positiveNumber(env, 'JOBPIPE_APPLIER_COMPANY_WINDOW_DAYS', 30),
+      dailyCap: values.JOBPIPE_APPLIER_DAILY_CAP,
+      jobWindowDays: values.JOBPIPE_APPLIER_JOB_WINDOW_DAYS,
+      companyWindowDays: values.JOBPIPE_APPLIER_COMPANY_WINDOW_DAYS,
     }),
-    forceDryRun: dryRun === 'true',
-    stepTimeoutMs: positiveNumber(env, 'JOBPIPE_APPLIER_STEP_TIMEOUT_MS', 15_000),
+    forceDryRun: values.JOBPIPE_APPLIER_DRY_RUN,
+    stepTimeoutMs: values.JOBPIPE_APPLIER_STEP_TIMEOUT_MS,
   });
 }

@@ -1,5 +1,5 @@
 import { defineHandlers, defineService, type Logger, type RuntimePorts } from '@jobpipe/shared';
-import { type AuthRefresherConfig, readAuthRefresherConfig } from './config.js';
+import { AUTH_REFRESHER_ENV_SCHEMA, type AuthRefresherConfig, readAuthRefresherConfig } from './config.js';
 import { sessionRefreshRequestedHandler } from './handlers/session-refresh-requested.js';
 import { type RefreshSchedule, startRefreshSchedule } from './refresh-schedule.js';
 import { type BrowserLease, SessionRefresher } from './session-refresher.js';
@@ -58,6 +58,7 @@ export function startAuthRefresherSchedule(
 /** The auth-refresher service, as every entry starts it: its handlers and the refresh schedule share one refresher. */
 export const authRefresherService = defineService({
   name: 'auth-refresher',
+  envSchema: AUTH_REFRESHER_ENV_SCHEMA,
   readConfig: readAuthRefresherConfig,
   build: (ports, config, logger) => {
     const refresher = createSessionRefresher(ports, config);

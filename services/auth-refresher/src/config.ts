@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, type RuntimeConfig, readRuntimeConfig } from '@jobpipe/shared';
+import { ConfigError, type Environment, type EnvSchema, type RuntimeConfig, readEnvConfig, readRuntimeConfig } from '@jobpipe/shared';
 import { type LoginSite, parseLoginSites } from './domain/login-site.js';
 import type { RefreshPolicy } from './domain/refresh-policy.js';
 
@@ -15,19 +15,53 @@ export interface AuthRefresherConfig {
   readonly stepTimeoutMs: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The auth-refresher's own environment variables (JSON Schema; the table in docs/running.md comes from it). */
+export const AUTH_REFRESHER_ENV_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'auth-refresher',
+  type: 'object',
+  properties: {
+    JOBPIPE_AUTH_REFRESHER_SITES_FILE: { type: 'string', description: 'JSON file of login settings per site (unset: no site)' },
+    JOBPIPE_AUTH_REFRESHER_REFRESH_BEFORE_SECONDS: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 1800,
+      description: 'refresh a session this long before it expires',
+    },
+    JOBPIPE_AUTH_REFRESHER_MAX_FAILURES: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 3,
+      description: 'failed logins in a row before a site needs the user',
+    },
+    JOBPIPE_AUTH_REFRESHER_BACKOFF_SECONDS: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 300,
+      description: 'first wait after a failed login (doubles)',
+    },
+    JOBPIPE_AUTH_REFRESHER_BACKOFF_MAX_SECONDS: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 6 * 3600,
+      description: 'longest wait after failed logins',
+    },
+    JOBPIPE_AUTH_REFRESHER_CHECK_INTERVAL_SECONDS: {
+      type: 'number',
+      minimum: 0,
+      default: 60,
+      description: 'how often the schedule looks for sessions about to expire; 0 turns it off',
+    },
+    JOBPIPE_AUTH_REFRESHER_STEP_TIMEOUT_MS: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 15_000,
+      description: 'longest wait for one browser step',
+    },
+  },
+} as const satisfies EnvSchema;
 
-function positiveNumber(env: Env, name: string, fallback: number, allowZero = false): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0))
-    throw new ConfigError(`${name}='${raw}' must be a ${allowZero ? 'non-negative' : 'positive'} number`);
-  return value;
-}
-
-function readSites(env: Env): ReadonlyMap<string, LoginSite> {
-  const path = env.JOBPIPE_AUTH_REFRESHER_SITES_FILE;
+function readSites(path: string | undefined): ReadonlyMap<string, LoginSite> {
   if (!path) return new Map();
   try {
     return parseLoginSites(JSON.parse(readFileSync(path, 'utf8')));
@@ -37,17 +71,18 @@ function readSites(env: Env): ReadonlyMap<string, LoginSite> {
 }
 
 /** Reads and validates the auth-refresher's settings (the caller passes process.env). */
-export function readAuthRefresherConfig(env: Env): AuthRefresherConfig {
+export function readAuthRefresherConfig(env: Environment): AuthRefresherConfig {
+  const values = readEnvConfig(AUTH_REFRESHER_ENV_SCHEMA, env);
   return Object.freeze({
     runtime: readRuntimeConfig(env),
-    sites: readSites(env),
+    sites: readSites(values.JOBPIPE_AUTH_REFRESHER_SITES_FILE),
     policy: Object.freeze({
-      refreshBeforeSeconds: positiveNumber(env, 'JOBPIPE_AUTH_REFRESHER_REFRESH_BEFORE_SECONDS', 1800),
-      maxFailures: positiveNumber(env, 'JOBPIPE_AUTH_REFRESHER_MAX_FAILURES', 3),
-      backoffBaseSeconds: positiveNumber(env, 'JOBPIPE_AUTH_REFRESHER_BACKOFF_SECONDS', 300),
-      backoffMaxSeconds: positiveNumber(env, 'JOBPIPE_AUTH_REFRESHER_BACKOFF_MAX_SECONDS', 6 * 3600),
+      refreshBeforeSeconds: values.JOBPIPE_AUTH_REFRESHER_REFRESH_BEFORE_SECONDS,
+      maxFailures: values.JOBPIPE_AUTH_REFRESHER_MAX_FAILURES,
+      backoffBaseSeconds: values.JOBPIPE_AUTH_REFRESHER_BACKOFF_SECONDS,
+      backoffMaxSeconds: values.JOBPIPE_AUTH_REFRESHER_BACKOFF_MAX_SECONDS,
     }),
-    checkIntervalSeconds: positiveNumber(env, 'JOBPIPE_AUTH_REFRESHER_CHECK_INTERVAL_SECONDS', 60, true),
-    stepTimeoutMs: positiveNumber(env, 'JOBPIPE_AUTH_REFRESHER_STEP_TIMEOUT_MS', 15_000),
+    checkIntervalSeconds: values.JOBPIPE_AUTH_REFRESHER_CHECK_INTERVAL_SECONDS,
+    stepTimeoutMs: values.JOBPIPE_AUTH_REFRESHER_STEP_TIMEOUT_MS,
   });
 }

@@ -1,5 +1,5 @@
 import { defineService, type HandlerTable, type Logger, type RuntimePorts, type Stoppable } from '@jobpipe/shared';
-import { type CrmApiConfig, readCrmApiConfig } from './config.js';
+import { CRM_API_ENV_SCHEMA, type CrmApiConfig, readCrmApiConfig } from './config.js';
 import { type CrmApiContext, createCrmApiContext } from './context.js';
 import { createCrmApiHandlers } from './handlers/index.js';
 import { buildCrmApi } from './http/server.js';
@@ -37,4 +37,9 @@ export function createCrmApiApp(ports: RuntimePorts, config: CrmApiConfig, logge
 }
 
 /** The crm-api service, as every entry starts it (process, Lambda, tests). */
-export const crmApiService = defineService({ name: 'crm-api', readConfig: readCrmApiConfig, build: createCrmApiApp });
+export const crmApiService = defineService({
+  name: 'crm-api',
+  envSchema: CRM_API_ENV_SCHEMA,
+  readConfig: readCrmApiConfig,
+  build: createCrmApiApp,
+});

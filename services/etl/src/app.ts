@@ -3,7 +3,7 @@ import { defineHandlers, defineService, randomIds } from '@jobpipe/shared';
 import type { AnalyticsTarget } from './adapters/analytics-target.js';
 import { PostgresAnalyticsTarget } from './adapters/postgres-target.js';
 import { SqliteAnalyticsTarget } from './adapters/sqlite-target.js';
-import { type EtlConfig, readEtlConfig } from './config.js';
+import { ETL_ENV_SCHEMA, type EtlConfig, readEtlConfig } from './config.js';
 import { applicationFailedHandler, applicationSubmittedHandler } from './handlers/application-outcome.js';
 import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { etlRequestedHandler } from './handlers/etl-requested.js';
@@ -52,7 +52,7 @@ export function createEtlHandlers(ports: EtlPorts, config: EtlConfig, logger: Lo
 }
 
 /** The etl service, as every entry starts it (process, Lambda, `jobpipe run --once`, tests). */
-export const etlService = defineService({ name: 'etl', readConfig: readEtlConfig, build: createEtlHandlers });
+export const etlService = defineService({ name: 'etl', envSchema: ETL_ENV_SCHEMA, readConfig: readEtlConfig, build: createEtlHandlers });
 
 /**
  * Rebuilds the analytics store once from the operational tables, publishes the snapshot and emits

@@ -1,6 +1,6 @@
 import { type BlobStore, defineHandlers, defineService, type Logger, type TableStore } from '@jobpipe/shared';
 import { JobsRepository } from './adapters/jobs-repository.js';
-import { type ParserConfig, readParserConfig } from './config.js';
+import { PARSER_ENV_SCHEMA, type ParserConfig, readParserConfig } from './config.js';
 import { importChunkHandler } from './handlers/import-chunk.js';
 import { jobScrapedHandler } from './handlers/job-scraped.js';
 
@@ -30,6 +30,7 @@ export function createParserHandlers(ports: ParserPorts, config: ParserHandlerCo
 /** The parser service, as every entry starts it (process, Lambda, `jobpipe run --once`, tests). */
 export const parserService = defineService({
   name: 'parser',
+  envSchema: PARSER_ENV_SCHEMA,
   readConfig: readParserConfig,
   build: (ports, config, logger) => ({ handlers: createParserHandlers(ports, config, logger) }),
 });

@@ -1,4 +1,4 @@
-import { ConfigError, type RuntimeConfig, readRuntimeConfig } from '@jobpipe/shared';
+import { type Environment, type EnvSchema, type RuntimeConfig, readEnvConfig, readRuntimeConfig } from '@jobpipe/shared';
 import { DEFAULT_MAX_BODY_BYTES } from './domain/parse-raw-body.js';
 
 /** Settings of the parser service. */
@@ -10,34 +10,39 @@ export interface ParserConfig {
   readonly duplicateMinConfidence: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function positiveInteger(env: Env, name: string, fallback: number): number {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new ConfigError(`${name}='${value}' is not a positive whole number`);
-  return number;
-}
-
-function fraction(env: Env, name: string, fallback: number): number {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < 0 || number > 1) throw new ConfigError(`${name}='${value}' is not a number between 0 and 1`);
-  return number;
-}
+/** The parser's own environment variables (JSON Schema; the table in docs/running.md comes from it). */
+export const PARSER_ENV_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'parser',
+  type: 'object',
+  properties: {
+    JOBPIPE_PARSER_MAX_BODY_BYTES: {
+      type: 'integer',
+      minimum: 1,
+      default: DEFAULT_MAX_BODY_BYTES,
+      description: 'largest raw body read; bigger ones are dead-lettered (BODY_TOO_LARGE)',
+    },
+    JOBPIPE_PARSER_DUPLICATE_MIN_CONFIDENCE: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: 0.75,
+      description: 'lowest confidence at which a posting is linked to another as its duplicate',
+    },
+  },
+} as const satisfies EnvSchema;
 
 /** Parser settings with their defaults, for tests and the CLI (no environment read). */
 export function defaultParserConfig(runtime: RuntimeConfig): ParserConfig {
-  return Object.freeze({ runtime, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, duplicateMinConfidence: 0.75 });
+  return Object.freeze({ ...readParserConfig({}), runtime });
 }
 
 /** Reads and validates the parser's settings (the caller passes process.env). */
-export function readParserConfig(env: Env): ParserConfig {
+export function readParserConfig(env: Environment): ParserConfig {
+  const values = readEnvConfig(PARSER_ENV_SCHEMA, env);
   return Object.freeze({
     runtime: readRuntimeConfig(env),
-    maxBodyBytes: positiveInteger(env, 'JOBPIPE_PARSER_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
-    duplicateMinConfidence: fraction(env, 'JOBPIPE_PARSER_DUPLICATE_MIN_CONFIDENCE', 0.75),
+    maxBodyBytes: values.JOBPIPE_PARSER_MAX_BODY_BYTES,
+    duplicateMinConfidence: values.JOBPIPE_PARSER_DUPLICATE_MIN_CONFIDENCE,
   });
 }

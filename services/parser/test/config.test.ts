@@ -13,5 +13,8 @@ test('parser settings have defaults and refuse malformed values by name', () => 
     () => readParserConfig({ JOBPIPE_PARSER_MAX_BODY_BYTES: '10MB' }),
     (error: unknown) => error instanceof ConfigError && /JOBPIPE_PARSER_MAX_BODY_BYTES='10MB'/.test(error.message),
   );
-  assert.throws(() => readParserConfig({ JOBPIPE_PARSER_DUPLICATE_MIN_CONFIDENCE: '1.5' }), /between 0 and 1/);
+  assert.throws(
+    () => readParserConfig({ JOBPIPE_PARSER_DUPLICATE_MIN_CONFIDENCE: '1.5' }),
+    /JOBPIPE_PARSER_DUPLICATE_MIN_CONFIDENCE='1.5' is not valid: use a number from 0 to 1/,
+  );
 });

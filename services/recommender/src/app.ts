@@ -4,7 +4,7 @@
  */
 import { defineHandlers, defineService, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
 import { RecommenderState } from './adapters/recommender-state.js';
-import { type RecommenderConfig, readRecommenderConfig } from './config.js';
+import { RECOMMENDER_ENV_SCHEMA, type RecommenderConfig, readRecommenderConfig } from './config.js';
 import { configChangedHandler } from './handlers/config-changed.js';
 import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { jobParsedHandler } from './handlers/job-parsed.js';
@@ -60,6 +60,7 @@ export function startRetrainTimer(
  */
 export const recommenderService = defineService({
   name: 'recommender',
+  envSchema: RECOMMENDER_ENV_SCHEMA,
   readConfig: readRecommenderConfig,
   build: (ports, config, logger) => {
     const recommender = createRecommender(ports, config, logger);

@@ -1,4 +1,4 @@
-import { ConfigError, type RuntimeConfig, readRuntimeConfig } from '@jobpipe/shared';
+import { type Environment, type EnvSchema, type RuntimeConfig, readEnvConfig, readRuntimeConfig } from '@jobpipe/shared';
 import type { RecommenderSettings } from './recommender.js';
 
 /** Settings of the recommender process. */
@@ -8,30 +8,51 @@ export interface RecommenderConfig extends RecommenderSettings {
   readonly retrainCheckSeconds: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The recommender's own environment variables (JSON Schema; the table in docs/running.md comes from it). */
+export const RECOMMENDER_ENV_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'recommender',
+  type: 'object',
+  properties: {
+    JOBPIPE_RECOMMENDER_RETRAIN_AFTER: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100_000,
+      default: 10,
+      description: 'new decisions that retrain the model at once',
+    },
+    JOBPIPE_RECOMMENDER_RETRAIN_QUIET_SECONDS: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 86_400,
+      default: 60,
+      description: 'fewer new decisions retrain after this long without a retrain',
+    },
+    JOBPIPE_RECOMMENDER_RETRAIN_CHECK_SECONDS: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 3_600,
+      default: 15,
+      description: 'seconds between checks for a debounced retrain',
+    },
+    JOBPIPE_RECOMMENDER_RESCORE_BATCH: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 1_000,
+      default: 100,
+      description: 'jobs rescored per batch',
+    },
+  },
+} as const satisfies EnvSchema;
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name}='${raw}' is not valid: use a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
-
-/**
- * Reads and validates the recommender settings (the caller passes process.env):
- * JOBPIPE_RECOMMENDER_RETRAIN_AFTER (new decisions that retrain at once, default 10),
- * JOBPIPE_RECOMMENDER_RETRAIN_QUIET_SECONDS (retrain fewer after this long without one, default 60),
- * JOBPIPE_RECOMMENDER_RETRAIN_CHECK_SECONDS (default 15), JOBPIPE_RECOMMENDER_RESCORE_BATCH (default 100).
- */
-export function readRecommenderConfig(env: Env): RecommenderConfig {
+/** Reads and validates the recommender settings (the caller passes process.env). */
+export function readRecommenderConfig(env: Environment): RecommenderConfig {
+  const values = readEnvConfig(RECOMMENDER_ENV_SCHEMA, env);
   return Object.freeze({
     runtime: readRuntimeConfig(env),
-    retrainAfter: integer(env, 'JOBPIPE_RECOMMENDER_RETRAIN_AFTER', 10, 1, 100_000),
-    retrainQuietSeconds: integer(env, 'JOBPIPE_RECOMMENDER_RETRAIN_QUIET_SECONDS', 60, 0, 86_400),
-    retrainCheckSeconds: integer(env, 'JOBPIPE_RECOMMENDER_RETRAIN_CHECK_SECONDS', 15, 1, 3_600),
-    rescoreBatchSize: integer(env, 'JOBPIPE_RECOMMENDER_RESCORE_BATCH', 100, 1, 1_000),
+    retrainAfter: values.JOBPIPE_RECOMMENDER_RETRAIN_AFTER,
+    retrainQuietSeconds: values.JOBPIPE_RECOMMENDER_RETRAIN_QUIET_SECONDS,
+    retrainCheckSeconds: values.JOBPIPE_RECOMMENDER_RETRAIN_CHECK_SECONDS,
+    rescoreBatchSize: values.JOBPIPE_RECOMMENDER_RESCORE_BATCH,
   });
 }

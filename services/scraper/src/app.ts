@@ -2,7 +2,7 @@ import { defineHandlers, defineService, type Logger, PermanentError, type Runtim
 import { ScrapeStateStore } from './adapters/scrape-state.js';
 import { ScraperMetrics } from './adapters/scraper-metrics.js';
 import { SourceHttp } from './adapters/source-http.js';
-import { readScraperConfig, type ScraperConfig } from './config.js';
+import { readScraperConfig, SCRAPER_ENV_SCHEMA, type ScraperConfig } from './config.js';
 import { HostAllowlist } from './domain/host-allowlist.js';
 import { SOURCE_NAMES, type SourceName } from './domain/sources.js';
 import { scrapeRequestedHandler } from './handlers/scrape-requested.js';
@@ -96,6 +96,7 @@ export function createScraper(ports: ScraperPorts, config: ScraperConfig, logger
 /** The scraper service, as every entry starts it (process, `jobpipe run --once`, tests). */
 export const scraperService = defineService({
   name: 'scraper',
+  envSchema: SCRAPER_ENV_SCHEMA,
   readConfig: readScraperConfig,
   build: (ports, config, logger) => ({ ...createScraper(ports, config, logger), concurrency: config.concurrency }),
 });

@@ -1,5 +1,13 @@
 import { USER_SECRET_NAMES } from '@jobpipe/contracts';
-import { ConfigError, type RuntimeConfig, readRuntimeConfig } from '@jobpipe/shared';
+import {
+  ConfigError,
+  type Environment,
+  type EnvSchema,
+  type EnvVariableSchema,
+  type RuntimeConfig,
+  readEnvConfig,
+  readRuntimeConfig,
+} from '@jobpipe/shared';
 import { HostAllowlist } from './domain/host-allowlist.js';
 import { DEFAULT_POLICIES, type SourcePolicy, withOverrides } from './domain/policy.js';
 import { LIVE_BASE_URLS, SOURCE_NAMES, type SourceName } from './domain/sources.js';
@@ -28,7 +36,53 @@ export interface ScraperConfig {
   };
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+type Env = Environment;
+
+/** The scraper's environment variables that every source shares (JSON Schema). */
+const SHARED_SCRAPER_VARIABLES = {
+  JOBPIPE_SCRAPER_CONCURRENCY: {
+    type: 'integer',
+    minimum: 1,
+    maximum: 32,
+    default: 2,
+    description: 'scrape requests handled at once (sources pace themselves)',
+  },
+  JOBPIPE_SCRAPER_POLICY: { type: 'string', description: 'JSON policy overrides for every source, e.g. {"requestsPerSecond":20}' },
+  JOBPIPE_SCRAPER_USAJOBS_EMAIL: {
+    type: 'string',
+    pattern: '^[^\\s@]+@[^\\s@]+$',
+    description: 'an email address, sent as User-Agent as USAJOBS asks',
+  },
+  JOBPIPE_SCRAPER_USAJOBS_API_KEY: { type: 'string', description: 'the USAJOBS key given directly (else read from the secret store)' },
+  JOBPIPE_SCRAPER_USAJOBS_KEY_SECRET: {
+    type: 'string',
+    default: USER_SECRET_NAMES.usajobsApiKey,
+    description: 'name of the secret holding the USAJOBS key',
+  },
+} as const;
+
+/** The variables of one source: its API base URL (API sources), extra allowed hosts, policy overrides. */
+function sourceVariables(source: SourceName): Record<string, EnvVariableSchema> {
+  const prefix = `JOBPIPE_SCRAPER_${source.toUpperCase()}`;
+  return {
+    ...(source in LIVE_BASE_URLS
+      ? { [`${prefix}_BASE_URL`]: { type: 'string', description: `${source}: API base URL, an http(s) URL (default the live API)` } }
+      : {}),
+    [`${prefix}_ALLOWED_HOSTS`]: {
+      type: 'string',
+      description: `${source}: comma-separated hosts it may fetch from besides its base URL's`,
+    },
+    [`${prefix}_POLICY`]: { type: 'string', description: `${source}: JSON policy overrides (over JOBPIPE_SCRAPER_POLICY)` },
+  };
+}
+
+/** The scraper's own environment variables (JSON Schema; the table in docs/running.md comes from it). */
+export const SCRAPER_ENV_SCHEMA: EnvSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'scraper',
+  type: 'object',
+  properties: { ...SHARED_SCRAPER_VARIABLES, ...Object.assign({}, ...SOURCE_NAMES.map(sourceVariables)) },
+};
 
 const POLICY_FIELDS = new Set(Object.keys(DEFAULT_POLICIES.mcf));
 
@@ -68,6 +122,9 @@ function hostList(env: Env, source: SourceName): string[] {
 
 /** Reads and validates the scraper's settings from an environment (main.ts passes process.env). */
 export function readScraperConfig(env: Env): ScraperConfig {
+  const shared = readEnvConfig({ ...SCRAPER_ENV_SCHEMA, properties: SHARED_SCRAPER_VARIABLES }, env, {
+    secret: ['JOBPIPE_SCRAPER_USAJOBS_API_KEY'],
+  });
   const baseUrls = Object.fromEntries(
     (Object.keys(LIVE_BASE_URLS) as ApiSourceName[]).map((source) => [source, baseUrl(env, source)]),
   ) as Record<ApiSourceName, string>;
@@ -85,24 +142,16 @@ export function readScraperConfig(env: Env): ScraperConfig {
     const ownHost = source === 'jsonld' ? [] : [HostAllowlist.hostOf(baseUrls[source])!];
     allowedHosts[source] = Object.freeze([...ownHost, ...hostList(env, source)]);
   }
-  const email = env.JOBPIPE_SCRAPER_USAJOBS_EMAIL;
-  if (email !== undefined && email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) {
-    throw new ConfigError(`JOBPIPE_SCRAPER_USAJOBS_EMAIL='${email}' is not an email address`);
-  }
-  const concurrency = Number(env.JOBPIPE_SCRAPER_CONCURRENCY || 2);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
-    throw new ConfigError(`JOBPIPE_SCRAPER_CONCURRENCY='${env.JOBPIPE_SCRAPER_CONCURRENCY}' is not a whole number from 1 to 32`);
-  }
   return Object.freeze({
     runtime: readRuntimeConfig(env),
-    concurrency,
+    concurrency: shared.JOBPIPE_SCRAPER_CONCURRENCY,
     baseUrls: Object.freeze(baseUrls),
     allowedHosts: Object.freeze(allowedHosts),
     policies: Object.freeze(policies),
     usajobs: Object.freeze({
-      email: email || undefined,
-      apiKey: env.JOBPIPE_SCRAPER_USAJOBS_API_KEY || undefined,
-      apiKeySecret: env.JOBPIPE_SCRAPER_USAJOBS_KEY_SECRET || USER_SECRET_NAMES.usajobsApiKey,
+      email: shared.JOBPIPE_SCRAPER_USAJOBS_EMAIL,
+      apiKey: shared.JOBPIPE_SCRAPER_USAJOBS_API_KEY,
+      apiKeySecret: shared.JOBPIPE_SCRAPER_USAJOBS_KEY_SECRET,
     }),
   });
 }

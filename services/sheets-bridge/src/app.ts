@@ -1,7 +1,7 @@
 import type { EventPublisher, HandlerTable, Logger, RuntimePorts, TableStore } from '@jobpipe/shared';
 import { defineHandlers, defineService } from '@jobpipe/shared';
 import type { SheetGateway } from './adapters/sheets-api.js';
-import { readSheetsBridgeConfig, type SheetsBridgeConfig } from './config.js';
+import { readSheetsBridgeConfig, SHEETS_BRIDGE_ENV_SCHEMA, type SheetsBridgeConfig } from './config.js';
 import type { RowUpdate } from './domain/row-updates.js';
 import { applicationFailedHandler, applicationSubmittedHandler } from './handlers/application-outcome.js';
 import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
@@ -103,6 +103,7 @@ export async function createSheetsBridgeHandlers(
  */
 export const sheetsBridgeService = defineService({
   name: 'sheets-bridge',
+  envSchema: SHEETS_BRIDGE_ENV_SCHEMA,
   readConfig: readSheetsBridgeConfig,
   build: async (ports, config, logger) => {
     const bridge = await createSheetsBridgeHandlers(ports, config, logger);

@@ -1,5 +1,5 @@
 import { USER_SECRET_NAMES } from '@jobpipe/contracts';
-import { ConfigError, type RuntimeConfig, readRuntimeConfig } from '@jobpipe/shared';
+import { type Environment, type EnvSchema, type RuntimeConfig, readEnvConfig, readRuntimeConfig } from '@jobpipe/shared';
 
 /** Settings of the sheets-bridge service. */
 export interface SheetsBridgeConfig {
@@ -26,32 +26,77 @@ export interface SheetsBridgeConfig {
   readonly minScore: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function numberSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max)
-    throw new ConfigError(`${name}='${raw}' is not a number between ${min} and ${max}`);
-  return value;
-}
+/** The bridge's own environment variables (JSON Schema; the table in docs/running.md comes from it). */
+export const SHEETS_BRIDGE_ENV_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'sheets-bridge',
+  type: 'object',
+  properties: {
+    JOBPIPE_SHEETS_SPREADSHEET_ID: { type: 'string', description: 'the spreadsheet kept in step; unset turns the bridge off' },
+    JOBPIPE_SHEETS_TAB: { type: 'string', default: 'Jobs', description: 'the tab holding one row per job' },
+    JOBPIPE_SHEETS_ROOT_URL: {
+      type: 'string',
+      pattern: '^https?://\\S+/$',
+      description: 'an http(s) URL ending in /: the Sheets API root (unset: Google)',
+    },
+    JOBPIPE_SHEETS_CREDENTIALS_SECRET: {
+      type: 'string',
+      default: USER_SECRET_NAMES.sheetsCredentials,
+      description: 'name of the secret holding the Google credentials JSON',
+    },
+    JOBPIPE_SHEETS_POLL_SECONDS: {
+      type: 'number',
+      minimum: 1,
+      maximum: 86_400,
+      default: 60,
+      description: 'seconds between reads of the sheet for the user edits',
+    },
+    JOBPIPE_SHEETS_REQUESTS_PER_MINUTE: {
+      type: 'number',
+      minimum: 1,
+      maximum: 10_000,
+      default: 60,
+      description: 'Sheets API requests per minute',
+    },
+    JOBPIPE_SHEETS_MAX_RETRIES: { type: 'number', minimum: 0, maximum: 20, default: 5, description: 'retries of a throttled request' },
+    JOBPIPE_SHEETS_BACKOFF_MS: {
+      type: 'number',
+      minimum: 0,
+      maximum: 600_000,
+      default: 1000,
+      description: 'backoff base when the API gives no Retry-After',
+    },
+    JOBPIPE_SHEETS_FLUSH_MS: {
+      type: 'number',
+      minimum: 0,
+      maximum: 60_000,
+      default: 250,
+      description: 'how long row updates wait to share one batch',
+    },
+    JOBPIPE_SHEETS_MIN_SCORE: {
+      type: 'number',
+      minimum: 0,
+      maximum: 100,
+      default: 0,
+      description: 'scored jobs below this get no row (CRM-tracked jobs always do)',
+    },
+  },
+} as const satisfies EnvSchema;
 
 /** Reads and validates the sheets-bridge settings (`JOBPIPE_SHEETS_*`) plus the runtime ones. */
-export function readSheetsBridgeConfig(env: Env): SheetsBridgeConfig {
-  const rootUrl = env.JOBPIPE_SHEETS_ROOT_URL || undefined;
-  if (rootUrl !== undefined && !/^https?:\/\/\S+\/$/.test(rootUrl))
-    throw new ConfigError(`JOBPIPE_SHEETS_ROOT_URL='${rootUrl}' must be an http(s) URL ending in /`);
+export function readSheetsBridgeConfig(env: Environment): SheetsBridgeConfig {
+  const values = readEnvConfig(SHEETS_BRIDGE_ENV_SCHEMA, env);
   return Object.freeze({
     runtime: readRuntimeConfig(env),
-    spreadsheetId: env.JOBPIPE_SHEETS_SPREADSHEET_ID || undefined,
-    tab: env.JOBPIPE_SHEETS_TAB || 'Jobs',
-    rootUrl,
-    credentialsSecret: env.JOBPIPE_SHEETS_CREDENTIALS_SECRET || USER_SECRET_NAMES.sheetsCredentials,
-    pollSeconds: numberSetting(env, 'JOBPIPE_SHEETS_POLL_SECONDS', 60, 1, 86_400),
-    requestsPerMinute: numberSetting(env, 'JOBPIPE_SHEETS_REQUESTS_PER_MINUTE', 60, 1, 10_000),
-    maxRetries: numberSetting(env, 'JOBPIPE_SHEETS_MAX_RETRIES', 5, 0, 20),
-    backoffMs: numberSetting(env, 'JOBPIPE_SHEETS_BACKOFF_MS', 1000, 0, 600_000),
-    flushMs: numberSetting(env, 'JOBPIPE_SHEETS_FLUSH_MS', 250, 0, 60_000),
-    minScore: numberSetting(env, 'JOBPIPE_SHEETS_MIN_SCORE', 0, 0, 100),
+    spreadsheetId: values.JOBPIPE_SHEETS_SPREADSHEET_ID,
+    tab: values.JOBPIPE_SHEETS_TAB,
+    rootUrl: values.JOBPIPE_SHEETS_ROOT_URL,
+    credentialsSecret: values.JOBPIPE_SHEETS_CREDENTIALS_SECRET,
+    pollSeconds: values.JOBPIPE_SHEETS_POLL_SECONDS,
+    requestsPerMinute: values.JOBPIPE_SHEETS_REQUESTS_PER_MINUTE,
+    maxRetries: values.JOBPIPE_SHEETS_MAX_RETRIES,
+    backoffMs: values.JOBPIPE_SHEETS_BACKOFF_MS,
+    flushMs: values.JOBPIPE_SHEETS_FLUSH_MS,
+    minScore: values.JOBPIPE_SHEETS_MIN_SCORE,
   });
 }

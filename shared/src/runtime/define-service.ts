@@ -1,6 +1,7 @@
 import type { ServiceName } from '@jobpipe/contracts';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../ports/logger.js';
+import type { EnvSchema } from './env-config.js';
 import type { HandlerTable } from './handlers.js';
 import type { RuntimeConfig } from './runtime-config.js';
 import type { RuntimePorts } from './runtime-ports.js';
@@ -44,7 +45,9 @@ export interface BuiltService {
  */
 export interface ServiceDefinition<Config extends ServiceConfig = ServiceConfig, Built extends BuiltService = BuiltService> {
   readonly name: ServiceName;
-  /** Reads and validates the environment; throws a ConfigError that names the setting. */
+  /** The service's own environment variables (the runtime's are RUNTIME_ENV_SCHEMA); docs/running.md lists them. */
+  readonly envSchema: EnvSchema;
+  /** Reads and validates the environment (through `readEnvConfig`); throws a ConfigError that names the setting. */
   readConfig(env: Environment): Config;
   /** The composition root: adapters from config, the use-cases over them, the handler table. */
   build(ports: RuntimePorts, config: Config, logger: Logger): Built | Promise<Built>;

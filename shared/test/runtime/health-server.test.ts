@@ -48,6 +48,7 @@ test('a started service counts what it handles and dead-letters, visible on /hea
   const runtime = readRuntimeConfig({ JOBPIPE_DATA_DIR: dir.path, JOBPIPE_HEALTH_PORT: '0' });
   const failingParser = defineService({
     name: 'parser',
+    envSchema: { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'parser', type: 'object', properties: {} },
     readConfig: (env) => ({ runtime: readRuntimeConfig(env) }),
     build: () => ({
       handlers: defineHandlers({

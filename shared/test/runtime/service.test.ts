@@ -4,18 +4,27 @@ import { tempDir } from '@jobpipe/test-kit';
 import { Counter } from 'prom-client';
 import { silentLogger } from '../../src/ports/logger.js';
 import { defineService } from '../../src/runtime/define-service.js';
+import { type EnvSchema, readEnvConfig } from '../../src/runtime/env-config.js';
 import { defineHandlers } from '../../src/runtime/handlers.js';
 import { readRuntimeConfig } from '../../src/runtime/runtime-config.js';
 import { startService } from '../../src/runtime/service.js';
 
 const dir = tempDir('jobpipe-service-');
+
+const GREETING_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'parser',
+  type: 'object',
+  properties: { GREETING: { type: 'string', default: 'none', description: 'what the test service says' } },
+} as const satisfies EnvSchema;
 after(() => dir.remove());
 
 test('startService reads the config from env, starts side jobs in order, and stops them in reverse before closing what was built', async () => {
   const steps: string[] = [];
   const definition = defineService({
     name: 'parser',
-    readConfig: (env) => ({ runtime: readRuntimeConfig(env), greeting: env.GREETING ?? 'none' }),
+    envSchema: GREETING_SCHEMA,
+    readConfig: (env) => ({ runtime: readRuntimeConfig(env), greeting: readEnvConfig(GREETING_SCHEMA, env).GREETING }),
     build: (_ports, config) => {
       steps.push(`build ${config.greeting}`);
       const processed = new Counter({ name: 'parser_test_things_total', help: 'things', registers: [] });
@@ -49,6 +58,7 @@ test('startService reads the config from env, starts side jobs in order, and sto
 test('a config error surfaces from startService before anything is opened', async () => {
   const definition = defineService({
     name: 'parser',
+    envSchema: { ...GREETING_SCHEMA, properties: {} },
     readConfig: (env) => ({ runtime: readRuntimeConfig(env) }),
     build: () => assert.fail('build must not run'),
   });

@@ -45,9 +45,12 @@ function withStatementCache(database: Database.Database, size = 32): SqliteDatab
   };
 }
 
+/** The names this service uses unquoted as PostgreSQL schema names. */
+export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,50}$/;
+
 /** Whether a name can be used unquoted as a PostgreSQL schema name. */
 export function isSchemaName(name: string): boolean {
-  return /^[a-z_][a-z0-9_]{0,50}$/.test(name);
+  return SCHEMA_NAME_PATTERN.test(name);
 }
 
 /**
