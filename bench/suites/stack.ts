@@ -1,6 +1,7 @@
 /**
  * Memory and start-up time of the whole embedded stack, run as a user runs it: `jobpipe up` in a child
- * process group (the supervisor) and the eight service processes it starts, in a fresh data folder.
+ * process group (the supervisor) and the service processes it starts (the default layout of
+ * `--processes`), in a fresh data folder.
  *
  * - `stack.idleRssMb`: sum of VmRSS (from /proc) of every process of the group — supervisor, services
  *   and any helper they spawned — once the stack has run 30 s with nothing to do (median of samples
