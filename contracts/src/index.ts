@@ -11,5 +11,6 @@ export * from './envelope.js';
 export type * from './generated/types.js';
 export * from './schema-catalog.js';
 export * from './schema-files.js';
+export * from './tables.js';
 export * from './topology.js';
 export * from './validators.js';

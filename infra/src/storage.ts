@@ -1,4 +1,4 @@
-import { TABLES, type TableDefinition } from '@jobpipe/shared';
+import { TABLES, type TableDefinition } from '@jobpipe/contracts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
