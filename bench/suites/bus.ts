@@ -73,7 +73,7 @@ function rawInsertsPerSecond(path: string): number {
 function countingConsumer(inner: QueueConsumer, onAcked: (count: number) => void): QueueConsumer {
   return {
     queueName: inner.queueName,
-    receive: (max, waitMs) => inner.receive(max, waitMs),
+    receive: (max, waitMs, signal) => inner.receive(max, waitMs, signal),
     ack: async (messages: readonly ReceivedMessage[]) => {
       await inner.ack(messages);
       onAcked(messages.length);

@@ -25,11 +25,14 @@ function number(value: unknown, where: string, fallback: number, min: number, ma
 
 /** Parses and validates a configuration file's text; errors name the file and the field. */
 export function parseConfigFile(text: string, path: string): ConfigFile {
-  let raw: Record<string, unknown>;
+  let raw: Record<string, unknown> | null | undefined;
   try {
-    raw = (parse(text) ?? {}) as Record<string, unknown>;
+    raw = parse(text) as Record<string, unknown> | null | undefined;
   } catch (error) {
     throw new ConfigError(`${path}: not valid YAML/JSON: ${(error as Error).message}`);
+  }
+  if (raw === null || raw === undefined) {
+    throw new ConfigError(`${path}: the configuration file is empty (copy jobpipe.config.yaml from the repository root and edit it)`);
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${path}: must hold a mapping at the top level`);
   const pipeline = Object.fromEntries(PIPELINE_KEYS.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));

@@ -168,17 +168,19 @@ export class SqliteBus implements DeadLetterAdmin {
     return received;
   }
 
-  /** Waits until a message may be ready on the queue: a local publish, or the poll interval. */
-  waitForWork(queue: string, maxMs: number): Promise<void> {
+  /** Waits until a message may be ready on the queue: a local publish, the poll interval, or an abort. */
+  waitForWork(queue: string, maxMs: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       const key = this.wakeKey(queue);
       const done = () => {
         clearTimeout(timer);
         wakeups.off(key, done);
+        signal?.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, Math.max(1, Math.min(maxMs, this.pollIntervalMs)));
       wakeups.on(key, done);
+      signal?.addEventListener('abort', done, { once: true });
     });
   }
 
@@ -305,13 +307,14 @@ class SqliteQueueConsumer implements QueueConsumer {
     this.queueName = queue.name;
   }
 
-  async receive(max: number, waitMs: number): Promise<ReceivedMessage[]> {
+  async receive(max: number, waitMs: number, signal?: AbortSignal): Promise<ReceivedMessage[]> {
     const deadline = Date.now() + waitMs;
     for (;;) {
+      if (signal?.aborted) return [];
       const messages = this.bus.receiveNow(this.queue, max);
       const remaining = deadline - Date.now();
       if (messages.length > 0 || remaining <= 0) return messages;
-      await this.bus.waitForWork(this.queue.name, remaining);
+      await this.bus.waitForWork(this.queue.name, remaining, signal);
     }
   }
 

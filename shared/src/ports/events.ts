@@ -31,8 +31,8 @@ export interface ReceivedMessage {
 /** Reads one queue with SQS semantics. */
 export interface QueueConsumer {
   readonly queueName: string;
-  /** Receives up to `max` messages, waiting up to `waitMs` for the first one. */
-  receive(max: number, waitMs: number): Promise<ReceivedMessage[]>;
+  /** Receives up to `max` messages, waiting up to `waitMs` for the first one (less once `signal` aborts). */
+  receive(max: number, waitMs: number, signal?: AbortSignal): Promise<ReceivedMessage[]>;
   /** Deletes handled messages. */
   ack(messages: readonly ReceivedMessage[]): Promise<void>;
   /** Makes a failed message visible again after `delaySeconds`, recording why it failed. */

@@ -79,18 +79,44 @@ describe('SQS queue consumer', () => {
     assert.equal(batches[0]?.QueueUrl, urlOf('jp-parser'));
   });
 
-  test('a partial batch delete failure deletes the rest and reports the failed message', async () => {
+  test('entries a batch delete refused are deleted one by one, and the rest of the batch stays deleted', async () => {
+    sqs.on(DeleteMessageBatchCommand).resolves({
+      Successful: [{ Id: '0' }, { Id: '2' }],
+      Failed: [{ Id: '1', Code: 'InternalError', Message: 'try again', SenderFault: false }],
+    });
+    sqs.on(DeleteMessageCommand).resolves({});
+    const messages = ['m-a', 'm-b', 'm-c'].map((id) => toReceivedMessage(sqsMessage('{}', 1, id)));
+    await consumer().ack(messages);
+    assert.deepEqual(
+      sqs.commandCalls(DeleteMessageCommand).map((call) => call.args[0].input.ReceiptHandle),
+      [messages[1]?.receiptHandle],
+    );
+  });
+
+  test('a batch request that fails outright does not stop the next batches; its messages are deleted one by one', async () => {
+    sqs.on(DeleteMessageBatchCommand).rejectsOnce(new Error('socket hang up')).resolves({ Successful: [], Failed: [] });
+    sqs.on(DeleteMessageCommand).resolves({});
+    const messages = Array.from({ length: 12 }, (_, i) => toReceivedMessage(sqsMessage('{}', 1, `m-${i}`)));
+    await consumer().ack(messages);
+    assert.equal(sqs.commandCalls(DeleteMessageBatchCommand).length, 2);
+    assert.equal(sqs.commandCalls(DeleteMessageCommand).length, 10);
+  });
+
+  test('a message that cannot be deleted on its own either is reported, after the others were deleted', async () => {
     sqs.on(DeleteMessageBatchCommand).resolves({
       Successful: [{ Id: '0' }, { Id: '2' }],
       Failed: [{ Id: '1', Code: 'ReceiptHandleIsInvalid', Message: 'expired', SenderFault: true }],
     });
+    const invalid = new Error('The receipt handle has expired');
+    invalid.name = 'ReceiptHandleIsInvalid';
+    sqs.on(DeleteMessageCommand).rejects(invalid);
     const messages = ['m-a', 'm-b', 'm-c'].map((id) => toReceivedMessage(sqsMessage('{}', 1, id)));
     const error = await consumer()
       .ack(messages)
       .catch((thrown: unknown) => thrown);
     assert.ok(error instanceof TransientError);
     assert.equal(error.code, 'SQS_DELETE_FAILED');
-    assert.match(error.message, /1 message\(s\): m-b \(ReceiptHandleIsInvalid: expired\)/);
+    assert.match(error.message, /1 message\(s\): m-b \(ReceiptHandleIsInvalid: The receipt handle has expired\)/);
   });
 
   test('release makes the message visible again after the delay', async () => {

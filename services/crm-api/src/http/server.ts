@@ -9,6 +9,7 @@ import { ApiError } from '../use-cases/api-error.js';
 import { assetFolders } from './asset-folders.js';
 import { installApiKeyAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
+import { installFiniteNumberCheck } from './finite-numbers.js';
 import { applicationRoutes } from './routes/applications.js';
 import { commandRoutes } from './routes/commands.js';
 import { configRoutes } from './routes/config.js';
@@ -65,11 +66,13 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
 
   installApiKeyAuth(app, context.apiKeys);
+  installFiniteNumberCheck(app);
   await app.register(rateLimit, {
     global: true,
     max: context.rateLimitPerMinute,
     timeWindow: 60_000,
-    hook: 'preHandler',
+    // Counted as soon as the key is known, so requests refused later (invalid input) count too.
+    hook: 'onRequest',
     keyGenerator: (request) => request.apiKey?.keyId ?? request.ip,
     allowList: (request) => request.apiKey === undefined,
     errorResponseBuilder: (_request, limit) =>

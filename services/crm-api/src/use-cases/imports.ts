@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ImportRow } from '@jobpipe/contracts';
 import type { CrmApiContext } from '../context.js';
 import type { AcceptedRow, RejectedRow } from '../domain/import-rows.js';
+import { nonWebUrlReason } from '../domain/url-safety.js';
 import { ApiError } from './api-error.js';
 
 /** Rows per `import.chunk` (the contract's maximum). */
@@ -62,7 +63,10 @@ export class ImportSession {
   async add(rowNumber: number, candidate: unknown): Promise<void> {
     this.totalRows++;
     const validation = this.context.registry.validateDefinition('import-row', candidate);
-    if (validation.ok) {
+    const urlReason = validation.ok ? nonWebUrlReason((candidate as ImportRow).url) : undefined;
+    if (urlReason) {
+      await this.reject({ rowNumber, errors: [`url: ${urlReason}`] });
+    } else if (validation.ok) {
       this.pending.push({ rowNumber, row: candidate as ImportRow });
       if (this.pending.length >= CHUNK_ROWS) await this.flushChunk();
     } else {

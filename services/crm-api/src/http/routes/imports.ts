@@ -31,7 +31,11 @@ const importResult = {
 
 async function csvStreamOf(request: FastifyRequest): Promise<Readable> {
   if (request.isMultipart()) {
-    const file = await request.file();
+    const file = await request.file().catch((error: Error & { statusCode?: number }) => {
+      // busboy throws plain errors for a body it cannot start to read (no boundary, bad header).
+      if (error.statusCode !== undefined) throw error;
+      throw new ApiError(400, 'malformed_multipart', `the multipart body cannot be read: ${error.message}`);
+    });
     if (!file) throw new ApiError(400, 'file_missing', "the multipart body has no file: send the CSV in a field named 'file'");
     return file.file;
   }
