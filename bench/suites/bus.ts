@@ -26,7 +26,7 @@ import {
   silentLogger,
   systemClock,
 } from '@jobpipe/shared';
-import { busEvent, tempDir } from '@jobpipe/shared/testing';
+import { busEvent, tempDir } from '@jobpipe/test-kit';
 
 const MESSAGES = 10_000;
 const ROUNDS = 3;

@@ -1,4 +1,4 @@
-import { TABLES, type TableDefinition } from '@jobpipe/contracts';
+import { TABLES, type TableDefinition, USER_SECRET_NAMES } from '@jobpipe/contracts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -50,8 +50,8 @@ export class Storage extends Construct {
     });
     this.secretPrefix = `${props.prefix}/`;
     // Secrets the user sets after deploying; services create the rest (session cookies) at run time.
-    for (const name of ['usajobs/api-key', 'sheets/credentials']) {
-      new secretsmanager.Secret(this, `secret-${name.replace('/', '-')}`, {
+    for (const name of Object.values(USER_SECRET_NAMES)) {
+      new secretsmanager.Secret(this, `secret-${name.replaceAll('/', '-')}`, {
         secretName: `${this.secretPrefix}${name}`,
         description: `jobpipe: ${name} (set the value after deploying)`,
       });

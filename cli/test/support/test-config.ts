@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReplayServer } from '@jobpipe/scraper';
+import type { ReplayServer } from '@jobpipe/replay';
 import { parse, stringify } from 'yaml';
 import { type ConfigFile, parseConfigFile } from '../../src/config/config-file.js';
 import { REPO_ROOT } from '../../src/config.js';

@@ -1,6 +1,6 @@
 import type { EventDataMap } from '@jobpipe/contracts';
 import { createEmbeddedPorts, ManualClock, silentLogger } from '@jobpipe/shared';
-import { busEvent, tempDir } from '@jobpipe/shared/testing';
+import { busEvent, tempDir } from '@jobpipe/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { createApiKey } from '../src/adapters/api-keys.js';
 import { type CrmApiContext, createCrmApiContext } from '../src/context.js';

@@ -5,7 +5,7 @@ import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventDataMap } from '@jobpipe/contracts';
-import { busEvent } from '@jobpipe/shared/testing';
+import { busEvent } from '@jobpipe/test-kit';
 import { mockClient } from 'aws-sdk-client-mock';
 import { fixtureBytes } from './fixtures.js';
 

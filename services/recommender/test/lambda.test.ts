@@ -5,7 +5,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusEvent } from '@jobpipe/contracts';
-import { busEvent } from '@jobpipe/shared/testing';
+import { busEvent } from '@jobpipe/test-kit';
 import { mockClient } from 'aws-sdk-client-mock';
 import { normalizedJob } from './helpers/jobs.js';
 

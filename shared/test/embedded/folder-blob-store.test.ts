@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { tempDir } from '@jobpipe/test-kit';
 import { FolderBlobStore } from '../../src/embedded/folder-blob-store.js';
 import { PermanentError } from '../../src/errors.js';
-import { tempDir } from '../../src/testing/index.js';
 
 const dir = tempDir('jobpipe-blobs-');
 after(() => dir.remove());

@@ -9,6 +9,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { contracts, queueOf } from '@jobpipe/contracts';
+import { busEvent } from '@jobpipe/test-kit';
 import { mockClient } from 'aws-sdk-client-mock';
 import { AwsResourceNames } from '../../src/aws/resource-names.js';
 import { SqsQueueConsumer } from '../../src/aws/sqs-queue-consumer.js';
@@ -17,7 +18,6 @@ import { ManualClock } from '../../src/ports/clock.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { defineHandlers } from '../../src/runtime/handlers.js';
 import { QueueRunner } from '../../src/runtime/queue-runner.js';
-import { busEvent } from '../../src/testing/index.js';
 import { sqsMessage, testCredentials } from '../aws/aws-test-kit.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 

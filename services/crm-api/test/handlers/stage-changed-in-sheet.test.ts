@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { EventDataMap } from '@jobpipe/contracts';
 import { PermanentError, silentLogger } from '@jobpipe/shared';
-import { busEvent } from '@jobpipe/shared/testing';
+import { busEvent } from '@jobpipe/test-kit';
 import { crmRecordOf, historyOf } from '../../src/use-cases/crm.js';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { silentLogger } from '@jobpipe/shared';
-import { busEvent } from '@jobpipe/shared/testing';
+import { busEvent } from '@jobpipe/test-kit';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
 

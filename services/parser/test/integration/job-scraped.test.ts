@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { silentLogger } from '@jobpipe/shared';
-import { busEvent } from '@jobpipe/shared/testing';
+import { busEvent } from '@jobpipe/test-kit';
 import { createParserHandlers } from '../../src/index.js';
 import { fixtureBytes, fixtureJson } from '../fixtures.js';
 import { parserStack } from './harness.js';
