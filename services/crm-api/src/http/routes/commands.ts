@@ -1,3 +1,4 @@
+import { ETL_KINDS, type EtlKind } from '@jobpipe/contracts';
 import { scrapeRequestFor } from '@jobpipe/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
@@ -63,7 +64,7 @@ export async function commandRoutes(app: FastifyInstance, context: CrmApiContext
     },
   );
 
-  app.post<{ Body: { kind: 'full' | 'incremental' } }>(
+  app.post<{ Body: { kind: EtlKind } }>(
     '/etl',
     {
       preValidation: emptyBodyAsObject,
@@ -73,7 +74,7 @@ export async function commandRoutes(app: FastifyInstance, context: CrmApiContext
         body: {
           type: 'object',
           additionalProperties: false,
-          properties: { kind: { type: 'string', enum: ['full', 'incremental'], default: 'full' } },
+          properties: { kind: { type: 'string', enum: ETL_KINDS, default: 'full' } },
         },
         response: {
           202: { type: 'object', required: ['requestId', 'kind'], properties: { requestId: { type: 'string' }, kind: { type: 'string' } } },
