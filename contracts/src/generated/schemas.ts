@@ -12,6 +12,7 @@ import crmStageChangedV1 from '../../schemas/crm.stage-changed/v1/schema.json' w
 import etlCompletedV1 from '../../schemas/etl.completed/v1/schema.json' with { type: 'json' };
 import etlRequestedV1 from '../../schemas/etl.requested/v1/schema.json' with { type: 'json' };
 import importChunkV1 from '../../schemas/import.chunk/v1/schema.json' with { type: 'json' };
+import importChunkLoadedV1 from '../../schemas/import.chunk-loaded/v1/schema.json' with { type: 'json' };
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
 import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: 'json' };
 import jobScrapedV1 from '../../schemas/job.scraped/v1/schema.json' with { type: 'json' };
@@ -44,6 +45,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'etl.completed', major: 1, schema: etlCompletedV1 },
     { detailType: 'etl.requested', major: 1, schema: etlRequestedV1 },
     { detailType: 'import.chunk', major: 1, schema: importChunkV1 },
+    { detailType: 'import.chunk-loaded', major: 1, schema: importChunkLoadedV1 },
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },
     { detailType: 'job.scored', major: 1, schema: jobScoredV1 },
     { detailType: 'job.scraped', major: 1, schema: jobScrapedV1 },

@@ -368,6 +368,36 @@ export interface ImportChunkV1 {
 }
 
 /**
+ * The parser loaded one import chunk: how many of its rows were stored as jobs, and each row it refused with the reasons, so the import's progress is final only when every row landed or was rejected.
+ */
+
+export interface ImportChunkLoadedV1 {
+  meta: EventMeta;
+  data: {
+    importId: string;
+    chunkIndex: number;
+    /**
+     * rows the chunk held
+     */
+    rowCount: number;
+    /**
+     * rows stored as jobs
+     */
+    stored: number;
+    /**
+     * @maxItems 1000
+     */
+    rejectedRows: {
+      rowNumber: number;
+      /**
+       * @minItems 1
+       */
+      errors: [string, ...string[]];
+    }[];
+  };
+}
+
+/**
  * A posting was normalized and stored (new or changed content).
  */
 
@@ -536,6 +566,7 @@ export interface EventDataMap {
   'etl.completed': EtlCompletedV1['data'];
   'etl.requested': EtlRequestedV1['data'];
   'import.chunk': ImportChunkV1['data'];
+  'import.chunk-loaded': ImportChunkLoadedV1['data'];
   'job.parsed': JobParsedV1['data'];
   'job.scored': JobScoredV1['data'];
   'job.scraped': JobScrapedV1['data'];

@@ -18,6 +18,8 @@ export declare const etlCompletedV1: ContractValidator;
 export declare const etlRequestedV1: ContractValidator;
 /** Validates the detail of a `import.chunk` v1 event. */
 export declare const importChunkV1: ContractValidator;
+/** Validates the detail of a `import.chunk-loaded` v1 event. */
+export declare const importChunkLoadedV1: ContractValidator;
 /** Validates the detail of a `job.parsed` v1 event. */
 export declare const jobParsedV1: ContractValidator;
 /** Validates the detail of a `job.scored` v1 event. */
