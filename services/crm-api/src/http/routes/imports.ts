@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
+import { IMPORT_MODES, type ImportMode } from '@jobpipe/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { ApiError } from '../../use-cases/api-error.js';
 import { importCsvStream } from '../../use-cases/csv-import.js';
-import { type ImportMode, importJsonRows, importProgress } from '../../use-cases/imports.js';
+import { importJsonRows, importProgress } from '../../use-cases/imports.js';
 import { errorResponses } from '../schemas.js';
 
 /** Most rows one JSON import may carry. */
@@ -13,7 +14,7 @@ const JSON_IMPORT_BODY_BYTES = 64 * 1024 * 1024;
 
 const modeSchema = {
   type: 'string',
-  enum: ['incremental', 'full'],
+  enum: IMPORT_MODES,
   default: 'incremental',
   description: 'incremental upserts; full replaces the imported set',
 } as const;
@@ -129,7 +130,7 @@ export async function importRoutes(app: FastifyInstance, context: CrmApiContext)
     {
       schema: {
         tags: ['imports'],
-        summary: 'Progress of an import: rows accepted, rejected (with reasons, 1000 per page), done',
+        summary: 'Progress of an import: rows accepted, rejected (with reasons, 1000 per page), done once every row landed or was rejected',
         params: { type: 'object', required: ['importId'], properties: { importId: importIdSchema } },
         querystring: {
           type: 'object',
@@ -139,11 +140,20 @@ export async function importRoutes(app: FastifyInstance, context: CrmApiContext)
         response: {
           200: {
             type: 'object',
-            required: ['summary', 'rejectedRows', 'rejectedPages'],
+            required: ['summary', 'rejectedRows', 'rejectedPages', 'loadRejectedRows'],
             properties: {
               summary: { $ref: 'ImportSummary#' },
-              rejectedRows: { type: 'array', items: { $ref: 'RejectedRow#' } },
+              rejectedRows: {
+                type: 'array',
+                items: { $ref: 'RejectedRow#' },
+                description: 'rows refused before they were sent (one page)',
+              },
               rejectedPages: { type: 'integer' },
+              loadRejectedRows: {
+                type: 'array',
+                items: { $ref: 'RejectedRow#' },
+                description: 'rows the parser refused when loading them (counted in summary.rejected)',
+              },
             },
           },
           ...errorResponses(400, 404),
