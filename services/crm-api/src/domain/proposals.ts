@@ -1,11 +1,11 @@
-import type { ClosedReason, Stage } from './stages.js';
+import type { ClosedReason, CrmStage } from '@jobpipe/contracts';
 
 /** Who proposed a change: the user's AI assistant (through MCP) or the inbox watcher. */
 export type ProposedBy = 'assistant' | 'inbox';
 
 /** What a proposal would do once the user accepts it. */
 export type ProposedChange =
-  | { readonly kind: 'stage-change'; readonly to: Stage; readonly closedReason: ClosedReason | null; readonly note: string | null }
+  | { readonly kind: 'stage-change'; readonly to: CrmStage; readonly closedReason: ClosedReason | null; readonly note: string | null }
   | { readonly kind: 'application'; readonly dryRun: boolean }
   | { readonly kind: 'note'; readonly note: string };
 

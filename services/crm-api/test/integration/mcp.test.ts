@@ -101,7 +101,9 @@ describe('the MCP server on crm-api (/mcp, Streamable HTTP) through the SDK clie
     assert.match(JSON.stringify(missing.content), /job_not_found: no job with id 'greenhouse:404'/);
     const tracks = await client.readResource({ uri: 'jobpipe://config/tracks' });
     const stored = await api.app.inject({ method: 'GET', url: '/config/tracks', headers: api.auth });
-    assert.deepEqual(JSON.parse(String(tracks.contents[0]?.text)), stored.json(), 'the tracks as stored');
+    const [content] = tracks.contents;
+    assert.ok(content && 'text' in content);
+    assert.deepEqual(JSON.parse(content.text), stored.json(), 'the tracks as stored');
     await client.close();
   });
 

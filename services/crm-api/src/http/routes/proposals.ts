@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import type { ProposalStatus, ProposedBy, ProposedChange } from '../../domain/proposals.js';
-import type { ClosedReason, Stage } from '../../domain/stages.js';
+import type { ClosedReason, CrmStage } from '@jobpipe/contracts';
 import { acceptProposal, getProposal, listProposals, propose, rejectProposal } from '../../use-cases/proposals.js';
 import { applicationProposalBody, noteProposalBody, stageChangeProposalBody } from '../proposal-schemas.js';
 import { errorResponses } from '../schemas.js';
@@ -43,7 +43,7 @@ export async function proposalRoutes(app: FastifyInstance, context: CrmApiContex
       },
     );
 
-  proposeRoute<{ jobId: string; to: Stage; closedReason?: ClosedReason | null; note?: string; rationale?: string }>(
+  proposeRoute<{ jobId: string; to: CrmStage; closedReason?: ClosedReason | null; note?: string; rationale?: string }>(
     '/proposals/stage-changes',
     'Propose moving a job to another stage; the CRM changes only when the user accepts',
     stageChangeProposalBody,
