@@ -1,7 +1,7 @@
+import type { ClosedReason, CrmStage } from '@jobpipe/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import type { ProposalStatus, ProposedBy, ProposedChange } from '../../domain/proposals.js';
-import type { ClosedReason, CrmStage } from '@jobpipe/contracts';
 import { acceptProposal, getProposal, listProposals, propose, rejectProposal } from '../../use-cases/proposals.js';
 import { applicationProposalBody, noteProposalBody, stageChangeProposalBody } from '../proposal-schemas.js';
 import { errorResponses } from '../schemas.js';
