@@ -19,6 +19,19 @@ import jobScrapedV1 from '../../schemas/job.scraped/v1/schema.json' with { type:
 import scrapeRequestedV1 from '../../schemas/scrape.requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshRequestedV1 from '../../schemas/session.refresh-requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshedV1 from '../../schemas/session.refreshed/v1/schema.json' with { type: 'json' };
+import tablesApiKeys from '../../schemas/tables/apiKeys/schema.json' with { type: 'json' };
+import tablesApplications from '../../schemas/tables/applications/schema.json' with { type: 'json' };
+import tablesApplierState from '../../schemas/tables/applierState/schema.json' with { type: 'json' };
+import tablesConfig from '../../schemas/tables/config/schema.json' with { type: 'json' };
+import tablesCrm from '../../schemas/tables/crm/schema.json' with { type: 'json' };
+import tablesCrmHistory from '../../schemas/tables/crmHistory/schema.json' with { type: 'json' };
+import tablesImports from '../../schemas/tables/imports/schema.json' with { type: 'json' };
+import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'json' };
+import tablesProcessedEvents from '../../schemas/tables/processedEvents/schema.json' with { type: 'json' };
+import tablesRecommenderState from '../../schemas/tables/recommenderState/schema.json' with { type: 'json' };
+import tablesScores from '../../schemas/tables/scores/schema.json' with { type: 'json' };
+import tablesScrapeState from '../../schemas/tables/scrapeState/schema.json' with { type: 'json' };
+import tablesSessions from '../../schemas/tables/sessions/schema.json' with { type: 'json' };
 
 /** Every schema of the contracts package, as imported from its JSON file. */
 export const SCHEMA_CATALOG: SchemaCatalog = {
@@ -39,5 +52,20 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'scrape.requested', major: 1, schema: scrapeRequestedV1 },
     { detailType: 'session.refresh-requested', major: 1, schema: sessionRefreshRequestedV1 },
     { detailType: 'session.refreshed', major: 1, schema: sessionRefreshedV1 },
+  ],
+  tables: [
+    { table: 'apiKeys', schema: tablesApiKeys },
+    { table: 'applications', schema: tablesApplications },
+    { table: 'applierState', schema: tablesApplierState },
+    { table: 'config', schema: tablesConfig },
+    { table: 'crm', schema: tablesCrm },
+    { table: 'crmHistory', schema: tablesCrmHistory },
+    { table: 'imports', schema: tablesImports },
+    { table: 'jobs', schema: tablesJobs },
+    { table: 'processedEvents', schema: tablesProcessedEvents },
+    { table: 'recommenderState', schema: tablesRecommenderState },
+    { table: 'scores', schema: tablesScores },
+    { table: 'scrapeState', schema: tablesScrapeState },
+    { table: 'sessions', schema: tablesSessions },
   ],
 };
