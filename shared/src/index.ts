@@ -32,4 +32,3 @@ export * from './runtime/service.js';
 export * from './runtime/sites-document.js';
 export * from './scheduling/scheduled-requests.js';
 export * from './tables/conditions.js';
-export * from './tables/definitions.js';
