@@ -7,13 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mayaConfig, seededRandom } from '@jobpipe/test-kit/corpus';
 import { scorePosting, scoringContext } from '../../src/domain/blend.js';
 import { rankLabels } from '../../src/domain/evaluation.js';
 import { loadModel, predict, trainModel } from '../../src/domain/model.js';
 import { featuresOf, type PostingFeatures } from '../../src/domain/posting-features.js';
-import { seededRandom } from '../corpus/generator.js';
 import { labelledCorpus } from '../corpus/labelled-corpus.js';
-import { mayaConfig } from '../corpus/persona.js';
 
 const FOLDS = 5;
 
