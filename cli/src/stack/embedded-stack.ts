@@ -1,17 +1,15 @@
 import { join } from 'node:path';
 import type { ServiceName } from '@jobpipe/contracts';
-import { createApiKey } from '@jobpipe/crm-api';
 import { startReplayServer } from '@jobpipe/replay';
-import { createEmbeddedPorts, type Logger, systemClock } from '@jobpipe/shared';
+import { createEmbeddedPorts, type Logger } from '@jobpipe/shared';
 import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
 import { CrmApiClient } from './api-client.js';
 import { PipelineProgress } from './pipeline-progress.js';
 import { EmbeddedScheduler } from './scheduler.js';
 import { embeddedServiceProcesses } from './service-processes.js';
+import { stackApiKey } from './stack-api-key.js';
 import { type ServiceCrash, Supervisor } from './supervisor.js';
-
-const API_KEY_SECRET = 'cli/local-api-key';
 
 /** Everything `jobpipe up` runs, started and stoppable as one. */
 export interface EmbeddedStack {
@@ -40,16 +38,6 @@ export interface EmbeddedStackOptions {
   readonly healthPortBase?: number;
 }
 
-/** The API key the local stack uses for itself, created on first start and kept in the secret store. */
-async function localApiKey(ports: ReturnType<typeof createEmbeddedPorts>): Promise<string> {
-  const secrets = ports.secrets();
-  const stored = await secrets.get(API_KEY_SECRET);
-  if (stored) return stored;
-  const created = await createApiKey(ports.tables, systemClock, { name: 'jobpipe up (local)', scope: 'write' });
-  await secrets.put(API_KEY_SECRET, created.key);
-  return created.key;
-}
-
 /**
  * Starts the embedded stack: the replay source (offline demo data), every service as its own
  * supervised process (its bundle built first when a source changed), the crm-api, the config seeded
@@ -70,7 +58,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     ...(replay ? { scraper: replay.scraperEnv() } : {}),
   };
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
-  const apiKey = await localApiKey(ports);
+  const apiKey = await stackApiKey(ports, 'jobpipe up (local)');
   const supervisor = new Supervisor(
     embeddedServiceProcesses({
       repoRoot: options.repoRoot,
@@ -118,7 +106,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
 }
 
 /** Saves the config file's pipeline config through the API when it differs from the stored one. */
-async function seedConfig(api: CrmApiClient, config: ConfigFile): Promise<void> {
+export async function seedConfig(api: CrmApiClient, config: ConfigFile): Promise<void> {
   const current = await api.request<{ version: number; config: unknown }>('GET', '/config');
   if (JSON.stringify(current.config) === JSON.stringify(config.pipeline)) return;
   await api.request('PUT', '/config', { config: config.pipeline, expectedVersion: current.version });

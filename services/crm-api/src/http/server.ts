@@ -8,7 +8,7 @@ import type { CrmApiContext } from '../context.js';
 import { ApiError } from '../use-cases/api-error.js';
 import { assetFolders } from './asset-folders.js';
 import { installApiKeyAuth } from './auth.js';
-import { installErrorHandling } from './error-handler.js';
+import { frameworkErrorReply, installErrorHandling } from './error-handler.js';
 import { installFiniteNumberCheck } from './finite-numbers.js';
 import { applicationRoutes } from './routes/applications.js';
 import { commandRoutes } from './routes/commands.js';
@@ -36,6 +36,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorReply,
   });
   installErrorHandling(app, context.logger);
   // Swagger UI's own routes are public like /health; set before the plugin adds them.

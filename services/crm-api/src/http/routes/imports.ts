@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { ApiError } from '../../use-cases/api-error.js';
@@ -39,7 +39,12 @@ async function csvStreamOf(request: FastifyRequest): Promise<Readable> {
     if (!file) throw new ApiError(400, 'file_missing', "the multipart body has no file: send the CSV in a field named 'file'");
     return file.file;
   }
-  return request.body as Readable;
+  if (request.body instanceof Readable) return request.body;
+  throw new ApiError(
+    415,
+    'unsupported_media_type',
+    `a CSV import is read from multipart/form-data (field 'file') or a text/csv body, not '${request.headers['content-type'] ?? 'no content-type'}'`,
+  );
 }
 
 /** POST /imports/jobs (JSON, ≤1000 rows), POST /imports/csv (streamed CSV of any size), GET /imports/{id}. */
