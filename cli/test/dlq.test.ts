@@ -68,6 +68,12 @@ test('dlq list shows each dead letter with its detail-type and reason', () => {
   );
 });
 
+test('dlq list with a smaller limit says how many there are in all', () => {
+  const { code, stdout } = jobpipe('dlq', 'list', 'parser', '--limit', '1');
+  assert.equal(code, 0);
+  assert.match(stdout, /showing the oldest 1 of 2 dead letter\(s\) on parser-dlq/);
+});
+
 test('dlq show prints the reason and the whole event', () => {
   const { code, stdout } = jobpipe('dlq', 'show', 'parser', deadIds[1]!);
   assert.equal(code, 0);

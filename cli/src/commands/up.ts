@@ -55,6 +55,10 @@ export function register(program: Command): void {
           .services.map((service) => service.name)
           .join(', ')}`,
       );
+      if (stack.releasedAtStart.size > 0) {
+        const held = [...stack.releasedAtStart].map(([queue, count]) => `${queue} ${count}`).join(', ');
+        console.log(`Released the messages the killed processes of the last run still held (${held}): they are handled again now.`);
+      }
       if (stack.replayUrl)
         console.log(`Source: offline replay of recorded postings at ${stack.replayUrl} (see docs/sources.md for live sources)`);
       console.log(`API:       ${api.baseUrl}   (header: authorization: Bearer ${stack.apiKey})`);

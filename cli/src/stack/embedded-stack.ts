@@ -19,6 +19,8 @@ export interface EmbeddedStack {
   readonly progress: PipelineProgress;
   readonly scheduler: EmbeddedScheduler;
   readonly replayUrl: string | undefined;
+  /** Messages the processes of an earlier run still held when they died (kill -9), released at start, per queue. */
+  readonly releasedAtStart: ReadonlyMap<string, number>;
   stop(): Promise<void>;
 }
 
@@ -40,12 +42,15 @@ export interface EmbeddedStackOptions {
 
 /**
  * Starts the embedded stack: the replay source (offline demo data), every service as its own
- * supervised process (its bundle built first when a source changed), the crm-api, the config seeded
+ * supervised process (its bundle built first when a source changed) after releasing the messages the
+ * processes of a killed earlier run still held, the crm-api, the config seeded
  * from the config file, and the scheduler.
  */
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
   await buildBundles(serviceBundles(options.repoRoot));
   const ports = createEmbeddedPorts({ dataDir: options.dataDir, secretKey: options.secretKey }, 'scheduler');
+  // Before any service starts: what the dead processes of the last run held is visible again at once.
+  const releasedAtStart = ports.bus.releaseClaimsOfDeadProcesses();
   const replay = options.config.replay.enabled
     ? await startReplayServer({
         port: options.config.replay.port,
@@ -96,6 +101,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     progress,
     scheduler,
     replayUrl: replay?.origin,
+    releasedAtStart,
     async stop() {
       scheduler.stop();
       await supervisor.stop();

@@ -59,7 +59,15 @@ export class SqsQueueConsumer implements QueueConsumer {
       signal ? { abortSignal: signal } : {},
     );
     const output = await (signal ? untilAborted(request, signal) : request);
-    return (output?.Messages ?? []).map(toReceivedMessage);
+    const received = (output?.Messages ?? []).map(toReceivedMessage);
+    // Received once more than allowed: every earlier receive ended without a verdict (the handler crashed
+    // or was killed). Dead-letter it here, with a reason, rather than leave it to the redrive policy.
+    const { maxReceiveCount } = this.options.queue;
+    const exhausted = received.filter((message) => message.receiveCount > maxReceiveCount);
+    for (const message of exhausted) {
+      await this.deadLetter(message, exhaustedReason(maxReceiveCount, 'visibility timeout expired (handler crashed or was killed)'));
+    }
+    return received.filter((message) => message.receiveCount <= maxReceiveCount);
   }
 
   async ack(messages: readonly ReceivedMessage[]): Promise<void> {
@@ -117,6 +125,7 @@ export class SqsQueueConsumer implements QueueConsumer {
   async deadLetter(message: ReceivedMessage, reason: string): Promise<void> {
     const { sqs, urls, names, queue, clock } = this.options;
     await sendToDeadLetterQueue(sqs, await urls.urlOf(names.deadLetterQueue(queue.name)), {
+      messageId: message.messageId,
       body: message.body,
       reason,
       sourceQueue: queue.name,

@@ -67,6 +67,27 @@ describe('SQS queue consumer', () => {
     assert.deepEqual(sqs.commandCalls(GetQueueUrlCommand)[0]?.args[0].input, { QueueName: 'jp-parser' });
   });
 
+  test('a message received once more than allowed (its handler crashed every time) is dead-lettered with a reason, not handed out', async () => {
+    sqs.on(ReceiveMessageCommand).resolves({
+      Messages: [sqsMessage('{"a":1}', parser.maxReceiveCount + 1, 'm-crashed'), sqsMessage('{"b":2}', parser.maxReceiveCount, 'm-last')],
+    });
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-copy' });
+    sqs.on(DeleteMessageCommand).resolves({});
+    const messages = await consumer().receive(10, 0);
+    assert.deepEqual(
+      messages.map((message) => message.messageId),
+      ['m-last'],
+    );
+    const attributes = sqs.commandCalls(SendMessageCommand)[0]?.args[0].input.MessageAttributes;
+    assert.equal(attributes?.['jobpipe-message-id']?.StringValue, 'm-crashed', 'the dead letter keeps its original id');
+    assert.equal(attributes?.['jobpipe-dead-lettered-at']?.StringValue, '2026-03-01T10:00:00.000Z');
+    assert.equal(
+      attributes?.['jobpipe-reason']?.StringValue,
+      `exceeded ${parser.maxReceiveCount} receives; last error: visibility timeout expired (handler crashed or was killed)`,
+    );
+    assert.equal(sqs.commandCalls(DeleteMessageCommand).length, 1);
+  });
+
   test('acks with DeleteMessageBatch in groups of 10', async () => {
     const messages = Array.from({ length: 12 }, (_, i) => toReceivedMessage(sqsMessage('{}', 1, `m-${i}`)));
     await consumer().ack(messages);
