@@ -1,5 +1,5 @@
 /**
- * Does blending help? On a labelled corpus of real-format postings (persona in ../corpus/persona.ts),
+ * Does blending help? On a labelled corpus of real-format postings (the persona is `mayaWants` of @jobpipe/test-kit/corpus),
  * five-fold cross-validation: the model is trained on four fifths of the decisions and the other fifth
  * is ranked three ways — by the tracks alone (the fallback score), by the model alone, and by the
  * blended score. Over the five folds, the blended ranking must put more of the persona's positives in
