@@ -85,13 +85,13 @@ test('every Lambda function has its own esbuild bundle (ESM, no Docker)', () => 
  */
 function bundledRepositoryFiles(assetDir: string): string[] {
   const map = JSON.parse(readFileSync(join(assetDir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
-  return map.sources
-    .filter((source) => !source.includes('node_modules/'))
-    .map((source) => {
-      const segments = source.split('/').filter((segment) => segment !== '..' && segment !== '.');
-      const start = segments.findIndex((_, index) => existsSync(join(repoRoot, ...segments.slice(index))));
-      return start < 0 ? source : segments.slice(start).join('/');
-    });
+  return map.sources.flatMap((source) => {
+    if (source.includes('node_modules/')) return [];
+    const segments = source.split('/').filter((segment) => segment !== '..' && segment !== '.');
+    const start = segments.findIndex((_, index) => existsSync(join(repoRoot, ...segments.slice(index))));
+    // Sources of no repository file are npm packages' own (their source maps name their upstream files).
+    return start < 0 ? [] : [segments.slice(start).join('/')];
+  });
 }
 
 test('no Lambda package holds a file of tools/ or a test file', () => {
