@@ -94,12 +94,12 @@ module.exports = {
     {
       name: 'routes-use-use-cases-not-storage',
       comment:
-        "crm-api's routes call use-cases; they never import adapters or storage (shared's table, blob and secret ports and their adapters, or shared's face that exports them).",
+        "crm-api's routes call use-cases; they never import adapters or storage (shared's table, blob and secret ports and their adapters).",
       severity: 'error',
+      // dependency-cruiser sees modules, not names: a storage port's type taken through shared's face
+      // (`@jobpipe/shared`, which routes may import for its pure helpers) is not caught here.
       from: { path: ROUTES },
-      to: {
-        path: ['^services/crm-api/src/adapters/', '^shared/src/(index\\.ts$|ports/(tables|blobs|secrets)\\.ts$|tables/|embedded/|aws/)'],
-      },
+      to: { path: ['^services/crm-api/src/adapters/', '^shared/src/(ports/(tables|blobs|secrets)\\.ts$|tables/|embedded/|aws/)'] },
     },
   ],
   options: {

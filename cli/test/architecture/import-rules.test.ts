@@ -16,7 +16,8 @@ after(() => dir.remove());
 /** Each file of the fixture repository and what it imports (relative specifiers, as the packages' own files). */
 const FILES: Record<string, string[]> = {
   'contracts/src/index.ts': ['../../shared/src/index.js'],
-  'shared/src/index.ts': ['../../contracts/src/index.js'],
+  'shared/src/index.ts': ['../../contracts/src/index.js', './ports/tables.js'],
+  'shared/src/ports/tables.ts': [],
   'services/parser/src/app.ts': ['../../../shared/src/index.js', '../../scraper/src/index.js', '../test/helper.js'],
   'services/parser/src/main.ts': ['./app.js', '../../../tools/test-kit/src/index.js'],
   'services/parser/test/helper.ts': ['../../../tools/test-kit/src/index.js', '../../../tools/replay/src/index.js'],
@@ -27,6 +28,7 @@ const FILES: Record<string, string[]> = {
     '../../use-cases/jobs.js',
     '../../adapters/read-model.js',
     '../../../../../shared/src/index.js',
+    '../../../../../shared/src/ports/tables.js',
   ],
   'cli/src/main.ts': ['../../services/scraper/src/index.js', '../../tools/replay/src/index.js'],
   'infra/src/app.ts': ['../../services/parser/src/app.js', '../../tools/replay/src/index.js'],
@@ -43,7 +45,7 @@ const EXPECTED = [
   'service-imports-only-contracts-and-shared: services/parser/src/main.ts → tools/test-kit/src/index.ts',
   'tools-imported-only-by-tests-bench-cli: services/parser/src/main.ts → tools/test-kit/src/index.ts',
   'routes-use-use-cases-not-storage: services/crm-api/src/http/routes/jobs.ts → services/crm-api/src/adapters/read-model.ts',
-  'routes-use-use-cases-not-storage: services/crm-api/src/http/routes/jobs.ts → shared/src/index.ts',
+  'routes-use-use-cases-not-storage: services/crm-api/src/http/routes/jobs.ts → shared/src/ports/tables.ts',
   'infra-imports-no-cli-tools-or-bench: infra/src/app.ts → tools/replay/src/index.ts',
   'tools-imported-only-by-tests-bench-cli: infra/src/app.ts → tools/replay/src/index.ts',
   'tools-import-no-service: tools/replay/src/index.ts → services/scraper/src/index.ts',
