@@ -929,6 +929,38 @@ export interface ProcessedEventItem {
 }
 
 /**
+ * A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api).
+ */
+
+export interface ProposalItem {
+  proposalId: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  change:
+    | {
+        kind: "stage-change";
+        to: "new" | "screened" | "shortlisted" | "applied" | "interviewing" | "offer" | "closed";
+        closedReason: ("rejected" | "withdrawn" | "expired" | "hired" | "not-interested") | null;
+        note: string | null;
+      }
+    | {
+        kind: "application";
+        dryRun: boolean;
+      }
+    | {
+        kind: "note";
+        note: string;
+      };
+  proposedBy: "assistant" | "inbox";
+  rationale: string | null;
+  status: "pending" | "accepted" | "rejected";
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/**
  * The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.
  */
 
@@ -1224,6 +1256,7 @@ export interface TableItemMap {
   imports: ImportItem;
   jobs: JobItem;
   processedEvents: ProcessedEventItem;
+  proposals: ProposalItem;
   recommenderState: RecommenderStateItem;
   scores: ScoreItem;
   scrapeState: ScrapeStateItem;
