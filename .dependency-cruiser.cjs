@@ -12,7 +12,7 @@
  */
 
 /** Any package's tests (and their support files and fixtures). */
-const TESTS = '^(contracts|shared|services/[^/]+|cli|infra|tools/[^/]+)/test/';
+const TESTS = '^(contracts|shared|mcp|services/[^/]+|cli|infra|tools/[^/]+)/test/';
 
 /** crm-api's HTTP routes. */
 const ROUTES = '^services/crm-api/src/http/routes/';
@@ -66,7 +66,7 @@ module.exports = {
       comment:
         'Tools (the replay, the test kit) are for tests, the bench and the CLI; nothing that ships in a service bundle or a Lambda package imports them.',
       severity: 'error',
-      from: { path: '^(contracts|shared|services/[^/]+|infra)/', pathNot: TESTS },
+      from: { path: '^(contracts|shared|mcp|services/[^/]+|infra)/', pathNot: TESTS },
       to: { path: '^tools/' },
     },
     {
@@ -81,7 +81,7 @@ module.exports = {
       name: 'no-src-imports-test',
       comment: 'Source never imports a test file (tests, fixtures and test support stay out of what ships).',
       severity: 'error',
-      from: { path: '^(contracts|shared|services/[^/]+|cli|infra|tools/[^/]+)/(src|scripts|bin)/' },
+      from: { path: '^(contracts|shared|mcp|services/[^/]+|cli|infra|tools/[^/]+)/(src|scripts|bin)/' },
       to: { path: '/test/' },
     },
     {
