@@ -17,6 +17,11 @@ export function serviceEntryFile(repoRoot: string, service: ServiceName): string
   return join(repoRoot, 'services', service, 'dist', 'main.js');
 }
 
+/** The bundle of the CLI, as `npm start` runs it. */
+export function cliEntryFile(repoRoot: string): string {
+  return join(repoRoot, 'cli', 'dist', 'main.js');
+}
+
 /** The bundle a process running several services runs (`jobpipe up --processes`). */
 export function serviceGroupEntryFile(repoRoot: string): string {
   return join(repoRoot, 'cli', 'dist-stack', 'service-group-main.js');

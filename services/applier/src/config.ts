@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { ConfigError, type Environment, type EnvSchema, type RuntimeConfig, readEnvConfig, readRuntimeConfig } from '@jobpipe/shared';
+import { type Environment, type EnvSchema, type RuntimeConfig, readEnvConfig, readRuntimeConfig, readSitesFile } from '@jobpipe/shared';
 import { type ApplySite, parseApplySites } from './domain/apply-site.js';
 import type { ApplyGuards } from './domain/guards.js';
 
@@ -45,21 +44,12 @@ export const APPLIER_ENV_SCHEMA = {
   },
 } as const satisfies EnvSchema;
 
-function readSites(path: string | undefined): ReadonlyMap<string, ApplySite> {
-  if (!path) return new Map();
-  try {
-    return parseApplySites(JSON.parse(readFileSync(path, 'utf8')));
-  } catch (error) {
-    throw new ConfigError(`JOBPIPE_APPLIER_SITES_FILE='${path}': ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 /** Reads and validates the applier's settings (the caller passes process.env). */
 export function readApplierConfig(env: Environment): ApplierConfig {
   const values = readEnvConfig(APPLIER_ENV_SCHEMA, env);
   return Object.freeze({
     runtime: readRuntimeConfig(env),
-    sites: readSites(values.JOBPIPE_APPLIER_SITES_FILE),
+    sites: readSitesFile('JOBPIPE_APPLIER_SITES_FILE', values.JOBPIPE_APPLIER_SITES_FILE, parseApplySites),
     guards: Object.freeze({
       dailyCap: values.JOBPIPE_APPLIER_DAILY_CAP,
       jobWindowDays: values.JOBPIPE_APPLIER_JOB_WINDOW_DAYS,

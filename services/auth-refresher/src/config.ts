@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { ConfigError, type Environment, type EnvSchema, type RuntimeConfig, readEnvConfig, readRuntimeConfig } from '@jobpipe/shared';
+import { type Environment, type EnvSchema, type RuntimeConfig, readEnvConfig, readRuntimeConfig, readSitesFile } from '@jobpipe/shared';
 import { type LoginSite, parseLoginSites } from './domain/login-site.js';
 import type { RefreshPolicy } from './domain/refresh-policy.js';
 
@@ -61,21 +60,12 @@ export const AUTH_REFRESHER_ENV_SCHEMA = {
   },
 } as const satisfies EnvSchema;
 
-function readSites(path: string | undefined): ReadonlyMap<string, LoginSite> {
-  if (!path) return new Map();
-  try {
-    return parseLoginSites(JSON.parse(readFileSync(path, 'utf8')));
-  } catch (error) {
-    throw new ConfigError(`JOBPIPE_AUTH_REFRESHER_SITES_FILE='${path}': ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 /** Reads and validates the auth-refresher's settings (the caller passes process.env). */
 export function readAuthRefresherConfig(env: Environment): AuthRefresherConfig {
   const values = readEnvConfig(AUTH_REFRESHER_ENV_SCHEMA, env);
   return Object.freeze({
     runtime: readRuntimeConfig(env),
-    sites: readSites(values.JOBPIPE_AUTH_REFRESHER_SITES_FILE),
+    sites: readSitesFile('JOBPIPE_AUTH_REFRESHER_SITES_FILE', values.JOBPIPE_AUTH_REFRESHER_SITES_FILE, parseLoginSites),
     policy: Object.freeze({
       refreshBeforeSeconds: values.JOBPIPE_AUTH_REFRESHER_REFRESH_BEFORE_SECONDS,
       maxFailures: values.JOBPIPE_AUTH_REFRESHER_MAX_FAILURES,
