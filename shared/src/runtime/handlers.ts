@@ -6,6 +6,8 @@ import type { Logger } from '../ports/logger.js';
 export interface HandlerContext {
   /** Publishes follow-up events with this event's correlationId and this event as their cause. */
   publish(events: readonly OutgoingEvent[]): Promise<string[]>;
+  /** The events with this event's correlationId and this event as their cause (for `Outbox.commit`). */
+  caused(events: readonly OutgoingEvent[]): OutgoingEvent[];
   readonly logger: Logger;
   /** How many times this message has been delivered (1 on the first delivery). */
   readonly receiveCount: number;

@@ -7,6 +7,8 @@ import {
   eventSourceOf,
   type ProducerName,
 } from '@jobpipe/contracts';
+import { silentLogger } from '../ports/logger.js';
+import type { HandlerContext } from '../runtime/handlers.js';
 
 /** Builds a valid bus event for tests, as a publisher would. */
 export function busEvent<T extends DetailType>(detailType: T, data: EventDataMap[T], producer: ProducerName = 'crm-api'): BusEvent<T> {
@@ -23,4 +25,12 @@ export function busEvent<T extends DetailType>(detailType: T, data: EventDataMap
     resources: [],
     detail: { meta: { eventId, schemaVersion: CURRENT_SCHEMA_VERSION[detailType], occurredAt: time, correlationId: eventId }, data },
   };
+}
+
+/** A handler context for calling a handler directly: publishes through `publish`, causes nothing. */
+export function directHandlerContext(
+  publish: HandlerContext['publish'],
+  overrides: Partial<Omit<HandlerContext, 'publish'>> = {},
+): HandlerContext {
+  return { publish, caused: (events) => [...events], logger: silentLogger, receiveCount: 1, ...overrides };
 }

@@ -65,33 +65,6 @@ test('a store closing with writes still waiting commits them first', async () =>
   reopened.close();
 });
 
-test('publishes asked for together are enqueued in one transaction; an invalid event fails only its caller', async () => {
-  const bus = new SqliteBus({ path: join(dir.path, 'bus.sqlite'), queues: [parserQueue()] });
-  const publisher = new EmbeddedEventPublisher(
-    bus,
-    { producer: 'scraper', registry: contracts(), clock: systemClock, ids: randomIds },
-    true,
-  );
-  let enqueues = 0;
-  const enqueue = bus.enqueue.bind(bus);
-  bus.enqueue = (messages) => {
-    enqueues++;
-    enqueue(messages);
-  };
-  const outcomes = await Promise.allSettled([
-    publisher.publish([{ detailType: 'job.scraped', data: scrapedData(1) }]),
-    publisher.publish([{ detailType: 'job.scraped', data: { ...scrapedData(2), source: 'nowhere' as never } }]),
-    publisher.publish([{ detailType: 'job.scraped', data: scrapedData(3) }]),
-  ]);
-  assert.deepEqual(
-    outcomes.map((outcome) => outcome.status),
-    ['fulfilled', 'rejected', 'fulfilled'],
-  );
-  assert.equal(enqueues, 1);
-  assert.equal((await bus.depth('parser')).ready, 2);
-  bus.close();
-});
-
 test('without grouping, each put commits in its own transaction before it returns', async () => {
   const store = new SqliteTableStore(join(dir.path, 'ungrouped.sqlite'));
   const written = store.put('jobs', { jobId: 'now' });

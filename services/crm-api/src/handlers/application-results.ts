@@ -2,7 +2,7 @@ import type { EventHandler, HandlerContext } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import type { StoredApplication } from '../domain/application-view.js';
 import { ApiError } from '../use-cases/api-error.js';
-import { applyStageChange, crmRecordOf } from '../use-cases/crm.js';
+import { changeStage, crmRecordOf } from '../use-cases/crm.js';
 
 /** Records an outcome on the request item, unless the applier already moved it past 'requested'. */
 async function recordOutcome(context: CrmApiContext, applicationId: string, outcome: Partial<StoredApplication>): Promise<void> {
@@ -20,8 +20,7 @@ async function markApplied(context: CrmApiContext, handler: HandlerContext, jobI
   const stage = (await crmRecordOf(context, jobId))?.stage ?? 'new';
   if (stage !== 'shortlisted') return;
   try {
-    const { event } = await applyStageChange(context, { jobId, to: 'applied', by: 'applier', note: 'application submitted' });
-    await handler.publish([event]);
+    await changeStage(context, { jobId, to: 'applied', by: 'applier', note: 'application submitted' }, (events) => handler.caused(events));
   } catch (error) {
     if (error instanceof ApiError && error.statusCode === 404) return;
     throw error;

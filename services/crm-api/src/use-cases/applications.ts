@@ -57,22 +57,24 @@ export async function requestApplication(context: CrmApiContext, jobId: string, 
     company,
     title: job?.title ?? summary?.title ?? '',
   };
-  await context.tables.put('applications', { ...stored }, { kind: 'notExists' });
   const record = applicationOf(stored);
-  await context.publisher.publish([
-    {
-      detailType: 'application.requested',
-      data: {
-        applicationId: record.applicationId,
-        jobId,
-        applyUrl,
-        site: record.site,
-        company,
-        dryRun,
-        requestedAt: record.requestedAt,
+  await context.outbox.commit({
+    writes: [{ table: 'applications', item: { ...stored }, condition: { kind: 'notExists' } }],
+    events: [
+      {
+        detailType: 'application.requested',
+        data: {
+          applicationId: record.applicationId,
+          jobId,
+          applyUrl,
+          site: record.site,
+          company,
+          dryRun,
+          requestedAt: record.requestedAt,
+        },
       },
-    },
-  ]);
+    ],
+  });
   return record;
 }
 

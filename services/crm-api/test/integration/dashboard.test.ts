@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { silentLogger } from '@jobpipe/shared';
-import { busEvent } from '@jobpipe/shared/testing';
+import { busEvent, directHandlerContext } from '@jobpipe/shared/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
@@ -41,7 +41,7 @@ before(async () => {
       },
       'etl',
     ),
-    { publish: (events) => api.ports.publisher.publish(events), logger: silentLogger, receiveCount: 1 },
+    directHandlerContext((events) => api.ports.publisher.publish(events)),
   );
   address = await api.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({
