@@ -58,6 +58,8 @@ export async function handler(event: SqsLambdaEvent | FunctionUrlEvent, context?
   const result = await handleRequest(event, context as never);
   // The request's changes are committed with their events whatever happens here; what fails to go out
   // now goes with the next invocation.
-  await ports.flushEvents().catch((error: unknown) => logger.warn({ err: String(error) }, 'events wait in the outbox for the next invocation'));
+  await ports
+    .flushEvents()
+    .catch((error: unknown) => logger.warn({ err: String(error) }, 'events wait in the outbox for the next invocation'));
   return result;
 }
