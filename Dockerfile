@@ -11,6 +11,8 @@ COPY contracts/package.json contracts/
 COPY shared/package.json shared/
 COPY cli/package.json cli/
 COPY infra/package.json infra/
+COPY tools/replay/package.json tools/replay/
+COPY tools/test-kit/package.json tools/test-kit/
 COPY services/scraper/package.json services/scraper/
 COPY services/parser/package.json services/parser/
 COPY services/recommender/package.json services/recommender/

@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 // `npm test`: type-checks and tests every workspace through turbo, then prints one closing line
-// "N passed, N failed, N skipped" summed over all packages.
+// "N passed, N failed, N skipped" summed over all packages, followed by the skips' reasons. First it installs the
+// system packages the browser and PostgreSQL suites need when it can (root with apt-get); otherwise those suites
+// skip with one line each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { closingLine } from './closing-line.mjs';
+import { installMissingPackages } from './system-packages.mjs';
 
 const root = join(import.meta.dirname, '..');
 const workspaces = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')).packages;
 const packageDirs = Object.keys(workspaces).filter((path) => path && !path.includes('node_modules'));
 for (const dir of packageDirs) rmSync(join(root, dir, '.test-results'), { recursive: true, force: true });
+
+const notInstalled = installMissingPackages();
+if (notInstalled) console.log(`npm test: ${notInstalled}`);
 
 const turbo = spawnSync(
   'npx',
@@ -20,18 +27,17 @@ const turbo = spawnSync(
   },
 );
 
-const total = { passed: 0, failed: 0, skipped: 0 };
+const summaries = [];
 for (const dir of packageDirs) {
   const file = join(root, dir, '.test-results', 'summary.json');
   if (!existsSync(file)) continue;
-  let counts;
   try {
-    counts = JSON.parse(readFileSync(file, 'utf8').trim().split('\n').pop());
+    summaries.push(JSON.parse(readFileSync(file, 'utf8').trim().split('\n').pop()));
   } catch {
     console.error(`${dir}: the test run left no readable summary (it was interrupted?)`);
-    counts = { failed: 1 };
+    summaries.push({ failed: 1 });
   }
-  for (const key of Object.keys(total)) total[key] += counts[key] ?? 0;
 }
-console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-process.exit(turbo.status === 0 && total.failed === 0 ? 0 : 1);
+const closing = closingLine(summaries);
+console.log(`\n${closing.line}`);
+process.exit(turbo.status === 0 && closing.failed === 0 ? 0 : 1);

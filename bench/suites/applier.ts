@@ -13,7 +13,7 @@
 import { createApplierHandlers, parseApplySites, parseProfile } from '@jobpipe/applier';
 import { createEmbeddedPorts, type HandlerContext, silentLogger } from '@jobpipe/shared';
 import { startChromium } from '@jobpipe/shared/browser';
-import { busEvent, startJobSite, tempDir } from '@jobpipe/shared/testing';
+import { busEvent, startJobSite, tempDir } from '@jobpipe/test-kit';
 
 const APPLICATIONS = 20;
 const BROWSER_STARTS = 3;

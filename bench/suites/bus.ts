@@ -26,7 +26,7 @@ import {
   silentLogger,
   systemClock,
 } from '@jobpipe/shared';
-import { busEvent, tempDir } from '@jobpipe/shared/testing';
+import { busEvent, tempDir } from '@jobpipe/test-kit';
 
 const MESSAGES = 10_000;
 const ROUNDS = 3;
@@ -73,7 +73,7 @@ function rawInsertsPerSecond(path: string): number {
 function countingConsumer(inner: QueueConsumer, onAcked: (count: number) => void): QueueConsumer {
   return {
     queueName: inner.queueName,
-    receive: (max, waitMs) => inner.receive(max, waitMs),
+    receive: (max, waitMs, signal) => inner.receive(max, waitMs, signal),
     ack: async (messages: readonly ReceivedMessage[]) => {
       await inner.ack(messages);
       onAcked(messages.length);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ScrapeRequestedV1 } from '@jobpipe/contracts';
 import { createEmbeddedPorts, readRuntimeConfig } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 
 const POSTINGS = 2000;
 const root = join(import.meta.dirname, '..', '..');
@@ -43,7 +43,7 @@ export default async function ingestBench(): Promise<Record<string, number>> {
   const common = { JOBPIPE_DATA_DIR: dir.path, JOBPIPE_TRANSPORT: 'embedded', JOBPIPE_LOG_LEVEL: 'info' };
   const requester = createEmbeddedPorts(readRuntimeConfig(common), 'crm-api');
   try {
-    const replay = await startProcess('services/scraper/src/replay/main.ts', { JOBPIPE_REPLAY_POSTINGS: String(POSTINGS) }, () => true);
+    const replay = await startProcess('tools/replay/src/main.ts', { JOBPIPE_REPLAY_POSTINGS: String(POSTINGS) }, () => true);
     children.push(replay.child);
     const { postings, env, scrapeRequests } = JSON.parse(replay.line) as {
       postings: number;

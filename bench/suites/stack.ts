@@ -23,8 +23,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startReplayServer } from '@jobpipe/scraper';
-import { tempDir } from '@jobpipe/shared/testing';
+import { startReplayServer } from '@jobpipe/replay';
+import { tempDir } from '@jobpipe/test-kit';
 import { REPO_ROOT } from '../../cli/src/config.js';
 import { readSupervisorState } from '../../cli/src/stack/supervisor-state.js';
 import { BUNDLED_CLI, CliProcess } from '../../cli/test/support/cli-process.js';

@@ -65,7 +65,7 @@ class FakeAwsEndpoint {
     const region = /Credential=[^/]+\/\d+\/([^/]+)\//.exec(String(request.headers.authorization))?.[1] ?? 'unsigned';
     const target = String(request.headers['x-amz-target'] ?? '');
     const operation = target ? target.slice(target.indexOf('.') + 1) : `S3 ${request.method}`;
-    const name = input.Name ?? input.QueueName ?? input.TableName ?? input.Rule ?? input.QueueUrl ?? request.url ?? '';
+    const name = input.Name ?? input.QueueName ?? input.TableName ?? input.Rule ?? input.QueueUrl ?? input.SecretId ?? request.url ?? '';
     if (region !== 'unsigned') this.calls.push({ operation, name, region });
     const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:000000000000:${resource}`;
     switch (operation) {
@@ -110,6 +110,9 @@ describe('jobpipe bootstrap against a local endpoint', () => {
     assert.deepEqual([...new Set(endpoint.calls.map((call) => call.region))], ['eu-west-1']);
     assert.match(run.stdout, new RegExp(`queues +${QUEUES.length}, each with its DLQ and rule`));
     assert.match(run.stdout, /bucket +jobpipe-blobs/);
+    assert.deepEqual(named('PutSecretValue'), ['demo/cli/local-api-key'], 'the API key is kept in the secret store');
+    assert.deepEqual(named('PutItem'), ['demo-apiKeys'], 'its hash is stored for crm-api');
+    assert.match(run.stdout, /API key +\S{20,} +\(header: authorization: Bearer <key>/);
   });
 
   test('an endpoint where nothing answers gets one clear line and exit code 1', async () => {
@@ -153,7 +156,7 @@ async function startLocalStack(): Promise<StartedLocalStackContainer | undefined
 test('jobpipe bootstrap against LocalStack: converges, runs again, and the queues route to their DLQs', { timeout: 600_000 }, async (t) => {
   const container = await startLocalStack();
   if (!container) {
-    t.skip('LocalStack bootstrap test skipped: no Docker engine on this machine');
+    t.skip('no Docker engine: LocalStack bootstrap test not run');
     return;
   }
   const sqs = new SQSClient({

@@ -22,8 +22,14 @@ test('errors name the file and the field', () => {
   assert.throws(() => parseConfigFile('sites: 3\n', 'my.yaml'), /\/sites must be a list/);
 });
 
+test('an empty file is an error, not "all defaults" (a truncated or wrongly saved file would otherwise run with nothing)', () => {
+  for (const text of ['', '\n', '# only a comment\n', '---\n']) {
+    assert.throws(() => parseConfigFile(text, 'empty.yaml'), /empty\.yaml: the configuration file is empty/, JSON.stringify(text));
+  }
+});
+
 test('defaults: replay on, API on port 3000', () => {
-  const config = parseConfigFile('', 'empty.yaml');
+  const config = parseConfigFile('api: {}\n', 'minimal.yaml');
   assert.deepEqual(config.api, { port: 3000 });
   assert.equal(config.replay.enabled, true);
   assert.deepEqual(config.pipeline, { tracks: [], searches: [] });

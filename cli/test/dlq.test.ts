@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createEmbeddedPorts } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 
 const dir = tempDir('jobpipe-cli-dlq-');
 after(() => dir.remove());
@@ -66,6 +66,12 @@ test('dlq list shows each dead letter with its detail-type and reason', () => {
     json.map((letter) => letter.messageId),
     deadIds,
   );
+});
+
+test('dlq list with a smaller limit says how many there are in all', () => {
+  const { code, stdout } = jobpipe('dlq', 'list', 'parser', '--limit', '1');
+  assert.equal(code, 0);
+  assert.match(stdout, /showing the oldest 1 of 2 dead letter\(s\) on parser-dlq/);
 });
 
 test('dlq show prints the reason and the whole event', () => {

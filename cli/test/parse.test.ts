@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { promisify } from 'node:util';
 import { createEmbeddedPorts } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import { Command } from 'commander';
 import { register as registerParse } from '../src/commands/parse.js';
 import { register as registerReparse } from '../src/commands/reparse.js';

@@ -36,7 +36,11 @@ export interface QueueDefinition {
   readonly consumer: ServiceName;
   /** Detail-types routed to this queue. */
   readonly subscriptions: readonly DetailType[];
-  /** Seconds a received message stays invisible before it is redelivered. */
+  /**
+   * Seconds a received message stays invisible before it is redelivered. Container consumers renew it
+   * every half timeout while the handler works (heartbeat), so it bounds how long a dead consumer's
+   * message waits, not how long a handler may run; Lambda consumers get it as their function timeout.
+   */
   readonly visibilityTimeoutSeconds: number;
   /** Receives before a message is moved to the DLQ. */
   readonly maxReceiveCount: number;
@@ -50,7 +54,7 @@ export const QUEUES: readonly QueueDefinition[] = [
     name: 'scraper',
     consumer: 'scraper',
     subscriptions: ['scrape.requested'],
-    visibilityTimeoutSeconds: 900,
+    visibilityTimeoutSeconds: 120,
     maxReceiveCount: 3,
     batchSize: 1,
   },
@@ -82,7 +86,7 @@ export const QUEUES: readonly QueueDefinition[] = [
     name: 'applier',
     consumer: 'applier',
     subscriptions: ['application.requested', 'session.refreshed'],
-    visibilityTimeoutSeconds: 600,
+    visibilityTimeoutSeconds: 120,
     maxReceiveCount: 3,
     batchSize: 1,
   },
@@ -90,7 +94,7 @@ export const QUEUES: readonly QueueDefinition[] = [
     name: 'auth-refresher',
     consumer: 'auth-refresher',
     subscriptions: ['session.refresh-requested'],
-    visibilityTimeoutSeconds: 600,
+    visibilityTimeoutSeconds: 120,
     maxReceiveCount: 3,
     batchSize: 1,
   },
@@ -131,6 +135,16 @@ export const EVENT_BUS_NAME = 'jobpipe';
 /** The dead-letter queue name of a queue. */
 export function deadLetterQueueName(queue: string): string {
   return `${queue}-dlq`;
+}
+
+/**
+ * The max receive count of an SQS queue's redrive policy: one more than the topology's, so the consumer
+ * itself dead-letters a message on its last allowed receive and also one whose handler crashed on every
+ * receive (with the reason, its original id and the time), and the policy only catches a consumer that
+ * crashes on that extra receive too.
+ */
+export function redrivePolicyMaxReceives(queue: QueueDefinition): number {
+  return queue.maxReceiveCount + 1;
 }
 
 /** The EventBridge `source` of a producer. */

@@ -1,4 +1,4 @@
-import { deadLetterQueueName, QUEUES, type QueueDefinition } from '@jobpipe/contracts';
+import { deadLetterQueueName, QUEUES, type QueueDefinition, redrivePolicyMaxReceives } from '@jobpipe/contracts';
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -31,7 +31,7 @@ export class Messaging extends Construct {
       const queue = new sqs.Queue(this, `${definition.name}-queue`, {
         queueName: `${props.prefix}-${definition.name}`,
         visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
-        deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: definition.maxReceiveCount },
+        deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: redrivePolicyMaxReceives(definition) },
         encryption: sqs.QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
       });

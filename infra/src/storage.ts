@@ -1,3 +1,4 @@
+import { USER_SECRET_NAMES } from '@jobpipe/contracts';
 import { TABLES, type TableDefinition } from '@jobpipe/shared';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -51,8 +52,8 @@ export class Storage extends Construct {
     });
     this.secretPrefix = `${props.prefix}/`;
     // Secrets the user sets after deploying; services create the rest (session cookies) at run time.
-    for (const name of ['usajobs/api-key', 'sheets/credentials']) {
-      new secretsmanager.Secret(this, `secret-${name.replace('/', '-')}`, {
+    for (const name of Object.values(USER_SECRET_NAMES)) {
+      new secretsmanager.Secret(this, `secret-${name.replaceAll('/', '-')}`, {
         secretName: `${this.secretPrefix}${name}`,
         description: `jobpipe: ${name} (set the value after deploying)`,
       });

@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SERVICE_NAMES } from '@jobpipe/contracts';
+import { startReplayServer } from '@jobpipe/replay';
 import { parse } from 'yaml';
+import { composeSpecValidator } from './support/compose-schema.js';
 
 const root = join(import.meta.dirname, '..', '..');
 type ComposeService = {
@@ -20,7 +22,8 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
 test('docker-compose runs one container per service folder, each with its own entrypoint', () => {
   const folders = readdirSync(join(root, 'services')).sort();
   assert.deepEqual(folders, [...SERVICE_NAMES].sort(), 'service folders match the topology');
-  const containers = Object.keys(compose.services).filter((name) => name !== 'localstack' && name !== 'bootstrap');
+  const tools = new Set(['localstack', 'bootstrap', 'replay', 'scheduler']);
+  const containers = Object.keys(compose.services).filter((name) => !tools.has(name));
   assert.deepEqual(containers.sort(), folders);
   for (const name of folders) {
     const service = compose.services[name]!;
@@ -50,10 +53,54 @@ test('LocalStack runs every AWS service jobpipe uses, and the bootstrap creates 
   assert.deepEqual(compose.services.bootstrap!.command?.slice(-3), ['bootstrap', '--endpoint', 'http://localstack:4566']);
 });
 
+test('the compose file is valid against the Compose Specification schema', () => {
+  const validate = composeSpecValidator();
+  // The published schema predates the top-level `name` (the project name), checked here instead.
+  const { name, ...rest } = compose as typeof compose & { name?: unknown };
+  assert.equal(name, 'jobpipe');
+  assert.deepEqual(validate(rest), []);
+  const broken = structuredClone(rest);
+  (broken.services.parser as Record<string, unknown>).restart_policy = 'always';
+  (broken.services['crm-api'] as Record<string, unknown>).ports = 3000;
+  assert.deepEqual(validate(broken).sort(), [
+    '/services/crm-api/ports must be array',
+    '/services/parser must NOT have additional properties',
+  ]);
+});
+
+test('the compose demo is the npm start demo: the replay, the scheduler with a first run, the same config', () => {
+  assert.deepEqual(compose.services.replay?.command, ['node', 'cli/dist/main.js', 'replay', '--port', '4010', '--postings', '200']);
+  const config = parse(readFileSync(join(root, 'jobpipe.config.yaml'), 'utf8')) as { replay: { port: number; postings: number } };
+  assert.deepEqual(config.replay, { ...config.replay, port: 4010, postings: 200 }, 'the replay as npm start serves it');
+  const scraper = compose.services.scraper as ComposeService & { network_mode?: string };
+  assert.equal(scraper.network_mode, 'service:replay', "the config's 127.0.0.1:4010 pages reach the replay");
+  assert.equal(scraper.environment?.JOBPIPE_SCRAPER_MCF_BASE_URL, 'http://127.0.0.1:4010');
+  const scheduler = compose.services.scheduler!;
+  assert.deepEqual(scheduler.command, ['node', 'cli/dist/main.js', 'schedule', '--api', 'http://crm-api:3000', '--first-run']);
+  assert.ok(scheduler.depends_on?.bootstrap && scheduler.depends_on['crm-api']);
+  assert.equal(scheduler.environment?.JOBPIPE_TRANSPORT, 'aws');
+});
+
+test("the compose scraper's replay settings are the ones the replay gives for its address", async () => {
+  const replay = await startReplayServer({ port: 0, postings: 0 });
+  try {
+    const origin = replay.origin;
+    const { JOBPIPE_SCRAPER_POLICY: _fastLocalPolicy, ...expected } = replay.scraperEnv();
+    const composeOrigin = 'http://127.0.0.1:4010';
+    const environment = compose.services.scraper!.environment ?? {};
+    for (const [name, value] of Object.entries(expected)) {
+      const atComposeAddress = value.replaceAll(origin, composeOrigin).replaceAll(new URL(origin).host, new URL(composeOrigin).host);
+      assert.equal(environment[name], atComposeAddress, name);
+    }
+  } finally {
+    await replay.close();
+  }
+});
+
 test('docker compose config accepts the file (where the compose plugin exists)', (t) => {
   const probe = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
   if (probe.status !== 0) {
-    t.skip('docker compose plugin not installed here: compose file checked structurally only');
+    t.skip('no compose plugin: compose file checked against the Compose Specification schema only');
     return;
   }
   const result = spawnSync('docker', ['compose', '-f', join(root, 'docker-compose.yml'), 'config', '--quiet'], { encoding: 'utf8' });

@@ -43,7 +43,7 @@ describe('the CDK stack follows the contracts topology', () => {
       template.hasResourceProperties('AWS::SQS::Queue', {
         QueueName: `jobpipe-${queue.name}`,
         VisibilityTimeout: queue.visibilityTimeoutSeconds,
-        RedrivePolicy: Match.objectLike({ maxReceiveCount: queue.maxReceiveCount }),
+        RedrivePolicy: Match.objectLike({ maxReceiveCount: queue.maxReceiveCount + 1 }),
       });
       template.hasResourceProperties('AWS::SQS::Queue', { QueueName: `jobpipe-${queue.name}-dlq` });
     }

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { OutputFile } from 'esbuild';
-import { isBundleFresh, recordBundleInputs } from './bundle-freshness.js';
+import { isBundleFresh, recordBundleInputs } from '../../bin/bundle-freshness.mjs';
 import { sideEffectFreeWorkspace } from './side-effect-free-workspace.js';
 import { sourceLocations } from './source-locations.js';
 import type { BundleSpec } from './stack-bundles.js';

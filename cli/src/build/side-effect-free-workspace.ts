@@ -6,7 +6,7 @@ const OWN_RESOLUTION = Symbol('side-effect-free-workspace');
 /**
  * esbuild plugin that treats every module of the workspace as free of import side effects (as
  * `"sideEffects": false` in each package.json would), so a bundle holds only the modules whose exports
- * it uses: `jobpipe up` takes `createApiKey` from crm-api and the replay server from the scraper without
+ * it uses: `jobpipe up` takes `createApiKey` from crm-api and the replay server from `@jobpipe/replay` without
  * loading fastify, got-scraping or selenium. Entry points keep their side effects (they run the program).
  * Register it after {@link thirdPartyExternal}: npm packages are external and never reach it.
  */

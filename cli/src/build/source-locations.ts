@@ -8,7 +8,7 @@ const IMPORT_META_LOCATION = /\bimport\.meta\.(dirname|filename|url)\b/g;
 /**
  * esbuild plugin that keeps `import.meta.dirname`, `.filename` and `.url` of every bundled-in module
  * pointing at its TypeScript source, so files read relative to a package folder (crm-api's dashboard
- * and Chart.js, the scraper's recordings, the contracts' schema folder) are found from the bundle. Entry points
+ * and Chart.js, the replay's recordings, the contracts' schema folder) are found from the bundle. Entry points
  * keep their own, bundled location: they are the files node runs (the CLI finds its commands beside it).
  */
 export function sourceLocations(entryPoints: readonly string[]): Plugin {

@@ -1,6 +1,7 @@
 import { type RuntimeConfig, readRuntimeConfig, silentLogger } from '@jobpipe/shared';
 import type { Command } from 'commander';
 import { readCliEnvironment } from '../config.js';
+import { stackApiKey } from '../stack/stack-api-key.js';
 
 /** How long the endpoint gets to answer the first request before we call it down. */
 const PROBE_TIMEOUT_MS = 5000;
@@ -63,7 +64,7 @@ export function register(program: Command): void {
         const config = bootstrapConfig(env, options);
         await checkEndpointAnswers(options.endpoint);
         // Loaded only here: the other commands never load the AWS SDK.
-        const { bootstrapAws } = await import('@jobpipe/shared/aws');
+        const { bootstrapAws, createAwsPorts } = await import('@jobpipe/shared/aws');
         const usesOwnCredentials = env.AWS_ACCESS_KEY_ID !== undefined || env.AWS_PROFILE !== undefined;
         const report = await bootstrapAws(config, {
           logger: silentLogger,
@@ -76,6 +77,16 @@ export function register(program: Command): void {
         );
         console.log(`  tables     ${report.tables.join(', ')}`);
         console.log(`  bucket     ${report.bucket}`);
+        const ports = await createAwsPorts(config, 'scheduler', {
+          logger: silentLogger,
+          ...(usesOwnCredentials ? {} : { credentials: LOCAL_CREDENTIALS }),
+        });
+        try {
+          const key = await stackApiKey(ports, 'jobpipe bootstrap');
+          console.log(`  API key    ${key}   (header: authorization: Bearer <key>; kept in the secret store)`);
+        } finally {
+          await ports.close();
+        }
       } catch (error) {
         console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
         process.exitCode = 1;

@@ -78,7 +78,10 @@ export function register(program: Command): void {
           table.push([letter.messageId, detailTypeOf(letter), letter.deadLetteredAt, letter.receiveCount, letter.reason]);
         }
         console.log(table.toString());
-        console.log(`${letters.length} dead letter(s) on ${deadLetterQueueName(queue)}`);
+        // A full page may not be all of them: count every one (on SQS a scan, so only when needed).
+        const total = letters.length < limit ? letters.length : await ports.deadLetters.count(queue);
+        const shown = total > letters.length ? `showing the oldest ${letters.length} of ` : '';
+        console.log(`${shown}${total} dead letter(s) on ${deadLetterQueueName(queue)}`);
       }),
     );
 

@@ -3,7 +3,7 @@
  * 127.0.0.1, so the scraper (and anyone curious) can work offline. Prints the environment that points
  * the scraper at it, then serves until Ctrl-C.
  */
-import { FAULT_KINDS, type FaultKind, startReplayServer } from '@jobpipe/scraper';
+import { FAULT_KINDS, type FaultKind, startReplayServer } from '@jobpipe/replay';
 import { type Command, InvalidArgumentError } from 'commander';
 
 function wholeNumber(value: string): number {

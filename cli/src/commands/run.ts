@@ -1,8 +1,18 @@
-import { contracts, type EventDataMap, type JobpipeConfig, type QueueDefinition, queueOf } from '@jobpipe/contracts';
+import { join } from 'node:path';
+import {
+  CONFIG_SECTIONS,
+  contracts,
+  type EventDataMap,
+  type JobpipeConfig,
+  type QueueDefinition,
+  queueOf,
+  sourceOfJobId,
+} from '@jobpipe/contracts';
 import { readEtlConfig, runFullRebuild } from '@jobpipe/etl';
 import { createParserHandlers, readParserConfig } from '@jobpipe/parser';
 import { createRecommender, readRecommenderConfig, recommenderHandlers } from '@jobpipe/recommender';
-import { createScraper, type ReplayServer, readScraperConfig, startReplayServer } from '@jobpipe/scraper';
+import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
+import { createScraper, readScraperConfig } from '@jobpipe/scraper';
 import {
   createEmbeddedPorts,
   createLogger,
@@ -19,11 +29,9 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { type ConfigFile, loadConfigFile } from '../config/config-file.js';
 import { type CliEnvironment, readCliEnvironment } from '../config.js';
+import { openRunLog } from '../stack/run-log.js';
 import { cliTableStyle } from '../stack/table-style.js';
 import { type ListedJob, renderTopJobs } from '../stack/top-jobs.js';
-
-/** The sections of the pipeline config, as `config.changed` names them. */
-const CONFIG_SECTIONS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'] as const;
 
 /** The queues one pass drains, in pipeline order. */
 const PASS_QUEUES = ['scraper', 'parser', 'recommender'] as const;
@@ -233,7 +241,7 @@ async function topJobs(ports: Pick<RuntimePorts, 'tables'>, count: number): Prom
         company: String(job?.company ?? ''),
         score: Number(score.score),
         track: (score.track as string | null) ?? null,
-        source: String(job?.source ?? String(score.jobId).split(':')[0]),
+        source: String(job?.source ?? sourceOfJobId(String(score.jobId)) ?? 'unknown'),
       };
     }),
   );
@@ -273,7 +281,8 @@ export function register(program: Command): void {
     .option('--once', 'run one pass and exit (the only mode; `jobpipe up` runs continuously)')
     .option('--timeout <seconds>', 'longest wait for the queues to drain', '600')
     .option('--json', 'print the summary as JSON')
-    .action(async (options: { once?: boolean; timeout: string; json?: boolean }) => {
+    .option('--verbose', 'log to stderr at info level (default: the log goes to <data dir>/logs/run-once.log)')
+    .action(async (options: { once?: boolean; timeout: string; json?: boolean; verbose?: boolean }) => {
       try {
         if (!options.once) throw new Error('`jobpipe run` needs --once (use `jobpipe up` to keep the pipeline running)');
         const timeout = Number(options.timeout);
@@ -282,10 +291,13 @@ export function register(program: Command): void {
         const env = readCliEnvironment();
         const file = loadConfigFile(env.configPath);
         if (file.pipeline.searches.length === 0) throw new Error(`${env.configPath}: no searches configured: nothing to run`);
-        const logger = createLogger('jobpipe-run', env.passThrough.JOBPIPE_LOG_LEVEL ?? 'warn', process.stderr);
-        const summary = await runOnce(env, file, timeout, logger);
+        const log = options.verbose ? undefined : openRunLog(join(env.runtime.dataDir, 'logs', 'run-once.log'));
+        const logger = createLogger('jobpipe-run', env.passThrough.JOBPIPE_LOG_LEVEL ?? 'info', log?.stream ?? process.stderr);
+        const summary = await runOnce(env, file, timeout, logger).finally(() => log?.close());
         if (options.json) console.log(JSON.stringify(summary, null, 2));
         else printSummary(summary);
+        if (log && log.warnings() > 0 && !options.json)
+          console.log(`${log.warnings()} warning(s) logged to ${log.path} (--verbose shows the log here)`);
         if (summary.failedSearches.length > 0) process.exitCode = 1;
       } catch (error) {
         console.error(`error: ${error instanceof Error ? error.message : String(error)}`);

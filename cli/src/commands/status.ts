@@ -27,6 +27,7 @@ export function register(program: Command): void {
           status: supervisorUp && service && isAlive(service.pid) ? service.status : 'down',
           restarts: service?.restarts ?? 0,
           queued: depth.ready + depth.inFlight,
+          heldByDeadProcesses: depth.heldByDeadProcesses ?? 0,
           deadLettered: depth.deadLettered,
           lastError: service?.lastError ?? '',
         });
@@ -41,11 +42,14 @@ export function register(program: Command): void {
       );
       const table = new Table({
         head: ['service', 'status', 'restarts', 'queued', 'DLQ', 'last error'],
-        colWidths: [16, 12, 10, 8, 6, 60],
+        colWidths: [16, 12, 10, 14, 6, 54],
         wordWrap: true,
         ...cliTableStyle(),
       });
-      for (const row of rows) table.push([row.service, row.status, row.restarts, row.queued, row.deadLettered, row.lastError]);
+      for (const row of rows) {
+        const queued = row.heldByDeadProcesses > 0 ? `${row.queued} (${row.heldByDeadProcesses} held by dead processes)` : row.queued;
+        table.push([row.service, row.status, row.restarts, queued, row.deadLettered, row.lastError]);
+      }
       console.log(table.toString());
     });
 }

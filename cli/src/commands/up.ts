@@ -3,6 +3,7 @@ import { createLogger } from '@jobpipe/shared';
 import type { Command } from 'commander';
 import { loadConfigFile } from '../config/config-file.js';
 import { REPO_ROOT, readCliEnvironment } from '../config.js';
+import { crashLine } from '../stack/crash-line.js';
 import { startEmbeddedStack } from '../stack/embedded-stack.js';
 import { ensureLocalSecretKey } from '../stack/local-secret-key.js';
 import { type ListedJob, renderTopJobs } from '../stack/top-jobs.js';
@@ -33,6 +34,7 @@ export function register(program: Command): void {
         config,
         env: env.passThrough,
         logger,
+        onCrash: (crash) => console.log(crashLine(crash)),
       });
       let stopping = false;
       const stop = async () => {
@@ -53,6 +55,10 @@ export function register(program: Command): void {
           .services.map((service) => service.name)
           .join(', ')}`,
       );
+      if (stack.releasedAtStart.size > 0) {
+        const held = [...stack.releasedAtStart].map(([queue, count]) => `${queue} ${count}`).join(', ');
+        console.log(`Released the messages the killed processes of the last run still held (${held}): they are handled again now.`);
+      }
       if (stack.replayUrl)
         console.log(`Source: offline replay of recorded postings at ${stack.replayUrl} (see docs/sources.md for live sources)`);
       console.log(`API:       ${api.baseUrl}   (header: authorization: Bearer ${stack.apiKey})`);
@@ -61,7 +67,7 @@ export function register(program: Command): void {
       console.log(`Try:       curl -H 'authorization: Bearer ${stack.apiKey}' ${api.baseUrl}/jobs`);
 
       if (options.scrape) {
-        for (const search of config.pipeline.searches) await stack.scheduler.fire({ kind: 'scrape', search });
+        await stack.scheduler.fireAllSearches();
         await showFirstPass(stack.progress, () => api.request<{ items: ListedJob[] }>('GET', '/jobs?sort=score&limit=10'));
         await stack.scheduler.fire({ kind: 'etl' });
       }

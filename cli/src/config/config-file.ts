@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { contracts, type JobpipeConfig } from '@jobpipe/contracts';
+import { CONFIG_SECTIONS, contracts, type JobpipeConfig } from '@jobpipe/contracts';
 import { ConfigError } from '@jobpipe/shared';
 import { parse } from 'yaml';
 
@@ -13,8 +13,6 @@ export interface ConfigFile {
   readonly sites: readonly string[];
 }
 
-const PIPELINE_KEYS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'] as const;
-
 function number(value: unknown, where: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max) {
@@ -25,14 +23,17 @@ function number(value: unknown, where: string, fallback: number, min: number, ma
 
 /** Parses and validates a configuration file's text; errors name the file and the field. */
 export function parseConfigFile(text: string, path: string): ConfigFile {
-  let raw: Record<string, unknown>;
+  let raw: Record<string, unknown> | null | undefined;
   try {
-    raw = (parse(text) ?? {}) as Record<string, unknown>;
+    raw = parse(text) as Record<string, unknown> | null | undefined;
   } catch (error) {
     throw new ConfigError(`${path}: not valid YAML/JSON: ${(error as Error).message}`);
   }
+  if (raw === null || raw === undefined) {
+    throw new ConfigError(`${path}: the configuration file is empty (copy jobpipe.config.yaml from the repository root and edit it)`);
+  }
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${path}: must hold a mapping at the top level`);
-  const pipeline = Object.fromEntries(PIPELINE_KEYS.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));
+  const pipeline = Object.fromEntries(CONFIG_SECTIONS.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));
   const result = contracts().validateDefinition('config', { tracks: [], searches: [], ...pipeline });
   if (!result.ok) throw new ConfigError(`${path}: ${result.errors.join('; ')}`);
   const api = (raw.api ?? {}) as Record<string, unknown>;

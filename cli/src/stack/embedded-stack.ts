@@ -1,17 +1,18 @@
 import { join } from 'node:path';
 import type { ServiceName } from '@jobpipe/contracts';
-import { createApiKey } from '@jobpipe/crm-api';
-import { startReplayServer } from '@jobpipe/scraper';
-import { createEmbeddedPorts, type Logger, systemClock } from '@jobpipe/shared';
+import { startReplayServer } from '@jobpipe/replay';
+import { createEmbeddedPorts, type Logger } from '@jobpipe/shared';
 import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
+import { SeedRecord } from '../config/config-seed.js';
 import { CrmApiClient } from './api-client.js';
+import { type StoredConfig, seedConfigFromFile } from './config-seeding.js';
 import { PipelineProgress } from './pipeline-progress.js';
 import { EmbeddedScheduler } from './scheduler.js';
 import { embeddedServiceProcesses } from './service-processes.js';
-import { Supervisor } from './supervisor.js';
-
-const API_KEY_SECRET = 'cli/local-api-key';
+import { stackApiKey } from './stack-api-key.js';
+import { StoredConfigFollower } from './stored-config-follower.js';
+import { type ServiceCrash, Supervisor } from './supervisor.js';
 
 /** Everything `jobpipe up` runs, started and stoppable as one. */
 export interface EmbeddedStack {
@@ -21,6 +22,8 @@ export interface EmbeddedStack {
   readonly progress: PipelineProgress;
   readonly scheduler: EmbeddedScheduler;
   readonly replayUrl: string | undefined;
+  /** Messages the processes of an earlier run still held when they died (kill -9), released at start, per queue. */
+  readonly releasedAtStart: ReadonlyMap<string, number>;
   stop(): Promise<void>;
 }
 
@@ -34,28 +37,24 @@ export interface EmbeddedStackOptions {
   readonly env: Readonly<Record<string, string>>;
   readonly logger: Logger;
   readonly restartPolicy?: { initialMs: number; maxMs: number; healthyAfterMs: number };
+  /** Told when a service process crashes (before it is restarted). */
+  readonly onCrash?: (crash: ServiceCrash) => void;
   /** First health/metrics port of the services (default 3101; 0 picks free ports, for tests). */
   readonly healthPortBase?: number;
 }
 
-/** The API key the local stack uses for itself, created on first start and kept in the secret store. */
-async function localApiKey(ports: ReturnType<typeof createEmbeddedPorts>): Promise<string> {
-  const secrets = ports.secrets();
-  const stored = await secrets.get(API_KEY_SECRET);
-  if (stored) return stored;
-  const created = await createApiKey(ports.tables, systemClock, { name: 'jobpipe up (local)', scope: 'write' });
-  await secrets.put(API_KEY_SECRET, created.key);
-  return created.key;
-}
-
 /**
  * Starts the embedded stack: the replay source (offline demo data), every service as its own
- * supervised process (its bundle built first when a source changed), the crm-api, the config seeded
- * from the config file, and the scheduler.
+ * supervised process (its bundle built first when a source changed) after releasing the messages the
+ * processes of a killed earlier run still held, the crm-api, the config seeded from the config file
+ * when that file changed since it was last seeded, and the scheduler, which follows the stored config
+ * (changes saved through the API included).
  */
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
   await buildBundles(serviceBundles(options.repoRoot));
   const ports = createEmbeddedPorts({ dataDir: options.dataDir, secretKey: options.secretKey }, 'scheduler');
+  // Before any service starts: what the dead processes of the last run held is visible again at once.
+  const releasedAtStart = ports.bus.releaseClaimsOfDeadProcesses();
   const replay = options.config.replay.enabled
     ? await startReplayServer({
         port: options.config.replay.port,
@@ -68,7 +67,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     ...(replay ? { scraper: replay.scraperEnv() } : {}),
   };
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
-  const apiKey = await localApiKey(ports);
+  const apiKey = await stackApiKey(ports, 'jobpipe up (local)');
   const supervisor = new Supervisor(
     embeddedServiceProcesses({
       repoRoot: options.repoRoot,
@@ -81,15 +80,17 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       stateFile: join(options.dataDir, 'supervisor.json'),
       policy: options.restartPolicy ?? { initialMs: 500, maxMs: 30_000, healthyAfterMs: 30_000 },
       apiUrl,
+      ...(options.onCrash ? { onCrash: options.onCrash } : {}),
     },
   );
   supervisor.start();
   const api = new CrmApiClient(apiUrl, apiKey);
   const scheduler = new EmbeddedScheduler(ports.publisher, options.logger);
   const progress = new PipelineProgress(ports.bus);
+  let stored: StoredConfig;
   try {
     await api.waitUntilHealthy(60_000);
-    await seedConfig(api, options.config);
+    stored = await seedConfigFromFile(api, options.config.pipeline, new SeedRecord(join(options.dataDir, 'config-seed.json')));
   } catch (error) {
     await supervisor.stop(2_000);
     await replay?.close();
@@ -97,7 +98,9 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${reason}; the services' logs are in ${join(options.dataDir, 'logs')}`);
   }
-  scheduler.start(options.config.pipeline);
+  scheduler.start(stored.config);
+  const follower = new StoredConfigFollower(api, stored, (config) => scheduler.follow(config), options.logger);
+  follower.start();
   return {
     supervisor,
     api,
@@ -105,18 +108,13 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     progress,
     scheduler,
     replayUrl: replay?.origin,
+    releasedAtStart,
     async stop() {
+      follower.stop();
       scheduler.stop();
       await supervisor.stop();
       await replay?.close();
       await ports.close();
     },
   };
-}
-
-/** Saves the config file's pipeline config through the API when it differs from the stored one. */
-async function seedConfig(api: CrmApiClient, config: ConfigFile): Promise<void> {
-  const current = await api.request<{ version: number; config: unknown }>('GET', '/config');
-  if (JSON.stringify(current.config) === JSON.stringify(config.pipeline)) return;
-  await api.request('PUT', '/config', { config: config.pipeline, expectedVersion: current.version });
 }

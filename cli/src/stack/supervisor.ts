@@ -21,6 +21,16 @@ export interface RestartPolicy {
   readonly healthyAfterMs: number;
 }
 
+/** A service process that ended on its own, and when it starts again. */
+export interface ServiceCrash {
+  readonly service: string;
+  /** `exit code N` or `signal S`. */
+  readonly exit: string;
+  /** The last error the process logged before it ended, if any. */
+  readonly lastError: string | undefined;
+  readonly restartInMs: number;
+}
+
 interface Supervised {
   spec: ProcessSpec;
   child: ChildProcess | undefined;
@@ -55,7 +65,14 @@ export class Supervisor {
 
   constructor(
     specs: readonly ProcessSpec[],
-    private readonly options: { stateFile: string; policy: RestartPolicy; apiUrl?: string; onChange?: (state: SupervisorState) => void },
+    private readonly options: {
+      stateFile: string;
+      policy: RestartPolicy;
+      apiUrl?: string;
+      onChange?: (state: SupervisorState) => void;
+      /** Told of every crash, e.g. to show it in the console of `npm start`. */
+      onCrash?: (crash: ServiceCrash) => void;
+    },
   ) {
     for (const spec of specs) {
       mkdirSync(dirname(spec.logFile), { recursive: true });
@@ -129,11 +146,14 @@ export class Supervisor {
     supervised.child = child;
     supervised.state = { ...supervised.state, status: 'up', pid: child.pid, startedAt: new Date().toISOString() };
     const startedAt = Date.now();
+    let lastErrorOfRun: string | undefined;
     const onOutput = (chunk: Buffer) => {
       supervised.log.write(chunk);
       for (const line of chunk.toString('utf8').split('\n')) {
-        const message = line.includes('"level"') || line.startsWith('Error') ? errorMessageOf(line) : undefined;
-        if (message) supervised.state = { ...supervised.state, lastError: message.slice(0, 500) };
+        const message = line.includes('"level"') || /^\w*Error\b/.test(line) ? errorMessageOf(line) : undefined;
+        if (!message) continue;
+        lastErrorOfRun = message.slice(0, 500);
+        supervised.state = { ...supervised.state, lastError: lastErrorOfRun };
       }
     };
     child.stdout?.on('data', onOutput);
@@ -149,6 +169,7 @@ export class Supervisor {
       const delay = Math.min(this.options.policy.maxMs, this.options.policy.initialMs * 2 ** (supervised.failuresInARow - 1));
       supervised.state = { ...supervised.state, status: 'restarting', pid: undefined, lastExit, restarts: supervised.state.restarts + 1 };
       this.persist();
+      this.options.onCrash?.({ service: spec.name, exit: lastExit, lastError: lastErrorOfRun, restartInMs: delay });
       supervised.restartTimer = setTimeout(() => {
         if (this.stopping) return;
         this.launch(supervised);

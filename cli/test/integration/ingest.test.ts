@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type BusEvent, contracts, queueOf } from '@jobpipe/contracts';
 import { createParserHandlers, defaultParserConfig } from '@jobpipe/parser';
-import { createScraper, type ReplayServer, readScraperConfig, startReplayServer } from '@jobpipe/scraper';
+import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
+import { createScraper, readScraperConfig } from '@jobpipe/scraper';
 import { createEmbeddedPorts, type HandlerTable, QueueRunner, readRuntimeConfig, type SqliteBus, silentLogger } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 
 // The whole ingest path on the embedded stack: replay server (500 postings over every source, 20% of
 // requests faulty) → scrape.requested → scraper → job.scraped → parser → jobs table + job.parsed.

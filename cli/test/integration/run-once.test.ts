@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { stripVTControlCharacters } from 'node:util';
 import { createEmbeddedPorts, openSqlite } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import { parse, stringify } from 'yaml';
 import type { RunSummary } from '../../src/commands/run.js';
 import { REPO_ROOT } from '../../src/config.js';
@@ -97,6 +97,7 @@ describe('jobpipe run --once on the replay source', () => {
     assert.match(second.stdout, /^jobpipe run --once: one pass in [\d.]+ s$/m);
     assert.match(second.stdout, /│ total +│ 0 +│ 0 +│ 0 +│ 0 +│/);
     assert.match(second.stdout, /Top 5 jobs:/);
+    assert.doesNotMatch(second.stdout + second.stderr, /^\{"level"/m, 'no raw log lines between the tables');
     assert.ok(second.stdout.includes(summary.topJobs[0]!.title), 'the same best job');
   });
 });

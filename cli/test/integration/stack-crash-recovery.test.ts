@@ -4,15 +4,16 @@
  * folder: every posting ends in the jobs table exactly once, and each is scored on its stored content.
  * The replay server runs in the test: it is the outside world, which a crash of the stack does not reset.
  *
- * The test takes about three minutes: messages a killed consumer held come back only after their
- * queue's visibility timeout (recommender: 120 s), as on SQS.
+ * The messages the killed processes held do not wait out their visibility timeouts: each claim names
+ * its process, and the restarted stack releases the claims of processes that no longer run.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { type ReplayServer, startReplayServer } from '@jobpipe/scraper';
-import { tempDir } from '@jobpipe/shared/testing';
+import { QUEUES } from '@jobpipe/contracts';
+import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
+import { tempDir } from '@jobpipe/test-kit';
 import { readSupervisorState } from '../../src/stack/supervisor-state.js';
 import { CliProcess } from '../support/cli-process.js';
 import { PipelineInspector } from '../support/pipeline-inspector.js';
@@ -77,10 +78,22 @@ test('kill -9 of the whole stack mid-run, then a restart: every posting in the j
   assert.ok(atKill.parsed < expected.size, `killed mid-run (${atKill.parsed} of ${expected.size} parsed)`);
 
   t.diagnostic(`killed after ${atKill.parsed} job.parsed and ${atKill.scored} job.scored of ${expected.size} postings`);
+  const heldByDead = async () => {
+    const depths = await Promise.all(QUEUES.map((queue) => pipeline.bus.depth(queue.name)));
+    return depths.reduce((sum, depth) => sum + (depth.heldByDeadProcesses ?? 0), 0);
+  };
+  const heldAtKill = await heldByDead();
+  assert.ok(heldAtKill > 0, 'the killed processes held messages');
 
   // Start again on the same data folder: `jobpipe up` runs the searches again and the queues resume.
   const restartedAt = new Date().toISOString();
   const second = up();
+  await waitFor('the restarted stack to release what the killed processes held', async () => (await heldByDead()) === 0, {
+    timeoutMs: 60_000,
+  });
+  await waitFor('jobpipe up to say so', () => readFileSync(second.logFile, 'utf8').includes('Released the messages the killed processes'), {
+    timeoutMs: 60_000,
+  });
   const searchIds = replay.scrapeRequests('ids').map((request) => request.searchId);
   const settled = async () => {
     const searches = await Promise.all(
@@ -90,7 +103,7 @@ test('kill -9 of the whole stack mid-run, then a restart: every posting in the j
     return (await pipeline.pending('parser')) === 0 && (await pipeline.pending('recommender')) === 0;
   };
   // Until the searches ran again and the parser and recommender queues are empty, including the
-  // messages the killed processes held (they come back after the queues' visibility timeouts).
+  // messages the killed processes held.
   await waitFor('the searches to run again and the queues to drain', settled, {
     timeoutMs: 240_000,
     intervalMs: 1_000,

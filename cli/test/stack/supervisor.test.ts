@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { tempDir } from '@jobpipe/shared/testing';
-import { type ProcessSpec, Supervisor } from '../../src/stack/supervisor.js';
+import { tempDir } from '@jobpipe/test-kit';
+import { crashLine } from '../../src/stack/crash-line.js';
+import { type ProcessSpec, type ServiceCrash, Supervisor } from '../../src/stack/supervisor.js';
 import { readSupervisorState } from '../../src/stack/supervisor-state.js';
 
 const dir = tempDir('jobpipe-supervisor-');
@@ -77,4 +78,25 @@ test('stop sends SIGTERM so services finish in-flight work, and SIGKILLs those t
   await supervisor.stop(500);
   assert.equal(readFileSync(marker, 'utf8'), 'finished');
   assert.throws(() => process.kill(stubbornPid, 0), 'the stubborn process was killed');
+});
+
+test('a crash is told with its exit and the one-line reason of that run, e.g. an uncaught TypeError', async () => {
+  const thrower = nodeProcess('thrower', `setTimeout(() => { null.handler(); }, 20);`);
+  const crashes: ServiceCrash[] = [];
+  const supervisor = new Supervisor([thrower], {
+    stateFile: join(dir.path, 'crashes.json'),
+    policy: { initialMs: 1000, maxMs: 1000, healthyAfterMs: 60_000 },
+    onCrash: (crash) => crashes.push(crash),
+  });
+  supervisor.start();
+  await until(() => crashes.length > 0);
+  await supervisor.stop(500);
+  const [crash] = crashes;
+  assert.equal(crash?.service, 'thrower');
+  assert.equal(crash?.exit, 'exit code 1');
+  assert.match(crash?.lastError ?? '', /^TypeError: Cannot read properties of null/);
+  assert.match(
+    crashLine(crash!),
+    /^! thrower crashed \(exit code 1\): TypeError: Cannot read properties of null \(reading 'handler'\); restarting in 1\.0 s$/,
+  );
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReplayServer } from '@jobpipe/scraper';
+import type { ReplayServer } from '@jobpipe/replay';
 import { parse, stringify } from 'yaml';
 import { type ConfigFile, parseConfigFile } from '../../src/config/config-file.js';
 import { REPO_ROOT } from '../../src/config.js';
@@ -35,9 +35,11 @@ export function ownReplayConfigText(options: { apiPort: number; replayPort: numb
  */
 export function externalReplayConfigText(options: { apiPort: number; replay: ReplayServer }): string {
   const document = parse(repositoryConfigText()) as Record<string, unknown>;
+  // The replay server is on loopback: the search that names its pages must allow that host.
   const searches = options.replay.scrapeRequests('config').map(({ runId: _runId, requestedBy: _by, searchId, ...search }) => ({
     id: searchId,
     ...search,
+    ...(search.urls ? { allowPrivateHosts: [new URL(options.replay.origin).hostname] } : {}),
   }));
   return stringify({ ...document, api: { port: options.apiPort }, replay: { enabled: false }, searches });
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SERVICE_NAMES } from '@jobpipe/contracts';
 import { silentLogger } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import type { ConfigFile } from '../../src/config/config-file.js';
 import { REPO_ROOT } from '../../src/config.js';
 import { type EmbeddedStack, startEmbeddedStack } from '../../src/stack/embedded-stack.js';

@@ -71,6 +71,10 @@ export interface JobpipeConfig {
     boards?: string[];
     urls?: string[];
     /**
+     * hosts of this search's urls that may be loopback, link-local or private addresses (an intranet board, the local replay server); any other such host is refused
+     */
+    allowPrivateHosts?: string[];
+    /**
      * CSS selector for links to follow on a search page
      */
     followLinks?: string;

@@ -1,6 +1,6 @@
 import type { EventDataMap } from '@jobpipe/contracts';
-import { createEmbeddedPorts, ManualClock, silentLogger } from '@jobpipe/shared';
-import { busEvent, directHandlerContext, tempDir } from '@jobpipe/shared/testing';
+import { createEmbeddedPorts, ManualClock, silentLogger, standaloneHandlerContext } from '@jobpipe/shared';
+import { busEvent, tempDir } from '@jobpipe/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { createApiKey } from '../src/adapters/api-keys.js';
 import { type CrmApiContext, createCrmApiContext } from '../src/context.js';
@@ -95,7 +95,7 @@ export async function feedScored(api: TestApi, ...jobs: EventDataMap['job.scored
   for (const data of jobs) {
     await api.handlers['job.scored@1'](
       busEvent('job.scored', data, 'recommender'),
-      directHandlerContext((events) => api.ports.publisher.publish(events)),
+      standaloneHandlerContext((events) => api.ports.publisher.publish(events)),
     );
   }
 }

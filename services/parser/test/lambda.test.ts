@@ -5,8 +5,8 @@ import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventDataMap } from '@jobpipe/contracts';
-import { busEvent } from '@jobpipe/shared/testing';
-import { type PlayedOutboxTable, playOutboxTable } from '@jobpipe/shared/testing/aws';
+import { busEvent } from '@jobpipe/test-kit';
+import { type PlayedOutboxTable, playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { fixtureBytes } from './fixtures.js';
 

@@ -5,8 +5,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusEvent } from '@jobpipe/contracts';
-import { busEvent } from '@jobpipe/shared/testing';
-import { playOutboxTable } from '@jobpipe/shared/testing/aws';
+import { busEvent } from '@jobpipe/test-kit';
+import { playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { normalizedJob } from './helpers/jobs.js';
 

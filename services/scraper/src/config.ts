@@ -1,3 +1,4 @@
+import { USER_SECRET_NAMES } from '@jobpipe/contracts';
 import { ConfigError, type RuntimeConfig, readRuntimeConfig } from '@jobpipe/shared';
 import { HostAllowlist } from './domain/host-allowlist.js';
 import { DEFAULT_POLICIES, type SourcePolicy, withOverrides } from './domain/policy.js';
@@ -101,7 +102,7 @@ export function readScraperConfig(env: Env): ScraperConfig {
     usajobs: Object.freeze({
       email: email || undefined,
       apiKey: env.JOBPIPE_SCRAPER_USAJOBS_API_KEY || undefined,
-      apiKeySecret: env.JOBPIPE_SCRAPER_USAJOBS_KEY_SECRET || 'usajobs-api-key',
+      apiKeySecret: env.JOBPIPE_SCRAPER_USAJOBS_KEY_SECRET || USER_SECRET_NAMES.usajobsApiKey,
     }),
   });
 }

@@ -1,7 +1,7 @@
 /**
  * @jobpipe/scraper — fetches postings from job sources (MyCareersFuture, USAJOBS, Greenhouse, Lever,
- * JSON-LD pages, Selenium fallback) and publishes `job.scraped`; plus the replay server that serves
- * recorded and generated responses of every source for tests, benches and the offline demo.
+ * JSON-LD pages, Selenium fallback) and publishes `job.scraped`. Its offline stand-in, the replay of every
+ * source, is the `@jobpipe/replay` tool.
  */
 
 export { ScrapeStateStore } from './adapters/scrape-state.js';
@@ -9,7 +9,6 @@ export { ScraperMetrics } from './adapters/scraper-metrics.js';
 export { createScraper, createScraperHandlers, type Scraper, type ScraperOptions, type ScraperPorts } from './app.js';
 export { type ApiSourceName, readScraperConfig, type ScraperConfig } from './config.js';
 export { DEFAULT_POLICIES, type SourcePolicy } from './domain/policy.js';
-export { externalIdOfPage, rawBlobKey } from './domain/raw-posting.js';
+export { rawBlobKey } from './domain/raw-posting.js';
 export type { RunCounts, RunRecord } from './domain/run-stats.js';
 export { LIVE_BASE_URLS, type ScrapeRequest, SOURCE_NAMES, type SourceName } from './domain/sources.js';
-export * from './replay/index.js';

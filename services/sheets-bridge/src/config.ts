@@ -1,3 +1,4 @@
+import { USER_SECRET_NAMES } from '@jobpipe/contracts';
 import { ConfigError, type RuntimeConfig, readRuntimeConfig } from '@jobpipe/shared';
 
 /** Settings of the sheets-bridge service. */
@@ -45,7 +46,7 @@ export function readSheetsBridgeConfig(env: Env): SheetsBridgeConfig {
     spreadsheetId: env.JOBPIPE_SHEETS_SPREADSHEET_ID || undefined,
     tab: env.JOBPIPE_SHEETS_TAB || 'Jobs',
     rootUrl,
-    credentialsSecret: env.JOBPIPE_SHEETS_CREDENTIALS_SECRET || 'sheets-bridge/google-credentials',
+    credentialsSecret: env.JOBPIPE_SHEETS_CREDENTIALS_SECRET || USER_SECRET_NAMES.sheetsCredentials,
     pollSeconds: numberSetting(env, 'JOBPIPE_SHEETS_POLL_SECONDS', 60, 1, 86_400),
     requestsPerMinute: numberSetting(env, 'JOBPIPE_SHEETS_REQUESTS_PER_MINUTE', 60, 1, 10_000),
     maxRetries: numberSetting(env, 'JOBPIPE_SHEETS_MAX_RETRIES', 5, 0, 20),

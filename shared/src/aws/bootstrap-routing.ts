@@ -6,7 +6,7 @@ import {
   ResourceAlreadyExistsException,
 } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { QueueDefinition } from '@jobpipe/contracts';
+import { type QueueDefinition, redrivePolicyMaxReceives } from '@jobpipe/contracts';
 import type { Logger } from '../ports/logger.js';
 import type { AwsResourceNames } from './resource-names.js';
 
@@ -98,7 +98,7 @@ export async function ensureQueueRoute(context: RoutingBootstrapContext, queue: 
       QueueUrl: main.url,
       Attributes: {
         VisibilityTimeout: String(queue.visibilityTimeoutSeconds),
-        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetter.arn, maxReceiveCount: queue.maxReceiveCount }),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetter.arn, maxReceiveCount: redrivePolicyMaxReceives(queue) }),
         Policy: eventBridgeQueuePolicy(main.arn, ruleArn),
       },
     }),

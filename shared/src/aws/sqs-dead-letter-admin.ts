@@ -2,12 +2,14 @@ import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageCommand,
   GetQueueAttributesCommand,
+  ListMessageMoveTasksCommand,
   type Message,
   ReceiveMessageCommand,
   SendMessageCommand,
   type SQSClient,
+  StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
-import type { DeadLetter, DeadLetterAdmin } from '../ports/events.js';
+import type { DeadLetter, DeadLetterAdmin, QueueDepth } from '../ports/events.js';
 import type { AwsResourceNames } from './resource-names.js';
 import { DEAD_LETTER_ATTRIBUTES } from './sqs-dead-letters.js';
 import { SQS_LIMITS } from './sqs-queue-consumer.js';
@@ -18,64 +20,62 @@ export interface SqsDeadLetterAdminOptions {
   readonly sqs: SQSClient;
   readonly urls: SqsQueueUrls;
   readonly names: AwsResourceNames;
+  /** Between looks at a running message move task (default 1 s). */
+  readonly movePollMs?: number;
 }
 
-// How long redrive keeps the dead letters it is not moving out of sight, so each is seen once.
-const REDRIVE_HOLD_SECONDS = 60;
+// How long a scan keeps the dead letters it has seen out of sight, so each is received once per scan.
+const SCAN_HOLD_SECONDS = 300;
+
+// Errors of SQS implementations without message move tasks (redrive then moves message by message).
+const NO_MOVE_TASKS = new Set([
+  'UnsupportedOperation',
+  'AWS.SimpleQueueService.UnsupportedOperation',
+  'InvalidAction',
+  'UnknownOperationException',
+]);
 
 const MOVED_BY_REDRIVE_POLICY = 'moved by the SQS redrive policy after the maximum receives (SQS keeps no reason; see the consumer logs)';
 
 /**
- * Operator view of the SQS dead-letter queues. SQS has no browse: `list` peeks with ReceiveMessage and a
- * visibility timeout of 0 (messages stay available) until no unseen message comes back, so on a large
- * DLQ it may show fewer than `limit`. `redrive` receives, re-sends the body to the source queue and
- * deletes the dead letter (send before delete: a failure can duplicate, never lose, a message), which
- * unlike StartMessageMoveTask can move chosen messages and works for messages jobpipe dead-lettered itself.
+ * Operator view of the SQS dead-letter queues. SQS has no browse, so `list` and `count` scan: they
+ * receive every dead letter once, holding each out of sight until the scan has seen them all, then make
+ * them visible again — every message is seen and counted, and none is received more than once per scan.
+ * `redrive` of a whole DLQ starts an SQS message move task (it moves the messages present when it
+ * starts); where SQS has none, and for chosen ids, it moves message by message, never a message that
+ * was dead-lettered after the redrive began or one it has already moved, so a message that fails again
+ * cannot loop.
  */
 export class SqsDeadLetterAdmin implements DeadLetterAdmin {
   constructor(private readonly options: SqsDeadLetterAdminOptions) {}
 
   async list(queue: string, limit: number): Promise<DeadLetter[]> {
-    const url = await this.deadLetterUrl(queue);
-    const seen = new Map<string, DeadLetter>();
-    while (seen.size < limit) {
-      const messages = await this.receive(url, Math.min(SQS_LIMITS.maxBatch, limit - seen.size), 0);
-      const unseen = messages.filter((message) => !seen.has(message.MessageId ?? ''));
-      if (unseen.length === 0) break;
-      for (const message of unseen) seen.set(message.MessageId ?? '', toDeadLetter(message));
-    }
-    return [...seen.values()].slice(0, limit);
+    const letters: DeadLetter[] = [];
+    await this.scan(await this.deadLetterUrl(queue), (message) => {
+      letters.push(toDeadLetter(message));
+      return 'keep';
+    });
+    return letters.sort((a, b) => a.deadLetteredAt.localeCompare(b.deadLetteredAt)).slice(0, limit);
+  }
+
+  async count(queue: string): Promise<number> {
+    let count = 0;
+    await this.scan(await this.deadLetterUrl(queue), () => {
+      count += 1;
+      return 'keep';
+    });
+    return count;
   }
 
   async redrive(queue: string, messageIds?: readonly string[]): Promise<number> {
-    const { sqs, urls, names } = this.options;
-    const deadLetterUrl = await this.deadLetterUrl(queue);
-    const sourceUrl = await urls.urlOf(names.queue(queue));
-    const wanted = messageIds ? new Set(messageIds) : undefined;
-    const held: Message[] = [];
-    let moved = 0;
-    try {
-      while (wanted === undefined || wanted.size > 0) {
-        const messages = await this.receive(deadLetterUrl, SQS_LIMITS.maxBatch, REDRIVE_HOLD_SECONDS);
-        if (messages.length === 0) break;
-        for (const message of messages) {
-          if (wanted && !wanted.has(message.MessageId ?? '')) {
-            held.push(message);
-            continue;
-          }
-          await sqs.send(new SendMessageCommand({ QueueUrl: sourceUrl, MessageBody: message.Body ?? '' }));
-          await sqs.send(new DeleteMessageCommand({ QueueUrl: deadLetterUrl, ReceiptHandle: message.ReceiptHandle }));
-          wanted?.delete(message.MessageId ?? '');
-          moved += 1;
-        }
-      }
-    } finally {
-      await this.makeVisible(deadLetterUrl, held);
+    if (!messageIds) {
+      const moved = await this.moveTask(queue);
+      if (moved !== undefined) return moved;
     }
-    return moved;
+    return this.moveOneByOne(queue, messageIds ? new Set(messageIds) : undefined);
   }
 
-  async depth(queue: string): Promise<{ ready: number; inFlight: number; deadLettered: number }> {
+  async depth(queue: string): Promise<QueueDepth> {
     const { urls, names } = this.options;
     const [source, dead] = await Promise.all([
       this.counts(await urls.urlOf(names.queue(queue))),
@@ -84,17 +84,81 @@ export class SqsDeadLetterAdmin implements DeadLetterAdmin {
     return { ready: source.ready, inFlight: source.inFlight, deadLettered: dead.ready + dead.inFlight };
   }
 
+  /** Moves the whole DLQ with StartMessageMoveTask and waits for it; undefined where SQS has no move tasks. */
+  private async moveTask(queue: string): Promise<number | undefined> {
+    const { sqs, urls, names } = this.options;
+    const sourceArn = await this.arnOf(await this.deadLetterUrl(queue));
+    const destinationArn = await this.arnOf(await urls.urlOf(names.queue(queue)));
+    try {
+      await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: sourceArn, DestinationArn: destinationArn }));
+    } catch (error) {
+      if (error instanceof Error && NO_MOVE_TASKS.has(error.name)) return undefined;
+      throw error;
+    }
+    for (;;) {
+      const { Results } = await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: sourceArn, MaxResults: 1 }));
+      const task = Results?.[0];
+      if (task?.Status === 'FAILED')
+        throw new Error(`the message move task of ${names.deadLetterQueue(queue)} failed: ${task.FailureReason ?? 'no reason given'}`);
+      if (task && task.Status !== 'RUNNING') return task.ApproximateNumberOfMessagesMoved ?? 0;
+      await new Promise((resolve) => setTimeout(resolve, this.options.movePollMs ?? 1000));
+    }
+  }
+
+  /** Re-sends dead letters to the source queue (then deletes them), each original message at most once. */
+  private async moveOneByOne(queue: string, wanted: Set<string> | undefined): Promise<number> {
+    const { sqs, urls, names } = this.options;
+    const sourceUrl = await urls.urlOf(names.queue(queue));
+    const startedAt = new Date().toISOString();
+    const moved = new Set<string>();
+    await this.scan(await this.deadLetterUrl(queue), async (message) => {
+      const letter = toDeadLetter(message);
+      const arrivedDuringRedrive = letter.deadLetteredAt !== '' && letter.deadLetteredAt >= startedAt;
+      if (moved.has(letter.messageId) || arrivedDuringRedrive || (wanted && !wanted.has(letter.messageId))) return 'keep';
+      await sqs.send(new SendMessageCommand({ QueueUrl: sourceUrl, MessageBody: message.Body ?? '' }));
+      moved.add(letter.messageId);
+      return 'delete';
+    });
+    return moved.size;
+  }
+
+  /**
+   * Receives every message of a queue once: `visit` says whether to keep it (made visible again when
+   * the scan ends) or delete it. Ends when a receive finds nothing visible.
+   */
+  private async scan(url: string, visit: (message: Message) => 'keep' | 'delete' | Promise<'keep' | 'delete'>): Promise<void> {
+    const held: Message[] = [];
+    try {
+      for (;;) {
+        const messages = await this.receive(url);
+        if (messages.length === 0) return;
+        for (const message of messages) {
+          if ((await visit(message)) === 'keep') held.push(message);
+          else await this.options.sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle }));
+        }
+      }
+    } finally {
+      await this.makeVisible(url, held);
+    }
+  }
+
   private deadLetterUrl(queue: string): Promise<string> {
     return this.options.urls.urlOf(this.options.names.deadLetterQueue(queue));
   }
 
-  private async receive(url: string, max: number, visibilityTimeout: number): Promise<Message[]> {
+  private async arnOf(url: string): Promise<string> {
+    const { Attributes } = await this.options.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
+    if (!Attributes?.QueueArn) throw new Error(`GetQueueAttributes returned no ARN for ${url}`);
+    return Attributes.QueueArn;
+  }
+
+  private async receive(url: string): Promise<Message[]> {
     const output = await this.options.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: url,
-        MaxNumberOfMessages: max,
-        VisibilityTimeout: visibilityTimeout,
-        // A short long-poll asks every SQS server, so an empty answer means an empty queue.
+        MaxNumberOfMessages: SQS_LIMITS.maxBatch,
+        VisibilityTimeout: SCAN_HOLD_SECONDS,
+        // A short long-poll asks every SQS server, so an empty answer means nothing is visible.
         WaitTimeSeconds: 1,
         MessageAttributeNames: ['All'],
         MessageSystemAttributeNames: ['ApproximateReceiveCount', 'SentTimestamp'],
@@ -129,15 +193,18 @@ export class SqsDeadLetterAdmin implements DeadLetterAdmin {
   }
 }
 
-/** A dead letter as the port shows it: jobpipe's attributes when it dead-lettered the message itself. */
+/**
+ * A dead letter as the port shows it. jobpipe's attributes give the id the message had on its source
+ * queue and when it was dead-lettered; a message the redrive policy moved keeps its id, and SQS records
+ * no time for the move, so it has none (its send time would be wrong).
+ */
 function toDeadLetter(message: Message): DeadLetter {
   const attribute = (name: string) => message.MessageAttributes?.[name]?.StringValue;
-  const sentAt = Number(message.Attributes?.SentTimestamp ?? Number.NaN);
   return {
-    messageId: message.MessageId ?? '',
+    messageId: attribute(DEAD_LETTER_ATTRIBUTES.messageId) ?? message.MessageId ?? '',
     body: message.Body ?? '',
     reason: attribute(DEAD_LETTER_ATTRIBUTES.reason) ?? MOVED_BY_REDRIVE_POLICY,
     receiveCount: Number(attribute(DEAD_LETTER_ATTRIBUTES.receiveCount) ?? message.Attributes?.ApproximateReceiveCount ?? 0),
-    deadLetteredAt: attribute(DEAD_LETTER_ATTRIBUTES.deadLetteredAt) ?? (Number.isFinite(sentAt) ? new Date(sentAt).toISOString() : ''),
+    deadLetteredAt: attribute(DEAD_LETTER_ATTRIBUTES.deadLetteredAt) ?? '',
   };
 }

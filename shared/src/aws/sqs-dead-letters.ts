@@ -3,6 +3,8 @@ import { type MessageAttributeValue, SendMessageCommand, type SQSClient } from '
 /** Message attributes jobpipe puts on a message it dead-letters itself (SQS keeps no failure reason). */
 export const DEAD_LETTER_ATTRIBUTES = {
   reason: 'jobpipe-reason',
+  /** The message's id on its source queue (the DLQ copy gets an id of its own). */
+  messageId: 'jobpipe-message-id',
   sourceQueue: 'jobpipe-source-queue',
   receiveCount: 'jobpipe-receive-count',
   deadLetteredAt: 'jobpipe-dead-lettered-at',
@@ -13,6 +15,8 @@ const MAX_REASON_CHARS = 4000;
 
 /** What is recorded beside a dead-lettered body. */
 export interface DeadLetterRecord {
+  /** The id the message had on its source queue. */
+  readonly messageId: string;
   readonly body: string;
   readonly reason: string;
   readonly sourceQueue: string;
@@ -31,6 +35,7 @@ export async function sendToDeadLetterQueue(sqs: SQSClient, deadLetterQueueUrl: 
       MessageBody: record.body,
       MessageAttributes: {
         [DEAD_LETTER_ATTRIBUTES.reason]: text(reason || 'no reason given'),
+        [DEAD_LETTER_ATTRIBUTES.messageId]: text(record.messageId),
         [DEAD_LETTER_ATTRIBUTES.sourceQueue]: text(record.sourceQueue),
         [DEAD_LETTER_ATTRIBUTES.receiveCount]: { DataType: 'Number', StringValue: String(record.receiveCount) },
         [DEAD_LETTER_ATTRIBUTES.deadLetteredAt]: text(record.deadLetteredAt.toISOString()),

@@ -58,6 +58,7 @@ export function createSqsLambdaHandler(options: SqsLambdaHandlerOptions): (event
     const queueName = queueNameOfArn(record.eventSourceARN);
     try {
       await sendToDeadLetterQueue(sqs, await urls.urlOf(`${queueName}-dlq`), {
+        messageId: record.messageId,
         body: record.body,
         reason,
         sourceQueue: topologyQueueOfSqsName(queueName)?.name ?? queueName,
@@ -117,6 +118,15 @@ export function createSqsLambdaHandler(options: SqsLambdaHandlerOptions): (event
           body: record.body,
           receiveCount: Number(record.attributes.ApproximateReceiveCount ?? 1),
         };
+        const queue = topologyQueueOfSqsName(queueNameOfArn(record.eventSourceARN));
+        // Every earlier receive ended without a verdict (the function crashed or timed out).
+        if (queue && message.receiveCount > queue.maxReceiveCount) {
+          return deadLetter(
+            record,
+            message,
+            exhaustedReason(queue.maxReceiveCount, 'visibility timeout expired (handler crashed or timed out)'),
+          );
+        }
         return settle(record, message, await processMessage(message, options));
       }),
     );

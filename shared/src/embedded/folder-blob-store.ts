@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { PermanentError } from '../errors.js';
 import type { BlobStore } from '../ports/blobs.js';
 
 /** Blobs as files below one folder; writes are atomic (temp file + rename). */
@@ -66,7 +67,8 @@ export class FolderBlobStore implements BlobStore {
 
   private pathOf(key: string): string {
     if (!key || key.startsWith('/') || key.split('/').some((part) => part === '..' || part === '')) {
-      throw new TypeError(`invalid blob key '${key}'`);
+      // Permanent: a message naming such a key can never succeed, so it goes to the DLQ at once.
+      throw new PermanentError('BLOB_KEY_INVALID', `invalid blob key '${key}'`);
     }
     return join(this.root, ...key.split('/'));
   }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { deadLetterQueueName, QUEUES, type QueueDefinition } from '@jobpipe/contracts';
 import { type Clock, systemClock } from '../ports/clock.js';
-import type { DeadLetter, DeadLetterAdmin, QueueConsumer, ReceivedMessage } from '../ports/events.js';
+import type { DeadLetter, DeadLetterAdmin, QueueConsumer, QueueDepth, ReceivedMessage } from '../ports/events.js';
+import { isOwnerAlive, type ProcessOwner, processOwner } from './process-owner.js';
 import { openSqlite, type SqliteDatabase } from './sqlite.js';
 
 const SCHEMA = `
@@ -18,7 +19,8 @@ CREATE TABLE IF NOT EXISTS messages (
   last_error TEXT,
   source_queue TEXT,
   dead_lettered_at INTEGER,
-  event_seq INTEGER
+  event_seq INTEGER,
+  claimed_by TEXT
 );
 CREATE INDEX IF NOT EXISTS messages_ready ON messages (queue, visible_at, seq);
 CREATE UNIQUE INDEX IF NOT EXISTS messages_receipt ON messages (receipt) WHERE receipt IS NOT NULL;
@@ -81,13 +83,15 @@ export class SqliteBus implements DeadLetterAdmin {
   private readonly queues: Map<string, QueueDefinition>;
   private readonly pollIntervalMs: number;
   private readonly keepEventLog: boolean;
+  /** Written on every message this process receives, so a restarted stack can tell claims of dead processes. */
+  private readonly owner: ProcessOwner = processOwner();
   private readonly statements;
   private lastRelayedPrune = 0;
 
   constructor(options: SqliteBusOptions) {
     this.db = openSqlite(options.path);
     this.db.exec(SCHEMA);
-    this.addEventSeqColumn();
+    this.addMissingColumns();
     this.clock = options.clock ?? systemClock;
     this.queues = new Map((options.queues ?? QUEUES).map((queue) => [queue.name, queue]));
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
@@ -99,15 +103,24 @@ export class SqliteBus implements DeadLetterAdmin {
         `SELECT m.seq, m.message_id, ${BODY} AS body, m.receive_count, m.last_error FROM messages m ${WITH_LOGGED_BODY} WHERE m.queue = ? AND m.visible_at <= ? ORDER BY m.visible_at, m.seq LIMIT ?`,
       ),
       anyReady: this.db.prepare('SELECT 1 FROM messages WHERE queue = ? AND visible_at <= ? LIMIT 1').pluck(),
-      take: this.db.prepare('UPDATE messages SET receive_count = receive_count + 1, visible_at = ?, receipt = ? WHERE seq = ?'),
+      take: this.db.prepare(
+        'UPDATE messages SET receive_count = receive_count + 1, visible_at = ?, receipt = ?, claimed_by = ? WHERE seq = ?',
+      ),
       toDeadLetter: this.db.prepare(
-        'UPDATE messages SET source_queue = queue, queue = ?, dead_lettered_at = ?, last_error = ?, receipt = NULL, visible_at = ? WHERE seq = ?',
+        'UPDATE messages SET source_queue = queue, queue = ?, dead_lettered_at = ?, last_error = ?, receipt = NULL, claimed_by = NULL, visible_at = ? WHERE seq = ?',
       ),
       toDeadLetterByReceipt: this.db.prepare(
-        'UPDATE messages SET source_queue = queue, queue = ?, dead_lettered_at = ?, last_error = ?, receipt = NULL, visible_at = ? WHERE receipt = ?',
+        'UPDATE messages SET source_queue = queue, queue = ?, dead_lettered_at = ?, last_error = ?, receipt = NULL, claimed_by = NULL, visible_at = ? WHERE receipt = ?',
       ),
       ack: this.db.prepare('DELETE FROM messages WHERE receipt = ?'),
-      release: this.db.prepare('UPDATE messages SET visible_at = ?, last_error = ?, receipt = NULL WHERE receipt = ?'),
+      release: this.db.prepare('UPDATE messages SET visible_at = ?, last_error = ?, receipt = NULL, claimed_by = NULL WHERE receipt = ?'),
+      claimOwners: this.db.prepare('SELECT DISTINCT claimed_by FROM messages WHERE receipt IS NOT NULL AND claimed_by IS NOT NULL').pluck(),
+      releaseClaims: this.db.prepare(
+        'UPDATE messages SET visible_at = ?, last_error = ?, receipt = NULL, claimed_by = NULL WHERE receipt IS NOT NULL AND claimed_by = ? RETURNING queue',
+      ),
+      heldBy: this.db.prepare(
+        'SELECT claimed_by, COUNT(*) AS n FROM messages WHERE queue = ? AND receipt IS NOT NULL AND visible_at > ? GROUP BY claimed_by',
+      ),
       extend: this.db.prepare('UPDATE messages SET visible_at = ? WHERE receipt = ?'),
       markRelayed: this.db.prepare('INSERT OR IGNORE INTO relayed_events (event_id, relayed_at) VALUES (?, ?)'),
       pruneRelayed: this.db.prepare('DELETE FROM relayed_events WHERE relayed_at < ?'),
@@ -162,9 +175,39 @@ export class SqliteBus implements DeadLetterAdmin {
     for (const queue of queues) wakeups.emit(this.wakeKey(queue));
   }
 
-  /** A consumer of one queue of the topology. */
+  /**
+   * A consumer of one queue of the topology. A service starting its consumer first releases the
+   * messages that processes which died (kill -9, a crash) still held, so they need not wait out their
+   * visibility timeout.
+   */
   consumer(queueName: string): QueueConsumer {
-    return new SqliteQueueConsumer(this, this.queueNamed(queueName));
+    const queue = this.queueNamed(queueName);
+    this.releaseClaimsOfDeadProcesses();
+    return new SqliteQueueConsumer(this, queue);
+  }
+
+  /**
+   * Makes visible again, now, every message held by a process that no longer runs (its receive still
+   * counts, as a crashed handler's does on SQS). Returns how many were released, per queue.
+   */
+  releaseClaimsOfDeadProcesses(): Map<string, number> {
+    const now = this.clock.now().getTime();
+    const dead = (this.statements.claimOwners.all() as ProcessOwner[]).filter((owner) => !isOwnerAlive(owner));
+    const released = new Map<string, number>();
+    if (dead.length === 0) return released;
+    this.db
+      .transaction(() => {
+        for (const owner of dead) {
+          const pid = owner.split('/')[1];
+          const reason = `released at start: process ${pid}, which held it, had died (handler crashed or was killed)`;
+          for (const row of this.statements.releaseClaims.all(now, reason, owner) as { queue: string }[]) {
+            released.set(row.queue, (released.get(row.queue) ?? 0) + 1);
+          }
+        }
+      })
+      .immediate();
+    for (const queue of released.keys()) wakeups.emit(this.wakeKey(queue));
+    return released;
   }
 
   /** The settings of a queue, or an error naming the known queues. */
@@ -197,7 +240,7 @@ export class SqliteBus implements DeadLetterAdmin {
               continue;
             }
             const receipt = randomUUID();
-            this.statements.take.run(now + queue.visibilityTimeoutSeconds * 1000, receipt, row.seq);
+            this.statements.take.run(now + queue.visibilityTimeoutSeconds * 1000, receipt, this.owner, row.seq);
             received.push({ messageId: row.message_id, receiptHandle: receipt, body: row.body, receiveCount: row.receive_count + 1 });
           }
           // Rows moved to the DLQ took places in this batch: look again, or a full queue could answer empty.
@@ -208,17 +251,19 @@ export class SqliteBus implements DeadLetterAdmin {
     return received;
   }
 
-  /** Waits until a message may be ready on the queue: a local publish, or the poll interval. */
-  waitForWork(queue: string, maxMs: number): Promise<void> {
+  /** Waits until a message may be ready on the queue: a local publish, the poll interval, or an abort. */
+  waitForWork(queue: string, maxMs: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       const key = this.wakeKey(queue);
       const done = () => {
         clearTimeout(timer);
         wakeups.off(key, done);
+        signal?.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, Math.max(1, Math.min(maxMs, this.pollIntervalMs)));
       wakeups.on(key, done);
+      signal?.addEventListener('abort', done, { once: true });
     });
   }
 
@@ -259,6 +304,12 @@ export class SqliteBus implements DeadLetterAdmin {
     }));
   }
 
+  async count(queue: string): Promise<number> {
+    this.queueNamed(queue);
+    return this.db.prepare('SELECT COUNT(*) FROM messages WHERE queue = ?').pluck().get(deadLetterQueueName(queue)) as number;
+  }
+
+  /** Moves dead letters back in one transaction: exactly those present when it runs, so nothing loops. */
   async redrive(queue: string, messageIds?: readonly string[]): Promise<number> {
     this.queueNamed(queue);
     const now = this.clock.now().getTime();
@@ -266,7 +317,7 @@ export class SqliteBus implements DeadLetterAdmin {
     const moved = this.db
       .transaction(() => {
         const base =
-          'UPDATE messages SET queue = source_queue, source_queue = NULL, receive_count = 0, visible_at = ?, dead_lettered_at = NULL, last_error = NULL, receipt = NULL WHERE queue = ?';
+          'UPDATE messages SET queue = source_queue, source_queue = NULL, receive_count = 0, visible_at = ?, dead_lettered_at = NULL, last_error = NULL, receipt = NULL, claimed_by = NULL WHERE queue = ?';
         if (!messageIds) return this.db.prepare(base).run(now, dlq).changes;
         const one = this.db.prepare(`${base} AND message_id = ?`);
         return messageIds.reduce((count, id) => count + one.run(now, dlq, id).changes, 0);
@@ -276,7 +327,7 @@ export class SqliteBus implements DeadLetterAdmin {
     return moved;
   }
 
-  async depth(queue: string): Promise<{ ready: number; inFlight: number; deadLettered: number }> {
+  async depth(queue: string): Promise<QueueDepth> {
     this.queueNamed(queue);
     const now = this.clock.now().getTime();
     const row = this.db
@@ -288,7 +339,16 @@ export class SqliteBus implements DeadLetterAdmin {
          FROM messages WHERE queue IN (@queue, @dlq)`,
       )
       .get({ queue, dlq: deadLetterQueueName(queue), now }) as Record<string, number | null>;
-    return { ready: row.ready ?? 0, inFlight: row.inFlight ?? 0, deadLettered: row.deadLettered ?? 0 };
+    const holders = this.statements.heldBy.all(queue, now) as { claimed_by: ProcessOwner | null; n: number }[];
+    const heldByDeadProcesses = holders
+      .filter((holder) => holder.claimed_by !== null && !isOwnerAlive(holder.claimed_by))
+      .reduce((sum, holder) => sum + holder.n, 0);
+    return {
+      ready: row.ready ?? 0,
+      inFlight: row.inFlight ?? 0,
+      deadLettered: row.deadLettered ?? 0,
+      ...(heldByDeadProcesses > 0 ? { heldByDeadProcesses } : {}),
+    };
   }
 
   /** Published events of one detail-type (or all), oldest first, from the event log. */
@@ -303,12 +363,13 @@ export class SqliteBus implements DeadLetterAdmin {
     this.db.close();
   }
 
-  /** Bus files written before bodies were stored once lack `event_seq`: add it (in one write transaction). */
-  private addEventSeqColumn(): void {
+  /** Bus files of earlier versions lack `event_seq` and `claimed_by`: add them (in one write transaction). */
+  private addMissingColumns(): void {
     this.db
       .transaction(() => {
         const columns = this.db.prepare("SELECT name FROM pragma_table_info('messages')").pluck().all() as string[];
         if (!columns.includes('event_seq')) this.db.exec('ALTER TABLE messages ADD COLUMN event_seq INTEGER');
+        if (!columns.includes('claimed_by')) this.db.exec('ALTER TABLE messages ADD COLUMN claimed_by TEXT');
       })
       .immediate();
   }
@@ -345,13 +406,14 @@ class SqliteQueueConsumer implements QueueConsumer {
     this.queueName = queue.name;
   }
 
-  async receive(max: number, waitMs: number): Promise<ReceivedMessage[]> {
+  async receive(max: number, waitMs: number, signal?: AbortSignal): Promise<ReceivedMessage[]> {
     const deadline = Date.now() + waitMs;
     for (;;) {
+      if (signal?.aborted) return [];
       const messages = this.bus.receiveNow(this.queue, max);
       const remaining = deadline - Date.now();
       if (messages.length > 0 || remaining <= 0) return messages;
-      await this.bus.waitForWork(this.queue.name, remaining);
+      await this.bus.waitForWork(this.queue.name, remaining, signal);
     }
   }
 

@@ -31,8 +31,8 @@ export interface ReceivedMessage {
 /** Reads one queue with SQS semantics. */
 export interface QueueConsumer {
   readonly queueName: string;
-  /** Receives up to `max` messages, waiting up to `waitMs` for the first one. */
-  receive(max: number, waitMs: number): Promise<ReceivedMessage[]>;
+  /** Receives up to `max` messages, waiting up to `waitMs` for the first one (less once `signal` aborts). */
+  receive(max: number, waitMs: number, signal?: AbortSignal): Promise<ReceivedMessage[]>;
   /** Deletes handled messages. */
   ack(messages: readonly ReceivedMessage[]): Promise<void>;
   /** Makes a failed message visible again after `delaySeconds`, recording why it failed. */
@@ -52,12 +52,24 @@ export interface DeadLetter {
   readonly deadLetteredAt: string;
 }
 
+/** How many messages a queue holds. */
+export interface QueueDepth {
+  readonly ready: number;
+  readonly inFlight: number;
+  readonly deadLettered: number;
+  /** In flight, but held by processes that no longer run; set when not 0 (embedded only: SQS cannot tell). */
+  readonly heldByDeadProcesses?: number;
+}
+
 /** Operator view of the dead-letter queues. */
 export interface DeadLetterAdmin {
+  /** Up to `limit` dead letters of a queue, oldest dead-lettered first. */
   list(queue: string, limit: number): Promise<DeadLetter[]>;
-  /** Moves dead letters back to their source queue; returns how many moved. */
+  /** How many dead letters the queue holds (every one counted, not an estimate). */
+  count(queue: string): Promise<number>;
+  /** Moves dead letters back to their source queue, at most those present when it starts; returns how many moved. */
   redrive(queue: string, messageIds?: readonly string[]): Promise<number>;
-  depth(queue: string): Promise<{ ready: number; inFlight: number; deadLettered: number }>;
+  depth(queue: string): Promise<QueueDepth>;
 }
 
 /** The parsed form of a received bus message. */

@@ -9,16 +9,20 @@ export interface QueueRunnerOptions extends ProcessorDependencies {
   readonly queue: QueueDefinition;
   readonly consumer: QueueConsumer;
   readonly metrics?: ServiceMetrics;
-  /** How long one receive waits for messages (long poll). */
+  /** How long one receive waits for messages (long poll; SQS allows up to 20 s). */
   readonly waitMs?: number;
   /** Batches handled at the same time (each batch's messages run concurrently). */
   readonly concurrency?: number;
 }
 
+/** A receive waits this long for a message: the SQS maximum, so an idle queue costs 3 requests a minute. */
+export const LONG_POLL_MS = 20_000;
+
 /** Live state of a runner, for the health endpoint. */
 export interface RunnerStatus {
   readonly running: boolean;
   readonly inFlight: number;
+  /** The last failure, until the runner recovers from it (a receive, or a batch handled without failure). */
   readonly lastError?: string;
   readonly handled: number;
 }
@@ -34,6 +38,7 @@ export class QueueRunner {
   private inFlight = 0;
   private handled = 0;
   private lastError: string | undefined;
+  private readonly stopped = new AbortController();
   private readonly logger: Logger;
 
   constructor(private readonly options: QueueRunnerOptions) {
@@ -49,6 +54,7 @@ export class QueueRunner {
   /** Stops receiving and waits for in-flight messages to finish. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopped.abort();
     await Promise.all(this.loops);
   }
 
@@ -64,11 +70,11 @@ export class QueueRunner {
   /** Receives and handles one batch; returns how many messages it got. Useful for tests and `run --once`. */
   async pollOnce(waitMs = 0): Promise<number> {
     const { consumer, queue } = this.options;
-    const messages = await consumer.receive(queue.batchSize, waitMs);
+    const messages = await consumer.receive(queue.batchSize, waitMs, this.stopped.signal);
     if (messages.length === 0) return 0;
     this.inFlight += messages.length;
-    // Every message of the batch stays invisible until it is acked, released or dead-lettered: a fast
-    // message waiting for the batch ack must not reappear while a slow neighbour is still running.
+    // Heartbeat: every message of the batch stays invisible until it is acked, released or dead-lettered,
+    // so a slow handler keeps its message and a fast one waiting for the batch ack does not reappear.
     const unsettled = new Set(messages);
     const extender = setInterval(
       () => {
@@ -81,11 +87,22 @@ export class QueueRunner {
       (queue.visibilityTimeoutSeconds * 1000) / 2,
     );
     try {
-      const outcomes = await Promise.all(messages.map((message) => this.handle(message, unsettled)));
-      const acked = messages.filter((_, i) => outcomes[i]!.kind === 'ack');
+      // One message whose release or dead-lettering fails must not keep its handled neighbours from
+      // being deleted: every message settles on its own, then the handled ones are acked together.
+      const settled = await Promise.allSettled(messages.map((message) => this.handle(message, unsettled)));
+      const acked = messages.filter((_, i) => {
+        const result = settled[i]!;
+        return result.status === 'fulfilled' && result.value.kind === 'ack';
+      });
       for (const message of acked) unsettled.delete(message);
+      const settleFailures = settled.filter((result) => result.status === 'rejected').map((result) => String(result.reason));
       if (acked.length > 0) await consumer.ack(acked);
       this.handled += acked.length;
+      if (settleFailures.length > 0) {
+        this.lastError = `could not settle ${settleFailures.length} failed message(s) (they reappear after the visibility timeout): ${settleFailures.join('; ')}`;
+        throw new Error(this.lastError);
+      }
+      if (acked.length === messages.length) this.lastError = undefined;
     } finally {
       clearInterval(extender);
       this.inFlight -= messages.length;
@@ -94,12 +111,17 @@ export class QueueRunner {
   }
 
   private async loop(): Promise<void> {
+    let receiveFailed = false;
     while (!this.stopping) {
       try {
-        await this.pollOnce(this.options.waitMs ?? 1000);
+        await this.pollOnce(this.options.waitMs ?? LONG_POLL_MS);
+        if (receiveFailed) this.lastError = undefined;
+        receiveFailed = false;
       } catch (error) {
+        if (this.stopping) break;
+        receiveFailed = true;
         this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger.error({ err: this.lastError }, 'receive failed; backing off');
+        this.logger.error({ err: this.lastError }, 'receive or settle failed; backing off');
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }

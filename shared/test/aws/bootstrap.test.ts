@@ -56,10 +56,14 @@ describe('AWS bootstrap', () => {
 
     const parserAttributes = inputsOf(sqs.commandCalls(SetQueueAttributesCommand)).find((input) => input.QueueUrl?.endsWith('/jp-parser'));
     assert.equal(parserAttributes?.Attributes?.VisibilityTimeout, '60');
-    assert.deepEqual(JSON.parse(parserAttributes?.Attributes?.RedrivePolicy ?? ''), {
-      deadLetterTargetArn: queueArn('jp-parser-dlq'),
-      maxReceiveCount: 5,
-    });
+    assert.deepEqual(
+      JSON.parse(parserAttributes?.Attributes?.RedrivePolicy ?? ''),
+      {
+        deadLetterTargetArn: queueArn('jp-parser-dlq'),
+        maxReceiveCount: 6,
+      },
+      'one more than the topology: the consumer dead-letters on the 5th failure or the 6th receive itself',
+    );
     const [statement] = JSON.parse(parserAttributes?.Attributes?.Policy ?? '').Statement;
     assert.deepEqual(statement.Principal, { Service: 'events.amazonaws.com' });
     assert.equal(statement.Action, 'sqs:SendMessage');

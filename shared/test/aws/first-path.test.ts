@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { DeleteMessageBatchCommand, GetQueueUrlCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { contracts, queueOf, queuesFor } from '@jobpipe/contracts';
+import { playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAwsClients } from '../../src/aws/aws-clients.js';
 import { createAwsPorts } from '../../src/aws/aws-ports.js';
@@ -10,7 +11,6 @@ import { silentLogger } from '../../src/ports/logger.js';
 import { defineHandlers } from '../../src/runtime/handlers.js';
 import { QueueRunner } from '../../src/runtime/queue-runner.js';
 import { readRuntimeConfig } from '../../src/runtime/runtime-config.js';
-import { playOutboxTable } from '../../src/testing/aws-outbox-mock.js';
 import { eventBridgeDelivery, sqsMessage, testCredentials } from './aws-test-kit.js';
 
 test('aws adapters: scrape.requested via EventBridge reaches the scraper handler, whose job.scraped reaches the parser queue', async () => {

@@ -35,7 +35,7 @@ test('LocalStack: bootstrap, publish and consume through EventBridge and SQS, ta
 }, async (t) => {
   const container = await startLocalStack();
   if (!container) {
-    t.skip('LocalStack tests skipped: no Docker engine on this machine');
+    t.skip('no Docker engine: LocalStack adapter test not run');
     return;
   }
   const config = readRuntimeConfig({

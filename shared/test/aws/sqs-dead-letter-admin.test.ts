@@ -5,44 +5,30 @@ import {
   DeleteMessageCommand,
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
-  type Message,
   ReceiveMessageCommand,
   SendMessageCommand,
   SQSClient,
+  StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { AwsResourceNames } from '../../src/aws/resource-names.js';
 import { SqsDeadLetterAdmin } from '../../src/aws/sqs-dead-letter-admin.js';
 import { SqsQueueUrls } from '../../src/aws/sqs-queue-urls.js';
 import { testCredentials } from './aws-test-kit.js';
+import { FakeSqs } from './fake-sqs.js';
 
 const client = new SQSClient({ region: 'us-east-1', credentials: testCredentials });
 const sqs = mockClient(client);
 const urlOf = (name: string) => `https://sqs.us-east-1.amazonaws.com/123456789012/${name}`;
 const admin = () => new SqsDeadLetterAdmin({ sqs: client, urls: new SqsQueueUrls(client), names: new AwsResourceNames('jp') });
 
-/** A dead letter jobpipe parked itself (with its attributes). */
-function parked(id: string, reason: string): Message {
+/** The attributes jobpipe puts on a message it dead-letters. */
+function parkedAttributes(messageId: string, deadLetteredAt: string) {
   return {
-    MessageId: id,
-    ReceiptHandle: `r-${id}`,
-    Body: `{"id":"${id}"}`,
-    Attributes: { ApproximateReceiveCount: '7', SentTimestamp: '1772359200000' },
-    MessageAttributes: {
-      'jobpipe-reason': { DataType: 'String', StringValue: reason },
-      'jobpipe-receive-count': { DataType: 'Number', StringValue: '1' },
-      'jobpipe-dead-lettered-at': { DataType: 'String', StringValue: '2026-03-01T10:00:00.000Z' },
-    },
-  };
-}
-
-/** A message the SQS redrive policy moved (no jobpipe attributes). */
-function movedByPolicy(id: string): Message {
-  return {
-    MessageId: id,
-    ReceiptHandle: `r-${id}`,
-    Body: '{}',
-    Attributes: { ApproximateReceiveCount: '5', SentTimestamp: '1772359200000' },
+    'jobpipe-message-id': { DataType: 'String', StringValue: messageId },
+    'jobpipe-reason': { DataType: 'String', StringValue: 'handler failed' },
+    'jobpipe-receive-count': { DataType: 'Number', StringValue: '5' },
+    'jobpipe-dead-lettered-at': { DataType: 'String', StringValue: deadLetteredAt },
   };
 }
 
@@ -55,62 +41,64 @@ beforeEach(() => {
 });
 
 describe('SQS dead-letter admin', () => {
-  test('list peeks the DLQ without hiding messages and shows the reasons', async () => {
-    sqs
-      .on(ReceiveMessageCommand)
-      .resolvesOnce({ Messages: [parked('d-1', 'no handler for job.scraped@2'), movedByPolicy('d-2')] })
-      .resolves({ Messages: [parked('d-1', 'no handler for job.scraped@2')] });
+  test('list receives every dead letter once, shows the ids and times they were dead-lettered with, and leaves them all visible', async () => {
+    const fake = new FakeSqs(sqs);
+    for (let i = 0; i < 25; i++)
+      fake.send('jp-parser-dlq', `{"n":${i}}`, parkedAttributes(`m-${i}`, `2026-03-01T10:00:${String(i).padStart(2, '0')}.000Z`));
+    fake.send('jp-parser-dlq', '{"policy":true}');
     const letters = await admin().list('parser', 10);
-    const receive = sqs.commandCalls(ReceiveMessageCommand)[0]?.args[0].input;
-    assert.equal(receive?.QueueUrl, urlOf('jp-parser-dlq'));
-    assert.equal(receive?.VisibilityTimeout, 0, 'peek: messages stay available');
-    assert.deepEqual(receive?.MessageAttributeNames, ['All']);
-    assert.deepEqual(letters[0], {
-      messageId: 'd-1',
-      body: '{"id":"d-1"}',
-      reason: 'no handler for job.scraped@2',
-      receiveCount: 1,
+    assert.equal(letters.length, 10);
+    assert.equal(letters[0]?.deadLetteredAt, '', 'moved by the redrive policy: SQS recorded no time, so none is shown');
+    assert.match(letters[0]?.reason ?? '', /redrive policy/);
+    assert.deepEqual(letters[1], {
+      messageId: 'm-0',
+      body: '{"n":0}',
+      reason: 'handler failed',
+      receiveCount: 5,
       deadLetteredAt: '2026-03-01T10:00:00.000Z',
     });
-    assert.equal(letters.length, 2, 'stops when nothing unseen comes back');
-    assert.match(letters[1]!.reason, /redrive policy/);
-    assert.equal(letters[1]!.receiveCount, 5);
-    assert.equal(letters[1]!.deadLetteredAt, new Date(1772359200000).toISOString());
-  });
-
-  test('redrive of chosen messages re-sends them to the source queue, deletes them, and releases the others', async () => {
-    sqs
-      .on(ReceiveMessageCommand)
-      .resolvesOnce({ Messages: [parked('d-1', 'x'), parked('d-2', 'y'), parked('d-3', 'z')] })
-      .resolves({ Messages: [] });
-    const moved = await admin().redrive('parser', ['d-2']);
-    assert.equal(moved, 1);
-    const sent = sqs.commandCalls(SendMessageCommand).map((call) => call.args[0].input);
-    assert.deepEqual(sent, [{ QueueUrl: urlOf('jp-parser'), MessageBody: '{"id":"d-2"}' }]);
-    assert.deepEqual(sqs.commandCalls(DeleteMessageCommand)[0]?.args[0].input, {
-      QueueUrl: urlOf('jp-parser-dlq'),
-      ReceiptHandle: 'r-d-2',
-    });
-    const released = sqs.commandCalls(ChangeMessageVisibilityBatchCommand)[0]?.args[0].input;
-    assert.deepEqual(
-      released?.Entries?.map((entry) => [entry.ReceiptHandle, entry.VisibilityTimeout]),
-      [
-        ['r-d-1', 0],
-        ['r-d-3', 0],
-      ],
+    assert.equal(await admin().count('parser'), 26, 'the true count, past the first page');
+    assert.deepEqual(new Set(fake.receiveCounts('jp-parser-dlq')), new Set([2]), 'each received once per scan (list, count)');
+    assert.equal((await admin().depth('parser')).deadLettered, 26);
+    assert.equal(
+      sqs.commandCalls(ReceiveMessageCommand).every((call) => (call.args[0].input.VisibilityTimeout ?? 0) > 0),
+      true,
     );
   });
 
-  test('redrive of everything empties the DLQ into the source queue', async () => {
-    sqs
-      .on(ReceiveMessageCommand)
-      .resolvesOnce({ Messages: [parked('d-1', 'x'), movedByPolicy('d-2')] })
-      .resolvesOnce({ Messages: [movedByPolicy('d-3')] })
-      .resolves({ Messages: [] });
-    assert.equal(await admin().redrive('parser'), 3);
-    assert.equal(sqs.commandCalls(DeleteMessageCommand).length, 3);
-    assert.equal(sqs.commandCalls(ChangeMessageVisibilityBatchCommand).length, 0);
+  test('redrive of chosen messages moves those ids only', async () => {
+    const fake = new FakeSqs(sqs);
+    for (const id of ['d-1', 'd-2', 'd-3']) fake.send('jp-parser-dlq', `{"id":"${id}"}`, parkedAttributes(id, '2026-03-01T10:00:00.000Z'));
+    assert.equal(await admin().redrive('parser', ['d-2']), 1);
+    assert.deepEqual(fake.bodies('jp-parser'), ['{"id":"d-2"}']);
+    assert.deepEqual(fake.bodies('jp-parser-dlq'), ['{"id":"d-1"}', '{"id":"d-3"}']);
+    assert.equal((await admin().list('parser', 10)).length, 2, 'the others are visible again');
   });
+
+  for (const moveTasks of [true, false]) {
+    test(`redrive of a whole DLQ whose messages fail again moves each once, never in a loop (${moveTasks ? 'StartMessageMoveTask' : 'SQS without move tasks'})`, async () => {
+      const fake = new FakeSqs(sqs, { moveTasks });
+      for (let i = 0; i < 12; i++) fake.send('jp-parser-dlq', `{"n":${i}}`, parkedAttributes(`m-${i}`, '2026-03-01T10:00:00.000Z'));
+      let moves = 0;
+      // The consumer fails every redriven message at once and dead-letters it again.
+      fake.onSend = (queue, message) => {
+        if (queue !== 'jp-parser') return;
+        moves += 1;
+        if (moves > 100) throw new Error('redrive is looping');
+        fake.send('jp-parser-dlq', message.body, parkedAttributes(`again-${moves}`, new Date().toISOString()));
+      };
+      assert.equal(await admin().redrive('parser'), 12);
+      assert.equal(moves, 12);
+      assert.equal(fake.bodies('jp-parser-dlq').length, 12, 'the failed-again copies wait in the DLQ');
+      assert.equal(sqs.commandCalls(StartMessageMoveTaskCommand).length, 1);
+      if (moveTasks) {
+        assert.deepEqual(sqs.commandCalls(StartMessageMoveTaskCommand)[0]?.args[0].input, {
+          SourceArn: 'arn:aws:sqs:us-east-1:123456789012:jp-parser-dlq',
+          DestinationArn: 'arn:aws:sqs:us-east-1:123456789012:jp-parser',
+        });
+      }
+    });
+  }
 
   test('depth reads the queue and its DLQ', async () => {
     sqs.on(GetQueueAttributesCommand, { QueueUrl: urlOf('jp-parser') }).resolves({

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { contracts, type EventDataMap } from '@jobpipe/contracts';
+import { busEvent } from '@jobpipe/test-kit';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createSqsLambdaHandler, type SqsLambdaRecord } from '../../src/aws/sqs-lambda-handler.js';
 import { PermanentError } from '../../src/errors.js';
@@ -9,7 +10,6 @@ import { ManualClock } from '../../src/ports/clock.js';
 import type { EventPublisher } from '../../src/ports/events.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { defineHandlers } from '../../src/runtime/handlers.js';
-import { busEvent } from '../../src/testing/index.js';
 import { testCredentials } from './aws-test-kit.js';
 
 const client = new SQSClient({ region: 'us-east-1', credentials: testCredentials });

@@ -67,6 +67,27 @@ describe('SQS queue consumer', () => {
     assert.deepEqual(sqs.commandCalls(GetQueueUrlCommand)[0]?.args[0].input, { QueueName: 'jp-parser' });
   });
 
+  test('a message received once more than allowed (its handler crashed every time) is dead-lettered with a reason, not handed out', async () => {
+    sqs.on(ReceiveMessageCommand).resolves({
+      Messages: [sqsMessage('{"a":1}', parser.maxReceiveCount + 1, 'm-crashed'), sqsMessage('{"b":2}', parser.maxReceiveCount, 'm-last')],
+    });
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-copy' });
+    sqs.on(DeleteMessageCommand).resolves({});
+    const messages = await consumer().receive(10, 0);
+    assert.deepEqual(
+      messages.map((message) => message.messageId),
+      ['m-last'],
+    );
+    const attributes = sqs.commandCalls(SendMessageCommand)[0]?.args[0].input.MessageAttributes;
+    assert.equal(attributes?.['jobpipe-message-id']?.StringValue, 'm-crashed', 'the dead letter keeps its original id');
+    assert.equal(attributes?.['jobpipe-dead-lettered-at']?.StringValue, '2026-03-01T10:00:00.000Z');
+    assert.equal(
+      attributes?.['jobpipe-reason']?.StringValue,
+      `exceeded ${parser.maxReceiveCount} receives; last error: visibility timeout expired (handler crashed or was killed)`,
+    );
+    assert.equal(sqs.commandCalls(DeleteMessageCommand).length, 1);
+  });
+
   test('acks with DeleteMessageBatch in groups of 10', async () => {
     const messages = Array.from({ length: 12 }, (_, i) => toReceivedMessage(sqsMessage('{}', 1, `m-${i}`)));
     await consumer().ack(messages);
@@ -79,18 +100,44 @@ describe('SQS queue consumer', () => {
     assert.equal(batches[0]?.QueueUrl, urlOf('jp-parser'));
   });
 
-  test('a partial batch delete failure deletes the rest and reports the failed message', async () => {
+  test('entries a batch delete refused are deleted one by one, and the rest of the batch stays deleted', async () => {
+    sqs.on(DeleteMessageBatchCommand).resolves({
+      Successful: [{ Id: '0' }, { Id: '2' }],
+      Failed: [{ Id: '1', Code: 'InternalError', Message: 'try again', SenderFault: false }],
+    });
+    sqs.on(DeleteMessageCommand).resolves({});
+    const messages = ['m-a', 'm-b', 'm-c'].map((id) => toReceivedMessage(sqsMessage('{}', 1, id)));
+    await consumer().ack(messages);
+    assert.deepEqual(
+      sqs.commandCalls(DeleteMessageCommand).map((call) => call.args[0].input.ReceiptHandle),
+      [messages[1]?.receiptHandle],
+    );
+  });
+
+  test('a batch request that fails outright does not stop the next batches; its messages are deleted one by one', async () => {
+    sqs.on(DeleteMessageBatchCommand).rejectsOnce(new Error('socket hang up')).resolves({ Successful: [], Failed: [] });
+    sqs.on(DeleteMessageCommand).resolves({});
+    const messages = Array.from({ length: 12 }, (_, i) => toReceivedMessage(sqsMessage('{}', 1, `m-${i}`)));
+    await consumer().ack(messages);
+    assert.equal(sqs.commandCalls(DeleteMessageBatchCommand).length, 2);
+    assert.equal(sqs.commandCalls(DeleteMessageCommand).length, 10);
+  });
+
+  test('a message that cannot be deleted on its own either is reported, after the others were deleted', async () => {
     sqs.on(DeleteMessageBatchCommand).resolves({
       Successful: [{ Id: '0' }, { Id: '2' }],
       Failed: [{ Id: '1', Code: 'ReceiptHandleIsInvalid', Message: 'expired', SenderFault: true }],
     });
+    const invalid = new Error('The receipt handle has expired');
+    invalid.name = 'ReceiptHandleIsInvalid';
+    sqs.on(DeleteMessageCommand).rejects(invalid);
     const messages = ['m-a', 'm-b', 'm-c'].map((id) => toReceivedMessage(sqsMessage('{}', 1, id)));
     const error = await consumer()
       .ack(messages)
       .catch((thrown: unknown) => thrown);
     assert.ok(error instanceof TransientError);
     assert.equal(error.code, 'SQS_DELETE_FAILED');
-    assert.match(error.message, /1 message\(s\): m-b \(ReceiptHandleIsInvalid: expired\)/);
+    assert.match(error.message, /1 message\(s\): m-b \(ReceiptHandleIsInvalid: The receipt handle has expired\)/);
   });
 
   test('release makes the message visible again after the delay', async () => {

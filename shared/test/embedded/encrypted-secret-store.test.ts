@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { tempDir } from '@jobpipe/test-kit';
 import { createEmbeddedPorts } from '../../src/embedded/embedded-ports.js';
 import { EncryptedSecretStore } from '../../src/embedded/encrypted-secret-store.js';
 import { ConfigError } from '../../src/errors.js';
-import { tempDir } from '../../src/testing/index.js';
 
 const dir = tempDir('jobpipe-secrets-');
 after(() => dir.remove());

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { tempDir } from '@jobpipe/test-kit';
 import { FolderBlobStore } from '../../src/embedded/folder-blob-store.js';
-import { tempDir } from '../../src/testing/index.js';
+import { PermanentError } from '../../src/errors.js';
 
 const dir = tempDir('jobpipe-blobs-');
 after(() => dir.remove());
@@ -71,11 +72,13 @@ test('list yields the keys under a prefix, in key order', async () => {
   assert.deepEqual(await collect(store.list('nothing/here/')), []);
 });
 
-test('keys that could leave the store folder are rejected', async () => {
+test('keys that could leave the store folder are rejected as permanent errors (dead-lettered at once, not retried)', async () => {
   const { store } = newStore();
+  const permanent = (error: unknown) =>
+    error instanceof PermanentError && error.code === 'BLOB_KEY_INVALID' && /invalid blob key/.test(error.message);
   for (const key of ['../outside.txt', 'raw/../../etc/passwd', '/etc/passwd', 'raw//double', 'raw/trailing/', '']) {
-    await assert.rejects(store.put(key, 'x'), /invalid blob key/, `put '${key}'`);
-    await assert.rejects(store.get(key), /invalid blob key/, `get '${key}'`);
+    await assert.rejects(store.put(key, 'x'), permanent, `put '${key}'`);
+    await assert.rejects(store.get(key), permanent, `get '${key}'`);
   }
   await assert.rejects(collect(store.list('../')), /invalid blob key/);
 });

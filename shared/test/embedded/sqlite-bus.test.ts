@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { contracts, QUEUES, type QueueDefinition } from '@jobpipe/contracts';
+import { busEvent, tempDir } from '@jobpipe/test-kit';
 import { openSqlite } from '../../src/embedded/sqlite.js';
 import { SqliteBus } from '../../src/embedded/sqlite-bus.js';
 import { PermanentError } from '../../src/errors.js';
@@ -10,7 +11,6 @@ import { type Clock, ManualClock, systemClock } from '../../src/ports/clock.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { defineHandlers, type HandlerTable } from '../../src/runtime/handlers.js';
 import { QueueRunner } from '../../src/runtime/queue-runner.js';
-import { busEvent, tempDir } from '../../src/testing/index.js';
 import { parserQueue, scrapedData, scraperPublisher } from './bus-test-kit.js';
 
 const dir = tempDir('jobpipe-bus-');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { tempDir } from '@jobpipe/test-kit';
 import { SqliteTableStore } from '../../src/embedded/sqlite-table-store.js';
-import { tempDir } from '../../src/testing/index.js';
 import { tableStoreSuite } from '../contract/table-store-suite.js';
 
 const dir = tempDir('jobpipe-tables-');

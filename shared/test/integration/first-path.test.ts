@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { contracts, queueOf } from '@jobpipe/contracts';
+import { tempDir } from '@jobpipe/test-kit';
 import { createEmbeddedPorts, defineHandlers, QueueRunner, silentLogger } from '../../src/index.js';
-import { tempDir } from '../../src/testing/index.js';
 
 const dir = tempDir();
 after(() => dir.remove());

@@ -4,6 +4,7 @@ import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dy
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { contracts } from '@jobpipe/contracts';
+import { playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../src/aws/aws-clients.js';
 import { ensureTables } from '../../src/aws/bootstrap-storage.js';
@@ -15,7 +16,6 @@ import { TableOutbox } from '../../src/outbox/table-outbox.js';
 import { ManualClock, randomIds } from '../../src/ports/clock.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { buildBusEvent } from '../../src/runtime/event-factory.js';
-import { playOutboxTable } from '../../src/testing/aws-outbox-mock.js';
 import { fastRetry, startDynalite, testCredentials } from '../aws/aws-test-kit.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 

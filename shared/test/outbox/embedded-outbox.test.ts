@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import type { BusEvent } from '@jobpipe/contracts';
+import { tempDir } from '@jobpipe/test-kit';
 import { createEmbeddedPorts } from '../../src/embedded/embedded-ports.js';
 import { EmbeddedBusSender } from '../../src/embedded/embedded-publisher.js';
 import type { SqliteBus } from '../../src/embedded/sqlite-bus.js';
@@ -9,7 +10,6 @@ import { PermanentError } from '../../src/errors.js';
 import type { BusSender } from '../../src/outbox/bus-sender.js';
 import { OUTBOX_TABLE, type OutboxEntry } from '../../src/outbox/outbox-entries.js';
 import { silentLogger } from '../../src/ports/logger.js';
-import { tempDir } from '../../src/testing/temp-dir.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 
 let dir: ReturnType<typeof tempDir>;

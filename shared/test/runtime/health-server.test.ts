@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { tempDir } from '@jobpipe/test-kit';
 import { createEmbeddedPorts } from '../../src/embedded/embedded-ports.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { defineHandlers } from '../../src/runtime/handlers.js';
@@ -9,7 +10,6 @@ import { startHealthServer } from '../../src/runtime/health-server.js';
 import { ServiceMetrics } from '../../src/runtime/metrics.js';
 import { readRuntimeConfig } from '../../src/runtime/runtime-config.js';
 import { startService } from '../../src/runtime/service.js';
-import { tempDir } from '../../src/testing/index.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 
 const dir = tempDir('jobpipe-health-');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contracts } from '@jobpipe/contracts';
+import { busEvent } from '@jobpipe/test-kit';
 import { PermanentError, TransientError } from '../../src/errors.js';
 import type { OutgoingEvent, ReceivedMessage } from '../../src/ports/events.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { defineHandlers, type HandlerTable } from '../../src/runtime/handlers.js';
 import { processMessage, retryDelaySeconds } from '../../src/runtime/message-processor.js';
-import { busEvent } from '../../src/testing/index.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 
 const published: OutgoingEvent[] = [];

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { type ApplicationRequestedV1, contracts, queueOf } from '@jobpipe/contracts';
 import { createEmbeddedPorts, createLogger, QueueRunner } from '@jobpipe/shared';
 import { startChromium } from '@jobpipe/shared/browser';
-import { startJobSite, tempDir } from '@jobpipe/shared/testing';
+import { startJobSite, tempDir } from '@jobpipe/test-kit';
 import { type ApplierSettings, type ApplyGuards, createApplierHandlers, parseApplySites, parseProfile } from '../../src/index.js';
 
 /** Apply settings of the test site, as a user would write them in the sites file. */

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { contracts, queueOf } from '@jobpipe/contracts';
 import { createEmbeddedPorts, createLogger, ManualClock, QueueRunner } from '@jobpipe/shared';
 import { startChromium } from '@jobpipe/shared/browser';
-import { startJobSite, tempDir } from '@jobpipe/shared/testing';
+import { startJobSite, tempDir } from '@jobpipe/test-kit';
 import {
   createAuthRefresherHandlers,
   createSessionRefresher,

@@ -1,5 +1,5 @@
 import type { Logger } from '@jobpipe/shared';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AnalyticsUnavailableError } from '../adapters/analytics-store.js';
 import { ApiError } from '../use-cases/api-error.js';
 
@@ -41,6 +41,16 @@ function validationDetails(error: FastifyError): { path: string; message: string
       message: `${issue.message ?? issue.keyword}${extra}`,
     };
   });
+}
+
+/**
+ * Fastify's answer to requests its router refuses before any hook runs (a path with a broken
+ * percent-escape), in the API's one error shape. Pass as the `frameworkErrors` option.
+ */
+export function frameworkErrorReply(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const code = error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : (error.code ?? 'bad_request').replace(/^FST_(ERR_)?/, '').toLowerCase();
+  void reply.code(status).send({ error: code, message: error.message, details: null } satisfies ErrorBody);
 }
 
 /**

@@ -9,7 +9,8 @@ import type { CrmApiContext } from '../context.js';
 import { ApiError } from '../use-cases/api-error.js';
 import { assetFolders } from './asset-folders.js';
 import { installApiKeyAuth } from './auth.js';
-import { installErrorHandling } from './error-handler.js';
+import { frameworkErrorReply, installErrorHandling } from './error-handler.js';
+import { installFiniteNumberCheck } from './finite-numbers.js';
 import { installIdempotencyKeys } from './idempotency.js';
 import { applicationRoutes } from './routes/applications.js';
 import { commandRoutes } from './routes/commands.js';
@@ -37,6 +38,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorReply,
   });
   installErrorHandling(app, context.logger);
   // Swagger UI's own routes are public like /health; set before the plugin adds them.
@@ -67,11 +69,13 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
 
   installApiKeyAuth(app, context.apiKeys);
+  installFiniteNumberCheck(app);
   await app.register(rateLimit, {
     global: true,
     max: context.rateLimitPerMinute,
     timeWindow: 60_000,
-    hook: 'preHandler',
+    // Counted as soon as the key is known, so requests refused later (invalid input) count too.
+    hook: 'onRequest',
     keyGenerator: (request) => request.apiKey?.keyId ?? request.ip,
     allowList: (request) => request.apiKey === undefined,
     errorResponseBuilder: (_request, limit) =>

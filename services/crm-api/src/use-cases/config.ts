@@ -1,12 +1,7 @@
-import type { EventDataMap, JobpipeConfig } from '@jobpipe/contracts';
+import { CONFIG_SECTIONS, type ConfigSection, type JobpipeConfig } from '@jobpipe/contracts';
 import type { CrmApiContext } from '../context.js';
+import { unsafeSearchUrls } from '../domain/url-safety.js';
 import { ApiError } from './api-error.js';
-
-/** A section of the config that can be replaced on its own. */
-export type ConfigSection = EventDataMap['config.changed']['sections'][number];
-
-/** Every config section, in display order. */
-export const CONFIG_SECTIONS: readonly ConfigSection[] = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'];
 
 /** The stored config (`config` table, key `current`). */
 export interface StoredConfig {
@@ -32,7 +27,8 @@ function changedSections(before: JobpipeConfig, after: JobpipeConfig): ConfigSec
 }
 
 /**
- * Saves a new config: validates it against the contracts' `config` definition, bumps the version
+ * Saves a new config: validates it against the contracts' `config` definition, refuses search URLs
+ * that are not http(s) or point at loopback, link-local or private hosts the search does not allow, bumps the version
  * (refusing with 409 when `expectedVersion` is stale) and commits it with the `config.changed` event
  * naming the sections that changed. Saving an identical config changes nothing.
  */
@@ -44,6 +40,11 @@ export async function saveConfig(
   const validation = context.registry.validateDefinition('config', config);
   if (!validation.ok) throw new ApiError(400, 'invalid_config', 'the config is not valid', { errors: validation.errors });
   const next = config as JobpipeConfig;
+  const unsafeUrls = unsafeSearchUrls(next);
+  if (unsafeUrls.length)
+    throw new ApiError(400, 'unsafe_url', `the config names URLs that must not be fetched: ${unsafeUrls.join('; ')}`, {
+      errors: unsafeUrls,
+    });
   const current = await currentConfig(context);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     throw new ApiError(

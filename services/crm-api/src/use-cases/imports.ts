@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { ImportRow } from '@jobpipe/contracts';
+import type { ImportMode, ImportRow } from '@jobpipe/contracts';
 import type { CrmApiContext } from '../context.js';
 import type { AcceptedRow, RejectedRow } from '../domain/import-rows.js';
+import { nonWebUrlReason } from '../domain/url-safety.js';
 import { ApiError } from './api-error.js';
 
 /** Rows per `import.chunk` (the contract's maximum). */
 export const CHUNK_ROWS = 1000;
 /** Rejected rows kept per stored part, so no item grows without bound. */
 const REJECTED_PER_PART = 1000;
-
-/** How the parser loads the rows: upsert into what is there, or replace the imported set. */
-export type ImportMode = 'incremental' | 'full';
 
 /** Progress of one import (`imports` table, part `summary`). */
 export interface ImportSummary {
@@ -62,7 +60,10 @@ export class ImportSession {
   async add(rowNumber: number, candidate: unknown): Promise<void> {
     this.totalRows++;
     const validation = this.context.registry.validateDefinition('import-row', candidate);
-    if (validation.ok) {
+    const urlReason = validation.ok ? nonWebUrlReason((candidate as ImportRow).url) : undefined;
+    if (urlReason) {
+      await this.reject({ rowNumber, errors: [`url: ${urlReason}`] });
+    } else if (validation.ok) {
       this.pending.push({ rowNumber, row: candidate as ImportRow });
       if (this.pending.length >= CHUNK_ROWS) await this.flushChunk();
     } else {

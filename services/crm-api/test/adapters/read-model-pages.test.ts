@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import { JobReadModel, type JobSummary, type ScoredJob } from '../../src/adapters/read-model.js';
 import { decodeCursor, type JobQuery, type JobSort } from '../../src/domain/job-query.js';
 

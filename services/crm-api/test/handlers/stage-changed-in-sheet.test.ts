@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { EventDataMap } from '@jobpipe/contracts';
-import { PermanentError, silentLogger } from '@jobpipe/shared';
-import { busEvent, directHandlerContext } from '@jobpipe/shared/testing';
+import { PermanentError, silentLogger, standaloneHandlerContext } from '@jobpipe/shared';
+import { busEvent } from '@jobpipe/test-kit';
 import { crmRecordOf, historyOf } from '../../src/use-cases/crm.js';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
 
@@ -29,7 +29,7 @@ function fromSheet(data: Partial<EventDataMap['crm.stage-changed']>) {
   );
   return api.handlers['crm.stage-changed@1'](
     event,
-    directHandlerContext((events) => api.ports.publisher.publish(events)),
+    standaloneHandlerContext((events) => api.ports.publisher.publish(events)),
   );
 }
 

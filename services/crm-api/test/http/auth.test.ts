@@ -74,3 +74,13 @@ test('each key has its own rate limit: the 4th request in a minute is 429 in the
   const other = await api.app.inject({ method: 'GET', url: '/crm/stages', headers: { 'x-api-key': api.readKey } });
   assert.equal(other.statusCode, 200, 'another key is not limited by the busy one');
 });
+
+test('requests refused for bad input count against the rate limit too', async () => {
+  const { key } = await createApiKey(api.ports.tables, api.clock, { name: 'careless' });
+  const statuses: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const response = await api.app.inject({ method: 'GET', url: '/jobs?limit=0', headers: { 'x-api-key': key } });
+    statuses.push(response.statusCode);
+  }
+  assert.deepEqual(statuses, [400, 400, 400, 429]);
+});

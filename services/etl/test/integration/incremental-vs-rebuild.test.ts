@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createEmbeddedPorts, ManualClock } from '@jobpipe/shared';
-import { busEvent, tempDir } from '@jobpipe/shared/testing';
+import { busEvent, tempDir } from '@jobpipe/test-kit';
 import { createEtlHandlers, type EtlService } from '../../src/app.js';
 import { readEtlConfig } from '../../src/config.js';
 import { openSqliteAnalytics } from '../../src/db/connections.js';

@@ -4,7 +4,7 @@ import { contracts, type EventDataMap, queueOf } from '@jobpipe/contracts';
 type JobScraped = EventDataMap['job.scraped'];
 
 import { createEmbeddedPorts, ManualClock, QueueRunner, silentLogger } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import { createParserHandlers, type JobItem } from '../../src/index.js';
 
 /** An embedded stack with the parser running over a temp folder: the scraper side publishes, the parser handles. */

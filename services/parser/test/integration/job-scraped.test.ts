@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { createEmbeddedPorts, EmbeddedBusSender, silentLogger } from '@jobpipe/shared';
-import { busEvent, directHandlerContext } from '@jobpipe/shared/testing';
+import { createEmbeddedPorts, EmbeddedBusSender, silentLogger, standaloneHandlerContext } from '@jobpipe/shared';
+import { busEvent } from '@jobpipe/test-kit';
 import { createParserHandlers } from '../../src/index.js';
 import { fixtureBytes, fixtureJson } from '../fixtures.js';
 import { parserStack } from './harness.js';
@@ -114,7 +114,7 @@ test('a job stored while the bus is down is announced once when it is back; a re
   try {
     const handler = createParserHandlers(parser, { maxBodyBytes: 1_000_000, duplicateMinConfidence: 0.75 }, silentLogger)['job.scraped@1'];
     const event = busEvent('job.scraped', data, 'scraper');
-    await handler(event, directHandlerContext(parser.publisher.publish.bind(parser.publisher)));
+    await handler(event, standaloneHandlerContext(parser.publisher.publish.bind(parser.publisher)));
     assert.ok(
       (await stack.jobs()).some((job) => job.jobId === 'usajobs:437080900'),
       'the job is stored',
@@ -122,7 +122,7 @@ test('a job stored while the bus is down is announced once when it is back; a re
     assert.deepEqual(await stack.parsedEvents(), [], 'nothing reached the bus');
 
     busDown = false;
-    await handler(event, directHandlerContext(parser.publisher.publish.bind(parser.publisher), { receiveCount: 2 }));
+    await handler(event, standaloneHandlerContext(parser.publisher.publish.bind(parser.publisher), { receiveCount: 2 }));
     await parser.flushEvents();
     const announced = (await stack.parsedEvents()).filter((parsed) => parsed.detail.data.job.jobId === 'usajobs:437080900');
     assert.equal(announced.length, 1);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contracts, type JobpipeConfig, type NormalizedJob, queueOf } from '@jobpipe/contracts';
 import { createEmbeddedPorts, type OutgoingEvent, QueueRunner, silentLogger } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/shared/testing';
+import { tempDir } from '@jobpipe/test-kit';
 import { createRecommender, recommenderHandlers } from '../../src/app.js';
 import { dataEngineeringConfig, normalizedJob } from '../helpers/jobs.js';
 

@@ -35,10 +35,3 @@ export function contentHashOf(posting: Pick<FetchedPosting, 'body' | 'hashedCont
 export function rawBlobKey(source: SourceName, externalId: string, contentHash: string, contentType: RawContentType): string {
   return `raw/${source}/${externalId}/${contentHash}.${contentType === 'text/html' ? 'html' : 'json'}`;
 }
-
-/** A stable, path-safe external id for a page known only by its URL (JSON-LD pages). */
-export function externalIdOfPage(url: string): string {
-  const canonical = new URL(url);
-  canonical.hash = '';
-  return sha256Hex(canonical.href).slice(0, 32);
-}

@@ -1,9 +1,9 @@
+import { externalIdOfPage } from '@jobpipe/contracts';
 import { PermanentError } from '@jobpipe/shared';
 import { selectAll } from 'css-select';
 import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { SourceRequestError } from '../adapters/source-http.js';
-import { externalIdOfPage } from '../domain/raw-posting.js';
 import { type Source, type SourceRun, validatorsOf } from './source.js';
 
 /** A page rendered by a real browser (the Selenium fallback). */

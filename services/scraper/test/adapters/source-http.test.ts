@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
+import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
 import { silentLogger } from '@jobpipe/shared';
 import { SourceHttp, type SourceRequestError } from '../../src/adapters/source-http.js';
 import { HostAllowlist } from '../../src/domain/host-allowlist.js';
 import { DEFAULT_POLICIES, withOverrides } from '../../src/domain/policy.js';
-import { type ReplayServer, startReplayServer } from '../../src/replay/server.js';
 
 let replay: ReplayServer;
 before(async () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { retryDelayMs } from '../../src/domain/backoff.js';
 import { HostAllowlist } from '../../src/domain/host-allowlist.js';
 import { DEFAULT_POLICIES, withOverrides } from '../../src/domain/policy.js';
-import { contentHashOf, externalIdOfPage, rawBlobKey } from '../../src/domain/raw-posting.js';
+import { contentHashOf, rawBlobKey } from '../../src/domain/raw-posting.js';
 import { isSourceDrift } from '../../src/domain/run-stats.js';
 
 test('backoff doubles per attempt with jitter up to the same again, capped', () => {
@@ -41,14 +41,11 @@ test('policies are data: overrides replace fields and nonsense is refused', () =
   assert.throws(() => withOverrides(DEFAULT_POLICIES.mcf, { timeoutMs: -1 }));
 });
 
-test('blob keys follow raw/<source>/<externalId>/<sha256>.<ext>, and page ids ignore fragments', () => {
+test('blob keys follow raw/<source>/<externalId>/<sha256>.<ext>', () => {
   const hash = contentHashOf({ body: Buffer.from('{}') });
   assert.equal(hash, '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a');
   assert.equal(rawBlobKey('lever', 'abc', hash, 'application/json'), `raw/lever/abc/${hash}.json`);
   assert.equal(rawBlobKey('jsonld', 'p1', hash, 'text/html'), `raw/jsonld/p1/${hash}.html`);
-  assert.equal(externalIdOfPage('https://x.example/jobs/1#apply'), externalIdOfPage('https://x.example/jobs/1'));
-  assert.notEqual(externalIdOfPage('https://x.example/jobs/1'), externalIdOfPage('https://x.example/jobs/2'));
-  assert.match(externalIdOfPage('https://x.example/jobs/1'), /^[a-f0-9]{32}$/);
 });
 
 test('drift is zero postings after a run that found at least the minimum', () => {

@@ -21,7 +21,7 @@ const SCRIPTED_PAGE = `<!DOCTYPE html><html><head><title>Careers</title></head><
 
 test('useBrowser renders the page in headless Chromium and stores the rendered HTML', async (t) => {
   if (!existsSync(SYSTEM_CHROMIUM.browser) || !existsSync(SYSTEM_CHROMIUM.driver)) {
-    t.skip('system chromium/chromedriver not installed: browser fallback not tested');
+    t.skip('no chromium: browser fallback not tested (apt-get install chromium chromium-driver)');
     return;
   }
   const site = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(SCRIPTED_PAGE));

@@ -1,10 +1,10 @@
 import { type BusEvent, contracts, type JobScrapedV1 } from '@jobpipe/contracts';
+import { type ReplayServerOptions, startReplayServer } from '@jobpipe/replay';
 import { createEmbeddedPorts, type Logger, processMessage, type ReceivedMessage, silentLogger } from '@jobpipe/shared';
-import { busEvent, tempDir } from '@jobpipe/shared/testing';
+import { busEvent, tempDir } from '@jobpipe/test-kit';
 import { createScraper, type ScraperOptions } from '../../src/app.js';
 import { readScraperConfig } from '../../src/config.js';
 import type { ScrapeRequest } from '../../src/domain/sources.js';
-import { type ReplayServerOptions, startReplayServer } from '../../src/replay/server.js';
 
 /** A scraper on embedded ports in a temp folder, pointed at a replay server. */
 export async function scraperHarness(

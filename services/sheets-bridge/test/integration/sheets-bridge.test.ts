@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { type BusEvent, contracts, type EventDataMap } from '@jobpipe/contracts';
 import { createEmbeddedPorts, type EventPublisher, ManualClock, type OutgoingEvent, processMessage, silentLogger } from '@jobpipe/shared';
-import { busEvent, tempDir } from '@jobpipe/shared/testing';
+import { busEvent, tempDir } from '@jobpipe/test-kit';
 import { createSheetsBridgeHandlers, type SheetsBridgeService } from '../../src/app.js';
 import { readSheetsBridgeConfig } from '../../src/config.js';
 import { localHarness, realHarness, realSheetSkipReason, type SheetHarness } from '../fixtures/sheet-harness.js';

@@ -1,9 +1,10 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { IMPORT_MODES, type ImportMode } from '@jobpipe/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { ApiError } from '../../use-cases/api-error.js';
 import { importCsvStream } from '../../use-cases/csv-import.js';
-import { type ImportMode, importJsonRows, importProgress } from '../../use-cases/imports.js';
+import { importJsonRows, importProgress } from '../../use-cases/imports.js';
 import { errorResponses } from '../schemas.js';
 
 /** Most rows one JSON import may carry. */
@@ -13,7 +14,7 @@ const JSON_IMPORT_BODY_BYTES = 64 * 1024 * 1024;
 
 const modeSchema = {
   type: 'string',
-  enum: ['incremental', 'full'],
+  enum: IMPORT_MODES,
   default: 'incremental',
   description: 'incremental upserts; full replaces the imported set',
 } as const;
@@ -31,11 +32,20 @@ const importResult = {
 
 async function csvStreamOf(request: FastifyRequest): Promise<Readable> {
   if (request.isMultipart()) {
-    const file = await request.file();
+    const file = await request.file().catch((error: Error & { statusCode?: number }) => {
+      // busboy throws plain errors for a body it cannot start to read (no boundary, bad header).
+      if (error.statusCode !== undefined) throw error;
+      throw new ApiError(400, 'malformed_multipart', `the multipart body cannot be read: ${error.message}`);
+    });
     if (!file) throw new ApiError(400, 'file_missing', "the multipart body has no file: send the CSV in a field named 'file'");
     return file.file;
   }
-  return request.body as Readable;
+  if (request.body instanceof Readable) return request.body;
+  throw new ApiError(
+    415,
+    'unsupported_media_type',
+    `a CSV import is read from multipart/form-data (field 'file') or a text/csv body, not '${request.headers['content-type'] ?? 'no content-type'}'`,
+  );
 }
 
 /** POST /imports/jobs (JSON, ≤1000 rows), POST /imports/csv (streamed CSV of any size), GET /imports/{id}. */

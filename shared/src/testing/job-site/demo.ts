@@ -1,9 +1,0 @@
-/**
- * Serves the test job site for a demo: `node --import tsx shared/src/testing/job-site/demo.ts [port]`.
- * Prints where it listens and the demo credentials (made-up values that exist only in this process).
- */
-import { startJobSite } from './job-site.js';
-
-const site = await startJobSite({ port: Number(process.argv[2] ?? 4010) });
-console.log(`test job site on ${site.url} (sign in as 'ada' / 'correct horse battery staple'); Ctrl+C stops it`);
-process.once('SIGINT', () => site.close().then(() => process.exit(0)));

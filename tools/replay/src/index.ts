@@ -1,0 +1,9 @@
+/**
+ * @jobpipe/replay — the outside world of the scraper, offline: recorded and generated responses of every job
+ * source at their real paths, with fault injection, for tests, benches, `jobpipe replay` and the offline
+ * demo of `jobpipe up`. A tool: only tests, bench and the CLI import it, never a service.
+ */
+export type { ReplayPosting } from './dataset.js';
+export { FAULT_KINDS, type FaultKind, type FaultOptions } from './faults.js';
+export type { ScrapeRequest, SourceName } from './scrape-request.js';
+export { type ReplayRequestRecord, type ReplayServer, type ReplayServerOptions, startReplayServer } from './server.js';
