@@ -99,7 +99,7 @@ export class SqliteTableStore implements TableStore {
     return this.writeNow(() => {
       const holds = writes.every((write, i) => !write.condition || conditionHolds(write.condition, this.current(write, definitions[i]!)));
       if (!holds) return false;
-      writes.forEach((write, i) => this.write(write.table, definitions[i]!, write.item));
+      for (const [i, write] of writes.entries()) this.write(write.table, definitions[i]!, write.item);
       return true;
     });
   }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-
-import type { BusEvent } from '@jobpipe/contracts';
+import type { BusEvent, EventDataMap } from '@jobpipe/contracts';
 import { tempDir } from '@jobpipe/test-kit';
 import { createEmbeddedPorts } from '../../src/embedded/embedded-ports.js';
 import { EmbeddedBusSender } from '../../src/embedded/embedded-publisher.js';
@@ -12,6 +13,7 @@ import { OUTBOX_TABLE, type OutboxEntry } from '../../src/outbox/outbox-entries.
 import { silentLogger } from '../../src/ports/logger.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 
+const contractsDir = join(import.meta.dirname, '..', '..', '..', 'contracts');
 let dir: ReturnType<typeof tempDir>;
 before(() => {
   dir = tempDir('outbox-');
@@ -150,6 +152,41 @@ test('a change whose condition fails stores no event; an invalid event stores no
     assert.equal(await ports.tables.get('scrapeState', { key: 'mcf:job-2' }), undefined);
     await ports.flushEvents();
     assert.deepEqual(await drainParserQueue(ports.bus), []);
+  } finally {
+    await ports.close();
+  }
+});
+
+/** The `data` of the contract's own valid job.parsed example. */
+const parsedData = (
+  JSON.parse(readFileSync(join(contractsDir, 'schemas/job.parsed/v1/examples/valid-basic.json'), 'utf8')) as {
+    data: EventDataMap['job.parsed'];
+  }
+).data;
+
+test('commits of one event-loop turn in a grouped process share one bus transaction; an invalid event fails only its caller', async () => {
+  const ports = createEmbeddedPorts({ dataDir: `${dir.path}/grouped`, secretKey: undefined }, 'parser', { logger: silentLogger });
+  try {
+    let busTransactions = 0;
+    const enqueueOnce = ports.bus.enqueueOnce.bind(ports.bus);
+    ports.bus.enqueueOnce = (messages) => {
+      busTransactions++;
+      return enqueueOnce(messages);
+    };
+    const commit = (n: number, data: EventDataMap['job.parsed']) =>
+      ports.outbox.commit({ writes: [{ table: 'jobs', item: { jobId: `mcf:${n}` } }], events: [{ detailType: 'job.parsed', data }] });
+    const outcomes = await Promise.allSettled([
+      commit(1, parsedData),
+      commit(2, { ...parsedData, change: 'sideways' as never }),
+      commit(3, parsedData),
+    ]);
+    assert.deepEqual(
+      outcomes.map((outcome) => outcome.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    assert.equal(busTransactions, 1);
+    assert.equal(await ports.tables.get('jobs', { jobId: 'mcf:2' }), undefined);
+    assert.equal((await ports.bus.depth('etl')).ready, 2);
   } finally {
     await ports.close();
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { EventDataMap } from '@jobpipe/contracts';
-import { PermanentError, silentLogger, standaloneHandlerContext } from '@jobpipe/shared';
+import { PermanentError, standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent } from '@jobpipe/test-kit';
 import { crmRecordOf, historyOf } from '../../src/use-cases/crm.js';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';

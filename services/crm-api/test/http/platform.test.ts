@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { silentLogger, standaloneHandlerContext } from '@jobpipe/shared';
+import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent } from '@jobpipe/test-kit';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';

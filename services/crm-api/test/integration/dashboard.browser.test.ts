@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { silentLogger, standaloneHandlerContext } from '@jobpipe/shared';
+import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent } from '@jobpipe/test-kit';
 import { type Browser, chromium } from 'playwright-core';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
