@@ -10,6 +10,7 @@ import {
   ScanCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { type TableDefinition, tableDefinition } from '@jobpipe/contracts';
 import { TransientError } from '../errors.js';
 import {
   type Item,
@@ -20,7 +21,6 @@ import {
   type TableWrite,
   type WriteCondition,
 } from '../ports/tables.js';
-import { type TableDefinition, tableDefinition } from '../tables/definitions.js';
 import { toDynamoCondition } from './dynamo-conditions.js';
 import { type RetryPolicy, retryFailedSubset } from './retry-failed-subset.js';
 

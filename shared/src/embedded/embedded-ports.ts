@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { contracts, type ProducerName } from '@jobpipe/contracts';
+import { contracts, type ProducerName, TABLES } from '@jobpipe/contracts';
 import { ConfigError } from '../errors.js';
 import type { BusSender } from '../outbox/bus-sender.js';
 import { OutboxPublisher } from '../outbox/outbox-publisher.js';
@@ -10,7 +10,6 @@ import type { Logger } from '../ports/logger.js';
 import type { SecretStore } from '../ports/secrets.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
-import { TABLES } from '../tables/definitions.js';
 import { EmbeddedBusSender } from './embedded-publisher.js';
 import { EncryptedSecretStore } from './encrypted-secret-store.js';
 import { FolderBlobStore } from './folder-blob-store.js';

@@ -1,3 +1,4 @@
+import { TABLES, type TableDefinition } from '@jobpipe/contracts';
 import type { Statement } from 'better-sqlite3';
 import {
   type Item,
@@ -9,7 +10,6 @@ import {
   type WriteCondition,
 } from '../ports/tables.js';
 import { conditionHolds } from '../tables/conditions.js';
-import { TABLES, type TableDefinition } from '../tables/definitions.js';
 import { GroupedWrites } from './grouped-writes.js';
 import { openSqlite, type SqliteDatabase } from './sqlite.js';
 

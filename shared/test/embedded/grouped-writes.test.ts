@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { TABLES } from '@jobpipe/contracts';
 import { tempDir } from '@jobpipe/test-kit';
 import { SqliteTableStore } from '../../src/embedded/sqlite-table-store.js';
-import { TABLES } from '../../src/tables/definitions.js';
 
 const dir = tempDir('jobpipe-grouped-');
 after(() => dir.remove());
