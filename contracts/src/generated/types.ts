@@ -166,6 +166,25 @@ export interface NormalizedJob {
    * @maxItems 200
    */
   skills: string[];
+  /**
+   * each skill of `skills` with how the posting asks for it and where it was found
+   *
+   * @maxItems 200
+   */
+  skillDetails?: {
+    name: string;
+    /**
+     * required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)
+     */
+    importance: "required" | "preferred" | "mentioned";
+    /**
+     * where it was found, e.g. 'mcf:skills', 'text:description'
+     *
+     * @minItems 1
+     * @maxItems 4
+     */
+    sources: [string] | [string, string] | [string, string, string] | [string, string, string, string];
+  }[];
   experienceYears: {
     min: number | null;
     max: number | null;

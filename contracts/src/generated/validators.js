@@ -5187,7 +5187,7 @@ validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const jobParsedV1 = validate73;
 const schema30 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.parsed/v1/schema.json","title":"JobParsedV1","description":"A posting was normalized and stored (new or changed content).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["job","change","duplicateOf"],"properties":{"job":{"$ref":"../../defs/normalized-job.schema.json"},"change":{"type":"string","enum":["new","updated"]},"duplicateOf":{"anyOf":[{"type":"object","additionalProperties":false,"required":["jobId","confidence"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"confidence":{"type":"number","minimum":0,"maximum":1}}},{"type":"null"}]}}}}};
-const schema31 = {"type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"canonicalUrl":{"type":"string","format":"uri"},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"locations":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"employmentType":{"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"experienceYears":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]},"descriptionText":{"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"firstSeenAt":{"type":"string","format":"date-time"},"lastSeenAt":{"type":"string","format":"date-time"},"provenance":{"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"}},"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/normalized-job.schema.json","title":"NormalizedJob"};
+const schema31 = {"type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"canonicalUrl":{"type":"string","format":"uri"},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"locations":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"employmentType":{"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"skillDetails":{"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}},"experienceYears":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]},"descriptionText":{"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"firstSeenAt":{"type":"string","format":"date-time"},"lastSeenAt":{"type":"string","format":"date-time"},"provenance":{"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"}},"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/normalized-job.schema.json","title":"NormalizedJob"};
 const pattern17 = new RegExp("^[a-f0-9]{64}$", "u");
 
 function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6528,14 +6528,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data.experienceYears !== undefined){
-let data25 = data.experienceYears;
-const _errs99 = errors;
-let valid18 = false;
-const _errs100 = errors;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.min === undefined){
-const err100 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf/0/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(data.skillDetails !== undefined){
+let data25 = data.skillDetails;
+if(Array.isArray(data25)){
+if(data25.length > 200){
+const err100 = {instancePath:instancePath+"/skillDetails",schemaPath:"#/properties/skillDetails/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -6544,8 +6541,12 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data25.max === undefined){
-const err101 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf/0/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+let data26 = data25[i2];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.name === undefined){
+const err101 = {instancePath:instancePath+"/skillDetails/" + i2,schemaPath:"#/properties/skillDetails/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -6554,9 +6555,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-for(const key3 in data25){
-if(!((key3 === "min") || (key3 === "max"))){
-const err102 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data26.importance === undefined){
+const err102 = {instancePath:instancePath+"/skillDetails/" + i2,schemaPath:"#/properties/skillDetails/items/required",keyword:"required",params:{missingProperty: "importance"},message:"must have required property '"+"importance"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -6565,15 +6565,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data25.min !== undefined){
-let data26 = data25.min;
-const _errs104 = errors;
-let valid20 = false;
-const _errs105 = errors;
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 60 || isNaN(data26)){
-const err103 = {instancePath:instancePath+"/experienceYears/min",schemaPath:"#/properties/experienceYears/anyOf/0/properties/min/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60"};
+if(data26.sources === undefined){
+const err103 = {instancePath:instancePath+"/skillDetails/" + i2,schemaPath:"#/properties/skillDetails/items/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -6582,8 +6575,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data26 < 0 || isNaN(data26)){
-const err104 = {instancePath:instancePath+"/experienceYears/min",schemaPath:"#/properties/experienceYears/anyOf/0/properties/min/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key3 in data26){
+if(!(((key3 === "name") || (key3 === "importance")) || (key3 === "sources"))){
+const err104 = {instancePath:instancePath+"/skillDetails/" + i2,schemaPath:"#/properties/skillDetails/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -6593,8 +6587,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/experienceYears/min",schemaPath:"#/properties/experienceYears/anyOf/0/properties/min/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data26.name !== undefined){
+let data27 = data26.name;
+if(typeof data27 === "string"){
+if(func1(data27) > 100){
+const err105 = {instancePath:instancePath+"/skillDetails/" + i2+"/name",schemaPath:"#/properties/skillDetails/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -6603,11 +6600,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-var _valid12 = _errs105 === errors;
-valid20 = valid20 || _valid12;
-const _errs107 = errors;
-if(data26 !== null){
-const err106 = {instancePath:instancePath+"/experienceYears/min",schemaPath:"#/properties/experienceYears/anyOf/0/properties/min/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(func1(data27) < 1){
+const err106 = {instancePath:instancePath+"/skillDetails/" + i2+"/name",schemaPath:"#/properties/skillDetails/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -6616,10 +6610,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-var _valid12 = _errs107 === errors;
-valid20 = valid20 || _valid12;
-if(!valid20){
-const err107 = {instancePath:instancePath+"/experienceYears/min",schemaPath:"#/properties/experienceYears/anyOf/0/properties/min/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err107 = {instancePath:instancePath+"/skillDetails/" + i2+"/name",schemaPath:"#/properties/skillDetails/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -6628,26 +6621,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-else {
-errors = _errs104;
-if(vErrors !== null){
-if(_errs104){
-vErrors.length = _errs104;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data25.max !== undefined){
-let data27 = data25.max;
-const _errs110 = errors;
-let valid21 = false;
-const _errs111 = errors;
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 60 || isNaN(data27)){
-const err108 = {instancePath:instancePath+"/experienceYears/max",schemaPath:"#/properties/experienceYears/anyOf/0/properties/max/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60"};
+if(data26.importance !== undefined){
+let data28 = data26.importance;
+if(!(((data28 === "required") || (data28 === "preferred")) || (data28 === "mentioned"))){
+const err108 = {instancePath:instancePath+"/skillDetails/" + i2+"/importance",schemaPath:"#/properties/skillDetails/items/properties/importance/enum",keyword:"enum",params:{allowedValues: schema31.properties.skillDetails.items.properties.importance.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -6656,8 +6634,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data27 < 0 || isNaN(data27)){
-const err109 = {instancePath:instancePath+"/experienceYears/max",schemaPath:"#/properties/experienceYears/anyOf/0/properties/max/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data26.sources !== undefined){
+let data29 = data26.sources;
+if(Array.isArray(data29)){
+if(data29.length > 4){
+const err109 = {instancePath:instancePath+"/skillDetails/" + i2+"/sources",schemaPath:"#/properties/skillDetails/items/properties/sources/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -6666,9 +6648,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/experienceYears/max",schemaPath:"#/properties/experienceYears/anyOf/0/properties/max/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data29.length < 1){
+const err110 = {instancePath:instancePath+"/skillDetails/" + i2+"/sources",schemaPath:"#/properties/skillDetails/items/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -6677,11 +6658,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-var _valid13 = _errs111 === errors;
-valid21 = valid21 || _valid13;
-const _errs113 = errors;
-if(data27 !== null){
-const err111 = {instancePath:instancePath+"/experienceYears/max",schemaPath:"#/properties/experienceYears/anyOf/0/properties/max/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const len3 = data29.length;
+for(let i3=0; i3<len3; i3++){
+let data30 = data29[i3];
+if(typeof data30 === "string"){
+if(func1(data30) > 100){
+const err111 = {instancePath:instancePath+"/skillDetails/" + i2+"/sources/" + i3,schemaPath:"#/properties/skillDetails/items/properties/sources/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -6690,10 +6672,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-var _valid13 = _errs113 === errors;
-valid21 = valid21 || _valid13;
-if(!valid21){
-const err112 = {instancePath:instancePath+"/experienceYears/max",schemaPath:"#/properties/experienceYears/anyOf/0/properties/max/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(func1(data30) < 1){
+const err112 = {instancePath:instancePath+"/skillDetails/" + i2+"/sources/" + i3,schemaPath:"#/properties/skillDetails/items/properties/sources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -6702,21 +6682,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-else {
-errors = _errs110;
-if(vErrors !== null){
-if(_errs110){
-vErrors.length = _errs110;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err113 = {instancePath:instancePath+"/skillDetails/" + i2+"/sources/" + i3,schemaPath:"#/properties/skillDetails/items/properties/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -6725,11 +6693,10 @@ vErrors.push(err113);
 }
 errors++;
 }
-var _valid11 = _errs100 === errors;
-valid18 = valid18 || _valid11;
-const _errs115 = errors;
-if(data25 !== null){
-const err114 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/skillDetails/" + i2+"/sources",schemaPath:"#/properties/skillDetails/items/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -6738,10 +6705,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-var _valid11 = _errs115 === errors;
-valid18 = valid18 || _valid11;
-if(!valid18){
-const err115 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/skillDetails/" + i2,schemaPath:"#/properties/skillDetails/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -6750,23 +6717,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-else {
-errors = _errs99;
-if(vErrors !== null){
-if(_errs99){
-vErrors.length = _errs99;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.descriptionText !== undefined){
-let data28 = data.descriptionText;
-if(typeof data28 === "string"){
-if(func1(data28) > 40000){
-const err116 = {instancePath:instancePath+"/descriptionText",schemaPath:"#/properties/descriptionText/maxLength",keyword:"maxLength",params:{limit: 40000},message:"must NOT have more than 40000 characters"};
+const err116 = {instancePath:instancePath+"/skillDetails",schemaPath:"#/properties/skillDetails/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6776,8 +6730,14 @@ vErrors.push(err116);
 errors++;
 }
 }
-else {
-const err117 = {instancePath:instancePath+"/descriptionText",schemaPath:"#/properties/descriptionText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.experienceYears !== undefined){
+let data31 = data.experienceYears;
+const _errs111 = errors;
+let valid23 = false;
+const _errs112 = errors;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.min === undefined){
+const err117 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf/0/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6786,15 +6746,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data.postedAt !== undefined){
-let data29 = data.postedAt;
-const _errs120 = errors;
-let valid22 = false;
-const _errs121 = errors;
-if(typeof data29 === "string"){
-if(!(formats2.validate(data29))){
-const err118 = {instancePath:instancePath+"/postedAt",schemaPath:"#/properties/postedAt/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data31.max === undefined){
+const err118 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf/0/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6803,9 +6756,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/postedAt",schemaPath:"#/properties/postedAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data31){
+if(!((key4 === "min") || (key4 === "max"))){
+const err119 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6814,11 +6767,15 @@ vErrors.push(err119);
 }
 errors++;
 }
-var _valid14 = _errs121 === errors;
-valid22 = valid22 || _valid14;
-const _errs123 = errors;
-if(data29 !== null){
-const err120 = {instancePath:instancePath+"/postedAt",schemaPath:"#/properties/postedAt/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data31.min !== undefined){
+let data32 = data31.min;
+const _errs116 = errors;
+let valid25 = false;
+const _errs117 = errors;
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 60 || isNaN(data32)){
+const err120 = {instancePath:instancePath+"/experienceYears/min",schemaPath:"#/properties/experienceYears/anyOf/0/properties/min/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6827,10 +6784,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-var _valid14 = _errs123 === errors;
-valid22 = valid22 || _valid14;
-if(!valid22){
-const err121 = {instancePath:instancePath+"/postedAt",schemaPath:"#/properties/postedAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data32 < 0 || isNaN(data32)){
+const err121 = {instancePath:instancePath+"/experienceYears/min",schemaPath:"#/properties/experienceYears/anyOf/0/properties/min/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6839,26 +6794,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-else {
-errors = _errs120;
-if(vErrors !== null){
-if(_errs120){
-vErrors.length = _errs120;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.expiresAt !== undefined){
-let data30 = data.expiresAt;
-const _errs126 = errors;
-let valid23 = false;
-const _errs127 = errors;
-if(typeof data30 === "string"){
-if(!(formats2.validate(data30))){
-const err122 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err122 = {instancePath:instancePath+"/experienceYears/min",schemaPath:"#/properties/experienceYears/anyOf/0/properties/min/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6867,9 +6805,11 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid12 = _errs117 === errors;
+valid25 = valid25 || _valid12;
+const _errs119 = errors;
+if(data32 !== null){
+const err123 = {instancePath:instancePath+"/experienceYears/min",schemaPath:"#/properties/experienceYears/anyOf/0/properties/min/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6878,11 +6818,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-var _valid15 = _errs127 === errors;
-valid23 = valid23 || _valid15;
-const _errs129 = errors;
-if(data30 !== null){
-const err124 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+var _valid12 = _errs119 === errors;
+valid25 = valid25 || _valid12;
+if(!valid25){
+const err124 = {instancePath:instancePath+"/experienceYears/min",schemaPath:"#/properties/experienceYears/anyOf/0/properties/min/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6891,10 +6830,26 @@ vErrors.push(err124);
 }
 errors++;
 }
-var _valid15 = _errs129 === errors;
-valid23 = valid23 || _valid15;
-if(!valid23){
-const err125 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+errors = _errs116;
+if(vErrors !== null){
+if(_errs116){
+vErrors.length = _errs116;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data31.max !== undefined){
+let data33 = data31.max;
+const _errs122 = errors;
+let valid26 = false;
+const _errs123 = errors;
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 60 || isNaN(data33)){
+const err125 = {instancePath:instancePath+"/experienceYears/max",schemaPath:"#/properties/experienceYears/anyOf/0/properties/max/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6903,23 +6858,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-else {
-errors = _errs126;
-if(vErrors !== null){
-if(_errs126){
-vErrors.length = _errs126;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.contentHash !== undefined){
-let data31 = data.contentHash;
-if(typeof data31 === "string"){
-if(!pattern17.test(data31)){
-const err126 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
+if(data33 < 0 || isNaN(data33)){
+const err126 = {instancePath:instancePath+"/experienceYears/max",schemaPath:"#/properties/experienceYears/anyOf/0/properties/max/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6930,7 +6870,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err127 = {instancePath:instancePath+"/experienceYears/max",schemaPath:"#/properties/experienceYears/anyOf/0/properties/max/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6939,12 +6879,11 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data.firstSeenAt !== undefined){
-let data32 = data.firstSeenAt;
-if(typeof data32 === "string"){
-if(!(formats2.validate(data32))){
-const err128 = {instancePath:instancePath+"/firstSeenAt",schemaPath:"#/properties/firstSeenAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+var _valid13 = _errs123 === errors;
+valid26 = valid26 || _valid13;
+const _errs125 = errors;
+if(data33 !== null){
+const err128 = {instancePath:instancePath+"/experienceYears/max",schemaPath:"#/properties/experienceYears/anyOf/0/properties/max/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6953,9 +6892,10 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/firstSeenAt",schemaPath:"#/properties/firstSeenAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid13 = _errs125 === errors;
+valid26 = valid26 || _valid13;
+if(!valid26){
+const err129 = {instancePath:instancePath+"/experienceYears/max",schemaPath:"#/properties/experienceYears/anyOf/0/properties/max/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6964,12 +6904,21 @@ vErrors.push(err129);
 }
 errors++;
 }
+else {
+errors = _errs122;
+if(vErrors !== null){
+if(_errs122){
+vErrors.length = _errs122;
 }
-if(data.lastSeenAt !== undefined){
-let data33 = data.lastSeenAt;
-if(typeof data33 === "string"){
-if(!(formats2.validate(data33))){
-const err130 = {instancePath:instancePath+"/lastSeenAt",schemaPath:"#/properties/lastSeenAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6978,9 +6927,11 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/lastSeenAt",schemaPath:"#/properties/lastSeenAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid11 = _errs112 === errors;
+valid23 = valid23 || _valid11;
+const _errs127 = errors;
+if(data31 !== null){
+const err131 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6989,13 +6940,10 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data.provenance !== undefined){
-let data34 = data.provenance;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key4 in data34){
-if(typeof data34[key4] !== "string"){
-const err132 = {instancePath:instancePath+"/provenance/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/provenance/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid11 = _errs127 === errors;
+valid23 = valid23 || _valid11;
+if(!valid23){
+const err132 = {instancePath:instancePath+"/experienceYears",schemaPath:"#/properties/experienceYears/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -7004,10 +6952,23 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
+else {
+errors = _errs111;
+if(vErrors !== null){
+if(_errs111){
+vErrors.length = _errs111;
 }
 else {
-const err133 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.descriptionText !== undefined){
+let data34 = data.descriptionText;
+if(typeof data34 === "string"){
+if(func1(data34) > 40000){
+const err133 = {instancePath:instancePath+"/descriptionText",schemaPath:"#/properties/descriptionText/maxLength",keyword:"maxLength",params:{limit: 40000},message:"must NOT have more than 40000 characters"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -7017,14 +6978,255 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
 else {
-const err134 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err134 = {instancePath:instancePath+"/descriptionText",schemaPath:"#/properties/descriptionText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
 else {
 vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data.postedAt !== undefined){
+let data35 = data.postedAt;
+const _errs132 = errors;
+let valid27 = false;
+const _errs133 = errors;
+if(typeof data35 === "string"){
+if(!(formats2.validate(data35))){
+const err135 = {instancePath:instancePath+"/postedAt",schemaPath:"#/properties/postedAt/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/postedAt",schemaPath:"#/properties/postedAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+var _valid14 = _errs133 === errors;
+valid27 = valid27 || _valid14;
+const _errs135 = errors;
+if(data35 !== null){
+const err137 = {instancePath:instancePath+"/postedAt",schemaPath:"#/properties/postedAt/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+var _valid14 = _errs135 === errors;
+valid27 = valid27 || _valid14;
+if(!valid27){
+const err138 = {instancePath:instancePath+"/postedAt",schemaPath:"#/properties/postedAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+else {
+errors = _errs132;
+if(vErrors !== null){
+if(_errs132){
+vErrors.length = _errs132;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.expiresAt !== undefined){
+let data36 = data.expiresAt;
+const _errs138 = errors;
+let valid28 = false;
+const _errs139 = errors;
+if(typeof data36 === "string"){
+if(!(formats2.validate(data36))){
+const err139 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+var _valid15 = _errs139 === errors;
+valid28 = valid28 || _valid15;
+const _errs141 = errors;
+if(data36 !== null){
+const err141 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+var _valid15 = _errs141 === errors;
+valid28 = valid28 || _valid15;
+if(!valid28){
+const err142 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+else {
+errors = _errs138;
+if(vErrors !== null){
+if(_errs138){
+vErrors.length = _errs138;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.contentHash !== undefined){
+let data37 = data.contentHash;
+if(typeof data37 === "string"){
+if(!pattern17.test(data37)){
+const err143 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data.firstSeenAt !== undefined){
+let data38 = data.firstSeenAt;
+if(typeof data38 === "string"){
+if(!(formats2.validate(data38))){
+const err145 = {instancePath:instancePath+"/firstSeenAt",schemaPath:"#/properties/firstSeenAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/firstSeenAt",schemaPath:"#/properties/firstSeenAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data.lastSeenAt !== undefined){
+let data39 = data.lastSeenAt;
+if(typeof data39 === "string"){
+if(!(formats2.validate(data39))){
+const err147 = {instancePath:instancePath+"/lastSeenAt",schemaPath:"#/properties/lastSeenAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/lastSeenAt",schemaPath:"#/properties/lastSeenAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data.provenance !== undefined){
+let data40 = data.provenance;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key5 in data40){
+if(typeof data40[key5] !== "string"){
+const err149 = {instancePath:instancePath+"/provenance/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/provenance/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+else {
+const err151 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
 }
 errors++;
 }
