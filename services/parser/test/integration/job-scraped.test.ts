@@ -151,7 +151,10 @@ test('a job.scraped whose blob key leaves raw/ is refused with a permanent error
     'scraper',
   );
   await assert.rejects(
-    handler(event, standaloneHandlerContext(async () => [])),
+    handler(
+      event,
+      standaloneHandlerContext(async () => []),
+    ),
     (error: unknown) => error instanceof PermanentError && error.code === 'RAW_BLOB_KEY_INVALID' && /'\.\.' segment/.test(error.message),
   );
 });
