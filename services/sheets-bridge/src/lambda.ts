@@ -13,7 +13,7 @@ export interface SheetPollResult {
   readonly polled: boolean;
 }
 
-const { built: bridge, handleBatch } = await startServiceLambda(sheetsBridgeService);
+const { built: bridge, ports, handleBatch } = await startServiceLambda(sheetsBridgeService);
 
 const isSqsEvent = (event: unknown): event is SqsLambdaEvent => Array.isArray((event as Partial<SqsLambdaEvent> | null)?.Records);
 
@@ -24,5 +24,7 @@ export async function handler(event: unknown): Promise<SqsBatchResponse | SheetP
   if (isSqsEvent(event)) return handleBatch(event);
   if (!bridge.sync) return { polled: false };
   await bridge.sync.cycle();
+  // The edits found are committed with their events; a failure here fails the poll, whose retry sends them.
+  await ports.flushEvents();
   return { polled: true };
 }

@@ -38,6 +38,12 @@ export async function startServiceLambda<Config extends ServiceConfig, Built ext
     built,
     ports,
     logger,
-    handleBatch: createSqsLambdaHandler({ handlers: built.handlers, publisher: ports.publisher, registry: contracts(), logger }),
+    handleBatch: createSqsLambdaHandler({
+      handlers: built.handlers,
+      publisher: ports.publisher,
+      flushEvents: () => ports.flushEvents(),
+      registry: contracts(),
+      logger,
+    }),
   };
 }
