@@ -1,3 +1,4 @@
+import { eventSourceOf } from '@jobpipe/contracts';
 import { TABLES, type TableDefinition } from '@jobpipe/shared';
 import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -23,7 +24,7 @@ export function grantServicePermissions(
         resources: [messaging.bus.eventBusArn],
         conditions: {
           'ForAllValues:StringEquals': { 'events:detail-type': [...plan.publishes] },
-          StringEquals: { 'events:source': [`jobpipe.${plan.service}`] },
+          StringEquals: { 'events:source': [eventSourceOf(plan.service, messaging.prefix)] },
         },
       }),
     );

@@ -52,6 +52,8 @@ export async function createAwsPorts(
       clock,
       ids,
       region: config.aws.region,
+      // Events carry the installation in their source, which the installation's rules match.
+      installation: config.aws.resourcePrefix,
       logger,
     }),
     consumer(queueName) {
