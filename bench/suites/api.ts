@@ -7,6 +7,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SCRAPE_SOURCES } from '@jobpipe/contracts';
 import { buildCrmApi, createApiKey, createCrmApiContext, type ScoredJob } from '@jobpipe/crm-api';
 import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
@@ -17,7 +18,6 @@ const JOBS = 100_000;
 const CONNECTIONS = 16;
 const DURATION_SECONDS = 8;
 const TRACKS = ['data-engineering', 'backend', 'ml', 'analytics', 'platform'];
-const SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld'] as const;
 const STAGES = ['new', 'new', 'new', 'new', 'screened', 'shortlisted', 'closed'] as const;
 const WORDS = ['data', 'engineer', 'senior', 'backend', 'python', 'platform', 'analyst', 'machine', 'learning', 'cloud', 'staff', 'lead'];
 const SKILLS = ['python', 'sql', 'spark', 'kafka', 'aws', 'go', 'rust', 'typescript', 'airflow', 'dbt', 'kubernetes', 'pandas'];
@@ -43,7 +43,7 @@ function syntheticJobs(): ScoredJob[] {
   const next = random(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   return Array.from({ length: JOBS }, (_, i) => {
-    const source = pick(SOURCES);
+    const source = pick(SCRAPE_SOURCES);
     const day = 1 + Math.floor(next() * 28);
     return {
       jobId: `${source}:${i}`,

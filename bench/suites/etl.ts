@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CRM_STAGES } from '@jobpipe/contracts';
 import { AnalyticsWarehouse, migrateToLatest, openSqliteAnalytics, SqliteAnalyticsTarget } from '@jobpipe/etl';
 import { FolderBlobStore, type Item, SqliteTableStore, silentLogger, systemClock } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
@@ -14,7 +15,8 @@ import Database from 'better-sqlite3';
 
 const JOBS = 100_000;
 const SKILLS = ['python', 'sql', 'spark', 'airflow', 'dbt', 'aws', 'kafka', 'java', 'scala', 'excel', 'tableau', 'go'];
-const STAGES = ['new', 'screened', 'shortlisted', 'applied', 'interviewing'];
+/** The stages a tracked job walks through before an offer. */
+const STAGES = CRM_STAGES.slice(0, CRM_STAGES.indexOf('offer'));
 
 function jobItem(n: number): Item {
   const day = `2026-0${1 + (n % 3)}-${String(1 + (n % 28)).padStart(2, '0')}`;

@@ -1,5 +1,13 @@
 import { join } from 'node:path';
-import { contracts, type EventDataMap, type JobpipeConfig, type QueueDefinition, queueOf } from '@jobpipe/contracts';
+import {
+  CONFIG_SECTIONS,
+  contracts,
+  type EventDataMap,
+  type JobpipeConfig,
+  type QueueDefinition,
+  queueOf,
+  sourceOfJobId,
+} from '@jobpipe/contracts';
 import { readEtlConfig, runFullRebuild } from '@jobpipe/etl';
 import { createParserHandlers, readParserConfig } from '@jobpipe/parser';
 import { createRecommender, readRecommenderConfig, recommenderHandlers } from '@jobpipe/recommender';
@@ -24,9 +32,6 @@ import { type CliEnvironment, readCliEnvironment } from '../config.js';
 import { openRunLog } from '../stack/run-log.js';
 import { cliTableStyle } from '../stack/table-style.js';
 import { type ListedJob, renderTopJobs } from '../stack/top-jobs.js';
-
-/** The sections of the pipeline config, as `config.changed` names them. */
-const CONFIG_SECTIONS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'] as const;
 
 /** The queues one pass drains, in pipeline order. */
 const PASS_QUEUES = ['scraper', 'parser', 'recommender'] as const;
@@ -236,7 +241,7 @@ async function topJobs(ports: Pick<RuntimePorts, 'tables'>, count: number): Prom
         company: String(job?.company ?? ''),
         score: Number(score.score),
         track: (score.track as string | null) ?? null,
-        source: String(job?.source ?? String(score.jobId).split(':')[0]),
+        source: String(job?.source ?? sourceOfJobId(String(score.jobId)) ?? 'unknown'),
       };
     }),
   );

@@ -67,7 +67,7 @@ export function register(program: Command): void {
       console.log(`Try:       curl -H 'authorization: Bearer ${stack.apiKey}' ${api.baseUrl}/jobs`);
 
       if (options.scrape) {
-        for (const search of config.pipeline.searches) await stack.scheduler.fire({ kind: 'scrape', search });
+        await stack.scheduler.fireAllSearches();
         await showFirstPass(stack.progress, () => api.request<{ items: ListedJob[] }>('GET', '/jobs?sort=score&limit=10'));
         await stack.scheduler.fire({ kind: 'etl' });
       }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { contracts, type JobpipeConfig } from '@jobpipe/contracts';
+import { CONFIG_SECTIONS, contracts, type JobpipeConfig } from '@jobpipe/contracts';
 import { ConfigError } from '@jobpipe/shared';
 import { parse } from 'yaml';
 
@@ -12,8 +12,6 @@ export interface ConfigFile {
   /** Sites the applier and auth-refresher work with. */
   readonly sites: readonly string[];
 }
-
-const PIPELINE_KEYS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'] as const;
 
 function number(value: unknown, where: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -35,7 +33,7 @@ export function parseConfigFile(text: string, path: string): ConfigFile {
     throw new ConfigError(`${path}: the configuration file is empty (copy jobpipe.config.yaml from the repository root and edit it)`);
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${path}: must hold a mapping at the top level`);
-  const pipeline = Object.fromEntries(PIPELINE_KEYS.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));
+  const pipeline = Object.fromEntries(CONFIG_SECTIONS.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));
   const result = contracts().validateDefinition('config', { tracks: [], searches: [], ...pipeline });
   if (!result.ok) throw new ConfigError(`${path}: ${result.errors.join('; ')}`);
   const api = (raw.api ?? {}) as Record<string, unknown>;

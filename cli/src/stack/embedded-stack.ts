@@ -4,11 +4,14 @@ import { startReplayServer } from '@jobpipe/replay';
 import { createEmbeddedPorts, type Logger } from '@jobpipe/shared';
 import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
+import { SeedRecord } from '../config/config-seed.js';
 import { CrmApiClient } from './api-client.js';
+import { type StoredConfig, seedConfigFromFile } from './config-seeding.js';
 import { PipelineProgress } from './pipeline-progress.js';
 import { EmbeddedScheduler } from './scheduler.js';
 import { embeddedServiceProcesses } from './service-processes.js';
 import { stackApiKey } from './stack-api-key.js';
+import { StoredConfigFollower } from './stored-config-follower.js';
 import { type ServiceCrash, Supervisor } from './supervisor.js';
 
 /** Everything `jobpipe up` runs, started and stoppable as one. */
@@ -43,8 +46,9 @@ export interface EmbeddedStackOptions {
 /**
  * Starts the embedded stack: the replay source (offline demo data), every service as its own
  * supervised process (its bundle built first when a source changed) after releasing the messages the
- * processes of a killed earlier run still held, the crm-api, the config seeded
- * from the config file, and the scheduler.
+ * processes of a killed earlier run still held, the crm-api, the config seeded from the config file
+ * when that file changed since it was last seeded, and the scheduler, which follows the stored config
+ * (changes saved through the API included).
  */
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
   await buildBundles(serviceBundles(options.repoRoot));
@@ -83,9 +87,10 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   const api = new CrmApiClient(apiUrl, apiKey);
   const scheduler = new EmbeddedScheduler(ports.publisher, options.logger);
   const progress = new PipelineProgress(ports.bus);
+  let stored: StoredConfig;
   try {
     await api.waitUntilHealthy(60_000);
-    await seedConfig(api, options.config);
+    stored = await seedConfigFromFile(api, options.config.pipeline, new SeedRecord(join(options.dataDir, 'config-seed.json')));
   } catch (error) {
     await supervisor.stop(2_000);
     await replay?.close();
@@ -93,7 +98,9 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${reason}; the services' logs are in ${join(options.dataDir, 'logs')}`);
   }
-  scheduler.start(options.config.pipeline);
+  scheduler.start(stored.config);
+  const follower = new StoredConfigFollower(api, stored, (config) => scheduler.follow(config), options.logger);
+  follower.start();
   return {
     supervisor,
     api,
@@ -103,17 +110,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     replayUrl: replay?.origin,
     releasedAtStart,
     async stop() {
+      follower.stop();
       scheduler.stop();
       await supervisor.stop();
       await replay?.close();
       await ports.close();
     },
   };
-}
-
-/** Saves the config file's pipeline config through the API when it differs from the stored one. */
-export async function seedConfig(api: CrmApiClient, config: ConfigFile): Promise<void> {
-  const current = await api.request<{ version: number; config: unknown }>('GET', '/config');
-  if (JSON.stringify(current.config) === JSON.stringify(config.pipeline)) return;
-  await api.request('PUT', '/config', { config: config.pipeline, expectedVersion: current.version });
 }

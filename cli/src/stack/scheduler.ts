@@ -1,23 +1,47 @@
 import { randomUUID } from 'node:crypto';
 import type { JobpipeConfig } from '@jobpipe/contracts';
-import { type EventPublisher, eventForScheduledRequest, type Logger, type ScheduledRequest } from '@jobpipe/shared';
+import { type EventPublisher, eventForScheduledRequest, type Logger, type ScheduledRequest, type SearchConfig } from '@jobpipe/shared';
 import { Cron } from 'croner';
 
-/** The embedded scheduler: fires each search on its cron schedule, and the ETL rebuild nightly. */
+/** Daily at 06:00, for a search that names no schedule. */
+const DEFAULT_SEARCH_CRON = '0 6 * * *';
+
+/**
+ * The embedded scheduler: fires each search of the current config on its cron schedule, and the ETL
+ * rebuild nightly. `follow` replaces the search schedules whenever the stored config changes.
+ */
 export class EmbeddedScheduler {
-  private readonly jobs: Cron[] = [];
+  private searchJobs: { search: SearchConfig; cron: Cron }[] = [];
+  private etlJob: Cron | undefined;
 
   constructor(
     private readonly publisher: EventPublisher,
     private readonly logger: Logger,
   ) {}
 
-  /** Schedules every search (default daily at 06:00) and a nightly ETL rebuild. */
+  /** Schedules every search of `config` and a nightly ETL rebuild. */
   start(config: JobpipeConfig, etlCron = '30 23 * * *'): void {
-    for (const search of config.searches) {
-      this.jobs.push(new Cron(search.schedule ?? '0 6 * * *', () => void this.fire({ kind: 'scrape', search })));
-    }
-    this.jobs.push(new Cron(etlCron, () => void this.fire({ kind: 'etl' })));
+    this.follow(config);
+    this.etlJob = new Cron(etlCron, () => void this.fire({ kind: 'etl' }));
+  }
+
+  /** Replaces the search schedules with those of `config` (searches added, removed or retimed). */
+  follow(config: JobpipeConfig): void {
+    for (const job of this.searchJobs) job.cron.stop();
+    this.searchJobs = config.searches.map((search) => ({
+      search,
+      cron: new Cron(search.schedule ?? DEFAULT_SEARCH_CRON, () => void this.fire({ kind: 'scrape', search })),
+    }));
+  }
+
+  /** The searches scheduled now, with their cron expressions. */
+  scheduledSearches(): { id: string; cron: string }[] {
+    return this.searchJobs.map(({ search }) => ({ id: search.id, cron: search.schedule ?? DEFAULT_SEARCH_CRON }));
+  }
+
+  /** Fires every scheduled search now (the first scrape at start). */
+  async fireAllSearches(): Promise<void> {
+    for (const { search } of this.searchJobs) await this.fire({ kind: 'scrape', search });
   }
 
   /** Fires a request now (also used for the first scrape at start). */
@@ -36,6 +60,8 @@ export class EmbeddedScheduler {
   }
 
   stop(): void {
-    for (const job of this.jobs) job.stop();
+    for (const job of this.searchJobs) job.cron.stop();
+    this.searchJobs = [];
+    this.etlJob?.stop();
   }
 }

@@ -15,6 +15,6 @@ export { JobReadModel, type JobSummary, type ScoredJob, scoredJobFromEvent } fro
 export { type CrmApiApp, createCrmApiApp } from './app.js';
 export { type CrmApiConfig, readCrmApiConfig } from './config.js';
 export { type CrmApiContext, type CrmApiOptions, type CrmApiPorts, createCrmApiContext } from './context.js';
-export { allowedNextStages, STAGES, type Stage } from './domain/stages.js';
+export { allowedNextStages } from './domain/stage-transitions.js';
 export { createCrmApiHandlers } from './handlers/index.js';
 export { buildCrmApi } from './http/server.js';

@@ -14,6 +14,5 @@ export { openPostgresAnalytics, openSqliteAnalytics } from './db/connections.js'
 export { ANALYTICS_MIGRATIONS, migrateToLatest } from './db/migrations.js';
 export { type ReportResults, readReports } from './db/reports.js';
 export type * from './domain/analytics-rows.js';
-export { type CurrencyRate, RateBook } from './domain/currency.js';
 export { loadedJobOf, normalizeSkills, type StoredJob } from './domain/job-facts.js';
 export { AnalyticsWarehouse, type PublishedSnapshot, snapshotBlobKey } from './warehouse.js';

@@ -1,5 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { RateBook } from '@jobpipe/contracts';
 import type { BlobStore, Clock, Logger, TableStore } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
 import type { AnalyticsTarget } from './adapters/analytics-target.js';
@@ -17,8 +18,8 @@ import {
 } from './db/warehouse-writes.js';
 import type { ApplicationRow, ScoreFact } from './domain/analytics-rows.js';
 import { type CrmChange, stageChangeOf, stageFactOfChange } from './domain/crm-facts.js';
-import { currencyRatesOf, RateBook } from './domain/currency.js';
 import { loadedJobOf, type StoredJob } from './domain/job-facts.js';
+import { currencyRatesOf } from './domain/stored-currency-rates.js';
 import { dayOf } from './domain/timestamps.js';
 import { loadOperationalTables } from './rebuild/load-tables.js';
 

@@ -14,7 +14,6 @@ export {
 } from './app.js';
 export { type RecommenderConfig, readRecommenderConfig } from './config.js';
 export * from './domain/blend.js';
-export * from './domain/currency.js';
 export * from './domain/evaluation.js';
 export * from './domain/labels.js';
 export * from './domain/model.js';

@@ -1,4 +1,4 @@
-import type { EventDataMap } from '@jobpipe/contracts';
+import type { CrmStage, EventDataMap } from '@jobpipe/contracts';
 import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
 import type { Statement } from 'better-sqlite3';
 import { type Generated, Kysely, type Selectable, SqliteDialect, sql } from 'kysely';
@@ -12,7 +12,6 @@ import {
   searchWords,
   wordPrefixPattern,
 } from '../domain/job-query.js';
-import type { Stage } from '../domain/stages.js';
 import { jobPageSql, type TextFilter } from './job-page-sql.js';
 
 /** A score reason as the recommender explains it. */
@@ -32,7 +31,7 @@ export interface JobSummary {
   readonly track: string | null;
   readonly trackScore: number;
   readonly filteredBy: string | null;
-  readonly stage: Stage;
+  readonly stage: CrmStage;
   readonly annualSalaryMax: number | null;
   readonly salaryCurrency: string | null;
   readonly postedAt: string | null;
@@ -162,7 +161,7 @@ const SCHEMA = [
 ];
 
 /** The read-model row of a `job.scored` event (the stage comes from the CRM). */
-export function scoredJobFromEvent(data: EventDataMap['job.scored'], stage: Stage): ScoredJob {
+export function scoredJobFromEvent(data: EventDataMap['job.scored'], stage: CrmStage): ScoredJob {
   return {
     jobId: data.jobId,
     contentHash: data.contentHash,
@@ -234,7 +233,7 @@ function toSummary(row: Omit<JobRow, 'reasons' | 'id' | 'search_text' | 'summary
     track: row.track,
     trackScore: row.track_score,
     filteredBy: row.filtered_by,
-    stage: row.stage as Stage,
+    stage: row.stage as CrmStage,
     annualSalaryMax: row.salary_max,
     salaryCurrency: row.salary_currency,
     postedAt: row.posted_at,
@@ -341,7 +340,7 @@ export class JobReadModel {
   }
 
   /** Moves a job to a stage in the read model (the CRM table stays the source of truth). */
-  async setStage(jobId: string, stage: Stage): Promise<void> {
+  async setStage(jobId: string, stage: CrmStage): Promise<void> {
     await this.db
       .updateTable('jobs_read')
       .set({ stage, summary_json: sql<string>`json_set(summary_json, '$.stage', ${stage})` })

@@ -1,7 +1,6 @@
 // jobpipe dashboard: fetches the insights and the top jobs from the API with the user's key and draws
 // them with Chart.js. Every value from a posting goes into the page as text (textContent), never as HTML.
 
-const OPEN_STAGES = ['new', 'screened', 'shortlisted', 'applied', 'interviewing', 'offer'];
 const COLORS = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6', '#dd4477', '#66aa00'];
 const charts = {};
 
@@ -130,7 +129,10 @@ async function load(key) {
   }
   setStatus('Loading…', false);
   try {
-    const stages = OPEN_STAGES.map((stage) => `stage=${stage}`).join('&');
+    // The stage machine comes from the API, so the page never holds its own copy of the stages.
+    const machine = await api('/crm/stages', key);
+    const openStages = machine.stages.filter((stage) => machine.transitions[stage].length > 0);
+    const stages = openStages.map((stage) => `stage=${stage}`).join('&');
     const [skills, salaryBySkill, tracks, sources, funnel, applications, salary, jobs] = await Promise.all([
       api('/insights/skills?limit=15', key),
       api('/insights/salary-by-skill?limit=15', key),

@@ -1,11 +1,11 @@
-import type { Stage } from './stages.js';
+import type { CrmStage } from '@jobpipe/contracts';
 
 /** Orders a job list can be sorted by. */
 export type JobSort = 'score' | 'posted' | 'salary';
 
 /** What GET /jobs asks for. Salaries are annual, in the posting's currency. */
 export interface JobQuery {
-  readonly stages?: readonly Stage[];
+  readonly stages?: readonly CrmStage[];
   readonly tracks?: readonly string[];
   readonly sources?: readonly string[];
   readonly minScore?: number;

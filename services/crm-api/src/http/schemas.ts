@@ -1,5 +1,5 @@
+import { CLOSED_REASONS, CRM_STAGES, EMPLOYER_RESPONSE_KINDS, IMPORT_MODES } from '@jobpipe/contracts';
 import { APPLICATION_STATUSES } from '../domain/application-view.js';
-import { CLOSED_REASONS, STAGES } from '../domain/stages.js';
 
 /** JSON schemas shared by several routes; registered once and referenced as `<$id>#`. */
 
@@ -11,7 +11,7 @@ export const errorSchema = {
   properties: { error: { type: 'string' }, message: { type: 'string' }, details: {} },
 } as const;
 
-export const stageSchema = { type: 'string', enum: STAGES } as const;
+export const stageSchema = { type: 'string', enum: CRM_STAGES } as const;
 export const closedReasonSchema = { type: 'string', enum: CLOSED_REASONS } as const;
 export const nullableString = { type: ['string', 'null'] } as const;
 export const nullableNumber = { type: ['number', 'null'] } as const;
@@ -60,7 +60,7 @@ export const employerResponseSchema = {
   additionalProperties: false,
   required: ['kind', 'respondedAt'],
   properties: {
-    kind: { type: 'string', enum: ['recruiter-replied', 'interview-scheduled', 'rejected', 'offer-made', 'other'] },
+    kind: { type: 'string', enum: EMPLOYER_RESPONSE_KINDS },
     respondedAt: { type: 'string', format: 'date-time' },
     interviewAt: { type: ['string', 'null'], format: 'date-time' },
   },
@@ -131,7 +131,7 @@ export const importSummarySchema = {
   properties: {
     importId: { type: 'string' },
     kind: { type: 'string', enum: ['json', 'csv'] },
-    mode: { type: 'string', enum: ['incremental', 'full'] },
+    mode: { type: 'string', enum: IMPORT_MODES },
     status: { type: 'string', enum: ['receiving', 'done', 'failed'], description: 'done: every chunk was handed to the parser' },
     totalRows: { type: 'integer' },
     accepted: { type: 'integer' },

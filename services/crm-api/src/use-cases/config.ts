@@ -1,13 +1,7 @@
-import type { EventDataMap, JobpipeConfig } from '@jobpipe/contracts';
+import { CONFIG_SECTIONS, type ConfigSection, type JobpipeConfig } from '@jobpipe/contracts';
 import type { CrmApiContext } from '../context.js';
 import { unsafeSearchUrls } from '../domain/url-safety.js';
 import { ApiError } from './api-error.js';
-
-/** A section of the config that can be replaced on its own. */
-export type ConfigSection = EventDataMap['config.changed']['sections'][number];
-
-/** Every config section, in display order. */
-export const CONFIG_SECTIONS: readonly ConfigSection[] = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'];
 
 /** The stored config (`config` table, key `current`). */
 export interface StoredConfig {

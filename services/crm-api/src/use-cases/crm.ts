@@ -1,7 +1,7 @@
-import type { EventDataMap } from '@jobpipe/contracts';
+import type { ClosedReason, CrmStage, EventDataMap } from '@jobpipe/contracts';
 import type { OutgoingEvent } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
-import { allowedNextStages, type ClosedReason, checkTransition, type Stage } from '../domain/stages.js';
+import { allowedNextStages, checkTransition } from '../domain/stage-transitions.js';
 import { ApiError, jobNotFound } from './api-error.js';
 
 type StageChanged = EventDataMap['crm.stage-changed'];
@@ -13,7 +13,7 @@ export type EmployerResponse = NonNullable<StageChanged['response']>;
 /** The CRM state of one job (`crm` table). */
 export interface CrmRecord {
   readonly jobId: string;
-  readonly stage: Stage;
+  readonly stage: CrmStage;
   readonly closedReason: ClosedReason | null;
   readonly updatedAt: string;
   readonly version: number;
@@ -26,8 +26,8 @@ export interface HistoryEntry {
   readonly jobId: string;
   readonly changeId: string;
   readonly kind: 'stage' | 'note' | 'response';
-  readonly from: Stage | null;
-  readonly to: Stage;
+  readonly from: CrmStage | null;
+  readonly to: CrmStage;
   readonly closedReason: ClosedReason | null;
   readonly note: string | null;
   readonly response: EmployerResponse | null;
@@ -38,7 +38,7 @@ export interface HistoryEntry {
 /** A requested stage change. */
 export interface StageChangeRequest {
   readonly jobId: string;
-  readonly to: Stage;
+  readonly to: CrmStage;
   readonly closedReason?: ClosedReason | null;
   readonly note?: string;
   readonly by?: ChangedBy;
@@ -47,11 +47,11 @@ export interface StageChangeRequest {
 /** What a stage change did. */
 export interface StageChangeResult {
   readonly jobId: string;
-  readonly from: Stage;
-  readonly to: Stage;
+  readonly from: CrmStage;
+  readonly to: CrmStage;
   readonly closedReason: ClosedReason | null;
   readonly changedAt: string;
-  readonly allowedNext: Stage[];
+  readonly allowedNext: CrmStage[];
 }
 
 /** The CRM record of a job, or the record of a job never moved yet (stage new). */

@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
+import type { ImportMode } from '@jobpipe/contracts';
 import { parse } from 'csv-parse';
 import type { CrmApiContext } from '../context.js';
 import { importRowFromCsv, unknownColumns } from '../domain/import-rows.js';
 import { ApiError } from './api-error.js';
-import { type ImportMode, ImportSession, type ImportSummary } from './imports.js';
+import { ImportSession, type ImportSummary } from './imports.js';
 
 const REQUIRED_COLUMNS = ['title', 'company', 'url'];
 

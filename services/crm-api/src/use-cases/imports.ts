@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ImportRow } from '@jobpipe/contracts';
+import type { ImportMode, ImportRow } from '@jobpipe/contracts';
 import type { CrmApiContext } from '../context.js';
 import type { AcceptedRow, RejectedRow } from '../domain/import-rows.js';
 import { nonWebUrlReason } from '../domain/url-safety.js';
@@ -9,9 +9,6 @@ import { ApiError } from './api-error.js';
 export const CHUNK_ROWS = 1000;
 /** Rejected rows kept per stored part, so no item grows without bound. */
 const REJECTED_PER_PART = 1000;
-
-/** How the parser loads the rows: upsert into what is there, or replace the imported set. */
-export type ImportMode = 'incremental' | 'full';
 
 /** Progress of one import (`imports` table, part `summary`). */
 export interface ImportSummary {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { neutralizeFormula } from '../../src/domain/csv-safety.js';
 import { importRowFromCsv, unknownColumns } from '../../src/domain/import-rows.js';
 import { decodeCursor, encodeCursor, fullTextQuery, searchWords } from '../../src/domain/job-query.js';
-import { allowedNextStages, checkTransition } from '../../src/domain/stages.js';
+import { allowedNextStages, checkTransition } from '../../src/domain/stage-transitions.js';
 
 test('each stage moves to the next one or to closed; closed is final', () => {
   assert.deepEqual(allowedNextStages('new'), ['screened', 'closed']);

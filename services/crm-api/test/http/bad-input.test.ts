@@ -117,3 +117,17 @@ test('a multipart upload cut off before its closing boundary is 400 (over a real
   assert.equal(body.error, 'invalid_csv');
   assert.match(body.message, /unexpected end of multipart data/);
 });
+
+test('a search that allows a private host can be run now: the scrape request carries its urls, not the allowance', async () => {
+  assert.equal((await putConfig(searchWithUrl('http://127.0.0.1:4010/careers', ['127.0.0.1']))).statusCode, 200);
+  const response = await api.app.inject({ method: 'POST', url: '/scrape', headers: api.auth, payload: { searchId: 'pages' } });
+  assert.equal(response.statusCode, 202);
+  const requested = api.published('scrape.requested').at(-1);
+  assert.deepEqual(requested, {
+    searchId: 'pages',
+    source: 'jsonld',
+    urls: ['http://127.0.0.1:4010/careers'],
+    runId: response.json().runId,
+    requestedBy: 'user',
+  });
+});

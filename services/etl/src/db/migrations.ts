@@ -1,5 +1,5 @@
+import { CRM_STAGES } from '@jobpipe/contracts';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import { STAGES } from '../domain/stages.js';
 import { CREATE_REPORT_VIEWS, DROP_REPORT_VIEWS } from './report-views.js';
 
 /** Tables and indexes of the analytics schema, plus the stage dimension. */
@@ -80,7 +80,7 @@ const analyticsTables: Migration = {
       .addColumn('stage_rank', 'integer', (column) => column.notNull())
       .addColumn('is_open', 'integer', (column) => column.notNull())
       .execute();
-    for (const [index, stage] of STAGES.entries()) {
+    for (const [index, stage] of CRM_STAGES.entries()) {
       await sql`INSERT INTO dim_stages (stage, stage_rank, is_open) VALUES (${stage}, ${index + 1}, ${stage === 'closed' ? 0 : 1})`.execute(
         db,
       );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { isClosedReason, isCrmStage, sourceOfJobId } from '@jobpipe/contracts';
 import type { StageChangeRow, StageFact } from './analytics-rows.js';
-import { isClosedReason, isStage, sourceOfJobId } from './stages.js';
 import { epochDays, isoInstant } from './timestamps.js';
 
 /** A CRM change as a `crm.stage-changed` event carries it (the crmHistory table holds the same fields). */
@@ -36,7 +36,7 @@ export function stageChangeOf(change: CrmChange): StageChangeRow {
 export function stageFactOfChange(change: CrmChange): StageFact {
   return {
     job_id: change.jobId,
-    source: sourceOfJobId(change.jobId),
+    source: sourceOfJobId(change.jobId) ?? 'unknown',
     stage: change.to,
     closed_reason: change.closedReason,
     stage_changed_at: isoInstant(change.changedAt) ?? change.changedAt,
@@ -50,8 +50,8 @@ export function stageFactOfChange(change: CrmChange): StageFact {
 export function crmChangeOfHistoryItem(item: Record<string, unknown>): CrmChange | undefined {
   const to = item.to ?? item.stage;
   const changedAt = isoInstant(item.changedAt ?? item.at);
-  if (typeof item.jobId !== 'string' || !isStage(to) || changedAt === null) return undefined;
-  const from = isStage(item.from) ? item.from : null;
+  if (typeof item.jobId !== 'string' || !isCrmStage(to) || changedAt === null) return undefined;
+  const from = isCrmStage(item.from) ? item.from : null;
   return {
     jobId: item.jobId,
     from,
@@ -67,10 +67,10 @@ export function crmChangeOfHistoryItem(item: Record<string, unknown>): CrmChange
 export function stageFactOfCrmItem(item: Record<string, unknown>): StageFact | undefined {
   const stage = item.stage ?? item.to;
   const at = isoInstant(item.updatedAt ?? item.changedAt);
-  if (typeof item.jobId !== 'string' || !isStage(stage) || at === null) return undefined;
+  if (typeof item.jobId !== 'string' || !isCrmStage(stage) || at === null) return undefined;
   return {
     job_id: item.jobId,
-    source: sourceOfJobId(item.jobId),
+    source: sourceOfJobId(item.jobId) ?? 'unknown',
     stage,
     closed_reason: isClosedReason(item.closedReason) ? item.closedReason : null,
     stage_changed_at: at,

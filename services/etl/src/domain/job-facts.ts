@@ -1,7 +1,6 @@
 import type { NormalizedJob } from '@jobpipe/contracts';
+import { type RateBook, sourceOfJobId } from '@jobpipe/contracts';
 import type { JobFact, LoadedJob, ScoreFact } from './analytics-rows.js';
-import type { RateBook } from './currency.js';
-import { sourceOfJobId } from './stages.js';
 import { dayOf, isoInstant } from './timestamps.js';
 
 /** A job as stored in the jobs table: the normalized job plus the parser's duplicate link. */
@@ -15,6 +14,12 @@ export function normalizeSkills(skills: readonly string[]): string[] {
     if (folded.length > 0 && folded.length <= 100) seen.add(folded);
   }
   return [...seen];
+}
+
+/** An annual figure in USD at the rate of its day; null when the figure, its currency or the rate is unknown. */
+function inUsd(rates: RateBook, amount: number | null, currency: string | null, day: string): number | null {
+  if (amount === null || currency === null) return null;
+  return rates.convert(amount, currency, 'USD', day) ?? null;
 }
 
 function flag(value: boolean | null | undefined): 0 | 1 | null {
@@ -48,8 +53,8 @@ export function loadedJobOf(job: StoredJob, rates: RateBook): LoadedJob {
     salary_annual_min: annualMin,
     salary_annual_max: annualMax,
     salary_currency: currency,
-    salary_annual_usd_min: rates.toUsd(annualMin, currency, rateDay),
-    salary_annual_usd_max: rates.toUsd(annualMax, currency, rateDay),
+    salary_annual_usd_min: inUsd(rates, annualMin, currency, rateDay),
+    salary_annual_usd_max: inUsd(rates, annualMax, currency, rateDay),
     experience_years_min: job.experienceYears?.min ?? null,
     experience_years_max: job.experienceYears?.max ?? null,
     posted_at: postedAt,
@@ -71,7 +76,7 @@ export function scoreFactOf(item: Record<string, unknown>): ScoreFact | undefine
   if (typeof jobId !== 'string' || typeof score !== 'number' || scoredAt === null) return undefined;
   return {
     job_id: jobId,
-    source: sourceOfJobId(jobId),
+    source: sourceOfJobId(jobId) ?? 'unknown',
     track: typeof item.track === 'string' ? item.track : null,
     score,
     scored_at: scoredAt,

@@ -1,10 +1,10 @@
+import type { RateBook } from '@jobpipe/contracts';
 import type { Item, Logger, TableStore } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
 import type { AnalyticsDatabase } from '../db/analytics-database.js';
 import { insertNewJobs, insertStageChanges, upsertApplications, upsertScores, upsertStages } from '../db/warehouse-writes.js';
 import { applicationOfItem } from '../domain/application-facts.js';
 import { crmChangeOfHistoryItem, stageChangeOf, stageFactOfCrmItem } from '../domain/crm-facts.js';
-import type { RateBook } from '../domain/currency.js';
 import { loadedJobOf, type StoredJob, scoreFactOf } from '../domain/job-facts.js';
 import { tablePages } from './table-pages.js';
 

@@ -1,11 +1,12 @@
+import { SCRAPE_SOURCES, type ScrapeSource } from '@jobpipe/contracts';
 import { list, record } from './extractors/json-fields.js';
 import { findJobPostings } from './extractors/jsonld.js';
 
 /** A raw-body format the parser reads: one per source, plus JSON-LD for any page. */
-export type RawFormat = 'mcf' | 'usajobs' | 'greenhouse' | 'lever' | 'jsonld';
+export type RawFormat = ScrapeSource;
 
 /** The raw formats, for CLI validation. */
-export const RAW_FORMATS: readonly RawFormat[] = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld'];
+export const RAW_FORMATS: readonly RawFormat[] = SCRAPE_SOURCES;
 
 /** The postings a JSON document holds, and in which source's format. */
 export interface JsonPostings {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { NormalizedJob } from '@jobpipe/contracts';
+import { jobIdOf, type NormalizedJob } from '@jobpipe/contracts';
 import { decodeHTML } from 'entities';
 import { isoUtc } from './dates.js';
 import { dedupeKey, textFingerprint } from './dedupe.js';
@@ -113,7 +113,7 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
   const employmentType = employmentTypeOf(extracted.employmentTypes);
   const locations = cleanLocations(extracted.locations);
   const content = {
-    jobId: `${context.source}:${externalId}`,
+    jobId: jobIdOf(context.source, externalId),
     source: context.source,
     externalId,
     canonicalUrl,

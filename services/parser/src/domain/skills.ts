@@ -1,14 +1,24 @@
-import dictionary from './skills-dictionary.json' with { type: 'json' };
-import { SpellingTrie } from './spelling-trie.js';
+import vocabulary from './skills/vocabulary.json' with { type: 'json' };
+import type { SkillEntry } from './skills/vocabulary-format.js';
+import { type SpellingMatches, SpellingTrie } from './spelling-trie.js';
 
-/** One skill of the dictionary: its canonical name, other spellings, and spellings that only count in this exact case. */
-export interface SkillEntry {
+export type { SkillEntry } from './skills/vocabulary-format.js';
+
+/** Where a skill is named in a text. */
+export interface SkillMention {
   readonly name: string;
-  readonly aliases?: readonly string[];
-  readonly caseSensitive?: readonly string[];
-  /** False for names that are also common English words ("Go", "Spring"): only the aliases are searched. */
-  readonly matchName?: boolean;
+  readonly start: number;
+  readonly end: number;
 }
+
+/** What a spelling stands for: the skill, and whether it counts only near another skill. */
+interface Spelling {
+  readonly name: string;
+  readonly nearbyOnly: boolean;
+}
+
+/** How far (in characters) a nearby-only spelling may be from another skill: about a sentence or a list. */
+const NEARBY_DISTANCE = 120;
 
 /** A lookup table of the ASCII characters in `characters` (a regex character class body). */
 function asciiSet(characters: string): Uint8Array {
@@ -44,64 +54,121 @@ function standsAloneAfter(text: string, end: number): boolean {
   return !text.startsWith('://', end);
 }
 
+/** What may stand between two items of one list: commas, slashes, "and", "or", brackets. */
+const LIST_GAP = /^[\s,;/&()]*(?:(?:and|or)[\s,;/&()]*)?$/i;
+
+/**
+ * The tentative mentions within reach of an anchor (a confident mention of another skill), growing
+ * the anchors with each one kept, so a list "Outlook, Word, Teams, Excel" holds together. Two tentative
+ * mentions that are neighbours in one list ("Word, Teams and Outlook") anchor each other.
+ */
+function nearAnchors(text: string, tentative: readonly SkillMention[], confident: readonly SkillMention[]): SkillMention[] {
+  const anchors = [...confident];
+  const listed = (mention: SkillMention, index: number) =>
+    [tentative[index - 1], tentative[index + 1]].some(
+      (other) =>
+        other !== undefined &&
+        other.name !== mention.name &&
+        LIST_GAP.test(text.slice(Math.min(mention.end, other.end), Math.max(mention.start, other.start))),
+    );
+  for (const [index, mention] of tentative.entries()) if (listed(mention, index)) anchors.push(mention);
+  const kept: SkillMention[] = [];
+  let pending = tentative.filter((mention) => !anchors.includes(mention));
+  kept.push(...tentative.filter((mention) => anchors.includes(mention)));
+  for (let grew = true; grew && pending.length > 0; ) {
+    grew = false;
+    pending = pending.filter((mention) => {
+      const near = anchors.some(
+        (other) =>
+          other.name !== mention.name && other.start - mention.end <= NEARBY_DISTANCE && mention.start - other.end <= NEARBY_DISTANCE,
+      );
+      if (near) {
+        kept.push(mention);
+        anchors.push(mention);
+        grew = true;
+      }
+      return !near;
+    });
+  }
+  return kept;
+}
+
 const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
 
-/** Finds dictionary skills in text with a trie walk per word start and case mode. */
+/** Finds vocabulary skills in text with a trie walk per word start and case mode. */
 export class SkillMatcher {
   private readonly byName = new Map<string, string>();
-  private readonly insensitive = new SpellingTrie(true);
-  private readonly sensitive = new SpellingTrie(false);
+  private readonly categories = new Map<string, string>();
+  private readonly spellings = new SpellingTrie<Spelling>();
+  private readonly found: SpellingMatches<Spelling> = { anyCaseEnd: -1, anyCase: undefined, exactEnd: -1, exact: undefined };
 
   constructor(entries: readonly SkillEntry[]) {
     for (const entry of entries) {
       this.byName.set(entry.name.toLowerCase(), entry.name);
+      if (entry.category) this.categories.set(entry.name, entry.category);
+      const confident = { name: entry.name, nearbyOnly: false };
       const spellings = entry.matchName === false ? (entry.aliases ?? []) : [entry.name, ...(entry.aliases ?? [])];
-      for (const spelling of spellings) this.insensitive.add(spelling.toLowerCase(), entry.name);
-      for (const spelling of entry.caseSensitive ?? []) this.sensitive.add(spelling, entry.name);
+      for (const spelling of spellings) this.spellings.add(spelling.toLowerCase(), confident);
+      for (const spelling of entry.caseSensitive ?? []) this.spellings.add(spelling, confident, true);
+      for (const spelling of entry.nearby ?? []) this.spellings.add(spelling, { name: entry.name, nearbyOnly: true }, true);
     }
   }
 
-  /**
-   * Canonical names of the skills the text mentions, sorted by name. One scan, two cursors: at each
-   * position where a word can start, each case mode takes the longest spelling that also ends alone
-   * and skips past it; an exact-case spelling inside a longer match is part of that skill ("BI" in
-   * "Power BI").
-   */
+  /** How many skills the vocabulary holds. */
+  get size(): number {
+    return this.byName.size;
+  }
+
+  /** Canonical names of the skills the text mentions, sorted by name. */
   find(text: string): string[] {
-    const found = new Set<string>();
+    return [...new Set(this.mentions(text).map((mention) => mention.name))].sort(byName);
+  }
+
+  /**
+   * Every mention of a skill, in text order. One scan, two cursors: at each position where a word can
+   * start, each case mode takes the longest spelling that also ends alone and skips past it; an
+   * exact-case spelling inside a longer match is part of that skill ("BI" in "Power BI"). A nearby-only
+   * spelling ("spark", "Word") is kept when another skill is named within about a sentence of it.
+   */
+  mentions(text: string): SkillMention[] {
+    const confident: SkillMention[] = [];
+    const tentative: SkillMention[] = [];
     let insensitiveFrom = 0;
     let sensitiveFrom = 0;
     // End of the last case-insensitive match: matches never overlap, so it is the only one that can hold a position.
     let spanEnd = 0;
+    const found = this.found;
     for (let start = 0; start < text.length; start++) {
-      if (!standsAloneBefore(text, start)) continue;
-      if (start >= insensitiveFrom) {
-        const match = this.insensitive.longestAt(text, start, standsAloneAfter);
-        if (match) {
-          found.add(match.value);
-          insensitiveFrom = spanEnd = match.end;
-        }
+      if (start < insensitiveFrom && start < sensitiveFrom) continue;
+      if (!standsAloneBefore(text, start) || !this.spellings.longestAt(text, start, standsAloneAfter, found)) continue;
+      if (start >= insensitiveFrom && found.anyCaseEnd >= 0) {
+        confident.push({ name: found.anyCase!.name, start, end: found.anyCaseEnd });
+        insensitiveFrom = spanEnd = found.anyCaseEnd;
       }
-      if (start >= sensitiveFrom) {
-        const match = this.sensitive.longestAt(text, start, standsAloneAfter);
-        if (match) {
-          sensitiveFrom = match.end;
-          if (start >= spanEnd) found.add(match.value);
-        }
+      if (start >= sensitiveFrom && found.exactEnd >= 0) {
+        sensitiveFrom = found.exactEnd;
+        if (start >= spanEnd)
+          (found.exact!.nearbyOnly ? tentative : confident).push({ name: found.exact!.name, start, end: found.exactEnd });
       }
     }
-    return [...found].sort(byName);
+    if (tentative.length === 0) return confident;
+    return [...confident, ...nearAnchors(text, tentative, confident)].sort((a, b) => a.start - b.start);
   }
 
-  /** A source's own skill label in the dictionary's spelling when it differs only in case ("javascript" → "JavaScript"). */
+  /** The category of a skill of the vocabulary (software, healthcare…), undefined for others. */
+  categoryOf(name: string): string | undefined {
+    return this.categories.get(name);
+  }
+
+  /** A source's own skill label in the vocabulary's spelling when it differs only in case ("javascript" → "JavaScript"). */
   canonical(label: string): string {
     const trimmed = label.trim();
     return this.byName.get(trimmed.toLowerCase()) ?? trimmed;
   }
 }
 
-/** The matcher over the maintained dictionary (skills-dictionary.json). */
-export const skillDictionary = new SkillMatcher((dictionary as { skills: SkillEntry[] }).skills);
+/** The matcher over the maintained vocabulary (vocabulary/*.tsv, compiled to skills/vocabulary.json). */
+export const skillDictionary = new SkillMatcher((vocabulary as { skills: SkillEntry[] }).skills);
 
 /** Skills a source lists itself: canonical names, trimmed, without repeats (first spelling kept), at most 200. */
 export function sourceSkills(labels: readonly string[]): string[] {

@@ -1,16 +1,32 @@
-/** A trie node: children by character code, and the value of the spelling that ends here. */
-interface TrieNode {
-  readonly children: Map<number, TrieNode>;
-  value: string | undefined;
+/** A trie node: children by folded character code, and the values of the spellings that end here. */
+interface TrieNode<T> {
+  readonly children: Map<number, TrieNode<T>>;
+  /** Row of this node in the dense transition table, or -1 (only the shallow nodes, where most walks end, have one). */
+  readonly row: number;
+  /** The value of the spelling that ends here, matched in any case. */
+  anyCase: T | undefined;
+  /** Spellings ending here that count only in exactly their case, with their values. */
+  exact: [string, T][] | undefined;
 }
 
-/** Where a spelling found at a position ends, and the value stored for it. */
-export interface SpellingMatch {
-  readonly end: number;
-  readonly value: string;
+/** The longest spelling of each case mode found at one position: where each ends (-1 for none) and its value. */
+export interface SpellingMatches<T> {
+  anyCaseEnd: number;
+  anyCase: T | undefined;
+  exactEnd: number;
+  exact: T | undefined;
 }
 
-const newNode = (): TrieNode => ({ children: new Map(), value: undefined });
+/**
+ * Folded characters that get a column in the dense table: most walks are one or two characters long and
+ * end at a shallow node, so an array index there instead of a Map lookup is most of the matching time.
+ */
+const DENSE_CHARACTERS = " #&'()+,-./0123456789:abcdefghijklmnopqrstuvwxyz";
+const COLUMNS = DENSE_CHARACTERS.length;
+const COLUMN_OF = new Int8Array(128).fill(-1);
+for (let column = 0; column < COLUMNS; column++) COLUMN_OF[DENSE_CHARACTERS.charCodeAt(column)] = column;
+/** Nodes this close to the root get a dense row. */
+const DENSE_DEPTH = 3;
 
 const UPPER_A = 0x41;
 const UPPER_Z = 0x5a;
@@ -19,53 +35,94 @@ const UPPER_Z = 0x5a;
 const asciiLower = (code: number) => (code >= UPPER_A && code <= UPPER_Z ? code + 0x20 : code);
 
 /**
- * Spellings in a character trie, for finding at a text position the longest one that fits, in one walk
- * instead of one regex per spelling. Case-insensitive tries fold ASCII letters (spellings are stored as
- * given, so they should be lower case); case-sensitive ones compare exactly.
+ * Spellings in one character trie, for finding at a text position the longest one that fits, in one walk
+ * instead of one regex per spelling. The trie folds ASCII letters; a spelling added as case-sensitive is
+ * compared exactly where its folded path ends, so both case modes are answered by the same walk.
  */
-export class SpellingTrie {
-  private readonly root = newNode();
-  /** 1 for each ASCII code some spelling starts with (both cases when folding). */
+export class SpellingTrie<T = string> {
+  /** Nodes with a dense row, by row; row 0 is the root. */
+  private readonly denseNodes: TrieNode<T>[] = [];
+  /** Child row + 1 by `row * COLUMNS + column`; 0 when there is no such child. */
+  private dense = new Int32Array(COLUMNS * 64);
+  private readonly root = this.newNode(0);
+  /** 1 for each ASCII code some spelling starts with, in both cases. */
   private readonly firstCharacters = new Uint8Array(128);
 
-  constructor(private readonly ignoreCase: boolean) {}
-
-  /** Stores a spelling with its value (a later value for the same spelling replaces an earlier one). */
-  add(spelling: string, value: string): void {
-    const first = this.fold(spelling.charCodeAt(0));
+  /** Stores a spelling with its value (a later value for the same spelling and case mode replaces an earlier one). */
+  add(spelling: string, value: T, caseSensitive = false): void {
+    const first = asciiLower(spelling.charCodeAt(0));
     if (first < 128) {
       this.firstCharacters[first] = 1;
-      if (this.ignoreCase) this.firstCharacters[String.fromCharCode(first).toUpperCase().charCodeAt(0)] = 1;
+      this.firstCharacters[String.fromCharCode(first).toUpperCase().charCodeAt(0)] = 1;
     }
     let node = this.root;
     for (let i = 0; i < spelling.length; i++) {
-      const code = this.fold(spelling.charCodeAt(i));
+      const code = asciiLower(spelling.charCodeAt(i));
       let child = node.children.get(code);
       if (!child) {
-        child = newNode();
+        child = this.newNode(i + 1);
         node.children.set(code, child);
+        const column = code < 128 ? COLUMN_OF[code]! : -1;
+        if (node.row >= 0 && child.row >= 0 && column >= 0) this.dense[node.row * COLUMNS + column] = child.row + 1;
       }
       node = child;
     }
-    node.value = value;
+    if (!caseSensitive) {
+      node.anyCase = value;
+      return;
+    }
+    node.exact = (node.exact ?? []).filter(([other]) => other !== spelling);
+    node.exact.push([spelling, value]);
   }
 
-  /** The longest spelling that starts at `start` and whose end `fits` (e.g. a word boundary); undefined when none does. */
-  longestAt(text: string, start: number, fits: (text: string, end: number) => boolean): SpellingMatch | undefined {
+  /**
+   * Fills `into` with the longest spelling of each case mode that starts at `start` and whose end `fits`
+   * (e.g. a word boundary); an end of -1 means none. Returns whether any was found.
+   */
+  longestAt(text: string, start: number, fits: (text: string, end: number) => boolean, into: SpellingMatches<T>): boolean {
+    into.anyCaseEnd = -1;
+    into.exactEnd = -1;
     const first = text.charCodeAt(start);
     // Most positions start no spelling: answer those from a table, without a map lookup.
-    if (first < 128 && this.firstCharacters[first] === 0) return undefined;
-    let node: TrieNode | undefined = this.root;
-    let found: SpellingMatch | undefined;
+    if (first < 128 && this.firstCharacters[first] === 0) return false;
+    let node: TrieNode<T> | undefined = this.root;
     for (let index = start; node; index++) {
-      if (node.value !== undefined && index > start && fits(text, index)) found = { end: index, value: node.value };
+      if (index > start && (node.anyCase !== undefined || node.exact !== undefined) && fits(text, index)) {
+        if (node.anyCase !== undefined) {
+          into.anyCaseEnd = index;
+          into.anyCase = node.anyCase;
+        }
+        if (node.exact !== undefined) {
+          for (const [spelling, value] of node.exact) {
+            if (text.startsWith(spelling, start)) {
+              into.exactEnd = index;
+              into.exact = value;
+            }
+          }
+        }
+      }
       if (index >= text.length) break;
-      node = node.children.get(this.fold(text.charCodeAt(index)));
+      const code = asciiLower(text.charCodeAt(index));
+      const column = code < 128 ? COLUMN_OF[code]! : -1;
+      if (node.row >= 0 && column >= 0) {
+        const row: number = this.dense[node.row * COLUMNS + column]!;
+        node = row === 0 ? (index - start < DENSE_DEPTH - 1 ? undefined : node.children.get(code)) : this.denseNodes[row - 1];
+      } else node = node.children.get(code);
     }
-    return found;
+    return into.anyCaseEnd >= 0 || into.exactEnd >= 0;
   }
 
-  private fold(code: number): number {
-    return this.ignoreCase ? asciiLower(code) : code;
+  private newNode(depth: number): TrieNode<T> {
+    const row = depth < DENSE_DEPTH ? this.denseNodes.length : -1;
+    const node: TrieNode<T> = { children: new Map(), row, anyCase: undefined, exact: undefined };
+    if (row >= 0) {
+      this.denseNodes.push(node);
+      if ((row + 1) * COLUMNS > this.dense.length) {
+        const grown = new Int32Array(this.dense.length * 2);
+        grown.set(this.dense);
+        this.dense = grown;
+      }
+    }
+    return node;
   }
 }

@@ -6,8 +6,7 @@
  * remote mode) caps the score at FILTERED_SCORE_CAP; the job is still scored and kept.
  */
 import { createHash } from 'node:crypto';
-import type { JobpipeConfig } from '@jobpipe/contracts';
-import { type RateTable, rateTable } from './currency.js';
+import { type JobpipeConfig, RateBook } from '@jobpipe/contracts';
 import { type LoadedModel, predict } from './model.js';
 import type { PostingFeatures } from './posting-features.js';
 import { plainReason, type Reason } from './reasons.js';
@@ -31,7 +30,7 @@ const MAX_REASONS = 50;
 /** Everything a score depends on besides the posting, prepared once per config and model. */
 export interface ScoringContext {
   readonly tracks: readonly CompiledTrack[];
-  readonly rates: RateTable;
+  readonly rates: RateBook;
   readonly settings: ScoringSettings;
   readonly model: LoadedModel | undefined;
 }
@@ -74,7 +73,7 @@ export function scoringConfigHash(config: JobpipeConfig): string {
 export function scoringContext(config: JobpipeConfig, model?: LoadedModel): ScoringContext {
   return {
     tracks: compileTracks(config.tracks),
-    rates: rateTable(config.currencyRates),
+    rates: new RateBook(config.currencyRates),
     settings: { ...DEFAULT_SCORING, ...config.scoring },
     model,
   };

@@ -4,7 +4,8 @@
  * says when it is a hard filter. A hard filter never drops a job: it costs points and caps the final
  * score (see blend.ts), and the reason says why.
  */
-import { convertAmount, formatMoney, type RateTable } from './currency.js';
+import type { RateBook } from '@jobpipe/contracts';
+import { formatMoney } from './money-text.js';
 import type { PostingFeatures } from './posting-features.js';
 import { pointsReason, quoted, type Reason } from './reasons.js';
 
@@ -43,14 +44,14 @@ function hardFilter(kind: Reason['kind'], detail: string, filter: string): RuleO
 }
 
 /** Salary floor: the posting's best annual figure, converted at the dated rate, against the floor. */
-export function salaryRule(posting: PostingFeatures, rules: TrackRules, rates: RateTable): RuleOutcome | undefined {
+export function salaryRule(posting: PostingFeatures, rules: TrackRules, rates: RateBook): RuleOutcome | undefined {
   const floor = rules.salaryFloor;
   if (!floor) return undefined;
   const salary = posting.salary;
   const annual = salary ? (salary.annualMax ?? salary.annualMin) : null;
   if (!salary || annual === null) return { reason: pointsReason('salary', 0, 'salary: not stated, floor not checked') };
   const stated = `${formatMoney(annual, salary.currency)}/yr`;
-  const converted = convertAmount(rates, annual, salary.currency, floor.currency, posting.salaryDate);
+  const converted = rates.convert(annual, salary.currency, floor.currency, posting.salaryDate);
   if (converted === undefined) {
     return { reason: pointsReason('salary', 0, `salary: ${stated}, no ${salary.currency}/${floor.currency} rate, floor not checked`) };
   }

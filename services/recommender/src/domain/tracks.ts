@@ -6,8 +6,7 @@
  * Track points are on the 0–100 scale: a keyword's weight is the points it gives when it occurs (once,
  * however often it occurs), rules add or take fixed points, and the sum is clamped to 0–100.
  */
-import type { JobpipeConfig } from '@jobpipe/contracts';
-import type { RateTable } from './currency.js';
+import type { JobpipeConfig, RateBook } from '@jobpipe/contracts';
 import type { PostingFeatures } from './posting-features.js';
 import { byEffect, pointsReason, quoted, type Reason } from './reasons.js';
 import { bigram, tokenize } from './tokenizer.js';
@@ -94,7 +93,7 @@ export function termOccurs(term: CompiledTerm, terms: ReadonlyMap<string, number
 }
 
 /** Scores a posting against one track. */
-export function scoreTrack(posting: PostingFeatures, track: CompiledTrack, rates: RateTable): TrackScore {
+export function scoreTrack(posting: PostingFeatures, track: CompiledTrack, rates: RateBook): TrackScore {
   const reasons: Reason[] = [];
   const filters: string[] = [];
   let points = 0;
@@ -143,7 +142,7 @@ export function scoreTrack(posting: PostingFeatures, track: CompiledTrack, rates
  * Scores a posting against every track and returns the best: an unfiltered track beats a filtered one,
  * then the higher score, then the earlier track in the config. Undefined when there are no tracks.
  */
-export function bestTrack(posting: PostingFeatures, tracks: readonly CompiledTrack[], rates: RateTable): TrackScore | undefined {
+export function bestTrack(posting: PostingFeatures, tracks: readonly CompiledTrack[], rates: RateBook): TrackScore | undefined {
   let best: TrackScore | undefined;
   for (const track of tracks) {
     const result = scoreTrack(posting, track, rates);

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { JobpipeConfig, NormalizedJob } from '@jobpipe/contracts';
-import { rateTable } from '../../src/domain/currency.js';
+import { type JobpipeConfig, type NormalizedJob, RateBook } from '@jobpipe/contracts';
 import { featuresOf } from '../../src/domain/posting-features.js';
 import { bestTrack, compileTerm, compileTracks, scoreTrack } from '../../src/domain/tracks.js';
 import { dataEngineeringConfig, normalizedJob } from '../helpers/jobs.js';
 
 type Track = JobpipeConfig['tracks'][number];
 const bare: Track = { name: 'bare', titleKeywords: [], bodyKeywords: [] };
-const rates = rateTable(dataEngineeringConfig().currencyRates);
+const rates = new RateBook(dataEngineeringConfig().currencyRates);
 
 function score(track: Track, job: Partial<NormalizedJob>) {
   return scoreTrack(featuresOf(normalizedJob({ jobId: 'greenhouse:1', ...job })), compileTracks([track])[0]!, rates);

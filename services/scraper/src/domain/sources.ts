@@ -1,13 +1,13 @@
-import type { ScrapeRequestedV1 } from '@jobpipe/contracts';
+import { SCRAPE_SOURCES, type ScrapeRequestedV1, type ScrapeSource } from '@jobpipe/contracts';
 
 /** What a `scrape.requested` event asks for. */
 export type ScrapeRequest = ScrapeRequestedV1['data'];
 
-/** A source the scraper can read. */
-export type SourceName = ScrapeRequest['source'];
+/** A source the scraper can read (the contracts' scrape sources). */
+export type SourceName = ScrapeSource;
 
 /** Every source, in a stable order. */
-export const SOURCE_NAMES: readonly SourceName[] = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld'];
+export const SOURCE_NAMES: readonly SourceName[] = SCRAPE_SOURCES;
 
 /** Where each API source lives on the internet (overridable per deployment through config). */
 export const LIVE_BASE_URLS: Readonly<Record<Exclude<SourceName, 'jsonld'>, string>> = {

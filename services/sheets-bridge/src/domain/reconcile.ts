@@ -1,17 +1,12 @@
-import type { EventDataMap } from '@jobpipe/contracts';
+import { type CrmStage, isCrmStage } from '@jobpipe/contracts';
 import type { RowUpdate } from './row-updates.js';
 import { isEditedInSheet, neutralize, type SheetRow, syncedStage, syncMarker } from './sheet-row.js';
-
-/** A CRM stage, as the contract spells it. */
-export type Stage = EventDataMap['crm.stage-changed']['to'];
-const STAGES: readonly Stage[] = ['new', 'screened', 'shortlisted', 'applied', 'interviewing', 'offer', 'closed'];
-const isStage = (value: string): value is Stage => (STAGES as readonly string[]).includes(value);
 
 /** A stage or note the user changed in the sheet, to become a `crm.stage-changed`. */
 export interface SheetEdit {
   readonly jobId: string;
-  readonly from: Stage | null;
-  readonly to: Stage;
+  readonly from: CrmStage | null;
+  readonly to: CrmStage;
   readonly note: string | undefined;
   readonly changedAt: string;
 }
@@ -67,7 +62,7 @@ export function planSync(
     };
     if (existing && isEditedInSheet(row)) {
       const to = row.stage;
-      if (!isStage(to)) {
+      if (!isCrmStage(to)) {
         plan.invalid.push({ jobId, stage: row.stage });
         continue;
       }
@@ -76,7 +71,7 @@ export function planSync(
       const note = notesChanged && row.notes !== '' ? row.notes : undefined;
       // Clearing a note is not a CRM change; anything else is.
       if (to !== before || note !== undefined) {
-        plan.edits.push({ jobId, from: isStage(before) ? before : null, to, note, changedAt: now });
+        plan.edits.push({ jobId, from: isCrmStage(before) ? before : null, to, note, changedAt: now });
       }
       row = { ...row, updatedAt: now };
     }

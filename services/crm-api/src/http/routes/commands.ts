@@ -1,11 +1,10 @@
-import type { EventDataMap } from '@jobpipe/contracts';
+import { ETL_KINDS, type EtlKind } from '@jobpipe/contracts';
+import { scrapeRequestFor } from '@jobpipe/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { ApiError } from '../../use-cases/api-error.js';
 import { currentConfig } from '../../use-cases/config.js';
 import { errorResponses } from '../schemas.js';
-
-type ScrapeRequested = EventDataMap['scrape.requested'];
 
 /** These commands may be sent without a body. */
 async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
@@ -58,16 +57,14 @@ export async function commandRoutes(app: FastifyInstance, context: CrmApiContext
         throw new ApiError(409, 'no_searches', 'the config has no searches yet: add some with PUT /config/searches');
       const runId = context.ids.uuid();
       await context.publisher.publish(
-        searches.map(({ id, schedule: _schedule, ...search }) => ({
-          detailType: 'scrape.requested' as const,
-          data: { ...search, searchId: id, runId, requestedBy: 'user' } satisfies ScrapeRequested,
-        })),
+        // Only the fields a scrape request carries (allowPrivateHosts and schedule stay in the config).
+        searches.map((search) => ({ detailType: 'scrape.requested' as const, data: scrapeRequestFor(search, runId, 'user') })),
       );
       return reply.code(202).send({ runId, searches: searches.map((search) => ({ searchId: search.id, source: search.source })) });
     },
   );
 
-  app.post<{ Body: { kind: 'full' | 'incremental' } }>(
+  app.post<{ Body: { kind: EtlKind } }>(
     '/etl',
     {
       preValidation: emptyBodyAsObject,
@@ -77,7 +74,7 @@ export async function commandRoutes(app: FastifyInstance, context: CrmApiContext
         body: {
           type: 'object',
           additionalProperties: false,
-          properties: { kind: { type: 'string', enum: ['full', 'incremental'], default: 'full' } },
+          properties: { kind: { type: 'string', enum: ETL_KINDS, default: 'full' } },
         },
         response: {
           202: { type: 'object', required: ['requestId', 'kind'], properties: { requestId: { type: 'string' }, kind: { type: 'string' } } },

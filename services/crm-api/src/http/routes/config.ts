@@ -1,6 +1,7 @@
+import { CONFIG_SECTIONS, type ConfigSection } from '@jobpipe/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
-import { CONFIG_SECTIONS, type ConfigSection, currentConfig, saveConfig } from '../../use-cases/config.js';
+import { currentConfig, saveConfig } from '../../use-cases/config.js';
 import { errorResponses } from '../schemas.js';
 
 const configDescription =

@@ -1,6 +1,7 @@
+import { CLOSED_REASONS, type ClosedReason, CRM_STAGES, type CrmStage, EMPLOYER_RESPONSE_KINDS } from '@jobpipe/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
-import { allowedNextStages, CLOSED_REASONS, type ClosedReason, STAGES, type Stage } from '../../domain/stages.js';
+import { allowedNextStages } from '../../domain/stage-transitions.js';
 import { ApiError } from '../../use-cases/api-error.js';
 import { addNote, addResponse, changeStage, changeStages, type EmployerResponse, historyOf } from '../../use-cases/crm.js';
 import { closedReasonSchema, errorResponses, jobIdParams, jobIdSchema, stageSchema } from '../schemas.js';
@@ -9,7 +10,7 @@ import { closedReasonSchema, errorResponses, jobIdParams, jobIdSchema, stageSche
 export const BULK_LIMIT = 500;
 
 interface StageBody {
-  to: Stage;
+  to: CrmStage;
   closedReason?: ClosedReason | null;
   note?: string;
 }
@@ -43,9 +44,9 @@ export async function crmRoutes(app: FastifyInstance, context: CrmApiContext): P
       },
     },
     async () => ({
-      stages: STAGES,
+      stages: CRM_STAGES,
       closedReasons: CLOSED_REASONS,
-      transitions: Object.fromEntries(STAGES.map((stage) => [stage, allowedNextStages(stage)])),
+      transitions: Object.fromEntries(CRM_STAGES.map((stage) => [stage, allowedNextStages(stage)])),
     }),
   );
 
@@ -103,7 +104,7 @@ export async function crmRoutes(app: FastifyInstance, context: CrmApiContext): P
           additionalProperties: false,
           required: ['kind'],
           properties: {
-            kind: { type: 'string', enum: ['recruiter-replied', 'interview-scheduled', 'rejected', 'offer-made', 'other'] },
+            kind: { type: 'string', enum: EMPLOYER_RESPONSE_KINDS },
             respondedAt: { type: 'string', format: 'date-time', description: 'defaults to now' },
             interviewAt: { type: ['string', 'null'], format: 'date-time' },
             note: { type: 'string', minLength: 1, maxLength: 10_000 },

@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
+import { IMPORT_MODES, type ImportMode } from '@jobpipe/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { ApiError } from '../../use-cases/api-error.js';
 import { importCsvStream } from '../../use-cases/csv-import.js';
-import { type ImportMode, importJsonRows, importProgress } from '../../use-cases/imports.js';
+import { importJsonRows, importProgress } from '../../use-cases/imports.js';
 import { errorResponses } from '../schemas.js';
 
 /** Most rows one JSON import may carry. */
@@ -13,7 +14,7 @@ const JSON_IMPORT_BODY_BYTES = 64 * 1024 * 1024;
 
 const modeSchema = {
   type: 'string',
-  enum: ['incremental', 'full'],
+  enum: IMPORT_MODES,
   default: 'incremental',
   description: 'incremental upserts; full replaces the imported set',
 } as const;

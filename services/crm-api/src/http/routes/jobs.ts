@@ -1,17 +1,18 @@
 import { Readable } from 'node:stream';
+import { type CrmStage, JOB_SOURCES } from '@jobpipe/contracts';
 import { stringify } from 'csv-stringify';
 import type { FastifyInstance } from 'fastify';
 import type { JobSummary } from '../../adapters/read-model.js';
 import type { CrmApiContext } from '../../context.js';
 import { neutralizeFormula } from '../../domain/csv-safety.js';
 import { decodeCursor, type JobQuery, type JobSort } from '../../domain/job-query.js';
-import { allowedNextStages, type Stage } from '../../domain/stages.js';
+import { allowedNextStages } from '../../domain/stage-transitions.js';
 import { ApiError, jobNotFound } from '../../use-cases/api-error.js';
 import { crmRecordOf, historyOf } from '../../use-cases/crm.js';
 import { errorResponses, jobIdParams, stageSchema } from '../schemas.js';
 
 interface JobListQuerystring {
-  stage?: Stage[];
+  stage?: CrmStage[];
   track?: string[];
   source?: string[];
   minScore?: number;
@@ -31,7 +32,7 @@ interface JobListQuerystring {
 const filterProperties = {
   stage: { type: 'array', items: stageSchema, description: 'repeat for several stages' },
   track: { type: 'array', items: { type: 'string', maxLength: 100 } },
-  source: { type: 'array', items: { type: 'string', enum: ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'import'] } },
+  source: { type: 'array', items: { type: 'string', enum: JOB_SOURCES } },
   minScore: { type: 'number', minimum: 0, maximum: 100 },
   company: { type: 'string', minLength: 1, maxLength: 300, description: 'exact company name, any case' },
   q: { type: 'string', minLength: 1, maxLength: 200, description: 'words that must all start a word of the title, company or skills' },

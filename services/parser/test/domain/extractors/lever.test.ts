@@ -24,7 +24,8 @@ test('Lever posting (recorded): salaryRange is stated and wins over the text, li
     employmentType: 'full-time',
     seniority: 'Principal',
     salary: { min: 170000, max: 210000, currency: 'USD', period: 'year', annualMin: 170000, annualMax: 210000, basis: 'stated' },
-    skills: ['AWS', 'Helm', 'Kubernetes', 'Prometheus', 'Terraform', 'TypeScript'],
+    // "Go and TypeScript services": Go counts next to another skill.
+    skills: ['AWS', 'Go', 'Helm', 'Kubernetes', 'Prometheus', 'Terraform', 'TypeScript'],
     experienceYears: { min: 8, max: null },
     descriptionText:
       'Northwind is looking for a Staff Platform Engineer to lead our Kubernetes platform.\n\n' +
@@ -54,7 +55,7 @@ test('Lever remote contract with a day rate in the text: remote, Europe, inferre
     employmentType: 'contract',
     seniority: null,
     salary: { min: 550, max: 550, currency: 'EUR', period: 'day', annualMin: 143000, annualMax: 143000, basis: 'inferred' },
-    skills: ['dbt', 'Looker', 'SQL'],
+    skills: ['dbt', 'Looker', 'LookML', 'SQL'],
     experienceYears: { min: 3, max: 5 },
     descriptionText:
       'A 6-month contract to rebuild our reporting layer in dbt and Looker.\n\nRate: €550 per day.\n\n' +

@@ -35,7 +35,8 @@ test('USAJOBS search item (verbatim, as the scraper stores it): stated yearly pa
       employmentType: 'full-time',
       seniority: 'GS-12 to GS-14',
       salary: { min: 77490, max: 141555, currency: 'USD', period: 'year', annualMin: 77490, annualMax: 141555, basis: 'stated' },
-      skills: [],
+      // A policy analyst post in the Office of Policy Analysis: policy analysis is the work it asks for.
+      skills: ['Policy Analysis'],
       experienceYears: { min: 1, max: null },
       descriptionText: '',
       postedAt: '2016-05-03T00:00:00.000Z',
@@ -68,7 +69,7 @@ test('USAJOBS search item with grades 00: no seniority; the years come from the 
     annualMax: 106628,
     basis: 'stated',
   });
-  assert.deepEqual(job.skills, [], 'the confluence of two rivers is not the Confluence wiki');
+  assert.deepEqual(job.skills, ['Nursing'], 'a BSN/MSN is nursing; the confluence of two rivers is not the Confluence wiki');
   assert.deepEqual(job.experienceYears, { min: 1, max: null });
   assert.equal(job.expiresAt, '2016-05-13T00:00:00.000Z');
 });

@@ -1,0 +1,64 @@
+/* Generated from contracts/schemas by scripts/generate-vocabulary.ts. Do not edit by hand. */
+
+/** CRM stages, in the order a job moves through them (the funnel order). From crm.stage-changed/v1/schema.json#/properties/data/properties/to. */
+export const CRM_STAGES = ['new', 'screened', 'shortlisted', 'applied', 'interviewing', 'offer', 'closed'] as const;
+/** One of {@link CRM_STAGES}. */
+export type CrmStage = (typeof CRM_STAGES)[number];
+/** Whether a value is one of {@link CRM_STAGES}. */
+export const isCrmStage = (value: unknown): value is CrmStage => (CRM_STAGES as readonly unknown[]).includes(value);
+
+/** Why a job was closed. From crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason. */
+export const CLOSED_REASONS = ['rejected', 'withdrawn', 'expired', 'hired', 'not-interested'] as const;
+/** One of {@link CLOSED_REASONS}. */
+export type ClosedReason = (typeof CLOSED_REASONS)[number];
+/** Whether a value is one of {@link CLOSED_REASONS}. */
+export const isClosedReason = (value: unknown): value is ClosedReason => (CLOSED_REASONS as readonly unknown[]).includes(value);
+
+/** Who moved a job between stages. From crm.stage-changed/v1/schema.json#/properties/data/properties/changedBy. */
+export const STAGE_CHANGE_ACTORS = ['user', 'sheet', 'applier', 'system'] as const;
+/** One of {@link STAGE_CHANGE_ACTORS}. */
+export type StageChangeActor = (typeof STAGE_CHANGE_ACTORS)[number];
+/** Whether a value is one of {@link STAGE_CHANGE_ACTORS}. */
+export const isStageChangeActor = (value: unknown): value is StageChangeActor => (STAGE_CHANGE_ACTORS as readonly unknown[]).includes(value);
+
+/** Kinds of reply an employer gives, recorded with a stage change. From crm.stage-changed/v1/schema.json#/properties/data/properties/response/properties/kind. */
+export const EMPLOYER_RESPONSE_KINDS = ['recruiter-replied', 'interview-scheduled', 'rejected', 'offer-made', 'other'] as const;
+/** One of {@link EMPLOYER_RESPONSE_KINDS}. */
+export type EmployerResponseKind = (typeof EMPLOYER_RESPONSE_KINDS)[number];
+/** Whether a value is one of {@link EMPLOYER_RESPONSE_KINDS}. */
+export const isEmployerResponseKind = (value: unknown): value is EmployerResponseKind => (EMPLOYER_RESPONSE_KINDS as readonly unknown[]).includes(value);
+
+/** Job boards and page kinds the scraper fetches from (and the parser reads raw bodies of). From scrape.requested/v1/schema.json#/properties/data/properties/source. */
+export const SCRAPE_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld'] as const;
+/** One of {@link SCRAPE_SOURCES}. */
+export type ScrapeSource = (typeof SCRAPE_SOURCES)[number];
+/** Whether a value is one of {@link SCRAPE_SOURCES}. */
+export const isScrapeSource = (value: unknown): value is ScrapeSource => (SCRAPE_SOURCES as readonly unknown[]).includes(value);
+
+/** Where a stored job came from: a scrape source, or a user import. From defs/normalized-job.schema.json#/properties/source. */
+export const JOB_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'import'] as const;
+/** One of {@link JOB_SOURCES}. */
+export type JobSource = (typeof JOB_SOURCES)[number];
+/** Whether a value is one of {@link JOB_SOURCES}. */
+export const isJobSource = (value: unknown): value is JobSource => (JOB_SOURCES as readonly unknown[]).includes(value);
+
+/** Sections of the pipeline config, each announced by config.changed when it changes. From config.changed/v1/schema.json#/properties/data/properties/sections/items. */
+export const CONFIG_SECTIONS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'] as const;
+/** One of {@link CONFIG_SECTIONS}. */
+export type ConfigSection = (typeof CONFIG_SECTIONS)[number];
+/** Whether a value is one of {@link CONFIG_SECTIONS}. */
+export const isConfigSection = (value: unknown): value is ConfigSection => (CONFIG_SECTIONS as readonly unknown[]).includes(value);
+
+/** How an import treats jobs it does not mention: kept (incremental) or the import is the whole set (full). From import.chunk/v1/schema.json#/properties/data/properties/mode. */
+export const IMPORT_MODES = ['incremental', 'full'] as const;
+/** One of {@link IMPORT_MODES}. */
+export type ImportMode = (typeof IMPORT_MODES)[number];
+/** Whether a value is one of {@link IMPORT_MODES}. */
+export const isImportMode = (value: unknown): value is ImportMode => (IMPORT_MODES as readonly unknown[]).includes(value);
+
+/** Kinds of ETL run: a full rebuild or an incremental snapshot. From etl.requested/v1/schema.json#/properties/data/properties/kind. */
+export const ETL_KINDS = ['full', 'incremental'] as const;
+/** One of {@link ETL_KINDS}. */
+export type EtlKind = (typeof ETL_KINDS)[number];
+/** Whether a value is one of {@link ETL_KINDS}. */
+export const isEtlKind = (value: unknown): value is EtlKind => (ETL_KINDS as readonly unknown[]).includes(value);

@@ -1,0 +1,93 @@
+/**
+ * The enumerations of the schemas that services, the CLI, infra and bench share, named once. Each term
+ * points at the enum in one schema it is read from; `alsoAt` lists the other places the schemas spell
+ * the same list out, which a test holds equal. `scripts/generate-vocabulary.ts` turns this table into
+ * `src/generated/vocabulary.ts`, so no service types a stage or a source list by hand.
+ */
+
+/** Where an enum stands: a schema file below `schemas/` and a JSON pointer into it. */
+export interface EnumLocation {
+  /** Path below `schemas/`, e.g. `crm.stage-changed/v1/schema.json`. */
+  readonly file: string;
+  /** JSON pointer to the node holding `enum` (or whose `anyOf` holds one). */
+  readonly pointer: string;
+}
+
+/** One named list of the vocabulary. */
+export interface VocabularyTerm {
+  /** Name of the generated constant, e.g. `CRM_STAGES`. */
+  readonly constant: string;
+  /** Name of the generated member type, e.g. `CrmStage`. */
+  readonly type: string;
+  /** What the list is: the TSDoc of the constant. */
+  readonly description: string;
+  /** The enum the list is read from (its order is kept). */
+  readonly source: EnumLocation;
+  /** Other places in the schemas that must list exactly the same values. */
+  readonly alsoAt?: readonly EnumLocation[];
+}
+
+const stageChanged = 'crm.stage-changed/v1/schema.json';
+
+/** The vocabulary, in the order it is generated. */
+export const VOCABULARY_TERMS: readonly VocabularyTerm[] = [
+  {
+    constant: 'CRM_STAGES',
+    type: 'CrmStage',
+    description: 'CRM stages, in the order a job moves through them (the funnel order).',
+    source: { file: stageChanged, pointer: '/properties/data/properties/to' },
+    alsoAt: [{ file: stageChanged, pointer: '/properties/data/properties/from' }],
+  },
+  {
+    constant: 'CLOSED_REASONS',
+    type: 'ClosedReason',
+    description: 'Why a job was closed.',
+    source: { file: stageChanged, pointer: '/properties/data/properties/closedReason' },
+  },
+  {
+    constant: 'STAGE_CHANGE_ACTORS',
+    type: 'StageChangeActor',
+    description: 'Who moved a job between stages.',
+    source: { file: stageChanged, pointer: '/properties/data/properties/changedBy' },
+  },
+  {
+    constant: 'EMPLOYER_RESPONSE_KINDS',
+    type: 'EmployerResponseKind',
+    description: 'Kinds of reply an employer gives, recorded with a stage change.',
+    source: { file: stageChanged, pointer: '/properties/data/properties/response/properties/kind' },
+  },
+  {
+    constant: 'SCRAPE_SOURCES',
+    type: 'ScrapeSource',
+    description: 'Job boards and page kinds the scraper fetches from (and the parser reads raw bodies of).',
+    source: { file: 'scrape.requested/v1/schema.json', pointer: '/properties/data/properties/source' },
+    alsoAt: [
+      { file: 'job.scraped/v1/schema.json', pointer: '/properties/data/properties/source' },
+      { file: 'defs/config.schema.json', pointer: '/properties/searches/items/properties/source' },
+    ],
+  },
+  {
+    constant: 'JOB_SOURCES',
+    type: 'JobSource',
+    description: 'Where a stored job came from: a scrape source, or a user import.',
+    source: { file: 'defs/normalized-job.schema.json', pointer: '/properties/source' },
+  },
+  {
+    constant: 'CONFIG_SECTIONS',
+    type: 'ConfigSection',
+    description: 'Sections of the pipeline config, each announced by config.changed when it changes.',
+    source: { file: 'config.changed/v1/schema.json', pointer: '/properties/data/properties/sections/items' },
+  },
+  {
+    constant: 'IMPORT_MODES',
+    type: 'ImportMode',
+    description: 'How an import treats jobs it does not mention: kept (incremental) or the import is the whole set (full).',
+    source: { file: 'import.chunk/v1/schema.json', pointer: '/properties/data/properties/mode' },
+  },
+  {
+    constant: 'ETL_KINDS',
+    type: 'EtlKind',
+    description: 'Kinds of ETL run: a full rebuild or an incremental snapshot.',
+    source: { file: 'etl.requested/v1/schema.json', pointer: '/properties/data/properties/kind' },
+  },
+];
