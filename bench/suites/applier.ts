@@ -105,7 +105,7 @@ async function secondsPerApplication(): Promise<number> {
       await handle(event, context);
       seconds.push((performance.now() - started) / 1000);
     }
-    const done = (await ports.tables.scan<{ status: string }>('applications')).items.filter((item) => item.status === 'dry-run').length;
+    const done = (await ports.tables.scan<{ status: string }>('applierState')).items.filter((item) => item.status === 'dry-run').length;
     if (done !== APPLICATIONS || site.submissions.length !== 0)
       throw new Error(`expected ${APPLICATIONS} dry runs and no submission, got ${done} and ${site.submissions.length}`);
     return median(seconds);

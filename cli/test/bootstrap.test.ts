@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { QUEUES } from '@jobpipe/contracts';
-import { TABLES } from '@jobpipe/shared';
+import { QUEUES, TABLES } from '@jobpipe/contracts';
 import { LocalstackContainer, type StartedLocalStackContainer } from '@testcontainers/localstack';
 
 const repoRoot = join(import.meta.dirname, '..', '..');

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { DefinitionName } from './generated/validators.js';
+import type { TableName } from './tables.js';
 
 /**
  * Validates a value against one schema, as Ajv's validate functions do (precompiled or compiled at run
@@ -17,10 +18,12 @@ export interface EventValidator {
   readonly validate: ContractValidator;
 }
 
-/** Every validator a contract registry looks up: one per event version and one per shared definition. */
+/** Every validator a contract registry looks up: one per event version, per shared definition and per table. */
 export interface ContractValidators {
   /** Sorted by detail-type, then major version. */
   readonly events: readonly EventValidator[];
   /** By name: `defs/<name>.schema.json`. */
   readonly definitions: Readonly<Record<DefinitionName, ContractValidator>>;
+  /** By table name: `tables/<table>/schema.json`. */
+  readonly tables: Readonly<Record<TableName, ContractValidator>>;
 }

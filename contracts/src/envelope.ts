@@ -37,6 +37,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'session.refreshed': '1.0',
   'config.changed': '1.0',
   'import.chunk': '1.0',
+  'import.chunk-loaded': '1.0',
   'etl.requested': '1.0',
   'etl.completed': '1.0',
 };

@@ -15,6 +15,7 @@ export * from './page-identity.js';
 export * from './schema-catalog.js';
 export * from './schema-files.js';
 export * from './secret-names.js';
+export * from './tables.js';
 export * from './topology.js';
 export * from './validators.js';
 export * from './vocabulary/job-id.js';

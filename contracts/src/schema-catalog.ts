@@ -8,10 +8,18 @@ export interface EventSchema {
   readonly schema: JsonSchema;
 }
 
-/** Every schema the contract validators are compiled from: the shared ones (meta, defs) and one per event version. */
+/** The schema of one table's items. */
+export interface TableSchema {
+  readonly table: string;
+  readonly schema: JsonSchema;
+}
+
+/** Every schema the contract validators are compiled from: the shared ones (meta, defs), one per event version, one per table. */
 export interface SchemaCatalog {
   /** `meta.schema.json` and `defs/*.schema.json`, which event schemas reference by `$id`. */
   readonly shared: readonly JsonSchema[];
   /** Every `<detail-type>/v<major>/schema.json`, sorted by detail-type then major. */
   readonly events: readonly EventSchema[];
+  /** Every `tables/<table>/schema.json`, sorted by table name. */
+  readonly tables: readonly TableSchema[];
 }

@@ -18,5 +18,6 @@ export function schemaCompiler(catalog: SchemaCatalog, options: Options = {}): A
   const ajv = addFormats(new Ajv2020({ ...CONTRACT_AJV_OPTIONS, ...options }));
   for (const schema of catalog.shared) ajv.addSchema(schema);
   for (const { schema } of catalog.events) ajv.addSchema(schema);
+  for (const { schema } of catalog.tables) ajv.addSchema(schema);
   return ajv;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EventSchema } from './schema-catalog.js';
+import type { EventSchema, TableSchema } from './schema-catalog.js';
 
 /** Folder holding every schema file of the contracts package. */
 export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
@@ -10,6 +10,14 @@ export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 export interface EventSchemaFile extends EventSchema {
   readonly path: string;
 }
+
+/** One table-item schema on disk, and the file it came from. */
+export interface TableSchemaFile extends TableSchema {
+  readonly path: string;
+}
+
+/** Folders below the schemas folder that hold no event: shared definitions and table items. */
+const NOT_EVENTS = new Set(['defs', 'tables']);
 
 /** Reads a JSON file. */
 export function readJson<T = Record<string, unknown>>(path: string): T {
@@ -28,7 +36,7 @@ export function sharedSchemaFiles(dir = SCHEMAS_DIR): string[] {
 export function eventSchemaFiles(dir = SCHEMAS_DIR): EventSchemaFile[] {
   const found: EventSchemaFile[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name === 'defs') continue;
+    if (!entry.isDirectory() || NOT_EVENTS.has(entry.name)) continue;
     for (const version of readdirSync(join(dir, entry.name))) {
       const match = /^v(\d+)$/.exec(version);
       if (!match) continue;
@@ -37,4 +45,16 @@ export function eventSchemaFiles(dir = SCHEMAS_DIR): EventSchemaFile[] {
     }
   }
   return found.sort((a, b) => a.detailType.localeCompare(b.detailType) || a.major - b.major);
+}
+
+/** Every `tables/<table>/schema.json` below the schemas folder, sorted by table name. */
+export function tableSchemaFiles(dir = SCHEMAS_DIR): TableSchemaFile[] {
+  const tablesDir = join(dir, 'tables');
+  return readdirSync(tablesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => {
+      const path = join(tablesDir, entry.name, 'schema.json');
+      return { table: entry.name, path, schema: readJson(path) };
+    })
+    .sort((a, b) => a.table.localeCompare(b.table));
 }

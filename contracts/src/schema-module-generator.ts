@@ -1,5 +1,5 @@
 import { dirname, join, relative } from 'node:path';
-import { eventSchemaFiles, SCHEMAS_DIR, sharedSchemaFiles } from './schema-files.js';
+import { eventSchemaFiles, SCHEMAS_DIR, sharedSchemaFiles, tableSchemaFiles } from './schema-files.js';
 import { identifierOf } from './schema-identifier.js';
 
 /** Where the generated schema module lives. */
@@ -18,7 +18,8 @@ export function renderSchemaModule(): string {
   const importPath = (schemaPath: string) => relative(dirname(SCHEMA_MODULE_PATH), schemaPath);
   const shared = sharedSchemaFiles();
   const events = eventSchemaFiles();
-  const imports = [...shared, ...events.map((file) => file.path)].map(
+  const tables = tableSchemaFiles();
+  const imports = [...shared, ...events.map((file) => file.path), ...tables.map((file) => file.path)].map(
     (path) => `import ${identifierOfFile(path)} from '${importPath(path)}' with { type: 'json' };`,
   );
   const eventEntries = events.map(
@@ -34,6 +35,9 @@ export function renderSchemaModule(): string {
     `  shared: [${shared.map(identifierOfFile).join(', ')}],`,
     '  events: [',
     ...eventEntries,
+    '  ],',
+    '  tables: [',
+    ...tables.map((file) => `    { table: '${file.table}', schema: ${identifierOfFile(file.path)} },`),
     '  ],',
     '};',
     '',

@@ -23,6 +23,7 @@ export const DETAIL_TYPES = [
   'session.refreshed',
   'config.changed',
   'import.chunk',
+  'import.chunk-loaded',
   'etl.requested',
   'etl.completed',
 ] as const;
@@ -77,7 +78,15 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'crm-api',
     consumer: 'crm-api',
-    subscriptions: ['job.scored', 'application.submitted', 'application.failed', 'session.refreshed', 'etl.completed', 'crm.stage-changed'],
+    subscriptions: [
+      'job.scored',
+      'application.submitted',
+      'application.failed',
+      'session.refreshed',
+      'etl.completed',
+      'crm.stage-changed',
+      'import.chunk-loaded',
+    ],
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -119,7 +128,7 @@ export const QUEUES: readonly QueueDefinition[] = [
 /** Which detail-types each producer may publish (drives IAM and publish-time checks). */
 export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = {
   scraper: ['job.scraped'],
-  parser: ['job.parsed'],
+  parser: ['job.parsed', 'import.chunk-loaded'],
   recommender: ['job.scored'],
   'crm-api': ['crm.stage-changed', 'application.requested', 'config.changed', 'scrape.requested', 'import.chunk', 'etl.requested'],
   applier: ['application.submitted', 'application.failed', 'session.refresh-requested'],

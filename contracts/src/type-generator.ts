@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { compile } from 'json-schema-to-typescript';
-import { eventSchemaFiles, readJson, sharedSchemaFiles } from './schema-files.js';
+import { eventSchemaFiles, readJson, sharedSchemaFiles, tableSchemaFiles } from './schema-files.js';
 
 const BANNER = '/* Generated from contracts/schemas by scripts/generate-types.ts. Do not edit by hand. */\n';
 
@@ -11,7 +11,10 @@ function typeNameOf(detailType: string, major: number): string {
     .join('')}V${major}`;
 }
 
-/** Renders TypeScript declarations for every event schema plus a map from detail-type to its latest detail type. */
+/**
+ * Renders TypeScript declarations for every event schema and table-item schema, plus a map from
+ * detail-type to its latest detail type and one from table name to its item type.
+ */
 export async function renderEventTypes(): Promise<string> {
   const options = { bannerComment: '', additionalProperties: false, strictIndexSignatures: true, format: true };
   const parts: string[] = [BANNER];
@@ -36,5 +39,14 @@ export async function renderEventTypes(): Promise<string> {
   }
   const entries = [...latest].map(([type, major]) => `  '${type}': ${typeNameOf(type, major)}['data'];`);
   parts.push(`/** The data of the newest major version of each detail-type. */\nexport interface EventDataMap {\n${entries.join('\n')}\n}`);
+  const tables: string[] = [];
+  for (const file of tableSchemaFiles()) {
+    const title = String(file.schema.title);
+    keep(await compile(file.schema as never, title, { ...options, cwd: dirname(file.path) }));
+    tables.push(`  ${file.table}: ${title};`);
+  }
+  parts.push(
+    `/** The item type of each table (\`schemas/tables/<table>/schema.json\`). */\nexport interface TableItemMap {\n${tables.join('\n')}\n}`,
+  );
   return `${parts.join('\n\n')}\n`;
 }

@@ -39,6 +39,11 @@ interface EventExport extends ExportedValidator {
   readonly major: number;
 }
 
+/** A table-item schema with its exported validator. */
+interface TableExport extends ExportedValidator {
+  readonly table: string;
+}
+
 /** The export of a schema's validator, named after the schema's path (`job.scraped/v1/schema.json` → `jobScrapedV1`). */
 function exportOf(schema: JsonSchema): ExportedValidator {
   const path = schemaPathOf(schema);
@@ -56,6 +61,11 @@ function definitionExports(): DefinitionExport[] {
 /** The event schemas, sorted by detail-type, then major version. */
 function eventExports(): EventExport[] {
   return SCHEMA_CATALOG.events.map(({ detailType, major, schema }) => ({ ...exportOf(schema), detailType, major }));
+}
+
+/** The table-item schemas, sorted by table name. */
+function tableExports(): TableExport[] {
+  return SCHEMA_CATALOG.tables.map(({ table, schema }) => ({ ...exportOf(schema), table }));
 }
 
 /**
@@ -102,9 +112,10 @@ function runtimeHelperName(helper: string): string {
 export function renderValidatorModule(): string {
   const events = eventExports();
   const definitions = definitionExports();
+  const tables = tableExports();
   return [
     BANNER,
-    asEsModule(standaloneValidators([...events, ...definitions])),
+    asEsModule(standaloneValidators([...events, ...definitions, ...tables])),
     '',
     '/** Every event validator, sorted by detail-type, then major version. */',
     'export const EVENT_VALIDATORS = [',
@@ -116,6 +127,11 @@ export function renderValidatorModule(): string {
     ...definitions.map(({ definition, name }) => `  ${JSON.stringify(definition)}: ${name},`),
     '};',
     '',
+    "/** Every table's item validator, by table name (`tables/<table>/schema.json`). */",
+    'export const TABLE_VALIDATORS = {',
+    ...tables.map(({ table, name }) => `  ${JSON.stringify(table)}: ${name},`),
+    '};',
+    '',
   ].join('\n');
 }
 
@@ -123,9 +139,11 @@ export function renderValidatorModule(): string {
 export function renderValidatorDeclarations(): string {
   const events = eventExports();
   const definitions = definitionExports();
+  const tables = tableExports();
   return [
     BANNER,
     "import type { ContractValidator, EventValidator } from '../contract-validator.js';",
+    "import type { TableName } from '../tables.js';",
     '',
     ...events.map(
       ({ detailType, major, name }) =>
@@ -134,6 +152,9 @@ export function renderValidatorDeclarations(): string {
     ...definitions.map(
       ({ definition, name }) =>
         `/** Validates a value against \`defs/${definition}.schema.json\`. */\nexport declare const ${name}: ContractValidator;`,
+    ),
+    ...tables.map(
+      ({ table, name }) => `/** Validates an item of the \`${table}\` table. */\nexport declare const ${name}: ContractValidator;`,
     ),
     '',
     '/** The name of a shared definition: `defs/<name>.schema.json`. */',
@@ -144,6 +165,9 @@ export function renderValidatorDeclarations(): string {
     '',
     "/** Every shared definition's validator, by name (`defs/<name>.schema.json`). */",
     'export declare const DEFINITION_VALIDATORS: Readonly<Record<DefinitionName, ContractValidator>>;',
+    '',
+    "/** Every table's item validator, by table name (`tables/<table>/schema.json`). */",
+    'export declare const TABLE_VALIDATORS: Readonly<Record<TableName, ContractValidator>>;',
     '',
   ].join('\n');
 }

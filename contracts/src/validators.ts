@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { ContractValidator, ContractValidators } from './contract-validator.js';
-import { DEFINITION_VALIDATORS, type DefinitionName, EVENT_VALIDATORS } from './generated/validators.js';
+import { DEFINITION_VALIDATORS, type DefinitionName, EVENT_VALIDATORS, TABLE_VALIDATORS } from './generated/validators.js';
+import type { TableName } from './tables.js';
 
 export type { DefinitionName } from './generated/validators.js';
 
@@ -20,17 +21,19 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
 }
 
 /** The package's own validators, precompiled from its schemas by `scripts/generate-validators.ts`. */
-const PRECOMPILED: ContractValidators = { events: EVENT_VALIDATORS, definitions: DEFINITION_VALIDATORS };
+const PRECOMPILED: ContractValidators = { events: EVENT_VALIDATORS, definitions: DEFINITION_VALIDATORS, tables: TABLE_VALIDATORS };
 
-/** Validators of every event schema and shared definition, looked up by detail-type and major version or by name. */
+/** Validators of every event schema, shared definition and table item, looked up by detail-type and major version or by name. */
 export class ContractRegistry {
   private readonly definitions: ReadonlyMap<string, ContractValidator>;
+  private readonly tables: ReadonlyMap<string, ContractValidator>;
   private readonly validators = new Map<string, ContractValidator>();
   private readonly majors = new Map<string, number[]>();
 
   /** Indexes the given validators; by default the package's precompiled ones, so nothing is compiled at run time. */
   constructor(validators: ContractValidators = PRECOMPILED) {
     this.definitions = new Map(Object.entries(validators.definitions));
+    this.tables = new Map(Object.entries(validators.tables));
     for (const { detailType, major, validate } of validators.events) {
       this.validators.set(`${detailType}@${major}`, validate);
       this.majors.set(detailType, [...(this.majors.get(detailType) ?? []), major]);
@@ -45,6 +48,13 @@ export class ContractRegistry {
     const validate = this.definitions.get(name);
     if (!validate) return { ok: false, errors: [`unknown definition '${name}'`] };
     return validate(value) ? { ok: true } : { ok: false, errors: describeErrors(validate.errors) };
+  }
+
+  /** Validates an item about to be written to a table against `tables/<table>/schema.json`. */
+  validateTableItem(table: TableName, item: unknown): ValidationResult {
+    const validate = this.tables.get(table);
+    if (!validate) return { ok: false, errors: [`unknown table '${table}'`] };
+    return validate(item) ? { ok: true } : { ok: false, errors: describeErrors(validate.errors) };
   }
 
   /** Major versions known for a detail-type (empty when the type is unknown). */

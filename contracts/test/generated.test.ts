@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildAsyncApiDocument } from '../src/asyncapi.js';
 import { SCHEMA_CATALOG } from '../src/generated/schemas.js';
-import { eventSchemaFiles, readJson, sharedSchemaFiles } from '../src/schema-files.js';
+import { eventSchemaFiles, readJson, sharedSchemaFiles, tableSchemaFiles } from '../src/schema-files.js';
 import { renderSchemaModule, SCHEMA_MODULE_PATH } from '../src/schema-module-generator.js';
 import { renderEventTypes } from '../src/type-generator.js';
 import {
@@ -37,6 +37,10 @@ test('the schema catalog the validators are compiled from holds exactly the sche
   assert.deepEqual(
     SCHEMA_CATALOG.events,
     eventSchemaFiles().map(({ detailType, major, schema }) => ({ detailType, major, schema })),
+  );
+  assert.deepEqual(
+    SCHEMA_CATALOG.tables,
+    tableSchemaFiles().map(({ table, schema }) => ({ table, schema })),
   );
 });
 

@@ -7,8 +7,16 @@ import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import type { ContractValidator, ContractValidators } from '../src/contract-validator.js';
 import { SCHEMA_CATALOG } from '../src/generated/schemas.js';
-import { DEFINITION_VALIDATORS, type DefinitionName } from '../src/generated/validators.js';
-import { ContractRegistry, contracts, eventSchemaFiles, readJson, type ValidationResult } from '../src/index.js';
+import { DEFINITION_VALIDATORS, type DefinitionName, TABLE_VALIDATORS } from '../src/generated/validators.js';
+import {
+  ContractRegistry,
+  contracts,
+  eventSchemaFiles,
+  readJson,
+  type TableName,
+  tableSchemaFiles,
+  type ValidationResult,
+} from '../src/index.js';
 import { schemaCompiler } from '../src/schema-compiler.js';
 import { SCHEMA_ID_BASE } from '../src/schema-identifier.js';
 
@@ -26,6 +34,9 @@ function runTimeCompiledRegistry(): ContractRegistry {
     definitions: Object.fromEntries(
       definitionNames.map((name) => [name, compiled(`${SCHEMA_ID_BASE}defs/${name}.schema.json`)]),
     ) as ContractValidators['definitions'],
+    tables: Object.fromEntries(
+      (Object.keys(TABLE_VALIDATORS) as TableName[]).map((table) => [table, compiled(`${SCHEMA_ID_BASE}tables/${table}/schema.json`)]),
+    ) as ContractValidators['tables'],
   });
 }
 
@@ -92,14 +103,17 @@ function assertSameResults(
   return { accepted, rejected: values.length - accepted };
 }
 
-/** The `detail` of every example of an event schema, valid and invalid, labelled with its file name. */
+/**
+ * Every example of a schema, valid and invalid, labelled with its file name: an invalid example holds
+ * the value under `detail` (events) or `item` (table items).
+ */
 function examplesOf(schemaPath: string): LabelledValue[] {
   const folder = join(schemaPath, '..', 'examples');
   return readdirSync(folder)
     .sort()
     .map((name) => {
-      const example = readJson<{ detail?: unknown }>(join(folder, name));
-      return { label: name, value: name.startsWith('invalid-') ? example.detail : example };
+      const example = readJson<{ detail?: unknown; item?: unknown }>(join(folder, name));
+      return { label: name, value: name.startsWith('invalid-') ? (example.detail ?? example.item) : example };
     });
 }
 
@@ -115,6 +129,22 @@ describe('precompiled validators give the verdicts and error messages of validat
         ...BARE_VALUES.map((value) => ({ label: JSON.stringify(value), value })),
       ];
       const { accepted, rejected } = assertSameResults(values, (registry, value) => registry.validate(file.detailType, value));
+      assert.ok(accepted > 0 && rejected > 0, `${accepted} accepted, ${rejected} rejected`);
+    });
+  }
+
+  for (const file of tableSchemaFiles()) {
+    test(`tables/${file.table}: every example and invalid variants of it`, () => {
+      const examples = examplesOf(file.path);
+      const values = [
+        ...examples,
+        ...examples.flatMap(({ label, value }) =>
+          variantsOf(value).map((variant) => ({ ...variant, label: `${label}: ${variant.label}` })),
+        ),
+        ...BARE_VALUES.map((value) => ({ label: JSON.stringify(value), value })),
+      ];
+      const table = file.table as TableName;
+      const { accepted, rejected } = assertSameResults(values, (registry, value) => registry.validateTableItem(table, value));
       assert.ok(accepted > 0 && rejected > 0, `${accepted} accepted, ${rejected} rejected`);
     });
   }

@@ -1,5 +1,4 @@
-import { eventSourceOf } from '@jobpipe/contracts';
-import { TABLES, type TableDefinition } from '@jobpipe/shared';
+import { eventSourceOf, TABLES, type TableDefinition } from '@jobpipe/contracts';
 import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { ServicePlan } from './deployment-plan.js';

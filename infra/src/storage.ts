@@ -1,5 +1,4 @@
-import { USER_SECRET_NAMES } from '@jobpipe/contracts';
-import { TABLES, type TableDefinition } from '@jobpipe/shared';
+import { TABLES, type TableDefinition, USER_SECRET_NAMES } from '@jobpipe/contracts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';

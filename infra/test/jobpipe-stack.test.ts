@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { PRODUCERS, QUEUES } from '@jobpipe/contracts';
-import { TABLES } from '@jobpipe/shared';
+import { PRODUCERS, QUEUES, TABLES } from '@jobpipe/contracts';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { JobpipeStack } from '../src/jobpipe-stack.js';

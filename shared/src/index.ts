@@ -29,4 +29,3 @@ export * from './runtime/runtime-ports.js';
 export * from './runtime/service.js';
 export * from './scheduling/scheduled-requests.js';
 export * from './tables/conditions.js';
-export * from './tables/definitions.js';

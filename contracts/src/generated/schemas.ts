@@ -12,12 +12,26 @@ import crmStageChangedV1 from '../../schemas/crm.stage-changed/v1/schema.json' w
 import etlCompletedV1 from '../../schemas/etl.completed/v1/schema.json' with { type: 'json' };
 import etlRequestedV1 from '../../schemas/etl.requested/v1/schema.json' with { type: 'json' };
 import importChunkV1 from '../../schemas/import.chunk/v1/schema.json' with { type: 'json' };
+import importChunkLoadedV1 from '../../schemas/import.chunk-loaded/v1/schema.json' with { type: 'json' };
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
 import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: 'json' };
 import jobScrapedV1 from '../../schemas/job.scraped/v1/schema.json' with { type: 'json' };
 import scrapeRequestedV1 from '../../schemas/scrape.requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshRequestedV1 from '../../schemas/session.refresh-requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshedV1 from '../../schemas/session.refreshed/v1/schema.json' with { type: 'json' };
+import tablesApiKeys from '../../schemas/tables/apiKeys/schema.json' with { type: 'json' };
+import tablesApplications from '../../schemas/tables/applications/schema.json' with { type: 'json' };
+import tablesApplierState from '../../schemas/tables/applierState/schema.json' with { type: 'json' };
+import tablesConfig from '../../schemas/tables/config/schema.json' with { type: 'json' };
+import tablesCrm from '../../schemas/tables/crm/schema.json' with { type: 'json' };
+import tablesCrmHistory from '../../schemas/tables/crmHistory/schema.json' with { type: 'json' };
+import tablesImports from '../../schemas/tables/imports/schema.json' with { type: 'json' };
+import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'json' };
+import tablesProcessedEvents from '../../schemas/tables/processedEvents/schema.json' with { type: 'json' };
+import tablesRecommenderState from '../../schemas/tables/recommenderState/schema.json' with { type: 'json' };
+import tablesScores from '../../schemas/tables/scores/schema.json' with { type: 'json' };
+import tablesScrapeState from '../../schemas/tables/scrapeState/schema.json' with { type: 'json' };
+import tablesSessions from '../../schemas/tables/sessions/schema.json' with { type: 'json' };
 
 /** Every schema of the contracts package, as imported from its JSON file. */
 export const SCHEMA_CATALOG: SchemaCatalog = {
@@ -31,11 +45,27 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'etl.completed', major: 1, schema: etlCompletedV1 },
     { detailType: 'etl.requested', major: 1, schema: etlRequestedV1 },
     { detailType: 'import.chunk', major: 1, schema: importChunkV1 },
+    { detailType: 'import.chunk-loaded', major: 1, schema: importChunkLoadedV1 },
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },
     { detailType: 'job.scored', major: 1, schema: jobScoredV1 },
     { detailType: 'job.scraped', major: 1, schema: jobScrapedV1 },
     { detailType: 'scrape.requested', major: 1, schema: scrapeRequestedV1 },
     { detailType: 'session.refresh-requested', major: 1, schema: sessionRefreshRequestedV1 },
     { detailType: 'session.refreshed', major: 1, schema: sessionRefreshedV1 },
+  ],
+  tables: [
+    { table: 'apiKeys', schema: tablesApiKeys },
+    { table: 'applications', schema: tablesApplications },
+    { table: 'applierState', schema: tablesApplierState },
+    { table: 'config', schema: tablesConfig },
+    { table: 'crm', schema: tablesCrm },
+    { table: 'crmHistory', schema: tablesCrmHistory },
+    { table: 'imports', schema: tablesImports },
+    { table: 'jobs', schema: tablesJobs },
+    { table: 'processedEvents', schema: tablesProcessedEvents },
+    { table: 'recommenderState', schema: tablesRecommenderState },
+    { table: 'scores', schema: tablesScores },
+    { table: 'scrapeState', schema: tablesScrapeState },
+    { table: 'sessions', schema: tablesSessions },
   ],
 };

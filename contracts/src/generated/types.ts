@@ -368,6 +368,36 @@ export interface ImportChunkV1 {
 }
 
 /**
+ * The parser loaded one import chunk: how many of its rows were stored as jobs, and each row it refused with the reasons, so the import's progress is final only when every row landed or was rejected.
+ */
+
+export interface ImportChunkLoadedV1 {
+  meta: EventMeta;
+  data: {
+    importId: string;
+    chunkIndex: number;
+    /**
+     * rows the chunk held
+     */
+    rowCount: number;
+    /**
+     * rows stored as jobs
+     */
+    stored: number;
+    /**
+     * @maxItems 1000
+     */
+    rejectedRows: {
+      rowNumber: number;
+      /**
+       * @minItems 1
+       */
+      errors: [string, ...string[]];
+    }[];
+  };
+}
+
+/**
  * A posting was normalized and stored (new or changed content).
  */
 
@@ -536,10 +566,666 @@ export interface EventDataMap {
   'etl.completed': EtlCompletedV1['data'];
   'etl.requested': EtlRequestedV1['data'];
   'import.chunk': ImportChunkV1['data'];
+  'import.chunk-loaded': ImportChunkLoadedV1['data'];
   'job.parsed': JobParsedV1['data'];
   'job.scored': JobScoredV1['data'];
   'job.scraped': JobScrapedV1['data'];
   'scrape.requested': ScrapeRequestedV1['data'];
   'session.refresh-requested': SessionRefreshRequestedV1['data'];
   'session.refreshed': SessionRefreshedV1['data'];
+}
+
+/**
+ * An API key as stored (written by crm-api): never the key itself, only its scrypt hash.
+ */
+
+export interface ApiKeyItem {
+  keyHash: string;
+  keyId: string;
+  name: string;
+  scope: "read" | "write";
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/**
+ * An application as the user asked for it (written by crm-api), with the outcome crm-api learns from `application.submitted` / `application.failed`.
+ */
+
+export interface ApplicationItem {
+  applicationId: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  dryRun: boolean;
+  requestedAt: string;
+  applyUrl: string;
+  site: string;
+  company: string;
+  title: string;
+  status: "requested" | "submitted" | "failed";
+  finishedAt: string | null;
+  failureCode:
+    | (
+        | "session-unavailable"
+        | "unknown-question"
+        | "form-changed"
+        | "site-error"
+        | "timeout"
+        | "daily-cap"
+        | "duplicate-job"
+        | "duplicate-company"
+        | "browser-crashed"
+        | "outcome-unknown"
+        | "site-not-configured"
+        | "profile-incomplete"
+      )
+    | null;
+  failureMessage: string | null;
+  needsUser: boolean | null;
+  evidenceBlobKeys: string[];
+}
+
+/**
+ * The applier's progress with one application request. `submitting` is the intent recorded BEFORE the submit click: a delivery that finds it never clicks again.
+ */
+
+export interface ApplierStateItem {
+  applicationId: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  dryRun: boolean;
+  requestedAt: string;
+  applyUrl: string;
+  site: string;
+  company: string;
+  status: "requested" | "waiting-session" | "submitting" | "submitted" | "dry-run" | "failed";
+  /**
+   * Bumped on every write; writes are conditional on it.
+   */
+  version: number;
+  /**
+   * How many times the application waited for a session refresh.
+   */
+  sessionWaits: number;
+  /**
+   * When a real submit was attempted: what the daily cap and once-per rules count.
+   */
+  submitAttemptedAt: string | null;
+  outcome:
+    | (
+        | {
+            detailType: "application.submitted";
+            data: Data;
+          }
+        | {
+            detailType: "application.failed";
+            data: Data1;
+          }
+      )
+    | null;
+  outcomePublished: boolean;
+  updatedAt: string;
+}
+
+export interface Data {
+  applicationId: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  site: string;
+  dryRun: boolean;
+  submittedAt: string;
+  evidence: {
+    beforeBlobKey: string;
+    afterBlobKey: string | null;
+  };
+  answers: {
+    question: string;
+    answer: string;
+  }[];
+}
+
+export interface Data1 {
+  applicationId: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  site: string;
+  failedAt: string;
+  code:
+    | "session-unavailable"
+    | "unknown-question"
+    | "form-changed"
+    | "site-error"
+    | "timeout"
+    | "daily-cap"
+    | "duplicate-job"
+    | "duplicate-company"
+    | "browser-crashed"
+    | "outcome-unknown"
+    | "site-not-configured"
+    | "profile-incomplete";
+  message: string;
+  needsUser: boolean;
+  evidenceBlobKey: string | null;
+  /**
+   * The screening question the answer bank does not cover (code unknown-question).
+   */
+  question?: string;
+}
+
+/**
+ * The user's configuration, versioned (written by crm-api; key `current`).
+ */
+
+export interface ConfigItem {
+  key: "current";
+  version: number;
+  updatedAt: string;
+  config: JobpipeConfig;
+}
+
+/**
+ * The CRM state of one job (written by crm-api).
+ */
+
+export interface CrmItem {
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  stage: "new" | "screened" | "shortlisted" | "applied" | "interviewing" | "offer" | "closed";
+  closedReason: ("rejected" | "withdrawn" | "expired" | "hired" | "not-interested") | null;
+  updatedAt: string;
+  version: number;
+  responses: number;
+  lastResponseAt: string | null;
+}
+
+/**
+ * One entry of a job's CRM history (written by crm-api); `changeId` starts with the time, so entries sort in time order.
+ */
+
+export interface CrmHistoryItem {
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  changeId: string;
+  kind: "stage" | "note" | "response";
+  from: ("new" | "screened" | "shortlisted" | "applied" | "interviewing" | "offer" | "closed") | null;
+  to: "new" | "screened" | "shortlisted" | "applied" | "interviewing" | "offer" | "closed";
+  closedReason: ("rejected" | "withdrawn" | "expired" | "hired" | "not-interested") | null;
+  note: string | null;
+  response: Response | null;
+  at: string;
+  by: "user" | "sheet" | "applier" | "system";
+}
+/**
+ * Set when the change records a reply from the employer (stage may stay the same).
+ */
+
+export interface Response {
+  kind: "recruiter-replied" | "interview-scheduled" | "rejected" | "offer-made" | "other";
+  respondedAt: string;
+  interviewAt?: string | null;
+}
+
+/**
+ * Progress of one import (written by crm-api): its `summary` part, and its rejected rows in parts `rejected#<n>`.
+ */
+
+export type ImportItem = ImportSummaryItem | RejectedRowsItem;
+
+export interface ImportSummaryItem {
+  importId: string;
+  part: "summary";
+  kind: "json" | "csv";
+  mode: "incremental" | "full";
+  status: "receiving" | "done" | "failed";
+  totalRows: number;
+  accepted: number;
+  rejected: number;
+  chunks: number;
+  createdAt: string;
+  finishedAt: string | null;
+  failure: string | null;
+}
+
+export interface RejectedRowsItem {
+  importId: string;
+  part: string;
+  /**
+   * @maxItems 1000
+   */
+  rows: {
+    rowNumber: number;
+    /**
+     * @minItems 1
+     */
+    errors: [string, ...string[]];
+  }[];
+}
+
+/**
+ * @maxItems 50
+ */
+
+export type Locations = {
+  display: string;
+  city?: string | null;
+  region?: string | null;
+  country?: string | null;
+}[];
+/**
+ * @maxItems 200
+ */
+
+export type Skills = string[];
+
+/**
+ * A jobs-table item (written by the parser): the normalized job of `job.parsed` plus what only the table keeps.
+ */
+
+export interface JobItem {
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  externalId: string;
+  canonicalUrl: string;
+  title: string;
+  company: string;
+  locations: Locations;
+  remote: boolean | null;
+  employmentType: ("full-time" | "part-time" | "contract" | "temporary" | "internship" | "volunteer" | "other") | null;
+  seniority: string | null;
+  salary: {
+    min: number | null;
+    max: number | null;
+    currency: string;
+    period: "hour" | "day" | "week" | "month" | "year";
+    annualMin: number | null;
+    annualMax: number | null;
+    /**
+     * stated by the source's structured data, or inferred from text/defaults
+     */
+    basis: "stated" | "inferred";
+  } | null;
+  skills: Skills;
+  experienceYears: {
+    min: number | null;
+    max: number | null;
+  } | null;
+  /**
+   * Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table.
+   */
+  descriptionText: string;
+  postedAt: string | null;
+  expiresAt: string | null;
+  contentHash: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  provenance?: Provenance;
+  /**
+   * The sanitized description HTML (events carry only the text).
+   */
+  descriptionHtml: string;
+  /**
+   * Company, title and place, normalized: postings of one job on several sources share it (index byDedupeKey).
+   */
+  dedupeKey: string;
+  /**
+   * Fingerprint of the description text, when it is long enough to compare (index byTextFingerprint).
+   */
+  textFingerprint?: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  canonicalJobId?: string;
+  duplicateConfidence?: number;
+  /**
+   * Blob key of the raw body the item was parsed from (for reparse).
+   */
+  rawBlobKey?: string;
+  /**
+   * URL the raw body was fetched from (job.scraped `url`).
+   */
+  sourceUrl?: string;
+  /**
+   * When that raw body was fetched; an older body never overwrites a newer one.
+   */
+  fetchedAt: string;
+  /**
+   * contentHash whose job.parsed was published.
+   */
+  publishedHash?: string;
+}
+/**
+ * field name → where the value came from (e.g. 'mcf:salary', 'text:experience')
+ */
+
+export interface Provenance {
+  [k: string]: string | undefined;
+}
+
+/**
+ * An event id a consumer already handled, where a handler needs exactly-once effects.
+ */
+
+export interface ProcessedEventItem {
+  /**
+   * <consumer>:<eventId>
+   */
+  consumerEventId: string;
+  processedAt?: string;
+}
+
+/**
+ * The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.
+ */
+
+export type RecommenderStateItem =
+  PostingFeaturesItem | DecisionItem | ModelItem | PendingDecisionsItem | ReceivedConfigItem;
+
+/**
+ * A posting as stems, tokenized once when it arrives.
+ */
+
+export interface PostingFeaturesItem {
+  key: "posting";
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  sort: string;
+  features: {
+    v: 1;
+    /**
+     * Stable job id: '<source>:<external id>'.
+     */
+    jobId: string;
+    contentHash: string;
+    /**
+     * Stems and bigrams with counts, as stored.
+     */
+    titleStems: string;
+    /**
+     * Stems and bigrams with counts, as stored.
+     */
+    bodyStems: string;
+    wordOfStem: {
+      [k: string]: string | undefined;
+    };
+    titleText: string;
+    salary: {
+      annualMin: number | null;
+      annualMax: number | null;
+      currency: string;
+    } | null;
+    salaryDate: string;
+    locations: string[];
+    remote: boolean | null;
+    experience: {
+      min: number | null;
+      max: number | null;
+    } | null;
+    seniority: string | null;
+  };
+  summary: Job;
+}
+/**
+ * The job summary that job.scored carries.
+ */
+
+export interface Job {
+  title: string;
+  company: string;
+  canonicalUrl: string;
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  locations?: string[];
+  remote?: boolean | null;
+  annualSalaryMax?: number | null;
+  salaryCurrency?: string | null;
+  postedAt?: string | null;
+  skills?: string[];
+}
+/**
+ * A job's current label (1, 0, or null when undone).
+ */
+
+export interface DecisionItem {
+  key: "decision";
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  sort: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  label: 0 | 1 | null;
+  changedAt: string;
+  eventId: string;
+}
+/**
+ * The model in use.
+ */
+
+export interface ModelItem {
+  key: "model";
+  sort: "current";
+  version: string;
+  blobKey: string;
+  examples: number;
+  positives: number;
+  negatives: number;
+  trainedAt: string;
+}
+/**
+ * Decisions not yet used for training.
+ */
+
+export interface PendingDecisionsItem {
+  key: "model";
+  sort: "pending";
+  newDecisions: number;
+  lastDecisionAt: string | null;
+  revision: number;
+}
+/**
+ * The last config received with config.changed.
+ */
+
+export interface ReceivedConfigItem {
+  key: "config";
+  sort: "current";
+  version: number;
+  config: JobpipeConfig;
+}
+
+/**
+ * @maxItems 50
+ */
+
+export type Reasons = {
+  kind:
+    | "title"
+    | "body"
+    | "must-have"
+    | "blocked"
+    | "salary"
+    | "location"
+    | "remote"
+    | "experience"
+    | "seniority"
+    | "model"
+    | "fallback";
+  text: string;
+  points: number;
+}[];
+
+/**
+ * The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.
+ */
+
+export interface ScoreItem {
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  contentHash: string;
+  score: number;
+  track: string | null;
+  trackScore: number;
+  modelProbability: number | null;
+  modelVersion: string | null;
+  filteredBy: string | null;
+  reasons: Reasons;
+  scoredAt: string;
+  /**
+   * Hash of job id, content hash, scoring config and model version: equal means nothing to redo.
+   */
+  inputsKey: string;
+  /**
+   * Hash of the result fields: equal means a rescore changed nothing worth an event.
+   */
+  resultDigest: string;
+  configVersion: number;
+  /**
+   * False while the job.scored of this record is being published.
+   */
+  published: boolean;
+  claimId: string;
+  claimedAt: string;
+}
+
+/**
+ * The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.
+ */
+
+export type ScrapeStateItem = PostingStateItem | UrlValidatorsItem | RunItem | SearchStateItem;
+
+/**
+ * The hash and blob of the content of a posting last announced.
+ */
+
+export interface PostingStateItem {
+  /**
+   * posting#<source>#<externalId>
+   */
+  key: string;
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  externalId: string;
+  contentHash: string;
+  blobKey: string;
+  lastSeenAt: string;
+  runId: string;
+}
+/**
+ * ETag / Last-Modified of a URL's last answer; for a list, how many postings it held.
+ */
+
+export interface UrlValidatorsItem {
+  /**
+   * http#<url>
+   */
+  key: string;
+  etag?: string;
+  lastModified?: string;
+  itemCount?: number;
+}
+/**
+ * One run of one search.
+ */
+
+export interface RunItem {
+  /**
+   * run#<searchId>#<runId>
+   */
+  key: string;
+  runId: string;
+  searchId: string;
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  status: "running" | "completed" | "partial" | "failed";
+  counts: {
+    found: number;
+    published: number;
+    unchanged: number;
+    notModified: number;
+    failed: number;
+  };
+  /**
+   * @maxItems 50
+   */
+  errors: string[];
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  drift?: boolean;
+}
+/**
+ * The last finished run of one search, to tell drift from a quiet day.
+ */
+
+export interface SearchStateItem {
+  /**
+   * search#<searchId>
+   */
+  key: string;
+  searchId: string;
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  lastRunId: string;
+  lastFound: number;
+  lastFinishedAt: string;
+}
+
+/**
+ * A site's session status (written by auth-refresher; never the cookie: that is in the secret store).
+ */
+
+export interface SessionItem {
+  site: string;
+  status: "ok" | "needs-otp" | "failed" | "blocked";
+  expiresAt: string | null;
+  failures: number;
+  lastError: string | null;
+  reason:
+    | (
+        | "otp-required"
+        | "wrong-credentials"
+        | "login-page-changed"
+        | "timeout"
+        | "site-error"
+        | "too-many-failures"
+        | "missing-credentials"
+        | "site-not-configured"
+      )
+    | null;
+  nextAttemptAt: string | null;
+  screenshotBlobKey: string | null;
+  updatedAt: string;
+}
+
+/** The item type of each table (`schemas/tables/<table>/schema.json`). */
+export interface TableItemMap {
+  apiKeys: ApiKeyItem;
+  applications: ApplicationItem;
+  applierState: ApplierStateItem;
+  config: ConfigItem;
+  crm: CrmItem;
+  crmHistory: CrmHistoryItem;
+  imports: ImportItem;
+  jobs: JobItem;
+  processedEvents: ProcessedEventItem;
+  recommenderState: RecommenderStateItem;
+  scores: ScoreItem;
+  scrapeState: ScrapeStateItem;
+  sessions: SessionItem;
 }

@@ -1,5 +1,6 @@
 /* Generated from contracts/schemas by scripts/generate-validators.ts. Do not edit by hand. */
 import type { ContractValidator, EventValidator } from '../contract-validator.js';
+import type { TableName } from '../tables.js';
 
 /** Validates the detail of a `application.failed` v1 event. */
 export declare const applicationFailedV1: ContractValidator;
@@ -17,6 +18,8 @@ export declare const etlCompletedV1: ContractValidator;
 export declare const etlRequestedV1: ContractValidator;
 /** Validates the detail of a `import.chunk` v1 event. */
 export declare const importChunkV1: ContractValidator;
+/** Validates the detail of a `import.chunk-loaded` v1 event. */
+export declare const importChunkLoadedV1: ContractValidator;
 /** Validates the detail of a `job.parsed` v1 event. */
 export declare const jobParsedV1: ContractValidator;
 /** Validates the detail of a `job.scored` v1 event. */
@@ -35,6 +38,32 @@ export declare const defsConfig: ContractValidator;
 export declare const defsImportRow: ContractValidator;
 /** Validates a value against `defs/normalized-job.schema.json`. */
 export declare const defsNormalizedJob: ContractValidator;
+/** Validates an item of the `apiKeys` table. */
+export declare const tablesApiKeys: ContractValidator;
+/** Validates an item of the `applications` table. */
+export declare const tablesApplications: ContractValidator;
+/** Validates an item of the `applierState` table. */
+export declare const tablesApplierState: ContractValidator;
+/** Validates an item of the `config` table. */
+export declare const tablesConfig: ContractValidator;
+/** Validates an item of the `crm` table. */
+export declare const tablesCrm: ContractValidator;
+/** Validates an item of the `crmHistory` table. */
+export declare const tablesCrmHistory: ContractValidator;
+/** Validates an item of the `imports` table. */
+export declare const tablesImports: ContractValidator;
+/** Validates an item of the `jobs` table. */
+export declare const tablesJobs: ContractValidator;
+/** Validates an item of the `processedEvents` table. */
+export declare const tablesProcessedEvents: ContractValidator;
+/** Validates an item of the `recommenderState` table. */
+export declare const tablesRecommenderState: ContractValidator;
+/** Validates an item of the `scores` table. */
+export declare const tablesScores: ContractValidator;
+/** Validates an item of the `scrapeState` table. */
+export declare const tablesScrapeState: ContractValidator;
+/** Validates an item of the `sessions` table. */
+export declare const tablesSessions: ContractValidator;
 
 /** The name of a shared definition: `defs/<name>.schema.json`. */
 export type DefinitionName = 'config' | 'import-row' | 'normalized-job';
@@ -44,3 +73,6 @@ export declare const EVENT_VALIDATORS: readonly EventValidator[];
 
 /** Every shared definition's validator, by name (`defs/<name>.schema.json`). */
 export declare const DEFINITION_VALIDATORS: Readonly<Record<DefinitionName, ContractValidator>>;
+
+/** Every table's item validator, by table name (`tables/<table>/schema.json`). */
+export declare const TABLE_VALIDATORS: Readonly<Record<TableName, ContractValidator>>;

@@ -7,8 +7,8 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, type BucketLocationConstraint, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { TABLES, type TableDefinition } from '@jobpipe/contracts';
 import type { Logger } from '../ports/logger.js';
-import { TABLES, type TableDefinition } from '../tables/definitions.js';
 import { createTableInput } from './dynamo-table-schemas.js';
 
 /** Longest wait for a new table to become ACTIVE. */

@@ -1,5 +1,5 @@
 import type { AttributeDefinition, CreateTableCommandInput, GlobalSecondaryIndex, KeySchemaElement } from '@aws-sdk/client-dynamodb';
-import { TABLES, type TableDefinition } from '../tables/definitions.js';
+import { TABLES, type TableDefinition } from '@jobpipe/contracts';
 
 function keySchema(partitionKey: string, sortKey: string | undefined): KeySchemaElement[] {
   return [{ AttributeName: partitionKey, KeyType: 'HASH' }, ...(sortKey ? [{ AttributeName: sortKey, KeyType: 'RANGE' as const }] : [])];

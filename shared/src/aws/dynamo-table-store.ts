@@ -9,9 +9,9 @@ import {
   type QueryCommandInput,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { type TableDefinition, tableDefinition } from '@jobpipe/contracts';
 import { TransientError } from '../errors.js';
 import type { Item, Page, TableQuery, TableStore, WriteCondition } from '../ports/tables.js';
-import { type TableDefinition, tableDefinition } from '../tables/definitions.js';
 import { toDynamoCondition } from './dynamo-conditions.js';
 import { type RetryPolicy, retryFailedSubset } from './retry-failed-subset.js';
 

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { contracts, type ProducerName } from '@jobpipe/contracts';
+import { contracts, type ProducerName, TABLES } from '@jobpipe/contracts';
 import { ConfigError } from '../errors.js';
 import { type Clock, type IdGenerator, randomIds, systemClock } from '../ports/clock.js';
 import type { SecretStore } from '../ports/secrets.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
-import { TABLES } from '../tables/definitions.js';
 import { EmbeddedEventPublisher } from './embedded-publisher.js';
 import { EncryptedSecretStore } from './encrypted-secret-store.js';
 import { FolderBlobStore } from './folder-blob-store.js';

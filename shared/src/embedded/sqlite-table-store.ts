@@ -1,7 +1,7 @@
+import { TABLES, type TableDefinition } from '@jobpipe/contracts';
 import type { Statement } from 'better-sqlite3';
 import type { Item, Page, TableQuery, TableStore, WriteCondition } from '../ports/tables.js';
 import { conditionHolds } from '../tables/conditions.js';
-import { TABLES, type TableDefinition } from '../tables/definitions.js';
 import { GroupedWrites } from './grouped-writes.js';
 import { openSqlite, type SqliteDatabase } from './sqlite.js';
 

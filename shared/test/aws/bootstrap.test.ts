@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { QUEUES } from '@jobpipe/contracts';
+import { QUEUES, TABLES } from '@jobpipe/contracts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAwsClients } from '../../src/aws/aws-clients.js';
 import { createAwsPorts } from '../../src/aws/aws-ports.js';
@@ -19,7 +19,6 @@ import { bootstrapAws } from '../../src/aws/bootstrap.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { readRuntimeConfig } from '../../src/runtime/runtime-config.js';
-import { TABLES } from '../../src/tables/definitions.js';
 import { testCredentials } from './aws-test-kit.js';
 import { type EventPattern, matchesPattern } from './event-pattern.js';
 

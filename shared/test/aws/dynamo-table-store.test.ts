@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TABLES } from '@jobpipe/contracts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../src/aws/aws-clients.js';
 import { ensureTables } from '../../src/aws/bootstrap-storage.js';
@@ -9,7 +10,6 @@ import { DynamoTableStore } from '../../src/aws/dynamo-table-store.js';
 import { TransientError } from '../../src/errors.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import type { Item } from '../../src/ports/tables.js';
-import { TABLES } from '../../src/tables/definitions.js';
 import { tableStoreSuite } from '../contract/table-store-suite.js';
 import { fastRetry, startDynalite, testCredentials } from './aws-test-kit.js';
 

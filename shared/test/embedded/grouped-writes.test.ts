@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { contracts } from '@jobpipe/contracts';
+import { contracts, TABLES } from '@jobpipe/contracts';
 import { tempDir } from '@jobpipe/test-kit';
 import { EmbeddedEventPublisher } from '../../src/embedded/embedded-publisher.js';
 import { SqliteBus } from '../../src/embedded/sqlite-bus.js';
 import { SqliteTableStore } from '../../src/embedded/sqlite-table-store.js';
 import { randomIds, systemClock } from '../../src/ports/clock.js';
-import { TABLES } from '../../src/tables/definitions.js';
 import { parserQueue, scrapedData } from './bus-test-kit.js';
 
 const dir = tempDir('jobpipe-grouped-');

@@ -53,7 +53,7 @@ test('an index added to the definitions later is filled from the items already s
 });
 
 test('a store knows only the tables it was given', async () => {
-  const store = new SqliteTableStore(join(dir.path, 'custom.sqlite'), { notes: { partitionKey: 'id', indexes: {}, owner: 'test' } });
+  const store = new SqliteTableStore(join(dir.path, 'custom.sqlite'), { notes: { partitionKey: 'id', indexes: {}, owner: 'shared' } });
   await store.put('notes', { id: 'n1', text: 'hello' });
   assert.deepEqual(await store.get('notes', { id: 'n1' }), { id: 'n1', text: 'hello' });
   await assert.rejects(store.get('jobs', { jobId: 'x' }), /unknown table 'jobs' \(known: notes\)/);

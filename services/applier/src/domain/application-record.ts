@@ -12,8 +12,9 @@ export type ApplicationOutcome =
   | { readonly detailType: 'application.failed'; readonly data: ApplicationFailed };
 
 /**
- * An application in the `applications` table. `submitting` is the intent recorded BEFORE the submit
- * click: a delivery that finds it never clicks again.
+ * The applier's progress with an application, in its own `applierState` table (crm-api owns the
+ * user's `applications` table and learns the outcome from the events). `submitting` is the intent
+ * recorded BEFORE the submit click: a delivery that finds it never clicks again.
  */
 export type ApplicationRecord = {
   readonly applicationId: string;
@@ -35,14 +36,9 @@ export type ApplicationRecord = {
   readonly updatedAt: string;
 };
 
-/** A fresh record for a request (crm-api may already have written one with status 'requested'). */
-export function newApplicationRecord(
-  request: ApplicationRequest,
-  existing: Record<string, unknown> | undefined,
-  now: Date,
-): ApplicationRecord {
+/** A fresh record for a request, before its first write. */
+export function newApplicationRecord(request: ApplicationRequest, now: Date): ApplicationRecord {
   return {
-    ...existing,
     applicationId: request.applicationId,
     jobId: request.jobId,
     site: request.site,
@@ -51,7 +47,7 @@ export function newApplicationRecord(
     dryRun: request.dryRun,
     requestedAt: request.requestedAt,
     status: 'requested',
-    version: typeof existing?.version === 'number' ? existing.version : 0,
+    version: 0,
     sessionWaits: 0,
     submitAttemptedAt: null,
     outcome: null,

@@ -62,7 +62,7 @@ test('a redelivered request submits once and announces once', async () => {
 
 test('a delivery that finds the intent recorded (a crash during the submit) never clicks submit again', async () => {
   const request = h.request('analytics-engineer-105', 'Delta Data');
-  await h.ports.tables.put('applications', {
+  await h.ports.tables.put('applierState', {
     ...request,
     status: 'submitting',
     version: 3,
@@ -93,7 +93,7 @@ test('an outcome recorded but not yet published (a crash after the write) is pub
       evidenceBlobKey: null,
     },
   };
-  await h.ports.tables.put('applications', {
+  await h.ports.tables.put('applierState', {
     ...request,
     status: 'failed',
     version: 4,
@@ -108,18 +108,11 @@ test('an outcome recorded but not yet published (a crash after the write) is pub
   assert.equal((await h.record(request.applicationId))?.outcomePublished, true);
 });
 
-test('completes the item crm-api created for the request, keeping its fields', async () => {
+test("keeps its progress in its own table and never writes crm-api's applications table", async () => {
   const request = h.request('backend-engineer-104', 'Dynamo Data', { dryRun: true });
-  await h.ports.tables.put('applications', {
-    applicationId: request.applicationId,
-    jobId: request.jobId,
-    status: 'requested',
-    requestedAt: request.requestedAt,
-    note: 'from crm-api',
-  });
   await h.deliver(request);
-  const record = await h.record(request.applicationId);
-  assert.deepEqual([record?.status, record?.note], ['dry-run', 'from crm-api']);
+  assert.equal((await h.record(request.applicationId))?.status, 'dry-run');
+  assert.equal(await h.ports.tables.get('applications', { applicationId: request.applicationId }), undefined);
 });
 
 test('an expired session asks for a refresh, parks the application, and applies once session.refreshed arrives', async () => {
@@ -186,7 +179,7 @@ test('once per job and once per company', async () => {
 });
 
 test('the daily cap lets exactly the allowed number of submissions through', async () => {
-  const attemptedToday = (await h.ports.tables.scan<Record<string, unknown>>('applications')).items.filter((item) =>
+  const attemptedToday = (await h.ports.tables.scan<Record<string, unknown>>('applierState')).items.filter((item) =>
     String(item.submitAttemptedAt ?? '').startsWith(new Date().toISOString().slice(0, 10)),
   ).length;
   h.useSettings({ guards: { dailyCap: attemptedToday + 1, jobWindowDays: 365, companyWindowDays: 30 } });

@@ -1,12 +1,15 @@
 import type { EventHandler, HandlerContext } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
-import type { StoredApplication } from '../domain/application-view.js';
+import type { ApplicationRecord } from '../domain/application-view.js';
 import { ApiError } from '../use-cases/api-error.js';
 import { applyStageChange, crmRecordOf } from '../use-cases/crm.js';
 
-/** Records an outcome on the request item, unless the applier already moved it past 'requested'. */
-async function recordOutcome(context: CrmApiContext, applicationId: string, outcome: Partial<StoredApplication>): Promise<void> {
-  const current = await context.tables.get<StoredApplication & Record<string, unknown>>('applications', { applicationId });
+/** The fields an outcome event sets on crm-api's application item. */
+type Outcome = Pick<ApplicationRecord, 'status' | 'finishedAt' | 'failureCode' | 'failureMessage' | 'needsUser' | 'evidenceBlobKeys'>;
+
+/** Records an outcome on the request item once (a redelivered outcome finds it settled). */
+async function recordOutcome(context: CrmApiContext, applicationId: string, outcome: Outcome): Promise<void> {
+  const current = await context.tables.get<ApplicationRecord & Record<string, unknown>>('applications', { applicationId });
   if (current?.status !== 'requested') return;
   await context.tables.put(
     'applications',
@@ -35,6 +38,9 @@ export function handleApplicationSubmitted(context: CrmApiContext): EventHandler
     await recordOutcome(context, data.applicationId, {
       status: 'submitted',
       finishedAt: data.submittedAt,
+      failureCode: null,
+      failureMessage: null,
+      needsUser: null,
       evidenceBlobKeys: [data.evidence.beforeBlobKey, ...(data.evidence.afterBlobKey ? [data.evidence.afterBlobKey] : [])],
     });
     if (!data.dryRun) await markApplied(context, handler, data.jobId);

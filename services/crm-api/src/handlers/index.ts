@@ -2,6 +2,7 @@ import { defineHandlers } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import { handleApplicationFailed, handleApplicationSubmitted } from './application-results.js';
 import { handleEtlCompleted } from './etl-completed.js';
+import { handleImportChunkLoaded } from './import-chunk-loaded.js';
 import { handleJobScored } from './job-scored.js';
 import { handleSessionRefreshed } from './session-refreshed.js';
 import { handleStageChangedInSheet } from './stage-changed-in-sheet.js';
@@ -15,5 +16,6 @@ export function createCrmApiHandlers(context: CrmApiContext) {
     'session.refreshed@1': handleSessionRefreshed(context),
     'etl.completed@1': handleEtlCompleted(context),
     'crm.stage-changed@1': handleStageChangedInSheet(context),
+    'import.chunk-loaded@1': handleImportChunkLoaded(context),
   });
 }

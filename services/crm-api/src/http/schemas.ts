@@ -132,7 +132,12 @@ export const importSummarySchema = {
     importId: { type: 'string' },
     kind: { type: 'string', enum: ['json', 'csv'] },
     mode: { type: 'string', enum: IMPORT_MODES },
-    status: { type: 'string', enum: ['receiving', 'done', 'failed'], description: 'done: every chunk was handed to the parser' },
+    status: {
+      type: 'string',
+      enum: ['receiving', 'loading', 'done', 'failed'],
+      description:
+        'receiving: rows still arriving; loading: every chunk was handed to the parser, which has not reported them all yet; done: every row landed as a job or was rejected',
+    },
     totalRows: { type: 'integer' },
     accepted: { type: 'integer' },
     rejected: { type: 'integer' },

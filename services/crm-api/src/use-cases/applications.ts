@@ -1,5 +1,5 @@
 import type { CrmApiContext } from '../context.js';
-import { type ApplicationRecord, type ApplicationStatus, applicationOf, type StoredApplication } from '../domain/application-view.js';
+import type { ApplicationRecord, ApplicationStatus } from '../domain/application-view.js';
 import { ApiError, jobNotFound } from './api-error.js';
 import { crmRecordOf } from './crm.js';
 
@@ -12,12 +12,12 @@ interface JobItem {
 }
 
 async function applicationsOfJob(context: CrmApiContext, jobId: string): Promise<ApplicationRecord[]> {
-  const page = await context.tables.query<StoredApplication & Record<string, unknown>>('applications', {
+  const page = await context.tables.query<ApplicationRecord & Record<string, unknown>>('applications', {
     index: 'byJob',
     partitionValue: jobId,
     limit: 100,
   });
-  return page.items.map(applicationOf);
+  return page.items;
 }
 
 /**
@@ -46,7 +46,7 @@ export async function requestApplication(context: CrmApiContext, jobId: string, 
   const applyUrl = job?.applyUrl ?? job?.canonicalUrl ?? summary?.url;
   const company = job?.company ?? summary?.company;
   if (!applyUrl || !company) throw new ApiError(422, 'job_incomplete', `job '${jobId}' has no URL or company to apply with`);
-  const stored: StoredApplication = {
+  const record: ApplicationRecord = {
     applicationId: context.ids.uuid(),
     jobId,
     status: 'requested',
@@ -56,9 +56,13 @@ export async function requestApplication(context: CrmApiContext, jobId: string, 
     site: new URL(applyUrl).hostname,
     company,
     title: job?.title ?? summary?.title ?? '',
+    finishedAt: null,
+    failureCode: null,
+    failureMessage: null,
+    needsUser: null,
+    evidenceBlobKeys: [],
   };
-  await context.tables.put('applications', { ...stored }, { kind: 'notExists' });
-  const record = applicationOf(stored);
+  await context.tables.put('applications', { ...record }, { kind: 'notExists' });
   await context.publisher.publish([
     {
       detailType: 'application.requested',
@@ -87,8 +91,8 @@ export async function listApplications(
     all = [];
     let cursor: string | undefined;
     do {
-      const page = await context.tables.scan<StoredApplication & Record<string, unknown>>('applications', cursor ? { cursor } : {});
-      all.push(...page.items.map(applicationOf));
+      const page = await context.tables.scan<ApplicationRecord & Record<string, unknown>>('applications', cursor ? { cursor } : {});
+      all.push(...page.items);
       cursor = page.cursor;
     } while (cursor);
   }
@@ -100,9 +104,9 @@ export async function listApplications(
 
 /** One application, or 404. */
 export async function getApplication(context: CrmApiContext, applicationId: string): Promise<ApplicationRecord> {
-  const stored = await context.tables.get<StoredApplication & Record<string, unknown>>('applications', { applicationId });
+  const stored = await context.tables.get<ApplicationRecord & Record<string, unknown>>('applications', { applicationId });
   if (!stored) throw new ApiError(404, 'application_not_found', `no application with id '${applicationId}'`);
-  return applicationOf(stored);
+  return stored;
 }
 
 export type { ApplicationRecord, ApplicationStatus };

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse';
 import type { CrmApiContext } from '../context.js';
 import { importRowFromCsv, unknownColumns } from '../domain/import-rows.js';
 import { ApiError } from './api-error.js';
-import { ImportSession, type ImportSummary } from './imports.js';
+import { ImportSession, type ImportSummary, importProgress } from './imports.js';
 
 const REQUIRED_COLUMNS = ['title', 'company', 'url'];
 
@@ -66,5 +66,6 @@ export async function importCsvStream(context: CrmApiContext, input: Readable, i
     });
   }
   if (!session) throw new ApiError(400, 'empty_csv', 'the CSV is empty: send a header row and at least one data row');
-  return session.finish();
+  await session.finish();
+  return (await importProgress(context, importId, 0)).summary;
 }

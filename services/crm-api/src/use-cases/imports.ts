@@ -10,12 +10,13 @@ export const CHUNK_ROWS = 1000;
 /** Rejected rows kept per stored part, so no item grows without bound. */
 const REJECTED_PER_PART = 1000;
 
-/** Progress of one import (`imports` table, part `summary`). */
+/** Progress of one import (`imports` table, part `summary`, plus the parser's `loaded#` reports). */
 export interface ImportSummary {
   readonly importId: string;
   readonly kind: 'json' | 'csv';
   readonly mode: ImportMode;
-  readonly status: 'receiving' | 'done' | 'failed';
+  /** receiving: rows still arriving; loading: every chunk sent, the parser has not reported them all; done: every row landed or was rejected. */
+  readonly status: 'receiving' | 'loading' | 'done' | 'failed';
   readonly totalRows: number;
   readonly accepted: number;
   readonly rejected: number;
@@ -154,20 +155,76 @@ export function jsonImportId(mode: ImportMode, rows: readonly unknown[]): string
     .slice(0, 40)}`;
 }
 
-/** An import's progress and one page of its rejected rows. */
+/** What the parser reported for one chunk (`imports` table, part `loaded#<chunk>`). */
+interface ChunkLoaded {
+  readonly chunkIndex: number;
+  readonly rowCount: number;
+  readonly stored: number;
+  readonly rejectedRows: RejectedRow[];
+}
+
+/** Records the parser's report of one chunk; a repeated report (redelivery) changes nothing. */
+export async function recordChunkLoaded(context: CrmApiContext, report: ChunkLoaded & { importId: string }): Promise<void> {
+  const { importId, chunkIndex, rowCount, stored, rejectedRows } = report;
+  await context.tables.put(
+    'imports',
+    { importId, part: `loaded#${pad(chunkIndex)}`, chunkIndex, rowCount, stored, rejectedRows },
+    { kind: 'notExists' },
+  );
+}
+
+async function chunksLoaded(context: CrmApiContext, importId: string): Promise<ChunkLoaded[]> {
+  const reports: ChunkLoaded[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await context.tables.query<ChunkLoaded & Record<string, unknown>>('imports', {
+      partitionValue: importId,
+      sortBeginsWith: 'loaded#',
+      ...(cursor ? { cursor } : {}),
+    });
+    reports.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return reports;
+}
+
+/**
+ * The summary as the caller sees it: rows the parser refused move from accepted to rejected, and an
+ * import whose chunks were all sent is `loading` until the parser reported every one of them.
+ */
+function withLoadReports(summary: ImportSummary, reports: readonly ChunkLoaded[]): ImportSummary {
+  const refused = reports.reduce((sum, report) => sum + report.rejectedRows.length, 0);
+  const loading = summary.status === 'done' && reports.length < summary.chunks;
+  return {
+    ...summary,
+    status: loading ? 'loading' : summary.status,
+    accepted: summary.accepted - refused,
+    rejected: summary.rejected + refused,
+  };
+}
+
+/**
+ * An import's progress, one page of the rows refused before sending, and every row the parser refused
+ * (`loadRejectedRows`, at most 1000 per chunk).
+ */
 export async function importProgress(
   context: CrmApiContext,
   importId: string,
   rejectedPage: number,
-): Promise<{ summary: ImportSummary; rejectedRows: RejectedRow[]; rejectedPages: number }> {
+): Promise<{ summary: ImportSummary; rejectedRows: RejectedRow[]; rejectedPages: number; loadRejectedRows: RejectedRow[] }> {
   const summary = await context.tables.get<ImportSummary & Record<string, unknown>>('imports', { importId, part: 'summary' });
   if (!summary) throw new ApiError(404, 'import_not_found', `no import with id '${importId}'`);
-  const part = await context.tables.get<{ rows: RejectedRow[] } & Record<string, unknown>>('imports', {
-    importId,
-    part: `rejected#${pad(rejectedPage)}`,
-  });
+  const [part, reports] = await Promise.all([
+    context.tables.get<{ rows: RejectedRow[] } & Record<string, unknown>>('imports', { importId, part: `rejected#${pad(rejectedPage)}` }),
+    chunksLoaded(context, importId),
+  ]);
   const { part: _part, ...rest } = summary as ImportSummary & { part?: string };
-  return { summary: rest, rejectedRows: part?.rows ?? [], rejectedPages: Math.ceil(summary.rejected / REJECTED_PER_PART) };
+  return {
+    summary: withLoadReports(rest, reports),
+    rejectedRows: part?.rows ?? [],
+    rejectedPages: Math.ceil(summary.rejected / REJECTED_PER_PART),
+    loadRejectedRows: reports.flatMap((report) => report.rejectedRows),
+  };
 }
 
 /** Imports up to 1000 rows sent as JSON; the same rows sent again are not loaded again. */

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { silentLogger } from '@jobpipe/shared';
+import { busEvent } from '@jobpipe/test-kit';
 import { startTestApi, type TestApi } from '../helpers.js';
 
 let api: TestApi;
@@ -15,6 +17,7 @@ const row = (i: number) => ({
   url: `https://jobs.example.com/${i}`,
   skills: ['python'],
 });
+const handlerContext = () => ({ publish: (events: never[]) => api.ports.publisher.publish(events), logger: silentLogger, receiveCount: 1 });
 const postRows = (rows: unknown[], mode?: string) =>
   api.app.inject({ method: 'POST', url: '/imports/jobs', headers: api.auth, payload: { rows, ...(mode ? { mode } : {}) } });
 
@@ -23,7 +26,7 @@ test('1000 JSON rows are accepted in one chunk; 1001 is 413 with a clear message
   const response = await postRows(rows);
   assert.equal(response.statusCode, 202);
   const { summary } = response.json();
-  assert.deepEqual([summary.totalRows, summary.accepted, summary.rejected, summary.chunks, summary.status], [1000, 1000, 0, 1, 'done']);
+  assert.deepEqual([summary.totalRows, summary.accepted, summary.rejected, summary.chunks, summary.status], [1000, 1000, 0, 1, 'loading']);
   const [chunk] = api.published('import.chunk').filter((event) => event.importId === summary.importId);
   assert.deepEqual(
     { ...chunk, blobKey: undefined },
@@ -88,7 +91,7 @@ test('a CSV of 25,000 rows with 1% bad rows: 24,750 accepted in 25 chunks, 250 r
   const summary = response.json();
   assert.deepEqual(
     [summary.totalRows, summary.accepted, summary.rejected, summary.chunks, summary.status],
-    [25_000, 24_750, 250, 25, 'done'],
+    [25_000, 24_750, 250, 25, 'loading'],
   );
   const chunks = api.published('import.chunk').filter((event) => event.importId === 'big-csv');
   assert.equal(chunks.length, 25);
@@ -153,4 +156,41 @@ test('a bad CSV header, an empty or broken CSV, an unknown import and a reused i
   });
   assert.equal(wrongType.statusCode, 415);
   assert.equal(wrongType.json().error, 'unsupported_media_type');
+});
+
+test('an import is done only when the parser reported every chunk; rows it refused are counted and listed as rejected', async () => {
+  const rows = [row(101), row(102), row(103)];
+  const response = await postRows(rows);
+  assert.equal(response.statusCode, 202);
+  const { importId } = response.json().summary;
+  const progress = async () => (await api.app.inject({ method: 'GET', url: `/imports/${importId}`, headers: api.auth })).json();
+  const before = await progress();
+  assert.deepEqual([before.summary.status, before.summary.accepted, before.summary.rejected], ['loading', 3, 0]);
+
+  const report = busEvent(
+    'import.chunk-loaded',
+    {
+      importId,
+      chunkIndex: 0,
+      rowCount: 3,
+      stored: 1,
+      rejectedRows: [
+        { rowNumber: 2, errors: ['no job title'] },
+        { rowNumber: 3, errors: ['the posting has no description or title'] },
+      ],
+    },
+    'parser',
+  );
+  await api.handlers['import.chunk-loaded@1'](report, handlerContext() as never);
+  await api.handlers['import.chunk-loaded@1'](report, handlerContext() as never);
+  const after = await progress();
+  assert.deepEqual(
+    [after.summary.status, after.summary.totalRows, after.summary.accepted, after.summary.rejected],
+    ['done', 3, 1, 2],
+    'a redelivered report counts once',
+  );
+  assert.deepEqual(after.loadRejectedRows, [
+    { rowNumber: 2, errors: ['no job title'] },
+    { rowNumber: 3, errors: ['the posting has no description or title'] },
+  ]);
 });

@@ -123,11 +123,10 @@ test('applications: only shortlisted jobs, once; results come back through the e
   assert.equal((await inject('GET', '/applications/unknown-id')).statusCode, 404);
 });
 
-test('applications the applier completed itself show its outcome: failure reason, user action, evidence', async () => {
+test("an application shows the outcome learned from the applier's event: failure reason, user action, evidence", async () => {
   await inject('POST', '/jobs/greenhouse:2/stage', { to: 'screened' });
   await inject('POST', '/jobs/greenhouse:2/stage', { to: 'shortlisted' });
   const dry = (await inject('POST', '/applications', { jobId: 'greenhouse:2', dryRun: true })).json();
-  const stored = await api.ports.tables.get<Record<string, unknown>>('applications', { applicationId: dry.applicationId });
   const failed = {
     applicationId: dry.applicationId,
     jobId: 'greenhouse:2',
@@ -139,13 +138,6 @@ test('applications the applier completed itself show its outcome: failure reason
     evidenceBlobKey: 'evidence/form.png',
     question: 'Are you willing to relocate?',
   };
-  // The applier completes crm-api's item with its own status and the outcome event it publishes.
-  await api.ports.tables.put('applications', {
-    ...stored,
-    status: 'failed',
-    version: 3,
-    outcome: { detailType: 'application.failed', data: failed },
-  });
   await api.handlers['application.failed@1'](busEvent('application.failed', failed, 'applier'), handlerContext() as never);
   const shown = (await inject('GET', `/applications/${dry.applicationId}`)).json();
   assert.equal(shown.status, 'failed');
@@ -159,11 +151,13 @@ test('applications the applier completed itself show its outcome: failure reason
     failedOnes.map((item: { applicationId: string }) => item.applicationId),
     [dry.applicationId],
   );
-
-  await api.ports.tables.put('applications', { ...stored, status: 'dry-run', version: 3, outcome: null });
-  const filled = (await inject('GET', `/applications/${dry.applicationId}`)).json();
-  assert.equal(filled.status, 'submitted', "the applier's dry-run is reported as submitted with dryRun");
-  assert.equal(filled.dryRun, true);
+  const later = { ...failed, failedAt: '2026-03-01T14:00:00.000Z', code: 'timeout' as const, needsUser: false };
+  await api.handlers['application.failed@1'](busEvent('application.failed', later, 'applier'), handlerContext() as never);
+  assert.equal(
+    (await inject('GET', `/applications/${dry.applicationId}`)).json().failureCode,
+    'unknown-question',
+    'a settled outcome stays',
+  );
 });
 
 test('insights come from the analytics snapshot delivered by etl.completed, cached until the next one', async () => {

@@ -1,4 +1,4 @@
-import type { ApplicationFailedV1, ApplicationSubmittedV1 } from '@jobpipe/contracts';
+import type { ApplicationFailedV1, ApplicationItem, ApplicationSubmittedV1 } from '@jobpipe/contracts';
 import type { ApplicationRow } from './analytics-rows.js';
 import { isoInstant } from './timestamps.js';
 
@@ -31,40 +31,22 @@ export function failedApplicationOf(data: ApplicationFailedV1['data']): Applicat
 }
 
 /**
- * The outcome row of an applications table item, or undefined while it has no outcome yet (status
- * 'requested' and the like): the analytics store holds outcomes, as the events report them.
+ * The outcome row of an `applications` item (crm-api's record), or undefined while it has no outcome
+ * yet: the analytics store holds outcomes, as the events report them.
  */
-export function applicationOfItem(item: Record<string, unknown>): ApplicationRow | undefined {
-  if (typeof item.applicationId !== 'string' || typeof item.jobId !== 'string') return undefined;
-  const site = typeof item.site === 'string' ? item.site : 'unknown';
-  if (item.status === 'submitted') {
-    const at = isoInstant(item.submittedAt ?? item.updatedAt);
-    if (at === null) return undefined;
-    return {
-      application_id: item.applicationId,
-      job_id: item.jobId,
-      site,
-      status: 'submitted',
-      dry_run: item.dryRun === true ? 1 : 0,
-      outcome_at: at,
-      failure_code: null,
-      needs_user: null,
-    };
-  }
-  if (item.status === 'failed') {
-    const at = isoInstant(item.failedAt ?? item.updatedAt);
-    if (at === null) return undefined;
-    const code = item.code ?? item.failureCode;
-    return {
-      application_id: item.applicationId,
-      job_id: item.jobId,
-      site,
-      status: 'failed',
-      dry_run: 0,
-      outcome_at: at,
-      failure_code: typeof code === 'string' ? code : null,
-      needs_user: item.needsUser === true ? 1 : 0,
-    };
-  }
-  return undefined;
+export function applicationOfItem(item: ApplicationItem): ApplicationRow | undefined {
+  if (item.status === 'requested' || item.finishedAt === null) return undefined;
+  const at = isoInstant(item.finishedAt);
+  if (at === null) return undefined;
+  const failed = item.status === 'failed';
+  return {
+    application_id: item.applicationId,
+    job_id: item.jobId,
+    site: item.site,
+    status: item.status,
+    dry_run: !failed && item.dryRun ? 1 : 0,
+    outcome_at: at,
+    failure_code: failed ? item.failureCode : null,
+    needs_user: failed ? (item.needsUser ? 1 : 0) : null,
+  };
 }

@@ -1,4 +1,4 @@
-import type { RateBook } from '@jobpipe/contracts';
+import type { ApplicationItem, RateBook } from '@jobpipe/contracts';
 import type { Item, Logger, TableStore } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
 import type { AnalyticsDatabase } from '../db/analytics-database.js';
@@ -61,7 +61,7 @@ export async function loadOperationalTables(
     await writeAll((db) => insertStageChanges(db, changes));
   }
   for await (const items of tablePages(tables, 'applications', options.pageSize)) {
-    const applications = items.map(applicationOfItem).filter(defined);
+    const applications = items.map((item) => applicationOfItem(item as unknown as ApplicationItem)).filter(defined);
     skipped.applications += items.length - applications.length;
     await writeAll((db) => upsertApplications(db, applications));
   }

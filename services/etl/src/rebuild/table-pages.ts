@@ -1,4 +1,5 @@
-import type { Item, TableName, TableStore } from '@jobpipe/shared';
+import type { TableName } from '@jobpipe/contracts';
+import type { Item, TableStore } from '@jobpipe/shared';
 
 /** Reads a whole operational table one page at a time, so memory stays bounded by the page size. */
 export async function* tablePages(tables: TableStore, table: TableName, pageSize: number): AsyncGenerator<Item[]> {

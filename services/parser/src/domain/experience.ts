@@ -1,3 +1,5 @@
+import { sentenceAround } from './sentences.js';
+
 /** Years of experience a posting asks for; either bound may be open. */
 export interface ExperienceYears {
   readonly min: number | null;
@@ -101,13 +103,46 @@ function earliestRequirement(text: string): Candidate | undefined {
   return best;
 }
 
+/** Words right after the years that make them the age of something else: "10 years ago", "20 years in business". */
+const AGE_AFTER =
+  /^\s*(?:old|ago|of\s+age|warranty|contract|lease|in\s+(?:business|operation|the\s+making|the\s+market)|of\s+(?:history|heritage|service|serving|excellence|innovation|growth|success|delivering|providing|helping|trusted)|and\s+counting|running)\b/i;
+/** Words before the years that make them the employer's history: "founded", "for over 30 years, Acme…", "our 20 years". */
+const EMPLOYER_BEFORE =
+  /\b(?:founded|established|since|celebrat\w*|anniversary|(?:we|they|it)(?:'ve|’ve|\s+have|\s+has)\s+been\s+\w+(?:\s+\w+)?\s+for(?:\s+(?:over|more\s+than|nearly|almost))?|(?:our|its|their)(?:\s+(?:over|more\s+than|nearly|almost))?)\s*$/i;
+/** A sentence that goes on with the employer as its subject: "With 25 years of experience, Acme serves…". */
+const EMPLOYER_SUBJECT_AFTER =
+  /^[^,.;\n]{0,40},\s*(?:we|our|the\s+(?:company|firm|group|practice|team|business|agency|organi[sz]ation)|[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}\s+(?:is|has|have|provides|offers|helps|serves|delivers|remains|continues|builds|supports))\b/;
+const FOR_OVER_BEFORE = /\bfor\s+(?:over|more\s+than|nearly|almost|the\s+(?:past|last))\s*$/i;
+const ABOUT_CANDIDATE = /\b(?:you|your|candidates?|applicants?|the\s+ideal)\b/i;
+
+/** Whether the years are the employer's or a product's age or history rather than a requirement. */
+function aboutTheEmployer(sentenceBefore: string, after: string): boolean {
+  if (AGE_AFTER.test(after) || EMPLOYER_BEFORE.test(sentenceBefore) || EMPLOYER_SUBJECT_AFTER.test(after)) return true;
+  return FOR_OVER_BEFORE.test(sentenceBefore) && !ABOUT_CANDIDATE.test(sentenceBefore);
+}
+
 function aboutExperience(text: string, candidate: Candidate): boolean {
-  const after = text.slice(candidate.end, candidate.end + 70);
-  const before = text.slice(Math.max(0, candidate.index - 50), candidate.index);
-  const sentenceAfter = after.split(/[.;\n]/)[0] ?? '';
-  const sentenceBefore = before.split(/[.;\n]/).pop() ?? '';
-  if (/^\s*(?:old|ago|of\s+age|warranty|contract|lease|in\s+business)\b/i.test(after)) return false;
-  return CONTEXT.test(sentenceAfter) || /experience|exp\b/i.test(sentenceBefore);
+  const sentence = sentenceAround(text, candidate.index, candidate.end);
+  const after = text.slice(candidate.end, Math.min(sentence.end, candidate.end + 70));
+  const sentenceBefore = text.slice(sentence.start, candidate.index);
+  if (aboutTheEmployer(sentenceBefore, text.slice(candidate.end, sentence.end))) return false;
+  return CONTEXT.test(after) || /experience|exp\b/i.test(sentenceBefore.slice(-50));
+}
+
+/**
+ * The requirement, or a lower one the same sentence offers instead: "5 years of experience, or 3 years
+ * with a master's degree" asks for at least 3. An alternative without years ("or equivalent education")
+ * leaves the requirement as it is.
+ */
+function withAlternative(text: string, requirement: Candidate): Candidate {
+  const sentence = sentenceAround(text, requirement.index, requirement.end);
+  const rest = text.slice(requirement.end, sentence.end);
+  const alternative = /\bor\b/i.exec(rest);
+  if (!alternative) return requirement;
+  const offset = requirement.end + alternative.index;
+  const next = earliestRequirement(text.slice(offset, sentence.end));
+  if (!next || next.years.min === null || requirement.years.min === null || next.years.min >= requirement.years.min) return requirement;
+  return { index: requirement.index, end: requirement.end, years: { min: next.years.min, max: null } };
 }
 
 /**
@@ -123,5 +158,5 @@ export function experienceFromText(text: string): ExperienceYears | null {
   const first = earliestRequirement(text);
   const none = NONE_NEEDED.exec(text);
   if (none && (!first || none.index < first.index)) return { min: 0, max: 0 };
-  return first ? first.years : null;
+  return first ? withAlternative(text, first).years : null;
 }

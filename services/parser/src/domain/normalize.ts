@@ -4,7 +4,7 @@ import { decodeHTML } from 'entities';
 import { isoUtc } from './dates.js';
 import { dedupeKey, textFingerprint } from './dedupe.js';
 import { inlineText, isPlainText, plainTextToHtml, sanitizeDescription, sanitizedHtmlToText, unescapeMarkup } from './description.js';
-import { employmentTypeOf } from './employment-type.js';
+import { employmentTypeFromText, employmentTypeOf } from './employment-type.js';
 import { experienceFromText } from './experience.js';
 import type { ExtractedPosting, JobLocation } from './extracted-posting.js';
 import { PostingRejected } from './rejection.js';
@@ -32,9 +32,14 @@ export interface NormalizeContext {
   readonly url?: string | undefined;
   /** ISO time the posting was fetched (first/last seen). */
   readonly seenAt: string;
+  /** The page's visible text, for the years and pay a page shows but its structured data leaves out. */
+  readonly pageText?: (() => string) | undefined;
+  /** What to tell the user when no URL is known (e.g. how to give one). */
+  readonly missingUrlReason?: string | undefined;
 }
 
-function httpUrl(value: string | null | undefined): string | null {
+/** The value as an absolute http(s) URL, or null. */
+export function httpUrl(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
     const url = new URL(value);
@@ -77,7 +82,7 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
     title ? null : 'title',
     company ? null : 'company',
     externalId ? null : 'external id',
-    canonicalUrl ? null : 'url (an absolute http(s) URL)',
+    canonicalUrl ? null : `url (an absolute http(s) URL${context.missingUrlReason ? `: ${context.missingUrlReason}` : ''})`,
   ].filter((name): name is string => name !== null);
   if (missing.length > 0 || !canonicalUrl) {
     throw new PostingRejected(
@@ -97,7 +102,10 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
     provenance[field] = extracted.provenance[field] ?? fallback;
   };
 
-  const textSalary = extracted.salary ? null : salaryFromText(descriptionText, extracted.defaultCurrency);
+  const descriptionSalary = extracted.salary ? null : salaryFromText(descriptionText, extracted.defaultCurrency);
+  const pageSalary =
+    extracted.salary || descriptionSalary || !context.pageText ? null : salaryFromText(context.pageText(), extracted.defaultCurrency);
+  const textSalary = descriptionSalary ?? pageSalary;
   const salary = extracted.salary ?? textSalary;
   // A company's own name is not a skill it asks for ("Vercel is…" on Vercel's postings).
   const skills = extracted.skills
@@ -108,9 +116,12 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
         .find([title, descriptionText].join('\n'))
         .filter((skill) => !company.toLowerCase().includes(skill.toLowerCase()))
         .slice(0, 200);
-  const experienceYears = extracted.experienceYears ?? experienceFromText(descriptionText);
+  const descriptionYears = extracted.experienceYears ? null : experienceFromText(descriptionText);
+  const pageYears = extracted.experienceYears || descriptionYears || !context.pageText ? null : experienceFromText(context.pageText());
+  const experienceYears = extracted.experienceYears ?? descriptionYears ?? pageYears;
   const seniority = extracted.seniority ?? seniorityFromTitle(title);
-  const employmentType = employmentTypeOf(extracted.employmentTypes);
+  const statedType = employmentTypeOf(extracted.employmentTypes);
+  const employmentType = statedType ?? employmentTypeFromText(title, descriptionText);
   const locations = cleanLocations(extracted.locations);
   const content = {
     jobId: jobIdOf(context.source, externalId),
@@ -130,20 +141,33 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
     postedAt: isoUtc(extracted.postedAt),
     expiresAt: isoUtc(extracted.expiresAt),
   };
+  from('canonicalUrl', extracted.provenance.canonicalUrl ? canonicalUrl : null, `${context.source}:url`);
   from('title', title, `${context.source}:title`);
   from('company', company, `${context.source}:company`);
   from('locations', locations, `${context.source}:location`);
   from('remote', content.remote, `${context.source}:remote`);
-  from('employmentType', employmentType, `${context.source}:employmentType`);
+  if (employmentType) {
+    provenance.employmentType = statedType
+      ? (extracted.provenance.employmentType ?? `${context.source}:employmentType`)
+      : 'text:description';
+  }
   if (seniority)
     provenance.seniority = extracted.seniority ? (extracted.provenance.seniority ?? `${context.source}:seniority`) : 'text:title';
-  if (salary) provenance.salary = textSalary ? 'text:description' : (extracted.provenance.salary ?? `${context.source}:salary`);
+  if (salary) {
+    provenance.salary = pageSalary
+      ? 'text:page'
+      : textSalary
+        ? 'text:description'
+        : (extracted.provenance.salary ?? `${context.source}:salary`);
+  }
   if (skills.length > 0)
     provenance.skills = extracted.skills ? (extracted.provenance.skills ?? `${context.source}:skills`) : 'dictionary:description';
   if (experienceYears) {
     provenance.experienceYears = extracted.experienceYears
       ? (extracted.provenance.experienceYears ?? `${context.source}:experience`)
-      : 'text:description';
+      : pageYears
+        ? 'text:page'
+        : 'text:description';
   }
   from('description', descriptionText || null, `${context.source}:description`);
   from('postedAt', content.postedAt, `${context.source}:postedAt`);

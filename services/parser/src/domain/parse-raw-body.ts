@@ -8,9 +8,10 @@ import { extractJsonLdPosting, findJobPostings } from './extractors/jsonld.js';
 import { jsonLdBlocks, type PageMarkup } from './extractors/jsonld-scripts.js';
 import { extractLeverPosting } from './extractors/lever.js';
 import { extractMcfJob } from './extractors/mcf.js';
+import { pageAddresses, visibleText } from './extractors/page-facts.js';
 import { extractUsajobsItem } from './extractors/usajobs.js';
 import { parseJsonBody } from './json-body.js';
-import { normalizePosting, type ParsedPosting } from './normalize.js';
+import { httpUrl, normalizePosting, type ParsedPosting } from './normalize.js';
 import { PostingRejected } from './rejection.js';
 
 /** Default largest body the parser reads (a 10 MB page is refused). */
@@ -101,6 +102,42 @@ function jsonLdExternalId(extracted: ExtractedPosting, input: RawBodyInput, inde
   return input.externalId ? `${input.externalId}-${own}` : own;
 }
 
+/** A page address as an absolute http(s) URL, resolving a relative one against the URL the page came from. */
+function absoluteUrl(address: string | null, base: string | undefined): string | null {
+  if (!address) return null;
+  try {
+    return httpUrl(new URL(address, base).href);
+  } catch {
+    return null;
+  }
+}
+
+const MISSING_PAGE_URL =
+  'the JSON-LD has no url and the page has no <link rel="canonical"> or og:url; give the address the page was fetched from (jobpipe parse: --url <address>)';
+
+/**
+ * What a JSON-LD page offers beyond its JSON-LD, read only when needed: its own address (canonical link,
+ * then og:url) for postings without a url, and its visible text for the years and pay the JSON-LD leaves out.
+ */
+function pageFallbacks(html: PageMarkup, input: RawBodyInput, postingCount: number) {
+  let addresses: { url: string | null; from: string } | undefined;
+  let text: string | undefined;
+  return {
+    url(): { url: string | null; from: string } {
+      if (!addresses) {
+        const page = pageAddresses(html);
+        const canonical = absoluteUrl(page.canonical, input.url);
+        addresses = canonical
+          ? { url: canonical, from: 'page:link[rel=canonical]' }
+          : { url: absoluteUrl(page.openGraph, input.url), from: 'page:meta[og:url]' };
+      }
+      return addresses;
+    },
+    // A page of several postings shows all of them: its text cannot be one posting's.
+    text: postingCount === 1 ? () => (text ??= visibleText(html)) : undefined,
+  };
+}
+
 /**
  * Parses one raw body (an API response or an HTML page) into normalized postings. Bad bodies are
  * rejected with a PostingRejected naming what is wrong (empty, too large, wrong encoding, truncated or
@@ -114,6 +151,7 @@ export function parseRawBody(input: RawBodyInput): ParseResult {
 
   let format: RawFormat;
   let items: Record<string, unknown>[];
+  let page: ReturnType<typeof pageFallbacks> | undefined;
   if (kind === 'json' || (!expectsHtml && looksLikeJson(body))) {
     const document = parseJsonBody(bodyText(body));
     // With the source known, an object of no recognisable shape is read as that source's posting, so the
@@ -137,20 +175,33 @@ export function parseRawBody(input: RawBodyInput): ParseResult {
     items = detected.items;
   } else {
     format = 'jsonld';
-    items = htmlPostings(body.text ?? body.utf8);
+    const html = body.text ?? body.utf8;
+    items = htmlPostings(html);
+    page = pageFallbacks(html, input, items.length);
   }
 
   const postings: ParsedPosting[] = [];
   const rejected: string[] = [];
   items.forEach((item, index) => {
     try {
-      const extracted = EXTRACTORS[format](item, input.url ?? null);
+      let extracted = EXTRACTORS[format](item, input.url ?? null);
+      if (page && !httpUrl(extracted.url)) {
+        const own = page.url();
+        if (own.url) extracted = { ...extracted, url: own.url, provenance: { ...extracted.provenance, canonicalUrl: own.from } };
+      }
       const externalId =
         format === 'jsonld' ? jsonLdExternalId(extracted, input, index, items.length) : (extracted.externalId ?? input.externalId);
       postings.push(
         normalizePosting(
           { ...extracted, externalId: externalId ?? null },
-          { source: format, externalId: input.externalId, url: input.url, seenAt: input.seenAt },
+          {
+            source: format,
+            externalId: input.externalId,
+            url: input.url,
+            seenAt: input.seenAt,
+            pageText: page?.text,
+            missingUrlReason: page ? MISSING_PAGE_URL : undefined,
+          },
         ),
       );
     } catch (error) {

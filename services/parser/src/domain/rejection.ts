@@ -9,8 +9,7 @@ export type RejectionCode =
   | 'JSON_INVALID'
   | 'UNKNOWN_FORMAT'
   | 'NO_POSTING'
-  | 'MISSING_FIELDS'
-  | 'IMPORT_ROWS_INVALID';
+  | 'MISSING_FIELDS';
 
 /** A body or row the parser rejects for good: dead-lettered with its reason, never retried. */
 export class PostingRejected extends PermanentError {

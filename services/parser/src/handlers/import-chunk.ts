@@ -23,10 +23,13 @@ export function importExternalId(row: ImportRow): string {
   return row.externalId ?? createHash('sha256').update(row.url).digest('hex').slice(0, 32);
 }
 
+/** A reason cut to the length the event allows. */
+const brief = (reason: string): string => (reason.length > 500 ? `${reason.slice(0, 497)}...` : reason);
+
 /**
  * import.chunk: reads `{ rows: [{ rowNumber, row }] }` from the blob, stores every valid row as a job of
- * source `import`, then rejects the chunk naming the invalid rows, if any (the valid ones are stored;
- * a redrive stores nothing twice).
+ * source `import`, then publishes `import.chunk-loaded` with how many rows were stored and each row it
+ * refused with the reasons (a redelivery stores nothing twice and reports the same again).
  */
 export function importChunkHandler(deps: ImportChunkDependencies): EventHandler<'import.chunk'> {
   return async (event, context) => {
@@ -36,15 +39,18 @@ export function importChunkHandler(deps: ImportChunkDependencies): EventHandler<
     const document = record(parseJsonBody(decodeBody(body, 'json', deps.maxBodyBytes)));
     if (!document || !Array.isArray(document.rows))
       throw new PostingRejected('NO_POSTING', `import chunk '${chunk.blobKey}' has no "rows" array`);
-    const invalid: string[] = [];
+    const rejectedRows: { rowNumber: number; errors: [string, ...string[]] }[] = [];
+    let stored = 0;
     const registry = contracts();
     const seenAt = event.detail.meta.occurredAt;
     for (const [index, entry] of list(document.rows).entries()) {
-      const rowNumber = record(entry)?.rowNumber ?? chunk.firstRowNumber + index;
+      const stated = record(entry)?.rowNumber;
+      const rowNumber = typeof stated === 'number' && Number.isInteger(stated) && stated >= 1 ? stated : chunk.firstRowNumber + index;
       const row = record(entry)?.row;
       const validation = registry.validateDefinition('import-row', row);
       if (!validation.ok) {
-        invalid.push(`row ${String(rowNumber)}: ${validation.errors.join(', ')}`);
+        const [first = 'is not a valid import row', ...more] = validation.errors;
+        rejectedRows.push({ rowNumber, errors: [brief(first), ...more.slice(0, 19).map(brief)] });
         continue;
       }
       try {
@@ -57,16 +63,24 @@ export function importChunkHandler(deps: ImportChunkDependencies): EventHandler<
             fetchedAt: seenAt,
           },
         );
+        stored++;
       } catch (error) {
         if (!(error instanceof PostingRejected)) throw error;
-        invalid.push(`row ${String(rowNumber)}: ${error.message}`);
+        rejectedRows.push({ rowNumber, errors: [brief(error.message)] });
       }
     }
-    if (invalid.length > 0) {
-      throw new PostingRejected(
-        'IMPORT_ROWS_INVALID',
-        `import ${chunk.importId} chunk ${chunk.chunkIndex}: ${invalid.length} row(s) not imported: ${invalid.join('; ').slice(0, 2000)}`,
-      );
-    }
+    // Reported, not dead-lettered: the import's progress is final only when every row landed or was refused.
+    await context.publish([
+      {
+        detailType: 'import.chunk-loaded',
+        data: {
+          importId: chunk.importId,
+          chunkIndex: chunk.chunkIndex,
+          rowCount: chunk.rowCount,
+          stored,
+          rejectedRows: rejectedRows.slice(0, 1000),
+        },
+      },
+    ]);
   };
 }

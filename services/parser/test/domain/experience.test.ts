@@ -72,3 +72,33 @@ test('across phrasings the earliest requirement wins, and on the same start the 
     max: 3,
   });
 });
+
+/** Traps: abbreviations inside the sentence, the employer's own age, ranges with en dashes. */
+const TRAPS: [text: string, expected: [min: number | null, max: number | null] | null][] = [
+  ['At least one year post-J.D. legal experience is required.', [1, null]],
+  ['Minimum two years post-Ph.D. research experience in immunology.', [2, null]],
+  ['B.S. in Nursing and 2 years of acute care experience.', [2, null]],
+  ['Work in a U.S. firm for 3 years (e.g. litigation experience) preferred', [3, null]],
+  ['3–5 years of experience in accounts payable', [3, 5]],
+  ['Founded 10 years ago, Acme builds payroll tools. You bring 4 years of experience.', [4, null]],
+  ['With over 25 years of experience, Harbor Legal serves clients across the U.S. and Canada.', null],
+  ['For more than 30 years we have helped families at home. 2+ years of caregiving experience required.', [2, null]],
+  ['For over 40 years, the company has built bridges. Requirements: 5 years of project experience.', [5, null]],
+  ['Our 20 years in business speak for themselves.', null],
+  ['We have been serving the community for over 15 years; no experience needed.', [0, 0]],
+  ['Celebrating 50 years of excellence in patient care!', null],
+  ['Our product has 12 years of history in the retail market.', null],
+];
+
+test(`experience traps (${TRAPS.length}): abbreviations, the employer's age, en-dash ranges`, () => {
+  for (const [text, expected] of TRAPS) {
+    const years = experienceFromText(text);
+    assert.deepEqual(years ? [years.min, years.max] : null, expected, `"${text}"`);
+  }
+});
+
+test('an alternative in the same sentence with fewer years lowers the minimum; one without years does not', () => {
+  assert.deepEqual(experienceFromText("5 years of experience, or 3 years of experience with a master's degree."), { min: 3, max: null });
+  assert.deepEqual(experienceFromText('4 years of experience or equivalent education.'), { min: 4, max: null });
+  assert.deepEqual(experienceFromText('3 years of experience or more is ideal. Or 1 year of Go experience.'), { min: 3, max: null });
+});

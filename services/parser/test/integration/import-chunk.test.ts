@@ -5,7 +5,7 @@ import { parserStack } from './harness.js';
 const stack = parserStack();
 after(() => stack.close());
 
-test('an import chunk stores each valid row as an import job, then dead-letters the chunk naming the invalid rows', async () => {
+test('an import chunk stores each valid row as an import job, then reports what it stored and each row it refused (nothing dead-lettered)', async () => {
   const rows = [
     {
       rowNumber: 2,
@@ -63,8 +63,15 @@ test('an import chunk stores each valid row as an import job, then dead-letters 
   assert.match(beta.externalId, /^[a-f0-9]{32}$/, 'no externalId: a hash of the URL');
   assert.deepEqual(beta.skills, ['Excel', 'SQL']);
 
-  const dead = await stack.deadLetters();
-  assert.equal(dead.length, 1);
-  assert.match(dead[0]!.reason, /IMPORT_ROWS_INVALID: import imp-1 chunk 0: 1 row\(s\) not imported: row 4: .*company/);
+  assert.deepEqual(await stack.deadLetters(), []);
+  const reports = stack.crm.bus.publishedEvents('import.chunk-loaded').map((event) => JSON.parse(event.body).detail.data);
+  assert.equal(reports.length, 1);
+  assert.deepEqual(
+    { ...reports[0], rejectedRows: undefined },
+    { importId: 'imp-1', chunkIndex: 0, rowCount: 3, stored: 2, rejectedRows: undefined },
+  );
+  assert.equal(reports[0].rejectedRows.length, 1);
+  assert.equal(reports[0].rejectedRows[0].rowNumber, 4);
+  assert.match(reports[0].rejectedRows[0].errors.join(), /company/);
   assert.equal((await stack.parsedEvents()).length, 2);
 });

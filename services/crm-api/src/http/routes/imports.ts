@@ -130,7 +130,7 @@ export async function importRoutes(app: FastifyInstance, context: CrmApiContext)
     {
       schema: {
         tags: ['imports'],
-        summary: 'Progress of an import: rows accepted, rejected (with reasons, 1000 per page), done',
+        summary: 'Progress of an import: rows accepted, rejected (with reasons, 1000 per page), done once every row landed or was rejected',
         params: { type: 'object', required: ['importId'], properties: { importId: importIdSchema } },
         querystring: {
           type: 'object',
@@ -140,11 +140,20 @@ export async function importRoutes(app: FastifyInstance, context: CrmApiContext)
         response: {
           200: {
             type: 'object',
-            required: ['summary', 'rejectedRows', 'rejectedPages'],
+            required: ['summary', 'rejectedRows', 'rejectedPages', 'loadRejectedRows'],
             properties: {
               summary: { $ref: 'ImportSummary#' },
-              rejectedRows: { type: 'array', items: { $ref: 'RejectedRow#' } },
+              rejectedRows: {
+                type: 'array',
+                items: { $ref: 'RejectedRow#' },
+                description: 'rows refused before they were sent (one page)',
+              },
               rejectedPages: { type: 'integer' },
+              loadRejectedRows: {
+                type: 'array',
+                items: { $ref: 'RejectedRow#' },
+                description: 'rows the parser refused when loading them (counted in summary.rejected)',
+              },
             },
           },
           ...errorResponses(400, 404),

@@ -154,7 +154,7 @@ function identifierOf(value: unknown): string | null {
  * an Organization, jobLocation as one or many Places with a PostalAddress or a string, remote by
  * `jobLocationType: TELECOMMUTE`, entity-escaped descriptions, salary in `baseSalary` or only in the text.
  */
-export function extractJsonLdPosting(posting: Record<string, unknown>, pageUrl: string | null): ExtractedPosting {
+export function extractJsonLdPosting(posting: Record<string, unknown>, _pageUrl: string | null): ExtractedPosting {
   const locations = locationsOf(posting);
   const remote = list(posting.jobLocationType).some((type) => /telecommute|remote/i.test(String(type))) ? true : null;
   if (remote && locations.length === 0) {
@@ -169,7 +169,8 @@ export function extractJsonLdPosting(posting: Record<string, unknown>, pageUrl: 
   const experienceText = typeof posting.experienceRequirements === 'string' ? posting.experienceRequirements : '';
   return {
     externalId: identifierOf(posting.identifier),
-    url: firstText(posting.url, pageUrl),
+    // Without its own url the page's canonical address comes before the fetched one (parse-raw-body).
+    url: text(posting.url),
     title: text(posting.title) ? inlineText(text(posting.title)!) : firstText(posting.name),
     company: nameOf(posting.hiringOrganization),
     locations,

@@ -1,5 +1,6 @@
 import { escapeText } from '../description.js';
 import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
+import { experienceByGrade } from '../grade-experience.js';
 import { readPeriod, salaryFigures } from '../salary.js';
 import { firstText, list, pluck, record, text } from './json-fields.js';
 
@@ -61,6 +62,14 @@ export function extractUsajobsItem(item: Record<string, unknown>, url: string | 
     section('Requirements', details.Requirements),
     section('Education', details.Education),
   ].join('');
+  // The lowest grade's minimum is what the posting asks of a first-time applicant; each grade's is named.
+  const grades = experienceByGrade(
+    [text(descriptor.QualificationSummary), ...list(details.Requirements).map(text)].filter(Boolean).join('\n'),
+  );
+  const lowest = grades.reduce<(typeof grades)[number] | undefined>(
+    (low, grade) => (!low || (grade.years.min ?? 0) < (low.years.min ?? 0) ? grade : low),
+    undefined,
+  );
   return {
     externalId: firstText(item.MatchedObjectId, descriptor.PositionID),
     url: firstText(descriptor.PositionURI, url),
@@ -73,7 +82,7 @@ export function extractUsajobsItem(item: Record<string, unknown>, url: string | 
     salary: figures,
     defaultCurrency: 'USD',
     skills: null,
-    experienceYears: null,
+    experienceYears: lowest ? lowest.years : null,
     descriptionHtml: html,
     postedAt: firstText(descriptor.PublicationStartDate, descriptor.PositionStartDate),
     expiresAt: firstText(descriptor.ApplicationCloseDate, descriptor.PositionEndDate),
@@ -85,6 +94,9 @@ export function extractUsajobsItem(item: Record<string, unknown>, url: string | 
       ...(remote !== null ? { remote: 'usajobs:RemoteIndicator' } : {}),
       employmentType: 'usajobs:PositionSchedule',
       ...(seniority ? { seniority: 'usajobs:JobGrade' } : {}),
+      ...(lowest
+        ? { experienceYears: `usajobs:QualificationSummary (${grades.map((grade) => `${grade.grade}: ${grade.years.min} yr`).join('; ')})` }
+        : {}),
       description: 'usajobs:UserArea.Details+QualificationSummary',
       postedAt: 'usajobs:PublicationStartDate',
       expiresAt: 'usajobs:ApplicationCloseDate',

@@ -256,3 +256,54 @@ test('a full-size careers page with an escaped @graph posting at the end of <bod
     lastSeenAt: SEEN_AT,
   });
 });
+
+test('a JSON-LD posting without url takes the canonical link (made absolute), and the years and pay the page shows', () => {
+  const result = parseRawBody({
+    body: fixtureBytes('jsonld/no-url-canonical-visible-text.html'),
+    source: 'jsonld',
+    url: 'https://marlowpike.example/careers?ref=board',
+    contentType: 'text/html',
+    seenAt: SEEN_AT,
+  });
+  const job = result.postings[0]!.job;
+  assert.equal(job.canonicalUrl, 'https://marlowpike.example/careers/legal-assistant-2291');
+  assert.equal(job.provenance?.canonicalUrl, 'page:link[rel=canonical]');
+  // The footer's "over 40 years" is the firm's history, and the tracking script is not text.
+  assert.deepEqual(job.experienceYears, { min: 2, max: null });
+  assert.equal(job.provenance?.experienceYears, 'text:page');
+  assert.deepEqual(job.salary, {
+    min: 28,
+    max: 34,
+    currency: 'USD',
+    period: 'hour',
+    annualMin: 58240,
+    annualMax: 70720,
+    basis: 'inferred',
+  });
+  assert.equal(job.provenance?.salary, 'text:page');
+});
+
+test('without canonical link the og:url is the address; without any, one message says to give the URL', () => {
+  const page = fixtureBytes('jsonld/no-url-canonical-visible-text.html')
+    .toString('utf8')
+    .replace(/<link rel="canonical"[^>]*>/, '');
+  const result = parseRawBody({ body: page, source: 'jsonld', contentType: 'text/html', seenAt: SEEN_AT });
+  assert.equal(result.postings[0]!.job.canonicalUrl, 'https://marlowpike.example/careers/og/legal-assistant');
+  assert.throws(
+    () => parseRawBody({ body: fixtureBytes('jsonld/no-url-anywhere.html'), source: 'jsonld', contentType: 'text/html', seenAt: SEEN_AT }),
+    (error: unknown) =>
+      error instanceof PostingRejected &&
+      error.code === 'MISSING_FIELDS' &&
+      /no url and the page has no <link rel="canonical"> or og:url; give the address the page was fetched from \(jobpipe parse: --url <address>\)/.test(
+        error.message,
+      ),
+  );
+  const given = parseRawBody({
+    body: fixtureBytes('jsonld/no-url-anywhere.html'),
+    source: 'jsonld',
+    url: 'https://northline.example/jobs/77',
+    contentType: 'text/html',
+    seenAt: SEEN_AT,
+  });
+  assert.equal(given.postings[0]!.job.canonicalUrl, 'https://northline.example/jobs/77');
+});

@@ -49,7 +49,8 @@ test('USAJOBS search item (verbatim, as the scraper stores it): stated yearly pa
   assert.ok(descriptionText.includes('\n\nQualifications\n\nMINIMUM QUALIFICATIONS: GS-12 To qualify for the GS-12 level'));
   assert.ok(descriptionText.endsWith('All qualification requirements must be met by the closing date of this announcement.'));
   assert.equal(posting!.job.provenance?.salary, 'usajobs:PositionRemuneration (Per Year)');
-  assert.equal(posting!.job.provenance?.experienceYears, 'text:description');
+  // The years now come per grade from the qualifications: one full year at each of GS-12, GS-13 and GS-14.
+  assert.equal(posting!.job.provenance?.experienceYears, 'usajobs:QualificationSummary (GS-12: 1 yr; GS-13: 1 yr; GS-14: 1 yr)');
 });
 
 test('USAJOBS search item with grades 00: no seniority; the years come from the qualification text', () => {

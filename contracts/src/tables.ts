@@ -1,3 +1,14 @@
+/**
+ * The operational tables: key schema, secondary indexes and the one service that writes each. Beside
+ * the event topology because a table item is a contract too: its shape is `schemas/tables/<name>/schema.json`,
+ * its owner is the only service that writes it, and every other service reads it or learns through events.
+ * The SQLite adapter, the DynamoDB adapter, the LocalStack bootstrap, the CDK stack and IAM all read this.
+ */
+import type { ServiceName } from './topology.js';
+
+/** Who writes a table: one service, or `shared` (the service runtime, each consumer under its own key prefix). */
+export type TableOwner = ServiceName | 'shared';
+
 /** Key schema of one secondary index. */
 export interface IndexDefinition {
   readonly partitionKey: string;
@@ -9,13 +20,12 @@ export interface TableDefinition {
   readonly partitionKey: string;
   readonly sortKey?: string;
   readonly indexes: Readonly<Record<string, IndexDefinition>>;
-  /** The service that writes this table (others may read it). */
-  readonly owner: string;
+  /** The one service that writes this table (others may only read it); `shared` for the runtime's own. */
+  readonly owner: TableOwner;
 }
 
 /**
- * Every operational table. The SQLite adapter, the DynamoDB adapter, the LocalStack bootstrap and the
- * CDK stack all read this one definition. Sort keys and index keys hold strings (ISO dates sort).
+ * Every operational table. Sort keys and index keys hold strings (ISO dates sort).
  */
 export const TABLES = {
   /** Normalized jobs, one item per jobId (sanitized HTML kept here, not in events). */
@@ -29,18 +39,20 @@ export const TABLES = {
     },
     owner: 'parser',
   },
-  /** Scraper bookkeeping: last content hash per posting, run statistics per search. */
+  /** Scraper bookkeeping: last content hash per posting, URL validators, run statistics per search. */
   scrapeState: { partitionKey: 'key', indexes: {}, owner: 'scraper' },
   /** Latest score per job with its reasons. */
   scores: { partitionKey: 'jobId', indexes: {}, owner: 'recommender' },
-  /** Recommender state: labelled decisions and model metadata. */
+  /** Recommender state: postings as stems, labelled decisions, model and config bookkeeping. */
   recommenderState: { partitionKey: 'key', sortKey: 'sort', indexes: {}, owner: 'recommender' },
   /** Current CRM stage per job. */
   crm: { partitionKey: 'jobId', indexes: { byStage: { partitionKey: 'stage', sortKey: 'updatedAt' } }, owner: 'crm-api' },
   /** Every CRM change and note, per job, in time order. */
   crmHistory: { partitionKey: 'jobId', sortKey: 'changeId', indexes: {}, owner: 'crm-api' },
-  /** Application requests and their outcome. */
-  applications: { partitionKey: 'applicationId', indexes: { byJob: { partitionKey: 'jobId', sortKey: 'requestedAt' } }, owner: 'applier' },
+  /** Application requests as the user sees them, with the outcome crm-api learns from the applier's events. */
+  applications: { partitionKey: 'applicationId', indexes: { byJob: { partitionKey: 'jobId', sortKey: 'requestedAt' } }, owner: 'crm-api' },
+  /** The applier's own progress per application request (session waits, submit intent, the outcome event). */
+  applierState: { partitionKey: 'applicationId', indexes: {}, owner: 'applier' },
   /** Site sessions status (never the cookie: that is in the secret store). */
   sessions: { partitionKey: 'site', indexes: {}, owner: 'auth-refresher' },
   /** The user's configuration, versioned. */
@@ -49,16 +61,24 @@ export const TABLES = {
   apiKeys: { partitionKey: 'keyHash', indexes: {}, owner: 'crm-api' },
   /** Import progress. */
   imports: { partitionKey: 'importId', sortKey: 'part', indexes: {}, owner: 'crm-api' },
-  /** Event ids already handled, per consumer, where a handler needs exactly-once effects. */
+  /** Event ids already handled, per consumer (`<consumer>:<eventId>`), where a handler needs exactly-once effects. */
   processedEvents: { partitionKey: 'consumerEventId', indexes: {}, owner: 'shared' },
 } as const satisfies Record<string, TableDefinition>;
 
 /** Name of an operational table. */
 export type TableName = keyof typeof TABLES;
 
+/** Every table name, in definition order. */
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
 /** The definition of a table, or an error naming the known tables. */
 export function tableDefinition(name: string): TableDefinition {
   const definition = (TABLES as Record<string, TableDefinition>)[name];
-  if (!definition) throw new Error(`unknown table '${name}' (known: ${Object.keys(TABLES).join(', ')})`);
+  if (!definition) throw new Error(`unknown table '${name}' (known: ${TABLE_NAMES.join(', ')})`);
   return definition;
+}
+
+/** The tables a service writes (its own). */
+export function tablesOwnedBy(service: ServiceName): TableName[] {
+  return TABLE_NAMES.filter((name) => TABLES[name].owner === service);
 }
