@@ -13,9 +13,7 @@ import {
   type TrainingExample,
   trainModel,
 } from '@jobpipe/recommender';
-import { generatePostings } from '../../services/recommender/test/corpus/generator.js';
-import { normalize } from '../../services/recommender/test/corpus/normalize.js';
-import { mayaConfig, mayaWants } from '../../services/recommender/test/corpus/persona.js';
+import { generatePostings, mayaConfig, mayaWants, normalize } from '@jobpipe/test-kit/corpus';
 
 function labelledPostings(count: number, seed: number): TrainingExample[] {
   return generatePostings(count, seed).map((raw) => {

@@ -23,20 +23,38 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startReplayServer } from '@jobpipe/replay';
-import { tempDir } from '@jobpipe/test-kit';
+import { startReplayServer, withExternalReplay, withOwnReplay } from '@jobpipe/replay';
+import { embeddedPaths, SqliteBus } from '@jobpipe/shared';
+import {
+  freePort,
+  NodeProcessGroup,
+  proportionalMb,
+  residentMb,
+  serviceEnvironment,
+  tempDir,
+  testSecretKey,
+  waitFor,
+} from '@jobpipe/test-kit';
+import { cliEntryFile } from '../../cli/src/build/stack-bundles.js';
 import { REPO_ROOT } from '../../cli/src/config.js';
+import { STACK_NODE_FLAGS } from '../../cli/src/stack/service-processes.js';
 import { readSupervisorState } from '../../cli/src/stack/supervisor-state.js';
-import { BUNDLED_CLI, CliProcess } from '../../cli/test/support/cli-process.js';
-import { PipelineInspector } from '../../cli/test/support/pipeline-inspector.js';
-import { freePort, proportionalMb, residentMb, waitFor } from '../../cli/test/support/processes.js';
-import { externalReplayConfigText, ownReplayConfigText } from '../../cli/test/support/test-config.js';
-import { serviceEnvironment, testSecretKey } from '../../cli/test/support/test-stack.js';
 
 const BUSY_POSTINGS = 2_000;
 const STARTUP_SETTLE_MS = 5_000;
 const IDLE_SETTLE_MS = 30_000;
 const IDLE_SAMPLES = 10;
+
+/** `jobpipe <args>` from its bundle, as `npm start` runs it, in a process group of its own. */
+const bundledCli = (args: string[], env: Record<string, string>, logFile: string) =>
+  new NodeProcessGroup([...STACK_NODE_FLAGS, cliEntryFile(REPO_ROOT), ...args], env, logFile, REPO_ROOT);
+const repositoryConfigText = () => readFileSync(join(REPO_ROOT, 'jobpipe.config.yaml'), 'utf8');
+
+/** Messages waiting or in flight on a queue of the stack's bus. */
+async function pending(bus: SqliteBus, queue: string): Promise<number> {
+  const depth = await bus.depth(queue);
+  return depth.ready + depth.inFlight;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -53,7 +71,7 @@ function labelOf(pid: number, dataDir: string, cliPid: number): string {
   }
 }
 
-function groupRss(stack: CliProcess): { total: number; totalPss: number; byPid: Map<number, number> } {
+function groupRss(stack: NodeProcessGroup): { total: number; totalPss: number; byPid: Map<number, number> } {
   const members = stack.members();
   const byPid = new Map(members.map((pid) => [pid, residentMb(pid)]));
   const totalPss = members.reduce((sum, pid) => sum + proportionalMb(pid), 0);
@@ -92,9 +110,9 @@ async function measureIdleAndBusy(): Promise<{
   const replay = await startReplayServer({ postings: BUSY_POSTINGS });
   const apiPort = await freePort();
   const configPath = join(dir.path, 'jobpipe.config.yaml');
-  writeFileSync(configPath, externalReplayConfigText({ apiPort, replay }));
+  writeFileSync(configPath, withExternalReplay(repositoryConfigText(), { apiPort, replay }));
   const dataDir = join(dir.path, 'data');
-  const stack = new CliProcess(
+  const stack = bundledCli(
     ['up', '--no-scrape'],
     serviceEnvironment({
       ...replay.scraperEnv(),
@@ -105,9 +123,8 @@ async function measureIdleAndBusy(): Promise<{
       JOBPIPE_SECRET_KEY: testSecretKey(),
     }),
     join(dir.path, 'up.log'),
-    BUNDLED_CLI,
   );
-  let inspector: PipelineInspector | undefined;
+  let bus: SqliteBus | undefined;
   try {
     await waitFor('the stack to start', () => readFileSync(stack.logFile, 'utf8').includes('Running.'), { timeoutMs: 120_000 });
     const runningSince = performance.now();
@@ -132,7 +149,7 @@ async function measureIdleAndBusy(): Promise<{
     }
 
     // Busy: the searches of the 2,000-posting replay, through the API as a user asks.
-    inspector = new PipelineInspector(dataDir);
+    bus = new SqliteBus({ path: embeddedPaths(dataDir).bus });
     const key = /authorization: Bearer (\S+)\)/.exec(readFileSync(stack.logFile, 'utf8'))?.[1];
     if (!key) throw new Error('jobpipe up did not print its API key');
     for (const request of replay.scrapeRequests('bench')) {
@@ -143,7 +160,9 @@ async function measureIdleAndBusy(): Promise<{
       });
       if (response.status !== 202) throw new Error(`POST /scrape → ${response.status}: ${await response.text()}`);
     }
-    const pipeline = inspector;
+    const pipeline = bus;
+    const countScored = pipeline.db.prepare("SELECT COUNT(*) AS n FROM event_log WHERE detail_type = 'job.scored'");
+    const scored = () => (countScored.get() as { n: number }).n;
     const busyStarted = performance.now();
     let busy = 0;
     let busyPss = 0;
@@ -155,12 +174,10 @@ async function measureIdleAndBusy(): Promise<{
         if (sample.total > busy) [busy, busiest] = [sample.total, sample.byPid];
         busyPss = Math.max(busyPss, sample.totalPss);
         return (
-          pipeline.published('job.scored') >= replay.postings.length &&
-          (await pipeline.pending('parser')) === 0 &&
-          (await pipeline.pending('recommender')) === 0
+          scored() >= replay.postings.length && (await pending(pipeline, 'parser')) === 0 && (await pending(pipeline, 'recommender')) === 0
         );
       },
-      { timeoutMs: 600_000, intervalMs: 250, detail: () => `scored ${pipeline.published('job.scored')} of ${replay.postings.length}` },
+      { timeoutMs: 600_000, intervalMs: 250, detail: () => `scored ${scored()} of ${replay.postings.length}` },
     );
     const busySeconds = (performance.now() - busyStarted) / 1000;
     console.log('  busiest RSS per process (MB):');
@@ -169,7 +186,7 @@ async function measureIdleAndBusy(): Promise<{
     return { startupIdle, idle, idlePss, busy, busyPss, busySeconds };
   } finally {
     await stack.stop();
-    inspector?.close();
+    bus?.close();
     await replay.close();
     dir.remove();
   }
@@ -179,10 +196,10 @@ async function measureSecondsToFirstScoredJobs(): Promise<number> {
   const dir = tempDir('jobpipe-bench-start-');
   const [apiPort, replayPort] = [await freePort(), await freePort()];
   const configPath = join(dir.path, 'jobpipe.config.yaml');
-  writeFileSync(configPath, ownReplayConfigText({ apiPort, replayPort, postings: 200 }));
+  writeFileSync(configPath, withOwnReplay(repositoryConfigText(), { apiPort, replayPort, postings: 200 }));
   const started = performance.now();
   buildBundles({ force: true });
-  const stack = new CliProcess(
+  const stack = bundledCli(
     ['up'],
     serviceEnvironment({
       JOBPIPE_DATA_DIR: join(dir.path, 'data'),
@@ -191,7 +208,6 @@ async function measureSecondsToFirstScoredJobs(): Promise<number> {
       JOBPIPE_SECRET_KEY: testSecretKey(),
     }),
     join(dir.path, 'up.log'),
-    BUNDLED_CLI,
   );
   try {
     let key: string | undefined;

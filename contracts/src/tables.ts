@@ -59,6 +59,8 @@ export const TABLES = {
   config: { partitionKey: 'key', indexes: {}, owner: 'crm-api' },
   /** Hashed API keys. */
   apiKeys: { partitionKey: 'keyHash', indexes: {}, owner: 'crm-api' },
+  /** Changes proposed by the user's assistant or the inbox, waiting for the user's yes. */
+  proposals: { partitionKey: 'proposalId', indexes: { byStatus: { partitionKey: 'status', sortKey: 'createdAt' } }, owner: 'crm-api' },
   /** Import progress. */
   imports: { partitionKey: 'importId', sortKey: 'part', indexes: {}, owner: 'crm-api' },
   /** Event ids already handled, per consumer (`<consumer>:<eventId>`), where a handler needs exactly-once effects. */

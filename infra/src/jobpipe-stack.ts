@@ -54,6 +54,8 @@ export class JobpipeStack extends Stack {
         },
       }),
     );
+    // A scheduled scrape runs the search as the stored config states it now (see infra/lambda/scheduler.ts).
+    storage.tables.get('config')!.grantReadData(schedulerFunction);
     new Schedules(this, 'Schedules', { requests: props.schedules, target: schedulerFunction });
 
     new CfnOutput(this, 'EventBusName', { value: messaging.bus.eventBusName });

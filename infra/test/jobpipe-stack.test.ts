@@ -110,6 +110,25 @@ describe('IAM is least privilege', () => {
     }
   });
 
+  test('the scheduler function may read the stored config (to run searches as the user saved them) and write no table', () => {
+    const [configTableId] = Object.entries(template.findResources('AWS::DynamoDB::GlobalTable')).find(([, table]) =>
+      JSON.stringify(table.Properties.TableName).includes('config'),
+    )!;
+    const schedulerPolicy = resources('AWS::IAM::Policy').find((policy) => JSON.stringify(policy).includes('jobpipe.scheduler'))!;
+    const statements = (schedulerPolicy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] })
+      .Statement;
+    const tableStatements = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
+    assert.ok(
+      tableStatements.some(
+        (statement) => [statement.Action].flat().includes('dynamodb:GetItem') && JSON.stringify(statement.Resource).includes(configTableId),
+      ),
+    );
+    const writes = tableStatements
+      .flatMap((statement) => [statement.Action].flat())
+      .filter((action) => /Put|Update|Delete|Write/.test(action));
+    assert.deepEqual(writes, []);
+  });
+
   test('each service may publish only the detail-types it produces, under its own source', () => {
     const putEvents = statements().filter((statement) => [statement.Action].flat().includes('events:PutEvents'));
     const allowed = putEvents.map((statement) => {

@@ -78,6 +78,35 @@ test('every Lambda function has its own esbuild bundle (ESM, no Docker)', () => 
   }
 });
 
+/**
+ * The repository files a bundle was built from, repo-relative, read from its source map (`sourceMap: true`):
+ * each source path is relative to where CDK bundled it, so it is matched by its longest tail that names a
+ * file of this repository. npm packages are left out.
+ */
+function bundledRepositoryFiles(assetDir: string): string[] {
+  const map = JSON.parse(readFileSync(join(assetDir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+  return map.sources.flatMap((source) => {
+    if (source.includes('node_modules/')) return [];
+    const segments = source.split('/').filter((segment) => segment !== '..' && segment !== '.');
+    const start = segments.findIndex((_, index) => existsSync(join(repoRoot, ...segments.slice(index))));
+    // Sources of no repository file are npm packages' own (their source maps name their upstream files).
+    return start < 0 ? [] : [segments.slice(start).join('/')];
+  });
+}
+
+test('no Lambda package holds a file of tools/ or a test file', () => {
+  for (const [name, asset] of functions) {
+    const files = bundledRepositoryFiles(join(outDir, asset));
+    const entry = name === 'scheduler' ? 'infra/lambda/scheduler.ts' : `services/${name}/src/lambda.ts`;
+    assert.ok(files.includes(entry), `${name}: the source map names its entry (${files.slice(0, 3).join(', ')} …)`);
+    assert.deepEqual(
+      files.filter((file) => /^tools\/|(^|\/)test\/|\.test\.ts$/.test(file)),
+      [],
+      `${name}'s Lambda package`,
+    );
+  }
+});
+
 /** The first error line of a failed run, or its first output. */
 const firstError = (output: string) => (output.split('\n').find((line) => /^\w*Error\b/.test(line)) ?? output.slice(0, 200)).trim();
 

@@ -17,6 +17,11 @@ export function serviceEntryFile(repoRoot: string, service: ServiceName): string
   return join(repoRoot, 'services', service, 'dist', 'main.js');
 }
 
+/** The bundle of the CLI, as `npm start` runs it. */
+export function cliEntryFile(repoRoot: string): string {
+  return join(repoRoot, 'cli', 'dist', 'main.js');
+}
+
 /** One bundle per service: `services/<name>/src/main.ts` → `services/<name>/dist/main.js`. */
 export function serviceBundles(repoRoot: string): BundleSpec[] {
   return SERVICE_NAMES.map((service) => {

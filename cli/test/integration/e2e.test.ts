@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { CrmStageChangedV1 } from '@jobpipe/contracts';
 import { startReplayServer } from '@jobpipe/replay';
-import { freePort, waitFor } from '../support/processes.js';
+import { freePort, waitFor } from '@jobpipe/test-kit';
 import { ownReplayConfigText, testConfig } from '../support/test-config.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 

@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { stripVTControlCharacters } from 'node:util';
 import { createEmbeddedPorts, openSqlite } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/test-kit';
+import { freePort, tempDir } from '@jobpipe/test-kit';
 import { parse, stringify } from 'yaml';
 import type { RunSummary } from '../../src/commands/run.js';
 import { REPO_ROOT } from '../../src/config.js';
-import { freePort } from '../support/processes.js';
 import { ownReplayConfigText, repositoryConfigText } from '../support/test-config.js';
 
 /** Runs `jobpipe run --once <args>` as cron would, on the given data folder and config file. */

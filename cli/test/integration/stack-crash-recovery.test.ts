@@ -13,13 +13,11 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { QUEUES } from '@jobpipe/contracts';
 import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
-import { tempDir } from '@jobpipe/test-kit';
+import { freePort, serviceEnvironment, tempDir, testSecretKey, waitFor } from '@jobpipe/test-kit';
 import { readSupervisorState } from '../../src/stack/supervisor-state.js';
 import { CliProcess } from '../support/cli-process.js';
 import { PipelineInspector } from '../support/pipeline-inspector.js';
-import { freePort, waitFor } from '../support/processes.js';
 import { externalReplayConfigText } from '../support/test-config.js';
-import { serviceEnvironment, testSecretKey } from '../support/test-stack.js';
 
 const POSTINGS = 2_000;
 

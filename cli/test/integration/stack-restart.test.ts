@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
+import { isRunning, waitFor } from '@jobpipe/test-kit';
 import { readSupervisorState, type ServiceState } from '../../src/stack/supervisor-state.js';
-import { isRunning, waitFor } from '../support/processes.js';
 import { externalReplayConfigText, testConfig } from '../support/test-config.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 

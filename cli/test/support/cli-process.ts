@@ -1,26 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NodeProcessGroup } from '@jobpipe/test-kit';
+import { cliEntryFile } from '../../src/build/stack-bundles.js';
 import { REPO_ROOT } from '../../src/config.js';
 import { STACK_NODE_FLAGS } from '../../src/stack/service-processes.js';
-import { isRunning, waitFor } from './processes.js';
-
-/** Process ids whose process group is `pgid` (read from /proc). */
-export function processGroupMembers(pgid: number): number[] {
-  const members: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces): state ppid pgrp ...
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid && fields[0] !== 'Z') members.push(Number(entry));
-    } catch {
-      // the process ended while listing
-    }
-  }
-  return members;
-}
 
 /** Node arguments that run the CLI (its arguments follow). */
 export type CliCommand = readonly string[];
@@ -29,57 +11,14 @@ export type CliCommand = readonly string[];
 export const SOURCE_CLI: CliCommand = ['--import', 'tsx', join(REPO_ROOT, 'cli', 'src', 'main.ts')];
 
 /** `jobpipe` from its bundle, as `npm start` runs it (after `npm run build`). */
-export const BUNDLED_CLI: CliCommand = [...STACK_NODE_FLAGS, join(REPO_ROOT, 'cli', 'dist', 'main.js')];
+export const BUNDLED_CLI: CliCommand = [...STACK_NODE_FLAGS, cliEntryFile(REPO_ROOT)];
 
 /**
- * `jobpipe <args>` run as a child process in a process group of its own (so the whole stack it
- * supervises can be killed at once, as a power cut would), its output appended to `logFile`.
+ * `jobpipe <args>` run from the repository root as a child process in a process group of its own (so the
+ * whole stack it supervises can be killed at once, as a power cut would), its output appended to `logFile`.
  */
-export class CliProcess {
-  readonly pgid: number;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  private readonly child: ChildProcess;
-
-  constructor(
-    args: readonly string[],
-    env: Readonly<Record<string, string>>,
-    readonly logFile: string,
-    command: CliCommand = SOURCE_CLI,
-  ) {
-    const output = openSync(logFile, 'a');
-    this.child = spawn(process.execPath, [...command, ...args], {
-      cwd: REPO_ROOT,
-      env: { ...env },
-      detached: true,
-      stdio: ['ignore', output, output],
-    });
-    closeSync(output);
-    if (this.child.pid === undefined) throw new Error(`could not start jobpipe ${args.join(' ')}`);
-    this.pgid = this.child.pid;
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
-  }
-
-  /** Every process of the group still running: the CLI and the services it started. */
-  members(): number[] {
-    return processGroupMembers(this.pgid);
-  }
-
-  /** SIGKILL to the whole group at once; resolves when none of its processes runs. */
-  async killGroup(): Promise<void> {
-    try {
-      process.kill(-this.pgid, 'SIGKILL');
-    } catch {
-      // the group is already gone
-    }
-    await waitFor('every process of the stack to die', () => this.members().every((pid) => !isRunning(pid)), { timeoutMs: 15_000 });
-  }
-
-  /** SIGTERM to the CLI (it stops its services gracefully); after `graceMs`, SIGKILL to what is left. */
-  async stop(graceMs = 20_000): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      this.child.kill('SIGTERM');
-      await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, graceMs))]);
-    }
-    await this.killGroup();
+export class CliProcess extends NodeProcessGroup {
+  constructor(args: readonly string[], env: Readonly<Record<string, string>>, logFile: string, command: CliCommand = SOURCE_CLI) {
+    super([...command, ...args], env, logFile, REPO_ROOT);
   }
 }

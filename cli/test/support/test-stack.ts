@@ -1,25 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { SERVICE_NAMES } from '@jobpipe/contracts';
 import { silentLogger } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/test-kit';
+import { freePort, isRunning, killAll, serviceEnvironment, tempDir, testSecretKey, waitFor } from '@jobpipe/test-kit';
 import type { ConfigFile } from '../../src/config/config-file.js';
 import { REPO_ROOT } from '../../src/config.js';
 import { type EmbeddedStack, startEmbeddedStack } from '../../src/stack/embedded-stack.js';
 import { PipelineInspector } from './pipeline-inspector.js';
-import { freePort, isRunning, killAll, waitFor } from './processes.js';
-
-/** The environment service processes get: this one without the test runner's and jobpipe's own settings. */
-export function serviceEnvironment(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
-  const inherited = Object.entries(process.env).filter(
-    (entry): entry is [string, string] => entry[1] !== undefined && !entry[0].startsWith('JOBPIPE_') && entry[0] !== 'NODE_TEST_CONTEXT',
-  );
-  return { ...Object.fromEntries(inherited), JOBPIPE_LOG_LEVEL: 'warn', ...extra };
-}
-
-/** A random key for a test's embedded secret store. */
-export function testSecretKey(): string {
-  return randomBytes(24).toString('base64url');
-}
 
 /** An embedded stack of real service processes in a temp data folder, and how to look inside it. */
 export interface TestStack {

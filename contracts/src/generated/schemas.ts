@@ -28,6 +28,7 @@ import tablesCrmHistory from '../../schemas/tables/crmHistory/schema.json' with 
 import tablesImports from '../../schemas/tables/imports/schema.json' with { type: 'json' };
 import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'json' };
 import tablesProcessedEvents from '../../schemas/tables/processedEvents/schema.json' with { type: 'json' };
+import tablesProposals from '../../schemas/tables/proposals/schema.json' with { type: 'json' };
 import tablesRecommenderState from '../../schemas/tables/recommenderState/schema.json' with { type: 'json' };
 import tablesScores from '../../schemas/tables/scores/schema.json' with { type: 'json' };
 import tablesScrapeState from '../../schemas/tables/scrapeState/schema.json' with { type: 'json' };
@@ -63,6 +64,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'imports', schema: tablesImports },
     { table: 'jobs', schema: tablesJobs },
     { table: 'processedEvents', schema: tablesProcessedEvents },
+    { table: 'proposals', schema: tablesProposals },
     { table: 'recommenderState', schema: tablesRecommenderState },
     { table: 'scores', schema: tablesScores },
     { table: 'scrapeState', schema: tablesScrapeState },

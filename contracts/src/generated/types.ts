@@ -166,6 +166,25 @@ export interface NormalizedJob {
    * @maxItems 200
    */
   skills: string[];
+  /**
+   * each skill of `skills` with how the posting asks for it and where it was found
+   *
+   * @maxItems 200
+   */
+  skillDetails?: {
+    name: string;
+    /**
+     * required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)
+     */
+    importance: "required" | "preferred" | "mentioned";
+    /**
+     * where it was found, e.g. 'mcf:skills', 'text:description'
+     *
+     * @minItems 1
+     * @maxItems 4
+     */
+    sources: [string] | [string, string] | [string, string, string] | [string, string, string, string];
+  }[];
   experienceYears: {
     min: number | null;
     max: number | null;
@@ -929,6 +948,38 @@ export interface ProcessedEventItem {
 }
 
 /**
+ * A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api).
+ */
+
+export interface ProposalItem {
+  proposalId: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  change:
+    | {
+        kind: "stage-change";
+        to: "new" | "screened" | "shortlisted" | "applied" | "interviewing" | "offer" | "closed";
+        closedReason: ("rejected" | "withdrawn" | "expired" | "hired" | "not-interested") | null;
+        note: string | null;
+      }
+    | {
+        kind: "application";
+        dryRun: boolean;
+      }
+    | {
+        kind: "note";
+        note: string;
+      };
+  proposedBy: "assistant" | "inbox";
+  rationale: string | null;
+  status: "pending" | "accepted" | "rejected";
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/**
  * The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.
  */
 
@@ -1224,6 +1275,7 @@ export interface TableItemMap {
   imports: ImportItem;
   jobs: JobItem;
   processedEvents: ProcessedEventItem;
+  proposals: ProposalItem;
   recommenderState: RecommenderStateItem;
   scores: ScoreItem;
   scrapeState: ScrapeStateItem;

@@ -56,6 +56,8 @@ export declare const tablesImports: ContractValidator;
 export declare const tablesJobs: ContractValidator;
 /** Validates an item of the `processedEvents` table. */
 export declare const tablesProcessedEvents: ContractValidator;
+/** Validates an item of the `proposals` table. */
+export declare const tablesProposals: ContractValidator;
 /** Validates an item of the `recommenderState` table. */
 export declare const tablesRecommenderState: ContractValidator;
 /** Validates an item of the `scores` table. */

@@ -14,4 +14,7 @@ export type { ParsedPosting } from './domain/normalize.js';
 export { DEFAULT_MAX_BODY_BYTES, type ParseResult, parseRawBody, type RawBodyInput } from './domain/parse-raw-body.js';
 export { PostingRejected, type RejectionCode } from './domain/rejection.js';
 export { salaryFromText } from './domain/salary-text.js';
+export type { CorpusPosting, CorpusSnippet, ExtractionCorpus } from './evaluation/corpus.js';
+export { readExtractionBaseline, readExtractionCorpus } from './evaluation/corpus-files.js';
+export { type ExtractionReport, evaluateExtraction, type FieldScore } from './evaluation/extraction-eval.js';
 export { type ReparseOptions, type ReparseReport, reparseStoredBodies } from './reparse.js';

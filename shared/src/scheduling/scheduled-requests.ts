@@ -50,3 +50,15 @@ export function eventForScheduledRequest(request: ScheduledRequest, runId: strin
       return event('session.refresh-requested', { site: request.site, reason: 'scheduled', requestedAt: now.toISOString() });
   }
 }
+
+/**
+ * A scheduled scrape as the stored config now states its search: the schedule was made from the config
+ * at deploy time, and the user may have changed the search through the API since. Undefined when the
+ * stored config no longer has the search (nothing to fire); other requests, and any request while
+ * nothing is stored yet, are returned as they are.
+ */
+export function withStoredSearch(request: ScheduledRequest, stored: JobpipeConfig | undefined): ScheduledRequest | undefined {
+  if (request.kind !== 'scrape' || !stored) return request;
+  const search = stored.searches.find((candidate) => candidate.id === request.search.id);
+  return search ? { kind: 'scrape', search } : undefined;
+}

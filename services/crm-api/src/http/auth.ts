@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Served without an API key (/health, /docs, the dashboard page). */
     public?: boolean;
+    /** Open to read-only keys whatever the method: the route checks the key's scope itself (/mcp). */
+    scopeCheckedByRoute?: boolean;
   }
 }
 
@@ -45,7 +47,7 @@ export function installApiKeyAuth(app: FastifyInstance, verifier: ApiKeyVerifier
         throw new ApiError(403, 'api_key_revoked', 'this API key was revoked; create a new one with `jobpipe apikey create`');
       throw new ApiError(401, 'invalid_api_key', 'the API key is not valid (check it was copied whole; keys look like jp_<id>_<secret>)');
     }
-    if (check.record.scope === 'read' && !READ_METHODS.has(request.method)) {
+    if (check.record.scope === 'read' && !READ_METHODS.has(request.method) && !request.routeOptions.config?.scopeCheckedByRoute) {
       throw new ApiError(
         403,
         'read_only_api_key',

@@ -10,6 +10,7 @@ import { assetFolders } from './asset-folders.js';
 import { installApiKeyAuth } from './auth.js';
 import { frameworkErrorReply, installErrorHandling } from './error-handler.js';
 import { installFiniteNumberCheck } from './finite-numbers.js';
+import { proposalSchema } from './proposal-schemas.js';
 import { applicationRoutes } from './routes/applications.js';
 import { commandRoutes } from './routes/commands.js';
 import { configRoutes } from './routes/config.js';
@@ -19,7 +20,9 @@ import { importRoutes } from './routes/imports.js';
 import { insightRoutes } from './routes/insights.js';
 import { jobRoutes } from './routes/jobs.js';
 import { liveRoutes } from './routes/live.js';
+import { mcpRoutes } from './routes/mcp.js';
 import { opsRoutes } from './routes/ops.js';
+import { proposalRoutes } from './routes/proposals.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 
 /** Body limit of ordinary JSON requests (imports raise their own). */
@@ -64,7 +67,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', baseDir: assetFolders().swaggerUi });
-  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  for (const schema of [...SHARED_SCHEMAS, proposalSchema]) app.addSchema(schema);
 
   installApiKeyAuth(app, context.apiKeys);
   installFiniteNumberCheck(app);
@@ -100,6 +103,8 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await importRoutes(scope, context);
     await insightRoutes(scope, context);
     await liveRoutes(scope, context);
+    await proposalRoutes(scope, context);
+    await mcpRoutes(scope);
     await dashboardRoutes(scope);
   });
   await app.ready();

@@ -28,9 +28,11 @@ const TYPE_WORDS = String.raw`full[-\s]?time|part[-\s]?time|permanent|fixed[-\s]
 const LABELLED = new RegExp(String.raw`\b(?:job|employment|position|contract|work|role)\s+type\s*[:\-–]\s*(${TYPE_WORDS})\b`, 'i');
 /** "This is a part-time position", "a 12-month contract role", "full-time, permanent role". */
 const DESCRIBED = new RegExp(
-  String.raw`\b(?:this\s+is\s+an?\s+|we\s+(?:are\s+)?(?:hiring|offer(?:ing)?|seek(?:ing)?)\s+an?\s+|an?\s+)(?:\d{1,2}[-\s](?:month|week|year)\s+)?(?:paid\s+|unpaid\s+|remote\s+|hybrid\s+|on-?site\s+)?(${TYPE_WORDS})(?:\s*,\s*(?:${TYPE_WORDS}))?\s+(?:position|role|job|opportunity|contract|assignment|post|vacancy|placement|program(?:me)?)\b`,
+  String.raw`(?:\b(?:this\s+is\s+an?\s+|we\s+(?:are\s+)?(?:hiring|offer(?:ing)?|seek(?:ing)?)\s+an?\s+|an?\s+)|(?:^|[.!\n]\s*))(?:\d{1,2}[-\s](?:month|week|year)\s+)?(?:(?:paid|unpaid|remote|hybrid|on-?site|summer)\s+)?(${TYPE_WORDS})(?:[\s,]+(?:${TYPE_WORDS}|remote|hybrid|on-?site))*\s+(?:position|role|job|opportunity|contract|assignment|post|vacancy|placement|program(?:me)?)\b`,
   'i',
 );
+/** "A paid internship", "an apprenticeship program": the type is the noun itself. */
+const TRAINEESHIP = /\b(?:an?|paid|unpaid|summer|our)\s+(internship|apprenticeship)\b/i;
 /** A type in the title: "Nurse (Part-Time)", "Summer Intern", "Contract Paralegal". */
 const IN_TITLE = new RegExp(String.raw`(?:^|[\s(\[,/-])(${TYPE_WORDS})(?=$|[\s)\],/-])`, 'i');
 
@@ -40,6 +42,6 @@ const IN_TITLE = new RegExp(String.raw`(?:^|[\s(\[,/-])(${TYPE_WORDS})(?=$|[\s)\
  * contract"). Mentions of the words elsewhere ("contract management", "internal", "part of") do not count.
  */
 export function employmentTypeFromText(title: string, text: string): EmploymentType | null {
-  const labelled = LABELLED.exec(text)?.[1] ?? IN_TITLE.exec(title)?.[1] ?? DESCRIBED.exec(text)?.[1];
+  const labelled = LABELLED.exec(text)?.[1] ?? IN_TITLE.exec(title)?.[1] ?? DESCRIBED.exec(text)?.[1] ?? TRAINEESHIP.exec(text)?.[1];
   return labelled ? employmentTypeOf([labelled]) : null;
 }

@@ -121,12 +121,19 @@ function aboutTheEmployer(sentenceBefore: string, after: string): boolean {
   return FOR_OVER_BEFORE.test(sentenceBefore) && !ABOUT_CANDIDATE.test(sentenceBefore);
 }
 
+/** What follows years that a person reads as experience even without the word: "5+ years building services", "3 years of inpatient coding", "2 years as a paralegal". */
+const WORK_AFTER =
+  /^\s*(?:(?:of|in|as|with|at|on|supporting|building|working|developing|managing|leading|running|writing|designing|selling|teaching|practi[cs]ing|doing)\b(?!\s+(?:total|a\s+row|advance|the\s+(?:future|past|last)|age|business|prison))|[a-z]+ing\b)/i;
+/** The employer as the subject right before the years: "our firm has over 25 years…". */
+const EMPLOYER_HAS_BEFORE =
+  /\b(?:firm|company|team|practice|business|agency|group|organi[sz]ation|clinic|hospital|we|they)\s+(?:has|have|brings?|boasts?)\s+(?:(?:over|more\s+than|nearly|almost|some)\s+)?$/i;
+
 function aboutExperience(text: string, candidate: Candidate): boolean {
   const sentence = sentenceAround(text, candidate.index, candidate.end);
   const after = text.slice(candidate.end, Math.min(sentence.end, candidate.end + 70));
   const sentenceBefore = text.slice(sentence.start, candidate.index);
-  if (aboutTheEmployer(sentenceBefore, text.slice(candidate.end, sentence.end))) return false;
-  return CONTEXT.test(after) || /experience|exp\b/i.test(sentenceBefore.slice(-50));
+  if (aboutTheEmployer(sentenceBefore, text.slice(candidate.end, sentence.end)) || EMPLOYER_HAS_BEFORE.test(sentenceBefore)) return false;
+  return CONTEXT.test(after) || WORK_AFTER.test(after) || /experience|exp\b/i.test(sentenceBefore.slice(-50));
 }
 
 /**

@@ -11,6 +11,7 @@ import { PostingRejected } from './rejection.js';
 import { annualize } from './salary.js';
 import { salaryFromText } from './salary-text.js';
 import { seniorityFromTitle } from './seniority.js';
+import { skillImportance } from './skills/skill-importance.js';
 import { skillDictionary, sourceSkills } from './skills.js';
 
 /** Source of a normalized job. */
@@ -68,6 +69,34 @@ export function contentHashOf(job: Omit<NormalizedJob, 'contentHash' | 'firstSee
     .digest('hex');
 }
 
+type SkillDetail = NonNullable<NormalizedJob['skillDetails']>[number];
+
+/**
+ * The source's own skill tags merged with the skills its title and description name: each with how the
+ * text asks for it and where it was found. A company's own name is not a skill it asks for ("Vercel is…"
+ * on Vercel's postings); a skill the text names only as something the job teaches is left out.
+ */
+function skillsOf(extracted: ExtractedPosting, source: JobSource, title: string, company: string, descriptionText: string) {
+  // join() builds one flat string; the matcher reads it code by code, which is about twice as slow on
+  // a concatenation or a slice of a larger string.
+  const text = [title, descriptionText].join('\n');
+  const ownName = company.toLowerCase();
+  const mentions = skillDictionary.mentions(text).filter((mention) => !ownName.includes(mention.name.toLowerCase()));
+  const importance = skillImportance(text, mentions);
+  const tagSource = extracted.provenance.skills ?? `${source}:skills`;
+  const details = new Map<string, SkillDetail>();
+  for (const name of extracted.skills ? sourceSkills(extracted.skills) : []) {
+    const named = importance.get(name);
+    details.set(name, { name, importance: named ?? 'mentioned', sources: named ? [tagSource, 'text:description'] : [tagSource] });
+  }
+  const textOnly = [...importance]
+    .filter(([name]) => !details.has(name))
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  for (const [name, named] of textOnly) details.set(name, { name, importance: named, sources: ['text:description'] });
+  const skillDetails = [...details.values()].slice(0, 200);
+  return { skills: skillDetails.map((detail) => detail.name), skillDetails };
+}
+
 /**
  * Turns an extracted posting into the normalized job: checks the required fields (naming every missing
  * one), sanitizes the description, fills salary, skills and experience from the text where the source is
@@ -107,15 +136,7 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
     extracted.salary || descriptionSalary || !context.pageText ? null : salaryFromText(context.pageText(), extracted.defaultCurrency);
   const textSalary = descriptionSalary ?? pageSalary;
   const salary = extracted.salary ?? textSalary;
-  // A company's own name is not a skill it asks for ("Vercel is…" on Vercel's postings).
-  const skills = extracted.skills
-    ? sourceSkills(extracted.skills)
-    : skillDictionary
-        // join() builds one flat string; the matcher reads it code by code, which is about twice as slow on
-        // a concatenation or a slice of a larger string.
-        .find([title, descriptionText].join('\n'))
-        .filter((skill) => !company.toLowerCase().includes(skill.toLowerCase()))
-        .slice(0, 200);
+  const { skills, skillDetails } = skillsOf(extracted, context.source, title, company, descriptionText);
   const descriptionYears = extracted.experienceYears ? null : experienceFromText(descriptionText);
   const pageYears = extracted.experienceYears || descriptionYears || !context.pageText ? null : experienceFromText(context.pageText());
   const experienceYears = extracted.experienceYears ?? descriptionYears ?? pageYears;
@@ -136,6 +157,7 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
     seniority: seniority ? seniority.slice(0, 100) : null,
     salary: salary ? annualize(salary) : null,
     skills,
+    skillDetails,
     experienceYears,
     descriptionText,
     postedAt: isoUtc(extracted.postedAt),
@@ -160,8 +182,10 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
         ? 'text:description'
         : (extracted.provenance.salary ?? `${context.source}:salary`);
   }
-  if (skills.length > 0)
-    provenance.skills = extracted.skills ? (extracted.provenance.skills ?? `${context.source}:skills`) : 'dictionary:description';
+  if (skills.length > 0) {
+    const from = new Set(skillDetails.flatMap((detail) => detail.sources));
+    provenance.skills = [...from].join('+');
+  }
   if (experienceYears) {
     provenance.experienceYears = extracted.experienceYears
       ? (extracted.provenance.experienceYears ?? `${context.source}:experience`)

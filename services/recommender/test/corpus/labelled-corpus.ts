@@ -1,13 +1,11 @@
 /**
  * The labelled evaluation corpus: the real samples in ../fixtures plus seeded generated postings in the
- * same formats, each labelled by the persona (persona.ts) with a seeded 5% of inconsistent decisions.
+ * same formats, each labelled by the persona (`mayaWants` of `@jobpipe/test-kit/corpus`) with a seeded 5% of inconsistent decisions.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NormalizedJob } from '@jobpipe/contracts';
-import { generatePostings, type RawPosting, seededRandom } from './generator.js';
-import { normalize } from './normalize.js';
-import { mayaWants } from './persona.js';
+import { generatePostings, mayaWants, normalize, type RawPosting, seededRandom } from '@jobpipe/test-kit/corpus';
 
 /** A posting with the persona's decision. */
 export interface LabelledJob {

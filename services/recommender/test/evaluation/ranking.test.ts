@@ -1,5 +1,5 @@
 /**
- * Does blending help? On a labelled corpus of real-format postings (persona in ../corpus/persona.ts),
+ * Does blending help? On a labelled corpus of real-format postings (the persona is `mayaWants` of @jobpipe/test-kit/corpus),
  * five-fold cross-validation: the model is trained on four fifths of the decisions and the other fifth
  * is ranked three ways — by the tracks alone (the fallback score), by the model alone, and by the
  * blended score. Over the five folds, the blended ranking must put more of the persona's positives in
@@ -7,13 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mayaConfig, seededRandom } from '@jobpipe/test-kit/corpus';
 import { scorePosting, scoringContext } from '../../src/domain/blend.js';
 import { rankLabels } from '../../src/domain/evaluation.js';
 import { loadModel, predict, trainModel } from '../../src/domain/model.js';
 import { featuresOf, type PostingFeatures } from '../../src/domain/posting-features.js';
-import { seededRandom } from '../corpus/generator.js';
 import { labelledCorpus } from '../corpus/labelled-corpus.js';
-import { mayaConfig } from '../corpus/persona.js';
 
 const FOLDS = 5;
 

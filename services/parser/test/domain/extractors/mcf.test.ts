@@ -96,7 +96,23 @@ test('MCF job detail (recorded): description, minimum years, work from home, exp
     employmentType: 'full-time',
     seniority: 'Senior Executive',
     salary: { min: 9000, max: 13000, currency: 'SGD', period: 'month', annualMin: 108000, annualMax: 156000, basis: 'stated' },
-    skills: ['Apache Airflow', 'dbt', 'Snowflake', 'Apache Kafka', 'Python', 'SQL'],
+    // MCF's tags first, then what only the text names (AWS and its services, Scala, ELT, the field itself).
+    skills: [
+      'Apache Airflow',
+      'dbt',
+      'Snowflake',
+      'Apache Kafka',
+      'Python',
+      'SQL',
+      'Amazon Redshift',
+      'Amazon S3',
+      'AWS',
+      'AWS Glue',
+      'Data Engineering',
+      'Data Governance',
+      'ETL',
+      'Scala',
+    ],
     experienceYears: { min: 5, max: null },
     descriptionText:
       'About the role\n\nYou will design and run the batch and streaming pipelines behind our payments analytics platform.\n\n' +
@@ -110,6 +126,12 @@ test('MCF job detail (recorded): description, minimum years, work from home, exp
   });
   assert.equal(posting!.job.provenance?.experienceYears, 'mcf:minimumYearsExperience');
   assert.equal(posting!.job.provenance?.remote, 'mcf:flexibleWorkArrangements');
+  assert.equal(posting!.job.provenance?.skills, 'mcf:skills+text:description');
+  const details = new Map(posting!.job.skillDetails?.map((detail) => [detail.name, detail]));
+  // Tagged and named under Requirements; tagged only; named only in the text.
+  assert.deepEqual(details.get('SQL'), { name: 'SQL', importance: 'required', sources: ['mcf:skills', 'text:description'] });
+  assert.deepEqual(details.get('Amazon S3'), { name: 'Amazon S3', importance: 'required', sources: ['text:description'] });
+  assert.deepEqual(details.get('Scala'), { name: 'Scala', importance: 'mentioned', sources: ['text:description'] });
 });
 
 test('MCF job detail posted by an agency with no skills and no years: both read from the text', () => {
@@ -139,7 +161,7 @@ test('MCF job detail posted by an agency with no skills and no years: both read 
     firstSeenAt: SEEN_AT,
     lastSeenAt: SEEN_AT,
   });
-  assert.equal(posting!.job.provenance?.skills, 'dictionary:description');
+  assert.equal(posting!.job.provenance?.skills, 'text:description');
   assert.equal(posting!.job.provenance?.experienceYears, 'text:description');
 });
 

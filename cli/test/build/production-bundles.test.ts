@@ -1,0 +1,31 @@
+/**
+ * What ships carries no tool and no test: each service bundle `npm start` and the containers run
+ * (`services/<name>/dist/main.js`) is built here, as `npm run build` builds it, and its esbuild inputs
+ * (recorded in `build-inputs.json`) are read. (The Lambda packages are checked by infra's synth test.)
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { after, test } from 'node:test';
+import { tempDir } from '@jobpipe/test-kit';
+import { buildBundle } from '../../src/build/build-bundle.js';
+import { serviceBundles } from '../../src/build/stack-bundles.js';
+import { REPO_ROOT } from '../../src/config.js';
+
+const dir = tempDir('jobpipe-production-bundles-');
+after(() => dir.remove());
+
+/** Repository files of a bundle that come from a tool or a test. */
+const toolOrTest = (files: readonly string[]) => files.filter((file) => /^tools\/|(^|\/)test\/|\.test\.ts$/.test(file));
+
+test('no service bundle holds a file of tools/ or a test file', async () => {
+  for (const spec of serviceBundles(REPO_ROOT)) {
+    const outdir = join(dir.path, spec.name);
+    await buildBundle({ ...spec, outdir }, { force: true });
+    const { inputs } = JSON.parse(readFileSync(join(outdir, 'build-inputs.json'), 'utf8')) as { inputs: string[] };
+    const files = inputs.map((input) => relative(REPO_ROOT, input));
+    assert.ok(files.includes(`services/${spec.name}/src/main.ts`), `${spec.name}: the inputs are the bundle's own`);
+    assert.deepEqual(toolOrTest(files), [], `${spec.name}'s bundle`);
+  }
+  await (await import('esbuild')).stop();
+});
