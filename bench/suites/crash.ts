@@ -10,13 +10,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startReplayServer } from '@jobpipe/replay';
 import { openSqlite } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/test-kit';
+import { freePort, serviceEnvironment, tempDir, testSecretKey, waitFor } from '@jobpipe/test-kit';
 import { readSupervisorState } from '../../cli/src/stack/supervisor-state.js';
 import { BUNDLED_CLI, CliProcess } from '../../cli/test/support/cli-process.js';
 import { PipelineInspector } from '../../cli/test/support/pipeline-inspector.js';
-import { freePort, waitFor } from '../../cli/test/support/processes.js';
 import { externalReplayConfigText } from '../../cli/test/support/test-config.js';
-import { serviceEnvironment, testSecretKey } from '../../cli/test/support/test-stack.js';
 
 const POSTINGS = 2_000;
 const SCORED_BEFORE_KILL = 300;
