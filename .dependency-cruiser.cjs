@@ -24,18 +24,27 @@ module.exports = {
       comment: 'contracts is the bottom layer: what travels between services; it imports no other package of the repository.',
       severity: 'error',
       from: { path: '^contracts/' },
-      to: { path: '^(shared|services|cli|infra|tools|bench)/' },
+      to: { path: '^(shared|mcp|services|cli|infra|tools|bench)/' },
     },
     {
       name: 'shared-imports-only-contracts',
       comment: 'shared (ports, adapters, runtime) builds on contracts only.',
       severity: 'error',
       from: { path: '^shared/src/' },
-      to: { path: '^(services|cli|infra|tools|bench)/' },
+      to: { path: '^(mcp|services|cli|infra|tools|bench)/' },
+    },
+    {
+      name: 'mcp-imports-no-package',
+      comment:
+        'mcp (the MCP server over the crm-api HTTP API) sits beside shared: it imports no package of the repository, so crm-api and the CLI may use it.',
+      severity: 'error',
+      from: { path: '^mcp/src/' },
+      to: { path: '^(contracts|shared|services|cli|infra|tools|bench)/' },
     },
     {
       name: 'service-imports-only-contracts-and-shared',
-      comment: 'A service is built from contracts and shared; it never reaches up to the CLI, infra or the bench, or into tools.',
+      comment:
+        'A service is built from contracts, shared (and mcp, a protocol library); it never reaches up to the CLI, infra or the bench, or into tools.',
       severity: 'error',
       from: { path: '^services/[^/]+/src/' },
       to: { path: '^(cli|infra|tools|bench)/' },

@@ -3,6 +3,8 @@
  * runtime. AWS adapters live behind `@jobpipe/shared/aws` so the embedded runtime never loads the SDK.
  */
 
+export * from './analytics/analytics-schema.js';
+export * from './blobs/raw-blob-key.js';
 export * from './embedded/embedded-ports.js';
 export * from './embedded/embedded-publisher.js';
 export * from './embedded/encrypted-secret-store.js';
@@ -27,5 +29,6 @@ export * from './runtime/queue-runner.js';
 export * from './runtime/runtime-config.js';
 export * from './runtime/runtime-ports.js';
 export * from './runtime/service.js';
+export * from './runtime/sites-document.js';
 export * from './scheduling/scheduled-requests.js';
 export * from './tables/conditions.js';

@@ -60,22 +60,30 @@ test('a crashed service is restarted with backoff and its last error is kept for
 
 test('stop sends SIGTERM so services finish in-flight work, and SIGKILLs those that do not stop in time', async () => {
   const marker = join(dir.path, 'graceful.txt');
+  // Each child says when its SIGTERM handler is installed, so a slow start on a busy machine is waited for.
+  const ready = (name: string) => join(dir.path, `${name}.ready`);
   const graceful = nodeProcess(
     'graceful',
     `import { writeFileSync } from 'node:fs';
      process.on('SIGTERM', () => setTimeout(() => { writeFileSync(${JSON.stringify(marker)}, 'finished'); process.exit(0); }, 100));
+     writeFileSync(${JSON.stringify(ready('graceful'))}, '');
      setInterval(() => {}, 1000);`,
   );
-  const stubborn = nodeProcess('stubborn', `process.on('SIGTERM', () => {}); setInterval(() => {}, 1000);`);
+  const stubborn = nodeProcess(
+    'stubborn',
+    `import { writeFileSync } from 'node:fs';
+     process.on('SIGTERM', () => {});
+     writeFileSync(${JSON.stringify(ready('stubborn'))}, '');
+     setInterval(() => {}, 1000);`,
+  );
   const supervisor = new Supervisor([graceful, stubborn], {
     stateFile: join(dir.path, 'stop.json'),
     policy: { initialMs: 50, maxMs: 100, healthyAfterMs: 1000 },
   });
   supervisor.start();
-  await until(() => supervisor.pidOf('stubborn') !== undefined && supervisor.pidOf('graceful') !== undefined);
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await until(() => existsSync(ready('graceful')) && existsSync(ready('stubborn')), 30_000);
   const stubbornPid = supervisor.pidOf('stubborn')!;
-  await supervisor.stop(500);
+  await supervisor.stop(3_000);
   assert.equal(readFileSync(marker, 'utf8'), 'finished');
   assert.throws(() => process.kill(stubbornPid, 0), 'the stubborn process was killed');
 });

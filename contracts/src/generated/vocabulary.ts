@@ -35,6 +35,13 @@ export type ScrapeSource = (typeof SCRAPE_SOURCES)[number];
 /** Whether a value is one of {@link SCRAPE_SOURCES}. */
 export const isScrapeSource = (value: unknown): value is ScrapeSource => (SCRAPE_SOURCES as readonly unknown[]).includes(value);
 
+/** Content types a raw body may have, as job.scraped carries it. From job.scraped/v1/schema.json#/properties/data/properties/contentType. */
+export const RAW_CONTENT_TYPES = ['application/json', 'text/html'] as const;
+/** One of {@link RAW_CONTENT_TYPES}. */
+export type RawContentType = (typeof RAW_CONTENT_TYPES)[number];
+/** Whether a value is one of {@link RAW_CONTENT_TYPES}. */
+export const isRawContentType = (value: unknown): value is RawContentType => (RAW_CONTENT_TYPES as readonly unknown[]).includes(value);
+
 /** Where a stored job came from: a scrape source, or a user import. From defs/normalized-job.schema.json#/properties/source. */
 export const JOB_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'import'] as const;
 /** One of {@link JOB_SOURCES}. */

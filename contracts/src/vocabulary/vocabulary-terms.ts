@@ -67,6 +67,12 @@ export const VOCABULARY_TERMS: readonly VocabularyTerm[] = [
     ],
   },
   {
+    constant: 'RAW_CONTENT_TYPES',
+    type: 'RawContentType',
+    description: 'Content types a raw body may have, as job.scraped carries it.',
+    source: { file: 'job.scraped/v1/schema.json', pointer: '/properties/data/properties/contentType' },
+  },
+  {
     constant: 'JOB_SOURCES',
     type: 'JobSource',
     description: 'Where a stored job came from: a scrape source, or a user import.',

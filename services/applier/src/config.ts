@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { ConfigError, type RuntimeConfig, readRuntimeConfig } from '@jobpipe/shared';
+import { ConfigError, type RuntimeConfig, readRuntimeConfig, readSitesFile } from '@jobpipe/shared';
 import { type ApplySite, parseApplySites } from './domain/apply-site.js';
 import type { ApplyGuards } from './domain/guards.js';
 
@@ -25,23 +24,13 @@ function positiveNumber(env: Env, name: string, fallback: number): number {
   return value;
 }
 
-function readSites(env: Env): ReadonlyMap<string, ApplySite> {
-  const path = env.JOBPIPE_APPLIER_SITES_FILE;
-  if (!path) return new Map();
-  try {
-    return parseApplySites(JSON.parse(readFileSync(path, 'utf8')));
-  } catch (error) {
-    throw new ConfigError(`JOBPIPE_APPLIER_SITES_FILE='${path}': ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 /** Reads and validates the applier's settings (the caller passes process.env). */
 export function readApplierConfig(env: Env): ApplierConfig {
   const dryRun = env.JOBPIPE_APPLIER_DRY_RUN ?? 'false';
   if (!['true', 'false'].includes(dryRun)) throw new ConfigError(`JOBPIPE_APPLIER_DRY_RUN='${dryRun}' must be true or false`);
   return Object.freeze({
     runtime: readRuntimeConfig(env),
-    sites: readSites(env),
+    sites: readSitesFile('JOBPIPE_APPLIER_SITES_FILE', env.JOBPIPE_APPLIER_SITES_FILE, parseApplySites),
     guards: Object.freeze({
       dailyCap: positiveNumber(env, 'JOBPIPE_APPLIER_DAILY_CAP', 10),
       jobWindowDays: positiveNumber(env, 'JOBPIPE_APPLIER_JOB_WINDOW_DAYS', 365),

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { ConfigError, type RuntimeConfig, readRuntimeConfig } from '@jobpipe/shared';
+import { ConfigError, type RuntimeConfig, readRuntimeConfig, readSitesFile } from '@jobpipe/shared';
 import { type LoginSite, parseLoginSites } from './domain/login-site.js';
 import type { RefreshPolicy } from './domain/refresh-policy.js';
 
@@ -26,21 +25,11 @@ function positiveNumber(env: Env, name: string, fallback: number, allowZero = fa
   return value;
 }
 
-function readSites(env: Env): ReadonlyMap<string, LoginSite> {
-  const path = env.JOBPIPE_AUTH_REFRESHER_SITES_FILE;
-  if (!path) return new Map();
-  try {
-    return parseLoginSites(JSON.parse(readFileSync(path, 'utf8')));
-  } catch (error) {
-    throw new ConfigError(`JOBPIPE_AUTH_REFRESHER_SITES_FILE='${path}': ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 /** Reads and validates the auth-refresher's settings (the caller passes process.env). */
 export function readAuthRefresherConfig(env: Env): AuthRefresherConfig {
   return Object.freeze({
     runtime: readRuntimeConfig(env),
-    sites: readSites(env),
+    sites: readSitesFile('JOBPIPE_AUTH_REFRESHER_SITES_FILE', env.JOBPIPE_AUTH_REFRESHER_SITES_FILE, parseLoginSites),
     policy: Object.freeze({
       refreshBeforeSeconds: positiveNumber(env, 'JOBPIPE_AUTH_REFRESHER_REFRESH_BEFORE_SECONDS', 1800),
       maxFailures: positiveNumber(env, 'JOBPIPE_AUTH_REFRESHER_MAX_FAILURES', 3),

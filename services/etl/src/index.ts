@@ -8,8 +8,6 @@ export { PostgresAnalyticsTarget } from './adapters/postgres-target.js';
 export { SqliteAnalyticsTarget } from './adapters/sqlite-target.js';
 export { createAnalyticsTarget, createEtlHandlers, type EtlPorts, type EtlService, runFullRebuild } from './app.js';
 export { type EtlConfig, readEtlConfig } from './config.js';
-export type * from './db/analytics-database.js';
-export { REPORT_VIEWS } from './db/analytics-database.js';
 export { openPostgresAnalytics, openSqliteAnalytics } from './db/connections.js';
 export { ANALYTICS_MIGRATIONS, migrateToLatest } from './db/migrations.js';
 export { type ReportResults, readReports } from './db/reports.js';

@@ -1,11 +1,10 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RateBook } from '@jobpipe/contracts';
-import type { BlobStore, Clock, Logger, TableStore } from '@jobpipe/shared';
+import type { AnalyticsDatabase, ApplicationRow, BlobStore, Clock, Logger, TableStore } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
 import type { AnalyticsTarget } from './adapters/analytics-target.js';
 import { SqliteAnalyticsTarget, startSqliteBuild } from './adapters/sqlite-target.js';
-import type { AnalyticsDatabase } from './db/analytics-database.js';
 import {
   copyDailySnapshots,
   countRows,
@@ -16,7 +15,7 @@ import {
   upsertScores,
   upsertStages,
 } from './db/warehouse-writes.js';
-import type { ApplicationRow, ScoreFact } from './domain/analytics-rows.js';
+import type { ScoreFact } from './domain/analytics-rows.js';
 import { type CrmChange, stageChangeOf, stageFactOfChange } from './domain/crm-facts.js';
 import { loadedJobOf, type StoredJob } from './domain/job-facts.js';
 import { currencyRatesOf } from './domain/stored-currency-rates.js';

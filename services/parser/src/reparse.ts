@@ -1,7 +1,15 @@
-import type { BlobStore, EventPublisher, TableStore } from '@jobpipe/shared';
+import {
+  type BlobStore,
+  type EventPublisher,
+  parseRawBlobKey,
+  type RawBlobKey,
+  RawBlobKeyError,
+  rawBlobPrefix,
+  type TableStore,
+} from '@jobpipe/shared';
 import { type JobItem, JobsRepository } from './adapters/jobs-repository.js';
 import type { ParserHandlerConfig } from './app.js';
-import { RAW_FORMATS, type RawFormat } from './domain/detect-format.js';
+import type { RawFormat } from './domain/detect-format.js';
 import { parseRawBody } from './domain/parse-raw-body.js';
 import { PostingRejected } from './domain/rejection.js';
 import { type StoreOutcome, storePosting } from './handlers/store-posting.js';
@@ -22,19 +30,19 @@ export interface ReparseReport {
   readonly rejected: { readonly blobKey: string; readonly reason: string }[];
 }
 
-/** A raw body's key read back: `raw/<source>/<externalId>/<contentHash>.<ext>`. */
-interface RawKey {
+/** A stored raw body: its key and what the key says. */
+interface StoredRawBody extends RawBlobKey {
   readonly key: string;
-  readonly source: RawFormat;
-  readonly externalId: string;
 }
 
-function readRawKey(key: string): RawKey | undefined {
-  const parts = key.split('/');
-  if (parts.length < 4 || parts[0] !== 'raw') return undefined;
-  const source = parts[1] as RawFormat;
-  if (!RAW_FORMATS.includes(source)) return undefined;
-  return { key, source, externalId: parts.slice(2, -1).join('/') };
+/** A key under `raw/` read back, or undefined for a blob that is not a raw body (left alone). */
+function readRawKey(key: string): StoredRawBody | undefined {
+  try {
+    return { key, ...parseRawBlobKey(key) };
+  } catch (error) {
+    if (error instanceof RawBlobKeyError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -52,8 +60,8 @@ export async function reparseStoredBodies(
   const jobsByKey = new Map<string, JobItem>();
   for await (const job of repository.all()) if (job.rawBlobKey) jobsByKey.set(job.rawBlobKey, job);
 
-  const latest = new Map<string, RawKey>();
-  for await (const key of ports.blobs.list(options.source ? `raw/${options.source}/` : 'raw/')) {
+  const latest = new Map<string, StoredRawBody>();
+  for await (const key of ports.blobs.list(rawBlobPrefix(options.source))) {
     const raw = readRawKey(key);
     if (!raw) continue;
     const posting = `${raw.source}/${raw.externalId}`;
@@ -78,7 +86,7 @@ export async function reparseStoredBodies(
         source: raw.source,
         externalId: raw.externalId,
         url: job?.sourceUrl ?? job?.canonicalUrl,
-        contentType: raw.key.endsWith('.html') ? 'text/html' : 'application/json',
+        contentType: raw.contentType,
         seenAt: fetchedAt,
         maxBodyBytes: config.maxBodyBytes,
       });

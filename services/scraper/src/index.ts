@@ -9,6 +9,5 @@ export { ScraperMetrics } from './adapters/scraper-metrics.js';
 export { createScraper, createScraperHandlers, type Scraper, type ScraperOptions, type ScraperPorts } from './app.js';
 export { type ApiSourceName, readScraperConfig, type ScraperConfig } from './config.js';
 export { DEFAULT_POLICIES, type SourcePolicy } from './domain/policy.js';
-export { rawBlobKey } from './domain/raw-posting.js';
 export type { RunCounts, RunRecord } from './domain/run-stats.js';
 export { LIVE_BASE_URLS, type ScrapeRequest, SOURCE_NAMES, type SourceName } from './domain/sources.js';

@@ -1,3 +1,4 @@
+import { SCRAPE_SOURCES } from '@jobpipe/contracts';
 import type { ReplayDataset } from './dataset.js';
 import type { Recordings } from './recordings.js';
 import type { SourceName } from './scrape-request.js';
@@ -20,7 +21,7 @@ const TEAMS = [
   'Logistics',
   'Insights',
 ];
-const GENERATED_SOURCES: readonly SourceName[] = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld'];
+const GENERATED_SOURCES: readonly SourceName[] = SCRAPE_SOURCES;
 
 /** What makes one generated posting distinct: no two share company, title and city (no accidental duplicates). */
 interface Identity {
@@ -75,7 +76,12 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /** Splits `total` over the sources, the remainder going to the first ones. */
 function share(total: number): Map<SourceName, number> {
-  return new Map(GENERATED_SOURCES.map((source, index) => [source, Math.floor(total / 5) + (index < total % 5 ? 1 : 0)]));
+  return new Map(
+    GENERATED_SOURCES.map((source, index) => [
+      source,
+      Math.floor(total / GENERATED_SOURCES.length) + (index < total % GENERATED_SOURCES.length ? 1 : 0),
+    ]),
+  );
 }
 
 /** Whether the i-th of n postings of a source is one of its `broken` ones (spread evenly). */

@@ -1,3 +1,5 @@
+import { type DocumentNode, siteSections } from '@jobpipe/shared';
+
 /** One form control filled from the applicant's profile. */
 export interface FieldMapping {
   readonly selector: string;
@@ -27,30 +29,12 @@ export interface ApplySite {
   readonly formErrorSelector: string | undefined;
 }
 
-function text(value: unknown, where: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new Error(`${where} must be a non-empty string`);
-  return value;
-}
-
-function optionalText(value: unknown, where: string): string | undefined {
-  return value === undefined ? undefined : text(value, where);
-}
-
-function record(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${where} must be an object`);
-  return value as Record<string, unknown>;
-}
-
-function parseFields(value: unknown, where: string): FieldMapping[] {
-  if (!Array.isArray(value)) throw new Error(`${where} must be a list`);
-  return value.map((raw, i) => {
-    const field = record(raw, `${where}[${i}]`);
-    return {
-      selector: text(field.selector, `${where}[${i}].selector`),
-      profileField: text(field.profileField, `${where}[${i}].profileField`),
-      optional: field.optional === true,
-    };
-  });
+function parseFields(fields: readonly DocumentNode[]): FieldMapping[] {
+  return fields.map((field) => ({
+    selector: field.text('selector'),
+    profileField: field.text('profileField'),
+    optional: field.fields().optional === true,
+  }));
 }
 
 /**
@@ -58,30 +42,25 @@ function parseFields(value: unknown, where: string): FieldMapping[] {
  * Sites without an `apply` part are skipped. Throws with the path of a bad value.
  */
 export function parseApplySites(document: unknown): Map<string, ApplySite> {
-  const sites = record(record(document, 'sites document').sites, 'sites');
   const result = new Map<string, ApplySite>();
-  for (const [site, raw] of Object.entries(sites)) {
-    const entry = record(raw, `sites.${site}`);
-    if (entry.apply === undefined) continue;
-    const apply = record(entry.apply, `sites.${site}.apply`);
-    const at = (name: string) => `sites.${site}.apply.${name}`;
-    const questions = apply.questions === undefined ? undefined : record(apply.questions, at('questions'));
+  for (const { site, baseUrl, section: apply } of siteSections(document, 'apply')) {
+    const questions = apply.optionalObject('questions');
     result.set(site, {
       site,
-      baseUrl: text(entry.baseUrl, `sites.${site}.baseUrl`),
-      formSelector: text(apply.formSelector, at('formSelector')),
-      loginPageSelector: text(apply.loginPageSelector, at('loginPageSelector')),
-      siteErrorSelector: optionalText(apply.siteErrorSelector, at('siteErrorSelector')),
-      fields: parseFields(apply.fields, at('fields')),
-      resumeSelector: text(apply.resumeSelector, at('resumeSelector')),
+      baseUrl,
+      formSelector: apply.text('formSelector'),
+      loginPageSelector: apply.text('loginPageSelector'),
+      siteErrorSelector: apply.optionalText('siteErrorSelector'),
+      fields: parseFields(apply.list('fields')),
+      resumeSelector: apply.text('resumeSelector'),
       questions: questions && {
-        containerSelector: text(questions.containerSelector, at('questions.containerSelector')),
-        labelSelector: text(questions.labelSelector, at('questions.labelSelector')),
-        inputSelector: text(questions.inputSelector, at('questions.inputSelector')),
+        containerSelector: questions.text('containerSelector'),
+        labelSelector: questions.text('labelSelector'),
+        inputSelector: questions.text('inputSelector'),
       },
-      submitSelector: text(apply.submitSelector, at('submitSelector')),
-      confirmationSelector: text(apply.confirmationSelector, at('confirmationSelector')),
-      formErrorSelector: optionalText(apply.formErrorSelector, at('formErrorSelector')),
+      submitSelector: apply.text('submitSelector'),
+      confirmationSelector: apply.text('confirmationSelector'),
+      formErrorSelector: apply.optionalText('formErrorSelector'),
     });
   }
   return result;

@@ -1,43 +1,8 @@
 import { existsSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
+import type { AnalyticsDatabase } from '@jobpipe/shared';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-
-/** The report views and tables of the analytics snapshot crm-api reads (names agreed with etl). */
-interface AnalyticsSchema {
-  fact_jobs: {
-    job_id: string;
-    title: string;
-    experience_years_min: number | null;
-    experience_years_max: number | null;
-  };
-  bridge_job_skills: { job_id: string; skill: string };
-  report_skills_by_demand: { skill: string; jobs: number };
-  report_salary_overall: {
-    jobs: number;
-    avg_annual_usd_min: number | null;
-    avg_annual_usd_max: number | null;
-    avg_experience_years: number | null;
-  };
-  report_salary_by_skill: { skill: string; jobs: number; avg_annual_usd: number | null };
-  report_experience_by_skill: { skill: string; jobs: number; avg_experience_years: number | null };
-  report_by_track: {
-    track: string | null;
-    jobs: number;
-    avg_annual_usd: number | null;
-    avg_experience_years: number | null;
-    avg_score: number | null;
-  };
-  report_jobs_by_source_day: { source: string; day: string; jobs: number };
-  report_funnel: {
-    stage: string;
-    jobs: number;
-    conversion_rate: number | null;
-    median_days_in_stage: number | null;
-    response_rate: number | null;
-  };
-  report_applications_by_day: { day: string; submitted: number; failed: number };
-}
 
 /** The answer of one report query: rows plus when the snapshot behind them was loaded. */
 export interface Report<T> {
@@ -46,13 +11,13 @@ export interface Report<T> {
 }
 
 /** Rows of the reports. */
-export type SkillDemand = AnalyticsSchema['report_skills_by_demand'];
-export type SalaryOverall = AnalyticsSchema['report_salary_overall'];
-export type SkillSalary = AnalyticsSchema['report_salary_by_skill'];
-export type TrackReport = AnalyticsSchema['report_by_track'];
-export type SourceDay = AnalyticsSchema['report_jobs_by_source_day'];
-export type FunnelStage = AnalyticsSchema['report_funnel'];
-export type ApplicationsDay = AnalyticsSchema['report_applications_by_day'];
+export type SkillDemand = AnalyticsDatabase['report_skills_by_demand'];
+export type SalaryOverall = AnalyticsDatabase['report_salary_overall'];
+export type SkillSalary = AnalyticsDatabase['report_salary_by_skill'];
+export type TrackReport = AnalyticsDatabase['report_by_track'];
+export type SourceDay = AnalyticsDatabase['report_jobs_by_source_day'];
+export type FunnelStage = AnalyticsDatabase['report_funnel'];
+export type ApplicationsDay = AnalyticsDatabase['report_applications_by_day'];
 /** Average experience asked by the jobs that mention a keyword (in the title or as a skill). */
 export interface KeywordExperience {
   readonly keyword: string;
@@ -70,7 +35,7 @@ export class AnalyticsUnavailableError extends Error {
  * swapped atomically when a new snapshot arrives, with a short answer cache that the swap clears.
  */
 export class AnalyticsStore {
-  private db: Kysely<AnalyticsSchema> | undefined;
+  private db: Kysely<AnalyticsDatabase> | undefined;
   private loadedAt = '';
   private readonly cache = new Map<string, { until: number; value: unknown }>();
 
@@ -182,12 +147,12 @@ export class AnalyticsStore {
 
   private open(): void {
     const database = new Database(this.path, { readonly: true, fileMustExist: true });
-    this.db = new Kysely<AnalyticsSchema>({ dialect: new SqliteDialect({ database }) });
+    this.db = new Kysely<AnalyticsDatabase>({ dialect: new SqliteDialect({ database }) });
     this.loadedAt = this.now().toISOString();
     this.cache.clear();
   }
 
-  private async cached<T>(key: string, load: (db: Kysely<AnalyticsSchema>) => Promise<T[]>): Promise<Report<T>> {
+  private async cached<T>(key: string, load: (db: Kysely<AnalyticsDatabase>) => Promise<T[]>): Promise<Report<T>> {
     const db = this.db;
     if (!db) throw new AnalyticsUnavailableError('no analytics snapshot yet: trigger one with POST /etl and wait for it to complete');
     const hit = this.cache.get(key);

@@ -1,5 +1,5 @@
+import type { AnalyticsDatabase } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
-import type { AnalyticsDatabase } from '../db/analytics-database.js';
 
 /** A SQLite analytics file being built; `close()` leaves the finished file at `path`. */
 export interface SqliteBuild {

@@ -1,5 +1,5 @@
+import type { AnalyticsDatabase } from '@jobpipe/shared';
 import { type Kysely, sql } from 'kysely';
-import type { AnalyticsDatabase } from '../db/analytics-database.js';
 import { openPostgresAnalytics } from '../db/connections.js';
 import { migrateToLatest } from '../db/migrations.js';
 import type { AnalyticsTarget, RebuildSlot } from './analytics-target.js';

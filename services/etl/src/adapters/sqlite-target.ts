@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import type { AnalyticsDatabase } from '@jobpipe/shared';
 import { type Kysely, sql } from 'kysely';
-import type { AnalyticsDatabase } from '../db/analytics-database.js';
 import { openSqliteAnalytics } from '../db/connections.js';
 import { migrateToLatest } from '../db/migrations.js';
 import type { AnalyticsTarget, RebuildSlot, SqliteBuild } from './analytics-target.js';

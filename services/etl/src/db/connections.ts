@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { AnalyticsDatabase } from '@jobpipe/shared';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { AnalyticsDatabase } from './analytics-database.js';
 
 /**
  * Opens an analytics SQLite file. `bulk` is for a file being built from scratch and renamed in when

@@ -1,5 +1,5 @@
+import { type AnalyticsDatabase, REPORT_VIEWS, type ReportViews } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
-import { type AnalyticsDatabase, REPORT_VIEWS, type ReportViews } from './analytics-database.js';
 
 /** Every report view's rows. */
 export type ReportResults = { [K in keyof ReportViews]: ReportViews[K][] };

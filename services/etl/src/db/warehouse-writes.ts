@@ -1,6 +1,6 @@
+import type { AnalyticsDatabase, ApplicationRow, JobSkillRow, StageChangeRow } from '@jobpipe/shared';
 import { type Compilable, CompiledQuery, type DialectAdapter, type Kysely, sql, type Transaction } from 'kysely';
-import type { ApplicationRow, JobSkillRow, LoadedJob, ScoreFact, StageChangeRow, StageFact } from '../domain/analytics-rows.js';
-import type { AnalyticsDatabase } from './analytics-database.js';
+import type { LoadedJob, ScoreFact, StageFact } from '../domain/analytics-rows.js';
 
 type Db = Kysely<AnalyticsDatabase> | Transaction<AnalyticsDatabase>;
 

@@ -1,6 +1,6 @@
 /**
- * Rows of the analytics schema as the ETL writes them. Timestamps are UTC ISO text (fixed width, so they
- * sort as text), flags are 0/1 integers and money is double precision: the same in SQLite and PostgreSQL.
+ * What the ETL loads into the analytics schema (`@jobpipe/shared`'s analytics-schema.ts): a job's fact
+ * parts, gathered before they are written. Timestamps are UTC ISO text, flags 0/1, money double precision.
  */
 
 /** The job attributes of a fact row (everything a parsed posting says). */
@@ -44,39 +44,6 @@ export interface StageFact {
   readonly stage: string;
   readonly closed_reason: string | null;
   readonly stage_changed_at: string;
-}
-
-/** One skill a job asks for. */
-export interface JobSkillRow {
-  readonly job_id: string;
-  readonly skill: string;
-}
-
-/** One CRM change (or note) in a job's history. */
-export interface StageChangeRow {
-  /** Natural key: the same change gets the same key from an event or from the history table. */
-  readonly change_key: string;
-  readonly job_id: string;
-  readonly from_stage: string | null;
-  readonly to_stage: string;
-  readonly closed_reason: string | null;
-  readonly changed_by: string;
-  readonly changed_at: string;
-  /** changed_at as fractional days since the epoch, so time in stage is a subtraction. */
-  readonly changed_at_days: number;
-  readonly note: string | null;
-}
-
-/** The outcome of one application. */
-export interface ApplicationRow {
-  readonly application_id: string;
-  readonly job_id: string;
-  readonly site: string;
-  readonly status: 'submitted' | 'failed';
-  readonly dry_run: 0 | 1;
-  readonly outcome_at: string;
-  readonly failure_code: string | null;
-  readonly needs_user: 0 | 1 | null;
 }
 
 /** A parsed job as the ETL loads it: its fact row and its skills. */

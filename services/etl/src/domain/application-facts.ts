@@ -1,5 +1,5 @@
 import type { ApplicationFailedV1, ApplicationItem, ApplicationSubmittedV1 } from '@jobpipe/contracts';
-import type { ApplicationRow } from './analytics-rows.js';
+import type { ApplicationRow } from '@jobpipe/shared';
 import { isoInstant } from './timestamps.js';
 
 /** The outcome row of an `application.submitted` event. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isClosedReason, isCrmStage, sourceOfJobId } from '@jobpipe/contracts';
-import type { StageChangeRow, StageFact } from './analytics-rows.js';
+import type { StageChangeRow } from '@jobpipe/shared';
+import type { StageFact } from './analytics-rows.js';
 import { epochDays, isoInstant } from './timestamps.js';
 
 /** A CRM change as a `crm.stage-changed` event carries it (the crmHistory table holds the same fields). */

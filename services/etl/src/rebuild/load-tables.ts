@@ -1,7 +1,6 @@
 import type { ApplicationItem, RateBook } from '@jobpipe/contracts';
-import type { Item, Logger, TableStore } from '@jobpipe/shared';
+import type { AnalyticsDatabase, Item, Logger, TableStore } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
-import type { AnalyticsDatabase } from '../db/analytics-database.js';
 import { insertNewJobs, insertStageChanges, upsertApplications, upsertScores, upsertStages } from '../db/warehouse-writes.js';
 import { applicationOfItem } from '../domain/application-facts.js';
 import { crmChangeOfHistoryItem, stageChangeOf, stageFactOfCrmItem } from '../domain/crm-facts.js';

@@ -1,5 +1,5 @@
 import type { BlobStore } from '@jobpipe/shared';
-import { type EventHandler, TransientError } from '@jobpipe/shared';
+import { type EventHandler, parseRawBlobKey, TransientError } from '@jobpipe/shared';
 import type { JobsRepository } from '../adapters/jobs-repository.js';
 import { parseRawBody } from '../domain/parse-raw-body.js';
 import { storePosting } from './store-posting.js';
@@ -22,6 +22,8 @@ export function jobScrapedHandler(deps: JobScrapedDependencies): EventHandler<'j
     const place = deps.repository.arrive();
     try {
       const scraped = event.detail.data;
+      // A key outside raw/ (a path escape, another folder) is refused at once: RawBlobKeyError is permanent.
+      parseRawBlobKey(scraped.blobKey);
       const body = await deps.blobs.get(scraped.blobKey);
       if (!body) throw new TransientError('RAW_BODY_MISSING', `raw body '${scraped.blobKey}' is not in the blob store (yet)`);
       const result = parseRawBody({

@@ -3,7 +3,7 @@ import { contracts, type EventDataMap, queueOf } from '@jobpipe/contracts';
 
 type JobScraped = EventDataMap['job.scraped'];
 
-import { createEmbeddedPorts, ManualClock, QueueRunner, silentLogger } from '@jobpipe/shared';
+import { createEmbeddedPorts, ManualClock, QueueRunner, rawBlobKey, silentLogger } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 import { createParserHandlers, type JobItem } from '../../src/index.js';
 
@@ -41,8 +41,8 @@ export function parserStack() {
     ) {
       const bytes = typeof body === 'string' ? Buffer.from(body) : body;
       const hash = createHash('sha256').update(bytes).digest('hex');
-      const html = source === 'jsonld';
-      const blobKey = `raw/${source}/${externalId}/${hash}.${html ? 'html' : 'json'}`;
+      const contentType = source === 'jsonld' ? 'text/html' : 'application/json';
+      const blobKey = rawBlobKey({ source, externalId, contentHash: hash, contentType });
       await scraper.blobs.put(blobKey, bytes);
       const data: JobScraped = {
         source,
@@ -50,7 +50,7 @@ export function parserStack() {
         url,
         blobKey,
         contentHash: hash,
-        contentType: html ? 'text/html' : 'application/json',
+        contentType,
         byteLength: bytes.length,
         fetchedAt,
       };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { silentLogger } from '@jobpipe/shared';
+import { PermanentError, silentLogger } from '@jobpipe/shared';
 import { busEvent } from '@jobpipe/test-kit';
 import { createParserHandlers } from '../../src/index.js';
 import { fixtureBytes, fixtureJson } from '../fixtures.js';
@@ -79,7 +79,7 @@ test('a bad body ends in the DLQ with the reason; a missing blob is retried, not
         source: 'lever',
         externalId: 'not-stored',
         url: 'https://api.lever.co/v0/postings/northwind/not-stored',
-        blobKey: 'raw/lever/not-stored/0000.json',
+        blobKey: `raw/lever/not-stored/${'0'.repeat(64)}.json`,
         contentHash: '0'.repeat(64),
         contentType: 'application/json',
         byteLength: 10,
@@ -117,4 +117,28 @@ test('a crash between the write and the publish is healed by the redelivery: the
   assert.equal(published.length, 1);
   await stack.drain();
   await stack.parsedEvents();
+});
+
+test('a job.scraped whose blob key leaves raw/ is refused with a permanent error, before any read', async () => {
+  const handler = createParserHandlers(stack.parser, { maxBodyBytes: 1_000_000, duplicateMinConfidence: 0.75 }, silentLogger)[
+    'job.scraped@1'
+  ];
+  const event = busEvent(
+    'job.scraped',
+    {
+      source: 'mcf',
+      externalId: 'escape',
+      url: 'https://api.mycareersfuture.gov.sg/v2/jobs/escape',
+      blobKey: `raw/mcf/../../secrets/${'a'.repeat(64)}.json`,
+      contentHash: 'a'.repeat(64),
+      contentType: 'application/json',
+      byteLength: 10,
+      fetchedAt: '2026-07-20T08:00:00.000Z',
+    },
+    'scraper',
+  );
+  await assert.rejects(
+    handler(event, { logger: silentLogger, receiveCount: 1, publish: async () => [] }),
+    (error: unknown) => error instanceof PermanentError && error.code === 'RAW_BLOB_KEY_INVALID' && /'\.\.' segment/.test(error.message),
+  );
 });

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SourceName } from './sources.js';
-
-/** Content types a raw body may have (as the job.scraped contract allows). */
-export type RawContentType = 'application/json' | 'text/html';
+import type { RawContentType } from '@jobpipe/contracts';
 
 /** One posting's raw body as a source sent it, ready to be stored. */
 export interface FetchedPosting {
@@ -29,9 +26,4 @@ export function sha256Hex(content: Buffer | string): string {
 /** The content hash of a fetched posting. */
 export function contentHashOf(posting: Pick<FetchedPosting, 'body' | 'hashedContent'>): string {
   return sha256Hex(posting.hashedContent ?? posting.body);
-}
-
-/** Blob key of a raw body: `raw/<source>/<externalId>/<sha256>.<json|html>` (agreed with the parser). */
-export function rawBlobKey(source: SourceName, externalId: string, contentHash: string, contentType: RawContentType): string {
-  return `raw/${source}/${externalId}/${contentHash}.${contentType === 'text/html' ? 'html' : 'json'}`;
 }

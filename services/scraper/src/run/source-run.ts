@@ -1,8 +1,8 @@
-import { type BlobStore, type Clock, type HandlerContext, type Logger, PermanentError } from '@jobpipe/shared';
+import { type BlobStore, type Clock, type HandlerContext, type Logger, PermanentError, rawBlobKey } from '@jobpipe/shared';
 import type { PostingState, ScrapeStateStore, ValidatorFields } from '../adapters/scrape-state.js';
 import type { ScraperMetrics } from '../adapters/scraper-metrics.js';
 import { type SourceHttp, type SourceRequest, SourceRequestError, type SourceResponse } from '../adapters/source-http.js';
-import { contentHashOf, type FetchedPosting, rawBlobKey } from '../domain/raw-posting.js';
+import { contentHashOf, type FetchedPosting } from '../domain/raw-posting.js';
 import { emptyCounts, type RunCounts } from '../domain/run-stats.js';
 import type { ScrapeRequest } from '../domain/sources.js';
 import type { SourceRun } from '../sources/source.js';
@@ -122,7 +122,7 @@ export class SourceRunSession implements SourceRun {
       await this.keepValidators(posting.url, posting);
       return;
     }
-    const blobKey = rawBlobKey(source, posting.externalId, contentHash, posting.contentType);
+    const blobKey = rawBlobKey({ source, externalId: posting.externalId, contentHash, contentType: posting.contentType });
     await this.ports.blobs.put(blobKey, posting.body, posting.contentType);
     const fetchedAt = this.ports.clock.now().toISOString();
     await this.announcer.announce({

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { retryDelayMs } from '../../src/domain/backoff.js';
 import { HostAllowlist } from '../../src/domain/host-allowlist.js';
 import { DEFAULT_POLICIES, withOverrides } from '../../src/domain/policy.js';
-import { contentHashOf, rawBlobKey } from '../../src/domain/raw-posting.js';
+import { contentHashOf } from '../../src/domain/raw-posting.js';
 import { isSourceDrift } from '../../src/domain/run-stats.js';
 
 test('backoff doubles per attempt with jitter up to the same again, capped', () => {
@@ -41,11 +41,8 @@ test('policies are data: overrides replace fields and nonsense is refused', () =
   assert.throws(() => withOverrides(DEFAULT_POLICIES.mcf, { timeoutMs: -1 }));
 });
 
-test('blob keys follow raw/<source>/<externalId>/<sha256>.<ext>', () => {
-  const hash = contentHashOf({ body: Buffer.from('{}') });
-  assert.equal(hash, '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a');
-  assert.equal(rawBlobKey('lever', 'abc', hash, 'application/json'), `raw/lever/abc/${hash}.json`);
-  assert.equal(rawBlobKey('jsonld', 'p1', hash, 'text/html'), `raw/jsonld/p1/${hash}.html`);
+test('the content hash of a body is its hex SHA-256', () => {
+  assert.equal(contentHashOf({ body: Buffer.from('{}') }), '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a');
 });
 
 test('drift is zero postings after a run that found at least the minimum', () => {

@@ -1,4 +1,42 @@
-import type { ApplicationRow, JobSkillRow, StageChangeRow } from '../domain/analytics-rows.js';
+/**
+ * The analytics schema: the tables and report views etl writes (into SQLite snapshots and PostgreSQL)
+ * and crm-api reads from the snapshot etl.completed announces. Both services use these types, so the
+ * names and columns are agreed in one place. Timestamps are UTC ISO text (fixed width, so they sort as
+ * text), flags are 0/1 integers and money is double precision: the same in SQLite and PostgreSQL.
+ */
+
+/** One skill a job asks for. */
+export interface JobSkillRow {
+  readonly job_id: string;
+  readonly skill: string;
+}
+
+/** One CRM change (or note) in a job's history. */
+export interface StageChangeRow {
+  /** Natural key: the same change gets the same key from an event or from the history table. */
+  readonly change_key: string;
+  readonly job_id: string;
+  readonly from_stage: string | null;
+  readonly to_stage: string;
+  readonly closed_reason: string | null;
+  readonly changed_by: string;
+  readonly changed_at: string;
+  /** changed_at as fractional days since the epoch, so time in stage is a subtraction. */
+  readonly changed_at_days: number;
+  readonly note: string | null;
+}
+
+/** The outcome of one application. */
+export interface ApplicationRow {
+  readonly application_id: string;
+  readonly job_id: string;
+  readonly site: string;
+  readonly status: 'submitted' | 'failed';
+  readonly dry_run: 0 | 1;
+  readonly outcome_at: string;
+  readonly failure_code: string | null;
+  readonly needs_user: 0 | 1 | null;
+}
 
 /** fact_jobs: one row per job with its attributes, latest score and current stage. */
 export interface FactJobsTable {
