@@ -22,6 +22,8 @@ export interface TableDefinition {
   readonly indexes: Readonly<Record<string, IndexDefinition>>;
   /** The one service that writes this table (others may only read it); `shared` for the runtime's own. */
   readonly owner: TableOwner;
+  /** Attribute holding an expiry in epoch seconds, after which DynamoDB's TTL deletes the item. */
+  readonly timeToLiveAttribute?: string;
 }
 
 /**
@@ -63,6 +65,13 @@ export const TABLES = {
   proposals: { partitionKey: 'proposalId', indexes: { byStatus: { partitionKey: 'status', sortKey: 'createdAt' } }, owner: 'crm-api' },
   /** Import progress. */
   imports: { partitionKey: 'importId', sortKey: 'part', indexes: {}, owner: 'crm-api' },
+  /**
+   * Events stored with the change they announce, waiting for the relay (transactional outbox): one item
+   * per commit (or per 300 KB of its events), in commit order per producer.
+   */
+  outbox: { partitionKey: 'producer', sortKey: 'entryId', indexes: {}, owner: 'shared' },
+  /** First answers of crm-api write requests by `Idempotency-Key`, kept until `expiresAt`. */
+  idempotencyKeys: { partitionKey: 'key', indexes: {}, owner: 'crm-api', timeToLiveAttribute: 'expiresAt' },
   /** Event ids already handled, per consumer (`<consumer>:<eventId>`), where a handler needs exactly-once effects. */
   processedEvents: { partitionKey: 'consumerEventId', indexes: {}, owner: 'shared' },
 } as const satisfies Record<string, TableDefinition>;

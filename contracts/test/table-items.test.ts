@@ -18,7 +18,16 @@ test('every table is owned by one service of the topology (or by the shared runt
     const owner = TABLES[name].owner;
     assert.ok(owner === 'shared' || (SERVICE_NAMES as readonly string[]).includes(owner), `${name} is owned by '${owner}'`);
   }
-  assert.deepEqual(tablesOwnedBy('crm-api'), ['crm', 'crmHistory', 'applications', 'config', 'apiKeys', 'proposals', 'imports']);
+  assert.deepEqual(tablesOwnedBy('crm-api'), [
+    'crm',
+    'crmHistory',
+    'applications',
+    'config',
+    'apiKeys',
+    'proposals',
+    'imports',
+    'idempotencyKeys',
+  ]);
   assert.deepEqual(tablesOwnedBy('applier'), ['applierState']);
 });
 

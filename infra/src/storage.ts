@@ -23,6 +23,7 @@ export class Storage extends Construct {
           partitionKey: stringKey(definition.partitionKey),
           ...(definition.sortKey ? { sortKey: stringKey(definition.sortKey) } : {}),
           billing: dynamodb.Billing.onDemand(),
+          ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
           pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
           removalPolicy: RemovalPolicy.RETAIN,
           globalSecondaryIndexes: Object.entries(definition.indexes).map(([indexName, index]) => ({

@@ -14,13 +14,16 @@ import { createRecommender, readRecommenderConfig, recommenderHandlers } from '@
 import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
 import { createScraper, readScraperConfig } from '@jobpipe/scraper';
 import {
+  type Change,
+  type CommitResult,
   createEmbeddedPorts,
   createLogger,
-  type EventPublisher,
   eventForScheduledRequest,
   type HandlerTable,
   type Item,
   type Logger,
+  type Outbox,
+  OutboxPublisher,
   type OutgoingEvent,
   QueueRunner,
   type RuntimePorts,
@@ -49,17 +52,17 @@ export interface RunSummary {
   readonly topJobs: ListedJob[];
 }
 
-/** Counts what a service publishes, per source, on its way to the bus. */
-class CountingPublisher implements EventPublisher {
+/** Counts what a service commits to its outbox (publishes included), per source, on its way to the bus. */
+class CountingOutbox implements Outbox {
   constructor(
-    private readonly inner: EventPublisher,
+    private readonly inner: Outbox,
     private readonly count: (event: OutgoingEvent) => void,
   ) {}
 
-  async publish(events: readonly OutgoingEvent[]): Promise<string[]> {
-    const ids = await this.inner.publish(events);
-    for (const event of events) this.count(event);
-    return ids;
+  async commit(change: Change): Promise<CommitResult> {
+    const result = await this.inner.commit(change);
+    if (result.committed) for (const event of change.events) this.count(event);
+    return result;
   }
 }
 
@@ -87,7 +90,8 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
   const portsOf = (producer: 'scheduler' | PassService | 'etl') => {
     const created = createEmbeddedPorts(runtime, producer);
     open.push(created);
-    return { ...created, publisher: new CountingPublisher(created.publisher, countEvent) };
+    const outbox = new CountingOutbox(created.outbox, countEvent);
+    return { ...created, outbox, publisher: new OutboxPublisher(outbox) };
   };
 
   let replay: ReplayServer | undefined;
@@ -164,24 +168,30 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
 
 /**
  * Makes the config file's pipeline config current, as crm-api's PUT /config does: a new version in
- * the `config` table (conditional on the one read) and `config.changed`, so the recommender scores
- * with it. An unchanged config writes nothing.
+ * the `config` table (conditional on the one read) committed with `config.changed`, so the recommender
+ * scores with it. An unchanged config writes nothing.
  */
-async function seedConfig(ports: Pick<RuntimePorts, 'tables' | 'publisher' | 'clock'>, config: JobpipeConfig): Promise<void> {
+async function seedConfig(ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'clock'>, config: JobpipeConfig): Promise<void> {
   const stored = await ports.tables.get<Item & { version: number; config: JobpipeConfig }>('config', { key: 'current' });
   if (stored && JSON.stringify(stored.config) === JSON.stringify(config)) return;
   const version = (stored?.version ?? 0) + 1;
   const changedAt = ports.clock.now().toISOString();
-  const written = await ports.tables.put(
-    'config',
-    { key: 'current', version, updatedAt: changedAt, config },
-    stored ? { kind: 'compare', attribute: 'version', op: 'eq', value: stored.version, orNotExists: false } : { kind: 'notExists' },
-  );
-  if (!written) throw new Error('the config was changed at the same time (is `jobpipe up` running?): try again');
   const sections = CONFIG_SECTIONS.filter(
     (section) => !stored || JSON.stringify(stored.config[section] ?? null) !== JSON.stringify(config[section] ?? null),
   ) as EventDataMap['config.changed']['sections'];
-  await ports.publisher.publish([{ detailType: 'config.changed', data: { version, changedAt, sections, config } }]);
+  const { committed } = await ports.outbox.commit({
+    writes: [
+      {
+        table: 'config',
+        item: { key: 'current', version, updatedAt: changedAt, config },
+        condition: stored
+          ? { kind: 'compare', attribute: 'version', op: 'eq', value: stored.version, orNotExists: false }
+          : { kind: 'notExists' },
+      },
+    ],
+    events: [{ detailType: 'config.changed', data: { version, changedAt, sections, config } }],
+  });
+  if (!committed) throw new Error('the config was changed at the same time (is `jobpipe up` running?): try again');
 }
 
 /** Waits until the pass's queues hold nothing (ready, in flight or waiting to be retried). */

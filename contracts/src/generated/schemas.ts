@@ -25,8 +25,10 @@ import tablesApplierState from '../../schemas/tables/applierState/schema.json' w
 import tablesConfig from '../../schemas/tables/config/schema.json' with { type: 'json' };
 import tablesCrm from '../../schemas/tables/crm/schema.json' with { type: 'json' };
 import tablesCrmHistory from '../../schemas/tables/crmHistory/schema.json' with { type: 'json' };
+import tablesIdempotencyKeys from '../../schemas/tables/idempotencyKeys/schema.json' with { type: 'json' };
 import tablesImports from '../../schemas/tables/imports/schema.json' with { type: 'json' };
 import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'json' };
+import tablesOutbox from '../../schemas/tables/outbox/schema.json' with { type: 'json' };
 import tablesProcessedEvents from '../../schemas/tables/processedEvents/schema.json' with { type: 'json' };
 import tablesProposals from '../../schemas/tables/proposals/schema.json' with { type: 'json' };
 import tablesRecommenderState from '../../schemas/tables/recommenderState/schema.json' with { type: 'json' };
@@ -61,8 +63,10 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'config', schema: tablesConfig },
     { table: 'crm', schema: tablesCrm },
     { table: 'crmHistory', schema: tablesCrmHistory },
+    { table: 'idempotencyKeys', schema: tablesIdempotencyKeys },
     { table: 'imports', schema: tablesImports },
     { table: 'jobs', schema: tablesJobs },
+    { table: 'outbox', schema: tablesOutbox },
     { table: 'processedEvents', schema: tablesProcessedEvents },
     { table: 'proposals', schema: tablesProposals },
     { table: 'recommenderState', schema: tablesRecommenderState },

@@ -797,6 +797,27 @@ export interface Response {
 }
 
 /**
+ * A crm-api write request by its Idempotency-Key (hashed with the API key): claimed while it runs, then its first answer, replayed to retries until expiresAt.
+ */
+
+export interface IdempotencyKeyItem {
+  key: string;
+  /**
+   * SHA-256 of the request's method, URL and body.
+   */
+  fingerprint: string;
+  /**
+   * Epoch seconds after which the item no longer counts (DynamoDB TTL).
+   */
+  expiresAt: number;
+  answer?: {
+    statusCode: number;
+    contentType: string | null;
+    body: string;
+  };
+}
+
+/**
  * Progress of one import (written by crm-api): its `summary` part, and its rejected rows in parts `rejected#<n>`.
  */
 
@@ -933,6 +954,23 @@ export interface JobItem {
 
 export interface Provenance {
   [k: string]: string | undefined;
+}
+
+/**
+ * Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).
+ */
+
+export interface OutboxEntry {
+  producer: string;
+  /**
+   * Commit time, a per-process sequence and the first event's id, so entries sort in commit order.
+   */
+  entryId: string;
+  /**
+   * The bus events, built and validated at commit, as a JSON array.
+   */
+  events: string;
+  storedAt: string;
 }
 
 /**
@@ -1272,8 +1310,10 @@ export interface TableItemMap {
   config: ConfigItem;
   crm: CrmItem;
   crmHistory: CrmHistoryItem;
+  idempotencyKeys: IdempotencyKeyItem;
   imports: ImportItem;
   jobs: JobItem;
+  outbox: OutboxEntry;
   processedEvents: ProcessedEventItem;
   proposals: ProposalItem;
   recommenderState: RecommenderStateItem;

@@ -50,10 +50,14 @@ export declare const tablesConfig: ContractValidator;
 export declare const tablesCrm: ContractValidator;
 /** Validates an item of the `crmHistory` table. */
 export declare const tablesCrmHistory: ContractValidator;
+/** Validates an item of the `idempotencyKeys` table. */
+export declare const tablesIdempotencyKeys: ContractValidator;
 /** Validates an item of the `imports` table. */
 export declare const tablesImports: ContractValidator;
 /** Validates an item of the `jobs` table. */
 export declare const tablesJobs: ContractValidator;
+/** Validates an item of the `outbox` table. */
+export declare const tablesOutbox: ContractValidator;
 /** Validates an item of the `processedEvents` table. */
 export declare const tablesProcessedEvents: ContractValidator;
 /** Validates an item of the `proposals` table. */

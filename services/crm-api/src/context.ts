@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type ContractRegistry, contracts } from '@jobpipe/contracts';
-import type { BlobStore, Clock, EventPublisher, IdGenerator, Logger, TableStore } from '@jobpipe/shared';
+import type { BlobStore, Clock, EventPublisher, IdGenerator, Logger, Outbox, TableStore } from '@jobpipe/shared';
 import { AnalyticsStore } from './adapters/analytics-store.js';
 import { ApiKeyVerifier } from './adapters/api-keys.js';
 import { LiveFeed } from './adapters/live-feed.js';
@@ -10,7 +10,10 @@ import { JobReadModel } from './adapters/read-model.js';
 export interface CrmApiPorts {
   readonly tables: TableStore;
   readonly blobs: BlobStore;
+  /** Publishes events that announce no write of crm-api's own (commands). */
   readonly publisher: EventPublisher;
+  /** Commits crm-api's writes with the events that announce them. */
+  readonly outbox: Outbox;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
@@ -48,6 +51,7 @@ export function createCrmApiContext(ports: CrmApiPorts, options: CrmApiOptions, 
     tables: ports.tables,
     blobs: ports.blobs,
     publisher: ports.publisher,
+    outbox: ports.outbox,
     clock: ports.clock,
     ids: ports.ids,
     registry: contracts(),

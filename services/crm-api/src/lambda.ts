@@ -38,7 +38,13 @@ if (config.runtime.transport !== 'aws') throw new ConfigError('the crm-api Lambd
 const logger = createLogger('crm-api', config.runtime.logLevel);
 const ports = await createRuntimePorts(config.runtime, 'crm-api');
 const api = createCrmApiApp(ports, config, logger);
-const handleBatch = createSqsLambdaHandler({ handlers: api.handlers, publisher: ports.publisher, registry: contracts(), logger });
+const handleBatch = createSqsLambdaHandler({
+  handlers: api.handlers,
+  publisher: ports.publisher,
+  flushEvents: () => ports.flushEvents(),
+  registry: contracts(),
+  logger,
+});
 // buildCrmApi returns a ready app, which can take no more decorators: the event stays off the request.
 const handleRequest = awsLambdaFastify<FunctionUrlEvent>(await buildCrmApi(api.context), { decorateRequest: false });
 
@@ -49,5 +55,11 @@ export async function handler(event: SqsLambdaEvent, context?: unknown): Promise
 export async function handler(event: FunctionUrlEvent, context?: unknown): Promise<FunctionUrlResult>;
 export async function handler(event: SqsLambdaEvent | FunctionUrlEvent, context?: unknown): Promise<SqsBatchResponse | FunctionUrlResult> {
   if (isSqsEvent(event)) return handleBatch(event);
-  return handleRequest(event, context as never);
+  const result = await handleRequest(event, context as never);
+  // The request's changes are committed with their events whatever happens here; what fails to go out
+  // now goes with the next invocation.
+  await ports
+    .flushEvents()
+    .catch((error: unknown) => logger.warn({ err: String(error) }, 'events wait in the outbox for the next invocation'));
+  return result;
 }

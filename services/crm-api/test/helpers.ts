@@ -1,5 +1,5 @@
 import type { EventDataMap } from '@jobpipe/contracts';
-import { createEmbeddedPorts, ManualClock, silentLogger } from '@jobpipe/shared';
+import { createEmbeddedPorts, ManualClock, silentLogger, standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent, tempDir } from '@jobpipe/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { createApiKey } from '../src/adapters/api-keys.js';
@@ -93,10 +93,9 @@ export function scoredData(
 /** Feeds `job.scored` events through crm-api's handler, as the queue runner would. */
 export async function feedScored(api: TestApi, ...jobs: EventDataMap['job.scored'][]): Promise<void> {
   for (const data of jobs) {
-    await api.handlers['job.scored@1'](busEvent('job.scored', data, 'recommender'), {
-      publish: (events) => api.ports.publisher.publish(events),
-      logger: silentLogger,
-      receiveCount: 1,
-    });
+    await api.handlers['job.scored@1'](
+      busEvent('job.scored', data, 'recommender'),
+      standaloneHandlerContext((events) => api.ports.publisher.publish(events)),
+    );
   }
 }

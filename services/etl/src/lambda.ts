@@ -22,6 +22,7 @@ const ports = await createRuntimePorts(config.runtime, 'etl');
 export const handler = createSqsLambdaHandler({
   handlers: createEtlHandlers(ports, config, logger).handlers,
   publisher: ports.publisher,
+  flushEvents: () => ports.flushEvents(),
   registry: contracts(),
   logger,
 });

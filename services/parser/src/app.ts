@@ -1,4 +1,4 @@
-import { type BlobStore, defineHandlers, type Logger, type TableStore } from '@jobpipe/shared';
+import { type BlobStore, defineHandlers, type Logger, type Outbox, type TableStore } from '@jobpipe/shared';
 import { JobsRepository } from './adapters/jobs-repository.js';
 import type { ParserConfig } from './config.js';
 import { importChunkHandler } from './handlers/import-chunk.js';
@@ -8,6 +8,8 @@ import { jobScrapedHandler } from './handlers/job-scraped.js';
 export interface ParserPorts {
   readonly tables: TableStore;
   readonly blobs: BlobStore;
+  /** Commits each job with its job.parsed. */
+  readonly outbox: Outbox;
 }
 
 /** Settings the handlers use (ParserConfig satisfies it). */
@@ -18,7 +20,7 @@ export type ParserHandlerConfig = Pick<ParserConfig, 'maxBodyBytes' | 'duplicate
  * handler table (`job.scraped@1`, `import.chunk@1`) for startService, a Lambda wrapper or a test.
  */
 export function createParserHandlers(ports: ParserPorts, config: ParserHandlerConfig, logger: Logger) {
-  const repository = new JobsRepository(ports.tables);
+  const repository = new JobsRepository(ports.tables, ports.outbox);
   const deps = { blobs: ports.blobs, repository, maxBodyBytes: config.maxBodyBytes, duplicateMinConfidence: config.duplicateMinConfidence };
   logger.debug({ maxBodyBytes: config.maxBodyBytes }, 'parser handlers ready');
   return defineHandlers({

@@ -17,6 +17,7 @@ const ports = await createRuntimePorts(config.runtime, 'parser');
 export const handler = createSqsLambdaHandler({
   handlers: createParserHandlers(ports, config, logger),
   publisher: ports.publisher,
+  flushEvents: () => ports.flushEvents(),
   registry: contracts(),
   logger,
 });

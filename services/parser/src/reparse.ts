@@ -1,6 +1,7 @@
 import {
   type BlobStore,
-  type EventPublisher,
+  type Outbox,
+  type OutgoingEvent,
   parseRawBlobKey,
   type RawBlobKey,
   RawBlobKeyError,
@@ -48,15 +49,15 @@ function readRawKey(key: string): StoredRawBody | undefined {
 /**
  * Re-parses stored raw bodies (blob store `raw/` prefix) without re-scraping and stores the results
  * through the same idempotent upsert as job.scraped: unchanged output writes and publishes nothing,
- * changed output (a better parser) updates the job and publishes job.parsed. Per posting, the body the
+ * changed output (a better parser) updates the job with its job.parsed in one commit. Per posting, the body the
  * job was last parsed from is used; bodies that never became a job are tried too.
  */
 export async function reparseStoredBodies(
-  ports: { readonly tables: TableStore; readonly blobs: BlobStore; readonly publisher: EventPublisher },
+  ports: { readonly tables: TableStore; readonly blobs: BlobStore; readonly outbox: Outbox },
   config: ParserHandlerConfig,
   options: ReparseOptions,
 ): Promise<ReparseReport> {
-  const repository = new JobsRepository(ports.tables);
+  const repository = new JobsRepository(ports.tables, ports.outbox);
   const jobsByKey = new Map<string, JobItem>();
   for await (const job of repository.all()) if (job.rawBlobKey) jobsByKey.set(job.rawBlobKey, job);
 
@@ -72,7 +73,7 @@ export async function reparseStoredBodies(
   const outcomes: Record<StoreOutcome, number> = { new: 0, updated: 0, unchanged: 0, stale: 0 };
   const rejected: { blobKey: string; reason: string }[] = [];
   let bodies = 0;
-  const publish = (events: Parameters<EventPublisher['publish']>[0]) => ports.publisher.publish(events);
+  const caused = (events: readonly OutgoingEvent[]) => [...events];
   for (const raw of latest.values()) {
     const job = jobsByKey.get(raw.key);
     if (options.since && job && job.lastSeenAt < options.since) continue;
@@ -91,7 +92,7 @@ export async function reparseStoredBodies(
         maxBodyBytes: config.maxBodyBytes,
       });
       for (const posting of result.postings) {
-        const outcome = await storePosting({ repository, duplicateMinConfidence: config.duplicateMinConfidence, publish }, posting, {
+        const outcome = await storePosting({ repository, duplicateMinConfidence: config.duplicateMinConfidence, caused }, posting, {
           fetchedAt,
           rawBlobKey: raw.key,
           ...(job?.sourceUrl ? { sourceUrl: job.sourceUrl } : {}),

@@ -6,6 +6,7 @@ import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand,
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventDataMap } from '@jobpipe/contracts';
 import { busEvent } from '@jobpipe/test-kit';
+import { type PlayedOutboxTable, playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { fixtureBytes } from './fixtures.js';
 
@@ -32,6 +33,7 @@ const blobs = new Map<string, Buffer>([
   [`raw/mcf/garbled/${'b'.repeat(64)}.json`, Buffer.from('{"uuid": "garbled", "title": ')],
 ]);
 const published: PutEventsRequestEntry[] = [];
+let dynamoTables: PlayedOutboxTable;
 
 function scraped(externalId: string, hash: string): EventDataMap['job.scraped'] {
   return {
@@ -71,6 +73,7 @@ beforeEach(() => {
   dynamo.on(GetCommand).resolves({});
   dynamo.on(QueryCommand).resolves({ Items: [] });
   dynamo.on(PutCommand).resolves({});
+  dynamoTables = playOutboxTable(dynamo, 'jp-outbox');
   sqs.on(GetQueueUrlCommand).callsFake((input: { QueueName: string }) => ({ QueueUrl: `https://sqs.local/1/${input.QueueName}` }));
   sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
   sqs.on(ChangeMessageVisibilityCommand).resolves({});
@@ -86,8 +89,8 @@ test('parser Lambda: an SQS batch in, parsed jobs out, bad bodies dead-lettered,
   });
 
   assert.deepEqual(response, { batchItemFailures: [{ itemIdentifier: 'not-yet' }] });
-  const stored = dynamo.commandCalls(PutCommand).map((call) => `${call.args[0].input.TableName} ${call.args[0].input.Item?.jobId}`);
-  assert.deepEqual(new Set(stored), new Set([`jp-jobs mcf:${MCF_ID}`]), 'only the good posting is written');
+  const stored = dynamoTables.puts.filter((put) => put.table !== 'jp-outbox').map((put) => `${put.table} ${put.item.jobId}`);
+  assert.deepEqual(stored, [`jp-jobs mcf:${MCF_ID}`], 'only the good posting is written');
   assert.deepEqual(
     published.map((entry) => [entry.EventBusName, entry.DetailType, JSON.parse(entry.Detail!).data.job.jobId]),
     [['jp-bus', 'job.parsed', `mcf:${MCF_ID}`]],
@@ -100,9 +103,26 @@ test('parser Lambda: an SQS batch in, parsed jobs out, bad bodies dead-lettered,
   assert.deepEqual(retried, ['receipt-not-yet']);
 });
 
-test('parser Lambda: a publish that keeps failing leaves the record on the queue', async () => {
+test('parser Lambda: a publish that keeps failing leaves the record on the queue; the retry sends the waiting event once', async () => {
   eventBridge.on(PutEventsCommand).rejects(new Error('ThrottlingException'));
   const response = await handler({ Records: [record('good-again', scraped(MCF_ID, 'a'))] });
   assert.deepEqual(response, { batchItemFailures: [{ itemIdentifier: 'good-again' }] });
   assert.equal(sqs.commandCalls(SendMessageCommand).length, 0);
+  assert.equal(dynamoTables.entries.size, 1, 'the job.parsed waits in the outbox');
+
+  eventBridge.on(PutEventsCommand).callsFake((input: { Entries: PutEventsRequestEntry[] }) => {
+    published.push(...input.Entries);
+    return { FailedEntryCount: 0, Entries: input.Entries.map((_, i) => ({ EventId: `eb-${i}` })) };
+  });
+  const stored = dynamoTables.puts.find((put) => put.table === 'jp-jobs')!.item;
+  dynamo.on(GetCommand).resolves({ Item: stored });
+  const retry = await handler({
+    Records: [{ ...record('good-again', scraped(MCF_ID, 'a')), attributes: { ApproximateReceiveCount: '2' } }],
+  });
+  assert.deepEqual(retry, { batchItemFailures: [] });
+  assert.deepEqual(
+    published.map((entry) => entry.DetailType),
+    ['job.parsed'],
+  );
+  assert.equal(dynamoTables.entries.size, 0);
 });

@@ -17,6 +17,7 @@ const recommender = createRecommender(ports, config, logger);
 const handleBatch = createSqsLambdaHandler({
   handlers: recommenderHandlers(recommender),
   publisher: ports.publisher,
+  flushEvents: () => ports.flushEvents(),
   registry: contracts(),
   logger,
 });
@@ -30,5 +31,7 @@ export async function handler(event: SqsLambdaEvent): Promise<SqsBatchResponse> 
     // The decisions stay pending: the next batch checks again.
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'debounced retrain failed; will try again');
   }
+  // The retrain's events are in the outbox; the next invocation sends them if this fails.
+  await ports.flushEvents().catch((error: unknown) => logger.warn({ err: String(error) }, 'events wait in the outbox'));
   return response;
 }

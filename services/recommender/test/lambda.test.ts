@@ -6,6 +6,7 @@ import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand,
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusEvent } from '@jobpipe/contracts';
 import { busEvent } from '@jobpipe/test-kit';
+import { playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { normalizedJob } from './helpers/jobs.js';
 
@@ -59,6 +60,7 @@ beforeEach(() => {
     if (input.Item.jobId === 'greenhouse:busy') throw new Error('ProvisionedThroughputExceededException');
     return {};
   });
+  playOutboxTable(dynamo, 'jp-outbox');
   sqs.on(GetQueueUrlCommand).callsFake((input: { QueueName: string }) => ({ QueueUrl: `https://sqs.local/1/${input.QueueName}` }));
   sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
   sqs.on(ChangeMessageVisibilityCommand).resolves({});

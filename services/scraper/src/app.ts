@@ -14,7 +14,7 @@ import type { Source } from './sources/source.js';
 import { createUsajobsSource } from './sources/usajobs.js';
 
 /** The ports the scraper uses. */
-export type ScraperPorts = Pick<RuntimePorts, 'tables' | 'blobs' | 'secrets' | 'clock'>;
+export type ScraperPorts = Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>;
 
 /** Optional replacements, for tests. */
 export interface ScraperOptions {
@@ -80,7 +80,7 @@ export function createScraper(ports: ScraperPorts, config: ScraperConfig, logger
     sources,
     clients,
     blobs: ports.blobs,
-    state: new ScrapeStateStore(ports.tables),
+    state: new ScrapeStateStore(ports.tables, ports.outbox),
     clock: ports.clock,
     metrics,
   });

@@ -21,7 +21,13 @@ if (config.runtime.transport !== 'aws') throw new ConfigError('the sheets-bridge
 const logger = createLogger('sheets-bridge', config.runtime.logLevel);
 const ports = await createRuntimePorts(config.runtime, 'sheets-bridge');
 const bridge = await createSheetsBridgeHandlers(ports, config, logger);
-const handleBatch = createSqsLambdaHandler({ handlers: bridge.handlers, publisher: ports.publisher, registry: contracts(), logger });
+const handleBatch = createSqsLambdaHandler({
+  handlers: bridge.handlers,
+  publisher: ports.publisher,
+  flushEvents: () => ports.flushEvents(),
+  registry: contracts(),
+  logger,
+});
 
 const isSqsEvent = (event: unknown): event is SqsLambdaEvent => Array.isArray((event as Partial<SqsLambdaEvent> | null)?.Records);
 
@@ -32,5 +38,7 @@ export async function handler(event: unknown): Promise<SqsBatchResponse | SheetP
   if (isSqsEvent(event)) return handleBatch(event);
   if (!bridge.sync) return { polled: false };
   await bridge.sync.cycle();
+  // The edits found are committed with their events; a failure here fails the poll, whose retry sends them.
+  await ports.flushEvents();
   return { polled: true };
 }

@@ -7,6 +7,7 @@ import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand,
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventDataMap } from '@jobpipe/contracts';
 import { busEvent } from '@jobpipe/test-kit';
+import { playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { FakeSheetsServer } from './fixtures/fake-sheets-server.js';
 
@@ -47,7 +48,9 @@ sqs.on(GetQueueUrlCommand).callsFake((input: { QueueName: string }) => ({ QueueU
 sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
 sqs.on(ChangeMessageVisibilityCommand).resolves({});
 mockClient(S3Client);
-mockClient(DynamoDBDocumentClient).on(GetCommand).resolves({});
+const dynamo = mockClient(DynamoDBDocumentClient);
+dynamo.on(GetCommand).resolves({});
+playOutboxTable(dynamo, 'jp-outbox');
 const { handler } = await import('../src/lambda.js');
 
 const scored: EventDataMap['job.scored'] = {

@@ -1,4 +1,7 @@
 import { contracts, type ProducerName, QUEUES } from '@jobpipe/contracts';
+import { OutboxPublisher } from '../outbox/outbox-publisher.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { TableOutbox } from '../outbox/table-outbox.js';
 import { type Clock, type IdGenerator, randomIds, systemClock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { createLogger } from '../runtime/logger.js';
@@ -26,7 +29,7 @@ export interface AwsPortOverrides {
 }
 
 /**
- * Ports over the AWS adapters: EventBridge publisher, SQS consumers and dead-letter admin, DynamoDB
+ * Ports over the AWS adapters: the outbox in DynamoDB (TransactWriteItems) relayed to EventBridge, SQS consumers and dead-letter admin, DynamoDB
  * tables, S3 blobs and Secrets Manager — every client on `config.aws.region` and `config.aws.endpoint`
  * (AWS_ENDPOINT_URL, so LocalStack works), every resource named from `config.aws.resourcePrefix`.
  */
@@ -43,31 +46,48 @@ export async function createAwsPorts(
   const names = new AwsResourceNames(config.aws.resourcePrefix);
   const urls = new SqsQueueUrls(clients.sqs);
   const secrets = new SecretsManagerStore(clients.secrets, (name) => names.secret(name));
+  const tables = new DynamoTableStore({ documents: clients.documents, tableName: (table) => names.table(table) });
+  const eventBridge = new EventBridgePublisher({
+    client: clients.eventBridge,
+    eventBusName: config.aws.eventBusName,
+    producer,
+    registry: contracts(),
+    clock,
+    ids,
+    region: config.aws.region,
+    // Events carry the installation in their source, which the installation's rules match.
+    installation: config.aws.resourcePrefix,
+    logger,
+  });
+  const relay = new OutboxRelay({ tables, producer, sender: eventBridge, logger });
+  const outbox = new TableOutbox({
+    tables,
+    producer,
+    registry: contracts(),
+    clock,
+    ids,
+    region: config.aws.region,
+    installation: config.aws.resourcePrefix,
+    onStored: (entries) => relay.committed(entries),
+  });
+  void relay.wake();
   return {
-    publisher: new EventBridgePublisher({
-      client: clients.eventBridge,
-      eventBusName: config.aws.eventBusName,
-      producer,
-      registry: contracts(),
-      clock,
-      ids,
-      region: config.aws.region,
-      // Events carry the installation in their source, which the installation's rules match.
-      installation: config.aws.resourcePrefix,
-      logger,
-    }),
+    publisher: new OutboxPublisher(outbox),
+    outbox,
+    flushEvents: () => relay.flush(),
     consumer(queueName) {
       const queue = QUEUES.find((candidate) => candidate.name === queueName);
       if (!queue) throw new Error(`unknown queue '${queueName}' (known: ${QUEUES.map((known) => known.name).join(', ')})`);
       return new SqsQueueConsumer({ sqs: clients.sqs, urls, names, queue, logger, clock });
     },
-    tables: new DynamoTableStore({ documents: clients.documents, tableName: (table) => names.table(table) }),
+    tables,
     blobs: new S3BlobStore(clients.s3, config.aws.bucket),
     secrets: () => secrets,
     deadLetters: new SqsDeadLetterAdmin({ sqs: clients.sqs, urls, names }),
     clock,
     ids,
     async close() {
+      await relay.stop();
       clients.destroy();
     },
   };

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
@@ -8,10 +8,19 @@ import {
   QueryCommand,
   type QueryCommandInput,
   ScanCommand,
+  TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type TableDefinition, tableDefinition } from '@jobpipe/contracts';
 import { TransientError } from '../errors.js';
-import type { Item, Page, TableQuery, TableStore, WriteCondition } from '../ports/tables.js';
+import {
+  type Item,
+  MAX_TRANSACTION_WRITES,
+  type Page,
+  type TableQuery,
+  type TableStore,
+  type TableWrite,
+  type WriteCondition,
+} from '../ports/tables.js';
 import { toDynamoCondition } from './dynamo-conditions.js';
 import { type RetryPolicy, retryFailedSubset } from './retry-failed-subset.js';
 
@@ -29,7 +38,7 @@ const BATCH_WRITE_LIMIT = 25;
 const DEFAULT_RETRY: RetryPolicy = { retries: 8, minTimeoutMs: 50, maxTimeoutMs: 2000 };
 
 type Key = Record<string, string>;
-type PutRequest = { PutRequest: { Item: Item } };
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
 
 function keyValue(item: Item, attribute: string, table: string): string {
   const value = item[attribute];
@@ -103,15 +112,57 @@ export class DynamoTableStore implements TableStore {
     // One BatchWrite may not hold a key twice: keep the last write of each key, as sequential puts would.
     const lastByKey = new Map<string, Item>();
     for (const item of items) lastByKey.set(JSON.stringify(Object.values(keyOf(definition, item, table))), item);
-    const requests: PutRequest[] = [...lastByKey.values()].map((item) => ({ PutRequest: { Item: item } }));
+    const requests: WriteRequest[] = [...lastByKey.values()].map((item) => ({ PutRequest: { Item: item } }));
     for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
       await this.batchWrite(table, requests.slice(start, start + BATCH_WRITE_LIMIT));
+    }
+  }
+
+  /**
+   * One TransactWriteItems: conditions become ConditionExpressions, and a transaction cancelled because
+   * one of them failed returns false (nothing was written).
+   */
+  async transact(writes: readonly TableWrite[]): Promise<boolean> {
+    if (writes.length > MAX_TRANSACTION_WRITES) {
+      throw new RangeError(`a transaction takes at most ${MAX_TRANSACTION_WRITES} writes, not ${writes.length}`);
+    }
+    const items = writes.map(({ table, item, condition }) => {
+      const definition = tableDefinition(table);
+      keyOf(definition, item, table);
+      return {
+        Put: {
+          TableName: this.options.tableName(table),
+          Item: item,
+          ...(condition ? toDynamoCondition(condition, definition.partitionKey) : {}),
+        },
+      };
+    });
+    try {
+      await this.options.documents.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')
+      ) {
+        return false;
+      }
+      throw error;
     }
   }
 
   async delete(table: string, key: Item): Promise<void> {
     const definition = tableDefinition(table);
     await this.options.documents.send(new DeleteCommand({ TableName: this.options.tableName(table), Key: keyOf(definition, key, table) }));
+  }
+
+  async deleteMany(table: string, keys: readonly Item[]): Promise<void> {
+    const definition = tableDefinition(table);
+    const unique = new Map(keys.map((key) => keyOf(definition, key, table)).map((key) => [JSON.stringify(Object.values(key)), key]));
+    const requests: WriteRequest[] = [...unique.values()].map((key) => ({ DeleteRequest: { Key: key } }));
+    for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
+      await this.batchWrite(table, requests.slice(start, start + BATCH_WRITE_LIMIT));
+    }
   }
 
   async query<T extends Item>(table: string, query: TableQuery): Promise<Page<T>> {
@@ -179,13 +230,13 @@ export class DynamoTableStore implements TableStore {
     return items.length > limit ? { items: page, cursor: encodeCursor(resumeKey(page[limit - 1]!)) } : { items: page };
   }
 
-  private async batchWrite(table: string, requests: readonly PutRequest[]): Promise<void> {
+  private async batchWrite(table: string, requests: readonly WriteRequest[]): Promise<void> {
     const tableName = this.options.tableName(table);
     const { failed, attempts } = await retryFailedSubset(
       requests,
       async (pending) => {
         const output = await this.options.documents.send(new BatchWriteCommand({ RequestItems: { [tableName]: [...pending] } }));
-        return (output.UnprocessedItems?.[tableName] ?? []) as PutRequest[];
+        return (output.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
       },
       this.options.retry ?? DEFAULT_RETRY,
     );

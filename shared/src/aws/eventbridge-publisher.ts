@@ -1,9 +1,11 @@
 import { type EventBridgeClient, PutEventsCommand, type PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
+import type { BusEvent } from '@jobpipe/contracts';
 import { TransientError } from '../errors.js';
+import type { BusSender } from '../outbox/bus-sender.js';
 import type { EventPublisher, OutgoingEvent } from '../ports/events.js';
 import type { Logger } from '../ports/logger.js';
 import { buildBusEvent, type EventFactoryOptions } from '../runtime/event-factory.js';
-import { batchEntries, type SizedEntry, sizeEntries } from './put-events-batches.js';
+import { batchEntries, PUT_EVENTS_LIMITS, type SizedEntry, sizeEntries } from './put-events-batches.js';
 import { type RetryPolicy, retryFailedSubset } from './retry-failed-subset.js';
 
 /** Options of the EventBridge publisher. */
@@ -42,14 +44,21 @@ const DEFAULT_RETRY: RetryPolicy = { retries: 4, minTimeoutMs: 100, maxTimeoutMs
  * only the entries that failed (FailedEntryCount / per-entry ErrorCode) with exponential backoff.
  * Request-level errors (throttling, 5xx) are retried by the SDK itself.
  */
-export class EventBridgePublisher implements EventPublisher {
+export class EventBridgePublisher implements EventPublisher, BusSender {
+  readonly maxEventsPerSend = PUT_EVENTS_LIMITS.maxEntries;
+
   constructor(private readonly options: EventBridgePublisherOptions) {}
 
   async publish(events: readonly OutgoingEvent[]): Promise<string[]> {
     const built = events.map((event) => buildBusEvent(event, this.options));
-    const sized = sizeEntries(built, this.options.eventBusName);
-    for (const batch of batchEntries(sized)) await this.sendBatch(batch);
+    await this.send(built);
     return built.map((event) => event.id);
+  }
+
+  /** Sends built events as they are, in PutEvents requests within the limits (the outbox relay's way out). */
+  async send(events: readonly BusEvent[]): Promise<void> {
+    const sized = sizeEntries(events, this.options.eventBusName);
+    for (const batch of batchEntries(sized)) await this.sendBatch(batch);
   }
 
   private async sendBatch(batch: readonly SizedEntry[]): Promise<void> {

@@ -32,6 +32,11 @@ export interface SqsLambdaHandlerOptions extends ProcessorDependencies {
   /** Defaults to a client configured by the Lambda environment. */
   readonly sqs?: SQSClient;
   readonly clock?: Clock;
+  /**
+   * Publishes what the outbox holds (`RuntimePorts.flushEvents`): run before each batch, for events
+   * an earlier invocation left, and after it. A Lambda has no relay running between invocations.
+   */
+  readonly flushEvents?: () => Promise<void>;
 }
 
 const queueNameOfArn = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
@@ -41,7 +46,8 @@ const queueNameOfArn = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
  * Each record runs through `processMessage`, as under the pollers. Permanent failures, and retries on
  * their last allowed receive, are sent to the queue's DLQ with the reason and reported as done; other
  * failures get their backoff as a visibility change and are reported in `batchItemFailures`, as is any
- * record whose dead-lettering failed (never dropped).
+ * record whose dead-lettering failed (never dropped). With `flushEvents`, the events the batch committed
+ * are published before returning; when that fails every record is reported for another try.
  */
 export function createSqsLambdaHandler(options: SqsLambdaHandlerOptions): (event: SqsLambdaEvent) => Promise<SqsBatchResponse> {
   const sqs = options.sqs ?? new SQSClient({});
@@ -99,6 +105,11 @@ export function createSqsLambdaHandler(options: SqsLambdaHandlerOptions): (event
   }
 
   return async (event) => {
+    await options
+      .flushEvents?.()
+      .catch((error: unknown) =>
+        options.logger.warn({ err: String(error) }, 'events left by an earlier invocation are still waiting in the outbox'),
+      );
     const settled = await Promise.all(
       event.Records.map(async (record) => {
         const message: ReceivedMessage = {
@@ -119,6 +130,14 @@ export function createSqsLambdaHandler(options: SqsLambdaHandlerOptions): (event
         return settle(record, message, await processMessage(message, options));
       }),
     );
+    try {
+      await options.flushEvents?.();
+    } catch (error) {
+      // The batch's changes and events are committed; failing the records brings this function back
+      // after their visibility timeout, and that invocation publishes the waiting events first.
+      options.logger.warn({ err: String(error) }, 'publishing the outbox failed; the records come back to retry it');
+      return { batchItemFailures: event.Records.map((record) => ({ itemIdentifier: record.messageId })) };
+    }
     return {
       batchItemFailures: event.Records.filter((_, i) => !settled[i]).map((record) => ({ itemIdentifier: record.messageId })),
     };

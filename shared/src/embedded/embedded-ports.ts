@@ -1,11 +1,16 @@
 import { join } from 'node:path';
 import { contracts, type ProducerName, TABLES } from '@jobpipe/contracts';
 import { ConfigError } from '../errors.js';
+import type { BusSender } from '../outbox/bus-sender.js';
+import { OutboxPublisher } from '../outbox/outbox-publisher.js';
+import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay.js';
+import { TableOutbox } from '../outbox/table-outbox.js';
 import { type Clock, type IdGenerator, randomIds, systemClock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
 import type { SecretStore } from '../ports/secrets.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
-import { EmbeddedEventPublisher } from './embedded-publisher.js';
+import { EmbeddedBusSender } from './embedded-publisher.js';
 import { EncryptedSecretStore } from './encrypted-secret-store.js';
 import { FolderBlobStore } from './folder-blob-store.js';
 import { SqliteBus } from './sqlite-bus.js';
@@ -22,28 +27,54 @@ export function embeddedPaths(dataDir: string) {
 }
 
 /**
- * Services whose tables writes and publishes are grouped per event-loop turn (one transaction for a
+ * Services whose tables writes (outbox entries included) are grouped per event-loop turn (one transaction for a
  * received batch's handlers): those that order their own read-then-write steps per key, so handlers
  * interleaving at a write is safe. Others keep a transaction per call.
  */
 const GROUPED_WRITERS: ReadonlySet<ProducerName> = new Set(['parser']);
 
-/** Ports over the embedded adapters: SQLite bus and tables, a blob folder, an encrypted secret file. */
+/** What tests may swap in the embedded ports. */
+export interface EmbeddedPortOverrides {
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Where the outbox relay sends events (default: the bus, each event once). */
+  readonly sender?: (bus: SqliteBus) => BusSender;
+  readonly logger?: Logger;
+  /** Retry timing of the relay. */
+  readonly relayRetry?: Pick<OutboxRelayOptions, 'minRetryDelayMs' | 'maxRetryDelayMs'>;
+}
+
+/**
+ * Ports over the embedded adapters: SQLite bus and tables, a blob folder, an encrypted secret file.
+ * Events go through the outbox in the tables file; this process's relay moves them to the bus.
+ */
 export function createEmbeddedPorts(
   config: Pick<RuntimeConfig, 'dataDir' | 'secretKey'>,
   producer: ProducerName,
-  overrides: { clock?: Clock; ids?: IdGenerator } = {},
-): RuntimePorts & { bus: SqliteBus } {
+  overrides: EmbeddedPortOverrides = {},
+): RuntimePorts & { bus: SqliteBus; relay: OutboxRelay } {
   const paths = embeddedPaths(config.dataDir);
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
   const grouped = GROUPED_WRITERS.has(producer);
   const bus = new SqliteBus({ path: paths.bus, clock });
   const tables = new SqliteTableStore(paths.tables, TABLES, { groupWrites: grouped });
+  const relay = new OutboxRelay({
+    tables,
+    producer,
+    sender: overrides.sender?.(bus) ?? new EmbeddedBusSender(bus),
+    ...(overrides.logger ? { logger: overrides.logger } : {}),
+    ...overrides.relayRetry,
+  });
+  const outbox = new TableOutbox({ tables, producer, registry: contracts(), clock, ids, onStored: (entries) => relay.committed(entries) });
+  void relay.wake();
   let secrets: EncryptedSecretStore | undefined;
   return {
     bus,
-    publisher: new EmbeddedEventPublisher(bus, { producer, registry: contracts(), clock, ids }, grouped),
+    relay,
+    publisher: new OutboxPublisher(outbox),
+    outbox,
+    flushEvents: () => relay.flush(),
     consumer: (queue) => bus.consumer(queue),
     tables,
     blobs: new FolderBlobStore(paths.blobs),
@@ -56,6 +87,7 @@ export function createEmbeddedPorts(
     clock,
     ids,
     async close() {
+      await relay.stop();
       bus.close();
       tables.close();
       secrets?.close();

@@ -1,59 +1,46 @@
-import { queuesFor } from '@jobpipe/contracts';
+import { type BusEvent, queuesFor } from '@jobpipe/contracts';
+import type { BusSender } from '../outbox/bus-sender.js';
 import type { EventPublisher, OutgoingEvent } from '../ports/events.js';
 import { buildBusEvent, type EventFactoryOptions } from '../runtime/event-factory.js';
 import type { RoutedMessage, SqliteBus } from './sqlite-bus.js';
 
-interface PendingPublish {
-  readonly messages: RoutedMessage[];
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
+/** Bus events routed to their queues by the topology. */
+function routed(events: readonly BusEvent[]): RoutedMessage[] {
+  return events.map((event) => ({
+    eventId: event.id,
+    detailType: event['detail-type'],
+    body: JSON.stringify(event),
+    queues: queuesFor(event['detail-type']).map((queue) => queue.name),
+  }));
 }
 
 /**
- * Publishes to the embedded bus: validates, routes by the topology, enqueues in one transaction. With
- * `groupPublishes`, publishes asked for in the same event-loop turn (the handlers of one received batch)
- * share that transaction, so the bus's write lock is taken once per group rather than once per call;
- * each call resolves after it. Only for a process whose concurrent handlers tolerate yielding there.
+ * Publishes straight to the embedded bus: validates, routes by the topology, enqueues in one
+ * transaction. Services publish through their outbox instead (`OutboxPublisher`); this is for tools
+ * and benchmarks that exercise the bus alone.
  */
 export class EmbeddedEventPublisher implements EventPublisher {
-  private pending: PendingPublish[] = [];
-
   constructor(
     private readonly bus: SqliteBus,
     private readonly options: EventFactoryOptions,
-    private readonly groupPublishes = false,
   ) {}
 
   async publish(events: readonly OutgoingEvent[]): Promise<string[]> {
-    // Built (and validated) now, so an invalid event fails only its own caller.
     const built = events.map((event) => buildBusEvent(event, this.options));
-    const messages = built.map((event) => ({
-      eventId: event.id,
-      detailType: event['detail-type'],
-      body: JSON.stringify(event),
-      queues: queuesFor(event['detail-type']).map((queue) => queue.name),
-    }));
-    if (!this.groupPublishes) {
-      this.bus.enqueue(messages);
-      return built.map((event) => event.id);
-    }
-    await new Promise<void>((resolve, reject) => {
-      if (this.pending.length === 0) setImmediate(() => this.flush());
-      this.pending.push({ messages, resolve, reject });
-    });
+    this.bus.enqueue(routed(built));
     return built.map((event) => event.id);
   }
+}
 
-  /** Enqueues every publish asked for so far in one transaction. */
-  private flush(): void {
-    const group = this.pending;
-    this.pending = [];
-    try {
-      this.bus.enqueue(group.flatMap((pending) => pending.messages));
-    } catch (error) {
-      for (const pending of group) pending.reject(error);
-      return;
-    }
-    for (const pending of group) pending.resolve();
+/**
+ * The outbox relay's way onto the embedded bus: enqueues each event once, whatever how often it is
+ * relayed (the bus remembers relayed event ids in the transaction that enqueues them), so a relay
+ * crashing between enqueueing and marking its events sent delivers nothing twice.
+ */
+export class EmbeddedBusSender implements BusSender {
+  constructor(private readonly bus: SqliteBus) {}
+
+  async send(events: readonly BusEvent[]): Promise<void> {
+    this.bus.enqueueOnce(routed(events));
   }
 }

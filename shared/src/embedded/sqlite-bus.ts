@@ -32,7 +32,17 @@ CREATE TABLE IF NOT EXISTS event_log (
   body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS event_log_type ON event_log (detail_type, seq);
+CREATE TABLE IF NOT EXISTS relayed_events (
+  event_id TEXT PRIMARY KEY,
+  relayed_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS relayed_events_age ON relayed_events (relayed_at);
 `;
+
+/** How long the bus remembers a relayed event id: far longer than an outbox entry waits for its relay. */
+const RELAYED_EVENT_MEMORY_MS = 7 * 24 * 3600_000;
+/** How often a process forgets relayed event ids older than that. */
+const RELAYED_EVENT_PRUNE_INTERVAL_MS = 3600_000;
 
 // A message row's body: its own, or (when the event log is kept) the logged event's, stored once for
 // every queue the event went to.
@@ -76,6 +86,7 @@ export class SqliteBus implements DeadLetterAdmin {
   /** Written on every message this process receives, so a restarted stack can tell claims of dead processes. */
   private readonly owner: ProcessOwner = processOwner();
   private readonly statements;
+  private lastRelayedPrune = 0;
 
   constructor(options: SqliteBusOptions) {
     this.db = openSqlite(options.path);
@@ -112,6 +123,8 @@ export class SqliteBus implements DeadLetterAdmin {
         'SELECT claimed_by, COUNT(*) AS n FROM messages WHERE queue = ? AND receipt IS NOT NULL AND visible_at > ? GROUP BY claimed_by',
       ),
       extend: this.db.prepare('UPDATE messages SET visible_at = ? WHERE receipt = ?'),
+      markRelayed: this.db.prepare('INSERT OR IGNORE INTO relayed_events (event_id, relayed_at) VALUES (?, ?)'),
+      pruneRelayed: this.db.prepare('DELETE FROM relayed_events WHERE relayed_at < ?'),
     };
   }
 
@@ -119,21 +132,48 @@ export class SqliteBus implements DeadLetterAdmin {
   enqueue(messages: readonly RoutedMessage[]): void {
     const now = this.clock.now().getTime();
     const touched = new Set<string>();
-    this.db
+    this.db.transaction(() => this.insertMessages(messages, now, touched)).immediate();
+    this.wake(touched);
+  }
+
+  /**
+   * Enqueues the messages whose event was never relayed before, and remembers their event ids, in one
+   * transaction: the outbox relay's exactly-once step (it may relay an event again after a crash).
+   * Returns how many were new.
+   */
+  enqueueOnce(messages: readonly RoutedMessage[]): number {
+    const now = this.clock.now().getTime();
+    const touched = new Set<string>();
+    const fresh = this.db
       .transaction(() => {
-        for (const message of messages) {
-          // With the event log on, the body is stored once there and each queue's row points at it.
-          const eventSeq = this.keepEventLog
-            ? this.statements.log.run(message.eventId, message.detailType, now, message.body).lastInsertRowid
-            : null;
-          for (const queue of message.queues) {
-            this.statements.insert.run(`${message.eventId}:${queue}`, queue, eventSeq === null ? message.body : '', now, now, eventSeq);
-            touched.add(queue);
-          }
+        if (now - this.lastRelayedPrune > RELAYED_EVENT_PRUNE_INTERVAL_MS) {
+          this.statements.pruneRelayed.run(now - RELAYED_EVENT_MEMORY_MS);
+          this.lastRelayedPrune = now;
         }
+        const unseen = messages.filter((message) => this.statements.markRelayed.run(message.eventId, now).changes > 0);
+        this.insertMessages(unseen, now, touched);
+        return unseen.length;
       })
       .immediate();
-    for (const queue of touched) wakeups.emit(this.wakeKey(queue));
+    this.wake(touched);
+    return fresh;
+  }
+
+  private insertMessages(messages: readonly RoutedMessage[], now: number, touched: Set<string>): void {
+    for (const message of messages) {
+      // With the event log on, the body is stored once there and each queue's row points at it.
+      const eventSeq = this.keepEventLog
+        ? this.statements.log.run(message.eventId, message.detailType, now, message.body).lastInsertRowid
+        : null;
+      for (const queue of message.queues) {
+        this.statements.insert.run(`${message.eventId}:${queue}`, queue, eventSeq === null ? message.body : '', now, now, eventSeq);
+        touched.add(queue);
+      }
+    }
+  }
+
+  private wake(queues: Set<string>): void {
+    for (const queue of queues) wakeups.emit(this.wakeKey(queue));
   }
 
   /**

@@ -1,6 +1,14 @@
 import { TABLES, type TableDefinition } from '@jobpipe/contracts';
 import type { Statement } from 'better-sqlite3';
-import type { Item, Page, TableQuery, TableStore, WriteCondition } from '../ports/tables.js';
+import {
+  type Item,
+  MAX_TRANSACTION_WRITES,
+  type Page,
+  type TableQuery,
+  type TableStore,
+  type TableWrite,
+  type WriteCondition,
+} from '../ports/tables.js';
 import { conditionHolds } from '../tables/conditions.js';
 import { GroupedWrites } from './grouped-writes.js';
 import { openSqlite, type SqliteDatabase } from './sqlite.js';
@@ -80,16 +88,18 @@ export class SqliteTableStore implements TableStore {
   }
 
   async put(table: string, item: Item, condition?: WriteCondition): Promise<boolean> {
-    const definition = this.definitionOf(table);
+    return this.transact([{ table, item, ...(condition ? { condition } : {}) }]);
+  }
+
+  async transact(writes: readonly TableWrite[]): Promise<boolean> {
+    if (writes.length > MAX_TRANSACTION_WRITES) {
+      throw new RangeError(`a transaction takes at most ${MAX_TRANSACTION_WRITES} writes, not ${writes.length}`);
+    }
+    const definitions = writes.map((write) => this.definitionOf(write.table));
     return this.writeNow(() => {
-      if (condition) {
-        const current = this.statement(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`).get(
-          keyPart(item, definition.partitionKey, table),
-          keyPart(item, definition.sortKey, table),
-        ) as { doc: string } | undefined;
-        if (!conditionHolds(condition, current ? (JSON.parse(current.doc) as Item) : undefined)) return false;
-      }
-      this.write(table, definition, item);
+      const holds = writes.every((write, i) => !write.condition || conditionHolds(write.condition, this.current(write, definitions[i]!)));
+      if (!holds) return false;
+      for (const [i, write] of writes.entries()) this.write(write.table, definitions[i]!, write.item);
       return true;
     });
   }
@@ -102,13 +112,15 @@ export class SqliteTableStore implements TableStore {
   }
 
   async delete(table: string, key: Item): Promise<void> {
+    await this.deleteMany(table, [key]);
+  }
+
+  async deleteMany(table: string, keys: readonly Item[]): Promise<void> {
     const definition = this.definitionOf(table);
-    await this.writeNow(() =>
-      this.statement(`DELETE FROM "t_${table}" WHERE pk = ? AND sk = ?`).run(
-        keyPart(key, definition.partitionKey, table),
-        keyPart(key, definition.sortKey, table),
-      ),
-    );
+    const remove = this.statement(`DELETE FROM "t_${table}" WHERE pk = ? AND sk = ?`);
+    await this.writeNow(() => {
+      for (const key of keys) remove.run(keyPart(key, definition.partitionKey, table), keyPart(key, definition.sortKey, table));
+    });
   }
 
   async query<T extends Item>(table: string, query: TableQuery): Promise<Page<T>> {
@@ -182,6 +194,15 @@ export class SqliteTableStore implements TableStore {
     const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return last ? { items, cursor: encodeCursor(cursorOf(last)) } : { items };
+  }
+
+  /** The stored item a write would replace, if any. */
+  private current(write: TableWrite, definition: TableDefinition): Item | undefined {
+    const row = this.statement(`SELECT doc FROM "t_${write.table}" WHERE pk = ? AND sk = ?`).get(
+      keyPart(write.item, definition.partitionKey, write.table),
+      keyPart(write.item, definition.sortKey, write.table),
+    ) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as Item) : undefined;
   }
 
   private write(table: string, definition: TableDefinition, item: Item): void {

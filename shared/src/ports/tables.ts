@@ -13,6 +13,13 @@ export type WriteCondition =
       readonly orNotExists: boolean;
     };
 
+/** One put of a transaction: the item, and the condition it must meet. */
+export interface TableWrite {
+  readonly table: string;
+  readonly item: Item;
+  readonly condition?: WriteCondition;
+}
+
 /** A query on the partition key of a table or one of its indexes. */
 export interface TableQuery {
   readonly index?: string;
@@ -41,8 +48,18 @@ export interface TableStore {
   put(table: string, item: Item, condition?: WriteCondition): Promise<boolean>;
   /** Writes many items unconditionally (batched to the backend's limits). */
   putMany(table: string, items: readonly Item[]): Promise<void>;
+  /**
+   * Writes every item or none: false (writing nothing) when any condition does not hold. DynamoDB takes
+   * at most 100 writes per transaction (TransactWriteItems); both adapters refuse more.
+   */
+  transact(writes: readonly TableWrite[]): Promise<boolean>;
   delete(table: string, key: Item): Promise<void>;
+  /** Deletes many items unconditionally (batched to the backend's limits). */
+  deleteMany(table: string, keys: readonly Item[]): Promise<void>;
   query<T extends Item>(table: string, query: TableQuery): Promise<Page<T>>;
   /** Reads the whole table page by page. */
   scan<T extends Item>(table: string, options?: { limit?: number; cursor?: string }): Promise<Page<T>>;
 }
+
+/** The most writes one `TableStore.transact` takes (the TransactWriteItems limit). */
+export const MAX_TRANSACTION_WRITES = 100;

@@ -1,6 +1,6 @@
 import { type BusEvent, type ContractRegistry, majorOf } from '@jobpipe/contracts';
 import { PermanentError, TransientError } from '../errors.js';
-import type { EventPublisher, ReceivedMessage } from '../ports/events.js';
+import type { EventPublisher, OutgoingEvent, ReceivedMessage } from '../ports/events.js';
 import type { Logger } from '../ports/logger.js';
 import type { EventHandler, HandlerTable } from './handlers.js';
 
@@ -51,19 +51,19 @@ export async function processMessage(message: ReceivedMessage, deps: ProcessorDe
 
   const meta = event.detail.meta;
   const logger = deps.logger.child({ correlationId: meta.correlationId, eventId: meta.eventId, detailType });
+  const caused = (events: readonly OutgoingEvent[]) =>
+    events.map((outgoing) => ({
+      ...outgoing,
+      correlationId: outgoing.correlationId ?? meta.correlationId,
+      causationId: outgoing.causationId ?? meta.eventId,
+      ...(meta.traceparent && !outgoing.traceparent ? { traceparent: meta.traceparent } : {}),
+    }));
   try {
     await handler(event, {
       logger,
       receiveCount: message.receiveCount,
-      publish: (events) =>
-        deps.publisher.publish(
-          events.map((outgoing) => ({
-            ...outgoing,
-            correlationId: outgoing.correlationId ?? meta.correlationId,
-            causationId: outgoing.causationId ?? meta.eventId,
-            ...(meta.traceparent && !outgoing.traceparent ? { traceparent: meta.traceparent } : {}),
-          })),
-        ),
+      caused,
+      publish: (events) => deps.publisher.publish(caused(events)),
     });
     return { kind: 'ack', detailType };
   } catch (error) {

@@ -2,13 +2,22 @@ import type { ProducerName } from '@jobpipe/contracts';
 import type { BlobStore } from '../ports/blobs.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
 import type { DeadLetterAdmin, EventPublisher, QueueConsumer } from '../ports/events.js';
+import type { Outbox } from '../ports/outbox.js';
 import type { SecretStore } from '../ports/secrets.js';
 import type { TableStore } from '../ports/tables.js';
 import type { RuntimeConfig } from './runtime-config.js';
 
 /** The adapters one service process works with, picked by the transport setting. */
 export interface RuntimePorts {
+  /** Stores events in the outbox (durable when it returns); the relay publishes them. */
   readonly publisher: EventPublisher;
+  /** Writes items and the events that announce them in one transaction. */
+  readonly outbox: Outbox;
+  /**
+   * Publishes what the outbox holds now; throws when publishing fails (the events stay for the next
+   * try). Lambda entries call it before returning; long-running processes relay on their own.
+   */
+  flushEvents(): Promise<void>;
   /** A consumer of a queue of the topology. */
   consumer(queue: string): QueueConsumer;
   readonly tables: TableStore;
@@ -18,6 +27,7 @@ export interface RuntimePorts {
   readonly deadLetters: DeadLetterAdmin;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Publishes what it can of the outbox, then closes every adapter. */
   close(): Promise<void>;
 }
 

@@ -16,6 +16,8 @@ interface SeenRequest {
 }
 
 const seen: SeenRequest[] = [];
+/** The outbox entries put by TransactWriteItems (DynamoDB JSON), until BatchWriteItem deletes them. */
+let outbox: unknown[] = [];
 const server = createServer(async (request: IncomingMessage, response) => {
   let body = '';
   for await (const chunk of request) body += chunk;
@@ -29,6 +31,15 @@ const server = createServer(async (request: IncomingMessage, response) => {
   if (target === 'AmazonSQS.ReceiveMessage') return json(200, {});
   if (target === 'AWSEvents.PutEvents') return json(200, { FailedEntryCount: 0, Entries: [{ EventId: 'eb-1' }] });
   if (target === 'DynamoDB_20120810.GetItem') return json(200, {});
+  if (target === 'DynamoDB_20120810.TransactWriteItems') {
+    outbox.push(...JSON.parse(body).TransactItems.map((write: { Put: { Item: unknown } }) => write.Put.Item));
+    return json(200, {});
+  }
+  if (target === 'DynamoDB_20120810.Query') return json(200, { Items: outbox, Count: outbox.length });
+  if (target === 'DynamoDB_20120810.BatchWriteItem') {
+    outbox = [];
+    return json(200, { UnprocessedItems: {} });
+  }
   if (target === 'secretsmanager.GetSecretValue') return json(400, { __type: 'ResourceNotFoundException', message: 'no such secret' });
   response.writeHead(404, { 'content-type': 'application/xml' });
   response.end();
@@ -52,6 +63,7 @@ test('every AWS port goes to AWS_ENDPOINT_URL in the configured region, with res
     await ports.publisher.publish([
       { detailType: 'scrape.requested', data: { searchId: 'de-sg', source: 'mcf', runId: 'run-1', requestedBy: 'cli' } },
     ]);
+    await ports.flushEvents();
     assert.deepEqual(await ports.consumer('parser').receive(1, 0), []);
     assert.equal(await ports.tables.get('jobs', { jobId: 'mcf:1' }), undefined);
     assert.equal(await ports.blobs.exists('raw/mcf/1/a.json'), false);
@@ -63,6 +75,7 @@ test('every AWS port goes to AWS_ENDPOINT_URL in the configured region, with res
   assert.equal(JSON.parse(byTarget('AWSEvents.PutEvents')?.body ?? '{}').Entries[0].EventBusName, 'jp-bus');
   assert.equal(JSON.parse(byTarget('AmazonSQS.GetQueueUrl')?.body ?? '{}').QueueName, 'jp-parser');
   assert.equal(JSON.parse(byTarget('DynamoDB_20120810.GetItem')?.body ?? '{}').TableName, 'jp-jobs');
+  assert.equal(JSON.parse(byTarget('DynamoDB_20120810.TransactWriteItems')?.body ?? '{}').TransactItems[0].Put.TableName, 'jp-outbox');
   assert.equal(JSON.parse(byTarget('secretsmanager.GetSecretValue')?.body ?? '{}').SecretId, 'jp/mcf-session');
   const head = seen.find((request) => request.method === 'HEAD');
   assert.equal(head?.path, '/jp-blobs/raw/mcf/1/a.json', 'S3 path-style on a custom endpoint');

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { DeleteMessageBatchCommand, GetQueueUrlCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { contracts, queueOf, queuesFor } from '@jobpipe/contracts';
+import { playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAwsClients } from '../../src/aws/aws-clients.js';
 import { createAwsPorts } from '../../src/aws/aws-ports.js';
@@ -44,6 +45,7 @@ test('aws adapters: scrape.requested via EventBridge reaches the scraper handler
     .on(DeleteMessageBatchCommand)
     .callsFake((input: { Entries: { Id: string }[] }) => ({ Successful: input.Entries.map(({ Id }) => ({ Id })) }));
 
+  playOutboxTable(mockClient(clients.documents), 'jp-outbox');
   const crm = await createAwsPorts(config, 'crm-api', { clients, logger: silentLogger });
   const scraper = await createAwsPorts(config, 'scraper', { clients, logger: silentLogger });
   const handlers = defineHandlers({
@@ -80,10 +82,12 @@ test('aws adapters: scrape.requested via EventBridge reaches the scraper handler
       data: { searchId: 'de-sg', source: 'mcf', runId: 'run-1', requestedBy: 'user', keywords: 'data engineer' },
     },
   ]);
+  await crm.flushEvents();
   published.forEach(route);
   assert.equal(await runner.pollOnce(0), 1, 'the scraper queue delivered the scrape.requested');
   assert.equal(sqs.commandCalls(DeleteMessageBatchCommand).length, 1, 'handled message deleted');
 
+  await scraper.flushEvents();
   const scraped = published.find((entry) => entry.DetailType === 'job.scraped');
   assert.ok(scraped, 'the handler put a job.scraped on the bus');
   assert.equal(scraped.Source, 'jp.scraper', 'the installation (resource prefix) leads the source');

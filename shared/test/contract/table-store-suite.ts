@@ -51,7 +51,13 @@ function change(jobId: string, changeId: string, stage = 'screened'): Item {
 }
 
 /** Registers the TableStore behaviour tests for one adapter. */
-export function tableStoreSuite(name: string, makeStore: MakeTableStore): void {
+/** What an adapter's backend cannot do here, with the reason the tests of it are skipped. */
+export interface SuiteLimits {
+  /** Set when the backend has no transactions (dynalite 4 lacks TransactWriteItems). */
+  readonly transactionsSkipped?: string;
+}
+
+export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits: SuiteLimits = {}): void {
   describe(`TableStore contract: ${name}`, () => {
     describe('items by key', () => {
       test('put then get returns the item as written, nested values included', () =>
@@ -456,6 +462,51 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore): void {
           );
           assert.deepEqual(read, items);
           await store.putMany('imports', []);
+        }));
+
+      test('deleteMany removes many items (more than one backend batch), missing keys included', () =>
+        withStore(makeStore, async (store) => {
+          const items = Array.from({ length: 30 }, (_, i) => ({ importId: 'i2', part: String(i).padStart(4, '0') }));
+          await store.putMany('imports', items);
+          await store.deleteMany('imports', [...items.slice(0, 28), { importId: 'i2', part: 'absent' }]);
+          const { items: left } = await store.query<Item>('imports', { partitionValue: 'i2' });
+          assert.deepEqual(left, items.slice(28));
+        }));
+    });
+
+    describe('transactions', { skip: limits.transactionsSkipped ?? false }, () => {
+      test('transact writes items of several tables together', () =>
+        withStore(makeStore, async (store) => {
+          const written = await store.transact([
+            { table: 'crm', item: { jobId: 'mcf:1', stage: 'screened', version: 1 }, condition: { kind: 'notExists' } },
+            { table: 'crmHistory', item: change('mcf:1', `${day(1)}#a`) },
+          ]);
+          assert.equal(written, true);
+          assert.equal((await store.get<Item>('crm', { jobId: 'mcf:1' }))?.stage, 'screened');
+          assert.ok(await store.get('crmHistory', { jobId: 'mcf:1', changeId: `${day(1)}#a` }));
+        }));
+
+      test('one failed condition writes nothing at all', () =>
+        withStore(makeStore, async (store) => {
+          await store.put('crm', { jobId: 'mcf:1', stage: 'screened', version: 2 });
+          const written = await store.transact([
+            { table: 'crmHistory', item: change('mcf:1', `${day(2)}#b`) },
+            {
+              table: 'crm',
+              item: { jobId: 'mcf:1', stage: 'applied', version: 2 },
+              condition: { kind: 'compare', attribute: 'version', op: 'eq', value: 1, orNotExists: false },
+            },
+          ]);
+          assert.equal(written, false);
+          assert.equal((await store.get<Item>('crm', { jobId: 'mcf:1' }))?.stage, 'screened');
+          assert.equal(await store.get('crmHistory', { jobId: 'mcf:1', changeId: `${day(2)}#b` }), undefined);
+        }));
+
+      test('more than 100 writes are refused before anything is written', () =>
+        withStore(makeStore, async (store) => {
+          const writes = Array.from({ length: 101 }, (_, i) => ({ table: 'apiKeys', item: { keyHash: `k${i}` } }));
+          await assert.rejects(store.transact(writes), /at most 100 writes/);
+          assert.deepEqual((await store.scan('apiKeys')).items, []);
         }));
     });
   });

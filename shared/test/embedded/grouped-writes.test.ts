@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { contracts, TABLES } from '@jobpipe/contracts';
+import { TABLES } from '@jobpipe/contracts';
 import { tempDir } from '@jobpipe/test-kit';
-import { EmbeddedEventPublisher } from '../../src/embedded/embedded-publisher.js';
-import { SqliteBus } from '../../src/embedded/sqlite-bus.js';
 import { SqliteTableStore } from '../../src/embedded/sqlite-table-store.js';
-import { randomIds, systemClock } from '../../src/ports/clock.js';
-import { parserQueue, scrapedData } from './bus-test-kit.js';
 
 const dir = tempDir('jobpipe-grouped-');
 after(() => dir.remove());
@@ -62,33 +58,6 @@ test('a store closing with writes still waiting commits them first', async () =>
   const reopened = new SqliteTableStore(path);
   assert.ok(await reopened.get('jobs', { jobId: 'late' }));
   reopened.close();
-});
-
-test('publishes asked for together are enqueued in one transaction; an invalid event fails only its caller', async () => {
-  const bus = new SqliteBus({ path: join(dir.path, 'bus.sqlite'), queues: [parserQueue()] });
-  const publisher = new EmbeddedEventPublisher(
-    bus,
-    { producer: 'scraper', registry: contracts(), clock: systemClock, ids: randomIds },
-    true,
-  );
-  let enqueues = 0;
-  const enqueue = bus.enqueue.bind(bus);
-  bus.enqueue = (messages) => {
-    enqueues++;
-    enqueue(messages);
-  };
-  const outcomes = await Promise.allSettled([
-    publisher.publish([{ detailType: 'job.scraped', data: scrapedData(1) }]),
-    publisher.publish([{ detailType: 'job.scraped', data: { ...scrapedData(2), source: 'nowhere' as never } }]),
-    publisher.publish([{ detailType: 'job.scraped', data: scrapedData(3) }]),
-  ]);
-  assert.deepEqual(
-    outcomes.map((outcome) => outcome.status),
-    ['fulfilled', 'rejected', 'fulfilled'],
-  );
-  assert.equal(enqueues, 1);
-  assert.equal((await bus.depth('parser')).ready, 2);
-  bus.close();
 });
 
 test('without grouping, each put commits in its own transaction before it returns', async () => {

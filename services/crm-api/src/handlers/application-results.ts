@@ -2,7 +2,7 @@ import type { EventHandler, HandlerContext } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import type { ApplicationRecord } from '../domain/application-view.js';
 import { ApiError } from '../use-cases/api-error.js';
-import { applyStageChange, crmRecordOf } from '../use-cases/crm.js';
+import { changeStage, crmRecordOf } from '../use-cases/crm.js';
 
 /** The fields an outcome event sets on crm-api's application item. */
 type Outcome = Pick<ApplicationRecord, 'status' | 'finishedAt' | 'failureCode' | 'failureMessage' | 'needsUser' | 'evidenceBlobKeys'>;
@@ -23,8 +23,7 @@ async function markApplied(context: CrmApiContext, handler: HandlerContext, jobI
   const stage = (await crmRecordOf(context, jobId))?.stage ?? 'new';
   if (stage !== 'shortlisted') return;
   try {
-    const { event } = await applyStageChange(context, { jobId, to: 'applied', by: 'applier', note: 'application submitted' });
-    await handler.publish([event]);
+    await changeStage(context, { jobId, to: 'applied', by: 'applier', note: 'application submitted' }, (events) => handler.caused(events));
   } catch (error) {
     if (error instanceof ApiError && error.statusCode === 404) return;
     throw error;

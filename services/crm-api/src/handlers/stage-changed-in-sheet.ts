@@ -1,7 +1,7 @@
 import { type EventHandler, PermanentError } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import { ApiError } from '../use-cases/api-error.js';
-import { applyStageChange, crmRecordOf } from '../use-cases/crm.js';
+import { changeStage, crmRecordOf } from '../use-cases/crm.js';
 
 /**
  * `crm.stage-changed` made in the Google Sheet (changedBy 'sheet'): applies it to the CRM when it is
@@ -20,13 +20,17 @@ export function handleStageChangedInSheet(context: CrmApiContext): EventHandler<
     }
     if (record?.stage === change.to) return;
     try {
-      await applyStageChange(context, {
-        jobId: change.jobId,
-        to: change.to,
-        closedReason: change.closedReason,
-        by: 'sheet',
-        ...(change.note ? { note: change.note } : {}),
-      });
+      await changeStage(
+        context,
+        {
+          jobId: change.jobId,
+          to: change.to,
+          closedReason: change.closedReason,
+          by: 'sheet',
+          ...(change.note ? { note: change.note } : {}),
+        },
+        () => [],
+      );
     } catch (error) {
       // A refused change (unknown job, illegal transition) can never succeed: park it with the reason.
       if (error instanceof ApiError && error.statusCode !== 409)

@@ -4,12 +4,14 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { IdempotencyStore } from '../adapters/idempotency-store.js';
 import type { CrmApiContext } from '../context.js';
 import { ApiError } from '../use-cases/api-error.js';
 import { assetFolders } from './asset-folders.js';
 import { installApiKeyAuth } from './auth.js';
 import { frameworkErrorReply, installErrorHandling } from './error-handler.js';
 import { installFiniteNumberCheck } from './finite-numbers.js';
+import { installIdempotencyKeys } from './idempotency.js';
 import { proposalSchema } from './proposal-schemas.js';
 import { applicationRoutes } from './routes/applications.js';
 import { commandRoutes } from './routes/commands.js';
@@ -54,7 +56,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
         title: 'jobpipe crm-api',
         version: '1.0.0',
         description:
-          'Jobs, CRM stages, applications, config, imports, insights and live updates of jobpipe. Errors are always { error, message, details }.',
+          'Jobs, CRM stages, applications, config, imports, insights and live updates of jobpipe. Errors are always { error, message, details }. Write requests (POST, PUT, PATCH, DELETE) accept an Idempotency-Key header: a retry with the same key and the same request gets the first answer again (header Idempotency-Replayed: true) and changes or publishes nothing twice; the same key with a different request is a 422. Answers are kept 24 hours.',
       },
       components: {
         securitySchemes: {
@@ -90,6 +92,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
         },
       ),
   });
+  installIdempotencyKeys(app, new IdempotencyStore(context.tables, context.clock));
   await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: Number.POSITIVE_INFINITY } });
   app.addContentTypeParser('text/csv', (_request, payload: Readable, done) => done(null, payload));
 

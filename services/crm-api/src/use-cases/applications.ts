@@ -62,21 +62,23 @@ export async function requestApplication(context: CrmApiContext, jobId: string, 
     needsUser: null,
     evidenceBlobKeys: [],
   };
-  await context.tables.put('applications', { ...record }, { kind: 'notExists' });
-  await context.publisher.publish([
-    {
-      detailType: 'application.requested',
-      data: {
-        applicationId: record.applicationId,
-        jobId,
-        applyUrl,
-        site: record.site,
-        company,
-        dryRun,
-        requestedAt: record.requestedAt,
+  await context.outbox.commit({
+    writes: [{ table: 'applications', item: { ...record }, condition: { kind: 'notExists' } }],
+    events: [
+      {
+        detailType: 'application.requested',
+        data: {
+          applicationId: record.applicationId,
+          jobId,
+          applyUrl,
+          site: record.site,
+          company,
+          dryRun,
+          requestedAt: record.requestedAt,
+        },
       },
-    },
-  ]);
+    ],
+  });
   return record;
 }
 

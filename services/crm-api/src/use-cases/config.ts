@@ -29,8 +29,8 @@ function changedSections(before: JobpipeConfig, after: JobpipeConfig): ConfigSec
 /**
  * Saves a new config: validates it against the contracts' `config` definition, refuses search URLs
  * that are not http(s) or point at loopback, link-local or private hosts the search does not allow, bumps the version
- * (refusing with 409 when `expectedVersion` is stale) and emits `config.changed` with the sections
- * that changed. Saving an identical config changes nothing.
+ * (refusing with 409 when `expectedVersion` is stale) and commits it with the `config.changed` event
+ * naming the sections that changed. Saving an identical config changes nothing.
  */
 export async function saveConfig(
   context: CrmApiContext,
@@ -60,16 +60,24 @@ export async function saveConfig(
   if (changed.length === 0) return { version: current.version, changed };
   const version = current.version + 1;
   const changedAt = context.clock.now().toISOString();
-  const written = await context.tables.put(
-    'config',
-    { key: 'current', version, updatedAt: changedAt, config: next },
-    current.version === 0
-      ? { kind: 'notExists' }
-      : { kind: 'compare', attribute: 'version', op: 'eq', value: current.version, orNotExists: false },
-  );
-  if (!written) throw new ApiError(409, 'config_version_conflict', 'the config was changed at the same time: reload and retry');
-  await context.publisher.publish([
-    { detailType: 'config.changed', data: { version, changedAt, sections: changed as [ConfigSection, ...ConfigSection[]], config: next } },
-  ]);
+  const { committed } = await context.outbox.commit({
+    writes: [
+      {
+        table: 'config',
+        item: { key: 'current', version, updatedAt: changedAt, config: next },
+        condition:
+          current.version === 0
+            ? { kind: 'notExists' }
+            : { kind: 'compare', attribute: 'version', op: 'eq', value: current.version, orNotExists: false },
+      },
+    ],
+    events: [
+      {
+        detailType: 'config.changed',
+        data: { version, changedAt, sections: changed as [ConfigSection, ...ConfigSection[]], config: next },
+      },
+    ],
+  });
+  if (!committed) throw new ApiError(409, 'config_version_conflict', 'the config was changed at the same time: reload and retry');
   return { version, changed };
 }

@@ -1,5 +1,5 @@
 import type { ClosedReason, CrmStage, EventDataMap } from '@jobpipe/contracts';
-import type { OutgoingEvent } from '@jobpipe/shared';
+import type { Change, OutgoingEvent, TableWrite } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import { allowedNextStages, checkTransition } from '../domain/stage-transitions.js';
 import { ApiError, jobNotFound } from './api-error.js';
@@ -105,24 +105,35 @@ function eventOf(entry: HistoryEntry): OutgoingEvent<'crm.stage-changed'> {
   };
 }
 
-/** Writes the CRM record only if nobody changed it since it was read (optimistic concurrency). */
-async function writeRecord(context: CrmApiContext, previous: CrmRecord | undefined, next: CrmRecord): Promise<void> {
-  const written = await context.tables.put(
-    'crm',
-    { ...next },
-    previous ? { kind: 'compare', attribute: 'version', op: 'eq', value: previous.version, orNotExists: false } : { kind: 'notExists' },
-  );
-  if (!written) throw new ApiError(409, 'concurrent_change', `job '${next.jobId}' was changed at the same time; read it again and retry`);
+/** The write of a CRM record, only if nobody changed it since it was read (optimistic concurrency). */
+function recordWrite(previous: CrmRecord | undefined, next: CrmRecord): TableWrite {
+  return {
+    table: 'crm',
+    item: { ...next },
+    condition: previous
+      ? { kind: 'compare', attribute: 'version', op: 'eq', value: previous.version, orNotExists: false }
+      : { kind: 'notExists' },
+  };
 }
 
 /**
- * Moves a job to another stage without publishing: checks the transition, writes the CRM record and
- * history, updates the read model, and returns the event to publish.
+ * Commits CRM writes with the events announcing them (one transaction, through the outbox); 409 when
+ * the record changed since it was read.
  */
-export async function applyStageChange(
-  context: CrmApiContext,
-  request: StageChangeRequest,
-): Promise<{ result: StageChangeResult; event: OutgoingEvent<'crm.stage-changed'> }> {
+async function commitCrmChange(context: CrmApiContext, jobId: string, change: Change): Promise<void> {
+  const { committed } = await context.outbox.commit(change);
+  if (!committed) throw new ApiError(409, 'concurrent_change', `job '${jobId}' was changed at the same time; read it again and retry`);
+}
+
+/** A checked stage change: what it did, the writes it needs and the event announcing it. */
+export interface PlannedStageChange {
+  readonly result: StageChangeResult;
+  readonly writes: TableWrite[];
+  readonly event: OutgoingEvent<'crm.stage-changed'>;
+}
+
+/** Checks a stage change and plans its writes and event, writing nothing. */
+async function planStageChange(context: CrmApiContext, request: StageChangeRequest): Promise<PlannedStageChange> {
   await assertJobExists(context, request.jobId);
   const record = await crmRecordOf(context, request.jobId);
   const from = record?.stage ?? 'new';
@@ -133,15 +144,6 @@ export async function applyStageChange(
   }
   const at = context.clock.now().toISOString();
   const closedReason = request.closedReason ?? null;
-  await writeRecord(context, record, {
-    jobId: request.jobId,
-    stage: request.to,
-    closedReason,
-    updatedAt: at,
-    version: (record?.version ?? 0) + 1,
-    responses: record?.responses ?? 0,
-    lastResponseAt: record?.lastResponseAt ?? null,
-  });
   const entry = historyEntry(context, {
     jobId: request.jobId,
     kind: 'stage',
@@ -153,19 +155,36 @@ export async function applyStageChange(
     at,
     by: request.by ?? 'user',
   });
-  await context.tables.put('crmHistory', { ...entry });
-  await context.readModel.setStage(request.jobId, request.to);
+  const next: CrmRecord = {
+    jobId: request.jobId,
+    stage: request.to,
+    closedReason,
+    updatedAt: at,
+    version: (record?.version ?? 0) + 1,
+    responses: record?.responses ?? 0,
+    lastResponseAt: record?.lastResponseAt ?? null,
+  };
   return {
     result: { jobId: request.jobId, from, to: request.to, closedReason, changedAt: at, allowedNext: allowedNextStages(request.to) },
+    writes: [recordWrite(record, next), { table: 'crmHistory', item: { ...entry } }],
     event: eventOf(entry),
   };
 }
 
-/** Moves one job to another stage, keeps the history and emits `crm.stage-changed`. */
-export async function changeStage(context: CrmApiContext, request: StageChangeRequest): Promise<StageChangeResult> {
-  const { result, event } = await applyStageChange(context, request);
-  await context.publisher.publish([event]);
-  return result;
+/**
+ * Moves a job to another stage: checks the transition, commits the CRM record, the history entry and
+ * the `crm.stage-changed` event together (`announce` sets the event's cause when a handler moves it),
+ * then updates the read model.
+ */
+export async function changeStage(
+  context: CrmApiContext,
+  request: StageChangeRequest,
+  announce: (events: OutgoingEvent[]) => readonly OutgoingEvent[] = (events) => events,
+): Promise<StageChangeResult> {
+  const planned = await planStageChange(context, request);
+  await commitCrmChange(context, request.jobId, { writes: planned.writes, events: announce([planned.event]) });
+  await context.readModel.setStage(request.jobId, request.to);
+  return planned.result;
 }
 
 /** Outcome of one job of a bulk change. */
@@ -173,21 +192,17 @@ export type BulkChangeOutcome =
   | ({ readonly ok: true } & StageChangeResult)
   | { readonly ok: false; readonly jobId: string; readonly error: string; readonly message: string; readonly details: unknown };
 
-/** Moves many jobs (each checked on its own); one event per job that moved. */
+/** Moves many jobs, each checked and committed on its own with its event. */
 export async function changeStages(context: CrmApiContext, requests: readonly StageChangeRequest[]): Promise<BulkChangeOutcome[]> {
   const outcomes: BulkChangeOutcome[] = [];
-  const events: OutgoingEvent[] = [];
   for (const request of requests) {
     try {
-      const { result, event } = await applyStageChange(context, request);
-      outcomes.push({ ok: true, ...result });
-      events.push(event);
+      outcomes.push({ ok: true, ...(await changeStage(context, request)) });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       outcomes.push({ ok: false, jobId: request.jobId, error: error.code, message: error.message, details: error.details });
     }
   }
-  for (let start = 0; start < events.length; start += 100) await context.publisher.publish(events.slice(start, start + 100));
   return outcomes;
 }
 
@@ -206,8 +221,7 @@ export async function addNote(context: CrmApiContext, jobId: string, note: strin
     at: context.clock.now().toISOString(),
     by: 'user',
   });
-  await context.tables.put('crmHistory', { ...entry });
-  await context.publisher.publish([eventOf(entry)]);
+  await commitCrmChange(context, jobId, { writes: [{ table: 'crmHistory', item: { ...entry } }], events: [eventOf(entry)] });
   return entry;
 }
 
@@ -222,7 +236,7 @@ export async function addResponse(
   const record = await crmRecordOf(context, jobId);
   const stage = record?.stage ?? 'new';
   const at = context.clock.now().toISOString();
-  await writeRecord(context, record, {
+  const next: CrmRecord = {
     jobId,
     stage,
     closedReason: record?.closedReason ?? null,
@@ -230,7 +244,7 @@ export async function addResponse(
     version: (record?.version ?? 0) + 1,
     responses: (record?.responses ?? 0) + 1,
     lastResponseAt: response.respondedAt,
-  });
+  };
   const entry = historyEntry(context, {
     jobId,
     kind: 'response',
@@ -242,7 +256,9 @@ export async function addResponse(
     at,
     by: 'user',
   });
-  await context.tables.put('crmHistory', { ...entry });
-  await context.publisher.publish([eventOf(entry)]);
+  await commitCrmChange(context, jobId, {
+    writes: [recordWrite(record, next), { table: 'crmHistory', item: { ...entry } }],
+    events: [eventOf(entry)],
+  });
   return entry;
 }

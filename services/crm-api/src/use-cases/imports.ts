@@ -105,15 +105,25 @@ export class ImportSession {
     const chunkIndex = this.chunks;
     const blobKey = `imports/${this.importId}/chunk-${pad(chunkIndex)}.json`;
     await this.context.blobs.put(blobKey, JSON.stringify({ rows }), 'application/json');
-    await this.context.publisher.publish([
-      {
-        detailType: 'import.chunk',
-        data: { importId: this.importId, chunkIndex, blobKey, rowCount: rows.length, firstRowNumber: rows[0]!.rowNumber, mode: this.mode },
-      },
-    ]);
     this.chunks++;
     this.acceptedCount += rows.length;
-    await this.writeSummary('receiving', null);
+    // The progress that counts the chunk, and the event that sends it, together.
+    await this.context.outbox.commit({
+      writes: [{ table: 'imports', item: { part: 'summary', ...this.summary('receiving', null) } }],
+      events: [
+        {
+          detailType: 'import.chunk',
+          data: {
+            importId: this.importId,
+            chunkIndex,
+            blobKey,
+            rowCount: rows.length,
+            firstRowNumber: rows[0]!.rowNumber,
+            mode: this.mode,
+          },
+        },
+      ],
+    });
   }
 
   private async flushRejected(): Promise<void> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { EventDataMap } from '@jobpipe/contracts';
-import { PermanentError, silentLogger } from '@jobpipe/shared';
+import { PermanentError, standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent } from '@jobpipe/test-kit';
 import { crmRecordOf, historyOf } from '../../src/use-cases/crm.js';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
@@ -27,11 +27,10 @@ function fromSheet(data: Partial<EventDataMap['crm.stage-changed']>) {
     },
     'sheets-bridge',
   );
-  return api.handlers['crm.stage-changed@1'](event, {
-    publish: (events) => api.ports.publisher.publish(events),
-    logger: silentLogger,
-    receiveCount: 1,
-  });
+  return api.handlers['crm.stage-changed@1'](
+    event,
+    standaloneHandlerContext((events) => api.ports.publisher.publish(events)),
+  );
 }
 
 test('a stage edited in the sheet reaches the CRM with its history, without being published again', async () => {

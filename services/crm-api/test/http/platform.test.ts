@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { silentLogger } from '@jobpipe/shared';
+import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent } from '@jobpipe/test-kit';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
@@ -18,7 +18,7 @@ after(() => api.close());
 
 const inject = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
   api.app.inject({ method, url, headers: api.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
-const handlerContext = () => ({ publish: (events: never[]) => api.ports.publisher.publish(events), logger: silentLogger, receiveCount: 1 });
+const handlerContext = () => standaloneHandlerContext((events) => api.ports.publisher.publish(events));
 
 const config = {
   tracks: [{ name: 'data', titleKeywords: [{ term: 'data engineer', weight: 10 }], bodyKeywords: [] }],

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { silentLogger } from '@jobpipe/shared';
+import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent } from '@jobpipe/test-kit';
 import { type Browser, chromium } from 'playwright-core';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
@@ -41,7 +41,7 @@ before(async () => {
       },
       'etl',
     ),
-    { publish: (events) => api.ports.publisher.publish(events), logger: silentLogger, receiveCount: 1 },
+    standaloneHandlerContext((events) => api.ports.publisher.publish(events)),
   );
   address = await api.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({

@@ -1,5 +1,5 @@
 import type { NormalizedJob } from '@jobpipe/contracts';
-import type { Item, TableStore } from '@jobpipe/shared';
+import type { Item, Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
 import { ArrivalOrder, type ArrivalPlace } from './arrival-order.js';
 import { KeyedSequencer } from './keyed-sequencer.js';
 
@@ -16,7 +16,7 @@ export type JobItem = NormalizedJob & {
   readonly sourceUrl?: string;
   /** When that raw body was fetched; an older body never overwrites a newer one. */
   readonly fetchedAt: string;
-  /** contentHash whose job.parsed was published (a crash between write and publish leaves it behind). */
+  /** contentHash whose job.parsed was committed with the item (items stored before the outbox may lack it). */
   readonly publishedHash?: string;
 };
 
@@ -27,7 +27,10 @@ export class JobsRepository {
   private readonly sequencer = new KeyedSequencer();
   private readonly arrivals = new ArrivalOrder();
 
-  constructor(private readonly tables: TableStore) {}
+  constructor(
+    private readonly tables: TableStore,
+    private readonly outbox: Outbox,
+  ) {}
 
   /**
    * A place in line, taken when a message arrives: the {@link inTurn} calls a message makes once
@@ -56,17 +59,26 @@ export class JobsRepository {
   }
 
   /**
-   * Writes the item only if the stored one still has `expectedHash` (or, with undefined, does not exist
-   * yet); false when another writer got there first.
+   * Writes the item, marked as announced, together with the events announcing it (one transaction,
+   * through the outbox), only if the stored one still has `expectedHash` (or, with undefined, does not
+   * exist yet); false when another writer got there first.
    */
-  putIfUnchanged(item: JobItem, expectedHash: string | undefined): Promise<boolean> {
-    return this.tables.put(
-      TABLE,
-      item as JobItem & Item,
-      expectedHash === undefined
-        ? { kind: 'notExists' }
-        : { kind: 'compare', attribute: 'contentHash', op: 'eq', value: expectedHash, orNotExists: false },
-    );
+  storeAnnounced(item: JobItem, expectedHash: string | undefined, events: readonly OutgoingEvent[]): Promise<boolean> {
+    return this.outbox
+      .commit({
+        writes: [
+          {
+            table: TABLE,
+            item: { ...item, publishedHash: item.contentHash } as JobItem & Item,
+            condition:
+              expectedHash === undefined
+                ? { kind: 'notExists' }
+                : { kind: 'compare', attribute: 'contentHash', op: 'eq', value: expectedHash, orNotExists: false },
+          },
+        ],
+        events,
+      })
+      .then((result) => result.committed);
   }
 
   /** Every stored job, page by page. */

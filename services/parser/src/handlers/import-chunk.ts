@@ -57,7 +57,7 @@ export function importChunkHandler(deps: ImportChunkDependencies): EventHandler<
         const importRow = row as unknown as ImportRow;
         const posting = normalizePosting(extractImportRow(importRow, importExternalId(importRow)), { source: 'import', seenAt });
         await storePosting(
-          { repository: deps.repository, duplicateMinConfidence: deps.duplicateMinConfidence, publish: context.publish },
+          { repository: deps.repository, duplicateMinConfidence: deps.duplicateMinConfidence, caused: context.caused },
           posting,
           {
             fetchedAt: seenAt,

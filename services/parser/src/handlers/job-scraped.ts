@@ -42,7 +42,7 @@ export function jobScrapedHandler(deps: JobScrapedDependencies): EventHandler<'j
       await place.admitted;
       const stores = result.postings.map((posting) =>
         storePosting(
-          { repository: deps.repository, duplicateMinConfidence: deps.duplicateMinConfidence, publish: context.publish },
+          { repository: deps.repository, duplicateMinConfidence: deps.duplicateMinConfidence, caused: context.caused },
           posting,
           { fetchedAt: scraped.fetchedAt, rawBlobKey: scraped.blobKey, sourceUrl: scraped.url },
         ),

@@ -14,11 +14,12 @@ export interface PostingOrigin {
   readonly sourceUrl?: string;
 }
 
-/** What storing needs: the table, the duplicate threshold, and a way to publish job.parsed. */
+/** What storing needs: the table, the duplicate threshold, and how job.parsed carries its cause. */
 export interface StoreDependencies {
   readonly repository: JobsRepository;
   readonly duplicateMinConfidence: number;
-  readonly publish: HandlerContext['publish'];
+  /** Sets correlation and cause on the events (the handler's `caused`; as they are outside a handler). */
+  readonly caused: HandlerContext['caused'];
 }
 
 function itemOf(posting: ParsedPosting, job: NormalizedJob, origin: PostingOrigin, link: DuplicateLink | null): JobItem {
@@ -50,16 +51,20 @@ function publicJob(item: JobItem): NormalizedJob {
   return job;
 }
 
-async function publishParsed(deps: StoreDependencies, item: JobItem, change: 'new' | 'updated'): Promise<void> {
+/** Stores the item with its job.parsed in one commit; false when the stored item changed since it was read. */
+function storeParsed(
+  deps: StoreDependencies,
+  item: JobItem,
+  change: 'new' | 'updated',
+  expectedHash: string | undefined,
+): Promise<boolean> {
   const duplicateOf = item.canonicalJobId ? { jobId: item.canonicalJobId, confidence: item.duplicateConfidence ?? 0 } : null;
-  await deps.publish([{ detailType: 'job.parsed', data: { job: publicJob(item), change, duplicateOf } }]);
-  // Remember the publish so a redelivery of the same content publishes nothing; losing this write only
-  // means one more (idempotent) job.parsed on redelivery.
-  await deps.repository.putIfUnchanged({ ...item, publishedHash: item.contentHash }, item.contentHash);
+  const events = deps.caused([{ detailType: 'job.parsed', data: { job: publicJob(item), change, duplicateOf } }]);
+  return deps.repository.storeAnnounced(item, expectedHash, events);
 }
 
 /**
- * Upserts one posting and publishes job.parsed when its content is new or changed. The write is
+ * Upserts one posting, with job.parsed in the same commit when its content is new or changed. The write is
  * conditional on the content hash read before it, so at-least-once delivery and concurrent consumers
  * never store a posting twice or lose first-seen; the same content again writes and publishes nothing.
  */
@@ -72,7 +77,8 @@ async function storeOnce(deps: StoreDependencies, posting: ParsedPosting, origin
   const existing = await deps.repository.get(posting.job.jobId);
   if (existing && existing.contentHash === posting.job.contentHash) {
     if (existing.publishedHash === existing.contentHash) return 'unchanged';
-    await publishParsed(deps, existing, existing.firstSeenAt === existing.lastSeenAt ? 'new' : 'updated');
+    // Stored before job.parsed was committed with the job: announce it now (once, by the condition).
+    await storeParsed(deps, existing, existing.firstSeenAt === existing.lastSeenAt ? 'new' : 'updated', existing.contentHash);
     return 'unchanged';
   }
   if (existing && existing.fetchedAt > origin.fetchedAt) return 'stale';
@@ -82,9 +88,8 @@ async function storeOnce(deps: StoreDependencies, posting: ParsedPosting, origin
   const firstSeenAt = existing && existing.firstSeenAt < posting.job.firstSeenAt ? existing.firstSeenAt : posting.job.firstSeenAt;
   const job: NormalizedJob = { ...posting.job, firstSeenAt, lastSeenAt: origin.fetchedAt };
   const item = itemOf(posting, job, origin, link);
-  if (!(await deps.repository.putIfUnchanged(item, existing?.contentHash))) {
+  if (!(await storeParsed(deps, item, existing ? 'updated' : 'new', existing?.contentHash))) {
     throw new TransientError('JOB_WRITE_CONFLICT', `job ${job.jobId} changed while it was being stored; retrying`);
   }
-  await publishParsed(deps, item, existing ? 'updated' : 'new');
   return existing ? 'updated' : 'new';
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { PermanentError, silentLogger } from '@jobpipe/shared';
+import { createEmbeddedPorts, EmbeddedBusSender, PermanentError, silentLogger, standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent } from '@jobpipe/test-kit';
 import { createParserHandlers } from '../../src/index.js';
 import { fixtureBytes, fixtureJson } from '../fixtures.js';
@@ -95,28 +95,41 @@ test('a bad body ends in the DLQ with the reason; a missing blob is retried, not
   assert.equal(depth.inFlight + depth.ready, 1, 'the missing-blob message waits for a retry');
 });
 
-test('a crash between the write and the publish is healed by the redelivery: the event goes out once then', async () => {
+test('a job stored while the bus is down is announced once when it is back; a redelivery announces nothing more', async () => {
   const data = await stack.scrape('usajobs', '437080900', JSON.stringify(usajobs[1]), 'https://data.usajobs.gov/api/search#437080900');
-  const handler = createParserHandlers(stack.parser, { maxBodyBytes: 1_000_000, duplicateMinConfidence: 0.75 }, silentLogger)[
-    'job.scraped@1'
-  ];
-  const event = busEvent('job.scraped', data, 'scraper');
-  const published: unknown[] = [];
-  const failing = { logger: silentLogger, receiveCount: 1, publish: async () => Promise.reject(new Error('bus unavailable')) };
-  await assert.rejects(handler(event, failing), /bus unavailable/);
-  const working = {
+  let busDown = true;
+  const parser = createEmbeddedPorts({ dataDir: stack.dir.path, secretKey: undefined }, 'parser', {
+    clock: stack.clock,
     logger: silentLogger,
-    receiveCount: 2,
-    publish: async (events: readonly unknown[]) => {
-      published.push(...events);
-      return ['id'];
+    sender: (bus) => {
+      const real = new EmbeddedBusSender(bus);
+      return {
+        send: async (events) => {
+          if (busDown) throw new Error('bus unavailable');
+          await real.send(events);
+        },
+      };
     },
-  };
-  await handler(event, working);
-  await handler(event, working);
-  assert.equal(published.length, 1);
-  await stack.drain();
-  await stack.parsedEvents();
+  });
+  try {
+    const handler = createParserHandlers(parser, { maxBodyBytes: 1_000_000, duplicateMinConfidence: 0.75 }, silentLogger)['job.scraped@1'];
+    const event = busEvent('job.scraped', data, 'scraper');
+    await handler(event, standaloneHandlerContext(parser.publisher.publish.bind(parser.publisher)));
+    assert.ok(
+      (await stack.jobs()).some((job) => job.jobId === 'usajobs:437080900'),
+      'the job is stored',
+    );
+    assert.deepEqual(await stack.parsedEvents(), [], 'nothing reached the bus');
+
+    busDown = false;
+    await handler(event, standaloneHandlerContext(parser.publisher.publish.bind(parser.publisher), { receiveCount: 2 }));
+    await parser.flushEvents();
+    const announced = (await stack.parsedEvents()).filter((parsed) => parsed.detail.data.job.jobId === 'usajobs:437080900');
+    assert.equal(announced.length, 1);
+    await stack.drain();
+  } finally {
+    await parser.close();
+  }
 });
 
 test('a job.scraped whose blob key leaves raw/ is refused with a permanent error, before any read', async () => {
@@ -138,7 +151,10 @@ test('a job.scraped whose blob key leaves raw/ is refused with a permanent error
     'scraper',
   );
   await assert.rejects(
-    handler(event, { logger: silentLogger, receiveCount: 1, publish: async () => [] }),
+    handler(
+      event,
+      standaloneHandlerContext(async () => []),
+    ),
     (error: unknown) => error instanceof PermanentError && error.code === 'RAW_BLOB_KEY_INVALID' && /'\.\.' segment/.test(error.message),
   );
 });

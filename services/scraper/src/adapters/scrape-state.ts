@@ -1,4 +1,4 @@
-import type { TableStore } from '@jobpipe/shared';
+import type { Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
 import type { RunRecord } from '../domain/run-stats.js';
 import type { SourceName } from '../domain/sources.js';
 
@@ -50,7 +50,10 @@ export interface SearchState {
 
 /** The scraper's bookkeeping in the `scrapeState` table: postings, URL validators, runs, searches. */
 export class ScrapeStateStore {
-  constructor(private readonly tables: TableStore) {}
+  constructor(
+    private readonly tables: TableStore,
+    private readonly outbox: Outbox,
+  ) {}
 
   posting(source: SourceName, externalId: string): Promise<PostingState | undefined> {
     return this.tables.get<PostingState & Record<string, unknown>>(TABLE, { key: `posting#${source}#${externalId}` });
@@ -61,14 +64,19 @@ export class ScrapeStateStore {
   }
 
   /** Remembers announced postings and their URLs' validators in one write. */
-  async rememberAnnounced(
+  /**
+   * Announces postings: their `job.scraped` events and what is remembered of them (posting state, URL
+   * validators) in one commit, so a posting is remembered exactly when it is announced.
+   */
+  async announce(
     entries: readonly { posting: Omit<PostingState, 'key'>; url: string; validators: ValidatorFields }[],
+    events: readonly OutgoingEvent[],
   ): Promise<void> {
     const items = entries.flatMap(({ posting, url, validators }) => [
       { key: `posting#${posting.source}#${posting.externalId}`, ...posting },
       ...(validators.etag || validators.lastModified ? [validatorsItem(url, validators)] : []),
     ]);
-    await this.tables.putMany(TABLE, items);
+    await this.outbox.commit({ writes: items.map((item) => ({ table: TABLE, item })), events });
   }
 
   async validators(url: string): Promise<UrlValidators | undefined> {

@@ -1,6 +1,6 @@
 import type { OutgoingEvent } from '@jobpipe/shared';
 
-/** One posting to announce, and what to remember once it is announced. */
+/** One posting to announce, and what to remember with its announcement. */
 export interface Announcement<Record> {
   readonly event: OutgoingEvent<'job.scraped'>;
   readonly record: Record;
@@ -8,18 +8,18 @@ export interface Announcement<Record> {
 
 /**
  * Announces postings in batches: everything handed over within `windowMs` (up to `maxBatch`) is
- * published as one bus write, then remembered as one table write — few, short write transactions on
- * files other processes write too. Each caller's promise
- * settles with its batch, so a posting counts as announced only once it really is.
+ * committed as one write — the events and what is remembered of the postings together (the outbox) —
+ * few, short write transactions on files other processes write too. Each caller's promise settles with
+ * its batch, so a posting counts as announced only once it really is. `maxBatch` keeps a batch's writes
+ * (two per posting at most, and its outbox entry) within DynamoDB's 100 per transaction.
  */
 export class AnnouncementBatcher<Record> {
   private pending: (Announcement<Record> & { resolve: () => void; reject: (error: unknown) => void })[] = [];
   private scheduled = false;
 
   constructor(
-    private readonly publish: (events: readonly OutgoingEvent[]) => Promise<unknown>,
-    private readonly remember: (records: readonly Record[]) => Promise<void>,
-    private readonly maxBatch = 100,
+    private readonly commit: (events: readonly OutgoingEvent[], records: readonly Record[]) => Promise<void>,
+    private readonly maxBatch = 40,
     private readonly windowMs = 10,
   ) {}
 
@@ -41,10 +41,10 @@ export class AnnouncementBatcher<Record> {
     const batch = this.pending.splice(0);
     if (batch.length === 0) return;
     try {
-      await this.publish(batch.map((entry) => entry.event));
-      // Remembered only after the announcement: a crash in between re-announces (the parser is
-      // idempotent) rather than losing the posting.
-      await this.remember(batch.map((entry) => entry.record));
+      await this.commit(
+        batch.map((entry) => entry.event),
+        batch.map((entry) => entry.record),
+      );
       for (const entry of batch) entry.resolve();
     } catch (error) {
       for (const entry of batch) entry.reject(error);

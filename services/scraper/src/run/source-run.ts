@@ -50,10 +50,7 @@ export class SourceRunSession implements SourceRun {
   ) {
     this.maxPages = Math.min(request.maxPages ?? http.policy.maxPages, http.policy.maxPages);
     this.logger = context.logger.child({ source: request.source, searchId: request.searchId, runId: request.runId });
-    this.announcer = new AnnouncementBatcher(
-      (events) => context.publish(events),
-      (records) => ports.state.rememberAnnounced(records),
-    );
+    this.announcer = new AnnouncementBatcher((events, records) => ports.state.announce(records, context.caused(events)));
   }
 
   found(count: number): void {
