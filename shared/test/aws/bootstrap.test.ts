@@ -11,11 +11,12 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { QUEUES, TABLES } from '@jobpipe/contracts';
+import { contracts, QUEUES, TABLES } from '@jobpipe/contracts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAwsClients } from '../../src/aws/aws-clients.js';
-import { createAwsPorts } from '../../src/aws/aws-ports.js';
 import { bootstrapAws } from '../../src/aws/bootstrap.js';
+import { EventBridgePublisher } from '../../src/aws/eventbridge-publisher.js';
+import { randomIds, systemClock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { readRuntimeConfig } from '../../src/runtime/runtime-config.js';
@@ -115,8 +116,18 @@ describe('AWS bootstrap', () => {
         JOBPIPE_EVENT_BUS: 'default',
         AWS_REGION: 'eu-west-1',
       });
-      const ports = await createAwsPorts(runtime, 'crm-api', { logger: silentLogger, clients });
-      await ports.publisher.publish([etlRequested]);
+      // What the outbox relay of crm-api sends, built as the AWS ports build it.
+      const publisher = new EventBridgePublisher({
+        client: clients.eventBridge,
+        eventBusName: runtime.aws.eventBusName,
+        producer: 'crm-api',
+        registry: contracts(),
+        clock: systemClock,
+        ids: randomIds,
+        installation: runtime.aws.resourcePrefix,
+        logger: silentLogger,
+      });
+      await publisher.publish([etlRequested]);
     }
     const routedTo = (entry: PutEventsRequestEntry) =>
       [...patterns]
