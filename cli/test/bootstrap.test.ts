@@ -39,6 +39,8 @@ interface Call {
  */
 class FakeAwsEndpoint {
   readonly calls: Call[] = [];
+  /** Tables that exist already (CreateTable answers ResourceInUseException), as DescribeTable shows them. */
+  existingTables = new Map<string, Record<string, unknown>>();
   private readonly server: Server = createServer((request, response) => {
     this.answer(request).then(({ status, body }) => {
       response.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' }).end(body === undefined ? '' : JSON.stringify(body));
@@ -77,9 +79,21 @@ class FakeAwsEndpoint {
       case 'PutTargets':
         return { status: 200, body: { FailedEntryCount: 0, FailedEntries: [] } };
       case 'CreateTable':
+        if (this.existingTables.has(input.TableName!)) {
+          return {
+            status: 400,
+            body: {
+              __type: 'com.amazonaws.dynamodb.v20120810#ResourceInUseException',
+              message: `Table already exists: ${input.TableName}`,
+            },
+          };
+        }
         return { status: 200, body: { TableDescription: { TableName: input.TableName, TableStatus: 'ACTIVE' } } };
       case 'DescribeTable':
-        return { status: 200, body: { Table: { TableName: input.TableName, TableStatus: 'ACTIVE' } } };
+        return {
+          status: 200,
+          body: { Table: { TableName: input.TableName, TableStatus: 'ACTIVE', ...this.existingTables.get(input.TableName!) } },
+        };
       default:
         // CreateEventBus, SetQueueAttributes, S3 CreateBucket, and the reachability check (unsigned GET /).
         return { status: 200, body: operation.startsWith('S3') ? undefined : {} };
@@ -112,6 +126,21 @@ describe('jobpipe bootstrap against a local endpoint', () => {
     assert.deepEqual(named('PutSecretValue'), ['demo/cli/local-api-key'], 'the API key is kept in the secret store');
     assert.deepEqual(named('PutItem'), ['demo-apiKeys'], 'its hash is stored for crm-api');
     assert.match(run.stdout, /API key +\S{20,} +\(header: authorization: Bearer <key>/);
+  });
+
+  test('an existing table it cannot converge is printed and makes the exit code 1', async () => {
+    endpoint.existingTables.set('old-jobs', { KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], GlobalSecondaryIndexes: [] });
+    try {
+      const run = await jobpipe('bootstrap', '--endpoint', endpoint.url, '--prefix', 'old');
+      assert.equal(run.code, 1, run.stdout);
+      assert.match(run.stderr, /2 resource\(s\) differ from the topology in ways the bootstrap cannot fix/);
+      assert.match(run.stderr, /table old-jobs has the key id, not jobId: a key cannot change/);
+      const indexes = Object.keys(TABLES.jobs.indexes).join(', ');
+      assert.match(run.stderr, new RegExp(`table old-jobs lacks the index\\(es\\) ${indexes}: add them with UpdateTable`));
+      assert.match(run.stdout, /bucket +jobpipe-blobs/, 'everything else was still bootstrapped');
+    } finally {
+      endpoint.existingTables.clear();
+    }
   });
 
   test('an endpoint where nothing answers gets one clear line and exit code 1', async () => {

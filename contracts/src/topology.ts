@@ -156,9 +156,22 @@ export function redrivePolicyMaxReceives(queue: QueueDefinition): number {
   return queue.maxReceiveCount + 1;
 }
 
-/** The EventBridge `source` of a producer. */
-export function eventSourceOf(producer: ProducerName): string {
-  return `jobpipe.${producer}`;
+/** The installation whose events carry `jobpipe.<producer>` sources: the embedded stack and the default prefix. */
+export const DEFAULT_INSTALLATION = 'jobpipe';
+
+/**
+ * The EventBridge `source` of a producer in one installation: `<installation>.<producer>`, where the
+ * installation is the AWS resource prefix. Rules match the `<installation>.` prefix, so installations
+ * sharing a bus (the account's default bus, say) receive only their own events; a prefix holds no '.',
+ * so no installation's prefix is the start of another's.
+ */
+export function eventSourceOf(producer: ProducerName, installation: string = DEFAULT_INSTALLATION): string {
+  return `${installation}.${producer}`;
+}
+
+/** The EventBridge pattern of a queue's rule in one installation: its detail-types, from that installation's producers. */
+export function ruleEventPattern(queue: QueueDefinition, installation: string = DEFAULT_INSTALLATION) {
+  return { source: [{ prefix: `${installation}.` }], 'detail-type': [...queue.subscriptions] };
 }
 
 /** Queues subscribed to a detail-type. */

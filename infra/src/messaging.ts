@@ -17,9 +17,12 @@ export interface TopologyQueue {
 export class Messaging extends Construct {
   readonly bus: events.EventBus;
   readonly queues = new Map<string, TopologyQueue>();
+  /** The installation's prefix: its events' sources start with `<prefix>.`, and its rules match only those. */
+  readonly prefix: string;
 
   constructor(scope: Construct, id: string, props: { prefix: string; busName: string }) {
     super(scope, id);
+    this.prefix = props.prefix;
     this.bus = new events.EventBus(this, 'Bus', { eventBusName: props.busName });
     for (const definition of QUEUES) {
       const deadLetterQueue = new sqs.Queue(this, `${definition.name}-dlq`, {
@@ -38,7 +41,7 @@ export class Messaging extends Construct {
       new events.Rule(this, `${definition.name}-rule`, {
         eventBus: this.bus,
         description: `${definition.subscriptions.join(', ')} → ${definition.name}`,
-        eventPattern: { source: events.Match.prefix('jobpipe.'), detailType: [...definition.subscriptions] },
+        eventPattern: { source: events.Match.prefix(`${props.prefix}.`), detailType: [...definition.subscriptions] },
         targets: [new targets.SqsQueue(queue)],
       });
       new cloudwatch.Alarm(this, `${definition.name}-dlq-alarm`, {

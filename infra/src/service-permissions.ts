@@ -1,4 +1,4 @@
-import { TABLES, type TableDefinition } from '@jobpipe/contracts';
+import { eventSourceOf, TABLES, type TableDefinition } from '@jobpipe/contracts';
 import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { ServicePlan } from './deployment-plan.js';
@@ -23,7 +23,7 @@ export function grantServicePermissions(
         resources: [messaging.bus.eventBusArn],
         conditions: {
           'ForAllValues:StringEquals': { 'events:detail-type': [...plan.publishes] },
-          StringEquals: { 'events:source': [`jobpipe.${plan.service}`] },
+          StringEquals: { 'events:source': [eventSourceOf(plan.service, messaging.prefix)] },
         },
       }),
     );

@@ -1,4 +1,4 @@
-import { type RuntimeConfig, readRuntimeConfig, silentLogger } from '@jobpipe/shared';
+import { createLogger, type RuntimeConfig, readRuntimeConfig, silentLogger } from '@jobpipe/shared';
 import type { Command } from 'commander';
 import { readCliEnvironment } from '../config.js';
 import { stackApiKey } from '../stack/stack-api-key.js';
@@ -67,7 +67,8 @@ export function register(program: Command): void {
         const { bootstrapAws, createAwsPorts } = await import('@jobpipe/shared/aws');
         const usesOwnCredentials = env.AWS_ACCESS_KEY_ID !== undefined || env.AWS_PROFILE !== undefined;
         const report = await bootstrapAws(config, {
-          logger: silentLogger,
+          // Errors reach the operator as they happen; its warnings come back as `problems`, printed below.
+          logger: createLogger('jobpipe-bootstrap', 'error', process.stderr),
           ...(usesOwnCredentials ? {} : { credentials: LOCAL_CREDENTIALS }),
         });
         console.log(`bootstrapped ${config.aws.endpoint} (${config.aws.region}, prefix '${config.aws.resourcePrefix}'):`);
@@ -86,6 +87,11 @@ export function register(program: Command): void {
           console.log(`  API key    ${key}   (header: authorization: Bearer <key>; kept in the secret store)`);
         } finally {
           await ports.close();
+        }
+        if (report.problems.length > 0) {
+          console.error(`${report.problems.length} resource(s) differ from the topology in ways the bootstrap cannot fix:`);
+          for (const problem of report.problems) console.error(`  - ${problem}`);
+          process.exitCode = 1;
         }
       } catch (error) {
         console.error(`error: ${error instanceof Error ? error.message : String(error)}`);

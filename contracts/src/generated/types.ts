@@ -818,17 +818,17 @@ export interface IdempotencyKeyItem {
 }
 
 /**
- * Progress of one import (written by crm-api): its `summary` part, and its rejected rows in parts `rejected#<n>`.
+ * Progress of one import (written by crm-api): its `summary` part, its rejected rows in parts `rejected#<n>`, and the parser's report of each chunk in parts `loaded#<n>`.
  */
 
-export type ImportItem = ImportSummaryItem | RejectedRowsItem;
+export type ImportItem = ImportSummaryItem | RejectedRowsItem | LoadedChunkItem;
 
 export interface ImportSummaryItem {
   importId: string;
   part: "summary";
   kind: "json" | "csv";
   mode: "incremental" | "full";
-  status: "receiving" | "done" | "failed";
+  status: "receiving" | "loading" | "done" | "failed";
   totalRows: number;
   accepted: number;
   rejected: number;
@@ -845,6 +845,24 @@ export interface RejectedRowsItem {
    * @maxItems 1000
    */
   rows: {
+    rowNumber: number;
+    /**
+     * @minItems 1
+     */
+    errors: [string, ...string[]];
+  }[];
+}
+/**
+ * The parser's report of one chunk (import.chunk-loaded): rows stored and rows it refused.
+ */
+
+export interface LoadedChunkItem {
+  importId: string;
+  part: string;
+  chunkIndex: number;
+  rowCount: number;
+  stored: number;
+  rejectedRows: {
     rowNumber: number;
     /**
      * @minItems 1

@@ -55,6 +55,8 @@ export async function createAwsPorts(
     clock,
     ids,
     region: config.aws.region,
+    // Events carry the installation in their source, which the installation's rules match.
+    installation: config.aws.resourcePrefix,
     logger,
   });
   const relay = new OutboxRelay({ tables, producer, sender: eventBridge, logger });
@@ -65,6 +67,7 @@ export async function createAwsPorts(
     clock,
     ids,
     region: config.aws.region,
+    installation: config.aws.resourcePrefix,
     onStored: (entries) => relay.committed(entries),
   });
   void relay.wake();

@@ -6,7 +6,7 @@ import {
   ResourceAlreadyExistsException,
 } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { type QueueDefinition, redrivePolicyMaxReceives } from '@jobpipe/contracts';
+import { type QueueDefinition, redrivePolicyMaxReceives, ruleEventPattern } from '@jobpipe/contracts';
 import type { Logger } from '../ports/logger.js';
 import type { AwsResourceNames } from './resource-names.js';
 
@@ -87,7 +87,7 @@ export async function ensureQueueRoute(context: RoutingBootstrapContext, queue: 
     new PutRuleCommand({
       Name: names.rule(queue.name),
       EventBusName: eventBusName,
-      EventPattern: JSON.stringify({ 'detail-type': [...queue.subscriptions] }),
+      EventPattern: JSON.stringify(ruleEventPattern(queue, names.prefix)),
       State: 'ENABLED',
       Description: `jobpipe: ${queue.subscriptions.join(', ')} to the ${queue.name} queue`,
     }),

@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  type TableDescription,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, type BucketLocationConstraint, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -13,17 +14,26 @@ import { createTableInput } from './dynamo-table-schemas.js';
 /** Longest wait for a new table to become ACTIVE. */
 const TABLE_READY_SECONDS = 300;
 
+/** The tables as bootstrapped, and how existing ones differ from their definitions. */
+export interface EnsuredTables {
+  readonly names: string[];
+  /** Differences the bootstrap cannot fix, each a sentence naming the table and what to do. */
+  readonly problems: string[];
+}
+
 /**
  * Creates every table of the definitions that does not exist yet (on-demand, GSIs from the
- * definitions) and waits until each is ACTIVE. An existing table is left as it is; indexes it lacks
- * are reported (adding a GSI to a live table is a migration, one index at a time).
+ * definitions) and waits until each is ACTIVE. An existing table is left as it is; a key schema other
+ * than its definition's, and indexes it lacks, are reported as problems (adding a GSI to a live table
+ * is a migration, one index at a time; a key schema cannot change at all).
  */
 export async function ensureTables(
   dynamo: DynamoDBClient,
   tableName: (table: string) => string,
   logger: Logger,
   definitions: Readonly<Record<string, TableDefinition>> = TABLES,
-): Promise<string[]> {
+): Promise<EnsuredTables> {
+  const problems: string[] = [];
   const names = await Promise.all(
     Object.entries(definitions).map(async ([table, definition]) => {
       const input = createTableInput(tableName(table), definition);
@@ -32,7 +42,11 @@ export async function ensureTables(
         logger.info({ table: input.TableName }, 'table created');
       } catch (error) {
         if (!(error instanceof ResourceInUseException)) throw error;
-        await reportMissingIndexes(dynamo, input.TableName!, definition, logger);
+        const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: input.TableName }));
+        for (const problem of tableDifferences(input.TableName!, Table, definition)) {
+          logger.warn({ table: input.TableName }, problem);
+          problems.push(problem);
+        }
       }
       await waitUntilTableExists(
         { client: dynamo, maxWaitTime: TABLE_READY_SECONDS, minDelay: 1, maxDelay: 5 },
@@ -41,15 +55,24 @@ export async function ensureTables(
       return input.TableName!;
     }),
   );
-  return names;
+  return { names, problems };
 }
 
-async function reportMissingIndexes(dynamo: DynamoDBClient, tableName: string, definition: TableDefinition, logger: Logger): Promise<void> {
-  const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
-  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+/** How an existing table differs from its definition, in sentences an operator can act on. */
+export function tableDifferences(tableName: string, table: TableDescription | undefined, definition: TableDefinition): string[] {
+  const problems: string[] = [];
+  const keyOf = (type: 'HASH' | 'RANGE') => table?.KeySchema?.find((key) => key.KeyType === type)?.AttributeName;
+  const wanted = `${definition.partitionKey}${definition.sortKey ? ` + ${definition.sortKey}` : ''}`;
+  const found = `${keyOf('HASH') ?? '?'}${keyOf('RANGE') ? ` + ${keyOf('RANGE')}` : ''}`;
+  if (table?.KeySchema && wanted !== found) {
+    problems.push(`table ${tableName} has the key ${found}, not ${wanted}: a key cannot change; move its items to a new table`);
+  }
+  const present = new Set((table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
   const missing = Object.keys(definition.indexes).filter((index) => !present.has(index));
-  if (missing.length > 0)
-    logger.warn({ table: tableName, missing }, 'existing table lacks indexes of its definition; add them with UpdateTable');
+  if (missing.length > 0) {
+    problems.push(`table ${tableName} lacks the index(es) ${missing.join(', ')}: add them with UpdateTable, one at a time`);
+  }
+  return problems;
 }
 
 /** Creates the blob bucket unless this account already owns it. */

@@ -21,6 +21,8 @@ export interface BootstrapReport {
   readonly queues: readonly BootstrappedQueue[];
   readonly tables: readonly string[];
   readonly bucket: string;
+  /** Resources that differ from the topology in ways the bootstrap cannot fix (empty when all converged). */
+  readonly problems: readonly string[];
 }
 
 /**
@@ -41,8 +43,8 @@ export async function bootstrapAws(config: Pick<RuntimeConfig, 'aws'>, options: 
     for (const queue of QUEUES) queues.push(await ensureQueueRoute(routing, queue));
     const tables = await ensureTables(clients.dynamo, (table) => names.table(table), logger);
     await ensureBucket(clients.s3, config.aws.bucket, config.aws.region, logger);
-    logger.info({ queues: queues.length, tables: tables.length, bucket: config.aws.bucket }, 'aws resources ready');
-    return { eventBusName: config.aws.eventBusName, queues, tables, bucket: config.aws.bucket };
+    logger.info({ queues: queues.length, tables: tables.names.length, bucket: config.aws.bucket }, 'aws resources ready');
+    return { eventBusName: config.aws.eventBusName, queues, tables: tables.names, bucket: config.aws.bucket, problems: tables.problems };
   } finally {
     if (!options.clients) clients.destroy();
   }

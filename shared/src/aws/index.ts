@@ -11,6 +11,7 @@ export * from './dynamo-table-schemas.js';
 export * from './dynamo-table-store.js';
 export * from './eventbridge-publisher.js';
 export * from './put-events-batches.js';
+export * from './request-counter.js';
 export * from './resource-names.js';
 export * from './retry-failed-subset.js';
 export * from './s3-blob-store.js';

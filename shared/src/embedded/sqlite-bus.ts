@@ -116,7 +116,8 @@ export class SqliteBus implements DeadLetterAdmin {
       release: this.db.prepare('UPDATE messages SET visible_at = ?, last_error = ?, receipt = NULL, claimed_by = NULL WHERE receipt = ?'),
       claimOwners: this.db.prepare('SELECT DISTINCT claimed_by FROM messages WHERE receipt IS NOT NULL AND claimed_by IS NOT NULL').pluck(),
       releaseClaims: this.db.prepare(
-        'UPDATE messages SET visible_at = ?, last_error = ?, receipt = NULL, claimed_by = NULL WHERE receipt IS NOT NULL AND claimed_by = ? RETURNING queue',
+        // Back at its place in the queue (visible since it was sent), ahead of what arrived after it.
+        'UPDATE messages SET visible_at = MIN(sent_at, ?), last_error = ?, receipt = NULL, claimed_by = NULL WHERE receipt IS NOT NULL AND claimed_by = ? RETURNING queue',
       ),
       heldBy: this.db.prepare(
         'SELECT claimed_by, COUNT(*) AS n FROM messages WHERE queue = ? AND receipt IS NOT NULL AND visible_at > ? GROUP BY claimed_by',

@@ -19,6 +19,8 @@ export interface EventFactoryOptions {
   readonly ids: IdGenerator;
   readonly account?: string;
   readonly region?: string;
+  /** The installation the events belong to (the AWS resource prefix; `jobpipe` when unset). */
+  readonly installation?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export function buildBusEvent(outgoing: OutgoingEvent, options: EventFactoryOpti
     version: '0',
     id: eventId,
     'detail-type': outgoing.detailType,
-    source: eventSourceOf(options.producer),
+    source: eventSourceOf(options.producer, options.installation),
     account: options.account ?? '000000000000',
     time,
     region: options.region ?? 'local',

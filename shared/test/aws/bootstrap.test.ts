@@ -1,16 +1,27 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { CreateTableCommand, DescribeTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
-import { CreateEventBusCommand, PutRuleCommand, PutTargetsCommand, ResourceAlreadyExistsException } from '@aws-sdk/client-eventbridge';
+import {
+  CreateEventBusCommand,
+  PutEventsCommand,
+  type PutEventsRequestEntry,
+  PutRuleCommand,
+  PutTargetsCommand,
+  ResourceAlreadyExistsException,
+} from '@aws-sdk/client-eventbridge';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { QUEUES, TABLES } from '@jobpipe/contracts';
+import { contracts, QUEUES, TABLES } from '@jobpipe/contracts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAwsClients } from '../../src/aws/aws-clients.js';
 import { bootstrapAws } from '../../src/aws/bootstrap.js';
+import { EventBridgePublisher } from '../../src/aws/eventbridge-publisher.js';
+import { randomIds, systemClock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { silentLogger } from '../../src/ports/logger.js';
+import { readRuntimeConfig } from '../../src/runtime/runtime-config.js';
 import { testCredentials } from './aws-test-kit.js';
+import { type EventPattern, matchesPattern } from './event-pattern.js';
 
 const config = {
   aws: { region: 'eu-west-1', endpoint: undefined, eventBusName: 'jobpipe-test', resourcePrefix: 'jp', bucket: 'jp-blobs' },
@@ -50,7 +61,10 @@ describe('AWS bootstrap', () => {
 
     const parserRule = inputsOf(eventBridge.commandCalls(PutRuleCommand)).find((input) => input.Name === 'jp-parser');
     assert.equal(parserRule?.EventBusName, 'jobpipe-test');
-    assert.deepEqual(JSON.parse(parserRule?.EventPattern ?? ''), { 'detail-type': ['job.scraped', 'import.chunk'] });
+    assert.deepEqual(JSON.parse(parserRule?.EventPattern ?? ''), {
+      source: [{ prefix: 'jp.' }],
+      'detail-type': ['job.scraped', 'import.chunk'],
+    });
     assert.equal(parserRule?.State, 'ENABLED');
 
     const parserAttributes = inputsOf(sqs.commandCalls(SetQueueAttributesCommand)).find((input) => input.QueueUrl?.endsWith('/jp-parser'));
@@ -76,6 +90,55 @@ describe('AWS bootstrap', () => {
     const scraper = report.queues.find((queue) => queue.queue === 'scraper');
     assert.equal(scraper?.url, `https://sqs.local/${ACCOUNT}/jp-scraper`);
     assert.equal(scraper?.deadLetterUrl, `https://sqs.local/${ACCOUNT}/jp-scraper-dlq`);
+  });
+
+  test('two installations on one bus: the rules of each route only the events its own services publish', async () => {
+    const shared = { ...config.aws, eventBusName: 'default' };
+    const patterns = new Map<string, EventPattern>();
+    for (const prefix of ['jp-a', 'jp-b']) {
+      eventBridge.resetHistory();
+      await bootstrapAws({ aws: { ...shared, resourcePrefix: prefix, bucket: `${prefix}-blobs` } }, { logger: silentLogger, clients });
+      for (const rule of inputsOf(eventBridge.commandCalls(PutRuleCommand))) patterns.set(rule.Name!, JSON.parse(rule.EventPattern!));
+    }
+    const sent: PutEventsRequestEntry[] = [];
+    eventBridge.on(PutEventsCommand).callsFake((input: { Entries: PutEventsRequestEntry[] }) => {
+      sent.push(...input.Entries);
+      return { FailedEntryCount: 0, Entries: input.Entries.map((_, i) => ({ EventId: `e-${i}` })) };
+    });
+    const etlRequested = {
+      detailType: 'etl.requested',
+      data: { requestId: 'r-1', kind: 'full', requestedAt: '2026-03-01T10:00:00.000Z' },
+    } as const;
+    for (const prefix of ['jp-a', 'jp-b']) {
+      const runtime = readRuntimeConfig({
+        JOBPIPE_TRANSPORT: 'aws',
+        JOBPIPE_RESOURCE_PREFIX: prefix,
+        JOBPIPE_EVENT_BUS: 'default',
+        AWS_REGION: 'eu-west-1',
+      });
+      // What the outbox relay of crm-api sends, built as the AWS ports build it.
+      const publisher = new EventBridgePublisher({
+        client: clients.eventBridge,
+        eventBusName: runtime.aws.eventBusName,
+        producer: 'crm-api',
+        registry: contracts(),
+        clock: systemClock,
+        ids: randomIds,
+        installation: runtime.aws.resourcePrefix,
+        logger: silentLogger,
+      });
+      await publisher.publish([etlRequested]);
+    }
+    const routedTo = (entry: PutEventsRequestEntry) =>
+      [...patterns]
+        .filter(([, pattern]) => matchesPattern(pattern, { source: entry.Source, 'detail-type': entry.DetailType }))
+        .map(([rule]) => rule);
+    assert.deepEqual(
+      sent.map((entry) => entry.Source),
+      ['jp-a.crm-api', 'jp-b.crm-api'],
+    );
+    assert.deepEqual(routedTo(sent[0]!), ['jp-a-etl']);
+    assert.deepEqual(routedTo(sent[1]!), ['jp-b-etl']);
   });
 
   test('creates the tables on demand with their indexes, and the bucket in the region', async () => {
@@ -112,14 +175,19 @@ describe('AWS bootstrap', () => {
     assert.equal(report.tables.length, Object.keys(TABLES).length);
   });
 
-  test('a second run over existing resources succeeds and reports indexes a table lacks', async () => {
+  test('a second run over existing resources succeeds and reports what it cannot fix: missing indexes, another key', async () => {
     eventBridge.on(CreateEventBusCommand).rejects(new ResourceAlreadyExistsException({ message: 'exists', $metadata: {} }));
     dynamo.on(CreateTableCommand).rejects(new ResourceInUseException({ message: 'in use', $metadata: {} }));
     // Every table has its indexes except jobs, which was created before its other indexes were defined.
     dynamo.on(DescribeTableCommand).callsFake((input: { TableName: string }) => {
       const table = input.TableName.slice('jp-'.length) as keyof typeof TABLES;
       const indexes = table === 'jobs' ? ['bySource'] : Object.keys(TABLES[table].indexes);
-      return { Table: { TableStatus: 'ACTIVE', GlobalSecondaryIndexes: indexes.map((IndexName) => ({ IndexName })) } };
+      const { partitionKey, sortKey } = TABLES[table] as { partitionKey: string; sortKey?: string };
+      const KeySchema = [
+        { AttributeName: table === 'scores' ? 'scoreId' : partitionKey, KeyType: 'HASH' },
+        ...(sortKey ? [{ AttributeName: sortKey, KeyType: 'RANGE' }] : []),
+      ];
+      return { Table: { TableStatus: 'ACTIVE', KeySchema, GlobalSecondaryIndexes: indexes.map((IndexName) => ({ IndexName })) } };
     });
     s3.on(CreateBucketCommand).rejects(new BucketAlreadyOwnedByYou({ message: 'yours', $metadata: {} }));
     const warnings: unknown[] = [];
@@ -127,7 +195,11 @@ describe('AWS bootstrap', () => {
     const report = await bootstrapAws(config, { logger, clients });
     assert.equal(report.queues.length, QUEUES.length);
     const missing = Object.keys(TABLES.jobs.indexes).filter((index) => index !== 'bySource');
-    assert.deepEqual(warnings, [{ table: 'jp-jobs', missing }]);
+    assert.deepEqual([...report.problems].sort(), [
+      `table jp-jobs lacks the index(es) ${missing.join(', ')}: add them with UpdateTable, one at a time`,
+      `table jp-scores has the key scoreId, not ${TABLES.scores.partitionKey}: a key cannot change; move its items to a new table`,
+    ]);
+    assert.equal(warnings.length, 2, 'each problem is also logged as a warning');
   });
 
   test('a failure other than "already exists" stops the bootstrap', async () => {

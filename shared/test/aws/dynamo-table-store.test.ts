@@ -43,6 +43,7 @@ describe('DynamoDB table store specifics', () => {
     const first = await ensureTables(dynamo, tableName, silentLogger);
     const second = await ensureTables(dynamo, tableName, silentLogger);
     assert.deepEqual(second, first);
+    assert.deepEqual(second.problems, [], 'tables made from their definitions match them');
     const { TableNames } = await dynamo.send(new ListTablesCommand({ ExclusiveStartTableName: 'again-', Limit: 100 }));
     const created = (TableNames ?? []).filter((name) => name.startsWith('again-'));
     assert.deepEqual(created.sort(), Object.keys(TABLES).map(tableName).sort());

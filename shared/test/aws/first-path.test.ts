@@ -90,7 +90,7 @@ test('aws adapters: scrape.requested via EventBridge reaches the scraper handler
   await scraper.flushEvents();
   const scraped = published.find((entry) => entry.DetailType === 'job.scraped');
   assert.ok(scraped, 'the handler put a job.scraped on the bus');
-  assert.equal(scraped.Source, 'jobpipe.scraper');
+  assert.equal(scraped.Source, 'jp.scraper', 'the installation (resource prefix) leads the source');
   assert.equal(scraped.EventBusName, 'jobpipe');
   const detail = JSON.parse(scraped.Detail ?? '');
   assert.deepEqual(contracts().validate('job.scraped', detail), { ok: true });

@@ -16,7 +16,7 @@ const dir = tempDir('jobpipe-bus-processes-');
 after(() => dir.remove());
 
 test('a consumer killed mid-handler: a restarted consumer gets the message at once; a second death dead-letters it', {
-  timeout: 60_000,
+  timeout: 180_000,
 }, async () => {
   const queue = parserQueue({ visibilityTimeoutSeconds: 600, maxReceiveCount: 2 });
   const path = join(dir.path, 'killed.sqlite');
