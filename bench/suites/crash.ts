@@ -6,15 +6,15 @@
  * dead-lettered) — before claims named their process, those waited out their visibility timeouts, up to
  * 15 minutes. Also printed: how many messages the killed processes held.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startReplayServer } from '@jobpipe/replay';
-import { openSqlite } from '@jobpipe/shared';
-import { freePort, serviceEnvironment, tempDir, testSecretKey, waitFor } from '@jobpipe/test-kit';
+import { startReplayServer, withExternalReplay } from '@jobpipe/replay';
+import { embeddedPaths, openSqlite, SqliteBus } from '@jobpipe/shared';
+import { freePort, NodeProcessGroup, serviceEnvironment, tempDir, testSecretKey, waitFor } from '@jobpipe/test-kit';
+import { cliEntryFile } from '../../cli/src/build/stack-bundles.js';
+import { REPO_ROOT } from '../../cli/src/config.js';
+import { STACK_NODE_FLAGS } from '../../cli/src/stack/service-processes.js';
 import { readSupervisorState } from '../../cli/src/stack/supervisor-state.js';
-import { BUNDLED_CLI, CliProcess } from '../../cli/test/support/cli-process.js';
-import { PipelineInspector } from '../../cli/test/support/pipeline-inspector.js';
-import { externalReplayConfigText } from '../../cli/test/support/test-config.js';
 
 const POSTINGS = 2_000;
 const SCORED_BEFORE_KILL = 300;
@@ -24,7 +24,7 @@ export default async function crashBench(): Promise<Record<string, number>> {
   const replay = await startReplayServer({ postings: POSTINGS });
   const apiPort = await freePort();
   const configPath = join(dir.path, 'jobpipe.config.yaml');
-  writeFileSync(configPath, externalReplayConfigText({ apiPort, replay }));
+  writeFileSync(configPath, withExternalReplay(readFileSync(join(REPO_ROOT, 'jobpipe.config.yaml'), 'utf8'), { apiPort, replay }));
   const dataDir = join(dir.path, 'data');
   const env = serviceEnvironment({
     ...replay.scraperEnv(),
@@ -34,21 +34,24 @@ export default async function crashBench(): Promise<Record<string, number>> {
     JOBPIPE_HEALTH_PORT_BASE: '0',
     JOBPIPE_SECRET_KEY: testSecretKey(),
   });
-  const stacks: CliProcess[] = [];
+  const stacks: NodeProcessGroup[] = [];
+  // `jobpipe up` from its bundle, as `npm start` runs it, in a process group of its own (killed at once, as a power cut would).
   const up = (args: string[]) => {
-    const stack = new CliProcess(['up', ...args], env, join(dir.path, `up-${stacks.length + 1}.log`), BUNDLED_CLI);
+    const logFile = join(dir.path, `up-${stacks.length + 1}.log`);
+    const stack = new NodeProcessGroup([...STACK_NODE_FLAGS, cliEntryFile(REPO_ROOT), 'up', ...args], env, logFile, REPO_ROOT);
     stacks.push(stack);
     return stack;
   };
-  let inspector: PipelineInspector | undefined;
+  let watched: SqliteBus | undefined;
   try {
     const first = up([]);
     await waitFor('the first stack to start', () => readSupervisorState(join(dataDir, 'supervisor.json')) !== undefined, {
       timeoutMs: 120_000,
     });
-    inspector = new PipelineInspector(dataDir);
-    const pipeline = inspector;
-    await waitFor('the run to be under way', () => pipeline.published('job.scored') >= SCORED_BEFORE_KILL, {
+    const pipeline = new SqliteBus({ path: embeddedPaths(dataDir).bus });
+    watched = pipeline;
+    const countScored = pipeline.db.prepare("SELECT COUNT(*) AS n FROM event_log WHERE detail_type = 'job.scored'");
+    await waitFor('the run to be under way', () => (countScored.get() as { n: number }).n >= SCORED_BEFORE_KILL, {
       timeoutMs: 300_000,
       intervalMs: 100,
     });
@@ -71,7 +74,7 @@ export default async function crashBench(): Promise<Record<string, number>> {
     return { 'stack.secondsToSettleAfterCrash': seconds };
   } finally {
     for (const stack of stacks) await stack.killGroup();
-    inspector?.close();
+    watched?.close();
     await replay.close();
     dir.remove();
   }
