@@ -1,6 +1,6 @@
 /**
  * What ships carries no tool and no test: each service bundle `npm start` and the containers run
- * (`services/<name>/dist/main.js`) is built here, as `npm run build` builds it, and its esbuild inputs
+ * (`services/<name>/dist/main.js`, and the group entry that runs several light services in one process) is built here, as `npm run build` builds it, and its esbuild inputs
  * (recorded in `build-inputs.json`) are read. (The Lambda packages are checked by infra's synth test.)
  */
 import assert from 'node:assert/strict';
@@ -24,7 +24,11 @@ test('no service bundle holds a file of tools/ or a test file', async () => {
     await buildBundle({ ...spec, outdir }, { force: true });
     const { inputs } = JSON.parse(readFileSync(join(outdir, 'build-inputs.json'), 'utf8')) as { inputs: string[] };
     const files = inputs.map((input) => relative(REPO_ROOT, input));
-    assert.ok(files.includes(`services/${spec.name}/src/main.ts`), `${spec.name}: the inputs are the bundle's own`);
+    for (const entry of spec.entryPoints)
+      assert.ok(
+        files.includes(relative(REPO_ROOT, entry)),
+        `${spec.name}: the inputs are the bundle's own (${relative(REPO_ROOT, entry)})`,
+      );
     assert.deepEqual(toolOrTest(files), [], `${spec.name}'s bundle`);
   }
   await (await import('esbuild')).stop();
