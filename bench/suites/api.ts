@@ -71,7 +71,7 @@ function syntheticJobs(): ScoredJob[] {
 
 async function serve(): Promise<void> {
   const dir = tempDir('bench-api-');
-  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api');
+  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api', { checkTableWrites: false });
   const context = createCrmApiContext(ports, { dataDir: dir.path, rateLimitPerMinute: 10_000_000 }, silentLogger);
   const jobs = syntheticJobs();
   for (let start = 0; start < jobs.length; start += 5000) await context.readModel.upsert(jobs.slice(start, start + 5000));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CRM_STAGES } from '@jobpipe/contracts';
 import { AnalyticsWarehouse, migrateToLatest, openSqliteAnalytics, SqliteAnalyticsTarget } from '@jobpipe/etl';
-import { FolderBlobStore, type Item, SqliteTableStore, silentLogger, systemClock } from '@jobpipe/shared';
+import { FolderBlobStore, type Item, SqliteTableStore, silentLogger, systemClock, TypedTableStore } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 import Database from 'better-sqlite3';
 
@@ -114,7 +114,7 @@ async function rebuildChild(dataDir: string): Promise<void> {
   const tables = new SqliteTableStore(join(dataDir, 'tables.sqlite'));
   const warehouse = new AnalyticsWarehouse({
     target: new SqliteAnalyticsTarget(join(dataDir, 'analytics.sqlite')),
-    tables,
+    tables: new TypedTableStore(tables),
     blobs: new FolderBlobStore(join(dataDir, 'blobs')),
     clock: systemClock,
     logger: silentLogger,

@@ -41,7 +41,7 @@ export default async function ingestBench(): Promise<Record<string, number>> {
   const dir = tempDir('jobpipe-bench-ingest-');
   const children: ChildProcess[] = [];
   const common = { JOBPIPE_DATA_DIR: dir.path, JOBPIPE_TRANSPORT: 'embedded', JOBPIPE_LOG_LEVEL: 'info' };
-  const requester = createEmbeddedPorts(readRuntimeConfig(common), 'crm-api');
+  const requester = createEmbeddedPorts(readRuntimeConfig(common), 'crm-api', { checkTableWrites: false });
   try {
     const replay = await startProcess('tools/replay/src/main.ts', { JOBPIPE_REPLAY_POSTINGS: String(POSTINGS) }, () => true);
     children.push(replay.child);

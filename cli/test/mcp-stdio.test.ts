@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { buildCrmApi, createApiKey, createCrmApiContext } from '@jobpipe/crm-api';
 import { createEmbeddedPorts, silentLogger, systemClock } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/test-kit';
+import { exampleTableItem, tempDir } from '@jobpipe/test-kit';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
@@ -73,7 +73,16 @@ test('jobpipe mcp --read-only offers only the reading tools', { timeout: 120_000
 });
 
 test('jobpipe proposals list and accept: the user decides on what the assistant proposed', { timeout: 120_000 }, async () => {
-  await ports.tables.put('jobs', { jobId: 'greenhouse:7', source: 'greenhouse', title: 'Data Engineer', company: 'Acme' });
+  await ports.tables.put(
+    'jobs',
+    exampleTableItem('jobs', 'valid-basic', {
+      jobId: 'greenhouse:7',
+      source: 'greenhouse',
+      externalId: '7',
+      title: 'Data Engineer',
+      company: 'Acme',
+    }),
+  );
   const client = await startJobpipeMcp(writeKey);
   let proposalId: string;
   try {

@@ -144,7 +144,7 @@ test('jobpipe reparse re-parses stored raw bodies through the upsert path, once'
   assert.match(again.stdout, /re-parsed 1 raw bodies: 0 new, 0 updated, 1 unchanged/);
 
   const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'scheduler');
-  const job = await ports.tables.get<{ title: string; rawBlobKey: string }>('jobs', { jobId: 'mcf:4f0a7c2e9b1d4e6f8a3c5b7d9e1f2a3b' });
+  const job = await ports.tables.get('jobs', { jobId: 'mcf:4f0a7c2e9b1d4e6f8a3c5b7d9e1f2a3b' });
   const parsedEvents = await ports.consumer('etl').receive(10, 0);
   await ports.close();
   assert.equal(job?.title, 'Senior Data Engineer');

@@ -5,7 +5,6 @@
  * search was removed from it.
  */
 import { randomUUID } from 'node:crypto';
-import type { JobpipeConfig } from '@jobpipe/contracts';
 import { createRuntimePorts, eventForScheduledRequest, readRuntimeConfig, type ScheduledRequest, withStoredSearch } from '@jobpipe/shared';
 
 const portsPromise = createRuntimePorts(readRuntimeConfig(process.env), 'scheduler');
@@ -13,7 +12,7 @@ const portsPromise = createRuntimePorts(readRuntimeConfig(process.env), 'schedul
 /** Publishes the event of one scheduled request. */
 export async function handler(request: ScheduledRequest): Promise<{ eventIds: string[] }> {
   const ports = await portsPromise;
-  const stored = await ports.tables.get<{ config: JobpipeConfig } & Record<string, unknown>>('config', { key: 'current' });
+  const stored = await ports.tables.get('config', { key: 'current' });
   const current = withStoredSearch(request, stored?.config);
   if (!current) return { eventIds: [] };
   return { eventIds: await ports.publisher.publish([eventForScheduledRequest(current, `sched-${randomUUID()}`, new Date())]) };

@@ -39,4 +39,7 @@ export * from './runtime/runtime-ports.js';
 export * from './runtime/service.js';
 export * from './runtime/sites-document.js';
 export * from './scheduling/scheduled-requests.js';
+export * from './tables/async-items.js';
 export * from './tables/conditions.js';
+export * from './tables/typed-tables.js';
+export * from './tables/validating-item-store.js';

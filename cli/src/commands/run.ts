@@ -6,6 +6,7 @@ import {
   type JobpipeConfig,
   type QueueDefinition,
   queueOf,
+  type ScoreItem,
   sourceOfJobId,
 } from '@jobpipe/contracts';
 import { etlService, runFullRebuild } from '@jobpipe/etl';
@@ -20,7 +21,7 @@ import {
   createEmbeddedPorts,
   createLogger,
   eventForScheduledRequest,
-  type Item,
+  inBatches,
   type Logger,
   type Outbox,
   OutboxPublisher,
@@ -89,7 +90,7 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
   const runtime = { dataDir: env.runtime.dataDir, secretKey: env.runtime.secretKey };
   const open: RuntimePorts[] = [];
   const portsOf = (producer: 'scheduler' | ServiceDefinition['name']) => {
-    const created = createEmbeddedPorts(runtime, producer);
+    const created = createEmbeddedPorts(runtime, producer, { checkTableWrites: false });
     open.push(created);
     const outbox = new CountingOutbox(created.outbox, countEvent);
     return { ...created, outbox, publisher: new OutboxPublisher(outbox) };
@@ -166,7 +167,7 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
  * scores with it. An unchanged config writes nothing.
  */
 async function seedConfig(ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'clock'>, config: JobpipeConfig): Promise<void> {
-  const stored = await ports.tables.get<Item & { version: number; config: JobpipeConfig }>('config', { key: 'current' });
+  const stored = await ports.tables.get('config', { key: 'current' });
   if (stored && JSON.stringify(stored.config) === JSON.stringify(config)) return;
   const version = (stored?.version ?? 0) + 1;
   const changedAt = ports.clock.now().toISOString();
@@ -229,23 +230,20 @@ async function countDeadLetters(
 
 /** The best scored jobs overall (scores table), with their titles from the jobs table. */
 async function topJobs(ports: Pick<RuntimePorts, 'tables'>, count: number): Promise<ListedJob[]> {
-  let best: Item[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ports.tables.scan('scores', cursor ? { limit: 500, cursor } : { limit: 500 });
-    best = [...best, ...page.items.filter((item) => !item.filteredBy)].sort((a, b) => Number(b.score) - Number(a.score)).slice(0, count);
-    cursor = page.cursor;
-  } while (cursor);
+  let best: ScoreItem[] = [];
+  for await (const batch of inBatches(ports.tables.scanAll('scores', { pageSize: 500 }), 500)) {
+    best = [...best, ...batch.filter((item) => !item.filteredBy)].sort((a, b) => b.score - a.score).slice(0, count);
+  }
   return Promise.all(
     best.map(async (score) => {
-      const job = await ports.tables.get('jobs', { jobId: String(score.jobId) });
+      const job = await ports.tables.get('jobs', { jobId: score.jobId });
       return {
-        jobId: String(score.jobId),
-        title: String(job?.title ?? score.jobId),
-        company: String(job?.company ?? ''),
-        score: Number(score.score),
-        track: (score.track as string | null) ?? null,
-        source: String(job?.source ?? sourceOfJobId(String(score.jobId)) ?? 'unknown'),
+        jobId: score.jobId,
+        title: job?.title ?? score.jobId,
+        company: job?.company ?? '',
+        score: score.score,
+        track: score.track,
+        source: job?.source ?? sourceOfJobId(score.jobId) ?? 'unknown',
       };
     }),
   );

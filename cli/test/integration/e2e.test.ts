@@ -23,19 +23,6 @@ interface JobDetail {
   readonly crm: { readonly stage: string };
   readonly history: readonly { readonly to?: string }[];
 }
-interface StoredJob {
-  readonly jobId: string;
-  readonly contentHash: string;
-  readonly [field: string]: unknown;
-}
-interface StoredScore {
-  readonly jobId: string;
-  readonly contentHash: string;
-  readonly score: number;
-  readonly reasons: readonly unknown[];
-  readonly published: boolean;
-  readonly [field: string]: unknown;
-}
 
 /** As in the repository's config file (its searches name the boards of exactly this dataset). */
 const POSTINGS = 200;
@@ -85,7 +72,7 @@ test('replay scrape → parsed → scored → GET /jobs by score; a stage change
   const scrapedIds = new Set(
     inspector.publishedData<{ source: string; externalId: string }>('job.scraped').map((d) => `${d.source}:${d.externalId}`),
   );
-  const jobs = await inspector.all<StoredJob>('jobs');
+  const jobs = await inspector.all('jobs');
   assert.deepEqual(await inspector.deadLetteredPostings(), []);
   assert.deepEqual(new Set(jobs.map((job) => job.jobId)), scrapedIds);
   // ...and that is everything the replay serves (the config's searches are written for its 200 postings).
@@ -100,7 +87,7 @@ test('replay scrape → parsed → scored → GET /jobs by score; a stage change
   );
 
   // Each job is scored on its stored content.
-  const scores = new Map((await inspector.all<StoredScore>('scores')).map((score) => [score.jobId, score]));
+  const scores = new Map((await inspector.all('scores')).map((score) => [score.jobId, score]));
   for (const job of jobs) {
     const score = scores.get(job.jobId);
     assert.ok(score, `${job.jobId} is scored`);
@@ -133,8 +120,7 @@ test('replay scrape → parsed → scored → GET /jobs by score; a stage change
   const moved = await stack.api.request<JobDetail>('GET', `/jobs/${encodeURIComponent(top.jobId)}`);
   assert.equal(moved.crm.stage, 'closed');
   assert.equal(moved.history.at(-1)?.to, 'closed');
-  const decisionOf = () =>
-    inspector.get<{ label: number | null; eventId: string }>('recommenderState', { key: 'decision', sort: top.jobId });
+  const decisionOf = () => inspector.get('recommenderState', { key: 'decision', sort: top.jobId });
   await waitFor('the recommender to record the decision', async () => (await decisionOf()) !== undefined, { timeoutMs: 30_000 });
   const [change] = inspector.bus
     .publishedEvents('crm.stage-changed')

@@ -4,7 +4,15 @@ import { type BusEvent, contracts, queueOf } from '@jobpipe/contracts';
 import { createParserHandlers, defaultParserConfig } from '@jobpipe/parser';
 import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
 import { createScraper, readScraperConfig } from '@jobpipe/scraper';
-import { createEmbeddedPorts, type HandlerTable, QueueRunner, readRuntimeConfig, type SqliteBus, silentLogger } from '@jobpipe/shared';
+import {
+  collect,
+  createEmbeddedPorts,
+  type HandlerTable,
+  QueueRunner,
+  readRuntimeConfig,
+  type SqliteBus,
+  silentLogger,
+} from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 
 // The whole ingest path on the embedded stack: replay server (500 postings over every source, 20% of
@@ -78,13 +86,7 @@ test('the replay really was faulty: a fifth of the requests failed and were retr
 test('every good posting ends in the jobs table exactly once, and nothing else does', async () => {
   const tables = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'parser');
   try {
-    const stored: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await tables.tables.scan<{ jobId: string }>('jobs', { limit: 500, ...(cursor ? { cursor } : {}) });
-      stored.push(...page.items.map((item) => item.jobId));
-      cursor = page.cursor;
-    } while (cursor);
+    const stored = (await collect(tables.tables.scanAll('jobs', { pageSize: 500 }))).map((item) => item.jobId);
     const good = replay.postings.filter((posting) => !posting.broken).map(jobIdOf);
     assert.ok(replay.postings.length >= POSTINGS, 'generated postings plus the recorded samples');
     assert.equal(good.length, replay.postings.length - BROKEN);

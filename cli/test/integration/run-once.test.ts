@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { stripVTControlCharacters } from 'node:util';
-import { createEmbeddedPorts, openSqlite } from '@jobpipe/shared';
+import { collect, createEmbeddedPorts, openSqlite } from '@jobpipe/shared';
 import { freePort, tempDir } from '@jobpipe/test-kit';
 import { parse, stringify } from 'yaml';
 import type { RunSummary } from '../../src/commands/run.js';
@@ -56,13 +56,7 @@ describe('jobpipe run --once on the replay source', () => {
     const parsed = Object.values(summary.sources).reduce((sum, counts) => sum + counts.parsed, 0);
     const ports = createEmbeddedPorts({ dataDir, secretKey: undefined }, 'scheduler');
     try {
-      const jobIds: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await ports.tables.scan('jobs', cursor ? { limit: 500, cursor } : { limit: 500 });
-        jobIds.push(...page.items.map((item) => String(item.jobId)));
-        cursor = page.cursor;
-      } while (cursor);
+      const jobIds = (await collect(ports.tables.scanAll('jobs', { pageSize: 500 }))).map((item) => item.jobId);
       assert.equal(jobIds.length, parsed);
       assert.equal(new Set(jobIds).size, parsed);
       assert.ok(await ports.blobs.exists(summary.analytics!.snapshotBlobKey), 'the snapshot is in the blob store');

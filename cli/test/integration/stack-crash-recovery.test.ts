@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import type { SearchStateItem } from '@jobpipe/contracts';
 import { QUEUES } from '@jobpipe/contracts';
 import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
 import { freePort, serviceEnvironment, tempDir, testSecretKey, waitFor } from '@jobpipe/test-kit';
@@ -95,7 +96,7 @@ test('kill -9 of the whole stack mid-run, then a restart: every posting in the j
   const searchIds = replay.scrapeRequests('ids').map((request) => request.searchId);
   const settled = async () => {
     const searches = await Promise.all(
-      searchIds.map((searchId) => pipeline.get<{ lastFinishedAt: string }>('scrapeState', { key: `search#${searchId}` })),
+      searchIds.map(async (searchId) => (await pipeline.get('scrapeState', { key: `search#${searchId}` })) as SearchStateItem | undefined),
     );
     if (!searches.every((search) => search !== undefined && search.lastFinishedAt > restartedAt)) return false;
     return (await pipeline.pending('parser')) === 0 && (await pipeline.pending('recommender')) === 0;
@@ -108,12 +109,10 @@ test('kill -9 of the whole stack mid-run, then a restart: every posting in the j
     detail: () => `parsed ${pipeline.published('job.parsed')}, scored ${pipeline.published('job.scored')}`,
   });
 
-  const jobs = await pipeline.all<{ jobId: string; contentHash: string }>('jobs');
+  const jobs = await pipeline.all('jobs');
   assert.equal(jobs.length, expected.size, 'one row per posting, nothing else');
   assert.deepEqual(new Set(jobs.map((job) => job.jobId)), expected);
-  const scores = new Map(
-    (await pipeline.all<{ jobId: string; contentHash: string; published: boolean }>('scores')).map((score) => [score.jobId, score]),
-  );
+  const scores = new Map((await pipeline.all('scores')).map((score) => [score.jobId, score]));
   for (const job of jobs) {
     const score = scores.get(job.jobId);
     assert.equal(score?.contentHash, job.contentHash, `${job.jobId} is scored once, on its stored content`);

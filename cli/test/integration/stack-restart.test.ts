@@ -77,7 +77,7 @@ test('a killed parser is restarted by the supervisor and no posting is lost or s
     },
   );
 
-  const jobs = await inspector.all<{ jobId: string; contentHash: string }>('jobs');
+  const jobs = await inspector.all('jobs');
   assert.equal(jobs.length, good.size, 'one row per good posting, nothing else');
   assert.deepEqual(new Set(jobs.map((job) => job.jobId)), good);
 
@@ -88,7 +88,7 @@ test('a killed parser is restarted by the supervisor and no posting is lost or s
   for (const queue of ['scraper', 'recommender', 'crm-api'])
     assert.deepEqual(await inspector.deadLetters(queue), [], `${queue} DLQ is empty`);
 
-  const scores = new Map((await inspector.all<{ jobId: string; contentHash: string }>('scores')).map((score) => [score.jobId, score]));
+  const scores = new Map((await inspector.all('scores')).map((score) => [score.jobId, score]));
   for (const job of jobs) assert.equal(scores.get(job.jobId)?.contentHash, job.contentHash, `${job.jobId} is scored on its stored content`);
   assert.equal(scores.size, good.size);
   // A posting parsed again after the kill is not scored again: one job.scored per posting.

@@ -1,4 +1,5 @@
-import { type DeadLetter, embeddedPaths, type Item, SqliteBus, SqliteTableStore } from '@jobpipe/shared';
+import type { TableItemMap } from '@jobpipe/contracts';
+import { collect, type DeadLetter, embeddedPaths, SqliteBus, SqliteTableStore, type TableKey, TypedTableStore } from '@jobpipe/shared';
 
 /** A parser-dead-lettered `job.scraped`, reduced to what names the posting. */
 export interface DeadLetteredPosting {
@@ -12,12 +13,14 @@ export interface DeadLetteredPosting {
  */
 export class PipelineInspector {
   readonly bus: SqliteBus;
-  private readonly tables: SqliteTableStore;
+  private readonly sqlite: SqliteTableStore;
+  private readonly tables: TypedTableStore;
 
   constructor(dataDir: string) {
     const paths = embeddedPaths(dataDir);
     this.bus = new SqliteBus({ path: paths.bus });
-    this.tables = new SqliteTableStore(paths.tables);
+    this.sqlite = new SqliteTableStore(paths.tables);
+    this.tables = new TypedTableStore(this.sqlite);
   }
 
   /** How many events of a detail-type were published (every delivery attempt's publish counts). */
@@ -49,23 +52,16 @@ export class PipelineInspector {
   }
 
   /** Every item of a table. */
-  async all<T extends Item>(table: 'jobs' | 'scores' | 'recommenderState' | 'crmHistory'): Promise<T[]> {
-    const items: T[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.tables.scan<T>(table, { limit: 1000, ...(cursor ? { cursor } : {}) });
-      items.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return items;
+  all<N extends 'jobs' | 'scores' | 'recommenderState' | 'crmHistory'>(table: N): Promise<TableItemMap[N][]> {
+    return collect(this.tables.scanAll(table));
   }
 
-  get<T extends Item>(table: 'jobs' | 'scores' | 'recommenderState' | 'scrapeState', key: Item): Promise<T | undefined> {
-    return this.tables.get<T>(table, key);
+  get<N extends 'jobs' | 'scores' | 'recommenderState' | 'scrapeState'>(table: N, key: TableKey<N>): Promise<TableItemMap[N] | undefined> {
+    return this.tables.get(table, key);
   }
 
   close(): void {
     this.bus.close();
-    this.tables.close();
+    this.sqlite.close();
   }
 }

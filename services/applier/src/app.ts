@@ -14,7 +14,7 @@ export type ApplierSettings = Pick<ApplierConfig, 'sites' | 'guards' | 'forceDry
 
 /** The configured profile: the `profile` object of the current JobpipeConfig, if any. */
 async function profileFromConfig(ports: Pick<RuntimePorts, 'tables'>, logger: Logger): Promise<ApplicantProfile | undefined> {
-  const current = await ports.tables.get<{ config?: { profile?: unknown } }>('config', { key: 'current' });
+  const current = await ports.tables.get('config', { key: 'current' });
   if (current?.config?.profile === undefined) return undefined;
   try {
     return parseProfile(current.config.profile);

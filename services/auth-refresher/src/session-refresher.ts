@@ -88,7 +88,7 @@ export class SessionRefresher {
   }
 
   private record(site: string): Promise<SessionRecord | undefined> {
-    return this.deps.tables.get<SessionRecord>('sessions', { site });
+    return this.deps.tables.get('sessions', { site });
   }
 
   private async login(site: string, logger: Logger): Promise<SessionRefreshedData | undefined> {

@@ -4,7 +4,7 @@
  * experience, dates, sanitized description, provenance), idempotent upserts with duplicate linking.
  */
 
-export { type JobItem, JobsRepository } from './adapters/jobs-repository.js';
+export { JobsRepository } from './adapters/jobs-repository.js';
 export { createParserHandlers, type ParserHandlerConfig, type ParserPorts, parserService } from './app.js';
 export { defaultParserConfig, type ParserConfig, readParserConfig } from './config.js';
 export { htmlToText, sanitizeDescription, sanitizedHtmlToText } from './domain/description.js';

@@ -1,3 +1,4 @@
+import type { JobItem } from '@jobpipe/contracts';
 import {
   type BlobStore,
   type Outbox,
@@ -8,7 +9,7 @@ import {
   rawBlobPrefix,
   type TableStore,
 } from '@jobpipe/shared';
-import { type JobItem, JobsRepository } from './adapters/jobs-repository.js';
+import { JobsRepository } from './adapters/jobs-repository.js';
 import type { ParserHandlerConfig } from './app.js';
 import type { RawFormat } from './domain/detect-format.js';
 import { parseRawBody } from './domain/parse-raw-body.js';

@@ -1,5 +1,5 @@
-import type { EventPublisher, HandlerTable, Logger, RuntimePorts, TableStore } from '@jobpipe/shared';
-import { defineHandlers, defineService } from '@jobpipe/shared';
+import type { EventPublisher, HandlerTable, Logger, RuntimePorts } from '@jobpipe/shared';
+import { defineHandlers, defineService, inBatches } from '@jobpipe/shared';
 import type { SheetGateway } from './adapters/sheets-api.js';
 import { readSheetsBridgeConfig, SHEETS_BRIDGE_ENV_SCHEMA, type SheetsBridgeConfig } from './config.js';
 import type { RowUpdate } from './domain/row-updates.js';
@@ -120,15 +120,6 @@ export const sheetsBridgeService = defineService({
   },
 });
 
-async function* tableItems(tables: TableStore, table: 'scores' | 'crm'): AsyncGenerator<Record<string, unknown>[]> {
-  let cursor: string | undefined;
-  do {
-    const page = await tables.scan(table, cursor ? { limit: 500, cursor } : { limit: 500 });
-    yield page.items;
-    cursor = page.cursor;
-  } while (cursor);
-}
-
 /**
  * Rewrites the sheet from the operational tables (`jobpipe run --once`): one row per scored job at or
  * above the minimum score and per CRM-tracked job, then picks up the user's edits. Returns the rows touched.
@@ -147,20 +138,19 @@ export async function runFullRebuild(
     if (!job) return {};
     return { title: String(job.title ?? ''), company: String(job.company ?? ''), link: String(job.canonicalUrl ?? '') };
   };
-  for await (const items of tableItems(ports.tables, 'scores')) {
+  for await (const items of inBatches(ports.tables.scanAll('scores', { pageSize: 500 }), 500)) {
     const updates: RowUpdate[] = [];
     for (const item of items) {
-      if (typeof item.jobId !== 'string' || typeof item.score !== 'number' || item.score < config.minScore) continue;
-      updates.push({ jobId: item.jobId, changedAt: String(item.scoredAt ?? ''), score: item.score, ...(await describe(item.jobId)) });
+      if (item.score < config.minScore) continue;
+      updates.push({ jobId: item.jobId, changedAt: item.scoredAt, score: item.score, ...(await describe(item.jobId)) });
     }
     touched += updates.length;
     await service.sync.cycle(updates);
   }
-  for await (const items of tableItems(ports.tables, 'crm')) {
+  for await (const items of inBatches(ports.tables.scanAll('crm', { pageSize: 500 }), 500)) {
     const updates: RowUpdate[] = [];
     for (const item of items) {
-      if (typeof item.jobId !== 'string' || typeof item.stage !== 'string') continue;
-      updates.push({ jobId: item.jobId, changedAt: String(item.updatedAt ?? ''), stage: item.stage, ...(await describe(item.jobId)) });
+      updates.push({ jobId: item.jobId, changedAt: item.updatedAt, stage: item.stage, ...(await describe(item.jobId)) });
     }
     touched += updates.length;
     await service.sync.cycle(updates);

@@ -7,6 +7,7 @@ import type { Logger } from '../ports/logger.js';
 import { createLogger } from '../runtime/logger.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
+import { TypedTableStore } from '../tables/typed-tables.js';
 import { type AwsClients, createAwsClients, type StaticCredentials } from './aws-clients.js';
 import { DynamoTableStore } from './dynamo-table-store.js';
 import { EventBridgePublisher } from './eventbridge-publisher.js';
@@ -46,7 +47,7 @@ export async function createAwsPorts(
   const names = new AwsResourceNames(config.aws.resourcePrefix);
   const urls = new SqsQueueUrls(clients.sqs);
   const secrets = new SecretsManagerStore(clients.secrets, (name) => names.secret(name));
-  const tables = new DynamoTableStore({ documents: clients.documents, tableName: (table) => names.table(table) });
+  const tables = new TypedTableStore(new DynamoTableStore({ documents: clients.documents, tableName: (table) => names.table(table) }));
   const eventBridge = new EventBridgePublisher({
     client: clients.eventBridge,
     eventBusName: config.aws.eventBusName,

@@ -14,11 +14,12 @@ import { type TableDefinition, tableDefinition } from '@jobpipe/contracts';
 import { TransientError } from '../errors.js';
 import {
   type Item,
+  type ItemQuery,
+  type ItemStore,
+  type ItemWrite,
   MAX_TRANSACTION_WRITES,
   type Page,
-  type TableQuery,
-  type TableStore,
-  type TableWrite,
+  type ScanOptions,
   type WriteCondition,
 } from '../ports/tables.js';
 import { toDynamoCondition } from './dynamo-conditions.js';
@@ -78,15 +79,15 @@ function decodeCursor(cursor: string): Item {
  * next page) only when more items exist, reads of the base table are strongly consistent, and
  * `putMany` writes in BatchWrite requests of 25, retrying unprocessed items with backoff.
  */
-export class DynamoTableStore implements TableStore {
+export class DynamoTableStore implements ItemStore {
   constructor(private readonly options: DynamoTableStoreOptions) {}
 
-  async get<T extends Item>(table: string, key: Item): Promise<T | undefined> {
+  async get(table: string, key: Item): Promise<Item | undefined> {
     const definition = tableDefinition(table);
     const output = await this.options.documents.send(
       new GetCommand({ TableName: this.options.tableName(table), Key: keyOf(definition, key, table), ConsistentRead: true }),
     );
-    return output.Item as T | undefined;
+    return output.Item;
   }
 
   async put(table: string, item: Item, condition?: WriteCondition): Promise<boolean> {
@@ -122,7 +123,7 @@ export class DynamoTableStore implements TableStore {
    * One TransactWriteItems: conditions become ConditionExpressions, and a transaction cancelled because
    * one of them failed returns false (nothing was written).
    */
-  async transact(writes: readonly TableWrite[]): Promise<boolean> {
+  async transact(writes: readonly ItemWrite[]): Promise<boolean> {
     if (writes.length > MAX_TRANSACTION_WRITES) {
       throw new RangeError(`a transaction takes at most ${MAX_TRANSACTION_WRITES} writes, not ${writes.length}`);
     }
@@ -165,7 +166,7 @@ export class DynamoTableStore implements TableStore {
     }
   }
 
-  async query<T extends Item>(table: string, query: TableQuery): Promise<Page<T>> {
+  async query(table: string, query: ItemQuery): Promise<Page<Item>> {
     const definition = tableDefinition(table);
     const keys = query.index ? definition.indexes[query.index] : definition;
     if (!keys) throw new Error(`table '${table}' has no index '${query.index}'`);
@@ -178,7 +179,7 @@ export class DynamoTableStore implements TableStore {
       const sort = String(item[keys.sortKey!]);
       return (query.sortFrom === undefined || sort >= query.sortFrom) && (query.sortTo === undefined || sort <= query.sortTo);
     };
-    return this.collectPage<T>(
+    return this.collectPage(
       query.limit ?? 100,
       query.cursor,
       (startKey, limit) =>
@@ -188,10 +189,10 @@ export class DynamoTableStore implements TableStore {
     );
   }
 
-  async scan<T extends Item>(table: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<T>> {
+  async scan(table: string, options: ScanOptions = {}): Promise<Page<Item>> {
     const definition = tableDefinition(table);
     const tableName = this.options.tableName(table);
-    return this.collectPage<T>(
+    return this.collectPage(
       options.limit ?? 1000,
       options.cursor,
       (startKey, limit) =>
@@ -212,13 +213,13 @@ export class DynamoTableStore implements TableStore {
    * Reads until `limit + 1` matching items are in hand or the results end, so the page is full and
    * carries a cursor only when another item exists (DynamoDB pages can be short: 1 MB cap, filters).
    */
-  private async collectPage<T extends Item>(
+  private async collectPage(
     limit: number,
     cursor: string | undefined,
     read: (startKey: Item | undefined, limit: number) => Promise<{ Items?: Item[]; LastEvaluatedKey?: Item }>,
     keep: (item: Item) => boolean,
     resumeKey: (item: Item) => Item,
-  ): Promise<Page<T>> {
+  ): Promise<Page<Item>> {
     const items: Item[] = [];
     let startKey = cursor ? decodeCursor(cursor) : undefined;
     do {
@@ -226,7 +227,7 @@ export class DynamoTableStore implements TableStore {
       items.push(...(output.Items ?? []).filter(keep));
       startKey = output.LastEvaluatedKey;
     } while (startKey && items.length <= limit);
-    const page = items.slice(0, limit) as T[];
+    const page = items.slice(0, limit);
     return items.length > limit ? { items: page, cursor: encodeCursor(resumeKey(page[limit - 1]!)) } : { items: page };
   }
 
@@ -250,7 +251,7 @@ export class DynamoTableStore implements TableStore {
 }
 
 /** The Query input of a table query, without paging. */
-function queryInput(tableName: string, partitionKey: string, sortKey: string | undefined, query: TableQuery): QueryCommandInput {
+function queryInput(tableName: string, partitionKey: string, sortKey: string | undefined, query: ItemQuery): QueryCommandInput {
   const names: Record<string, string> = { '#pk': partitionKey };
   const values: Record<string, unknown> = { ':pv': query.partitionValue };
   const conditions = ['#pk = :pv'];

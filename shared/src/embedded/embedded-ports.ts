@@ -10,6 +10,8 @@ import type { Logger } from '../ports/logger.js';
 import type { SecretStore } from '../ports/secrets.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
+import { TypedTableStore } from '../tables/typed-tables.js';
+import { ValidatingItemStore } from '../tables/validating-item-store.js';
 import { EmbeddedBusSender } from './embedded-publisher.js';
 import { EncryptedSecretStore } from './encrypted-secret-store.js';
 import { FolderBlobStore } from './folder-blob-store.js';
@@ -42,6 +44,13 @@ export interface EmbeddedPortOverrides {
   readonly logger?: Logger;
   /** Retry timing of the relay. */
   readonly relayRetry?: Pick<OutboxRelayOptions, 'minRetryDelayMs' | 'maxRetryDelayMs'>;
+  /**
+   * Check every table write against its item's schema and refuse one that does not match (default on,
+   * so every test that builds ports checks what the code under test writes). Service processes, the CLI
+   * and bench turn it off: the tests hold the code to the schemas, and a running stack does not pay for
+   * a validation on every write.
+   */
+  readonly checkTableWrites?: boolean;
 }
 
 /**
@@ -58,7 +67,8 @@ export function createEmbeddedPorts(
   const ids = overrides.ids ?? randomIds;
   const grouped = GROUPED_WRITERS.has(producer);
   const bus = new SqliteBus({ path: paths.bus, clock });
-  const tables = new SqliteTableStore(paths.tables, TABLES, { groupWrites: grouped });
+  const sqlite = new SqliteTableStore(paths.tables, TABLES, { groupWrites: grouped });
+  const tables = new TypedTableStore(overrides.checkTableWrites === false ? sqlite : new ValidatingItemStore(sqlite));
   const relay = new OutboxRelay({
     tables,
     producer,
@@ -89,7 +99,7 @@ export function createEmbeddedPorts(
     async close() {
       await relay.stop();
       bus.close();
-      tables.close();
+      sqlite.close();
       secrets?.close();
     },
   };

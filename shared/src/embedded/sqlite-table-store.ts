@@ -2,11 +2,12 @@ import { TABLES, type TableDefinition } from '@jobpipe/contracts';
 import type { Statement } from 'better-sqlite3';
 import {
   type Item,
+  type ItemQuery,
+  type ItemStore,
+  type ItemWrite,
   MAX_TRANSACTION_WRITES,
   type Page,
-  type TableQuery,
-  type TableStore,
-  type TableWrite,
+  type ScanOptions,
   type WriteCondition,
 } from '../ports/tables.js';
 import { conditionHolds } from '../tables/conditions.js';
@@ -58,7 +59,7 @@ export interface SqliteTableStoreOptions {
  * maintained on write, and conditions checked inside an IMMEDIATE transaction (atomic across processes;
  * with `groupWrites`, writes asked for in the same event-loop turn share one).
  */
-export class SqliteTableStore implements TableStore {
+export class SqliteTableStore implements ItemStore {
   private readonly db: SqliteDatabase;
   /** Prepared statements by SQL text (a handful per table), so hot paths never re-parse SQL. */
   private readonly statements = new Map<string, Statement>();
@@ -78,20 +79,20 @@ export class SqliteTableStore implements TableStore {
     for (const [name, definition] of Object.entries(definitions)) this.createTable(name, definition);
   }
 
-  async get<T extends Item>(table: string, key: Item): Promise<T | undefined> {
+  async get(table: string, key: Item): Promise<Item | undefined> {
     const definition = this.definitionOf(table);
     const row = this.statement(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`).get(
       keyPart(key, definition.partitionKey, table),
       keyPart(key, definition.sortKey, table),
     ) as { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as T) : undefined;
+    return row ? (JSON.parse(row.doc) as Item) : undefined;
   }
 
   async put(table: string, item: Item, condition?: WriteCondition): Promise<boolean> {
     return this.transact([{ table, item, ...(condition ? { condition } : {}) }]);
   }
 
-  async transact(writes: readonly TableWrite[]): Promise<boolean> {
+  async transact(writes: readonly ItemWrite[]): Promise<boolean> {
     if (writes.length > MAX_TRANSACTION_WRITES) {
       throw new RangeError(`a transaction takes at most ${MAX_TRANSACTION_WRITES} writes, not ${writes.length}`);
     }
@@ -123,7 +124,7 @@ export class SqliteTableStore implements TableStore {
     });
   }
 
-  async query<T extends Item>(table: string, query: TableQuery): Promise<Page<T>> {
+  async query(table: string, query: ItemQuery): Promise<Page<Item>> {
     const definition = this.definitionOf(table);
     const limit = query.limit ?? 100;
     const [pkCol, skColumn] = query.index ? this.indexColumns(definition, table, query.index) : ['pk', 'sk'];
@@ -155,10 +156,10 @@ export class SqliteTableStore implements TableStore {
     const rows = this.statement(
       `SELECT pk, sk, ${skCol} AS sortValue, doc FROM "t_${table}" WHERE ${where.join(' AND ')} ORDER BY ${skCol} ${direction}, pk ${direction}, sk ${direction} LIMIT @limit`,
     ).all(params) as { pk: string; sk: string; sortValue: string | null; doc: string }[];
-    return this.page<T, (typeof rows)[number]>(rows, limit, (row) => [row.sortValue ?? '', row.pk, row.sk]);
+    return this.page<(typeof rows)[number]>(rows, limit, (row) => [row.sortValue ?? '', row.pk, row.sk]);
   }
 
-  async scan<T extends Item>(table: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<T>> {
+  async scan(table: string, options: ScanOptions = {}): Promise<Page<Item>> {
     this.definitionOf(table);
     const limit = options.limit ?? 1000;
     const [pk, sk] = options.cursor ? decodeCursor(options.cursor) : ['', ''];
@@ -167,7 +168,7 @@ export class SqliteTableStore implements TableStore {
       sk ?? '',
       limit + 1,
     ) as { pk: string; sk: string; doc: string }[];
-    return this.page<T, (typeof rows)[number]>(rows, limit, (row) => [row.pk, row.sk]);
+    return this.page<(typeof rows)[number]>(rows, limit, (row) => [row.pk, row.sk]);
   }
 
   close(): void {
@@ -190,14 +191,14 @@ export class SqliteTableStore implements TableStore {
     return prepared;
   }
 
-  private page<T, R extends { doc: string }>(rows: R[], limit: number, cursorOf: (row: R) => string[]): Page<T> {
-    const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T);
+  private page<R extends { doc: string }>(rows: R[], limit: number, cursorOf: (row: R) => string[]): Page<Item> {
+    const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as Item);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return last ? { items, cursor: encodeCursor(cursorOf(last)) } : { items };
   }
 
   /** The stored item a write would replace, if any. */
-  private current(write: TableWrite, definition: TableDefinition): Item | undefined {
+  private current(write: ItemWrite, definition: TableDefinition): Item | undefined {
     const row = this.statement(`SELECT doc FROM "t_${write.table}" WHERE pk = ? AND sk = ?`).get(
       keyPart(write.item, definition.partitionKey, write.table),
       keyPart(write.item, definition.sortKey, write.table),

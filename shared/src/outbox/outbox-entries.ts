@@ -1,19 +1,10 @@
-import type { BusEvent } from '@jobpipe/contracts';
-import type { Item } from '../ports/tables.js';
+import type { BusEvent, OutboxEntry } from '@jobpipe/contracts';
 
 /** The table holding events waiting for the relay. */
-export const OUTBOX_TABLE = 'outbox';
+export const OUTBOX_TABLE = 'outbox' as const;
 
-/** One outbox item: events of one commit, in order, waiting to be published. */
-export interface OutboxEntry extends Item {
-  /** Partition: the producer whose relay publishes the entry. */
-  readonly producer: string;
-  /** Sort key: commit time, a per-process sequence and the first event's id, so entries sort in commit order. */
-  readonly entryId: string;
-  /** The bus events, built and validated at commit, as a JSON array (sizes stay what EventBridge sees). */
-  readonly events: string;
-  readonly storedAt: string;
-}
+/** One outbox item: events of one commit, in order, waiting to be published (`schemas/tables/outbox`). */
+export type { OutboxEntry } from '@jobpipe/contracts';
 
 /** Most bytes of events one entry holds: well inside DynamoDB's 400 KB item limit. */
 const ENTRY_EVENT_BYTES = 300 * 1024;

@@ -128,7 +128,7 @@ export class OutboxRelay {
   private async sweep(): Promise<Set<string>> {
     const sent = new Set<string>();
     for (;;) {
-      const page = await this.options.tables.query<OutboxEntry>(OUTBOX_TABLE, {
+      const page = await this.options.tables.query(OUTBOX_TABLE, {
         partitionValue: this.options.producer,
         limit: this.options.entriesPerPage ?? 100,
       });

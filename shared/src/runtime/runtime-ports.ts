@@ -41,5 +41,5 @@ export async function createRuntimePorts(config: RuntimeConfig, producer: Produc
     return createAwsPorts(config, producer);
   }
   const { createEmbeddedPorts } = await import('../embedded/embedded-ports.js');
-  return createEmbeddedPorts(config, producer);
+  return createEmbeddedPorts(config, producer, { checkTableWrites: false });
 }

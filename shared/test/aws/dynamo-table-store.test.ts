@@ -56,7 +56,7 @@ describe('DynamoDB table store specifics', () => {
     const read: Item[] = [];
     let cursor: string | undefined;
     do {
-      const page = await store.query<Item>('crmHistory', {
+      const page = await store.query('crmHistory', {
         partitionValue: 'mcf:1',
         sortBeginsWith: '2026-03-',
         sortFrom: '2026-03-03',

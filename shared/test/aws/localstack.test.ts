@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contracts, queueOf } from '@jobpipe/contracts';
+import { exampleTableItem } from '@jobpipe/test-kit';
 import { LocalstackContainer, type StartedLocalStackContainer } from '@testcontainers/localstack';
 import { createAwsPorts } from '../../src/aws/aws-ports.js';
 import { bootstrapAws } from '../../src/aws/bootstrap.js';
@@ -125,9 +126,10 @@ test('LocalStack: bootstrap, publish and consume through EventBridge and SQS, ta
 
     await t.test('tables, blobs and secrets work against LocalStack', async () => {
       const crm = await ports('crm-api');
-      assert.equal(await crm.tables.put('config', { key: 'current', version: 1 }, { kind: 'notExists' }), true);
-      assert.equal(await crm.tables.put('config', { key: 'current', version: 2 }, { kind: 'notExists' }), false);
-      assert.deepEqual(await crm.tables.get('config', { key: 'current' }), { key: 'current', version: 1 });
+      const config = exampleTableItem('config', 'valid-basic', { version: 1 });
+      assert.equal(await crm.tables.put('config', config, { kind: 'notExists' }), true);
+      assert.equal(await crm.tables.put('config', { ...config, version: 2 }, { kind: 'notExists' }), false);
+      assert.deepEqual(await crm.tables.get('config', { key: 'current' }), config);
       await crm.blobs.put('raw/mcf/1/a.json', '{"uuid":"1"}', 'application/json');
       assert.equal((await crm.blobs.get('raw/mcf/1/a.json'))?.toString(), '{"uuid":"1"}');
       const keys: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * One behaviour suite for every adapter of the TableStore port (SQLite embedded, DynamoDB through
+ * One behaviour suite for every adapter of the ItemStore port (SQLite embedded, DynamoDB through
  * lib-dynamodb). It uses only the port and the real table definitions, so each adapter proves the same
  * DynamoDB semantics: keys, conditional writes, queries on tables and indexes, cursors, scans, batches.
  *
@@ -7,12 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Item, Page, TableStore } from '../../src/ports/tables.js';
+import type { Item, ItemStore, Page } from '../../src/ports/tables.js';
+import { collect } from '../../src/tables/async-items.js';
+import { TypedTableStore } from '../../src/tables/typed-tables.js';
 
 /** Builds a fresh, empty store and a way to close it. */
-export type MakeTableStore = () => Promise<{ store: TableStore; close(): Promise<void> }>;
+export type MakeTableStore = () => Promise<{ store: ItemStore; close(): Promise<void> }>;
 
-async function withStore(makeStore: MakeTableStore, body: (store: TableStore) => Promise<void>): Promise<void> {
+async function withStore(makeStore: MakeTableStore, body: (store: ItemStore) => Promise<void>): Promise<void> {
   const { store, close } = await makeStore();
   try {
     await body(store);
@@ -50,7 +52,7 @@ function change(jobId: string, changeId: string, stage = 'screened'): Item {
   return { jobId, changeId, stage, at: changeId.slice(0, 24) };
 }
 
-/** Registers the TableStore behaviour tests for one adapter. */
+/** Registers the ItemStore behaviour tests for one adapter. */
 /** What an adapter's backend cannot do here, with the reason the tests of it are skipped. */
 export interface SuiteLimits {
   /** Set when the backend has no transactions (dynalite 4 lacks TransactWriteItems). */
@@ -58,7 +60,7 @@ export interface SuiteLimits {
 }
 
 export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits: SuiteLimits = {}): void {
-  describe(`TableStore contract: ${name}`, () => {
+  describe(`ItemStore contract: ${name}`, () => {
     describe('items by key', () => {
       test('put then get returns the item as written, nested values included', () =>
         withStore(makeStore, async (store) => {
@@ -89,9 +91,9 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
           await store.put('crmHistory', change('mcf:1', `${day(1)}#a`, 'new'));
           await store.put('crmHistory', change('mcf:1', `${day(2)}#b`, 'screened'));
           await store.put('crmHistory', change('mcf:2', `${day(1)}#a`, 'applied'));
-          assert.equal((await store.get<Item>('crmHistory', { jobId: 'mcf:1', changeId: `${day(1)}#a` }))?.stage, 'new');
-          assert.equal((await store.get<Item>('crmHistory', { jobId: 'mcf:1', changeId: `${day(2)}#b` }))?.stage, 'screened');
-          assert.equal((await store.get<Item>('crmHistory', { jobId: 'mcf:2', changeId: `${day(1)}#a` }))?.stage, 'applied');
+          assert.equal((await store.get('crmHistory', { jobId: 'mcf:1', changeId: `${day(1)}#a` }))?.stage, 'new');
+          assert.equal((await store.get('crmHistory', { jobId: 'mcf:1', changeId: `${day(2)}#b` }))?.stage, 'screened');
+          assert.equal((await store.get('crmHistory', { jobId: 'mcf:2', changeId: `${day(1)}#a` }))?.stage, 'applied');
         }));
 
       test('delete removes the item; deleting a missing key is not an error', () =>
@@ -129,7 +131,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
         withStore(makeStore, async (store) => {
           assert.equal(await store.put('jobs', job('mcf:1', 'mcf', day(1), { title: 'first' }), { kind: 'notExists' }), true);
           assert.equal(await store.put('jobs', job('mcf:1', 'mcf', day(2), { title: 'second' }), { kind: 'notExists' }), false);
-          assert.equal((await store.get<Item>('jobs', { jobId: 'mcf:1' }))?.title, 'first');
+          assert.equal((await store.get('jobs', { jobId: 'mcf:1' }))?.title, 'first');
         }));
 
       test('notExists on a sort-keyed table looks at the exact (partition, sort) pair', () =>
@@ -168,7 +170,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
           const onBoolean = { kind: 'compare', attribute: 'locked', op: 'eq', value: false, orNotExists: false } as const;
           assert.equal(await store.put('sessions', { site: 'mcf', status: 'ok', locked: true }, onBoolean), true);
           assert.equal(await store.put('sessions', { site: 'mcf', status: 'ok', locked: true }, onBoolean), false);
-          assert.equal((await store.get<Item>('sessions', { site: 'mcf' }))?.locked, true);
+          assert.equal((await store.get('sessions', { site: 'mcf' }))?.locked, true);
         }));
 
       test('ne holds when the value differs, fails when equal', () =>
@@ -261,7 +263,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
     });
 
     describe('queries', () => {
-      async function seedHistory(store: TableStore): Promise<void> {
+      async function seedHistory(store: ItemStore): Promise<void> {
         const items = [
           change('mcf:1', `${day(1)}#001`, 'new'),
           change('mcf:1', `${day(2)}#002`, 'screened'),
@@ -277,7 +279,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
       test('by partition: only that partition, in ascending sort-key order', () =>
         withStore(makeStore, async (store) => {
           await seedHistory(store);
-          const page = await store.query<Item>('crmHistory', { partitionValue: 'mcf:1' });
+          const page = await store.query('crmHistory', { partitionValue: 'mcf:1' });
           assert.deepEqual(changeIds(page), [`${day(1)}#001`, `${day(2)}#002`, `${day(2)}#003`, `${day(4)}#004`, `note#${day(3)}`]);
           assert.equal(page.cursor, undefined);
           assert.deepEqual((await store.query('crmHistory', { partitionValue: 'nowhere' })).items, []);
@@ -286,38 +288,38 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
       test('descending reverses the sort-key order', () =>
         withStore(makeStore, async (store) => {
           await seedHistory(store);
-          const page = await store.query<Item>('crmHistory', { partitionValue: 'mcf:1', descending: true });
+          const page = await store.query('crmHistory', { partitionValue: 'mcf:1', descending: true });
           assert.deepEqual(changeIds(page), [`note#${day(3)}`, `${day(4)}#004`, `${day(2)}#003`, `${day(2)}#002`, `${day(1)}#001`]);
         }));
 
       test('sortBeginsWith selects a prefix', () =>
         withStore(makeStore, async (store) => {
           await seedHistory(store);
-          assert.deepEqual(changeIds(await store.query<Item>('crmHistory', { partitionValue: 'mcf:1', sortBeginsWith: 'note#' })), [
+          assert.deepEqual(changeIds(await store.query('crmHistory', { partitionValue: 'mcf:1', sortBeginsWith: 'note#' })), [
             `note#${day(3)}`,
           ]);
-          assert.deepEqual(
-            changeIds(await store.query<Item>('crmHistory', { partitionValue: 'mcf:1', sortBeginsWith: day(2).slice(0, 10) })),
-            [`${day(2)}#002`, `${day(2)}#003`],
-          );
+          assert.deepEqual(changeIds(await store.query('crmHistory', { partitionValue: 'mcf:1', sortBeginsWith: day(2).slice(0, 10) })), [
+            `${day(2)}#002`,
+            `${day(2)}#003`,
+          ]);
           assert.deepEqual((await store.query('crmHistory', { partitionValue: 'mcf:1', sortBeginsWith: 'zzz' })).items, []);
         }));
 
       test('sortFrom and sortTo are inclusive bounds, alone or together', () =>
         withStore(makeStore, async (store) => {
           await seedHistory(store);
-          assert.deepEqual(changeIds(await store.query<Item>('crmHistory', { partitionValue: 'mcf:1', sortFrom: `${day(2)}#003` })), [
+          assert.deepEqual(changeIds(await store.query('crmHistory', { partitionValue: 'mcf:1', sortFrom: `${day(2)}#003` })), [
             `${day(2)}#003`,
             `${day(4)}#004`,
             `note#${day(3)}`,
           ]);
-          assert.deepEqual(changeIds(await store.query<Item>('crmHistory', { partitionValue: 'mcf:1', sortTo: `${day(2)}#002` })), [
+          assert.deepEqual(changeIds(await store.query('crmHistory', { partitionValue: 'mcf:1', sortTo: `${day(2)}#002` })), [
             `${day(1)}#001`,
             `${day(2)}#002`,
           ]);
           assert.deepEqual(
             changeIds(
-              await store.query<Item>('crmHistory', {
+              await store.query('crmHistory', {
                 partitionValue: 'mcf:1',
                 sortFrom: `${day(2)}#002`,
                 sortTo: `${day(4)}#004`,
@@ -335,17 +337,17 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
           await store.put('jobs', job('gh:1', 'greenhouse', day(2)));
           await store.put('jobs', job('mcf:3', 'mcf', day(2)));
           const ids = (page: Page<Item>) => page.items.map((item) => item.jobId);
-          assert.deepEqual(ids(await store.query<Item>('jobs', { index: 'bySource', partitionValue: 'mcf' })), ['mcf:2', 'mcf:3', 'mcf:1']);
-          assert.deepEqual(ids(await store.query<Item>('jobs', { index: 'bySource', partitionValue: 'mcf', descending: true })), [
+          assert.deepEqual(ids(await store.query('jobs', { index: 'bySource', partitionValue: 'mcf' })), ['mcf:2', 'mcf:3', 'mcf:1']);
+          assert.deepEqual(ids(await store.query('jobs', { index: 'bySource', partitionValue: 'mcf', descending: true })), [
             'mcf:1',
             'mcf:3',
             'mcf:2',
           ]);
-          assert.deepEqual(ids(await store.query<Item>('jobs', { index: 'bySource', partitionValue: 'mcf', sortFrom: day(2) })), [
+          assert.deepEqual(ids(await store.query('jobs', { index: 'bySource', partitionValue: 'mcf', sortFrom: day(2) })), [
             'mcf:3',
             'mcf:1',
           ]);
-          const full = await store.query<Item>('jobs', { index: 'bySource', partitionValue: 'greenhouse' });
+          const full = await store.query('jobs', { index: 'bySource', partitionValue: 'greenhouse' });
           assert.deepEqual(full.items, [job('gh:1', 'greenhouse', day(2))], 'index queries return whole items');
         }));
 
@@ -354,13 +356,13 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
           await store.put('jobs', job('mcf:1', 'mcf', day(1), { dedupeKey: 'acme|data engineer' }));
           await store.put('jobs', job('gh:1', 'greenhouse', day(2), { dedupeKey: 'acme|data engineer' }));
           await store.put('jobs', job('gh:2', 'greenhouse', day(2)));
-          const dupes = await store.query<Item>('jobs', { index: 'byDedupeKey', partitionValue: 'acme|data engineer' });
+          const dupes = await store.query('jobs', { index: 'byDedupeKey', partitionValue: 'acme|data engineer' });
           assert.deepEqual(
             dupes.items.map((item) => item.jobId),
             ['gh:1', 'mcf:1'],
           );
           await store.put('jobs', job('mcf:1', 'mcf', day(3), { dedupeKey: 'acme|analyst' }));
-          const after = await store.query<Item>('jobs', { index: 'byDedupeKey', partitionValue: 'acme|data engineer' });
+          const after = await store.query('jobs', { index: 'byDedupeKey', partitionValue: 'acme|data engineer' });
           assert.deepEqual(
             after.items.map((item) => item.jobId),
             ['gh:1'],
@@ -370,7 +372,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
           assert.deepEqual((await store.query('jobs', { index: 'byDedupeKey', partitionValue: 'acme|data engineer' })).items, []);
           await store.put('jobs', { jobId: 'gh:3', source: 'greenhouse', title: 'never seen' });
           assert.deepEqual(
-            (await store.query<Item>('jobs', { index: 'bySource', partitionValue: 'greenhouse' })).items.map((item) => item.jobId),
+            (await store.query('jobs', { index: 'bySource', partitionValue: 'greenhouse' })).items.map((item) => item.jobId),
             ['gh:2'],
             'an item without the index sort key is not in the index',
           );
@@ -387,7 +389,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
           await store.putMany('crmHistory', items);
           await store.put('crmHistory', change('mcf:2', `${day(1)}#000`));
           const { items: read, pages } = await allPages(5, (cursor) =>
-            store.query<Item>('crmHistory', { partitionValue: 'mcf:1', limit: 5, ...(cursor ? { cursor } : {}) }),
+            store.query('crmHistory', { partitionValue: 'mcf:1', limit: 5, ...(cursor ? { cursor } : {}) }),
           );
           assert.ok(pages >= 5, `23 items at 5 per page take at least 5 pages (got ${pages})`);
           assert.deepEqual(
@@ -395,7 +397,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
             items.map((item) => item.changeId),
           );
           const backwards = await allPages(7, (cursor) =>
-            store.query<Item>('crmHistory', { partitionValue: 'mcf:1', limit: 7, descending: true, ...(cursor ? { cursor } : {}) }),
+            store.query('crmHistory', { partitionValue: 'mcf:1', limit: 7, descending: true, ...(cursor ? { cursor } : {}) }),
           );
           assert.deepEqual(
             backwards.items.map((item) => item.changeId),
@@ -415,7 +417,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
           await store.putMany('jobs', jobs);
           const expected = jobs.filter((item) => item.source === 'mcf' && String(item.lastSeenAt) >= '2026-03-01T00:00:05.000Z');
           const { items, pages } = await allPages(4, (cursor) =>
-            store.query<Item>('jobs', {
+            store.query('jobs', {
               index: 'bySource',
               partitionValue: 'mcf',
               sortFrom: '2026-03-01T00:00:05.000Z',
@@ -438,11 +440,31 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
           await store.putMany('scrapeState', items);
           await store.put('config', { key: 'other-table' });
           const { items: read, pages } = await allPages(10, (cursor) =>
-            store.scan<Item>('scrapeState', { limit: 10, ...(cursor ? { cursor } : {}) }),
+            store.scan('scrapeState', { limit: 10, ...(cursor ? { cursor } : {}) }),
           );
           assert.ok(pages >= 4, `37 items at 10 per page take at least 4 pages (got ${pages})`);
           const byKey = (a: Item, b: Item) => String(a.key).localeCompare(String(b.key));
           assert.deepEqual([...read].sort(byKey), items);
+        }));
+
+      test('scanAll and queryAll (the typed store over the adapter) follow every cursor, in order', () =>
+        withStore(makeStore, async (store) => {
+          const states = Array.from({ length: 37 }, (_, i) => ({ key: `http#https://jobs.example/${String(i).padStart(2, '0')}` }));
+          await store.putMany('scrapeState', states);
+          const history = Array.from({ length: 23 }, (_, i) => change('mcf:1', `${day(1)}#${String(i).padStart(3, '0')}`));
+          await store.putMany('crmHistory', [...history, change('mcf:2', `${day(1)}#000`)]);
+          const tables = new TypedTableStore(store);
+          const scanned = await collect(tables.scanAll('scrapeState', { pageSize: 10 }));
+          assert.deepEqual(
+            scanned.map((item) => item.key).sort(),
+            states.map((item) => item.key),
+          );
+          const queried = await collect(tables.queryAll('crmHistory', { partitionValue: 'mcf:1', limit: 5, descending: true }));
+          assert.deepEqual(
+            queried.map((item) => item.changeId),
+            history.map((item) => item.changeId).reverse(),
+          );
+          assert.deepEqual(await collect(tables.scanAll('apiKeys')), []);
         }));
 
       test('scan of an empty table is one empty page', () =>
@@ -458,7 +480,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
           const items = Array.from({ length: 60 }, (_, i) => ({ importId: 'i1', part: String(i).padStart(4, '0'), rows: i }));
           await store.putMany('imports', items);
           const { items: read } = await allPages(100, (cursor) =>
-            store.query<Item>('imports', { partitionValue: 'i1', limit: 100, ...(cursor ? { cursor } : {}) }),
+            store.query('imports', { partitionValue: 'i1', limit: 100, ...(cursor ? { cursor } : {}) }),
           );
           assert.deepEqual(read, items);
           await store.putMany('imports', []);
@@ -469,7 +491,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
           const items = Array.from({ length: 30 }, (_, i) => ({ importId: 'i2', part: String(i).padStart(4, '0') }));
           await store.putMany('imports', items);
           await store.deleteMany('imports', [...items.slice(0, 28), { importId: 'i2', part: 'absent' }]);
-          const { items: left } = await store.query<Item>('imports', { partitionValue: 'i2' });
+          const { items: left } = await store.query('imports', { partitionValue: 'i2' });
           assert.deepEqual(left, items.slice(28));
         }));
     });
@@ -482,7 +504,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
             { table: 'crmHistory', item: change('mcf:1', `${day(1)}#a`) },
           ]);
           assert.equal(written, true);
-          assert.equal((await store.get<Item>('crm', { jobId: 'mcf:1' }))?.stage, 'screened');
+          assert.equal((await store.get('crm', { jobId: 'mcf:1' }))?.stage, 'screened');
           assert.ok(await store.get('crmHistory', { jobId: 'mcf:1', changeId: `${day(1)}#a` }));
         }));
 
@@ -498,7 +520,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
             },
           ]);
           assert.equal(written, false);
-          assert.equal((await store.get<Item>('crm', { jobId: 'mcf:1' }))?.stage, 'screened');
+          assert.equal((await store.get('crm', { jobId: 'mcf:1' }))?.stage, 'screened');
           assert.equal(await store.get('crmHistory', { jobId: 'mcf:1', changeId: `${day(2)}#b` }), undefined);
         }));
 

@@ -30,7 +30,7 @@ test('puts asked for together commit in one transaction, in order, each with its
   ]);
   assert.deepEqual(results, [true, false, true, true]);
   assert.equal(transactions, 1);
-  assert.equal((await store.get<{ contentHash: string }>('jobs', { jobId: 'a' }))?.contentHash, '3');
+  assert.equal((await store.get('jobs', { jobId: 'a' }))?.contentHash, '3');
   store.close();
 });
 

@@ -20,7 +20,7 @@ test('SQLite tables survive reopening the file (durable)', async () => {
   await first.put('jobs', { jobId: 'mcf:1', source: 'mcf', lastSeenAt: '2026-03-01T00:00:00.000Z' });
   first.close();
   const second = new SqliteTableStore(path);
-  assert.equal((await second.get<{ source: string }>('jobs', { jobId: 'mcf:1' }))?.source, 'mcf');
+  assert.equal((await second.get('jobs', { jobId: 'mcf:1' }))?.source, 'mcf');
   second.close();
 });
 
@@ -34,7 +34,7 @@ test('an index added to the definitions later is filled from the items already s
 
   const bySource = { partitionKey: 'source', sortKey: 'lastSeenAt' };
   const after = new SqliteTableStore(path, { jobs: { partitionKey: 'jobId', indexes: { bySource }, owner: 'parser' } });
-  const page = await after.query<{ jobId: string }>('jobs', { index: 'bySource', partitionValue: 'mcf' });
+  const page = await after.query('jobs', { index: 'bySource', partitionValue: 'mcf' });
   assert.deepEqual(
     page.items.map((item) => item.jobId),
     ['mcf:2', 'mcf:1'],
@@ -43,7 +43,7 @@ test('an index added to the definitions later is filled from the items already s
 
   const byRemote = { partitionKey: 'remote', sortKey: 'jobId' };
   const changed = new SqliteTableStore(path, { jobs: { partitionKey: 'jobId', indexes: { bySource: byRemote }, owner: 'parser' } });
-  const remote = await changed.query<{ jobId: string }>('jobs', { index: 'bySource', partitionValue: 'true' });
+  const remote = await changed.query('jobs', { index: 'bySource', partitionValue: 'true' });
   assert.deepEqual(
     remote.items.map((item) => item.jobId),
     ['mcf:2'],

@@ -16,6 +16,7 @@ import { TableOutbox } from '../../src/outbox/table-outbox.js';
 import { ManualClock, randomIds } from '../../src/ports/clock.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { buildBusEvent } from '../../src/runtime/event-factory.js';
+import { TypedTableStore } from '../../src/tables/typed-tables.js';
 import { fastRetry, startDynalite, testCredentials } from '../aws/aws-test-kit.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 
@@ -55,7 +56,7 @@ describe('outbox on the aws adapters (DynamoDB and EventBridge through SDK mocks
   test('with PutEvents failing for a while, every accepted change is delivered exactly once after recovery, ≤ 10 per request, in order', async () => {
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials: testCredentials }));
     const stored = playOutboxTable(mockClient(documents), tableName(OUTBOX_TABLE)).entries;
-    const tables = new DynamoTableStore({ documents, tableName });
+    const tables = new TypedTableStore(new DynamoTableStore({ documents, tableName }));
     const relay = new OutboxRelay({ tables, producer: 'scraper', sender: eventBridgePublisher(), minRetryDelayMs: 60_000 });
     const outbox = new TableOutbox({ ...factory, tables, onStored: (entries) => relay.committed(entries) });
     const eventBridgeState = eventBridgeFailing();
@@ -63,7 +64,7 @@ describe('outbox on the aws adapters (DynamoDB and EventBridge through SDK mocks
     const accepted: string[] = [];
     for (let n = 1; n <= 23; n++) {
       const result = await outbox.commit({
-        writes: [{ table: 'scrapeState', item: { key: `mcf:job-${n}` } }],
+        writes: [{ table: 'scrapeState', item: { key: `http#https://jobs.example/job-${n}` } }],
         events: [{ detailType: 'job.scraped', data: scrapedData(n) }],
       });
       assert.equal(result.committed, true);
@@ -90,7 +91,7 @@ describe('outbox on the aws adapters (DynamoDB and EventBridge through SDK mocks
   test('a failing batch leaves the earlier batches marked sent: the retry resends only what did not go out', async () => {
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials: testCredentials }));
     const stored = playOutboxTable(mockClient(documents), tableName(OUTBOX_TABLE)).entries;
-    const tables = new DynamoTableStore({ documents, tableName });
+    const tables = new TypedTableStore(new DynamoTableStore({ documents, tableName }));
     const relay = new OutboxRelay({ tables, producer: 'scraper', sender: eventBridgePublisher(), minRetryDelayMs: 60_000 });
     const outbox = new TableOutbox({ ...factory, tables });
     const accepted: string[] = [];
@@ -116,9 +117,9 @@ describe('outbox on the aws adapters (DynamoDB and EventBridge through SDK mocks
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials: testCredentials }));
     const dynamo = mockClient(documents);
     dynamo.on(TransactWriteCommand).resolves({});
-    const outbox = new TableOutbox({ ...factory, tables: new DynamoTableStore({ documents, tableName }) });
+    const outbox = new TableOutbox({ ...factory, tables: new TypedTableStore(new DynamoTableStore({ documents, tableName })) });
     await outbox.commit({
-      writes: [{ table: 'scrapeState', item: { key: 'mcf:job-1' }, condition: { kind: 'notExists' } }],
+      writes: [{ table: 'scrapeState', item: { key: 'http#https://jobs.example/job-1' }, condition: { kind: 'notExists' } }],
       events: [{ detailType: 'job.scraped', data: scrapedData(1) }],
     });
     const [call] = dynamo.commandCalls(TransactWriteCommand);
@@ -139,9 +140,11 @@ describe('outbox on the aws adapters (DynamoDB and EventBridge through SDK mocks
         $metadata: {},
         CancellationReasons: [{ Code: code }, { Code: 'None' }],
       });
-    const outbox = new TableOutbox({ ...factory, tables: new DynamoTableStore({ documents, tableName }) });
+    const outbox = new TableOutbox({ ...factory, tables: new TypedTableStore(new DynamoTableStore({ documents, tableName })) });
     const change = {
-      writes: [{ table: 'scrapeState', item: { key: 'mcf:job-1' }, condition: { kind: 'notExists' as const } }],
+      writes: [
+        { table: 'scrapeState', item: { key: 'http#https://jobs.example/job-1' }, condition: { kind: 'notExists' as const } } as const,
+      ],
       events: [{ detailType: 'job.scraped' as const, data: scrapedData(1) }],
     };
     dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed'));
@@ -165,7 +168,7 @@ describe('outbox relay on dynalite', () => {
   });
 
   test('reads the stored entries of its producer in commit order, publishes them, and deletes them', async () => {
-    const tables = new DynamoTableStore({ documents: createDocumentClient(dynamo), tableName });
+    const tables = new TypedTableStore(new DynamoTableStore({ documents: createDocumentClient(dynamo), tableName }));
     const events = Array.from({ length: 30 }, (_, i) => buildBusEvent({ detailType: 'job.scraped', data: scrapedData(i) }, factory));
     const entries: OutboxEntry[] = events.flatMap((event) => outboxEntriesOf('scraper', [event], new Date('2026-03-01T09:00:00Z')));
     await tables.putMany(OUTBOX_TABLE, [...entries].reverse());

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { BusEvent, EventDataMap } from '@jobpipe/contracts';
-import { tempDir } from '@jobpipe/test-kit';
+import { exampleTableItem, tempDir } from '@jobpipe/test-kit';
 import { createEmbeddedPorts } from '../../src/embedded/embedded-ports.js';
 import { EmbeddedBusSender } from '../../src/embedded/embedded-publisher.js';
 import type { SqliteBus } from '../../src/embedded/sqlite-bus.js';
 import { PermanentError } from '../../src/errors.js';
 import type { BusSender } from '../../src/outbox/bus-sender.js';
-import { OUTBOX_TABLE, type OutboxEntry } from '../../src/outbox/outbox-entries.js';
+import { OUTBOX_TABLE } from '../../src/outbox/outbox-entries.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 
@@ -68,7 +68,7 @@ async function waitFor(condition: () => Promise<boolean>, what: string): Promise
 /** Commits a scrape-state change announced by a job.scraped event, as the scraper does. */
 function commitScrape(ports: ReturnType<typeof createEmbeddedPorts>, n: number) {
   return ports.outbox.commit({
-    writes: [{ table: 'scrapeState', item: { key: `mcf:job-${n}`, contentHash: 'a'.repeat(64) } }],
+    writes: [{ table: 'scrapeState', item: { key: `http#https://jobs.example/job-${n}`, etag: `"v${n}"` } }],
     events: [{ detailType: 'job.scraped', data: scrapedData(n) }],
   });
 }
@@ -84,7 +84,7 @@ test('with publishing failing for a while, every accepted change is delivered ex
     }
     await waitFor(async () => sender.attempts >= 3, 'the relay to retry');
     assert.deepEqual(await drainParserQueue(ports.bus), [], 'nothing reached the bus while it was down');
-    assert.ok(await ports.tables.get('scrapeState', { key: 'mcf:job-25' }), 'the changes themselves are stored');
+    assert.ok(await ports.tables.get('scrapeState', { key: 'http#https://jobs.example/job-25' }), 'the changes themselves are stored');
 
     sender.down = false;
     const delivered: string[] = [];
@@ -121,7 +121,7 @@ test('an entry relayed again (a crash before it was marked sent) is not delivere
   const { ports, sender } = portsWithFlakyBus(`${dir.path}/twice`);
   try {
     await commitScrape(ports, 1);
-    const [entry] = (await ports.tables.query<OutboxEntry>(OUTBOX_TABLE, { partitionValue: 'scraper' })).items;
+    const [entry] = (await ports.tables.query(OUTBOX_TABLE, { partitionValue: 'scraper' })).items;
     sender.down = false;
     await ports.flushEvents();
     await ports.tables.put(OUTBOX_TABLE, entry!);
@@ -136,20 +136,20 @@ test('an entry relayed again (a crash before it was marked sent) is not delivere
 test('a change whose condition fails stores no event; an invalid event stores no change', async () => {
   const ports = createEmbeddedPorts({ dataDir: dir.path + '/atomic', secretKey: undefined }, 'scraper', { logger: silentLogger });
   try {
-    await ports.tables.put('scrapeState', { key: 'mcf:job-1', contentHash: 'b' });
+    await ports.tables.put('scrapeState', { key: 'http#https://jobs.example/job-1', etag: '"b"' });
     const refused = await ports.outbox.commit({
-      writes: [{ table: 'scrapeState', item: { key: 'mcf:job-1', contentHash: 'c' }, condition: { kind: 'notExists' } }],
+      writes: [{ table: 'scrapeState', item: { key: 'http#https://jobs.example/job-1', etag: '"c"' }, condition: { kind: 'notExists' } }],
       events: [{ detailType: 'job.scraped', data: scrapedData(1) }],
     });
     assert.deepEqual(refused, { committed: false });
     await assert.rejects(
       ports.outbox.commit({
-        writes: [{ table: 'scrapeState', item: { key: 'mcf:job-2', contentHash: 'c' } }],
+        writes: [{ table: 'scrapeState', item: { key: 'http#https://jobs.example/job-2', etag: '"c"' } }],
         events: [{ detailType: 'job.scraped', data: { ...scrapedData(2), source: 'nowhere' as never } }],
       }),
       PermanentError,
     );
-    assert.equal(await ports.tables.get('scrapeState', { key: 'mcf:job-2' }), undefined);
+    assert.equal(await ports.tables.get('scrapeState', { key: 'http#https://jobs.example/job-2' }), undefined);
     await ports.flushEvents();
     assert.deepEqual(await drainParserQueue(ports.bus), []);
   } finally {
@@ -174,7 +174,10 @@ test('commits of one event-loop turn in a grouped process share one bus transact
       return enqueueOnce(messages);
     };
     const commit = (n: number, data: EventDataMap['job.parsed']) =>
-      ports.outbox.commit({ writes: [{ table: 'jobs', item: { jobId: `mcf:${n}` } }], events: [{ detailType: 'job.parsed', data }] });
+      ports.outbox.commit({
+        writes: [{ table: 'jobs', item: exampleTableItem('jobs', 'valid-basic', { jobId: `mcf:${n}` }) }],
+        events: [{ detailType: 'job.parsed', data }],
+      });
     const outcomes = await Promise.allSettled([
       commit(1, parsedData),
       commit(2, { ...parsedData, change: 'sideways' as never }),

@@ -9,4 +9,5 @@ export * from './job-site/index.js';
 export * from './process-group.js';
 export * from './processes.js';
 export * from './service-environment.js';
+export * from './table-items.js';
 export * from './temp-dir.js';

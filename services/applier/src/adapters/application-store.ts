@@ -1,7 +1,7 @@
-import { type Clock, type TableStore, TransientError } from '@jobpipe/shared';
+import { type Clock, collect, type TableStore, TransientError } from '@jobpipe/shared';
 import { type ApplicationRecord, type ApplicationRequest, newApplicationRecord } from '../domain/application-record.js';
 
-const TABLE = 'applierState';
+const TABLE = 'applierState' as const;
 
 /** The applier's records in its `applierState` table; every write is conditional. */
 export class ApplicationStore {
@@ -12,7 +12,7 @@ export class ApplicationStore {
 
   /** The record of a request, created on first sight. */
   async recordFor(request: ApplicationRequest): Promise<ApplicationRecord> {
-    const existing = await this.tables.get<ApplicationRecord>(TABLE, { applicationId: request.applicationId });
+    const existing = await this.tables.get(TABLE, { applicationId: request.applicationId });
     if (existing) return existing;
     const fresh = newApplicationRecord(request, this.clock.now());
     const created = { ...fresh, version: fresh.version + 1 };
@@ -36,14 +36,7 @@ export class ApplicationStore {
   }
 
   /** Every record the applier has handled. */
-  async all(): Promise<ApplicationRecord[]> {
-    const records: ApplicationRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.tables.scan<ApplicationRecord>(TABLE, { limit: 500, ...(cursor ? { cursor } : {}) });
-      records.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return records;
+  all(): Promise<ApplicationRecord[]> {
+    return collect(this.tables.scanAll(TABLE, { pageSize: 500 }));
   }
 }

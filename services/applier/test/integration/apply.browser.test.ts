@@ -81,13 +81,13 @@ test('a delivery that finds the intent recorded (a crash during the submit) neve
 test('an outcome recorded but not yet published (a crash after the write) is published on redelivery, once', async () => {
   const request = h.request('sre-107', 'Fjord Systems');
   const outcome = {
-    detailType: 'application.failed',
+    detailType: 'application.failed' as const,
     data: {
       applicationId: request.applicationId,
       jobId: request.jobId,
       site: 'jobboard',
       failedAt: new Date().toISOString(),
-      code: 'form-changed',
+      code: 'form-changed' as const,
       message: 'the form has no field',
       needsUser: true,
       evidenceBlobKey: null,
@@ -179,7 +179,7 @@ test('once per job and once per company', async () => {
 });
 
 test('the daily cap lets exactly the allowed number of submissions through', async () => {
-  const attemptedToday = (await h.ports.tables.scan<Record<string, unknown>>('applierState')).items.filter((item) =>
+  const attemptedToday = (await h.ports.tables.scan('applierState')).items.filter((item) =>
     String(item.submitAttemptedAt ?? '').startsWith(new Date().toISOString().slice(0, 10)),
   ).length;
   h.useSettings({ guards: { dailyCap: attemptedToday + 1, jobWindowDays: 365, companyWindowDays: 30 } });

@@ -162,7 +162,7 @@ export async function startHarness() {
         .map((event) => JSON.stringify(event))
         .join('\n'),
     record(applicationId: string) {
-      return ports.tables.get<Record<string, unknown>>('applierState', { applicationId });
+      return ports.tables.get('applierState', { applicationId });
     },
     async isPng(key: unknown): Promise<boolean> {
       const body = typeof key === 'string' ? await ports.blobs.get(key) : undefined;

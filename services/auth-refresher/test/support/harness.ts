@@ -100,7 +100,7 @@ export async function startHarness() {
         .map((event) => event.detail.data as Record<string, unknown>);
     },
     record(name: string) {
-      return ports.tables.get<SessionRecord>('sessions', { site: name });
+      return ports.tables.get('sessions', { site: name });
     },
     eventLogText: () =>
       eventBodies()

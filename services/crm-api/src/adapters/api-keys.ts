@@ -1,6 +1,6 @@
 import { hash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { Clock, TableStore } from '@jobpipe/shared';
+import { type Clock, collect, type TableStore } from '@jobpipe/shared';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: string, keylen: number, options: object) => Promise<Buffer>;
 
@@ -69,15 +69,8 @@ export async function createApiKey(
 }
 
 /** Every stored key (hashes and names only). */
-export async function listApiKeys(tables: TableStore): Promise<ApiKeyRecord[]> {
-  const records: ApiKeyRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await tables.scan<ApiKeyRecord & Record<string, unknown>>('apiKeys', cursor ? { cursor } : {});
-    records.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return records;
+export function listApiKeys(tables: TableStore): Promise<ApiKeyRecord[]> {
+  return collect(tables.scanAll('apiKeys'));
 }
 
 /** Revokes the key with this id; returns false when no such key exists. */
@@ -107,7 +100,7 @@ export class ApiKeyVerifier {
     if (cached && cached.until > Date.now()) return { ok: true, record: cached.record };
     const keyHash = await hashApiKey(key);
     if (!keyHash) return { ok: false, reason: 'malformed' };
-    const record = await this.tables.get<ApiKeyRecord & Record<string, unknown>>('apiKeys', { keyHash });
+    const record = await this.tables.get('apiKeys', { keyHash });
     if (!record || !timingSafeEqual(Buffer.from(record.keyHash, 'hex'), Buffer.from(keyHash, 'hex')))
       return { ok: false, reason: 'unknown' };
     if (record.revokedAt) return { ok: false, reason: 'revoked' };

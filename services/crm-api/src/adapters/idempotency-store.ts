@@ -57,7 +57,7 @@ export class IdempotencyStore {
     const claim: IdempotencyItem = { key, fingerprint, expiresAt: now + this.claimSeconds };
     const free = { kind: 'compare', attribute: 'expiresAt', op: 'le', value: now, orNotExists: true } as const;
     if (await this.tables.put(TABLE, { ...claim }, free)) return { kind: 'new' };
-    const current = await this.tables.get<IdempotencyItem & Item>(TABLE, { key });
+    const current = await this.tables.get(TABLE, { key });
     // Expired between the write and the read: the retry of the caller claims it.
     if (!current || current.expiresAt <= now) return { kind: 'in-progress' };
     if (current.fingerprint !== fingerprint) return { kind: 'different-request' };

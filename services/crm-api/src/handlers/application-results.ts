@@ -9,7 +9,7 @@ type Outcome = Pick<ApplicationRecord, 'status' | 'finishedAt' | 'failureCode' |
 
 /** Records an outcome on the request item once (a redelivered outcome finds it settled). */
 async function recordOutcome(context: CrmApiContext, applicationId: string, outcome: Outcome): Promise<void> {
-  const current = await context.tables.get<ApplicationRecord & Record<string, unknown>>('applications', { applicationId });
+  const current = await context.tables.get('applications', { applicationId });
   if (current?.status !== 'requested') return;
   await context.tables.put(
     'applications',

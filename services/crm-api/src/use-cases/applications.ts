@@ -1,18 +1,11 @@
+import { collect } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import type { ApplicationRecord, ApplicationStatus } from '../domain/application-view.js';
 import { ApiError, jobNotFound } from './api-error.js';
 import { crmRecordOf } from './crm.js';
 
-interface JobItem {
-  readonly jobId: string;
-  readonly title?: string;
-  readonly company?: string;
-  readonly canonicalUrl?: string;
-  readonly applyUrl?: string;
-}
-
 async function applicationsOfJob(context: CrmApiContext, jobId: string): Promise<ApplicationRecord[]> {
-  const page = await context.tables.query<ApplicationRecord & Record<string, unknown>>('applications', {
+  const page = await context.tables.query('applications', {
     index: 'byJob',
     partitionValue: jobId,
     limit: 100,
@@ -26,7 +19,7 @@ async function applicationsOfJob(context: CrmApiContext, jobId: string): Promise
  * same job is pending or done.
  */
 export async function requestApplication(context: CrmApiContext, jobId: string, dryRun: boolean): Promise<ApplicationRecord> {
-  const job = await context.tables.get<JobItem & Record<string, unknown>>('jobs', { jobId });
+  const job = await context.tables.get('jobs', { jobId });
   const summary = await context.readModel.get(jobId);
   if (!job && !summary) throw jobNotFound(jobId);
   const stage = (await crmRecordOf(context, jobId))?.stage ?? 'new';
@@ -43,7 +36,7 @@ export async function requestApplication(context: CrmApiContext, jobId: string, 
       });
     }
   }
-  const applyUrl = job?.applyUrl ?? job?.canonicalUrl ?? summary?.url;
+  const applyUrl = job?.canonicalUrl ?? summary?.url;
   const company = job?.company ?? summary?.company;
   if (!applyUrl || !company) throw new ApiError(422, 'job_incomplete', `job '${jobId}' has no URL or company to apply with`);
   const record: ApplicationRecord = {
@@ -87,17 +80,9 @@ export async function listApplications(
   context: CrmApiContext,
   filter: { status?: ApplicationStatus; jobId?: string; limit: number },
 ): Promise<ApplicationRecord[]> {
-  let all: ApplicationRecord[];
-  if (filter.jobId) all = await applicationsOfJob(context, filter.jobId);
-  else {
-    all = [];
-    let cursor: string | undefined;
-    do {
-      const page = await context.tables.scan<ApplicationRecord & Record<string, unknown>>('applications', cursor ? { cursor } : {});
-      all.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-  }
+  const all: ApplicationRecord[] = filter.jobId
+    ? await applicationsOfJob(context, filter.jobId)
+    : await collect(context.tables.scanAll('applications'));
   return all
     .filter((application) => !filter.status || application.status === filter.status)
     .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
@@ -106,7 +91,7 @@ export async function listApplications(
 
 /** One application, or 404. */
 export async function getApplication(context: CrmApiContext, applicationId: string): Promise<ApplicationRecord> {
-  const stored = await context.tables.get<ApplicationRecord & Record<string, unknown>>('applications', { applicationId });
+  const stored = await context.tables.get('applications', { applicationId });
   if (!stored) throw new ApiError(404, 'application_not_found', `no application with id '${applicationId}'`);
   return stored;
 }

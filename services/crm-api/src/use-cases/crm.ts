@@ -1,5 +1,5 @@
 import type { ClosedReason, CrmStage, EventDataMap } from '@jobpipe/contracts';
-import type { Change, OutgoingEvent, TableWrite } from '@jobpipe/shared';
+import { type Change, collect, type OutgoingEvent, type TableWrite } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import { allowedNextStages, checkTransition } from '../domain/stage-transitions.js';
 import { ApiError, jobNotFound } from './api-error.js';
@@ -56,7 +56,7 @@ export interface StageChangeResult {
 
 /** The CRM record of a job, or the record of a job never moved yet (stage new). */
 export async function crmRecordOf(context: CrmApiContext, jobId: string): Promise<CrmRecord | undefined> {
-  return context.tables.get<CrmRecord & Record<string, unknown>>('crm', { jobId });
+  return context.tables.get('crm', { jobId });
 }
 
 async function assertJobExists(context: CrmApiContext, jobId: string): Promise<void> {
@@ -67,18 +67,7 @@ async function assertJobExists(context: CrmApiContext, jobId: string): Promise<v
 
 /** A job's history in time order (oldest first). */
 export async function historyOf(context: CrmApiContext, jobId: string): Promise<HistoryEntry[]> {
-  const entries: HistoryEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await context.tables.query<HistoryEntry & Record<string, unknown>>('crmHistory', {
-      partitionValue: jobId,
-      limit: 500,
-      ...(cursor ? { cursor } : {}),
-    });
-    entries.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return entries;
+  return collect(context.tables.queryAll('crmHistory', { partitionValue: jobId, limit: 500 }));
 }
 
 // Orders entries written in the same millisecond (the sort key starts with the time).

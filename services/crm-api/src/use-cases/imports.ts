@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ImportMode, ImportRow } from '@jobpipe/contracts';
+import type { ImportMode, ImportRow, ImportSummaryItem, LoadedChunkItem, RejectedRowsItem } from '@jobpipe/contracts';
+import { collect } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import type { AcceptedRow, RejectedRow } from '../domain/import-rows.js';
 import { nonWebUrlReason } from '../domain/url-safety.js';
@@ -183,19 +184,9 @@ export async function recordChunkLoaded(context: CrmApiContext, report: ChunkLoa
   );
 }
 
+/** The parser's reports of an import's chunks (the `loaded#` parts: the sort key decides an item's kind). */
 async function chunksLoaded(context: CrmApiContext, importId: string): Promise<ChunkLoaded[]> {
-  const reports: ChunkLoaded[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await context.tables.query<ChunkLoaded & Record<string, unknown>>('imports', {
-      partitionValue: importId,
-      sortBeginsWith: 'loaded#',
-      ...(cursor ? { cursor } : {}),
-    });
-    reports.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return reports;
+  return (await collect(context.tables.queryAll('imports', { partitionValue: importId, sortBeginsWith: 'loaded#' }))) as LoadedChunkItem[];
 }
 
 /**
@@ -222,10 +213,10 @@ export async function importProgress(
   importId: string,
   rejectedPage: number,
 ): Promise<{ summary: ImportSummary; rejectedRows: RejectedRow[]; rejectedPages: number; loadRejectedRows: RejectedRow[] }> {
-  const summary = await context.tables.get<ImportSummary & Record<string, unknown>>('imports', { importId, part: 'summary' });
+  const summary = (await context.tables.get('imports', { importId, part: 'summary' })) as ImportSummaryItem | undefined;
   if (!summary) throw new ApiError(404, 'import_not_found', `no import with id '${importId}'`);
   const [part, reports] = await Promise.all([
-    context.tables.get<{ rows: RejectedRow[] } & Record<string, unknown>>('imports', { importId, part: `rejected#${pad(rejectedPage)}` }),
+    context.tables.get('imports', { importId, part: `rejected#${pad(rejectedPage)}` }) as Promise<RejectedRowsItem | undefined>,
     chunksLoaded(context, importId),
   ]);
   const { part: _part, ...rest } = summary as ImportSummary & { part?: string };

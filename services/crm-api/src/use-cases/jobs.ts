@@ -1,22 +1,10 @@
+import type { JobItem } from '@jobpipe/contracts';
 import type { JobPageJson, JobSummary } from '../adapters/read-model.js';
 import type { CrmApiContext } from '../context.js';
 import { decodeCursor, type JobQuery } from '../domain/job-query.js';
 import { allowedNextStages } from '../domain/stage-transitions.js';
 import { jobNotFound } from './api-error.js';
 import { crmRecordOf, historyOf } from './crm.js';
-
-/** A job as the parser stored it (`jobs` table), as far as the API reads it. */
-interface StoredJob {
-  readonly descriptionHtml?: string;
-  readonly descriptionText?: string;
-  readonly dedupeKey?: string;
-  readonly canonicalJobId?: string;
-  readonly duplicateConfidence?: number;
-  readonly title?: string;
-  readonly company?: string;
-  readonly canonicalUrl?: string;
-  readonly [field: string]: unknown;
-}
 
 /** One page of scored jobs, its items already JSON (joined, not parsed and serialized again). */
 export function listJobsJson(context: Pick<CrmApiContext, 'readModel'>, query: JobQuery): Promise<JobPageJson> {
@@ -39,28 +27,22 @@ export async function* jobsMatching(context: Pick<CrmApiContext, 'readModel'>, q
 }
 
 /** The other postings of the same job: those with its dedupe key, and its canonical posting. */
-async function duplicatesOf(context: Pick<CrmApiContext, 'tables'>, jobId: string, item: StoredJob | undefined) {
+async function duplicatesOf(context: Pick<CrmApiContext, 'tables'>, jobId: string, item: JobItem | undefined) {
   if (!item) return [];
-  const related = new Map<string, StoredJob>();
-  if (item.dedupeKey) {
-    const page = await context.tables.query<StoredJob & Record<string, unknown>>('jobs', {
-      index: 'byDedupeKey',
-      partitionValue: item.dedupeKey,
-      limit: 50,
-    });
-    for (const other of page.items) related.set(String(other.jobId), other);
-  }
+  const related = new Map<string, JobItem>();
+  const page = await context.tables.query('jobs', { index: 'byDedupeKey', partitionValue: item.dedupeKey, limit: 50 });
+  for (const other of page.items) related.set(other.jobId, other);
   if (item.canonicalJobId && item.canonicalJobId !== jobId && !related.has(item.canonicalJobId)) {
-    const canonical = await context.tables.get<StoredJob & Record<string, unknown>>('jobs', { jobId: item.canonicalJobId });
+    const canonical = await context.tables.get('jobs', { jobId: item.canonicalJobId });
     if (canonical) related.set(item.canonicalJobId, canonical);
   }
   related.delete(jobId);
   return [...related.entries()].map(([otherId, other]) => ({
     jobId: otherId,
-    title: other.title ?? '',
-    company: other.company ?? '',
-    url: other.canonicalUrl ?? '',
-    confidence: typeof other.duplicateConfidence === 'number' ? other.duplicateConfidence : (item.duplicateConfidence ?? null),
+    title: other.title,
+    company: other.company,
+    url: other.canonicalUrl,
+    confidence: other.duplicateConfidence ?? item.duplicateConfidence ?? null,
     canonical: otherId === item.canonicalJobId,
   }));
 }
@@ -69,7 +51,7 @@ async function duplicatesOf(context: Pick<CrmApiContext, 'tables'>, jobId: strin
 export async function jobDetail(context: CrmApiContext, jobId: string) {
   const [scored, item, record, history] = await Promise.all([
     context.readModel.get(jobId),
-    context.tables.get<StoredJob & Record<string, unknown>>('jobs', { jobId }),
+    context.tables.get('jobs', { jobId }),
     crmRecordOf(context, jobId),
     historyOf(context, jobId),
   ]);

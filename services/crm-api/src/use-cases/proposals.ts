@@ -43,14 +43,14 @@ export async function propose(context: CrmApiContext, request: ProposalRequest):
 
 /** One proposal, or a 404 naming it. */
 export async function getProposal(context: CrmApiContext, proposalId: string): Promise<Proposal> {
-  const proposal = await context.tables.get<Proposal & Record<string, unknown>>('proposals', { proposalId });
+  const proposal = await context.tables.get('proposals', { proposalId });
   if (!proposal) throw new ApiError(404, 'proposal_not_found', `no proposal with id '${proposalId}'`);
   return proposal;
 }
 
 /** Proposals in one status, newest first. */
 export async function listProposals(context: CrmApiContext, status: ProposalStatus, limit: number): Promise<Proposal[]> {
-  const page = await context.tables.query<Proposal & Record<string, unknown>>('proposals', {
+  const page = await context.tables.query('proposals', {
     index: 'byStatus',
     partitionValue: status,
     descending: true,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { exampleTableItem } from '@jobpipe/test-kit';
 import { parse } from 'csv-parse/sync';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
 
@@ -32,24 +33,34 @@ before(async () => {
       job: { title: 'Python Developer', company: 'acme', source: 'jsonld', skills: ['python', 'django'] },
     }),
   );
-  await api.ports.tables.put('jobs', {
-    jobId: 'greenhouse:1',
-    title: 'Senior Data Engineer',
-    company: 'Acme',
-    canonicalUrl: 'https://boards.example.com/acme/1',
-    descriptionHtml: '<p>Build <b>pipelines</b></p>',
-    descriptionText: 'Build pipelines',
-    dedupeKey: 'acme|senior data engineer',
-  });
-  await api.ports.tables.put('jobs', {
-    jobId: 'lever:9',
-    title: 'Senior Data Engineer',
-    company: 'Acme',
-    canonicalUrl: 'https://jobs.example.com/acme/9',
-    dedupeKey: 'acme|senior data engineer',
-    canonicalJobId: 'greenhouse:1',
-    duplicateConfidence: 0.93,
-  });
+  await api.ports.tables.put(
+    'jobs',
+    exampleTableItem('jobs', 'valid-basic', {
+      jobId: 'greenhouse:1',
+      source: 'greenhouse',
+      externalId: '1',
+      title: 'Senior Data Engineer',
+      company: 'Acme',
+      canonicalUrl: 'https://boards.example.com/acme/1',
+      descriptionHtml: '<p>Build <b>pipelines</b></p>',
+      descriptionText: 'Build pipelines',
+      dedupeKey: 'acme|senior data engineer',
+    }),
+  );
+  await api.ports.tables.put(
+    'jobs',
+    exampleTableItem('jobs', 'valid-basic', {
+      jobId: 'lever:9',
+      source: 'lever',
+      externalId: '9',
+      title: 'Senior Data Engineer',
+      company: 'Acme',
+      canonicalUrl: 'https://jobs.example.com/acme/9',
+      dedupeKey: 'acme|senior data engineer',
+      canonicalJobId: 'greenhouse:1',
+      duplicateConfidence: 0.93,
+    }),
+  );
 });
 after(() => api.close());
 

@@ -46,20 +46,21 @@ export function stageFactOfChange(change: CrmChange): StageFact {
 
 /**
  * A crmHistory item read as a change, or undefined when it is not one. Accepts the event's field names
- * (`to`, `changedAt`) and the plainer `stage`/`at` spellings.
+ * (`to`, `changedAt`, `changedBy`) and the table's `at`/`by` (and the plainer `stage`) spellings.
  */
 export function crmChangeOfHistoryItem(item: Record<string, unknown>): CrmChange | undefined {
   const to = item.to ?? item.stage;
   const changedAt = isoInstant(item.changedAt ?? item.at);
   if (typeof item.jobId !== 'string' || !isCrmStage(to) || changedAt === null) return undefined;
   const from = isCrmStage(item.from) ? item.from : null;
+  const by = item.changedBy ?? item.by;
   return {
     jobId: item.jobId,
     from,
     to,
     closedReason: isClosedReason(item.closedReason) ? item.closedReason : null,
     changedAt,
-    changedBy: typeof item.changedBy === 'string' ? item.changedBy : 'user',
+    changedBy: typeof by === 'string' ? by : 'user',
     ...(typeof item.note === 'string' ? { note: item.note } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import type { CurrencyRate } from '@jobpipe/contracts';
 
 /** The dated rates of a stored config document (`{ config: { currencyRates } }`), ignoring malformed entries. */
-export function currencyRatesOf(configItem: Record<string, unknown> | undefined): CurrencyRate[] {
+export function currencyRatesOf(configItem: { readonly config?: unknown } | undefined): CurrencyRate[] {
   const config = configItem?.config as { currencyRates?: unknown } | undefined;
   if (!Array.isArray(config?.currencyRates)) return [];
   return config.currencyRates.filter(

@@ -1,28 +1,20 @@
-import type { ApplicationItem, RateBook } from '@jobpipe/contracts';
-import type { AnalyticsDatabase, Item, Logger, TableStore } from '@jobpipe/shared';
+import type { RateBook } from '@jobpipe/contracts';
+import { type AnalyticsDatabase, type Item, inBatches, type Logger, type TableStore } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
 import { insertNewJobs, insertStageChanges, upsertApplications, upsertScores, upsertStages } from '../db/warehouse-writes.js';
 import { applicationOfItem } from '../domain/application-facts.js';
 import { crmChangeOfHistoryItem, stageChangeOf, stageFactOfCrmItem } from '../domain/crm-facts.js';
-import { loadedJobOf, type StoredJob, scoreFactOf } from '../domain/job-facts.js';
-import { tablePages } from './table-pages.js';
+import { loadedJobOf, scoreFactOf } from '../domain/job-facts.js';
 
 /** Items of the operational tables that could not be read as analytics rows, per table. */
-export type SkippedItems = Record<'jobs' | 'scores' | 'crm' | 'crmHistory' | 'applications', number>;
+export type SkippedItems = Record<'scores' | 'crm' | 'crmHistory' | 'applications', number>;
 
 function defined<T>(value: T | undefined): value is T {
   return value !== undefined;
 }
 
-function isStoredJob(item: Item): item is Item & StoredJob {
-  return (
-    typeof item.jobId === 'string' &&
-    typeof item.title === 'string' &&
-    typeof item.company === 'string' &&
-    typeof item.source === 'string' &&
-    typeof item.contentHash === 'string'
-  );
-}
+/** An item read field by field, as the fact readers (shared with event data) take it. */
+const fieldsOf = (item: object) => item as Item;
 
 /**
  * Streams the operational tables page by page into empty analytics databases (every page is written to
@@ -34,33 +26,32 @@ export async function loadOperationalTables(
   tables: TableStore,
   options: { pageSize: number; rates: RateBook; logger: Logger },
 ): Promise<SkippedItems> {
-  const skipped: SkippedItems = { jobs: 0, scores: 0, crm: 0, crmHistory: 0, applications: 0 };
+  const skipped: SkippedItems = { scores: 0, crm: 0, crmHistory: 0, applications: 0 };
   const writeAll = async (write: (db: Kysely<AnalyticsDatabase>) => Promise<void>) => {
     for (const target of targets) await target.transaction().execute((trx) => write(trx));
   };
 
-  for await (const items of tablePages(tables, 'jobs', options.pageSize)) {
-    const jobs = items.filter(isStoredJob).map((item) => loadedJobOf(item, options.rates));
-    skipped.jobs += items.length - jobs.length;
+  for await (const items of inBatches(tables.scanAll('jobs', { pageSize: options.pageSize }), options.pageSize)) {
+    const jobs = items.map((item) => loadedJobOf(item, options.rates));
     await writeAll((db) => insertNewJobs(db, jobs));
   }
-  for await (const items of tablePages(tables, 'scores', options.pageSize)) {
-    const scores = items.map(scoreFactOf).filter(defined);
+  for await (const items of inBatches(tables.scanAll('scores', { pageSize: options.pageSize }), options.pageSize)) {
+    const scores = items.map(fieldsOf).map(scoreFactOf).filter(defined);
     skipped.scores += items.length - scores.length;
     await writeAll((db) => upsertScores(db, scores));
   }
-  for await (const items of tablePages(tables, 'crm', options.pageSize)) {
-    const stages = items.map(stageFactOfCrmItem).filter(defined);
+  for await (const items of inBatches(tables.scanAll('crm', { pageSize: options.pageSize }), options.pageSize)) {
+    const stages = items.map(fieldsOf).map(stageFactOfCrmItem).filter(defined);
     skipped.crm += items.length - stages.length;
     await writeAll((db) => upsertStages(db, stages));
   }
-  for await (const items of tablePages(tables, 'crmHistory', options.pageSize)) {
-    const changes = items.map(crmChangeOfHistoryItem).filter(defined).map(stageChangeOf);
+  for await (const items of inBatches(tables.scanAll('crmHistory', { pageSize: options.pageSize }), options.pageSize)) {
+    const changes = items.map(fieldsOf).map(crmChangeOfHistoryItem).filter(defined).map(stageChangeOf);
     skipped.crmHistory += items.length - changes.length;
     await writeAll((db) => insertStageChanges(db, changes));
   }
-  for await (const items of tablePages(tables, 'applications', options.pageSize)) {
-    const applications = items.map((item) => applicationOfItem(item as unknown as ApplicationItem)).filter(defined);
+  for await (const items of inBatches(tables.scanAll('applications', { pageSize: options.pageSize }), options.pageSize)) {
+    const applications = items.map(applicationOfItem).filter(defined);
     skipped.applications += items.length - applications.length;
     await writeAll((db) => upsertApplications(db, applications));
   }

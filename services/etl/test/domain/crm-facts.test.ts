@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { exampleTableItem } from '@jobpipe/test-kit';
 import { crmChangeOfHistoryItem, stageChangeOf } from '../../src/domain/crm-facts.js';
 
 test('a change gets the same history key from its event and from the history table', () => {
@@ -18,4 +19,9 @@ test('two notes at the same moment are two history rows', () => {
 test('a history item that is not a change is rejected', () => {
   assert.equal(crmChangeOfHistoryItem({ jobId: 'mcf:1', to: 'somewhere', changedAt: '2026-02-14T00:00:00Z' }), undefined);
   assert.equal(crmChangeOfHistoryItem({ jobId: 'mcf:1', to: 'new', changedAt: 'yesterday' }), undefined);
+});
+
+test('a history item as crm-api stores it keeps who made the change (`by`)', () => {
+  const item = exampleTableItem('crmHistory', 'valid-stage', { by: 'sheet' });
+  assert.equal(crmChangeOfHistoryItem({ ...item })?.changedBy, 'sheet');
 });

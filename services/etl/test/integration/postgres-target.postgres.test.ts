@@ -90,7 +90,7 @@ describe('etl on PostgreSQL gives what it gives on SQLite', { skip: unavailable 
     try {
       const before = await reader.selectFrom('report_salary_overall').selectAll().executeTakeFirstOrThrow();
       assert.equal(before.jobs, 5);
-      await ports.tables.put('jobs', { ...(await ports.tables.get('jobs', { jobId: 'usajobs:6' })), jobId: 'usajobs:7', externalId: '7' });
+      await ports.tables.put('jobs', { ...(await ports.tables.get('jobs', { jobId: 'usajobs:6' }))!, jobId: 'usajobs:7', externalId: '7' });
       await deliver(pg, [fullRequest('swap-2')]);
       const afterSwap = await reader.selectFrom('report_salary_overall').selectAll().executeTakeFirstOrThrow();
       assert.equal(afterSwap.jobs, 6);

@@ -1,26 +1,9 @@
-import type { NormalizedJob } from '@jobpipe/contracts';
-import type { Item, Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
+import type { JobItem } from '@jobpipe/contracts';
+import type { Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
 import { ArrivalOrder, type ArrivalPlace } from './arrival-order.js';
 import { KeyedSequencer } from './keyed-sequencer.js';
 
-/** A jobs-table item: the normalized job plus what only the table keeps. */
-export type JobItem = NormalizedJob & {
-  readonly descriptionHtml: string;
-  readonly dedupeKey: string;
-  readonly textFingerprint?: string;
-  readonly canonicalJobId?: string;
-  readonly duplicateConfidence?: number;
-  /** Blob key of the raw body the item was parsed from (for reparse). */
-  readonly rawBlobKey?: string;
-  /** URL the raw body was fetched from (job.scraped `url`; reparse needs it again). */
-  readonly sourceUrl?: string;
-  /** When that raw body was fetched; an older body never overwrites a newer one. */
-  readonly fetchedAt: string;
-  /** contentHash whose job.parsed was committed with the item (items stored before the outbox may lack it). */
-  readonly publishedHash?: string;
-};
-
-const TABLE = 'jobs';
+const TABLE = 'jobs' as const;
 
 /** The parser's access to the jobs table: reads, conditional writes keyed on the content hash, duplicate lookups. */
 export class JobsRepository {
@@ -55,7 +38,7 @@ export class JobsRepository {
   }
 
   get(jobId: string): Promise<JobItem | undefined> {
-    return this.tables.get<JobItem & Item>(TABLE, { jobId });
+    return this.tables.get(TABLE, { jobId });
   }
 
   /**
@@ -69,7 +52,7 @@ export class JobsRepository {
         writes: [
           {
             table: TABLE,
-            item: { ...item, publishedHash: item.contentHash } as JobItem & Item,
+            item: { ...item, publishedHash: item.contentHash },
             condition:
               expectedHash === undefined
                 ? { kind: 'notExists' }
@@ -82,22 +65,17 @@ export class JobsRepository {
   }
 
   /** Every stored job, page by page. */
-  async *all(): AsyncIterable<JobItem> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.tables.scan<JobItem & Item>(TABLE, { limit: 500, ...(cursor ? { cursor } : {}) });
-      yield* page.items;
-      cursor = page.cursor;
-    } while (cursor);
+  all(): AsyncIterable<JobItem> {
+    return this.tables.scanAll(TABLE, { pageSize: 500 });
   }
 
   /** Other jobs with the same company/title/place key. */
   async sameDedupeKey(dedupeKey: string, limit = 20): Promise<JobItem[]> {
-    return (await this.tables.query<JobItem & Item>(TABLE, { index: 'byDedupeKey', partitionValue: dedupeKey, limit })).items;
+    return (await this.tables.query(TABLE, { index: 'byDedupeKey', partitionValue: dedupeKey, limit })).items;
   }
 
   /** Other jobs with the same description text fingerprint. */
   async sameTextFingerprint(fingerprint: string, limit = 20): Promise<JobItem[]> {
-    return (await this.tables.query<JobItem & Item>(TABLE, { index: 'byTextFingerprint', partitionValue: fingerprint, limit })).items;
+    return (await this.tables.query(TABLE, { index: 'byTextFingerprint', partitionValue: fingerprint, limit })).items;
   }
 }

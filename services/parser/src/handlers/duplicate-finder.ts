@@ -1,4 +1,5 @@
-import type { JobItem, JobsRepository } from '../adapters/jobs-repository.js';
+import type { JobItem } from '@jobpipe/contracts';
+import type { JobsRepository } from '../adapters/jobs-repository.js';
 import { type DuplicateEvidence, duplicateConfidence, textSimilarity } from '../domain/dedupe.js';
 import type { ParsedPosting } from '../domain/normalize.js';
 

@@ -1,6 +1,6 @@
-import type { NormalizedJob } from '@jobpipe/contracts';
+import type { JobItem, NormalizedJob } from '@jobpipe/contracts';
 import { type HandlerContext, TransientError } from '@jobpipe/shared';
-import type { JobItem, JobsRepository } from '../adapters/jobs-repository.js';
+import type { JobsRepository } from '../adapters/jobs-repository.js';
 import type { ParsedPosting } from '../domain/normalize.js';
 import { type DuplicateLink, findDuplicate } from './duplicate-finder.js';
 

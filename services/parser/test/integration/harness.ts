@@ -3,9 +3,10 @@ import { contracts, type EventDataMap, queueOf } from '@jobpipe/contracts';
 
 type JobScraped = EventDataMap['job.scraped'];
 
+import type { JobItem } from '@jobpipe/contracts';
 import { createEmbeddedPorts, ManualClock, QueueRunner, rawBlobKey, silentLogger } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
-import { createParserHandlers, type JobItem } from '../../src/index.js';
+import { createParserHandlers } from '../../src/index.js';
 
 /** An embedded stack with the parser running over a temp folder: the scraper side publishes, the parser handles. */
 export function parserStack() {
@@ -73,7 +74,7 @@ export function parserStack() {
       return events;
     },
     async jobs(): Promise<JobItem[]> {
-      return (await parser.tables.scan<JobItem & Record<string, unknown>>('jobs')).items;
+      return (await parser.tables.scan('jobs')).items;
     },
     async deadLetters() {
       return parser.deadLetters.list('parser', 100);

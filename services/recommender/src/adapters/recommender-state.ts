@@ -10,13 +10,16 @@
  * - `model` / `pending`: decisions since the last training, for the retrain debounce;
  * - `config` / `current`: the last config received.
  */
-import type { JobpipeConfig } from '@jobpipe/contracts';
-import type { BlobStore, Item, TableStore } from '@jobpipe/shared';
+import type { JobpipeConfig, RecommenderStateItem } from '@jobpipe/contracts';
+import { type BlobStore, collect, type TableStore } from '@jobpipe/shared';
 import type { NaiveBayesModel, TrainingExample } from '../domain/model.js';
 import { featuresFromStored, type JobSummary, type StoredFeatures } from '../domain/posting-features.js';
 import type { Reason } from '../domain/reasons.js';
 
-const STATE = 'recommenderState';
+const STATE = 'recommenderState' as const;
+
+/** The `recommenderState` item under a partition and sort key (the pair decides which kind it is). */
+type StateItem<K extends RecommenderStateItem['key'], S extends string> = Extract<RecommenderStateItem, { key: K; sort: S }>;
 
 /** A posting as the recommender keeps it. */
 export interface PostingRecord {
@@ -95,7 +98,7 @@ export class RecommenderState {
   ) {}
 
   async posting(jobId: string): Promise<PostingRecord | undefined> {
-    return (await this.tables.get<Item & PostingRecord>(STATE, { key: 'posting', sort: jobId })) ?? undefined;
+    return this.item('posting', jobId);
   }
 
   async putPosting(record: PostingRecord): Promise<void> {
@@ -104,12 +107,12 @@ export class RecommenderState {
 
   /** Postings page by page, in job id order. */
   async postingsPage(limit: number, cursor?: string): Promise<{ items: PostingRecord[]; cursor?: string }> {
-    const page = await this.tables.query<Item & PostingRecord>(STATE, { partitionValue: 'posting', limit, ...(cursor ? { cursor } : {}) });
-    return { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) };
+    const page = await this.tables.query(STATE, { partitionValue: 'posting', limit, ...(cursor ? { cursor } : {}) });
+    return { items: page.items as StateItem<'posting', string>[], ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
   async decision(jobId: string): Promise<DecisionRecord | undefined> {
-    return await this.tables.get<Item & DecisionRecord>(STATE, { key: 'decision', sort: jobId });
+    return this.item('decision', jobId);
   }
 
   /** Writes a decision if the job's decision is still `replacing` (none when undefined); false when it changed meanwhile. */
@@ -123,18 +126,8 @@ export class RecommenderState {
 
   /** Every decision that holds a label. */
   async labelledDecisions(): Promise<DecisionRecord[]> {
-    const found: DecisionRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.tables.query<Item & DecisionRecord>(STATE, {
-        partitionValue: 'decision',
-        limit: 1000,
-        ...(cursor ? { cursor } : {}),
-      });
-      found.push(...page.items.filter((item) => item.label !== null));
-      cursor = page.cursor;
-    } while (cursor);
-    return found;
+    const decisions = (await collect(this.tables.queryAll(STATE, { partitionValue: 'decision', limit: 1000 }))) as DecisionRecord[];
+    return decisions.filter((decision) => decision.label !== null);
   }
 
   /** Every labelled decision whose posting the recommender has seen, as training examples. */
@@ -148,7 +141,7 @@ export class RecommenderState {
   }
 
   async pending(): Promise<PendingRecord> {
-    return (await this.tables.get<Item & PendingRecord>(STATE, { key: 'model', sort: 'pending' })) ?? EMPTY_PENDING;
+    return (await this.item('model', 'pending')) ?? EMPTY_PENDING;
   }
 
   /** Changes the pending record without losing a concurrent change (retries on conflict). */
@@ -166,7 +159,7 @@ export class RecommenderState {
   }
 
   async modelRecord(): Promise<ModelRecord | undefined> {
-    return await this.tables.get<Item & ModelRecord>(STATE, { key: 'model', sort: 'current' });
+    return this.item('model', 'current');
   }
 
   /** Stores a model file and makes it the one in use. */
@@ -193,9 +186,9 @@ export class RecommenderState {
 
   /** The config in force: the last one received, else crm-api's current one, else none. */
   async config(): Promise<ConfigRecord | undefined> {
-    const own = await this.tables.get<Item & ConfigRecord>(STATE, { key: 'config', sort: 'current' });
+    const own = await this.item('config', 'current');
     if (own) return { version: own.version, config: own.config };
-    const current = await this.tables.get<Item & ConfigRecord>('config', { key: 'current' });
+    const current = await this.tables.get('config', { key: 'current' });
     return current ? { version: current.version, config: current.config } : undefined;
   }
 
@@ -204,7 +197,7 @@ export class RecommenderState {
   }
 
   async score(jobId: string): Promise<ScoreRecord | undefined> {
-    return await this.tables.get<Item & ScoreRecord>('scores', { jobId });
+    return this.tables.get('scores', { jobId });
   }
 
   /** Writes a score record if the job's record is still the one with `replacing` claim (none when undefined). */
@@ -218,6 +211,11 @@ export class RecommenderState {
 
   async putScores(records: readonly ScoreRecord[]): Promise<void> {
     if (records.length === 1) await this.tables.put('scores', { ...records[0]! });
-    else if (records.length > 1) await this.tables.putMany('scores', records as unknown as Item[]);
+    else if (records.length > 1) await this.tables.putMany('scores', records);
+  }
+
+  /** The state item under a key pair, typed by the kind the pair holds. */
+  private async item<K extends RecommenderStateItem['key'], S extends string>(key: K, sort: S): Promise<StateItem<K, S> | undefined> {
+    return (await this.tables.get(STATE, { key, sort })) as StateItem<K, S> | undefined;
   }
 }

@@ -35,7 +35,7 @@ export interface StoredFeatures {
   readonly contentHash: string;
   readonly titleStems: string;
   readonly bodyStems: string;
-  readonly wordOfStem: Record<string, string>;
+  readonly wordOfStem: Readonly<Record<string, string | undefined>>;
   readonly titleText: string;
   readonly salary: PostingFeatures['salary'];
   readonly salaryDate: string;
@@ -95,7 +95,7 @@ export function featuresFromStored(stored: StoredFeatures): PostingFeatures {
     contentHash: stored.contentHash,
     titleTerms: termCounts(stemsOf(stored.titleStems)),
     bodyTerms: termCounts(stemsOf(stored.bodyStems)),
-    wordOfStem: new Map(Object.entries(stored.wordOfStem)),
+    wordOfStem: new Map(Object.entries(stored.wordOfStem).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     titleText: stored.titleText,
     salary: stored.salary,
     salaryDate: stored.salaryDate,

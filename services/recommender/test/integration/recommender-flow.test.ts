@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { ModelItem } from '@jobpipe/contracts';
 import { contracts, type JobpipeConfig, type NormalizedJob, queueOf } from '@jobpipe/contracts';
 import { createEmbeddedPorts, type OutgoingEvent, QueueRunner, silentLogger } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
@@ -155,10 +156,7 @@ test('enough new decisions retrain the model, store it versioned, and rescore wi
 
   await s.decided(jobs[5]!.jobId, 'closed', '2026-03-07T00:00:00.000Z');
   await s.drain();
-  const model = await s.ports.tables.get<{ version: string; blobKey: string; examples: number }>('recommenderState', {
-    key: 'model',
-    sort: 'current',
-  });
+  const model = (await s.ports.tables.get('recommenderState', { key: 'model', sort: 'current' })) as ModelItem | undefined;
   assert.ok(model, 'the sixth decision retrains');
   assert.equal(model.examples, 6);
   assert.equal(model.blobKey, `models/recommender/${model.version}.json`);

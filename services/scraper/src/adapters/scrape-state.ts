@@ -1,8 +1,9 @@
+import type { UrlValidatorsItem } from '@jobpipe/contracts';
 import type { Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
 import type { RunRecord } from '../domain/run-stats.js';
 import type { SourceName } from '../domain/sources.js';
 
-const TABLE = 'scrapeState';
+const TABLE = 'scrapeState' as const;
 
 /** What the scraper remembers of one posting: the hash and blob of the content last announced. */
 export interface PostingState {
@@ -30,7 +31,7 @@ export interface ValidatorFields {
   readonly lastModified?: string | undefined;
 }
 
-function validatorsItem(url: string, validators: ValidatorFields): Record<string, unknown> {
+function validatorsItem(url: string, validators: ValidatorFields): UrlValidatorsItem {
   return {
     key: `http#${url}`,
     ...(validators.etag ? { etag: validators.etag } : {}),
@@ -56,7 +57,7 @@ export class ScrapeStateStore {
   ) {}
 
   posting(source: SourceName, externalId: string): Promise<PostingState | undefined> {
-    return this.tables.get<PostingState & Record<string, unknown>>(TABLE, { key: `posting#${source}#${externalId}` });
+    return this.item(`posting#${source}#${externalId}`);
   }
 
   async savePosting(state: Omit<PostingState, 'key'>): Promise<void> {
@@ -80,7 +81,7 @@ export class ScrapeStateStore {
   }
 
   async validators(url: string): Promise<UrlValidators | undefined> {
-    return this.tables.get<UrlValidators & Record<string, unknown>>(TABLE, { key: `http#${url}` });
+    return this.item(`http#${url}`);
   }
 
   /** Keeps a URL's validators; for a list, also how many postings it held (a 304 means that many unchanged). */
@@ -90,7 +91,7 @@ export class ScrapeStateStore {
   }
 
   run(searchId: string, runId: string): Promise<RunRecord | undefined> {
-    return this.tables.get<RunRecord & Record<string, unknown>>(TABLE, { key: `run#${searchId}#${runId}` });
+    return this.item(`run#${searchId}#${runId}`);
   }
 
   async saveRun(record: Omit<RunRecord, 'key'>): Promise<void> {
@@ -98,10 +99,21 @@ export class ScrapeStateStore {
   }
 
   search(searchId: string): Promise<SearchState | undefined> {
-    return this.tables.get<SearchState & Record<string, unknown>>(TABLE, { key: `search#${searchId}` });
+    return this.item(`search#${searchId}`);
   }
 
   async saveSearch(state: Omit<SearchState, 'key'>): Promise<void> {
     await this.tables.put(TABLE, { key: `search#${state.searchId}`, ...state });
   }
+
+  /**
+   * The item under a key, as the record its key prefix (`posting#`, `http#`, `run#`, `search#`) says it
+   * is: the table's schema holds one kind of item per prefix.
+   */
+  private async item<T extends ScrapeStateRecord>(key: string): Promise<T | undefined> {
+    return (await this.tables.get(TABLE, { key })) as T | undefined;
+  }
 }
+
+/** The scraper's records of the `scrapeState` table, one per key prefix. */
+type ScrapeStateRecord = PostingState | UrlValidators | RunRecord | SearchState;

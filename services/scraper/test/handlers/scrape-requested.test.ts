@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { RunItem } from '@jobpipe/contracts';
 import { capturingLogger } from '../support/capture-logger.js';
 import { scraperHarness } from '../support/harness.js';
+
+/** The record of a run the scraper kept (`run#<searchId>#<runId>`). */
+const storedRun = async (key: string) => (await h.ports.tables.get('scrapeState', { key })) as RunItem | undefined;
 
 type Harness = Awaited<ReturnType<typeof scraperHarness>>;
 let h: Harness;
@@ -49,9 +53,7 @@ test('a search that found many and now finds none raises source drift (log and m
   assert.equal(warning.searchId, 'replay-greenhouse');
   const metrics = await h.scraper.metrics.registry.getSingleMetricAsString('jobpipe_scraper_source_drift_total');
   assert.match(metrics, /jobpipe_scraper_source_drift_total\{source="greenhouse",search_id="replay-greenhouse"\} 1/);
-  const run = await h.ports.tables.get<{ drift: boolean; durationMs: number; counts: { found: number } }>('scrapeState', {
-    key: 'run#replay-greenhouse#run-c2',
-  });
+  const run = await storedRun('run#replay-greenhouse#run-c2');
   assert.equal(run!.drift, true);
   assert.equal(run!.counts.found, 0);
   assert.equal(typeof run!.durationMs, 'number');
@@ -63,7 +65,7 @@ test('a request the source cannot serve goes to the DLQ with the reason', async 
   assert.match(outcome.kind === 'dead-letter' ? outcome.reason : '', /names no boards/);
   const badBoard = await h.run({ searchId: 'bad-board', source: 'lever', runId: 'run-e', requestedBy: 'user', boards: ['../../admin'] });
   assert.equal(badBoard.kind, 'ack', 'the bad board is reported in the run, nothing is fetched');
-  const run = await h.ports.tables.get<{ errors: string[] }>('scrapeState', { key: 'run#bad-board#run-e' });
+  const run = await storedRun('run#bad-board#run-e');
   assert.match(run!.errors.join(), /not valid/);
 });
 

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { RunItem } from '@jobpipe/contracts';
 import { capturingLogger } from '../support/capture-logger.js';
 import { scraperHarness } from '../support/harness.js';
+
+/** The record of a run the scraper kept (`run#<searchId>#<runId>`). */
+const storedRun = async (key: string) => (await h.ports.tables.get('scrapeState', { key })) as RunItem | undefined;
 
 type Harness = Awaited<ReturnType<typeof scraperHarness>>;
 let h: Harness;
@@ -51,7 +55,7 @@ test('MCF: a second run sends the ETags back, gets 304s and publishes nothing; a
     scrapedOf('mcf', 'mcf-2').map((event) => event.externalId),
     [expected('mcf')[1]],
   );
-  const run = await h.ports.tables.get<{ counts: Record<string, number> }>('scrapeState', { key: 'run#replay-mcf#mcf-2' });
+  const run = await storedRun('run#replay-mcf#mcf-2');
   assert.equal(run!.counts.notModified, expected('mcf').length - 1);
   assert.equal(run!.counts.published, 1);
 });
@@ -78,7 +82,7 @@ test('USAJOBS: unchanged content (same hash) publishes nothing on the next run',
   const outcome = await h.run(h.request('usajobs', 'usa-2'));
   assert.equal(outcome.kind, 'ack');
   assert.equal(scrapedOf('usajobs', 'usa-2').length, 0);
-  const run = await h.ports.tables.get<{ counts: Record<string, number> }>('scrapeState', { key: 'run#replay-usajobs#usa-2' });
+  const run = await storedRun('run#replay-usajobs#usa-2');
   assert.equal(run!.counts.unchanged, expected('usajobs').length);
 });
 
@@ -97,7 +101,7 @@ test('Greenhouse and Lever: every configured board, one job per blob, addressed 
   assert.equal((await h.run(h.request('greenhouse', 'gh-2'))).kind, 'ack');
   assert.equal(scrapedOf('greenhouse', 'gh-2').length, 0);
   assert.ok(h.replay.requests.some((request) => request.path.startsWith('/v1/boards/') && request.status === 304));
-  const run = await h.ports.tables.get<{ counts: Record<string, number> }>('scrapeState', { key: 'run#replay-greenhouse#gh-2' });
+  const run = await storedRun('run#replay-greenhouse#gh-2');
   assert.equal(run!.counts.notModified, expected('greenhouse').length, 'a 304 board counts its postings as not modified');
 });
 
@@ -108,7 +112,7 @@ test('JSON-LD: follows the search page links matching the selector, refuses the 
   assert.deepEqual(events.map((event) => event.externalId).sort(), [...expected('jsonld')].sort());
   assert.ok(events.every((event) => event.contentType === 'text/html' && event.blobKey.endsWith('.html')));
   assert.ok(!h.replay.requests.some((request) => request.path.includes('elsewhere')));
-  const run = await h.ports.tables.get<{ status: string; errors: string[] }>('scrapeState', { key: 'run#replay-jsonld#ld-1' });
+  const run = await storedRun('run#replay-jsonld#ld-1');
   assert.equal(run!.status, 'partial');
   assert.match(run!.errors.join('\n'), /ats\.elsewhere\.example.*allowlist/);
 });
@@ -124,6 +128,6 @@ test('JSON-LD: URLs given in the request off the allowlist are refused without a
   });
   assert.equal(outcome.kind, 'ack');
   assert.equal(h.replay.requests.length, seen);
-  const run = await h.ports.tables.get<{ counts: Record<string, number> }>('scrapeState', { key: 'run#ssrf#ld-ssrf' });
+  const run = await storedRun('run#ssrf#ld-ssrf');
   assert.equal(run!.counts.failed, 1);
 });

@@ -1,0 +1,31 @@
+import type { Page } from '../ports/tables.js';
+
+/** Follows cursors from the first page to the last, yielding every item once. */
+export async function* everyItem<T>(readPage: (cursor: string | undefined) => Promise<Page<T>>): AsyncGenerator<T> {
+  let cursor: string | undefined;
+  do {
+    const page = await readPage(cursor);
+    yield* page.items;
+    cursor = page.cursor;
+  } while (cursor);
+}
+
+/** Every item of an async iterable, in order (what `Array.fromAsync` does on Node 22). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+/** The items in arrays of `size` (the last one shorter), so a consumer handles them in bounded batches. */
+export async function* inBatches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
