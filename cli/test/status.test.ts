@@ -53,7 +53,7 @@ function run(searchId: string, runId: string, finishedAt: string, overrides: Par
 before(async () => {
   // What crm-api keeps from scrape.finished.
   const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api');
-  await ports.tables.putMany('sourceRuns', [
+  const runs = [
     run('sg-data', 'r1', '2026-03-01T08:00:00.000Z'),
     run('sg-data', 'r2', '2026-03-02T08:00:00.000Z', { status: 'partial', coverage: { ...coverage, reportedTotal: 45, truncated: true } }),
     run('boards', 'r1', '2026-03-01T09:00:00.000Z', {
@@ -61,7 +61,11 @@ before(async () => {
       drift: true,
       boards: [{ board: 'contoso', status: 'complete', listed: 0, drift: true }],
     }),
-  ]);
+  ];
+  await ports.tables.putMany(
+    'sourceRuns',
+    runs.map((item) => ({ ...item })),
+  );
   await ports.close();
 });
 
