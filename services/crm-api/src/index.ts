@@ -22,3 +22,4 @@ export { createCrmApiHandlers } from './handlers/index.js';
 export { buildCrmApi } from './http/server.js';
 export type { AnalyticsReports } from './ports/analytics-reports.js';
 export type { JobPage, JobReadModel, UpsertOutcome } from './ports/job-read-model.js';
+export { latestRunPerSearch, listSourceRuns, type SourceRun } from './use-cases/source-runs.js';
