@@ -71,7 +71,6 @@ export const TABLES = {
    */
   outbox: { partitionKey: 'producer', sortKey: 'entryId', indexes: {}, owner: 'shared' },
   /**
-<<<<<<< HEAD
    * crm-api's read side on the aws transport (embedded, it keeps SQLite files of its own): the job
    * listing of `GET /jobs` with an index per filter + sort it serves, the job count, and the analytics
    * snapshot in use, so every crm-api instance answers the same. Job items carry every index key;
@@ -88,7 +87,10 @@ export const TABLES = {
       byTrackScore: { partitionKey: 'track', sortKey: 'scoreKey' },
       bySourceScore: { partitionKey: 'source', sortKey: 'scoreKey' },
       byCompanyScore: { partitionKey: 'companyKey', sortKey: 'scoreKey' },
-=======
+    },
+    owner: 'crm-api',
+  },
+  /**
    * How much of its search each scrape run read (`<searchId>#<runId>`), as crm-api learns it from
    * `scrape.finished`; newest first over all searches (`feed` is always `run`) or per search.
    */
@@ -97,7 +99,6 @@ export const TABLES = {
     indexes: {
       byFinishedAt: { partitionKey: 'feed', sortKey: 'finishedAt' },
       bySearch: { partitionKey: 'searchId', sortKey: 'finishedAt' },
->>>>>>> main
     },
     owner: 'crm-api',
   },
