@@ -79,6 +79,7 @@ export function createEmbeddedPorts(
     publisher: new OutboxPublisher(outbox),
     outbox,
     flushEvents: () => relay.flush(),
+    eventsTogether: (work) => relay.together(work),
     consumer: (queue) => bus.consumer(queue),
     tables,
     blobs: new FolderBlobStore(paths.blobs),
