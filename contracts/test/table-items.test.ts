@@ -26,6 +26,8 @@ test('every table is owned by one service of the topology (or by the shared runt
     'apiKeys',
     'proposals',
     'imports',
+    'readModel',
+    'sourceRuns',
     'idempotencyKeys',
   ]);
   assert.deepEqual(tablesOwnedBy('applier'), ['applierState']);

@@ -8,6 +8,7 @@ import { TableOutbox } from '../outbox/table-outbox.js';
 import { type Clock, type IdGenerator, randomIds, systemClock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { SecretStore } from '../ports/secrets.js';
+import type { ItemStore } from '../ports/tables.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
 import { TypedTableStore } from '../tables/typed-tables.js';
@@ -42,6 +43,8 @@ export interface EmbeddedPortOverrides {
   /** Where the outbox relay sends events (default: the bus, each event once). */
   readonly sender?: (bus: SqliteBus) => BusSender;
   readonly logger?: Logger;
+  /** Wraps the tables file (services, the outbox and the relay then use the wrapper), e.g. to make writes fail. */
+  readonly tables?: (store: ItemStore) => ItemStore;
   /** Retry timing of the relay. */
   readonly relayRetry?: Pick<OutboxRelayOptions, 'minRetryDelayMs' | 'maxRetryDelayMs'>;
   /**
@@ -67,8 +70,9 @@ export function createEmbeddedPorts(
   const ids = overrides.ids ?? randomIds;
   const grouped = GROUPED_WRITERS.has(producer);
   const bus = new SqliteBus({ path: paths.bus, clock });
-  const sqlite = new SqliteTableStore(paths.tables, TABLES, { groupWrites: grouped });
-  const tables = new TypedTableStore(overrides.checkTableWrites === false ? sqlite : new ValidatingItemStore(sqlite));
+  const tablesFile = new SqliteTableStore(paths.tables, TABLES, { groupWrites: grouped });
+  const items = overrides.tables?.(tablesFile) ?? tablesFile;
+  const tables = new TypedTableStore(overrides.checkTableWrites === false ? items : new ValidatingItemStore(items));
   const relay = new OutboxRelay({
     tables,
     producer,
@@ -85,6 +89,7 @@ export function createEmbeddedPorts(
     publisher: new OutboxPublisher(outbox),
     outbox,
     flushEvents: () => relay.flush(),
+    eventsTogether: (work) => relay.together(work),
     consumer: (queue) => bus.consumer(queue),
     tables,
     blobs: new FolderBlobStore(paths.blobs),
@@ -99,7 +104,7 @@ export function createEmbeddedPorts(
     async close() {
       await relay.stop();
       bus.close();
-      sqlite.close();
+      tablesFile.close();
       secrets?.close();
     },
   };
