@@ -1,5 +1,5 @@
 import { CONFIG_SECTIONS, type EventDataMap, type JobpipeConfig } from '@jobpipe/contracts';
-import type { Item, RuntimePorts } from '@jobpipe/shared';
+import type { RuntimePorts } from '@jobpipe/shared';
 import { fileShouldSeed, pipelineHash, type SeedRecord } from './config-seed.js';
 
 /**

@@ -3,13 +3,7 @@ import { contracts, queueOf } from '@jobpipe/contracts';
 import { createEmbeddedPorts, createLogger, ManualClock, QueueRunner } from '@jobpipe/shared';
 import { startChromium } from '@jobpipe/shared/browser';
 import { startJobSite, tempDir } from '@jobpipe/test-kit';
-import {
-  createAuthRefresherHandlers,
-  createSessionRefresher,
-  parseLoginSites,
-  type RefreshPolicy,
-  type SessionRecord,
-} from '../../src/index.js';
+import { createAuthRefresherHandlers, createSessionRefresher, parseLoginSites, type RefreshPolicy } from '../../src/index.js';
 
 /** Login settings of the test site, as a user would write them in the sites file. */
 export function jobSiteLogin(baseUrl: string) {

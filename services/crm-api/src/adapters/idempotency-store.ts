@@ -1,4 +1,4 @@
-import type { Clock, Item, TableStore } from '@jobpipe/shared';
+import type { Clock, TableStore } from '@jobpipe/shared';
 
 const TABLE = 'idempotencyKeys';
 

@@ -1,7 +1,6 @@
-import type { RunItem } from '@jobpipe/contracts';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { BusEvent, EventDataMap } from '@jobpipe/contracts';
+import type { BusEvent, EventDataMap, RunItem } from '@jobpipe/contracts';
 import { scraperHarness } from '../support/harness.js';
 
 type Harness = Awaited<ReturnType<typeof scraperHarness>>;
