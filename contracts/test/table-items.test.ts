@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { contracts, readJson, SERVICE_NAMES, TABLE_NAMES, TABLES, type TableName, tableSchemaFiles, tablesOwnedBy } from '../src/index.js';
+import {
+  contracts,
+  readJson,
+  SCHEMAS_DIR,
+  SERVICE_NAMES,
+  TABLE_NAMES,
+  TABLES,
+  type TableName,
+  tableSchemaFiles,
+  tablesOwnedBy,
+} from '../src/index.js';
 
 const registry = contracts();
 
@@ -63,4 +73,11 @@ for (const file of tableSchemaFiles()) {
 
 test('an item of an unknown table is refused with a reason', () => {
   assert.deepEqual(registry.validateTableItem('teleports' as TableName, {}), { ok: false, errors: ["unknown table 'teleports'"] });
+});
+
+test('a jobs item holds every field of the normalized job it stores (a field added to job.parsed is storable)', () => {
+  const normalized = readJson<{ properties: Record<string, unknown> }>(join(SCHEMAS_DIR, 'defs', 'normalized-job.schema.json'));
+  const item = readJson<{ properties: Record<string, unknown> }>(join(SCHEMAS_DIR, 'tables', 'jobs', 'schema.json'));
+  const missing = Object.keys(normalized.properties).filter((field) => !(field in item.properties));
+  assert.deepEqual(missing, [], 'fields of defs/normalized-job.schema.json missing from tables/jobs/schema.json');
 });

@@ -968,6 +968,26 @@ export type Locations = {
  */
 
 export type Skills = string[];
+/**
+ * each skill of `skills` with how the posting asks for it and where it was found
+ *
+ * @maxItems 200
+ */
+
+export type SkillDetails = {
+  name: string;
+  /**
+   * required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)
+   */
+  importance: "required" | "preferred" | "mentioned";
+  /**
+   * where it was found, e.g. 'mcf:skills', 'text:description'
+   *
+   * @minItems 1
+   * @maxItems 4
+   */
+  sources: [string] | [string, string] | [string, string, string] | [string, string, string, string];
+}[];
 
 /**
  * A jobs-table item (written by the parser): the normalized job of `job.parsed` plus what only the table keeps.
@@ -1000,6 +1020,7 @@ export interface JobItem {
     basis: "stated" | "inferred";
   } | null;
   skills: Skills;
+  skillDetails?: SkillDetails;
   experienceYears: {
     min: number | null;
     max: number | null;
