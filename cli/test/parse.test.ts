@@ -162,7 +162,7 @@ test('jobpipe reparse names the fields an extractor change altered, with example
   const stored = await ports.tables.get('jobs', { jobId });
   assert.ok(stored && stored.skills.length > 1, 'the first reparse test stored the job with skills');
   const [dropped, ...kept] = stored.skills;
-  await ports.tables.put('jobs', { ...stored, title: 'Data Engineer', skills: [...kept, 'COBOL'], contentHash: 'older-parser' });
+  await ports.tables.put('jobs', { ...stored, title: 'Data Engineer', skills: [...kept, 'COBOL'], contentHash: '0'.repeat(64) });
   await ports.close();
 
   const report = await inProcess(registerReparse, 'reparse', '--source', 'mcf');
