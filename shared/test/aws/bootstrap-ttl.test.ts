@@ -7,7 +7,7 @@ import {
   DynamoDBClient,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { TABLES } from '@jobpipe/contracts';
+import { TABLES, type TableDefinition } from '@jobpipe/contracts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ensureTables } from '../../src/aws/bootstrap-storage.js';
 import { silentLogger } from '../../src/ports/logger.js';
@@ -35,7 +35,7 @@ describe('bootstrap: TTL of the tables that expire items', () => {
     tablesWithTtl(() => ({ TimeToLiveStatus: 'DISABLED' }));
     const { problems } = await ensureTables(client, tableName, silentLogger);
     assert.deepEqual(problems, []);
-    const expiring = Object.entries(TABLES).filter(([, definition]) => definition.timeToLiveAttribute);
+    const expiring = Object.entries(TABLES as Readonly<Record<string, TableDefinition>>).filter(([, definition]) => definition.timeToLiveAttribute);
     assert.ok(expiring.some(([table]) => table === 'idempotencyKeys'));
     assert.deepEqual(
       ttlUpdates().sort((a, b) => String(a.TableName).localeCompare(String(b.TableName))),
