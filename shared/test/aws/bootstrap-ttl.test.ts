@@ -35,7 +35,9 @@ describe('bootstrap: TTL of the tables that expire items', () => {
     tablesWithTtl(() => ({ TimeToLiveStatus: 'DISABLED' }));
     const { problems } = await ensureTables(client, tableName, silentLogger);
     assert.deepEqual(problems, []);
-    const expiring = Object.entries(TABLES as Readonly<Record<string, TableDefinition>>).filter(([, definition]) => definition.timeToLiveAttribute);
+    const expiring = Object.entries(TABLES as Readonly<Record<string, TableDefinition>>).filter(
+      ([, definition]) => definition.timeToLiveAttribute,
+    );
     assert.ok(expiring.some(([table]) => table === 'idempotencyKeys'));
     assert.deepEqual(
       ttlUpdates().sort((a, b) => String(a.TableName).localeCompare(String(b.TableName))),
