@@ -5,6 +5,7 @@ import { apiWithKey } from './api.js';
 import { initialApiKey, rememberApiKey } from './api-key.js';
 import { followLive, type LiveMessage, type LiveState } from './live.js';
 import { useRoute } from './router.js';
+import { Board } from './views/board.js';
 import { Inbox } from './views/inbox.js';
 import { JobPage } from './views/job-page.js';
 
@@ -58,6 +59,9 @@ function App() {
           <a href="#/inbox" aria-current={route.view === 'inbox' ? 'page' : undefined}>
             Inbox
           </a>
+          <a href="#/board" aria-current={route.view === 'board' ? 'page' : undefined}>
+            Board
+          </a>
           <a href="/dashboard">Dashboard</a>
           <a href="/docs">API</a>
         </nav>
@@ -85,6 +89,8 @@ function App() {
         )}
         {!key ? (
           <p class="empty">Paste an API key above (create one with `jobpipe apikey create`), or open the link `npm start` prints.</p>
+        ) : route.view === 'board' ? (
+          <Board api={api} onLive={onLive} announce={announce} />
         ) : route.view === 'job' ? (
           <JobPage api={api} jobId={route.jobId} onLive={onLive} announce={announce} />
         ) : (
