@@ -248,7 +248,13 @@ export function Board({ api, onLive, announce }: BoardProps) {
                       onChange={() => toggle(job.jobId)}
                     />
                     <div>
-                      <a href={jobLink(job.jobId)} draggable={false} data-job-id={job.jobId} data-stage={stage} onKeyDown={(event) => onCardKey(event, job)}>
+                      <a
+                        href={jobLink(job.jobId)}
+                        draggable={false}
+                        data-job-id={job.jobId}
+                        data-stage={stage}
+                        onKeyDown={(event) => onCardKey(event, job)}
+                      >
                         {job.title}
                       </a>
                       <div class="card-meta">

@@ -57,6 +57,14 @@ export function Inbox({ api, tracks, onLive, announce }: InboxProps) {
       .finally(() => setLoading(false));
   }, [load]);
 
+  // The first rows on screen: what the bench's ui.inboxFirstPaintMs reads (since navigation start).
+  const firstRowsMarked = useRef(false);
+  useEffect(() => {
+    if (jobs.length === 0 || firstRowsMarked.current) return;
+    firstRowsMarked.current = true;
+    performance.mark('jobpipe:inbox-first-rows');
+  }, [jobs]);
+
   const loadMore = useCallback(() => {
     if (!cursor || loadingMore.current) return;
     loadingMore.current = true;
