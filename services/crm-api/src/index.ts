@@ -18,3 +18,9 @@ export { type CrmApiContext, type CrmApiOptions, type CrmApiPorts, createCrmApiC
 export { allowedNextStages } from './domain/stage-transitions.js';
 export { createCrmApiHandlers } from './handlers/index.js';
 export { buildCrmApi } from './http/server.js';
+export {
+  type SiteCredentialStatus,
+  type SiteCredentials,
+  siteCredentialStatus,
+  storeSiteCredentials,
+} from './use-cases/site-credentials.js';

@@ -8,6 +8,7 @@ import { useRoute } from './router.js';
 import { Board } from './views/board.js';
 import { Inbox } from './views/inbox.js';
 import { JobPage } from './views/job-page.js';
+import { Settings } from './views/settings.js';
 
 /** The cockpit: the key box and navigation, the view of the address, one live stream shared by the views. */
 function App() {
@@ -62,6 +63,9 @@ function App() {
           <a href="#/board" aria-current={route.view === 'board' ? 'page' : undefined}>
             Board
           </a>
+          <a href="#/settings" aria-current={route.view === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
           <a href="/dashboard">Dashboard</a>
           <a href="/docs">API</a>
         </nav>
@@ -91,6 +95,8 @@ function App() {
           <p class="empty">Paste an API key above (create one with `jobpipe apikey create`), or open the link `npm start` prints.</p>
         ) : route.view === 'board' ? (
           <Board api={api} onLive={onLive} announce={announce} />
+        ) : route.view === 'settings' ? (
+          <Settings api={api} announce={announce} />
         ) : route.view === 'job' ? (
           <JobPage api={api} jobId={route.jobId} onLive={onLive} announce={announce} />
         ) : (

@@ -27,6 +27,7 @@ import { liveRoutes } from './routes/live.js';
 import { mcpRoutes } from './routes/mcp.js';
 import { opsRoutes } from './routes/ops.js';
 import { proposalRoutes } from './routes/proposals.js';
+import { siteRoutes } from './routes/sites.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 
 /** Body limit of ordinary JSON requests (imports raise their own). */
@@ -110,6 +111,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await insightRoutes(scope, context);
     await liveRoutes(scope, context);
     await proposalRoutes(scope, context);
+    await siteRoutes(scope, context);
     await mcpRoutes(scope);
     await dashboardRoutes(scope);
     await cockpitRoutes(scope);

@@ -297,6 +297,8 @@ test('the OpenAPI document validates and lists every route', async () => {
     'GET /app',
     'GET /app/app.js',
     'GET /app/app.css',
+    'PUT /sites/{site}/credentials',
+    'GET /sites/{site}/credentials',
   ];
   assert.deepEqual([...listed].sort(), [...expected].sort());
   assert.ok((await inject('GET', '/metrics')).body.includes('jobpipe_http_requests_total'));
