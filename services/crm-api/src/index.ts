@@ -24,3 +24,4 @@ export {
   siteCredentialStatus,
   storeSiteCredentials,
 } from './use-cases/site-credentials.js';
+export { latestRunPerSearch, listSourceRuns, type SourceRun } from './use-cases/source-runs.js';

@@ -4,6 +4,7 @@ import { handleApplicationFailed, handleApplicationSubmitted } from './applicati
 import { handleEtlCompleted } from './etl-completed.js';
 import { handleImportChunkLoaded } from './import-chunk-loaded.js';
 import { handleJobScored } from './job-scored.js';
+import { handleScrapeFinished } from './scrape-finished.js';
 import { handleSessionRefreshed } from './session-refreshed.js';
 import { handleStageChangedInSheet } from './stage-changed-in-sheet.js';
 
@@ -17,5 +18,6 @@ export function createCrmApiHandlers(context: CrmApiContext) {
     'etl.completed@1': handleEtlCompleted(context),
     'crm.stage-changed@1': handleStageChangedInSheet(context),
     'import.chunk-loaded@1': handleImportChunkLoaded(context),
+    'scrape.finished@1': handleScrapeFinished(context),
   });
 }

@@ -28,6 +28,7 @@ import { mcpRoutes } from './routes/mcp.js';
 import { opsRoutes } from './routes/ops.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { siteRoutes } from './routes/sites.js';
+import { sourceRouteSchema, sourceRoutes } from './routes/sources.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 
 /** Body limit of ordinary JSON requests (imports raise their own). */
@@ -72,7 +73,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', baseDir: assetFolders().swaggerUi });
-  for (const schema of [...SHARED_SCHEMAS, proposalSchema]) app.addSchema(schema);
+  for (const schema of [...SHARED_SCHEMAS, proposalSchema, sourceRouteSchema]) app.addSchema(schema);
 
   installApiKeyAuth(app, context.apiKeys);
   installFiniteNumberCheck(app);
@@ -112,6 +113,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await liveRoutes(scope, context);
     await proposalRoutes(scope, context);
     await siteRoutes(scope, context);
+    await sourceRoutes(scope, context);
     await mcpRoutes(scope);
     await dashboardRoutes(scope);
     await cockpitRoutes(scope);
