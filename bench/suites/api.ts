@@ -12,7 +12,7 @@ import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { syntheticJobs } from '../support/synthetic-jobs.js';
+import { loadSyntheticJobs } from '../support/synthetic-jobs.js';
 
 const CONNECTIONS = 16;
 const DURATION_SECONDS = 8;
@@ -29,9 +29,7 @@ async function serve(): Promise<void> {
   const dir = tempDir('bench-api-');
   const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api');
   const context = createCrmApiContext(ports, { dataDir: dir.path, rateLimitPerMinute: 10_000_000 }, silentLogger);
-  const jobs = syntheticJobs();
-  for (let start = 0; start < jobs.length; start += 5000) await context.readModel.upsert(jobs.slice(start, start + 5000));
-  await context.readModel.optimize();
+  await loadSyntheticJobs(context.readModel);
   const { key } = await createApiKey(ports.tables, ports.clock, { name: 'bench' });
   const api = await buildCrmApi(context);
   const apiAddress = await api.listen({ port: 0, host: '127.0.0.1' });

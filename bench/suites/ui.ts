@@ -10,7 +10,7 @@ import { buildCockpit } from '@jobpipe/crm-api/cockpit-build';
 import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
 import { startChromium } from '@jobpipe/shared/browser';
 import { tempDir } from '@jobpipe/test-kit';
-import { syntheticJobs } from '../support/synthetic-jobs.js';
+import { loadSyntheticJobs } from '../support/synthetic-jobs.js';
 
 const LOADS = 7;
 const MARK = 'jobpipe:inbox-first-rows';
@@ -25,9 +25,7 @@ export default async function uiBench(): Promise<Record<string, number>> {
   const dir = tempDir('bench-ui-');
   const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api');
   const context = createCrmApiContext(ports, { dataDir: dir.path, rateLimitPerMinute: 10_000_000 }, silentLogger);
-  const jobs = syntheticJobs();
-  for (let start = 0; start < jobs.length; start += 5000) await context.readModel.upsert(jobs.slice(start, start + 5000));
-  await context.readModel.optimize();
+  await loadSyntheticJobs(context.readModel);
   const { key } = await createApiKey(ports.tables, ports.clock, { name: 'bench' });
   const api = await buildCrmApi(context);
   const address = await api.listen({ port: 0, host: '127.0.0.1' });

@@ -1,6 +1,6 @@
 /** The job set the crm-api and cockpit benches load: deterministic, so every run measures the same data. */
 import { SCRAPE_SOURCES } from '@jobpipe/contracts';
-import type { ScoredJob } from '@jobpipe/crm-api';
+import type { JobReadModel, ScoredJob } from '@jobpipe/crm-api';
 
 const JOBS = 100_000;
 const TRACKS = ['data-engineering', 'backend', 'ml', 'analytics', 'platform'];
@@ -45,4 +45,15 @@ export function syntheticJobs(): ScoredJob[] {
       reasons: [{ kind: 'title', text: 'title matches', points: 20 }],
     };
   });
+}
+
+/**
+ * Loads the synthetic jobs into a read model in batches, then lets the embedded (SQLite) adapter
+ * refresh its query planner statistics, as a long-running crm-api would have.
+ */
+export async function loadSyntheticJobs(readModel: JobReadModel): Promise<void> {
+  const jobs = syntheticJobs();
+  for (let start = 0; start < jobs.length; start += 5000) await readModel.upsert(jobs.slice(start, start + 5000));
+  const withStatistics = readModel as JobReadModel & { optimize?: () => Promise<void> };
+  await withStatistics.optimize?.();
 }

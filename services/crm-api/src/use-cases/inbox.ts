@@ -1,6 +1,6 @@
-import type { ScoreReason } from '../adapters/read-model.js';
 import type { CrmApiContext } from '../context.js';
 import type { JobQuery } from '../domain/job-query.js';
+import type { ScoreReason } from '../domain/job-summary.js';
 
 /** Reasons shown beside each inbox row (the job page shows them all). */
 const REASONS_PER_ROW = 3;
