@@ -4,7 +4,9 @@ import { jsonldReplay } from './jsonld.js';
 import { leverReplay } from './lever.js';
 import { mcfReplay } from './mcf.js';
 import type { ReplaySourceModule } from './replay-source.js';
+import { smartrecruitersReplay } from './smartrecruiters.js';
 import { usajobsReplay } from './usajobs.js';
+import { workdayReplay } from './workday.js';
 
 /**
  * Every source the replay serves, registered here and nowhere else. Keyed by the contracts' scrape
@@ -16,4 +18,6 @@ export const REPLAY_SOURCES: Readonly<Record<SourceName, ReplaySourceModule>> = 
   greenhouse: greenhouseReplay,
   lever: leverReplay,
   jsonld: jsonldReplay,
+  workday: workdayReplay,
+  smartrecruiters: smartrecruitersReplay,
 };

@@ -4,7 +4,9 @@ import { jsonldParser } from './jsonld.js';
 import { leverParser } from './lever.js';
 import { mcfParser } from './mcf.js';
 import type { ParserSourceModule } from './parser-source.js';
+import { smartrecruitersParser } from './smartrecruiters.js';
 import { usajobsParser } from './usajobs.js';
+import { workdayParser } from './workday.js';
 
 /**
  * Every source the parser reads, registered here and nowhere else. Keyed by the contracts' scrape
@@ -14,6 +16,8 @@ import { usajobsParser } from './usajobs.js';
  */
 export const PARSER_SOURCES: Readonly<Record<ScrapeSource, ParserSourceModule>> = {
   jsonld: jsonldParser,
+  workday: workdayParser,
+  smartrecruiters: smartrecruitersParser,
   usajobs: usajobsParser,
   mcf: mcfParser,
   greenhouse: greenhouseParser,
