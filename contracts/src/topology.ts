@@ -5,7 +5,7 @@
  */
 
 /** Every service of jobpipe, plus the scheduler that fires timed requests. */
-export const SERVICE_NAMES = ['scraper', 'parser', 'recommender', 'crm-api', 'applier', 'auth-refresher', 'etl', 'sheets-bridge'] as const;
+export const SERVICE_NAMES = ['scraper', 'parser', 'recommender', 'crm-api', 'applier', 'auth-refresher', 'etl', 'sheets-bridge', 'inbox'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export type ProducerName = ServiceName | 'scheduler';
 
@@ -26,6 +26,8 @@ export const DETAIL_TYPES = [
   'import.chunk-loaded',
   'etl.requested',
   'etl.completed',
+  'email.classified',
+  'inbox.forget-requested',
 ] as const;
 export type DetailType = (typeof DETAIL_TYPES)[number];
 
@@ -86,6 +88,7 @@ export const QUEUES: readonly QueueDefinition[] = [
       'etl.completed',
       'crm.stage-changed',
       'import.chunk-loaded',
+      'email.classified',
     ],
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
@@ -123,6 +126,14 @@ export const QUEUES: readonly QueueDefinition[] = [
     maxReceiveCount: 5,
     batchSize: 10,
   },
+  {
+    name: 'inbox',
+    consumer: 'inbox',
+    subscriptions: ['inbox.forget-requested'],
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+    batchSize: 1,
+  },
 ];
 
 /** Which detail-types each producer may publish (drives IAM and publish-time checks). */
@@ -135,7 +146,8 @@ export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = 
   'auth-refresher': ['session.refreshed'],
   etl: ['etl.completed'],
   'sheets-bridge': ['crm.stage-changed'],
-  scheduler: ['scrape.requested', 'etl.requested', 'session.refresh-requested', 'config.changed'],
+  inbox: ['email.classified'],
+  scheduler: ['scrape.requested', 'etl.requested', 'session.refresh-requested', 'config.changed', 'inbox.forget-requested'],
 };
 
 /** The EventBridge bus name used by every runtime. */
