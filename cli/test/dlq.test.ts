@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createEmbeddedPorts } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
+import { runJobpipe } from './support/cli-process.js';
 
 const dir = tempDir('jobpipe-cli-dlq-');
 after(() => dir.remove());
-const repoRoot = join(import.meta.dirname, '..', '..');
 const runtime = { dataDir: dir.path, secretKey: undefined };
 let deadIds: string[] = [];
 
-/** Runs `jobpipe <args>` as a user would, against the temp data folder. */
-function jobpipe(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'cli', 'src', 'main.ts'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, JOBPIPE_DATA_DIR: dir.path, JOBPIPE_TRANSPORT: 'embedded', JOBPIPE_LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const jobpipe = (...args: string[]) => runJobpipe(dir.path, ...args);
 
 function scraped(n: number) {
   return {

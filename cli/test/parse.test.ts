@@ -154,3 +154,29 @@ test('jobpipe reparse re-parses stored raw bodies through the upsert path, once'
   assert.equal(badDate.code, 1);
   assert.match(badDate.stderr, /--since 'yesterday-ish' is not a date/);
 });
+
+test('jobpipe reparse names the fields an extractor change altered, with examples', async () => {
+  // The job stored by the test above, made to look like an older parser's reading of the same body.
+  const jobId = 'mcf:4f0a7c2e9b1d4e6f8a3c5b7d9e1f2a3b';
+  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'parser');
+  const stored = await ports.tables.get<{ title: string; skills: string[] }>('jobs', { jobId });
+  assert.ok(stored && stored.skills.length > 1, 'the first reparse test stored the job with skills');
+  const [dropped, ...kept] = stored.skills;
+  await ports.tables.put('jobs', { ...stored, title: 'Data Engineer', skills: [...kept, 'COBOL'], contentHash: 'older-parser' });
+  await ports.close();
+
+  const report = await inProcess(registerReparse, 'reparse', '--source', 'mcf');
+  assert.equal(report.code, 0, report.stderr);
+  assert.match(report.stdout, /re-parsed 1 raw bodies: 0 new, 1 updated, 0 unchanged/);
+  assert.match(report.stdout, /title\s*│\s*1\s*│\s*mcf:4f0a7c2e9b1d4e6f8a3c5b7d9e1f2a3b: "Data Engineer" → "Senior Data Engineer"/);
+  assert.match(report.stdout, new RegExp(`skills\\s*│\\s*1\\s*│\\s*${jobId}: \\+${dropped} −COBOL`));
+  assert.doesNotMatch(report.stdout, /contentHash|lastSeenAt/, 'bookkeeping fields are not reported');
+
+  const again = await inProcess(registerReparse, 'reparse', '--source', 'mcf');
+  assert.match(again.stdout, /0 updated, 1 unchanged/);
+  assert.doesNotMatch(again.stdout, /jobs changed/, 'no table when nothing was updated');
+
+  const badCount = await inProcess(registerReparse, 'reparse', '--examples', 'some');
+  assert.equal(badCount.code, 1);
+  assert.match(badCount.stderr, /--examples 'some' is not a whole number/);
+});

@@ -26,6 +26,7 @@ export interface BusEvent<T extends DetailType = DetailType> {
 /** Current schemaVersion (major.minor) that publishers write for each detail-type. */
 export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'scrape.requested': '1.0',
+  'scrape.finished': '1.0',
   'job.scraped': '1.0',
   'job.parsed': '1.0',
   'job.scored': '1.0',

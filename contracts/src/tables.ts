@@ -84,6 +84,18 @@ export const TABLES = {
    * per commit (or per 300 KB of its events), in commit order per producer.
    */
   outbox: { partitionKey: 'producer', sortKey: 'entryId', indexes: {}, owner: 'shared' },
+  /**
+   * How much of its search each scrape run read (`<searchId>#<runId>`), as crm-api learns it from
+   * `scrape.finished`; newest first over all searches (`feed` is always `run`) or per search.
+   */
+  sourceRuns: {
+    partitionKey: 'runKey',
+    indexes: {
+      byFinishedAt: { partitionKey: 'feed', sortKey: 'finishedAt' },
+      bySearch: { partitionKey: 'searchId', sortKey: 'finishedAt' },
+    },
+    owner: 'crm-api',
+  },
   /** First answers of crm-api write requests by `Idempotency-Key`, kept until `expiresAt`. */
   idempotencyKeys: { partitionKey: 'key', indexes: {}, owner: 'crm-api', timeToLiveAttribute: 'expiresAt' },
   /** Event ids already handled, per consumer (`<consumer>:<eventId>`), where a handler needs exactly-once effects. */

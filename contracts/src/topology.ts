@@ -12,6 +12,7 @@ export type ProducerName = ServiceName | 'scheduler';
 /** Every detail-type that travels on the bus. */
 export const DETAIL_TYPES = [
   'scrape.requested',
+  'scrape.finished',
   'job.scraped',
   'job.parsed',
   'job.scored',
@@ -88,6 +89,7 @@ export const QUEUES: readonly QueueDefinition[] = [
       'etl.completed',
       'crm.stage-changed',
       'import.chunk-loaded',
+      'scrape.finished',
       'email.classified',
     ],
     visibilityTimeoutSeconds: 60,
@@ -138,7 +140,7 @@ export const QUEUES: readonly QueueDefinition[] = [
 
 /** Which detail-types each producer may publish (drives IAM and publish-time checks). */
 export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = {
-  scraper: ['job.scraped'],
+  scraper: ['job.scraped', 'scrape.finished'],
   parser: ['job.parsed', 'import.chunk-loaded'],
   recommender: ['job.scored'],
   'crm-api': ['crm.stage-changed', 'application.requested', 'config.changed', 'scrape.requested', 'import.chunk', 'etl.requested'],

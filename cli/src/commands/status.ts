@@ -1,17 +1,27 @@
 import { join } from 'node:path';
 import { QUEUES } from '@jobpipe/contracts';
+import { latestRunPerSearch, listSourceRuns } from '@jobpipe/crm-api';
 import { createRuntimePorts } from '@jobpipe/shared';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { readCliEnvironment } from '../config.js';
+import { sourceRunsTable } from '../stack/source-runs-table.js';
 import { isAlive, readSupervisorState } from '../stack/supervisor-state.js';
 import { cliTableStyle } from '../stack/table-style.js';
 
-/** `jobpipe status`: per service — up, restarts, queue depth, DLQ depth, last error. */
+/** Runs read to find each search's last one. */
+const RECENT_RUNS = 200;
+
+/**
+ * `jobpipe status`: per service — up, restarts, queue depth, DLQ depth, last error; per search — how
+ * much of it the last scrape run read (crm-api's `sourceRuns`, which it keeps from `scrape.finished`).
+ */
 export function register(program: Command): void {
   program
     .command('status')
-    .description('show each service of the local stack: up, restarts, queue and DLQ depth, last error')
+    .description(
+      'show each service of the local stack (up, restarts, queue and DLQ depth, last error) and the last scrape run of each search',
+    )
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       const env = readCliEnvironment();
@@ -33,9 +43,10 @@ export function register(program: Command): void {
           lastError: service?.lastError ?? '',
         });
       }
+      const sources = latestRunPerSearch(await listSourceRuns(ports, { limit: RECENT_RUNS }));
       await ports.close();
       if (options.json) {
-        console.log(JSON.stringify({ supervisor: supervisorUp ? 'up' : 'down', services: rows }, null, 2));
+        console.log(JSON.stringify({ supervisor: supervisorUp ? 'up' : 'down', services: rows, sources }, null, 2));
         return;
       }
       console.log(
@@ -52,5 +63,6 @@ export function register(program: Command): void {
         table.push([row.service, row.status, row.restarts, queued, row.deadLettered, row.lastError]);
       }
       console.log(table.toString());
+      console.log(sources.length ? `last scrape run of each search:\n${sourceRunsTable(sources)}` : 'no scrape run finished yet');
     });
 }

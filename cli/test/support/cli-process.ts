@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { NodeProcessGroup } from '@jobpipe/test-kit';
 import { cliEntryFile } from '../../src/build/stack-bundles.js';
@@ -21,4 +22,15 @@ export class CliProcess extends NodeProcessGroup {
   constructor(args: readonly string[], env: Readonly<Record<string, string>>, logFile: string, command: CliCommand = SOURCE_CLI) {
     super([...command, ...args], env, logFile, REPO_ROOT);
   }
+}
+
+/** Runs `jobpipe <args>` to its end, as a user would, on the embedded transport over `dataDir`; quiet logs. */
+export function runJobpipe(dataDir: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [...SOURCE_CLI, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, JOBPIPE_DATA_DIR: dataDir, JOBPIPE_TRANSPORT: 'embedded', JOBPIPE_LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -19,6 +19,7 @@ import inboxForgetRequestedV1 from '../../schemas/inbox.forget-requested/v1/sche
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
 import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: 'json' };
 import jobScrapedV1 from '../../schemas/job.scraped/v1/schema.json' with { type: 'json' };
+import scrapeFinishedV1 from '../../schemas/scrape.finished/v1/schema.json' with { type: 'json' };
 import scrapeRequestedV1 from '../../schemas/scrape.requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshRequestedV1 from '../../schemas/session.refresh-requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshedV1 from '../../schemas/session.refreshed/v1/schema.json' with { type: 'json' };
@@ -39,6 +40,7 @@ import tablesRecommenderState from '../../schemas/tables/recommenderState/schema
 import tablesScores from '../../schemas/tables/scores/schema.json' with { type: 'json' };
 import tablesScrapeState from '../../schemas/tables/scrapeState/schema.json' with { type: 'json' };
 import tablesSessions from '../../schemas/tables/sessions/schema.json' with { type: 'json' };
+import tablesSourceRuns from '../../schemas/tables/sourceRuns/schema.json' with { type: 'json' };
 
 /** Every schema of the contracts package, as imported from its JSON file. */
 export const SCHEMA_CATALOG: SchemaCatalog = {
@@ -58,6 +60,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },
     { detailType: 'job.scored', major: 1, schema: jobScoredV1 },
     { detailType: 'job.scraped', major: 1, schema: jobScrapedV1 },
+    { detailType: 'scrape.finished', major: 1, schema: scrapeFinishedV1 },
     { detailType: 'scrape.requested', major: 1, schema: scrapeRequestedV1 },
     { detailType: 'session.refresh-requested', major: 1, schema: sessionRefreshRequestedV1 },
     { detailType: 'session.refreshed', major: 1, schema: sessionRefreshedV1 },
@@ -80,5 +83,6 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'scores', schema: tablesScores },
     { table: 'scrapeState', schema: tablesScrapeState },
     { table: 'sessions', schema: tablesSessions },
+    { table: 'sourceRuns', schema: tablesSourceRuns },
   ],
 };

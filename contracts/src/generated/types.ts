@@ -644,6 +644,87 @@ export interface JobScrapedV1 {
 }
 
 /**
+ * One run of one search ended: how much of the search (and of each board) it read, and whether that read was complete. Only a complete read may close jobs missing from it.
+ */
+
+export interface ScrapeFinishedV1 {
+  meta: EventMeta;
+  data: {
+    searchId: string;
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld";
+    runId: string;
+    /**
+     * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
+     */
+    status: "complete" | "partial" | "failed";
+    coverage: {
+      /**
+       * The number of matches the source itself reports for the search, where it reports one.
+       */
+      reportedTotal?: number;
+      /**
+       * Postings the listing pages named (a list answered 304 counts the postings it held last time).
+       */
+      listed: number;
+      /**
+       * Postings read whole: published, unchanged or not modified.
+       */
+      fetched: number;
+      /**
+       * New or changed postings announced with job.scraped.
+       */
+      published: number;
+      unchanged: number;
+      notModified: number;
+      /**
+       * Postings (or boards) that could not be read after retries, or were refused.
+       */
+      postingsFailed: number;
+      /**
+       * Listing pages that could not be read.
+       */
+      pagesFailed: number;
+      /**
+       * The source lists no more than a fixed number of results and the search reached it.
+       */
+      capped: boolean;
+      /**
+       * Reading stopped at the page limit (maxPages) while the source had more pages.
+       */
+      truncated: boolean;
+    };
+    /**
+     * Per board (greenhouse boards, lever companies) of the search.
+     *
+     * @maxItems 500
+     */
+    boards?: {
+      board: string;
+      /**
+       * failed: the board's list could not be read.
+       */
+      status: "complete" | "failed";
+      listed: number;
+      /**
+       * The board listed nothing where its previous read listed postings.
+       */
+      drift: boolean;
+    }[];
+    /**
+     * Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs.
+     */
+    drift: boolean;
+    /**
+     * Postings the previous finished run of the search listed.
+     */
+    previousListed?: number;
+    startedAt: string;
+    finishedAt: string;
+    durationMs: number;
+  };
+}
+
+/**
  * Ask the scraper to run one search now.
  */
 
@@ -726,6 +807,7 @@ export interface EventDataMap {
   'job.parsed': JobParsedV1['data'];
   'job.scored': JobScoredV1['data'];
   'job.scraped': JobScrapedV1['data'];
+  'scrape.finished': ScrapeFinishedV1['data'];
   'scrape.requested': ScrapeRequestedV1['data'];
   'session.refresh-requested': SessionRefreshRequestedV1['data'];
   'session.refreshed': SessionRefreshedV1['data'];
@@ -1465,6 +1547,24 @@ export interface ScoreItem {
  */
 
 export type ScrapeStateItem = PostingStateItem | UrlValidatorsItem | RunItem | SearchStateItem;
+/**
+ * Per board (greenhouse boards, lever companies) of the search.
+ *
+ * @maxItems 500
+ */
+
+export type Boards = {
+  board: string;
+  /**
+   * failed: the board's list could not be read.
+   */
+  status: "complete" | "failed";
+  listed: number;
+  /**
+   * The board listed nothing where its previous read listed postings.
+   */
+  drift: boolean;
+}[];
 
 /**
  * The hash and blob of the content of a posting last announced.
@@ -1507,7 +1607,10 @@ export interface RunItem {
   runId: string;
   searchId: string;
   source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
-  status: "running" | "completed" | "partial" | "failed";
+  /**
+   * running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage.
+   */
+  status: "running" | "complete" | "partial" | "failed" | "completed";
   counts: {
     found: number;
     published: number;
@@ -1523,6 +1626,45 @@ export interface RunItem {
   finishedAt?: string;
   durationMs?: number;
   drift?: boolean;
+  coverage?: Coverage;
+  boards?: Boards;
+}
+
+export interface Coverage {
+  /**
+   * The number of matches the source itself reports for the search, where it reports one.
+   */
+  reportedTotal?: number;
+  /**
+   * Postings the listing pages named (a list answered 304 counts the postings it held last time).
+   */
+  listed: number;
+  /**
+   * Postings read whole: published, unchanged or not modified.
+   */
+  fetched: number;
+  /**
+   * New or changed postings announced with job.scraped.
+   */
+  published: number;
+  unchanged: number;
+  notModified: number;
+  /**
+   * Postings (or boards) that could not be read after retries, or were refused.
+   */
+  postingsFailed: number;
+  /**
+   * Listing pages that could not be read.
+   */
+  pagesFailed: number;
+  /**
+   * The source lists no more than a fixed number of results and the search reached it.
+   */
+  capped: boolean;
+  /**
+   * Reading stopped at the page limit (maxPages) while the source had more pages.
+   */
+  truncated: boolean;
 }
 /**
  * The last finished run of one search, to tell drift from a quiet day.
@@ -1538,6 +1680,12 @@ export interface SearchStateItem {
   lastRunId: string;
   lastFound: number;
   lastFinishedAt: string;
+  /**
+   * Postings each board listed in the last run that read it.
+   */
+  lastBoardsListed?: {
+    [k: string]: number | undefined;
+  };
 }
 
 /**
@@ -1567,6 +1715,43 @@ export interface SessionItem {
   updatedAt: string;
 }
 
+/**
+ * Per board (greenhouse boards, lever companies) of the search.
+ *
+ * @maxItems 500
+ */
+
+export interface SourceRunItem {
+  /**
+   * <searchId>#<runId>
+   */
+  runKey: string;
+  /**
+   * One partition of the byFinishedAt index: every run, newest first.
+   */
+  feed: "run";
+  searchId: string;
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld";
+  runId: string;
+  /**
+   * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
+   */
+  status: "complete" | "partial" | "failed";
+  coverage: Coverage;
+  boards?: Boards;
+  /**
+   * Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs.
+   */
+  drift: boolean;
+  /**
+   * Postings the previous finished run of the search listed.
+   */
+  previousListed?: number;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+}
+
 /** The item type of each table (`schemas/tables/<table>/schema.json`). */
 export interface TableItemMap {
   apiKeys: ApiKeyItem;
@@ -1586,4 +1771,5 @@ export interface TableItemMap {
   scores: ScoreItem;
   scrapeState: ScrapeStateItem;
   sessions: SessionItem;
+  sourceRuns: SourceRunItem;
 }

@@ -30,6 +30,8 @@ export declare const jobParsedV1: ContractValidator;
 export declare const jobScoredV1: ContractValidator;
 /** Validates the detail of a `job.scraped` v1 event. */
 export declare const jobScrapedV1: ContractValidator;
+/** Validates the detail of a `scrape.finished` v1 event. */
+export declare const scrapeFinishedV1: ContractValidator;
 /** Validates the detail of a `scrape.requested` v1 event. */
 export declare const scrapeRequestedV1: ContractValidator;
 /** Validates the detail of a `session.refresh-requested` v1 event. */
@@ -78,6 +80,8 @@ export declare const tablesScores: ContractValidator;
 export declare const tablesScrapeState: ContractValidator;
 /** Validates an item of the `sessions` table. */
 export declare const tablesSessions: ContractValidator;
+/** Validates an item of the `sourceRuns` table. */
+export declare const tablesSourceRuns: ContractValidator;
 
 /** The name of a shared definition: `defs/<name>.schema.json`. */
 export type DefinitionName = 'config' | 'import-row' | 'inbox-mailboxes' | 'normalized-job';

@@ -35,6 +35,13 @@ export type ScrapeSource = (typeof SCRAPE_SOURCES)[number];
 /** Whether a value is one of {@link SCRAPE_SOURCES}. */
 export const isScrapeSource = (value: unknown): value is ScrapeSource => (SCRAPE_SOURCES as readonly unknown[]).includes(value);
 
+/** How much of a search one scrape run read: complete, partial (some pages or postings missed, capped or truncated), or failed. From scrape.finished/v1/schema.json#/properties/data/properties/status. */
+export const SCRAPE_RUN_STATUSES = ['complete', 'partial', 'failed'] as const;
+/** One of {@link SCRAPE_RUN_STATUSES}. */
+export type ScrapeRunStatus = (typeof SCRAPE_RUN_STATUSES)[number];
+/** Whether a value is one of {@link SCRAPE_RUN_STATUSES}. */
+export const isScrapeRunStatus = (value: unknown): value is ScrapeRunStatus => (SCRAPE_RUN_STATUSES as readonly unknown[]).includes(value);
+
 /** Content types a raw body may have, as job.scraped carries it. From job.scraped/v1/schema.json#/properties/data/properties/contentType. */
 export const RAW_CONTENT_TYPES = ['application/json', 'text/html'] as const;
 /** One of {@link RAW_CONTENT_TYPES}. */

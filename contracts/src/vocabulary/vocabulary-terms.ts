@@ -67,6 +67,13 @@ export const VOCABULARY_TERMS: readonly VocabularyTerm[] = [
     ],
   },
   {
+    constant: 'SCRAPE_RUN_STATUSES',
+    type: 'ScrapeRunStatus',
+    description:
+      'How much of a search one scrape run read: complete, partial (some pages or postings missed, capped or truncated), or failed.',
+    source: { file: 'scrape.finished/v1/schema.json', pointer: '/properties/data/properties/status' },
+  },
+  {
     constant: 'RAW_CONTENT_TYPES',
     type: 'RawContentType',
     description: 'Content types a raw body may have, as job.scraped carries it.',

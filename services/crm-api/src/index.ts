@@ -18,3 +18,4 @@ export { type CrmApiContext, type CrmApiOptions, type CrmApiPorts, createCrmApiC
 export { allowedNextStages } from './domain/stage-transitions.js';
 export { createCrmApiHandlers } from './handlers/index.js';
 export { buildCrmApi } from './http/server.js';
+export { latestRunPerSearch, listSourceRuns, type SourceRun } from './use-cases/source-runs.js';

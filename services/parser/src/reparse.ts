@@ -11,6 +11,8 @@ import {
 import { type JobItem, JobsRepository } from './adapters/jobs-repository.js';
 import type { ParserHandlerConfig } from './app.js';
 import type { RawFormat } from './domain/detect-format.js';
+import { type FieldChangeCount, FieldChangeTally } from './domain/field-change-tally.js';
+import { changedFields } from './domain/field-changes.js';
 import { parseRawBody } from './domain/parse-raw-body.js';
 import { PostingRejected } from './domain/rejection.js';
 import { type StoreOutcome, storePosting } from './handlers/store-posting.js';
@@ -22,6 +24,8 @@ export interface ReparseOptions {
   readonly since?: string;
   /** ISO time used as "fetched at" for bodies that never became a job. */
   readonly now: string;
+  /** How many changed jobs to keep as examples per field (default 3). */
+  readonly examplesPerField?: number;
 }
 
 /** What a reparse did. */
@@ -29,6 +33,8 @@ export interface ReparseReport {
   readonly bodies: number;
   readonly outcomes: Readonly<Record<StoreOutcome, number>>;
   readonly rejected: { readonly blobKey: string; readonly reason: string }[];
+  /** Per field, the updated jobs whose value changed (most-changed first), with examples of before and after. */
+  readonly fieldChanges: readonly FieldChangeCount[];
 }
 
 /** A stored raw body: its key and what the key says. */
@@ -50,7 +56,8 @@ function readRawKey(key: string): StoredRawBody | undefined {
  * Re-parses stored raw bodies (blob store `raw/` prefix) without re-scraping and stores the results
  * through the same idempotent upsert as job.scraped: unchanged output writes and publishes nothing,
  * changed output (a better parser) updates the job with its job.parsed in one commit. Per posting, the body the
- * job was last parsed from is used; bodies that never became a job are tried too.
+ * job was last parsed from is used; bodies that never became a job are tried too. The report counts, per field,
+ * the updated jobs whose value changed, so a user sees what an extractor change did.
  */
 export async function reparseStoredBodies(
   ports: { readonly tables: TableStore; readonly blobs: BlobStore; readonly outbox: Outbox },
@@ -72,6 +79,7 @@ export async function reparseStoredBodies(
 
   const outcomes: Record<StoreOutcome, number> = { new: 0, updated: 0, unchanged: 0, stale: 0 };
   const rejected: { blobKey: string; reason: string }[] = [];
+  const tally = new FieldChangeTally(options.examplesPerField ?? 3);
   let bodies = 0;
   const caused = (events: readonly OutgoingEvent[]) => [...events];
   for (const raw of latest.values()) {
@@ -92,17 +100,19 @@ export async function reparseStoredBodies(
         maxBodyBytes: config.maxBodyBytes,
       });
       for (const posting of result.postings) {
+        const stored = await repository.get(posting.job.jobId);
         const outcome = await storePosting({ repository, duplicateMinConfidence: config.duplicateMinConfidence, caused }, posting, {
           fetchedAt,
           rawBlobKey: raw.key,
           ...(job?.sourceUrl ? { sourceUrl: job.sourceUrl } : {}),
         });
         outcomes[outcome]++;
+        if (outcome === 'updated' && stored) tally.add(posting.job.jobId, changedFields(stored, posting.job));
       }
     } catch (error) {
       if (!(error instanceof PostingRejected)) throw error;
       rejected.push({ blobKey: raw.key, reason: `${error.code}: ${error.message}` });
     }
   }
-  return { bodies, outcomes, rejected };
+  return { bodies, outcomes, rejected, fieldChanges: tally.counts() };
 }

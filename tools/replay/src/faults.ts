@@ -40,7 +40,7 @@ export class FaultPlan {
     this.random = new SeededRandom(options.seed ?? 7);
   }
 
-  /** The next `times` requests whose path starts with `prefix` get `kind`. */
+  /** The next `times` requests whose path (with its query) starts with `prefix` get `kind`. */
   inject(prefix: string, kind: FaultKind, times = 1): void {
     this.targeted.push({ prefix, kind, remaining: times });
   }
@@ -50,7 +50,7 @@ export class FaultPlan {
     this.targeted.length = 0;
   }
 
-  /** The fault for a request to `path`, if any. */
+  /** The fault for a request to `path` (with its query), if any. */
   next(path: string): FaultKind | undefined {
     const target = this.targeted.find((entry) => entry.remaining > 0 && path.startsWith(entry.prefix));
     if (target) {

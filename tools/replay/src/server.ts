@@ -82,7 +82,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
   async function handle(request: IncomingMessage, response: ServerResponse, body: string): Promise<void> {
     const url = new URL(request.url ?? '/', state.origin);
     const path = `${url.pathname}${url.search}`;
-    const fault = faults.next(url.pathname);
+    const fault = faults.next(path);
     const record = (status: number) =>
       requests.push({
         method: request.method ?? 'GET',

@@ -5,6 +5,7 @@ import { handleEmailClassified } from './email-classified.js';
 import { handleEtlCompleted } from './etl-completed.js';
 import { handleImportChunkLoaded } from './import-chunk-loaded.js';
 import { handleJobScored } from './job-scored.js';
+import { handleScrapeFinished } from './scrape-finished.js';
 import { handleSessionRefreshed } from './session-refreshed.js';
 import { handleStageChangedInSheet } from './stage-changed-in-sheet.js';
 
@@ -19,5 +20,6 @@ export function createCrmApiHandlers(context: CrmApiContext) {
     'crm.stage-changed@1': handleStageChangedInSheet(context),
     'import.chunk-loaded@1': handleImportChunkLoaded(context),
     'email.classified@1': handleEmailClassified(context),
+    'scrape.finished@1': handleScrapeFinished(context),
   });
 }

@@ -25,6 +25,7 @@ import { liveRoutes } from './routes/live.js';
 import { mcpRoutes } from './routes/mcp.js';
 import { opsRoutes } from './routes/ops.js';
 import { proposalRoutes } from './routes/proposals.js';
+import { sourceRouteSchema, sourceRoutes } from './routes/sources.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 
 /** Body limit of ordinary JSON requests (imports raise their own). */
@@ -69,7 +70,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', baseDir: assetFolders().swaggerUi });
-  for (const schema of [...SHARED_SCHEMAS, proposalStatusSchema, proposerSchema, proposalSchema]) app.addSchema(schema);
+  for (const schema of [...SHARED_SCHEMAS, proposalStatusSchema, proposerSchema, proposalSchema, sourceRouteSchema]) app.addSchema(schema);
 
   installApiKeyAuth(app, context.apiKeys);
   installFiniteNumberCheck(app);
@@ -107,6 +108,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await insightRoutes(scope, context);
     await liveRoutes(scope, context);
     await proposalRoutes(scope, context);
+    await sourceRoutes(scope, context);
     await mcpRoutes(scope);
     await dashboardRoutes(scope);
   });

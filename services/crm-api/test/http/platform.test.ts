@@ -290,6 +290,7 @@ test('the OpenAPI document validates and lists every route', async () => {
     'POST /proposals/{proposalId}/accept',
     'POST /proposals/{proposalId}/reject',
     'POST /proposals/{proposalId}/undo',
+    'GET /sources/runs',
     'GET /dashboard',
     'GET /dashboard/app.js',
     'GET /dashboard/style.css',

@@ -38,6 +38,10 @@ function validatorsItem(url: string, validators: ValidatorFields): Record<string
   };
 }
 
+function runItem(record: Omit<RunRecord, 'key'>): Record<string, unknown> {
+  return { key: `run#${record.searchId}#${record.runId}`, ...record };
+}
+
 /** The last finished run of one search, to tell drift from a quiet day. */
 export interface SearchState {
   readonly key: string;
@@ -46,6 +50,8 @@ export interface SearchState {
   readonly lastRunId: string;
   readonly lastFound: number;
   readonly lastFinishedAt: string;
+  /** Postings each board listed in the last run that read it. */
+  readonly lastBoardsListed?: Readonly<Record<string, number>>;
 }
 
 /** The scraper's bookkeeping in the `scrapeState` table: postings, URL validators, runs, searches. */
@@ -94,14 +100,19 @@ export class ScrapeStateStore {
   }
 
   async saveRun(record: Omit<RunRecord, 'key'>): Promise<void> {
-    await this.tables.put(TABLE, { key: `run#${record.searchId}#${record.runId}`, ...record });
+    await this.tables.put(TABLE, runItem(record));
+  }
+
+  /**
+   * Records a finished run — its record, the search's state when the listing was read, and the
+   * `scrape.finished` event announcing its coverage — in one commit.
+   */
+  async finishRun(record: Omit<RunRecord, 'key'>, search: Omit<SearchState, 'key'> | undefined, event: OutgoingEvent): Promise<void> {
+    const writes = [runItem(record), ...(search ? [{ key: `search#${search.searchId}`, ...search }] : [])];
+    await this.outbox.commit({ writes: writes.map((item) => ({ table: TABLE, item })), events: [event] });
   }
 
   search(searchId: string): Promise<SearchState | undefined> {
     return this.tables.get<SearchState & Record<string, unknown>>(TABLE, { key: `search#${searchId}` });
-  }
-
-  async saveSearch(state: Omit<SearchState, 'key'>): Promise<void> {
-    await this.tables.put(TABLE, { key: `search#${state.searchId}`, ...state });
   }
 }

@@ -1,4 +1,6 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import type { ScrapeRunStatus } from '@jobpipe/contracts';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RunCoverage } from '../domain/run-coverage.js';
 
 /** The scraper's own Prometheus metrics (registered into the service registry by main.ts). */
 export class ScraperMetrics {
@@ -8,6 +10,10 @@ export class ScraperMetrics {
   readonly runs: Counter<'source' | 'status'>;
   readonly runSeconds: Histogram<'source'>;
   readonly circuitTransitions: Counter<'source' | 'state'>;
+  readonly searchListed: Gauge<'source' | 'search_id'>;
+  readonly searchReportedTotal: Gauge<'source' | 'search_id'>;
+  readonly pagesFailed: Counter<'source'>;
+  readonly cutShort: Counter<'source' | 'reason'>;
 
   constructor() {
     const registers = [this.registry];
@@ -25,7 +31,7 @@ export class ScraperMetrics {
     });
     this.runs = new Counter({
       name: 'jobpipe_scraper_runs_total',
-      help: 'Finished runs by status',
+      help: 'Finished runs by how much of the search they read (complete, partial, failed)',
       labelNames: ['source', 'status'],
       registers,
     });
@@ -42,10 +48,48 @@ export class ScraperMetrics {
       labelNames: ['source', 'state'],
       registers,
     });
+    this.searchListed = new Gauge({
+      name: 'jobpipe_scraper_search_listed',
+      help: 'Postings the last finished run of a search listed',
+      labelNames: ['source', 'search_id'],
+      registers,
+    });
+    this.searchReportedTotal = new Gauge({
+      name: 'jobpipe_scraper_search_reported_total',
+      help: 'Matches the source itself reported for a search in its last finished run',
+      labelNames: ['source', 'search_id'],
+      registers,
+    });
+    this.pagesFailed = new Counter({
+      name: 'jobpipe_scraper_pages_failed_total',
+      help: 'Listing pages that could not be read',
+      labelNames: ['source'],
+      registers,
+    });
+    this.cutShort = new Counter({
+      name: 'jobpipe_scraper_runs_cut_short_total',
+      help: 'Runs that did not read the whole search: capped by the source, or truncated at maxPages',
+      labelNames: ['source', 'reason'],
+      registers,
+    });
+  }
+
+  /** Counts a finished run and keeps its search's coverage. */
+  recordRun(source: string, searchId: string, status: ScrapeRunStatus, coverage: RunCoverage, seconds: number): void {
+    this.runs.inc({ source, status });
+    this.runSeconds.observe({ source }, seconds);
+    if (status === 'failed') return;
+    this.searchListed.set({ source, search_id: searchId }, coverage.listed);
+    if (coverage.reportedTotal !== undefined) this.searchReportedTotal.set({ source, search_id: searchId }, coverage.reportedTotal);
+    if (coverage.pagesFailed > 0) this.pagesFailed.inc({ source }, coverage.pagesFailed);
+    if (coverage.capped) this.cutShort.inc({ source, reason: 'capped' });
+    if (coverage.truncated) this.cutShort.inc({ source, reason: 'truncated' });
   }
 
   /** Adds these metrics to another registry (the service's /metrics). */
   registerInto(target: Registry): void {
-    for (const metric of [this.postings, this.drift, this.runs, this.runSeconds, this.circuitTransitions]) target.registerMetric(metric);
+    const metrics = [this.postings, this.drift, this.runs, this.runSeconds, this.circuitTransitions];
+    for (const metric of [...metrics, this.searchListed, this.searchReportedTotal, this.pagesFailed, this.cutShort])
+      target.registerMetric(metric);
   }
 }

@@ -1,3 +1,4 @@
+import type { BoardCoverage, RunCoverage } from './run-coverage.js';
 import type { SourceName } from './sources.js';
 
 /** What happened to the postings of one run. */
@@ -20,7 +21,8 @@ export interface RunRecord {
   readonly runId: string;
   readonly searchId: string;
   readonly source: SourceName;
-  readonly status: 'running' | 'completed' | 'partial' | 'failed';
+  /** `running`, then how much of the search the run read (`completed` in records written before coverage). */
+  readonly status: 'running' | 'complete' | 'partial' | 'failed' | 'completed';
   readonly counts: RunCounts;
   /** First errors of the run (messages only; never secrets). */
   readonly errors: readonly string[];
@@ -28,6 +30,15 @@ export interface RunRecord {
   readonly finishedAt?: string;
   readonly durationMs?: number;
   readonly drift?: boolean;
+  /** How much of the search the run read (what `scrape.finished` announced). */
+  readonly coverage?: RunCoverage;
+  /** The same per board, for searches that read boards. */
+  readonly boards?: readonly BoardCoverage[];
+}
+
+/** Whether a run record says the run is over and needs no second go on redelivery. */
+export function isFinishedComplete(record: RunRecord | undefined): boolean {
+  return record?.status === 'complete' || record?.status === 'completed';
 }
 
 /** Empty counts. */

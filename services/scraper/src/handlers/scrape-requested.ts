@@ -1,6 +1,7 @@
 import { ConfigError, type EventHandler, PermanentError, TransientError } from '@jobpipe/shared';
 import { type SourceHttp, SourceRequestError } from '../adapters/source-http.js';
-import { isSourceDrift, type RunRecord } from '../domain/run-stats.js';
+import { boardCoverage, coverageStatus, runCoverage } from '../domain/run-coverage.js';
+import { isFinishedComplete, isSourceDrift, type RunRecord } from '../domain/run-stats.js';
 import type { SourceName } from '../domain/sources.js';
 import { type RunPorts, SourceRunSession } from '../run/source-run.js';
 import type { Source } from '../sources/source.js';
@@ -14,15 +15,16 @@ export interface ScrapeRequestedDependencies extends RunPorts {
 /**
  * Runs one search of one source. Idempotent on redelivery: a run id that already completed is not run
  * again, and a partly done run re-run publishes only what it had not announced (content hashes).
- * Records counts, errors and duration per run, and raises source drift when a search that used to
- * find many postings finds none.
+ * Records counts, errors, duration and coverage per run (and per board) and announces them with
+ * `scrape.finished` in the same commit; raises source drift when a search that used to find many
+ * postings, or a board that listed postings, now lists none.
  */
 export function scrapeRequestedHandler(deps: ScrapeRequestedDependencies): EventHandler<'scrape.requested'> {
   return async (event, context) => {
     const request = event.detail.data;
     const { state, metrics, clock } = deps;
     const previousRun = await state.run(request.searchId, request.runId);
-    if (previousRun?.status === 'completed') {
+    if (isFinishedComplete(previousRun)) {
       context.logger.info({ runId: request.runId }, 'run already completed; redelivery ignored');
       return;
     }
@@ -42,39 +44,60 @@ export function scrapeRequestedHandler(deps: ScrapeRequestedDependencies): Event
     }
     const finished = clock.now();
     const durationMs = finished.getTime() - started.getTime();
-    const status: RunRecord['status'] = runError ? 'failed' : session.counts.failed > 0 ? 'partial' : 'completed';
-    let drift = false;
-    if (!runError) {
-      const search = await state.search(request.searchId);
-      const seen = session.counts.found + session.counts.notModified;
-      drift = isSourceDrift(search?.lastFound, seen, session.http.policy.driftMinimum);
-      if (drift) {
-        metrics.drift.inc({ source: request.source, search_id: request.searchId });
-        session.logger.warn(
-          { previousFound: search?.lastFound, previousRunId: search?.lastRunId },
-          'source drift: zero postings where the last run of this search found many (changed API or page, or blocked)',
-        );
-      }
-      await state.saveSearch({
-        searchId: request.searchId,
-        source: request.source,
-        lastRunId: request.runId,
-        lastFound: seen,
-        lastFinishedAt: finished.toISOString(),
-      });
+    const coverage = runCoverage(session.counts, session.listing);
+    const status = coverageStatus(coverage, runError !== undefined);
+    const search = await state.search(request.searchId);
+    const boards = request.boards?.length ? boardCoverage(request.boards, session.boardsListed, search?.lastBoardsListed) : undefined;
+    const searchDrift = !runError && isSourceDrift(search?.lastFound, coverage.listed, session.http.policy.driftMinimum);
+    const driftedBoards = boards?.filter((board) => board.drift).map((board) => board.board) ?? [];
+    const drift = searchDrift || driftedBoards.length > 0;
+    if (drift) {
+      metrics.drift.inc({ source: request.source, search_id: request.searchId });
+      session.logger.warn(
+        { previousFound: search?.lastFound, previousRunId: search?.lastRunId, ...(driftedBoards.length ? { boards: driftedBoards } : {}) },
+        searchDrift
+          ? 'source drift: zero postings where the last run of this search found many (changed API or page, or blocked)'
+          : 'source drift: a board that listed postings last time lists none (moved or blocked board, or changed API)',
+      );
     }
-    await state.saveRun({
+    const finishedAt = finished.toISOString();
+    const record: Omit<RunRecord, 'key'> = {
       ...base,
       status,
       counts: session.counts,
       errors: session.errors,
-      finishedAt: finished.toISOString(),
+      finishedAt,
       durationMs,
       drift,
-    });
-    metrics.runs.inc({ source: request.source, status });
-    metrics.runSeconds.observe({ source: request.source }, durationMs / 1000);
-    session.logger.info({ status, ...session.counts, durationMs }, 'scrape run finished');
+      coverage,
+      ...(boards ? { boards } : {}),
+    };
+    const searchState = runError
+      ? undefined
+      : {
+          searchId: request.searchId,
+          source: request.source,
+          lastRunId: request.runId,
+          lastFound: coverage.listed,
+          lastFinishedAt: finishedAt,
+          ...(boards ? { lastBoardsListed: { ...search?.lastBoardsListed, ...Object.fromEntries(session.boardsListed) } } : {}),
+        };
+    const finishedEvent = {
+      detailType: 'scrape.finished' as const,
+      data: {
+        ...base,
+        status,
+        coverage,
+        ...(boards ? { boards } : {}),
+        drift,
+        ...(search ? { previousListed: search.lastFound } : {}),
+        finishedAt,
+        durationMs,
+      },
+    };
+    await state.finishRun(record, searchState, context.caused([finishedEvent])[0]!);
+    metrics.recordRun(request.source, request.searchId, status, coverage, durationMs / 1000);
+    session.logger.info({ status, ...session.counts, ...coverage, durationMs }, 'scrape run finished');
 
     if (runError) throw classify(runError, deps.clients[request.source].policy.breakerResetMs);
     if (session.retriableFailures > 0) {

@@ -3,6 +3,7 @@ import type { PostingState, ScrapeStateStore, ValidatorFields } from '../adapter
 import type { ScraperMetrics } from '../adapters/scraper-metrics.js';
 import { type SourceHttp, type SourceRequest, SourceRequestError, type SourceResponse } from '../adapters/source-http.js';
 import { contentHashOf, type FetchedPosting } from '../domain/raw-posting.js';
+import type { ListingReport } from '../domain/run-coverage.js';
 import { emptyCounts, type RunCounts } from '../domain/run-stats.js';
 import type { ScrapeRequest } from '../domain/sources.js';
 import type { SourceRun } from '../sources/source.js';
@@ -37,6 +38,10 @@ export class SourceRunSession implements SourceRun {
   retriableFailures = 0;
   readonly maxPages: number;
   readonly logger: Logger;
+  /** What the source said about its listing: its total, failed pages, truncation. */
+  readonly listing: { -readonly [K in keyof ListingReport]: ListingReport[K] } = { listedNotModified: 0, pagesFailed: 0, truncated: false };
+  /** Postings each board listed (boards whose list was read or answered 304). */
+  readonly boardsListed = new Map<string, number>();
   private readonly seen = new Set<string>();
   /** Postings each list URL held last time, for lists answered 304. */
   private readonly listCounts = new Map<string, number>();
@@ -53,8 +58,22 @@ export class SourceRunSession implements SourceRun {
     this.announcer = new AnnouncementBatcher((events, records) => ports.state.announce(records, context.caused(events)));
   }
 
-  found(count: number): void {
+  found(count: number, board?: string): void {
     this.counts.found += count;
+    if (board !== undefined) this.boardsListed.set(board, (this.boardsListed.get(board) ?? 0) + count);
+  }
+
+  reportTotal(total: number): void {
+    if (Number.isInteger(total) && total >= 0) this.listing.reportedTotal = total;
+  }
+
+  pageFailed(what: string, error: unknown): void {
+    this.listing.pagesFailed++;
+    this.noteFailure(what, error, 'listing page not read');
+  }
+
+  truncated(): void {
+    this.listing.truncated = true;
   }
 
   notModified(externalId: string, count = 1): void {
@@ -65,12 +84,16 @@ export class SourceRunSession implements SourceRun {
 
   failed(what: string, error: unknown): void {
     this.counts.failed++;
+    this.ports.metrics.postings.inc({ source: this.request.source, outcome: 'failed' });
+    this.noteFailure(what, error, 'posting not fetched');
+  }
+
+  private noteFailure(what: string, error: unknown, logMessage: string): void {
     const retriable = error instanceof SourceRequestError ? error.retriable : !(error instanceof PermanentError);
     if (retriable) this.retriableFailures++;
     const message = error instanceof Error ? error.message : String(error);
     if (this.errors.length < MAX_ERRORS_KEPT) this.errors.push(`${what}: ${message}`);
-    this.ports.metrics.postings.inc({ source: this.request.source, outcome: 'failed' });
-    this.logger.warn({ what, reason: message, retriable }, 'posting not fetched');
+    this.logger.warn({ what, reason: message, retriable }, logMessage);
   }
 
   send(request: SourceRequest): Promise<SourceResponse> {
@@ -90,8 +113,11 @@ export class SourceRunSession implements SourceRun {
     if (this.http.policy.conditionalRequests) await this.ports.state.saveValidators(url, validators, itemCount);
   }
 
-  listNotModified(url: string): void {
-    this.notModified(url, this.listCounts.get(url) ?? 1);
+  listNotModified(url: string, board?: string): void {
+    const count = this.listCounts.get(url) ?? 1;
+    this.notModified(url, count);
+    this.listing.listedNotModified += count;
+    if (board !== undefined) this.boardsListed.set(board, (this.boardsListed.get(board) ?? 0) + count);
   }
 
   async forEach<T>(items: readonly T[], describe: (item: T) => string, work: (item: T) => Promise<void>): Promise<number> {

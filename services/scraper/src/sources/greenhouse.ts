@@ -25,9 +25,9 @@ export function createGreenhouseSource(options: { baseUrl: string }): Source {
             throw new PermanentError('REQUEST_INVALID', `greenhouse: board token '${board.slice(0, 40)}' is not valid`);
           const listUrl = `${base}/v1/boards/${board}/jobs?content=true`;
           const response = await run.conditionalGet(listUrl);
-          if (response.kind === 'not-modified') return run.listNotModified(listUrl);
+          if (response.kind === 'not-modified') return run.listNotModified(listUrl, board);
           const jobs = jsonOf<GreenhouseBoard>(response, `greenhouse board ${board}`).jobs ?? [];
-          run.found(jobs.length);
+          run.found(jobs.length, board);
           const failures = await run.forEach(
             jobs,
             (job) => `greenhouse job ${String(job.id)}`,

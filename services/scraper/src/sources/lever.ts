@@ -21,10 +21,10 @@ export function createLeverSource(options: { baseUrl: string }): Source {
             throw new PermanentError('REQUEST_INVALID', `lever: company '${company.slice(0, 40)}' is not valid`);
           const listUrl = `${base}/v0/postings/${company}?mode=json`;
           const response = await run.conditionalGet(listUrl);
-          if (response.kind === 'not-modified') return run.listNotModified(listUrl);
+          if (response.kind === 'not-modified') return run.listNotModified(listUrl, company);
           const postings = jsonOf<unknown>(response, `lever company ${company}`);
           if (!Array.isArray(postings)) throw new Error(`lever company ${company}: answer is not an array`);
-          run.found(postings.length);
+          run.found(postings.length, company);
           const failures = await run.forEach(
             postings as { id?: unknown }[],
             (posting) => `lever posting ${String(posting.id)}`,

@@ -22,9 +22,19 @@ export function createMcfSource(options: { baseUrl: string }): Source {
         sortBy: ['new_posting_date'],
         ...(request.minSalary === undefined ? {} : { salary: request.minSalary }),
       };
+      let more = false;
       for (let page = 0; page < run.maxPages; page++) {
         const url = `${base}/v2/search?limit=${limit}&page=${page}`;
-        const answer = jsonOf<McfSearchPage>(await run.send({ url, method: 'POST', json: body }), `mcf search page ${page}`);
+        let answer: McfSearchPage;
+        try {
+          answer = jsonOf<McfSearchPage>(await run.send({ url, method: 'POST', json: body }), `mcf search page ${page}`);
+        } catch (error) {
+          // Without the first page the search was not read at all; a later page lost makes it partial.
+          if (page === 0) throw error;
+          run.pageFailed(`mcf search page ${page}`, error);
+          more = false;
+          break;
+        }
         const uuids = (answer.results ?? [])
           .map((result) => result.uuid)
           .filter((uuid): uuid is string => typeof uuid === 'string' && isSafePathSegment(uuid));
@@ -46,8 +56,11 @@ export function createMcfSource(options: { baseUrl: string }): Source {
           },
         );
         const total = typeof answer.total === 'number' ? answer.total : 0;
-        if (uuids.length === 0 || (page + 1) * limit >= total) break;
+        if (page === 0) run.reportTotal(total);
+        more = uuids.length > 0 && (page + 1) * limit < total;
+        if (!more) break;
       }
+      if (more) run.truncated();
     },
   };
 }

@@ -10,8 +10,14 @@ export interface SourceRun {
   readonly logger: Logger;
   /** Search pages to read at most (the request's maxPages, else the policy's). */
   readonly maxPages: number;
-  /** A posting (or a page of postings) the source listed; counts toward the run's `found`. */
-  found(count: number): void;
+  /** A posting (or a page of postings) the source listed, on `board` where the search reads boards; counts toward the run's `found`. */
+  found(count: number, board?: string): void;
+  /** The number of matches the source itself reports for the search (where it reports one). */
+  reportTotal(total: number): void;
+  /** A listing page after the first could not be read: the run goes on as a partial read and reports it. */
+  pageFailed(what: string, error: unknown): void;
+  /** Reading stopped at `maxPages` while the source had more pages: the run is a partial read. */
+  truncated(): void;
   /** Hands over one fetched posting; resolves once it is stored and announced (or skipped as unchanged). */
   emit(posting: FetchedPosting): Promise<void>;
   /** The server said the posting did not change since the last fetch (304). */
@@ -27,8 +33,8 @@ export interface SourceRun {
   forEach<T>(items: readonly T[], describe: (item: T) => string, work: (item: T) => Promise<void>): Promise<number>;
   /** Keeps a list URL's validators and posting count for the next conditional request (call once all its postings landed). */
   keepValidators(url: string, validators: { etag?: string; lastModified?: string }, itemCount?: number): Promise<void>;
-  /** A list URL answered 304: its postings (as many as last time) count as not modified. */
-  listNotModified(url: string): void;
+  /** A list URL (of `board`, if any) answered 304: its postings (as many as last time) count as listed and not modified. */
+  listNotModified(url: string, board?: string): void;
   /** Sends a request (no validators). */
   send(request: SourceRequest): Promise<SourceResponse>;
 }

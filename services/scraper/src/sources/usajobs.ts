@@ -9,6 +9,7 @@ interface UsajobsItem {
 interface UsajobsPage {
   readonly SearchResult?: {
     readonly SearchResultItems?: readonly UsajobsItem[];
+    readonly SearchResultCountAll?: string | number;
     readonly UserArea?: { readonly NumberOfPages?: string | number };
   };
 }
@@ -35,6 +36,7 @@ export function createUsajobsSource(options: { baseUrl: string; credentials: Usa
         'User-Agent': options.credentials.email,
         'Authorization-Key': await options.credentials.apiKey(),
       };
+      let more = false;
       for (let page = 1; page <= run.maxPages; page++) {
         const query = new URLSearchParams();
         if (request.keywords) query.set('Keyword', request.keywords);
@@ -43,7 +45,18 @@ export function createUsajobsSource(options: { baseUrl: string; credentials: Usa
         query.set('ResultsPerPage', String(http.policy.pageSize));
         query.set('Page', String(page));
         const url = `${base}/api/search?${query}`;
-        const answer = jsonOf<UsajobsPage>(await run.send({ url, headers }), `usajobs search page ${page}`);
+        let answer: UsajobsPage;
+        try {
+          answer = jsonOf<UsajobsPage>(await run.send({ url, headers }), `usajobs search page ${page}`);
+        } catch (error) {
+          // Without the first page the search was not read at all; a later page lost makes it partial.
+          if (page === 1) throw error;
+          run.pageFailed(`usajobs search page ${page}`, error);
+          more = false;
+          break;
+        }
+        if (page === 1 && answer.SearchResult?.SearchResultCountAll !== undefined)
+          run.reportTotal(Number(answer.SearchResult.SearchResultCountAll));
         const items = answer.SearchResult?.SearchResultItems ?? [];
         run.found(items.length);
         await run.forEach(
@@ -64,8 +77,10 @@ export function createUsajobsSource(options: { baseUrl: string; credentials: Usa
           },
         );
         const pages = Number(answer.SearchResult?.UserArea?.NumberOfPages ?? 0);
-        if (items.length === 0 || !Number.isFinite(pages) || page >= pages) break;
+        more = items.length > 0 && Number.isFinite(pages) && page < pages;
+        if (!more) break;
       }
+      if (more) run.truncated();
     },
   };
 }
