@@ -5,7 +5,17 @@
  */
 
 /** Every service of jobpipe, plus the scheduler that fires timed requests. */
-export const SERVICE_NAMES = ['scraper', 'parser', 'recommender', 'crm-api', 'applier', 'auth-refresher', 'etl', 'sheets-bridge', 'inbox'] as const;
+export const SERVICE_NAMES = [
+  'scraper',
+  'parser',
+  'recommender',
+  'crm-api',
+  'applier',
+  'auth-refresher',
+  'etl',
+  'sheets-bridge',
+  'inbox',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export type ProducerName = ServiceName | 'scheduler';
 

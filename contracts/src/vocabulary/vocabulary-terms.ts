@@ -106,7 +106,7 @@ export const VOCABULARY_TERMS: readonly VocabularyTerm[] = [
   {
     constant: 'EMAIL_CLASSES',
     type: 'EmailClass',
-    description: 'What a message in the user\'s mailbox is about, as the inbox classifies it.',
+    description: "What a message in the user's mailbox is about, as the inbox classifies it.",
     source: { file: 'email.classified/v1/schema.json', pointer: '/properties/data/properties/emailClass' },
   },
   {
