@@ -5,11 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import type { BusEvent, InboxMessageItem } from '@jobpipe/contracts';
 import { createEmbeddedPorts, type Logger, type RuntimePorts, readRuntimeConfig, startService } from '@jobpipe/shared';
 import { tempDir, testSecretKey } from '@jobpipe/test-kit';
-import { ImapFlow } from 'imapflow';
+import { invitationMessage, plainMessage, startDovecot, type TestImapServer } from '@jobpipe/test-kit/imap';
 import { inboxService } from '../../src/app.js';
 import { forgetMessages } from '../../src/use-cases/forget-messages.js';
-import { startDovecot, type TestImapServer } from '../support/dovecot.js';
-import { invitationMessage, plainMessage } from '../support/mail.js';
 
 const ics = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'interview-invite.ics'), 'utf8');
 
@@ -43,7 +41,6 @@ describe('the inbox watches a real IMAP server (Dovecot) in IDLE', () => {
   const logLines: string[] = [];
   let server: TestImapServer;
   let ports: RuntimePorts;
-  let sender: ImapFlow;
   let service: Awaited<ReturnType<typeof startService>>;
   const env = () => ({
     JOBPIPE_DATA_DIR: dir.path,
@@ -69,17 +66,8 @@ describe('the inbox watches a real IMAP server (Dovecot) in IDLE', () => {
       canonicalUrl: 'https://boards.greenhouse.io/northwind/jobs/4021',
     });
     await ports.tables.put('crm', { jobId: 'greenhouse:4021', stage: 'applied', updatedAt: '2026-11-30T10:00:00.000Z' });
-    sender = new ImapFlow({
-      host: server.host,
-      port: server.port,
-      secure: false,
-      auth: { user: server.user, pass: server.password },
-      logger: false,
-    });
-    await sender.connect();
     // Mail that was there before the inbox first connected is not read (no `since`).
-    await sender.append(
-      'INBOX',
+    await server.deliver(
       plainMessage({ from: 'old@example.com', subject: 'Old news', text: 'Before jobpipe.', messageId: '<old@example.com>' }),
     );
     service = await startService(inboxService, { env: env(), logger: recordingLogger(logLines) });
@@ -91,15 +79,13 @@ describe('the inbox watches a real IMAP server (Dovecot) in IDLE', () => {
 
   after(async () => {
     await service?.stop();
-    await sender?.logout();
     await ports?.close();
     await server?.stop();
     dir.remove();
   });
 
   it('takes in a rejection as it arrives: classified, matched to the application, announced without its body', async () => {
-    await sender.append(
-      'INBOX',
+    await server.deliver(
       plainMessage({
         from: 'Northwind Analytics <no-reply@us.greenhouse-mail.io>',
         subject: 'Your application for Senior Data Engineer',
@@ -136,8 +122,7 @@ describe('the inbox watches a real IMAP server (Dovecot) in IDLE', () => {
   });
 
   it('reads the interview time from an .ics invitation, and ties a reply to the thread of a matched message', async () => {
-    await sender.append(
-      'INBOX',
+    await server.deliver(
       invitationMessage({
         from: 'Jonas Schmidt <calendar-noreply@example-calendar.com>',
         subject: 'Invitation: Interview',
@@ -145,8 +130,7 @@ describe('the inbox watches a real IMAP server (Dovecot) in IDLE', () => {
         ics,
       }),
     );
-    await sender.append(
-      'INBOX',
+    await server.deliver(
       plainMessage({
         from: 'Priya <priya@gmail.com>',
         subject: 'Re: your application',

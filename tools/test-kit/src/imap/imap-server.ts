@@ -10,7 +10,8 @@ import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { tempDir } from '@jobpipe/test-kit';
+import { ImapFlow } from 'imapflow';
+import { tempDir } from '../temp-dir.js';
 
 /** Where Debian installs the server (JOBPIPE_TEST_DOVECOT points elsewhere, as scripts/system-packages.mjs reads it). */
 export const DOVECOT_BINARY = process.env.JOBPIPE_TEST_DOVECOT ?? '/usr/sbin/dovecot';
@@ -21,6 +22,8 @@ export interface TestImapServer {
   readonly port: number;
   readonly user: string;
   readonly password: string;
+  /** Delivers a raw RFC 5322 message to the user's INBOX (IMAP APPEND over a session of its own). */
+  deliver(raw: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -108,12 +111,21 @@ export async function startDovecot(): Promise<TestImapServer> {
     dir.remove();
     throw error;
   }
+  let sender: ImapFlow | undefined;
   return {
     host: '127.0.0.1',
     port,
     user,
     password,
+    async deliver(raw) {
+      if (!sender?.usable) {
+        sender = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false });
+        await sender.connect();
+      }
+      await sender.append('INBOX', raw);
+    },
     async stop() {
+      await sender?.logout().catch(() => sender?.close());
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
