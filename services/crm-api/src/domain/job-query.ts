@@ -18,6 +18,8 @@ export interface JobQuery {
   readonly currency?: string;
   /** ISO date or date-time: only jobs posted at or after it. */
   readonly postedSince?: string;
+  /** Only jobs whose posting is open, or closed (`job.closed`); absent: every job. */
+  readonly posting?: 'open' | 'closed';
   readonly sort: JobSort;
   readonly order: 'asc' | 'desc';
   readonly limit: number;

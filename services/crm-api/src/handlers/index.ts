@@ -4,6 +4,7 @@ import { handleApplicationFailed, handleApplicationSubmitted } from './applicati
 import { handleEtlCompleted } from './etl-completed.js';
 import { handleImportChunkLoaded } from './import-chunk-loaded.js';
 import { handleJobScored } from './job-scored.js';
+import { handleJobClosed, handleJobReopened } from './posting-lifecycle.js';
 import { handleScrapeFinished } from './scrape-finished.js';
 import { handleSessionRefreshed } from './session-refreshed.js';
 import { handleStageChangedInSheet } from './stage-changed-in-sheet.js';
@@ -19,5 +20,7 @@ export function createCrmApiHandlers(context: CrmApiContext) {
     'crm.stage-changed@1': handleStageChangedInSheet(context),
     'import.chunk-loaded@1': handleImportChunkLoaded(context),
     'scrape.finished@1': handleScrapeFinished(context),
+    'job.closed@1': handleJobClosed(context),
+    'job.reopened@1': handleJobReopened(context),
   });
 }

@@ -1,4 +1,4 @@
-import type { NormalizedJob } from '@jobpipe/contracts';
+import type { JobCloseReason, NormalizedJob, ScrapeSource } from '@jobpipe/contracts';
 import type { Item, Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
 import { ArrivalOrder, type ArrivalPlace } from './arrival-order.js';
 import { KeyedSequencer } from './keyed-sequencer.js';
@@ -18,7 +18,22 @@ export type JobItem = NormalizedJob & {
   readonly fetchedAt: string;
   /** contentHash whose job.parsed was committed with the item (items stored before the outbox may lack it). */
   readonly publishedHash?: string;
+  /** When the posting closed, and why (absent while open). */
+  readonly closedAt?: string;
+  readonly closeReason?: JobCloseReason;
+  /** Per search that listed the job: the lifecycle sweep's bookkeeping. */
+  readonly reads?: Readonly<Record<string, { lastRunId: string; misses: number; missedRunIds?: readonly string[] }>>;
 };
+
+/** The lifecycle fields of an item, which a new version of its content keeps. */
+export function lifecycleFieldsOf(item: JobItem | undefined): Pick<JobItem, 'closedAt' | 'closeReason' | 'reads'> {
+  if (!item) return {};
+  return {
+    ...(item.closedAt !== undefined ? { closedAt: item.closedAt } : {}),
+    ...(item.closeReason !== undefined ? { closeReason: item.closeReason } : {}),
+    ...(item.reads !== undefined ? { reads: item.reads } : {}),
+  };
+}
 
 const TABLE = 'jobs';
 
@@ -79,6 +94,42 @@ export class JobsRepository {
         events,
       })
       .then((result) => result.committed);
+  }
+
+  /**
+   * Writes a job's new lifecycle with the events announcing it (one commit), only if its content is
+   * still the one the decision was made on; false when a new version landed meanwhile.
+   */
+  storeLifecycle(item: JobItem, events: readonly OutgoingEvent[]): Promise<boolean> {
+    return this.outbox
+      .commit({
+        writes: [
+          {
+            table: TABLE,
+            item: item as JobItem & Item,
+            condition: { kind: 'compare', attribute: 'contentHash', op: 'eq', value: item.contentHash, orNotExists: false },
+          },
+        ],
+        events,
+      })
+      .then((result) => result.committed);
+  }
+
+  /** Every stored job of one source (index bySource). */
+  async ofSource(source: ScrapeSource): Promise<JobItem[]> {
+    const jobs: JobItem[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.tables.query<JobItem & Item>(TABLE, {
+        index: 'bySource',
+        partitionValue: source,
+        limit: 1000,
+        ...(cursor ? { cursor } : {}),
+      });
+      jobs.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return jobs;
   }
 
   /** Every stored job, page by page. */

@@ -1,6 +1,6 @@
 import type { NormalizedJob } from '@jobpipe/contracts';
 import { type HandlerContext, TransientError } from '@jobpipe/shared';
-import type { JobItem, JobsRepository } from '../adapters/jobs-repository.js';
+import { type JobItem, type JobsRepository, lifecycleFieldsOf } from '../adapters/jobs-repository.js';
 import type { ParsedPosting } from '../domain/normalize.js';
 import { type DuplicateLink, findDuplicate } from './duplicate-finder.js';
 
@@ -46,6 +46,9 @@ function publicJob(item: JobItem): NormalizedJob {
     sourceUrl,
     fetchedAt,
     publishedHash,
+    closedAt,
+    closeReason,
+    reads,
     ...job
   } = item;
   return job;
@@ -87,7 +90,8 @@ async function storeOnce(deps: StoreDependencies, posting: ParsedPosting, origin
     : await findDuplicate(deps.repository, posting, deps.duplicateMinConfidence);
   const firstSeenAt = existing && existing.firstSeenAt < posting.job.firstSeenAt ? existing.firstSeenAt : posting.job.firstSeenAt;
   const job: NormalizedJob = { ...posting.job, firstSeenAt, lastSeenAt: origin.fetchedAt };
-  const item = itemOf(posting, job, origin, link);
+  // A new version of the content keeps the job's lifecycle: only the sweep closes and reopens it.
+  const item = { ...itemOf(posting, job, origin, link), ...lifecycleFieldsOf(existing) };
   if (!(await storeParsed(deps, item, existing ? 'updated' : 'new', existing?.contentHash))) {
     throw new TransientError('JOB_WRITE_CONFLICT', `job ${job.jobId} changed while it was being stored; retrying`);
   }
