@@ -56,7 +56,7 @@ export function register(program: Command): void {
     .action(async (options: { holdBack: number; json?: boolean }) => {
       const ports = await createRuntimePorts(readRuntimeConfig(process.env), 'recommender');
       try {
-        const state = new RecommenderState(ports.tables, ports.blobs);
+        const state = new RecommenderState(ports.tables, ports.blobs, ports.outbox);
         const examples = await state.trainingExamples();
         const config = (await state.config())?.config ?? EMPTY_CONFIG;
         const report = evaluateDecisions(examples, config, { holdBack: options.holdBack });

@@ -57,8 +57,7 @@ export function register(program: Command): void {
       for (const posting of replay.postings) counts.set(posting.source, (counts.get(posting.source) ?? 0) + 1);
       console.log(`Replay serving ${replay.postings.length} postings at ${replay.origin}`);
       console.log(`  ${[...counts].map(([source, count]) => `${source} ${count}`).join(', ')}`);
-      console.log(`  Greenhouse boards: ${replay.boards.greenhouse.join(', ')}`);
-      console.log(`  Lever companies:   ${replay.boards.lever.join(', ')}`);
+      for (const [source, boards] of Object.entries(replay.boards)) console.log(`  ${source} boards: ${boards.join(', ')}`);
       console.log(`  JSON-LD search page: ${replay.searchPageUrl} (follow 'a.job-link')`);
       if (options.faultRate > 0) console.log(`  Faults on ${Math.round(options.faultRate * 100)}% of requests`);
       console.log('\nPoint the scraper here with:');

@@ -1,13 +1,5 @@
 import { join } from 'node:path';
-import {
-  CONFIG_SECTIONS,
-  contracts,
-  type EventDataMap,
-  type JobpipeConfig,
-  type QueueDefinition,
-  queueOf,
-  sourceOfJobId,
-} from '@jobpipe/contracts';
+import { contracts, type QueueDefinition, queueOf, sourceOfJobId } from '@jobpipe/contracts';
 import { etlService, runFullRebuild } from '@jobpipe/etl';
 import { parserService } from '@jobpipe/parser';
 import { recommenderService } from '@jobpipe/recommender';
@@ -32,6 +24,8 @@ import {
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { type ConfigFile, loadConfigFile } from '../config/config-file.js';
+import { SeedRecord } from '../config/config-seed.js';
+import { seedConfigTable } from '../config/table-config-seeding.js';
 import { type CliEnvironment, readCliEnvironment } from '../config.js';
 import { openRunLog } from '../stack/run-log.js';
 import { cliTableStyle } from '../stack/table-style.js';
@@ -110,7 +104,7 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
       ...replay?.scraperEnv(),
     };
     const scheduler = portsOf('scheduler');
-    await seedConfig(scheduler, file.pipeline);
+    await seedConfigTable(scheduler, file.pipeline, new SeedRecord(join(env.runtime.dataDir, 'config-seed.json')));
 
     // The same definitions as the service processes; their side jobs (timers, pollers) are not started.
     for (const service of PASS_SERVICES) {
@@ -158,34 +152,6 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
     await replay?.close();
     await Promise.all(open.map((ports) => ports.close()));
   }
-}
-
-/**
- * Makes the config file's pipeline config current, as crm-api's PUT /config does: a new version in
- * the `config` table (conditional on the one read) committed with `config.changed`, so the recommender
- * scores with it. An unchanged config writes nothing.
- */
-async function seedConfig(ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'clock'>, config: JobpipeConfig): Promise<void> {
-  const stored = await ports.tables.get<Item & { version: number; config: JobpipeConfig }>('config', { key: 'current' });
-  if (stored && JSON.stringify(stored.config) === JSON.stringify(config)) return;
-  const version = (stored?.version ?? 0) + 1;
-  const changedAt = ports.clock.now().toISOString();
-  const sections = CONFIG_SECTIONS.filter(
-    (section) => !stored || JSON.stringify(stored.config[section] ?? null) !== JSON.stringify(config[section] ?? null),
-  ) as EventDataMap['config.changed']['sections'];
-  const { committed } = await ports.outbox.commit({
-    writes: [
-      {
-        table: 'config',
-        item: { key: 'current', version, updatedAt: changedAt, config },
-        condition: stored
-          ? { kind: 'compare', attribute: 'version', op: 'eq', value: stored.version, orNotExists: false }
-          : { kind: 'notExists' },
-      },
-    ],
-    events: [{ detailType: 'config.changed', data: { version, changedAt, sections, config } }],
-  });
-  if (!committed) throw new Error('the config was changed at the same time (is `jobpipe up` running?): try again');
 }
 
 /** Waits until the pass's queues hold nothing (ready, in flight or waiting to be retried). */

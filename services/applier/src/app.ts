@@ -36,7 +36,7 @@ export interface ApplierHandlers {
  * reused across applications.
  */
 export function createApplierHandlers(
-  ports: Pick<RuntimePorts, 'tables' | 'blobs' | 'secrets' | 'clock'>,
+  ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
   settings: ApplierSettings,
   logger: Logger,
   startBrowser = async () =>
@@ -48,6 +48,7 @@ export function createApplierHandlers(
   const browser = new BrowserHolder(startBrowser, logger);
   const applier = new Applier({
     tables: ports.tables,
+    outbox: ports.outbox,
     blobs: ports.blobs,
     secrets: ports.secrets(),
     clock: ports.clock,

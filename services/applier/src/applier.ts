@@ -6,6 +6,7 @@ import {
   type BlobStore,
   type Clock,
   type Logger,
+  type Outbox,
   type OutgoingEvent,
   type SecretStore,
   type TableStore,
@@ -31,12 +32,14 @@ import { type SessionCookie, sessionState } from './domain/stored-session.js';
 /** The browser steps (selenium-webdriver), loaded with the first application rather than at start. */
 const applyForm = () => import('./adapters/apply-form.js');
 
-/** Publishes follow-up events (the handler context's publish). */
-export type Publish = (events: readonly OutgoingEvent[]) => Promise<unknown>;
+/** Sets correlation and cause on the events a change commits (the handler context's `caused`). */
+export type Caused = (events: readonly OutgoingEvent[]) => OutgoingEvent[];
 
 /** What the applier works with. */
 export interface ApplierDependencies {
   readonly tables: TableStore;
+  /** Commits a record change with the events that announce it. */
+  readonly outbox: Outbox;
   readonly blobs: BlobStore;
   readonly secrets: SecretStore;
   readonly clock: Clock;
@@ -71,36 +74,36 @@ export class Applier {
   private readonly store: ApplicationStore;
 
   constructor(private readonly deps: ApplierDependencies) {
-    this.store = new ApplicationStore(deps.tables, deps.clock);
+    this.store = new ApplicationStore(deps.tables, deps.outbox, deps.clock);
   }
 
   /** Handles `application.requested`. */
-  async onRequested(request: ApplicationRequest, publish: Publish, logger: Logger): Promise<void> {
+  async onRequested(request: ApplicationRequest, caused: Caused, logger: Logger): Promise<void> {
     const record = await this.store.recordFor(request);
-    if (isFinished(record)) return this.publishOutcome(record, publish, logger);
+    if (isFinished(record)) return this.publishOutcome(record, caused, logger);
     if (record.status === 'submitting') {
       // The intent was recorded and the submit may have reached the site before a crash: never click again.
       const message =
         'an earlier attempt stopped during the submit; it may or may not have reached the site: check there before asking again';
-      return this.finish(record, publish, logger, this.failed(record, { code: 'outcome-unknown', message, needsUser: true }));
+      return this.finish(record, caused, logger, this.failed(record, { code: 'outcome-unknown', message, needsUser: true }));
     }
     if (record.status === 'waiting-session') {
       logger.info({ applicationId: record.applicationId }, 'already waiting for a session refresh');
       return;
     }
-    await this.apply(record, publish, logger);
+    await this.apply(record, caused, logger);
   }
 
   /** Handles `session.refreshed`: resumes the applications parked for the site, or fails them if the user must act. */
-  async onSessionRefreshed(refreshed: SessionRefreshedV1['data'], publish: Publish, logger: Logger): Promise<void> {
+  async onSessionRefreshed(refreshed: SessionRefreshedV1['data'], caused: Caused, logger: Logger): Promise<void> {
     const parked = (await this.store.all()).filter((record) => record.site === refreshed.site && record.status === 'waiting-session');
     for (const record of parked) {
-      if (refreshed.status === 'ok') await this.apply(record, publish, logger);
+      if (refreshed.status === 'ok') await this.apply(record, caused, logger);
       else {
         const why = refreshed.reason ? ` (${refreshed.reason})` : '';
         await this.finish(
           record,
-          publish,
+          caused,
           logger,
           this.failed(record, {
             code: 'session-unavailable',
@@ -112,26 +115,26 @@ export class Applier {
     }
   }
 
-  private async apply(record: ApplicationRecord, publish: Publish, logger: Logger): Promise<void> {
+  private async apply(record: ApplicationRecord, caused: Caused, logger: Logger): Promise<void> {
     const log = logger.child({ applicationId: record.applicationId, site: record.site });
     const dryRun = record.dryRun || this.deps.forceDryRun;
     const site = this.deps.sites.get(record.site);
     if (!site)
       return this.finish(
         record,
-        publish,
+        caused,
         log,
         this.failed(record, { code: 'site-not-configured', message: `no apply settings for site '${record.site}'`, needsUser: true }),
       );
     if (!dryRun) {
       const refusal = checkGuards(requestOf(record), await this.store.all(), this.deps.clock.now(), this.deps.guards);
-      if (refusal) return this.finish(record, publish, log, this.failed(record, { ...refusal, needsUser: false }));
+      if (refusal) return this.finish(record, caused, log, this.failed(record, { ...refusal, needsUser: false }));
     }
     const profile = await this.deps.profile();
     if (!profile)
       return this.finish(
         record,
-        publish,
+        caused,
         log,
         this.failed(record, { code: 'profile-incomplete', message: 'no applicant profile is configured', needsUser: true }),
       );
@@ -139,7 +142,7 @@ export class Applier {
     if (!resume)
       return this.finish(
         record,
-        publish,
+        caused,
         log,
         this.failed(record, {
           code: 'profile-incomplete',
@@ -149,19 +152,19 @@ export class Applier {
       );
 
     const session = sessionState(await this.deps.secrets.get(`site/${record.site}/session`), this.deps.clock.now(), 60);
-    if (session.kind !== 'usable') return this.waitForSession(record, session.kind, publish, log);
+    if (session.kind !== 'usable') return this.waitForSession(record, session.kind, caused, log);
 
     const folder = await mkdtemp(join(tmpdir(), 'jobpipe-applier-'));
     try {
       const resumePath = join(folder, profile.resumeFileName);
       await writeFile(resumePath, resume);
-      await this.fillAndSubmit(record, site, session.cookies, profile, resumePath, dryRun, publish, log);
+      await this.fillAndSubmit(record, site, session.cookies, profile, resumePath, dryRun, caused, log);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
   }
 
-  /** Runs the browser part, then records and publishes what it gave (outside the browser's error handling). */
+  /** Runs the browser part, then commits what it gave (outside the browser's error handling). */
   private async fillAndSubmit(
     record: ApplicationRecord,
     site: ApplySite,
@@ -169,12 +172,12 @@ export class Applier {
     profile: ApplicantProfile,
     resumePath: string,
     dryRun: boolean,
-    publish: Publish,
+    caused: Caused,
     log: Logger,
   ): Promise<void> {
     const result = await this.runBrowser(record, site, cookies, profile, resumePath, dryRun, log);
-    if (result.kind === 'login-required') return this.waitForSession(result.record, 'rejected', publish, log);
-    if (result.kind === 'done') await this.finish(result.record, publish, log, result.outcome, result.status);
+    if (result.kind === 'login-required') return this.waitForSession(result.record, 'rejected', caused, log);
+    if (result.kind === 'done') await this.finish(result.record, caused, log, result.outcome, result.status);
   }
 
   private async runBrowser(
@@ -267,13 +270,13 @@ export class Applier {
   private async waitForSession(
     record: ApplicationRecord,
     reason: 'missing' | 'expired' | 'rejected',
-    publish: Publish,
+    caused: Caused,
     log: Logger,
   ): Promise<void> {
     if (record.sessionWaits >= 1) {
       return this.finish(
         record,
-        publish,
+        caused,
         log,
         this.failed(record, {
           code: 'session-unavailable',
@@ -282,37 +285,42 @@ export class Applier {
         }),
       );
     }
-    await publish([
-      {
-        detailType: 'session.refresh-requested',
-        data: { site: record.site, reason, requestedAt: this.deps.clock.now().toISOString(), applicationId: record.applicationId },
-      },
-    ]);
-    await this.store.save(record, { status: 'waiting-session', sessionWaits: record.sessionWaits + 1 });
+    const request = {
+      site: record.site,
+      reason,
+      requestedAt: this.deps.clock.now().toISOString(),
+      applicationId: record.applicationId,
+    };
+    const parked = await this.store.save(
+      record,
+      { status: 'waiting-session', sessionWaits: record.sessionWaits + 1 },
+      caused([{ detailType: 'session.refresh-requested', data: request }]),
+    );
+    if (!parked) return;
     log.info({ reason }, 'session not usable; parked until session.refreshed');
   }
 
   private async finish(
     record: ApplicationRecord,
-    publish: Publish,
+    caused: Caused,
     log: Logger,
     outcome: ApplicationOutcome,
     status?: ApplicationRecord['status'],
   ): Promise<void> {
-    const saved = await this.store.save(record, { status: status ?? 'failed', outcome });
+    // The outcome and the event announcing it commit together (the outbox).
+    const saved = await this.store.save(record, { status: status ?? 'failed', outcome, outcomePublished: true }, caused([outcome]));
     if (!saved) return;
     if (outcome.detailType === 'application.failed')
       log.warn({ code: outcome.data.code, needsUser: outcome.data.needsUser, message: outcome.data.message }, 'application failed');
-    await this.publishOutcome(saved, publish, log);
   }
 
-  private async publishOutcome(record: ApplicationRecord, publish: Publish, log: Logger): Promise<void> {
+  /** A finished record: announces its outcome if a record written before the outbox left it unannounced. */
+  private async publishOutcome(record: ApplicationRecord, caused: Caused, log: Logger): Promise<void> {
     if (record.outcomePublished || !record.outcome) {
       log.info({ applicationId: record.applicationId, status: record.status }, 'already handled; nothing to do');
       return;
     }
-    await publish([record.outcome]);
-    await this.store.save(record, { outcomePublished: true });
+    await this.store.save(record, { outcomePublished: true }, caused([record.outcome]));
   }
 
   private failed(record: ApplicationRecord, failure: Failure): ApplicationOutcome {

@@ -21,11 +21,12 @@ async function freshChromium(allowHosts: string[]): Promise<BrowserLease> {
 
 /** Builds the refresher over the ports (the composition root). */
 export function createSessionRefresher(
-  ports: Pick<RuntimePorts, 'tables' | 'blobs' | 'secrets' | 'clock'>,
+  ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
   settings: AuthRefresherSettings,
 ): SessionRefresher {
   return new SessionRefresher({
     tables: ports.tables,
+    outbox: ports.outbox,
     blobs: ports.blobs,
     secrets: ports.secrets(),
     clock: ports.clock,
@@ -38,7 +39,7 @@ export function createSessionRefresher(
 
 /** The auth-refresher's handler table (pass the refresher the schedule uses, so logins of a site never overlap). */
 export function createAuthRefresherHandlers(
-  ports: Pick<RuntimePorts, 'tables' | 'blobs' | 'secrets' | 'clock'>,
+  ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
   settings: AuthRefresherSettings,
   refresher: SessionRefresher = createSessionRefresher(ports, settings),
 ) {
@@ -48,11 +49,10 @@ export function createAuthRefresherHandlers(
 /** The schedule that refreshes sessions before they expire (off when the interval is 0). */
 export function startAuthRefresherSchedule(
   refresher: SessionRefresher,
-  ports: Pick<RuntimePorts, 'publisher'>,
   intervalSeconds: number,
   logger: Logger,
 ): RefreshSchedule | undefined {
-  return intervalSeconds > 0 ? startRefreshSchedule(refresher, ports.publisher, intervalSeconds, logger) : undefined;
+  return intervalSeconds > 0 ? startRefreshSchedule(refresher, intervalSeconds, logger) : undefined;
 }
 
 /** The auth-refresher service, as every entry starts it: its handlers and the refresh schedule share one refresher. */
@@ -64,7 +64,7 @@ export const authRefresherService = defineService({
     const refresher = createSessionRefresher(ports, config);
     return {
       handlers: createAuthRefresherHandlers(ports, config, refresher),
-      sideJobs: { 'refresh-schedule': async () => startAuthRefresherSchedule(refresher, ports, config.checkIntervalSeconds, logger) },
+      sideJobs: { 'refresh-schedule': async () => startAuthRefresherSchedule(refresher, config.checkIntervalSeconds, logger) },
     };
   },
 });

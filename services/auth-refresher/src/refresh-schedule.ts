@@ -1,4 +1,4 @@
-import type { EventPublisher, Logger } from '@jobpipe/shared';
+import type { Logger } from '@jobpipe/shared';
 import type { SessionRefresher } from './session-refresher.js';
 
 /** A running schedule. */
@@ -7,25 +7,17 @@ export interface RefreshSchedule {
 }
 
 /**
- * Every `intervalSeconds`, refreshes sessions about to expire (and failed ones whose backoff ran out),
- * publishing what each login gave. Ticks never overlap; stop waits for the tick in progress.
+ * Every `intervalSeconds`, refreshes sessions about to expire (and failed ones whose backoff ran out);
+ * each login commits its `session.refreshed` with the session's record. Ticks never overlap; stop waits for the tick in progress.
  */
-export function startRefreshSchedule(
-  refresher: SessionRefresher,
-  publisher: EventPublisher,
-  intervalSeconds: number,
-  logger: Logger,
-): RefreshSchedule {
-  let running: Promise<void> = Promise.resolve();
+export function startRefreshSchedule(refresher: SessionRefresher, intervalSeconds: number, logger: Logger): RefreshSchedule {
+  let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   const tick = () => {
     if (busy) return;
     busy = true;
     running = refresher
       .onSchedule(logger)
-      .then(async (events) => {
-        if (events.length > 0) await publisher.publish(events.map((data) => ({ detailType: 'session.refreshed' as const, data })));
-      })
       .catch((error: unknown) =>
         logger.error({ err: error instanceof Error ? error.message : String(error) }, 'scheduled session refresh failed'),
       )

@@ -1,5 +1,5 @@
 import type { SessionRefreshedV1 } from '@jobpipe/contracts';
-import type { BlobStore, Clock, Logger, SecretStore, TableStore } from '@jobpipe/shared';
+import type { BlobStore, Clock, Logger, Outbox, OutgoingEvent, SecretStore, TableStore } from '@jobpipe/shared';
 import type { WebDriver } from 'selenium-webdriver';
 import type { Credentials } from './adapters/browser-login.js';
 import { currentOneTimeCode } from './adapters/one-time-code.js';
@@ -19,6 +19,15 @@ import { type LoginFailureReason, type SessionRecord, type StoredSession, secret
 /** The data of a `session.refreshed` event. */
 export type SessionRefreshedData = SessionRefreshedV1['data'];
 
+/**
+ * Sets correlation and cause on the events a change commits: a handler's `context.caused`, or
+ * `uncaused` for the schedule.
+ */
+export type Caused = (events: readonly OutgoingEvent[]) => OutgoingEvent[];
+
+/** Events of the schedule: no cause, a correlation of their own. */
+export const uncaused: Caused = (events) => [...events];
+
 /** A browser lent for one login. */
 export interface BrowserLease {
   readonly driver: WebDriver;
@@ -28,6 +37,8 @@ export interface BrowserLease {
 /** What the refresher works with. */
 export interface SessionRefresherDependencies {
   readonly tables: TableStore;
+  /** Commits a `sessions` row and its `session.refreshed` together. */
+  readonly outbox: Outbox;
   readonly blobs: BlobStore;
   readonly secrets: SecretStore;
   readonly clock: Clock;
@@ -40,35 +51,44 @@ export interface SessionRefresherDependencies {
 
 /**
  * Keeps site sessions working: decides whether a refresh request needs a login, logs in with a fresh
- * browser, stores the cookies in the secret store and the status in the `sessions` table, and says what
- * `session.refreshed` to publish (if any). Logins of one site never run at the same time.
+ * browser, stores the cookies in the secret store, and commits the status in the `sessions` table with the
+ * `session.refreshed` that announces it (one transaction, through the outbox), so a refresh is never
+ * recorded unannounced. Logins of one site never run at the same time.
  */
 export class SessionRefresher {
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: SessionRefresherDependencies) {}
 
-  /** Handles a refresh request; returns the event to publish, or undefined while backing off. */
-  onRequest(site: string, requestedAt: Date, logger: Logger): Promise<SessionRefreshedData | undefined> {
+  /**
+   * Handles a refresh request: answers from the stored session when it is fresh or blocked (committing
+   * the answer), else logs in. Returns the `session.refreshed` committed, or undefined while backing off.
+   */
+  onRequest(site: string, requestedAt: Date, logger: Logger, caused: Caused): Promise<SessionRefreshedData | undefined> {
     return this.serialized(site, async () => {
       const record = await this.record(site);
       const decision = decideOnRequest(record, requestedAt, this.deps.clock.now());
-      if (decision.kind === 'already-fresh') return this.okEvent(site, decision.expiresAt);
-      if (decision.kind === 'needs-user') return this.needsUserEvent(decision.record);
+      if (decision.kind === 'already-fresh') return this.commit(undefined, this.okEvent(site, decision.expiresAt), caused);
+      if (decision.kind === 'needs-user') return this.commit(undefined, this.needsUserEvent(decision.record), caused);
       if (decision.kind === 'backing-off') {
         logger.info({ site, nextAttemptAt: decision.nextAttemptAt }, 'last login failed; waiting for the backoff before trying again');
         return undefined;
       }
-      return this.login(site, logger);
+      return this.login(site, logger, caused);
     });
   }
 
-  /** Logs in to every configured site whose session is about to expire or whose backoff ran out. */
+  /**
+   * Logs in to every configured site whose session is about to expire or whose backoff ran out; returns
+   * the `session.refreshed` events committed.
+   */
   async onSchedule(logger: Logger): Promise<SessionRefreshedData[]> {
     const events: SessionRefreshedData[] = [];
     for (const site of this.deps.sites.keys()) {
       const event = await this.serialized(site, async () =>
-        isScheduledRefreshDue(await this.record(site), this.deps.clock.now(), this.deps.policy) ? this.login(site, logger) : undefined,
+        isScheduledRefreshDue(await this.record(site), this.deps.clock.now(), this.deps.policy)
+          ? this.login(site, logger, uncaused)
+          : undefined,
       );
       if (event) events.push(event);
     }
@@ -91,7 +111,20 @@ export class SessionRefresher {
     return this.deps.tables.get<SessionRecord>('sessions', { site });
   }
 
-  private async login(site: string, logger: Logger): Promise<SessionRefreshedData | undefined> {
+  /** Writes the record (if any) and the event (if any) in one commit; returns the event's data. */
+  private async commit(
+    record: SessionRecord | undefined,
+    data: SessionRefreshedData | undefined,
+    caused: Caused,
+  ): Promise<SessionRefreshedData | undefined> {
+    await this.deps.outbox.commit({
+      writes: record ? [{ table: 'sessions', item: { ...record } }] : [],
+      events: data ? caused([{ detailType: 'session.refreshed', data }]) : [],
+    });
+    return data;
+  }
+
+  private async login(site: string, logger: Logger, caused: Caused): Promise<SessionRefreshedData | undefined> {
     const definition = this.deps.sites.get(site);
     if (!definition)
       return this.fail(
@@ -99,6 +132,7 @@ export class SessionRefresher {
         { reason: 'site-not-configured', message: `no login settings for site '${site}'`, screenshot: undefined },
         [],
         logger,
+        caused,
       );
     const credentials = await this.credentials(site);
     if (!credentials)
@@ -111,6 +145,7 @@ export class SessionRefresher {
         },
         [],
         logger,
+        caused,
       );
     const secrets = [credentials.username, credentials.password, credentials.totpSecret];
 
@@ -123,7 +158,7 @@ export class SessionRefresher {
         stepTimeoutMs: this.deps.stepTimeoutMs,
         oneTimeCode: (secret) => currentOneTimeCode(secret, this.deps.clock.now()),
       });
-      if (!outcome.ok) return await this.fail(site, outcome, secrets, logger);
+      if (!outcome.ok) return await this.fail(site, outcome, secrets, logger, caused);
       const now = this.deps.clock.now();
       const expiresAt = sessionExpiry(
         outcome.cookies.map((cookie) => cookie.expiry),
@@ -132,9 +167,9 @@ export class SessionRefresher {
       );
       const stored: StoredSession = { site, cookies: outcome.cookies, expiresAt: expiresAt.toISOString(), capturedAt: now.toISOString() };
       await this.deps.secrets.put(secretNames(site).session, JSON.stringify(stored));
-      await this.deps.tables.put('sessions', recordAfterSuccess(site, expiresAt, now));
+      const announced = await this.commit(recordAfterSuccess(site, expiresAt, now), this.okEvent(site, stored.expiresAt), caused);
       logger.info({ site, expiresAt: stored.expiresAt, cookieCount: outcome.cookies.length }, 'session refreshed');
-      return this.okEvent(site, stored.expiresAt);
+      return announced;
     } finally {
       await browser.release().catch(() => undefined);
     }
@@ -153,6 +188,7 @@ export class SessionRefresher {
     failure: { reason: LoginFailureReason; message: string; screenshot: Buffer | undefined },
     secrets: readonly (string | undefined)[],
     logger: Logger,
+    caused: Caused,
   ): Promise<SessionRefreshedData | undefined> {
     const now = this.deps.clock.now();
     const message = redactSecrets(failure.message, secrets);
@@ -168,7 +204,7 @@ export class SessionRefresher {
       now,
       this.deps.policy,
     );
-    await this.deps.tables.put('sessions', record);
+    const announced = await this.commit(record, record.status === 'failed' ? undefined : this.needsUserEvent(record), caused);
     logger.warn(
       {
         site,
@@ -181,7 +217,7 @@ export class SessionRefresher {
       },
       'login failed',
     );
-    return record.status === 'failed' ? undefined : this.needsUserEvent(record);
+    return announced;
   }
 
   private okEvent(site: string, expiresAt: string): SessionRefreshedData {

@@ -10,6 +10,8 @@ export { defaultParserConfig, type ParserConfig, readParserConfig } from './conf
 export { htmlToText, sanitizeDescription, sanitizedHtmlToText } from './domain/description.js';
 export { RAW_FORMATS, type RawFormat } from './domain/detect-format.js';
 export { experienceFromText } from './domain/experience.js';
+export type { ParserSourceModule } from './domain/extractors/parser-source.js';
+export { PARSER_SOURCES } from './domain/extractors/registry.js';
 export type { FieldChangeCount, FieldChangeExample } from './domain/field-change-tally.js';
 export type { ParsedPosting } from './domain/normalize.js';
 export { DEFAULT_MAX_BODY_BYTES, type ParseResult, parseRawBody, type RawBodyInput } from './domain/parse-raw-body.js';

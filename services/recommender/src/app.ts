@@ -8,17 +8,17 @@ import { RECOMMENDER_ENV_SCHEMA, type RecommenderConfig, readRecommenderConfig }
 import { configChangedHandler } from './handlers/config-changed.js';
 import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { jobParsedHandler } from './handlers/job-parsed.js';
-import { Recommender } from './recommender.js';
+import { Recommender, uncaused } from './recommender.js';
 
 /** The ports the recommender uses. */
-export type RecommenderPorts = Pick<RuntimePorts, 'tables' | 'blobs' | 'clock' | 'publisher'>;
+export type RecommenderPorts = Pick<RuntimePorts, 'tables' | 'blobs' | 'clock' | 'outbox'>;
 
 /** Settings the recommender needs (the process config, or any object with these fields in tests). */
 export type RecommenderAppConfig = Pick<RecommenderConfig, 'retrainAfter' | 'retrainQuietSeconds' | 'rescoreBatchSize'>;
 
 /** The recommender wired to ports. */
 export function createRecommender(ports: RecommenderPorts, config: RecommenderAppConfig, logger: Logger): Recommender {
-  return new Recommender(new RecommenderState(ports.tables, ports.blobs), config, ports.clock, logger);
+  return new Recommender(new RecommenderState(ports.tables, ports.blobs, ports.outbox), config, ports.clock, logger);
 }
 
 /** The handler table of the recommender's queue. */
@@ -33,17 +33,14 @@ export function recommenderHandlers(recommender: Recommender): HandlerTable {
 /** Checks every `retrainCheckSeconds` whether a debounced retrain is due. */
 export function startRetrainTimer(
   recommender: Recommender,
-  ports: RecommenderPorts,
   config: Pick<RecommenderConfig, 'retrainCheckSeconds'>,
   logger: Logger,
 ): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = recommender
-      .retrainIfDue((events) => ports.publisher.publish(events))
-      .catch((error: unknown) => {
-        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'debounced retrain failed; will try again');
-      });
+    running = recommender.retrainIfDue(uncaused).catch((error: unknown) => {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'debounced retrain failed; will try again');
+    });
   }, config.retrainCheckSeconds * 1000);
   timer.unref();
   return {
@@ -67,7 +64,7 @@ export const recommenderService = defineService({
     return {
       recommender,
       handlers: recommenderHandlers(recommender),
-      sideJobs: { 'retrain-timer': async () => startRetrainTimer(recommender, ports, config, logger) },
+      sideJobs: { 'retrain-timer': async () => startRetrainTimer(recommender, config, logger) },
     };
   },
 });

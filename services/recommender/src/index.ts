@@ -22,4 +22,4 @@ export * from './domain/reasons.js';
 export * from './domain/tokenizer.js';
 export * from './domain/track-rules.js';
 export * from './domain/tracks.js';
-export { type Publish, Recommender, type RecommenderSettings, type RescoreReport } from './recommender.js';
+export { type Caused, Recommender, type RecommenderSettings, type RescoreReport, uncaused } from './recommender.js';

@@ -5,6 +5,7 @@
  */
 import { type SqsBatchResponse, type SqsLambdaEvent, startServiceLambda } from '@jobpipe/shared/aws';
 import { recommenderService } from './app.js';
+import { uncaused } from './recommender.js';
 
 const { built, ports, logger, handleBatch } = await startServiceLambda(recommenderService);
 
@@ -12,7 +13,7 @@ const { built, ports, logger, handleBatch } = await startServiceLambda(recommend
 export async function handler(event: SqsLambdaEvent): Promise<SqsBatchResponse> {
   const response = await handleBatch(event);
   try {
-    await built.recommender.retrainIfDue((events) => ports.publisher.publish(events));
+    await built.recommender.retrainIfDue(uncaused);
   } catch (error) {
     // The decisions stay pending: the next batch checks again.
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'debounced retrain failed; will try again');

@@ -1,7 +1,8 @@
 /**
  * The recommender's work between the handlers and the domain: score a posting once per set of inputs,
  * record decisions, retrain when enough new decisions arrived (debounced), and rescore in bounded
- * batches after a retrain or a config change, publishing `job.scored` only where a score changed.
+ * batches after a retrain or a config change, announcing `job.scored` only where a score changed. A
+ * score record and its `job.scored` commit together through the outbox.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { CrmStageChangedV1, JobpipeConfig, NormalizedJob } from '@jobpipe/contracts';
@@ -19,8 +20,14 @@ import { labelChangeOf } from './domain/labels.js';
 import { type LoadedModel, loadModel, trainModel } from './domain/model.js';
 import { featuresFromStored, storedFeaturesOf, summarizeJob } from './domain/posting-features.js';
 
-/** Publishes events (a handler's context.publish, or the bus publisher for background work). */
-export type Publish = (events: readonly OutgoingEvent[]) => Promise<unknown>;
+/**
+ * Sets correlation and cause on the events a change commits: a handler's `context.caused`, or
+ * `uncaused` for background work (the retrain timer).
+ */
+export type Caused = (events: readonly OutgoingEvent[]) => OutgoingEvent[];
+
+/** Events of background work: no cause, a correlation of their own. */
+export const uncaused: Caused = (events) => [...events];
 
 /** Tuning of retraining and rescoring. */
 export interface RecommenderSettings {
@@ -39,9 +46,6 @@ export interface RescoreReport {
   readonly published: number;
   readonly batches: number;
 }
-
-// A score being published by another delivery is left alone for this long before it is taken over.
-const CLAIM_SECONDS = 60;
 
 const EMPTY_CONFIG: ConfigRecord = { version: 0, config: { tracks: [], searches: [] } };
 
@@ -107,11 +111,11 @@ export class Recommender {
 
   /**
    * Keeps a parsed posting and scores it, unless this content was already scored with the same inputs.
-   * Redeliveries of one event may run at once: the score record is claimed with a conditional write
-   * (unpublished), the event published, then the record marked published; a delivery that finds a fresh
-   * unpublished claim retries later, one that finds a stale claim (a crash mid-publish) takes it over.
+   * The score record and its `job.scored` commit together (the outbox), on the condition that the
+   * record is still the one read (its `claimId`), so of redeliveries racing on one job one commits and
+   * the others retry and find nothing left to do.
    */
-  async handleParsed(job: NormalizedJob, publish: Publish): Promise<'scored' | 'unchanged'> {
+  async handleParsed(job: NormalizedJob, caused: Caused): Promise<'scored' | 'unchanged'> {
     let posting = await this.state.posting(job.jobId);
     if (posting?.features.contentHash !== job.contentHash) {
       posting = { features: storedFeaturesOf(job), summary: summarizeJob(job) };
@@ -120,22 +124,16 @@ export class Recommender {
     const { context, config, configHash } = await this.context();
     const record = this.scoreRecord(posting, context, configHash, config.version);
     const previous = await this.state.score(job.jobId);
-    if (previous?.inputsKey === record.inputsKey) {
-      if (previous.published) return 'unchanged';
-      const claimAge = this.clock.now().getTime() - Date.parse(previous.claimedAt);
-      if (claimAge < CLAIM_SECONDS * 1000) throw new TransientError('SCORE_IN_PROGRESS', `${job.jobId} is being scored`, 5);
-    }
-    const claim = { ...record, published: false };
-    if (!(await this.state.replaceScore(claim, previous))) {
+    // A record left unpublished (written before the outbox: claim, publish, mark) is committed again.
+    if (previous?.inputsKey === record.inputsKey && previous.published) return 'unchanged';
+    if (!(await this.state.commitScore(record, previous, caused([this.scoredEvent(record, posting)])))) {
       throw new TransientError('SCORE_CONFLICT', `${job.jobId} was scored meanwhile; trying again`, 1);
     }
-    await publish([this.scoredEvent(record, posting)]);
-    await this.state.replaceScore(record, claim);
     return 'scored';
   }
 
   /** Records the label a CRM move gives its job; retrains at once when enough new decisions arrived. */
-  async handleStageChanged(move: CrmStageChangedV1['data'], eventId: string, publish: Publish): Promise<void> {
+  async handleStageChanged(move: CrmStageChangedV1['data'], eventId: string, caused: Caused): Promise<void> {
     const change = labelChangeOf(move);
     if (change.kind === 'none') return;
     const label = change.kind === 'set' ? change.label : null;
@@ -152,31 +150,31 @@ export class Recommender {
       newDecisions: current.newDecisions + 1,
       lastDecisionAt: this.clock.now().toISOString(),
     }));
-    if (pending.newDecisions >= this.settings.retrainAfter) await this.retrain(publish);
+    if (pending.newDecisions >= this.settings.retrainAfter) await this.retrain(caused);
   }
 
   /** Takes a newer config; rescores when a part that scores depend on changed. */
-  async handleConfigChanged(version: number, config: JobpipeConfig, publish: Publish): Promise<RescoreReport | undefined> {
+  async handleConfigChanged(version: number, config: JobpipeConfig, caused: Caused): Promise<RescoreReport | undefined> {
     const current = await this.state.config();
     if (current && current.version >= version) return undefined;
     const before = current ? scoringConfigHash(current.config) : undefined;
     await this.state.putConfig({ version, config });
     if (before === scoringConfigHash(config)) return undefined;
-    return this.rescore(publish);
+    return this.rescore(caused);
   }
 
   /** Retrains when decisions are waiting and either enough arrived or none arrived for the quiet period. */
-  async retrainIfDue(publish: Publish): Promise<boolean> {
+  async retrainIfDue(caused: Caused): Promise<boolean> {
     const pending = await this.state.pending();
     if (pending.newDecisions === 0 || pending.lastDecisionAt === null) return false;
     const quietFor = this.clock.now().getTime() - Date.parse(pending.lastDecisionAt);
     if (pending.newDecisions < this.settings.retrainAfter && quietFor < this.settings.retrainQuietSeconds * 1000) return false;
-    await this.retrain(publish);
+    await this.retrain(caused);
     return true;
   }
 
   /** Trains on every labelled decision whose posting is known; rescores when the model changed. */
-  retrain(publish: Publish): Promise<RescoreReport | undefined> {
+  retrain(caused: Caused): Promise<RescoreReport | undefined> {
     return this.runExclusive(async () => {
       const taken = await this.state.pending();
       const examples = await this.state.trainingExamples();
@@ -194,16 +192,16 @@ export class Recommender {
       if (current?.version === trained.model.version) return undefined;
       const record = await this.state.putModel(trained.model, this.clock.now().toISOString());
       this.logger.info({ version: record.version, examples: record.examples, positives: record.positives }, 'model retrained');
-      return this.rescoreUnlocked(publish);
+      return this.rescoreUnlocked(caused);
     });
   }
 
   /** Rescores every posting whose inputs changed, in bounded batches. */
-  rescore(publish: Publish): Promise<RescoreReport> {
-    return this.runExclusive(() => this.rescoreUnlocked(publish));
+  rescore(caused: Caused): Promise<RescoreReport> {
+    return this.runExclusive(() => this.rescoreUnlocked(caused));
   }
 
-  private async rescoreUnlocked(publish: Publish): Promise<RescoreReport> {
+  private async rescoreUnlocked(caused: Caused): Promise<RescoreReport> {
     const { context, config, configHash } = await this.context();
     let cursor: string | undefined;
     let examined = 0;
@@ -213,19 +211,17 @@ export class Recommender {
     do {
       const page = await this.state.postingsPage(this.settings.rescoreBatchSize, cursor);
       cursor = page.cursor;
-      const records: ScoreRecord[] = [];
-      const events: OutgoingEvent[] = [];
+      const records: { record: ScoreRecord; event?: OutgoingEvent }[] = [];
       for (const posting of page.items) {
         examined++;
         const record = this.scoreRecord(posting, context, configHash, config.version);
         const previous = await this.state.score(posting.features.jobId);
-        if (previous?.inputsKey === record.inputsKey) continue;
-        records.push(record);
+        if (previous?.inputsKey === record.inputsKey && previous.published) continue;
         const changed = !previous || previous.contentHash !== record.contentHash || previous.resultDigest !== record.resultDigest;
-        if (changed) events.push(this.scoredEvent(record, posting));
+        records.push(changed ? { record, event: caused([this.scoredEvent(record, posting)])[0]! } : { record });
       }
-      if (events.length > 0) await publish(events);
-      await this.state.putScores(records);
+      await this.state.commitRescored(records);
+      const events = records.filter((rescoredRecord) => rescoredRecord.event);
       rescored += records.length;
       published += events.length;
       if (records.length > 0) batches++;

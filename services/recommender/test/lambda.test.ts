@@ -57,7 +57,7 @@ beforeEach(() => {
   dynamo.on(QueryCommand).resolves({ Items: [] });
   dynamo.on(ScanCommand).resolves({ Items: [] });
   dynamo.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => {
-    if (input.Item.jobId === 'greenhouse:busy') throw new Error('ProvisionedThroughputExceededException');
+    if (input.Item.sort === 'greenhouse:busy') throw new Error('ProvisionedThroughputExceededException');
     return {};
   });
   playOutboxTable(dynamo, 'jp-outbox');

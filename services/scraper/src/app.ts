@@ -1,4 +1,4 @@
-import { defineHandlers, defineService, type Logger, PermanentError, type RuntimePorts } from '@jobpipe/shared';
+import { defineHandlers, defineService, type Logger, type RuntimePorts } from '@jobpipe/shared';
 import { ScrapeStateStore } from './adapters/scrape-state.js';
 import { ScraperMetrics } from './adapters/scraper-metrics.js';
 import { SourceHttp } from './adapters/source-http.js';
@@ -6,12 +6,9 @@ import { readScraperConfig, SCRAPER_ENV_SCHEMA, type ScraperConfig } from './con
 import { HostAllowlist } from './domain/host-allowlist.js';
 import { SOURCE_NAMES, type SourceName } from './domain/sources.js';
 import { scrapeRequestedHandler } from './handlers/scrape-requested.js';
-import { createGreenhouseSource } from './sources/greenhouse.js';
-import { createJsonLdSource, type PageRenderer } from './sources/jsonld.js';
-import { createLeverSource } from './sources/lever.js';
-import { createMcfSource } from './sources/mcf.js';
+import type { PageRenderer } from './sources/jsonld/jsonld-source.js';
+import { SOURCE_MODULES } from './sources/registry.js';
 import type { Source } from './sources/source.js';
-import { createUsajobsSource } from './sources/usajobs.js';
 
 /** The ports the scraper uses. */
 export type ScraperPorts = Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>;
@@ -52,30 +49,19 @@ export function createScraper(ports: ScraperPorts, config: ScraperConfig, logger
   const openBrowser =
     options.openBrowser ??
     (async (allowHosts, timeoutMs) => (await import('./adapters/browser-renderer.js')).openChromiumRenderer({ allowHosts, timeoutMs }));
-  const sources: Record<SourceName, Source> = {
-    mcf: createMcfSource({ baseUrl: config.baseUrls.mcf }),
-    usajobs: createUsajobsSource({
-      baseUrl: config.baseUrls.usajobs,
-      credentials: {
-        email: config.usajobs.email ?? '',
-        apiKey: async () => {
-          if (!config.usajobs.email)
-            throw new PermanentError('USAJOBS_EMAIL_MISSING', 'set JOBPIPE_SCRAPER_USAJOBS_EMAIL (USAJOBS wants it as User-Agent)');
-          const key = config.usajobs.apiKey ?? (await ports.secrets().get(config.usajobs.apiKeySecret));
-          if (!key) {
-            throw new PermanentError(
-              'USAJOBS_KEY_MISSING',
-              `no USAJOBS key: put it in the secret store as '${config.usajobs.apiKeySecret}' or set JOBPIPE_SCRAPER_USAJOBS_API_KEY`,
-            );
-          }
-          return key;
-        },
-      },
-    }),
-    greenhouse: createGreenhouseSource({ baseUrl: config.baseUrls.greenhouse }),
-    lever: createLeverSource({ baseUrl: config.baseUrls.lever }),
-    jsonld: createJsonLdSource({ openBrowser: () => openBrowser(config.allowedHosts.jsonld, config.policies.jsonld.timeoutMs) }),
-  };
+  const browser = () => openBrowser(config.allowedHosts.jsonld, config.policies.jsonld.timeoutMs);
+  const sources = Object.fromEntries(
+    SOURCE_NAMES.map((source) => [
+      source,
+      SOURCE_MODULES[source].create({
+        baseUrl: config.baseUrls[source] ?? '',
+        config,
+        secrets: ports.secrets,
+        logger,
+        openBrowser: browser,
+      }),
+    ]),
+  ) as Record<SourceName, Source>;
   const handlers = buildHandlers({
     sources,
     clients,

@@ -9,19 +9,17 @@ import {
   readRuntimeConfig,
 } from '@jobpipe/shared';
 import { HostAllowlist } from './domain/host-allowlist.js';
-import { DEFAULT_POLICIES, type SourcePolicy, withOverrides } from './domain/policy.js';
-import { LIVE_BASE_URLS, SOURCE_NAMES, type SourceName } from './domain/sources.js';
-
-/** Sources reached through one configurable API base URL. */
-export type ApiSourceName = keyof typeof LIVE_BASE_URLS;
+import { type SourcePolicy, withOverrides } from './domain/policy.js';
+import { SOURCE_NAMES, type SourceName } from './domain/sources.js';
+import { DEFAULT_POLICIES, LIVE_BASE_URLS } from './sources/registry.js';
 
 /** The scraper's settings, validated and frozen. */
 export interface ScraperConfig {
   readonly runtime: RuntimeConfig;
   /** Scrape requests handled at once (`JOBPIPE_SCRAPER_CONCURRENCY`, default 2); sources pace themselves. */
   readonly concurrency: number;
-  /** Base URL per API source (`JOBPIPE_SCRAPER_<SOURCE>_BASE_URL`, default the live API). */
-  readonly baseUrls: Readonly<Record<ApiSourceName, string>>;
+  /** Base URL per API source (`JOBPIPE_SCRAPER_<SOURCE>_BASE_URL`, default the live API); page sources have none. */
+  readonly baseUrls: Readonly<Partial<Record<SourceName, string>>>;
   /** Hosts each source may fetch from: its base URL's host plus `JOBPIPE_SCRAPER_<SOURCE>_ALLOWED_HOSTS`. */
   readonly allowedHosts: Readonly<Record<SourceName, readonly string[]>>;
   /** Policy per source: defaults, then `JOBPIPE_SCRAPER_POLICY` (all sources), then `JOBPIPE_SCRAPER_<SOURCE>_POLICY` (JSON). */
@@ -106,9 +104,9 @@ function policyOverrides(env: Env, name: string): Partial<SourcePolicy> {
   return parsed as Partial<SourcePolicy>;
 }
 
-function baseUrl(env: Env, source: ApiSourceName): string {
+function baseUrl(env: Env, source: SourceName, live: string): string {
   const name = `JOBPIPE_SCRAPER_${source.toUpperCase()}_BASE_URL`;
-  const value = env[name] || LIVE_BASE_URLS[source];
+  const value = env[name] || live;
   if (!HostAllowlist.hostOf(value)) throw new ConfigError(`${name}='${value}' is not an http(s) URL`);
   return value.replace(/\/+$/, '');
 }
@@ -125,9 +123,9 @@ export function readScraperConfig(env: Env): ScraperConfig {
   const shared = readEnvConfig({ ...SCRAPER_ENV_SCHEMA, properties: SHARED_SCRAPER_VARIABLES }, env, {
     secret: ['JOBPIPE_SCRAPER_USAJOBS_API_KEY'],
   });
-  const baseUrls = Object.fromEntries(
-    (Object.keys(LIVE_BASE_URLS) as ApiSourceName[]).map((source) => [source, baseUrl(env, source)]),
-  ) as Record<ApiSourceName, string>;
+  const baseUrls: Partial<Record<SourceName, string>> = Object.fromEntries(
+    Object.entries(LIVE_BASE_URLS).map(([source, live]) => [source, baseUrl(env, source as SourceName, live)]),
+  );
   const allOverrides = policyOverrides(env, 'JOBPIPE_SCRAPER_POLICY');
   const policies = {} as Record<SourceName, SourcePolicy>;
   const allowedHosts = {} as Record<SourceName, readonly string[]>;
@@ -139,7 +137,8 @@ export function readScraperConfig(env: Env): ScraperConfig {
       if (error instanceof ConfigError) throw error;
       throw new ConfigError(`${name}: ${(error as Error).message}`);
     }
-    const ownHost = source === 'jsonld' ? [] : [HostAllowlist.hostOf(baseUrls[source])!];
+    const own = baseUrls[source];
+    const ownHost = own === undefined ? [] : [HostAllowlist.hostOf(own)!];
     allowedHosts[source] = Object.freeze([...ownHost, ...hostList(env, source)]);
   }
   return Object.freeze({

@@ -7,7 +7,9 @@
 export { ScrapeStateStore } from './adapters/scrape-state.js';
 export { ScraperMetrics } from './adapters/scraper-metrics.js';
 export { createScraper, type Scraper, type ScraperOptions, type ScraperPorts, scraperService } from './app.js';
-export { type ApiSourceName, readScraperConfig, type ScraperConfig } from './config.js';
-export { DEFAULT_POLICIES, type SourcePolicy } from './domain/policy.js';
+export { readScraperConfig, type ScraperConfig } from './config.js';
+export type { SourcePolicy } from './domain/policy.js';
 export type { RunCounts, RunRecord } from './domain/run-stats.js';
-export { LIVE_BASE_URLS, type ScrapeRequest, SOURCE_NAMES, type SourceName } from './domain/sources.js';
+export { type ScrapeRequest, SOURCE_NAMES, type SourceName } from './domain/sources.js';
+export { DEFAULT_POLICIES, LIVE_BASE_URLS, SOURCE_MODULES } from './sources/registry.js';
+export type { ScraperSourceModule, SourceContext } from './sources/source-module.js';

@@ -75,6 +75,7 @@ export async function createAwsPorts(
     publisher: new OutboxPublisher(outbox),
     outbox,
     flushEvents: () => relay.flush(),
+    eventsTogether: (work) => relay.together(work),
     consumer(queueName) {
       const queue = QUEUES.find((candidate) => candidate.name === queueName);
       if (!queue) throw new Error(`unknown queue '${queueName}' (known: ${QUEUES.map((known) => known.name).join(', ')})`);

@@ -42,6 +42,7 @@ export async function startServiceLambda<Config extends ServiceConfig, Built ext
       handlers: built.handlers,
       publisher: ports.publisher,
       flushEvents: () => ports.flushEvents(),
+      eventsTogether: (work) => ports.eventsTogether(work),
       registry: contracts(),
       logger,
     }),

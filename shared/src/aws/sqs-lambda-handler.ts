@@ -37,6 +37,8 @@ export interface SqsLambdaHandlerOptions extends ProcessorDependencies {
    * an earlier invocation left, and after it. A Lambda has no relay running between invocations.
    */
   readonly flushEvents?: () => Promise<void>;
+  /** Runs the batch's handlers so that their events go out together (`RuntimePorts.eventsTogether`). */
+  readonly eventsTogether?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 const queueNameOfArn = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
@@ -110,26 +112,28 @@ export function createSqsLambdaHandler(options: SqsLambdaHandlerOptions): (event
       .catch((error: unknown) =>
         options.logger.warn({ err: String(error) }, 'events left by an earlier invocation are still waiting in the outbox'),
       );
-    const settled = await Promise.all(
-      event.Records.map(async (record) => {
-        const message: ReceivedMessage = {
-          messageId: record.messageId,
-          receiptHandle: record.receiptHandle,
-          body: record.body,
-          receiveCount: Number(record.attributes.ApproximateReceiveCount ?? 1),
-        };
-        const queue = topologyQueueOfSqsName(queueNameOfArn(record.eventSourceARN));
-        // Every earlier receive ended without a verdict (the function crashed or timed out).
-        if (queue && message.receiveCount > queue.maxReceiveCount) {
-          return deadLetter(
-            record,
-            message,
-            exhaustedReason(queue.maxReceiveCount, 'visibility timeout expired (handler crashed or timed out)'),
-          );
-        }
-        return settle(record, message, await processMessage(message, options));
-      }),
-    );
+    const handleAll = () =>
+      Promise.all(
+        event.Records.map(async (record) => {
+          const message: ReceivedMessage = {
+            messageId: record.messageId,
+            receiptHandle: record.receiptHandle,
+            body: record.body,
+            receiveCount: Number(record.attributes.ApproximateReceiveCount ?? 1),
+          };
+          const queue = topologyQueueOfSqsName(queueNameOfArn(record.eventSourceARN));
+          // Every earlier receive ended without a verdict (the function crashed or timed out).
+          if (queue && message.receiveCount > queue.maxReceiveCount) {
+            return deadLetter(
+              record,
+              message,
+              exhaustedReason(queue.maxReceiveCount, 'visibility timeout expired (handler crashed or timed out)'),
+            );
+          }
+          return settle(record, message, await processMessage(message, options));
+        }),
+      );
+    const settled = await (options.eventsTogether ? options.eventsTogether(handleAll) : handleAll());
     try {
       await options.flushEvents?.();
     } catch (error) {

@@ -8,6 +8,7 @@ import { TableOutbox } from '../outbox/table-outbox.js';
 import { type Clock, type IdGenerator, randomIds, systemClock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { SecretStore } from '../ports/secrets.js';
+import type { TableStore } from '../ports/tables.js';
 import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
 import { EmbeddedBusSender } from './embedded-publisher.js';
@@ -40,6 +41,8 @@ export interface EmbeddedPortOverrides {
   /** Where the outbox relay sends events (default: the bus, each event once). */
   readonly sender?: (bus: SqliteBus) => BusSender;
   readonly logger?: Logger;
+  /** Wraps the tables file (services, the outbox and the relay then use the wrapper), e.g. to make writes fail. */
+  readonly tables?: (store: TableStore) => TableStore;
   /** Retry timing of the relay. */
   readonly relayRetry?: Pick<OutboxRelayOptions, 'minRetryDelayMs' | 'maxRetryDelayMs'>;
 }
@@ -58,7 +61,8 @@ export function createEmbeddedPorts(
   const ids = overrides.ids ?? randomIds;
   const grouped = GROUPED_WRITERS.has(producer);
   const bus = new SqliteBus({ path: paths.bus, clock });
-  const tables = new SqliteTableStore(paths.tables, TABLES, { groupWrites: grouped });
+  const tablesFile = new SqliteTableStore(paths.tables, TABLES, { groupWrites: grouped });
+  const tables = overrides.tables?.(tablesFile) ?? tablesFile;
   const relay = new OutboxRelay({
     tables,
     producer,
@@ -75,6 +79,7 @@ export function createEmbeddedPorts(
     publisher: new OutboxPublisher(outbox),
     outbox,
     flushEvents: () => relay.flush(),
+    eventsTogether: (work) => relay.together(work),
     consumer: (queue) => bus.consumer(queue),
     tables,
     blobs: new FolderBlobStore(paths.blobs),
@@ -89,7 +94,7 @@ export function createEmbeddedPorts(
     async close() {
       await relay.stop();
       bus.close();
-      tables.close();
+      tablesFile.close();
       secrets?.close();
     },
   };

@@ -9,6 +9,8 @@ export interface QueueRunnerOptions extends ProcessorDependencies {
   readonly queue: QueueDefinition;
   readonly consumer: QueueConsumer;
   readonly metrics?: ServiceMetrics;
+  /** Runs a batch's handlers so that their events go out together (`RuntimePorts.eventsTogether`). */
+  readonly eventsTogether?: <T>(work: () => Promise<T>) => Promise<T>;
   /** How long one receive waits for messages (long poll; SQS allows up to 20 s). */
   readonly waitMs?: number;
   /** Batches handled at the same time (each batch's messages run concurrently). */
@@ -89,7 +91,8 @@ export class QueueRunner {
     try {
       // One message whose release or dead-lettering fails must not keep its handled neighbours from
       // being deleted: every message settles on its own, then the handled ones are acked together.
-      const settled = await Promise.allSettled(messages.map((message) => this.handle(message, unsettled)));
+      const handleAll = () => Promise.allSettled(messages.map((message) => this.handle(message, unsettled)));
+      const settled = await (this.options.eventsTogether ? this.options.eventsTogether(handleAll) : handleAll());
       const acked = messages.filter((_, i) => {
         const result = settled[i]!;
         return result.status === 'fulfilled' && result.value.kind === 'ack';

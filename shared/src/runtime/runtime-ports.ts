@@ -18,6 +18,11 @@ export interface RuntimePorts {
    * try). Lambda entries call it before returning; long-running processes relay on their own.
    */
   flushEvents(): Promise<void>;
+  /**
+   * Runs `work` (the handlers of one received batch) so that the events it commits go out together
+   * when it ends: in the fewest PutEvents (up to 10 events each) rather than one per commit.
+   */
+  eventsTogether<T>(work: () => Promise<T>): Promise<T>;
   /** A consumer of a queue of the topology. */
   consumer(queue: string): QueueConsumer;
   readonly tables: TableStore;

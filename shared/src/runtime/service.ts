@@ -49,6 +49,7 @@ export async function startService<Config extends ServiceConfig, Built extends B
         registry: contracts(),
         handlers: built.handlers,
         publisher: ports.publisher,
+        eventsTogether: (work) => ports.eventsTogether(work),
         logger,
         metrics,
         ...(built.concurrency ? { concurrency: built.concurrency } : {}),

@@ -2,20 +2,24 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { contracts } from '@jobpipe/contracts';
+import { busEvent } from '@jobpipe/test-kit';
 import { playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../src/aws/aws-clients.js';
 import { ensureTables } from '../../src/aws/bootstrap-storage.js';
 import { DynamoTableStore } from '../../src/aws/dynamo-table-store.js';
 import { EventBridgePublisher } from '../../src/aws/eventbridge-publisher.js';
+import { createSqsLambdaHandler } from '../../src/aws/sqs-lambda-handler.js';
 import { OUTBOX_TABLE, type OutboxEntry, outboxEntriesOf } from '../../src/outbox/outbox-entries.js';
 import { OutboxRelay } from '../../src/outbox/outbox-relay.js';
 import { TableOutbox } from '../../src/outbox/table-outbox.js';
 import { ManualClock, randomIds } from '../../src/ports/clock.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { buildBusEvent } from '../../src/runtime/event-factory.js';
+import { defineHandlers } from '../../src/runtime/handlers.js';
 import { fastRetry, startDynalite, testCredentials } from '../aws/aws-test-kit.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 
@@ -148,6 +152,50 @@ describe('outbox on the aws adapters (DynamoDB and EventBridge through SDK mocks
     assert.deepEqual(await outbox.commit(change), { committed: false });
     dynamo.on(TransactWriteCommand).rejects(cancelled('TransactionConflict'));
     await assert.rejects(outbox.commit(change), TransactionCanceledException);
+  });
+});
+
+describe('events of one handler turn', () => {
+  test("the events a Lambda batch's handlers commit go out together: 12 one-event commits make 2 PutEvents, not 12", async () => {
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials: testCredentials }));
+    const stored = playOutboxTable(mockClient(documents), tableName(OUTBOX_TABLE)).entries;
+    const tables = new DynamoTableStore({ documents, tableName });
+    const relay = new OutboxRelay({ tables, producer: 'scraper', sender: eventBridgePublisher() });
+    const outbox = new TableOutbox({ ...factory, tables, onStored: (entries) => relay.committed(entries) });
+    eventBridgeFailing().down = false;
+    const handler = createSqsLambdaHandler({
+      registry: contracts(),
+      logger: silentLogger,
+      sqs: new SQSClient({ region: 'us-east-1', credentials: testCredentials }),
+      publisher: { publish: () => Promise.reject(new Error('handlers commit through the outbox here')) },
+      flushEvents: () => relay.flush(),
+      eventsTogether: (work) => relay.together(work),
+      handlers: defineHandlers({
+        'job.scraped@1': async (event, context) => {
+          // Handlers finish one after another, as real ones do, each committing its change and event.
+          const n = Number(event.detail.data.externalId.slice('job-'.length));
+          await new Promise((resolve) => setTimeout(resolve, 2 * n));
+          await outbox.commit({
+            writes: [{ table: 'scrapeState', item: { key: `mcf:job-${n}` } }],
+            events: context.caused([{ detailType: 'job.scraped', data: scrapedData(100 + n) }]),
+          });
+        },
+      }),
+    });
+    const records = Array.from({ length: 12 }, (_, n) => ({
+      messageId: `m-${n}`,
+      receiptHandle: `r-${n}`,
+      body: JSON.stringify(busEvent('job.scraped', scrapedData(n + 1), 'scraper')),
+      attributes: { ApproximateReceiveCount: '1' },
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:jp-parser',
+    }));
+    const response = await handler({ Records: records });
+    assert.deepEqual(response, { batchItemFailures: [] });
+    assert.deepEqual(
+      putEventsRequests().map((entries) => entries.length),
+      [10, 2],
+    );
+    assert.equal(stored.size, 0, 'every entry sent and deleted');
   });
 });
 

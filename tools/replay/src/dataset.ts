@@ -1,36 +1,15 @@
-import { generatePostings } from './generator.js';
-import { loadRecordings } from './recordings.js';
+import { SCRAPE_SOURCES } from '@jobpipe/contracts';
+import { IdentityPool } from './identity-pool.js';
 import type { SourceName } from './scrape-request.js';
 import { SeededRandom } from './seeded-random.js';
+import { REPLAY_SOURCES } from './sources/registry.js';
+import type { ReplayPosting, ServedSource } from './sources/replay-source.js';
 
-/** One posting the replay serves, and whether the parser should reject it. */
-export interface ReplayPosting {
-  readonly source: SourceName;
-  /** The external id the scraper will use (JSON-LD: filled in once the server knows its URL). */
-  externalId: string;
-  /** Deliberately broken: the parser must dead-letter it. */
-  readonly broken: boolean;
-  /** What is broken, for test messages. */
-  readonly brokenReason?: string;
-  /** JSON-LD only: the page path. */
-  readonly path?: string;
-}
+export type { ReplayPosting } from './sources/replay-source.js';
 
-/** Everything the replay serves, per source, in each source's real format. */
+/** Everything the replay serves: each source in its real format, and every posting with whether it is broken. */
 export interface ReplayDataset {
-  /** MCF search summaries, in listing order. */
-  readonly mcfSummaries: Record<string, unknown>[];
-  /** MCF detail bodies by uuid. */
-  readonly mcfDetails: Map<string, string>;
-  readonly usajobsItems: Record<string, unknown>[];
-  /** Template of the USAJOBS answer (everything but the items and paging). */
-  readonly usajobsTemplate: Record<string, unknown>;
-  readonly greenhouseBoards: Map<string, Record<string, unknown>[]>;
-  readonly leverCompanies: Map<string, Record<string, unknown>[]>;
-  /** JSON-LD pages by path (`/jobs/<name>.html`). */
-  readonly pages: Map<string, string>;
-  /** The recorded search page, used as the template of the served one. */
-  readonly searchPageTemplate: string;
+  readonly sources: ReadonlyMap<SourceName, ServedSource>;
   readonly postings: ReplayPosting[];
 }
 
@@ -43,48 +22,39 @@ export interface DatasetOptions {
   /** Serve the recorded real samples too (default true). */
   readonly includeRecordings?: boolean;
   readonly seed?: number;
+  /** The USAJOBS key the replay accepts. */
+  readonly usajobsKey: string;
 }
 
-/** Builds the dataset: the recorded samples plus N generated postings in the same formats. */
+/** Splits `total` over the sources, the remainder going to the first ones. */
+function share(total: number): Map<SourceName, number> {
+  const n = SCRAPE_SOURCES.length;
+  return new Map(SCRAPE_SOURCES.map((source, index) => [source, Math.floor(total / n) + (index < total % n ? 1 : 0)]));
+}
+
+/**
+ * Builds the dataset: every registered source's recorded samples plus its share of N generated
+ * postings in the same format, `broken` of them deliberately unusable in the way real sources break.
+ */
 export function buildDataset(options: DatasetOptions): ReplayDataset {
-  const recordings = loadRecordings();
-  const includeRecordings = options.includeRecordings ?? true;
-  const { SearchResult, ...usajobsTemplate } = recordings.usajobsSearch;
-  const dataset: ReplayDataset = {
-    mcfSummaries: [],
-    mcfDetails: new Map(),
-    usajobsItems: [],
-    usajobsTemplate: { ...usajobsTemplate, SearchResult: { ...SearchResult, SearchResultItems: [] } },
-    greenhouseBoards: new Map(),
-    leverCompanies: new Map(),
-    pages: new Map(),
-    searchPageTemplate: recordings.jsonldSearchPage,
-    postings: [],
-  };
-  if (includeRecordings) {
-    for (const summary of recordings.mcfSearch.results) {
-      const uuid = String(summary.uuid);
-      const detail = recordings.mcfDetails.get(uuid);
-      if (!detail) continue;
-      dataset.mcfSummaries.push(summary);
-      dataset.mcfDetails.set(uuid, detail);
-      dataset.postings.push({ source: 'mcf', externalId: uuid, broken: false });
-    }
-    for (const item of SearchResult.SearchResultItems) {
-      dataset.usajobsItems.push(item);
-      dataset.postings.push({ source: 'usajobs', externalId: String(item.MatchedObjectId), broken: false });
-    }
-    dataset.greenhouseBoards.set('vercel', [...recordings.greenhouseBoard.jobs]);
-    for (const job of recordings.greenhouseBoard.jobs)
-      dataset.postings.push({ source: 'greenhouse', externalId: String(job.id), broken: false });
-    dataset.leverCompanies.set('northwind', [...recordings.leverPostings]);
-    for (const posting of recordings.leverPostings)
-      dataset.postings.push({ source: 'lever', externalId: String(posting.id), broken: false });
-    for (const [file, html] of recordings.jsonldPages) {
-      dataset.pages.set(`/jobs/${file}`, html);
-      dataset.postings.push({ source: 'jsonld', externalId: '', broken: false, path: `/jobs/${file}` });
-    }
+  const random = new SeededRandom(options.seed ?? 42);
+  const pool = new IdentityPool(random);
+  const counts = share(options.postings);
+  const brokenCounts = share(options.broken ?? 0);
+  const sources = new Map<SourceName, ServedSource>();
+  for (const name of SCRAPE_SOURCES) {
+    const count = counts.get(name)!;
+    sources.set(
+      name,
+      REPLAY_SOURCES[name].build({
+        includeRecordings: options.includeRecordings ?? true,
+        count,
+        broken: Math.min(brokenCounts.get(name)!, count),
+        random,
+        pool,
+        usajobsKey: options.usajobsKey,
+      }),
+    );
   }
-  generatePostings(dataset, recordings, new SeededRandom(options.seed ?? 42), options.postings, options.broken ?? 0);
-  return dataset;
+  return { sources, postings: [...sources.values()].flatMap((source) => source.postings) };
 }

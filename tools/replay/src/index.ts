@@ -6,5 +6,8 @@
 export { withExternalReplay, withOwnReplay } from './config-text.js';
 export type { ReplayPosting } from './dataset.js';
 export { FAULT_KINDS, type FaultKind, type FaultOptions } from './faults.js';
+export { RECORDINGS_DIR } from './recordings.js';
 export type { ScrapeRequest, SourceName } from './scrape-request.js';
 export { type ReplayRequestRecord, type ReplayServer, type ReplayServerOptions, startReplayServer } from './server.js';
+export { REPLAY_SOURCES } from './sources/registry.js';
+export type { ReplaySourceModule, ServedSource } from './sources/replay-source.js';

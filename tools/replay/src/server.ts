@@ -33,8 +33,8 @@ export interface ReplayServer {
   readonly origin: string;
   /** Every posting served, with whether it is deliberately broken. */
   readonly postings: readonly ReplayPosting[];
-  /** Greenhouse boards and Lever companies served. */
-  readonly boards: { readonly greenhouse: readonly string[]; readonly lever: readonly string[] };
+  /** Boards (Greenhouse boards, Lever companies, …) served, per source whose searches name boards. */
+  readonly boards: Readonly<Partial<Record<SourceName, readonly string[]>>>;
   /** The JSON-LD search page (follow `a.job-link`). */
   readonly searchPageUrl: string;
   /** Requests answered so far, oldest first. */
@@ -60,16 +60,17 @@ const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('hex
  * validators, and optional transport faults the scraper must retry through.
  */
 export async function startReplayServer(options: ReplayServerOptions = {}): Promise<ReplayServer> {
+  const usajobsKey = options.usajobsKey ?? 'replay-key';
   const dataset = buildDataset({
     postings: options.postings ?? 50,
     broken: options.broken ?? 0,
     includeRecordings: options.includeRecordings ?? true,
     seed: options.seed ?? 42,
+    usajobsKey,
   });
   const faults = new FaultPlan(options.faults);
   const requests: ReplayRequestRecord[] = [];
-  const pageDates = new Map([...dataset.pages.keys()].map((path) => [path, 'Wed, 01 Jul 2026 00:00:00 GMT']));
-  const state: RouteState = { dataset, origin: '', usajobsKey: options.usajobsKey ?? 'replay-key', empty: new Set(), pageDates };
+  const state: RouteState = { dataset, origin: '', empty: new Set() };
 
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -115,7 +116,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
     fault: FaultKind | undefined,
     record: (status: number) => void,
   ) {
-    const headers: Record<string, string> = { 'content-type': answer.contentType };
+    const headers: Record<string, string> = { ...answer.headers, 'content-type': answer.contentType };
     if (answer.status === 200 && answer.cacheable) {
       const etag = etagOf(answer.body);
       headers.etag = etag;
@@ -149,37 +150,31 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
   for (const posting of dataset.postings) {
     if (posting.source === 'jsonld' && posting.path) posting.externalId = externalIdOfPage(`${origin}${posting.path}`);
   }
-  const boards = { greenhouse: [...dataset.greenhouseBoards.keys()], lever: [...dataset.leverCompanies.keys()] };
-  const searchPageUrl = `${origin}/careers/search`;
+  const boards = Object.fromEntries(
+    [...dataset.sources].filter(([, source]) => source.boards.length > 0).map(([name, source]) => [name, source.boards]),
+  ) as Partial<Record<SourceName, readonly string[]>>;
+  const served = [...dataset.sources];
 
   return {
-    baseUrls: { mcf: origin, usajobs: origin, greenhouse: origin, lever: origin, jsonld: origin },
+    baseUrls: Object.fromEntries(served.map(([name]) => [name, origin])) as Record<SourceName, string>,
     origin,
     postings: dataset.postings,
     boards,
-    searchPageUrl,
+    searchPageUrl: `${origin}/careers/search`,
     requests,
     faults,
     scrapeRequests(runId) {
-      const common = { runId, requestedBy: 'cli' as const };
-      return [
-        { ...common, searchId: 'replay-mcf', source: 'mcf', keywords: 'software engineer' },
-        { ...common, searchId: 'replay-usajobs', source: 'usajobs', keywords: 'data', location: 'Washington, District of Columbia' },
-        { ...common, searchId: 'replay-greenhouse', source: 'greenhouse', boards: boards.greenhouse },
-        { ...common, searchId: 'replay-lever', source: 'lever', boards: boards.lever },
-        { ...common, searchId: 'replay-jsonld', source: 'jsonld', urls: [searchPageUrl], followLinks: 'a.job-link' },
-      ];
+      return served.map(([source, served]) => ({
+        runId,
+        requestedBy: 'cli' as const,
+        searchId: `replay-${source}`,
+        source,
+        ...served.search(origin),
+      }));
     },
     scraperEnv() {
-      const host = new URL(origin).host;
       return {
-        JOBPIPE_SCRAPER_MCF_BASE_URL: origin,
-        JOBPIPE_SCRAPER_USAJOBS_BASE_URL: origin,
-        JOBPIPE_SCRAPER_GREENHOUSE_BASE_URL: origin,
-        JOBPIPE_SCRAPER_LEVER_BASE_URL: origin,
-        JOBPIPE_SCRAPER_JSONLD_ALLOWED_HOSTS: host,
-        JOBPIPE_SCRAPER_USAJOBS_EMAIL: 'replay@jobpipe.invalid',
-        JOBPIPE_SCRAPER_USAJOBS_API_KEY: state.usajobsKey,
+        ...Object.assign({}, ...served.map(([, source]) => source.scraperEnv(origin))),
         // A local server needs no politeness: fast limits, short backoff (Retry-After is still honoured).
         JOBPIPE_SCRAPER_POLICY: JSON.stringify({
           concurrency: 16,
@@ -195,7 +190,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
       else state.empty.delete(source);
     },
     touch(source, externalId) {
-      touchPosting(state, source, externalId);
+      dataset.sources.get(source)!.touch(externalId);
     },
     close() {
       return new Promise((resolve) => {
@@ -204,42 +199,4 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
       });
     },
   };
-}
-
-/** Appends a sentence to one posting's description (and moves a page's Last-Modified). */
-function touchPosting(state: RouteState, source: SourceName, externalId: string): void {
-  const { dataset } = state;
-  const note = ' Updated: the team grew.';
-  const edit = (item: Record<string, unknown> | undefined, field: string) => {
-    if (!item) throw new Error(`replay has no ${source} posting ${externalId}`);
-    item[field] = `${String(item[field] ?? '')}${note}`;
-  };
-  if (source === 'mcf') {
-    const detail = dataset.mcfDetails.get(externalId);
-    if (!detail) throw new Error(`replay has no mcf posting ${externalId}`);
-    const parsed = JSON.parse(detail) as Record<string, unknown>;
-    edit(parsed, 'description');
-    dataset.mcfDetails.set(externalId, JSON.stringify(parsed));
-  } else if (source === 'usajobs') {
-    const item = dataset.usajobsItems.find((candidate) => String(candidate.MatchedObjectId) === externalId);
-    edit(item?.MatchedObjectDescriptor as Record<string, unknown> | undefined, 'QualificationSummary');
-  } else if (source === 'greenhouse') {
-    edit(
-      [...dataset.greenhouseBoards.values()].flat().find((job) => String(job.id) === externalId),
-      'content',
-    );
-  } else if (source === 'lever') {
-    edit(
-      [...dataset.leverCompanies.values()].flat().find((posting) => posting.id === externalId),
-      'descriptionPlain',
-    );
-  } else {
-    const posting = dataset.postings.find((candidate) => candidate.source === 'jsonld' && candidate.externalId === externalId);
-    const html = posting?.path ? dataset.pages.get(posting.path) : undefined;
-    if (!posting?.path || html === undefined) throw new Error(`replay has no jsonld page ${externalId}`);
-    dataset.pages.set(posting.path, html.replace('</body>', `<p>${note}</p></body>`));
-    // Strictly later than the last date served, whatever this machine's clock says.
-    const previous = Date.parse(state.pageDates.get(posting.path) ?? '') || 0;
-    state.pageDates.set(posting.path, new Date(Math.max(Date.now(), previous + 1000)).toUTCString());
-  }
 }

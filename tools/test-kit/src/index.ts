@@ -5,6 +5,7 @@
  * A tool: only tests, bench and the CLI import it, never a service.
  */
 export * from './events.js';
+export * from './failing-outbox.js';
 export * from './job-site/index.js';
 export * from './process-group.js';
 export * from './processes.js';

@@ -1,4 +1,4 @@
-import { type Clock, type TableStore, TransientError } from '@jobpipe/shared';
+import { type Clock, type Outbox, type OutgoingEvent, type TableStore, TransientError } from '@jobpipe/shared';
 import { type ApplicationRecord, type ApplicationRequest, newApplicationRecord } from '../domain/application-record.js';
 
 const TABLE = 'applierState';
@@ -7,6 +7,7 @@ const TABLE = 'applierState';
 export class ApplicationStore {
   constructor(
     private readonly tables: TableStore,
+    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
@@ -22,17 +23,27 @@ export class ApplicationStore {
     return created;
   }
 
-  /** Writes changes if nobody else wrote the record since it was read; returns the new record, or undefined. */
-  async save(record: ApplicationRecord, changes: Partial<ApplicationRecord>): Promise<ApplicationRecord | undefined> {
+  /**
+   * Writes changes, with the events that announce them in the same transaction (the outbox), if nobody
+   * else wrote the record since it was read; returns the new record, or undefined (nothing written).
+   */
+  async save(
+    record: ApplicationRecord,
+    changes: Partial<ApplicationRecord>,
+    events: readonly OutgoingEvent[] = [],
+  ): Promise<ApplicationRecord | undefined> {
     const next: ApplicationRecord = { ...record, ...changes, version: record.version + 1, updatedAt: this.clock.now().toISOString() };
-    const written = await this.tables.put(TABLE, next, {
-      kind: 'compare',
-      attribute: 'version',
-      op: 'eq',
-      value: record.version,
-      orNotExists: false,
+    const result = await this.outbox.commit({
+      writes: [
+        {
+          table: TABLE,
+          item: next,
+          condition: { kind: 'compare', attribute: 'version', op: 'eq', value: record.version, orNotExists: false },
+        },
+      ],
+      events,
     });
-    return written ? next : undefined;
+    return result.committed ? next : undefined;
   }
 
   /** Every record the applier has handled. */

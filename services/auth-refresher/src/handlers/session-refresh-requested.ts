@@ -5,7 +5,6 @@ import type { SessionRefresher } from '../session-refresher.js';
 export function sessionRefreshRequestedHandler(refresher: SessionRefresher): EventHandler<'session.refresh-requested'> {
   return async (event, context) => {
     const { site, requestedAt } = event.detail.data;
-    const refreshed = await refresher.onRequest(site, new Date(requestedAt), context.logger);
-    if (refreshed) await context.publish([{ detailType: 'session.refreshed', data: refreshed }]);
+    await refresher.onRequest(site, new Date(requestedAt), context.logger, context.caused);
   };
 }

@@ -2,14 +2,11 @@ import { createHash } from 'node:crypto';
 import { bodyText, type CheckedBody, checkBody } from './body-decoding.js';
 import { detectJsonPostings, type RawFormat } from './detect-format.js';
 import type { ExtractedPosting } from './extracted-posting.js';
-import { extractGreenhouseJob } from './extractors/greenhouse.js';
 import { list, record } from './extractors/json-fields.js';
-import { extractJsonLdPosting, findJobPostings } from './extractors/jsonld.js';
+import { findJobPostings } from './extractors/jsonld.js';
 import { jsonLdBlocks, type PageMarkup } from './extractors/jsonld-scripts.js';
-import { extractLeverPosting } from './extractors/lever.js';
-import { extractMcfJob } from './extractors/mcf.js';
 import { pageAddresses, visibleText } from './extractors/page-facts.js';
-import { extractUsajobsItem } from './extractors/usajobs.js';
+import { PARSER_SOURCES } from './extractors/registry.js';
 import { parseJsonBody } from './json-body.js';
 import { httpUrl, normalizePosting, type ParsedPosting } from './normalize.js';
 import { PostingRejected } from './rejection.js';
@@ -38,14 +35,6 @@ export interface ParseResult {
   readonly postings: ParsedPosting[];
   readonly rejected: string[];
 }
-
-const EXTRACTORS: Readonly<Record<RawFormat, (node: Record<string, unknown>, url: string | null) => ExtractedPosting>> = {
-  mcf: extractMcfJob,
-  usajobs: extractUsajobsItem,
-  greenhouse: extractGreenhouseJob,
-  lever: extractLeverPosting,
-  jsonld: extractJsonLdPosting,
-};
 
 /** The body's first non-whitespace character (trimStart's whitespace), decoding only the start of a UTF-8 body. */
 function firstCharacter(body: CheckedBody): string | undefined {
@@ -157,7 +146,7 @@ export function parseRawBody(input: RawBodyInput): ParseResult {
     // With the source known, an object of no recognisable shape is read as that source's posting, so the
     // rejection names the fields it lacks rather than just "unknown format".
     const detected =
-      detectJsonPostings(document) ??
+      detectJsonPostings(document, input.source) ??
       (input.source && record(document)
         ? { format: input.source, shape: `${input.source} posting`, items: [record(document)!] }
         : undefined);
@@ -184,7 +173,7 @@ export function parseRawBody(input: RawBodyInput): ParseResult {
   const rejected: string[] = [];
   items.forEach((item, index) => {
     try {
-      let extracted = EXTRACTORS[format](item, input.url ?? null);
+      let extracted = PARSER_SOURCES[format].extract(item, input.url ?? null);
       if (page && !httpUrl(extracted.url)) {
         const own = page.url();
         if (own.url) extracted = { ...extracted, url: own.url, provenance: { ...extracted.provenance, canonicalUrl: own.from } };

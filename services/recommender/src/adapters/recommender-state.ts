@@ -11,7 +11,7 @@
  * - `config` / `current`: the last config received.
  */
 import type { JobpipeConfig } from '@jobpipe/contracts';
-import type { BlobStore, Item, TableStore } from '@jobpipe/shared';
+import type { BlobStore, Item, Outbox, OutgoingEvent, TableStore, TableWrite } from '@jobpipe/shared';
 import type { NaiveBayesModel, TrainingExample } from '../domain/model.js';
 import { featuresFromStored, type JobSummary, type StoredFeatures } from '../domain/posting-features.js';
 import type { Reason } from '../domain/reasons.js';
@@ -80,6 +80,9 @@ export interface ScoreRecord {
   readonly claimedAt: string;
 }
 
+/** Score records per outbox commit when rescoring: their outbox entries stay within DynamoDB's 100 writes. */
+const SCORES_PER_COMMIT = 40;
+
 const EMPTY_PENDING: PendingRecord = { newDecisions: 0, lastDecisionAt: null, revision: 0 };
 
 /** Blob key of a model version. */
@@ -92,6 +95,7 @@ export class RecommenderState {
   constructor(
     private readonly tables: TableStore,
     private readonly blobs: BlobStore,
+    private readonly outbox: Outbox,
   ) {}
 
   async posting(jobId: string): Promise<PostingRecord | undefined> {
@@ -207,17 +211,36 @@ export class RecommenderState {
     return await this.tables.get<Item & ScoreRecord>('scores', { jobId });
   }
 
-  /** Writes a score record if the job's record is still the one with `replacing` claim (none when undefined). */
-  async replaceScore(record: ScoreRecord, replacing: ScoreRecord | undefined): Promise<boolean> {
-    return this.tables.put(
-      'scores',
-      { ...record },
-      replacing ? { kind: 'compare', attribute: 'claimId', op: 'eq', value: replacing.claimId, orNotExists: false } : { kind: 'notExists' },
-    );
+  /**
+   * Writes a score record and its `job.scored` together (one transaction, through the outbox) if the
+   * job's record is still the one with `replacing`'s claim (none when undefined); false when another
+   * delivery wrote it meanwhile.
+   */
+  async commitScore(record: ScoreRecord, replacing: ScoreRecord | undefined, events: readonly OutgoingEvent[]): Promise<boolean> {
+    const result = await this.outbox.commit({
+      writes: [
+        {
+          table: 'scores',
+          item: { ...record },
+          condition: replacing
+            ? { kind: 'compare', attribute: 'claimId', op: 'eq', value: replacing.claimId, orNotExists: false }
+            : { kind: 'notExists' },
+        },
+      ],
+      events,
+    });
+    return result.committed;
   }
 
-  async putScores(records: readonly ScoreRecord[]): Promise<void> {
-    if (records.length === 1) await this.tables.put('scores', { ...records[0]! });
-    else if (records.length > 1) await this.tables.putMany('scores', records as unknown as Item[]);
+  /**
+   * Writes rescored records and the events announcing them, in commits of at most
+   * `SCORES_PER_COMMIT` records with their events (well inside a DynamoDB transaction's 100 writes).
+   */
+  async commitRescored(rescored: readonly { record: ScoreRecord; event?: OutgoingEvent }[]): Promise<void> {
+    for (let start = 0; start < rescored.length; start += SCORES_PER_COMMIT) {
+      const chunk = rescored.slice(start, start + SCORES_PER_COMMIT);
+      const writes: TableWrite[] = chunk.map(({ record }) => ({ table: 'scores', item: { ...record } }));
+      await this.outbox.commit({ writes, events: chunk.flatMap(({ event }) => (event ? [event] : [])) });
+    }
   }
 }

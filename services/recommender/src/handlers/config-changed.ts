@@ -5,7 +5,7 @@ import type { Recommender } from '../recommender.js';
 export function configChangedHandler(recommender: Recommender): EventHandler<'config.changed'> {
   return async (event, context) => {
     const { version, config } = event.detail.data;
-    const report = await recommender.handleConfigChanged(version, config, context.publish);
+    const report = await recommender.handleConfigChanged(version, config, context.caused);
     if (report) context.logger.info({ version, ...report }, 'config changed; rescored');
   };
 }

@@ -5,7 +5,7 @@ import type { Recommender } from '../recommender.js';
 export function jobParsedHandler(recommender: Recommender): EventHandler<'job.parsed'> {
   return async (event, context) => {
     const { job } = event.detail.data;
-    const outcome = await recommender.handleParsed(job, context.publish);
+    const outcome = await recommender.handleParsed(job, context.caused);
     context.logger.debug({ jobId: job.jobId, outcome }, 'job.parsed handled');
   };
 }

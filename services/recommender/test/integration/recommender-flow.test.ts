@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contracts, type JobpipeConfig, type NormalizedJob, queueOf } from '@jobpipe/contracts';
-import { createEmbeddedPorts, type OutgoingEvent, QueueRunner, silentLogger } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/test-kit';
+import { createEmbeddedPorts, EmbeddedBusSender, type EmbeddedPortOverrides, QueueRunner, silentLogger } from '@jobpipe/shared';
+import { outboxFailingWhile, tempDir } from '@jobpipe/test-kit';
 import { createRecommender, recommenderHandlers } from '../../src/app.js';
+import { uncaused } from '../../src/recommender.js';
 import { dataEngineeringConfig, normalizedJob } from '../helpers/jobs.js';
 
 const settings = { retrainAfter: 6, retrainQuietSeconds: 60, rescoreBatchSize: 4 };
 
-function stack() {
+function stack(overrides: EmbeddedPortOverrides = {}) {
   const dir = tempDir('jobpipe-recommender-');
   const options = { dataDir: dir.path, secretKey: undefined };
-  const ports = createEmbeddedPorts(options, 'recommender');
+  const ports = createEmbeddedPorts(options, 'recommender', overrides);
   const parser = createEmbeddedPorts(options, 'parser');
   const crm = createEmbeddedPorts(options, 'crm-api');
   const recommender = createRecommender(ports, settings, silentLogger);
@@ -105,19 +106,10 @@ test('a config change rescores in bounded batches, only where the scoring inputs
   await s.drain();
   assert.equal((await s.scoredEvents()).length, 0, 'a searches-only change rescores nothing');
 
-  const batches: number[] = [];
-  const publish = async (events: readonly OutgoingEvent[]) => {
-    batches.push(events.length);
-    return s.ports.publisher.publish(events);
-  };
   const track = config.tracks[0]!;
   const sales = { ...config, tracks: [{ ...track, bodyKeywords: [...track.bodyKeywords, { term: 'quota', weight: 5 }] }] };
-  const report = await s.recommender.handleConfigChanged(3, sales, publish);
+  const report = await s.recommender.handleConfigChanged(3, sales, uncaused);
   assert.deepEqual(report, { examined: 10, rescored: 10, published: 5, batches: 3 });
-  assert.ok(
-    batches.every((size) => size <= settings.rescoreBatchSize),
-    `batches ${batches}`,
-  );
   const events = await s.scoredEvents();
   assert.deepEqual(events.map((event) => event.jobId).sort(), [
     'greenhouse:101',
@@ -127,7 +119,7 @@ test('a config change rescores in bounded batches, only where the scoring inputs
     'greenhouse:109',
   ]);
 
-  assert.equal(await s.recommender.handleConfigChanged(3, config, publish), undefined, 'an old or repeated version is ignored');
+  assert.equal(await s.recommender.handleConfigChanged(3, config, uncaused), undefined, 'an old or repeated version is ignored');
 });
 
 test('enough new decisions retrain the model, store it versioned, and rescore with it', async (t) => {
@@ -167,7 +159,7 @@ test('enough new decisions retrain the model, store it versioned, and rescore wi
   assert.equal(rescored.length, 10, 'every score moved with the model');
   assert.ok(rescored.every((event) => event.modelVersion === model.version));
 
-  const again = await s.recommender.retrain((events) => s.ports.publisher.publish(events));
+  const again = await s.recommender.retrain(uncaused);
   assert.equal(again, undefined, 'the same decisions give the same model: nothing to rescore');
   assert.equal((await s.scoredEvents()).length, 0);
 });
@@ -181,10 +173,55 @@ test('the debounce: fewer decisions retrain once none arrived for the quiet peri
     await s.decided(job.jobId, i % 2 === 0 ? 'shortlisted' : 'closed', `2026-03-0${i + 1}T00:00:00.000Z`);
   }
   await s.drain();
-  const publish = (events: readonly OutgoingEvent[]) => s.ports.publisher.publish(events);
-  assert.equal(await s.recommender.retrainIfDue(publish), false, 'within the quiet period');
+  assert.equal(await s.recommender.retrainIfDue(uncaused), false, 'within the quiet period');
   const later = createRecommender({ ...s.ports, clock: { now: () => new Date(Date.now() + 61_000) } }, settings, silentLogger);
-  assert.equal(await later.retrainIfDue(publish), true);
+  assert.equal(await later.retrainIfDue(uncaused), true);
   assert.ok(await s.ports.tables.get('recommenderState', { key: 'model', sort: 'current' }));
-  assert.equal(await later.retrainIfDue(publish), false, 'nothing pending after the retrain');
+  assert.equal(await later.retrainIfDue(uncaused), false, 'nothing pending after the retrain');
+});
+
+test('a score commits with its job.scored or not at all; with the bus down a while, each is delivered once after', async (t) => {
+  const failure = { failing: false, refused: 0 };
+  let busDown = false;
+  const s = stack({
+    tables: (store) => outboxFailingWhile(store, failure),
+    sender: (bus) => {
+      const real = new EmbeddedBusSender(bus);
+      return { send: async (events) => (busDown ? Promise.reject(new Error('bus unavailable')) : real.send(events)) };
+    },
+    relayRetry: { minRetryDelayMs: 20, maxRetryDelayMs: 40 },
+  });
+  t.after(() => s.close());
+  await s.configChanged(1, dataEngineeringConfig());
+  await s.drain();
+
+  failure.failing = true;
+  await s.parsed(jobs[0]!);
+  await s.drain();
+  assert.ok(failure.refused > 0, 'the commit was tried');
+  assert.equal(await s.ports.tables.get('scores', { jobId: 'greenhouse:100' }), undefined, 'no score without its event');
+  failure.failing = false;
+  // The failed delivery comes back (after its retry delay); it scores at once, nothing holds the job.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await s.drain();
+  assert.equal((await s.scoredEvents()).length, 1);
+
+  busDown = true;
+  for (const job of jobs.slice(1)) await s.parsed(job);
+  await s.drain();
+  assert.equal((await s.ports.tables.scan('scores')).items.length, 10, 'scores are accepted while the bus is down');
+  assert.equal((await s.scoredEvents()).length, 0, 'nothing reached the bus');
+  busDown = false;
+  await s.ports.flushEvents();
+  await s.parsed(jobs[1]!);
+  await s.drain();
+  const delivered = (await s.scoredEvents()).map((event) => event.jobId).sort();
+  assert.deepEqual(
+    delivered,
+    jobs
+      .slice(1)
+      .map((job) => job.jobId)
+      .sort(),
+    'each accepted score announced exactly once',
+  );
 });

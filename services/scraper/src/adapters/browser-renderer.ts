@@ -1,6 +1,6 @@
 import { startChromium } from '@jobpipe/shared/browser';
 import { By, until } from 'selenium-webdriver';
-import type { PageRenderer, RenderedPage } from '../sources/jsonld.js';
+import type { PageRenderer, RenderedPage } from '../sources/jsonld/jsonld-source.js';
 
 /**
  * Renders pages in headless system Chromium (the Selenium fallback for pages that build their content

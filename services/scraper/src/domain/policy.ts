@@ -1,5 +1,3 @@
-import type { SourceName } from './sources.js';
-
 /**
  * How politely and how robustly one source is read. Policy is data: defaults per source here,
  * overridden per deployment through config (tests and the replay demo raise the limits).
@@ -37,7 +35,8 @@ export interface SourcePolicy {
   readonly driftMinimum: number;
 }
 
-const API_DEFAULTS: SourcePolicy = {
+/** The policy of an API source unless its module says otherwise (`sources/<name>/index.ts`). */
+export const API_POLICY_DEFAULTS: SourcePolicy = {
   concurrency: 4,
   requestsPerSecond: 5,
   retries: 4,
@@ -53,16 +52,6 @@ const API_DEFAULTS: SourcePolicy = {
   conditionalRequests: true,
   browserHeaders: false,
   driftMinimum: 5,
-};
-
-/** The default policy of every source. */
-export const DEFAULT_POLICIES: Readonly<Record<SourceName, SourcePolicy>> = {
-  mcf: { ...API_DEFAULTS, pageSize: 100 },
-  // USAJOBS allows up to 500 results per page; its terms ask for modest request rates.
-  usajobs: { ...API_DEFAULTS, concurrency: 2, requestsPerSecond: 2, pageSize: 500, conditionalRequests: false },
-  greenhouse: { ...API_DEFAULTS, concurrency: 2, requestsPerSecond: 2, maxBodyBytes: 20 * 1024 * 1024 },
-  lever: { ...API_DEFAULTS, concurrency: 2, requestsPerSecond: 2, maxBodyBytes: 20 * 1024 * 1024 },
-  jsonld: { ...API_DEFAULTS, concurrency: 2, requestsPerSecond: 1, browserHeaders: true, maxBodyBytes: 3 * 1024 * 1024 },
 };
 
 /** A policy with some fields replaced, checked for sense. */

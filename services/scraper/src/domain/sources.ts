@@ -9,14 +9,6 @@ export type SourceName = ScrapeSource;
 /** Every source, in a stable order. */
 export const SOURCE_NAMES: readonly SourceName[] = SCRAPE_SOURCES;
 
-/** Where each API source lives on the internet (overridable per deployment through config). */
-export const LIVE_BASE_URLS: Readonly<Record<Exclude<SourceName, 'jsonld'>, string>> = {
-  mcf: 'https://api.mycareersfuture.gov.sg',
-  usajobs: 'https://data.usajobs.gov',
-  greenhouse: 'https://boards-api.greenhouse.io',
-  lever: 'https://api.lever.co',
-};
-
 /** Board tokens, company slugs and posting ids become URL path segments: only safe characters pass. */
 export function isSafePathSegment(value: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(value) && !value.includes('..');

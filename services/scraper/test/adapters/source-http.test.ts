@@ -6,7 +6,8 @@ import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
 import { silentLogger } from '@jobpipe/shared';
 import { SourceHttp, type SourceRequestError } from '../../src/adapters/source-http.js';
 import { HostAllowlist } from '../../src/domain/host-allowlist.js';
-import { DEFAULT_POLICIES, withOverrides } from '../../src/domain/policy.js';
+import { withOverrides } from '../../src/domain/policy.js';
+import { DEFAULT_POLICIES } from '../../src/sources/registry.js';
 
 let replay: ReplayServer;
 before(async () => {

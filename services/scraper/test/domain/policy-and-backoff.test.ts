@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { retryDelayMs } from '../../src/domain/backoff.js';
 import { HostAllowlist } from '../../src/domain/host-allowlist.js';
-import { DEFAULT_POLICIES, withOverrides } from '../../src/domain/policy.js';
+import { withOverrides } from '../../src/domain/policy.js';
 import { contentHashOf } from '../../src/domain/raw-posting.js';
 import { isSourceDrift } from '../../src/domain/run-stats.js';
+import { DEFAULT_POLICIES } from '../../src/sources/registry.js';
 
 test('backoff doubles per attempt with jitter up to the same again, capped', () => {
   const base = { retryAfterMs: undefined, baseMs: 100, maxMs: 1000 };

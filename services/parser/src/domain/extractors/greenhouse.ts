@@ -1,6 +1,7 @@
 import type { ExtractedPosting } from '../extracted-posting.js';
 import { placeFromDisplay, workModeOf } from '../place.js';
 import { firstText, list, nameFromSlug, record, segmentAfter, text } from './json-fields.js';
+import { objects, type ParserSourceModule } from './parser-source.js';
 
 /** The board token of a Greenhouse job: from the API URL (`/v1/boards/{board}/jobs/{id}`) or the public page URL. */
 function boardOf(url: string | null, absoluteUrl: string | null): string | null {
@@ -63,3 +64,15 @@ export function extractGreenhouseJob(job: Record<string, unknown>, url: string |
     },
   };
 }
+
+/** Greenhouse: one job, or a whole `/v1/boards/{board}/jobs` answer. */
+export const greenhouseParser: ParserSourceModule = {
+  name: 'greenhouse',
+  detect(document) {
+    const node = record(document);
+    if (!node) return undefined;
+    if (Array.isArray(node.jobs)) return { format: 'greenhouse', shape: 'Greenhouse jobs list', items: objects(node.jobs) };
+    return 'absolute_url' in node ? { format: 'greenhouse', shape: 'Greenhouse job', items: [node] } : undefined;
+  },
+  extract: extractGreenhouseJob,
+};

@@ -2,6 +2,7 @@ import { inlineText } from '../description.js';
 import type { ExtractedPosting, JobLocation, SalaryFigures } from '../extracted-posting.js';
 import { periodFromMagnitude, readAmount, readPeriod, salaryFigures } from '../salary.js';
 import { firstText, list, record, text } from './json-fields.js';
+import type { ParserSourceModule } from './parser-source.js';
 
 const COUNTRY_CURRENCY: Readonly<Record<string, string>> = {
   us: 'USD',
@@ -199,3 +200,16 @@ export function extractJsonLdPosting(posting: Record<string, unknown>, _pageUrl:
     },
   };
 }
+
+function hasJsonLdMarkers(document: unknown): boolean {
+  const first = record(list(document)[0]);
+  return first !== undefined && ('@context' in first || '@type' in first || '@graph' in first);
+}
+
+/** schema.org JobPosting: a JSON-LD document (pages reach the extractor through their script blocks). */
+export const jsonldParser: ParserSourceModule = {
+  name: 'jsonld',
+  detect: (document) =>
+    hasJsonLdMarkers(document) ? { format: 'jsonld', shape: 'JSON-LD document', items: findJobPostings([document]) } : undefined,
+  extract: extractJsonLdPosting,
+};

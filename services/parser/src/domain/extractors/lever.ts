@@ -2,6 +2,7 @@ import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
 import { placeFromDisplay, workModeOf } from '../place.js';
 import { readPeriod, salaryFigures } from '../salary.js';
 import { firstText, list, nameFromSlug, record, segmentAfter, text } from './json-fields.js';
+import { objects, type ParserSourceModule } from './parser-source.js';
 
 function companyOf(url: string | null, hostedUrl: string | null): string | null {
   const fromApi = segmentAfter(url, 'postings');
@@ -79,3 +80,19 @@ export function extractLeverPosting(posting: Record<string, unknown>, url: strin
     },
   };
 }
+
+const isLeverPosting = (node: Record<string, unknown>) => 'hostedUrl' in node || ('text' in node && 'categories' in node);
+
+/** Lever: one posting, or a whole `/v0/postings/{company}` array. */
+export const leverParser: ParserSourceModule = {
+  name: 'lever',
+  detect(document) {
+    if (Array.isArray(document)) {
+      const items = objects(document);
+      return items.length === 0 || items.every(isLeverPosting) ? { format: 'lever', shape: 'Lever postings array', items } : undefined;
+    }
+    const node = record(document);
+    return node && isLeverPosting(node) ? { format: 'lever', shape: 'Lever posting', items: [node] } : undefined;
+  },
+  extract: extractLeverPosting,
+};

@@ -1,6 +1,7 @@
 import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
 import { readPeriod, salaryFigures } from '../salary.js';
 import { firstText, list, pluck, record, text } from './json-fields.js';
+import { objects, type ParserSourceModule } from './parser-source.js';
 
 function mcfLocation(address: Record<string, unknown> | undefined): JobLocation[] {
   if (!address) return [{ display: 'Singapore', city: 'Singapore', region: null, country: 'SG' }];
@@ -65,3 +66,20 @@ export function extractMcfJob(job: Record<string, unknown>, url: string | null):
     },
   };
 }
+
+const isMcfJob = (node: Record<string, unknown>) =>
+  typeof node.uuid === 'string' && ('postedCompany' in node || 'metadata' in node || 'salary' in node);
+
+/** MyCareersFuture: a `/v2/jobs/{uuid}` detail, or a whole `/v2/search` answer. */
+export const mcfParser: ParserSourceModule = {
+  name: 'mcf',
+  detect(document) {
+    const node = record(document);
+    if (!node) return undefined;
+    if (Array.isArray(node.results) && ('_links' in node || objects(node.results).some(isMcfJob))) {
+      return { format: 'mcf', shape: 'MCF /v2/search response', items: objects(node.results) };
+    }
+    return isMcfJob(node) ? { format: 'mcf', shape: 'MCF job', items: [node] } : undefined;
+  },
+  extract: extractMcfJob,
+};

@@ -3,6 +3,7 @@ import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
 import { experienceByGrade } from '../grade-experience.js';
 import { readPeriod, salaryFigures } from '../salary.js';
 import { firstText, list, pluck, record, text } from './json-fields.js';
+import { objects, type ParserSourceModule } from './parser-source.js';
 
 function usajobsLocations(descriptor: Record<string, unknown>): JobLocation[] {
   return list(descriptor.PositionLocation)
@@ -103,3 +104,16 @@ export function extractUsajobsItem(item: Record<string, unknown>, url: string | 
     },
   };
 }
+
+/** USAJOBS: one `SearchResultItems` element, or a whole search answer. */
+export const usajobsParser: ParserSourceModule = {
+  name: 'usajobs',
+  detect(document) {
+    const node = record(document);
+    if (!node) return undefined;
+    const searchResult = record(node.SearchResult);
+    if (searchResult) return { format: 'usajobs', shape: 'USAJOBS search response', items: objects(searchResult.SearchResultItems) };
+    return 'MatchedObjectDescriptor' in node ? { format: 'usajobs', shape: 'USAJOBS search result item', items: [node] } : undefined;
+  },
+  extract: extractUsajobsItem,
+};

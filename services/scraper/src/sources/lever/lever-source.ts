@@ -1,6 +1,6 @@
 import { PermanentError } from '@jobpipe/shared';
-import { isSafePathSegment } from '../domain/sources.js';
-import { jsonOf, type Source, type SourceRun, validatorsOf } from './source.js';
+import { isSafePathSegment } from '../../domain/sources.js';
+import { jsonOf, type Source, type SourceRun, validatorsOf } from '../source.js';
 
 /**
  * Lever postings: `GET /v0/postings/{company}?mode=json` per configured company (conditional); each

@@ -3,8 +3,8 @@ import { PermanentError } from '@jobpipe/shared';
 import { selectAll } from 'css-select';
 import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import { SourceRequestError } from '../adapters/source-http.js';
-import { type Source, type SourceRun, validatorsOf } from './source.js';
+import { SourceRequestError } from '../../adapters/source-http.js';
+import { type Source, type SourceRun, validatorsOf } from '../source.js';
 
 /** A page rendered by a real browser (the Selenium fallback). */
 export interface RenderedPage {

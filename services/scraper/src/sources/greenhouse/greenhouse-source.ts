@@ -1,6 +1,6 @@
 import { PermanentError } from '@jobpipe/shared';
-import { isSafePathSegment } from '../domain/sources.js';
-import { jsonOf, type Source, type SourceRun, validatorsOf } from './source.js';
+import { isSafePathSegment } from '../../domain/sources.js';
+import { jsonOf, type Source, type SourceRun, validatorsOf } from '../source.js';
 
 interface GreenhouseBoard {
   readonly jobs?: readonly { readonly id?: unknown }[];

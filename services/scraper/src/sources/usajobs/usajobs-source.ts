@@ -1,5 +1,5 @@
-import { isSafePathSegment } from '../domain/sources.js';
-import { jsonOf, type Source, type SourceRun } from './source.js';
+import { isSafePathSegment } from '../../domain/sources.js';
+import { jsonOf, type Source, type SourceRun } from '../source.js';
 
 interface UsajobsItem {
   readonly MatchedObjectId?: unknown;

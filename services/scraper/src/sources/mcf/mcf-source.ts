@@ -1,5 +1,5 @@
-import { isSafePathSegment } from '../domain/sources.js';
-import { jsonOf, type Source, type SourceRun, validatorsOf } from './source.js';
+import { isSafePathSegment } from '../../domain/sources.js';
+import { jsonOf, type Source, type SourceRun, validatorsOf } from '../source.js';
 
 interface McfSearchPage {
   readonly results?: readonly { readonly uuid?: unknown }[];

@@ -1,0 +1,92 @@
+import type { SeededRandom } from './seeded-random.js';
+import { VOCABULARY } from './vocabulary.js';
+
+/** Team names that vary generated titles. */
+export const TEAMS = [
+  'Payments',
+  'Search',
+  'Growth',
+  'Platform',
+  'Data',
+  'Risk',
+  'Mobile',
+  'Infrastructure',
+  'Identity',
+  'Billing',
+  'Logistics',
+  'Insights',
+];
+
+/** What makes one generated posting distinct: no two share company, title and city (no accidental duplicates). */
+export interface Identity {
+  readonly company: string;
+  readonly title: string;
+  readonly city: (typeof VOCABULARY.cities)[number];
+  readonly skills: string[];
+  readonly experience: string;
+  readonly descriptionHtml: string;
+  readonly postedAt: Date;
+  readonly salaryMin: number;
+}
+
+/** Draws distinct identities for generated postings. */
+export class IdentityPool {
+  private readonly used = new Set<string>();
+  constructor(private readonly random: SeededRandom) {}
+
+  company(): string {
+    return `${this.random.pick(VOCABULARY.companyHeads)} ${this.random.pick(VOCABULARY.companyTails)}`;
+  }
+
+  draw(company = this.company()): Identity {
+    const { random } = this;
+    for (;;) {
+      const title = `${random.pick(VOCABULARY.titles)}, ${random.pick(TEAMS)}`;
+      const city = random.pick(VOCABULARY.cities);
+      const key = `${company}|${title}|${city.city}`;
+      if (this.used.has(key)) continue;
+      this.used.add(key);
+      const skills = random.sample(VOCABULARY.skills, random.int(3, 6));
+      const experience = random.pick(VOCABULARY.experience);
+      const sentences = random.sample(VOCABULARY.sentences, 5);
+      const descriptionHtml =
+        `<p>${company} is hiring a ${title} in ${city.city}.</p>` +
+        `<p>${sentences.slice(0, 3).join(' ')}</p>` +
+        `<ul><li>${experience}</li><li>Hands-on with ${skills.join(', ')}</li><li>${sentences[3]}</li></ul>` +
+        `<p>${sentences[4]} Reference ${random.hex(8)}.</p>`;
+      const postedAt = new Date(Date.UTC(2026, 6, 1) - random.int(0, 60) * 86_400_000);
+      return { company, title, city, skills, experience, descriptionHtml, postedAt, salaryMin: random.int(40, 150) * 1000 };
+    }
+  }
+}
+
+/** A deep copy of a recorded template. */
+export const clone = <T>(value: T): T => structuredClone(value);
+/** `YYYY-MM-DD` of a date. */
+export const day = (date: Date) => date.toISOString().slice(0, 10);
+/** A URL slug of a name. */
+export const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+/** Text escaped for HTML. */
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The words of an HTML fragment, on one line. */
+export const plainText = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Whether the i-th of n postings of a source is one of its `broken` ones (spread evenly). */
+export function isBrokenAt(index: number, count: number, broken: number): boolean {
+  if (broken <= 0) return false;
+  const step = count / broken;
+  return Math.floor(index % step) === 0 && Math.floor(index / step) < broken;
+}
+
+/** Names of `count` companies, one per `perBoard` postings (at least one). */
+export function boardCompanies(pool: IdentityPool, count: number, perBoard = 40): string[] {
+  return Array.from({ length: Math.max(1, Math.ceil(count / perBoard)) }, () => pool.company());
+}
