@@ -55,9 +55,19 @@ test('never closed from partial or failed reads, however many', () => {
 });
 
 test('a partial read between two complete misses neither counts nor breaks the row; a sighting in any read starts it again', () => {
-  const between = live(job, [run('sg', 'complete', true), run('sg', 'complete', false), run('sg', 'partial', false), run('sg', 'complete', false)]);
+  const between = live(job, [
+    run('sg', 'complete', true),
+    run('sg', 'complete', false),
+    run('sg', 'partial', false),
+    run('sg', 'complete', false),
+  ]);
   assert.equal(between.job.closeReason, 'missing-from-complete-reads');
-  const seen = live(job, [run('sg', 'complete', true), run('sg', 'complete', false), run('sg', 'partial', true), run('sg', 'complete', false)]);
+  const seen = live(job, [
+    run('sg', 'complete', true),
+    run('sg', 'complete', false),
+    run('sg', 'partial', true),
+    run('sg', 'complete', false),
+  ]);
   assert.equal(seen.job.closedAt, undefined);
   assert.equal(seen.job.reads?.sg?.misses, 1);
 });
@@ -124,12 +134,30 @@ test('a run delivered again changes nothing twice', () => {
 });
 
 test('lastSeenAt moves at most once in 20 hours: a job listed by every run is not rewritten each run', () => {
-  const seen = lifecycleAfterRun(job, { searchId: 'sg', runId: 'a', status: 'complete', finishedAt: '2026-07-01T09:00:00.000Z', listed: true });
+  const seen = lifecycleAfterRun(job, {
+    searchId: 'sg',
+    runId: 'a',
+    status: 'complete',
+    finishedAt: '2026-07-01T09:00:00.000Z',
+    listed: true,
+  });
   assert.equal(seen.kind, 'update', 'the first sighting records the search');
   const settled = seen.kind === 'update' ? seen.lifecycle : job;
   assert.equal(settled.lastSeenAt, job.lastSeenAt);
-  const sameDay = lifecycleAfterRun(settled, { searchId: 'sg', runId: 'b', status: 'complete', finishedAt: '2026-07-01T20:00:00.000Z', listed: true });
+  const sameDay = lifecycleAfterRun(settled, {
+    searchId: 'sg',
+    runId: 'b',
+    status: 'complete',
+    finishedAt: '2026-07-01T20:00:00.000Z',
+    listed: true,
+  });
   assert.equal(sameDay.kind, 'none');
-  const nextDay = lifecycleAfterRun(settled, { searchId: 'sg', runId: 'c', status: 'complete', finishedAt: '2026-07-02T08:00:00.000Z', listed: true });
+  const nextDay = lifecycleAfterRun(settled, {
+    searchId: 'sg',
+    runId: 'c',
+    status: 'complete',
+    finishedAt: '2026-07-02T08:00:00.000Z',
+    listed: true,
+  });
   assert.equal(nextDay.kind !== 'none' && nextDay.lifecycle.lastSeenAt, '2026-07-02T08:00:00.000Z');
 });
