@@ -71,6 +71,26 @@ export const TABLES = {
    */
   outbox: { partitionKey: 'producer', sortKey: 'entryId', indexes: {}, owner: 'shared' },
   /**
+   * crm-api's read side on the aws transport (embedded, it keeps SQLite files of its own): the job
+   * listing of `GET /jobs` with an index per filter + sort it serves, the job count, and the analytics
+   * snapshot in use, so every crm-api instance answers the same. Job items carry every index key;
+   * the count and snapshot items none (the indexes are sparse). Key design and cost: docs/architecture.md.
+   */
+  readModel: {
+    partitionKey: 'key',
+    indexes: {
+      byScore: { partitionKey: 'listing', sortKey: 'scoreKey' },
+      byPosted: { partitionKey: 'listing', sortKey: 'postedKey' },
+      bySalary: { partitionKey: 'listing', sortKey: 'salaryKey' },
+      byStageScore: { partitionKey: 'stage', sortKey: 'scoreKey' },
+      byStagePosted: { partitionKey: 'stage', sortKey: 'postedKey' },
+      byTrackScore: { partitionKey: 'track', sortKey: 'scoreKey' },
+      bySourceScore: { partitionKey: 'source', sortKey: 'scoreKey' },
+      byCompanyScore: { partitionKey: 'companyKey', sortKey: 'scoreKey' },
+    },
+    owner: 'crm-api',
+  },
+  /**
    * How much of its search each scrape run read (`<searchId>#<runId>`), as crm-api learns it from
    * `scrape.finished`; newest first over all searches (`feed` is always `run`) or per search.
    */

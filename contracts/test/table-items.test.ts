@@ -26,6 +26,7 @@ test('every table is owned by one service of the topology (or by the shared runt
     'apiKeys',
     'proposals',
     'imports',
+    'readModel',
     'sourceRuns',
     'idempotencyKeys',
   ]);

@@ -129,6 +129,35 @@ describe('IAM is least privilege', () => {
     assert.deepEqual(writes, []);
   });
 
+  test("crm-api's read side is the readModel table: every listing index, written by crm-api alone, read by its Lambda on the aws transport", () => {
+    const [readModelId] = Object.entries(template.findResources('AWS::DynamoDB::GlobalTable')).find(
+      ([, table]) => table.Properties.TableName === 'jobpipe-readModel',
+    )!;
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TableName: 'jobpipe-readModel',
+      GlobalSecondaryIndexes: Match.arrayWith(
+        ['byScore', 'byPosted', 'bySalary', 'byStageScore', 'byStagePosted', 'byTrackScore', 'bySourceScore', 'byCompanyScore'].map(
+          (indexName) => Match.objectLike({ IndexName: indexName, Projection: { ProjectionType: 'ALL' } }),
+        ),
+      ),
+    });
+    // Grants land in each role's default policy, or in its overflow managed policy once that is full.
+    const policies = { ...template.findResources('AWS::IAM::Policy'), ...template.findResources('AWS::IAM::ManagedPolicy') };
+    const writersOfReadModel = Object.entries(policies)
+      .filter(([, policy]) =>
+        (policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement.some(
+          (statement) =>
+            [statement.Action].flat().includes('dynamodb:PutItem') && JSON.stringify(statement.Resource).includes(`"${readModelId}"`),
+        ),
+      )
+      .map(([id]) => id.match(/^Compute([a-z]+?)(function|task)/)?.[1]);
+    assert.deepEqual(writersOfReadModel, ['crmapi']);
+    const [, crmApiFunction] = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith('Computecrmapifunction'),
+    )!;
+    assert.equal(crmApiFunction.Properties.Environment.Variables.JOBPIPE_TRANSPORT, 'aws');
+  });
+
   test('each service may publish only the detail-types it produces, under its own source', () => {
     const putEvents = statements().filter((statement) => [statement.Action].flat().includes('events:PutEvents'));
     const allowed = putEvents.map((statement) => {

@@ -34,6 +34,7 @@ import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'jso
 import tablesOutbox from '../../schemas/tables/outbox/schema.json' with { type: 'json' };
 import tablesProcessedEvents from '../../schemas/tables/processedEvents/schema.json' with { type: 'json' };
 import tablesProposals from '../../schemas/tables/proposals/schema.json' with { type: 'json' };
+import tablesReadModel from '../../schemas/tables/readModel/schema.json' with { type: 'json' };
 import tablesRecommenderState from '../../schemas/tables/recommenderState/schema.json' with { type: 'json' };
 import tablesScores from '../../schemas/tables/scores/schema.json' with { type: 'json' };
 import tablesScrapeState from '../../schemas/tables/scrapeState/schema.json' with { type: 'json' };
@@ -76,6 +77,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'outbox', schema: tablesOutbox },
     { table: 'processedEvents', schema: tablesProcessedEvents },
     { table: 'proposals', schema: tablesProposals },
+    { table: 'readModel', schema: tablesReadModel },
     { table: 'recommenderState', schema: tablesRecommenderState },
     { table: 'scores', schema: tablesScores },
     { table: 'scrapeState', schema: tablesScrapeState },

@@ -1201,6 +1201,120 @@ export interface ProposalItem {
 }
 
 /**
+ * crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `count#jobs`, `analytics#snapshot`.
+ */
+
+export type ReadModelItem = JobListingItem | JobCountItem | AnalyticsSnapshotItem;
+
+export type Reasons = {
+  kind:
+    | "title"
+    | "body"
+    | "must-have"
+    | "blocked"
+    | "salary"
+    | "location"
+    | "remote"
+    | "experience"
+    | "seniority"
+    | "model"
+    | "fallback";
+  text: string;
+  points: number;
+}[];
+
+/**
+ * One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).
+ */
+
+export interface JobListingItem {
+  /**
+   * job#<jobId>
+   */
+  key: string;
+  /**
+   * partition of the indexes over every job
+   */
+  listing: "jobs";
+  stage: "new" | "screened" | "shortlisted" | "applied" | "interviewing" | "offer" | "closed";
+  /**
+   * absent when the job has no track (not in byTrackScore)
+   */
+  track?: string;
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  /**
+   * the company trimmed and lower-cased; absent when empty
+   */
+  companyKey?: string;
+  scoreKey: string;
+  postedKey: string;
+  salaryKey: string;
+  /**
+   * the words of title, company and skills, space-separated, a space at each end
+   */
+  searchText: string;
+  /**
+   * raised by every write: writes are conditional on the revision read
+   */
+  revision: number;
+  summary: {
+    /**
+     * Stable job id: '<source>:<external id>'.
+     */
+    jobId: string;
+    contentHash: string;
+    title: string;
+    company: string;
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+    url: string;
+    locations: Locations;
+    remote: boolean | null;
+    score: number;
+    track: string | null;
+    trackScore: number;
+    filteredBy: string | null;
+    stage: "new" | "screened" | "shortlisted" | "applied" | "interviewing" | "offer" | "closed";
+    annualSalaryMax: number | null;
+    salaryCurrency: string | null;
+    postedAt: string | null;
+    scoredAt: string;
+    skills: Skills;
+    /**
+     * when the posting closed (only on closed jobs)
+     */
+    closedAt?: string;
+    /**
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     */
+    closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+  };
+  reasons: Reasons;
+  /**
+   * when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored
+   */
+  closureChangedAt?: string;
+}
+/**
+ * How many jobs the listing holds (GET /health), raised with a conditional write on its revision.
+ */
+
+export interface JobCountItem {
+  key: "count#jobs";
+  jobs: number;
+  revision: number;
+}
+/**
+ * The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.
+ */
+
+export interface AnalyticsSnapshotItem {
+  key: "analytics#snapshot";
+  snapshotBlobKey: string;
+  completedAt: string;
+  requestId: string;
+}
+
+/**
  * The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.
  */
 
@@ -1324,27 +1438,6 @@ export interface ReceivedConfigItem {
 
 /**
  * @maxItems 50
- */
-
-export type Reasons = {
-  kind:
-    | "title"
-    | "body"
-    | "must-have"
-    | "blocked"
-    | "salary"
-    | "location"
-    | "remote"
-    | "experience"
-    | "seniority"
-    | "model"
-    | "fallback";
-  text: string;
-  points: number;
-}[];
-
-/**
- * The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.
  */
 
 export interface ScoreItem {
@@ -1606,6 +1699,7 @@ export interface TableItemMap {
   outbox: OutboxEntry;
   processedEvents: ProcessedEventItem;
   proposals: ProposalItem;
+  readModel: ReadModelItem;
   recommenderState: RecommenderStateItem;
   scores: ScoreItem;
   scrapeState: ScrapeStateItem;

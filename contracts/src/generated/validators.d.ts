@@ -68,6 +68,8 @@ export declare const tablesOutbox: ContractValidator;
 export declare const tablesProcessedEvents: ContractValidator;
 /** Validates an item of the `proposals` table. */
 export declare const tablesProposals: ContractValidator;
+/** Validates an item of the `readModel` table. */
+export declare const tablesReadModel: ContractValidator;
 /** Validates an item of the `recommenderState` table. */
 export declare const tablesRecommenderState: ContractValidator;
 /** Validates an item of the `scores` table. */

@@ -17,7 +17,13 @@ export interface CrmApiApp {
 export function createCrmApiApp(ports: RuntimePorts, config: CrmApiConfig, logger: Logger): CrmApiApp {
   const context = createCrmApiContext(
     ports,
-    { dataDir: config.runtime.dataDir, rateLimitPerMinute: config.rateLimitPerMinute, insightsCacheSeconds: config.insightsCacheSeconds },
+    {
+      dataDir: config.runtime.dataDir,
+      // On AWS every instance (each Lambda execution environment) must answer the same.
+      readSide: config.runtime.transport === 'aws' ? 'tables' : 'files',
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      insightsCacheSeconds: config.insightsCacheSeconds,
+    },
     logger,
   );
   return {

@@ -4,7 +4,11 @@ import type { BlobStore, Clock, EventPublisher, IdGenerator, Logger, Outbox, Tab
 import { AnalyticsStore } from './adapters/analytics-store.js';
 import { ApiKeyVerifier } from './adapters/api-keys.js';
 import { LiveFeed } from './adapters/live-feed.js';
-import { JobReadModel } from './adapters/read-model.js';
+import { SharedAnalyticsSnapshot } from './adapters/shared-analytics-snapshot.js';
+import { SqliteJobReadModel } from './adapters/sqlite-job-read-model.js';
+import { TableJobReadModel } from './adapters/table-job-read-model.js';
+import type { AnalyticsReports } from './ports/analytics-reports.js';
+import type { JobReadModel } from './ports/job-read-model.js';
 
 /** The ports crm-api needs from the runtime (a subset of `RuntimePorts`). */
 export interface CrmApiPorts {
@@ -18,10 +22,19 @@ export interface CrmApiPorts {
   readonly ids: IdGenerator;
 }
 
+/**
+ * Where crm-api keeps its read side (job listing, analytics snapshot in use): `files` of its own in
+ * `dataDir` (embedded: one process answers), or the `readModel` table every instance shares (aws: each
+ * Lambda execution environment starts with an empty /tmp; the snapshot itself is copied from S3).
+ */
+export type ReadSide = 'files' | 'tables';
+
 /** Options of the crm-api context. */
 export interface CrmApiOptions {
   /** Folder of crm-api's own files: the read model and the local analytics snapshot. */
   readonly dataDir: string;
+  /** Where the read side lives (default `files`). */
+  readonly readSide?: ReadSide;
   /** Requests per minute per API key (default 600). */
   readonly rateLimitPerMinute?: number;
   /** Seconds an insights answer is cached (default 30). */
@@ -33,7 +46,7 @@ export interface CrmApiContext extends CrmApiPorts {
   readonly registry: ContractRegistry;
   readonly logger: Logger;
   readonly readModel: JobReadModel;
-  readonly analytics: AnalyticsStore;
+  readonly analytics: AnalyticsReports;
   readonly live: LiveFeed;
   readonly apiKeys: ApiKeyVerifier;
   readonly rateLimitPerMinute: number;
@@ -41,12 +54,21 @@ export interface CrmApiContext extends CrmApiPorts {
   close(): Promise<void>;
 }
 
-/** Builds the crm-api context: opens `<dataDir>/crm-api.sqlite` and the local analytics snapshot. */
+/**
+ * Builds the crm-api context: the read side in `<dataDir>/crm-api.sqlite` or the `readModel` table, and
+ * the local copy of the analytics snapshot (`<dataDir>/crm-api-analytics.sqlite`).
+ */
 export function createCrmApiContext(ports: CrmApiPorts, options: CrmApiOptions, logger: Logger): CrmApiContext {
-  const readModel = new JobReadModel(join(options.dataDir, 'crm-api.sqlite'));
-  const analytics = new AnalyticsStore(join(options.dataDir, 'crm-api-analytics.sqlite'), (options.insightsCacheSeconds ?? 30) * 1000, () =>
-    ports.clock.now(),
-  );
+  const cacheMs = (options.insightsCacheSeconds ?? 30) * 1000;
+  const now = () => ports.clock.now();
+  const localAnalytics = new AnalyticsStore(join(options.dataDir, 'crm-api-analytics.sqlite'), ports.blobs, cacheMs, now);
+  const shared = options.readSide === 'tables';
+  const readModel: JobReadModel = shared
+    ? new TableJobReadModel(ports.tables)
+    : new SqliteJobReadModel(join(options.dataDir, 'crm-api.sqlite'));
+  const analytics: AnalyticsReports = shared
+    ? new SharedAnalyticsSnapshot({ tables: ports.tables, local: localAnalytics, checkEveryMs: cacheMs, now })
+    : localAnalytics;
   return {
     tables: ports.tables,
     blobs: ports.blobs,

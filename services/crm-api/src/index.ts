@@ -11,11 +11,15 @@ export {
   listApiKeys,
   revokeApiKey,
 } from './adapters/api-keys.js';
-export { JobReadModel, type JobSummary, type ScoredJob, scoredJobFromEvent } from './adapters/read-model.js';
+export { SqliteJobReadModel } from './adapters/sqlite-job-read-model.js';
+export { TableJobReadModel } from './adapters/table-job-read-model.js';
 export { type CrmApiApp, createCrmApiApp, crmApiService } from './app.js';
 export { type CrmApiConfig, readCrmApiConfig } from './config.js';
-export { type CrmApiContext, type CrmApiOptions, type CrmApiPorts, createCrmApiContext } from './context.js';
+export { type CrmApiContext, type CrmApiOptions, type CrmApiPorts, createCrmApiContext, type ReadSide } from './context.js';
+export { type JobSummary, type ScoredJob, scoredJobFromEvent } from './domain/job-summary.js';
 export { allowedNextStages } from './domain/stage-transitions.js';
 export { createCrmApiHandlers } from './handlers/index.js';
 export { buildCrmApi } from './http/server.js';
+export type { AnalyticsReports } from './ports/analytics-reports.js';
+export type { JobPage, JobReadModel, UpsertOutcome } from './ports/job-read-model.js';
 export { latestRunPerSearch, listSourceRuns, type SourceRun } from './use-cases/source-runs.js';

@@ -3,8 +3,9 @@
  * (partial batch response) and HTTP requests through its Function URL (payload format 2.0), answered by
  * the same Fastify app as the process through @fastify/aws-lambda (no socket; Fastify's inject).
  *
- * crm-api keeps its read model and analytics snapshot in SQLite files; on Lambda they live in /tmp
- * (the only writable folder), per execution environment — see docs/running.md for what that means.
+ * On the aws transport crm-api's read side is the shared `readModel` table (and the analytics snapshot
+ * it names, copied from S3 into /tmp), so every execution environment answers the same — see
+ * docs/running.md.
  */
 import awsLambdaFastify from '@fastify/aws-lambda';
 import { type SqsBatchResponse, type SqsLambdaEvent, startServiceLambda } from '@jobpipe/shared/aws';

@@ -1,19 +1,36 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, test } from 'node:test';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { type Item, ManualClock, type TableStore } from '@jobpipe/shared';
+import { ManualClock } from '@jobpipe/shared';
+import { createDocumentClient, createTableInputs, DynamoTableStore } from '@jobpipe/shared/aws';
 import { busEvent, tempDir } from '@jobpipe/test-kit';
+import { startDynalite } from '@jobpipe/test-kit/aws-fakes';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createApiKey } from '../src/adapters/api-keys.js';
+import { TableJobReadModel } from '../src/adapters/table-job-read-model.js';
 import { scoredData } from './helpers.js';
 
 const dataDir = tempDir('crm-api-lambda-');
-after(() => dataDir.remove());
+// DynamoDB is dynalite, as bootstrapped (every table of the definitions); EventBridge, SQS and S3 are mocked.
+const dynalite = await startDynalite();
+const dynamoClient = new DynamoDBClient({
+  region: 'us-east-1',
+  endpoint: dynalite.endpoint,
+  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+});
+for (const input of createTableInputs((table) => `jp-${table}`)) await dynamoClient.send(new CreateTableCommand(input));
+const tables = new DynamoTableStore({ documents: createDocumentClient(dynamoClient), tableName: (table) => `jp-${table}` });
+after(async () => {
+  dataDir.remove();
+  dynamoClient.destroy();
+  await dynalite.close();
+});
 Object.assign(process.env, {
   JOBPIPE_TRANSPORT: 'aws',
+  AWS_ENDPOINT_URL: dynalite.endpoint,
   JOBPIPE_DATA_DIR: dataDir.path,
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'test',
@@ -26,18 +43,10 @@ Object.assign(process.env, {
 const eventBridge = mockClient(EventBridgeClient);
 const sqs = mockClient(SQSClient);
 mockClient(S3Client);
-const dynamo = mockClient(DynamoDBDocumentClient);
 const { handler } = await import('../src/lambda.js');
 
-// The key's stored record, as `jobpipe apikey create` would have put it in DynamoDB.
-let storedKey: Item | undefined;
-const keyTable = {
-  async put(_table: string, item: Item) {
-    storedKey = item;
-    return true;
-  },
-} as unknown as TableStore;
-const { key } = await createApiKey(keyTable, new ManualClock(new Date('2026-03-01T00:00:00.000Z')), { name: 'lambda-test' });
+// The key as `jobpipe apikey create` puts it in DynamoDB.
+const { key } = await createApiKey(tables, new ManualClock(new Date('2026-03-01T00:00:00.000Z')), { name: 'lambda-test' });
 
 function sqsRecord(messageId: string, body: string) {
   return {
@@ -68,22 +77,14 @@ function urlRequest(method: string, path: string, headers: Record<string, string
 }
 
 beforeEach(() => {
-  for (const mock of [eventBridge, sqs, dynamo]) mock.reset();
+  for (const mock of [eventBridge, sqs]) mock.reset();
   eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'eb-1' }] });
-  dynamo
-    .on(GetCommand)
-    .callsFake((input: { TableName: string; Key: Item }) =>
-      input.TableName === 'jp-apiKeys' && input.Key.keyHash === storedKey?.keyHash ? { Item: storedKey } : {},
-    );
-  dynamo.on(QueryCommand).resolves({ Items: [] });
-  dynamo.on(ScanCommand).resolves({ Items: [] });
-  dynamo.on(PutCommand).resolves({});
   sqs.on(GetQueueUrlCommand).callsFake((input: { QueueName: string }) => ({ QueueUrl: `https://sqs.local/1/${input.QueueName}` }));
   sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
   sqs.on(ChangeMessageVisibilityCommand).resolves({});
 });
 
-test('crm-api Lambda: an SQS batch updates the read model; a bad event is dead-lettered with its reason', async () => {
+test('crm-api Lambda: an SQS batch updates the shared read model (the readModel table); a bad event is dead-lettered with its reason', async () => {
   const response = await handler({
     Records: [
       sqsRecord('scored', JSON.stringify(busEvent('job.scored', scoredData('greenhouse:2001', { score: 81 }), 'recommender'))),
@@ -96,6 +97,8 @@ test('crm-api Lambda: an SQS batch updates the read model; a bad event is dead-l
     deadLetters.map((input) => [input.QueueUrl, input.MessageAttributes?.['jobpipe-reason']?.StringValue]),
     [['https://sqs.local/1/jp-crm-api-dlq', 'body is not JSON']],
   );
+  // What any other instance (another execution environment) reads: the job is in the table, not in this one's /tmp.
+  assert.equal((await new TableJobReadModel(tables).get('greenhouse:2001'))?.score, 81);
 });
 
 test('crm-api Lambda: Function URL requests are answered by the API, with the same key check', async () => {

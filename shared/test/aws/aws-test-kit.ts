@@ -1,29 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { Message } from '@aws-sdk/client-sqs';
-import dynalite from 'dynalite';
 import type { StaticCredentials } from '../../src/aws/aws-clients.js';
+
+export { startDynalite } from '@jobpipe/test-kit/aws-fakes';
 
 /** Credentials for local servers and mocks (never asked of the real provider chain in tests). */
 export const testCredentials: StaticCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /** A retry policy without real waiting, for tests of the retry loops. */
 export const fastRetry = { retries: 3, minTimeoutMs: 1, maxTimeoutMs: 2 } as const;
-
-/** Starts dynalite (in-memory DynamoDB) on 127.0.0.1; tables are ACTIVE as soon as created. */
-export async function startDynalite(): Promise<{ endpoint: string; close(): Promise<void> }> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /**
  * The SQS body EventBridge delivers for a PutEvents entry routed to a queue: the event envelope with

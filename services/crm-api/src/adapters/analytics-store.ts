@@ -1,46 +1,38 @@
 import { existsSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
-import type { AnalyticsDatabase } from '@jobpipe/shared';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { type AnalyticsDatabase, type BlobStore, PermanentError } from '@jobpipe/shared';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-
-/** The answer of one report query: rows plus when the snapshot behind them was loaded. */
-export interface Report<T> {
-  readonly loadedAt: string;
-  readonly rows: T[];
-}
-
-/** Rows of the reports. */
-export type SkillDemand = AnalyticsDatabase['report_skills_by_demand'];
-export type SalaryOverall = AnalyticsDatabase['report_salary_overall'];
-export type SkillSalary = AnalyticsDatabase['report_salary_by_skill'];
-export type TrackReport = AnalyticsDatabase['report_by_track'];
-export type SourceDay = AnalyticsDatabase['report_jobs_by_source_day'];
-export type FunnelStage = AnalyticsDatabase['report_funnel'];
-export type ApplicationsDay = AnalyticsDatabase['report_applications_by_day'];
-/** Average experience asked by the jobs that mention a keyword (in the title or as a skill). */
-export interface KeywordExperience {
-  readonly keyword: string;
-  readonly jobs: number;
-  readonly avgExperienceYears: number | null;
-}
-
-/** The analytics snapshot is not there yet. */
-export class AnalyticsUnavailableError extends Error {
-  readonly code = 'ANALYTICS_UNAVAILABLE';
-}
+import {
+  type AnalyticsReports,
+  AnalyticsUnavailableError,
+  type AnnouncedSnapshot,
+  type ApplicationsDay,
+  type FunnelStage,
+  type KeywordExperience,
+  type Report,
+  type SalaryOverall,
+  type SkillDemand,
+  type SkillSalary,
+  type SourceDay,
+  type TrackReport,
+} from '../ports/analytics-reports.js';
 
 /**
  * Read-only access to the analytics snapshot that etl publishes: a local copy of the SQLite file,
  * swapped atomically when a new snapshot arrives, with a short answer cache that the swap clears.
+ * The embedded adapter of `AnalyticsReports` (a snapshot reaches the process that handles its
+ * `etl.completed`), and the local copy under the aws one.
  */
-export class AnalyticsStore {
+export class AnalyticsStore implements AnalyticsReports {
   private db: Kysely<AnalyticsDatabase> | undefined;
   private loadedAt = '';
   private readonly cache = new Map<string, { until: number; value: unknown }>();
 
   constructor(
     private readonly path: string,
+    private readonly blobs: BlobStore,
     private readonly cacheMs: number,
     private readonly now: () => Date,
   ) {
@@ -48,13 +40,26 @@ export class AnalyticsStore {
   }
 
   /** Whether a snapshot has been loaded. */
-  get available(): boolean {
+  get loaded(): boolean {
     return this.db !== undefined;
+  }
+
+  async available(): Promise<boolean> {
+    return this.loaded;
+  }
+
+  /** Downloads the announced snapshot from the blob store and swaps it in. */
+  async snapshotCompleted(snapshot: AnnouncedSnapshot): Promise<void> {
+    const body = await this.blobs.get(snapshot.snapshotBlobKey);
+    if (!body) throw new PermanentError('SNAPSHOT_MISSING', `analytics snapshot '${snapshot.snapshotBlobKey}' is not in the blob store`);
+    await this.replaceSnapshot(body);
   }
 
   /** Installs a new snapshot (the bytes of the SQLite file) and forgets every cached answer. */
   async replaceSnapshot(body: Uint8Array): Promise<void> {
     const temporary = `${this.path}.${process.pid}.${Date.now()}.tmp`;
+    // Nothing else may have made the folder (on Lambda, /tmp starts empty).
+    await mkdir(dirname(this.path), { recursive: true });
     await writeFile(temporary, body);
     await rename(temporary, this.path);
     const previous = this.db;
@@ -92,7 +97,6 @@ export class AnalyticsStore {
     );
   }
 
-  /** Jobs whose title contains the keyword or that list it as a skill, and their average experience. */
   experienceForKeyword(keyword: string): Promise<Report<KeywordExperience>> {
     const needle = keyword.trim().toLowerCase();
     return this.cached(`experience:${needle}`, async (db) => {

@@ -1,4 +1,5 @@
 import type { CrmStage } from '@jobpipe/contracts';
+import type { JobSummary } from './job-summary.js';
 
 /** Orders a job list can be sorted by. */
 export type JobSort = 'score' | 'posted' | 'salary';
@@ -82,4 +83,36 @@ export function searchTextOf(title: string, company: string, skills: readonly st
 /** A LIKE pattern matching a searchable text with a word starting with `word` (words hold no LIKE wildcards). */
 export function wordPrefixPattern(word: string): string {
   return `% ${word}%`;
+}
+
+/**
+ * The value a job sorts by in each order: what the adapters index, and what a page's cursor is read
+ * back from (the last summary of the page), so the two always agree. No date sorts first, no salary
+ * as -1.
+ */
+export const SORT_VALUE: Readonly<Record<JobSort, (job: JobSummary) => number | string>> = {
+  score: (job) => job.score,
+  posted: (job) => job.postedAt ?? '',
+  salary: (job) => job.annualSalaryMax ?? -1,
+};
+
+/**
+ * Whether a job matches every filter of a query (not the cursor): what the SQLite adapter's WHERE
+ * clause says, for adapters that filter what they read. A missing value (no track, no salary, no
+ * date, unknown remote) matches no filter on it. `searchText` is the job's `searchTextOf`.
+ */
+export function jobMatches(job: JobSummary, searchText: string, query: JobQuery): boolean {
+  if (query.stages?.length && !query.stages.includes(job.stage)) return false;
+  if (query.tracks?.length && (job.track === null || !query.tracks.includes(job.track))) return false;
+  if (query.sources?.length && !query.sources.includes(job.source)) return false;
+  if (query.minScore !== undefined && !(job.score >= query.minScore)) return false;
+  if (query.company !== undefined && companyKeyOf(job.company) !== companyKeyOf(query.company)) return false;
+  if (query.remote !== undefined && job.remote !== query.remote) return false;
+  if (query.salaryMin !== undefined && (job.annualSalaryMax === null || job.annualSalaryMax < query.salaryMin)) return false;
+  if (query.salaryMax !== undefined && (job.annualSalaryMax === null || job.annualSalaryMax > query.salaryMax)) return false;
+  if (query.currency !== undefined && job.salaryCurrency !== query.currency) return false;
+  if (query.postedSince !== undefined && (job.postedAt === null || job.postedAt < query.postedSince)) return false;
+  if (query.text !== undefined && !searchWords(query.text).every((word) => searchText.includes(` ${word}`))) return false;
+  if (query.posting !== undefined && (job.closedAt !== undefined) !== (query.posting === 'closed')) return false;
+  return true;
 }

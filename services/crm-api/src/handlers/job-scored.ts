@@ -1,6 +1,6 @@
 import type { EventHandler } from '@jobpipe/shared';
-import { scoredJobFromEvent } from '../adapters/read-model.js';
 import type { CrmApiContext } from '../context.js';
+import { scoredJobFromEvent } from '../domain/job-summary.js';
 import { crmRecordOf } from '../use-cases/crm.js';
 
 /**

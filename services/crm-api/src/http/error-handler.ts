@@ -1,6 +1,6 @@
 import type { Logger } from '@jobpipe/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AnalyticsUnavailableError } from '../adapters/analytics-store.js';
+import { AnalyticsUnavailableError } from '../ports/analytics-reports.js';
 import { ApiError } from '../use-cases/api-error.js';
 
 /** The one error shape of the API. */

@@ -15,7 +15,7 @@ export async function apiHealth(context: Pick<CrmApiContext, 'readModel' | 'anal
   return {
     status: 'ok',
     jobs: await context.readModel.count(),
-    analytics: context.analytics.available,
+    analytics: await context.analytics.available(),
     liveStreams: context.live.listeners,
   };
 }

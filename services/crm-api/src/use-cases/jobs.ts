@@ -1,7 +1,8 @@
-import type { JobPageJson, JobSummary } from '../adapters/read-model.js';
 import type { CrmApiContext } from '../context.js';
 import { decodeCursor, type JobQuery } from '../domain/job-query.js';
+import type { JobSummary } from '../domain/job-summary.js';
 import { allowedNextStages } from '../domain/stage-transitions.js';
+import type { JobPageJson } from '../ports/job-read-model.js';
 import { jobNotFound } from './api-error.js';
 import { crmRecordOf, historyOf } from './crm.js';
 

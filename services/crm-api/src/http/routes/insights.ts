@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
+import * as insights from '../../use-cases/insights.js';
 import { errorResponses } from '../schemas.js';
 
 const n = { type: ['number', 'null'] } as const;
@@ -31,20 +32,16 @@ const daysQuery = {
   properties: { days: { type: 'integer', minimum: 1, maximum: 3650, default: 30 } },
 } as const;
 
-function daysAgo(context: CrmApiContext, days: number): string {
-  return new Date(context.clock.now().getTime() - days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Reports from the analytics snapshot (cached briefly; a new snapshot clears the cache). 503 until the first snapshot. */
 export async function insightRoutes(app: FastifyInstance, context: CrmApiContext): Promise<void> {
   const tags = ['insights'];
   app.get<{ Querystring: { limit: number } }>(
     '/insights/skills',
     { schema: { tags, summary: 'Top skills by demand (jobs asking for them)', querystring: limitQuery(20), response: report(skillRow) } },
-    async (request) => context.analytics.skillsByDemand(request.query.limit),
+    async (request) => insights.skillsByDemand(context, request.query.limit),
   );
   app.get('/insights/skills/all', { schema: { tags, summary: 'All skills by demand', response: report(skillRow) } }, async () =>
-    context.analytics.skillsByDemand(),
+    insights.skillsByDemand(context),
   );
   app.get<{ Querystring: { keyword: string } }>(
     '/insights/experience',
@@ -61,7 +58,7 @@ export async function insightRoutes(app: FastifyInstance, context: CrmApiContext
         response: report({ keyword: { type: 'string' }, jobs: { type: 'integer' }, avgExperienceYears: n }),
       },
     },
-    async (request) => context.analytics.experienceForKeyword(request.query.keyword),
+    async (request) => insights.experienceForKeyword(context, request.query.keyword),
   );
   app.get(
     '/insights/salary',
@@ -72,7 +69,7 @@ export async function insightRoutes(app: FastifyInstance, context: CrmApiContext
         response: report({ jobs: { type: 'integer' }, avg_annual_usd_min: n, avg_annual_usd_max: n, avg_experience_years: n }),
       },
     },
-    async () => context.analytics.salaryOverall(),
+    async () => insights.salaryOverall(context),
   );
   app.get<{ Querystring: { limit: number; minJobs: number } }>(
     '/insights/salary-by-skill',
@@ -91,7 +88,7 @@ export async function insightRoutes(app: FastifyInstance, context: CrmApiContext
         response: report({ skill: { type: 'string' }, jobs: { type: 'integer' }, avg_annual_usd: n }),
       },
     },
-    async (request) => context.analytics.salaryBySkill(request.query.limit, request.query.minJobs),
+    async (request) => insights.salaryBySkill(context, request.query.limit, request.query.minJobs),
   );
   app.get(
     '/insights/tracks',
@@ -108,7 +105,7 @@ export async function insightRoutes(app: FastifyInstance, context: CrmApiContext
         }),
       },
     },
-    async () => context.analytics.byTrack(),
+    async () => insights.byTrack(context),
   );
   app.get<{ Querystring: { days: number } }>(
     '/insights/sources-by-day',
@@ -120,7 +117,7 @@ export async function insightRoutes(app: FastifyInstance, context: CrmApiContext
         response: report({ source: { type: 'string' }, day: { type: 'string' }, jobs: { type: 'integer' } }),
       },
     },
-    async (request) => context.analytics.jobsBySourceDay(daysAgo(context, request.query.days)),
+    async (request) => insights.jobsBySourceDay(context, request.query.days),
   );
   app.get(
     '/insights/funnel',
@@ -137,7 +134,7 @@ export async function insightRoutes(app: FastifyInstance, context: CrmApiContext
         }),
       },
     },
-    async () => context.analytics.funnel(),
+    async () => insights.funnel(context),
   );
   app.get<{ Querystring: { days: number } }>(
     '/insights/applications-by-day',
@@ -149,6 +146,6 @@ export async function insightRoutes(app: FastifyInstance, context: CrmApiContext
         response: report({ day: { type: 'string' }, submitted: { type: 'integer' }, failed: { type: 'integer' } }),
       },
     },
-    async (request) => context.analytics.applicationsByDay(daysAgo(context, request.query.days)),
+    async (request) => insights.applicationsByDay(context, request.query.days),
   );
 }

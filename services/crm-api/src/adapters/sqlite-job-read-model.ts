@@ -1,4 +1,4 @@
-import type { CrmStage, EventDataMap } from '@jobpipe/contracts';
+import type { CrmStage } from '@jobpipe/contracts';
 import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
 import type { Statement } from 'better-sqlite3';
 import { type Generated, Kysely, type Selectable, SqliteDialect, sql } from 'kysely';
@@ -7,45 +7,14 @@ import {
   encodeCursor,
   fullTextQuery,
   type JobQuery,
-  type JobSort,
+  SORT_VALUE,
   searchTextOf,
   searchWords,
   wordPrefixPattern,
 } from '../domain/job-query.js';
+import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
+import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
 import { jobPageSql, type TextFilter } from './job-page-sql.js';
-
-/** A score reason as the recommender explains it. */
-export type ScoreReason = EventDataMap['job.scored']['reasons'][number];
-
-/** One scored job as crm-api lists it. */
-export interface JobSummary {
-  readonly jobId: string;
-  readonly contentHash: string;
-  readonly title: string;
-  readonly company: string;
-  readonly source: string;
-  readonly url: string;
-  readonly locations: string[];
-  readonly remote: boolean | null;
-  readonly score: number;
-  readonly track: string | null;
-  readonly trackScore: number;
-  readonly filteredBy: string | null;
-  readonly stage: CrmStage;
-  readonly annualSalaryMax: number | null;
-  readonly salaryCurrency: string | null;
-  readonly postedAt: string | null;
-  readonly scoredAt: string;
-  readonly skills: string[];
-  /** When and why the posting closed (listed jobs only, and only closed ones). */
-  readonly closedAt?: string;
-  readonly closeReason?: string;
-}
-
-/** A summary plus the reasons of its score. */
-export interface ScoredJob extends JobSummary {
-  readonly reasons: ScoreReason[];
-}
 
 interface JobsReadTable {
   id: Generated<number>;
@@ -81,33 +50,8 @@ interface ReadModelSchema {
 
 type JobRow = Selectable<JobsReadTable>;
 
-/** Outcome of recording a score: new job, newer score of a known job, or a repeat/older delivery. */
-export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
-
-/** One page of a job list with the items as JSON text. */
-export interface JobPageJson {
-  readonly itemsJson: string;
-  readonly nextCursor: string | null;
-}
-
-/** One page of a job list. */
-export interface JobPage {
-  readonly items: JobSummary[];
-  readonly nextCursor: string | null;
-}
-
 /** Up to this many full-text matches are fetched and filtered by id. */
 const FEW_TEXT_MATCHES = 2000;
-
-/**
- * The value a job sorts by in each order: what the sort columns store, and what a page's cursor is
- * read back from (the last summary of the page), so the two always agree.
- */
-const SORT_VALUE: Readonly<Record<JobSort, (job: JobSummary) => number | string>> = {
-  score: (job) => job.score,
-  posted: (job) => job.postedAt ?? '',
-  salary: (job) => job.annualSalaryMax ?? -1,
-};
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS jobs_read (
@@ -169,36 +113,6 @@ const SCHEMA = [
      INSERT INTO jobs_read_fts (rowid, title, company, skills) VALUES (new.id, new.title, new.company, new.skills);
    END`,
 ];
-
-/** The read-model row of a `job.scored` event (the stage comes from the CRM). */
-export function scoredJobFromEvent(data: EventDataMap['job.scored'], stage: CrmStage): ScoredJob {
-  return {
-    jobId: data.jobId,
-    contentHash: data.contentHash,
-    title: data.job.title,
-    company: data.job.company,
-    source: data.job.source,
-    url: data.job.canonicalUrl,
-    locations: data.job.locations ?? [],
-    remote: data.job.remote ?? null,
-    score: data.score,
-    track: data.track,
-    trackScore: data.trackScore,
-    filteredBy: data.filteredBy,
-    stage,
-    annualSalaryMax: data.job.annualSalaryMax ?? null,
-    salaryCurrency: data.job.salaryCurrency ?? null,
-    postedAt: data.job.postedAt ?? null,
-    scoredAt: data.scoredAt,
-    skills: data.job.skills ?? [],
-    reasons: data.reasons,
-  };
-}
-
-function summaryOf(job: ScoredJob): JobSummary {
-  const { reasons: _reasons, ...summary } = job;
-  return summary;
-}
 
 function toRow(job: ScoredJob): Omit<JobsReadTable, 'id'> {
   return {
@@ -277,11 +191,11 @@ const SUMMARY_COLUMNS = [
 ] as const;
 
 /**
- * crm-api's own read model of scored jobs, for fast listing: one SQLite file (Kysely over
+ * The embedded read model of scored jobs, for fast listing: one SQLite file (Kysely over
  * better-sqlite3) with an index per common filter + sort and an FTS5 index over title, company and
  * skills. Keyset pagination keeps every page as cheap as the first.
  */
-export class JobReadModel {
+export class SqliteJobReadModel implements JobReadModel {
   private readonly db: Kysely<ReadModelSchema>;
   private readonly database: SqliteDatabase;
   private readonly statements = new Map<string, Statement>();
@@ -315,10 +229,7 @@ export class JobReadModel {
       const writes: Omit<JobsReadTable, 'id'>[] = [];
       for (const job of jobs) {
         const current = known.get(job.jobId);
-        if (
-          current &&
-          (current.scored_at > job.scoredAt || (current.scored_at === job.scoredAt && current.content_hash === job.contentHash))
-        ) {
+        if (current && isStaleScore({ scoredAt: current.scored_at, contentHash: current.content_hash }, job)) {
           outcomes.push('unchanged');
           continue;
         }
@@ -435,11 +346,8 @@ export class JobReadModel {
     return statement;
   }
 
-  /**
-   * Records that a job's posting closed (`closure`) or reopened (`null`) at `at`; a change older than
-   * the one recorded (an out-of-order delivery) changes nothing.
-   */
-  async setClosure(jobId: string, at: string, closure: { closedAt: string; closeReason: string } | null): Promise<void> {
+  /** Kept beside the scored rows (`job_closures`): a job may close before it is scored, and a new score keeps it. */
+  async setClosure(jobId: string, at: string, closure: PostingClosure): Promise<void> {
     this.database
       .prepare(
         `INSERT INTO job_closures (job_id, closed_at, close_reason, changed_at) VALUES (?, ?, ?, ?)

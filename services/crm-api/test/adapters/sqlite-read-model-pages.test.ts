@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { tempDir } from '@jobpipe/test-kit';
-import { JobReadModel, type JobSummary, type ScoredJob } from '../../src/adapters/read-model.js';
+import { SqliteJobReadModel } from '../../src/adapters/sqlite-job-read-model.js';
 import { decodeCursor, type JobQuery, type JobSort } from '../../src/domain/job-query.js';
+import type { JobSummary, ScoredJob } from '../../src/domain/job-summary.js';
 
 // Enough jobs that a common word has more full-text matches than the id filter takes, so the
 // search walks the sort index and tests words there.
 const JOBS = 2600;
 const dir = tempDir('crm-api-read-model-');
-let model: JobReadModel;
+let model: SqliteJobReadModel;
 
 function job(i: number): ScoredJob {
   return {
@@ -67,7 +68,7 @@ async function walk(query: JobQuery): Promise<string[]> {
 }
 
 before(async () => {
-  model = new JobReadModel(join(dir.path, 'crm-api.sqlite'));
+  model = new SqliteJobReadModel(join(dir.path, 'crm-api.sqlite'));
   const jobs = Array.from({ length: JOBS }, (_, i) => job(i));
   for (let start = 0; start < jobs.length; start += 500) await model.upsert(jobs.slice(start, start + 500));
 });

@@ -1,0 +1,266 @@
+import type { CrmStage } from '@jobpipe/contracts';
+import type { Item, TableStore, WriteCondition } from '@jobpipe/shared';
+import { companyKeyOf, encodeCursor, type JobQuery, type JobSort, jobMatches, SORT_VALUE, searchTextOf } from '../domain/job-query.js';
+import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
+import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
+import { type IndexWalk, walkIndex } from './index-walk.js';
+import { compareKeys, listingSortFloor, listingSortKey } from './listing-keys.js';
+
+/** The table of crm-api's read side (contracts `TABLES.readModel`). */
+const TABLE = 'readModel';
+/** Partition of the indexes over every job. */
+const LISTING = 'jobs';
+const COUNT_KEY = 'count#jobs';
+
+/** A job of the listing as stored: its summary and reasons, and the key of every index it is in. */
+interface ListingItem extends Item {
+  readonly key: string;
+  readonly listing: typeof LISTING;
+  readonly stage: CrmStage;
+  readonly track?: string;
+  readonly source: string;
+  readonly companyKey?: string;
+  readonly scoreKey: string;
+  readonly postedKey: string;
+  readonly salaryKey: string;
+  readonly searchText: string;
+  readonly revision: number;
+  readonly summary: JobSummary;
+  readonly reasons: ScoreReason[];
+  /** When the posting's last close or reopen happened (an older one delivered late changes nothing). */
+  readonly closureChangedAt?: string;
+}
+
+/** The summary with the posting's closure on it, or without one. */
+function withClosure(summary: JobSummary, closure: PostingClosure): JobSummary {
+  const { closedAt: _closedAt, closeReason: _closeReason, ...open } = summary;
+  return closure ? { ...open, closedAt: closure.closedAt, closeReason: closure.closeReason } : open;
+}
+
+interface CountItem extends Item {
+  readonly key: typeof COUNT_KEY;
+  readonly jobs: number;
+  readonly revision: number;
+}
+
+/** The index sort key attribute of each order. */
+const SORT_KEY_ATTRIBUTE: Readonly<Record<JobSort, 'scoreKey' | 'postedKey' | 'salaryKey'>> = {
+  score: 'scoreKey',
+  posted: 'postedKey',
+  salary: 'salaryKey',
+};
+
+const jobKey = (jobId: string) => `job#${jobId}`;
+const revisionIs = (revision: number): WriteCondition => ({
+  kind: 'compare',
+  attribute: 'revision',
+  op: 'eq',
+  value: revision,
+  orNotExists: false,
+});
+
+function listingItem(job: ScoredJob, revision: number): ListingItem {
+  const summary = summaryOf(job);
+  const companyKey = companyKeyOf(job.company);
+  return {
+    key: jobKey(job.jobId),
+    listing: LISTING,
+    stage: job.stage,
+    ...(job.track ? { track: job.track } : {}),
+    source: job.source,
+    ...(companyKey ? { companyKey } : {}),
+    scoreKey: listingSortKey('score', SORT_VALUE.score(summary), job.jobId),
+    postedKey: listingSortKey('posted', SORT_VALUE.posted(summary), job.jobId),
+    salaryKey: listingSortKey('salary', SORT_VALUE.salary(summary), job.jobId),
+    searchText: searchTextOf(job.title, job.company, job.skills),
+    revision,
+    summary,
+    reasons: job.reasons,
+  };
+}
+
+/** Which index a query walks and which of its partitions: the narrowest its filters allow. */
+function indexFor(query: JobQuery): { index: string; partitions: string[] } {
+  const unique = (values: readonly string[]) => [...new Set(values)];
+  const companyKey = query.company === undefined ? '' : companyKeyOf(query.company);
+  if (query.sort === 'score') {
+    if (companyKey) return { index: 'byCompanyScore', partitions: [companyKey] };
+    if (query.stages?.length) return { index: 'byStageScore', partitions: unique(query.stages) };
+    if (query.tracks?.length) return { index: 'byTrackScore', partitions: unique(query.tracks) };
+    if (query.sources?.length) return { index: 'bySourceScore', partitions: unique(query.sources) };
+    return { index: 'byScore', partitions: [LISTING] };
+  }
+  if (query.sort === 'posted') {
+    if (query.stages?.length) return { index: 'byStagePosted', partitions: unique(query.stages) };
+    return { index: 'byPosted', partitions: [LISTING] };
+  }
+  return { index: 'bySalary', partitions: [LISTING] };
+}
+
+/** The least sort value a query's filters allow in its own order (a bound of the key range read). */
+function sortValueFloor(query: JobQuery): number | string | undefined {
+  if (query.sort === 'score') return query.minScore;
+  if (query.sort === 'posted') return query.postedSince;
+  return query.salaryMin;
+}
+
+/** The most sort value a query's filters allow in its own order (an ascending walk stops past it). */
+function sortValueCeiling(query: JobQuery): number | undefined {
+  return query.sort === 'salary' ? query.salaryMax : undefined;
+}
+
+/** Whether the query filters on more than the index partition it walks (then it reads more per request). */
+function filtersBeyondIndex(query: JobQuery, index: string): boolean {
+  const filters = [
+    query.stages?.length && index !== 'byStageScore' && index !== 'byStagePosted',
+    query.tracks?.length && index !== 'byTrackScore',
+    query.sources?.length && index !== 'bySourceScore',
+    query.company !== undefined && index !== 'byCompanyScore',
+    query.minScore !== undefined && query.sort !== 'score',
+    query.text,
+    query.remote !== undefined,
+    query.salaryMin !== undefined && query.sort !== 'salary',
+    query.salaryMax !== undefined,
+    query.currency,
+    query.postedSince !== undefined && query.sort !== 'posted',
+  ];
+  return filters.some(Boolean);
+}
+
+/**
+ * The read model in the operational tables (the `readModel` table; DynamoDB on the aws transport), so
+ * every crm-api instance — every Lambda execution environment — lists the same jobs. A list walks the
+ * index of its sort (by stage, track, source or company when it filters on one: a partition per
+ * value, merged in order) and tests the other filters on what it reads; DynamoDB bills a filter
+ * expression's reads the same, so the filter runs here. Writes are conditional on the revision read
+ * (no transactions: a score and a stage change of one job never overwrite each other), and the job
+ * count is an item of its own, raised the same way.
+ */
+export class TableJobReadModel implements JobReadModel {
+  /** The count item as this instance last wrote or read it (saves a read before each raise). */
+  private knownCount: CountItem | undefined;
+
+  constructor(private readonly tables: TableStore) {}
+
+  async upsert(jobs: readonly ScoredJob[]): Promise<UpsertOutcome[]> {
+    const outcomes: UpsertOutcome[] = [];
+    for (const job of jobs) outcomes.push(await this.upsertOne(job));
+    return outcomes;
+  }
+
+  async setStage(jobId: string, stage: CrmStage): Promise<void> {
+    for (;;) {
+      const current = await this.tables.get<ListingItem>(TABLE, { key: jobKey(jobId) });
+      if (!current || current.stage === stage) return;
+      const moved = { ...current, stage, summary: { ...current.summary, stage }, revision: current.revision + 1 };
+      if (await this.tables.put(TABLE, moved, revisionIs(current.revision))) return;
+    }
+  }
+
+  async setClosure(jobId: string, at: string, closure: PostingClosure): Promise<void> {
+    for (;;) {
+      const current = await this.tables.get<ListingItem>(TABLE, { key: jobKey(jobId) });
+      // A job not scored yet is not listed: its closure is not kept (the parser closes scored jobs).
+      if (!current || (current.closureChangedAt !== undefined && current.closureChangedAt >= at)) return;
+      const changed = { ...current, summary: withClosure(current.summary, closure), closureChangedAt: at, revision: current.revision + 1 };
+      if (await this.tables.put(TABLE, changed, revisionIs(current.revision))) return;
+    }
+  }
+
+  async get(jobId: string): Promise<ScoredJob | undefined> {
+    const item = await this.tables.get<ListingItem>(TABLE, { key: jobKey(jobId) });
+    return item ? { ...item.summary, reasons: item.reasons } : undefined;
+  }
+
+  async count(): Promise<number> {
+    const item = await this.tables.get<CountItem>(TABLE, { key: COUNT_KEY });
+    if (item) this.knownCount = item;
+    return item?.jobs ?? 0;
+  }
+
+  async list(query: JobQuery): Promise<JobPage> {
+    const { index, partitions } = indexFor(query);
+    const descending = query.order === 'desc';
+    const floorValue = sortValueFloor(query);
+    const ceiling = sortValueCeiling(query);
+    const after = query.cursor ? listingSortKey(query.sort, query.cursor.value, query.cursor.jobId) : undefined;
+    let from = floorValue === undefined ? undefined : listingSortFloor(query.sort, floorValue);
+    let to: string | undefined;
+    if (after !== undefined && descending) to = after;
+    if (after !== undefined && !descending && (from === undefined || compareKeys(after, from) > 0)) from = after;
+    if (from !== undefined && to !== undefined && compareKeys(from, to) > 0) return { items: [], nextCursor: null };
+    const walk: IndexWalk = {
+      table: TABLE,
+      index,
+      sortKey: SORT_KEY_ATTRIBUTE[query.sort],
+      partitions,
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+      ...(after !== undefined ? { after } : {}),
+      descending,
+      pageSize: filtersBeyondIndex(query, index) ? Math.max(query.limit + 1, 100) : query.limit + 1,
+    };
+    const items: JobSummary[] = [];
+    for await (const item of walkIndex<ListingItem>(this.tables, walk)) {
+      const value = SORT_VALUE[query.sort](item.summary);
+      if (!descending && ceiling !== undefined && typeof value === 'number' && value > ceiling) break;
+      if (!jobMatches(item.summary, item.searchText, query)) continue;
+      items.push(item.summary);
+      if (items.length > query.limit) break;
+    }
+    if (items.length <= query.limit) return { items, nextCursor: null };
+    items.length = query.limit;
+    const last = items[query.limit - 1]!;
+    return {
+      items,
+      nextCursor: encodeCursor({ sort: query.sort, order: query.order, value: SORT_VALUE[query.sort](last), jobId: last.jobId }),
+    };
+  }
+
+  async listJson(query: JobQuery): Promise<JobPageJson> {
+    const page = await this.list(query);
+    return { itemsJson: JSON.stringify(page.items), nextCursor: page.nextCursor };
+  }
+
+  async close(): Promise<void> {}
+
+  /** Records one score: a new item, or the newer score over the stored one keeping its stage. */
+  private async upsertOne(job: ScoredJob): Promise<UpsertOutcome> {
+    for (;;) {
+      const current = await this.tables.get<ListingItem>(TABLE, { key: jobKey(job.jobId) });
+      if (current && isStaleScore(current.summary, job)) return 'unchanged';
+      const scored = listingItem(current ? { ...job, stage: current.stage } : job, (current?.revision ?? 0) + 1);
+      // A new score keeps the posting's closure.
+      const closure = current?.summary.closedAt
+        ? { closedAt: current.summary.closedAt, closeReason: current.summary.closeReason ?? '' }
+        : null;
+      const item = current?.closureChangedAt
+        ? { ...scored, summary: withClosure(scored.summary, closure), closureChangedAt: current.closureChangedAt }
+        : scored;
+      // Another writer came first when the condition fails: read again and decide again.
+      if (!(await this.tables.put(TABLE, item, current ? revisionIs(current.revision) : { kind: 'notExists' }))) continue;
+      if (current) return 'updated';
+      await this.raiseCount();
+      return 'inserted';
+    }
+  }
+
+  /**
+   * Adds one to the job count. A crash between a new job's write and this one leaves the count one
+   * short (the redelivered event finds the job and changes nothing): the count is what /health shows,
+   * not what any list relies on.
+   */
+  private async raiseCount(): Promise<void> {
+    let known = this.knownCount;
+    for (;;) {
+      known ??= (await this.tables.get<CountItem>(TABLE, { key: COUNT_KEY })) ?? { key: COUNT_KEY, jobs: 0, revision: 0 };
+      const next: CountItem = { key: COUNT_KEY, jobs: known.jobs + 1, revision: known.revision + 1 };
+      const condition: WriteCondition = known.revision === 0 ? { kind: 'notExists' } : revisionIs(known.revision);
+      if (await this.tables.put(TABLE, next, condition)) {
+        this.knownCount = next;
+        return;
+      }
+      known = undefined;
+    }
+  }
+}

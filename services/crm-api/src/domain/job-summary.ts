@@ -1,0 +1,76 @@
+import type { CrmStage, EventDataMap } from '@jobpipe/contracts';
+
+/** A score reason as the recommender explains it. */
+export type ScoreReason = EventDataMap['job.scored']['reasons'][number];
+
+/** One scored job as crm-api lists it. */
+export interface JobSummary {
+  readonly jobId: string;
+  readonly contentHash: string;
+  readonly title: string;
+  readonly company: string;
+  readonly source: string;
+  readonly url: string;
+  readonly locations: string[];
+  readonly remote: boolean | null;
+  readonly score: number;
+  readonly track: string | null;
+  readonly trackScore: number;
+  readonly filteredBy: string | null;
+  readonly stage: CrmStage;
+  readonly annualSalaryMax: number | null;
+  readonly salaryCurrency: string | null;
+  readonly postedAt: string | null;
+  readonly scoredAt: string;
+  readonly skills: string[];
+  /** When and why the posting closed (only on closed jobs). */
+  readonly closedAt?: string;
+  readonly closeReason?: string;
+}
+
+/** When and why a job's posting closed (`job.closed`), or null once it reopened (`job.reopened`). */
+export type PostingClosure = { readonly closedAt: string; readonly closeReason: string } | null;
+
+/** A summary plus the reasons of its score. */
+export interface ScoredJob extends JobSummary {
+  readonly reasons: ScoreReason[];
+}
+
+/** The read-model row of a `job.scored` event (the stage comes from the CRM). */
+export function scoredJobFromEvent(data: EventDataMap['job.scored'], stage: CrmStage): ScoredJob {
+  return {
+    jobId: data.jobId,
+    contentHash: data.contentHash,
+    title: data.job.title,
+    company: data.job.company,
+    source: data.job.source,
+    url: data.job.canonicalUrl,
+    locations: data.job.locations ?? [],
+    remote: data.job.remote ?? null,
+    score: data.score,
+    track: data.track,
+    trackScore: data.trackScore,
+    filteredBy: data.filteredBy,
+    stage,
+    annualSalaryMax: data.job.annualSalaryMax ?? null,
+    salaryCurrency: data.job.salaryCurrency ?? null,
+    postedAt: data.job.postedAt ?? null,
+    scoredAt: data.scoredAt,
+    skills: data.job.skills ?? [],
+    reasons: data.reasons,
+  };
+}
+
+/** The summary of a scored job (without its reasons). */
+export function summaryOf(job: ScoredJob): JobSummary {
+  const { reasons: _reasons, ...summary } = job;
+  return summary;
+}
+
+/**
+ * Whether a delivery of a job's score is a repeat of, or older than, what is stored: then it changes
+ * nothing (deliveries are at least once and may arrive out of order).
+ */
+export function isStaleScore(stored: { readonly scoredAt: string; readonly contentHash: string }, delivered: JobSummary): boolean {
+  return stored.scoredAt > delivered.scoredAt || (stored.scoredAt === delivered.scoredAt && stored.contentHash === delivered.contentHash);
+}

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CrmStage } from '@jobpipe/contracts';
+import { decodeCursor, type JobQuery, type JobSort } from '../../src/domain/job-query.js';
+import type { JobSummary, ScoredJob } from '../../src/domain/job-summary.js';
+import type { JobReadModel } from '../../src/ports/job-read-model.js';
+
+/** An adapter under test, opened on empty storage. */
+export interface OpenedReadModel {
+  readonly model: JobReadModel;
+  /** A second instance over the same storage (another process, another Lambda execution environment). */
+  readonly other?: JobReadModel;
+  close(): Promise<void>;
+}
+
+const STAGES: CrmStage[] = ['new', 'shortlisted', 'applied', 'interviewing'];
+const COMPANIES = ['Acme', 'acme ', 'Globex', 'Initech', 'Umbrella Corp'];
+const JOBS = 90;
+
+/** A varied job: ties in every sort value, jobs without a track, salary, date or remote flag. */
+function job(i: number): ScoredJob {
+  return {
+    jobId: `${i % 3 === 0 ? 'lever' : 'greenhouse'}:${String(i).padStart(3, '0')}`,
+    contentHash: String(i).padStart(64, '0'),
+    title: i % 4 === 0 ? 'Python Developer' : i % 4 === 1 ? 'Data Engineer' : 'Analytics Engineer',
+    company: COMPANIES[i % COMPANIES.length]!,
+    source: i % 3 === 0 ? 'lever' : 'greenhouse',
+    url: `https://jobs.example.com/${i}`,
+    locations: ['Singapore'],
+    remote: i % 5 === 0 ? null : i % 2 === 0,
+    score: (i * 37) % 23 === 0 ? 100 : ((i * 37) % 23) * 4.5,
+    track: i % 6 === 0 ? null : i % 2 === 0 ? 'data-engineering' : 'analytics',
+    trackScore: 10,
+    filteredBy: null,
+    stage: STAGES[i % STAGES.length]!,
+    annualSalaryMax: i % 7 === 0 ? null : 60_000 + (i % 9) * 10_000,
+    salaryCurrency: i % 7 === 0 ? null : i % 2 === 0 ? 'SGD' : 'USD',
+    postedAt: i % 8 === 0 ? null : `2026-02-${String(1 + (i % 20)).padStart(2, '0')}T0${i % 3}:00:00.000Z`,
+    scoredAt: '2026-03-01T10:00:00.000Z',
+    skills: i % 3 === 0 ? ['python', 'sql'] : ['sql', 'dbt'],
+    reasons: [{ kind: 'title', text: `title ${i}`, points: i % 30 }],
+  };
+}
+
+const { reasons: _reasons, ...summaryOfFirst } = job(1);
+
+const sortValue: Record<JobSort, (summary: JobSummary) => number | string> = {
+  score: (summary) => summary.score,
+  posted: (summary) => summary.postedAt ?? '',
+  salary: (summary) => summary.annualSalaryMax ?? -1,
+};
+
+/** The job ids matching `keep`, in the order of `sort` and `order`, job id breaking ties. */
+function expected(jobs: readonly JobSummary[], keep: (summary: JobSummary) => boolean, sort: JobSort, order: 'asc' | 'desc'): string[] {
+  const sign = order === 'asc' ? 1 : -1;
+  return jobs
+    .filter(keep)
+    .sort((a, b) => {
+      const [x, y] = [sortValue[sort](a), sortValue[sort](b)];
+      if (x !== y) return x < y ? -sign : sign;
+      return a.jobId < b.jobId ? -sign : sign;
+    })
+    .map((summary) => summary.jobId);
+}
+
+/** Every page of a query through its cursors (failing, not looping, when a cursor does not move on). */
+async function walk(model: JobReadModel, query: JobQuery): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: JobQuery['cursor'];
+  for (let pages = 0; pages <= JOBS; pages++) {
+    const page = await model.list({ ...query, ...(cursor ? { cursor } : {}) });
+    assert.ok(page.items.length <= query.limit);
+    seen.push(...page.items.map((summary) => summary.jobId));
+    if (!page.nextCursor) return seen;
+    assert.equal(page.items.length, query.limit, 'a page with a next page is full');
+    cursor = decodeCursor(page.nextCursor);
+  }
+  assert.fail(`the cursors of ${JSON.stringify(query)} never reached the last page`);
+}
+
+/** Filters of GET /jobs, each with what it keeps (written from the API's description, not the adapters). */
+const FILTERS: { name: string; query: Partial<JobQuery>; keep: (summary: JobSummary) => boolean }[] = [
+  { name: 'no filter', query: {}, keep: () => true },
+  { name: 'one stage', query: { stages: ['applied'] }, keep: (s) => s.stage === 'applied' },
+  { name: 'two stages', query: { stages: ['new', 'interviewing'] }, keep: (s) => s.stage === 'new' || s.stage === 'interviewing' },
+  { name: 'a track (jobs without one never match)', query: { tracks: ['analytics'] }, keep: (s) => s.track === 'analytics' },
+  { name: 'a source', query: { sources: ['lever'] }, keep: (s) => s.source === 'lever' },
+  {
+    name: 'a company, whatever its case and spaces',
+    query: { company: ' ACME' },
+    keep: (s) => s.company === 'Acme' || s.company === 'acme ',
+  },
+  { name: 'a least score', query: { minScore: 45 }, keep: (s) => s.score >= 45 },
+  { name: 'remote only (unknown is not remote)', query: { remote: true }, keep: (s) => s.remote === true },
+  { name: 'on site only', query: { remote: false }, keep: (s) => s.remote === false },
+  {
+    name: 'a salary range (no salary never matches)',
+    query: { salaryMin: 80_000, salaryMax: 120_000 },
+    keep: (s) => s.annualSalaryMax !== null && s.annualSalaryMax >= 80_000 && s.annualSalaryMax <= 120_000,
+  },
+  { name: 'a currency', query: { currency: 'USD' }, keep: (s) => s.salaryCurrency === 'USD' },
+  {
+    name: 'posted since a day',
+    query: { postedSince: '2026-02-12' },
+    keep: (s) => s.postedAt !== null && s.postedAt >= '2026-02-12',
+  },
+  {
+    name: 'words as prefixes of title, company or skill words',
+    query: { text: 'analyt eng' },
+    keep: (s) => s.title === 'Analytics Engineer',
+  },
+  { name: 'a skill word', query: { text: 'python' }, keep: (s) => s.title === 'Python Developer' || s.skills.includes('python') },
+  {
+    name: 'several filters at once',
+    query: { stages: ['new', 'applied'], sources: ['greenhouse'], minScore: 20, remote: false },
+    keep: (s) => (s.stage === 'new' || s.stage === 'applied') && s.source === 'greenhouse' && s.score >= 20 && s.remote === false,
+  },
+  {
+    name: 'a track and a company',
+    query: { tracks: ['data-engineering', 'analytics'], company: 'globex' },
+    keep: (s) => s.track !== null && s.company === 'Globex',
+  },
+];
+
+/**
+ * The behaviour every `JobReadModel` adapter shares: what a user of GET /jobs, a job's page and
+ * /health sees. Run against each adapter (`job-read-model.test.ts`).
+ */
+export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadModel>): void {
+  describe(`job read model: ${name}`, () => {
+    let opened: OpenedReadModel;
+    const jobs = Array.from({ length: JOBS }, (_, i) => job(i));
+
+    before(async () => {
+      opened = await open();
+    });
+    after(() => opened.close());
+
+    test('records new jobs once: a repeat or an older delivery changes nothing; a newer score keeps the CRM stage', async () => {
+      const { model } = opened;
+      assert.deepEqual(await model.upsert(jobs.slice(0, 2)), ['inserted', 'inserted']);
+      assert.deepEqual(await model.upsert([job(1)]), ['unchanged'], 'a repeat');
+      await model.setStage(job(1).jobId, 'shortlisted');
+      assert.deepEqual(
+        await model.upsert([{ ...job(1), score: 1, stage: 'new', scoredAt: '2026-03-01T09:00:00.000Z' }]),
+        ['unchanged'],
+        'older',
+      );
+      const rescored = { ...job(1), score: 99, stage: 'new' as const, scoredAt: '2026-03-02T10:00:00.000Z' };
+      assert.deepEqual(await model.upsert([rescored]), ['updated']);
+      assert.deepEqual(await model.get(job(1).jobId), { ...rescored, stage: 'shortlisted' });
+      assert.equal(await model.get('lever:none'), undefined);
+      await model.upsert([job(1)]);
+      assert.equal((await model.get(job(1).jobId))?.score, 99, 'the older score stays out');
+      // Back to the suite's own data for the list tests.
+      await model.setStage(job(1).jobId, job(1).stage);
+      await model.upsert([{ ...job(1), scoredAt: '2026-03-03T10:00:00.000Z' }]);
+      assert.deepEqual(await model.get(job(1).jobId), { ...job(1), scoredAt: '2026-03-03T10:00:00.000Z' });
+      assert.deepEqual(
+        await model.upsert(jobs.slice(2)),
+        jobs.slice(2).map(() => 'inserted'),
+      );
+      assert.equal(await model.count(), JOBS);
+    });
+
+    test('every filter in every sort and order pages through exactly its jobs, ties broken by job id', async () => {
+      const summaries = jobs.map(({ reasons: _r, ...summary }) => ({
+        ...summary,
+        scoredAt: summary.jobId === job(1).jobId ? '2026-03-03T10:00:00.000Z' : summary.scoredAt,
+      }));
+      for (const filter of FILTERS) {
+        for (const sort of ['score', 'posted', 'salary'] as const) {
+          for (const order of ['desc', 'asc'] as const) {
+            assert.deepEqual(
+              await walk(opened.model, { ...filter.query, sort, order, limit: 12 }),
+              expected(summaries, filter.keep, sort, order),
+              `${filter.name}, ${sort} ${order}`,
+            );
+          }
+        }
+      }
+    });
+
+    test('a list shows each job as its summary; the JSON list says the same', async () => {
+      const page = await opened.model.list({ sort: 'score', order: 'desc', limit: 5, company: 'globex', minScore: 0 });
+      const json = await opened.model.listJson({ sort: 'score', order: 'desc', limit: 5, company: 'globex', minScore: 0 });
+      assert.deepEqual(JSON.parse(json.itemsJson), page.items);
+      assert.equal(json.nextCursor, page.nextCursor);
+      const listed = (await opened.model.list({ sort: 'score', order: 'desc', limit: 100 })).items;
+      assert.deepEqual(
+        listed.find((summary) => summary.jobId === job(1).jobId),
+        { ...summaryOfFirst, scoredAt: '2026-03-03T10:00:00.000Z' },
+      );
+    });
+
+    test('a stage change moves the job between stage lists', async () => {
+      const moved = job(4).jobId;
+      await opened.model.setStage(moved, 'interviewing');
+      const interviewing = await walk(opened.model, { stages: ['interviewing'], sort: 'posted', order: 'desc', limit: 50 });
+      assert.ok(interviewing.includes(moved));
+      assert.ok(!(await walk(opened.model, { stages: ['new'], sort: 'score', order: 'desc', limit: 50 })).includes(moved));
+      await opened.model.setStage('lever:none', 'applied');
+      assert.equal(await opened.model.get('lever:none'), undefined, 'a stage change of an unknown job adds nothing');
+      await opened.model.setStage(moved, 'new');
+    });
+
+    test('another instance over the same storage answers the same', async (context) => {
+      const other = opened.other;
+      if (!other) return context.skip('one instance only: this adapter keeps the read model in one file per process');
+      const query: JobQuery = { sort: 'salary', order: 'desc', limit: 11, stages: ['new', 'applied'] };
+      assert.deepEqual(await walk(other, query), await walk(opened.model, query));
+      assert.equal(await other.count(), JOBS);
+      await other.upsert([{ ...job(90), jobId: 'lever:from-the-other' }]);
+      assert.equal((await opened.model.get('lever:from-the-other'))?.title, job(90).title);
+      assert.equal(await opened.model.count(), JOBS + 1);
+    });
+  });
+}
