@@ -1,7 +1,8 @@
 /**
- * Schema compatibility: within one major version a change may only ADD optional properties. Anything
- * else (removing or renaming a field, making it required or optional, changing a type, an enum, a
- * pattern, a bound) needs a new major version published side by side.
+ * Schema compatibility: within one major version a change may only ADD: optional properties, and
+ * values at the end of an enum (a new job source). Anything else (removing or renaming a field, making
+ * it required or optional, changing a type, removing or reordering enum values, a pattern, a bound)
+ * needs a new major version published side by side.
  */
 
 type Schema = Record<string, unknown>;
@@ -15,6 +16,15 @@ function isObject(value: unknown): value is Schema {
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * An enum that keeps every released value, in order, and only appends new ones. A value appears in
+ * events only once a search names it, and searches are checked by the crm-api of the same release, so
+ * a consumer of the old release never meets it through configuration it accepted.
+ */
+function isWidening(before: readonly unknown[], after: readonly unknown[]): boolean {
+  return after.length > before.length && before.every((value, index) => same(value, after[index]));
 }
 
 /** Lists the breaking differences between a released schema and its candidate (both dereferenced). */
@@ -48,6 +58,7 @@ export function breakingChanges(released: unknown, candidate: unknown, path = ''
       for (const name of now) if (!was.has(name) && name in properties) problems.push(`${path}/${name}: became required`);
       continue;
     }
+    if (key === 'enum' && Array.isArray(before) && Array.isArray(after) && isWidening(before, after)) continue;
     if (before === undefined) problems.push(`${path || '/'}: added constraint '${key}'`);
     else if (after === undefined) problems.push(`${path || '/'}: removed constraint '${key}'`);
     else if (isObject(before) || Array.isArray(before)) {

@@ -50,6 +50,13 @@ export interface QueueDefinition {
   readonly maxReceiveCount: number;
   /** Messages handed to the handler loop per receive (1..10, the SQS limit). */
   readonly batchSize: number;
+  /**
+   * Seconds a container consumer rests after a long poll that found nothing, before it receives again
+   * (idle back-off). Set on queues whose events are rare and not waited on by a user (background work),
+   * so an idle stack sends fewer receives; a message arriving meanwhile waits at most this long. Unset:
+   * the consumer long-polls without a rest.
+   */
+  readonly idlePauseSeconds?: number;
 }
 
 /** The queues, one per consuming service. */
@@ -104,6 +111,7 @@ export const QUEUES: readonly QueueDefinition[] = [
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 3,
     batchSize: 1,
+    idlePauseSeconds: 40,
   },
   {
     name: 'auth-refresher',
@@ -112,6 +120,7 @@ export const QUEUES: readonly QueueDefinition[] = [
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 3,
     batchSize: 1,
+    idlePauseSeconds: 40,
   },
   {
     name: 'etl',
@@ -120,6 +129,7 @@ export const QUEUES: readonly QueueDefinition[] = [
     visibilityTimeoutSeconds: 900,
     maxReceiveCount: 5,
     batchSize: 10,
+    idlePauseSeconds: 40,
   },
   {
     name: 'sheets-bridge',
@@ -128,6 +138,7 @@ export const QUEUES: readonly QueueDefinition[] = [
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 5,
     batchSize: 10,
+    idlePauseSeconds: 40,
   },
 ];
 

@@ -82,6 +82,12 @@ describe('breakingChanges', () => {
       ["/score: 'maximum' changed from 100 to 10"],
     );
   });
+  test('appending enum values (a new source) is compatible; removing or reordering them is breaking', () => {
+    assert.deepEqual(breakingChanges({ enum: ['a', 'b'] }, { enum: ['a', 'b', 'c'] }), []);
+    assert.equal(breakingChanges({ enum: ['a', 'b'] }, { enum: ['c', 'a', 'b'] }).length, 1);
+    assert.equal(breakingChanges({ enum: ['a', 'b'] }, { enum: ['b', 'a', 'c'] }).length, 1);
+  });
+
   test('narrowing an enum is breaking', () => {
     assert.equal(breakingChanges({ enum: ['a', 'b'] }, { enum: ['a'] }).length, 1);
   });

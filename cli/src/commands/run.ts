@@ -104,7 +104,8 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
       ...replay?.scraperEnv(),
     };
     const scheduler = portsOf('scheduler');
-    await seedConfigTable(scheduler, file.pipeline, new SeedRecord(join(env.runtime.dataDir, 'config-seed.json')));
+    // The pass runs the config in force: the file's when it seeded, else the stored one (API changes kept).
+    const { config } = await seedConfigTable(scheduler, file.pipeline, new SeedRecord(join(env.runtime.dataDir, 'config-seed.json')));
 
     // The same definitions as the service processes; their side jobs (timers, pollers) are not started.
     for (const service of PASS_SERVICES) {
@@ -125,10 +126,10 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
       );
     }
 
-    for (const search of file.pipeline.searches) counts(search.source);
+    for (const search of config.searches) counts(search.source);
     const now = new Date();
     await scheduler.publisher.publish(
-      file.pipeline.searches.map((search) => eventForScheduledRequest({ kind: 'scrape', search }, `${runId}-${search.id}`, now)),
+      config.searches.map((search) => eventForScheduledRequest({ kind: 'scrape', search }, `${runId}-${search.id}`, now)),
     );
     for (const runner of runners) runner.start();
     await drain(scheduler, timeoutSeconds);

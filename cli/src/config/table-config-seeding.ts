@@ -7,19 +7,19 @@ import { fileShouldSeed, pipelineHash, type SeedRecord } from './config-seed.js'
  * does, with no crm-api running), by the rule `npm start` follows: only into an empty store or when the
  * file itself changed since it was last seeded, so a config changed through the API survives. A seed
  * is what crm-api's PUT /config does: a new version (conditional on the one read) committed with
- * `config.changed`. Returns whether the file was seeded.
+ * `config.changed`. Returns whether the file was seeded, and the config in force (what the pass runs).
  */
 export async function seedConfigTable(
   ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'clock'>,
   config: JobpipeConfig,
   record: SeedRecord,
-): Promise<boolean> {
+): Promise<{ seeded: boolean; config: JobpipeConfig }> {
   const stored = await ports.tables.get<Item & { version: number; config: JobpipeConfig }>('config', { key: 'current' });
   const fileHash = pipelineHash(config);
-  if (!fileShouldSeed(fileHash, record.lastSeededHash(), stored?.version ?? 0)) return false;
+  if (stored && !fileShouldSeed(fileHash, record.lastSeededHash(), stored.version)) return { seeded: false, config: stored.config };
   if (stored && JSON.stringify(stored.config) === JSON.stringify(config)) {
     record.remember(fileHash, ports.clock.now());
-    return false;
+    return { seeded: false, config: stored.config };
   }
   const version = (stored?.version ?? 0) + 1;
   const changedAt = ports.clock.now().toISOString();
@@ -40,5 +40,5 @@ export async function seedConfigTable(
   });
   if (!committed) throw new Error('the config was changed at the same time (is `jobpipe up` running?): try again');
   record.remember(fileHash, ports.clock.now());
-  return true;
+  return { seeded: true, config };
 }

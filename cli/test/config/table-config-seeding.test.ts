@@ -19,17 +19,19 @@ test('run --once seeds the file only into an empty store or when the file change
   const record = new SeedRecord(join(dir.path, 'config-seed.json'));
   const stored = () => ports.tables.get<{ version: number; config: JobpipeConfig }>('config', { key: 'current' });
 
-  assert.equal(await seedConfigTable(ports, fileConfig, record), true, 'an empty store is seeded');
+  assert.equal((await seedConfigTable(ports, fileConfig, record)).seeded, true, 'an empty store is seeded');
   assert.equal((await stored())?.version, 1);
 
   // The user changes the config through the API (crm-api writes version 2).
   const apiConfig: JobpipeConfig = { ...fileConfig, searches: [{ id: 'de-sg', source: 'mcf', keywords: 'analytics engineer' }] };
   await ports.tables.put('config', { key: 'current', version: 2, updatedAt: new Date().toISOString(), config: apiConfig });
-  assert.equal(await seedConfigTable(ports, fileConfig, record), false, 'the same file again seeds nothing');
+  const again = await seedConfigTable(ports, fileConfig, record);
+  assert.equal(again.seeded, false, 'the same file again seeds nothing');
+  assert.deepEqual(again.config, apiConfig, 'the pass runs the stored config');
   assert.deepEqual((await stored())?.config, apiConfig, "the user's change stays");
 
   const editedFile: JobpipeConfig = { ...fileConfig, searches: [...fileConfig.searches, { id: 'ml-sg', source: 'mcf', keywords: 'ml' }] };
-  assert.equal(await seedConfigTable(ports, editedFile, record), true, 'an edited file is seeded');
+  assert.equal((await seedConfigTable(ports, editedFile, record)).seeded, true, 'an edited file is seeded');
   assert.deepEqual((await stored())?.config, editedFile);
   assert.equal((await stored())?.version, 3);
   const changed = ports.bus.publishedEvents('config.changed').map((entry) => JSON.parse(entry.body).detail.data.version);

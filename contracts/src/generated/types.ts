@@ -64,7 +64,7 @@ export interface JobpipeConfig {
    */
   searches: {
     id: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday";
     keywords?: string;
     location?: string;
     minSalary?: number;
@@ -133,7 +133,7 @@ export interface NormalizedJob {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -534,7 +534,7 @@ export interface JobScoredV1 {
       title: string;
       company: string;
       canonicalUrl: string;
-      source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+      source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -552,7 +552,7 @@ export interface JobScoredV1 {
 export interface JobScrapedV1 {
   meta: EventMeta;
   data: {
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday";
     externalId: string;
     url: string;
     blobKey: string;
@@ -573,7 +573,7 @@ export interface ScrapeFinishedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday";
     runId: string;
     /**
      * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
@@ -658,7 +658,7 @@ export interface ScrapeRequestedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday";
     runId: string;
     keywords?: string;
     location?: string;
@@ -1041,7 +1041,7 @@ export interface JobItem {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -1241,7 +1241,7 @@ export interface JobListingItem {
    * absent when the job has no track (not in byTrackScore)
    */
   track?: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday";
   /**
    * the company trimmed and lower-cased; absent when empty
    */
@@ -1265,7 +1265,7 @@ export interface JobListingItem {
     contentHash: string;
     title: string;
     company: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday";
     url: string;
     locations: Locations;
     remote: boolean | null;
@@ -1374,7 +1374,7 @@ export interface Job {
   title: string;
   company: string;
   canonicalUrl: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday";
   locations?: string[];
   remote?: boolean | null;
   annualSalaryMax?: number | null;
@@ -1504,7 +1504,7 @@ export interface PostingStateItem {
    * posting#<source>#<externalId>
    */
   key: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday";
   externalId: string;
   contentHash: string;
   blobKey: string;
@@ -1539,7 +1539,7 @@ export interface RunItem {
   key: string;
   runId: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday";
   /**
    * running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage.
    */
@@ -1609,7 +1609,7 @@ export interface SearchStateItem {
    */
   key: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday";
   lastRunId: string;
   lastFound: number;
   lastFinishedAt: string;
@@ -1664,7 +1664,7 @@ export interface SourceRunItem {
    */
   feed: "run";
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday";
   runId: string;
   /**
    * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.

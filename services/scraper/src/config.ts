@@ -11,7 +11,7 @@ import {
 import { HostAllowlist } from './domain/host-allowlist.js';
 import { type SourcePolicy, withOverrides } from './domain/policy.js';
 import { SOURCE_NAMES, type SourceName } from './domain/sources.js';
-import { DEFAULT_POLICIES, LIVE_BASE_URLS } from './sources/registry.js';
+import { DEFAULT_POLICIES, LIVE_BASE_URLS, SOURCE_MODULES } from './sources/registry.js';
 
 /** The scraper's settings, validated and frozen. */
 export interface ScraperConfig {
@@ -139,7 +139,7 @@ export function readScraperConfig(env: Env): ScraperConfig {
     }
     const own = baseUrls[source];
     const ownHost = own === undefined ? [] : [HostAllowlist.hostOf(own)!];
-    allowedHosts[source] = Object.freeze([...ownHost, ...hostList(env, source)]);
+    allowedHosts[source] = Object.freeze([...ownHost, ...(SOURCE_MODULES[source].defaultHosts ?? []), ...hostList(env, source)]);
   }
   return Object.freeze({
     runtime: readRuntimeConfig(env),

@@ -1,9 +1,11 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   type DynamoDBClient,
   ResourceInUseException,
   type TableDescription,
+  UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, type BucketLocationConstraint, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -23,7 +25,8 @@ export interface EnsuredTables {
 
 /**
  * Creates every table of the definitions that does not exist yet (on-demand, GSIs from the
- * definitions) and waits until each is ACTIVE. An existing table is left as it is; a key schema other
+ * definitions), waits until each is ACTIVE, and turns on DynamoDB's TTL on the expiry attribute of the
+ * tables that have one (`idempotencyKeys`: answers kept 24 hours). An existing table is left as it is; a key schema other
  * than its definition's, and indexes it lacks, are reported as problems (adding a GSI to a live table
  * is a migration, one index at a time; a key schema cannot change at all).
  */
@@ -52,10 +55,41 @@ export async function ensureTables(
         { client: dynamo, maxWaitTime: TABLE_READY_SECONDS, minDelay: 1, maxDelay: 5 },
         { TableName: input.TableName },
       );
+      if (definition.timeToLiveAttribute) {
+        const problem = await ensureTimeToLive(dynamo, input.TableName!, definition.timeToLiveAttribute, logger);
+        if (problem) problems.push(problem);
+      }
       return input.TableName!;
     }),
   );
   return { names, problems };
+}
+
+/**
+ * Turns on TTL on `attribute` unless it is on already; returns a problem when the table expires items by
+ * another attribute (DynamoDB changes TTL at most once an hour, and only by turning it off first). An
+ * endpoint without the TTL API (dynalite) is warned about: its items simply do not expire.
+ */
+async function ensureTimeToLive(dynamo: DynamoDBClient, tableName: string, attribute: string, logger: Logger): Promise<string | undefined> {
+  const { TimeToLiveDescription: current } = await dynamo.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  const status = current?.TimeToLiveStatus;
+  if (status === 'ENABLED' || status === 'ENABLING') {
+    if (current?.AttributeName === attribute) return undefined;
+    return `table ${tableName} expires items by '${current?.AttributeName}', not '${attribute}': turn its TTL off, then run bootstrap again an hour later`;
+  }
+  if (status === 'DISABLING') {
+    return `table ${tableName} is turning its TTL off: run bootstrap again in an hour to turn it on for '${attribute}'`;
+  }
+  try {
+    await dynamo.send(
+      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: attribute } }),
+    );
+    logger.info({ table: tableName, attribute }, 'TTL turned on');
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'UnknownOperationException')) throw error;
+    logger.warn({ table: tableName }, 'this endpoint has no UpdateTimeToLive: items of the table will not expire');
+  }
+  return undefined;
 }
 
 /** How an existing table differs from its definition, in sentences an operator can act on. */

@@ -18,6 +18,9 @@ export interface OutboxRelayOptions {
   readonly maxRetryDelayMs?: number;
 }
 
+/** Events a turn holds before handing them over, for a sender without a per-send limit (the embedded bus). */
+const HELD_EVENTS_EMBEDDED = 100;
+
 /**
  * Publishes the outbox of one producer and deletes each entry once its events are sent: at least once,
  * in commit order (passes never overlap and stop at the first failure), exactly once on the embedded
@@ -30,7 +33,7 @@ export interface OutboxRelayOptions {
  */
 export class OutboxRelay {
   /** The entries committed inside the current `together` call (per async context), held until it ends. */
-  private readonly turn = new AsyncLocalStorage<{ entries: OutboxEntry[]; open: boolean }>();
+  private readonly turn = new AsyncLocalStorage<{ entries: OutboxEntry[]; events: number; open: boolean }>();
   /** Entries committed here and not yet sent, in commit order. */
   private committedEntries: OutboxEntry[] = [];
   private sweepNeeded = true;
@@ -51,15 +54,25 @@ export class OutboxRelay {
 
   /**
    * Takes entries just committed and resolves once a pass has tried to send them (a failure is logged
-   * and retried on the timer, never thrown: the entries are safe in the table).
+   * and retried on the timer, never thrown: the entries are safe in the table). Inside a `together`
+   * turn it resolves at once: the entries wait for the turn's end, or until the turn holds a full send.
    */
   committed(entries: readonly OutboxEntry[]): Promise<void> {
     // A timer started during a turn keeps its context after the turn ended: then it commits as usual.
     const held = this.turn.getStore();
     if (held?.open) {
       held.entries.push(...entries);
-      return Promise.resolve();
+      held.events += entries.reduce((sum, entry) => sum + eventsOfEntry(entry).length, 0);
+      // A long turn (a whole scrape run) sends each full request's worth at once rather than at its end.
+      if (held.events < (this.options.sender.maxEventsPerSend ?? HELD_EVENTS_EMBEDDED)) return Promise.resolve();
+      const full = held.entries.splice(0);
+      held.events = 0;
+      return this.handOver(full);
     }
+    return this.handOver(entries);
+  }
+
+  private handOver(entries: readonly OutboxEntry[]): Promise<void> {
     this.committedEntries.push(...entries);
     if (this.failing || this.stopped) return Promise.resolve();
     return this.requestPass();
@@ -68,15 +81,17 @@ export class OutboxRelay {
   /**
    * Runs `work` (a received batch's handlers) as one turn: what it commits is held, safe in the table,
    * and handed to the relay together when it ends, so its events go out in the fewest sends (PutEvents
-   * of up to 10) instead of one send per commit. Resolves after that pass was tried.
+   * of up to 10) instead of one send per commit; a turn that commits a full request's worth (10 events,
+   * or `HELD_EVENTS_EMBEDDED` on the embedded bus) hands those over at once. Resolves after the last
+   * pass was tried.
    */
   async together<T>(work: () => Promise<T>): Promise<T> {
-    const held = { entries: [] as OutboxEntry[], open: true };
+    const held = { entries: [] as OutboxEntry[], events: 0, open: true };
     try {
       return await this.turn.run(held, work);
     } finally {
       held.open = false;
-      if (held.entries.length > 0) await this.committed(held.entries);
+      if (held.entries.length > 0) await this.handOver(held.entries);
     }
   }
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { QueueDefinition } from '@jobpipe/contracts';
 import type { QueueConsumer, ReceivedMessage } from '../ports/events.js';
 import type { Logger } from '../ports/logger.js';
@@ -15,6 +16,17 @@ export interface QueueRunnerOptions extends ProcessorDependencies {
   readonly waitMs?: number;
   /** Batches handled at the same time (each batch's messages run concurrently). */
   readonly concurrency?: number;
+  /** Rest after a receive that found nothing (idle back-off, see `idlePauseMsOf`); none by default. */
+  readonly idlePauseMs?: number;
+}
+
+/**
+ * The idle back-off of a queue's container consumer: its `idlePauseSeconds` on the aws transport, where
+ * every receive is a billed request; none embedded, where a receive costs no request and a rest would
+ * only delay.
+ */
+export function idlePauseMsOf(queue: QueueDefinition, transport: 'embedded' | 'aws'): number {
+  return transport === 'aws' ? (queue.idlePauseSeconds ?? 0) * 1000 : 0;
 }
 
 /** A receive waits this long for a message: the SQS maximum, so an idle queue costs 3 requests a minute. */
@@ -117,9 +129,10 @@ export class QueueRunner {
     let receiveFailed = false;
     while (!this.stopping) {
       try {
-        await this.pollOnce(this.options.waitMs ?? LONG_POLL_MS);
+        const received = await this.pollOnce(this.options.waitMs ?? LONG_POLL_MS);
         if (receiveFailed) this.lastError = undefined;
         receiveFailed = false;
+        if (received === 0) await this.restWhileIdle();
       } catch (error) {
         if (this.stopping) break;
         receiveFailed = true;
@@ -128,6 +141,13 @@ export class QueueRunner {
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
+  }
+
+  /** The idle back-off: rests after an empty receive; a stop cuts the rest short. */
+  private async restWhileIdle(): Promise<void> {
+    const pauseMs = this.options.idlePauseMs ?? 0;
+    if (pauseMs <= 0 || this.stopping) return;
+    await sleep(pauseMs, undefined, { signal: this.stopped.signal }).catch(() => undefined);
   }
 
   private async handle(message: ReceivedMessage, unsettled: Set<ReceivedMessage>): Promise<Outcome> {

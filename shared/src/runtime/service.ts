@@ -5,7 +5,7 @@ import type { BuiltService, Environment, ServiceConfig, ServiceDefinition, Stopp
 import { startHealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
 import { ServiceMetrics } from './metrics.js';
-import { QueueRunner } from './queue-runner.js';
+import { idlePauseMsOf, QueueRunner } from './queue-runner.js';
 import { createRuntimePorts, type RuntimePorts } from './runtime-ports.js';
 
 /** A started service: its ports, what it built, its queue runner and health endpoint. */
@@ -50,6 +50,7 @@ export async function startService<Config extends ServiceConfig, Built extends B
         handlers: built.handlers,
         publisher: ports.publisher,
         eventsTogether: (work) => ports.eventsTogether(work),
+        idlePauseMs: idlePauseMsOf(queue, config.runtime.transport),
         logger,
         metrics,
         ...(built.concurrency ? { concurrency: built.concurrency } : {}),

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
-import { CreateTableCommand, DescribeTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   CreateEventBusCommand,
   PutEventsCommand,
@@ -47,6 +53,8 @@ beforeEach(() => {
   sqs.on(SetQueueAttributesCommand).resolves({});
   dynamo.on(CreateTableCommand).resolves({});
   dynamo.on(DescribeTableCommand).resolves({ Table: { TableStatus: 'ACTIVE' } });
+  dynamo.on(DescribeTimeToLiveCommand).resolves({ TimeToLiveDescription: { TimeToLiveStatus: 'DISABLED' } });
+  dynamo.on(UpdateTimeToLiveCommand).resolves({});
   s3.on(CreateBucketCommand).resolves({});
 });
 

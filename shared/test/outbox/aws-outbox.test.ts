@@ -156,13 +156,14 @@ describe('outbox on the aws adapters (DynamoDB and EventBridge through SDK mocks
 });
 
 describe('events of one handler turn', () => {
-  test("the events a Lambda batch's handlers commit go out together: 12 one-event commits make 2 PutEvents, not 12", async () => {
+  test("the events a Lambda batch's handlers commit go out together: 12 one-event commits make 2 PutEvents, not 12, the first as soon as it is full", async () => {
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials: testCredentials }));
     const stored = playOutboxTable(mockClient(documents), tableName(OUTBOX_TABLE)).entries;
     const tables = new DynamoTableStore({ documents, tableName });
     const relay = new OutboxRelay({ tables, producer: 'scraper', sender: eventBridgePublisher() });
     const outbox = new TableOutbox({ ...factory, tables, onStored: (entries) => relay.committed(entries) });
     eventBridgeFailing().down = false;
+    let sentBeforeTheLastCommit = 0;
     const handler = createSqsLambdaHandler({
       registry: contracts(),
       logger: silentLogger,
@@ -174,7 +175,8 @@ describe('events of one handler turn', () => {
         'job.scraped@1': async (event, context) => {
           // Handlers finish one after another, as real ones do, each committing its change and event.
           const n = Number(event.detail.data.externalId.slice('job-'.length));
-          await new Promise((resolve) => setTimeout(resolve, 2 * n));
+          await new Promise((resolve) => setTimeout(resolve, n === 12 ? 100 : 2 * n));
+          if (n === 12) sentBeforeTheLastCommit = putEventsRequests().length;
           await outbox.commit({
             writes: [{ table: 'scrapeState', item: { key: `mcf:job-${n}` } }],
             events: context.caused([{ detailType: 'job.scraped', data: scrapedData(100 + n) }]),
@@ -195,6 +197,7 @@ describe('events of one handler turn', () => {
       putEventsRequests().map((entries) => entries.length),
       [10, 2],
     );
+    assert.equal(sentBeforeTheLastCommit, 1, 'a full request goes out as soon as the turn holds one');
     assert.equal(stored.size, 0, 'every entry sent and deleted');
   });
 });

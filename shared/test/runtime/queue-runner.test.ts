@@ -17,7 +17,7 @@ import { SqsQueueUrls } from '../../src/aws/sqs-queue-urls.js';
 import { ManualClock } from '../../src/ports/clock.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { defineHandlers } from '../../src/runtime/handlers.js';
-import { QueueRunner } from '../../src/runtime/queue-runner.js';
+import { idlePauseMsOf, QueueRunner } from '../../src/runtime/queue-runner.js';
 import { sqsMessage, testCredentials } from '../aws/aws-test-kit.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 
@@ -28,8 +28,9 @@ const urlOf = (name: string) => `https://sqs.us-east-1.amazonaws.com/12345678901
 const scraped = (n: number) => JSON.stringify(busEvent('job.scraped', scrapedData(n), 'scraper'));
 
 /** A parser runner on a mocked SQS whose handler fails for the postings named in `failing`. */
-function runner(failing: Set<string> = new Set()): QueueRunner {
+function runner(failing: Set<string> = new Set(), idlePauseMs?: number): QueueRunner {
   return new QueueRunner({
+    ...(idlePauseMs === undefined ? {} : { idlePauseMs }),
     queue: parser,
     consumer: new SqsQueueConsumer({
       sqs: client,
@@ -60,6 +61,27 @@ beforeEach(() => {
 });
 
 describe('queue runner', () => {
+  test('idle back-off: after an empty receive the runner rests before the next; stopping cuts the rest short', async () => {
+    sqs.on(ReceiveMessageCommand).resolves({ Messages: [] });
+    const resting = runner(new Set(), 400);
+    resting.start();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const started = performance.now();
+    await resting.stop();
+    assert.ok(performance.now() - started < 200, 'stop did not wait for the rest to end');
+    const receives = sqs.commandCalls(ReceiveMessageCommand).length;
+    assert.ok(receives >= 2 && receives <= 4, `${receives} receives in 1 s with a 400 ms rest`);
+  });
+
+  test('the background queues rest 40 s when idle on aws, the pipeline queues never, and no queue does embedded', () => {
+    for (const name of ['applier', 'auth-refresher', 'etl', 'sheets-bridge'] as const) {
+      assert.equal(idlePauseMsOf(queueOf(name)!, 'aws'), 40_000, name);
+      assert.equal(idlePauseMsOf(queueOf(name)!, 'embedded'), 0, name);
+    }
+    for (const name of ['scraper', 'parser', 'recommender', 'crm-api'] as const)
+      assert.equal(idlePauseMsOf(queueOf(name)!, 'aws'), 0, name);
+  });
+
   test('long-polls SQS for 20 s by default, and stopping ends a waiting receive at once', async () => {
     sqs.on(ReceiveMessageCommand).callsFake(() => new Promise((resolve) => setTimeout(() => resolve({ Messages: [] }), 20_000).unref()));
     const running = runner();

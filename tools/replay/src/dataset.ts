@@ -3,7 +3,7 @@ import { IdentityPool } from './identity-pool.js';
 import type { SourceName } from './scrape-request.js';
 import { SeededRandom } from './seeded-random.js';
 import { REPLAY_SOURCES } from './sources/registry.js';
-import type { ReplayPosting, ServedSource } from './sources/replay-source.js';
+import type { ReplayPosting, ServedSource, WorkdayLargeBoard } from './sources/replay-source.js';
 
 export type { ReplayPosting } from './sources/replay-source.js';
 
@@ -24,6 +24,8 @@ export interface DatasetOptions {
   readonly seed?: number;
   /** The USAJOBS key the replay accepts. */
   readonly usajobsKey: string;
+  /** Workday boards of many postings, to show the 2,000-result cap (none by default). */
+  readonly workdayLargeBoards?: readonly WorkdayLargeBoard[];
 }
 
 /** Splits `total` over the sources, the remainder going to the first ones. */
@@ -53,6 +55,7 @@ export function buildDataset(options: DatasetOptions): ReplayDataset {
         random,
         pool,
         usajobsKey: options.usajobsKey,
+        workdayLargeBoards: options.workdayLargeBoards ?? [],
       }),
     );
   }

@@ -21,4 +21,4 @@ export { RECORDINGS_DIR } from './recordings.js';
 export type { ScrapeRequest, SourceName } from './scrape-request.js';
 export { type ReplayRequestRecord, type ReplayServer, type ReplayServerOptions, startReplayServer } from './server.js';
 export { REPLAY_SOURCES } from './sources/registry.js';
-export type { ReplaySourceModule, ServedSource } from './sources/replay-source.js';
+export type { ReplaySourceModule, ServedSource, WorkdayLargeBoard } from './sources/replay-source.js';

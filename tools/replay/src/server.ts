@@ -67,6 +67,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
     includeRecordings: options.includeRecordings ?? true,
     seed: options.seed ?? 42,
     usajobsKey,
+    workdayLargeBoards: options.workdayLargeBoards ?? [],
   });
   const faults = new FaultPlan(options.faults);
   const requests: ReplayRequestRecord[] = [];

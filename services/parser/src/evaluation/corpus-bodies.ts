@@ -107,5 +107,21 @@ export function corpusBody(posting: CorpusPosting): { body: string; url: string;
         body: `<!DOCTYPE html><html><head><title>${posting.title}</title><script type="application/ld+json">${JSON.stringify(node)}</script></head><body><h1>${posting.title}</h1></body></html>`,
       };
     }
+    case 'workday':
+      return {
+        url: `https://acme.wd5.myworkdayjobs.com/wday/cxs/acme/Careers/job/Austin-TX/${slug}`,
+        body: JSON.stringify({
+          jobPostingInfo: {
+            id: slug,
+            title: posting.title,
+            jobDescription: posting.description,
+            location: 'Austin, TX',
+            startDate: SEEN_DAY,
+            ...(posting.employmentTypes?.[0] ? { timeType: posting.employmentTypes[0] } : {}),
+            externalUrl: `https://acme.wd5.myworkdayjobs.com/Careers/job/Austin-TX/${slug}`,
+          },
+          hiringOrganization: { name: posting.company },
+        }),
+      };
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { contracts, type ImportRow } from '@jobpipe/contracts';
+import { contracts, type ImportChunkV1, type ImportRow, queueOf } from '@jobpipe/contracts';
 import { type BlobStore, type EventHandler, TransientError } from '@jobpipe/shared';
 import type { JobsRepository } from '../adapters/jobs-repository.js';
 import { decodeBody } from '../domain/body-decoding.js';
@@ -26,20 +26,55 @@ export function importExternalId(row: ImportRow): string {
 /** A reason cut to the length the event allows. */
 const brief = (reason: string): string => (reason.length > 500 ? `${reason.slice(0, 497)}...` : reason);
 
+type RejectedImportRow = { rowNumber: number; errors: [string, ...string[]] };
+
+/** Every row of a chunk, refused for one reason (the chunk itself could not be read). */
+function wholeChunkRefused(chunk: ImportChunkV1['data'], reason: string): RejectedImportRow[] {
+  return Array.from({ length: chunk.rowCount }, (_, i) => ({ rowNumber: chunk.firstRowNumber + i, errors: [brief(reason)] }));
+}
+
+/** Receives of an import.chunk before it would be dead-lettered (the parser queue's max receives). */
+const LAST_RECEIVE = queueOf('parser')?.maxReceiveCount ?? 1;
+
 /**
  * import.chunk: reads `{ rows: [{ rowNumber, row }] }` from the blob, stores every valid row as a job of
  * source `import`, then publishes `import.chunk-loaded` with how many rows were stored and each row it
- * refused with the reasons (a redelivery stores nothing twice and reports the same again).
+ * refused with the reasons (a redelivery stores nothing twice and reports the same again). A chunk that
+ * cannot be read (not JSON, no rows array, or its blob still missing on the last receive) is reported
+ * with every row refused for that reason, so the import still ends instead of waiting for it forever.
  */
 export function importChunkHandler(deps: ImportChunkDependencies): EventHandler<'import.chunk'> {
   return async (event, context) => {
     const chunk = event.detail.data;
+    const report = (stored: number, rejectedRows: readonly RejectedImportRow[]) =>
+      context.publish([
+        {
+          detailType: 'import.chunk-loaded',
+          data: {
+            importId: chunk.importId,
+            chunkIndex: chunk.chunkIndex,
+            rowCount: chunk.rowCount,
+            stored,
+            rejectedRows: rejectedRows.slice(0, 1000),
+          },
+        },
+      ]);
     const body = await deps.blobs.get(chunk.blobKey);
-    if (!body) throw new TransientError('IMPORT_CHUNK_MISSING', `import chunk '${chunk.blobKey}' is not in the blob store (yet)`);
-    const document = record(parseJsonBody(decodeBody(body, 'json', deps.maxBodyBytes)));
-    if (!document || !Array.isArray(document.rows))
-      throw new PostingRejected('NO_POSTING', `import chunk '${chunk.blobKey}' has no "rows" array`);
-    const rejectedRows: { rowNumber: number; errors: [string, ...string[]] }[] = [];
+    if (!body) {
+      const missing = `import chunk '${chunk.blobKey}' is not in the blob store`;
+      if (context.receiveCount >= LAST_RECEIVE) return void (await report(0, wholeChunkRefused(chunk, missing)));
+      throw new TransientError('IMPORT_CHUNK_MISSING', `${missing} (yet)`);
+    }
+    let document: Record<string, unknown> | undefined;
+    try {
+      document = record(parseJsonBody(decodeBody(body, 'json', deps.maxBodyBytes)));
+      if (!document || !Array.isArray(document.rows))
+        throw new PostingRejected('NO_POSTING', `import chunk '${chunk.blobKey}' has no "rows" array`);
+    } catch (error) {
+      if (!(error instanceof PostingRejected)) throw error;
+      return void (await report(0, wholeChunkRefused(chunk, `the chunk could not be read: ${error.message}`)));
+    }
+    const rejectedRows: RejectedImportRow[] = [];
     let stored = 0;
     const registry = contracts();
     const seenAt = event.detail.meta.occurredAt;
@@ -70,17 +105,6 @@ export function importChunkHandler(deps: ImportChunkDependencies): EventHandler<
       }
     }
     // Reported, not dead-lettered: the import's progress is final only when every row landed or was refused.
-    await context.publish([
-      {
-        detailType: 'import.chunk-loaded',
-        data: {
-          importId: chunk.importId,
-          chunkIndex: chunk.chunkIndex,
-          rowCount: chunk.rowCount,
-          stored,
-          rejectedRows: rejectedRows.slice(0, 1000),
-        },
-      },
-    ]);
+    await report(stored, rejectedRows);
   };
 }

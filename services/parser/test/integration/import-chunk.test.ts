@@ -75,3 +75,26 @@ test('an import chunk stores each valid row as an import job, then reports what 
   assert.match(reports[0].rejectedRows[0].errors.join(), /company/);
   assert.equal((await stack.parsedEvents()).length, 2);
 });
+
+test('a chunk that cannot be read is reported with every row refused for that reason, so its import still ends (not dead-lettered)', async () => {
+  await stack.crm.blobs.put('imports/imp-2/chunk-0.json', JSON.stringify({ lines: [] }));
+  await stack.crm.publisher.publish([
+    {
+      detailType: 'import.chunk',
+      data: { importId: 'imp-2', chunkIndex: 0, blobKey: 'imports/imp-2/chunk-0.json', rowCount: 3, firstRowNumber: 1001, mode: 'full' },
+    },
+  ]);
+  await stack.drain();
+
+  assert.deepEqual(await stack.deadLetters(), []);
+  const report = stack.crm.bus
+    .publishedEvents('import.chunk-loaded')
+    .map((event) => JSON.parse(event.body).detail.data)
+    .find((data) => data.importId === 'imp-2');
+  assert.equal(report?.stored, 0);
+  assert.deepEqual(
+    report?.rejectedRows.map((row: { rowNumber: number }) => row.rowNumber),
+    [1001, 1002, 1003],
+  );
+  assert.match(report?.rejectedRows[0].errors[0], /could not be read: .*has no "rows" array/);
+});

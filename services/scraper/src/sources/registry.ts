@@ -6,6 +6,7 @@ import { leverModule } from './lever/index.js';
 import { mcfModule } from './mcf/index.js';
 import type { ScraperSourceModule } from './source-module.js';
 import { usajobsModule } from './usajobs/index.js';
+import { workdayModule } from './workday/index.js';
 
 /**
  * Every source the scraper reads, registered here and nowhere else. Keyed by the contracts' scrape
@@ -17,6 +18,7 @@ export const SOURCE_MODULES: Readonly<Record<SourceName, ScraperSourceModule>> =
   greenhouse: greenhouseModule,
   lever: leverModule,
   jsonld: jsonldModule,
+  workday: workdayModule,
 };
 
 /** Where each API source lives on the internet (overridable per deployment through config). */

@@ -25,6 +25,8 @@ export interface ScraperSourceModule {
   readonly name: SourceName;
   /** The live API's base URL; absent for sources that read whatever pages a search names (`jsonld`). */
   readonly liveBaseUrl?: string;
+  /** Hosts the source may fetch from besides its base URL's (an ATS that gives each employer its own subdomain). */
+  readonly defaultHosts?: readonly string[];
   /** Where this source's politeness differs from the API defaults (`API_POLICY_DEFAULTS`), and why in a comment. */
   readonly policy: Partial<SourcePolicy>;
   /** The source adapter, built once per scraper. */

@@ -5,6 +5,7 @@ import { leverReplay } from './lever.js';
 import { mcfReplay } from './mcf.js';
 import type { ReplaySourceModule } from './replay-source.js';
 import { usajobsReplay } from './usajobs.js';
+import { workdayReplay } from './workday.js';
 
 /**
  * Every source the replay serves, registered here and nowhere else. Keyed by the contracts' scrape
@@ -16,4 +17,5 @@ export const REPLAY_SOURCES: Readonly<Record<SourceName, ReplaySourceModule>> = 
   greenhouse: greenhouseReplay,
   lever: leverReplay,
   jsonld: jsonldReplay,
+  workday: workdayReplay,
 };

@@ -55,6 +55,16 @@ export interface ReplayBuild {
   readonly pool: IdentityPool;
   /** The USAJOBS key the replay accepts. */
   readonly usajobsKey: string;
+  /** Workday boards of many postings, to show the 2,000-result cap. */
+  readonly workdayLargeBoards: readonly WorkdayLargeBoard[];
+}
+
+/** A Workday board of `postings` postings; `splittable` spreads them over job families, else all share one. */
+export interface WorkdayLargeBoard {
+  readonly board: string;
+  readonly company: string;
+  readonly postings: number;
+  readonly splittable: boolean;
 }
 
 /** The search fields of a `scrape.requested` that reads everything a source serves. */

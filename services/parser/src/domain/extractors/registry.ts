@@ -5,6 +5,7 @@ import { leverParser } from './lever.js';
 import { mcfParser } from './mcf.js';
 import type { ParserSourceModule } from './parser-source.js';
 import { usajobsParser } from './usajobs.js';
+import { workdayParser } from './workday.js';
 
 /**
  * Every source the parser reads, registered here and nowhere else. Keyed by the contracts' scrape
@@ -14,6 +15,7 @@ import { usajobsParser } from './usajobs.js';
  */
 export const PARSER_SOURCES: Readonly<Record<ScrapeSource, ParserSourceModule>> = {
   jsonld: jsonldParser,
+  workday: workdayParser,
   usajobs: usajobsParser,
   mcf: mcfParser,
   greenhouse: greenhouseParser,
