@@ -1130,6 +1130,14 @@ export interface JobItem {
         }
       | undefined;
   };
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  relistOf?: string;
+  /**
+   * How many listings of the job came before this one.
+   */
+  relistCount?: number;
 }
 /**
  * field name → where the value came from (e.g. 'mcf:salary', 'text:experience')

@@ -168,10 +168,16 @@ export function scoreClosures(
 
 /**
  * A simulated posting as the Greenhouse job-board API lists it (`/v1/boards/{board}/jobs?content=true`):
- * a relisting carries the text of the posting it relists.
+ * a relisting carries the text of the first posting of its chain.
  */
 export function greenhouseJobOf(timeline: BoardTimeline, posting: SimulatedPosting): Record<string, unknown> {
-  const original = posting.relistOf ? (timeline.postings.get(posting.relistOf) ?? posting) : posting;
+  let original = posting;
+  for (
+    let earlier = original.relistOf && timeline.postings.get(original.relistOf);
+    earlier;
+    earlier = earlier.relistOf && timeline.postings.get(earlier.relistOf)
+  )
+    original = earlier;
   const at = timeline.dayAt(posting.openedDay);
   return {
     id: Number(posting.externalId),

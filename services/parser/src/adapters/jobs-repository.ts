@@ -23,15 +23,21 @@ export type JobItem = NormalizedJob & {
   readonly closeReason?: JobCloseReason;
   /** Per search that listed the job: the lifecycle sweep's bookkeeping. */
   readonly reads?: Readonly<Record<string, { lastRunId: string; misses: number; missedRunIds?: readonly string[] }>>;
+  /** The first posting of the job this one lists again under a new id, and how many listings came before. */
+  readonly relistOf?: string;
+  readonly relistCount?: number;
 };
 
-/** The lifecycle fields of an item, which a new version of its content keeps. */
-export function lifecycleFieldsOf(item: JobItem | undefined): Pick<JobItem, 'closedAt' | 'closeReason' | 'reads'> {
+/** The lifecycle fields of an item (close, sweep bookkeeping, relisting), which a new version of its content keeps. */
+export function lifecycleFieldsOf(
+  item: JobItem | undefined,
+): Pick<JobItem, 'closedAt' | 'closeReason' | 'reads' | 'relistOf' | 'relistCount'> {
   if (!item) return {};
   return {
     ...(item.closedAt !== undefined ? { closedAt: item.closedAt } : {}),
     ...(item.closeReason !== undefined ? { closeReason: item.closeReason } : {}),
     ...(item.reads !== undefined ? { reads: item.reads } : {}),
+    ...(item.relistOf !== undefined ? { relistOf: item.relistOf, relistCount: item.relistCount ?? 1 } : {}),
   };
 }
 

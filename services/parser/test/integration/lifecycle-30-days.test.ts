@@ -20,7 +20,7 @@ const timeline = simulateBoards({
   glitchChance: 0.02,
 });
 
-test('30 simulated days of boards: closes match the ground truth, none from a partial read, one job per posting', async () => {
+test('30 simulated days of boards: closes match the ground truth, none from a partial read, every relisting linked, one job per posting', async () => {
   const opened = new Set<string>();
   for (let day = 0; day < DAYS; day++) {
     const at = timeline.dayAt(day);
@@ -83,4 +83,18 @@ test('30 simulated days of boards: closes match the ground truth, none from a pa
 
   const jobs = await stack.jobs();
   assert.equal(jobs.length, timeline.postings.size, 'one job per posting, relistings included');
+  const byId = new Map(jobs.map((job) => [job.externalId, job]));
+  const firstOf = (externalId: string): string => {
+    const relistOf = timeline.postings.get(externalId)?.relistOf;
+    return relistOf ? firstOf(relistOf) : externalId;
+  };
+  const relistings = [...timeline.postings.values()].filter((posting) => posting.relistOf !== undefined);
+  assert.ok(relistings.length > 10, `enough relistings to judge (${relistings.length})`);
+  for (const posting of relistings) {
+    const job = byId.get(posting.externalId)!;
+    const first = byId.get(firstOf(posting.externalId))!;
+    assert.equal(job.relistOf, first.jobId, `${posting.externalId} relists ${first.jobId}`);
+    assert.equal(job.firstSeenAt, first.firstSeenAt, 'its age counts from the first sighting');
+  }
+  assert.equal(jobs.filter((job) => job.relistOf !== undefined).length, relistings.length, 'no posting linked that is not a relisting');
 });
