@@ -7,20 +7,15 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { SCRAPE_SOURCES } from '@jobpipe/contracts';
-import { buildCrmApi, createApiKey, createCrmApiContext, type ScoredJob } from '@jobpipe/crm-api';
+import { buildCrmApi, createApiKey, createCrmApiContext } from '@jobpipe/crm-api';
 import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { loadSyntheticJobs } from '../support/synthetic-jobs.js';
 
-const JOBS = 100_000;
 const CONNECTIONS = 16;
 const DURATION_SECONDS = 8;
-const TRACKS = ['data-engineering', 'backend', 'ml', 'analytics', 'platform'];
-const STAGES = ['new', 'new', 'new', 'new', 'screened', 'shortlisted', 'closed'] as const;
-const WORDS = ['data', 'engineer', 'senior', 'backend', 'python', 'platform', 'analyst', 'machine', 'learning', 'cloud', 'staff', 'lead'];
-const SKILLS = ['python', 'sql', 'spark', 'kafka', 'aws', 'go', 'rust', 'typescript', 'airflow', 'dbt', 'kubernetes', 'pandas'];
 const PATHS = [
   '/jobs?minScore=60&limit=50',
   '/jobs?stage=new&minScore=40&limit=50',
@@ -30,52 +25,11 @@ const PATHS = [
   '/jobs?stage=new&sort=posted&limit=50',
 ];
 
-/** Deterministic pseudo-random numbers, so every run loads the same jobs. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
-
-function syntheticJobs(): ScoredJob[] {
-  const next = random(42);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return Array.from({ length: JOBS }, (_, i) => {
-    const source = pick(SCRAPE_SOURCES);
-    const day = 1 + Math.floor(next() * 28);
-    return {
-      jobId: `${source}:${i}`,
-      contentHash: i.toString(16).padStart(64, '0'),
-      title: `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`,
-      company: `Company ${Math.floor(next() * 2000)}`,
-      source,
-      url: `https://jobs.example.com/${source}/${i}`,
-      locations: ['Singapore'],
-      remote: next() < 0.3,
-      score: Math.round(next() * 1000) / 10,
-      track: pick(TRACKS),
-      trackScore: 50,
-      filteredBy: null,
-      stage: pick(STAGES),
-      annualSalaryMax: next() < 0.7 ? Math.round(50_000 + next() * 150_000) : null,
-      salaryCurrency: 'USD',
-      postedAt: `2026-02-${String(day).padStart(2, '0')}T00:00:00.000Z`,
-      scoredAt: '2026-03-01T00:00:00.000Z',
-      skills: [pick(SKILLS), pick(SKILLS), pick(SKILLS)],
-      reasons: [{ kind: 'title', text: 'title matches', points: 20 }],
-    };
-  });
-}
-
 async function serve(): Promise<void> {
   const dir = tempDir('bench-api-');
   const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api');
   const context = createCrmApiContext(ports, { dataDir: dir.path, rateLimitPerMinute: 10_000_000 }, silentLogger);
-  const jobs = syntheticJobs();
-  for (let start = 0; start < jobs.length; start += 5000) await context.readModel.upsert(jobs.slice(start, start + 5000));
-  await context.readModel.optimize();
+  await loadSyntheticJobs(context.readModel);
   const { key } = await createApiKey(ports.tables, ports.clock, { name: 'bench' });
   const api = await buildCrmApi(context);
   const apiAddress = await api.listen({ port: 0, host: '127.0.0.1' });

@@ -1,12 +1,20 @@
 /**
  * `npm run build` (and the first step of `npm start`): bundles the CLI and every service into their
- * `dist/` folders, so the stack runs on plain node. Fresh bundles are kept; `--force` rebuilds all.
+ * `dist/` folders, so the stack runs on plain node, and crm-api's cockpit into `services/crm-api/cockpit/dist/`.
+ * Fresh bundles are kept; `--force` rebuilds all.
  */
 import { resolve } from 'node:path';
+import { buildCockpit } from '@jobpipe/crm-api/cockpit-build';
 import { buildBundles, cliBundle, serviceBundles } from './stack-bundles.js';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 const started = performance.now();
 const built = await buildBundles([cliBundle(repoRoot), ...serviceBundles(repoRoot)], { force: process.argv.includes('--force') });
+// The cockpit (crm-api's web app) is small: always rebuilt, so the page never lags its source.
+await buildCockpit();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(built.length === 0 ? 'jobpipe: bundles are up to date.' : `jobpipe: built ${built.join(', ')} in ${seconds} s.`);
+console.log(
+  built.length === 0
+    ? 'jobpipe: bundles are up to date; cockpit built.'
+    : `jobpipe: built ${built.join(', ')} and the cockpit in ${seconds} s.`,
+);

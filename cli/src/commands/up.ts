@@ -67,6 +67,7 @@ export function register(program: Command): void {
         console.log(`Source: offline replay of recorded postings at ${stack.replayUrl} (see docs/sources.md for live sources)`);
       console.log(`API:       ${api.baseUrl}   (header: authorization: Bearer ${stack.apiKey})`);
       console.log(`Docs:      ${api.baseUrl}/docs`);
+      console.log(`Cockpit:   ${api.baseUrl}/app#key=${stack.apiKey}`);
       console.log(`Dashboard: ${api.baseUrl}/dashboard#key=${stack.apiKey}`);
       console.log(`Try:       curl -H 'authorization: Bearer ${stack.apiKey}' ${api.baseUrl}/jobs`);
 

@@ -42,7 +42,15 @@ describe('jobpipe run --once on the replay source', () => {
 
   test('one pass scrapes every configured source, and parses and scores every posting it scraped', () => {
     assert.equal(first.code, 0, first.stderr);
-    assert.deepEqual(Object.keys(summary.sources).sort(), ['greenhouse', 'jsonld', 'lever', 'mcf', 'usajobs', 'workday']);
+    assert.deepEqual(Object.keys(summary.sources).sort(), [
+      'greenhouse',
+      'jsonld',
+      'lever',
+      'mcf',
+      'smartrecruiters',
+      'usajobs',
+      'workday',
+    ]);
     for (const [source, counts] of Object.entries(summary.sources)) {
       assert.ok(counts.scraped > 0, `${source} scraped something`);
       assert.equal(counts.parsed, counts.scraped, `${source}: every scraped posting parsed`);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type ContractRegistry, contracts } from '@jobpipe/contracts';
-import type { BlobStore, Clock, EventPublisher, IdGenerator, Logger, Outbox, TableStore } from '@jobpipe/shared';
+import type { BlobStore, Clock, EventPublisher, IdGenerator, Logger, Outbox, SecretStore, TableStore } from '@jobpipe/shared';
 import { AnalyticsStore } from './adapters/analytics-store.js';
 import { ApiKeyVerifier } from './adapters/api-keys.js';
 import { LiveFeed } from './adapters/live-feed.js';
@@ -20,6 +20,8 @@ export interface CrmApiPorts {
   readonly outbox: Outbox;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** The secret store (site credentials the user sets); throws a ConfigError when none is configured. */
+  secrets(): SecretStore;
 }
 
 /**
@@ -76,6 +78,7 @@ export function createCrmApiContext(ports: CrmApiPorts, options: CrmApiOptions, 
     outbox: ports.outbox,
     clock: ports.clock,
     ids: ports.ids,
+    secrets: () => ports.secrets(),
     registry: contracts(),
     logger,
     readModel,

@@ -22,4 +22,10 @@ export { createCrmApiHandlers } from './handlers/index.js';
 export { buildCrmApi } from './http/server.js';
 export type { AnalyticsReports } from './ports/analytics-reports.js';
 export type { JobPage, JobReadModel, UpsertOutcome } from './ports/job-read-model.js';
+export {
+  type SiteCredentialStatus,
+  type SiteCredentials,
+  siteCredentialStatus,
+  storeSiteCredentials,
+} from './use-cases/site-credentials.js';
 export { latestRunPerSearch, listSourceRuns, type SourceRun } from './use-cases/source-runs.js';

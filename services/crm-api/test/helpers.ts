@@ -27,7 +27,7 @@ export interface TestApi {
 export async function startTestApi(options: { rateLimitPerMinute?: number } = {}): Promise<TestApi> {
   const dir = tempDir('crm-api-test-');
   const clock = new ManualClock(new Date('2026-03-01T12:00:00.000Z'));
-  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api', { clock });
+  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: 'crm-api test secret key' }, 'crm-api', { clock });
   const context = createCrmApiContext(
     ports,
     { dataDir: dir.path, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, insightsCacheSeconds: 30 },

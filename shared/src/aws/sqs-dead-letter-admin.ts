@@ -35,6 +35,16 @@ const NO_MOVE_TASKS = new Set([
   'UnknownOperationException',
 ]);
 
+/**
+ * Whether the endpoint has no message move tasks: SQS's own error names, or an answer that is not SQS's
+ * JSON at all (an AWS-compatible server without the operation: moto's server mode answers a 500 page,
+ * which the SDK fails to parse). Real SQS never answers its JSON protocol with anything else.
+ */
+function lacksMoveTasks(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return NO_MOVE_TASKS.has(error.name) || (error.name === 'SyntaxError' && '$response' in error);
+}
+
 const MOVED_BY_REDRIVE_POLICY = 'moved by the SQS redrive policy after the maximum receives (SQS keeps no reason; see the consumer logs)';
 
 /**
@@ -92,7 +102,7 @@ export class SqsDeadLetterAdmin implements DeadLetterAdmin {
     try {
       await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: sourceArn, DestinationArn: destinationArn }));
     } catch (error) {
-      if (error instanceof Error && NO_MOVE_TASKS.has(error.name)) return undefined;
+      if (lacksMoveTasks(error)) return undefined;
       throw error;
     }
     for (;;) {

@@ -100,6 +100,19 @@ describe('SQS dead-letter admin', () => {
     });
   }
 
+  test('redrive moves the messages one by one where the endpoint answers StartMessageMoveTask with no SQS answer at all (moto)', async () => {
+    const fake = new FakeSqs(sqs, { moveTasks: false });
+    // What the SDK throws when a server without the operation answers with an HTML error page.
+    const notSqs = Object.assign(new SyntaxError('Unexpected token \'<\', "<!doctype "... is not valid JSON'), {
+      $response: { statusCode: 500, body: '<!doctype html>' },
+    });
+    sqs.on(StartMessageMoveTaskCommand).rejects(notSqs);
+    for (let i = 0; i < 3; i++) fake.send('jp-parser-dlq', `{"n":${i}}`, parkedAttributes(`m-${i}`, '2026-03-01T10:00:00.000Z'));
+    assert.equal(await admin().redrive('parser'), 3);
+    assert.equal(fake.bodies('jp-parser').length, 3);
+    assert.equal(fake.bodies('jp-parser-dlq').length, 0);
+  });
+
   test('depth reads the queue and its DLQ', async () => {
     sqs.on(GetQueueAttributesCommand, { QueueUrl: urlOf('jp-parser') }).resolves({
       Attributes: { ApproximateNumberOfMessages: '4', ApproximateNumberOfMessagesNotVisible: '2' },

@@ -8,18 +8,18 @@ type Json = any;
 const getJson = (url: string, init?: RequestInit): Promise<Json> => fetch(url, init).then((response) => response.json());
 
 test('the generator is deterministic per seed and spreads postings and broken ones over every source', async () => {
-  const a = await startReplayServer({ postings: 60, broken: 6, includeRecordings: false, seed: 3 });
-  const b = await startReplayServer({ postings: 60, broken: 6, includeRecordings: false, seed: 3 });
+  const a = await startReplayServer({ postings: 70, broken: 7, includeRecordings: false, seed: 3 });
+  const b = await startReplayServer({ postings: 70, broken: 7, includeRecordings: false, seed: 3 });
   try {
     const ids = (server: typeof a) => server.postings.filter((posting) => posting.source !== 'jsonld').map((posting) => posting.externalId);
     assert.deepEqual(ids(a), ids(b));
-    assert.equal(a.postings.length, 60);
+    assert.equal(a.postings.length, 70);
     for (const source of SCRAPE_SOURCES) {
       const ofSource = a.postings.filter((posting) => posting.source === source);
       assert.equal(ofSource.length, 10, source);
       assert.equal(ofSource.filter((posting) => posting.broken).length, 1, `${source} has one broken posting`);
     }
-    assert.equal(new Set(a.postings.map((posting) => `${posting.source}:${posting.externalId}`)).size, 60, 'ids are unique');
+    assert.equal(new Set(a.postings.map((posting) => `${posting.source}:${posting.externalId}`)).size, 70, 'ids are unique');
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
@@ -52,7 +52,7 @@ test('recordings are served verbatim at the real paths, broken postings are brok
 });
 
 test('USAJOBS paging follows Page and ResultsPerPage and reports NumberOfPages', async () => {
-  const replay = await startReplayServer({ postings: 30, includeRecordings: false });
+  const replay = await startReplayServer({ postings: 35, includeRecordings: false });
   try {
     const headers = { 'Authorization-Key': 'replay-key', 'User-Agent': 'me@example.com' };
     const page = async (n: number) => getJson(`${replay.origin}/api/search?ResultsPerPage=2&Page=${n}`, { headers });

@@ -1,3 +1,4 @@
+import { siteSecretNames } from '@jobpipe/shared';
 /** Why a login did not give a working session. */
 export type LoginFailureReason =
   | 'otp-required'
@@ -43,12 +44,5 @@ export interface StoredSession {
   readonly capturedAt: string;
 }
 
-/** Secret-store names of a site's credentials and session. */
-export function secretNames(site: string) {
-  return {
-    username: `site/${site}/username`,
-    password: `site/${site}/password`,
-    totp: `site/${site}/totp`,
-    session: `site/${site}/session`,
-  } as const;
-}
+/** Secret-store names of a site's credentials and session (one naming for every reader and writer). */
+export const secretNames = siteSecretNames;

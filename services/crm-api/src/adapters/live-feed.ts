@@ -2,7 +2,14 @@ import { EventEmitter } from 'node:events';
 
 /** A message for the live stream (Server-Sent Events): its event name and JSON data. */
 export interface LiveMessage {
-  readonly event: 'job.scored' | 'job.closed' | 'application.submitted' | 'application.failed' | 'session.refreshed' | 'analytics.updated';
+  readonly event:
+    | 'job.scored'
+    | 'job.closed'
+    | 'crm.stage-changed'
+    | 'application.submitted'
+    | 'application.failed'
+    | 'session.refreshed'
+    | 'analytics.updated';
   readonly data: Record<string, unknown>;
   /** For job.scored: the score, so each listener applies its own threshold. */
   readonly score?: number;

@@ -222,6 +222,9 @@ export class TableJobReadModel implements JobReadModel {
     return { itemsJson: JSON.stringify(page.items), nextCursor: page.nextCursor };
   }
 
+  /** DynamoDB keeps no statistics to refresh. */
+  async optimize(): Promise<void> {}
+
   async close(): Promise<void> {}
 
   /** Records one score: a new item, or the newer score over the stored one keeping its stage. */

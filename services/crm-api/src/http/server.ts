@@ -14,17 +14,20 @@ import { installFiniteNumberCheck } from './finite-numbers.js';
 import { installIdempotencyKeys } from './idempotency.js';
 import { proposalSchema } from './proposal-schemas.js';
 import { applicationRoutes } from './routes/applications.js';
+import { cockpitRoutes } from './routes/cockpit.js';
 import { commandRoutes } from './routes/commands.js';
 import { configRoutes } from './routes/config.js';
 import { crmRoutes } from './routes/crm.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { importRoutes } from './routes/imports.js';
+import { inboxRoutes } from './routes/inbox.js';
 import { insightRoutes } from './routes/insights.js';
 import { jobRoutes } from './routes/jobs.js';
 import { liveRoutes } from './routes/live.js';
 import { mcpRoutes } from './routes/mcp.js';
 import { opsRoutes } from './routes/ops.js';
 import { proposalRoutes } from './routes/proposals.js';
+import { siteRoutes } from './routes/sites.js';
 import { sourceRouteSchema, sourceRoutes } from './routes/sources.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 
@@ -100,6 +103,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
   await app.register(async (scope) => {
     await opsRoutes(scope, context);
     await jobRoutes(scope, context);
+    await inboxRoutes(scope, context);
     await crmRoutes(scope, context);
     await applicationRoutes(scope, context);
     await configRoutes(scope, context);
@@ -108,9 +112,11 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await insightRoutes(scope, context);
     await liveRoutes(scope, context);
     await proposalRoutes(scope, context);
+    await siteRoutes(scope, context);
     await sourceRoutes(scope, context);
     await mcpRoutes(scope);
     await dashboardRoutes(scope);
+    await cockpitRoutes(scope);
   });
   await app.ready();
   return app;

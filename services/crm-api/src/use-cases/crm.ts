@@ -174,7 +174,7 @@ async function planStageChange(context: CrmApiContext, request: StageChangeReque
 /**
  * Moves a job to another stage: checks the transition, commits the CRM record, the history entry and
  * the `crm.stage-changed` event together (`announce` sets the event's cause when a handler moves it),
- * then updates the read model.
+ * then updates the read model and tells the live stream.
  */
 export async function changeStage(
   context: CrmApiContext,
@@ -184,6 +184,8 @@ export async function changeStage(
   const planned = await planStageChange(context, request);
   await commitCrmChange(context, request.jobId, { writes: planned.writes, events: announce([planned.event]) });
   await context.readModel.setStage(request.jobId, request.to);
+  const { jobId, from, to, closedReason, changedAt } = planned.result;
+  context.live.publish({ event: 'crm.stage-changed', data: { jobId, from, to, closedReason, changedAt } });
   return planned.result;
 }
 

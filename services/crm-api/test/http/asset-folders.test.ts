@@ -20,6 +20,7 @@ test('in the Lambda bundle, the assets are the ones copied beside it (dashboard/
     assert.deepEqual(assetFolders(bundleDir), {
       dashboard: join(bundleDir, 'dashboard'),
       chartJs: join(bundleDir, 'dashboard'),
+      cockpit: join(bundleDir, 'cockpit'),
       swaggerUi: join(bundleDir, 'static'),
     });
   } finally {

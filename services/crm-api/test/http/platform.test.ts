@@ -294,6 +294,12 @@ test('the OpenAPI document validates and lists every route', async () => {
     'GET /dashboard/app.js',
     'GET /dashboard/style.css',
     'GET /dashboard/chart.umd.min.js',
+    'GET /inbox',
+    'GET /app',
+    'GET /app/app.js',
+    'GET /app/app.css',
+    'PUT /sites/{site}/credentials',
+    'GET /sites/{site}/credentials',
   ];
   assert.deepEqual([...listed].sort(), [...expected].sort());
   assert.ok((await inject('GET', '/metrics')).body.includes('jobpipe_http_requests_total'));

@@ -123,5 +123,18 @@ export function corpusBody(posting: CorpusPosting): { body: string; url: string;
           hiringOrganization: { name: posting.company },
         }),
       };
+    case 'smartrecruiters':
+      return {
+        url: `https://api.smartrecruiters.com/v1/companies/acme/postings/${slug}`,
+        body: JSON.stringify({
+          id: slug,
+          name: posting.title,
+          company: { identifier: 'acme', name: posting.company },
+          releasedDate: `${SEEN_DAY}T00:00:00.000Z`,
+          location: { city: 'Austin', region: 'TX', country: 'us', remote: false },
+          ...(posting.employmentTypes?.[0] ? { typeOfEmployment: { label: posting.employmentTypes[0] } } : {}),
+          jobAd: { sections: { jobDescription: { title: 'Job Description', text: posting.description } } },
+        }),
+      };
   }
 }

@@ -4,6 +4,7 @@ import { greenhouseModule } from './greenhouse/index.js';
 import { jsonldModule } from './jsonld/index.js';
 import { leverModule } from './lever/index.js';
 import { mcfModule } from './mcf/index.js';
+import { smartrecruitersModule } from './smartrecruiters/index.js';
 import type { ScraperSourceModule } from './source-module.js';
 import { usajobsModule } from './usajobs/index.js';
 import { workdayModule } from './workday/index.js';
@@ -19,6 +20,7 @@ export const SOURCE_MODULES: Readonly<Record<SourceName, ScraperSourceModule>> =
   lever: leverModule,
   jsonld: jsonldModule,
   workday: workdayModule,
+  smartrecruiters: smartrecruitersModule,
 };
 
 /** Where each API source lives on the internet (overridable per deployment through config). */

@@ -4,6 +4,7 @@ import { jsonldReplay } from './jsonld.js';
 import { leverReplay } from './lever.js';
 import { mcfReplay } from './mcf.js';
 import type { ReplaySourceModule } from './replay-source.js';
+import { smartrecruitersReplay } from './smartrecruiters.js';
 import { usajobsReplay } from './usajobs.js';
 import { workdayReplay } from './workday.js';
 
@@ -18,4 +19,5 @@ export const REPLAY_SOURCES: Readonly<Record<SourceName, ReplaySourceModule>> = 
   lever: leverReplay,
   jsonld: jsonldReplay,
   workday: workdayReplay,
+  smartrecruiters: smartrecruitersReplay,
 };

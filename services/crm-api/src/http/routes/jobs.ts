@@ -10,7 +10,8 @@ import { ApiError } from '../../use-cases/api-error.js';
 import { jobDetail, jobsMatching, listJobsJson } from '../../use-cases/jobs.js';
 import { errorResponses, jobIdParams, stageSchema } from '../schemas.js';
 
-interface JobListQuerystring {
+/** The query string of a job list (GET /jobs, GET /inbox). */
+export interface JobListQuerystring {
   stage?: CrmStage[];
   track?: string[];
   source?: string[];
@@ -29,7 +30,8 @@ interface JobListQuerystring {
   cursor?: string;
 }
 
-const filterProperties = {
+/** The filters and sort of a job list, as query-string properties (shared by GET /jobs and GET /inbox). */
+export const filterProperties = {
   stage: { type: 'array', items: stageSchema, description: 'repeat for several stages' },
   track: { type: 'array', items: { type: 'string', maxLength: 100 } },
   source: { type: 'array', items: { type: 'string', enum: JOB_SOURCES } },
@@ -55,7 +57,8 @@ const filterProperties = {
   order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
 } as const;
 
-function jobQuery(query: JobListQuerystring): JobQuery {
+/** Reads a job list's query string into a job query; 400 for a foreign cursor or an inverted salary range. */
+export function jobQuery(query: JobListQuerystring): JobQuery {
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   if (query.cursor !== undefined && !cursor)
     throw new ApiError(400, 'invalid_cursor', 'the cursor is not one this API issued; start again without it');

@@ -20,7 +20,8 @@ export async function liveRoutes(app: FastifyInstance, context: CrmApiContext): 
     {
       schema: {
         tags: ['live'],
-        summary: 'Live stream (text/event-stream): job.scored above the threshold, application.*, session.refreshed, analytics.updated',
+        summary:
+          'Live stream (text/event-stream): job.scored above the threshold, crm.stage-changed, application.*, session.refreshed, analytics.updated',
         description: 'minScore defaults to the config scoring.notifyThreshold (70 when unset).',
         produces: ['text/event-stream'],
         querystring: {

@@ -4,6 +4,7 @@ import { jsonldParser } from './jsonld.js';
 import { leverParser } from './lever.js';
 import { mcfParser } from './mcf.js';
 import type { ParserSourceModule } from './parser-source.js';
+import { smartrecruitersParser } from './smartrecruiters.js';
 import { usajobsParser } from './usajobs.js';
 import { workdayParser } from './workday.js';
 
@@ -16,6 +17,7 @@ import { workdayParser } from './workday.js';
 export const PARSER_SOURCES: Readonly<Record<ScrapeSource, ParserSourceModule>> = {
   jsonld: jsonldParser,
   workday: workdayParser,
+  smartrecruiters: smartrecruitersParser,
   usajobs: usajobsParser,
   mcf: mcfParser,
   greenhouse: greenhouseParser,

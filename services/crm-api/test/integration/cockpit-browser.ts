@@ -1,0 +1,56 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { startChromium } from '@jobpipe/shared/browser';
+import { By, until, type WebDriver } from 'selenium-webdriver';
+import { buildCockpit } from '../../cockpit/build.js';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
+
+/** One axe-core finding, shortened to what a failing assertion should show. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/** Builds the cockpit bundle (as `npm run build` does) and starts headless Chromium. */
+export async function cockpitBrowser(): Promise<WebDriver> {
+  await buildCockpit();
+  return startChromium({ windowSize: { width: 1400, height: 1000 } });
+}
+
+/** Waits until an element shows, and returns it. */
+export async function shown(driver: WebDriver, css: string, timeoutMs = 5000) {
+  const element = await driver.wait(until.elementLocated(By.css(css)), timeoutMs, `no ${css} on the page`);
+  await driver.wait(until.elementIsVisible(element), timeoutMs, `${css} is not visible`);
+  return element;
+}
+
+/** Waits until a condition on the page (a script returning a truthy value) holds. */
+export async function pageHolds(driver: WebDriver, script: string, message: string, timeoutMs = 5000): Promise<unknown> {
+  return driver.wait(async () => driver.executeScript(`return ${script}`), timeoutMs, message);
+}
+
+/** Runs axe-core in the page and returns its serious and critical violations. */
+export async function seriousAccessibilityViolations(driver: WebDriver): Promise<AxeViolation[]> {
+  await driver.executeScript(AXE_SOURCE);
+  const violations = (await driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    window.axe.run(document, { resultTypes: ['violations'] }).then(
+      (results) => results.passes.length === 0
+        ? done([{ id: 'axe-checked-nothing', impact: 'critical', help: 'axe found nothing to check', targets: [] }])
+        : done(results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))),
+      (error) => done([{ id: 'axe-error', impact: 'critical', help: String(error), targets: [] }]),
+    );
+  `)) as AxeViolation[];
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** Saves a screenshot of the page under the package's test-artifacts folder. */
+export async function screenshot(driver: WebDriver, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, `${name}.png`), await driver.takeScreenshot(), 'base64');
+}
