@@ -30,6 +30,7 @@ function postgresBinaries() {
 export function systemNeeds(env = process.env) {
   const chromium = env.JOBPIPE_TEST_CHROMIUM ?? '/usr/bin/chromium';
   const chromedriver = env.JOBPIPE_TEST_CHROMEDRIVER ?? '/usr/bin/chromedriver';
+  const dovecot = env.JOBPIPE_TEST_DOVECOT ?? '/usr/sbin/dovecot';
   return [
     {
       suffix: '.browser.test.ts',
@@ -42,6 +43,13 @@ export function systemNeeds(env = process.env) {
       reason: 'no postgresql',
       packages: ['postgresql'],
       present: () => postgresBinaries() !== undefined,
+    },
+    {
+      // The inbox's IMAP tests run against Dovecot (Debian's IMAP server), started by the tests themselves.
+      suffix: '.dovecot.test.ts',
+      reason: 'no dovecot',
+      packages: ['dovecot-imapd'],
+      present: () => isExecutable(dovecot),
     },
   ];
 }
@@ -64,7 +72,7 @@ export function installMissingPackages(env = process.env) {
     return `not installing ${missing.join(' ')} (JOBPIPE_TEST_NO_INSTALL=1): their tests are skipped`;
   if (process.getuid?.() !== 0 || !isExecutable('/usr/bin/apt-get'))
     return `not root with apt-get: install ${missing.join(' ')} yourself to run their tests (skipped now)`;
-  console.log(`npm test: installing ${missing.join(' ')} with apt-get for the browser and PostgreSQL tests …`);
+  console.log(`npm test: installing ${missing.join(' ')} with apt-get for the browser, PostgreSQL and IMAP tests …`);
   const quiet = { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
   const update = spawnSync('apt-get', ['update', '-qq'], { ...quiet, timeout: 300_000 });
   const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { ...quiet, timeout: 900_000 }) : update;

@@ -7,12 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PostingRejected, parseRawBody } from '@jobpipe/parser';
 import { Parser } from 'htmlparser2';
+import { alternatingRounds } from '../alternating-rounds.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'services', 'parser', 'test', 'fixtures');
-// Baseline and parser alternate in short rounds so load from other processes hits both alike.
-const ROUNDS = 7;
-const ROUND_SECONDS = 0.3;
-
 interface CorpusFile {
   readonly bytes: Buffer;
   readonly text: string;
@@ -27,19 +24,6 @@ function corpus(): CorpusFile[] {
       return { bytes, text: bytes.toString('latin1') };
     });
 }
-
-/** Seconds one run of `pass` takes, repeated until at least ROUND_SECONDS have passed. */
-function secondsPerPass(pass: () => void): number {
-  let passes = 0;
-  const started = performance.now();
-  while (performance.now() - started < ROUND_SECONDS * 1000) {
-    pass();
-    passes++;
-  }
-  return (performance.now() - started) / 1000 / passes;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export default async function (): Promise<Record<string, number>> {
   const files = corpus();
@@ -65,18 +49,12 @@ export default async function (): Promise<Record<string, number>> {
     tokenize();
     parse();
   }
-  const baseline: number[] = [];
-  const parser: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    baseline.push(secondsPerPass(tokenize));
-    parser.push(secondsPerPass(parse));
-    ratios.push(baseline[round]! / parser[round]!);
-  }
-  const parserSeconds = median(parser);
+  // Baseline and parser alternate in short rounds so load from other processes hits both alike.
+  const timings = alternatingRounds(tokenize, parse);
+  const parserSeconds = timings.measuredSeconds;
   return {
     'parser.mbPerSecond': megabytes / parserSeconds,
     'parser.postingsPerSecond': postingsPerPass / parserSeconds,
-    'parser.ratioToHtmlparser2': median(ratios),
+    'parser.ratioToHtmlparser2': timings.ratioToBaseline,
   };
 }

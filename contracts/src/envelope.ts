@@ -43,4 +43,6 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'import.chunk-loaded': '1.0',
   'etl.requested': '1.0',
   'etl.completed': '1.0',
+  'email.classified': '1.0',
+  'inbox.forget-requested': '1.0',
 };

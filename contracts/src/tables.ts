@@ -63,6 +63,20 @@ export const TABLES = {
   apiKeys: { partitionKey: 'keyHash', indexes: {}, owner: 'crm-api' },
   /** Changes proposed by the user's assistant or the inbox, waiting for the user's yes. */
   proposals: { partitionKey: 'proposalId', indexes: { byStatus: { partitionKey: 'status', sortKey: 'createdAt' } }, owner: 'crm-api' },
+  /**
+   * The inbox's messages (bodies included: they never leave this table) with their class and matched job,
+   * and how far each mailbox has been read.
+   */
+  inbox: {
+    partitionKey: 'key',
+    indexes: {
+      /** A message by its Message-ID: replies find their thread's job. */
+      byMessageId: { partitionKey: 'messageId', sortKey: 'key' },
+      /** A mailbox's messages by arrival (what `jobpipe inbox forget` deletes). */
+      byMailbox: { partitionKey: 'mailbox', sortKey: 'receivedAt' },
+    },
+    owner: 'inbox',
+  },
   /** Import progress. */
   imports: { partitionKey: 'importId', sortKey: 'part', indexes: {}, owner: 'crm-api' },
   /**

@@ -5,7 +5,17 @@
  */
 
 /** Every service of jobpipe, plus the scheduler that fires timed requests. */
-export const SERVICE_NAMES = ['scraper', 'parser', 'recommender', 'crm-api', 'applier', 'auth-refresher', 'etl', 'sheets-bridge'] as const;
+export const SERVICE_NAMES = [
+  'scraper',
+  'parser',
+  'recommender',
+  'crm-api',
+  'applier',
+  'auth-refresher',
+  'etl',
+  'sheets-bridge',
+  'inbox',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export type ProducerName = ServiceName | 'scheduler';
 
@@ -29,6 +39,8 @@ export const DETAIL_TYPES = [
   'import.chunk-loaded',
   'etl.requested',
   'etl.completed',
+  'email.classified',
+  'inbox.forget-requested',
 ] as const;
 export type DetailType = (typeof DETAIL_TYPES)[number];
 
@@ -99,6 +111,7 @@ export const QUEUES: readonly QueueDefinition[] = [
       'scrape.finished',
       'job.closed',
       'job.reopened',
+      'email.classified',
     ],
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
@@ -140,6 +153,14 @@ export const QUEUES: readonly QueueDefinition[] = [
     batchSize: 10,
     idlePauseSeconds: 40,
   },
+  {
+    name: 'inbox',
+    consumer: 'inbox',
+    subscriptions: ['inbox.forget-requested'],
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+    batchSize: 1,
+  },
 ];
 
 /** Which detail-types each producer may publish (drives IAM and publish-time checks). */
@@ -152,7 +173,8 @@ export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = 
   'auth-refresher': ['session.refreshed'],
   etl: ['etl.completed'],
   'sheets-bridge': ['crm.stage-changed'],
-  scheduler: ['scrape.requested', 'etl.requested', 'session.refresh-requested', 'config.changed'],
+  inbox: ['email.classified'],
+  scheduler: ['scrape.requested', 'etl.requested', 'session.refresh-requested', 'config.changed', 'inbox.forget-requested'],
 };
 
 /** The EventBridge bus name used by every runtime. */

@@ -181,9 +181,28 @@ describe('precompiled validators give the verdicts and error messages of validat
       .filter(({ value }) => typeof value === 'object' && value !== null),
   );
 
+  /** The inbox's mailbox list (an environment variable, carried by no event), one mailbox with every field. */
+  const INBOX_MAILBOXES = [
+    {
+      name: 'personal',
+      host: 'imap.example.org',
+      port: 993,
+      tls: true,
+      user: 'alex@example.org',
+      folder: 'INBOX',
+      watch: true,
+      passwordSecret: 'inbox/personal',
+      since: '2026-11-01',
+    },
+  ];
+
   for (const name of Object.keys(DEFINITION_VALIDATORS) as DefinitionName[]) {
     test(`defs/${name}: the objects of the examples and invalid variants of those it accepts`, () => {
-      const candidates = [{ label: 'import row', value: IMPORT_ROW }, ...nestedObjects];
+      const candidates = [
+        { label: 'import row', value: IMPORT_ROW },
+        { label: 'inbox mailboxes', value: INBOX_MAILBOXES },
+        ...nestedObjects,
+      ];
       const instances = candidates.filter(({ value }) => reference.validateDefinition(name, value).ok);
       assert.ok(instances.length > 0, `some example holds a valid ${name}`);
       const values = [

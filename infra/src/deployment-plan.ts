@@ -17,9 +17,12 @@ export interface ServicePlan {
   readonly servesHttp: boolean;
 }
 
-/** Browser-driven services and the long-running scraper run on Fargate; the rest are Lambda functions. */
-const FARGATE_SERVICES: readonly ServiceName[] = ['scraper', 'applier', 'auth-refresher'];
-const SECRET_USERS: readonly ServiceName[] = ['scraper', 'applier', 'auth-refresher', 'sheets-bridge', 'crm-api'];
+/**
+ * Browser-driven services, the long-running scraper and the inbox (it holds IMAP connections open in IDLE)
+ * run on Fargate; the rest are Lambda functions.
+ */
+const FARGATE_SERVICES: readonly ServiceName[] = ['scraper', 'applier', 'auth-refresher', 'inbox'];
+const SECRET_USERS: readonly ServiceName[] = ['scraper', 'applier', 'auth-refresher', 'sheets-bridge', 'crm-api', 'inbox'];
 
 /** The deployment plan of every service, derived from the contracts topology. */
 export function deploymentPlan(): ServicePlan[] {

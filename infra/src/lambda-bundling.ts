@@ -32,7 +32,8 @@ const packagePath = (fromPackage: string, module: string, path: string) =>
 
 /**
  * Copies the files crm-api serves as they are beside its bundle: its dashboard with Chart.js's UMD build
- * (`dashboard/`), and Swagger UI's files (`static/`, where the bundled plugin looks from `__dirname`).
+ * (`dashboard/`), and Swagger UI's files (`static/`, where the bundled plugin looks from `__dirname`); and
+ * builds its cockpit there (`cockpit/`).
  * crm-api finds them there (services/crm-api/src/http/asset-folders.ts).
  */
 const copyCrmApiAssets = (inputDir: string, outputDir: string): string[] => [
@@ -40,6 +41,7 @@ const copyCrmApiAssets = (inputDir: string, outputDir: string): string[] => [
   `cp "${inputDir}/services/crm-api/src/dashboard/"* "${outputDir}/dashboard/"`,
   `cp "${inputDir}/${packagePath('services/crm-api', 'chart.js', 'chart.umd.min.js')}" "${outputDir}/dashboard/"`,
   `cp -R "${inputDir}/${packagePath('services/crm-api', '@fastify/swagger-ui', 'static')}/." "${outputDir}/static/"`,
+  `cd "${inputDir}" && node --import tsx services/crm-api/cockpit/build.ts "${outputDir}/cockpit"`,
 ];
 
 /**

@@ -79,14 +79,14 @@ describe('the CDK stack follows the contracts topology', () => {
     });
   });
 
-  test('light services are Lambda functions with SQS sources reporting partial batch failures; browser services and the scraper run on Fargate', () => {
+  test('light services are Lambda functions with SQS sources reporting partial batch failures; browser services, the scraper and the inbox run on Fargate', () => {
     const mappings = resources('AWS::Lambda::EventSourceMapping');
     assert.equal(mappings.length, 5, 'parser, recommender, crm-api, etl, sheets-bridge');
     for (const mapping of mappings) assert.deepEqual(mapping.Properties.FunctionResponseTypes, ['ReportBatchItemFailures']);
     const containers = resources('AWS::ECS::TaskDefinition').map(
       (task) => (task.Properties.ContainerDefinitions as { Name: string }[])[0]!.Name,
     );
-    assert.deepEqual(containers.sort(), ['applier', 'auth-refresher', 'scraper']);
+    assert.deepEqual(containers.sort(), ['applier', 'auth-refresher', 'inbox', 'scraper']);
     template.resourceCountIs('AWS::Lambda::Url', 1);
   });
 

@@ -156,8 +156,17 @@ test('a loaded handler runs: the parser reports an invalid message it cannot dea
   assert.match(run.stdout, /ECONNREFUSED.*dead-lettering failed; leaving it on the queue/);
 });
 
-test("crm-api's bundle serves its dashboard, Chart.js and Swagger UI's files from beside the bundle", async () => {
-  const paths = ['/dashboard', '/dashboard/app.js', '/dashboard/chart.umd.min.js', '/docs/static/logo.svg', '/docs/static/swagger-ui.css'];
+test("crm-api's bundle serves its dashboard, Chart.js, its cockpit and Swagger UI's files from beside the bundle", async () => {
+  const paths = [
+    '/dashboard',
+    '/dashboard/app.js',
+    '/dashboard/chart.umd.min.js',
+    '/app',
+    '/app/app.js',
+    '/app/app.css',
+    '/docs/static/logo.svg',
+    '/docs/static/swagger-ui.css',
+  ];
   const requests = paths.map((path) => ({
     version: '2.0',
     rawPath: path,

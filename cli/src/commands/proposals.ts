@@ -1,5 +1,5 @@
 /**
- * `jobpipe proposals list|accept|reject`: the changes the user's assistant (MCP) or the inbox proposed,
+ * `jobpipe proposals list|accept|reject|undo`: the changes the user's assistant (MCP) or the inbox proposed,
  * and the user's decision on each. Nothing in the CRM changes until a proposal is accepted.
  */
 import Table from 'cli-table3';
@@ -38,7 +38,7 @@ export function register(program: Command): void {
   proposals
     .command('list')
     .description('list proposals (pending by default)')
-    .option('--status <status>', 'pending, accepted or rejected', 'pending')
+    .option('--status <status>', 'pending, accepted, rejected or undone', 'pending')
     .option(...apiOption)
     .action(async (options: { status: string; api?: string }) => {
       const { items } = await (await client(options.api)).request<{ items: ProposalView[] }>(
@@ -54,16 +54,19 @@ export function register(program: Command): void {
         table.push([item.proposalId, item.jobId, changeInWords(item.change), item.proposedBy, item.rationale ?? '', item.createdAt]);
       console.log(table.toString());
     });
-  for (const decision of ['accept', 'reject'] as const) {
+  const decisions = {
+    accept: ['make the proposed change (as yours, with its normal events)', 'accepted'],
+    reject: ['drop the proposal; nothing changes', 'rejected'],
+    undo: ['take back an accepted stage change: the job returns to the stage it left', 'undid'],
+  } as const;
+  for (const [decision, [description, done]] of Object.entries(decisions)) {
     proposals
       .command(`${decision} <proposalId>`)
-      .description(
-        decision === 'accept' ? 'make the proposed change (as yours, with its normal events)' : 'drop the proposal; nothing changes',
-      )
+      .description(description)
       .option(...apiOption)
       .action(async (proposalId: string, options: { api?: string }) => {
         await (await client(options.api)).request('POST', `/proposals/${encodeURIComponent(proposalId)}/${decision}`);
-        console.log(`${decision === 'accept' ? 'accepted' : 'rejected'} ${proposalId}`);
+        console.log(`${done} ${proposalId}`);
       });
   }
 }

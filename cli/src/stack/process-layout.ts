@@ -5,15 +5,15 @@ export type ProcessLayout = readonly (readonly ServiceName[])[];
 
 /**
  * The default: the services that do a scrape's heavy work (scraper, parser, recommender) each get a
- * process, so they keep a core each; the five whose work per event is small or that mostly wait
- * (crm-api between requests, etl between events, applier, auth-refresher and sheets-bridge) share
- * one, which saves four node processes (~40 MB each of node's own floor).
+ * process, so they keep a core each; the six whose work per event is small or that mostly wait
+ * (crm-api between requests, etl between events, applier, auth-refresher, sheets-bridge, and the inbox
+ * in IMAP IDLE) share one, which saves five node processes (~40 MB each of node's own floor).
  */
 export const DEFAULT_LAYOUT: ProcessLayout = [
   ['scraper'],
   ['parser'],
   ['recommender'],
-  ['crm-api', 'etl', 'applier', 'auth-refresher', 'sheets-bridge'],
+  ['crm-api', 'etl', 'applier', 'auth-refresher', 'sheets-bridge', 'inbox'],
 ];
 
 /** The named layouts `--processes` accepts besides an explicit list. */

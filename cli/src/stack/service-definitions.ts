@@ -19,4 +19,5 @@ export const SERVICE_DEFINITIONS: Readonly<Record<ServiceName, () => Promise<Any
   applier: async () => (await import('@jobpipe/applier')).applierService,
   'auth-refresher': async () => (await import('@jobpipe/auth-refresher')).authRefresherService,
   'sheets-bridge': async () => (await import('@jobpipe/sheets-bridge')).sheetsBridgeService,
+  inbox: async () => (await import('@jobpipe/inbox')).inboxService,
 };

@@ -39,7 +39,7 @@ test('with --processes separate each service runs its bundle with the stack flag
   assert.deepEqual(withoutTurbofan.sort(), ['applier', 'auth-refresher', 'sheets-bridge']);
 });
 
-test("by default the five light services share one process, started by the group entry with each one's own settings", () => {
+test("by default the six light services share one process, started by the group entry with each one's own settings", () => {
   const specs = embeddedServiceProcesses({
     repoRoot: REPO_ROOT,
     dataDir: '/tmp/jobpipe-data',
@@ -49,17 +49,18 @@ test("by default the five light services share one process, started by the group
   });
   assert.deepEqual(
     specs.map((spec) => spec.name),
-    ['scraper', 'parser', 'recommender', 'crm-api+etl+applier+auth-refresher+sheets-bridge'],
+    ['scraper', 'parser', 'recommender', 'crm-api+etl+applier+auth-refresher+sheets-bridge+inbox'],
   );
   const group = specs.at(-1)!;
-  assert.deepEqual(group.services, ['crm-api', 'etl', 'applier', 'auth-refresher', 'sheets-bridge']);
-  assert.deepEqual(group.args.slice(-6), [
+  assert.deepEqual(group.services, ['crm-api', 'etl', 'applier', 'auth-refresher', 'sheets-bridge', 'inbox']);
+  assert.deepEqual(group.args.slice(-7), [
     join(REPO_ROOT, 'cli', 'dist-stack', 'service-group-main.js'),
     'crm-api',
     'etl',
     'applier',
     'auth-refresher',
     'sheets-bridge',
+    'inbox',
   ]);
   assert.ok(!group.args.includes('--no-opt'), 'crm-api and etl do real work: the group keeps TurboFan');
   assert.equal(group.env.JOBPIPE_HEALTH_PORT, undefined, 'each member gets its own health port, not one for all');

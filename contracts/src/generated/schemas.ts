@@ -3,16 +3,19 @@ import type { SchemaCatalog } from '../schema-catalog.js';
 import meta from '../../schemas/meta.schema.json' with { type: 'json' };
 import defsConfig from '../../schemas/defs/config.schema.json' with { type: 'json' };
 import defsImportRow from '../../schemas/defs/import-row.schema.json' with { type: 'json' };
+import defsInboxMailboxes from '../../schemas/defs/inbox-mailboxes.schema.json' with { type: 'json' };
 import defsNormalizedJob from '../../schemas/defs/normalized-job.schema.json' with { type: 'json' };
 import applicationFailedV1 from '../../schemas/application.failed/v1/schema.json' with { type: 'json' };
 import applicationRequestedV1 from '../../schemas/application.requested/v1/schema.json' with { type: 'json' };
 import applicationSubmittedV1 from '../../schemas/application.submitted/v1/schema.json' with { type: 'json' };
 import configChangedV1 from '../../schemas/config.changed/v1/schema.json' with { type: 'json' };
 import crmStageChangedV1 from '../../schemas/crm.stage-changed/v1/schema.json' with { type: 'json' };
+import emailClassifiedV1 from '../../schemas/email.classified/v1/schema.json' with { type: 'json' };
 import etlCompletedV1 from '../../schemas/etl.completed/v1/schema.json' with { type: 'json' };
 import etlRequestedV1 from '../../schemas/etl.requested/v1/schema.json' with { type: 'json' };
 import importChunkV1 from '../../schemas/import.chunk/v1/schema.json' with { type: 'json' };
 import importChunkLoadedV1 from '../../schemas/import.chunk-loaded/v1/schema.json' with { type: 'json' };
+import inboxForgetRequestedV1 from '../../schemas/inbox.forget-requested/v1/schema.json' with { type: 'json' };
 import jobClosedV1 from '../../schemas/job.closed/v1/schema.json' with { type: 'json' };
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
 import jobReopenedV1 from '../../schemas/job.reopened/v1/schema.json' with { type: 'json' };
@@ -30,6 +33,7 @@ import tablesCrm from '../../schemas/tables/crm/schema.json' with { type: 'json'
 import tablesCrmHistory from '../../schemas/tables/crmHistory/schema.json' with { type: 'json' };
 import tablesIdempotencyKeys from '../../schemas/tables/idempotencyKeys/schema.json' with { type: 'json' };
 import tablesImports from '../../schemas/tables/imports/schema.json' with { type: 'json' };
+import tablesInbox from '../../schemas/tables/inbox/schema.json' with { type: 'json' };
 import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'json' };
 import tablesOutbox from '../../schemas/tables/outbox/schema.json' with { type: 'json' };
 import tablesProcessedEvents from '../../schemas/tables/processedEvents/schema.json' with { type: 'json' };
@@ -43,17 +47,19 @@ import tablesSourceRuns from '../../schemas/tables/sourceRuns/schema.json' with 
 
 /** Every schema of the contracts package, as imported from its JSON file. */
 export const SCHEMA_CATALOG: SchemaCatalog = {
-  shared: [meta, defsConfig, defsImportRow, defsNormalizedJob],
+  shared: [meta, defsConfig, defsImportRow, defsInboxMailboxes, defsNormalizedJob],
   events: [
     { detailType: 'application.failed', major: 1, schema: applicationFailedV1 },
     { detailType: 'application.requested', major: 1, schema: applicationRequestedV1 },
     { detailType: 'application.submitted', major: 1, schema: applicationSubmittedV1 },
     { detailType: 'config.changed', major: 1, schema: configChangedV1 },
     { detailType: 'crm.stage-changed', major: 1, schema: crmStageChangedV1 },
+    { detailType: 'email.classified', major: 1, schema: emailClassifiedV1 },
     { detailType: 'etl.completed', major: 1, schema: etlCompletedV1 },
     { detailType: 'etl.requested', major: 1, schema: etlRequestedV1 },
     { detailType: 'import.chunk', major: 1, schema: importChunkV1 },
     { detailType: 'import.chunk-loaded', major: 1, schema: importChunkLoadedV1 },
+    { detailType: 'inbox.forget-requested', major: 1, schema: inboxForgetRequestedV1 },
     { detailType: 'job.closed', major: 1, schema: jobClosedV1 },
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },
     { detailType: 'job.reopened', major: 1, schema: jobReopenedV1 },
@@ -73,6 +79,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'crmHistory', schema: tablesCrmHistory },
     { table: 'idempotencyKeys', schema: tablesIdempotencyKeys },
     { table: 'imports', schema: tablesImports },
+    { table: 'inbox', schema: tablesInbox },
     { table: 'jobs', schema: tablesJobs },
     { table: 'outbox', schema: tablesOutbox },
     { table: 'processedEvents', schema: tablesProcessedEvents },

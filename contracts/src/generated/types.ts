@@ -128,6 +128,82 @@ export interface ImportRow {
   postedAt?: string;
 }
 
+/**
+ * The mailboxes the inbox may watch (JOBPIPE_INBOX_MAILBOXES). Each is watched only when it opts in with `watch: true`; its password is never here but in the secret store, under `passwordSecret` (default `inbox/<name>`).
+ *
+ * @maxItems 10
+ */
+
+export type InboxMailboxes =
+  | []
+  | [InboxMailbox]
+  | [InboxMailbox, InboxMailbox]
+  | [InboxMailbox, InboxMailbox, InboxMailbox]
+  | [InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox]
+  | [InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox]
+  | [InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox]
+  | [InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox]
+  | [InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox, InboxMailbox]
+  | [
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox
+    ]
+  | [
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox,
+      InboxMailbox
+    ];
+
+export interface InboxMailbox {
+  /**
+   * Short name of the mailbox: in events, the inbox table and secret names.
+   */
+  name: string;
+  /**
+   * The IMAP server's host name.
+   */
+  host: string;
+  port?: number;
+  /**
+   * Implicit TLS (port 993); false for a plain connection upgraded with STARTTLS when the server offers it.
+   */
+  tls?: boolean;
+  /**
+   * The IMAP login.
+   */
+  user: string;
+  /**
+   * The folder watched with IDLE.
+   */
+  folder?: string;
+  /**
+   * Opt-in: only a mailbox with watch true is read.
+   */
+  watch: boolean;
+  /**
+   * Name of the secret holding the password (default inbox/<name>).
+   */
+  passwordSecret?: string;
+  /**
+   * On the first connection, read messages received from this day on (default: only new ones).
+   */
+  since?: string;
+}
+
 export interface NormalizedJob {
   /**
    * Stable job id: '<source>:<external id>'.
@@ -338,6 +414,50 @@ export interface CrmStageChangedV1 {
 }
 
 /**
+ * The inbox read a message of a watched mailbox: what it is about, the application it belongs to, and how sure it is. Never the body, subject or sender: those stay in the inbox's own table.
+ */
+
+export interface EmailClassifiedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table.
+     */
+    messageId: string;
+    /**
+     * Name of the watched mailbox, as configured.
+     */
+    mailbox: string;
+    /**
+     * What the message is about.
+     */
+    emailClass:
+      "application-received" | "rejection" | "interview-invitation" | "assessment" | "recruiter-outreach" | "other";
+    /**
+     * How sure the classifier is of the class (0-1).
+     */
+    confidence: number;
+    /**
+     * A rule (a calendar invitation) or the naive Bayes model.
+     */
+    decidedBy: "rule" | "model";
+    receivedAt: string;
+    /**
+     * The job of the application the message belongs to; null when none matched.
+     */
+    jobId: string | null;
+    /**
+     * What tied the message to the job (empty when none matched).
+     */
+    matchedBy: ("thread" | "ats-sender" | "company-domain" | "company-name" | "job-title")[];
+    /**
+     * Start of the interview when the message carries a calendar invitation (.ics).
+     */
+    interviewAt: string | null;
+  };
+}
+
+/**
  * The analytics database was rebuilt and its snapshot published.
  */
 
@@ -413,6 +533,21 @@ export interface ImportChunkLoadedV1 {
        */
       errors: [string, ...string[]];
     }[];
+  };
+}
+
+/**
+ * The user asked the inbox to delete the messages it stored (bodies, subjects, senders) of one mailbox or of all (`jobpipe inbox forget`). What was classified stays in the CRM's proposals.
+ */
+
+export interface InboxForgetRequestedV1 {
+  meta: EventMeta;
+  data: {
+    requestedAt: string;
+    /**
+     * The mailbox whose messages to delete; null for every mailbox.
+     */
+    mailbox: string | null;
   };
 }
 
@@ -724,10 +859,12 @@ export interface EventDataMap {
   'application.submitted': ApplicationSubmittedV1['data'];
   'config.changed': ConfigChangedV1['data'];
   'crm.stage-changed': CrmStageChangedV1['data'];
+  'email.classified': EmailClassifiedV1['data'];
   'etl.completed': EtlCompletedV1['data'];
   'etl.requested': EtlRequestedV1['data'];
   'import.chunk': ImportChunkV1['data'];
   'import.chunk-loaded': ImportChunkLoadedV1['data'];
+  'inbox.forget-requested': InboxForgetRequestedV1['data'];
   'job.closed': JobClosedV1['data'];
   'job.parsed': JobParsedV1['data'];
   'job.reopened': JobReopenedV1['data'];
@@ -1017,6 +1154,95 @@ export interface LoadedChunkItem {
 }
 
 /**
+ * The inbox's own store (written by inbox), one kind of item per key prefix: `message#<mailbox>#<messageId>` (a classified message with its body: it never leaves this table; `jobpipe inbox forget` deletes these), `cursor#<mailbox>` (how far the watcher has read a mailbox).
+ */
+
+export type InboxItem = InboxMessageItem | InboxCursorItem;
+/**
+ * What tied the message to the job (empty when none matched).
+ */
+
+export type MatchedBy = ("thread" | "ats-sender" | "company-domain" | "company-name" | "job-title")[];
+
+/**
+ * A message of a watched mailbox, what the classifier made of it and the job it was matched to.
+ */
+
+export interface InboxMessageItem {
+  /**
+   * message#<mailbox>#<messageId>
+   */
+  key: string;
+  /**
+   * Name of the watched mailbox, as configured.
+   */
+  mailbox: string;
+  /**
+   * The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table.
+   */
+  messageId: string;
+  /**
+   * The message's IMAP UID in the watched folder.
+   */
+  uid: number;
+  inReplyTo: string | null;
+  /**
+   * @maxItems 100
+   */
+  references: string[];
+  from: {
+    address: string;
+    name?: string;
+  };
+  subject: string;
+  /**
+   * The plain-text body (cut at 200 000 characters).
+   */
+  text: string;
+  receivedAt: string;
+  /**
+   * What the message is about.
+   */
+  emailClass:
+    "application-received" | "rejection" | "interview-invitation" | "assessment" | "recruiter-outreach" | "other";
+  /**
+   * How sure the classifier is of the class (0-1).
+   */
+  confidence: number;
+  /**
+   * A rule (a calendar invitation) or the naive Bayes model.
+   */
+  decidedBy: "rule" | "model";
+  /**
+   * The job of the application the message belongs to; null when none matched.
+   */
+  jobId: string | null;
+  matchedBy: MatchedBy;
+  /**
+   * Start of the interview when the message carries a calendar invitation (.ics).
+   */
+  interviewAt: string | null;
+  storedAt: string;
+}
+/**
+ * The highest UID the watcher has classified in a mailbox's folder, valid while the folder's UIDVALIDITY holds.
+ */
+
+export interface InboxCursorItem {
+  /**
+   * cursor#<mailbox>
+   */
+  key: string;
+  /**
+   * Name of the watched mailbox, as configured.
+   */
+  cursorOf: string;
+  uidValidity: string;
+  lastUid: number;
+  updatedAt: string;
+}
+
+/**
  * @maxItems 50
  */
 
@@ -1177,7 +1403,7 @@ export interface ProcessedEventItem {
 }
 
 /**
- * A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api).
+ * A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.
  */
 
 export interface ProposalItem {
@@ -1203,9 +1429,30 @@ export interface ProposalItem {
       };
   proposedBy: "assistant" | "inbox";
   rationale: string | null;
-  status: "pending" | "accepted" | "rejected";
+  status: "pending" | "accepted" | "rejected" | "undone";
   createdAt: string;
   decidedAt: string | null;
+  /**
+   * The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.
+   */
+  cause?: {
+    /**
+     * Unique id of this event; consumers dedupe on it.
+     */
+    eventId: string;
+    /**
+     * Carried unchanged from the first event of a flow.
+     */
+    correlationId: string;
+    /**
+     * The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table.
+     */
+    messageId: string;
+  };
+  /**
+   * Set when an accepted stage change can be undone: the stage the job left.
+   */
+  undoTo?: ("new" | "screened" | "shortlisted" | "applied" | "interviewing" | "offer" | "closed") | null;
 }
 
 /**
@@ -1703,6 +1950,7 @@ export interface TableItemMap {
   crmHistory: CrmHistoryItem;
   idempotencyKeys: IdempotencyKeyItem;
   imports: ImportItem;
+  inbox: InboxItem;
   jobs: JobItem;
   outbox: OutboxEntry;
   processedEvents: ProcessedEventItem;

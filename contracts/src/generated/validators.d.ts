@@ -12,6 +12,8 @@ export declare const applicationSubmittedV1: ContractValidator;
 export declare const configChangedV1: ContractValidator;
 /** Validates the detail of a `crm.stage-changed` v1 event. */
 export declare const crmStageChangedV1: ContractValidator;
+/** Validates the detail of a `email.classified` v1 event. */
+export declare const emailClassifiedV1: ContractValidator;
 /** Validates the detail of a `etl.completed` v1 event. */
 export declare const etlCompletedV1: ContractValidator;
 /** Validates the detail of a `etl.requested` v1 event. */
@@ -20,6 +22,8 @@ export declare const etlRequestedV1: ContractValidator;
 export declare const importChunkV1: ContractValidator;
 /** Validates the detail of a `import.chunk-loaded` v1 event. */
 export declare const importChunkLoadedV1: ContractValidator;
+/** Validates the detail of a `inbox.forget-requested` v1 event. */
+export declare const inboxForgetRequestedV1: ContractValidator;
 /** Validates the detail of a `job.closed` v1 event. */
 export declare const jobClosedV1: ContractValidator;
 /** Validates the detail of a `job.parsed` v1 event. */
@@ -42,6 +46,8 @@ export declare const sessionRefreshedV1: ContractValidator;
 export declare const defsConfig: ContractValidator;
 /** Validates a value against `defs/import-row.schema.json`. */
 export declare const defsImportRow: ContractValidator;
+/** Validates a value against `defs/inbox-mailboxes.schema.json`. */
+export declare const defsInboxMailboxes: ContractValidator;
 /** Validates a value against `defs/normalized-job.schema.json`. */
 export declare const defsNormalizedJob: ContractValidator;
 /** Validates an item of the `apiKeys` table. */
@@ -60,6 +66,8 @@ export declare const tablesCrmHistory: ContractValidator;
 export declare const tablesIdempotencyKeys: ContractValidator;
 /** Validates an item of the `imports` table. */
 export declare const tablesImports: ContractValidator;
+/** Validates an item of the `inbox` table. */
+export declare const tablesInbox: ContractValidator;
 /** Validates an item of the `jobs` table. */
 export declare const tablesJobs: ContractValidator;
 /** Validates an item of the `outbox` table. */
@@ -82,7 +90,7 @@ export declare const tablesSessions: ContractValidator;
 export declare const tablesSourceRuns: ContractValidator;
 
 /** The name of a shared definition: `defs/<name>.schema.json`. */
-export type DefinitionName = 'config' | 'import-row' | 'normalized-job';
+export type DefinitionName = 'config' | 'import-row' | 'inbox-mailboxes' | 'normalized-job';
 
 /** Every event validator, sorted by detail-type, then major version. */
 export declare const EVENT_VALIDATORS: readonly EventValidator[];

@@ -83,3 +83,31 @@ export const ETL_KINDS = ['full', 'incremental'] as const;
 export type EtlKind = (typeof ETL_KINDS)[number];
 /** Whether a value is one of {@link ETL_KINDS}. */
 export const isEtlKind = (value: unknown): value is EtlKind => (ETL_KINDS as readonly unknown[]).includes(value);
+
+/** What a message in the user's mailbox is about, as the inbox classifies it. From email.classified/v1/schema.json#/properties/data/properties/emailClass. */
+export const EMAIL_CLASSES = ['application-received', 'rejection', 'interview-invitation', 'assessment', 'recruiter-outreach', 'other'] as const;
+/** One of {@link EMAIL_CLASSES}. */
+export type EmailClass = (typeof EMAIL_CLASSES)[number];
+/** Whether a value is one of {@link EMAIL_CLASSES}. */
+export const isEmailClass = (value: unknown): value is EmailClass => (EMAIL_CLASSES as readonly unknown[]).includes(value);
+
+/** What tied an email to the job of an application. From email.classified/v1/schema.json#/properties/data/properties/matchedBy/items. */
+export const EMAIL_MATCH_KINDS = ['thread', 'ats-sender', 'company-domain', 'company-name', 'job-title'] as const;
+/** One of {@link EMAIL_MATCH_KINDS}. */
+export type EmailMatchKind = (typeof EMAIL_MATCH_KINDS)[number];
+/** Whether a value is one of {@link EMAIL_MATCH_KINDS}. */
+export const isEmailMatchKind = (value: unknown): value is EmailMatchKind => (EMAIL_MATCH_KINDS as readonly unknown[]).includes(value);
+
+/** Where a proposed CRM change stands: waiting for the user, accepted, rejected, or accepted and then undone. From tables/proposals/schema.json#/properties/status. */
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'rejected', 'undone'] as const;
+/** One of {@link PROPOSAL_STATUSES}. */
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+/** Whether a value is one of {@link PROPOSAL_STATUSES}. */
+export const isProposalStatus = (value: unknown): value is ProposalStatus => (PROPOSAL_STATUSES as readonly unknown[]).includes(value);
+
+/** Who proposes CRM changes for the user's yes: their AI assistant (MCP) or the inbox. From tables/proposals/schema.json#/properties/proposedBy. */
+export const PROPOSERS = ['assistant', 'inbox'] as const;
+/** One of {@link PROPOSERS}. */
+export type Proposer = (typeof PROPOSERS)[number];
+/** Whether a value is one of {@link PROPOSERS}. */
+export const isProposer = (value: unknown): value is Proposer => (PROPOSERS as readonly unknown[]).includes(value);

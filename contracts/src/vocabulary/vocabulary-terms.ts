@@ -109,4 +109,28 @@ export const VOCABULARY_TERMS: readonly VocabularyTerm[] = [
     description: 'Kinds of ETL run: a full rebuild or an incremental snapshot.',
     source: { file: 'etl.requested/v1/schema.json', pointer: '/properties/data/properties/kind' },
   },
+  {
+    constant: 'EMAIL_CLASSES',
+    type: 'EmailClass',
+    description: "What a message in the user's mailbox is about, as the inbox classifies it.",
+    source: { file: 'email.classified/v1/schema.json', pointer: '/properties/data/properties/emailClass' },
+  },
+  {
+    constant: 'EMAIL_MATCH_KINDS',
+    type: 'EmailMatchKind',
+    description: 'What tied an email to the job of an application.',
+    source: { file: 'email.classified/v1/schema.json', pointer: '/properties/data/properties/matchedBy/items' },
+  },
+  {
+    constant: 'PROPOSAL_STATUSES',
+    type: 'ProposalStatus',
+    description: 'Where a proposed CRM change stands: waiting for the user, accepted, rejected, or accepted and then undone.',
+    source: { file: 'tables/proposals/schema.json', pointer: '/properties/status' },
+  },
+  {
+    constant: 'PROPOSERS',
+    type: 'Proposer',
+    description: "Who proposes CRM changes for the user's yes: their AI assistant (MCP) or the inbox.",
+    source: { file: 'tables/proposals/schema.json', pointer: '/properties/proposedBy' },
+  },
 ];

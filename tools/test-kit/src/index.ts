@@ -1,7 +1,8 @@
 /**
  * @jobpipe/test-kit — test helpers shared by every package's tests and the bench (bus events, temporary
  * folders, child processes and their memory, the environment of service processes) and the local test job
- * site (sign-in with TOTP, applications); the recommender's evaluation corpus is `@jobpipe/test-kit/corpus`.
+ * site (sign-in with TOTP, applications); the recommender's evaluation corpus is `@jobpipe/test-kit/corpus`; a Dovecot IMAP server
+ * and mail to deliver to it are `@jobpipe/test-kit/imap`.
  * A tool: only tests, bench and the CLI import it, never a service.
  */
 export * from './events.js';

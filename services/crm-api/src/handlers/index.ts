@@ -1,6 +1,7 @@
 import { defineHandlers } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import { handleApplicationFailed, handleApplicationSubmitted } from './application-results.js';
+import { handleEmailClassified } from './email-classified.js';
 import { handleEtlCompleted } from './etl-completed.js';
 import { handleImportChunkLoaded } from './import-chunk-loaded.js';
 import { handleJobScored } from './job-scored.js';
@@ -19,6 +20,7 @@ export function createCrmApiHandlers(context: CrmApiContext) {
     'etl.completed@1': handleEtlCompleted(context),
     'crm.stage-changed@1': handleStageChangedInSheet(context),
     'import.chunk-loaded@1': handleImportChunkLoaded(context),
+    'email.classified@1': handleEmailClassified(context),
     'scrape.finished@1': handleScrapeFinished(context),
     'job.closed@1': handleJobClosed(context),
     'job.reopened@1': handleJobReopened(context),

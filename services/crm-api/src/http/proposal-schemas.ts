@@ -1,4 +1,10 @@
+import { PROPOSAL_STATUSES, PROPOSERS } from '@jobpipe/contracts';
 import { closedReasonSchema, jobIdSchema, nullableString, stageSchema } from './schemas.js';
+
+/** A proposal's status: the one list is the `proposals` table schema's (through the generated vocabulary). */
+export const proposalStatusSchema = { $id: 'ProposalStatus', type: 'string', enum: PROPOSAL_STATUSES } as const;
+/** Who proposed a change, as the `proposals` table schema lists them. */
+export const proposerSchema = { $id: 'Proposer', type: 'string', enum: PROPOSERS } as const;
 
 /** Why the proposer suggests a change, shown to the user beside it. */
 const rationaleSchema = {
@@ -62,10 +68,17 @@ export const proposalSchema = {
         dryRun: { type: 'boolean' },
       },
     },
-    proposedBy: { type: 'string', enum: ['assistant', 'inbox'] },
+    proposedBy: { $ref: 'Proposer#' },
     rationale: nullableString,
-    status: { type: 'string', enum: ['pending', 'accepted', 'rejected'] },
+    status: { $ref: 'ProposalStatus#' },
     createdAt: { type: 'string' },
     decidedAt: nullableString,
+    cause: {
+      type: 'object',
+      description: 'the email.classified event an inbox proposal came from (the accepted change names it as its cause)',
+      required: ['eventId', 'correlationId', 'messageId'],
+      properties: { eventId: { type: 'string' }, correlationId: { type: 'string' }, messageId: { type: 'string' } },
+    },
+    undoTo: { ...nullableString, description: 'set on an accepted stage change that can be undone: the stage the job left' },
   },
 } as const;

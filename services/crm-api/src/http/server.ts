@@ -12,7 +12,7 @@ import { installApiKeyAuth } from './auth.js';
 import { frameworkErrorReply, installErrorHandling } from './error-handler.js';
 import { installFiniteNumberCheck } from './finite-numbers.js';
 import { installIdempotencyKeys } from './idempotency.js';
-import { proposalSchema } from './proposal-schemas.js';
+import { proposalSchema, proposalStatusSchema, proposerSchema } from './proposal-schemas.js';
 import { applicationRoutes } from './routes/applications.js';
 import { cockpitRoutes } from './routes/cockpit.js';
 import { commandRoutes } from './routes/commands.js';
@@ -73,7 +73,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', baseDir: assetFolders().swaggerUi });
-  for (const schema of [...SHARED_SCHEMAS, proposalSchema, sourceRouteSchema]) app.addSchema(schema);
+  for (const schema of [...SHARED_SCHEMAS, proposalStatusSchema, proposerSchema, proposalSchema, sourceRouteSchema]) app.addSchema(schema);
 
   installApiKeyAuth(app, context.apiKeys);
   installFiniteNumberCheck(app);

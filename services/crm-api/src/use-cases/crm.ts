@@ -132,15 +132,26 @@ export interface PlannedStageChange {
   readonly event: OutgoingEvent<'crm.stage-changed'>;
 }
 
-/** Checks a stage change and plans its writes and event, writing nothing. */
-async function planStageChange(context: CrmApiContext, request: StageChangeRequest): Promise<PlannedStageChange> {
+/**
+ * Checks a stage change and plans its writes and event, writing nothing. `undoing` names the stage the
+ * job must still be in when the change takes back an earlier one: it then replaces the forward-only rule.
+ */
+async function planStageChange(context: CrmApiContext, request: StageChangeRequest, undoing?: CrmStage): Promise<PlannedStageChange> {
   await assertJobExists(context, request.jobId);
   const record = await crmRecordOf(context, request.jobId);
   const from = record?.stage ?? 'new';
-  const check = checkTransition(from, request.to, request.closedReason);
-  if (!check.ok) {
-    if (check.kind === 'invalid') throw new ApiError(400, 'invalid_stage_change', check.message);
-    throw new ApiError(409, 'illegal_transition', check.message, { from, to: request.to, allowed: check.allowed });
+  if (undoing !== undefined) {
+    if (from !== undoing)
+      throw new ApiError(409, 'stage_changed_since', `job '${request.jobId}' is in '${from}' now, not '${undoing}': undo it by hand`, {
+        from,
+        expected: undoing,
+      });
+  } else {
+    const check = checkTransition(from, request.to, request.closedReason);
+    if (!check.ok) {
+      if (check.kind === 'invalid') throw new ApiError(400, 'invalid_stage_change', check.message);
+      throw new ApiError(409, 'illegal_transition', check.message, { from, to: request.to, allowed: check.allowed });
+    }
   }
   const at = context.clock.now().toISOString();
   const closedReason = request.closedReason ?? null;
@@ -189,6 +200,25 @@ export async function changeStage(
   return planned.result;
 }
 
+/**
+ * Takes back a stage change: moves the job from `from` (where the change left it; 409 when it has moved
+ * since) back to `to`, outside the forward-only rule, with its history entry and `crm.stage-changed`.
+ */
+export async function revertStage(
+  context: CrmApiContext,
+  request: { readonly jobId: string; readonly from: CrmStage; readonly to: CrmStage; readonly note: string },
+  announce: (events: OutgoingEvent[]) => readonly OutgoingEvent[] = (events) => events,
+): Promise<StageChangeResult> {
+  const planned = await planStageChange(
+    context,
+    { jobId: request.jobId, to: request.to, closedReason: null, note: request.note, by: 'user' },
+    request.from,
+  );
+  await commitCrmChange(context, request.jobId, { writes: planned.writes, events: announce([planned.event]) });
+  await context.readModel.setStage(request.jobId, request.to);
+  return planned.result;
+}
+
 /** Outcome of one job of a bulk change. */
 export type BulkChangeOutcome =
   | ({ readonly ok: true } & StageChangeResult)
@@ -209,7 +239,12 @@ export async function changeStages(context: CrmApiContext, requests: readonly St
 }
 
 /** Adds a note to a job's history and emits it as a `crm.stage-changed` that keeps the stage. */
-export async function addNote(context: CrmApiContext, jobId: string, note: string): Promise<HistoryEntry> {
+export async function addNote(
+  context: CrmApiContext,
+  jobId: string,
+  note: string,
+  announce: (events: OutgoingEvent[]) => readonly OutgoingEvent[] = (events) => events,
+): Promise<HistoryEntry> {
   await assertJobExists(context, jobId);
   const stage = (await crmRecordOf(context, jobId))?.stage ?? 'new';
   const entry = historyEntry(context, {
@@ -223,7 +258,7 @@ export async function addNote(context: CrmApiContext, jobId: string, note: strin
     at: context.clock.now().toISOString(),
     by: 'user',
   });
-  await commitCrmChange(context, jobId, { writes: [{ table: 'crmHistory', item: { ...entry } }], events: [eventOf(entry)] });
+  await commitCrmChange(context, jobId, { writes: [{ table: 'crmHistory', item: { ...entry } }], events: announce([eventOf(entry)]) });
   return entry;
 }
 

@@ -289,6 +289,7 @@ test('the OpenAPI document validates and lists every route', async () => {
     'GET /proposals/{proposalId}',
     'POST /proposals/{proposalId}/accept',
     'POST /proposals/{proposalId}/reject',
+    'POST /proposals/{proposalId}/undo',
     'GET /sources/runs',
     'GET /dashboard',
     'GET /dashboard/app.js',

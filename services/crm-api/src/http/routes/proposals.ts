@@ -2,8 +2,8 @@ import type { ClosedReason, CrmStage } from '@jobpipe/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import type { ProposalStatus, ProposedBy, ProposedChange } from '../../domain/proposals.js';
-import { acceptProposal, getProposal, listProposals, propose, rejectProposal } from '../../use-cases/proposals.js';
-import { applicationProposalBody, noteProposalBody, stageChangeProposalBody } from '../proposal-schemas.js';
+import { acceptProposal, getProposal, listProposals, propose, rejectProposal, undoProposal } from '../../use-cases/proposals.js';
+import { applicationProposalBody, noteProposalBody, proposalStatusSchema, stageChangeProposalBody } from '../proposal-schemas.js';
 import { errorResponses } from '../schemas.js';
 
 const tags = ['proposals'];
@@ -72,7 +72,7 @@ export async function proposalRoutes(app: FastifyInstance, context: CrmApiContex
           type: 'object',
           additionalProperties: false,
           properties: {
-            status: { type: 'string', enum: ['pending', 'accepted', 'rejected'], default: 'pending' },
+            status: { type: proposalStatusSchema.type, enum: proposalStatusSchema.enum, default: 'pending' },
             limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
           },
         },
@@ -118,5 +118,21 @@ export async function proposalRoutes(app: FastifyInstance, context: CrmApiContex
       },
     },
     async (request) => rejectProposal(context, request.params.proposalId),
+  );
+
+  app.post<{ Params: { proposalId: string } }>(
+    '/proposals/:proposalId/undo',
+    {
+      schema: {
+        tags,
+        summary: 'Undo an accepted stage change: the job goes back to the stage it left (409 when it has moved since)',
+        params: proposalIdParams,
+        response: {
+          200: { type: 'object', required: ['proposal', 'result'], properties: { proposal: proposalRef, result: {} } },
+          ...errorResponses(404, 409),
+        },
+      },
+    },
+    async (request) => undoProposal(context, request.params.proposalId),
   );
 }

@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@jobpipe/shared';
+import { inboxService } from './app.js';
+
+await runServiceProcess(inboxService);

@@ -1,0 +1,11 @@
+import type { Clock, Logger, Outbox, TableStore } from '@jobpipe/shared';
+import type { LoadedEmailModel } from '../domain/email-model.js';
+
+/** What the inbox's use-cases work with: its ports and the trained classifier. */
+export interface InboxContext {
+  readonly tables: TableStore;
+  readonly outbox: Outbox;
+  readonly clock: Clock;
+  readonly model: LoadedEmailModel;
+  readonly logger: Logger;
+}
