@@ -30,6 +30,8 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'job.scraped': '1.0',
   'job.parsed': '1.0',
   'job.scored': '1.0',
+  'job.closed': '1.0',
+  'job.reopened': '1.0',
   'crm.stage-changed': '1.0',
   'application.requested': '1.0',
   'application.submitted': '1.0',

@@ -26,6 +26,8 @@ export const DETAIL_TYPES = [
   'job.scraped',
   'job.parsed',
   'job.scored',
+  'job.closed',
+  'job.reopened',
   'crm.stage-changed',
   'application.requested',
   'application.submitted',
@@ -82,7 +84,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'parser',
     consumer: 'parser',
-    subscriptions: ['job.scraped', 'import.chunk'],
+    subscriptions: ['job.scraped', 'import.chunk', 'scrape.finished'],
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -107,6 +109,8 @@ export const QUEUES: readonly QueueDefinition[] = [
       'crm.stage-changed',
       'import.chunk-loaded',
       'scrape.finished',
+      'job.closed',
+      'job.reopened',
       'email.classified',
     ],
     visibilityTimeoutSeconds: 60,
@@ -162,7 +166,7 @@ export const QUEUES: readonly QueueDefinition[] = [
 /** Which detail-types each producer may publish (drives IAM and publish-time checks). */
 export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = {
   scraper: ['job.scraped', 'scrape.finished'],
-  parser: ['job.parsed', 'import.chunk-loaded'],
+  parser: ['job.parsed', 'import.chunk-loaded', 'job.closed', 'job.reopened'],
   recommender: ['job.scored'],
   'crm-api': ['crm.stage-changed', 'application.requested', 'config.changed', 'scrape.requested', 'import.chunk', 'etl.requested'],
   applier: ['application.submitted', 'application.failed', 'session.refresh-requested'],

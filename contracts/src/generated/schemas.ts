@@ -16,7 +16,9 @@ import etlRequestedV1 from '../../schemas/etl.requested/v1/schema.json' with { t
 import importChunkV1 from '../../schemas/import.chunk/v1/schema.json' with { type: 'json' };
 import importChunkLoadedV1 from '../../schemas/import.chunk-loaded/v1/schema.json' with { type: 'json' };
 import inboxForgetRequestedV1 from '../../schemas/inbox.forget-requested/v1/schema.json' with { type: 'json' };
+import jobClosedV1 from '../../schemas/job.closed/v1/schema.json' with { type: 'json' };
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
+import jobReopenedV1 from '../../schemas/job.reopened/v1/schema.json' with { type: 'json' };
 import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: 'json' };
 import jobScrapedV1 from '../../schemas/job.scraped/v1/schema.json' with { type: 'json' };
 import scrapeFinishedV1 from '../../schemas/scrape.finished/v1/schema.json' with { type: 'json' };
@@ -58,7 +60,9 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'import.chunk', major: 1, schema: importChunkV1 },
     { detailType: 'import.chunk-loaded', major: 1, schema: importChunkLoadedV1 },
     { detailType: 'inbox.forget-requested', major: 1, schema: inboxForgetRequestedV1 },
+    { detailType: 'job.closed', major: 1, schema: jobClosedV1 },
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },
+    { detailType: 'job.reopened', major: 1, schema: jobReopenedV1 },
     { detailType: 'job.scored', major: 1, schema: jobScoredV1 },
     { detailType: 'job.scraped', major: 1, schema: jobScrapedV1 },
     { detailType: 'scrape.finished', major: 1, schema: scrapeFinishedV1 },

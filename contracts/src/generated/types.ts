@@ -552,6 +552,38 @@ export interface InboxForgetRequestedV1 {
 }
 
 /**
+ * A job's posting closed: missing from two consecutive complete reads of every search that listed it, past the closing date its source gave, or closed by the source or the user. Closing never hides the job's history; it leaves new recommendations.
+ */
+
+export interface JobClosedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * Stable job id: '<source>:<external id>'.
+     */
+    jobId: string;
+    closedAt: string;
+    /**
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     */
+    closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+    firstSeenAt: string;
+    lastSeenAt: string;
+    /**
+     * For missing-from-complete-reads: the search whose read closed it and the complete runs that missed it.
+     */
+    evidence?: {
+      searchId: string;
+      /**
+       * The complete runs in a row that missed it, oldest first.
+       */
+      runIds: string[];
+    };
+    expiresAt?: string | null;
+  };
+}
+
+/**
  * A posting was normalized and stored (new or changed content).
  */
 
@@ -567,6 +599,31 @@ export interface JobParsedV1 {
       jobId: string;
       confidence: number;
     } | null;
+  };
+}
+
+/**
+ * A closed job's posting was listed again by a read of one of its searches: it is open again, its age still counted from its first sighting.
+ */
+
+export interface JobReopenedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * Stable job id: '<source>:<external id>'.
+     */
+    jobId: string;
+    reopenedAt: string;
+    /**
+     * When it had been closed.
+     */
+    closedAt: string;
+    /**
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     */
+    previousCloseReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+    searchId: string;
+    runId: string;
   };
 }
 
@@ -718,6 +775,10 @@ export interface ScrapeFinishedV1 {
      * Postings the previous finished run of the search listed.
      */
     previousListed?: number;
+    /**
+     * Blob holding the JSON array of the external ids the run listed (absent when it failed): what the owner of the jobs compares its open jobs against.
+     */
+    seenBlobKey?: string;
     startedAt: string;
     finishedAt: string;
     durationMs: number;
@@ -804,7 +865,9 @@ export interface EventDataMap {
   'import.chunk': ImportChunkV1['data'];
   'import.chunk-loaded': ImportChunkLoadedV1['data'];
   'inbox.forget-requested': InboxForgetRequestedV1['data'];
+  'job.closed': JobClosedV1['data'];
   'job.parsed': JobParsedV1['data'];
+  'job.reopened': JobReopenedV1['data'];
   'job.scored': JobScoredV1['data'];
   'job.scraped': JobScrapedV1['data'];
   'scrape.finished': ScrapeFinishedV1['data'];
@@ -1294,6 +1357,34 @@ export interface JobItem {
    * contentHash whose job.parsed was published.
    */
   publishedHash?: string;
+  /**
+   * When the posting closed (absent while open).
+   */
+  closedAt?: string;
+  /**
+   * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+   */
+  closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+  /**
+   * Per search that listed the job: the last run that counted for it and how many complete reads in a row went without it (the lifecycle sweep's bookkeeping).
+   */
+  reads?: {
+    [k: string]:
+      | {
+          lastRunId: string;
+          misses: number;
+          missedRunIds?: string[];
+        }
+      | undefined;
+  };
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  relistOf?: string;
+  /**
+   * How many listings of the job came before this one.
+   */
+  relistCount?: number;
 }
 /**
  * field name → where the value came from (e.g. 'mcf:salary', 'text:experience')
@@ -1464,8 +1555,20 @@ export interface JobListingItem {
     postedAt: string | null;
     scoredAt: string;
     skills: Skills;
+    /**
+     * when the posting closed (only on closed jobs)
+     */
+    closedAt?: string;
+    /**
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     */
+    closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
   };
   reasons: Reasons;
+  /**
+   * when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored
+   */
+  closureChangedAt?: string;
 }
 /**
  * How many jobs the listing holds (GET /health), raised with a conditional write on its revision.
@@ -1696,6 +1799,10 @@ export interface UrlValidatorsItem {
   etag?: string;
   lastModified?: string;
   itemCount?: number;
+  /**
+   * The external ids the list held (lists kept since coverage).
+   */
+  itemIds?: string[];
 }
 /**
  * One run of one search.

@@ -24,8 +24,12 @@ export declare const importChunkV1: ContractValidator;
 export declare const importChunkLoadedV1: ContractValidator;
 /** Validates the detail of a `inbox.forget-requested` v1 event. */
 export declare const inboxForgetRequestedV1: ContractValidator;
+/** Validates the detail of a `job.closed` v1 event. */
+export declare const jobClosedV1: ContractValidator;
 /** Validates the detail of a `job.parsed` v1 event. */
 export declare const jobParsedV1: ContractValidator;
+/** Validates the detail of a `job.reopened` v1 event. */
+export declare const jobReopenedV1: ContractValidator;
 /** Validates the detail of a `job.scored` v1 event. */
 export declare const jobScoredV1: ContractValidator;
 /** Validates the detail of a `job.scraped` v1 event. */

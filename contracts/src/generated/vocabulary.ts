@@ -42,6 +42,13 @@ export type ScrapeRunStatus = (typeof SCRAPE_RUN_STATUSES)[number];
 /** Whether a value is one of {@link SCRAPE_RUN_STATUSES}. */
 export const isScrapeRunStatus = (value: unknown): value is ScrapeRunStatus => (SCRAPE_RUN_STATUSES as readonly unknown[]).includes(value);
 
+/** Why a job's posting closed: missing from two consecutive complete reads, expired, closed by the source, or by the user. From job.closed/v1/schema.json#/properties/data/properties/closeReason. */
+export const JOB_CLOSE_REASONS = ['missing-from-complete-reads', 'expired', 'source-says-closed', 'user'] as const;
+/** One of {@link JOB_CLOSE_REASONS}. */
+export type JobCloseReason = (typeof JOB_CLOSE_REASONS)[number];
+/** Whether a value is one of {@link JOB_CLOSE_REASONS}. */
+export const isJobCloseReason = (value: unknown): value is JobCloseReason => (JOB_CLOSE_REASONS as readonly unknown[]).includes(value);
+
 /** Content types a raw body may have, as job.scraped carries it. From job.scraped/v1/schema.json#/properties/data/properties/contentType. */
 export const RAW_CONTENT_TYPES = ['application/json', 'text/html'] as const;
 /** One of {@link RAW_CONTENT_TYPES}. */

@@ -74,6 +74,12 @@ export const VOCABULARY_TERMS: readonly VocabularyTerm[] = [
     source: { file: 'scrape.finished/v1/schema.json', pointer: '/properties/data/properties/status' },
   },
   {
+    constant: 'JOB_CLOSE_REASONS',
+    type: 'JobCloseReason',
+    description: "Why a job's posting closed: missing from two consecutive complete reads, expired, closed by the source, or by the user.",
+    source: { file: 'job.closed/v1/schema.json', pointer: '/properties/data/properties/closeReason' },
+  },
+  {
     constant: 'RAW_CONTENT_TYPES',
     type: 'RawContentType',
     description: 'Content types a raw body may have, as job.scraped carries it.',

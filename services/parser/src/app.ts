@@ -3,6 +3,7 @@ import { JobsRepository } from './adapters/jobs-repository.js';
 import { PARSER_ENV_SCHEMA, type ParserConfig, readParserConfig } from './config.js';
 import { importChunkHandler } from './handlers/import-chunk.js';
 import { jobScrapedHandler } from './handlers/job-scraped.js';
+import { scrapeFinishedHandler } from './handlers/scrape-finished.js';
 
 /** The ports the parser needs (a subset of RuntimePorts, so tests can pass plain embedded ports). */
 export interface ParserPorts {
@@ -17,7 +18,7 @@ export type ParserHandlerConfig = Pick<ParserConfig, 'maxBodyBytes' | 'duplicate
 
 /**
  * The parser's composition root: builds the jobs repository over the given ports and returns the
- * handler table (`job.scraped@1`, `import.chunk@1`).
+ * handler table (`job.scraped@1`, `import.chunk@1`, `scrape.finished@1`: the lifecycle sweep).
  */
 export function createParserHandlers(ports: ParserPorts, config: ParserHandlerConfig, logger: Logger) {
   const repository = new JobsRepository(ports.tables, ports.outbox);
@@ -26,6 +27,7 @@ export function createParserHandlers(ports: ParserPorts, config: ParserHandlerCo
   return defineHandlers({
     'job.scraped@1': jobScrapedHandler(deps),
     'import.chunk@1': importChunkHandler(deps),
+    'scrape.finished@1': scrapeFinishedHandler(deps),
   });
 }
 

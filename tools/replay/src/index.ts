@@ -3,6 +3,17 @@
  * source at their real paths, with fault injection, for tests, benches, `jobpipe replay` and the offline
  * demo of `jobpipe up`. A tool: only tests, bench and the CLI import it, never a service.
  */
+export {
+  type BoardTimeline,
+  type CloseScore,
+  greenhouseJobOf,
+  type RunShortfall,
+  type SimulatedPosting,
+  type SimulatedRun,
+  scoreClosures,
+  simulateBoards,
+  type TimelineOptions,
+} from './board-timeline.js';
 export { withExternalReplay, withOwnReplay } from './config-text.js';
 export type { ReplayPosting } from './dataset.js';
 export { FAULT_KINDS, type FaultKind, type FaultOptions } from './faults.js';

@@ -3,6 +3,12 @@ import { companyKeyOf, type JobQuery, type JobSort } from '../domain/job-query.j
 /** Column each sort order reads (indexed together with the common filters and job_id). */
 export const SORT_COLUMN: Readonly<Record<JobSort, string>> = { score: 'score', posted: 'posted_sort', salary: 'salary_sort' };
 
+/** Jobs whose posting is closed (`job_closures`, kept from job.closed / job.reopened). */
+const CLOSED_JOB_IDS = 'SELECT job_id FROM job_closures WHERE closed_at IS NOT NULL';
+
+/** The stored summary, with when and why its posting closed where it did. */
+const SUMMARY_WITH_CLOSURE = `COALESCE((SELECT json_set(summary_json, '$.closedAt', c.closed_at, '$.closeReason', c.close_reason) FROM job_closures c WHERE c.job_id = jobs_read.job_id AND c.closed_at IS NOT NULL), summary_json)`;
+
 /** How a page query narrows to the text search: the few matching row ids, or word-prefix patterns tested row by row. */
 export type TextFilter = { readonly rowIds: readonly number[] } | { readonly wordPatterns: readonly string[] };
 
@@ -38,6 +44,8 @@ export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageS
   if (query.salaryMax !== undefined) where('salary_max <= ?', query.salaryMax);
   if (query.currency !== undefined) where('salary_currency = ?', query.currency);
   if (query.postedSince !== undefined) where('posted_at >= ?', query.postedSince);
+  if (query.posting === 'open') where(`job_id NOT IN (${CLOSED_JOB_IDS})`);
+  if (query.posting === 'closed') where(`job_id IN (${CLOSED_JOB_IDS})`);
   if (text && 'rowIds' in text) where(`id IN (${placeholders(text.rowIds.length)})`, ...text.rowIds);
   if (text && 'wordPatterns' in text) for (const pattern of text.wordPatterns) where('search_text LIKE ?', pattern);
   const column = SORT_COLUMN[query.sort];
@@ -46,7 +54,7 @@ export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageS
   parameters.push(query.limit + 1);
   const filter = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   return {
-    sql: `SELECT summary_json FROM jobs_read${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ?`,
+    sql: `SELECT ${SUMMARY_WITH_CLOSURE} FROM jobs_read${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ?`,
     parameters,
   };
 }

@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 export interface LiveMessage {
   readonly event:
     | 'job.scored'
+    | 'job.closed'
     | 'crm.stage-changed'
     | 'application.submitted'
     | 'application.failed'

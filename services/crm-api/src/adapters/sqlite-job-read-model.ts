@@ -12,7 +12,7 @@ import {
   searchWords,
   wordPrefixPattern,
 } from '../domain/job-query.js';
-import { isStaleScore, type JobSummary, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
+import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
 import { jobPageSql, type TextFilter } from './job-page-sql.js';
 
@@ -94,6 +94,13 @@ const SCHEMA = [
   'CREATE INDEX IF NOT EXISTS jobs_read_track_score ON jobs_read (track, score, job_id)',
   'CREATE INDEX IF NOT EXISTS jobs_read_source_score ON jobs_read (source, score, job_id)',
   'CREATE INDEX IF NOT EXISTS jobs_read_company_score ON jobs_read (company_key, score, job_id)',
+  // Closures live beside the scored rows: a job may close before it is scored, and a new score must not reopen it.
+  `CREATE TABLE IF NOT EXISTS job_closures (
+    job_id TEXT PRIMARY KEY,
+    closed_at TEXT,
+    close_reason TEXT,
+    changed_at TEXT NOT NULL
+  )`,
   `CREATE VIRTUAL TABLE IF NOT EXISTS jobs_read_fts USING fts5(title, company, skills, content='jobs_read', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
   `CREATE TRIGGER IF NOT EXISTS jobs_read_ai AFTER INSERT ON jobs_read BEGIN
      INSERT INTO jobs_read_fts (rowid, title, company, skills) VALUES (new.id, new.title, new.company, new.skills);
@@ -337,6 +344,17 @@ export class SqliteJobReadModel implements JobReadModel {
       this.statements.set(text, statement);
     }
     return statement;
+  }
+
+  /** Kept beside the scored rows (`job_closures`): a job may close before it is scored, and a new score keeps it. */
+  async setClosure(jobId: string, at: string, closure: PostingClosure): Promise<void> {
+    this.database
+      .prepare(
+        `INSERT INTO job_closures (job_id, closed_at, close_reason, changed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (job_id) DO UPDATE SET closed_at = excluded.closed_at, close_reason = excluded.close_reason, changed_at = excluded.changed_at
+         WHERE excluded.changed_at > job_closures.changed_at`,
+      )
+      .run(jobId, closure?.closedAt ?? null, closure?.closeReason ?? null, at);
   }
 
   /** Refreshes the planner's statistics (after a bulk load). */

@@ -1,7 +1,7 @@
 import type { CrmStage } from '@jobpipe/contracts';
 import type { IndexName, Item, ItemToWrite, TableStore, WriteCondition } from '@jobpipe/shared';
 import { companyKeyOf, encodeCursor, type JobQuery, type JobSort, jobMatches, SORT_VALUE, searchTextOf } from '../domain/job-query.js';
-import { isStaleScore, type JobSummary, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
+import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
 import { type IndexWalk, walkIndex } from './index-walk.js';
 import { compareKeys, listingSortFloor, listingSortKey } from './listing-keys.js';
@@ -27,6 +27,14 @@ interface ListingItem extends Item {
   readonly revision: number;
   readonly summary: JobSummary;
   readonly reasons: ScoreReason[];
+  /** When the posting's last close or reopen happened (an older one delivered late changes nothing). */
+  readonly closureChangedAt?: string;
+}
+
+/** The summary with the posting's closure on it, or without one. */
+function withClosure(summary: JobSummary, closure: PostingClosure): JobSummary {
+  const { closedAt: _closedAt, closeReason: _closeReason, ...open } = summary;
+  return closure ? { ...open, closedAt: closure.closedAt, closeReason: closure.closeReason } : open;
 }
 
 interface CountItem extends Item {
@@ -162,6 +170,16 @@ export class TableJobReadModel implements JobReadModel {
     }
   }
 
+  async setClosure(jobId: string, at: string, closure: PostingClosure): Promise<void> {
+    for (;;) {
+      const current = await this.stored<ListingItem>(jobKey(jobId));
+      // A job not scored yet is not listed: its closure is not kept (the parser closes scored jobs).
+      if (!current || (current.closureChangedAt !== undefined && current.closureChangedAt >= at)) return;
+      const changed = { ...current, summary: withClosure(current.summary, closure), closureChangedAt: at, revision: current.revision + 1 };
+      if (await this.write(changed, revisionIs(current.revision))) return;
+    }
+  }
+
   async get(jobId: string): Promise<ScoredJob | undefined> {
     const item = await this.stored<ListingItem>(jobKey(jobId));
     return item ? { ...item.summary, reasons: item.reasons } : undefined;
@@ -227,7 +245,14 @@ export class TableJobReadModel implements JobReadModel {
     for (;;) {
       const current = await this.stored<ListingItem>(jobKey(job.jobId));
       if (current && isStaleScore(current.summary, job)) return 'unchanged';
-      const item = listingItem(current ? { ...job, stage: current.stage } : job, (current?.revision ?? 0) + 1);
+      const scored = listingItem(current ? { ...job, stage: current.stage } : job, (current?.revision ?? 0) + 1);
+      // A new score keeps the posting's closure.
+      const closure = current?.summary.closedAt
+        ? { closedAt: current.summary.closedAt, closeReason: current.summary.closeReason ?? '' }
+        : null;
+      const item = current?.closureChangedAt
+        ? { ...scored, summary: withClosure(scored.summary, closure), closureChangedAt: current.closureChangedAt }
+        : scored;
       // Another writer came first when the condition fails: read again and decide again.
       if (!(await this.write(item, current ? revisionIs(current.revision) : { kind: 'notExists' }))) continue;
       if (current) return 'updated';

@@ -19,6 +19,8 @@ export interface JobQuery {
   readonly currency?: string;
   /** ISO date or date-time: only jobs posted at or after it. */
   readonly postedSince?: string;
+  /** Only jobs whose posting is open, or closed (`job.closed`); absent: every job. */
+  readonly posting?: 'open' | 'closed';
   readonly sort: JobSort;
   readonly order: 'asc' | 'desc';
   readonly limit: number;
@@ -111,5 +113,6 @@ export function jobMatches(job: JobSummary, searchText: string, query: JobQuery)
   if (query.currency !== undefined && job.salaryCurrency !== query.currency) return false;
   if (query.postedSince !== undefined && (job.postedAt === null || job.postedAt < query.postedSince)) return false;
   if (query.text !== undefined && !searchWords(query.text).every((word) => searchText.includes(` ${word}`))) return false;
+  if (query.posting !== undefined && (job.closedAt !== undefined) !== (query.posting === 'closed')) return false;
   return true;
 }

@@ -23,7 +23,13 @@ export interface JobSummary {
   readonly postedAt: string | null;
   readonly scoredAt: string;
   readonly skills: string[];
+  /** When and why the posting closed (only on closed jobs). */
+  readonly closedAt?: string;
+  readonly closeReason?: string;
 }
+
+/** When and why a job's posting closed (`job.closed`), or null once it reopened (`job.reopened`). */
+export type PostingClosure = { readonly closedAt: string; readonly closeReason: string } | null;
 
 /** A summary plus the reasons of its score. */
 export interface ScoredJob extends JobSummary {

@@ -5,6 +5,7 @@ import { handleEmailClassified } from './email-classified.js';
 import { handleEtlCompleted } from './etl-completed.js';
 import { handleImportChunkLoaded } from './import-chunk-loaded.js';
 import { handleJobScored } from './job-scored.js';
+import { handleJobClosed, handleJobReopened } from './posting-lifecycle.js';
 import { handleScrapeFinished } from './scrape-finished.js';
 import { handleSessionRefreshed } from './session-refreshed.js';
 import { handleStageChangedInSheet } from './stage-changed-in-sheet.js';
@@ -21,5 +22,7 @@ export function createCrmApiHandlers(context: CrmApiContext) {
     'import.chunk-loaded@1': handleImportChunkLoaded(context),
     'email.classified@1': handleEmailClassified(context),
     'scrape.finished@1': handleScrapeFinished(context),
+    'job.closed@1': handleJobClosed(context),
+    'job.reopened@1': handleJobReopened(context),
   });
 }

@@ -1,4 +1,4 @@
-import { CLOSED_REASONS, CRM_STAGES, EMPLOYER_RESPONSE_KINDS, IMPORT_MODES } from '@jobpipe/contracts';
+import { CLOSED_REASONS, CRM_STAGES, EMPLOYER_RESPONSE_KINDS, IMPORT_MODES, JOB_CLOSE_REASONS } from '@jobpipe/contracts';
 import { APPLICATION_STATUSES } from '../domain/application-view.js';
 
 /** JSON schemas shared by several routes; registered once and referenced as `<$id>#`. */
@@ -44,6 +44,8 @@ export const jobSummarySchema = {
     postedAt: nullableString,
     scoredAt: { type: 'string' },
     skills: { type: 'array', items: { type: 'string' } },
+    closedAt: { type: 'string', description: 'when the posting closed (only on closed jobs)' },
+    closeReason: { type: 'string', enum: JOB_CLOSE_REASONS, description: 'why the posting closed (only on closed jobs)' },
   },
 } as const;
 

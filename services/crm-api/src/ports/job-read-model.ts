@@ -1,6 +1,6 @@
 import type { CrmStage } from '@jobpipe/contracts';
 import type { JobQuery } from '../domain/job-query.js';
-import type { JobSummary, ScoredJob } from '../domain/job-summary.js';
+import type { JobSummary, PostingClosure, ScoredJob } from '../domain/job-summary.js';
 
 /** Outcome of recording a score: new job, newer score of a known job, or a repeat/older delivery. */
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
@@ -31,6 +31,11 @@ export interface JobReadModel {
   upsert(jobs: readonly ScoredJob[]): Promise<UpsertOutcome[]>;
   /** Moves a job to a stage in the read model (the CRM table stays the source of truth). */
   setStage(jobId: string, stage: CrmStage): Promise<void>;
+  /**
+   * Records that a job's posting closed, or reopened (`null`), as of `at`; a change older than the one
+   * recorded (an out-of-order delivery) changes nothing, and a later score keeps it.
+   */
+  setClosure(jobId: string, at: string, closure: PostingClosure): Promise<void>;
   /** One job with its score reasons, or undefined. */
   get(jobId: string): Promise<ScoredJob | undefined>;
   /** Number of jobs in the read model. */

@@ -204,6 +204,22 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
       await opened.model.setStage(moved, 'new');
     });
 
+    test('a closed posting leaves the open list for the closed one, keeps its closure through a new score, and reopens', async () => {
+      const closing = job(5).jobId;
+      const open = { sort: 'score', order: 'desc', limit: 200, posting: 'open' } as const;
+      const closed = { ...open, posting: 'closed' } as const;
+      await opened.model.setClosure(closing, '2026-03-02T08:00:00.000Z', { closedAt: '2026-03-02T08:00:00.000Z', closeReason: 'expired' });
+      assert.ok(!(await walk(opened.model, open)).includes(closing));
+      assert.deepEqual(await walk(opened.model, closed), [closing]);
+      await opened.model.upsert([{ ...job(5), scoredAt: '2026-03-03T10:00:00.000Z', score: 99 }]);
+      const [listed] = (await opened.model.list(closed)).items;
+      assert.deepEqual([listed?.jobId, listed?.closedAt, listed?.closeReason], [closing, '2026-03-02T08:00:00.000Z', 'expired']);
+      await opened.model.setClosure(closing, '2026-03-04T08:00:00.000Z', null);
+      await opened.model.setClosure(closing, '2026-03-02T08:00:00.000Z', { closedAt: '2026-03-02T08:00:00.000Z', closeReason: 'expired' });
+      assert.ok((await walk(opened.model, open)).includes(closing), 'an older close delivered late does not close it again');
+      assert.deepEqual(await walk(opened.model, closed), []);
+    });
+
     test('another instance over the same storage answers the same', async (context) => {
       const other = opened.other;
       if (!other) return context.skip('one instance only: this adapter keeps the read model in one file per process');

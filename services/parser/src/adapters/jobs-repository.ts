@@ -1,7 +1,23 @@
-import type { JobItem } from '@jobpipe/contracts';
+import type { JobItem, ScrapeSource } from '@jobpipe/contracts';
 import type { Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
 import { ArrivalOrder, type ArrivalPlace } from './arrival-order.js';
 import { KeyedSequencer } from './keyed-sequencer.js';
+
+/** A jobs-table item (`contracts/schemas/tables/jobs`): the normalized job plus what only the table keeps. */
+export type { JobItem };
+
+/** The lifecycle fields of an item (close, sweep bookkeeping, relisting), which a new version of its content keeps. */
+export function lifecycleFieldsOf(
+  item: JobItem | undefined,
+): Pick<JobItem, 'closedAt' | 'closeReason' | 'reads' | 'relistOf' | 'relistCount'> {
+  if (!item) return {};
+  return {
+    ...(item.closedAt !== undefined ? { closedAt: item.closedAt } : {}),
+    ...(item.closeReason !== undefined ? { closeReason: item.closeReason } : {}),
+    ...(item.reads !== undefined ? { reads: item.reads } : {}),
+    ...(item.relistOf !== undefined ? { relistOf: item.relistOf, relistCount: item.relistCount ?? 1 } : {}),
+  };
+}
 
 const TABLE = 'jobs' as const;
 
@@ -62,6 +78,42 @@ export class JobsRepository {
         events,
       })
       .then((result) => result.committed);
+  }
+
+  /**
+   * Writes a job's new lifecycle with the events announcing it (one commit), only if its content is
+   * still the one the decision was made on; false when a new version landed meanwhile.
+   */
+  storeLifecycle(item: JobItem, events: readonly OutgoingEvent[]): Promise<boolean> {
+    return this.outbox
+      .commit({
+        writes: [
+          {
+            table: TABLE,
+            item,
+            condition: { kind: 'compare', attribute: 'contentHash', op: 'eq', value: item.contentHash, orNotExists: false },
+          },
+        ],
+        events,
+      })
+      .then((result) => result.committed);
+  }
+
+  /** Every stored job of one source (index bySource). */
+  async ofSource(source: ScrapeSource): Promise<JobItem[]> {
+    const jobs: JobItem[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.tables.query(TABLE, {
+        index: 'bySource',
+        partitionValue: source,
+        limit: 1000,
+        ...(cursor ? { cursor } : {}),
+      });
+      jobs.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return jobs;
   }
 
   /** Every stored job, page by page. */

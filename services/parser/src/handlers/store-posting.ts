@@ -1,7 +1,8 @@
-import type { JobItem, NormalizedJob } from '@jobpipe/contracts';
+import type { NormalizedJob } from '@jobpipe/contracts';
 import { type HandlerContext, TransientError } from '@jobpipe/shared';
-import type { JobsRepository } from '../adapters/jobs-repository.js';
+import { type JobItem, type JobsRepository, lifecycleFieldsOf } from '../adapters/jobs-repository.js';
 import type { ParsedPosting } from '../domain/normalize.js';
+import { relistingOf } from '../domain/relisting.js';
 import { type DuplicateLink, findDuplicate } from './duplicate-finder.js';
 
 /** What happened to one posting. */
@@ -46,6 +47,11 @@ function publicJob(item: JobItem): NormalizedJob {
     sourceUrl,
     fetchedAt,
     publishedHash,
+    closedAt,
+    closeReason,
+    reads,
+    relistOf,
+    relistCount,
     ...job
   } = item;
   return job;
@@ -85,9 +91,14 @@ async function storeOnce(deps: StoreDependencies, posting: ParsedPosting, origin
   const link = existing?.canonicalJobId
     ? { jobId: existing.canonicalJobId, confidence: existing.duplicateConfidence ?? 0 }
     : await findDuplicate(deps.repository, posting, deps.duplicateMinConfidence);
-  const firstSeenAt = existing && existing.firstSeenAt < posting.job.firstSeenAt ? existing.firstSeenAt : posting.job.firstSeenAt;
+  // A new id listing an earlier posting again is linked to it, and its age counts from that one's first sighting.
+  const relisting = existing ? null : relistingOf(posting.job, await deps.repository.sameDedupeKey(posting.dedupeKey));
+  const firstSeen = [posting.job.firstSeenAt, existing?.firstSeenAt, relisting?.firstSeenAt].filter((at): at is string => at !== undefined);
+  const firstSeenAt = firstSeen.sort()[0]!;
   const job: NormalizedJob = { ...posting.job, firstSeenAt, lastSeenAt: origin.fetchedAt };
-  const item = itemOf(posting, job, origin, link);
+  // A new version of the content keeps the job's lifecycle: only the sweep closes and reopens it.
+  const relisted = relisting ? { relistOf: relisting.relistOf, relistCount: relisting.relistCount } : {};
+  const item = { ...itemOf(posting, job, origin, link), ...lifecycleFieldsOf(existing), ...relisted };
   if (!(await storeParsed(deps, item, existing ? 'updated' : 'new', existing?.contentHash))) {
     throw new TransientError('JOB_WRITE_CONFLICT', `job ${job.jobId} changed while it was being stored; retrying`);
   }

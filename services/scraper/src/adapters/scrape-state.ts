@@ -23,6 +23,8 @@ export interface UrlValidators {
   readonly lastModified?: string;
   /** Postings the URL listed when these validators were kept (lists only). */
   readonly itemCount?: number;
+  /** Their external ids (lists kept since coverage; a 304 then says which postings are still listed). */
+  readonly itemIds?: readonly string[];
 }
 
 /** ETag / Last-Modified as a server sent them. */
@@ -90,10 +92,11 @@ export class ScrapeStateStore {
     return this.item(`http#${url}`);
   }
 
-  /** Keeps a URL's validators; for a list, also how many postings it held (a 304 means that many unchanged). */
-  async saveValidators(url: string, validators: ValidatorFields, itemCount?: number): Promise<void> {
+  /** Keeps a URL's validators; for a list, also the postings it held (a 304 means those, unchanged). */
+  async saveValidators(url: string, validators: ValidatorFields, listedIds?: readonly string[]): Promise<void> {
     if (!validators.etag && !validators.lastModified) return;
-    await this.tables.put(TABLE, { ...validatorsItem(url, validators), ...(itemCount === undefined ? {} : { itemCount }) });
+    const listed = listedIds === undefined ? {} : { itemCount: listedIds.length, itemIds: [...listedIds] };
+    await this.tables.put(TABLE, { ...validatorsItem(url, validators), ...listed });
   }
 
   run(searchId: string, runId: string): Promise<RunRecord | undefined> {

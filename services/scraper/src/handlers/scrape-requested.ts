@@ -1,8 +1,8 @@
-import { ConfigError, type EventHandler, PermanentError, TransientError } from '@jobpipe/shared';
+import { type BlobStore, ConfigError, type EventHandler, PermanentError, TransientError } from '@jobpipe/shared';
 import { type SourceHttp, SourceRequestError } from '../adapters/source-http.js';
 import { boardCoverage, coverageStatus, runCoverage } from '../domain/run-coverage.js';
 import { isFinishedComplete, isSourceDrift, type RunRecord } from '../domain/run-stats.js';
-import type { SourceName } from '../domain/sources.js';
+import type { ScrapeRequest, SourceName } from '../domain/sources.js';
 import { type RunPorts, SourceRunSession } from '../run/source-run.js';
 import type { Source } from '../sources/source.js';
 
@@ -82,6 +82,7 @@ export function scrapeRequestedHandler(deps: ScrapeRequestedDependencies): Event
           lastFinishedAt: finishedAt,
           ...(boards ? { lastBoardsListed: { ...search?.lastBoardsListed, ...Object.fromEntries(session.boardsListed) } } : {}),
         };
+    const seenBlobKey = runError || !session.seenIds ? undefined : await keepSeenIds(deps.blobs, request, session.seenIds);
     const finishedEvent = {
       detailType: 'scrape.finished' as const,
       data: {
@@ -91,6 +92,7 @@ export function scrapeRequestedHandler(deps: ScrapeRequestedDependencies): Event
         ...(boards ? { boards } : {}),
         drift,
         ...(search ? { previousListed: search.lastFound } : {}),
+        ...(seenBlobKey ? { seenBlobKey } : {}),
         finishedAt,
         durationMs,
       },
@@ -104,6 +106,16 @@ export function scrapeRequestedHandler(deps: ScrapeRequestedDependencies): Event
       throw new TransientError('POSTINGS_FAILED', `${session.retriableFailures} posting(s) could not be fetched; the run will be retried`);
     }
   };
+}
+
+/**
+ * Stores the external ids a run listed (a JSON array) where `scrape.finished` points: the owner of the
+ * jobs compares its open jobs with it. A retried run writes the same key again.
+ */
+async function keepSeenIds(blobs: BlobStore, request: ScrapeRequest, ids: ReadonlySet<string>): Promise<string> {
+  const key = `runs/${request.source}/${encodeURIComponent(request.searchId)}/${encodeURIComponent(request.runId)}.json`;
+  await blobs.put(key, Buffer.from(JSON.stringify([...ids])), 'application/json');
+  return key;
 }
 
 /** A failed run: bad requests, missing settings and refused targets go to the DLQ; the rest is retried. */

@@ -43,8 +43,13 @@ export class SourceRunSession implements SourceRun {
   /** Postings each board listed (boards whose list was read or answered 304). */
   readonly boardsListed = new Map<string, number>();
   private readonly seen = new Set<string>();
-  /** Postings each list URL held last time, for lists answered 304. */
-  private readonly listCounts = new Map<string, number>();
+  /** External ids each list URL held last time, for lists answered 304. */
+  private readonly listIds = new Map<string, readonly string[]>();
+  /**
+   * External ids the run listed: announced, unchanged or not modified. `undefined` once a list answered
+   * 304 without the ids it held being known (kept before ids were), so the run cannot say what it saw.
+   */
+  seenIds: Set<string> | undefined = new Set<string>();
   private readonly announcer: AnnouncementBatcher<AnnouncedPosting>;
 
   constructor(
@@ -76,10 +81,15 @@ export class SourceRunSession implements SourceRun {
     this.listing.truncated = true;
   }
 
-  notModified(externalId: string, count = 1): void {
+  notModified(externalId: string): void {
+    this.seenIds?.add(externalId);
+    this.countNotModified(externalId, 1);
+  }
+
+  private countNotModified(what: string, count: number): void {
     this.counts.notModified += count;
     this.ports.metrics.postings.inc({ source: this.request.source, outcome: 'not_modified' }, count);
-    this.logger.debug({ externalId }, 'not modified since last fetch');
+    this.logger.debug({ what }, 'not modified since last fetch');
   }
 
   failed(what: string, error: unknown): void {
@@ -102,20 +112,23 @@ export class SourceRunSession implements SourceRun {
 
   async conditionalGet(url: string, headers?: Readonly<Record<string, string>>): Promise<SourceResponse> {
     const kept = this.http.policy.conditionalRequests ? await this.ports.state.validators(url) : undefined;
-    if (kept?.itemCount !== undefined) this.listCounts.set(url, kept.itemCount);
+    if (kept?.itemIds !== undefined) this.listIds.set(url, kept.itemIds);
     const validators = kept
       ? { ...(kept.etag ? { etag: kept.etag } : {}), ...(kept.lastModified ? { lastModified: kept.lastModified } : {}) }
       : undefined;
     return this.http.request({ url, ...(headers ? { headers } : {}), ...(validators ? { validators } : {}) });
   }
 
-  async keepValidators(url: string, validators: { etag?: string; lastModified?: string }, itemCount?: number): Promise<void> {
-    if (this.http.policy.conditionalRequests) await this.ports.state.saveValidators(url, validators, itemCount);
+  async keepValidators(url: string, validators: { etag?: string; lastModified?: string }, listedIds?: readonly string[]): Promise<void> {
+    if (this.http.policy.conditionalRequests) await this.ports.state.saveValidators(url, validators, listedIds);
   }
 
   listNotModified(url: string, board?: string): void {
-    const count = this.listCounts.get(url) ?? 1;
-    this.notModified(url, count);
+    const ids = this.listIds.get(url);
+    if (ids) for (const id of ids) this.seenIds?.add(id);
+    else this.seenIds = undefined;
+    const count = ids?.length ?? 1;
+    this.countNotModified(url, count);
     this.listing.listedNotModified += count;
     if (board !== undefined) this.boardsListed.set(board, (this.boardsListed.get(board) ?? 0) + count);
   }
@@ -137,6 +150,7 @@ export class SourceRunSession implements SourceRun {
     // A posting listed twice in one run (it moved between pages) is announced once.
     if (this.seen.has(posting.externalId)) return;
     this.seen.add(posting.externalId);
+    this.seenIds?.add(posting.externalId);
     const contentHash = contentHashOf(posting);
     const previous = await this.ports.state.posting(source, posting.externalId);
     if (previous?.contentHash === contentHash) {

@@ -21,7 +21,7 @@ export interface SourceRun {
   /** Hands over one fetched posting; resolves once it is stored and announced (or skipped as unchanged). */
   emit(posting: FetchedPosting): Promise<void>;
   /** The server said the posting did not change since the last fetch (304). */
-  notModified(externalId: string, count?: number): void;
+  notModified(externalId: string): void;
   /** One posting could not be fetched; the run goes on and reports it. */
   failed(what: string, error: unknown): void;
   /** Sends a GET, conditional on the validators kept for this URL; keeps the new ones after `emit`. */
@@ -31,8 +31,8 @@ export interface SourceRun {
    * Resolves with the number of items that failed.
    */
   forEach<T>(items: readonly T[], describe: (item: T) => string, work: (item: T) => Promise<void>): Promise<number>;
-  /** Keeps a list URL's validators and posting count for the next conditional request (call once all its postings landed). */
-  keepValidators(url: string, validators: { etag?: string; lastModified?: string }, itemCount?: number): Promise<void>;
+  /** Keeps a list URL's validators and the external ids it listed for the next conditional request (call once all its postings landed). */
+  keepValidators(url: string, validators: { etag?: string; lastModified?: string }, listedIds?: readonly string[]): Promise<void>;
   /** A list URL (of `board`, if any) answered 304: its postings (as many as last time) count as listed and not modified. */
   listNotModified(url: string, board?: string): void;
   /** Sends a request (no validators). */

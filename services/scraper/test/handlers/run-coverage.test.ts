@@ -105,3 +105,15 @@ test('coverage is in the metrics: runs by status, what each search listed, the s
   assert.match(await registry.getSingleMetricAsString('jobpipe_scraper_runs_cut_short_total'), /source="usajobs",reason="truncated"\} 1/);
   assert.match(await registry.getSingleMetricAsString('jobpipe_scraper_pages_failed_total'), /source="mcf"\} 1/);
 });
+
+test('a run keeps the ids it listed, lists answered 304 included, where scrape.finished points', async () => {
+  const ids = h.replay.postings.filter((posting) => posting.source === 'greenhouse').map((posting) => posting.externalId);
+  for (const runId of ['seen-1', 'seen-2']) {
+    assert.equal((await h.run(h.request('greenhouse', runId))).kind, 'ack');
+    const event = finished('replay-greenhouse', runId);
+    assert.ok(event.seenBlobKey, 'the event names the blob');
+    const listed = JSON.parse((await h.ports.blobs.get(event.seenBlobKey))!.toString('utf8')) as string[];
+    assert.deepEqual([...listed].sort(), [...ids].sort(), runId);
+  }
+  assert.ok(finished('replay-greenhouse', 'seen-2').coverage.notModified > 0, 'the second run was answered 304');
+});

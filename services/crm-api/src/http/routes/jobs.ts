@@ -23,6 +23,7 @@ export interface JobListQuerystring {
   salaryMax?: number;
   currency?: string;
   postedSince?: string;
+  status: 'open' | 'closed' | 'all';
   sort: JobSort;
   order: 'asc' | 'desc';
   limit: number;
@@ -45,6 +46,12 @@ export const filterProperties = {
     type: 'string',
     pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$',
     description: 'ISO date or date-time',
+  },
+  status: {
+    type: 'string',
+    enum: ['open', 'closed', 'all'],
+    default: 'open',
+    description: 'open (the default): jobs whose posting has not closed; closed: those that did (each with closedAt and closeReason); all',
   },
   sort: { type: 'string', enum: ['score', 'posted', 'salary'], default: 'score' },
   order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
@@ -77,6 +84,7 @@ export function jobQuery(query: JobListQuerystring): JobQuery {
     ...(query.salaryMax !== undefined ? { salaryMax: query.salaryMax } : {}),
     ...(query.currency !== undefined ? { currency: query.currency } : {}),
     ...(query.postedSince !== undefined ? { postedSince: query.postedSince } : {}),
+    ...(query.status !== 'all' ? { posting: query.status } : {}),
     sort: query.sort,
     order: query.order,
     limit: query.limit,

@@ -43,7 +43,12 @@ export function createGreenhouseSource(options: { baseUrl: string }): Source {
             },
           );
           // A board whose postings all landed may be skipped next time when the server says 304.
-          if (failures === 0) await run.keepValidators(listUrl, validatorsOf(response), jobs.length);
+          if (failures === 0)
+            await run.keepValidators(
+              listUrl,
+              validatorsOf(response),
+              jobs.map((job) => String(job.id)),
+            );
         },
       );
     },

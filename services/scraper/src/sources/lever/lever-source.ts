@@ -39,7 +39,12 @@ export function createLeverSource(options: { baseUrl: string }): Source {
               });
             },
           );
-          if (failures === 0) await run.keepValidators(listUrl, validatorsOf(response), postings.length);
+          if (failures === 0)
+            await run.keepValidators(
+              listUrl,
+              validatorsOf(response),
+              postings.map((posting) => String(posting.id)),
+            );
         },
       );
     },

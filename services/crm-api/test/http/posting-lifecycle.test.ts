@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { EventDataMap } from '@jobpipe/contracts';
+import { standaloneHandlerContext } from '@jobpipe/shared';
+import { busEvent } from '@jobpipe/test-kit';
+import type { LiveMessage } from '../../src/adapters/live-feed.js';
+import { changeStage } from '../../src/use-cases/crm.js';
+import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
+
+let api: TestApi;
+before(async () => {
+  api = await startTestApi();
+  await feedScored(
+    api,
+    scoredData('mcf:open-1', { score: 90 }),
+    scoredData('mcf:gone-2', { score: 80 }),
+    scoredData('mcf:applied-3', { score: 70 }),
+  );
+  for (const to of ['screened', 'shortlisted', 'applied'] as const) await changeStage(api.context, { jobId: 'mcf:applied-3', to });
+});
+after(() => api.close());
+
+const context = () => standaloneHandlerContext((events) => api.ports.publisher.publish(events));
+
+async function closeJob(jobId: string, closedAt: string): Promise<void> {
+  const data: EventDataMap['job.closed'] = {
+    jobId,
+    closedAt,
+    closeReason: 'missing-from-complete-reads',
+    firstSeenAt: '2026-02-01T08:00:00.000Z',
+    lastSeenAt: '2026-02-20T08:00:00.000Z',
+    evidence: { searchId: 'sg', runIds: ['r1', 'r2'] },
+  };
+  await api.handlers['job.closed@1'](busEvent('job.closed', data, 'parser'), context());
+}
+
+async function listed(query = ''): Promise<{ jobId: string; closedAt?: string; closeReason?: string }[]> {
+  const response = await api.app.inject({ method: 'GET', url: `/jobs${query}`, headers: api.auth });
+  assert.equal(response.statusCode, 200, response.body);
+  return response.json().items;
+}
+
+test('GET /jobs lists open jobs by default; status=closed shows the closed ones with when and why; status=all both', async () => {
+  await closeJob('mcf:gone-2', '2026-03-01T09:00:00.000Z');
+  assert.deepEqual(
+    (await listed()).map((job) => job.jobId),
+    ['mcf:open-1', 'mcf:applied-3'],
+  );
+  assert.deepEqual(
+    await listed('?status=closed').then((jobs) => jobs.map(({ jobId, closedAt, closeReason }) => ({ jobId, closedAt, closeReason }))),
+    [{ jobId: 'mcf:gone-2', closedAt: '2026-03-01T09:00:00.000Z', closeReason: 'missing-from-complete-reads' }],
+  );
+  assert.equal((await listed('?status=all')).length, 3);
+  const bad = await api.app.inject({ method: 'GET', url: '/jobs?status=stale', headers: api.auth });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().message, /status/);
+});
+
+test('a reopened job is open again; an older close delivered late does not close it again', async () => {
+  const reopened: EventDataMap['job.reopened'] = {
+    jobId: 'mcf:gone-2',
+    reopenedAt: '2026-03-03T09:00:00.000Z',
+    closedAt: '2026-03-01T09:00:00.000Z',
+    previousCloseReason: 'missing-from-complete-reads',
+    searchId: 'sg',
+    runId: 'r4',
+  };
+  await api.handlers['job.reopened@1'](busEvent('job.reopened', reopened, 'parser'), context());
+  await closeJob('mcf:gone-2', '2026-03-01T09:00:00.000Z');
+  const open = await listed();
+  assert.ok(open.some((job) => job.jobId === 'mcf:gone-2'));
+  assert.equal(open.find((job) => job.jobId === 'mcf:gone-2')?.closedAt, undefined);
+});
+
+test('a job in an active stage whose posting closed is flagged to the user and keeps its stage', async () => {
+  const messages: LiveMessage[] = [];
+  const stop = api.context.live.subscribe((message) => messages.push(message));
+  await closeJob('mcf:applied-3', '2026-03-04T09:00:00.000Z');
+  await closeJob('mcf:open-1', '2026-03-04T09:00:00.000Z');
+  stop();
+  assert.deepEqual(
+    messages.map((message) => [message.event, message.data.jobId, message.data.stage]),
+    [['job.closed', 'mcf:applied-3', 'applied']],
+  );
+  const [closed] = (await listed('?status=closed&stage=applied')).filter((job) => job.jobId === 'mcf:applied-3');
+  assert.equal(closed?.closeReason, 'missing-from-complete-reads');
+});
