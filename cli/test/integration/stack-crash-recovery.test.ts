@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { SearchStateItem } from '@jobpipe/contracts';
-import { QUEUES } from '@jobpipe/contracts';
+import { QUEUES, SERVICE_NAMES } from '@jobpipe/contracts';
 import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
 import { freePort, serviceEnvironment, tempDir, testSecretKey, waitFor } from '@jobpipe/test-kit';
 import { readSupervisorState } from '../../src/stack/supervisor-state.js';
@@ -69,7 +69,7 @@ test('kill -9 of the whole stack mid-run, then a restart: every posting in the j
     detail: () => `scraped ${pipeline.published('job.scraped')}, parsed ${pipeline.published('job.parsed')}`,
   });
   const services = readSupervisorState(join(dataDir, 'supervisor.json'))!.services;
-  assert.equal(services.length, 8);
+  assert.equal(services.length, SERVICE_NAMES.length, 'every service runs under the supervisor');
   const members = first.members();
   for (const service of services) assert.ok(members.includes(service.pid!), `${service.name} is in the killed process group`);
   await first.killGroup();
