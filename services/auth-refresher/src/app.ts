@@ -1,4 +1,4 @@
-import { defineHandlers, defineService, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import { defineHandlers, defineService, type Logger, type ServicePorts } from '@jobpipe/shared';
 import { AUTH_REFRESHER_ENV_SCHEMA, type AuthRefresherConfig, readAuthRefresherConfig } from './config.js';
 import { sessionRefreshRequestedHandler } from './handlers/session-refresh-requested.js';
 import { type RefreshSchedule, startRefreshSchedule } from './refresh-schedule.js';
@@ -10,6 +10,9 @@ export type AuthRefresherSettings = Pick<AuthRefresherConfig, 'sites' | 'policy'
   readonly openBrowser?: () => Promise<BrowserLease>;
 };
 
+/** The ports the auth-refresher uses (it writes only `sessions`). */
+export type AuthRefresherPorts = Pick<ServicePorts<'auth-refresher'>, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>;
+
 /** A fresh browser per login: no cookie or cache survives from one login to the next (selenium loads with the first). */
 async function freshChromium(allowHosts: string[]): Promise<BrowserLease> {
   const { startChromium } = await import('@jobpipe/shared/browser');
@@ -20,10 +23,7 @@ async function freshChromium(allowHosts: string[]): Promise<BrowserLease> {
 }
 
 /** Builds the refresher over the ports (the composition root). */
-export function createSessionRefresher(
-  ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
-  settings: AuthRefresherSettings,
-): SessionRefresher {
+export function createSessionRefresher(ports: AuthRefresherPorts, settings: AuthRefresherSettings): SessionRefresher {
   return new SessionRefresher({
     tables: ports.tables,
     outbox: ports.outbox,
@@ -39,7 +39,7 @@ export function createSessionRefresher(
 
 /** The auth-refresher's handler table (pass the refresher the schedule uses, so logins of a site never overlap). */
 export function createAuthRefresherHandlers(
-  ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
+  ports: AuthRefresherPorts,
   settings: AuthRefresherSettings,
   refresher: SessionRefresher = createSessionRefresher(ports, settings),
 ) {
