@@ -5,7 +5,6 @@ import { parserService } from '@jobpipe/parser';
 import { recommenderService } from '@jobpipe/recommender';
 import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
 import { scraperService } from '@jobpipe/scraper';
-import type { JobSite } from '@jobpipe/test-kit/job-site';
 import {
   type BuiltService,
   type Change,
@@ -22,6 +21,7 @@ import {
   type RuntimePorts,
   type ServiceDefinition,
 } from '@jobpipe/shared';
+import type { JobSite } from '@jobpipe/test-kit/job-site';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { type ConfigFile, loadConfigFile } from '../config/config-file.js';

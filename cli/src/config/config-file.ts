@@ -43,7 +43,9 @@ export function parseConfigFile(text: string, path: string): ConfigFile {
   const jobSiteName = typeof jobSite.site === 'string' ? jobSite.site : 'jobboard';
   const sites = (pipeline as JobpipeConfig).sites ?? {};
   if (jobSiteEnabled && sites[jobSiteName] === undefined)
-    throw new ConfigError(`${path}: /jobSite/site is '${jobSiteName}', but /sites has no site of that name (add it, or set /jobSite/enabled: false)`);
+    throw new ConfigError(
+      `${path}: /jobSite/site is '${jobSiteName}', but /sites has no site of that name (add it, or set /jobSite/enabled: false)`,
+    );
   return {
     pipeline: { tracks: [], searches: [], ...pipeline } as JobpipeConfig,
     api: { port: number(api.port, `${path}: /api/port`, 3000, 0, 65535) },

@@ -76,7 +76,10 @@ export function resumeBlobKeyOf(config: ConfigFile): string | undefined {
  * The scraper's environment with the job site's host (`127.0.0.1:<port>`) added to the JSON-LD
  * source's allowed hosts, beside any the replay set, so the demo's search may read its postings.
  */
-export function scraperEnvWithJobSite(env: Readonly<Record<string, string>> | undefined, site: JobSite | undefined): Record<string, string> {
+export function scraperEnvWithJobSite(
+  env: Readonly<Record<string, string>> | undefined,
+  site: JobSite | undefined,
+): Record<string, string> {
   if (!site) return { ...env };
   const variable = 'JOBPIPE_SCRAPER_JSONLD_ALLOWED_HOSTS';
   const hosts = [env?.[variable], new URL(site.url).host].filter(Boolean).join(',');

@@ -33,7 +33,9 @@ function jobpipe(args: string[], env: Record<string, string>): Promise<{ code: n
   });
 }
 
-test('npm start: the demo job site is scraped, and a dry run and a real application to it succeed with evidence', { timeout: 240_000 }, async () => {
+test('npm start: the demo job site is scraped, and a dry run and a real application to it succeed with evidence', {
+  timeout: 240_000,
+}, async () => {
   const jobSitePort = await freePort();
   running = await startTestStack({
     configFor: (apiPort) => testConfig(demoJobSiteConfigText({ apiPort, jobSitePort })),

@@ -1,8 +1,8 @@
 import { configuredSites, defineHandlers, defineService, type Logger, type RuntimePorts, silentLogger } from '@jobpipe/shared';
 import { AUTH_REFRESHER_ENV_SCHEMA, type AuthRefresherConfig, readAuthRefresherConfig } from './config.js';
+import { parseLoginSites } from './domain/login-site.js';
 import { sessionRefreshRequestedHandler } from './handlers/session-refresh-requested.js';
 import { type RefreshSchedule, startRefreshSchedule } from './refresh-schedule.js';
-import { parseLoginSites } from './domain/login-site.js';
 import { type BrowserLease, SessionRefresher } from './session-refresher.js';
 
 /** The parts of the config the handlers need (tests build it by hand). */

@@ -20,7 +20,10 @@ export const AUTH_REFRESHER_ENV_SCHEMA = {
   title: 'auth-refresher',
   type: 'object',
   properties: {
-    JOBPIPE_AUTH_REFRESHER_SITES_FILE: { type: 'string', description: "JSON file of login settings per site, besides the config's sites (unset: the config's sites only)" },
+    JOBPIPE_AUTH_REFRESHER_SITES_FILE: {
+      type: 'string',
+      description: "JSON file of login settings per site, besides the config's sites (unset: the config's sites only)",
+    },
     JOBPIPE_AUTH_REFRESHER_REFRESH_BEFORE_SECONDS: {
       type: 'number',
       exclusiveMinimum: 0,

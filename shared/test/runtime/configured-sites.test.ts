@@ -15,12 +15,17 @@ const fromFile = new Map([['filed', 'https://filed.example.org']]);
 
 test("a service's sites are the file's and the stored config's, read on each call; the config wins for a site in both", async () => {
   let stored: Record<string, unknown> = { jobboard: { baseUrl: 'http://127.0.0.1:4020', login: { url: '/login' } } };
-  const tables = { get: (async () => ({ key: 'current', config: { tracks: [], searches: [], sites: stored } })) as unknown as TableStore['get'] };
+  const tables = {
+    get: (async () => ({ key: 'current', config: { tracks: [], searches: [], sites: stored } })) as unknown as TableStore['get'],
+  };
   const sites = configuredSites(tables, fromFile, parseLogins, () => assert.fail('no problem expected'));
-  assert.deepEqual([...(await sites())], [
-    ['filed', 'https://filed.example.org'],
-    ['jobboard', 'http://127.0.0.1:4020'],
-  ]);
+  assert.deepEqual(
+    [...(await sites())],
+    [
+      ['filed', 'https://filed.example.org'],
+      ['jobboard', 'http://127.0.0.1:4020'],
+    ],
+  );
   stored = { filed: { baseUrl: 'https://moved.example.org', login: { url: '/in' } } };
   assert.deepEqual([...(await sites())], [['filed', 'https://moved.example.org']], 'a config change is seen on the next call');
 });

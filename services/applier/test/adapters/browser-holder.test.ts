@@ -9,7 +9,10 @@ test('a site whose host the running browser may not resolve gets a new browser t
   let quit = 0;
   const holder = new BrowserHolder(async (allowHosts) => {
     started.push(allowHosts);
-    return { getCurrentUrl: async () => 'about:blank', quit: async () => void (quit += 1) } as unknown as WebDriver;
+    const quitOnce = async () => {
+      quit += 1;
+    };
+    return { getCurrentUrl: async () => 'about:blank', quit: quitOnce } as unknown as WebDriver;
   }, silentLogger);
   const first = await holder.driver('jobs.example.org');
   assert.equal(await holder.driver('jobs.example.org'), first);

@@ -6,6 +6,8 @@ import type { JobpipeConfig } from '@jobpipe/contracts';
  */
 export function siteOfApplyUrl(sites: JobpipeConfig['sites'], applyUrl: string): string {
   const origin = new URL(applyUrl).origin;
-  const configured = Object.entries(sites ?? {}).find(([, site]) => site !== undefined && URL.canParse(site.baseUrl) && new URL(site.baseUrl).origin === origin);
+  const configured = Object.entries(sites ?? {}).find(
+    ([, site]) => site !== undefined && URL.canParse(site.baseUrl) && new URL(site.baseUrl).origin === origin,
+  );
   return configured?.[0] ?? new URL(applyUrl).hostname;
 }
