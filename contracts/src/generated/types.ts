@@ -64,7 +64,7 @@ export interface JobpipeConfig {
    */
   searches: {
     id: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     keywords?: string;
     location?: string;
     minSalary?: number;
@@ -209,7 +209,7 @@ export interface NormalizedJob {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -706,7 +706,8 @@ export interface JobScoredV1 {
       title: string;
       company: string;
       canonicalUrl: string;
-      source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+      source:
+        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -724,7 +725,7 @@ export interface JobScoredV1 {
 export interface JobScrapedV1 {
   meta: EventMeta;
   data: {
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     externalId: string;
     url: string;
     blobKey: string;
@@ -745,7 +746,7 @@ export interface ScrapeFinishedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     runId: string;
     /**
      * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
@@ -830,7 +831,7 @@ export interface ScrapeRequestedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     runId: string;
     keywords?: string;
     location?: string;
@@ -1330,7 +1331,7 @@ export interface JobItem {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -1561,7 +1562,7 @@ export interface JobListingItem {
    * absent when the job has no track (not in byTrackScore)
    */
   track?: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   /**
    * the company trimmed and lower-cased; absent when empty
    */
@@ -1585,7 +1586,7 @@ export interface JobListingItem {
     contentHash: string;
     title: string;
     company: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
     url: string;
     locations: Locations;
     remote: boolean | null;
@@ -1696,7 +1697,7 @@ export interface Job {
   title: string;
   company: string;
   canonicalUrl: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   locations?: string[];
   remote?: boolean | null;
   annualSalaryMax?: number | null;
@@ -1826,7 +1827,7 @@ export interface PostingStateItem {
    * posting#<source>#<externalId>
    */
   key: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   externalId: string;
   contentHash: string;
   blobKey: string;
@@ -1861,7 +1862,7 @@ export interface RunItem {
   key: string;
   runId: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   /**
    * running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage.
    */
@@ -1931,7 +1932,7 @@ export interface SearchStateItem {
    */
   key: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   lastRunId: string;
   lastFound: number;
   lastFinishedAt: string;
@@ -1986,7 +1987,7 @@ export interface SourceRunItem {
    */
   feed: "run";
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
   runId: string;
   /**
    * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
