@@ -1,5 +1,5 @@
 import type { CrmStage, GhostFlag } from '@jobpipe/contracts';
-import type { IndexName, Item, ItemToWrite, TableStore, WriteCondition } from '@jobpipe/shared';
+import type { IndexName, Item, ItemToWrite, ServiceTables, WriteCondition } from '@jobpipe/shared';
 import { companyKeyOf, encodeCursor, type JobQuery, type JobSort, jobMatches, SORT_VALUE, searchTextOf } from '../domain/job-query.js';
 import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
@@ -148,7 +148,7 @@ export class TableJobReadModel implements JobReadModel {
   /** The count item as this instance last wrote or read it (saves a read before each raise). */
   private knownCount: CountItem | undefined;
 
-  constructor(private readonly tables: TableStore) {}
+  constructor(private readonly tables: ServiceTables<'crm-api'>) {}
 
   /**
    * Writes a listing or count item. The summaries carry a job's source as a string where the table's

@@ -1,5 +1,5 @@
 import type { JobItem, ScrapeSource } from '@jobpipe/contracts';
-import type { Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
+import type { OutgoingEvent, ServiceOutbox, ServiceTables } from '@jobpipe/shared';
 import { ArrivalOrder, type ArrivalPlace } from './arrival-order.js';
 import { KeyedSequencer } from './keyed-sequencer.js';
 
@@ -28,8 +28,8 @@ export class JobsRepository {
   private readonly arrivals = new ArrivalOrder();
 
   constructor(
-    private readonly tables: TableStore,
-    private readonly outbox: Outbox,
+    private readonly tables: ServiceTables<'parser'>,
+    private readonly outbox: ServiceOutbox<'parser'>,
   ) {}
 
   /**
