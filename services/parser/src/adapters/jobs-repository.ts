@@ -6,16 +6,17 @@ import { KeyedSequencer } from './keyed-sequencer.js';
 /** A jobs-table item (`contracts/schemas/tables/jobs`): the normalized job plus what only the table keeps. */
 export type { JobItem };
 
-/** The lifecycle fields of an item (close, sweep bookkeeping, relisting), which a new version of its content keeps. */
+/** The lifecycle fields of an item (close, sweep bookkeeping, relisting, ghost-risk flags), which a new version of its content keeps. */
 export function lifecycleFieldsOf(
   item: JobItem | undefined,
-): Pick<JobItem, 'closedAt' | 'closeReason' | 'reads' | 'relistOf' | 'relistCount'> {
+): Pick<JobItem, 'closedAt' | 'closeReason' | 'reads' | 'relistOf' | 'relistCount' | 'ghostFlags'> {
   if (!item) return {};
   return {
     ...(item.closedAt !== undefined ? { closedAt: item.closedAt } : {}),
     ...(item.closeReason !== undefined ? { closeReason: item.closeReason } : {}),
     ...(item.reads !== undefined ? { reads: item.reads } : {}),
     ...(item.relistOf !== undefined ? { relistOf: item.relistOf, relistCount: item.relistCount ?? 1 } : {}),
+    ...(item.ghostFlags !== undefined ? { ghostFlags: item.ghostFlags } : {}),
   };
 }
 
