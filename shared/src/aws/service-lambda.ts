@@ -1,9 +1,11 @@
 import { contracts } from '@jobpipe/contracts';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../ports/logger.js';
-import type { BuiltService, Environment, ServiceConfig, ServiceDefinition } from '../runtime/define-service.js';
+import { createRuntimePorts } from '../runtime/create-runtime-ports.js';
+import type { BuiltService, ServiceConfig, ServiceDefinition } from '../runtime/define-service.js';
+import type { Environment } from '../runtime/environment.js';
 import { createLogger } from '../runtime/logger.js';
-import { createRuntimePorts, type RuntimePorts } from '../runtime/runtime-ports.js';
+import type { RuntimePorts } from '../runtime/runtime-ports.js';
 import { createSqsLambdaHandler, type SqsBatchResponse, type SqsLambdaEvent } from './sqs-lambda-handler.js';
 
 /** Where a service's files go on Lambda when JOBPIPE_DATA_DIR is not set: the code folder is read-only. */

@@ -2,12 +2,10 @@ import type { ServiceName } from '@jobpipe/contracts';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../ports/logger.js';
 import type { EnvSchema } from './env-config.js';
+import type { Environment } from './environment.js';
 import type { HandlerTable } from './handlers.js';
 import type { RuntimeConfig } from './runtime-config.js';
 import type { RuntimePorts, ServicePorts } from './runtime-ports.js';
-
-/** An environment as `process.env` gives it (tests and the CLI pass their own). */
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 /** What every service's config carries: the runtime settings (transport, data folder, logging, health). */
 export interface ServiceConfig {

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import type { Environment } from './define-service.js';
+import type { Environment } from './environment.js';
 
 /** One environment variable, as a JSON Schema (2020-12) property: its type, bounds, default and meaning. */
 export interface EnvVariableSchema {

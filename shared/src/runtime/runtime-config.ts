@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { Environment } from './define-service.js';
 import { type EnvSchema, readEnvConfig } from './env-config.js';
+import type { Environment } from './environment.js';
 
 /** Settings every service shares: which transport, where its data lives, logging and health. */
 export interface RuntimeConfig {

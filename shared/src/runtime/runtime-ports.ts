@@ -1,11 +1,10 @@
-import type { OwnedTable, ProducerName, ServiceName, TableName } from '@jobpipe/contracts';
+import type { OwnedTable, ServiceName, TableName } from '@jobpipe/contracts';
 import type { BlobStore } from '../ports/blobs.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
 import type { DeadLetterAdmin, EventPublisher, QueueConsumer } from '../ports/events.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { SecretStore } from '../ports/secrets.js';
 import type { TableStore } from '../ports/tables.js';
-import type { RuntimeConfig } from './runtime-config.js';
 
 /**
  * The adapters one service process works with, picked by the transport setting. `W` are the tables its
@@ -54,16 +53,3 @@ export type ServiceOutbox<S extends ServiceName> = Outbox<OwnedTable<S>>;
 
 /** Tables to read only (a store that may write none): what code that never writes takes. */
 export type TableReader = TableStore<never>;
-
-/**
- * Builds the ports for a producer. The AWS adapters are loaded only when asked for, so the embedded
- * runtime never loads the AWS SDK.
- */
-export async function createRuntimePorts(config: RuntimeConfig, producer: ProducerName): Promise<RuntimePorts> {
-  if (config.transport === 'aws') {
-    const { createAwsPorts } = await import('../aws/aws-ports.js');
-    return createAwsPorts(config, producer);
-  }
-  const { createEmbeddedPorts } = await import('../embedded/embedded-ports.js');
-  return createEmbeddedPorts(config, producer, { checkTableWrites: false });
-}

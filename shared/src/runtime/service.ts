@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
 import { contracts, queueOf } from '@jobpipe/contracts';
 import type { Logger } from '../ports/logger.js';
-import type { BuiltService, Environment, ServiceConfig, ServiceDefinition, Stoppable } from './define-service.js';
+import { createRuntimePorts } from './create-runtime-ports.js';
+import type { BuiltService, ServiceConfig, ServiceDefinition, Stoppable } from './define-service.js';
+import type { Environment } from './environment.js';
 import { startHealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
 import { ServiceMetrics } from './metrics.js';
 import { idlePauseMsOf, QueueRunner } from './queue-runner.js';
-import { createRuntimePorts, type RuntimePorts } from './runtime-ports.js';
+import type { RuntimePorts } from './runtime-ports.js';
 
 /** A started service: its ports, what it built, its queue runner and health endpoint. */
 export interface RunningService<Config extends ServiceConfig = ServiceConfig, Built extends BuiltService = BuiltService> {
