@@ -38,7 +38,6 @@ import tablesImports from '../../schemas/tables/imports/schema.json' with { type
 import tablesInbox from '../../schemas/tables/inbox/schema.json' with { type: 'json' };
 import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'json' };
 import tablesOutbox from '../../schemas/tables/outbox/schema.json' with { type: 'json' };
-import tablesProcessedEvents from '../../schemas/tables/processedEvents/schema.json' with { type: 'json' };
 import tablesProposals from '../../schemas/tables/proposals/schema.json' with { type: 'json' };
 import tablesReadModel from '../../schemas/tables/readModel/schema.json' with { type: 'json' };
 import tablesRecommenderState from '../../schemas/tables/recommenderState/schema.json' with { type: 'json' };
@@ -86,7 +85,6 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'inbox', schema: tablesInbox },
     { table: 'jobs', schema: tablesJobs },
     { table: 'outbox', schema: tablesOutbox },
-    { table: 'processedEvents', schema: tablesProcessedEvents },
     { table: 'proposals', schema: tablesProposals },
     { table: 'readModel', schema: tablesReadModel },
     { table: 'recommenderState', schema: tablesRecommenderState },

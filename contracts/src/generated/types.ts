@@ -1534,18 +1534,6 @@ export interface OutboxEntry {
 }
 
 /**
- * An event id a consumer already handled, where a handler needs exactly-once effects.
- */
-
-export interface ProcessedEventItem {
-  /**
-   * <consumer>:<eventId>
-   */
-  consumerEventId: string;
-  processedAt?: string;
-}
-
-/**
  * A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.
  */
 
@@ -2106,7 +2094,6 @@ export interface TableItemMap {
   inbox: InboxItem;
   jobs: JobItem;
   outbox: OutboxEntry;
-  processedEvents: ProcessedEventItem;
   proposals: ProposalItem;
   readModel: ReadModelItem;
   recommenderState: RecommenderStateItem;

@@ -76,8 +76,6 @@ export declare const tablesInbox: ContractValidator;
 export declare const tablesJobs: ContractValidator;
 /** Validates an item of the `outbox` table. */
 export declare const tablesOutbox: ContractValidator;
-/** Validates an item of the `processedEvents` table. */
-export declare const tablesProcessedEvents: ContractValidator;
 /** Validates an item of the `proposals` table. */
 export declare const tablesProposals: ContractValidator;
 /** Validates an item of the `readModel` table. */
