@@ -6,7 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ManualClock, TypedTableStore } from '@jobpipe/shared';
 import { createDocumentClient, createTableInputs, DynamoTableStore } from '@jobpipe/shared/aws';
-import { busEvent, tempDir } from '@jobpipe/test-kit';
+import { busEvent, lambdaTestEnvironment, tempDir } from '@jobpipe/test-kit';
 import { startDynalite } from '@jobpipe/test-kit/aws-fakes';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createApiKey } from '../src/adapters/api-keys.js';
@@ -30,18 +30,7 @@ after(async () => {
   dynamoClient.destroy();
   await dynalite.close();
 });
-Object.assign(process.env, {
-  JOBPIPE_TRANSPORT: 'aws',
-  AWS_ENDPOINT_URL: dynalite.endpoint,
-  JOBPIPE_DATA_DIR: dataDir.path,
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  JOBPIPE_RESOURCE_PREFIX: 'jp',
-  JOBPIPE_EVENT_BUS: 'jp-bus',
-  JOBPIPE_LOG_LEVEL: 'silent',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-});
+Object.assign(process.env, lambdaTestEnvironment({ AWS_ENDPOINT_URL: dynalite.endpoint, JOBPIPE_DATA_DIR: dataDir.path }));
 const eventBridge = mockClient(EventBridgeClient);
 const sqs = mockClient(SQSClient);
 mockClient(S3Client);

@@ -4,23 +4,12 @@ import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from 
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { busEvent, tempDir } from '@jobpipe/test-kit';
+import { busEvent, lambdaTestEnvironment, tempDir } from '@jobpipe/test-kit';
 import { mockClient } from 'aws-sdk-client-mock';
 
 const dataDir = tempDir('etl-lambda-');
 after(() => dataDir.remove());
-Object.assign(process.env, {
-  JOBPIPE_TRANSPORT: 'aws',
-  JOBPIPE_DATA_DIR: dataDir.path,
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  JOBPIPE_RESOURCE_PREFIX: 'jp',
-  JOBPIPE_EVENT_BUS: 'jp-bus',
-  JOBPIPE_BUCKET: 'jp-blobs',
-  JOBPIPE_LOG_LEVEL: 'silent',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-});
+Object.assign(process.env, lambdaTestEnvironment({ JOBPIPE_DATA_DIR: dataDir.path, JOBPIPE_BUCKET: 'jp-blobs' }));
 const eventBridge = mockClient(EventBridgeClient);
 const sqs = mockClient(SQSClient);
 const s3 = mockClient(S3Client);

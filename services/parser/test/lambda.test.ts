@@ -5,22 +5,12 @@ import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventDataMap } from '@jobpipe/contracts';
-import { busEvent } from '@jobpipe/test-kit';
+import { busEvent, lambdaTestEnvironment } from '@jobpipe/test-kit';
 import { type PlayedOutboxTable, playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { fixtureBytes } from './fixtures.js';
 
-Object.assign(process.env, {
-  JOBPIPE_TRANSPORT: 'aws',
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  JOBPIPE_RESOURCE_PREFIX: 'jp',
-  JOBPIPE_EVENT_BUS: 'jp-bus',
-  JOBPIPE_BUCKET: 'jp-blobs',
-  JOBPIPE_LOG_LEVEL: 'silent',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-});
+Object.assign(process.env, lambdaTestEnvironment({ JOBPIPE_BUCKET: 'jp-blobs' }));
 const eventBridge = mockClient(EventBridgeClient);
 const sqs = mockClient(SQSClient);
 const s3 = mockClient(S3Client);

@@ -5,21 +5,12 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusEvent } from '@jobpipe/contracts';
-import { busEvent } from '@jobpipe/test-kit';
+import { busEvent, lambdaTestEnvironment } from '@jobpipe/test-kit';
 import { playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { normalizedJob } from './helpers/jobs.js';
 
-Object.assign(process.env, {
-  JOBPIPE_TRANSPORT: 'aws',
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  JOBPIPE_RESOURCE_PREFIX: 'jp',
-  JOBPIPE_EVENT_BUS: 'jp-bus',
-  JOBPIPE_LOG_LEVEL: 'silent',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-});
+Object.assign(process.env, lambdaTestEnvironment());
 const eventBridge = mockClient(EventBridgeClient);
 const sqs = mockClient(SQSClient);
 mockClient(S3Client);

@@ -6,7 +6,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventDataMap } from '@jobpipe/contracts';
-import { busEvent } from '@jobpipe/test-kit';
+import { busEvent, lambdaTestEnvironment } from '@jobpipe/test-kit';
 import { playOutboxTable } from '@jobpipe/test-kit/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { FakeSheetsServer } from './fixtures/fake-sheets-server.js';
@@ -16,19 +16,14 @@ const sheet = new FakeSheetsServer('lambda-sheet', TOKEN);
 await sheet.start();
 after(() => sheet.stop());
 
-Object.assign(process.env, {
-  JOBPIPE_TRANSPORT: 'aws',
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  JOBPIPE_RESOURCE_PREFIX: 'jp',
-  JOBPIPE_EVENT_BUS: 'jp-bus',
-  JOBPIPE_LOG_LEVEL: 'silent',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  JOBPIPE_SHEETS_SPREADSHEET_ID: 'lambda-sheet',
-  JOBPIPE_SHEETS_ROOT_URL: sheet.rootUrl,
-  JOBPIPE_SHEETS_FLUSH_MS: '10',
-});
+Object.assign(
+  process.env,
+  lambdaTestEnvironment({
+    JOBPIPE_SHEETS_SPREADSHEET_ID: 'lambda-sheet',
+    JOBPIPE_SHEETS_ROOT_URL: sheet.rootUrl,
+    JOBPIPE_SHEETS_FLUSH_MS: '10',
+  }),
+);
 const published: PutEventsRequestEntry[] = [];
 mockClient(EventBridgeClient)
   .on(PutEventsCommand)
