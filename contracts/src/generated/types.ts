@@ -100,7 +100,83 @@ export interface JobpipeConfig {
    * Applicant profile used by the applier (name, email, phone, resume blob key, answers).
    */
   profile?: {};
+  /**
+   * where new jobs are announced: instant notifications over a score and a daily digest, to webhooks and email (secrets in the secret store, never here)
+   */
+  notifications?: {
+    /**
+     * @maxItems 50
+     */
+    targets?: NotificationTarget[];
+    /**
+     * cron expression of the daily digest (default 0 7 * * *, UTC)
+     */
+    digestSchedule?: string;
+  };
   [k: string]: unknown | undefined;
+}
+
+export interface NotificationTarget {
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  name: string;
+  /**
+   * webhook: a generic JSON POST; slack: a Slack-compatible incoming webhook ({text, blocks}); email: a message over SMTP
+   */
+  kind: "webhook" | "slack" | "email";
+  /**
+   * send each job scoring at least minScore as it is scored (default true)
+   */
+  instant?: boolean;
+  /**
+   * send a daily digest of the day's jobs scoring at least digestMinScore that were not sent instantly (default true)
+   */
+  digest?: boolean;
+  /**
+   * instant notifications from this score on (default scoring.notifyThreshold, else 70)
+   */
+  minScore?: number;
+  /**
+   * digest entries from this score on (default minScore)
+   */
+  digestMinScore?: number;
+  /**
+   * instant notifications per hour at most (a token bucket, default 10); the excess goes into the next digest
+   */
+  maxPerHour?: number;
+  /**
+   * name of the secret holding the webhook URL (webhook, slack) or the SMTP password (email); default notify/<name>
+   */
+  secret?: string;
+  /**
+   * hosts of the webhook URL or SMTP server that may be loopback, link-local or private addresses; any other such host is refused
+   */
+  allowPrivateHosts?: string[];
+  /**
+   * the SMTP server and addresses of an email target
+   */
+  email?: {
+    host: string;
+    /**
+     * default 587 (465 with security tls)
+     */
+    port?: number;
+    /**
+     * starttls (default): upgrade a plain connection and refuse one that cannot; tls: TLS from the start; none: plain text (a local relay only)
+     */
+    security?: "starttls" | "tls" | "none";
+    /**
+     * SMTP login; leave out for a server without authentication
+     */
+    user?: string;
+    from: string;
+    /**
+     * @minItems 1
+     * @maxItems 50
+     */
+    to: [string, ...string[]];
+  };
 }
 
 /**
@@ -378,8 +454,8 @@ export interface ConfigChangedV1 {
      * @minItems 1
      */
     sections: [
-      "tracks" | "searches" | "scoring" | "currencyRates" | "profile",
-      ...("tracks" | "searches" | "scoring" | "currencyRates" | "profile")[]
+      "tracks" | "searches" | "scoring" | "currencyRates" | "profile" | "notifications",
+      ...("tracks" | "searches" | "scoring" | "currencyRates" | "profile" | "notifications")[]
     ];
     config: JobpipeConfig;
   };
@@ -701,6 +777,18 @@ export interface JobScrapedV1 {
 }
 
 /**
+ * Time for the daily digest: the notifier sends each target the jobs waiting for it (fired by the scheduler, or `jobpipe notify digest`). A request is sent at most once per target: a second delivery of the same request sends nothing.
+ */
+
+export interface NotificationDigestRequestedV1 {
+  meta: EventMeta;
+  data: {
+    requestId: string;
+    requestedAt: string;
+  };
+}
+
+/**
  * One run of one search ended: how much of the search (and of each board) it read, and whether that read was complete. Only a complete read may close jobs missing from it.
  */
 
@@ -870,6 +958,7 @@ export interface EventDataMap {
   'job.reopened': JobReopenedV1['data'];
   'job.scored': JobScoredV1['data'];
   'job.scraped': JobScrapedV1['data'];
+  'notification.digest-requested': NotificationDigestRequestedV1['data'];
   'scrape.finished': ScrapeFinishedV1['data'];
   'scrape.requested': ScrapeRequestedV1['data'];
   'session.refresh-requested': SessionRefreshRequestedV1['data'];
@@ -1392,6 +1481,120 @@ export interface JobItem {
 
 export interface Provenance {
   [k: string]: string | undefined;
+}
+
+/**
+ * The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets). No URL, address or secret is stored here.
+ */
+
+export type NotificationsItem =
+  NotificationDeliveryItem | NotificationBucketItem | NotificationDigestItem | NotificationTargetStatusItem;
+
+/**
+ * One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.
+ */
+
+export interface NotificationDeliveryItem {
+  /**
+   * delivery#<target>#<jobId>
+   */
+  key: string;
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  target: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  /**
+   * queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again
+   */
+  status: "queued" | "sending" | "sent";
+  revision: number;
+  score: number;
+  scoredAt: string;
+  /**
+   * What a notification shows of the job (from job.scored).
+   */
+  job: {
+    title: string;
+    company: string;
+    canonicalUrl: string;
+    locations?: string[];
+    remote?: boolean | null;
+    /**
+     * The reasons that raised the score most (a few).
+     */
+    reasons: string[];
+  };
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  queuedFor?: string;
+  via?: "instant" | "digest";
+  claimedAt?: string;
+  sentAt?: string;
+  updatedAt: string;
+}
+/**
+ * A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.
+ */
+
+export interface NotificationBucketItem {
+  /**
+   * bucket#<target>
+   */
+  key: string;
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  bucketOf: string;
+  tokens: number;
+  refilledAt: string;
+  revision: number;
+}
+/**
+ * A target's digest cursor: the last digest request it took, and whether that digest went out.
+ */
+
+export interface NotificationDigestItem {
+  /**
+   * digest#<target>
+   */
+  key: string;
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  digestOf: string;
+  requestId: string;
+  status: "sending" | "sent";
+  revision: number;
+  claimedAt: string;
+  sentAt?: string;
+  /**
+   * Jobs in the digest.
+   */
+  jobs: number;
+}
+/**
+ * How a target's last deliveries went (never its URL or address).
+ */
+
+export interface NotificationTargetStatusItem {
+  /**
+   * target#<target>
+   */
+  key: string;
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  statusOf: string;
+  lastDeliveredAt: string | null;
+  lastFailedAt: string | null;
+  lastError: string | null;
+  failuresInRow: number;
+  updatedAt: string;
 }
 
 /**
@@ -1973,6 +2176,7 @@ export interface TableItemMap {
   imports: ImportItem;
   inbox: InboxItem;
   jobs: JobItem;
+  notifications: NotificationsItem;
   outbox: OutboxEntry;
   processedEvents: ProcessedEventItem;
   proposals: ProposalItem;
