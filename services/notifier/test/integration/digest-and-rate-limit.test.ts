@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import type { EventDataMap } from '@jobpipe/contracts';
 import { notifyScoredJob } from '../../src/use-cases/notify-scored-job.js';
 import { sendDigests } from '../../src/use-cases/send-digest.js';
-import { type NotifierHarness, scoredJob, startNotifierHarness } from '../support/harness.js';
-import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { scoredJob } from '../support/harness.js';
+import { notifierFixture } from '../support/notifier-fixture.js';
 
 const GENERIC_PATH = '/hooks/generic';
 const SLACK_PATH = '/services/T0001/B0001/slack';
@@ -17,31 +16,17 @@ function digestRequest(requestId: string, requestedAt = '2026-12-01T19:00:00.000
 type WebhookBody = { type: string; day?: string; more: number; jobs: { jobId: string; score: number; link: string }[] };
 
 describe('the daily digest and the rate limit', () => {
-  let receiver: WebhookReceiver;
-  let smtp: SmtpSink;
-  let h: NotifierHarness;
-  const generic = () => receiver.at(GENERIC_PATH).map((request) => request.body as WebhookBody);
+  const f = notifierFixture();
+  const generic = () => f.receiver.at(GENERIC_PATH).map((request) => request.body as WebhookBody);
 
-  before(async () => {
-    receiver = await startWebhookReceiver();
-    smtp = await startSmtpSink();
-  });
-  after(async () => {
-    await receiver.close();
-    await smtp.close();
-  });
-  afterEach(() => h.close());
   beforeEach(async () => {
-    receiver.received.length = 0;
-    smtp.messages.length = 0;
-    h = await startNotifierHarness();
-    await h.ports.secrets().put('notify/hooks', `${receiver.origin}${GENERIC_PATH}`);
-    await h.ports.secrets().put('notify/team-slack', `${receiver.origin}${SLACK_PATH}`);
-    await h.ports.secrets().put('notify/me-by-mail', smtp.password);
+    await f.h.ports.secrets().put('notify/hooks', `${f.receiver.origin}${GENERIC_PATH}`);
+    await f.h.ports.secrets().put('notify/team-slack', `${f.receiver.origin}${SLACK_PATH}`);
+    await f.h.ports.secrets().put('notify/me-by-mail', f.smtp.password);
   });
 
   test("the digest collects the day's jobs between the digest and instant thresholds, best first, once per request", async () => {
-    await h.setTargets([
+    await f.h.setTargets([
       { name: 'hooks', kind: 'webhook', minScore: 80, digestMinScore: 60, allowPrivateHosts: ['127.0.0.1'] },
       { name: 'team-slack', kind: 'slack', instant: false, digestMinScore: 60, allowPrivateHosts: ['127.0.0.1'] },
       {
@@ -50,7 +35,14 @@ describe('the daily digest and the rate limit', () => {
         instant: false,
         digestMinScore: 60,
         allowPrivateHosts: ['127.0.0.1'],
-        email: { host: smtp.host, port: smtp.port, security: 'none', user: smtp.user, from: 'jobpipe@example.org', to: ['me@example.org'] },
+        email: {
+          host: f.smtp.host,
+          port: f.smtp.port,
+          security: 'none',
+          user: f.smtp.user,
+          from: 'jobpipe@example.org',
+          to: ['me@example.org'],
+        },
       },
     ]);
     for (const [id, score] of [
@@ -59,15 +51,15 @@ describe('the daily digest and the rate limit', () => {
       ['greenhouse:2003', 72],
       ['greenhouse:2004', 50],
     ] as const)
-      await notifyScoredJob(h.context, scoredJob(id, score));
+      await notifyScoredJob(f.h.context, scoredJob(id, score));
     assert.deepEqual(
       generic().map((body) => [body.type, body.jobs.map((job) => job.jobId)]),
       [['jobpipe.job', ['greenhouse:2001']]],
     );
 
-    await sendDigests(h.context, digestRequest('digest-1'));
-    await sendDigests(h.context, digestRequest('digest-1')); // the same request delivered again
-    await sendDigests(h.context, digestRequest('digest-2')); // nothing new since
+    await sendDigests(f.h.context, digestRequest('digest-1'));
+    await sendDigests(f.h.context, digestRequest('digest-1')); // the same request delivered again
+    await sendDigests(f.h.context, digestRequest('digest-2')); // nothing new since
 
     const digests = generic().filter((body) => body.type === 'jobpipe.digest');
     assert.deepEqual(
@@ -75,23 +67,23 @@ describe('the daily digest and the rate limit', () => {
       [['2026-12-01', ['greenhouse:2003', 'greenhouse:2002'], 0]],
       'the instant job is not repeated, the one under 60 is left out',
     );
-    const slack = receiver.at(SLACK_PATH).map((request) => request.body as { text: string; blocks: { text: { text: string } }[] });
+    const slack = f.receiver.at(SLACK_PATH).map((request) => request.body as { text: string; blocks: { text: { text: string } }[] });
     assert.equal(slack.length, 1);
     assert.equal(slack[0]!.text, 'jobpipe digest for 2026-12-01: 3 new jobs');
     assert.deepEqual(
       slack[0]!.blocks.map((block) => /jobs\/(greenhouse%3A\d+)/.exec(block.text.text)?.[1] ?? 'header'),
       ['header', 'greenhouse%3A2001', 'greenhouse%3A2003', 'greenhouse%3A2002'],
     );
-    assert.equal(smtp.messages.length, 1);
-    assert.equal(smtp.messages[0]!.subject, 'jobpipe digest for 2026-12-01: 3 new jobs');
+    assert.equal(f.smtp.messages.length, 1);
+    assert.equal(f.smtp.messages[0]!.subject, 'jobpipe digest for 2026-12-01: 3 new jobs');
     assert.match(
-      smtp.messages[0]!.text ?? '',
+      f.smtp.messages[0]!.text ?? '',
       /Data Platform Engineer at Harborview Clinics \(score 85\)[\s\S]*#\/jobs\/greenhouse%3A2003/,
     );
 
-    await notifyScoredJob(h.context, scoredJob('greenhouse:2005', 61));
-    await notifyScoredJob(h.context, scoredJob('greenhouse:2002', 70)); // a rescore of a job already in a digest
-    await sendDigests(h.context, digestRequest('digest-3', '2026-12-02T19:00:00.000Z'));
+    await notifyScoredJob(f.h.context, scoredJob('greenhouse:2005', 61));
+    await notifyScoredJob(f.h.context, scoredJob('greenhouse:2002', 70)); // a rescore of a job already in a digest
+    await sendDigests(f.h.context, digestRequest('digest-3', '2026-12-02T19:00:00.000Z'));
     assert.deepEqual(
       generic()
         .filter((body) => body.type === 'jobpipe.digest')
@@ -104,37 +96,37 @@ describe('the daily digest and the rate limit', () => {
   });
 
   test('over its hourly cap a target gets no more instant notifications; the excess goes into the next digest, not lost', async () => {
-    await h.setTargets([{ name: 'hooks', kind: 'webhook', digest: false, maxPerHour: 2, allowPrivateHosts: ['127.0.0.1'] }], {
+    await f.h.setTargets([{ name: 'hooks', kind: 'webhook', digest: false, maxPerHour: 2, allowPrivateHosts: ['127.0.0.1'] }], {
       notifyThreshold: 80,
     });
-    for (const id of ['lever:a1', 'lever:a2', 'lever:a3', 'lever:a4']) await notifyScoredJob(h.context, scoredJob(id, 90));
+    for (const id of ['lever:a1', 'lever:a2', 'lever:a3', 'lever:a4']) await notifyScoredJob(f.h.context, scoredJob(id, 90));
     assert.deepEqual(
       generic().map((body) => body.jobs[0]!.jobId),
       ['lever:a1', 'lever:a2'],
     );
 
-    h.clock.advance(30 * 60_000); // half an hour: one token back
-    await notifyScoredJob(h.context, scoredJob('lever:a5', 90));
-    await notifyScoredJob(h.context, scoredJob('lever:a6', 90));
+    f.h.clock.advance(30 * 60_000); // half an hour: one token back
+    await notifyScoredJob(f.h.context, scoredJob('lever:a5', 90));
+    await notifyScoredJob(f.h.context, scoredJob('lever:a6', 90));
     assert.deepEqual(
       generic().map((body) => body.jobs[0]!.jobId),
       ['lever:a1', 'lever:a2', 'lever:a5'],
     );
 
-    await sendDigests(h.context, digestRequest('digest-1'));
+    await sendDigests(f.h.context, digestRequest('digest-1'));
     const digest = generic().at(-1)!;
     assert.equal(digest.type, 'jobpipe.digest');
     assert.deepEqual(digest.jobs.map((job) => job.jobId).sort(), ['lever:a3', 'lever:a4', 'lever:a6']);
   });
 
   test('a digest the receiver fails is sent again on the retry, whole', async () => {
-    await h.setTargets([{ name: 'hooks', kind: 'webhook', instant: false, digestMinScore: 50, allowPrivateHosts: ['127.0.0.1'] }]);
-    await notifyScoredJob(h.context, scoredJob('lever:b1', 55));
-    await notifyScoredJob(h.context, scoredJob('lever:b2', 75));
-    receiver.failNext(500);
-    await assert.rejects(sendDigests(h.context, digestRequest('digest-1')), /target 'hooks': the webhook answered 500/);
-    await sendDigests(h.context, digestRequest('digest-1'));
-    await sendDigests(h.context, digestRequest('digest-1'));
+    await f.h.setTargets([{ name: 'hooks', kind: 'webhook', instant: false, digestMinScore: 50, allowPrivateHosts: ['127.0.0.1'] }]);
+    await notifyScoredJob(f.h.context, scoredJob('lever:b1', 55));
+    await notifyScoredJob(f.h.context, scoredJob('lever:b2', 75));
+    f.receiver.failNext(500);
+    await assert.rejects(sendDigests(f.h.context, digestRequest('digest-1')), /target 'hooks': the webhook answered 500/);
+    await sendDigests(f.h.context, digestRequest('digest-1'));
+    await sendDigests(f.h.context, digestRequest('digest-1'));
     assert.deepEqual(
       generic().map((body) => body.jobs.map((job) => job.jobId)),
       [['lever:b2', 'lever:b1']],

@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { JobpipeConfig } from '@jobpipe/contracts';
-import { createEmbeddedPorts, type Logger, readRuntimeConfig, startService } from '@jobpipe/shared';
-import { tempDir, testSecretKey } from '@jobpipe/test-kit';
+import { createEmbeddedPorts, readRuntimeConfig, startService } from '@jobpipe/shared';
+import { recordingLogger, tempDir, testSecretKey } from '@jobpipe/test-kit';
 import { notifierService } from '../../src/app.js';
 import { scoredJob } from '../support/harness.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
-
-/** A logger that keeps every line, to check what reaches the logs. */
-function recordingLogger(lines: string[]): Logger {
-  const record = (level: string) => (fields: object, message?: string) =>
-    void lines.push(`${level} ${message ?? ''} ${JSON.stringify(fields)}`);
-  const logger: Logger = {
-    debug: record('debug'),
-    info: record('info'),
-    warn: record('warn'),
-    error: record('error'),
-    child: () => logger,
-  };
-  return logger;
-}
 
 async function eventually(probe: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
