@@ -1428,11 +1428,12 @@ return errors === 0;
 validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const configChangedV1 = validate59;
-const schema23 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/config.changed/v1/schema.json","title":"ConfigChangedV1","description":"The user's configuration changed.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["version","changedAt","sections","config"],"properties":{"version":{"type":"integer","minimum":1},"changedAt":{"type":"string","format":"date-time"},"sections":{"type":"array","items":{"type":"string","enum":["tracks","searches","scoring","currencyRates","profile","notifications"]},"minItems":1},"config":{"$ref":"../../defs/config.schema.json"}}}}};
-const schema24 = {"type":"object","additionalProperties":true,"required":["tracks","searches"],"properties":{"tracks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","titleKeywords","bodyKeywords"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"titleKeywords":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["term","weight"],"properties":{"term":{"type":"string","minLength":1},"weight":{"type":"number"}}},"maxItems":200},"bodyKeywords":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["term","weight"],"properties":{"term":{"type":"string","minLength":1},"weight":{"type":"number"}}},"maxItems":500},"mustHave":{"type":"array","items":{"type":"string","minLength":1}},"blocked":{"type":"array","items":{"type":"string","minLength":1}},"salaryFloor":{"anyOf":[{"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}}},{"type":"null"}]},"locations":{"type":"array","items":{"type":"string","minLength":1}},"remote":{"type":"string","enum":["required","preferred","any","excluded"]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"type":"array","items":{"type":"string"}}}},"maxItems":50},"searches":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","source"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby"]},"keywords":{"type":"string"},"location":{"type":"string"},"minSalary":{"type":"number","minimum":0},"boards":{"type":"array","items":{"type":"string"}},"urls":{"type":"array","items":{"type":"string","format":"uri"}},"allowPrivateHosts":{"type":"array","description":"hosts of this search's urls that may be loopback, link-local or private addresses (an intranet board, the local replay server); any other such host is refused","items":{"type":"string","minLength":1,"maxLength":253}},"followLinks":{"type":"string","description":"CSS selector for links to follow on a search page"},"maxPages":{"type":"integer","minimum":1,"maximum":100},"schedule":{"type":"string","description":"cron expression"},"useBrowser":{"type":"boolean"}}},"maxItems":200},"scoring":{"type":"object","additionalProperties":false,"required":[],"properties":{"trackWeight":{"type":"number","minimum":0,"maximum":1},"modelWeight":{"type":"number","minimum":0,"maximum":1},"minExamples":{"type":"integer","minimum":1},"notifyThreshold":{"type":"number","minimum":0,"maximum":100}}},"currencyRates":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["currency","perUsd","asOf"],"properties":{"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"perUsd":{"type":"number","exclusiveMinimum":0},"asOf":{"type":"string","format":"date"}}}},"profile":{"type":"object","description":"Applicant profile used by the applier (name, email, phone, resume blob key, answers)."},"notifications":{"type":"object","additionalProperties":false,"description":"where new jobs are announced: instant notifications over a score and a daily digest, to webhooks and email (secrets in the secret store, never here)","properties":{"targets":{"type":"array","maxItems":50,"items":{"title":"NotificationTarget","type":"object","additionalProperties":false,"required":["name","kind"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","description":"the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)"},"kind":{"type":"string","enum":["webhook","slack","email"],"description":"webhook: a generic JSON POST; slack: a Slack-compatible incoming webhook ({text, blocks}); email: a message over SMTP"},"instant":{"type":"boolean","description":"send each job scoring at least minScore as it is scored (default true)"},"digest":{"type":"boolean","description":"send a daily digest of the day's jobs scoring at least digestMinScore that were not sent instantly (default true)"},"minScore":{"type":"number","minimum":0,"maximum":100,"description":"instant notifications from this score on (default scoring.notifyThreshold, else 70)"},"digestMinScore":{"type":"number","minimum":0,"maximum":100,"description":"digest entries from this score on (default minScore)"},"maxPerHour":{"type":"integer","minimum":1,"maximum":3600,"description":"instant notifications per hour at most (a token bucket, default 10); the excess goes into the next digest"},"secret":{"type":"string","minLength":1,"maxLength":200,"description":"name of the secret holding the webhook URL (webhook, slack) or the SMTP password (email); default notify/<name>"},"allowPrivateHosts":{"type":"array","description":"hosts of the webhook URL or SMTP server that may be loopback, link-local or private addresses; any other such host is refused","items":{"type":"string","minLength":1,"maxLength":253}},"email":{"type":"object","additionalProperties":false,"required":["host","from","to"],"description":"the SMTP server and addresses of an email target","properties":{"host":{"type":"string","minLength":1,"maxLength":253},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"default 587 (465 with security tls)"},"security":{"type":"string","enum":["starttls","tls","none"],"description":"starttls (default): upgrade a plain connection and refuse one that cannot; tls: TLS from the start; none: plain text (a local relay only)"},"user":{"type":"string","minLength":1,"maxLength":320,"description":"SMTP login; leave out for a server without authentication"},"from":{"type":"string","minLength":3,"maxLength":320},"to":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":3,"maxLength":320}}}}}}},"digestSchedule":{"type":"string","description":"cron expression of the daily digest (default 0 7 * * *, UTC)"}}}},"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/config.schema.json","title":"JobpipeConfig"};
+const schema23 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/config.changed/v1/schema.json","title":"ConfigChangedV1","description":"The user's configuration changed.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["version","changedAt","sections","config"],"properties":{"version":{"type":"integer","minimum":1},"changedAt":{"type":"string","format":"date-time"},"sections":{"type":"array","items":{"type":"string","enum":["tracks","searches","scoring","currencyRates","profile","sites","notifications"]},"minItems":1},"config":{"$ref":"../../defs/config.schema.json"}}}}};
+const schema24 = {"type":"object","additionalProperties":true,"required":["tracks","searches"],"properties":{"tracks":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","titleKeywords","bodyKeywords"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"titleKeywords":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["term","weight"],"properties":{"term":{"type":"string","minLength":1},"weight":{"type":"number"}}},"maxItems":200},"bodyKeywords":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["term","weight"],"properties":{"term":{"type":"string","minLength":1},"weight":{"type":"number"}}},"maxItems":500},"mustHave":{"type":"array","items":{"type":"string","minLength":1}},"blocked":{"type":"array","items":{"type":"string","minLength":1}},"salaryFloor":{"anyOf":[{"type":"object","additionalProperties":false,"required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}}},{"type":"null"}]},"locations":{"type":"array","items":{"type":"string","minLength":1}},"remote":{"type":"string","enum":["required","preferred","any","excluded"]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"type":"array","items":{"type":"string"}}}},"maxItems":50},"searches":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","source"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby"]},"keywords":{"type":"string"},"location":{"type":"string"},"minSalary":{"type":"number","minimum":0},"boards":{"type":"array","items":{"type":"string"}},"urls":{"type":"array","items":{"type":"string","format":"uri"}},"allowPrivateHosts":{"type":"array","description":"hosts of this search's urls that may be loopback, link-local or private addresses (an intranet board, the local replay server); any other such host is refused","items":{"type":"string","minLength":1,"maxLength":253}},"followLinks":{"type":"string","description":"CSS selector for links to follow on a search page"},"maxPages":{"type":"integer","minimum":1,"maximum":100},"schedule":{"type":"string","description":"cron expression"},"useBrowser":{"type":"boolean"}}},"maxItems":200},"scoring":{"type":"object","additionalProperties":false,"required":[],"properties":{"trackWeight":{"type":"number","minimum":0,"maximum":1},"modelWeight":{"type":"number","minimum":0,"maximum":1},"minExamples":{"type":"integer","minimum":1},"notifyThreshold":{"type":"number","minimum":0,"maximum":100}}},"currencyRates":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["currency","perUsd","asOf"],"properties":{"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"perUsd":{"type":"number","exclusiveMinimum":0},"asOf":{"type":"string","format":"date"}}}},"profile":{"type":"object","description":"Applicant profile used by the applier (name, email, phone, resume blob key, answers)."},"sites":{"type":"object","description":"Sites the applier and auth-refresher work with, by site name (the name credentials are stored under: site/<name>/username, …/password, …/totp). Each has the origin its pages and session cookies belong to, and optionally how to log in (login) and how to fill its apply form (apply): selectors as data, read by the applier and the auth-refresher.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]{0,62}$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["baseUrl"],"properties":{"baseUrl":{"type":"string","format":"uri","pattern":"^https?://","description":"Origin of the site's pages; an application's URL on this origin is applied to with this site's settings."},"login":{"type":"object","description":"How the auth-refresher logs in (see docs/auto-apply.md)."},"apply":{"type":"object","description":"How the applier fills the apply form (see docs/auto-apply.md)."}}}},"notifications":{"type":"object","additionalProperties":false,"description":"where new jobs are announced: instant notifications over a score and a daily digest, to webhooks and email (secrets in the secret store, never here)","properties":{"targets":{"type":"array","maxItems":50,"items":{"title":"NotificationTarget","type":"object","additionalProperties":false,"required":["name","kind"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","description":"the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)"},"kind":{"type":"string","enum":["webhook","slack","email"],"description":"webhook: a generic JSON POST; slack: a Slack-compatible incoming webhook ({text, blocks}); email: a message over SMTP"},"instant":{"type":"boolean","description":"send each job scoring at least minScore as it is scored (default true)"},"digest":{"type":"boolean","description":"send a daily digest of the day's jobs scoring at least digestMinScore that were not sent instantly (default true)"},"minScore":{"type":"number","minimum":0,"maximum":100,"description":"instant notifications from this score on (default scoring.notifyThreshold, else 70)"},"digestMinScore":{"type":"number","minimum":0,"maximum":100,"description":"digest entries from this score on (default minScore)"},"maxPerHour":{"type":"integer","minimum":1,"maximum":3600,"description":"instant notifications per hour at most (a token bucket, default 10); the excess goes into the next digest"},"secret":{"type":"string","minLength":1,"maxLength":200,"description":"name of the secret holding the webhook URL (webhook, slack) or the SMTP password (email); default notify/<name>"},"allowPrivateHosts":{"type":"array","description":"hosts of the webhook URL or SMTP server that may be loopback, link-local or private addresses; any other such host is refused","items":{"type":"string","minLength":1,"maxLength":253}},"email":{"type":"object","additionalProperties":false,"required":["host","from","to"],"description":"the SMTP server and addresses of an email target","properties":{"host":{"type":"string","minLength":1,"maxLength":253},"port":{"type":"integer","minimum":1,"maximum":65535,"description":"default 587 (465 with security tls)"},"security":{"type":"string","enum":["starttls","tls","none"],"description":"starttls (default): upgrade a plain connection and refuse one that cannot; tls: TLS from the start; none: plain text (a local relay only)"},"user":{"type":"string","minLength":1,"maxLength":320,"description":"SMTP login; leave out for a server without authentication"},"from":{"type":"string","minLength":3,"maxLength":320},"to":{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":3,"maxLength":320}}}}}}},"digestSchedule":{"type":"string","description":"cron expression of the daily digest (default 0 7 * * *, UTC)"}}}},"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/config.schema.json","title":"JobpipeConfig"};
 const pattern9 = new RegExp("^[A-Z]{3}$", "u");
 const pattern10 = new RegExp("^[a-z0-9-]{1,64}$", "u");
 const pattern12 = new RegExp("^[a-z0-9][a-z0-9-]{0,62}$", "u");
+const pattern13 = new RegExp("^https?://", "u");
 const formats16 = fullFormats.date;
 
 function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3010,12 +3011,14 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data.notifications !== undefined){
-let data54 = data.notifications;
+if(data.sites !== undefined){
+let data54 = data.sites;
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 for(const key8 in data54){
-if(!((key8 === "targets") || (key8 === "digestSchedule"))){
-const err122 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+const _errs136 = errors;
+if(typeof key8 === "string"){
+if(!pattern12.test(key8)){
+const err122 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,62}$"+"\"",propertyName:key8};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3025,11 +3028,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data54.targets !== undefined){
-let data55 = data54.targets;
-if(Array.isArray(data55)){
-if(data55.length > 50){
-const err123 = {instancePath:instancePath+"/notifications/targets",schemaPath:"#/properties/notifications/properties/targets/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+var valid37 = _errs136 === errors;
+if(!valid37){
+const err123 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3038,12 +3039,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-const len12 = data55.length;
-for(let i12=0; i12<len12; i12++){
-let data56 = data55[i12];
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.name === undefined){
-const err124 = {instancePath:instancePath+"/notifications/targets/" + i12,schemaPath:"#/properties/notifications/properties/targets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+for(const key9 in data54){
+let data55 = data54[key9];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.baseUrl === undefined){
+const err124 = {instancePath:instancePath+"/sites/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sites/additionalProperties/required",keyword:"required",params:{missingProperty: "baseUrl"},message:"must have required property '"+"baseUrl"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3052,8 +3053,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data56.kind === undefined){
-const err125 = {instancePath:instancePath+"/notifications/targets/" + i12,schemaPath:"#/properties/notifications/properties/targets/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key10 in data55){
+if(!(((key10 === "baseUrl") || (key10 === "login")) || (key10 === "apply"))){
+const err125 = {instancePath:instancePath+"/sites/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sites/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3062,9 +3064,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key9 in data56){
-if(!(func5.call(schema24.properties.notifications.properties.targets.items.properties, key9))){
-const err126 = {instancePath:instancePath+"/notifications/targets/" + i12,schemaPath:"#/properties/notifications/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data55.baseUrl !== undefined){
+let data56 = data55.baseUrl;
+if(typeof data56 === "string"){
+if(!pattern13.test(data56)){
+const err126 = {instancePath:instancePath+"/sites/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/baseUrl",schemaPath:"#/properties/sites/additionalProperties/properties/baseUrl/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3073,12 +3078,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-if(data56.name !== undefined){
-let data57 = data56.name;
-if(typeof data57 === "string"){
-if(!pattern12.test(data57)){
-const err127 = {instancePath:instancePath+"/notifications/targets/" + i12+"/name",schemaPath:"#/properties/notifications/properties/targets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,62}$"+"\""};
+if(!(formats6(data56))){
+const err127 = {instancePath:instancePath+"/sites/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/baseUrl",schemaPath:"#/properties/sites/additionalProperties/properties/baseUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3089,7 +3090,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/notifications/targets/" + i12+"/name",schemaPath:"#/properties/notifications/properties/targets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err128 = {instancePath:instancePath+"/sites/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/baseUrl",schemaPath:"#/properties/sites/additionalProperties/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3099,10 +3100,10 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data56.kind !== undefined){
-let data58 = data56.kind;
-if(typeof data58 !== "string"){
-const err129 = {instancePath:instancePath+"/notifications/targets/" + i12+"/kind",schemaPath:"#/properties/notifications/properties/targets/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.login !== undefined){
+let data57 = data55.login;
+if(!(data57 && typeof data57 == "object" && !Array.isArray(data57))){
+const err129 = {instancePath:instancePath+"/sites/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/login",schemaPath:"#/properties/sites/additionalProperties/properties/login/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3111,8 +3112,11 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(!(((data58 === "webhook") || (data58 === "slack")) || (data58 === "email"))){
-const err130 = {instancePath:instancePath+"/notifications/targets/" + i12+"/kind",schemaPath:"#/properties/notifications/properties/targets/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema24.properties.notifications.properties.targets.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+if(data55.apply !== undefined){
+let data58 = data55.apply;
+if(!(data58 && typeof data58 == "object" && !Array.isArray(data58))){
+const err130 = {instancePath:instancePath+"/sites/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/apply",schemaPath:"#/properties/sites/additionalProperties/properties/apply/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3122,9 +3126,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data56.instant !== undefined){
-if(typeof data56.instant !== "boolean"){
-const err131 = {instancePath:instancePath+"/notifications/targets/" + i12+"/instant",schemaPath:"#/properties/notifications/properties/targets/items/properties/instant/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err131 = {instancePath:instancePath+"/sites/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sites/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3134,9 +3138,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data56.digest !== undefined){
-if(typeof data56.digest !== "boolean"){
-const err132 = {instancePath:instancePath+"/notifications/targets/" + i12+"/digest",schemaPath:"#/properties/notifications/properties/targets/items/properties/digest/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err132 = {instancePath:instancePath+"/sites",schemaPath:"#/properties/sites/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3146,11 +3150,12 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data56.minScore !== undefined){
-let data61 = data56.minScore;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 100 || isNaN(data61)){
-const err133 = {instancePath:instancePath+"/notifications/targets/" + i12+"/minScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/minScore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data.notifications !== undefined){
+let data59 = data.notifications;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key11 in data59){
+if(!((key11 === "targets") || (key11 === "digestSchedule"))){
+const err133 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3159,8 +3164,12 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data61 < 0 || isNaN(data61)){
-const err134 = {instancePath:instancePath+"/notifications/targets/" + i12+"/minScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/minScore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data59.targets !== undefined){
+let data60 = data59.targets;
+if(Array.isArray(data60)){
+if(data60.length > 50){
+const err134 = {instancePath:instancePath+"/notifications/targets",schemaPath:"#/properties/notifications/properties/targets/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3169,9 +3178,12 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/notifications/targets/" + i12+"/minScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/minScore/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const len12 = data60.length;
+for(let i12=0; i12<len12; i12++){
+let data61 = data60[i12];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.name === undefined){
+const err135 = {instancePath:instancePath+"/notifications/targets/" + i12,schemaPath:"#/properties/notifications/properties/targets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3180,12 +3192,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data56.digestMinScore !== undefined){
-let data62 = data56.digestMinScore;
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 100 || isNaN(data62)){
-const err136 = {instancePath:instancePath+"/notifications/targets/" + i12+"/digestMinScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/digestMinScore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data61.kind === undefined){
+const err136 = {instancePath:instancePath+"/notifications/targets/" + i12,schemaPath:"#/properties/notifications/properties/targets/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3194,8 +3202,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data62 < 0 || isNaN(data62)){
-const err137 = {instancePath:instancePath+"/notifications/targets/" + i12+"/digestMinScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/digestMinScore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key12 in data61){
+if(!(func5.call(schema24.properties.notifications.properties.targets.items.properties, key12))){
+const err137 = {instancePath:instancePath+"/notifications/targets/" + i12,schemaPath:"#/properties/notifications/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3205,8 +3214,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-else {
-const err138 = {instancePath:instancePath+"/notifications/targets/" + i12+"/digestMinScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/digestMinScore/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data61.name !== undefined){
+let data62 = data61.name;
+if(typeof data62 === "string"){
+if(!pattern12.test(data62)){
+const err138 = {instancePath:instancePath+"/notifications/targets/" + i12+"/name",schemaPath:"#/properties/notifications/properties/targets/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,62}$"+"\""};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3216,10 +3228,8 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data56.maxPerHour !== undefined){
-let data63 = data56.maxPerHour;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err139 = {instancePath:instancePath+"/notifications/targets/" + i12+"/maxPerHour",schemaPath:"#/properties/notifications/properties/targets/items/properties/maxPerHour/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err139 = {instancePath:instancePath+"/notifications/targets/" + i12+"/name",schemaPath:"#/properties/notifications/properties/targets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3228,9 +3238,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 3600 || isNaN(data63)){
-const err140 = {instancePath:instancePath+"/notifications/targets/" + i12+"/maxPerHour",schemaPath:"#/properties/notifications/properties/targets/items/properties/maxPerHour/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
+}
+if(data61.kind !== undefined){
+let data63 = data61.kind;
+if(typeof data63 !== "string"){
+const err140 = {instancePath:instancePath+"/notifications/targets/" + i12+"/kind",schemaPath:"#/properties/notifications/properties/targets/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3239,8 +3251,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data63 < 1 || isNaN(data63)){
-const err141 = {instancePath:instancePath+"/notifications/targets/" + i12+"/maxPerHour",schemaPath:"#/properties/notifications/properties/targets/items/properties/maxPerHour/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(!(((data63 === "webhook") || (data63 === "slack")) || (data63 === "email"))){
+const err141 = {instancePath:instancePath+"/notifications/targets/" + i12+"/kind",schemaPath:"#/properties/notifications/properties/targets/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema24.properties.notifications.properties.targets.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3250,12 +3262,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-if(data56.secret !== undefined){
-let data64 = data56.secret;
-if(typeof data64 === "string"){
-if(func1(data64) > 200){
-const err142 = {instancePath:instancePath+"/notifications/targets/" + i12+"/secret",schemaPath:"#/properties/notifications/properties/targets/items/properties/secret/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data61.instant !== undefined){
+if(typeof data61.instant !== "boolean"){
+const err142 = {instancePath:instancePath+"/notifications/targets/" + i12+"/instant",schemaPath:"#/properties/notifications/properties/targets/items/properties/instant/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -3264,8 +3273,10 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(func1(data64) < 1){
-const err143 = {instancePath:instancePath+"/notifications/targets/" + i12+"/secret",schemaPath:"#/properties/notifications/properties/targets/items/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data61.digest !== undefined){
+if(typeof data61.digest !== "boolean"){
+const err143 = {instancePath:instancePath+"/notifications/targets/" + i12+"/digest",schemaPath:"#/properties/notifications/properties/targets/items/properties/digest/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -3275,8 +3286,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-else {
-const err144 = {instancePath:instancePath+"/notifications/targets/" + i12+"/secret",schemaPath:"#/properties/notifications/properties/targets/items/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.minScore !== undefined){
+let data66 = data61.minScore;
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 100 || isNaN(data66)){
+const err144 = {instancePath:instancePath+"/notifications/targets/" + i12+"/minScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/minScore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -3285,16 +3299,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data56.allowPrivateHosts !== undefined){
-let data65 = data56.allowPrivateHosts;
-if(Array.isArray(data65)){
-const len13 = data65.length;
-for(let i13=0; i13<len13; i13++){
-let data66 = data65[i13];
-if(typeof data66 === "string"){
-if(func1(data66) > 253){
-const err145 = {instancePath:instancePath+"/notifications/targets/" + i12+"/allowPrivateHosts/" + i13,schemaPath:"#/properties/notifications/properties/targets/items/properties/allowPrivateHosts/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(data66 < 0 || isNaN(data66)){
+const err145 = {instancePath:instancePath+"/notifications/targets/" + i12+"/minScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/minScore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3303,8 +3309,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(func1(data66) < 1){
-const err146 = {instancePath:instancePath+"/notifications/targets/" + i12+"/allowPrivateHosts/" + i13,schemaPath:"#/properties/notifications/properties/targets/items/properties/allowPrivateHosts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err146 = {instancePath:instancePath+"/notifications/targets/" + i12+"/minScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/minScore/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3314,8 +3321,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/notifications/targets/" + i12+"/allowPrivateHosts/" + i13,schemaPath:"#/properties/notifications/properties/targets/items/properties/allowPrivateHosts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.digestMinScore !== undefined){
+let data67 = data61.digestMinScore;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 100 || isNaN(data67)){
+const err147 = {instancePath:instancePath+"/notifications/targets/" + i12+"/digestMinScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/digestMinScore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -3324,10 +3334,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/notifications/targets/" + i12+"/allowPrivateHosts",schemaPath:"#/properties/notifications/properties/targets/items/properties/allowPrivateHosts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data67 < 0 || isNaN(data67)){
+const err148 = {instancePath:instancePath+"/notifications/targets/" + i12+"/digestMinScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/digestMinScore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -3337,11 +3345,8 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data56.email !== undefined){
-let data67 = data56.email;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.host === undefined){
-const err149 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+else {
+const err149 = {instancePath:instancePath+"/notifications/targets/" + i12+"/digestMinScore",schemaPath:"#/properties/notifications/properties/targets/items/properties/digestMinScore/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -3350,8 +3355,11 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data67.from === undefined){
-const err150 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+}
+if(data61.maxPerHour !== undefined){
+let data68 = data61.maxPerHour;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err150 = {instancePath:instancePath+"/notifications/targets/" + i12+"/maxPerHour",schemaPath:"#/properties/notifications/properties/targets/items/properties/maxPerHour/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -3360,8 +3368,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data67.to === undefined){
-const err151 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 3600 || isNaN(data68)){
+const err151 = {instancePath:instancePath+"/notifications/targets/" + i12+"/maxPerHour",schemaPath:"#/properties/notifications/properties/targets/items/properties/maxPerHour/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -3370,9 +3379,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-for(const key10 in data67){
-if(!((((((key10 === "host") || (key10 === "port")) || (key10 === "security")) || (key10 === "user")) || (key10 === "from")) || (key10 === "to"))){
-const err152 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data68 < 1 || isNaN(data68)){
+const err152 = {instancePath:instancePath+"/notifications/targets/" + i12+"/maxPerHour",schemaPath:"#/properties/notifications/properties/targets/items/properties/maxPerHour/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -3382,11 +3390,12 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data67.host !== undefined){
-let data68 = data67.host;
-if(typeof data68 === "string"){
-if(func1(data68) > 253){
-const err153 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/host",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/host/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+}
+if(data61.secret !== undefined){
+let data69 = data61.secret;
+if(typeof data69 === "string"){
+if(func1(data69) > 200){
+const err153 = {instancePath:instancePath+"/notifications/targets/" + i12+"/secret",schemaPath:"#/properties/notifications/properties/targets/items/properties/secret/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -3395,8 +3404,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(func1(data68) < 1){
-const err154 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/host",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func1(data69) < 1){
+const err154 = {instancePath:instancePath+"/notifications/targets/" + i12+"/secret",schemaPath:"#/properties/notifications/properties/targets/items/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -3407,7 +3416,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/host",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err155 = {instancePath:instancePath+"/notifications/targets/" + i12+"/secret",schemaPath:"#/properties/notifications/properties/targets/items/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -3417,10 +3426,15 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data67.port !== undefined){
-let data69 = data67.port;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err156 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/port",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data61.allowPrivateHosts !== undefined){
+let data70 = data61.allowPrivateHosts;
+if(Array.isArray(data70)){
+const len13 = data70.length;
+for(let i13=0; i13<len13; i13++){
+let data71 = data70[i13];
+if(typeof data71 === "string"){
+if(func1(data71) > 253){
+const err156 = {instancePath:instancePath+"/notifications/targets/" + i12+"/allowPrivateHosts/" + i13,schemaPath:"#/properties/notifications/properties/targets/items/properties/allowPrivateHosts/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -3429,9 +3443,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 > 65535 || isNaN(data69)){
-const err157 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/port",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(func1(data71) < 1){
+const err157 = {instancePath:instancePath+"/notifications/targets/" + i12+"/allowPrivateHosts/" + i13,schemaPath:"#/properties/notifications/properties/targets/items/properties/allowPrivateHosts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -3440,8 +3453,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data69 < 1 || isNaN(data69)){
-const err158 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/port",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err158 = {instancePath:instancePath+"/notifications/targets/" + i12+"/allowPrivateHosts/" + i13,schemaPath:"#/properties/notifications/properties/targets/items/properties/allowPrivateHosts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3452,10 +3466,8 @@ errors++;
 }
 }
 }
-if(data67.security !== undefined){
-let data70 = data67.security;
-if(typeof data70 !== "string"){
-const err159 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/security",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/security/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err159 = {instancePath:instancePath+"/notifications/targets/" + i12+"/allowPrivateHosts",schemaPath:"#/properties/notifications/properties/targets/items/properties/allowPrivateHosts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3464,8 +3476,12 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(!(((data70 === "starttls") || (data70 === "tls")) || (data70 === "none"))){
-const err160 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/security",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/security/enum",keyword:"enum",params:{allowedValues: schema24.properties.notifications.properties.targets.items.properties.email.properties.security.enum},message:"must be equal to one of the allowed values"};
+}
+if(data61.email !== undefined){
+let data72 = data61.email;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.host === undefined){
+const err160 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3474,12 +3490,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data67.user !== undefined){
-let data71 = data67.user;
-if(typeof data71 === "string"){
-if(func1(data71) > 320){
-const err161 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/user",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/user/maxLength",keyword:"maxLength",params:{limit: 320},message:"must NOT have more than 320 characters"};
+if(data72.from === undefined){
+const err161 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -3488,8 +3500,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(func1(data71) < 1){
-const err162 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/user",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data72.to === undefined){
+const err162 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -3498,9 +3510,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/user",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data72){
+if(!((((((key13 === "host") || (key13 === "port")) || (key13 === "security")) || (key13 === "user")) || (key13 === "from")) || (key13 === "to"))){
+const err163 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -3510,11 +3522,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data67.from !== undefined){
-let data72 = data67.from;
-if(typeof data72 === "string"){
-if(func1(data72) > 320){
-const err164 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/from",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/from/maxLength",keyword:"maxLength",params:{limit: 320},message:"must NOT have more than 320 characters"};
+if(data72.host !== undefined){
+let data73 = data72.host;
+if(typeof data73 === "string"){
+if(func1(data73) > 253){
+const err164 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/host",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/host/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -3523,8 +3535,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(func1(data72) < 3){
-const err165 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/from",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/from/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(func1(data73) < 1){
+const err165 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/host",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -3535,7 +3547,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/from",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err166 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/host",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -3545,11 +3557,10 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data67.to !== undefined){
-let data73 = data67.to;
-if(Array.isArray(data73)){
-if(data73.length > 50){
-const err167 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data72.port !== undefined){
+let data74 = data72.port;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err167 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/port",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -3558,8 +3569,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data73.length < 1){
-const err168 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 65535 || isNaN(data74)){
+const err168 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/port",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -3568,12 +3580,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-const len14 = data73.length;
-for(let i14=0; i14<len14; i14++){
-let data74 = data73[i14];
-if(typeof data74 === "string"){
-if(func1(data74) > 320){
-const err169 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to/" + i14,schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/items/maxLength",keyword:"maxLength",params:{limit: 320},message:"must NOT have more than 320 characters"};
+if(data74 < 1 || isNaN(data74)){
+const err169 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/port",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -3582,8 +3590,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(func1(data74) < 3){
-const err170 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to/" + i14,schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+}
+}
+if(data72.security !== undefined){
+let data75 = data72.security;
+if(typeof data75 !== "string"){
+const err170 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/security",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/security/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -3592,9 +3604,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to/" + i14,schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data75 === "starttls") || (data75 === "tls")) || (data75 === "none"))){
+const err171 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/security",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/security/enum",keyword:"enum",params:{allowedValues: schema24.properties.notifications.properties.targets.items.properties.email.properties.security.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -3604,9 +3615,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data72.user !== undefined){
+let data76 = data72.user;
+if(typeof data76 === "string"){
+if(func1(data76) > 320){
+const err172 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/user",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/user/maxLength",keyword:"maxLength",params:{limit: 320},message:"must NOT have more than 320 characters"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -3615,10 +3628,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func1(data76) < 1){
+const err173 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/user",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -3628,9 +3639,8 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
 else {
-const err174 = {instancePath:instancePath+"/notifications/targets/" + i12,schemaPath:"#/properties/notifications/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err174 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/user",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -3640,9 +3650,11 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
-else {
-const err175 = {instancePath:instancePath+"/notifications/targets",schemaPath:"#/properties/notifications/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data72.from !== undefined){
+let data77 = data72.from;
+if(typeof data77 === "string"){
+if(func1(data77) > 320){
+const err175 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/from",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/from/maxLength",keyword:"maxLength",params:{limit: 320},message:"must NOT have more than 320 characters"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -3651,10 +3663,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-if(data54.digestSchedule !== undefined){
-if(typeof data54.digestSchedule !== "string"){
-const err176 = {instancePath:instancePath+"/notifications/digestSchedule",schemaPath:"#/properties/notifications/properties/digestSchedule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func1(data77) < 3){
+const err176 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/from",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/from/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -3664,9 +3674,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
 else {
-const err177 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err177 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/from",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -3676,14 +3685,145 @@ vErrors.push(err177);
 errors++;
 }
 }
-}
-else {
-const err178 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data72.to !== undefined){
+let data78 = data72.to;
+if(Array.isArray(data78)){
+if(data78.length > 50){
+const err178 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err178];
 }
 else {
 vErrors.push(err178);
+}
+errors++;
+}
+if(data78.length < 1){
+const err179 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+const len14 = data78.length;
+for(let i14=0; i14<len14; i14++){
+let data79 = data78[i14];
+if(typeof data79 === "string"){
+if(func1(data79) > 320){
+const err180 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to/" + i14,schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/items/maxLength",keyword:"maxLength",params:{limit: 320},message:"must NOT have more than 320 characters"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+if(func1(data79) < 3){
+const err181 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to/" + i14,schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to/" + i14,schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email/to",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/properties/to/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/notifications/targets/" + i12+"/email",schemaPath:"#/properties/notifications/properties/targets/items/properties/email/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/notifications/targets/" + i12,schemaPath:"#/properties/notifications/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/notifications/targets",schemaPath:"#/properties/notifications/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data59.digestSchedule !== undefined){
+if(typeof data59.digestSchedule !== "string"){
+const err187 = {instancePath:instancePath+"/notifications/digestSchedule",schemaPath:"#/properties/notifications/properties/digestSchedule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+}
+else {
+const err189 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
 }
 errors++;
 }
@@ -3874,7 +4014,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!((((((data5 === "tracks") || (data5 === "searches")) || (data5 === "scoring")) || (data5 === "currencyRates")) || (data5 === "profile")) || (data5 === "notifications"))){
+if(!(((((((data5 === "tracks") || (data5 === "searches")) || (data5 === "scoring")) || (data5 === "currencyRates")) || (data5 === "profile")) || (data5 === "sites")) || (data5 === "notifications"))){
 const err14 = {instancePath:instancePath+"/data/sections/" + i0,schemaPath:"#/properties/data/properties/sections/items/enum",keyword:"enum",params:{allowedValues: schema23.properties.data.properties.sections.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
@@ -4493,7 +4633,7 @@ validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const emailClassifiedV1 = validate65;
 const schema26 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/email.classified/v1/schema.json","title":"EmailClassifiedV1","description":"The inbox read a message of a watched mailbox: what it is about, the application it belongs to, and how sure it is. Never the body, subject or sender: those stay in the inbox's own table.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["messageId","mailbox","emailClass","confidence","decidedBy","receivedAt","jobId","matchedBy","interviewAt"],"properties":{"messageId":{"type":"string","minLength":1,"maxLength":998,"description":"The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table."},"mailbox":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Name of the watched mailbox, as configured."},"emailClass":{"type":"string","enum":["application-received","rejection","interview-invitation","assessment","recruiter-outreach","other"],"description":"What the message is about."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"How sure the classifier is of the class (0-1)."},"decidedBy":{"type":"string","enum":["rule","model"],"description":"A rule (a calendar invitation) or the naive Bayes model."},"receivedAt":{"type":"string","format":"date-time"},"jobId":{"anyOf":[{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$"},{"type":"null"}],"description":"The job of the application the message belongs to; null when none matched."},"matchedBy":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["thread","ats-sender","company-domain","company-name","job-title"]},"description":"What tied the message to the job (empty when none matched)."},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"Start of the interview when the message carries a calendar invitation (.ics)."}}}}};
-const pattern14 = new RegExp("^[a-z0-9][a-z0-9-]{0,39}$", "u");
+const pattern16 = new RegExp("^[a-z0-9][a-z0-9-]{0,39}$", "u");
 
 function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/email.classified/v1/schema.json" */;
@@ -4688,7 +4828,7 @@ errors++;
 if(data1.mailbox !== undefined){
 let data3 = data1.mailbox;
 if(typeof data3 === "string"){
-if(!pattern14.test(data3)){
+if(!pattern16.test(data3)){
 const err16 = {instancePath:instancePath+"/data/mailbox",schemaPath:"#/properties/data/properties/mailbox/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,39}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,39}$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -6411,7 +6551,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern14.test(data)){
+if(!pattern16.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,39}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,39}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -7201,7 +7341,7 @@ validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const jobParsedV1 = validate96;
 const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.parsed/v1/schema.json","title":"JobParsedV1","description":"A posting was normalized and stored (new or changed content).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["job","change","duplicateOf"],"properties":{"job":{"$ref":"../../defs/normalized-job.schema.json"},"change":{"type":"string","enum":["new","updated"]},"duplicateOf":{"anyOf":[{"type":"object","additionalProperties":false,"required":["jobId","confidence"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"confidence":{"type":"number","minimum":0,"maximum":1}}},{"type":"null"}]}}}}};
 const schema34 = {"type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"canonicalUrl":{"type":"string","format":"uri"},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"locations":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"employmentType":{"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"skillDetails":{"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}},"experienceYears":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]},"descriptionText":{"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"firstSeenAt":{"type":"string","format":"date-time"},"lastSeenAt":{"type":"string","format":"date-time"},"provenance":{"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"}},"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/normalized-job.schema.json","title":"NormalizedJob"};
-const pattern21 = new RegExp("^[a-f0-9]{64}$", "u");
+const pattern23 = new RegExp("^[a-f0-9]{64}$", "u");
 
 function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/defs/normalized-job.schema.json" */;
@@ -9133,7 +9273,7 @@ vErrors = null;
 if(data.contentHash !== undefined){
 let data37 = data.contentHash;
 if(typeof data37 === "string"){
-if(!pattern21.test(data37)){
+if(!pattern23.test(data37)){
 const err143 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err143];
@@ -10144,7 +10284,7 @@ errors++;
 if(data1.contentHash !== undefined){
 let data3 = data1.contentHash;
 if(typeof data3 === "string"){
-if(!pattern21.test(data3)){
+if(!pattern23.test(data3)){
 const err17 = {instancePath:instancePath+"/data/contentHash",schemaPath:"#/properties/data/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
@@ -11357,7 +11497,7 @@ errors++;
 if(data1.contentHash !== undefined){
 let data6 = data1.contentHash;
 if(typeof data6 === "string"){
-if(!pattern21.test(data6)){
+if(!pattern23.test(data6)){
 const err22 = {instancePath:instancePath+"/data/contentHash",schemaPath:"#/properties/data/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
@@ -14172,7 +14312,7 @@ validate127.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false}
 
 export const defsInboxMailboxes = validate128;
 const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json","title":"InboxMailboxes","description":"The mailboxes the inbox may watch (JOBPIPE_INBOX_MAILBOXES). Each is watched only when it opts in with `watch: true`; its password is never here but in the secret store, under `passwordSecret` (default `inbox/<name>`).","type":"array","maxItems":10,"items":{"title":"InboxMailbox","type":"object","additionalProperties":false,"required":["name","host","user","watch"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Short name of the mailbox: in events, the inbox table and secret names."},"host":{"type":"string","minLength":1,"maxLength":253,"pattern":"^[A-Za-z0-9.-]+$","description":"The IMAP server's host name."},"port":{"type":"integer","minimum":1,"maximum":65535,"default":993},"tls":{"type":"boolean","default":true,"description":"Implicit TLS (port 993); false for a plain connection upgraded with STARTTLS when the server offers it."},"user":{"type":"string","minLength":1,"maxLength":320,"description":"The IMAP login."},"folder":{"type":"string","minLength":1,"maxLength":200,"default":"INBOX","description":"The folder watched with IDLE."},"watch":{"type":"boolean","description":"Opt-in: only a mailbox with watch true is read."},"passwordSecret":{"type":"string","minLength":1,"maxLength":200,"description":"Name of the secret holding the password (default inbox/<name>)."},"since":{"type":"string","format":"date","description":"On the first connection, read messages received from this day on (default: only new ones)."}}}};
-const pattern34 = new RegExp("^[A-Za-z0-9.-]+$", "u");
+const pattern36 = new RegExp("^[A-Za-z0-9.-]+$", "u");
 
 function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json" */;
@@ -14255,7 +14395,7 @@ errors++;
 if(data0.name !== undefined){
 let data1 = data0.name;
 if(typeof data1 === "string"){
-if(!pattern14.test(data1)){
+if(!pattern16.test(data1)){
 const err6 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,39}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,39}$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -14300,7 +14440,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!pattern34.test(data2)){
+if(!pattern36.test(data2)){
 const err10 = {instancePath:instancePath+"/" + i0+"/host",schemaPath:"#/items/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9.-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -14543,7 +14683,7 @@ export const defsNormalizedJob = validate81;
 
 export const tablesApiKeys = validate129;
 const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/apiKeys/schema.json","title":"ApiKeyItem","description":"An API key as stored (written by crm-api): never the key itself, only its scrypt hash.","type":"object","additionalProperties":false,"required":["keyHash","keyId","name","scope","createdAt","revokedAt"],"properties":{"keyHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"keyId":{"type":"string","pattern":"^[A-Za-z0-9]{12}$"},"name":{"type":"string","minLength":1,"maxLength":200},"scope":{"enum":["read","write"]},"createdAt":{"type":"string","format":"date-time"},"revokedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
-const pattern36 = new RegExp("^[A-Za-z0-9]{12}$", "u");
+const pattern38 = new RegExp("^[A-Za-z0-9]{12}$", "u");
 
 function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/apiKeys/schema.json" */;
@@ -14632,7 +14772,7 @@ errors++;
 if(data.keyHash !== undefined){
 let data0 = data.keyHash;
 if(typeof data0 === "string"){
-if(!pattern21.test(data0)){
+if(!pattern23.test(data0)){
 const err7 = {instancePath:instancePath+"/keyHash",schemaPath:"#/properties/keyHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -14657,7 +14797,7 @@ errors++;
 if(data.keyId !== undefined){
 let data1 = data.keyId;
 if(typeof data1 === "string"){
-if(!pattern36.test(data1)){
+if(!pattern38.test(data1)){
 const err9 = {instancePath:instancePath+"/keyId",schemaPath:"#/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]{12}$"},message:"must match pattern \""+"^[A-Za-z0-9]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -18265,7 +18405,7 @@ return errors === 0;
 }
 validate188.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const pattern45 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T[^#]+#", "u");
+const pattern47 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T[^#]+#", "u");
 
 function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/crmHistory/schema.json" */;
@@ -18400,7 +18540,7 @@ errors = vErrors.length;
 if(data.changeId !== undefined){
 let data1 = data.changeId;
 if(typeof data1 === "string"){
-if(!pattern45.test(data1)){
+if(!pattern47.test(data1)){
 const err11 = {instancePath:instancePath+"/changeId",schemaPath:"#/properties/changeId/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T[^#]+#"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T[^#]+#"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -18898,8 +19038,8 @@ validate190.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false}
 
 export const tablesImports = validate191;
 const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/imports/schema.json","title":"ImportItem","description":"Progress of one import (written by crm-api): its `summary` part, its rejected rows in parts `rejected#<n>`, and the parser's report of each chunk in parts `loaded#<n>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["importId","part","kind","mode","status","totalRows","accepted","rejected","chunks","createdAt","finishedAt","failure"],"properties":{"importId":{"type":"string","minLength":1},"part":{"const":"summary"},"kind":{"enum":["json","csv"]},"mode":{"enum":["incremental","full"]},"status":{"enum":["receiving","loading","done","failed"]},"totalRows":{"type":"integer","minimum":0},"accepted":{"type":"integer","minimum":0},"rejected":{"type":"integer","minimum":0},"chunks":{"type":"integer","minimum":0},"createdAt":{"type":"string","format":"date-time"},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failure":{"anyOf":[{"type":"string"},{"type":"null"}]}},"title":"ImportSummaryItem"},{"type":"object","additionalProperties":false,"required":["importId","part","rows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^rejected#\\d{6}$"},"rows":{"type":"array","maxItems":1000,"items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"RejectedRowsItem"},{"type":"object","additionalProperties":false,"required":["importId","part","chunkIndex","rowCount","stored","rejectedRows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^loaded#\\d{6}$"},"chunkIndex":{"type":"integer","minimum":0},"rowCount":{"type":"integer","minimum":0},"stored":{"type":"integer","minimum":0},"rejectedRows":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"LoadedChunkItem","description":"The parser's report of one chunk (import.chunk-loaded): rows stored and rows it refused."}]};
-const pattern46 = new RegExp("^rejected#\\d{6}$", "u");
-const pattern47 = new RegExp("^loaded#\\d{6}$", "u");
+const pattern48 = new RegExp("^rejected#\\d{6}$", "u");
+const pattern49 = new RegExp("^loaded#\\d{6}$", "u");
 
 function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/imports/schema.json" */;
@@ -19455,7 +19595,7 @@ errors++;
 if(data.part !== undefined){
 let data13 = data.part;
 if(typeof data13 === "string"){
-if(!pattern46.test(data13)){
+if(!pattern48.test(data13)){
 const err43 = {instancePath:instancePath+"/part",schemaPath:"#/oneOf/1/properties/part/pattern",keyword:"pattern",params:{pattern: "^rejected#\\d{6}$"},message:"must match pattern \""+"^rejected#\\d{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err43];
@@ -19739,7 +19879,7 @@ errors++;
 if(data.part !== undefined){
 let data20 = data.part;
 if(typeof data20 === "string"){
-if(!pattern47.test(data20)){
+if(!pattern49.test(data20)){
 const err66 = {instancePath:instancePath+"/part",schemaPath:"#/oneOf/2/properties/part/pattern",keyword:"pattern",params:{pattern: "^loaded#\\d{6}$"},message:"must match pattern \""+"^loaded#\\d{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err66];
@@ -20017,9 +20157,9 @@ validate191.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const tablesInbox = validate192;
 const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/inbox/schema.json","title":"InboxItem","description":"The inbox's own store (written by inbox), one kind of item per key prefix: `message#<mailbox>#<messageId>` (a classified message with its body: it never leaves this table; `jobpipe inbox forget` deletes these), `cursor#<mailbox>` (how far the watcher has read a mailbox).","oneOf":[{"title":"InboxMessageItem","description":"A message of a watched mailbox, what the classifier made of it and the job it was matched to.","type":"object","additionalProperties":false,"required":["key","mailbox","messageId","uid","inReplyTo","references","from","subject","text","receivedAt","emailClass","confidence","decidedBy","jobId","matchedBy","interviewAt","storedAt"],"properties":{"key":{"type":"string","pattern":"^message#","description":"message#<mailbox>#<messageId>"},"mailbox":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"},"uid":{"type":"integer","minimum":1,"description":"The message's IMAP UID in the watched folder."},"inReplyTo":{"anyOf":[{"type":"string","maxLength":998},{"type":"null"}]},"references":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":998}},"from":{"type":"object","additionalProperties":false,"required":["address"],"properties":{"address":{"type":"string","maxLength":320},"name":{"type":"string","maxLength":500}}},"subject":{"type":"string","maxLength":2000},"text":{"type":"string","maxLength":200000,"description":"The plain-text body (cut at 200 000 characters)."},"receivedAt":{"type":"string","format":"date-time"},"emailClass":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/emailClass"},"confidence":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/confidence"},"decidedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/decidedBy"},"jobId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/jobId"},"matchedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/matchedBy"},"interviewAt":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/interviewAt"},"storedAt":{"type":"string","format":"date-time"}}},{"title":"InboxCursorItem","description":"The highest UID the watcher has classified in a mailbox's folder, valid while the folder's UIDVALIDITY holds.","type":"object","additionalProperties":false,"required":["key","cursorOf","uidValidity","lastUid","updatedAt"],"properties":{"key":{"type":"string","pattern":"^cursor#","description":"cursor#<mailbox>"},"cursorOf":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"uidValidity":{"type":"string","pattern":"^[0-9]{1,20}$"},"lastUid":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
-const pattern48 = new RegExp("^message#", "u");
-const pattern51 = new RegExp("^cursor#", "u");
-const pattern52 = new RegExp("^[0-9]{1,20}$", "u");
+const pattern50 = new RegExp("^message#", "u");
+const pattern53 = new RegExp("^cursor#", "u");
+const pattern54 = new RegExp("^[0-9]{1,20}$", "u");
 
 function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -20032,7 +20172,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern14.test(data)){
+if(!pattern16.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,39}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,39}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -20665,7 +20805,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern48.test(data0)){
+if(!pattern50.test(data0)){
 const err18 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^message#"},message:"must match pattern \""+"^message#"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -21146,7 +21286,7 @@ errors++;
 if(data.key !== undefined){
 let data20 = data.key;
 if(typeof data20 === "string"){
-if(!pattern51.test(data20)){
+if(!pattern53.test(data20)){
 const err52 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^cursor#"},message:"must match pattern \""+"^cursor#"+"\""};
 if(vErrors === null){
 vErrors = [err52];
@@ -21177,7 +21317,7 @@ errors = vErrors.length;
 if(data.uidValidity !== undefined){
 let data22 = data.uidValidity;
 if(typeof data22 === "string"){
-if(!pattern52.test(data22)){
+if(!pattern54.test(data22)){
 const err54 = {instancePath:instancePath+"/uidValidity",schemaPath:"#/oneOf/1/properties/uidValidity/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,20}$"},message:"must match pattern \""+"^[0-9]{1,20}$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
@@ -23273,7 +23413,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern21.test(data)){
+if(!pattern23.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -24004,7 +24144,7 @@ errors++;
 if(data.publishedHash !== undefined){
 let data29 = data.publishedHash;
 if(typeof data29 === "string"){
-if(!pattern21.test(data29)){
+if(!pattern23.test(data29)){
 const err37 = {instancePath:instancePath+"/publishedHash",schemaPath:"#/properties/publishedHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
@@ -24259,10 +24399,10 @@ validate210.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false}
 
 export const tablesNotifications = validate257;
 const schema126 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/notifications/schema.json","title":"NotificationsItem","description":"The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets). No URL, address or secret is stored here.","oneOf":[{"title":"NotificationDeliveryItem","description":"One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.","type":"object","additionalProperties":false,"required":["key","target","jobId","status","revision","score","scoredAt","job","updatedAt"],"properties":{"key":{"type":"string","pattern":"^delivery#","description":"delivery#<target>#<jobId>"},"target":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"status":{"type":"string","enum":["queued","sending","sent"],"description":"queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again"},"revision":{"type":"integer","minimum":1},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","reasons"],"description":"What a notification shows of the job (from job.scored).","properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"string","maxLength":300},"description":"The reasons that raised the score most (a few)."}}},"queuedFor":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name","description":"The target whose digest this waits for; only on queued deliveries (the byQueue index is sparse)."},"via":{"type":"string","enum":["instant","digest"]},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationBucketItem","description":"A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.","type":"object","additionalProperties":false,"required":["key","bucketOf","tokens","refilledAt","revision"],"properties":{"key":{"type":"string","pattern":"^bucket#","description":"bucket#<target>"},"bucketOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"tokens":{"type":"number","minimum":0},"refilledAt":{"type":"string","format":"date-time"},"revision":{"type":"integer","minimum":1}}},{"title":"NotificationDigestItem","description":"A target's digest cursor: the last digest request it took, and whether that digest went out.","type":"object","additionalProperties":false,"required":["key","digestOf","requestId","status","revision","claimedAt","jobs"],"properties":{"key":{"type":"string","pattern":"^digest#","description":"digest#<target>"},"digestOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"requestId":{"$ref":"../../notification.digest-requested/v1/schema.json#/properties/data/properties/requestId"},"status":{"type":"string","enum":["sending","sent"]},"revision":{"type":"integer","minimum":1},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"jobs":{"type":"integer","minimum":0,"description":"Jobs in the digest."}}},{"title":"NotificationTargetStatusItem","description":"How a target's last deliveries went (never its URL or address).","type":"object","additionalProperties":false,"required":["key","statusOf","lastDeliveredAt","lastFailedAt","lastError","failuresInRow","updatedAt"],"properties":{"key":{"type":"string","pattern":"^target#","description":"target#<target>"},"statusOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"lastDeliveredAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastFailedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastError":{"anyOf":[{"type":"string","maxLength":500},{"type":"null"}]},"failuresInRow":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
-const pattern57 = new RegExp("^delivery#", "u");
-const pattern60 = new RegExp("^bucket#", "u");
-const pattern61 = new RegExp("^digest#", "u");
-const pattern62 = new RegExp("^target#", "u");
+const pattern59 = new RegExp("^delivery#", "u");
+const pattern62 = new RegExp("^bucket#", "u");
+const pattern63 = new RegExp("^digest#", "u");
+const pattern64 = new RegExp("^target#", "u");
 const schema127 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","description":"the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)"};
 
 function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -24561,7 +24701,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern57.test(data0)){
+if(!pattern59.test(data0)){
 const err10 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^delivery#"},message:"must match pattern \""+"^delivery#"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -25099,7 +25239,7 @@ errors++;
 if(data.key !== undefined){
 let data21 = data.key;
 if(typeof data21 === "string"){
-if(!pattern60.test(data21)){
+if(!pattern62.test(data21)){
 const err51 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^bucket#"},message:"must match pattern \""+"^bucket#"+"\""};
 if(vErrors === null){
 vErrors = [err51];
@@ -25313,7 +25453,7 @@ errors++;
 if(data.key !== undefined){
 let data26 = data.key;
 if(typeof data26 === "string"){
-if(!pattern61.test(data26)){
+if(!pattern63.test(data26)){
 const err68 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/pattern",keyword:"pattern",params:{pattern: "^digest#"},message:"must match pattern \""+"^digest#"+"\""};
 if(vErrors === null){
 vErrors = [err68];
@@ -25581,7 +25721,7 @@ errors++;
 if(data.key !== undefined){
 let data34 = data.key;
 if(typeof data34 === "string"){
-if(!pattern62.test(data34)){
+if(!pattern64.test(data34)){
 const err89 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/pattern",keyword:"pattern",params:{pattern: "^target#"},message:"must match pattern \""+"^target#"+"\""};
 if(vErrors === null){
 vErrors = [err89];
@@ -26090,7 +26230,7 @@ validate270.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false}
 
 export const tablesProcessedEvents = validate271;
 const schema132 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/processedEvents/schema.json","title":"ProcessedEventItem","description":"An event id a consumer already handled, where a handler needs exactly-once effects.","type":"object","additionalProperties":false,"required":["consumerEventId"],"properties":{"consumerEventId":{"type":"string","pattern":"^[a-z-]+:.+$","description":"<consumer>:<eventId>"},"processedAt":{"type":"string","format":"date-time"}}};
-const pattern63 = new RegExp("^[a-z-]+:.+$", "u");
+const pattern65 = new RegExp("^[a-z-]+:.+$", "u");
 
 function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/processedEvents/schema.json" */;
@@ -26129,7 +26269,7 @@ errors++;
 if(data.consumerEventId !== undefined){
 let data0 = data.consumerEventId;
 if(typeof data0 === "string"){
-if(!pattern63.test(data0)){
+if(!pattern65.test(data0)){
 const err2 = {instancePath:instancePath+"/consumerEventId",schemaPath:"#/properties/consumerEventId/pattern",keyword:"pattern",params:{pattern: "^[a-z-]+:.+$"},message:"must match pattern \""+"^[a-z-]+:.+$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -27260,7 +27400,7 @@ validate272.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false}
 
 export const tablesReadModel = validate286;
 const schema140 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"}}},"reasons":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/reasons"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
-const pattern65 = new RegExp("^job#", "u");
+const pattern67 = new RegExp("^job#", "u");
 
 function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -27385,7 +27525,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern21.test(data)){
+if(!pattern23.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -28644,7 +28784,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern65.test(data0)){
+if(!pattern67.test(data0)){
 const err12 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^job#"},message:"must match pattern \""+"^job#"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -30216,7 +30356,7 @@ errors = vErrors.length;
 if(data2.contentHash !== undefined){
 let data5 = data2.contentHash;
 if(typeof data5 === "string"){
-if(!pattern21.test(data5)){
+if(!pattern23.test(data5)){
 const err21 = {instancePath:instancePath+"/features/contentHash",schemaPath:"#/oneOf/0/properties/features/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -31801,7 +31941,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern21.test(data)){
+if(!pattern23.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -32812,10 +32952,10 @@ validate346.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false}
 
 export const tablesScrapeState = validate367;
 const schema179 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
-const pattern72 = new RegExp("^posting#", "u");
-const pattern74 = new RegExp("^http#", "u");
-const pattern75 = new RegExp("^run#", "u");
-const pattern76 = new RegExp("^search#", "u");
+const pattern74 = new RegExp("^posting#", "u");
+const pattern76 = new RegExp("^http#", "u");
+const pattern77 = new RegExp("^run#", "u");
+const pattern78 = new RegExp("^search#", "u");
 
 function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -33559,7 +33699,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern72.test(data0)){
+if(!pattern74.test(data0)){
 const err8 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -33596,7 +33736,7 @@ errors = vErrors.length;
 if(data.contentHash !== undefined){
 let data3 = data.contentHash;
 if(typeof data3 === "string"){
-if(!pattern21.test(data3)){
+if(!pattern23.test(data3)){
 const err10 = {instancePath:instancePath+"/contentHash",schemaPath:"#/oneOf/0/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -33737,7 +33877,7 @@ errors++;
 if(data.key !== undefined){
 let data7 = data.key;
 if(typeof data7 === "string"){
-if(!pattern74.test(data7)){
+if(!pattern76.test(data7)){
 const err21 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^http#"},message:"must match pattern \""+"^http#"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -33977,7 +34117,7 @@ errors++;
 if(data.key !== undefined){
 let data13 = data.key;
 if(typeof data13 === "string"){
-if(!pattern75.test(data13)){
+if(!pattern77.test(data13)){
 const err40 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/pattern",keyword:"pattern",params:{pattern: "^run#"},message:"must match pattern \""+"^run#"+"\""};
 if(vErrors === null){
 vErrors = [err40];
@@ -34508,7 +34648,7 @@ errors++;
 if(data.key !== undefined){
 let data32 = data.key;
 if(typeof data32 === "string"){
-if(!pattern76.test(data32)){
+if(!pattern78.test(data32)){
 const err82 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/pattern",keyword:"pattern",params:{pattern: "^search#"},message:"must match pattern \""+"^search#"+"\""};
 if(vErrors === null){
 vErrors = [err82];
