@@ -1,4 +1,4 @@
-import { defineHandlers, defineService, type Logger, type RuntimePorts, type TableStore } from '@jobpipe/shared';
+import { defineHandlers, defineService, type Logger, type ServicePorts } from '@jobpipe/shared';
 import { NotificationStore } from './adapters/notification-store.js';
 import { TargetSender } from './adapters/target-sender.js';
 import { NOTIFIER_ENV_SCHEMA, type NotifierConfig, readNotifierConfig } from './config.js';
@@ -9,7 +9,7 @@ import type { NotificationSender } from './ports/notification-sender.js';
 import type { NotifierContext } from './use-cases/notifier-context.js';
 
 /** The ports the notifier uses. */
-export type NotifierPorts = Pick<RuntimePorts, 'tables' | 'secrets' | 'clock'>;
+export type NotifierPorts = Pick<ServicePorts<'notifier'>, 'tables' | 'secrets' | 'clock'>;
 
 /** The notifier's use-case context over its ports (tests pass their own sender). */
 export function notifierContext(
@@ -19,7 +19,7 @@ export function notifierContext(
   sender: NotificationSender = new TargetSender(() => ports.secrets(), config.sendTimeoutMs),
 ): NotifierContext {
   return {
-    store: new NotificationStore(ports.tables as TableStore<'notifications'>),
+    store: new NotificationStore(ports.tables),
     sender,
     clock: ports.clock,
     // The user's config is crm-api's table; the notifier only reads it, at each event.

@@ -4,7 +4,7 @@ import type {
   NotificationDigestItem,
   NotificationTargetStatusItem,
 } from '@jobpipe/contracts';
-import type { TableStore, WriteCondition } from '@jobpipe/shared';
+import type { ServiceTables, WriteCondition } from '@jobpipe/shared';
 
 /** The notifier's own table. */
 const TABLE = 'notifications';
@@ -30,7 +30,7 @@ export const notificationKeys = {
  * revision the writer read, so two deliveries of one event cannot both win.
  */
 export class NotificationStore {
-  constructor(private readonly tables: TableStore<'notifications'>) {}
+  constructor(private readonly tables: ServiceTables<'notifier'>) {}
 
   async delivery(target: string, jobId: string): Promise<NotificationDeliveryItem | undefined> {
     return (await this.tables.get(TABLE, { key: notificationKeys.delivery(target, jobId) })) as NotificationDeliveryItem | undefined;
