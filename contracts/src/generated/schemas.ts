@@ -21,6 +21,7 @@ import jobFlaggedV1 from '../../schemas/job.flagged/v1/schema.json' with { type:
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
 import jobReopenedV1 from '../../schemas/job.reopened/v1/schema.json' with { type: 'json' };
 import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: 'json' };
+import jobScoredV2 from '../../schemas/job.scored/v2/schema.json' with { type: 'json' };
 import jobScrapedV1 from '../../schemas/job.scraped/v1/schema.json' with { type: 'json' };
 import notificationDigestRequestedV1 from '../../schemas/notification.digest-requested/v1/schema.json' with { type: 'json' };
 import scrapeFinishedV1 from '../../schemas/scrape.finished/v1/schema.json' with { type: 'json' };
@@ -39,7 +40,6 @@ import tablesInbox from '../../schemas/tables/inbox/schema.json' with { type: 'j
 import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'json' };
 import tablesNotifications from '../../schemas/tables/notifications/schema.json' with { type: 'json' };
 import tablesOutbox from '../../schemas/tables/outbox/schema.json' with { type: 'json' };
-import tablesProcessedEvents from '../../schemas/tables/processedEvents/schema.json' with { type: 'json' };
 import tablesProposals from '../../schemas/tables/proposals/schema.json' with { type: 'json' };
 import tablesReadModel from '../../schemas/tables/readModel/schema.json' with { type: 'json' };
 import tablesRecommenderState from '../../schemas/tables/recommenderState/schema.json' with { type: 'json' };
@@ -68,6 +68,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },
     { detailType: 'job.reopened', major: 1, schema: jobReopenedV1 },
     { detailType: 'job.scored', major: 1, schema: jobScoredV1 },
+    { detailType: 'job.scored', major: 2, schema: jobScoredV2 },
     { detailType: 'job.scraped', major: 1, schema: jobScrapedV1 },
     { detailType: 'notification.digest-requested', major: 1, schema: notificationDigestRequestedV1 },
     { detailType: 'scrape.finished', major: 1, schema: scrapeFinishedV1 },
@@ -88,7 +89,6 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'jobs', schema: tablesJobs },
     { table: 'notifications', schema: tablesNotifications },
     { table: 'outbox', schema: tablesOutbox },
-    { table: 'processedEvents', schema: tablesProcessedEvents },
     { table: 'proposals', schema: tablesProposals },
     { table: 'readModel', schema: tablesReadModel },
     { table: 'recommenderState', schema: tablesRecommenderState },

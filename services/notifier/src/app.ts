@@ -31,7 +31,7 @@ export function notifierContext(
 }
 
 /**
- * The notifier: its queue takes `job.scored` (instant notifications, digest entries) and
+ * The notifier: its queue takes `job.scored` v1 and v2 (instant notifications, digest entries) and
  * `notification.digest-requested` (the daily digest the scheduler fires). It publishes nothing: its
  * state is its own `notifications` table.
  */
@@ -44,6 +44,7 @@ export const notifierService = defineService({
     return {
       handlers: defineHandlers({
         'job.scored@1': handleJobScored(context),
+        'job.scored@2': handleJobScored(context),
         'notification.digest-requested@1': handleDigestRequested(context),
       }),
     };
