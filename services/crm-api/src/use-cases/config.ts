@@ -15,7 +15,9 @@ export interface StoredConfig {
 export const EMPTY_CONFIG: JobpipeConfig = { tracks: [], searches: [] };
 
 /** The current config and its version (version 0 before the first save). */
-export async function currentConfig(context: CrmApiContext): Promise<{ version: number; updatedAt: string | null; config: JobpipeConfig }> {
+export async function currentConfig(
+  context: Pick<CrmApiContext, 'tables'>,
+): Promise<{ version: number; updatedAt: string | null; config: JobpipeConfig }> {
   const stored = await context.tables.get('config', { key: 'current' });
   return stored
     ? { version: stored.version, updatedAt: stored.updatedAt, config: stored.config }
