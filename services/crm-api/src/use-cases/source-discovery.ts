@@ -90,10 +90,13 @@ export async function resolveSource(context: SourceDiscoveryContext, request: Re
     };
   const { searches } = (await currentConfig(context)).config;
   const existing = searchAlreadyReading(found, searches);
+  const offer = searchOffer(found, searches);
+  // A page read from a private host the caller allowed stays allowed in the search that reads it.
+  const privatePage = found.pageUrl !== undefined && unsafeUrlReason(found.pageUrl) !== undefined;
   return {
     status: 'recognized',
     ...found,
-    search: searchOffer(found, searches),
+    search: privatePage ? { ...offer, allowPrivateHosts: [new URL(found.pageUrl!).hostname.replace(/^\[(.*)\]$/, '$1')] } : offer,
     ...(existing ? { existingSearchId: existing.id } : {}),
   };
 }
