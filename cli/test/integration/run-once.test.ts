@@ -43,6 +43,7 @@ describe('jobpipe run --once on the replay source', () => {
   test('one pass scrapes every configured source, and parses and scores every posting it scraped', () => {
     assert.equal(first.code, 0, first.stderr);
     assert.deepEqual(Object.keys(summary.sources).sort(), [
+      'ashby',
       'greenhouse',
       'jsonld',
       'lever',

@@ -64,7 +64,7 @@ export interface JobpipeConfig {
    */
   searches: {
     id: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     keywords?: string;
     location?: string;
     minSalary?: number;
@@ -209,7 +209,7 @@ export interface NormalizedJob {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -669,7 +669,8 @@ export interface JobScoredV1 {
       title: string;
       company: string;
       canonicalUrl: string;
-      source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+      source:
+        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -687,7 +688,7 @@ export interface JobScoredV1 {
 export interface JobScrapedV1 {
   meta: EventMeta;
   data: {
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     externalId: string;
     url: string;
     blobKey: string;
@@ -708,7 +709,7 @@ export interface ScrapeFinishedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     runId: string;
     /**
      * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
@@ -793,7 +794,7 @@ export interface ScrapeRequestedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     runId: string;
     keywords?: string;
     location?: string;
@@ -1287,7 +1288,7 @@ export interface JobItem {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -1517,7 +1518,7 @@ export interface JobListingItem {
    * absent when the job has no track (not in byTrackScore)
    */
   track?: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   /**
    * the company trimmed and lower-cased; absent when empty
    */
@@ -1541,7 +1542,7 @@ export interface JobListingItem {
     contentHash: string;
     title: string;
     company: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
     url: string;
     locations: Locations;
     remote: boolean | null;
@@ -1650,7 +1651,7 @@ export interface Job {
   title: string;
   company: string;
   canonicalUrl: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   locations?: string[];
   remote?: boolean | null;
   annualSalaryMax?: number | null;
@@ -1780,7 +1781,7 @@ export interface PostingStateItem {
    * posting#<source>#<externalId>
    */
   key: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   externalId: string;
   contentHash: string;
   blobKey: string;
@@ -1815,7 +1816,7 @@ export interface RunItem {
   key: string;
   runId: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   /**
    * running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage.
    */
@@ -1885,7 +1886,7 @@ export interface SearchStateItem {
    */
   key: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   lastRunId: string;
   lastFound: number;
   lastFinishedAt: string;
@@ -1940,7 +1941,7 @@ export interface SourceRunItem {
    */
   feed: "run";
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
   runId: string;
   /**
    * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.

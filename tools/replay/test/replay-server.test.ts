@@ -11,18 +11,20 @@ type Json = any;
 const getJson = (url: string, init?: RequestInit): Promise<Json> => fetch(url, init).then((response) => response.json());
 
 test('the generator is deterministic per seed and spreads postings and broken ones over every source', async () => {
-  const a = await startReplayServer({ postings: 70, broken: 7, includeRecordings: false, seed: 3 });
-  const b = await startReplayServer({ postings: 70, broken: 7, includeRecordings: false, seed: 3 });
+  // Ten postings, one of them broken, for every source.
+  const postings = 10 * SCRAPE_SOURCES.length;
+  const a = await startReplayServer({ postings, broken: SCRAPE_SOURCES.length, includeRecordings: false, seed: 3 });
+  const b = await startReplayServer({ postings, broken: SCRAPE_SOURCES.length, includeRecordings: false, seed: 3 });
   try {
     const ids = (server: typeof a) => server.postings.filter((posting) => posting.source !== 'jsonld').map((posting) => posting.externalId);
     assert.deepEqual(ids(a), ids(b));
-    assert.equal(a.postings.length, 70);
+    assert.equal(a.postings.length, postings);
     for (const source of SCRAPE_SOURCES) {
       const ofSource = a.postings.filter((posting) => posting.source === source);
       assert.equal(ofSource.length, 10, source);
       assert.equal(ofSource.filter((posting) => posting.broken).length, 1, `${source} has one broken posting`);
     }
-    assert.equal(new Set(a.postings.map((posting) => `${posting.source}:${posting.externalId}`)).size, 70, 'ids are unique');
+    assert.equal(new Set(a.postings.map((posting) => `${posting.source}:${posting.externalId}`)).size, postings, 'ids are unique');
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
