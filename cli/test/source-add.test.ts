@@ -95,6 +95,7 @@ test('a JSON-LD page on an allowed private host is added with that host allowed;
     id: 'jsonld-127-0-0-1',
     source: 'jsonld',
     urls: [`${siteUrl}/jobs/pastry-chef`],
+    allowHosts: [new URL(siteUrl).host],
     allowPrivateHosts: ['127.0.0.1'],
     schedule: '0 8 * * *',
   });

@@ -57,14 +57,19 @@ export function nonWebUrlReason(url: string): string | undefined {
   return nonWebReason(normalizedHost(url));
 }
 
-/** Every search URL of a config that must not be fetched, as `<JSON pointer>: <reason>`. */
+/** Every search URL, and host a search allows its source to fetch from, that must not be fetched, as `<JSON pointer>: <reason>`. */
 export function unsafeSearchUrls(config: JobpipeConfig): string[] {
-  return config.searches.flatMap((search, searchIndex) =>
-    (search.urls ?? []).flatMap((url, urlIndex) => {
+  return config.searches.flatMap((search, searchIndex) => [
+    ...(search.urls ?? []).flatMap((url, urlIndex) => {
       const reason = unsafeUrlReason(url, search.allowPrivateHosts);
       return reason ? [`/searches/${searchIndex}/urls/${urlIndex}: ${reason}`] : [];
     }),
-  );
+    // An allowed host is a URL's host written alone (`careers.example.com`, `*.example.com`, `10.0.0.5:8080`).
+    ...(search.allowHosts ?? []).flatMap((host, hostIndex) => {
+      const reason = unsafeUrlReason(`http://${host.replace(/^\*\./, '')}/`, search.allowPrivateHosts);
+      return reason ? [`/searches/${searchIndex}/allowHosts/${hostIndex}: ${reason}`] : [];
+    }),
+  ]);
 }
 
 /**

@@ -148,3 +148,20 @@ test('an ATS jobpipe does not read yet is "unsupported" with a clear message; on
     }
   }
 });
+
+test("a search's allowHosts obey the config's URL rules: no private host unless the search allows it", async () => {
+  const search = { id: 'jsonld-intranet', source: 'jsonld', urls: ['https://careers.example.com/'], schedule: '0 8 * * *' };
+  const put = (allowHosts: string[], allowPrivateHosts?: string[]) =>
+    api.app.inject({
+      method: 'PUT',
+      url: '/config',
+      headers: api.auth,
+      payload: { config: { tracks: [], searches: [{ ...search, allowHosts, ...(allowPrivateHosts ? { allowPrivateHosts } : {}) }] } },
+    });
+  const metadata = await put(['169.254.169.254']);
+  assert.equal(metadata.statusCode, 400);
+  assert.match(metadata.json().message, /\/searches\/0\/allowHosts\/0: points at '169\.254\.169\.254', a linkLocal address/);
+  assert.equal((await put(['*.localhost'])).statusCode, 400);
+  assert.equal((await put(['10.0.0.5:8080'], ['10.0.0.5'])).statusCode, 200);
+  assert.equal((await put(['careers.example.com', '*.example.org'])).statusCode, 200);
+});

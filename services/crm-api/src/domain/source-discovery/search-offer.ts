@@ -30,7 +30,8 @@ function namePart(found: DiscoveredSource): string {
 
 /**
  * The search to add for a discovered source, ready for the config: an id no search uses yet
- * (`<source>-<board>`), the board, search terms or page, and the default schedule.
+ * (`<source>-<board>`), the board, search terms or page (with its host as the search's `allowHosts`),
+ * and the default schedule.
  */
 export function searchOffer(found: DiscoveredSource, searches: readonly SearchEntry[]): SearchEntry {
   const id = freeId(`${found.source}-${namePart(found)}`, new Set(searches.map((search) => search.id)));
@@ -38,7 +39,8 @@ export function searchOffer(found: DiscoveredSource, searches: readonly SearchEn
     ...(found.board ? { boards: [found.board] } : {}),
     ...(found.keywords ? { keywords: found.keywords } : {}),
     ...(found.location ? { location: found.location } : {}),
-    ...(found.pageUrl ? { urls: [found.pageUrl] } : {}),
+    // The page's host goes on the scraper's allowlist for this search only, as the user adds it.
+    ...(found.pageUrl ? { urls: [found.pageUrl], allowHosts: [new URL(found.pageUrl).host] } : {}),
   };
   return { id, source: found.source as SearchEntry['source'], ...fields, schedule: DEFAULT_DISCOVERED_SCHEDULE };
 }
