@@ -6,11 +6,11 @@ import { jsonAnswer, notFound, type ReplaySourceModule, TOUCH_NOTE } from './rep
 type Json = Record<string, unknown>;
 
 /** The recorded boards: `board-<name>.json`, each a whole posting-API answer. */
-function recordedBoards(): Map<string, Json[]> {
+function recordedBoards(today: Date): Map<string, Json[]> {
   return new Map(
     recordingFiles('ashby', /^board-[a-z0-9-]+\.json$/).map((file) => [
       file.slice('board-'.length, -'.json'.length),
-      readRecordedJson<{ jobs: Json[] }>('ashby', file).jobs,
+      readRecordedJson<{ jobs: Json[] }>('ashby', file, today).jobs,
     ]),
   );
 }
@@ -36,7 +36,7 @@ function salaryComponent(id: string, min: number, max: number): Json {
 export const ashbyReplay: ReplaySourceModule = {
   name: 'ashby',
   build: (build) => {
-    const recorded = recordedBoards();
+    const recorded = recordedBoards(build.today);
     const template = [...recorded.values()][0]![0]!;
     return boardedSource<Json>(
       {
