@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contracts, type JobpipeConfig } from '@jobpipe/contracts';
-import { type ScheduledRequest, scrapeRequestFor, withStoredSearch } from '../../src/scheduling/scheduled-requests.js';
+import { type ScheduledRequest, type SearchConfig, scrapeRequestFor, withStoredSearch } from '../../src/scheduling/scheduled-requests.js';
 
 const deployed: ScheduledRequest = { kind: 'scrape', search: { id: 'mcf-data', source: 'mcf', keywords: 'data', schedule: '0 7 * * *' } };
 
@@ -20,13 +20,13 @@ test('before anything is stored, and for other requests, the scheduled request s
 });
 
 test("a search's own allowed hosts travel with its scrape request", () => {
-  const search = {
+  const search: SearchConfig = {
     id: 'jsonld-maisonlune',
     source: 'jsonld',
     urls: ['https://careers.maisonlune.example/offres/patissier'],
     allowHosts: ['careers.maisonlune.example'],
     schedule: '0 8 * * *',
-  } as const;
+  };
   const request = scrapeRequestFor(search, 'run-1', 'schedule');
   assert.deepEqual(request.allowHosts, ['careers.maisonlune.example']);
   assert.deepEqual(

@@ -19,7 +19,7 @@ test('a jsonld search reads a page from the hosts it allows itself, and only tha
   // The scraper's own jsonld allowlist is empty: only a search's allowHosts lets it read the page.
   const h = await scraperHarness({ postings: 0 });
   try {
-    const search = { source: 'jsonld', requestedBy: 'schedule', urls: [`http://${host}/moved`] } as const;
+    const search = { source: 'jsonld' as const, requestedBy: 'schedule' as const, urls: [`http://${host}/moved`] };
     const refused = await h.run({ ...search, searchId: 'not-allowed', runId: 'r-1' });
     assert.equal(refused.kind, 'ack');
     assert.equal(h.scraped().length, 0, 'a search that does not allow the host reads nothing');
