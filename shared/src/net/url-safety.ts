@@ -77,3 +77,16 @@ export function unsafeUrlReason(url: string, allowedHosts: readonly string[] = [
 export function nonWebUrlReason(url: string): string | undefined {
   return nonWebReason(normalizedHost(url));
 }
+
+/**
+ * Why a fetch must not connect to `address`, the address `hostname` resolved to, or undefined when it
+ * may: a public name that resolves to a loopback, link-local or private address is refused as the address
+ * itself would be, unless the name or the address is in `allowedHosts`.
+ */
+export function unsafeAddressReason(hostname: string, address: string, allowedHosts: readonly string[] = []): string | undefined {
+  const range = nonPublicRange(address.toLowerCase());
+  if (range === undefined) return undefined;
+  const names = new Set([hostname, address].map((name) => name.toLowerCase().replace(/^\[(.*)\]$/, '$1')));
+  if (allowedHosts.some((host) => names.has(host.toLowerCase().replace(/^\[(.*)\]$/, '$1')))) return undefined;
+  return `'${hostname}' resolves to ${address}, a ${range} address; list the host in allowPrivateHosts to read it`;
+}

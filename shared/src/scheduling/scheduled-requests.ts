@@ -24,7 +24,7 @@ export function scrapeRequestFor(
   runId: string,
   requestedBy: 'schedule' | 'user' | 'cli',
 ): EventDataMap['scrape.requested'] {
-  const { id, source, keywords, location, minSalary, boards, urls, followLinks, maxPages, useBrowser } = search;
+  const { id, source, keywords, location, minSalary, boards, urls, allowHosts, followLinks, maxPages, useBrowser } = search;
   return Object.fromEntries(
     Object.entries({
       searchId: id,
@@ -36,6 +36,7 @@ export function scrapeRequestFor(
       minSalary,
       boards,
       urls,
+      allowHosts,
       followLinks,
       maxPages,
       useBrowser,
