@@ -1587,10 +1587,10 @@ export interface ProposalItem {
 }
 
 /**
- * crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `count#jobs`, `analytics#snapshot`.
+ * crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `posting#<jobId>`, `count#jobs`, `analytics#snapshot`.
  */
 
-export type ReadModelItem = JobListingItem | JobCountItem | AnalyticsSnapshotItem;
+export type ReadModelItem = JobListingItem | PostingStateItem | JobCountItem | AnalyticsSnapshotItem;
 
 export type Reasons = {
   kind:
@@ -1610,6 +1610,11 @@ export type Reasons = {
   text: string;
   points: number;
 }[];
+/**
+ * Every criterion that fires now (empty: none does any more).
+ */
+
+export type Flags1 = GhostFlag[];
 
 /**
  * One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).
@@ -1687,6 +1692,33 @@ export interface JobListingItem {
    */
   flagsChangedAt?: string;
 }
+
+export interface PostingStateItem {
+  /**
+   * posting#<jobId>
+   */
+  key: string;
+  /**
+   * raised by every write: writes are conditional on the revision read
+   */
+  revision: number;
+  /**
+   * the posting's close, or null once it reopened
+   */
+  closure?: null | {
+    closedAt: string;
+    /**
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     */
+    closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+  };
+  closureChangedAt?: string;
+  ghostFlags?: Flags1;
+  flagsChangedAt?: string;
+}
+/**
+ * How many jobs the listing holds (GET /health), raised with a conditional write on its revision.
+ */
 
 export interface JobCountItem {
   key: "count#jobs";
@@ -1893,22 +1925,6 @@ export type Boards = {
 
 /**
  * The hash and blob of the content of a posting last announced.
- */
-
-export interface PostingStateItem {
-  /**
-   * posting#<source>#<externalId>
-   */
-  key: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
-  externalId: string;
-  contentHash: string;
-  blobKey: string;
-  lastSeenAt: string;
-  runId: string;
-}
-/**
- * ETag / Last-Modified of a URL's last answer; for a list, how many postings it held.
  */
 
 export interface UrlValidatorsItem {
