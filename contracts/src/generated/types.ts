@@ -791,6 +791,10 @@ export interface JobScoredV2 {
       salaryCurrency?: string | null;
       postedAt?: string | null;
       skills?: string[];
+      /**
+       * When the job was first seen (a relisting: its first listing); its age counts from here.
+       */
+      firstSeenAt?: string;
     };
   };
 }
@@ -1681,6 +1685,10 @@ export interface JobListingItem {
      */
     closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
     ghostFlags?: Flags;
+    /**
+     * When the job was first seen (a relisting: its first listing); its age counts from here.
+     */
+    firstSeenAt?: string;
   };
   reasons: Reasons;
   /**
@@ -1812,6 +1820,10 @@ export interface Job {
   salaryCurrency?: string | null;
   postedAt?: string | null;
   skills?: string[];
+  /**
+   * When the job was first seen (a relisting: its first listing); its age counts from here.
+   */
+  firstSeenAt?: string;
 }
 
 export interface DecisionItem {
