@@ -71,6 +71,12 @@ export interface JobpipeConfig {
     boards?: string[];
     urls?: string[];
     /**
+     * hosts this search may fetch from besides its source's own (the scraper's allowlist): the host of a jsonld page added with `jobpipe source add`, written as `host`, `host:port` or `*.example.com` for subdomains
+     *
+     * @maxItems 50
+     */
+    allowHosts?: string[];
+    /**
      * hosts of this search's urls that may be loopback, link-local or private addresses (an intranet board, the local replay server); any other such host is refused
      */
     allowPrivateHosts?: string[];
@@ -901,6 +907,14 @@ export interface ScrapeFinishedV1 {
 }
 
 /**
+ * hosts this search may fetch from besides its source's own (the scraper's allowlist): the host of a jsonld page added with `jobpipe source add`, written as `host`, `host:port` or `*.example.com` for subdomains
+ *
+ * @maxItems 50
+ */
+
+export type AllowHosts = string[];
+
+/**
  * Ask the scraper to run one search now.
  */
 
@@ -915,6 +929,7 @@ export interface ScrapeRequestedV1 {
     minSalary?: number;
     boards?: string[];
     urls?: string[];
+    allowHosts?: AllowHosts;
     followLinks?: string;
     maxPages?: number;
     useBrowser?: boolean;

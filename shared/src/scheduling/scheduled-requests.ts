@@ -20,7 +20,7 @@ export function scrapeRequestFor(
   runId: string,
   requestedBy: 'schedule' | 'user' | 'cli',
 ): EventDataMap['scrape.requested'] {
-  const { id, source, keywords, location, minSalary, boards, urls, followLinks, maxPages, useBrowser } = search;
+  const { id, source, keywords, location, minSalary, boards, urls, allowHosts, followLinks, maxPages, useBrowser } = search;
   return Object.fromEntries(
     Object.entries({
       searchId: id,
@@ -32,6 +32,7 @@ export function scrapeRequestFor(
       minSalary,
       boards,
       urls,
+      allowHosts,
       followLinks,
       maxPages,
       useBrowser,

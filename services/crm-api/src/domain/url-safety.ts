@@ -57,12 +57,30 @@ export function nonWebUrlReason(url: string): string | undefined {
   return nonWebReason(normalizedHost(url));
 }
 
-/** Every search URL of a config that must not be fetched, as `<JSON pointer>: <reason>`. */
+/** Every search URL, and host a search allows its source to fetch from, that must not be fetched, as `<JSON pointer>: <reason>`. */
 export function unsafeSearchUrls(config: JobpipeConfig): string[] {
-  return config.searches.flatMap((search, searchIndex) =>
-    (search.urls ?? []).flatMap((url, urlIndex) => {
+  return config.searches.flatMap((search, searchIndex) => [
+    ...(search.urls ?? []).flatMap((url, urlIndex) => {
       const reason = unsafeUrlReason(url, search.allowPrivateHosts);
       return reason ? [`/searches/${searchIndex}/urls/${urlIndex}: ${reason}`] : [];
     }),
-  );
+    // An allowed host is a URL's host written alone (`careers.example.com`, `*.example.com`, `10.0.0.5:8080`).
+    ...(search.allowHosts ?? []).flatMap((host, hostIndex) => {
+      const reason = unsafeUrlReason(`http://${host.replace(/^\*\./, '')}/`, search.allowPrivateHosts);
+      return reason ? [`/searches/${searchIndex}/allowHosts/${hostIndex}: ${reason}`] : [];
+    }),
+  ]);
+}
+
+/**
+ * Why a fetch must not connect to `address`, the address `hostname` resolved to, or undefined when it
+ * may: a public name that resolves to a loopback, link-local or private address is refused as the address
+ * itself would be, unless the name or the address is in `allowedHosts`.
+ */
+export function unsafeAddressReason(hostname: string, address: string, allowedHosts: readonly string[] = []): string | undefined {
+  const range = nonPublicRange(address.toLowerCase());
+  if (range === undefined) return undefined;
+  const names = new Set([hostname, address].map((name) => name.toLowerCase().replace(/^\[(.*)\]$/, '$1')));
+  if (allowedHosts.some((host) => names.has(host.toLowerCase().replace(/^\[(.*)\]$/, '$1')))) return undefined;
+  return `'${hostname}' resolves to ${address}, a ${range} address; list the host in allowPrivateHosts to read it`;
 }
