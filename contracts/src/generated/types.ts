@@ -873,6 +873,10 @@ export interface JobScoredV2 {
       salaryCurrency?: string | null;
       postedAt?: string | null;
       skills?: string[];
+      /**
+       * When the job was first seen (a relisting: its first listing); its age counts from here.
+       */
+      firstSeenAt?: string;
     };
   };
 }
@@ -1808,10 +1812,10 @@ export interface ProposalItem {
 }
 
 /**
- * crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `count#jobs`, `analytics#snapshot`.
+ * crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `posting#<jobId>`, `count#jobs`, `analytics#snapshot`.
  */
 
-export type ReadModelItem = JobListingItem | JobCountItem | AnalyticsSnapshotItem;
+export type ReadModelItem = JobListingItem | PostingStateItem | JobCountItem | AnalyticsSnapshotItem;
 
 export type Reasons = {
   kind:
@@ -1831,6 +1835,11 @@ export type Reasons = {
   text: string;
   points: number;
 }[];
+/**
+ * Every criterion that fires now (empty: none does any more).
+ */
+
+export type Flags1 = GhostFlag[];
 
 /**
  * One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).
@@ -1897,6 +1906,10 @@ export interface JobListingItem {
      */
     closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
     ghostFlags?: Flags;
+    /**
+     * When the job was first seen (a relisting: its first listing); its age counts from here.
+     */
+    firstSeenAt?: string;
   };
   reasons: Reasons;
   /**
@@ -1908,6 +1921,33 @@ export interface JobListingItem {
    */
   flagsChangedAt?: string;
 }
+
+export interface PostingStateItem {
+  /**
+   * posting#<jobId>
+   */
+  key: string;
+  /**
+   * raised by every write: writes are conditional on the revision read
+   */
+  revision: number;
+  /**
+   * the posting's close, or null once it reopened
+   */
+  closure?: null | {
+    closedAt: string;
+    /**
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     */
+    closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+  };
+  closureChangedAt?: string;
+  ghostFlags?: Flags1;
+  flagsChangedAt?: string;
+}
+/**
+ * How many jobs the listing holds (GET /health), raised with a conditional write on its revision.
+ */
 
 export interface JobCountItem {
   key: "count#jobs";
@@ -2001,6 +2041,10 @@ export interface Job {
   salaryCurrency?: string | null;
   postedAt?: string | null;
   skills?: string[];
+  /**
+   * When the job was first seen (a relisting: its first listing); its age counts from here.
+   */
+  firstSeenAt?: string;
 }
 
 export interface DecisionItem {
@@ -2114,22 +2158,6 @@ export type Boards = {
 
 /**
  * The hash and blob of the content of a posting last announced.
- */
-
-export interface PostingStateItem {
-  /**
-   * posting#<source>#<externalId>
-   */
-  key: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
-  externalId: string;
-  contentHash: string;
-  blobKey: string;
-  lastSeenAt: string;
-  runId: string;
-}
-/**
- * ETag / Last-Modified of a URL's last answer; for a list, how many postings it held.
  */
 
 export interface UrlValidatorsItem {

@@ -11652,7 +11652,45 @@ return errors === 0;
 validate115.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const jobScoredV2 = validate117;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scored/v2/schema.json","title":"JobScoredV2","description":"A posting was scored against the user's tracks and model. v2 adds the penalty reason kinds 'stale' (up long since its first sighting) and 'ghost-risk' (a ghost-risk criterion fires, job.flagged); v1 consumers keep reading v1 during the rollout.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","job"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"score":{"type":"number","minimum":0,"maximum":100},"track":{"anyOf":[{"type":"string"},{"type":"null"}]},"trackScore":{"type":"number","minimum":0,"maximum":100},"modelProbability":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"modelVersion":{"anyOf":[{"type":"string"},{"type":"null"}]},"filteredBy":{"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}}}}}}}};
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scored/v2/schema.json","title":"JobScoredV2","description":"A posting was scored against the user's tracks and model. v2 adds the penalty reason kinds 'stale' (up long since its first sighting) and 'ghost-risk' (a ghost-risk criterion fires, job.flagged); v1 consumers keep reading v1 during the rollout.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","job"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"score":{"type":"number","minimum":0,"maximum":100},"track":{"anyOf":[{"type":"string"},{"type":"null"}]},"trackScore":{"type":"number","minimum":0,"maximum":100},"modelProbability":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"modelVersion":{"anyOf":[{"type":"string"},{"type":"null"}]},"filteredBy":{"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt","description":"When the job was first seen (a relisting: its first listing); its age counts from here."}}}}}}};
+
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate119.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate119.errors = vErrors;
+return errors === 0;
+}
+validate119.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
 
 function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.scored/v2/schema.json" */;
@@ -12761,6 +12799,12 @@ vErrors.push(err81);
 errors++;
 }
 }
+if(data16.firstSeenAt !== undefined){
+if(!(validate119(data16.firstSeenAt, {instancePath:instancePath+"/data/job/firstSeenAt",parentData:data16,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err82 = {instancePath:instancePath+"/data/job",schemaPath:"#/properties/data/properties/job/type",keyword:"type",params:{type: "object"},message:"must be object"};
@@ -12801,14 +12845,14 @@ return errors === 0;
 }
 validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobScrapedV1 = validate119;
-const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scraped/v1/schema.json","title":"JobScrapedV1","description":"One raw posting body was fetched and stored (claim check: the body is in the blob store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["source","externalId","url","blobKey","contentHash","contentType","byteLength","fetchedAt"],"properties":{"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri"},"blobKey":{"type":"string","minLength":1,"maxLength":1024},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"contentType":{"type":"string","enum":["application/json","text/html"]},"byteLength":{"type":"integer","minimum":0},"fetchedAt":{"type":"string","format":"date-time"},"searchId":{"type":"string"},"runId":{"type":"string"}}}}};
+export const jobScrapedV1 = validate121;
+const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scraped/v1/schema.json","title":"JobScrapedV1","description":"One raw posting body was fetched and stored (claim check: the body is in the blob store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["source","externalId","url","blobKey","contentHash","contentType","byteLength","fetchedAt"],"properties":{"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri"},"blobKey":{"type":"string","minLength":1,"maxLength":1024},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"contentType":{"type":"string","enum":["application/json","text/html"]},"byteLength":{"type":"integer","minimum":0},"fetchedAt":{"type":"string","format":"date-time"},"searchId":{"type":"string"},"runId":{"type":"string"}}}}};
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.scraped/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate119.evaluated;
+const evaluated0 = validate121.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12938,7 +12982,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema53.properties.data.properties, key1))){
+if(!(func5.call(schema54.properties.data.properties, key1))){
 const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -12962,7 +13006,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!((((((((data2 === "mcf") || (data2 === "usajobs")) || (data2 === "greenhouse")) || (data2 === "lever")) || (data2 === "jsonld")) || (data2 === "workday")) || (data2 === "smartrecruiters")) || (data2 === "ashby"))){
-const err13 = {instancePath:instancePath+"/data/source",schemaPath:"#/properties/data/properties/source/enum",keyword:"enum",params:{allowedValues: schema53.properties.data.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/data/source",schemaPath:"#/properties/data/properties/source/enum",keyword:"enum",params:{allowedValues: schema54.properties.data.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13105,7 +13149,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!((data7 === "application/json") || (data7 === "text/html"))){
-const err25 = {instancePath:instancePath+"/data/contentType",schemaPath:"#/properties/data/properties/contentType/enum",keyword:"enum",params:{allowedValues: schema53.properties.data.properties.contentType.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/data/contentType",schemaPath:"#/properties/data/properties/contentType/enum",keyword:"enum",params:{allowedValues: schema54.properties.data.properties.contentType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -13212,19 +13256,19 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate119.errors = vErrors;
+validate121.errors = vErrors;
 return errors === 0;
 }
-validate119.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate121.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const notificationDigestRequestedV1 = validate121;
-const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/notification.digest-requested/v1/schema.json","title":"NotificationDigestRequestedV1","description":"Time for the daily digest: the notifier sends each target the jobs waiting for it (fired by the scheduler, or `jobpipe notify digest`). A request is sent at most once per target: a second delivery of the same request sends nothing.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["requestId","requestedAt"],"properties":{"requestId":{"type":"string","minLength":1,"maxLength":64},"requestedAt":{"type":"string","format":"date-time"}}}}};
+export const notificationDigestRequestedV1 = validate123;
+const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/notification.digest-requested/v1/schema.json","title":"NotificationDigestRequestedV1","description":"Time for the daily digest: the notifier sends each target the jobs waiting for it (fired by the scheduler, or `jobpipe notify digest`). A request is sent at most once per target: a second delivery of the same request sends nothing.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["requestId","requestedAt"],"properties":{"requestId":{"type":"string","minLength":1,"maxLength":64},"requestedAt":{"type":"string","format":"date-time"}}}}};
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/notification.digest-requested/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate121.evaluated;
+const evaluated0 = validate123.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13388,18 +13432,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate121.errors = vErrors;
+validate123.errors = vErrors;
 return errors === 0;
 }
-validate121.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate123.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const scrapeFinishedV1 = validate123;
-const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/scrape.finished/v1/schema.json","title":"ScrapeFinishedV1","description":"One run of one search ended: how much of the search (and of each board) it read, and whether that read was complete. Only a complete read may close jobs missing from it.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"},"status":{"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."},"coverage":{"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}},"boards":{"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}},"drift":{"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."},"previousListed":{"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."},"seenBlobKey":{"type":"string","minLength":1,"maxLength":1024,"description":"Blob holding the JSON array of the external ids the run listed (absent when it failed): what the owner of the jobs compares its open jobs against."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0}}}}};
+export const scrapeFinishedV1 = validate125;
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/scrape.finished/v1/schema.json","title":"ScrapeFinishedV1","description":"One run of one search ended: how much of the search (and of each board) it read, and whether that read was complete. Only a complete read may close jobs missing from it.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"},"status":{"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."},"coverage":{"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}},"boards":{"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}},"drift":{"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."},"previousListed":{"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."},"seenBlobKey":{"type":"string","minLength":1,"maxLength":1024,"description":"Blob holding the JSON array of the external ids the run listed (absent when it failed): what the owner of the jobs compares its open jobs against."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0}}}}};
 
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate125.evaluated;
+const evaluated0 = validate127.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13428,17 +13472,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate125.errors = vErrors;
+validate127.errors = vErrors;
 return errors === 0;
 }
-validate125.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate127.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby"]};
+const schema58 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby"]};
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate127.evaluated;
+const evaluated0 = validate129.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13456,7 +13500,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema57.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema58.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13465,16 +13509,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate129.errors = vErrors;
 return errors === 0;
 }
-validate127.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate129.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate129.evaluated;
+const evaluated0 = validate131.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13513,17 +13557,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate129.errors = vErrors;
+validate131.errors = vErrors;
 return errors === 0;
 }
-validate129.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate131.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/scrape.finished/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate123.evaluated;
+const evaluated0 = validate125.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13663,7 +13707,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema55.properties.data.properties, key1))){
+if(!(func5.call(schema56.properties.data.properties, key1))){
 const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -13675,20 +13719,20 @@ errors++;
 }
 }
 if(data1.searchId !== undefined){
-if(!(validate125(data1.searchId, {instancePath:instancePath+"/data/searchId",parentData:data1,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
-errors = vErrors.length;
-}
-}
-if(data1.source !== undefined){
-if(!(validate127(data1.source, {instancePath:instancePath+"/data/source",parentData:data1,parentDataProperty:"source",rootData,dynamicAnchors}))){
+if(!(validate127(data1.searchId, {instancePath:instancePath+"/data/searchId",parentData:data1,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
 errors = vErrors.length;
 }
 }
-if(data1.runId !== undefined){
-if(!(validate129(data1.runId, {instancePath:instancePath+"/data/runId",parentData:data1,parentDataProperty:"runId",rootData,dynamicAnchors}))){
+if(data1.source !== undefined){
+if(!(validate129(data1.source, {instancePath:instancePath+"/data/source",parentData:data1,parentDataProperty:"source",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+errors = vErrors.length;
+}
+}
+if(data1.runId !== undefined){
+if(!(validate131(data1.runId, {instancePath:instancePath+"/data/runId",parentData:data1,parentDataProperty:"runId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
 errors = vErrors.length;
 }
 }
@@ -13705,7 +13749,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((data5 === "complete") || (data5 === "partial")) || (data5 === "failed"))){
-const err14 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema55.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema56.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13809,7 +13853,7 @@ vErrors.push(err23);
 errors++;
 }
 for(const key2 in data6){
-if(!(func5.call(schema55.properties.data.properties.coverage.properties, key2))){
+if(!(func5.call(schema56.properties.data.properties.coverage.properties, key2))){
 const err24 = {instancePath:instancePath+"/data/coverage",schemaPath:"#/properties/data/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
@@ -14173,7 +14217,7 @@ vErrors.push(err53);
 errors++;
 }
 if(!((data20 === "complete") || (data20 === "failed"))){
-const err54 = {instancePath:instancePath+"/data/boards/" + i0+"/status",schemaPath:"#/properties/data/properties/boards/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema55.properties.data.properties.boards.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err54 = {instancePath:instancePath+"/data/boards/" + i0+"/status",schemaPath:"#/properties/data/properties/boards/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema56.properties.data.properties.boards.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -14414,10 +14458,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate125.errors = vErrors;
 return errors === 0;
 }
-validate123.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate125.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const scrapeRequestedV1 = validate88;
 const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/scrape.requested/v1/schema.json","title":"ScrapeRequestedV1","description":"Ask the scraper to run one search now.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["searchId","source","runId","requestedBy"],"properties":{"searchId":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby"]},"runId":{"type":"string","minLength":1,"maxLength":64},"keywords":{"type":"string"},"location":{"type":"string"},"minSalary":{"type":"number","minimum":0},"boards":{"type":"array","items":{"type":"string"}},"urls":{"type":"array","items":{"type":"string","format":"uri"}},"allowHosts":{"$ref":"../../defs/config.schema.json#/properties/searches/items/properties/allowHosts"},"followLinks":{"type":"string"},"maxPages":{"type":"integer","minimum":1,"maximum":100},"useBrowser":{"type":"boolean"},"requestedBy":{"type":"string","enum":["schedule","user","cli"]}}}}};
@@ -14929,14 +14973,14 @@ return errors === 0;
 }
 validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const sessionRefreshRequestedV1 = validate131;
-const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refresh-requested/v1/schema.json","title":"SessionRefreshRequestedV1","description":"A site session is missing or expired and must be renewed.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","reason","requestedAt"],"properties":{"site":{"type":"string","minLength":1},"reason":{"type":"string","enum":["missing","expired","rejected","scheduled","unblocked"],"description":"Why a login is asked for; 'unblocked': the user fixed what blocked the site (credentials, TOTP secret) and asks to log in again now."},"requestedAt":{"type":"string","format":"date-time"},"applicationId":{"type":"string"}}}}};
+export const sessionRefreshRequestedV1 = validate133;
+const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refresh-requested/v1/schema.json","title":"SessionRefreshRequestedV1","description":"A site session is missing or expired and must be renewed.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","reason","requestedAt"],"properties":{"site":{"type":"string","minLength":1},"reason":{"type":"string","enum":["missing","expired","rejected","scheduled","unblocked"],"description":"Why a login is asked for; 'unblocked': the user fixed what blocked the site (credentials, TOTP secret) and asks to log in again now."},"requestedAt":{"type":"string","format":"date-time"},"applicationId":{"type":"string"}}}}};
 
-function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/session.refresh-requested/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate131.evaluated;
+const evaluated0 = validate133.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15065,7 +15109,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(((((data3 === "missing") || (data3 === "expired")) || (data3 === "rejected")) || (data3 === "scheduled")) || (data3 === "unblocked"))){
-const err10 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema59.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema60.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15135,19 +15179,19 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate131.errors = vErrors;
+validate133.errors = vErrors;
 return errors === 0;
 }
-validate131.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const sessionRefreshedV1 = validate133;
-const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refreshed/v1/schema.json","title":"SessionRefreshedV1","description":"A site session was renewed (the cookie itself stays in the secret store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","status","expiresAt","refreshedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"type":"string","enum":["ok","needs-user"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"refreshedAt":{"type":"string","format":"date-time"},"message":{"type":"string","maxLength":500},"reason":{"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."},"screenshotBlobKey":{"type":"string","description":"Blob key of the screenshot taken when the login failed."}}}}};
+export const sessionRefreshedV1 = validate135;
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refreshed/v1/schema.json","title":"SessionRefreshedV1","description":"A site session was renewed (the cookie itself stays in the secret store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","status","expiresAt","refreshedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"type":"string","enum":["ok","needs-user"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"refreshedAt":{"type":"string","format":"date-time"},"message":{"type":"string","maxLength":500},"reason":{"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."},"screenshotBlobKey":{"type":"string","description":"Blob key of the screenshot taken when the login failed."}}}}};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/session.refreshed/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate133.evaluated;
+const evaluated0 = validate135.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15286,7 +15330,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data3 === "ok") || (data3 === "needs-user"))){
-const err11 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema60.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema61.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15423,7 +15467,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!((((((((data7 === "otp-required") || (data7 === "wrong-credentials")) || (data7 === "login-page-changed")) || (data7 === "timeout")) || (data7 === "site-error")) || (data7 === "too-many-failures")) || (data7 === "missing-credentials")) || (data7 === "site-not-configured"))){
-const err21 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema60.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema61.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -15468,21 +15512,21 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate133.errors = vErrors;
+validate135.errors = vErrors;
 return errors === 0;
 }
-validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate135.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const defsConfig = validate61;
 
-export const defsImportRow = validate135;
-const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/import-row.schema.json","title":"ImportRow","description":"One job row of a CSV or JSON import (POST /imports/*), as stored in an import.chunk blob: { \"rows\": [{ \"rowNumber\": n, \"row\": ImportRow }] }.","type":"object","additionalProperties":false,"required":["title","company","url"],"properties":{"externalId":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"url":{"type":"string","format":"uri"},"location":{"type":"string","maxLength":300},"remote":{"type":"boolean"},"description":{"type":"string","maxLength":200000},"salaryMin":{"type":"number","minimum":0},"salaryMax":{"type":"number","minimum":0},"salaryCurrency":{"type":"string","pattern":"^[A-Z]{3}$"},"salaryPeriod":{"enum":["hour","day","week","month","year"]},"employmentType":{"type":"string","maxLength":100},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"experienceYearsMin":{"type":"number","minimum":0,"maximum":60},"postedAt":{"type":"string","format":"date-time"}}};
+export const defsImportRow = validate137;
+const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/import-row.schema.json","title":"ImportRow","description":"One job row of a CSV or JSON import (POST /imports/*), as stored in an import.chunk blob: { \"rows\": [{ \"rowNumber\": n, \"row\": ImportRow }] }.","type":"object","additionalProperties":false,"required":["title","company","url"],"properties":{"externalId":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"url":{"type":"string","format":"uri"},"location":{"type":"string","maxLength":300},"remote":{"type":"boolean"},"description":{"type":"string","maxLength":200000},"salaryMin":{"type":"number","minimum":0},"salaryMax":{"type":"number","minimum":0},"salaryCurrency":{"type":"string","pattern":"^[A-Z]{3}$"},"salaryPeriod":{"enum":["hour","day","week","month","year"]},"employmentType":{"type":"string","maxLength":100},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"experienceYearsMin":{"type":"number","minimum":0,"maximum":60},"postedAt":{"type":"string","format":"date-time"}}};
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/defs/import-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate135.evaluated;
+const evaluated0 = validate137.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15521,7 +15565,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema61.properties, key0))){
+if(!(func5.call(schema62.properties, key0))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -15802,7 +15846,7 @@ errors++;
 if(data.salaryPeriod !== undefined){
 let data10 = data.salaryPeriod;
 if(!(((((data10 === "hour") || (data10 === "day")) || (data10 === "week")) || (data10 === "month")) || (data10 === "year"))){
-const err26 = {instancePath:instancePath+"/salaryPeriod",schemaPath:"#/properties/salaryPeriod/enum",keyword:"enum",params:{allowedValues: schema61.properties.salaryPeriod.enum},message:"must be equal to one of the allowed values"};
+const err26 = {instancePath:instancePath+"/salaryPeriod",schemaPath:"#/properties/salaryPeriod/enum",keyword:"enum",params:{allowedValues: schema62.properties.salaryPeriod.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -15969,20 +16013,20 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
-validate135.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const defsInboxMailboxes = validate136;
-const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json","title":"InboxMailboxes","description":"The mailboxes the inbox may watch (JOBPIPE_INBOX_MAILBOXES). Each is watched only when it opts in with `watch: true`; its password is never here but in the secret store, under `passwordSecret` (default `inbox/<name>`).","type":"array","maxItems":10,"items":{"title":"InboxMailbox","type":"object","additionalProperties":false,"required":["name","host","user","watch"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Short name of the mailbox: in events, the inbox table and secret names."},"host":{"type":"string","minLength":1,"maxLength":253,"pattern":"^[A-Za-z0-9.-]+$","description":"The IMAP server's host name."},"port":{"type":"integer","minimum":1,"maximum":65535,"default":993},"tls":{"type":"boolean","default":true,"description":"Implicit TLS (port 993); false for a plain connection upgraded with STARTTLS when the server offers it."},"user":{"type":"string","minLength":1,"maxLength":320,"description":"The IMAP login."},"folder":{"type":"string","minLength":1,"maxLength":200,"default":"INBOX","description":"The folder watched with IDLE."},"watch":{"type":"boolean","description":"Opt-in: only a mailbox with watch true is read."},"passwordSecret":{"type":"string","minLength":1,"maxLength":200,"description":"Name of the secret holding the password (default inbox/<name>)."},"since":{"type":"string","format":"date","description":"On the first connection, read messages received from this day on (default: only new ones)."}}}};
+export const defsInboxMailboxes = validate138;
+const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json","title":"InboxMailboxes","description":"The mailboxes the inbox may watch (JOBPIPE_INBOX_MAILBOXES). Each is watched only when it opts in with `watch: true`; its password is never here but in the secret store, under `passwordSecret` (default `inbox/<name>`).","type":"array","maxItems":10,"items":{"title":"InboxMailbox","type":"object","additionalProperties":false,"required":["name","host","user","watch"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Short name of the mailbox: in events, the inbox table and secret names."},"host":{"type":"string","minLength":1,"maxLength":253,"pattern":"^[A-Za-z0-9.-]+$","description":"The IMAP server's host name."},"port":{"type":"integer","minimum":1,"maximum":65535,"default":993},"tls":{"type":"boolean","default":true,"description":"Implicit TLS (port 993); false for a plain connection upgraded with STARTTLS when the server offers it."},"user":{"type":"string","minLength":1,"maxLength":320,"description":"The IMAP login."},"folder":{"type":"string","minLength":1,"maxLength":200,"default":"INBOX","description":"The folder watched with IDLE."},"watch":{"type":"boolean","description":"Opt-in: only a mailbox with watch true is read."},"passwordSecret":{"type":"string","minLength":1,"maxLength":200,"description":"Name of the secret holding the password (default inbox/<name>)."},"since":{"type":"string","format":"date","description":"On the first connection, read messages received from this day on (default: only new ones)."}}}};
 const pattern41 = new RegExp("^[A-Za-z0-9.-]+$", "u");
 
-function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate136.evaluated;
+const evaluated0 = validate138.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16045,7 +16089,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data0){
-if(!(func5.call(schema62.items.properties, key0))){
+if(!(func5.call(schema63.items.properties, key0))){
 const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -16338,22 +16382,22 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate136.errors = vErrors;
+validate138.errors = vErrors;
 return errors === 0;
 }
-validate136.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate138.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 export const defsNormalizedJob = validate81;
 
-export const tablesApiKeys = validate137;
-const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/apiKeys/schema.json","title":"ApiKeyItem","description":"An API key as stored (written by crm-api): never the key itself, only its scrypt hash.","type":"object","additionalProperties":false,"required":["keyHash","keyId","name","scope","createdAt","revokedAt"],"properties":{"keyHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"keyId":{"type":"string","pattern":"^[A-Za-z0-9]{12}$"},"name":{"type":"string","minLength":1,"maxLength":200},"scope":{"enum":["read","write"]},"createdAt":{"type":"string","format":"date-time"},"revokedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
+export const tablesApiKeys = validate139;
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/apiKeys/schema.json","title":"ApiKeyItem","description":"An API key as stored (written by crm-api): never the key itself, only its scrypt hash.","type":"object","additionalProperties":false,"required":["keyHash","keyId","name","scope","createdAt","revokedAt"],"properties":{"keyHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"keyId":{"type":"string","pattern":"^[A-Za-z0-9]{12}$"},"name":{"type":"string","minLength":1,"maxLength":200},"scope":{"enum":["read","write"]},"createdAt":{"type":"string","format":"date-time"},"revokedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
 const pattern43 = new RegExp("^[A-Za-z0-9]{12}$", "u");
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/apiKeys/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate139.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16521,7 +16565,7 @@ errors++;
 if(data.scope !== undefined){
 let data3 = data.scope;
 if(!((data3 === "read") || (data3 === "write"))){
-const err14 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema63.properties.scope.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema64.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -16631,19 +16675,19 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate137.errors = vErrors;
+validate139.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate139.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesApplications = validate138;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applications/schema.json","title":"ApplicationItem","description":"An application as the user asked for it (written by crm-api), with the outcome crm-api learns from `application.submitted` / `application.failed`.","type":"object","additionalProperties":false,"required":["applicationId","jobId","status","dryRun","requestedAt","applyUrl","site","company","title","finishedAt","failureCode","failureMessage","needsUser","evidenceBlobKeys"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"title":{"type":"string"},"status":{"enum":["requested","submitted","failed"]},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failureCode":{"anyOf":[{"$ref":"../../application.failed/v1/schema.json#/properties/data/properties/code"},{"type":"null"}]},"failureMessage":{"anyOf":[{"type":"string"},{"type":"null"}]},"needsUser":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"evidenceBlobKeys":{"type":"array","items":{"type":"string","minLength":1}}}};
-const schema65 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"};
+export const tablesApplications = validate140;
+const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applications/schema.json","title":"ApplicationItem","description":"An application as the user asked for it (written by crm-api), with the outcome crm-api learns from `application.submitted` / `application.failed`.","type":"object","additionalProperties":false,"required":["applicationId","jobId","status","dryRun","requestedAt","applyUrl","site","company","title","finishedAt","failureCode","failureMessage","needsUser","evidenceBlobKeys"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"title":{"type":"string"},"status":{"enum":["requested","submitted","failed"]},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failureCode":{"anyOf":[{"$ref":"../../application.failed/v1/schema.json#/properties/data/properties/code"},{"type":"null"}]},"failureMessage":{"anyOf":[{"type":"string"},{"type":"null"}]},"needsUser":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"evidenceBlobKeys":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema66 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate139.evaluated;
+const evaluated0 = validate141.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16672,17 +16716,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate139.errors = vErrors;
+validate141.errors = vErrors;
 return errors === 0;
 }
-validate139.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate141.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema66 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+const schema67 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate141.evaluated;
+const evaluated0 = validate143.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16711,17 +16755,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate141.errors = vErrors;
+validate143.errors = vErrors;
 return errors === 0;
 }
-validate141.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate143.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema67 = {"type":"boolean"};
+const schema68 = {"type":"boolean"};
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate143.evaluated;
+const evaluated0 = validate145.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16738,17 +16782,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate143.errors = vErrors;
+validate145.errors = vErrors;
 return errors === 0;
 }
-validate143.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate145.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema68 = {"type":"string","format":"date-time"};
+const schema69 = {"type":"string","format":"date-time"};
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate145.evaluated;
+const evaluated0 = validate147.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16777,51 +16821,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate145.errors = vErrors;
-return errors === 0;
-}
-validate145.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema69 = {"type":"string","format":"uri"};
-
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate147.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats6(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
 validate147.errors = vErrors;
 return errors === 0;
 }
 validate147.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema70 = {"type":"string","minLength":1};
+const schema70 = {"type":"string","format":"uri"};
 
 function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -16834,8 +16839,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(formats6(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -16899,12 +16904,51 @@ return errors === 0;
 }
 validate151.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema72 = {"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]};
+const schema72 = {"type":"string","minLength":1};
 
 function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate153.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate153.errors = vErrors;
+return errors === 0;
+}
+validate153.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema73 = {"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]};
+
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate155.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16922,7 +16966,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((data === "session-unavailable") || (data === "unknown-question")) || (data === "form-changed")) || (data === "site-error")) || (data === "timeout")) || (data === "daily-cap")) || (data === "duplicate-job")) || (data === "duplicate-company")) || (data === "browser-crashed")) || (data === "outcome-unknown")) || (data === "site-not-configured")) || (data === "profile-incomplete"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema73.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -16931,17 +16975,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate153.errors = vErrors;
+validate155.errors = vErrors;
 return errors === 0;
 }
-validate153.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate155.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/applications/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate138.evaluated;
+const evaluated0 = validate140.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17090,7 +17134,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema64.properties, key0))){
+if(!(func5.call(schema65.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -17102,44 +17146,44 @@ errors++;
 }
 }
 if(data.applicationId !== undefined){
-if(!(validate139(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
-errors = vErrors.length;
-}
-}
-if(data.jobId !== undefined){
-if(!(validate141(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+if(!(validate141(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
 errors = vErrors.length;
 }
 }
-if(data.dryRun !== undefined){
-if(!(validate143(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
+if(data.jobId !== undefined){
+if(!(validate143(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
 errors = vErrors.length;
 }
 }
-if(data.requestedAt !== undefined){
-if(!(validate145(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
+if(data.dryRun !== undefined){
+if(!(validate145(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
 errors = vErrors.length;
 }
 }
-if(data.applyUrl !== undefined){
-if(!(validate147(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
+if(data.requestedAt !== undefined){
+if(!(validate147(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
 errors = vErrors.length;
 }
 }
-if(data.site !== undefined){
-if(!(validate149(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
+if(data.applyUrl !== undefined){
+if(!(validate149(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
 errors = vErrors.length;
 }
 }
-if(data.company !== undefined){
-if(!(validate151(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(data.site !== undefined){
+if(!(validate151(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+errors = vErrors.length;
+}
+}
+if(data.company !== undefined){
+if(!(validate153(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
 errors = vErrors.length;
 }
 }
@@ -17158,7 +17202,7 @@ errors++;
 if(data.status !== undefined){
 let data8 = data.status;
 if(!(((data8 === "requested") || (data8 === "submitted")) || (data8 === "failed"))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema64.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema65.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -17237,8 +17281,8 @@ let data10 = data.failureCode;
 const _errs19 = errors;
 let valid2 = false;
 const _errs20 = errors;
-if(!(validate153(data10, {instancePath:instancePath+"/failureCode",parentData:data,parentDataProperty:"failureCode",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
+if(!(validate155(data10, {instancePath:instancePath+"/failureCode",parentData:data,parentDataProperty:"failureCode",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs20 === errors;
@@ -17434,51 +17478,13 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate138.errors = vErrors;
+validate140.errors = vErrors;
 return errors === 0;
 }
-validate138.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate140.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesApplierState = validate155;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applierState/schema.json","title":"ApplierStateItem","description":"The applier's progress with one application request. `submitting` is the intent recorded BEFORE the submit click: a delivery that finds it never clicks again.","type":"object","additionalProperties":false,"required":["applicationId","jobId","site","company","applyUrl","dryRun","requestedAt","status","version","sessionWaits","submitAttemptedAt","outcome","outcomePublished","updatedAt"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"status":{"enum":["requested","waiting-session","submitting","submitted","dry-run","failed"]},"version":{"type":"integer","minimum":0,"description":"Bumped on every write; writes are conditional on it."},"sessionWaits":{"type":"integer","minimum":0,"description":"How many times the application waited for a session refresh."},"submitAttemptedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"When a real submit was attempted: what the daily cap and once-per rules count."},"outcome":{"anyOf":[{"oneOf":[{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.submitted"},"data":{"$ref":"../../application.submitted/v1/schema.json#/properties/data"}}},{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.failed"},"data":{"$ref":"../../application.failed/v1/schema.json#/properties/data"}}}]},{"type":"null"}]},"outcomePublished":{"type":"boolean"},"updatedAt":{"type":"string","format":"date-time"}}};
-
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate156.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern6.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate156.errors = vErrors;
-return errors === 0;
-}
-validate156.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
+export const tablesApplierState = validate157;
+const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applierState/schema.json","title":"ApplierStateItem","description":"The applier's progress with one application request. `submitting` is the intent recorded BEFORE the submit click: a delivery that finds it never clicks again.","type":"object","additionalProperties":false,"required":["applicationId","jobId","site","company","applyUrl","dryRun","requestedAt","status","version","sessionWaits","submitAttemptedAt","outcome","outcomePublished","updatedAt"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"status":{"enum":["requested","waiting-session","submitting","submitted","dry-run","failed"]},"version":{"type":"integer","minimum":0,"description":"Bumped on every write; writes are conditional on it."},"sessionWaits":{"type":"integer","minimum":0,"description":"How many times the application waited for a session refresh."},"submitAttemptedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"When a real submit was attempted: what the daily cap and once-per rules count."},"outcome":{"anyOf":[{"oneOf":[{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.submitted"},"data":{"$ref":"../../application.submitted/v1/schema.json#/properties/data"}}},{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.failed"},"data":{"$ref":"../../application.failed/v1/schema.json#/properties/data"}}}]},{"type":"null"}]},"outcomePublished":{"type":"boolean"},"updatedAt":{"type":"string","format":"date-time"}}};
 
 function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -17491,8 +17497,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern5.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[^\\s]{1,200}$"},message:"must match pattern \""+"^[a-z0-9-]+:[^\\s]{1,200}$"+"\""};
+if(!pattern6.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -17528,13 +17534,25 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "boolean"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data === "string"){
+if(!pattern5.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[^\\s]{1,200}$"},message:"must match pattern \""+"^[a-z0-9-]+:[^\\s]{1,200}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
 else {
 vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
 }
 errors++;
 }
@@ -17554,25 +17572,13 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(typeof data !== "boolean"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err0];
 }
 else {
 vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
 }
 errors++;
 }
@@ -17593,8 +17599,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!(formats6(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -17631,8 +17637,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(formats6(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -17695,12 +17701,50 @@ return errors === 0;
 }
 validate168.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema81 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","dryRun","submittedAt","evidence","answers"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"dryRun":{"type":"boolean"},"submittedAt":{"type":"string","format":"date-time"},"evidence":{"type":"object","additionalProperties":false,"required":["beforeBlobKey","afterBlobKey"],"properties":{"beforeBlobKey":{"type":"string"},"afterBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"answers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["question","answer"],"properties":{"question":{"type":"string"},"answer":{"type":"string"}}}}}};
 
 function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate170.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate170.errors = vErrors;
+return errors === 0;
+}
+validate170.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema82 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","dryRun","submittedAt","evidence","answers"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"dryRun":{"type":"boolean"},"submittedAt":{"type":"string","format":"date-time"},"evidence":{"type":"object","additionalProperties":false,"required":["beforeBlobKey","afterBlobKey"],"properties":{"beforeBlobKey":{"type":"string"},"afterBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"answers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["question","answer"],"properties":{"question":{"type":"string"},"answer":{"type":"string"}}}}}};
+
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate172.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18085,17 +18129,17 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate170.errors = vErrors;
+validate172.errors = vErrors;
 return errors === 0;
 }
-validate170.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate172.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema82 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","failedAt","code","message","needsUser","evidenceBlobKey"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"failedAt":{"type":"string","format":"date-time"},"code":{"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]},"message":{"type":"string","maxLength":2000},"needsUser":{"type":"boolean"},"evidenceBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]},"question":{"type":"string","maxLength":1000,"description":"The screening question the answer bank does not cover (code unknown-question)."}}};
+const schema83 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","failedAt","code","message","needsUser","evidenceBlobKey"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"failedAt":{"type":"string","format":"date-time"},"code":{"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]},"message":{"type":"string","maxLength":2000},"needsUser":{"type":"boolean"},"evidenceBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]},"question":{"type":"string","maxLength":1000,"description":"The screening question the answer bank does not cover (code unknown-question)."}}};
 
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate172.evaluated;
+const evaluated0 = validate174.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18184,7 +18228,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema82.properties, key0))){
+if(!(func5.call(schema83.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -18282,7 +18326,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((((((((((((data4 === "session-unavailable") || (data4 === "unknown-question")) || (data4 === "form-changed")) || (data4 === "site-error")) || (data4 === "timeout")) || (data4 === "daily-cap")) || (data4 === "duplicate-job")) || (data4 === "duplicate-company")) || (data4 === "browser-crashed")) || (data4 === "outcome-unknown")) || (data4 === "site-not-configured")) || (data4 === "profile-incomplete"))){
-const err16 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema82.properties.code.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema83.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -18417,17 +18461,17 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate172.errors = vErrors;
+validate174.errors = vErrors;
 return errors === 0;
 }
-validate172.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate174.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/applierState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate155.evaluated;
+const evaluated0 = validate157.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18576,7 +18620,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema73.properties, key0))){
+if(!(func5.call(schema74.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -18588,51 +18632,51 @@ errors++;
 }
 }
 if(data.applicationId !== undefined){
-if(!(validate156(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
-errors = vErrors.length;
-}
-}
-if(data.jobId !== undefined){
-if(!(validate158(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+if(!(validate158(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
 errors = vErrors.length;
 }
 }
-if(data.dryRun !== undefined){
-if(!(validate160(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
+if(data.jobId !== undefined){
+if(!(validate160(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
 errors = vErrors.length;
 }
 }
-if(data.requestedAt !== undefined){
-if(!(validate162(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
+if(data.dryRun !== undefined){
+if(!(validate162(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
 errors = vErrors.length;
 }
 }
-if(data.applyUrl !== undefined){
-if(!(validate164(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
+if(data.requestedAt !== undefined){
+if(!(validate164(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
 errors = vErrors.length;
 }
 }
-if(data.site !== undefined){
-if(!(validate166(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
+if(data.applyUrl !== undefined){
+if(!(validate166(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
 errors = vErrors.length;
 }
 }
-if(data.company !== undefined){
-if(!(validate168(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(data.site !== undefined){
+if(!(validate168(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
+errors = vErrors.length;
+}
+}
+if(data.company !== undefined){
+if(!(validate170(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
 errors = vErrors.length;
 }
 }
 if(data.status !== undefined){
 let data7 = data.status;
 if(!((((((data7 === "requested") || (data7 === "waiting-session")) || (data7 === "submitting")) || (data7 === "submitted")) || (data7 === "dry-run")) || (data7 === "failed"))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema73.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema74.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -18811,8 +18855,8 @@ errors++;
 }
 }
 if(data11.data !== undefined){
-if(!(validate170(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+if(!(validate172(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
 errors = vErrors.length;
 }
 }
@@ -18880,8 +18924,8 @@ errors++;
 }
 }
 if(data11.data !== undefined){
-if(!(validate172(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+if(!(validate174(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
 errors = vErrors.length;
 }
 }
@@ -19016,19 +19060,19 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate155.errors = vErrors;
+validate157.errors = vErrors;
 return errors === 0;
 }
-validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate157.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesConfig = validate174;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/config/schema.json","title":"ConfigItem","description":"The user's configuration, versioned (written by crm-api; key `current`).","type":"object","additionalProperties":false,"required":["key","version","updatedAt","config"],"properties":{"key":{"const":"current"},"version":{"type":"integer","minimum":1},"updatedAt":{"type":"string","format":"date-time"},"config":{"$ref":"../../defs/config.schema.json"}}};
+export const tablesConfig = validate176;
+const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/config/schema.json","title":"ConfigItem","description":"The user's configuration, versioned (written by crm-api; key `current`).","type":"object","additionalProperties":false,"required":["key","version","updatedAt","config"],"properties":{"key":{"const":"current"},"version":{"type":"integer","minimum":1},"updatedAt":{"type":"string","format":"date-time"},"config":{"$ref":"../../defs/config.schema.json"}}};
 
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/config/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate174.evaluated;
+const evaluated0 = validate176.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19167,18 +19211,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate174.errors = vErrors;
+validate176.errors = vErrors;
 return errors === 0;
 }
-validate174.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate176.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesCrm = validate176;
-const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crm/schema.json","title":"CrmItem","description":"The CRM state of one job (written by crm-api).","type":"object","additionalProperties":false,"required":["jobId","stage","closedReason","updatedAt","version","responses","lastResponseAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"updatedAt":{"type":"string","format":"date-time"},"version":{"type":"integer","minimum":0},"responses":{"type":"integer","minimum":0},"lastResponseAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
+export const tablesCrm = validate178;
+const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crm/schema.json","title":"CrmItem","description":"The CRM state of one job (written by crm-api).","type":"object","additionalProperties":false,"required":["jobId","stage","closedReason","updatedAt","version","responses","lastResponseAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"updatedAt":{"type":"string","format":"date-time"},"version":{"type":"integer","minimum":0},"responses":{"type":"integer","minimum":0},"lastResponseAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
 
-function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate177.evaluated;
+const evaluated0 = validate179.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19207,17 +19251,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate177.errors = vErrors;
+validate179.errors = vErrors;
 return errors === 0;
 }
-validate177.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate179.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema86 = {"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]};
+const schema87 = {"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]};
 
-function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate179.evaluated;
+const evaluated0 = validate181.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19235,7 +19279,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema87.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -19244,17 +19288,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate179.errors = vErrors;
+validate181.errors = vErrors;
 return errors === 0;
 }
-validate179.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate181.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema87 = {"anyOf":[{"type":"string","enum":["rejected","withdrawn","expired","hired","not-interested"]},{"type":"null"}]};
+const schema88 = {"anyOf":[{"type":"string","enum":["rejected","withdrawn","expired","hired","not-interested"]},{"type":"null"}]};
 
-function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate181.evaluated;
+const evaluated0 = validate183.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19275,7 +19319,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "rejected") || (data === "withdrawn")) || (data === "expired")) || (data === "hired")) || (data === "not-interested"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema87.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema88.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -19320,17 +19364,17 @@ vErrors = null;
 }
 }
 }
-validate181.errors = vErrors;
+validate183.errors = vErrors;
 return errors === 0;
 }
-validate181.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate183.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/crm/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate176.evaluated;
+const evaluated0 = validate178.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19421,20 +19465,20 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate177(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
-errors = vErrors.length;
-}
-}
-if(data.stage !== undefined){
-if(!(validate179(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+if(!(validate179(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
 errors = vErrors.length;
 }
 }
-if(data.closedReason !== undefined){
-if(!(validate181(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+if(data.stage !== undefined){
+if(!(validate181(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+errors = vErrors.length;
+}
+}
+if(data.closedReason !== undefined){
+if(!(validate183(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
 errors = vErrors.length;
 }
 }
@@ -19588,18 +19632,18 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate176.errors = vErrors;
+validate178.errors = vErrors;
 return errors === 0;
 }
-validate176.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesCrmHistory = validate183;
-const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crmHistory/schema.json","title":"CrmHistoryItem","description":"One entry of a job's CRM history (written by crm-api); `changeId` starts with the time, so entries sort in time order.","type":"object","additionalProperties":false,"required":["jobId","changeId","kind","from","to","closedReason","note","response","at","by"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"changeId":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T[^#]+#"},"kind":{"enum":["stage","note","response"]},"from":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/from"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/note"},{"type":"null"}]},"response":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/response"},{"type":"null"}]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/changedBy"}}};
+export const tablesCrmHistory = validate185;
+const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crmHistory/schema.json","title":"CrmHistoryItem","description":"One entry of a job's CRM history (written by crm-api); `changeId` starts with the time, so entries sort in time order.","type":"object","additionalProperties":false,"required":["jobId","changeId","kind","from","to","closedReason","note","response","at","by"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"changeId":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T[^#]+#"},"kind":{"enum":["stage","note","response"]},"from":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/from"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/note"},{"type":"null"}]},"response":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/response"},{"type":"null"}]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/changedBy"}}};
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate184.evaluated;
+const evaluated0 = validate186.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19628,17 +19672,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate184.errors = vErrors;
+validate186.errors = vErrors;
 return errors === 0;
 }
-validate184.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate186.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema90 = {"anyOf":[{"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]},{"type":"null"}]};
+const schema91 = {"anyOf":[{"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]},{"type":"null"}]};
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate186.evaluated;
+const evaluated0 = validate188.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19659,7 +19703,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema90.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema91.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -19704,16 +19748,16 @@ vErrors = null;
 }
 }
 }
-validate186.errors = vErrors;
+validate188.errors = vErrors;
 return errors === 0;
 }
-validate186.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate188.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate188.evaluated;
+const evaluated0 = validate190.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19731,7 +19775,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema87.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -19740,16 +19784,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate188.errors = vErrors;
+validate190.errors = vErrors;
 return errors === 0;
 }
-validate188.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate190.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate190.evaluated;
+const evaluated0 = validate192.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19770,7 +19814,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "rejected") || (data === "withdrawn")) || (data === "expired")) || (data === "hired")) || (data === "not-interested"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema87.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema88.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -19815,17 +19859,17 @@ vErrors = null;
 }
 }
 }
-validate190.errors = vErrors;
+validate192.errors = vErrors;
 return errors === 0;
 }
-validate190.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate192.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema93 = {"type":"string","maxLength":10000};
+const schema94 = {"type":"string","maxLength":10000};
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate192.evaluated;
+const evaluated0 = validate194.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19854,17 +19898,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate192.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
-validate192.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate194.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema94 = {"type":"object","additionalProperties":false,"required":["kind","respondedAt"],"description":"Set when the change records a reply from the employer (stage may stay the same).","properties":{"kind":{"type":"string","enum":["recruiter-replied","interview-scheduled","rejected","offer-made","other"]},"respondedAt":{"type":"string","format":"date-time"},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
+const schema95 = {"type":"object","additionalProperties":false,"required":["kind","respondedAt"],"description":"Set when the change records a reply from the employer (stage may stay the same).","properties":{"kind":{"type":"string","enum":["recruiter-replied","interview-scheduled","rejected","offer-made","other"]},"respondedAt":{"type":"string","format":"date-time"},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
 
-function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate194.evaluated;
+const evaluated0 = validate196.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19917,7 +19961,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((((data0 === "recruiter-replied") || (data0 === "interview-scheduled")) || (data0 === "rejected")) || (data0 === "offer-made")) || (data0 === "other"))){
-const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema94.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema95.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -20027,17 +20071,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate194.errors = vErrors;
+validate196.errors = vErrors;
 return errors === 0;
 }
-validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate196.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema95 = {"type":"string","enum":["user","sheet","applier","system"]};
+const schema96 = {"type":"string","enum":["user","sheet","applier","system"]};
 
-function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate196.evaluated;
+const evaluated0 = validate198.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20055,7 +20099,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((data === "user") || (data === "sheet")) || (data === "applier")) || (data === "system"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema96.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -20064,18 +20108,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate196.errors = vErrors;
+validate198.errors = vErrors;
 return errors === 0;
 }
-validate196.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate198.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const pattern52 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T[^#]+#", "u");
 
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/crmHistory/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate183.evaluated;
+const evaluated0 = validate185.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20184,7 +20228,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema88.properties, key0))){
+if(!(func5.call(schema89.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -20196,8 +20240,8 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate184(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+if(!(validate186(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
 errors = vErrors.length;
 }
 }
@@ -20229,7 +20273,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!(((data2 === "stage") || (data2 === "note")) || (data2 === "response"))){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema88.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema89.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -20240,20 +20284,20 @@ errors++;
 }
 }
 if(data.from !== undefined){
-if(!(validate186(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
-errors = vErrors.length;
-}
-}
-if(data.to !== undefined){
-if(!(validate188(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
+if(!(validate188(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
 errors = vErrors.length;
 }
 }
-if(data.closedReason !== undefined){
-if(!(validate190(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+if(data.to !== undefined){
+if(!(validate190(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
+errors = vErrors.length;
+}
+}
+if(data.closedReason !== undefined){
+if(!(validate192(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
 errors = vErrors.length;
 }
 }
@@ -20262,8 +20306,8 @@ let data6 = data.note;
 const _errs10 = errors;
 let valid1 = false;
 const _errs11 = errors;
-if(!(validate192(data6, {instancePath:instancePath+"/note",parentData:data,parentDataProperty:"note",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
+if(!(validate194(data6, {instancePath:instancePath+"/note",parentData:data,parentDataProperty:"note",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs11 === errors;
@@ -20308,8 +20352,8 @@ let data7 = data.response;
 const _errs15 = errors;
 let valid2 = false;
 const _errs16 = errors;
-if(!(validate194(data7, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
+if(!(validate196(data7, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs16 === errors;
@@ -20375,8 +20419,8 @@ errors++;
 }
 }
 if(data.by !== undefined){
-if(!(validate196(data.by, {instancePath:instancePath+"/by",parentData:data,parentDataProperty:"by",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+if(!(validate198(data.by, {instancePath:instancePath+"/by",parentData:data,parentDataProperty:"by",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
 errors = vErrors.length;
 }
 }
@@ -20391,19 +20435,19 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate183.errors = vErrors;
+validate185.errors = vErrors;
 return errors === 0;
 }
-validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate185.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesIdempotencyKeys = validate198;
-const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/idempotencyKeys/schema.json","title":"IdempotencyKeyItem","description":"A crm-api write request by its Idempotency-Key (hashed with the API key): claimed while it runs, then its first answer, replayed to retries until expiresAt.","type":"object","additionalProperties":false,"required":["key","fingerprint","expiresAt"],"properties":{"key":{"type":"string","minLength":1},"fingerprint":{"description":"SHA-256 of the request's method, URL and body.","type":"string","minLength":1},"expiresAt":{"description":"Epoch seconds after which the item no longer counts (DynamoDB TTL).","type":"integer","minimum":0},"answer":{"type":"object","additionalProperties":false,"required":["statusCode","contentType","body"],"properties":{"statusCode":{"type":"integer","minimum":100,"maximum":599},"contentType":{"anyOf":[{"type":"string"},{"type":"null"}]},"body":{"type":"string"}}}}};
+export const tablesIdempotencyKeys = validate200;
+const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/idempotencyKeys/schema.json","title":"IdempotencyKeyItem","description":"A crm-api write request by its Idempotency-Key (hashed with the API key): claimed while it runs, then its first answer, replayed to retries until expiresAt.","type":"object","additionalProperties":false,"required":["key","fingerprint","expiresAt"],"properties":{"key":{"type":"string","minLength":1},"fingerprint":{"description":"SHA-256 of the request's method, URL and body.","type":"string","minLength":1},"expiresAt":{"description":"Epoch seconds after which the item no longer counts (DynamoDB TTL).","type":"integer","minimum":0},"answer":{"type":"object","additionalProperties":false,"required":["statusCode","contentType","body"],"properties":{"statusCode":{"type":"integer","minimum":100,"maximum":599},"contentType":{"anyOf":[{"type":"string"},{"type":"null"}]},"body":{"type":"string"}}}}};
 
-function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/idempotencyKeys/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate198.evaluated;
+const evaluated0 = validate200.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20695,21 +20739,21 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate198.errors = vErrors;
+validate200.errors = vErrors;
 return errors === 0;
 }
-validate198.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate200.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesImports = validate199;
-const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/imports/schema.json","title":"ImportItem","description":"Progress of one import (written by crm-api): its `summary` part, its rejected rows in parts `rejected#<n>`, and the parser's report of each chunk in parts `loaded#<n>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["importId","part","kind","mode","status","totalRows","accepted","rejected","chunks","createdAt","finishedAt","failure"],"properties":{"importId":{"type":"string","minLength":1},"part":{"const":"summary"},"kind":{"enum":["json","csv"]},"mode":{"enum":["incremental","full"]},"status":{"enum":["receiving","loading","done","failed"]},"totalRows":{"type":"integer","minimum":0},"accepted":{"type":"integer","minimum":0},"rejected":{"type":"integer","minimum":0},"chunks":{"type":"integer","minimum":0},"createdAt":{"type":"string","format":"date-time"},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failure":{"anyOf":[{"type":"string"},{"type":"null"}]}},"title":"ImportSummaryItem"},{"type":"object","additionalProperties":false,"required":["importId","part","rows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^rejected#\\d{6}$"},"rows":{"type":"array","maxItems":1000,"items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"RejectedRowsItem"},{"type":"object","additionalProperties":false,"required":["importId","part","chunkIndex","rowCount","stored","rejectedRows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^loaded#\\d{6}$"},"chunkIndex":{"type":"integer","minimum":0},"rowCount":{"type":"integer","minimum":0},"stored":{"type":"integer","minimum":0},"rejectedRows":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"LoadedChunkItem","description":"The parser's report of one chunk (import.chunk-loaded): rows stored and rows it refused."}]};
+export const tablesImports = validate201;
+const schema98 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/imports/schema.json","title":"ImportItem","description":"Progress of one import (written by crm-api): its `summary` part, its rejected rows in parts `rejected#<n>`, and the parser's report of each chunk in parts `loaded#<n>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["importId","part","kind","mode","status","totalRows","accepted","rejected","chunks","createdAt","finishedAt","failure"],"properties":{"importId":{"type":"string","minLength":1},"part":{"const":"summary"},"kind":{"enum":["json","csv"]},"mode":{"enum":["incremental","full"]},"status":{"enum":["receiving","loading","done","failed"]},"totalRows":{"type":"integer","minimum":0},"accepted":{"type":"integer","minimum":0},"rejected":{"type":"integer","minimum":0},"chunks":{"type":"integer","minimum":0},"createdAt":{"type":"string","format":"date-time"},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failure":{"anyOf":[{"type":"string"},{"type":"null"}]}},"title":"ImportSummaryItem"},{"type":"object","additionalProperties":false,"required":["importId","part","rows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^rejected#\\d{6}$"},"rows":{"type":"array","maxItems":1000,"items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"RejectedRowsItem"},{"type":"object","additionalProperties":false,"required":["importId","part","chunkIndex","rowCount","stored","rejectedRows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^loaded#\\d{6}$"},"chunkIndex":{"type":"integer","minimum":0},"rowCount":{"type":"integer","minimum":0},"stored":{"type":"integer","minimum":0},"rejectedRows":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"LoadedChunkItem","description":"The parser's report of one chunk (import.chunk-loaded): rows stored and rows it refused."}]};
 const pattern53 = new RegExp("^rejected#\\d{6}$", "u");
 const pattern54 = new RegExp("^loaded#\\d{6}$", "u");
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/imports/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate199.evaluated;
+const evaluated0 = validate201.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20842,7 +20886,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema97.oneOf[0].properties, key0))){
+if(!(func5.call(schema98.oneOf[0].properties, key0))){
 const err12 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -20893,7 +20937,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!((data2 === "json") || (data2 === "csv"))){
-const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema97.oneOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema98.oneOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -20906,7 +20950,7 @@ errors++;
 if(data.mode !== undefined){
 let data3 = data.mode;
 if(!((data3 === "incremental") || (data3 === "full"))){
-const err17 = {instancePath:instancePath+"/mode",schemaPath:"#/oneOf/0/properties/mode/enum",keyword:"enum",params:{allowedValues: schema97.oneOf[0].properties.mode.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/mode",schemaPath:"#/oneOf/0/properties/mode/enum",keyword:"enum",params:{allowedValues: schema98.oneOf[0].properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -20919,7 +20963,7 @@ errors++;
 if(data.status !== undefined){
 let data4 = data.status;
 if(!((((data4 === "receiving") || (data4 === "loading")) || (data4 === "done")) || (data4 === "failed"))){
-const err18 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema97.oneOf[0].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema98.oneOf[0].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -21813,22 +21857,22 @@ vErrors = null;
 }
 }
 }
-validate199.errors = vErrors;
+validate201.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate199.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate201.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesInbox = validate200;
-const schema98 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/inbox/schema.json","title":"InboxItem","description":"The inbox's own store (written by inbox), one kind of item per key prefix: `message#<mailbox>#<messageId>` (a classified message with its body: it never leaves this table; `jobpipe inbox forget` deletes these), `cursor#<mailbox>` (how far the watcher has read a mailbox).","oneOf":[{"title":"InboxMessageItem","description":"A message of a watched mailbox, what the classifier made of it and the job it was matched to.","type":"object","additionalProperties":false,"required":["key","mailbox","messageId","uid","inReplyTo","references","from","subject","text","receivedAt","emailClass","confidence","decidedBy","jobId","matchedBy","interviewAt","storedAt"],"properties":{"key":{"type":"string","pattern":"^message#","description":"message#<mailbox>#<messageId>"},"mailbox":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"},"uid":{"type":"integer","minimum":1,"description":"The message's IMAP UID in the watched folder."},"inReplyTo":{"anyOf":[{"type":"string","maxLength":998},{"type":"null"}]},"references":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":998}},"from":{"type":"object","additionalProperties":false,"required":["address"],"properties":{"address":{"type":"string","maxLength":320},"name":{"type":"string","maxLength":500}}},"subject":{"type":"string","maxLength":2000},"text":{"type":"string","maxLength":200000,"description":"The plain-text body (cut at 200 000 characters)."},"receivedAt":{"type":"string","format":"date-time"},"emailClass":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/emailClass"},"confidence":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/confidence"},"decidedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/decidedBy"},"jobId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/jobId"},"matchedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/matchedBy"},"interviewAt":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/interviewAt"},"storedAt":{"type":"string","format":"date-time"}}},{"title":"InboxCursorItem","description":"The highest UID the watcher has classified in a mailbox's folder, valid while the folder's UIDVALIDITY holds.","type":"object","additionalProperties":false,"required":["key","cursorOf","uidValidity","lastUid","updatedAt"],"properties":{"key":{"type":"string","pattern":"^cursor#","description":"cursor#<mailbox>"},"cursorOf":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"uidValidity":{"type":"string","pattern":"^[0-9]{1,20}$"},"lastUid":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
+export const tablesInbox = validate202;
+const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/inbox/schema.json","title":"InboxItem","description":"The inbox's own store (written by inbox), one kind of item per key prefix: `message#<mailbox>#<messageId>` (a classified message with its body: it never leaves this table; `jobpipe inbox forget` deletes these), `cursor#<mailbox>` (how far the watcher has read a mailbox).","oneOf":[{"title":"InboxMessageItem","description":"A message of a watched mailbox, what the classifier made of it and the job it was matched to.","type":"object","additionalProperties":false,"required":["key","mailbox","messageId","uid","inReplyTo","references","from","subject","text","receivedAt","emailClass","confidence","decidedBy","jobId","matchedBy","interviewAt","storedAt"],"properties":{"key":{"type":"string","pattern":"^message#","description":"message#<mailbox>#<messageId>"},"mailbox":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"},"uid":{"type":"integer","minimum":1,"description":"The message's IMAP UID in the watched folder."},"inReplyTo":{"anyOf":[{"type":"string","maxLength":998},{"type":"null"}]},"references":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":998}},"from":{"type":"object","additionalProperties":false,"required":["address"],"properties":{"address":{"type":"string","maxLength":320},"name":{"type":"string","maxLength":500}}},"subject":{"type":"string","maxLength":2000},"text":{"type":"string","maxLength":200000,"description":"The plain-text body (cut at 200 000 characters)."},"receivedAt":{"type":"string","format":"date-time"},"emailClass":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/emailClass"},"confidence":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/confidence"},"decidedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/decidedBy"},"jobId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/jobId"},"matchedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/matchedBy"},"interviewAt":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/interviewAt"},"storedAt":{"type":"string","format":"date-time"}}},{"title":"InboxCursorItem","description":"The highest UID the watcher has classified in a mailbox's folder, valid while the folder's UIDVALIDITY holds.","type":"object","additionalProperties":false,"required":["key","cursorOf","uidValidity","lastUid","updatedAt"],"properties":{"key":{"type":"string","pattern":"^cursor#","description":"cursor#<mailbox>"},"cursorOf":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"uidValidity":{"type":"string","pattern":"^[0-9]{1,20}$"},"lastUid":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
 const pattern55 = new RegExp("^message#", "u");
 const pattern58 = new RegExp("^cursor#", "u");
 const pattern59 = new RegExp("^[0-9]{1,20}$", "u");
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate201.evaluated;
+const evaluated0 = validate203.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21857,17 +21901,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate201.errors = vErrors;
+validate203.errors = vErrors;
 return errors === 0;
 }
-validate201.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate203.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema100 = {"type":"string","minLength":1,"maxLength":998,"description":"The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table."};
+const schema101 = {"type":"string","minLength":1,"maxLength":998,"description":"The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table."};
 
-function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate203.evaluated;
+const evaluated0 = validate205.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21906,17 +21950,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate203.errors = vErrors;
+validate205.errors = vErrors;
 return errors === 0;
 }
-validate203.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate205.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema101 = {"type":"string","enum":["application-received","rejection","interview-invitation","assessment","recruiter-outreach","other"],"description":"What the message is about."};
+const schema102 = {"type":"string","enum":["application-received","rejection","interview-invitation","assessment","recruiter-outreach","other"],"description":"What the message is about."};
 
-function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate205.evaluated;
+const evaluated0 = validate207.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21934,7 +21978,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((data === "application-received") || (data === "rejection")) || (data === "interview-invitation")) || (data === "assessment")) || (data === "recruiter-outreach")) || (data === "other"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema101.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema102.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -21943,17 +21987,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate205.errors = vErrors;
+validate207.errors = vErrors;
 return errors === 0;
 }
-validate205.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate207.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema102 = {"type":"number","minimum":0,"maximum":1,"description":"How sure the classifier is of the class (0-1)."};
+const schema103 = {"type":"number","minimum":0,"maximum":1,"description":"How sure the classifier is of the class (0-1)."};
 
-function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate207.evaluated;
+const evaluated0 = validate209.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21992,17 +22036,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate207.errors = vErrors;
+validate209.errors = vErrors;
 return errors === 0;
 }
-validate207.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate209.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema103 = {"type":"string","enum":["rule","model"],"description":"A rule (a calendar invitation) or the naive Bayes model."};
+const schema104 = {"type":"string","enum":["rule","model"],"description":"A rule (a calendar invitation) or the naive Bayes model."};
 
-function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate209.evaluated;
+const evaluated0 = validate211.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22020,7 +22064,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "rule") || (data === "model"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema103.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -22029,17 +22073,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate209.errors = vErrors;
+validate211.errors = vErrors;
 return errors === 0;
 }
-validate209.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate211.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema104 = {"anyOf":[{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$"},{"type":"null"}],"description":"The job of the application the message belongs to; null when none matched."};
+const schema105 = {"anyOf":[{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$"},{"type":"null"}],"description":"The job of the application the message belongs to; null when none matched."};
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate211.evaluated;
+const evaluated0 = validate213.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22107,17 +22151,17 @@ vErrors = null;
 }
 }
 }
-validate211.errors = vErrors;
+validate213.errors = vErrors;
 return errors === 0;
 }
-validate211.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate213.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema105 = {"type":"array","uniqueItems":true,"items":{"type":"string","enum":["thread","ats-sender","company-domain","company-name","job-title"]},"description":"What tied the message to the job (empty when none matched)."};
+const schema106 = {"type":"array","uniqueItems":true,"items":{"type":"string","enum":["thread","ats-sender","company-domain","company-name","job-title"]},"description":"What tied the message to the job (empty when none matched)."};
 
-function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate213.evaluated;
+const evaluated0 = validate215.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22139,7 +22183,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data0 === "thread") || (data0 === "ats-sender")) || (data0 === "company-domain")) || (data0 === "company-name")) || (data0 === "job-title"))){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/enum",keyword:"enum",params:{allowedValues: schema105.items.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/enum",keyword:"enum",params:{allowedValues: schema106.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -22184,17 +22228,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate213.errors = vErrors;
+validate215.errors = vErrors;
 return errors === 0;
 }
-validate213.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate215.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema106 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"Start of the interview when the message carries a calendar invitation (.ics)."};
+const schema107 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"Start of the interview when the message carries a calendar invitation (.ics)."};
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate215.evaluated;
+const evaluated0 = validate217.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22262,17 +22306,17 @@ vErrors = null;
 }
 }
 }
-validate215.errors = vErrors;
+validate217.errors = vErrors;
 return errors === 0;
 }
-validate215.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate217.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/inbox/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate200.evaluated;
+const evaluated0 = validate202.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22455,7 +22499,7 @@ vErrors.push(err16);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema98.oneOf[0].properties, key0))){
+if(!(func5.call(schema99.oneOf[0].properties, key0))){
 const err17 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
@@ -22492,14 +22536,14 @@ errors++;
 }
 }
 if(data.mailbox !== undefined){
-if(!(validate201(data.mailbox, {instancePath:instancePath+"/mailbox",parentData:data,parentDataProperty:"mailbox",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
+if(!(validate203(data.mailbox, {instancePath:instancePath+"/mailbox",parentData:data,parentDataProperty:"mailbox",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
 }
 if(data.messageId !== undefined){
-if(!(validate203(data.messageId, {instancePath:instancePath+"/messageId",parentData:data,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
+if(!(validate205(data.messageId, {instancePath:instancePath+"/messageId",parentData:data,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
 errors = vErrors.length;
 }
 }
@@ -22806,38 +22850,38 @@ errors++;
 }
 }
 if(data.emailClass !== undefined){
-if(!(validate205(data.emailClass, {instancePath:instancePath+"/emailClass",parentData:data,parentDataProperty:"emailClass",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
-errors = vErrors.length;
-}
-}
-if(data.confidence !== undefined){
-if(!(validate207(data.confidence, {instancePath:instancePath+"/confidence",parentData:data,parentDataProperty:"confidence",rootData,dynamicAnchors}))){
+if(!(validate207(data.emailClass, {instancePath:instancePath+"/emailClass",parentData:data,parentDataProperty:"emailClass",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
 errors = vErrors.length;
 }
 }
-if(data.decidedBy !== undefined){
-if(!(validate209(data.decidedBy, {instancePath:instancePath+"/decidedBy",parentData:data,parentDataProperty:"decidedBy",rootData,dynamicAnchors}))){
+if(data.confidence !== undefined){
+if(!(validate209(data.confidence, {instancePath:instancePath+"/confidence",parentData:data,parentDataProperty:"confidence",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
 errors = vErrors.length;
 }
 }
-if(data.jobId !== undefined){
-if(!(validate211(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+if(data.decidedBy !== undefined){
+if(!(validate211(data.decidedBy, {instancePath:instancePath+"/decidedBy",parentData:data,parentDataProperty:"decidedBy",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
 errors = vErrors.length;
 }
 }
-if(data.matchedBy !== undefined){
-if(!(validate213(data.matchedBy, {instancePath:instancePath+"/matchedBy",parentData:data,parentDataProperty:"matchedBy",rootData,dynamicAnchors}))){
+if(data.jobId !== undefined){
+if(!(validate213(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
 }
-if(data.interviewAt !== undefined){
-if(!(validate215(data.interviewAt, {instancePath:instancePath+"/interviewAt",parentData:data,parentDataProperty:"interviewAt",rootData,dynamicAnchors}))){
+if(data.matchedBy !== undefined){
+if(!(validate215(data.matchedBy, {instancePath:instancePath+"/matchedBy",parentData:data,parentDataProperty:"matchedBy",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+}
+if(data.interviewAt !== undefined){
+if(!(validate217(data.interviewAt, {instancePath:instancePath+"/interviewAt",parentData:data,parentDataProperty:"interviewAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
 errors = vErrors.length;
 }
 }
@@ -22973,8 +23017,8 @@ errors++;
 }
 }
 if(data.cursorOf !== undefined){
-if(!(validate201(data.cursorOf, {instancePath:instancePath+"/cursorOf",parentData:data,parentDataProperty:"cursorOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
+if(!(validate203(data.cursorOf, {instancePath:instancePath+"/cursorOf",parentData:data,parentDataProperty:"cursorOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
 }
@@ -23099,19 +23143,19 @@ vErrors = null;
 }
 }
 }
-validate200.errors = vErrors;
+validate202.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate200.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate202.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesJobs = validate218;
-const schema107 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/jobs/schema.json","title":"JobItem","description":"A jobs-table item (written by the parser): the normalized job of `job.parsed` plus what only the table keeps.","type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt","descriptionHtml","dedupeKey","fetchedAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"canonicalUrl":{"$ref":"../../defs/normalized-job.schema.json#/properties/canonicalUrl"},"title":{"$ref":"../../defs/normalized-job.schema.json#/properties/title"},"company":{"$ref":"../../defs/normalized-job.schema.json#/properties/company"},"locations":{"$ref":"../../defs/normalized-job.schema.json#/properties/locations"},"remote":{"$ref":"../../defs/normalized-job.schema.json#/properties/remote"},"employmentType":{"$ref":"../../defs/normalized-job.schema.json#/properties/employmentType"},"seniority":{"$ref":"../../defs/normalized-job.schema.json#/properties/seniority"},"salary":{"$ref":"../../defs/normalized-job.schema.json#/properties/salary"},"skills":{"$ref":"../../defs/normalized-job.schema.json#/properties/skills"},"skillDetails":{"$ref":"../../defs/normalized-job.schema.json#/properties/skillDetails"},"experienceYears":{"$ref":"../../defs/normalized-job.schema.json#/properties/experienceYears"},"descriptionText":{"$ref":"../../defs/normalized-job.schema.json#/properties/descriptionText"},"postedAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/postedAt"},"expiresAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/expiresAt"},"contentHash":{"$ref":"../../defs/normalized-job.schema.json#/properties/contentHash"},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"lastSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/lastSeenAt"},"provenance":{"$ref":"../../defs/normalized-job.schema.json#/properties/provenance"},"descriptionHtml":{"type":"string","description":"The sanitized description HTML (events carry only the text)."},"dedupeKey":{"type":"string","minLength":1,"description":"Company, title and place, normalized: postings of one job on several sources share it (index byDedupeKey)."},"textFingerprint":{"type":"string","minLength":1,"description":"Fingerprint of the description text, when it is long enough to compare (index byTextFingerprint)."},"canonicalJobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The job this posting duplicates, when it is a copy."},"duplicateConfidence":{"type":"number","minimum":0,"maximum":1},"rawBlobKey":{"type":"string","minLength":1,"description":"Blob key of the raw body the item was parsed from (for reparse)."},"sourceUrl":{"type":"string","format":"uri","description":"URL the raw body was fetched from (job.scraped `url`)."},"fetchedAt":{"type":"string","format":"date-time","description":"When that raw body was fetched; an older body never overwrites a newer one."},"publishedHash":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"contentHash whose job.parsed was published."},"closedAt":{"type":"string","format":"date-time","description":"When the posting closed (absent while open)."},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"reads":{"type":"object","description":"Per search that listed the job: the last run that counted for it and how many complete reads in a row went without it (the lifecycle sweep's bookkeeping).","additionalProperties":{"type":"object","additionalProperties":false,"required":["lastRunId","misses"],"properties":{"lastRunId":{"type":"string","minLength":1},"misses":{"type":"integer","minimum":0},"missedRunIds":{"type":"array","items":{"type":"string","minLength":1}}}}},"relistOf":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The first posting of the job this one lists again under a new id (same source, company, title and place, near-identical description)."},"relistCount":{"type":"integer","minimum":1,"description":"How many listings of the job came before this one."},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags","description":"The ghost-risk criteria that fire for the job (decided by the lifecycle sweep; absent until one fires)."}}};
+export const tablesJobs = validate220;
+const schema108 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/jobs/schema.json","title":"JobItem","description":"A jobs-table item (written by the parser): the normalized job of `job.parsed` plus what only the table keeps.","type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt","descriptionHtml","dedupeKey","fetchedAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"canonicalUrl":{"$ref":"../../defs/normalized-job.schema.json#/properties/canonicalUrl"},"title":{"$ref":"../../defs/normalized-job.schema.json#/properties/title"},"company":{"$ref":"../../defs/normalized-job.schema.json#/properties/company"},"locations":{"$ref":"../../defs/normalized-job.schema.json#/properties/locations"},"remote":{"$ref":"../../defs/normalized-job.schema.json#/properties/remote"},"employmentType":{"$ref":"../../defs/normalized-job.schema.json#/properties/employmentType"},"seniority":{"$ref":"../../defs/normalized-job.schema.json#/properties/seniority"},"salary":{"$ref":"../../defs/normalized-job.schema.json#/properties/salary"},"skills":{"$ref":"../../defs/normalized-job.schema.json#/properties/skills"},"skillDetails":{"$ref":"../../defs/normalized-job.schema.json#/properties/skillDetails"},"experienceYears":{"$ref":"../../defs/normalized-job.schema.json#/properties/experienceYears"},"descriptionText":{"$ref":"../../defs/normalized-job.schema.json#/properties/descriptionText"},"postedAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/postedAt"},"expiresAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/expiresAt"},"contentHash":{"$ref":"../../defs/normalized-job.schema.json#/properties/contentHash"},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"lastSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/lastSeenAt"},"provenance":{"$ref":"../../defs/normalized-job.schema.json#/properties/provenance"},"descriptionHtml":{"type":"string","description":"The sanitized description HTML (events carry only the text)."},"dedupeKey":{"type":"string","minLength":1,"description":"Company, title and place, normalized: postings of one job on several sources share it (index byDedupeKey)."},"textFingerprint":{"type":"string","minLength":1,"description":"Fingerprint of the description text, when it is long enough to compare (index byTextFingerprint)."},"canonicalJobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The job this posting duplicates, when it is a copy."},"duplicateConfidence":{"type":"number","minimum":0,"maximum":1},"rawBlobKey":{"type":"string","minLength":1,"description":"Blob key of the raw body the item was parsed from (for reparse)."},"sourceUrl":{"type":"string","format":"uri","description":"URL the raw body was fetched from (job.scraped `url`)."},"fetchedAt":{"type":"string","format":"date-time","description":"When that raw body was fetched; an older body never overwrites a newer one."},"publishedHash":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"contentHash whose job.parsed was published."},"closedAt":{"type":"string","format":"date-time","description":"When the posting closed (absent while open)."},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"reads":{"type":"object","description":"Per search that listed the job: the last run that counted for it and how many complete reads in a row went without it (the lifecycle sweep's bookkeeping).","additionalProperties":{"type":"object","additionalProperties":false,"required":["lastRunId","misses"],"properties":{"lastRunId":{"type":"string","minLength":1},"misses":{"type":"integer","minimum":0},"missedRunIds":{"type":"array","items":{"type":"string","minLength":1}}}}},"relistOf":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The first posting of the job this one lists again under a new id (same source, company, title and place, near-identical description)."},"relistCount":{"type":"integer","minimum":1,"description":"How many listings of the job came before this one."},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags","description":"The ghost-risk criteria that fire for the job (decided by the lifecycle sweep; absent until one fires)."}}};
 
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate219.evaluated;
+const evaluated0 = validate221.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23140,17 +23184,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate219.errors = vErrors;
+validate221.errors = vErrors;
 return errors === 0;
 }
-validate219.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate221.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema109 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby"]};
+const schema110 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby"]};
 
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate221.evaluated;
+const evaluated0 = validate223.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23168,7 +23212,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema109.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -23177,17 +23221,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate221.errors = vErrors;
+validate223.errors = vErrors;
 return errors === 0;
 }
-validate221.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate223.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema110 = {"type":"string","minLength":1,"maxLength":200};
+const schema111 = {"type":"string","minLength":1,"maxLength":200};
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate223.evaluated;
+const evaluated0 = validate225.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23226,17 +23270,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate223.errors = vErrors;
+validate225.errors = vErrors;
 return errors === 0;
 }
-validate223.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate225.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema111 = {"type":"string","format":"uri"};
+const schema112 = {"type":"string","format":"uri"};
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate225.evaluated;
+const evaluated0 = validate227.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23265,17 +23309,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate225.errors = vErrors;
+validate227.errors = vErrors;
 return errors === 0;
 }
-validate225.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate227.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema112 = {"type":"string","minLength":1,"maxLength":500};
+const schema113 = {"type":"string","minLength":1,"maxLength":500};
 
-function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate227.evaluated;
+const evaluated0 = validate229.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23314,17 +23358,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate227.errors = vErrors;
+validate229.errors = vErrors;
 return errors === 0;
 }
-validate227.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate229.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema113 = {"type":"string","minLength":1,"maxLength":300};
+const schema114 = {"type":"string","minLength":1,"maxLength":300};
 
-function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate229.evaluated;
+const evaluated0 = validate231.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23363,17 +23407,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate229.errors = vErrors;
+validate231.errors = vErrors;
 return errors === 0;
 }
-validate229.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate231.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema114 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50};
+const schema115 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50};
 
-function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate231.evaluated;
+const evaluated0 = validate233.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23621,17 +23665,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate231.errors = vErrors;
+validate233.errors = vErrors;
 return errors === 0;
 }
-validate231.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate233.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema115 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
+const schema116 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
 
-function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate233.evaluated;
+const evaluated0 = validate235.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23687,17 +23731,17 @@ vErrors = null;
 }
 }
 }
-validate233.errors = vErrors;
+validate235.errors = vErrors;
 return errors === 0;
 }
-validate233.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate235.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema116 = {"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]};
+const schema117 = {"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]};
 
-function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate235.evaluated;
+const evaluated0 = validate237.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23718,7 +23762,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "full-time") || (data === "part-time")) || (data === "contract")) || (data === "temporary")) || (data === "internship")) || (data === "volunteer")) || (data === "other"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema116.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema117.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -23763,17 +23807,17 @@ vErrors = null;
 }
 }
 }
-validate235.errors = vErrors;
+validate237.errors = vErrors;
 return errors === 0;
 }
-validate235.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate237.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema117 = {"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]};
+const schema118 = {"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]};
 
-function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate237.evaluated;
+const evaluated0 = validate239.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23841,17 +23885,17 @@ vErrors = null;
 }
 }
 }
-validate237.errors = vErrors;
+validate239.errors = vErrors;
 return errors === 0;
 }
-validate237.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate239.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema118 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]};
+const schema119 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]};
 
-function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate239.evaluated;
+const evaluated0 = validate241.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24110,7 +24154,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!(((((data3 === "hour") || (data3 === "day")) || (data3 === "week")) || (data3 === "month")) || (data3 === "year"))){
-const err19 = {instancePath:instancePath+"/period",schemaPath:"#/anyOf/0/properties/period/enum",keyword:"enum",params:{allowedValues: schema118.anyOf[0].properties.period.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/period",schemaPath:"#/anyOf/0/properties/period/enum",keyword:"enum",params:{allowedValues: schema119.anyOf[0].properties.period.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -24261,7 +24305,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!((data6 === "stated") || (data6 === "inferred"))){
-const err29 = {instancePath:instancePath+"/basis",schemaPath:"#/anyOf/0/properties/basis/enum",keyword:"enum",params:{allowedValues: schema118.anyOf[0].properties.basis.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/basis",schemaPath:"#/anyOf/0/properties/basis/enum",keyword:"enum",params:{allowedValues: schema119.anyOf[0].properties.basis.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -24321,18 +24365,18 @@ vErrors = null;
 }
 }
 }
-validate239.errors = vErrors;
+validate241.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate239.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate241.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema119 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200};
+const schema120 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200};
 
-function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate241.evaluated;
+const evaluated0 = validate243.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24397,17 +24441,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate241.errors = vErrors;
+validate243.errors = vErrors;
 return errors === 0;
 }
-validate241.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate243.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema120 = {"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}};
+const schema121 = {"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}};
 
-function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate243.evaluated;
+const evaluated0 = validate245.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24509,7 +24553,7 @@ errors++;
 if(data0.importance !== undefined){
 let data2 = data0.importance;
 if(!(((data2 === "required") || (data2 === "preferred")) || (data2 === "mentioned"))){
-const err8 = {instancePath:instancePath+"/" + i0+"/importance",schemaPath:"#/items/properties/importance/enum",keyword:"enum",params:{allowedValues: schema120.items.properties.importance.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/" + i0+"/importance",schemaPath:"#/items/properties/importance/enum",keyword:"enum",params:{allowedValues: schema121.items.properties.importance.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -24613,17 +24657,17 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate243.errors = vErrors;
+validate245.errors = vErrors;
 return errors === 0;
 }
-validate243.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate245.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema121 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]};
+const schema122 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]};
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate245.evaluated;
+const evaluated0 = validate247.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24864,18 +24908,18 @@ vErrors = null;
 }
 }
 }
-validate245.errors = vErrors;
+validate247.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate245.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate247.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema122 = {"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."};
+const schema123 = {"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."};
 
-function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate247.evaluated;
+const evaluated0 = validate249.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24904,89 +24948,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate247.errors = vErrors;
-return errors === 0;
-}
-validate247.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema123 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
-
-function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate249.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
 validate249.errors = vErrors;
 return errors === 0;
 }
 validate249.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
+const schema124 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
 
 function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -25064,7 +25031,6 @@ return errors === 0;
 }
 validate251.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema125 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
 
 function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -25076,9 +25042,12 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
 if(typeof data === "string"){
-if(!pattern24.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -25089,7 +25058,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -25098,11 +25067,48 @@ vErrors.push(err1);
 }
 errors++;
 }
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
 validate253.errors = vErrors;
 return errors === 0;
 }
 validate253.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
+const schema126 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
 
 function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -25115,8 +25121,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(!pattern24.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -25179,12 +25185,50 @@ return errors === 0;
 }
 validate257.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema128 = {"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"};
 
 function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate259.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate259.errors = vErrors;
+return errors === 0;
+}
+validate259.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema129 = {"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"};
+
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate261.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25215,16 +25259,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate259.errors = vErrors;
+validate261.errors = vErrors;
 return errors === 0;
 }
-validate259.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate261.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate262.evaluated;
+const evaluated0 = validate264.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25251,17 +25295,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate262.errors = vErrors;
+validate264.errors = vErrors;
 return errors === 0;
 }
-validate262.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate264.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema130 = {"type":"array","description":"Every criterion that fires now (empty: none does any more).","items":{"title":"GhostFlag","type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"type":"string","enum":["open-past-usual-close","relisted-repeatedly","reposted-while-open","evergreen-no-salary"],"description":"open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities)."},"detail":{"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."},"since":{"type":"string","format":"date-time","description":"When the criterion first fired."}}}};
+const schema131 = {"type":"array","description":"Every criterion that fires now (empty: none does any more).","items":{"title":"GhostFlag","type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"type":"string","enum":["open-past-usual-close","relisted-repeatedly","reposted-while-open","evergreen-no-salary"],"description":"open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities)."},"detail":{"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."},"since":{"type":"string","format":"date-time","description":"When the criterion first fired."}}}};
 
-function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate265.evaluated;
+const evaluated0 = validate267.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25328,7 +25372,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((data1 === "open-past-usual-close") || (data1 === "relisted-repeatedly")) || (data1 === "reposted-while-open")) || (data1 === "evergreen-no-salary"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema130.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema131.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -25421,17 +25465,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate265.errors = vErrors;
+validate267.errors = vErrors;
 return errors === 0;
 }
-validate265.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate267.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/jobs/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate218.evaluated;
+const evaluated0 = validate220.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25660,7 +25704,7 @@ vErrors.push(err21);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema107.properties, key0))){
+if(!(func5.call(schema108.properties, key0))){
 const err22 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
@@ -25672,128 +25716,128 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate219(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
-errors = vErrors.length;
-}
-}
-if(data.source !== undefined){
-if(!(validate221(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+if(!(validate221(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
 errors = vErrors.length;
 }
 }
-if(data.externalId !== undefined){
-if(!(validate223(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
+if(data.source !== undefined){
+if(!(validate223(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
 errors = vErrors.length;
 }
 }
-if(data.canonicalUrl !== undefined){
-if(!(validate225(data.canonicalUrl, {instancePath:instancePath+"/canonicalUrl",parentData:data,parentDataProperty:"canonicalUrl",rootData,dynamicAnchors}))){
+if(data.externalId !== undefined){
+if(!(validate225(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
 errors = vErrors.length;
 }
 }
-if(data.title !== undefined){
-if(!(validate227(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData,dynamicAnchors}))){
+if(data.canonicalUrl !== undefined){
+if(!(validate227(data.canonicalUrl, {instancePath:instancePath+"/canonicalUrl",parentData:data,parentDataProperty:"canonicalUrl",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
 errors = vErrors.length;
 }
 }
-if(data.company !== undefined){
-if(!(validate229(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(data.title !== undefined){
+if(!(validate229(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 }
-if(data.locations !== undefined){
-if(!(validate231(data.locations, {instancePath:instancePath+"/locations",parentData:data,parentDataProperty:"locations",rootData,dynamicAnchors}))){
+if(data.company !== undefined){
+if(!(validate231(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 }
-if(data.remote !== undefined){
-if(!(validate233(data.remote, {instancePath:instancePath+"/remote",parentData:data,parentDataProperty:"remote",rootData,dynamicAnchors}))){
+if(data.locations !== undefined){
+if(!(validate233(data.locations, {instancePath:instancePath+"/locations",parentData:data,parentDataProperty:"locations",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 }
-if(data.employmentType !== undefined){
-if(!(validate235(data.employmentType, {instancePath:instancePath+"/employmentType",parentData:data,parentDataProperty:"employmentType",rootData,dynamicAnchors}))){
+if(data.remote !== undefined){
+if(!(validate235(data.remote, {instancePath:instancePath+"/remote",parentData:data,parentDataProperty:"remote",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
 errors = vErrors.length;
 }
 }
-if(data.seniority !== undefined){
-if(!(validate237(data.seniority, {instancePath:instancePath+"/seniority",parentData:data,parentDataProperty:"seniority",rootData,dynamicAnchors}))){
+if(data.employmentType !== undefined){
+if(!(validate237(data.employmentType, {instancePath:instancePath+"/employmentType",parentData:data,parentDataProperty:"employmentType",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
 errors = vErrors.length;
 }
 }
-if(data.salary !== undefined){
-if(!(validate239(data.salary, {instancePath:instancePath+"/salary",parentData:data,parentDataProperty:"salary",rootData,dynamicAnchors}))){
+if(data.seniority !== undefined){
+if(!(validate239(data.seniority, {instancePath:instancePath+"/seniority",parentData:data,parentDataProperty:"seniority",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
 errors = vErrors.length;
 }
 }
-if(data.skills !== undefined){
-if(!(validate241(data.skills, {instancePath:instancePath+"/skills",parentData:data,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+if(data.salary !== undefined){
+if(!(validate241(data.salary, {instancePath:instancePath+"/salary",parentData:data,parentDataProperty:"salary",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
 errors = vErrors.length;
 }
 }
-if(data.skillDetails !== undefined){
-if(!(validate243(data.skillDetails, {instancePath:instancePath+"/skillDetails",parentData:data,parentDataProperty:"skillDetails",rootData,dynamicAnchors}))){
+if(data.skills !== undefined){
+if(!(validate243(data.skills, {instancePath:instancePath+"/skills",parentData:data,parentDataProperty:"skills",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
 errors = vErrors.length;
 }
 }
-if(data.experienceYears !== undefined){
-if(!(validate245(data.experienceYears, {instancePath:instancePath+"/experienceYears",parentData:data,parentDataProperty:"experienceYears",rootData,dynamicAnchors}))){
+if(data.skillDetails !== undefined){
+if(!(validate245(data.skillDetails, {instancePath:instancePath+"/skillDetails",parentData:data,parentDataProperty:"skillDetails",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
 errors = vErrors.length;
 }
 }
-if(data.descriptionText !== undefined){
-if(!(validate247(data.descriptionText, {instancePath:instancePath+"/descriptionText",parentData:data,parentDataProperty:"descriptionText",rootData,dynamicAnchors}))){
+if(data.experienceYears !== undefined){
+if(!(validate247(data.experienceYears, {instancePath:instancePath+"/experienceYears",parentData:data,parentDataProperty:"experienceYears",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
 errors = vErrors.length;
 }
 }
-if(data.postedAt !== undefined){
-if(!(validate249(data.postedAt, {instancePath:instancePath+"/postedAt",parentData:data,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
+if(data.descriptionText !== undefined){
+if(!(validate249(data.descriptionText, {instancePath:instancePath+"/descriptionText",parentData:data,parentDataProperty:"descriptionText",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
 errors = vErrors.length;
 }
 }
-if(data.expiresAt !== undefined){
-if(!(validate251(data.expiresAt, {instancePath:instancePath+"/expiresAt",parentData:data,parentDataProperty:"expiresAt",rootData,dynamicAnchors}))){
+if(data.postedAt !== undefined){
+if(!(validate251(data.postedAt, {instancePath:instancePath+"/postedAt",parentData:data,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
 errors = vErrors.length;
 }
 }
-if(data.contentHash !== undefined){
-if(!(validate253(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
+if(data.expiresAt !== undefined){
+if(!(validate253(data.expiresAt, {instancePath:instancePath+"/expiresAt",parentData:data,parentDataProperty:"expiresAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
 errors = vErrors.length;
 }
 }
-if(data.firstSeenAt !== undefined){
-if(!(validate255(data.firstSeenAt, {instancePath:instancePath+"/firstSeenAt",parentData:data,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+if(data.contentHash !== undefined){
+if(!(validate255(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
 errors = vErrors.length;
 }
 }
-if(data.lastSeenAt !== undefined){
-if(!(validate257(data.lastSeenAt, {instancePath:instancePath+"/lastSeenAt",parentData:data,parentDataProperty:"lastSeenAt",rootData,dynamicAnchors}))){
+if(data.firstSeenAt !== undefined){
+if(!(validate257(data.firstSeenAt, {instancePath:instancePath+"/firstSeenAt",parentData:data,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
 errors = vErrors.length;
 }
 }
-if(data.provenance !== undefined){
-if(!(validate259(data.provenance, {instancePath:instancePath+"/provenance",parentData:data,parentDataProperty:"provenance",rootData,dynamicAnchors}))){
+if(data.lastSeenAt !== undefined){
+if(!(validate259(data.lastSeenAt, {instancePath:instancePath+"/lastSeenAt",parentData:data,parentDataProperty:"lastSeenAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
+errors = vErrors.length;
+}
+}
+if(data.provenance !== undefined){
+if(!(validate261(data.provenance, {instancePath:instancePath+"/provenance",parentData:data,parentDataProperty:"provenance",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
 errors = vErrors.length;
 }
 }
@@ -25860,8 +25904,8 @@ errors++;
 }
 }
 if(data.canonicalJobId !== undefined){
-if(!(validate219(data.canonicalJobId, {instancePath:instancePath+"/canonicalJobId",parentData:data,parentDataProperty:"canonicalJobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+if(!(validate221(data.canonicalJobId, {instancePath:instancePath+"/canonicalJobId",parentData:data,parentDataProperty:"canonicalJobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
 errors = vErrors.length;
 }
 }
@@ -26026,8 +26070,8 @@ errors++;
 }
 }
 if(data.closeReason !== undefined){
-if(!(validate262(data.closeReason, {instancePath:instancePath+"/closeReason",parentData:data,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+if(!(validate264(data.closeReason, {instancePath:instancePath+"/closeReason",parentData:data,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
 errors = vErrors.length;
 }
 }
@@ -26185,8 +26229,8 @@ errors++;
 }
 }
 if(data.relistOf !== undefined){
-if(!(validate219(data.relistOf, {instancePath:instancePath+"/relistOf",parentData:data,parentDataProperty:"relistOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+if(!(validate221(data.relistOf, {instancePath:instancePath+"/relistOf",parentData:data,parentDataProperty:"relistOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
 errors = vErrors.length;
 }
 }
@@ -26216,8 +26260,8 @@ errors++;
 }
 }
 if(data.ghostFlags !== undefined){
-if(!(validate265(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
+if(!(validate267(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
 errors = vErrors.length;
 }
 }
@@ -26232,23 +26276,23 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate218.errors = vErrors;
+validate220.errors = vErrors;
 return errors === 0;
 }
-validate218.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate220.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesNotifications = validate267;
-const schema131 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/notifications/schema.json","title":"NotificationsItem","description":"The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets). No URL, address or secret is stored here.","oneOf":[{"title":"NotificationDeliveryItem","description":"One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.","type":"object","additionalProperties":false,"required":["key","target","jobId","status","revision","score","scoredAt","job","updatedAt"],"properties":{"key":{"type":"string","pattern":"^delivery#","description":"delivery#<target>#<jobId>"},"target":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"status":{"type":"string","enum":["queued","sending","sent"],"description":"queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again"},"revision":{"type":"integer","minimum":1},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","reasons"],"description":"What a notification shows of the job (from job.scored).","properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"string","maxLength":300},"description":"The reasons that raised the score most (a few)."}}},"queuedFor":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name","description":"The target whose digest this waits for; only on queued deliveries (the byQueue index is sparse)."},"via":{"type":"string","enum":["instant","digest"]},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationBucketItem","description":"A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.","type":"object","additionalProperties":false,"required":["key","bucketOf","tokens","refilledAt","revision"],"properties":{"key":{"type":"string","pattern":"^bucket#","description":"bucket#<target>"},"bucketOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"tokens":{"type":"number","minimum":0},"refilledAt":{"type":"string","format":"date-time"},"revision":{"type":"integer","minimum":1}}},{"title":"NotificationDigestItem","description":"A target's digest cursor: the last digest request it took, and whether that digest went out.","type":"object","additionalProperties":false,"required":["key","digestOf","requestId","status","revision","claimedAt","jobs"],"properties":{"key":{"type":"string","pattern":"^digest#","description":"digest#<target>"},"digestOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"requestId":{"$ref":"../../notification.digest-requested/v1/schema.json#/properties/data/properties/requestId"},"status":{"type":"string","enum":["sending","sent"]},"revision":{"type":"integer","minimum":1},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"jobs":{"type":"integer","minimum":0,"description":"Jobs in the digest."}}},{"title":"NotificationTargetStatusItem","description":"How a target's last deliveries went (never its URL or address).","type":"object","additionalProperties":false,"required":["key","statusOf","lastDeliveredAt","lastFailedAt","lastError","failuresInRow","updatedAt"],"properties":{"key":{"type":"string","pattern":"^target#","description":"target#<target>"},"statusOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"lastDeliveredAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastFailedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastError":{"anyOf":[{"type":"string","maxLength":500},{"type":"null"}]},"failuresInRow":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
+export const tablesNotifications = validate269;
+const schema132 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/notifications/schema.json","title":"NotificationsItem","description":"The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets). No URL, address or secret is stored here.","oneOf":[{"title":"NotificationDeliveryItem","description":"One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.","type":"object","additionalProperties":false,"required":["key","target","jobId","status","revision","score","scoredAt","job","updatedAt"],"properties":{"key":{"type":"string","pattern":"^delivery#","description":"delivery#<target>#<jobId>"},"target":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"status":{"type":"string","enum":["queued","sending","sent"],"description":"queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again"},"revision":{"type":"integer","minimum":1},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","reasons"],"description":"What a notification shows of the job (from job.scored).","properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"string","maxLength":300},"description":"The reasons that raised the score most (a few)."}}},"queuedFor":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name","description":"The target whose digest this waits for; only on queued deliveries (the byQueue index is sparse)."},"via":{"type":"string","enum":["instant","digest"]},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationBucketItem","description":"A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.","type":"object","additionalProperties":false,"required":["key","bucketOf","tokens","refilledAt","revision"],"properties":{"key":{"type":"string","pattern":"^bucket#","description":"bucket#<target>"},"bucketOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"tokens":{"type":"number","minimum":0},"refilledAt":{"type":"string","format":"date-time"},"revision":{"type":"integer","minimum":1}}},{"title":"NotificationDigestItem","description":"A target's digest cursor: the last digest request it took, and whether that digest went out.","type":"object","additionalProperties":false,"required":["key","digestOf","requestId","status","revision","claimedAt","jobs"],"properties":{"key":{"type":"string","pattern":"^digest#","description":"digest#<target>"},"digestOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"requestId":{"$ref":"../../notification.digest-requested/v1/schema.json#/properties/data/properties/requestId"},"status":{"type":"string","enum":["sending","sent"]},"revision":{"type":"integer","minimum":1},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"jobs":{"type":"integer","minimum":0,"description":"Jobs in the digest."}}},{"title":"NotificationTargetStatusItem","description":"How a target's last deliveries went (never its URL or address).","type":"object","additionalProperties":false,"required":["key","statusOf","lastDeliveredAt","lastFailedAt","lastError","failuresInRow","updatedAt"],"properties":{"key":{"type":"string","pattern":"^target#","description":"target#<target>"},"statusOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"lastDeliveredAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastFailedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastError":{"anyOf":[{"type":"string","maxLength":500},{"type":"null"}]},"failuresInRow":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
 const pattern64 = new RegExp("^delivery#", "u");
 const pattern67 = new RegExp("^bucket#", "u");
 const pattern68 = new RegExp("^digest#", "u");
 const pattern69 = new RegExp("^target#", "u");
-const schema132 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","description":"the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)"};
+const schema133 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","description":"the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)"};
 
-function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate268.evaluated;
+const evaluated0 = validate270.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26277,17 +26321,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate268.errors = vErrors;
+validate270.errors = vErrors;
 return errors === 0;
 }
-validate268.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate270.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema133 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+const schema134 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
 
-function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate270.evaluated;
+const evaluated0 = validate272.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26316,17 +26360,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate270.errors = vErrors;
+validate272.errors = vErrors;
 return errors === 0;
 }
-validate270.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate272.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema134 = {"type":"number","minimum":0,"maximum":100};
+const schema135 = {"type":"number","minimum":0,"maximum":100};
 
-function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate272.evaluated;
+const evaluated0 = validate274.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26365,17 +26409,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate272.errors = vErrors;
+validate274.errors = vErrors;
 return errors === 0;
 }
-validate272.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate274.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema135 = {"type":"string","minLength":1,"maxLength":64};
+const schema136 = {"type":"string","minLength":1,"maxLength":64};
 
-function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate277.evaluated;
+const evaluated0 = validate279.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26414,17 +26458,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate277.errors = vErrors;
+validate279.errors = vErrors;
 return errors === 0;
 }
-validate277.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate279.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/notifications/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate267.evaluated;
+const evaluated0 = validate269.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26527,7 +26571,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema131.oneOf[0].properties, key0))){
+if(!(func5.call(schema132.oneOf[0].properties, key0))){
 const err9 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -26564,14 +26608,14 @@ errors++;
 }
 }
 if(data.target !== undefined){
-if(!(validate268(data.target, {instancePath:instancePath+"/target",parentData:data,parentDataProperty:"target",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
+if(!(validate270(data.target, {instancePath:instancePath+"/target",parentData:data,parentDataProperty:"target",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
 errors = vErrors.length;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate270(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
+if(!(validate272(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
 errors = vErrors.length;
 }
 }
@@ -26588,7 +26632,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((data3 === "queued") || (data3 === "sending")) || (data3 === "sent"))){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema131.oneOf[0].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema132.oneOf[0].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -26624,8 +26668,8 @@ errors++;
 }
 }
 if(data.score !== undefined){
-if(!(validate272(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+if(!(validate274(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
 errors = vErrors.length;
 }
 }
@@ -26892,8 +26936,8 @@ errors++;
 }
 }
 if(data.queuedFor !== undefined){
-if(!(validate268(data.queuedFor, {instancePath:instancePath+"/queuedFor",parentData:data,parentDataProperty:"queuedFor",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
+if(!(validate270(data.queuedFor, {instancePath:instancePath+"/queuedFor",parentData:data,parentDataProperty:"queuedFor",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
 errors = vErrors.length;
 }
 }
@@ -26910,7 +26954,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((data17 === "instant") || (data17 === "digest"))){
-const err37 = {instancePath:instancePath+"/via",schemaPath:"#/oneOf/0/properties/via/enum",keyword:"enum",params:{allowedValues: schema131.oneOf[0].properties.via.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/via",schemaPath:"#/oneOf/0/properties/via/enum",keyword:"enum",params:{allowedValues: schema132.oneOf[0].properties.via.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -27102,8 +27146,8 @@ errors++;
 }
 }
 if(data.bucketOf !== undefined){
-if(!(validate268(data.bucketOf, {instancePath:instancePath+"/bucketOf",parentData:data,parentDataProperty:"bucketOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
+if(!(validate270(data.bucketOf, {instancePath:instancePath+"/bucketOf",parentData:data,parentDataProperty:"bucketOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
 errors = vErrors.length;
 }
 }
@@ -27316,14 +27360,14 @@ errors++;
 }
 }
 if(data.digestOf !== undefined){
-if(!(validate268(data.digestOf, {instancePath:instancePath+"/digestOf",parentData:data,parentDataProperty:"digestOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
+if(!(validate270(data.digestOf, {instancePath:instancePath+"/digestOf",parentData:data,parentDataProperty:"digestOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
 errors = vErrors.length;
 }
 }
 if(data.requestId !== undefined){
-if(!(validate277(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate277.errors : vErrors.concat(validate277.errors);
+if(!(validate279(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
 errors = vErrors.length;
 }
 }
@@ -27340,7 +27384,7 @@ vErrors.push(err70);
 errors++;
 }
 if(!((data29 === "sending") || (data29 === "sent"))){
-const err71 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema131.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err71 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema132.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -27584,8 +27628,8 @@ errors++;
 }
 }
 if(data.statusOf !== undefined){
-if(!(validate268(data.statusOf, {instancePath:instancePath+"/statusOf",parentData:data,parentDataProperty:"statusOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
+if(!(validate270(data.statusOf, {instancePath:instancePath+"/statusOf",parentData:data,parentDataProperty:"statusOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
 errors = vErrors.length;
 }
 }
@@ -27879,20 +27923,20 @@ vErrors = null;
 }
 }
 }
-validate267.errors = vErrors;
+validate269.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate267.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate269.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesOutbox = validate280;
-const schema136 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/outbox/schema.json","title":"OutboxEntry","description":"Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).","type":"object","additionalProperties":false,"required":["producer","entryId","events","storedAt"],"properties":{"producer":{"type":"string","minLength":1},"entryId":{"description":"Commit time, a per-process sequence and the first event's id, so entries sort in commit order.","type":"string","minLength":1},"events":{"description":"The bus events, built and validated at commit, as a JSON array.","type":"string","minLength":2},"storedAt":{"type":"string","format":"date-time"}}};
+export const tablesOutbox = validate282;
+const schema137 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/outbox/schema.json","title":"OutboxEntry","description":"Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).","type":"object","additionalProperties":false,"required":["producer","entryId","events","storedAt"],"properties":{"producer":{"type":"string","minLength":1},"entryId":{"description":"Commit time, a per-process sequence and the first event's id, so entries sort in commit order.","type":"string","minLength":1},"events":{"description":"The bus events, built and validated at commit, as a JSON array.","type":"string","minLength":2},"storedAt":{"type":"string","format":"date-time"}}};
 
-function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/outbox/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate280.evaluated;
+const evaluated0 = validate282.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28063,18 +28107,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate280.errors = vErrors;
+validate282.errors = vErrors;
 return errors === 0;
 }
-validate280.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate282.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesProposals = validate281;
-const schema137 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/proposals/schema.json","title":"ProposalItem","description":"A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.","type":"object","additionalProperties":false,"required":["proposalId","jobId","change","proposedBy","rationale","status","createdAt","decidedAt"],"properties":{"proposalId":{"type":"string","minLength":1,"maxLength":100},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"change":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","to","closedReason","note"],"properties":{"kind":{"const":"stage-change"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"type":["string","null"],"maxLength":10000}}},{"type":"object","additionalProperties":false,"required":["kind","dryRun"],"properties":{"kind":{"const":"application"},"dryRun":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","note"],"properties":{"kind":{"const":"note"},"note":{"type":"string","minLength":1,"maxLength":10000}}}]},"proposedBy":{"type":"string","enum":["assistant","inbox"]},"rationale":{"type":["string","null"],"maxLength":2000},"status":{"type":"string","enum":["pending","accepted","rejected","undone"]},"createdAt":{"type":"string","format":"date-time"},"decidedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"cause":{"type":"object","additionalProperties":false,"required":["eventId","correlationId","messageId"],"description":"The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.","properties":{"eventId":{"$ref":"../../meta.schema.json#/properties/eventId"},"correlationId":{"$ref":"../../meta.schema.json#/properties/correlationId"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"}}},"undoTo":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},{"type":"null"}],"description":"Set when an accepted stage change can be undone: the stage the job left."}}};
+export const tablesProposals = validate283;
+const schema138 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/proposals/schema.json","title":"ProposalItem","description":"A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.","type":"object","additionalProperties":false,"required":["proposalId","jobId","change","proposedBy","rationale","status","createdAt","decidedAt"],"properties":{"proposalId":{"type":"string","minLength":1,"maxLength":100},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"change":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","to","closedReason","note"],"properties":{"kind":{"const":"stage-change"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"type":["string","null"],"maxLength":10000}}},{"type":"object","additionalProperties":false,"required":["kind","dryRun"],"properties":{"kind":{"const":"application"},"dryRun":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","note"],"properties":{"kind":{"const":"note"},"note":{"type":"string","minLength":1,"maxLength":10000}}}]},"proposedBy":{"type":"string","enum":["assistant","inbox"]},"rationale":{"type":["string","null"],"maxLength":2000},"status":{"type":"string","enum":["pending","accepted","rejected","undone"]},"createdAt":{"type":"string","format":"date-time"},"decidedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"cause":{"type":"object","additionalProperties":false,"required":["eventId","correlationId","messageId"],"description":"The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.","properties":{"eventId":{"$ref":"../../meta.schema.json#/properties/eventId"},"correlationId":{"$ref":"../../meta.schema.json#/properties/correlationId"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"}}},"undoTo":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},{"type":"null"}],"description":"Set when an accepted stage change can be undone: the stage the job left."}}};
 
-function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate282.evaluated;
+const evaluated0 = validate284.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28103,16 +28147,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate282.errors = vErrors;
+validate284.errors = vErrors;
 return errors === 0;
 }
-validate282.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate284.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate284.evaluated;
+const evaluated0 = validate286.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28130,7 +28174,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema87.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -28139,16 +28183,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate284.errors = vErrors;
+validate286.errors = vErrors;
 return errors === 0;
 }
-validate284.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate286.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate286.evaluated;
+const evaluated0 = validate288.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28169,7 +28213,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "rejected") || (data === "withdrawn")) || (data === "expired")) || (data === "hired")) || (data === "not-interested"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema87.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema88.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -28214,17 +28258,17 @@ vErrors = null;
 }
 }
 }
-validate286.errors = vErrors;
+validate288.errors = vErrors;
 return errors === 0;
 }
-validate286.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate288.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema141 = {"type":"string","format":"uuid","description":"Unique id of this event; consumers dedupe on it."};
+const schema142 = {"type":"string","format":"uuid","description":"Unique id of this event; consumers dedupe on it."};
 
-function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate288.evaluated;
+const evaluated0 = validate290.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28253,17 +28297,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate288.errors = vErrors;
+validate290.errors = vErrors;
 return errors === 0;
 }
-validate288.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate290.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema142 = {"type":"string","minLength":1,"maxLength":128,"description":"Carried unchanged from the first event of a flow."};
+const schema143 = {"type":"string","minLength":1,"maxLength":128,"description":"Carried unchanged from the first event of a flow."};
 
-function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate290.evaluated;
+const evaluated0 = validate292.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28302,16 +28346,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate290.errors = vErrors;
+validate292.errors = vErrors;
 return errors === 0;
 }
-validate290.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate292.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate292.evaluated;
+const evaluated0 = validate294.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28350,17 +28394,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate292.errors = vErrors;
+validate294.errors = vErrors;
 return errors === 0;
 }
-validate292.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate294.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/proposals/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate281.evaluated;
+const evaluated0 = validate283.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28449,7 +28493,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema137.properties, key0))){
+if(!(func5.call(schema138.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -28496,8 +28540,8 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate282(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+if(!(validate284(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
 errors = vErrors.length;
 }
 }
@@ -28573,21 +28617,21 @@ errors++;
 }
 }
 if(data2.to !== undefined){
-if(!(validate284(data2.to, {instancePath:instancePath+"/change/to",parentData:data2,parentDataProperty:"to",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
+if(!(validate286(data2.to, {instancePath:instancePath+"/change/to",parentData:data2,parentDataProperty:"to",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
 errors = vErrors.length;
 }
 }
 if(data2.closedReason !== undefined){
-if(!(validate286(data2.closedReason, {instancePath:instancePath+"/change/closedReason",parentData:data2,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+if(!(validate288(data2.closedReason, {instancePath:instancePath+"/change/closedReason",parentData:data2,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
 errors = vErrors.length;
 }
 }
 if(data2.note !== undefined){
 let data6 = data2.note;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err18 = {instancePath:instancePath+"/change/note",schemaPath:"#/properties/change/oneOf/0/properties/note/type",keyword:"type",params:{type: schema137.properties.change.oneOf[0].properties.note.type},message:"must be string,null"};
+const err18 = {instancePath:instancePath+"/change/note",schemaPath:"#/properties/change/oneOf/0/properties/note/type",keyword:"type",params:{type: schema138.properties.change.oneOf[0].properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -28850,7 +28894,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((data11 === "assistant") || (data11 === "inbox"))){
-const err37 = {instancePath:instancePath+"/proposedBy",schemaPath:"#/properties/proposedBy/enum",keyword:"enum",params:{allowedValues: schema137.properties.proposedBy.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/proposedBy",schemaPath:"#/properties/proposedBy/enum",keyword:"enum",params:{allowedValues: schema138.properties.proposedBy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -28863,7 +28907,7 @@ errors++;
 if(data.rationale !== undefined){
 let data12 = data.rationale;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err38 = {instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: schema137.properties.rationale.type},message:"must be string,null"};
+const err38 = {instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: schema138.properties.rationale.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -28898,7 +28942,7 @@ vErrors.push(err40);
 errors++;
 }
 if(!((((data13 === "pending") || (data13 === "accepted")) || (data13 === "rejected")) || (data13 === "undone"))){
-const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema137.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema138.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -29043,20 +29087,20 @@ errors++;
 }
 }
 if(data16.eventId !== undefined){
-if(!(validate288(data16.eventId, {instancePath:instancePath+"/cause/eventId",parentData:data16,parentDataProperty:"eventId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
-errors = vErrors.length;
-}
-}
-if(data16.correlationId !== undefined){
-if(!(validate290(data16.correlationId, {instancePath:instancePath+"/cause/correlationId",parentData:data16,parentDataProperty:"correlationId",rootData,dynamicAnchors}))){
+if(!(validate290(data16.eventId, {instancePath:instancePath+"/cause/eventId",parentData:data16,parentDataProperty:"eventId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate290.errors : vErrors.concat(validate290.errors);
 errors = vErrors.length;
 }
 }
-if(data16.messageId !== undefined){
-if(!(validate292(data16.messageId, {instancePath:instancePath+"/cause/messageId",parentData:data16,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
+if(data16.correlationId !== undefined){
+if(!(validate292(data16.correlationId, {instancePath:instancePath+"/cause/correlationId",parentData:data16,parentDataProperty:"correlationId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate292.errors : vErrors.concat(validate292.errors);
+errors = vErrors.length;
+}
+}
+if(data16.messageId !== undefined){
+if(!(validate294(data16.messageId, {instancePath:instancePath+"/cause/messageId",parentData:data16,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
 errors = vErrors.length;
 }
 }
@@ -29077,8 +29121,8 @@ let data20 = data.undoTo;
 const _errs48 = errors;
 let valid7 = false;
 const _errs49 = errors;
-if(!(validate284(data20, {instancePath:instancePath+"/undoTo",parentData:data,parentDataProperty:"undoTo",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
+if(!(validate286(data20, {instancePath:instancePath+"/undoTo",parentData:data,parentDataProperty:"undoTo",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs49 === errors;
@@ -29129,51 +29173,15 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate281.errors = vErrors;
+validate283.errors = vErrors;
 return errors === 0;
 }
-validate281.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate283.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesReadModel = validate295;
-const schema144 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags","description":"the ghost-risk criteria that fire for the job (only while one does)"}}},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"},"flagsChangedAt":{"type":"string","format":"date-time","description":"when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
+export const tablesReadModel = validate297;
+const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `posting#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags","description":"the ghost-risk criteria that fire for the job (only while one does)"},"firstSeenAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/firstSeenAt"}}},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"},"flagsChangedAt":{"type":"string","format":"date-time","description":"when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"PostingStateItem","description":"What happened to the posting of a job not listed (scored) yet: its close and its ghost-risk flags, kept so the listing item its first score writes starts with them.","required":["key","revision"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<jobId>"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"closure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["closedAt","closeReason"],"properties":{"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"}}}],"description":"the posting's close, or null once it reopened"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
 const pattern71 = new RegExp("^job#", "u");
-
-function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate296.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate296.errors = vErrors;
-return errors === 0;
-}
-validate296.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema146 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby"]};
+const pattern74 = new RegExp("^posting#", "u");
 
 function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -29195,8 +29203,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!(((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema146.enum},message:"must be equal to one of the allowed values"};
+if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema87.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -29210,12 +29218,49 @@ return errors === 0;
 }
 validate298.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema147 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+const schema147 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby"]};
 
 function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate300.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate300.errors = vErrors;
+return errors === 0;
+}
+validate300.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema148 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+
+function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate302.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29244,17 +29289,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate300.errors = vErrors;
+validate302.errors = vErrors;
 return errors === 0;
 }
-validate300.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate302.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema148 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
+const schema149 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
 
-function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate302.evaluated;
+const evaluated0 = validate304.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29280,33 +29325,6 @@ vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-validate302.errors = vErrors;
-return errors === 0;
-}
-validate302.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema149 = {"type":"string"};
-
-function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate304.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
 }
 errors++;
 }
@@ -29342,12 +29360,39 @@ return errors === 0;
 }
 validate306.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema151 = {"type":"string","format":"uri"};
+const schema151 = {"type":"string"};
 
-function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate309.evaluated;
+const evaluated0 = validate308.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate308.errors = vErrors;
+return errors === 0;
+}
+validate308.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema152 = {"type":"string","format":"uri"};
+
+function validate311(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate311.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29376,17 +29421,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate309.errors = vErrors;
+validate311.errors = vErrors;
 return errors === 0;
 }
-validate309.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate311.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema152 = {"type":"array","items":{"type":"string"}};
+const schema153 = {"type":"array","items":{"type":"string"}};
 
-function validate311(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate311.evaluated;
+const evaluated0 = validate313.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29418,17 +29463,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate311.errors = vErrors;
+validate313.errors = vErrors;
 return errors === 0;
 }
-validate311.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate313.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema153 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
+const schema154 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
 
-function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate315(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate313.evaluated;
+const evaluated0 = validate315.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29484,61 +29529,12 @@ vErrors = null;
 }
 }
 }
-validate313.errors = vErrors;
-return errors === 0;
-}
-validate313.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema154 = {"type":"number","minimum":0,"maximum":100};
-
-function validate315(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate315.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate315.errors = vErrors;
 return errors === 0;
 }
 validate315.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema155 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+const schema155 = {"type":"number","minimum":0,"maximum":100};
 
 function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -29550,6 +29546,55 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate317.errors = vErrors;
+return errors === 0;
+}
+validate317.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema156 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+
+function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate319.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
@@ -29599,17 +29644,17 @@ vErrors = null;
 }
 }
 }
-validate317.errors = vErrors;
+validate319.errors = vErrors;
 return errors === 0;
 }
-validate317.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate319.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema156 = {"type":"number","minimum":0,"maximum":100};
+const schema157 = {"type":"number","minimum":0,"maximum":100};
 
-function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate319.evaluated;
+const evaluated0 = validate321.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29648,17 +29693,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate319.errors = vErrors;
+validate321.errors = vErrors;
 return errors === 0;
 }
-validate319.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate321.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema157 = {"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]};
+const schema158 = {"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]};
 
-function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate321.evaluated;
+const evaluated0 = validate323.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29714,17 +29759,17 @@ vErrors = null;
 }
 }
 }
-validate321.errors = vErrors;
+validate323.errors = vErrors;
 return errors === 0;
 }
-validate321.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate323.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema158 = {"anyOf":[{"type":"number"},{"type":"null"}]};
+const schema159 = {"anyOf":[{"type":"number"},{"type":"null"}]};
 
-function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate324.evaluated;
+const evaluated0 = validate326.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29780,17 +29825,17 @@ vErrors = null;
 }
 }
 }
-validate324.errors = vErrors;
+validate326.errors = vErrors;
 return errors === 0;
 }
-validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate326.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema159 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+const schema160 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
-function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate326.evaluated;
+const evaluated0 = validate328.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29846,17 +29891,17 @@ vErrors = null;
 }
 }
 }
-validate326.errors = vErrors;
+validate328.errors = vErrors;
 return errors === 0;
 }
-validate326.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate328.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema160 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
+const schema161 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
 
-function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate328.evaluated;
+const evaluated0 = validate330.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29924,17 +29969,17 @@ vErrors = null;
 }
 }
 }
-validate328.errors = vErrors;
+validate330.errors = vErrors;
 return errors === 0;
 }
-validate328.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate330.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema161 = {"type":"string","format":"date-time"};
+const schema162 = {"type":"string","format":"date-time"};
 
-function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate332(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate330.evaluated;
+const evaluated0 = validate332.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29963,17 +30008,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate330.errors = vErrors;
+validate332.errors = vErrors;
 return errors === 0;
 }
-validate330.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate332.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema162 = {"type":"array","items":{"type":"string"}};
+const schema163 = {"type":"array","items":{"type":"string"}};
 
-function validate332(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate332.evaluated;
+const evaluated0 = validate334.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30005,17 +30050,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate332.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
-validate332.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate334.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema163 = {"type":"string","format":"date-time"};
+const schema164 = {"type":"string","format":"date-time"};
 
-function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate334.evaluated;
+const evaluated0 = validate336.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30044,16 +30089,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate334.errors = vErrors;
+validate336.errors = vErrors;
 return errors === 0;
 }
-validate334.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate336.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate336.evaluated;
+const evaluated0 = validate338.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30080,16 +30125,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate336.errors = vErrors;
+validate338.errors = vErrors;
 return errors === 0;
 }
-validate336.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate338.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate338.evaluated;
+const evaluated0 = validate340.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30156,7 +30201,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((data1 === "open-past-usual-close") || (data1 === "relisted-repeatedly")) || (data1 === "reposted-while-open")) || (data1 === "evergreen-no-salary"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema130.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema131.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -30249,17 +30294,55 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate338.errors = vErrors;
+validate340.errors = vErrors;
 return errors === 0;
 }
-validate338.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate340.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema166 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50};
 
-function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate340.evaluated;
+const evaluated0 = validate342.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate342.errors = vErrors;
+return errors === 0;
+}
+validate342.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema168 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50};
+
+function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate344.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30336,7 +30419,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback")) || (data1 === "stale")) || (data1 === "ghost-risk"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema166.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema168.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -30417,17 +30500,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate340.errors = vErrors;
+validate344.errors = vErrors;
 return errors === 0;
 }
-validate340.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate344.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema167 = {"type":"string","minLength":1};
+const schema169 = {"type":"string","minLength":1};
 
-function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate349(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate342.evaluated;
+const evaluated0 = validate349.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30456,17 +30539,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate342.errors = vErrors;
+validate349.errors = vErrors;
 return errors === 0;
 }
-validate342.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate349.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema168 = {"type":"string","format":"date-time"};
+const schema170 = {"type":"string","format":"date-time"};
 
-function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate344.evaluated;
+const evaluated0 = validate351.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30495,17 +30578,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate344.errors = vErrors;
+validate351.errors = vErrors;
 return errors === 0;
 }
-validate344.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate351.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema169 = {"type":"string","minLength":1,"maxLength":64};
+const schema171 = {"type":"string","minLength":1,"maxLength":64};
 
-function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate353(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate346.evaluated;
+const evaluated0 = validate353.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30544,17 +30627,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate346.errors = vErrors;
+validate353.errors = vErrors;
 return errors === 0;
 }
-validate346.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate353.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/readModel/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate295.evaluated;
+const evaluated0 = validate297.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30677,7 +30760,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema144.oneOf[0].properties, key0))){
+if(!(func5.call(schema145.oneOf[0].properties, key0))){
 const err11 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -30726,8 +30809,8 @@ errors++;
 }
 }
 if(data.stage !== undefined){
-if(!(validate296(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
+if(!(validate298(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
 errors = vErrors.length;
 }
 }
@@ -30757,8 +30840,8 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate298(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
+if(!(validate300(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
 errors = vErrors.length;
 }
 }
@@ -31083,7 +31166,7 @@ vErrors.push(err45);
 errors++;
 }
 for(const key1 in data11){
-if(!(func5.call(schema144.oneOf[0].properties.summary.properties, key1))){
+if(!(func5.call(schema145.oneOf[0].properties.summary.properties, key1))){
 const err46 = {instancePath:instancePath+"/summary",schemaPath:"#/oneOf/0/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
@@ -31095,128 +31178,134 @@ errors++;
 }
 }
 if(data11.jobId !== undefined){
-if(!(validate300(data11.jobId, {instancePath:instancePath+"/summary/jobId",parentData:data11,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
-errors = vErrors.length;
-}
-}
-if(data11.contentHash !== undefined){
-if(!(validate302(data11.contentHash, {instancePath:instancePath+"/summary/contentHash",parentData:data11,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
+if(!(validate302(data11.jobId, {instancePath:instancePath+"/summary/jobId",parentData:data11,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
 errors = vErrors.length;
 }
 }
-if(data11.title !== undefined){
-if(!(validate304(data11.title, {instancePath:instancePath+"/summary/title",parentData:data11,parentDataProperty:"title",rootData,dynamicAnchors}))){
+if(data11.contentHash !== undefined){
+if(!(validate304(data11.contentHash, {instancePath:instancePath+"/summary/contentHash",parentData:data11,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
 errors = vErrors.length;
 }
 }
-if(data11.company !== undefined){
-if(!(validate306(data11.company, {instancePath:instancePath+"/summary/company",parentData:data11,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(data11.title !== undefined){
+if(!(validate306(data11.title, {instancePath:instancePath+"/summary/title",parentData:data11,parentDataProperty:"title",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate306.errors : vErrors.concat(validate306.errors);
 errors = vErrors.length;
 }
 }
+if(data11.company !== undefined){
+if(!(validate308(data11.company, {instancePath:instancePath+"/summary/company",parentData:data11,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
+errors = vErrors.length;
+}
+}
 if(data11.source !== undefined){
-if(!(validate298(data11.source, {instancePath:instancePath+"/summary/source",parentData:data11,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
+if(!(validate300(data11.source, {instancePath:instancePath+"/summary/source",parentData:data11,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
 errors = vErrors.length;
 }
 }
 if(data11.url !== undefined){
-if(!(validate309(data11.url, {instancePath:instancePath+"/summary/url",parentData:data11,parentDataProperty:"url",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
-errors = vErrors.length;
-}
-}
-if(data11.locations !== undefined){
-if(!(validate311(data11.locations, {instancePath:instancePath+"/summary/locations",parentData:data11,parentDataProperty:"locations",rootData,dynamicAnchors}))){
+if(!(validate311(data11.url, {instancePath:instancePath+"/summary/url",parentData:data11,parentDataProperty:"url",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
 errors = vErrors.length;
 }
 }
-if(data11.remote !== undefined){
-if(!(validate313(data11.remote, {instancePath:instancePath+"/summary/remote",parentData:data11,parentDataProperty:"remote",rootData,dynamicAnchors}))){
+if(data11.locations !== undefined){
+if(!(validate313(data11.locations, {instancePath:instancePath+"/summary/locations",parentData:data11,parentDataProperty:"locations",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
 errors = vErrors.length;
 }
 }
-if(data11.score !== undefined){
-if(!(validate315(data11.score, {instancePath:instancePath+"/summary/score",parentData:data11,parentDataProperty:"score",rootData,dynamicAnchors}))){
+if(data11.remote !== undefined){
+if(!(validate315(data11.remote, {instancePath:instancePath+"/summary/remote",parentData:data11,parentDataProperty:"remote",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate315.errors : vErrors.concat(validate315.errors);
 errors = vErrors.length;
 }
 }
-if(data11.track !== undefined){
-if(!(validate317(data11.track, {instancePath:instancePath+"/summary/track",parentData:data11,parentDataProperty:"track",rootData,dynamicAnchors}))){
+if(data11.score !== undefined){
+if(!(validate317(data11.score, {instancePath:instancePath+"/summary/score",parentData:data11,parentDataProperty:"score",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate317.errors : vErrors.concat(validate317.errors);
 errors = vErrors.length;
 }
 }
-if(data11.trackScore !== undefined){
-if(!(validate319(data11.trackScore, {instancePath:instancePath+"/summary/trackScore",parentData:data11,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+if(data11.track !== undefined){
+if(!(validate319(data11.track, {instancePath:instancePath+"/summary/track",parentData:data11,parentDataProperty:"track",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
 errors = vErrors.length;
 }
 }
-if(data11.filteredBy !== undefined){
-if(!(validate321(data11.filteredBy, {instancePath:instancePath+"/summary/filteredBy",parentData:data11,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+if(data11.trackScore !== undefined){
+if(!(validate321(data11.trackScore, {instancePath:instancePath+"/summary/trackScore",parentData:data11,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate321.errors : vErrors.concat(validate321.errors);
 errors = vErrors.length;
 }
 }
+if(data11.filteredBy !== undefined){
+if(!(validate323(data11.filteredBy, {instancePath:instancePath+"/summary/filteredBy",parentData:data11,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
+errors = vErrors.length;
+}
+}
 if(data11.stage !== undefined){
-if(!(validate296(data11.stage, {instancePath:instancePath+"/summary/stage",parentData:data11,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
+if(!(validate298(data11.stage, {instancePath:instancePath+"/summary/stage",parentData:data11,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
 errors = vErrors.length;
 }
 }
 if(data11.annualSalaryMax !== undefined){
-if(!(validate324(data11.annualSalaryMax, {instancePath:instancePath+"/summary/annualSalaryMax",parentData:data11,parentDataProperty:"annualSalaryMax",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
-errors = vErrors.length;
-}
-}
-if(data11.salaryCurrency !== undefined){
-if(!(validate326(data11.salaryCurrency, {instancePath:instancePath+"/summary/salaryCurrency",parentData:data11,parentDataProperty:"salaryCurrency",rootData,dynamicAnchors}))){
+if(!(validate326(data11.annualSalaryMax, {instancePath:instancePath+"/summary/annualSalaryMax",parentData:data11,parentDataProperty:"annualSalaryMax",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
 errors = vErrors.length;
 }
 }
-if(data11.postedAt !== undefined){
-if(!(validate328(data11.postedAt, {instancePath:instancePath+"/summary/postedAt",parentData:data11,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
+if(data11.salaryCurrency !== undefined){
+if(!(validate328(data11.salaryCurrency, {instancePath:instancePath+"/summary/salaryCurrency",parentData:data11,parentDataProperty:"salaryCurrency",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
 errors = vErrors.length;
 }
 }
-if(data11.scoredAt !== undefined){
-if(!(validate330(data11.scoredAt, {instancePath:instancePath+"/summary/scoredAt",parentData:data11,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+if(data11.postedAt !== undefined){
+if(!(validate330(data11.postedAt, {instancePath:instancePath+"/summary/postedAt",parentData:data11,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate330.errors : vErrors.concat(validate330.errors);
 errors = vErrors.length;
 }
 }
-if(data11.skills !== undefined){
-if(!(validate332(data11.skills, {instancePath:instancePath+"/summary/skills",parentData:data11,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+if(data11.scoredAt !== undefined){
+if(!(validate332(data11.scoredAt, {instancePath:instancePath+"/summary/scoredAt",parentData:data11,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
 errors = vErrors.length;
 }
 }
-if(data11.closedAt !== undefined){
-if(!(validate334(data11.closedAt, {instancePath:instancePath+"/summary/closedAt",parentData:data11,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+if(data11.skills !== undefined){
+if(!(validate334(data11.skills, {instancePath:instancePath+"/summary/skills",parentData:data11,parentDataProperty:"skills",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
 errors = vErrors.length;
 }
 }
-if(data11.closeReason !== undefined){
-if(!(validate336(data11.closeReason, {instancePath:instancePath+"/summary/closeReason",parentData:data11,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+if(data11.closedAt !== undefined){
+if(!(validate336(data11.closedAt, {instancePath:instancePath+"/summary/closedAt",parentData:data11,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
 errors = vErrors.length;
 }
 }
-if(data11.ghostFlags !== undefined){
-if(!(validate338(data11.ghostFlags, {instancePath:instancePath+"/summary/ghostFlags",parentData:data11,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+if(data11.closeReason !== undefined){
+if(!(validate338(data11.closeReason, {instancePath:instancePath+"/summary/closeReason",parentData:data11,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
+errors = vErrors.length;
+}
+}
+if(data11.ghostFlags !== undefined){
+if(!(validate340(data11.ghostFlags, {instancePath:instancePath+"/summary/ghostFlags",parentData:data11,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
+errors = vErrors.length;
+}
+}
+if(data11.firstSeenAt !== undefined){
+if(!(validate342(data11.firstSeenAt, {instancePath:instancePath+"/summary/firstSeenAt",parentData:data11,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
 errors = vErrors.length;
 }
 }
@@ -31233,15 +31322,15 @@ errors++;
 }
 }
 if(data.reasons !== undefined){
-if(!(validate340(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
+if(!(validate344(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
 errors = vErrors.length;
 }
 }
 if(data.closureChangedAt !== undefined){
-let data34 = data.closureChangedAt;
-if(typeof data34 === "string"){
-if(!(formats2.validate(data34))){
+let data35 = data.closureChangedAt;
+if(typeof data35 === "string"){
+if(!(formats2.validate(data35))){
 const err48 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/0/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err48];
@@ -31264,9 +31353,9 @@ errors++;
 }
 }
 if(data.flagsChangedAt !== undefined){
-let data35 = data.flagsChangedAt;
-if(typeof data35 === "string"){
-if(!(formats2.validate(data35))){
+let data36 = data.flagsChangedAt;
+if(typeof data36 === "string"){
+if(!(formats2.validate(data36))){
 const err50 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/0/properties/flagsChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err50];
@@ -31305,7 +31394,7 @@ valid0 = true;
 passing0 = 0;
 var props0 = true;
 }
-const _errs52 = errors;
+const _errs53 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
 const err53 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
@@ -31317,8 +31406,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data.jobs === undefined){
-const err54 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
+if(data.revision === undefined){
+const err54 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -31327,8 +31416,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data.revision === undefined){
-const err55 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
+for(const key2 in data){
+if(!((((((key2 === "key") || (key2 === "revision")) || (key2 === "closure")) || (key2 === "closureChangedAt")) || (key2 === "ghostFlags")) || (key2 === "flagsChangedAt"))){
+const err55 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -31337,9 +31427,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key2 in data){
-if(!(((key2 === "key") || (key2 === "jobs")) || (key2 === "revision"))){
-const err56 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data.key !== undefined){
+let data37 = data.key;
+if(typeof data37 === "string"){
+if(!pattern74.test(data37)){
+const err56 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -31349,9 +31442,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.key !== undefined){
-if("count#jobs" !== data.key){
-const err57 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/const",keyword:"const",params:{allowedValue: "count#jobs"},message:"must be equal to constant"};
+else {
+const err57 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -31361,10 +31453,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.jobs !== undefined){
-let data37 = data.jobs;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err58 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/1/properties/jobs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.revision !== undefined){
+let data38 = data.revision;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err58 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -31373,9 +31465,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 < 0 || isNaN(data37)){
-const err59 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/1/properties/jobs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 1 || isNaN(data38)){
+const err59 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -31386,10 +31478,13 @@ errors++;
 }
 }
 }
-if(data.revision !== undefined){
-let data38 = data.revision;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err60 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.closure !== undefined){
+let data39 = data.closure;
+const _errs61 = errors;
+let valid4 = false;
+const _errs62 = errors;
+if(data39 !== null){
+const err60 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -31398,9 +31493,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 1 || isNaN(data38)){
-const err61 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var _valid1 = _errs62 === errors;
+valid4 = valid4 || _valid1;
+const _errs64 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.closedAt === undefined){
+const err61 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/required",keyword:"required",params:{missingProperty: "closedAt"},message:"must have required property '"+"closedAt"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -31409,11 +31507,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err62 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39.closeReason === undefined){
+const err62 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/required",keyword:"required",params:{missingProperty: "closeReason"},message:"must have required property '"+"closeReason"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -31422,7 +31517,133 @@ vErrors.push(err62);
 }
 errors++;
 }
-var _valid0 = _errs52 === errors;
+for(const key3 in data39){
+if(!((key3 === "closedAt") || (key3 === "closeReason"))){
+const err63 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data39.closedAt !== undefined){
+if(!(validate336(data39.closedAt, {instancePath:instancePath+"/closure/closedAt",parentData:data39,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
+errors = vErrors.length;
+}
+}
+if(data39.closeReason !== undefined){
+if(!(validate338(data39.closeReason, {instancePath:instancePath+"/closure/closeReason",parentData:data39,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid1 = _errs64 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+const err65 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+else {
+errors = _errs61;
+if(vErrors !== null){
+if(_errs61){
+vErrors.length = _errs61;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.closureChangedAt !== undefined){
+let data42 = data.closureChangedAt;
+if(typeof data42 === "string"){
+if(!(formats2.validate(data42))){
+const err66 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/1/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/1/properties/closureChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data.ghostFlags !== undefined){
+if(!(validate340(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
+errors = vErrors.length;
+}
+}
+if(data.flagsChangedAt !== undefined){
+let data44 = data.flagsChangedAt;
+if(typeof data44 === "string"){
+if(!(formats2.validate(data44))){
+const err68 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/1/properties/flagsChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/1/properties/flagsChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var _valid0 = _errs53 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -31435,102 +31656,124 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs60 = errors;
+const _errs74 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err63 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+const err71 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err71];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err71);
 }
 errors++;
 }
-if(data.snapshotBlobKey === undefined){
-const err64 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "snapshotBlobKey"},message:"must have required property '"+"snapshotBlobKey"+"'"};
+if(data.jobs === undefined){
+const err72 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
 if(vErrors === null){
-vErrors = [err64];
+vErrors = [err72];
 }
 else {
-vErrors.push(err64);
+vErrors.push(err72);
 }
 errors++;
 }
-if(data.completedAt === undefined){
-const err65 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "completedAt"},message:"must have required property '"+"completedAt"+"'"};
+if(data.revision === undefined){
+const err73 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
 if(vErrors === null){
-vErrors = [err65];
+vErrors = [err73];
 }
 else {
-vErrors.push(err65);
+vErrors.push(err73);
 }
 errors++;
 }
-if(data.requestId === undefined){
-const err66 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+for(const key4 in data){
+if(!(((key4 === "key") || (key4 === "jobs")) || (key4 === "revision"))){
+const err74 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err66];
+vErrors = [err74];
 }
 else {
-vErrors.push(err66);
-}
-errors++;
-}
-for(const key3 in data){
-if(!((((key3 === "key") || (key3 === "snapshotBlobKey")) || (key3 === "completedAt")) || (key3 === "requestId"))){
-const err67 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
+vErrors.push(err74);
 }
 errors++;
 }
 }
 if(data.key !== undefined){
-if("analytics#snapshot" !== data.key){
-const err68 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/const",keyword:"const",params:{allowedValue: "analytics#snapshot"},message:"must be equal to constant"};
+if("count#jobs" !== data.key){
+const err75 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/const",keyword:"const",params:{allowedValue: "count#jobs"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err68];
+vErrors = [err75];
 }
 else {
-vErrors.push(err68);
+vErrors.push(err75);
 }
 errors++;
 }
 }
-if(data.snapshotBlobKey !== undefined){
-if(!(validate342(data.snapshotBlobKey, {instancePath:instancePath+"/snapshotBlobKey",parentData:data,parentDataProperty:"snapshotBlobKey",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
-errors = vErrors.length;
-}
-}
-if(data.completedAt !== undefined){
-if(!(validate344(data.completedAt, {instancePath:instancePath+"/completedAt",parentData:data,parentDataProperty:"completedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
-errors = vErrors.length;
-}
-}
-if(data.requestId !== undefined){
-if(!(validate346(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err69 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.jobs !== undefined){
+let data46 = data.jobs;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err76 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/2/properties/jobs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err69];
+vErrors = [err76];
 }
 else {
-vErrors.push(err69);
+vErrors.push(err76);
 }
 errors++;
 }
-var _valid0 = _errs60 === errors;
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+const err77 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/2/properties/jobs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+if(data.revision !== undefined){
+let data47 = data.revision;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err78 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/2/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 1 || isNaN(data47)){
+const err79 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/2/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err80 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+var _valid0 = _errs74 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 2];
@@ -31543,15 +31786,124 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs82 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.key === undefined){
+const err81 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data.snapshotBlobKey === undefined){
+const err82 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "snapshotBlobKey"},message:"must have required property '"+"snapshotBlobKey"+"'"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data.completedAt === undefined){
+const err83 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "completedAt"},message:"must have required property '"+"completedAt"+"'"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(data.requestId === undefined){
+const err84 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+for(const key5 in data){
+if(!((((key5 === "key") || (key5 === "snapshotBlobKey")) || (key5 === "completedAt")) || (key5 === "requestId"))){
+const err85 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data.key !== undefined){
+if("analytics#snapshot" !== data.key){
+const err86 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/const",keyword:"const",params:{allowedValue: "analytics#snapshot"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.snapshotBlobKey !== undefined){
+if(!(validate349(data.snapshotBlobKey, {instancePath:instancePath+"/snapshotBlobKey",parentData:data,parentDataProperty:"snapshotBlobKey",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+errors = vErrors.length;
+}
+}
+if(data.completedAt !== undefined){
+if(!(validate351(data.completedAt, {instancePath:instancePath+"/completedAt",parentData:data,parentDataProperty:"completedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
+errors = vErrors.length;
+}
+}
+if(data.requestId !== undefined){
+if(!(validate353(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err87 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+var _valid0 = _errs82 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 if(!valid0){
-const err70 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err88 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err70];
+vErrors = [err88];
 }
 else {
-vErrors.push(err70);
+vErrors.push(err88);
 }
 errors++;
 }
@@ -31566,19 +31918,19 @@ vErrors = null;
 }
 }
 }
-validate295.errors = vErrors;
+validate297.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate295.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate297.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesRecommenderState = validate348;
-const schema170 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."},"lifecycle":{"type":"object","additionalProperties":false,"description":"What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.","properties":{"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"}}}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."}]};
+export const tablesRecommenderState = validate355;
+const schema172 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."},"lifecycle":{"type":"object","additionalProperties":false,"description":"What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.","properties":{"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"}}}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."}]};
 
-function validate349(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate356(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate349.evaluated;
+const evaluated0 = validate356.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31607,17 +31959,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate349.errors = vErrors;
+validate356.errors = vErrors;
 return errors === 0;
 }
-validate349.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate356.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema172 = {"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}}}};
+const schema174 = {"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt","description":"When the job was first seen (a relisting: its first listing); its age counts from here."}}};
 
-function validate352(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate359(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate352.evaluated;
+const evaluated0 = validate359.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31666,7 +32018,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema172.properties, key0))){
+if(!(func5.call(schema174.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -31739,7 +32091,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(((((((((data3 === "mcf") || (data3 === "usajobs")) || (data3 === "greenhouse")) || (data3 === "lever")) || (data3 === "jsonld")) || (data3 === "import")) || (data3 === "workday")) || (data3 === "smartrecruiters")) || (data3 === "ashby"))){
-const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema172.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema174.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -32025,6 +32377,12 @@ vErrors.push(err27);
 errors++;
 }
 }
+if(data.firstSeenAt !== undefined){
+if(!(validate119(data.firstSeenAt, {instancePath:instancePath+"/firstSeenAt",parentData:data,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
@@ -32036,16 +32394,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate352.errors = vErrors;
+validate359.errors = vErrors;
 return errors === 0;
 }
-validate352.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate359.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate354(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate362(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate354.evaluated;
+const evaluated0 = validate362.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32074,16 +32432,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate354.errors = vErrors;
+validate362.errors = vErrors;
 return errors === 0;
 }
-validate354.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate362.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate356(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate364(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate356.evaluated;
+const evaluated0 = validate364.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32112,16 +32470,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate356.errors = vErrors;
+validate364.errors = vErrors;
 return errors === 0;
 }
-validate356.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate364.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate358(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate366(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate358.evaluated;
+const evaluated0 = validate366.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32188,7 +32546,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((data1 === "open-past-usual-close") || (data1 === "relisted-repeatedly")) || (data1 === "reposted-while-open")) || (data1 === "evergreen-no-salary"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema130.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema131.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -32281,17 +32639,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate358.errors = vErrors;
+validate366.errors = vErrors;
 return errors === 0;
 }
-validate358.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate366.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate355(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/recommenderState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate348.evaluated;
+const evaluated0 = validate355.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32368,8 +32726,8 @@ errors++;
 }
 }
 if(data.sort !== undefined){
-if(!(validate349(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+if(!(validate356(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
 errors = vErrors.length;
 }
 }
@@ -32507,7 +32865,7 @@ vErrors.push(err18);
 errors++;
 }
 for(const key1 in data2){
-if(!(func5.call(schema170.oneOf[0].properties.features.properties, key1))){
+if(!(func5.call(schema172.oneOf[0].properties.features.properties, key1))){
 const err19 = {instancePath:instancePath+"/features",schemaPath:"#/oneOf/0/properties/features/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
@@ -32531,8 +32889,8 @@ errors++;
 }
 }
 if(data2.jobId !== undefined){
-if(!(validate349(data2.jobId, {instancePath:instancePath+"/features/jobId",parentData:data2,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+if(!(validate356(data2.jobId, {instancePath:instancePath+"/features/jobId",parentData:data2,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
 errors = vErrors.length;
 }
 }
@@ -33183,8 +33541,8 @@ errors++;
 }
 }
 if(data.summary !== undefined){
-if(!(validate352(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
+if(!(validate359(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
 errors = vErrors.length;
 }
 }
@@ -33204,14 +33562,14 @@ errors++;
 }
 }
 if(data24.firstSeenAt !== undefined){
-if(!(validate354(data24.firstSeenAt, {instancePath:instancePath+"/lifecycle/firstSeenAt",parentData:data24,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate354.errors : vErrors.concat(validate354.errors);
+if(!(validate362(data24.firstSeenAt, {instancePath:instancePath+"/lifecycle/firstSeenAt",parentData:data24,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate362.errors : vErrors.concat(validate362.errors);
 errors = vErrors.length;
 }
 }
 if(data24.closedAt !== undefined){
-if(!(validate356(data24.closedAt, {instancePath:instancePath+"/lifecycle/closedAt",parentData:data24,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
+if(!(validate364(data24.closedAt, {instancePath:instancePath+"/lifecycle/closedAt",parentData:data24,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate364.errors : vErrors.concat(validate364.errors);
 errors = vErrors.length;
 }
 }
@@ -33241,8 +33599,8 @@ errors++;
 }
 }
 if(data24.ghostFlags !== undefined){
-if(!(validate358(data24.ghostFlags, {instancePath:instancePath+"/lifecycle/ghostFlags",parentData:data24,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
+if(!(validate366(data24.ghostFlags, {instancePath:instancePath+"/lifecycle/ghostFlags",parentData:data24,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
 errors = vErrors.length;
 }
 }
@@ -33387,21 +33745,21 @@ errors++;
 }
 }
 if(data.sort !== undefined){
-if(!(validate349(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+if(!(validate356(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
 errors = vErrors.length;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate349(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+if(!(validate356(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
 errors = vErrors.length;
 }
 }
 if(data.label !== undefined){
 let data33 = data.label;
 if(!(((data33 === 0) || (data33 === 1)) || (data33 === null))){
-const err79 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema170.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
+const err79 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema172.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -34161,19 +34519,19 @@ vErrors = null;
 }
 }
 }
-validate348.errors = vErrors;
+validate355.errors = vErrors;
 evaluated0.props = props2;
 return errors === 0;
 }
-validate348.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate355.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesScores = validate363;
-const schema176 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scores/schema.json","title":"ScoreItem","description":"The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.","type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","inputsKey","resultDigest","configVersion","published","claimId","claimedAt"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"modelProbability":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelProbability"},"modelVersion":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelVersion"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"inputsKey":{"type":"string","minLength":1,"description":"Hash of job id, content hash, scoring config and model version: equal means nothing to redo."},"resultDigest":{"type":"string","minLength":1,"description":"Hash of the result fields: equal means a rescore changed nothing worth an event."},"configVersion":{"type":"integer","minimum":0},"published":{"type":"boolean","description":"False while the job.scored of this record is being published."},"claimId":{"type":"string","minLength":1},"claimedAt":{"type":"string","format":"date-time"}}};
+export const tablesScores = validate371;
+const schema178 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scores/schema.json","title":"ScoreItem","description":"The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.","type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","inputsKey","resultDigest","configVersion","published","claimId","claimedAt"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"modelProbability":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelProbability"},"modelVersion":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelVersion"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"inputsKey":{"type":"string","minLength":1,"description":"Hash of job id, content hash, scoring config and model version: equal means nothing to redo."},"resultDigest":{"type":"string","minLength":1,"description":"Hash of the result fields: equal means a rescore changed nothing worth an event."},"configVersion":{"type":"integer","minimum":0},"published":{"type":"boolean","description":"False while the job.scored of this record is being published."},"claimId":{"type":"string","minLength":1},"claimedAt":{"type":"string","format":"date-time"}}};
 
-function validate364(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate364.evaluated;
+const evaluated0 = validate372.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34202,16 +34560,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate364.errors = vErrors;
+validate372.errors = vErrors;
 return errors === 0;
 }
-validate364.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate372.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate366(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate366.evaluated;
+const evaluated0 = validate374.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34240,261 +34598,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate366.errors = vErrors;
-return errors === 0;
-}
-validate366.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate368.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate368.errors = vErrors;
-return errors === 0;
-}
-validate368.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate370(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate370.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate370.errors = vErrors;
-return errors === 0;
-}
-validate370.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate372.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate372.errors = vErrors;
-return errors === 0;
-}
-validate372.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema182 = {"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]};
-
-function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate374.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if((typeof data == "number") && (isFinite(data))){
-if(data > 1 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
 validate374.errors = vErrors;
 return errors === 0;
 }
 validate374.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema183 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
 function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -34506,11 +34614,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -34519,11 +34625,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -34532,10 +34635,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -34543,17 +34645,6 @@ else {
 vErrors.push(err2);
 }
 errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
 }
 validate376.errors = vErrors;
 return errors === 0;
@@ -34636,6 +34727,273 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate380.errors = vErrors;
+return errors === 0;
+}
+validate380.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema184 = {"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]};
+
+function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate382.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if((typeof data == "number") && (isFinite(data))){
+if(data > 1 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate382.errors = vErrors;
+return errors === 0;
+}
+validate382.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema185 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+
+function validate384(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate384.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate384.errors = vErrors;
+return errors === 0;
+}
+validate384.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate386(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate386.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate386.errors = vErrors;
+return errors === 0;
+}
+validate386.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate388(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate388.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(Array.isArray(data)){
 if(data.length > 50){
 const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
@@ -34706,7 +35064,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback")) || (data1 === "stale")) || (data1 === "ghost-risk"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema166.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema168.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -34787,16 +35145,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate380.errors = vErrors;
+validate388.errors = vErrors;
 return errors === 0;
 }
-validate380.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate388.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate382.evaluated;
+const evaluated0 = validate390.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34825,17 +35183,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate382.errors = vErrors;
+validate390.errors = vErrors;
 return errors === 0;
 }
-validate382.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate390.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate363(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate371(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/scores/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate363.evaluated;
+const evaluated0 = validate371.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35004,7 +35362,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema176.properties, key0))){
+if(!(func5.call(schema178.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -35016,62 +35374,62 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate364(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate364.errors : vErrors.concat(validate364.errors);
-errors = vErrors.length;
-}
-}
-if(data.contentHash !== undefined){
-if(!(validate366(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
-errors = vErrors.length;
-}
-}
-if(data.score !== undefined){
-if(!(validate368(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate368.errors : vErrors.concat(validate368.errors);
-errors = vErrors.length;
-}
-}
-if(data.track !== undefined){
-if(!(validate370(data.track, {instancePath:instancePath+"/track",parentData:data,parentDataProperty:"track",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate370.errors : vErrors.concat(validate370.errors);
-errors = vErrors.length;
-}
-}
-if(data.trackScore !== undefined){
-if(!(validate372(data.trackScore, {instancePath:instancePath+"/trackScore",parentData:data,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+if(!(validate372(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
 errors = vErrors.length;
 }
 }
-if(data.modelProbability !== undefined){
-if(!(validate374(data.modelProbability, {instancePath:instancePath+"/modelProbability",parentData:data,parentDataProperty:"modelProbability",rootData,dynamicAnchors}))){
+if(data.contentHash !== undefined){
+if(!(validate374(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
 errors = vErrors.length;
 }
 }
-if(data.modelVersion !== undefined){
-if(!(validate376(data.modelVersion, {instancePath:instancePath+"/modelVersion",parentData:data,parentDataProperty:"modelVersion",rootData,dynamicAnchors}))){
+if(data.score !== undefined){
+if(!(validate376(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
 errors = vErrors.length;
 }
 }
-if(data.filteredBy !== undefined){
-if(!(validate378(data.filteredBy, {instancePath:instancePath+"/filteredBy",parentData:data,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+if(data.track !== undefined){
+if(!(validate378(data.track, {instancePath:instancePath+"/track",parentData:data,parentDataProperty:"track",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
 errors = vErrors.length;
 }
 }
-if(data.reasons !== undefined){
-if(!(validate380(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+if(data.trackScore !== undefined){
+if(!(validate380(data.trackScore, {instancePath:instancePath+"/trackScore",parentData:data,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
 errors = vErrors.length;
 }
 }
-if(data.scoredAt !== undefined){
-if(!(validate382(data.scoredAt, {instancePath:instancePath+"/scoredAt",parentData:data,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+if(data.modelProbability !== undefined){
+if(!(validate382(data.modelProbability, {instancePath:instancePath+"/modelProbability",parentData:data,parentDataProperty:"modelProbability",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
+errors = vErrors.length;
+}
+}
+if(data.modelVersion !== undefined){
+if(!(validate384(data.modelVersion, {instancePath:instancePath+"/modelVersion",parentData:data,parentDataProperty:"modelVersion",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate384.errors : vErrors.concat(validate384.errors);
+errors = vErrors.length;
+}
+}
+if(data.filteredBy !== undefined){
+if(!(validate386(data.filteredBy, {instancePath:instancePath+"/filteredBy",parentData:data,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate386.errors : vErrors.concat(validate386.errors);
+errors = vErrors.length;
+}
+}
+if(data.reasons !== undefined){
+if(!(validate388(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
+errors = vErrors.length;
+}
+}
+if(data.scoredAt !== undefined){
+if(!(validate390(data.scoredAt, {instancePath:instancePath+"/scoredAt",parentData:data,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
 errors = vErrors.length;
 }
 }
@@ -35223,22 +35581,21 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate363.errors = vErrors;
+validate371.errors = vErrors;
 return errors === 0;
 }
-validate363.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate371.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesScrapeState = validate384;
-const schema187 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
-const pattern78 = new RegExp("^posting#", "u");
-const pattern80 = new RegExp("^http#", "u");
-const pattern81 = new RegExp("^run#", "u");
-const pattern82 = new RegExp("^search#", "u");
+export const tablesScrapeState = validate392;
+const schema189 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
+const pattern81 = new RegExp("^http#", "u");
+const pattern82 = new RegExp("^run#", "u");
+const pattern83 = new RegExp("^search#", "u");
 
-function validate385(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate393(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate385.evaluated;
+const evaluated0 = validate393.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35256,7 +35613,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema109.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35265,16 +35622,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate385.errors = vErrors;
+validate393.errors = vErrors;
 return errors === 0;
 }
-validate385.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate393.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate387(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate395(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate387.evaluated;
+const evaluated0 = validate395.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35313,17 +35670,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate387.errors = vErrors;
+validate395.errors = vErrors;
 return errors === 0;
 }
-validate387.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate395.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema190 = {"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}};
+const schema192 = {"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}};
 
-function validate391(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate399(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate391.evaluated;
+const evaluated0 = validate399.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35422,7 +35779,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema190.properties, key0))){
+if(!(func5.call(schema192.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -35668,17 +36025,17 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate391.errors = vErrors;
+validate399.errors = vErrors;
 return errors === 0;
 }
-validate391.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate399.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema191 = {"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}};
+const schema193 = {"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}};
 
-function validate393(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate401(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate393.evaluated;
+const evaluated0 = validate401.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35800,7 +36157,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "complete") || (data2 === "failed"))){
-const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema191.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema193.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -35870,17 +36227,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate393.errors = vErrors;
+validate401.errors = vErrors;
 return errors === 0;
 }
-validate393.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate401.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate384(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate392(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/scrapeState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate384.evaluated;
+const evaluated0 = validate392.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35977,7 +36334,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern78.test(data0)){
+if(!pattern74.test(data0)){
 const err8 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -36000,14 +36357,14 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate385(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate385.errors : vErrors.concat(validate385.errors);
+if(!(validate393(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
 errors = vErrors.length;
 }
 }
 if(data.externalId !== undefined){
-if(!(validate387(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate387.errors : vErrors.concat(validate387.errors);
+if(!(validate395(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate395.errors : vErrors.concat(validate395.errors);
 errors = vErrors.length;
 }
 }
@@ -36155,7 +36512,7 @@ errors++;
 if(data.key !== undefined){
 let data7 = data.key;
 if(typeof data7 === "string"){
-if(!pattern80.test(data7)){
+if(!pattern81.test(data7)){
 const err21 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^http#"},message:"must match pattern \""+"^http#"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -36257,8 +36614,8 @@ let data11 = data.itemIds;
 if(Array.isArray(data11)){
 const len0 = data11.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate387(data11[i0], {instancePath:instancePath+"/itemIds/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate387.errors : vErrors.concat(validate387.errors);
+if(!(validate395(data11[i0], {instancePath:instancePath+"/itemIds/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate395.errors : vErrors.concat(validate395.errors);
 errors = vErrors.length;
 }
 }
@@ -36381,7 +36738,7 @@ vErrors.push(err38);
 errors++;
 }
 for(const key2 in data){
-if(!(func5.call(schema187.oneOf[2].properties, key2))){
+if(!(func5.call(schema189.oneOf[2].properties, key2))){
 const err39 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err39];
@@ -36395,7 +36752,7 @@ errors++;
 if(data.key !== undefined){
 let data13 = data.key;
 if(typeof data13 === "string"){
-if(!pattern81.test(data13)){
+if(!pattern82.test(data13)){
 const err40 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/pattern",keyword:"pattern",params:{pattern: "^run#"},message:"must match pattern \""+"^run#"+"\""};
 if(vErrors === null){
 vErrors = [err40];
@@ -36468,15 +36825,15 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate385(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate385.errors : vErrors.concat(validate385.errors);
+if(!(validate393(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
 errors = vErrors.length;
 }
 }
 if(data.status !== undefined){
 let data17 = data.status;
 if(!(((((data17 === "running") || (data17 === "complete")) || (data17 === "partial")) || (data17 === "failed")) || (data17 === "completed"))){
-const err46 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema187.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err46 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema189.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -36814,14 +37171,14 @@ errors++;
 }
 }
 if(data.coverage !== undefined){
-if(!(validate391(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate391.errors : vErrors.concat(validate391.errors);
+if(!(validate399(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate399.errors : vErrors.concat(validate399.errors);
 errors = vErrors.length;
 }
 }
 if(data.boards !== undefined){
-if(!(validate393(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
+if(!(validate401(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate401.errors : vErrors.concat(validate401.errors);
 errors = vErrors.length;
 }
 }
@@ -36926,7 +37283,7 @@ errors++;
 if(data.key !== undefined){
 let data32 = data.key;
 if(typeof data32 === "string"){
-if(!pattern82.test(data32)){
+if(!pattern83.test(data32)){
 const err82 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/pattern",keyword:"pattern",params:{pattern: "^search#"},message:"must match pattern \""+"^search#"+"\""};
 if(vErrors === null){
 vErrors = [err82];
@@ -36974,8 +37331,8 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate385(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate385.errors : vErrors.concat(validate385.errors);
+if(!(validate393(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
 errors = vErrors.length;
 }
 }
@@ -37142,20 +37499,20 @@ vErrors = null;
 }
 }
 }
-validate384.errors = vErrors;
+validate392.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate384.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate392.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesSessions = validate396;
-const schema192 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sessions/schema.json","title":"SessionItem","description":"A site's session status (written by auth-refresher; never the cookie: that is in the secret store).","type":"object","additionalProperties":false,"required":["site","status","expiresAt","failures","lastError","reason","nextAttemptAt","screenshotBlobKey","updatedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"enum":["ok","needs-otp","failed","blocked"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failures":{"type":"integer","minimum":0},"lastError":{"anyOf":[{"type":"string"},{"type":"null"}]},"reason":{"anyOf":[{"$ref":"../../session.refreshed/v1/schema.json#/properties/data/properties/reason"},{"type":"null"}]},"nextAttemptAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"screenshotBlobKey":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}]},"updatedAt":{"type":"string","format":"date-time"}}};
-const schema193 = {"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."};
+export const tablesSessions = validate404;
+const schema194 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sessions/schema.json","title":"SessionItem","description":"A site's session status (written by auth-refresher; never the cookie: that is in the secret store).","type":"object","additionalProperties":false,"required":["site","status","expiresAt","failures","lastError","reason","nextAttemptAt","screenshotBlobKey","updatedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"enum":["ok","needs-otp","failed","blocked"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failures":{"type":"integer","minimum":0},"lastError":{"anyOf":[{"type":"string"},{"type":"null"}]},"reason":{"anyOf":[{"$ref":"../../session.refreshed/v1/schema.json#/properties/data/properties/reason"},{"type":"null"}]},"nextAttemptAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"screenshotBlobKey":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}]},"updatedAt":{"type":"string","format":"date-time"}}};
+const schema195 = {"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."};
 
-function validate397(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate405(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate397.evaluated;
+const evaluated0 = validate405.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37173,7 +37530,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((data === "otp-required") || (data === "wrong-credentials")) || (data === "login-page-changed")) || (data === "timeout")) || (data === "site-error")) || (data === "too-many-failures")) || (data === "missing-credentials")) || (data === "site-not-configured"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema193.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema195.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -37182,17 +37539,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate397.errors = vErrors;
+validate405.errors = vErrors;
 return errors === 0;
 }
-validate397.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate405.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate396(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate404(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/sessions/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate396.evaluated;
+const evaluated0 = validate404.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37291,7 +37648,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema192.properties, key0))){
+if(!(func5.call(schema194.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -37330,7 +37687,7 @@ errors++;
 if(data.status !== undefined){
 let data1 = data.status;
 if(!((((data1 === "ok") || (data1 === "needs-otp")) || (data1 === "failed")) || (data1 === "blocked"))){
-const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema192.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema194.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -37486,8 +37843,8 @@ let data5 = data.reason;
 const _errs20 = errors;
 let valid3 = false;
 const _errs21 = errors;
-if(!(validate397(data5, {instancePath:instancePath+"/reason",parentData:data,parentDataProperty:"reason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate397.errors : vErrors.concat(validate397.errors);
+if(!(validate405(data5, {instancePath:instancePath+"/reason",parentData:data,parentDataProperty:"reason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate405.errors : vErrors.concat(validate405.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs21 === errors;
@@ -37691,18 +38048,18 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate396.errors = vErrors;
+validate404.errors = vErrors;
 return errors === 0;
 }
-validate396.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate404.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesSourceRuns = validate399;
-const schema194 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sourceRuns/schema.json","title":"SourceRunItem","description":"How much of its search one scrape run read, as crm-api learned it from scrape.finished (written by crm-api): the event's data plus its keys.","type":"object","additionalProperties":false,"required":["runKey","feed","searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"runKey":{"type":"string","minLength":3,"description":"<searchId>#<runId>"},"feed":{"const":"run","description":"One partition of the byFinishedAt index: every run, newest first."},"searchId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/runId"},"status":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/status"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"},"drift":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/drift"},"previousListed":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/previousListed"},"startedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/startedAt"},"finishedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/finishedAt"},"durationMs":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/durationMs"}}};
+export const tablesSourceRuns = validate407;
+const schema196 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sourceRuns/schema.json","title":"SourceRunItem","description":"How much of its search one scrape run read, as crm-api learned it from scrape.finished (written by crm-api): the event's data plus its keys.","type":"object","additionalProperties":false,"required":["runKey","feed","searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"runKey":{"type":"string","minLength":3,"description":"<searchId>#<runId>"},"feed":{"const":"run","description":"One partition of the byFinishedAt index: every run, newest first."},"searchId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/runId"},"status":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/status"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"},"drift":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/drift"},"previousListed":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/previousListed"},"startedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/startedAt"},"finishedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/finishedAt"},"durationMs":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/durationMs"}}};
 
-function validate400(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate408(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate400.evaluated;
+const evaluated0 = validate408.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37731,16 +38088,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate400.errors = vErrors;
+validate408.errors = vErrors;
 return errors === 0;
 }
-validate400.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate408.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate402(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate410(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate402.evaluated;
+const evaluated0 = validate410.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37758,7 +38115,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema57.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema58.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -37767,16 +38124,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate402.errors = vErrors;
+validate410.errors = vErrors;
 return errors === 0;
 }
-validate402.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate410.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate404(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate412(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate404.evaluated;
+const evaluated0 = validate412.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37815,17 +38172,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate404.errors = vErrors;
+validate412.errors = vErrors;
 return errors === 0;
 }
-validate404.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate412.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema198 = {"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."};
+const schema200 = {"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."};
 
-function validate406(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate414(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate406.evaluated;
+const evaluated0 = validate414.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37843,7 +38200,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "complete") || (data === "partial")) || (data === "failed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema198.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema200.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -37852,16 +38209,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate406.errors = vErrors;
+validate414.errors = vErrors;
 return errors === 0;
 }
-validate406.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate414.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate408(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate416(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate408.evaluated;
+const evaluated0 = validate416.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37960,7 +38317,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema190.properties, key0))){
+if(!(func5.call(schema192.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -38206,16 +38563,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate408.errors = vErrors;
+validate416.errors = vErrors;
 return errors === 0;
 }
-validate408.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate416.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate410(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate418(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate410.evaluated;
+const evaluated0 = validate418.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38337,7 +38694,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "complete") || (data2 === "failed"))){
-const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema191.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema193.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -38407,17 +38764,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate410.errors = vErrors;
+validate418.errors = vErrors;
 return errors === 0;
 }
-validate410.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate418.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema201 = {"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."};
+const schema203 = {"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."};
 
-function validate412(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate420(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate412.evaluated;
+const evaluated0 = validate420.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38434,17 +38791,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate412.errors = vErrors;
+validate420.errors = vErrors;
 return errors === 0;
 }
-validate412.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate420.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema202 = {"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."};
+const schema204 = {"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."};
 
-function validate414(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate422(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate414.evaluated;
+const evaluated0 = validate422.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38473,17 +38830,17 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate414.errors = vErrors;
+validate422.errors = vErrors;
 return errors === 0;
 }
-validate414.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate422.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema203 = {"type":"string","format":"date-time"};
+const schema205 = {"type":"string","format":"date-time"};
 
-function validate416(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate424(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate416.evaluated;
+const evaluated0 = validate424.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38512,17 +38869,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate416.errors = vErrors;
+validate424.errors = vErrors;
 return errors === 0;
 }
-validate416.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate424.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema204 = {"type":"string","format":"date-time"};
+const schema206 = {"type":"string","format":"date-time"};
 
-function validate418(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate426(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate418.evaluated;
+const evaluated0 = validate426.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38551,17 +38908,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate418.errors = vErrors;
+validate426.errors = vErrors;
 return errors === 0;
 }
-validate418.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate426.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema205 = {"type":"number","minimum":0};
+const schema207 = {"type":"number","minimum":0};
 
-function validate420(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate428(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate420.evaluated;
+const evaluated0 = validate428.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38590,17 +38947,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate420.errors = vErrors;
+validate428.errors = vErrors;
 return errors === 0;
 }
-validate420.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate428.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate399(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate407(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/sourceRuns/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate399.evaluated;
+const evaluated0 = validate407.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38719,7 +39076,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema194.properties, key0))){
+if(!(func5.call(schema196.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -38768,68 +39125,68 @@ errors++;
 }
 }
 if(data.searchId !== undefined){
-if(!(validate400(data.searchId, {instancePath:instancePath+"/searchId",parentData:data,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate400.errors : vErrors.concat(validate400.errors);
-errors = vErrors.length;
-}
-}
-if(data.source !== undefined){
-if(!(validate402(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate402.errors : vErrors.concat(validate402.errors);
-errors = vErrors.length;
-}
-}
-if(data.runId !== undefined){
-if(!(validate404(data.runId, {instancePath:instancePath+"/runId",parentData:data,parentDataProperty:"runId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate404.errors : vErrors.concat(validate404.errors);
-errors = vErrors.length;
-}
-}
-if(data.status !== undefined){
-if(!(validate406(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate406.errors : vErrors.concat(validate406.errors);
-errors = vErrors.length;
-}
-}
-if(data.coverage !== undefined){
-if(!(validate408(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+if(!(validate408(data.searchId, {instancePath:instancePath+"/searchId",parentData:data,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate408.errors : vErrors.concat(validate408.errors);
 errors = vErrors.length;
 }
 }
-if(data.boards !== undefined){
-if(!(validate410(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
+if(data.source !== undefined){
+if(!(validate410(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
 errors = vErrors.length;
 }
 }
-if(data.drift !== undefined){
-if(!(validate412(data.drift, {instancePath:instancePath+"/drift",parentData:data,parentDataProperty:"drift",rootData,dynamicAnchors}))){
+if(data.runId !== undefined){
+if(!(validate412(data.runId, {instancePath:instancePath+"/runId",parentData:data,parentDataProperty:"runId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate412.errors : vErrors.concat(validate412.errors);
 errors = vErrors.length;
 }
 }
-if(data.previousListed !== undefined){
-if(!(validate414(data.previousListed, {instancePath:instancePath+"/previousListed",parentData:data,parentDataProperty:"previousListed",rootData,dynamicAnchors}))){
+if(data.status !== undefined){
+if(!(validate414(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate414.errors : vErrors.concat(validate414.errors);
 errors = vErrors.length;
 }
 }
-if(data.startedAt !== undefined){
-if(!(validate416(data.startedAt, {instancePath:instancePath+"/startedAt",parentData:data,parentDataProperty:"startedAt",rootData,dynamicAnchors}))){
+if(data.coverage !== undefined){
+if(!(validate416(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate416.errors : vErrors.concat(validate416.errors);
 errors = vErrors.length;
 }
 }
-if(data.finishedAt !== undefined){
-if(!(validate418(data.finishedAt, {instancePath:instancePath+"/finishedAt",parentData:data,parentDataProperty:"finishedAt",rootData,dynamicAnchors}))){
+if(data.boards !== undefined){
+if(!(validate418(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate418.errors : vErrors.concat(validate418.errors);
 errors = vErrors.length;
 }
 }
-if(data.durationMs !== undefined){
-if(!(validate420(data.durationMs, {instancePath:instancePath+"/durationMs",parentData:data,parentDataProperty:"durationMs",rootData,dynamicAnchors}))){
+if(data.drift !== undefined){
+if(!(validate420(data.drift, {instancePath:instancePath+"/drift",parentData:data,parentDataProperty:"drift",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate420.errors : vErrors.concat(validate420.errors);
+errors = vErrors.length;
+}
+}
+if(data.previousListed !== undefined){
+if(!(validate422(data.previousListed, {instancePath:instancePath+"/previousListed",parentData:data,parentDataProperty:"previousListed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate422.errors : vErrors.concat(validate422.errors);
+errors = vErrors.length;
+}
+}
+if(data.startedAt !== undefined){
+if(!(validate424(data.startedAt, {instancePath:instancePath+"/startedAt",parentData:data,parentDataProperty:"startedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate424.errors : vErrors.concat(validate424.errors);
+errors = vErrors.length;
+}
+}
+if(data.finishedAt !== undefined){
+if(!(validate426(data.finishedAt, {instancePath:instancePath+"/finishedAt",parentData:data,parentDataProperty:"finishedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate426.errors : vErrors.concat(validate426.errors);
+errors = vErrors.length;
+}
+}
+if(data.durationMs !== undefined){
+if(!(validate428(data.durationMs, {instancePath:instancePath+"/durationMs",parentData:data,parentDataProperty:"durationMs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate428.errors : vErrors.concat(validate428.errors);
 errors = vErrors.length;
 }
 }
@@ -38844,10 +39201,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate399.errors = vErrors;
+validate407.errors = vErrors;
 return errors === 0;
 }
-validate399.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate407.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 /** Every event validator, sorted by detail-type, then major version. */
 export const EVENT_VALIDATORS = [
