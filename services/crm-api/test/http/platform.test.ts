@@ -291,6 +291,7 @@ test('the OpenAPI document validates and lists every route', async () => {
     'POST /proposals/{proposalId}/reject',
     'POST /proposals/{proposalId}/undo',
     'GET /sources/runs',
+    'POST /sources/resolve',
     'GET /dashboard',
     'GET /dashboard/app.js',
     'GET /dashboard/style.css',
