@@ -45,4 +45,6 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'etl.completed': '1.0',
   'email.classified': '1.0',
   'inbox.forget-requested': '1.0',
+  'wipe.requested': '1.0',
+  'wipe.completed': '1.0',
 };

@@ -41,6 +41,8 @@ export const DETAIL_TYPES = [
   'etl.completed',
   'email.classified',
   'inbox.forget-requested',
+  'wipe.requested',
+  'wipe.completed',
 ] as const;
 export type DetailType = (typeof DETAIL_TYPES)[number];
 
@@ -76,7 +78,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'scraper',
     consumer: 'scraper',
-    subscriptions: ['scrape.requested'],
+    subscriptions: ['scrape.requested', 'wipe.requested'],
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 3,
     batchSize: 1,
@@ -84,7 +86,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'parser',
     consumer: 'parser',
-    subscriptions: ['job.scraped', 'import.chunk', 'scrape.finished'],
+    subscriptions: ['job.scraped', 'import.chunk', 'scrape.finished', 'wipe.requested'],
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -92,7 +94,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'recommender',
     consumer: 'recommender',
-    subscriptions: ['job.parsed', 'crm.stage-changed', 'config.changed'],
+    subscriptions: ['job.parsed', 'crm.stage-changed', 'config.changed', 'wipe.requested'],
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -112,6 +114,8 @@ export const QUEUES: readonly QueueDefinition[] = [
       'job.closed',
       'job.reopened',
       'email.classified',
+      'wipe.requested',
+      'wipe.completed',
     ],
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
@@ -138,7 +142,15 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'etl',
     consumer: 'etl',
-    subscriptions: ['job.parsed', 'job.scored', 'crm.stage-changed', 'application.submitted', 'application.failed', 'etl.requested'],
+    subscriptions: [
+      'job.parsed',
+      'job.scored',
+      'crm.stage-changed',
+      'application.submitted',
+      'application.failed',
+      'etl.requested',
+      'wipe.completed',
+    ],
     visibilityTimeoutSeconds: 900,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -165,16 +177,32 @@ export const QUEUES: readonly QueueDefinition[] = [
 
 /** Which detail-types each producer may publish (drives IAM and publish-time checks). */
 export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = {
-  scraper: ['job.scraped', 'scrape.finished'],
-  parser: ['job.parsed', 'import.chunk-loaded', 'job.closed', 'job.reopened'],
-  recommender: ['job.scored'],
-  'crm-api': ['crm.stage-changed', 'application.requested', 'config.changed', 'scrape.requested', 'import.chunk', 'etl.requested'],
+  scraper: ['job.scraped', 'scrape.finished', 'wipe.completed'],
+  parser: ['job.parsed', 'import.chunk-loaded', 'job.closed', 'job.reopened', 'wipe.completed'],
+  recommender: ['job.scored', 'wipe.completed'],
+  'crm-api': [
+    'crm.stage-changed',
+    'application.requested',
+    'config.changed',
+    'scrape.requested',
+    'import.chunk',
+    'etl.requested',
+    'wipe.requested',
+    'wipe.completed',
+  ],
   applier: ['application.submitted', 'application.failed', 'session.refresh-requested'],
   'auth-refresher': ['session.refreshed'],
   etl: ['etl.completed'],
   'sheets-bridge': ['crm.stage-changed'],
   inbox: ['email.classified'],
-  scheduler: ['scrape.requested', 'etl.requested', 'session.refresh-requested', 'config.changed', 'inbox.forget-requested'],
+  scheduler: [
+    'scrape.requested',
+    'etl.requested',
+    'session.refresh-requested',
+    'config.changed',
+    'inbox.forget-requested',
+    'wipe.requested',
+  ],
 };
 
 /** The EventBridge bus name used by every runtime. */

@@ -25,6 +25,8 @@ import scrapeFinishedV1 from '../../schemas/scrape.finished/v1/schema.json' with
 import scrapeRequestedV1 from '../../schemas/scrape.requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshRequestedV1 from '../../schemas/session.refresh-requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshedV1 from '../../schemas/session.refreshed/v1/schema.json' with { type: 'json' };
+import wipeCompletedV1 from '../../schemas/wipe.completed/v1/schema.json' with { type: 'json' };
+import wipeRequestedV1 from '../../schemas/wipe.requested/v1/schema.json' with { type: 'json' };
 import tablesApiKeys from '../../schemas/tables/apiKeys/schema.json' with { type: 'json' };
 import tablesApplications from '../../schemas/tables/applications/schema.json' with { type: 'json' };
 import tablesApplierState from '../../schemas/tables/applierState/schema.json' with { type: 'json' };
@@ -69,6 +71,8 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'scrape.requested', major: 1, schema: scrapeRequestedV1 },
     { detailType: 'session.refresh-requested', major: 1, schema: sessionRefreshRequestedV1 },
     { detailType: 'session.refreshed', major: 1, schema: sessionRefreshedV1 },
+    { detailType: 'wipe.completed', major: 1, schema: wipeCompletedV1 },
+    { detailType: 'wipe.requested', major: 1, schema: wipeRequestedV1 },
   ],
   tables: [
     { table: 'apiKeys', schema: tablesApiKeys },

@@ -852,6 +852,58 @@ export interface SessionRefreshedV1 {
   };
 }
 
+/**
+ * One owner deleted what a wipe.requested asked of it: how many items of each of its tables (or its own stores) went, so read models built from them follow.
+ */
+
+export interface WipeCompletedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * One wipe; every owner's wipe.completed names it.
+     */
+    wipeId: string;
+    /**
+     * postings: scraped and imported postings, their parsed jobs, scores and listings (the CRM keeps its stages, so a posting scraped again finds them); all: also the CRM (stages, history, notes, applications, proposals), imports, scrape runs and the recommender's decisions and model.
+     */
+    scope: "postings" | "all";
+    /**
+     * The owner that deleted.
+     */
+    service: string;
+    /**
+     * Items deleted per table (or store) of that owner; a repeated wipe reports 0.
+     */
+    removed: {
+      [k: string]: number | undefined;
+    };
+    completedAt: string;
+  };
+}
+
+/**
+ * The user asked to delete what jobpipe stored (`POST /wipe`, `jobpipe wipe`): the postings and everything derived from them, or also everything the user did with them. Config, API keys, site sessions and secrets stay. Every owner of such data deletes its own and announces it with wipe.completed (docs/running.md, Wiping).
+ */
+
+export interface WipeRequestedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * One wipe; every owner's wipe.completed names it.
+     */
+    wipeId: string;
+    /**
+     * postings: scraped and imported postings, their parsed jobs, scores and listings (the CRM keeps its stages, so a posting scraped again finds them); all: also the CRM (stages, history, notes, applications, proposals), imports, scrape runs and the recommender's decisions and model.
+     */
+    scope: "postings" | "all";
+    requestedAt: string;
+    /**
+     * Where the user asked.
+     */
+    requestedBy: "api" | "cli";
+  };
+}
+
 /** The data of the newest major version of each detail-type. */
 export interface EventDataMap {
   'application.failed': ApplicationFailedV1['data'];
@@ -874,6 +926,8 @@ export interface EventDataMap {
   'scrape.requested': ScrapeRequestedV1['data'];
   'session.refresh-requested': SessionRefreshRequestedV1['data'];
   'session.refreshed': SessionRefreshedV1['data'];
+  'wipe.completed': WipeCompletedV1['data'];
+  'wipe.requested': WipeRequestedV1['data'];
 }
 
 /**

@@ -42,6 +42,10 @@ export declare const scrapeRequestedV1: ContractValidator;
 export declare const sessionRefreshRequestedV1: ContractValidator;
 /** Validates the detail of a `session.refreshed` v1 event. */
 export declare const sessionRefreshedV1: ContractValidator;
+/** Validates the detail of a `wipe.completed` v1 event. */
+export declare const wipeCompletedV1: ContractValidator;
+/** Validates the detail of a `wipe.requested` v1 event. */
+export declare const wipeRequestedV1: ContractValidator;
 /** Validates a value against `defs/config.schema.json`. */
 export declare const defsConfig: ContractValidator;
 /** Validates a value against `defs/import-row.schema.json`. */

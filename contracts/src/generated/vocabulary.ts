@@ -77,6 +77,13 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 /** Whether a value is one of {@link IMPORT_MODES}. */
 export const isImportMode = (value: unknown): value is ImportMode => (IMPORT_MODES as readonly unknown[]).includes(value);
 
+/** What a wipe deletes: the postings and what was derived from them, or also everything the user did with them. From wipe.requested/v1/schema.json#/properties/data/properties/scope. */
+export const WIPE_SCOPES = ['postings', 'all'] as const;
+/** One of {@link WIPE_SCOPES}. */
+export type WipeScope = (typeof WIPE_SCOPES)[number];
+/** Whether a value is one of {@link WIPE_SCOPES}. */
+export const isWipeScope = (value: unknown): value is WipeScope => (WIPE_SCOPES as readonly unknown[]).includes(value);
+
 /** Kinds of ETL run: a full rebuild or an incremental snapshot. From etl.requested/v1/schema.json#/properties/data/properties/kind. */
 export const ETL_KINDS = ['full', 'incremental'] as const;
 /** One of {@link ETL_KINDS}. */

@@ -1,4 +1,13 @@
-import { type BlobStore, defineHandlers, defineService, type Logger, type Outbox, type TableStore } from '@jobpipe/shared';
+import {
+  type BlobStore,
+  type Clock,
+  defineHandlers,
+  defineService,
+  type Logger,
+  type Outbox,
+  type TableStore,
+  wipeRequestedHandler,
+} from '@jobpipe/shared';
 import { JobsRepository } from './adapters/jobs-repository.js';
 import { PARSER_ENV_SCHEMA, type ParserConfig, readParserConfig } from './config.js';
 import { importChunkHandler } from './handlers/import-chunk.js';
@@ -11,6 +20,7 @@ export interface ParserPorts {
   readonly blobs: BlobStore;
   /** Commits each job with its job.parsed. */
   readonly outbox: Outbox;
+  readonly clock: Clock;
 }
 
 /** Settings the handlers use (ParserConfig satisfies it). */
@@ -18,7 +28,8 @@ export type ParserHandlerConfig = Pick<ParserConfig, 'maxBodyBytes' | 'duplicate
 
 /**
  * The parser's composition root: builds the jobs repository over the given ports and returns the
- * handler table (`job.scraped@1`, `import.chunk@1`, `scrape.finished@1`: the lifecycle sweep).
+ * handler table (`job.scraped@1`, `import.chunk@1`, `scrape.finished@1`: the lifecycle sweep,
+ * `wipe.requested@1`: every job goes, whatever the scope).
  */
 export function createParserHandlers(ports: ParserPorts, config: ParserHandlerConfig, logger: Logger) {
   const repository = new JobsRepository(ports.tables, ports.outbox);
@@ -28,6 +39,7 @@ export function createParserHandlers(ports: ParserPorts, config: ParserHandlerCo
     'job.scraped@1': jobScrapedHandler(deps),
     'import.chunk@1': importChunkHandler(deps),
     'scrape.finished@1': scrapeFinishedHandler(deps),
+    'wipe.requested@1': wipeRequestedHandler('parser', ports.clock, async () => ({ jobs: await repository.wipe() })),
   });
 }
 

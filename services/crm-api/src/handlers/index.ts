@@ -9,6 +9,7 @@ import { handleJobClosed, handleJobReopened } from './posting-lifecycle.js';
 import { handleScrapeFinished } from './scrape-finished.js';
 import { handleSessionRefreshed } from './session-refreshed.js';
 import { handleStageChangedInSheet } from './stage-changed-in-sheet.js';
+import { handleWipeCompleted, handleWipeRequested } from './wipe.js';
 
 /** The handler table of crm-api's queue. */
 export function createCrmApiHandlers(context: CrmApiContext) {
@@ -24,5 +25,7 @@ export function createCrmApiHandlers(context: CrmApiContext) {
     'scrape.finished@1': handleScrapeFinished(context),
     'job.closed@1': handleJobClosed(context),
     'job.reopened@1': handleJobReopened(context),
+    'wipe.requested@1': handleWipeRequested(context),
+    'wipe.completed@1': handleWipeCompleted(context),
   });
 }

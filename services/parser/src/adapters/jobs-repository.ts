@@ -1,5 +1,5 @@
 import type { JobItem, ScrapeSource } from '@jobpipe/contracts';
-import type { Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
+import { deleteItems, type Outbox, type OutgoingEvent, type TableStore } from '@jobpipe/shared';
 import { ArrivalOrder, type ArrivalPlace } from './arrival-order.js';
 import { KeyedSequencer } from './keyed-sequencer.js';
 
@@ -30,6 +30,11 @@ export class JobsRepository {
     private readonly tables: TableStore,
     private readonly outbox: Outbox,
   ) {}
+
+  /** Deletes every job (a wipe: postings and all alike); returns how many went. */
+  wipe(): Promise<number> {
+    return deleteItems(this.tables, 'jobs');
+  }
 
   /**
    * A place in line, taken when a message arrives: the {@link inTurn} calls a message makes once
