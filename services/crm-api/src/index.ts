@@ -23,6 +23,13 @@ export { buildCrmApi } from './http/server.js';
 export type { AnalyticsReports } from './ports/analytics-reports.js';
 export type { JobPage, JobReadModel, UpsertOutcome } from './ports/job-read-model.js';
 export {
+  type ConfigCommit,
+  type ConfigWritePorts,
+  type CurrentConfig,
+  commitConfig,
+  currentConfig,
+} from './use-cases/config.js';
+export {
   type SiteCredentialStatus,
   type SiteCredentials,
   siteCredentialStatus,

@@ -1,22 +1,30 @@
 import { CONFIG_SECTIONS, type ConfigSection, type JobpipeConfig } from '@jobpipe/contracts';
-import type { CrmApiContext } from '../context.js';
+import type { CrmApiContext, CrmApiPorts } from '../context.js';
 import { unsafeSearchUrls } from '../domain/url-safety.js';
 import { ApiError } from './api-error.js';
-
-/** The stored config (`config` table, key `current`). */
-export interface StoredConfig {
-  readonly key: 'current';
-  readonly version: number;
-  readonly updatedAt: string;
-  readonly config: JobpipeConfig;
-}
 
 /** The config of a fresh install: no tracks or searches yet. */
 export const EMPTY_CONFIG: JobpipeConfig = { tracks: [], searches: [] };
 
+/** The config in force and its version (version 0 and no `updatedAt` before the first save). */
+export interface CurrentConfig {
+  readonly version: number;
+  readonly updatedAt: string | null;
+  readonly config: JobpipeConfig;
+}
+
+/** The ports a config write needs: the `config` table, the outbox that commits it with its event, the clock. */
+export type ConfigWritePorts = Pick<CrmApiPorts, 'tables' | 'outbox' | 'clock'>;
+
+/** What {@link commitConfig} did: saved a new version, found nothing changed, or lost to a concurrent write. */
+export type ConfigCommit =
+  | { readonly outcome: 'saved'; readonly version: number; readonly changed: ConfigSection[] }
+  | { readonly outcome: 'unchanged'; readonly version: number; readonly changed: [] }
+  | { readonly outcome: 'conflict' };
+
 /** The current config and its version (version 0 before the first save). */
-export async function currentConfig(context: CrmApiContext): Promise<{ version: number; updatedAt: string | null; config: JobpipeConfig }> {
-  const stored = await context.tables.get('config', { key: 'current' });
+export async function currentConfig(ports: Pick<CrmApiPorts, 'tables'>): Promise<CurrentConfig> {
+  const stored = await ports.tables.get('config', { key: 'current' });
   return stored
     ? { version: stored.version, updatedAt: stored.updatedAt, config: stored.config }
     : { version: 0, updatedAt: null, config: EMPTY_CONFIG };
@@ -24,6 +32,35 @@ export async function currentConfig(context: CrmApiContext): Promise<{ version: 
 
 function changedSections(before: JobpipeConfig, after: JobpipeConfig): ConfigSection[] {
   return CONFIG_SECTIONS.filter((section) => JSON.stringify(before[section] ?? null) !== JSON.stringify(after[section] ?? null));
+}
+
+/**
+ * The one write of the config, for crm-api's PUT /config and the CLI's seeding from the config file:
+ * `next` becomes the version after `current` (every section counts as changed over an empty store),
+ * written only while the stored version is still `current`'s and committed with the `config.changed`
+ * event naming the sections that changed. Writes nothing when no section changed. Validation is the
+ * caller's: it knows where the config came from.
+ */
+export async function commitConfig(ports: ConfigWritePorts, current: CurrentConfig, next: JobpipeConfig): Promise<ConfigCommit> {
+  const changed = current.version === 0 ? [...CONFIG_SECTIONS] : changedSections(current.config, next);
+  const [first, ...rest] = changed;
+  if (first === undefined) return { outcome: 'unchanged', version: current.version, changed: [] };
+  const version = current.version + 1;
+  const changedAt = ports.clock.now().toISOString();
+  const { committed } = await ports.outbox.commit({
+    writes: [
+      {
+        table: 'config',
+        item: { key: 'current', version, updatedAt: changedAt, config: next },
+        condition:
+          current.version === 0
+            ? { kind: 'notExists' }
+            : { kind: 'compare', attribute: 'version', op: 'eq', value: current.version, orNotExists: false },
+      },
+    ],
+    events: [{ detailType: 'config.changed', data: { version, changedAt, sections: [first, ...rest], config: next } }],
+  });
+  return committed ? { outcome: 'saved', version, changed } : { outcome: 'conflict' };
 }
 
 /**
@@ -56,28 +93,8 @@ export async function saveConfig(
       },
     );
   }
-  const changed = current.version === 0 ? [...CONFIG_SECTIONS] : changedSections(current.config, next);
-  if (changed.length === 0) return { version: current.version, changed };
-  const version = current.version + 1;
-  const changedAt = context.clock.now().toISOString();
-  const { committed } = await context.outbox.commit({
-    writes: [
-      {
-        table: 'config',
-        item: { key: 'current', version, updatedAt: changedAt, config: next },
-        condition:
-          current.version === 0
-            ? { kind: 'notExists' }
-            : { kind: 'compare', attribute: 'version', op: 'eq', value: current.version, orNotExists: false },
-      },
-    ],
-    events: [
-      {
-        detailType: 'config.changed',
-        data: { version, changedAt, sections: changed as [ConfigSection, ...ConfigSection[]], config: next },
-      },
-    ],
-  });
-  if (!committed) throw new ApiError(409, 'config_version_conflict', 'the config was changed at the same time: reload and retry');
-  return { version, changed };
+  const result = await commitConfig(context, current, next);
+  if (result.outcome === 'conflict')
+    throw new ApiError(409, 'config_version_conflict', 'the config was changed at the same time: reload and retry');
+  return { version: result.version, changed: result.changed };
 }
