@@ -41,6 +41,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'config.changed': '1.0',
   'import.chunk': '1.0',
   'import.chunk-loaded': '1.0',
+  'import.completed': '1.0',
   'etl.requested': '1.0',
   'etl.completed': '1.0',
   'email.classified': '1.0',

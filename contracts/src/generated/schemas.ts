@@ -15,6 +15,7 @@ import etlCompletedV1 from '../../schemas/etl.completed/v1/schema.json' with { t
 import etlRequestedV1 from '../../schemas/etl.requested/v1/schema.json' with { type: 'json' };
 import importChunkV1 from '../../schemas/import.chunk/v1/schema.json' with { type: 'json' };
 import importChunkLoadedV1 from '../../schemas/import.chunk-loaded/v1/schema.json' with { type: 'json' };
+import importCompletedV1 from '../../schemas/import.completed/v1/schema.json' with { type: 'json' };
 import inboxForgetRequestedV1 from '../../schemas/inbox.forget-requested/v1/schema.json' with { type: 'json' };
 import jobClosedV1 from '../../schemas/job.closed/v1/schema.json' with { type: 'json' };
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
@@ -61,6 +62,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'etl.requested', major: 1, schema: etlRequestedV1 },
     { detailType: 'import.chunk', major: 1, schema: importChunkV1 },
     { detailType: 'import.chunk-loaded', major: 1, schema: importChunkLoadedV1 },
+    { detailType: 'import.completed', major: 1, schema: importCompletedV1 },
     { detailType: 'inbox.forget-requested', major: 1, schema: inboxForgetRequestedV1 },
     { detailType: 'job.closed', major: 1, schema: jobClosedV1 },
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },

@@ -537,6 +537,25 @@ export interface ImportChunkLoadedV1 {
 }
 
 /**
+ * Every row of an import landed or was rejected (the parser reported every chunk). For a full import the parser then closes the imported jobs the import left out (job.closed, closeReason left-out-of-full-import) and reopens those it closed so that the import lists again.
+ */
+
+export interface ImportCompletedV1 {
+  meta: EventMeta;
+  data: {
+    importId: string;
+    mode: "incremental" | "full";
+    /**
+     * The blob of every chunk sent, in order: together the rows the import holds.
+     *
+     * @maxItems 2000
+     */
+    chunkBlobKeys: string[];
+    completedAt: string;
+  };
+}
+
+/**
  * The user asked the inbox to delete the messages it stored (bodies, subjects, senders) of one mailbox or of all (`jobpipe inbox forget`). What was classified stays in the CRM's proposals.
  */
 
@@ -564,9 +583,9 @@ export interface JobClosedV1 {
     jobId: string;
     closedAt: string;
     /**
-     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
      */
-    closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+    closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
     firstSeenAt: string;
     lastSeenAt: string;
     /**
@@ -619,9 +638,10 @@ export interface JobReopenedV1 {
      */
     closedAt: string;
     /**
-     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
      */
-    previousCloseReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+    previousCloseReason:
+      "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
     searchId: string;
     runId: string;
   };
@@ -916,6 +936,7 @@ export interface EventDataMap {
   'etl.requested': EtlRequestedV1['data'];
   'import.chunk': ImportChunkV1['data'];
   'import.chunk-loaded': ImportChunkLoadedV1['data'];
+  'import.completed': ImportCompletedV1['data'];
   'inbox.forget-requested': InboxForgetRequestedV1['data'];
   'job.closed': JobClosedV1['data'];
   'job.parsed': JobParsedV1['data'];
@@ -1416,9 +1437,9 @@ export interface JobItem {
    */
   closedAt?: string;
   /**
-   * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+   * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
    */
-  closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+  closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
   /**
    * Per search that listed the job: the last run that counted for it and how many complete reads in a row went without it (the lifecycle sweep's bookkeeping).
    */
@@ -1614,9 +1635,9 @@ export interface JobListingItem {
      */
     closedAt?: string;
     /**
-     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
      */
-    closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+    closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
   };
   reasons: Reasons;
   /**

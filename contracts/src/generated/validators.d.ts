@@ -22,6 +22,8 @@ export declare const etlRequestedV1: ContractValidator;
 export declare const importChunkV1: ContractValidator;
 /** Validates the detail of a `import.chunk-loaded` v1 event. */
 export declare const importChunkLoadedV1: ContractValidator;
+/** Validates the detail of a `import.completed` v1 event. */
+export declare const importCompletedV1: ContractValidator;
 /** Validates the detail of a `inbox.forget-requested` v1 event. */
 export declare const inboxForgetRequestedV1: ContractValidator;
 /** Validates the detail of a `job.closed` v1 event. */

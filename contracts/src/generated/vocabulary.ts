@@ -43,7 +43,7 @@ export type ScrapeRunStatus = (typeof SCRAPE_RUN_STATUSES)[number];
 export const isScrapeRunStatus = (value: unknown): value is ScrapeRunStatus => (SCRAPE_RUN_STATUSES as readonly unknown[]).includes(value);
 
 /** Why a job's posting closed: missing from two consecutive complete reads, expired, closed by the source, or by the user. From job.closed/v1/schema.json#/properties/data/properties/closeReason. */
-export const JOB_CLOSE_REASONS = ['missing-from-complete-reads', 'expired', 'source-says-closed', 'user'] as const;
+export const JOB_CLOSE_REASONS = ['missing-from-complete-reads', 'expired', 'source-says-closed', 'user', 'left-out-of-full-import'] as const;
 /** One of {@link JOB_CLOSE_REASONS}. */
 export type JobCloseReason = (typeof JOB_CLOSE_REASONS)[number];
 /** Whether a value is one of {@link JOB_CLOSE_REASONS}. */

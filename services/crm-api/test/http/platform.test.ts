@@ -268,6 +268,7 @@ test('the OpenAPI document validates and lists every route', async () => {
     'GET /config/{section}',
     'PUT /config/{section}',
     'POST /scrape',
+    'POST /wipe',
     'POST /etl',
     'POST /imports/jobs',
     'POST /imports/csv',

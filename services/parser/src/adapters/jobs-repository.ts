@@ -1,4 +1,4 @@
-import type { JobItem, ScrapeSource } from '@jobpipe/contracts';
+import type { JobItem, JobSource } from '@jobpipe/contracts';
 import { deleteItems, type Outbox, type OutgoingEvent, type TableStore } from '@jobpipe/shared';
 import { ArrivalOrder, type ArrivalPlace } from './arrival-order.js';
 import { KeyedSequencer } from './keyed-sequencer.js';
@@ -105,7 +105,7 @@ export class JobsRepository {
   }
 
   /** Every stored job of one source (index bySource). */
-  async ofSource(source: ScrapeSource): Promise<JobItem[]> {
+  async ofSource(source: JobSource): Promise<JobItem[]> {
     const jobs: JobItem[] = [];
     let cursor: string | undefined;
     do {

@@ -3,26 +3,20 @@ import {
   type BlobStore,
   type EventHandler,
   type HandlerContext,
-  type OutgoingEvent,
   PermanentError,
   parseRawBlobKey,
   TransientError,
 } from '@jobpipe/shared';
 import type { JobItem, JobsRepository } from '../adapters/jobs-repository.js';
-import { type LifecycleChange, lifecycleAfterRun } from '../domain/lifecycle.js';
+import { lifecycleAfterRun } from '../domain/lifecycle.js';
+import { applyLifecycle, type SweepOutcome } from './apply-lifecycle.js';
+
+export type { SweepOutcome };
 
 /** What the lifecycle sweep works with. */
 export interface ScrapeFinishedDependencies {
   readonly blobs: BlobStore;
   readonly repository: JobsRepository;
-}
-
-/** What a sweep changed. */
-export interface SweepOutcome {
-  readonly jobs: number;
-  readonly closed: number;
-  readonly reopened: number;
-  readonly updated: number;
 }
 
 /**
@@ -54,12 +48,6 @@ async function seenIdsOf(blobs: BlobStore, key: string): Promise<Set<string>> {
   return new Set(ids);
 }
 
-function eventsOf(change: LifecycleChange): OutgoingEvent[] {
-  if (change.kind === 'close') return [{ detailType: 'job.closed', data: change.event }];
-  if (change.kind === 'reopen') return [{ detailType: 'job.reopened', data: change.event }];
-  return [];
-}
-
 /**
  * The lifecycle sweep over every job of the run's source. The parser owns the jobs, so it runs here:
  * each job's change is decided by {@link lifecycleAfterRun} and written with its `job.closed` /
@@ -77,8 +65,6 @@ export async function sweepAfterRun(
   const seen = run.seenBlobKey ? await seenIdsOf(deps.blobs, run.seenBlobKey) : undefined;
   const status = seen ? run.status : 'partial';
   const jobs = await deps.repository.ofSource(run.source);
-  const counts = { jobs: jobs.length, closed: 0, reopened: 0, updated: 0 };
-  let conflicts = 0;
   const sighting = (job: JobItem) => ({
     searchId: run.searchId,
     runId: run.runId,
@@ -86,27 +72,7 @@ export async function sweepAfterRun(
     finishedAt: run.finishedAt,
     listed: seen?.has(listedIdOf(job)) ?? false,
   });
-  for (const job of jobs) {
-    if (lifecycleAfterRun(job, sighting(job)).kind === 'none') continue;
-    // Decided again on the job as it is now, in turn with any new version of it being stored.
-    const turn = { jobId: job.jobId, dedupeKey: job.dedupeKey, textFingerprint: job.textFingerprint ?? null };
-    const outcome = await deps.repository.inTurn(turn, async () => {
-      const current = await deps.repository.get(job.jobId);
-      if (!current) return 'none';
-      const change = lifecycleAfterRun(current, sighting(current));
-      if (change.kind === 'none') return 'none';
-      const { closedAt: _closedAt, closeReason: _closeReason, ...open } = current;
-      const item = { ...(change.kind === 'reopen' ? open : current), ...change.lifecycle } as JobItem;
-      return (await deps.repository.storeLifecycle(item, caused(eventsOf(change)))) ? change.kind : 'conflict';
-    });
-    if (outcome === 'conflict') conflicts++;
-    else if (outcome === 'close') counts.closed++;
-    else if (outcome === 'reopen') counts.reopened++;
-    else if (outcome === 'update') counts.updated++;
-  }
-  if (conflicts > 0)
-    throw new TransientError('JOB_WRITE_CONFLICT', `${conflicts} job(s) changed during the lifecycle sweep; sweeping again`);
-  return counts;
+  return applyLifecycle(deps.repository, jobs, (job) => lifecycleAfterRun(job, sighting(job)), caused);
 }
 
 /** `scrape.finished`: the lifecycle sweep of the run's source (see {@link sweepAfterRun}). */
