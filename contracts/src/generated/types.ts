@@ -64,7 +64,7 @@ export interface JobpipeConfig {
    */
   searches: {
     id: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     keywords?: string;
     location?: string;
     minSalary?: number;
@@ -100,6 +100,27 @@ export interface JobpipeConfig {
    * Applicant profile used by the applier (name, email, phone, resume blob key, answers).
    */
   profile?: {};
+  /**
+   * Sites the applier and auth-refresher work with, by site name (the name credentials are stored under: site/<name>/username, …/password, …/totp). Each has the origin its pages and session cookies belong to, and optionally how to log in (login) and how to fill its apply form (apply): selectors as data, read by the applier and the auth-refresher.
+   */
+  sites?: {
+    [k: string]:
+      | {
+          /**
+           * Origin of the site's pages; an application's URL on this origin is applied to with this site's settings.
+           */
+          baseUrl: string;
+          /**
+           * How the auth-refresher logs in (see docs/auto-apply.md).
+           */
+          login?: {};
+          /**
+           * How the applier fills the apply form (see docs/auto-apply.md).
+           */
+          apply?: {};
+        }
+      | undefined;
+  };
   [k: string]: unknown | undefined;
 }
 
@@ -209,7 +230,7 @@ export interface NormalizedJob {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -378,8 +399,8 @@ export interface ConfigChangedV1 {
      * @minItems 1
      */
     sections: [
-      "tracks" | "searches" | "scoring" | "currencyRates" | "profile",
-      ...("tracks" | "searches" | "scoring" | "currencyRates" | "profile")[]
+      "tracks" | "searches" | "scoring" | "currencyRates" | "profile" | "sites",
+      ...("tracks" | "searches" | "scoring" | "currencyRates" | "profile" | "sites")[]
     ];
     config: JobpipeConfig;
   };
@@ -689,7 +710,8 @@ export interface JobScoredV1 {
       title: string;
       company: string;
       canonicalUrl: string;
-      source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+      source:
+        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -707,7 +729,7 @@ export interface JobScoredV1 {
 export interface JobScrapedV1 {
   meta: EventMeta;
   data: {
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     externalId: string;
     url: string;
     blobKey: string;
@@ -728,7 +750,7 @@ export interface ScrapeFinishedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     runId: string;
     /**
      * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
@@ -813,7 +835,7 @@ export interface ScrapeRequestedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
     runId: string;
     keywords?: string;
     location?: string;
@@ -1362,7 +1384,7 @@ export interface JobItem {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -1592,7 +1614,7 @@ export interface JobListingItem {
    * absent when the job has no track (not in byTrackScore)
    */
   track?: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   /**
    * the company trimmed and lower-cased; absent when empty
    */
@@ -1616,7 +1638,7 @@ export interface JobListingItem {
     contentHash: string;
     title: string;
     company: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
     url: string;
     locations: Locations;
     remote: boolean | null;
@@ -1725,7 +1747,7 @@ export interface Job {
   title: string;
   company: string;
   canonicalUrl: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   locations?: string[];
   remote?: boolean | null;
   annualSalaryMax?: number | null;
@@ -1855,7 +1877,7 @@ export interface PostingStateItem {
    * posting#<source>#<externalId>
    */
   key: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   externalId: string;
   contentHash: string;
   blobKey: string;
@@ -1890,7 +1912,7 @@ export interface RunItem {
   key: string;
   runId: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   /**
    * running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage.
    */
@@ -1960,7 +1982,7 @@ export interface SearchStateItem {
    */
   key: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   lastRunId: string;
   lastFound: number;
   lastFinishedAt: string;
@@ -2015,7 +2037,7 @@ export interface SourceRunItem {
    */
   feed: "run";
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
   runId: string;
   /**
    * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.

@@ -29,7 +29,7 @@ export type EmployerResponseKind = (typeof EMPLOYER_RESPONSE_KINDS)[number];
 export const isEmployerResponseKind = (value: unknown): value is EmployerResponseKind => (EMPLOYER_RESPONSE_KINDS as readonly unknown[]).includes(value);
 
 /** Job boards and page kinds the scraper fetches from (and the parser reads raw bodies of). From scrape.requested/v1/schema.json#/properties/data/properties/source. */
-export const SCRAPE_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'workday', 'smartrecruiters'] as const;
+export const SCRAPE_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'workday', 'smartrecruiters', 'ashby'] as const;
 /** One of {@link SCRAPE_SOURCES}. */
 export type ScrapeSource = (typeof SCRAPE_SOURCES)[number];
 /** Whether a value is one of {@link SCRAPE_SOURCES}. */
@@ -57,14 +57,14 @@ export type RawContentType = (typeof RAW_CONTENT_TYPES)[number];
 export const isRawContentType = (value: unknown): value is RawContentType => (RAW_CONTENT_TYPES as readonly unknown[]).includes(value);
 
 /** Where a stored job came from: a scrape source, or a user import. From defs/normalized-job.schema.json#/properties/source. */
-export const JOB_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'import', 'workday', 'smartrecruiters'] as const;
+export const JOB_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'import', 'workday', 'smartrecruiters', 'ashby'] as const;
 /** One of {@link JOB_SOURCES}. */
 export type JobSource = (typeof JOB_SOURCES)[number];
 /** Whether a value is one of {@link JOB_SOURCES}. */
 export const isJobSource = (value: unknown): value is JobSource => (JOB_SOURCES as readonly unknown[]).includes(value);
 
 /** Sections of the pipeline config, each announced by config.changed when it changes. From config.changed/v1/schema.json#/properties/data/properties/sections/items. */
-export const CONFIG_SECTIONS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'] as const;
+export const CONFIG_SECTIONS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile', 'sites'] as const;
 /** One of {@link CONFIG_SECTIONS}. */
 export type ConfigSection = (typeof CONFIG_SECTIONS)[number];
 /** Whether a value is one of {@link CONFIG_SECTIONS}. */

@@ -1,5 +1,6 @@
 import { SCRAPE_SOURCES } from '@jobpipe/contracts';
 import { IdentityPool } from './identity-pool.js';
+import { startOfUtcDay } from './replay-calendar.js';
 import type { SourceName } from './scrape-request.js';
 import { SeededRandom } from './seeded-random.js';
 import { REPLAY_SOURCES } from './sources/registry.js';
@@ -22,6 +23,11 @@ export interface DatasetOptions {
   /** Serve the recorded real samples too (default true). */
   readonly includeRecordings?: boolean;
   readonly seed?: number;
+  /**
+   * The day the replay serves (default: the current UTC day): generated postings are posted and close
+   * relative to it and recordings are moved to it, so a seed gives the same board on any day, shifted.
+   */
+  readonly today?: Date;
   /** The USAJOBS key the replay accepts. */
   readonly usajobsKey: string;
   /** Workday boards of many postings, to show the 2,000-result cap (none by default). */
@@ -40,7 +46,8 @@ function share(total: number): Map<SourceName, number> {
  */
 export function buildDataset(options: DatasetOptions): ReplayDataset {
   const random = new SeededRandom(options.seed ?? 42);
-  const pool = new IdentityPool(random);
+  const today = startOfUtcDay(options.today ?? new Date());
+  const pool = new IdentityPool(random, today);
   const counts = share(options.postings);
   const brokenCounts = share(options.broken ?? 0);
   const sources = new Map<SourceName, ServedSource>();
@@ -53,6 +60,7 @@ export function buildDataset(options: DatasetOptions): ReplayDataset {
         count,
         broken: Math.min(brokenCounts.get(name)!, count),
         random,
+        today,
         pool,
         usajobsKey: options.usajobsKey,
         workdayLargeBoards: options.workdayLargeBoards ?? [],

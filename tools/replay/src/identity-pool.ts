@@ -1,3 +1,4 @@
+import { drawPostingDates } from './replay-calendar.js';
 import type { SeededRandom } from './seeded-random.js';
 import { VOCABULARY } from './vocabulary.js';
 
@@ -26,13 +27,18 @@ export interface Identity {
   readonly experience: string;
   readonly descriptionHtml: string;
   readonly postedAt: Date;
+  /** The closing date the source gives (where it gives one): 30–90 days after posting. */
+  readonly closesAt: Date;
   readonly salaryMin: number;
 }
 
-/** Draws distinct identities for generated postings. */
+/** Draws distinct identities for generated postings, dated relative to `today`. */
 export class IdentityPool {
   private readonly used = new Set<string>();
-  constructor(private readonly random: SeededRandom) {}
+  constructor(
+    private readonly random: SeededRandom,
+    private readonly today: Date,
+  ) {}
 
   company(): string {
     return `${this.random.pick(VOCABULARY.companyHeads)} ${this.random.pick(VOCABULARY.companyTails)}`;
@@ -54,8 +60,8 @@ export class IdentityPool {
         `<p>${sentences.slice(0, 3).join(' ')}</p>` +
         `<ul><li>${experience}</li><li>Hands-on with ${skills.join(', ')}</li><li>${sentences[3]}</li></ul>` +
         `<p>${sentences[4]} Reference ${random.hex(8)}.</p>`;
-      const postedAt = new Date(Date.UTC(2026, 6, 1) - random.int(0, 60) * 86_400_000);
-      return { company, title, city, skills, experience, descriptionHtml, postedAt, salaryMin: random.int(40, 150) * 1000 };
+      const { postedAt, closesAt } = drawPostingDates(random, this.today);
+      return { company, title, city, skills, experience, descriptionHtml, postedAt, closesAt, salaryMin: random.int(40, 150) * 1000 };
     }
   }
 }

@@ -66,6 +66,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
     broken: options.broken ?? 0,
     includeRecordings: options.includeRecordings ?? true,
     seed: options.seed ?? 42,
+    ...(options.today ? { today: options.today } : {}),
     usajobsKey,
     workdayLargeBoards: options.workdayLargeBoards ?? [],
   });

@@ -123,6 +123,23 @@ export function corpusBody(posting: CorpusPosting): { body: string; url: string;
           hiringOrganization: { name: posting.company },
         }),
       };
+    case 'ashby': {
+      const board = posting.company.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      return {
+        url: `https://jobs.ashbyhq.com/${board}/${slug}`,
+        body: JSON.stringify({
+          id: slug,
+          title: posting.title,
+          location: 'Austin, TX',
+          isListed: true,
+          publishedAt: `${SEEN_DAY}T00:00:00.000+00:00`,
+          ...(posting.employmentTypes?.[0] ? { employmentType: posting.employmentTypes[0] } : {}),
+          jobUrl: `https://jobs.ashbyhq.com/${board}/${slug}`,
+          descriptionHtml: posting.description,
+          shouldDisplayCompensationOnJobPostings: false,
+        }),
+      };
+    }
     case 'smartrecruiters':
       return {
         url: `https://api.smartrecruiters.com/v1/companies/acme/postings/${slug}`,

@@ -1,5 +1,6 @@
 import { API_POLICY_DEFAULTS, type SourcePolicy } from '../domain/policy.js';
 import type { SourceName } from '../domain/sources.js';
+import { ashbyModule } from './ashby/index.js';
 import { greenhouseModule } from './greenhouse/index.js';
 import { jsonldModule } from './jsonld/index.js';
 import { leverModule } from './lever/index.js';
@@ -21,6 +22,7 @@ export const SOURCE_MODULES: Readonly<Record<SourceName, ScraperSourceModule>> =
   jsonld: jsonldModule,
   workday: workdayModule,
   smartrecruiters: smartrecruitersModule,
+  ashby: ashbyModule,
 };
 
 /** Where each API source lives on the internet (overridable per deployment through config). */

@@ -1,4 +1,4 @@
-import { type BusEvent, contracts, type JobScrapedV1 } from '@jobpipe/contracts';
+import { type BusEvent, contracts, type EventDataMap, type JobScrapedV1 } from '@jobpipe/contracts';
 import { type ReplayServerOptions, startReplayServer } from '@jobpipe/replay';
 import { createEmbeddedPorts, type Logger, processMessage, type ReceivedMessage, silentLogger } from '@jobpipe/shared';
 import { busEvent, tempDir } from '@jobpipe/test-kit';
@@ -42,6 +42,22 @@ export async function scraperHarness(
     /** The job.scraped events published so far. */
     scraped(): JobScrapedV1['data'][] {
       return ports.bus.publishedEvents('job.scraped').map((entry) => (JSON.parse(entry.body) as BusEvent<'job.scraped'>).detail.data);
+    },
+    /** The job.scraped events of one source's run. */
+    scrapedOf(source: ScrapeRequest['source'], runId: string): JobScrapedV1['data'][] {
+      return this.scraped().filter((event) => event.source === source && event.runId === runId);
+    },
+    /** The last scrape.finished of a run. */
+    finished(runId: string): EventDataMap['scrape.finished'] | undefined {
+      return ports.bus
+        .publishedEvents('scrape.finished')
+        .map((entry) => (JSON.parse(entry.body) as BusEvent<'scrape.finished'>).detail.data)
+        .filter((data) => data.runId === runId)
+        .at(-1);
+    },
+    /** The external ids the replay serves for a source (its searches read them all). */
+    served(source: ScrapeRequest['source']): string[] {
+      return replay.postings.filter((posting) => posting.source === source).map((posting) => posting.externalId);
     },
     request(source: ScrapeRequest['source'], runId: string): ScrapeRequest {
       return replay.scrapeRequests(runId).find((candidate) => candidate.source === source)!;

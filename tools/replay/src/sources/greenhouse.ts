@@ -13,11 +13,13 @@ import {
 type Json = Record<string, unknown>;
 
 /** The recorded boards: `board-jobs-content.json` is Vercel's real answer, `board-<token>.json` hand-written ones. */
-function recordedBoards(): Map<string, Json[]> {
-  const boards = new Map<string, Json[]>([['vercel', readRecordedJson<{ jobs: Json[] }>('greenhouse', 'board-jobs-content.json').jobs]]);
+function recordedBoards(today: Date): Map<string, Json[]> {
+  const boards = new Map<string, Json[]>([
+    ['vercel', readRecordedJson<{ jobs: Json[] }>('greenhouse', 'board-jobs-content.json', today).jobs],
+  ]);
   for (const file of recordingFiles('greenhouse', /^board-[a-z0-9-]+\.json$/)) {
     if (file === 'board-jobs-content.json') continue;
-    boards.set(file.slice('board-'.length, -'.json'.length), readRecordedJson<{ jobs: Json[] }>('greenhouse', file).jobs);
+    boards.set(file.slice('board-'.length, -'.json'.length), readRecordedJson<{ jobs: Json[] }>('greenhouse', file, today).jobs);
   }
   return boards;
 }
@@ -25,8 +27,8 @@ function recordedBoards(): Map<string, Json[]> {
 /** Greenhouse job boards: `GET /v1/boards/{board}/jobs[?content=true]` and `/v1/boards/{board}/jobs/{id}`. */
 export const greenhouseReplay: ReplaySourceModule = {
   name: 'greenhouse',
-  build({ includeRecordings, count, broken, random, pool }): ServedSource {
-    const recorded = recordedBoards();
+  build({ includeRecordings, today, count, broken, random, pool }): ServedSource {
+    const recorded = recordedBoards(today);
     const template = recorded.get('vercel')![0]!;
     const boards = new Map<string, Json[]>();
     const postings: ReplayPosting[] = [];

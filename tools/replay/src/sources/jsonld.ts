@@ -9,13 +9,13 @@ const FIRST_SERVED = 'Wed, 01 Jul 2026 00:00:00 GMT';
 /** Careers pages with schema.org JobPosting JSON-LD: a search page listing `a.job-link`s to posting pages. */
 export const jsonldReplay: ReplaySourceModule = {
   name: 'jsonld',
-  build({ includeRecordings, count, broken, random, pool }): ServedSource {
-    const searchTemplate = readRecording('jsonld', 'search.html');
+  build({ includeRecordings, today, count, broken, random, pool }): ServedSource {
+    const searchTemplate = readRecording('jsonld', 'search.html', today);
     const pages = new Map<string, string>();
     const postings: ReplayPosting[] = [];
     if (includeRecordings) {
       for (const file of recordingFiles('jsonld', /^posting-/)) {
-        pages.set(`/jobs/${file}`, readRecording('jsonld', file));
+        pages.set(`/jobs/${file}`, readRecording('jsonld', file, today));
         postings.push({ source: 'jsonld', externalId: '', broken: false, path: `/jobs/${file}` });
       }
     }
@@ -80,7 +80,7 @@ function postingPage(who: Identity, random: SeededRandom, index: number): string
     title: who.title,
     description: index % 2 === 0 ? escapeHtml(who.descriptionHtml) : who.descriptionHtml,
     datePosted: day(who.postedAt),
-    validThrough: `${day(new Date(who.postedAt.getTime() + 45 * 86_400_000))}T23:59`,
+    validThrough: `${day(who.closesAt)}T23:59`,
     employmentType: index % 3 === 0 ? ['FULL_TIME', 'CONTRACTOR'] : 'FULL_TIME',
     hiringOrganization:
       index % 4 === 0 ? who.company : { '@type': 'Organization', name: who.company, sameAs: `https://${slug(who.company)}.example` },

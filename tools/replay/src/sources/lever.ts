@@ -13,11 +13,11 @@ import {
 type Json = Record<string, unknown>;
 
 /** The recorded companies: `postings.json` is Northwind's, `postings-<company>.json` the others'. */
-function recordedCompanies(): Map<string, Json[]> {
+function recordedCompanies(today: Date): Map<string, Json[]> {
   const companies = new Map<string, Json[]>();
   for (const file of recordingFiles('lever', /^postings(-[a-z0-9-]+)?\.json$/)) {
     const company = file === 'postings.json' ? 'northwind' : file.slice('postings-'.length, -'.json'.length);
-    companies.set(company, readRecordedJson<Json[]>('lever', file));
+    companies.set(company, readRecordedJson<Json[]>('lever', file, today));
   }
   return companies;
 }
@@ -25,8 +25,8 @@ function recordedCompanies(): Map<string, Json[]> {
 /** Lever postings: `GET /v0/postings/{company}?mode=json` and `/v0/postings/{company}/{id}`. */
 export const leverReplay: ReplaySourceModule = {
   name: 'lever',
-  build({ includeRecordings, count, broken, random, pool }): ServedSource {
-    const recorded = recordedCompanies();
+  build({ includeRecordings, today, count, broken, random, pool }): ServedSource {
+    const recorded = recordedCompanies(today);
     const template = recorded.get('northwind')![0]!;
     const companies = new Map<string, Json[]>();
     const postings: ReplayPosting[] = [];

@@ -15,10 +15,10 @@ type Json = Record<string, unknown>;
 /** MyCareersFuture: `POST /v2/search?limit=&page=` and `GET /v2/jobs/{uuid}`. */
 export const mcfReplay: ReplaySourceModule = {
   name: 'mcf',
-  build({ includeRecordings, count, broken, random, pool }): ServedSource {
-    const search = readRecordedJson<{ results: Json[] }>('mcf', 'search-3results.json');
+  build({ includeRecordings, today, count, broken, random, pool }): ServedSource {
+    const search = readRecordedJson<{ results: Json[] }>('mcf', 'search-3results.json', today);
     const recordedDetails = new Map(
-      recordingFiles('mcf', /^job-[a-f0-9]+\.json$/).map((file) => [file.slice(4, -5), readRecording('mcf', file)]),
+      recordingFiles('mcf', /^job-[a-f0-9]+\.json$/).map((file) => [file.slice(4, -5), readRecording('mcf', file, today)]),
     );
     const summaries: Json[] = [];
     const details = new Map<string, string>();
@@ -54,6 +54,7 @@ export const mcfReplay: ReplaySourceModule = {
           ...(summaryTemplate.metadata as Json),
           jobPostId: `MCF-2026-${random.digits(7)}`,
           newPostingDate: day(who.postedAt),
+          expiryDate: day(who.closesAt),
           updatedAt: `${day(who.postedAt)}T08:00:00`,
           jobDetailsUrl: `https://www.mycareersfuture.gov.sg/job/information-technology/${slug(who.title)}-${uuid}`,
         },

@@ -1,4 +1,5 @@
 import type { SourceName } from '../scrape-request.js';
+import { ashbyReplay } from './ashby.js';
 import { greenhouseReplay } from './greenhouse.js';
 import { jsonldReplay } from './jsonld.js';
 import { leverReplay } from './lever.js';
@@ -20,4 +21,5 @@ export const REPLAY_SOURCES: Readonly<Record<SourceName, ReplaySourceModule>> = 
   jsonld: jsonldReplay,
   workday: workdayReplay,
   smartrecruiters: smartrecruitersReplay,
+  ashby: ashbyReplay,
 };

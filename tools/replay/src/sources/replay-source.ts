@@ -51,6 +51,8 @@ export interface ReplayBuild {
   /** How many of the generated postings are deliberately broken. */
   readonly broken: number;
   readonly random: SeededRandom;
+  /** The day the replay serves: generated postings are dated relative to it, recordings moved to it. */
+  readonly today: Date;
   /** Distinct company/title/city draws shared by every source, so no two generated postings collide. */
   readonly pool: IdentityPool;
   /** The USAJOBS key the replay accepts. */

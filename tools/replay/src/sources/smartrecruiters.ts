@@ -24,9 +24,9 @@ function summaryOf(posting: Json, origin: string, company: string): Json {
  */
 export const smartrecruitersReplay: ReplaySourceModule = {
   name: 'smartrecruiters',
-  build({ includeRecordings, count, broken, random, pool }): ServedSource {
+  build({ includeRecordings, today, count, broken, random, pool }): ServedSource {
     const recorded = recordingFiles('smartrecruiters', /^posting-\d+\.json$/).map((file) =>
-      readRecordedJson<Json>('smartrecruiters', file),
+      readRecordedJson<Json>('smartrecruiters', file, today),
     );
     const companies = new Map<string, Json[]>();
     const postings: ReplayPosting[] = [];

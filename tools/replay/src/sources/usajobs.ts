@@ -9,10 +9,11 @@ const DEPARTMENTS = ['Energy', 'Commerce', 'Labor', 'Transportation', 'Veterans 
 /** USAJOBS Search API: `GET /api/search` with the keyed headers, paged by `Page`/`ResultsPerPage`. */
 export const usajobsReplay: ReplaySourceModule = {
   name: 'usajobs',
-  build({ includeRecordings, count, broken, random, pool, usajobsKey }): ServedSource {
+  build({ includeRecordings, today, count, broken, random, pool, usajobsKey }): ServedSource {
     const recorded = readRecordedJson<{ SearchResult: { SearchResultItems: Json[]; [key: string]: unknown }; [key: string]: unknown }>(
       'usajobs',
       'search-2items.json',
+      today,
     );
     const { SearchResult, ...template } = recorded;
     const items: Json[] = [];
@@ -51,7 +52,7 @@ export const usajobsReplay: ReplaySourceModule = {
           },
         ],
         PublicationStartDate: who.postedAt.toISOString().replace('.000Z', 'Z'),
-        ApplicationCloseDate: new Date(who.postedAt.getTime() + 30 * 86_400_000).toISOString().replace('.000Z', 'Z'),
+        ApplicationCloseDate: who.closesAt.toISOString().replace('.000Z', 'Z'),
         QualificationSummary: `Applicants need ${who.experience}. Skills: ${who.skills.join(', ')}.`,
         UserArea: { Details: { JobSummary: plainText(who.descriptionHtml), LowGrade: '12', HighGrade: '13' }, IsRadialSearch: false },
       };

@@ -99,7 +99,7 @@ function generatedPosting(
  */
 export const workdayReplay: ReplaySourceModule = {
   name: 'workday',
-  build({ includeRecordings, count, broken, random, pool, workdayLargeBoards }): ServedSource {
+  build({ includeRecordings, today, count, broken, random, pool, workdayLargeBoards }): ServedSource {
     const boards = new Map<string, BoardPosting[]>();
     const postings: ReplayPosting[] = [];
     const add = (board: string, posting: BoardPosting, isBroken = false, brokenReason?: string) => {
@@ -112,9 +112,9 @@ export const workdayReplay: ReplaySourceModule = {
       });
     };
     if (includeRecordings) {
-      const listed = readRecordedJson<{ jobPostings: Json[] }>('workday', 'jobs.json').jobPostings;
+      const listed = readRecordedJson<{ jobPostings: Json[] }>('workday', 'jobs.json', today).jobPostings;
       const details = new Map(
-        recordingFiles('workday', /^job-.+\.json$/).map((file) => [file.slice(4, -5), readRecordedJson<Json>('workday', file)]),
+        recordingFiles('workday', /^job-.+\.json$/).map((file) => [file.slice(4, -5), readRecordedJson<Json>('workday', file, today)]),
       );
       for (const summary of listed) {
         const key = String(summary.externalPath).split('/').at(-1)!;

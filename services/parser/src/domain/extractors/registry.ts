@@ -1,4 +1,5 @@
 import type { ScrapeSource } from '@jobpipe/contracts';
+import { ashbyParser } from './ashby.js';
 import { greenhouseParser } from './greenhouse.js';
 import { jsonldParser } from './jsonld.js';
 import { leverParser } from './lever.js';
@@ -18,6 +19,7 @@ export const PARSER_SOURCES: Readonly<Record<ScrapeSource, ParserSourceModule>> 
   jsonld: jsonldParser,
   workday: workdayParser,
   smartrecruiters: smartrecruitersParser,
+  ashby: ashbyParser,
   usajobs: usajobsParser,
   mcf: mcfParser,
   greenhouse: greenhouseParser,
