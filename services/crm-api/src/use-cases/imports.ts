@@ -206,7 +206,10 @@ export async function announceIfLoaded(
   if (summary?.status !== 'done' || (await chunksLoaded(context, importId)).length < summary.chunks) return;
   const chunkBlobKeys = Array.from({ length: summary.chunks }, (_, index) => chunkBlobKey(importId, index));
   await publish([
-    { detailType: 'import.completed', data: { importId, mode: summary.mode, chunkBlobKeys, completedAt: context.clock.now().toISOString() } },
+    {
+      detailType: 'import.completed',
+      data: { importId, mode: summary.mode, chunkBlobKeys, completedAt: context.clock.now().toISOString() },
+    },
   ]);
 }
 

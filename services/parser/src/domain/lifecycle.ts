@@ -51,7 +51,12 @@ function isExpired(job: JobLifecycle, at: string): boolean {
 }
 
 /** A close of the job at `at` for `reason`, with its `job.closed` (the evidence and expiry when they apply). */
-export function closed(job: JobLifecycle, at: string, reason: JobCloseReason, evidence?: { searchId: string; runIds: string[] }): LifecycleChange {
+export function closed(
+  job: JobLifecycle,
+  at: string,
+  reason: JobCloseReason,
+  evidence?: { searchId: string; runIds: string[] },
+): LifecycleChange {
   const lifecycle: JobLifecycle = { ...job, closedAt: at, closeReason: reason };
   return {
     kind: 'close',

@@ -1,12 +1,12 @@
 import { contracts, type ImportRow, jobIdOf } from '@jobpipe/contracts';
 import { type BlobStore, type EventHandler, PermanentError } from '@jobpipe/shared';
 import type { JobsRepository } from '../adapters/jobs-repository.js';
-import { lifecycleAfterFullImport } from '../domain/full-import.js';
 import { record } from '../domain/extractors/json-fields.js';
+import { lifecycleAfterFullImport } from '../domain/full-import.js';
 import { PostingRejected } from '../domain/rejection.js';
 import { applyLifecycle } from './apply-lifecycle.js';
-import { chunkEntries } from './import-chunk-rows.js';
 import { importExternalId } from './import-chunk.js';
+import { chunkEntries } from './import-chunk-rows.js';
 
 /** What the full-import sweep works with. */
 export interface ImportCompletedDependencies {

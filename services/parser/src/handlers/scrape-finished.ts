@@ -1,12 +1,5 @@
 import type { EventDataMap } from '@jobpipe/contracts';
-import {
-  type BlobStore,
-  type EventHandler,
-  type HandlerContext,
-  PermanentError,
-  parseRawBlobKey,
-  TransientError,
-} from '@jobpipe/shared';
+import { type BlobStore, type EventHandler, type HandlerContext, PermanentError, parseRawBlobKey, TransientError } from '@jobpipe/shared';
 import type { JobItem, JobsRepository } from '../adapters/jobs-repository.js';
 import { lifecycleAfterRun } from '../domain/lifecycle.js';
 import { applyLifecycle, type SweepOutcome } from './apply-lifecycle.js';
