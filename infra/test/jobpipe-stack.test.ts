@@ -133,9 +133,13 @@ describe('IAM is least privilege', () => {
     const [configTableId] = Object.entries(template.findResources('AWS::DynamoDB::GlobalTable')).find(([, table]) =>
       JSON.stringify(table.Properties.TableName).includes('config'),
     )!;
-    const schedulerPolicies = iamPolicies().filter(([, policy]) => JSON.stringify(policy.Properties.Roles ?? []).includes('schedulerfunction'));
+    const schedulerPolicies = iamPolicies().filter(([, policy]) =>
+      JSON.stringify(policy.Properties.Roles ?? []).includes('schedulerfunction'),
+    );
     assert.ok(schedulerPolicies.length > 0);
-    const tableStatements = schedulerPolicies.flatMap(([, policy]) => statementsOf(policy)).filter((statement) => [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
+    const tableStatements = schedulerPolicies
+      .flatMap(([, policy]) => statementsOf(policy))
+      .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('dynamodb:')));
     assert.ok(
       tableStatements.some(
         (statement) => [statement.Action].flat().includes('dynamodb:GetItem') && JSON.stringify(statement.Resource).includes(configTableId),
