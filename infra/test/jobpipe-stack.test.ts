@@ -107,16 +107,19 @@ interface PolicyStatement {
  * overflow managed policies CDK adds to the role (crm-api's grants spill into one), so no check misses a grant.
  */
 const iamPolicies = (): [string, Resource][] =>
-  Object.entries({ ...template.findResources('AWS::IAM::Policy'), ...template.findResources('AWS::IAM::ManagedPolicy') });
+  Object.entries({ ...template.findResources('AWS::IAM::Policy'), ...template.findResources('AWS::IAM::ManagedPolicy') }) as [
+    string,
+    Resource,
+  ][];
 const statementsOf = (policy: Resource) => (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement;
 
 describe('IAM is least privilege', () => {
   const statements = () => iamPolicies().flatMap(([, policy]) => statementsOf(policy));
 
   test("the checks read the overflow managed policies too, where part of crm-api's grants land", () => {
-    const managed = Object.entries(template.findResources('AWS::IAM::ManagedPolicy'));
+    const managed = resources('AWS::IAM::ManagedPolicy');
     assert.ok(managed.length > 0, 'the stack has an overflow managed policy');
-    const managedStatements = managed.flatMap(([, policy]) => statementsOf(policy));
+    const managedStatements = managed.flatMap(statementsOf);
     assert.ok(managedStatements.length > 0);
     for (const statement of managedStatements) assert.ok(statements().includes(statement));
   });
