@@ -118,8 +118,6 @@ export const TABLES = {
   },
   /** First answers of crm-api write requests by `Idempotency-Key`, kept until `expiresAt`. */
   idempotencyKeys: { partitionKey: 'key', indexes: {}, owner: 'crm-api', timeToLiveAttribute: 'expiresAt' },
-  /** Event ids already handled, per consumer (`<consumer>:<eventId>`), where a handler needs exactly-once effects. */
-  processedEvents: { partitionKey: 'consumerEventId', indexes: {}, owner: 'shared' },
 } as const satisfies Record<string, TableDefinition>;
 
 /** Name of an operational table. */
@@ -134,6 +132,11 @@ export function tableDefinition(name: string): TableDefinition {
   if (!definition) throw new Error(`unknown table '${name}' (known: ${TABLE_NAMES.join(', ')})`);
   return definition;
 }
+
+/** The tables an owner writes, as a type: `OwnedTable<'parser'>` is `'jobs'`; never for a service that owns none. */
+export type OwnedTable<O extends TableOwner> = {
+  [N in TableName]: (typeof TABLES)[N]['owner'] extends O ? N : never;
+}[TableName];
 
 /** The tables a service writes (its own). */
 export function tablesOwnedBy(service: ServiceName): TableName[] {

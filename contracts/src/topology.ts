@@ -28,6 +28,7 @@ export const DETAIL_TYPES = [
   'job.scored',
   'job.closed',
   'job.reopened',
+  'job.flagged',
   'crm.stage-changed',
   'application.requested',
   'application.submitted',
@@ -114,6 +115,7 @@ export const QUEUES: readonly QueueDefinition[] = [
       'scrape.finished',
       'job.closed',
       'job.reopened',
+      'job.flagged',
       'email.classified',
       'wipe.requested',
       'wipe.completed',
@@ -179,7 +181,7 @@ export const QUEUES: readonly QueueDefinition[] = [
 /** Which detail-types each producer may publish (drives IAM and publish-time checks). */
 export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = {
   scraper: ['job.scraped', 'scrape.finished', 'wipe.completed'],
-  parser: ['job.parsed', 'import.chunk-loaded', 'job.closed', 'job.reopened', 'wipe.completed'],
+  parser: ['job.parsed', 'import.chunk-loaded', 'job.closed', 'job.reopened', 'job.flagged', 'wipe.completed'],
   recommender: ['job.scored', 'wipe.completed'],
   'crm-api': [
     'crm.stage-changed',

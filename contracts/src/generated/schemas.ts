@@ -18,6 +18,7 @@ import importChunkLoadedV1 from '../../schemas/import.chunk-loaded/v1/schema.jso
 import importCompletedV1 from '../../schemas/import.completed/v1/schema.json' with { type: 'json' };
 import inboxForgetRequestedV1 from '../../schemas/inbox.forget-requested/v1/schema.json' with { type: 'json' };
 import jobClosedV1 from '../../schemas/job.closed/v1/schema.json' with { type: 'json' };
+import jobFlaggedV1 from '../../schemas/job.flagged/v1/schema.json' with { type: 'json' };
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
 import jobReopenedV1 from '../../schemas/job.reopened/v1/schema.json' with { type: 'json' };
 import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: 'json' };
@@ -39,7 +40,6 @@ import tablesImports from '../../schemas/tables/imports/schema.json' with { type
 import tablesInbox from '../../schemas/tables/inbox/schema.json' with { type: 'json' };
 import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'json' };
 import tablesOutbox from '../../schemas/tables/outbox/schema.json' with { type: 'json' };
-import tablesProcessedEvents from '../../schemas/tables/processedEvents/schema.json' with { type: 'json' };
 import tablesProposals from '../../schemas/tables/proposals/schema.json' with { type: 'json' };
 import tablesReadModel from '../../schemas/tables/readModel/schema.json' with { type: 'json' };
 import tablesRecommenderState from '../../schemas/tables/recommenderState/schema.json' with { type: 'json' };
@@ -65,6 +65,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'import.completed', major: 1, schema: importCompletedV1 },
     { detailType: 'inbox.forget-requested', major: 1, schema: inboxForgetRequestedV1 },
     { detailType: 'job.closed', major: 1, schema: jobClosedV1 },
+    { detailType: 'job.flagged', major: 1, schema: jobFlaggedV1 },
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },
     { detailType: 'job.reopened', major: 1, schema: jobReopenedV1 },
     { detailType: 'job.scored', major: 1, schema: jobScoredV1 },
@@ -88,7 +89,6 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'inbox', schema: tablesInbox },
     { table: 'jobs', schema: tablesJobs },
     { table: 'outbox', schema: tablesOutbox },
-    { table: 'processedEvents', schema: tablesProcessedEvents },
     { table: 'proposals', schema: tablesProposals },
     { table: 'readModel', schema: tablesReadModel },
     { table: 'recommenderState', schema: tablesRecommenderState },

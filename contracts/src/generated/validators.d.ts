@@ -28,6 +28,8 @@ export declare const importCompletedV1: ContractValidator;
 export declare const inboxForgetRequestedV1: ContractValidator;
 /** Validates the detail of a `job.closed` v1 event. */
 export declare const jobClosedV1: ContractValidator;
+/** Validates the detail of a `job.flagged` v1 event. */
+export declare const jobFlaggedV1: ContractValidator;
 /** Validates the detail of a `job.parsed` v1 event. */
 export declare const jobParsedV1: ContractValidator;
 /** Validates the detail of a `job.reopened` v1 event. */
@@ -78,8 +80,6 @@ export declare const tablesInbox: ContractValidator;
 export declare const tablesJobs: ContractValidator;
 /** Validates an item of the `outbox` table. */
 export declare const tablesOutbox: ContractValidator;
-/** Validates an item of the `processedEvents` table. */
-export declare const tablesProcessedEvents: ContractValidator;
 /** Validates an item of the `proposals` table. */
 export declare const tablesProposals: ContractValidator;
 /** Validates an item of the `readModel` table. */

@@ -8,7 +8,7 @@ import {
   defineService,
   type HandlerTable,
   type Logger,
-  type RuntimePorts,
+  type ServicePorts,
   wipeRequestedHandler,
 } from '@jobpipe/shared';
 import { RecommenderState } from './adapters/recommender-state.js';
@@ -18,8 +18,8 @@ import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { jobParsedHandler } from './handlers/job-parsed.js';
 import { Recommender, uncaused } from './recommender.js';
 
-/** The ports the recommender uses. */
-export type RecommenderPorts = Pick<RuntimePorts, 'tables' | 'blobs' | 'clock' | 'outbox'>;
+/** The ports the recommender uses (it writes only `scores` and `recommenderState`). */
+export type RecommenderPorts = Pick<ServicePorts<'recommender'>, 'tables' | 'blobs' | 'clock' | 'outbox'>;
 
 /** Settings the recommender needs (the process config, or any object with these fields in tests). */
 export type RecommenderAppConfig = Pick<RecommenderConfig, 'retrainAfter' | 'retrainQuietSeconds' | 'rescoreBatchSize'>;

@@ -1,4 +1,4 @@
-import type { CrmStage } from '@jobpipe/contracts';
+import type { CrmStage, GhostFlag } from '@jobpipe/contracts';
 import type { JobQuery } from '../domain/job-query.js';
 import type { JobSummary, PostingClosure, ScoredJob } from '../domain/job-summary.js';
 
@@ -36,6 +36,11 @@ export interface JobReadModel {
    * recorded (an out-of-order delivery) changes nothing, and a later score keeps it.
    */
   setClosure(jobId: string, at: string, closure: PostingClosure): Promise<void>;
+  /**
+   * Records a job's ghost-risk flags as decided at `at` (the whole set; empty clears them); an older set
+   * delivered late changes nothing, and a later score keeps them.
+   */
+  setGhostFlags(jobId: string, at: string, flags: readonly GhostFlag[]): Promise<void>;
   /** One job with its score reasons, or undefined. */
   get(jobId: string): Promise<ScoredJob | undefined>;
   /** Number of jobs in the read model. */
@@ -44,7 +49,7 @@ export interface JobReadModel {
   list(query: JobQuery): Promise<JobPage>;
   /** Like `list`, with the items as one JSON array text (the hot path of GET /jobs). */
   listJson(query: JobQuery): Promise<JobPageJson>;
-  /** Forgets every job and closure (the postings were wiped); returns how many jobs it held. */
+  /** Forgets every job, closure and flag (the postings were wiped); returns how many jobs it held. */
   clear(): Promise<number>;
   /** Refreshes the query planner's statistics after a bulk load (nothing to do where the store keeps its own). */
   optimize(): Promise<void>;

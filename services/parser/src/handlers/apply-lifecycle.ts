@@ -3,22 +3,24 @@ import { TransientError } from '@jobpipe/shared';
 import type { JobItem, JobsRepository } from '../adapters/jobs-repository.js';
 import type { LifecycleChange } from '../domain/lifecycle.js';
 
-/** What a sweep changed. */
-export interface SweepOutcome {
+/** What a lifecycle pass over jobs changed. */
+export interface LifecycleCounts {
   readonly jobs: number;
   readonly closed: number;
   readonly reopened: number;
   readonly updated: number;
 }
 
-function eventsOf(change: LifecycleChange): OutgoingEvent[] {
+/** The `job.closed` / `job.reopened` a lifecycle change announces. */
+export function eventsOf(change: LifecycleChange): OutgoingEvent[] {
   if (change.kind === 'close') return [{ detailType: 'job.closed', data: change.event }];
   if (change.kind === 'reopen') return [{ detailType: 'job.reopened', data: change.event }];
   return [];
 }
 
 /**
- * Applies a lifecycle decision to each job (a scrape run's sweep, a full import): each change is
+ * Applies a lifecycle decision to each job (a full import; a scrape run's sweep also decides ghost
+ * flags, so it has a loop of its own): each change is
  * decided again on the job as it is now, in turn with any new version of it being stored, and written
  * with its `job.closed` / `job.reopened` in one commit. A job written meanwhile fails the commit's
  * condition; the sweep then ends with a TransientError, so the redelivery decides those jobs again
@@ -29,7 +31,7 @@ export async function applyLifecycle(
   jobs: readonly JobItem[],
   decide: (job: JobItem) => LifecycleChange,
   caused: HandlerContext['caused'],
-): Promise<SweepOutcome> {
+): Promise<LifecycleCounts> {
   const counts = { jobs: jobs.length, closed: 0, reopened: 0, updated: 0 };
   let conflicts = 0;
   for (const job of jobs) {

@@ -15,10 +15,10 @@ import {
   type BlobStore,
   collect,
   deleteItems,
-  type Outbox,
   type OutgoingEvent,
   type RemovedCounts,
-  type TableStore,
+  type ServiceOutbox,
+  type ServiceTables,
   type TableWrite,
 } from '@jobpipe/shared';
 import type { NaiveBayesModel, TrainingExample } from '../domain/model.js';
@@ -105,9 +105,9 @@ export function modelBlobKey(version: string): string {
 /** Typed access to the recommender's tables and blobs. */
 export class RecommenderState {
   constructor(
-    private readonly tables: TableStore,
+    private readonly tables: ServiceTables<'recommender'>,
     private readonly blobs: BlobStore,
-    private readonly outbox: Outbox,
+    private readonly outbox: ServiceOutbox<'recommender'>,
   ) {}
 
   /** Deletes every score and posting, and for `all` also the decisions and model records (not the config). */
@@ -248,7 +248,7 @@ export class RecommenderState {
   async commitRescored(rescored: readonly { record: ScoreRecord; event?: OutgoingEvent }[]): Promise<void> {
     for (let start = 0; start < rescored.length; start += SCORES_PER_COMMIT) {
       const chunk = rescored.slice(start, start + SCORES_PER_COMMIT);
-      const writes: TableWrite[] = chunk.map(({ record }) => ({ table: 'scores', item: { ...record } }));
+      const writes: TableWrite<'scores'>[] = chunk.map(({ record }) => ({ table: 'scores', item: { ...record } }));
       await this.outbox.commit({ writes, events: chunk.flatMap(({ event }) => (event ? [event] : [])) });
     }
   }
