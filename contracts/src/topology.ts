@@ -96,7 +96,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'recommender',
     consumer: 'recommender',
-    subscriptions: ['job.parsed', 'crm.stage-changed', 'config.changed', 'wipe.requested'],
+    subscriptions: ['job.parsed', 'crm.stage-changed', 'config.changed', 'job.closed', 'job.reopened', 'job.flagged', 'wipe.requested'],
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -191,6 +191,7 @@ export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = 
     'import.chunk',
     'import.completed',
     'etl.requested',
+    'session.refresh-requested',
     'wipe.requested',
     'wipe.completed',
   ],

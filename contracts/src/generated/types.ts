@@ -760,6 +760,62 @@ export interface JobScoredV1 {
 }
 
 /**
+ * A posting was scored against the user's tracks and model. v2 adds the penalty reason kinds 'stale' (up long since its first sighting) and 'ghost-risk' (a ghost-risk criterion fires, job.flagged); v1 consumers keep reading v1 during the rollout.
+ */
+
+export interface JobScoredV2 {
+  meta: EventMeta;
+  data: {
+    /**
+     * Stable job id: '<source>:<external id>'.
+     */
+    jobId: string;
+    contentHash: string;
+    score: number;
+    track: string | null;
+    trackScore: number;
+    modelProbability: number | null;
+    modelVersion: string | null;
+    filteredBy: string | null;
+    /**
+     * @maxItems 50
+     */
+    reasons: {
+      kind:
+        | "title"
+        | "body"
+        | "must-have"
+        | "blocked"
+        | "salary"
+        | "location"
+        | "remote"
+        | "experience"
+        | "seniority"
+        | "model"
+        | "fallback"
+        | "stale"
+        | "ghost-risk";
+      text: string;
+      points: number;
+    }[];
+    scoredAt: string;
+    job: {
+      title: string;
+      company: string;
+      canonicalUrl: string;
+      source:
+        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+      locations?: string[];
+      remote?: boolean | null;
+      annualSalaryMax?: number | null;
+      salaryCurrency?: string | null;
+      postedAt?: string | null;
+      skills?: string[];
+    };
+  };
+}
+
+/**
  * One raw posting body was fetched and stored (claim check: the body is in the blob store).
  */
 
@@ -894,7 +950,10 @@ export interface SessionRefreshRequestedV1 {
   meta: EventMeta;
   data: {
     site: string;
-    reason: "missing" | "expired" | "rejected" | "scheduled";
+    /**
+     * Why a login is asked for; 'unblocked': the user fixed what blocked the site (credentials, TOTP secret) and asks to log in again now.
+     */
+    reason: "missing" | "expired" | "rejected" | "scheduled" | "unblocked";
     requestedAt: string;
     applicationId?: string;
   };
@@ -1001,7 +1060,7 @@ export interface EventDataMap {
   'job.flagged': JobFlaggedV1['data'];
   'job.parsed': JobParsedV1['data'];
   'job.reopened': JobReopenedV1['data'];
-  'job.scored': JobScoredV1['data'];
+  'job.scored': JobScoredV2['data'];
   'job.scraped': JobScrapedV1['data'];
   'scrape.finished': ScrapeFinishedV1['data'];
   'scrape.requested': ScrapeRequestedV1['data'];
@@ -1623,7 +1682,9 @@ export type Reasons = {
     | "experience"
     | "seniority"
     | "model"
-    | "fallback";
+    | "fallback"
+    | "stale"
+    | "ghost-risk";
   text: string;
   points: number;
 }[];
@@ -1727,9 +1788,8 @@ export interface AnalyticsSnapshotItem {
 
 export type RecommenderStateItem =
   PostingFeaturesItem | DecisionItem | ModelItem | PendingDecisionsItem | ReceivedConfigItem;
-
 /**
- * A posting as stems, tokenized once when it arrives.
+ * Every criterion that fires now (empty: none does any more).
  */
 
 export interface PostingFeaturesItem {
@@ -1772,6 +1832,16 @@ export interface PostingFeaturesItem {
     seniority: string | null;
   };
   summary: Job;
+  /**
+   * What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.
+   */
+  lifecycle?: {
+    firstSeenAt?: string;
+    closedAt?: string;
+    closureChangedAt?: string;
+    ghostFlags?: Flags;
+    flagsChangedAt?: string;
+  };
 }
 /**
  * The job summary that job.scored carries.
@@ -1789,9 +1859,6 @@ export interface Job {
   postedAt?: string | null;
   skills?: string[];
 }
-/**
- * A job's current label (1, 0, or null when undone).
- */
 
 export interface DecisionItem {
   key: "decision";

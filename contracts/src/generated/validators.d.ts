@@ -36,6 +36,8 @@ export declare const jobParsedV1: ContractValidator;
 export declare const jobReopenedV1: ContractValidator;
 /** Validates the detail of a `job.scored` v1 event. */
 export declare const jobScoredV1: ContractValidator;
+/** Validates the detail of a `job.scored` v2 event. */
+export declare const jobScoredV2: ContractValidator;
 /** Validates the detail of a `job.scraped` v1 event. */
 export declare const jobScrapedV1: ContractValidator;
 /** Validates the detail of a `scrape.finished` v1 event. */
