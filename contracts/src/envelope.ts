@@ -49,4 +49,5 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'inbox.forget-requested': '1.0',
   'wipe.requested': '1.0',
   'wipe.completed': '1.0',
+  'notification.digest-requested': '1.0',
 };
