@@ -48,6 +48,7 @@ describe('jobpipe run --once on the replay source', () => {
       'jsonld',
       'lever',
       'mcf',
+      'recruitee',
       'smartrecruiters',
       'usajobs',
       'workday',

@@ -64,7 +64,8 @@ export interface JobpipeConfig {
    */
   searches: {
     id: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby" | "recruitee";
     keywords?: string;
     location?: string;
     minSalary?: number;
@@ -209,7 +210,17 @@ export interface NormalizedJob {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -670,7 +681,16 @@ export interface JobScoredV1 {
       company: string;
       canonicalUrl: string;
       source:
-        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+        | "mcf"
+        | "usajobs"
+        | "greenhouse"
+        | "lever"
+        | "jsonld"
+        | "import"
+        | "workday"
+        | "smartrecruiters"
+        | "ashby"
+        | "recruitee";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -688,7 +708,8 @@ export interface JobScoredV1 {
 export interface JobScrapedV1 {
   meta: EventMeta;
   data: {
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby" | "recruitee";
     externalId: string;
     url: string;
     blobKey: string;
@@ -709,7 +730,8 @@ export interface ScrapeFinishedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby" | "recruitee";
     runId: string;
     /**
      * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
@@ -794,7 +816,8 @@ export interface ScrapeRequestedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby" | "recruitee";
     runId: string;
     keywords?: string;
     location?: string;
@@ -1288,7 +1311,17 @@ export interface JobItem {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -1518,7 +1551,17 @@ export interface JobListingItem {
    * absent when the job has no track (not in byTrackScore)
    */
   track?: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee";
   /**
    * the company trimmed and lower-cased; absent when empty
    */
@@ -1542,7 +1585,17 @@ export interface JobListingItem {
     contentHash: string;
     title: string;
     company: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "import"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee";
     url: string;
     locations: Locations;
     remote: boolean | null;
@@ -1651,7 +1704,17 @@ export interface Job {
   title: string;
   company: string;
   canonicalUrl: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee";
   locations?: string[];
   remote?: boolean | null;
   annualSalaryMax?: number | null;
@@ -1781,7 +1844,17 @@ export interface PostingStateItem {
    * posting#<source>#<externalId>
    */
   key: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee";
   externalId: string;
   contentHash: string;
   blobKey: string;
@@ -1816,7 +1889,17 @@ export interface RunItem {
   key: string;
   runId: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee";
   /**
    * running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage.
    */
@@ -1886,7 +1969,17 @@ export interface SearchStateItem {
    */
   key: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee";
   lastRunId: string;
   lastFound: number;
   lastFinishedAt: string;
@@ -1941,7 +2034,7 @@ export interface SourceRunItem {
    */
   feed: "run";
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby" | "recruitee";
   runId: string;
   /**
    * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.

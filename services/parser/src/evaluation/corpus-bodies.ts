@@ -140,6 +140,23 @@ export function corpusBody(posting: CorpusPosting): { body: string; url: string;
         }),
       };
     }
+    case 'recruitee':
+      return {
+        url: `https://acme.recruitee.com/api/offers/${slug}`,
+        body: JSON.stringify({
+          id: slug,
+          slug,
+          title: posting.title,
+          company_name: posting.company,
+          city: 'Austin',
+          state_name: 'TX',
+          country: 'United States',
+          ...(posting.employmentTypes?.[0] ? { employment_type_code: posting.employmentTypes[0] } : {}),
+          description: posting.description,
+          careers_url: `https://acme.recruitee.com/o/${slug}`,
+          published_at: `${SEEN_DAY} 00:00:00 UTC`,
+        }),
+      };
     case 'smartrecruiters':
       return {
         url: `https://api.smartrecruiters.com/v1/companies/acme/postings/${slug}`,

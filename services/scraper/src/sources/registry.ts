@@ -5,6 +5,7 @@ import { greenhouseModule } from './greenhouse/index.js';
 import { jsonldModule } from './jsonld/index.js';
 import { leverModule } from './lever/index.js';
 import { mcfModule } from './mcf/index.js';
+import { recruiteeModule } from './recruitee/index.js';
 import { smartrecruitersModule } from './smartrecruiters/index.js';
 import type { ScraperSourceModule } from './source-module.js';
 import { usajobsModule } from './usajobs/index.js';
@@ -23,6 +24,7 @@ export const SOURCE_MODULES: Readonly<Record<SourceName, ScraperSourceModule>> =
   workday: workdayModule,
   smartrecruiters: smartrecruitersModule,
   ashby: ashbyModule,
+  recruitee: recruiteeModule,
 };
 
 /** Where each API source lives on the internet (overridable per deployment through config). */

@@ -4,6 +4,7 @@ import { greenhouseReplay } from './greenhouse.js';
 import { jsonldReplay } from './jsonld.js';
 import { leverReplay } from './lever.js';
 import { mcfReplay } from './mcf.js';
+import { recruiteeReplay } from './recruitee.js';
 import type { ReplaySourceModule } from './replay-source.js';
 import { smartrecruitersReplay } from './smartrecruiters.js';
 import { usajobsReplay } from './usajobs.js';
@@ -22,4 +23,5 @@ export const REPLAY_SOURCES: Readonly<Record<SourceName, ReplaySourceModule>> = 
   workday: workdayReplay,
   smartrecruiters: smartrecruitersReplay,
   ashby: ashbyReplay,
+  recruitee: recruiteeReplay,
 };

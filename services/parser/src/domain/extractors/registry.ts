@@ -5,6 +5,7 @@ import { jsonldParser } from './jsonld.js';
 import { leverParser } from './lever.js';
 import { mcfParser } from './mcf.js';
 import type { ParserSourceModule } from './parser-source.js';
+import { recruiteeParser } from './recruitee.js';
 import { smartrecruitersParser } from './smartrecruiters.js';
 import { usajobsParser } from './usajobs.js';
 import { workdayParser } from './workday.js';
@@ -20,6 +21,7 @@ export const PARSER_SOURCES: Readonly<Record<ScrapeSource, ParserSourceModule>> 
   workday: workdayParser,
   smartrecruiters: smartrecruitersParser,
   ashby: ashbyParser,
+  recruitee: recruiteeParser,
   usajobs: usajobsParser,
   mcf: mcfParser,
   greenhouse: greenhouseParser,
