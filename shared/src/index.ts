@@ -25,6 +25,7 @@ export * from './ports/logger.js';
 export * from './ports/outbox.js';
 export * from './ports/secrets.js';
 export * from './ports/tables.js';
+export * from './runtime/configured-sites.js';
 export * from './runtime/define-service.js';
 export * from './runtime/env-config.js';
 export * from './runtime/event-factory.js';

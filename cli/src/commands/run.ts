@@ -21,12 +21,14 @@ import {
   type RuntimePorts,
   type ServiceDefinition,
 } from '@jobpipe/shared';
+import type { JobSite } from '@jobpipe/test-kit/job-site';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { type ConfigFile, loadConfigFile } from '../config/config-file.js';
 import { SeedRecord } from '../config/config-seed.js';
 import { seedConfigTable } from '../config/table-config-seeding.js';
 import { type CliEnvironment, readCliEnvironment } from '../config.js';
+import { resumeBlobKeyOf, scraperEnvWithJobSite, startDemoJobSite } from '../stack/demo-job-site.js';
 import { openRunLog } from '../stack/run-log.js';
 import { cliTableStyle } from '../stack/table-style.js';
 import { type ListedJob, renderTopJobs } from '../stack/top-jobs.js';
@@ -90,18 +92,27 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
   };
 
   let replay: ReplayServer | undefined;
+  let jobSite: JobSite | undefined;
   const runners: QueueRunner[] = [];
   const built: BuiltService[] = [];
   try {
     if (file.replay.enabled) {
       replay = await startReplayServer({ port: file.replay.port, postings: file.replay.postings, faults: { rate: file.replay.faultRate } });
     }
+    if (file.jobSite.enabled) {
+      const ports = portsOf('scheduler');
+      jobSite = await startDemoJobSite(
+        { port: file.jobSite.port, site: file.jobSite.site, resumeBlobKey: resumeBlobKeyOf(file) },
+        ports.secrets(),
+        ports.blobs,
+      );
+    }
     // Each service reads its own settings, from the same environment its process would get.
     const serviceEnv = {
       ...env.passThrough,
       JOBPIPE_TRANSPORT: 'embedded',
       JOBPIPE_DATA_DIR: env.runtime.dataDir,
-      ...replay?.scraperEnv(),
+      ...scraperEnvWithJobSite(replay?.scraperEnv(), jobSite),
     };
     const scheduler = portsOf('scheduler');
     // The pass runs the config in force: the file's when it seeded, else the stored one (API changes kept).
@@ -151,6 +162,7 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
     await Promise.all(runners.map((runner) => runner.stop()));
     await Promise.all(built.map((parts) => parts.close?.()));
     await replay?.close();
+    await jobSite?.close();
     await Promise.all(open.map((ports) => ports.close()));
   }
 }

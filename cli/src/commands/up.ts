@@ -65,6 +65,10 @@ export function register(program: Command): void {
       }
       if (stack.replayUrl)
         console.log(`Source: offline replay of recorded postings at ${stack.replayUrl} (see docs/sources.md for live sources)`);
+      if (stack.jobSite)
+        console.log(
+          `Job site:  ${stack.jobSite.url}   (the demo's site '${stack.jobSite.site}' to apply to; its account is in the secret store)`,
+        );
       console.log(`API:       ${api.baseUrl}   (header: authorization: Bearer ${stack.apiKey})`);
       console.log(`Docs:      ${api.baseUrl}/docs`);
       console.log(`Cockpit:   ${api.baseUrl}/app#key=${stack.apiKey}`);

@@ -9,8 +9,8 @@ export interface ConfigFile {
   readonly api: { readonly port: number };
   /** The offline replay source (the default for `npm start`). */
   readonly replay: { readonly enabled: boolean; readonly port: number; readonly postings: number; readonly faultRate: number };
-  /** Sites the applier and auth-refresher work with. */
-  readonly sites: readonly string[];
+  /** The local test job site of the offline demo (its own port), known to the config's `sites` as `site`. */
+  readonly jobSite: { readonly enabled: boolean; readonly port: number; readonly site: string };
 }
 
 function number(value: unknown, where: string, fallback: number, min: number, max: number): number {
@@ -38,9 +38,14 @@ export function parseConfigFile(text: string, path: string): ConfigFile {
   if (!result.ok) throw new ConfigError(`${path}: ${result.errors.join('; ')}`);
   const api = (raw.api ?? {}) as Record<string, unknown>;
   const replay = (raw.replay ?? {}) as Record<string, unknown>;
-  const sites = raw.sites ?? [];
-  if (!Array.isArray(sites) || sites.some((site) => typeof site !== 'string'))
-    throw new ConfigError(`${path}: /sites must be a list of site names`);
+  const jobSite = (raw.jobSite ?? {}) as Record<string, unknown>;
+  const jobSiteEnabled = jobSite.enabled === true;
+  const jobSiteName = typeof jobSite.site === 'string' ? jobSite.site : 'jobboard';
+  const sites = (pipeline as JobpipeConfig).sites ?? {};
+  if (jobSiteEnabled && sites[jobSiteName] === undefined)
+    throw new ConfigError(
+      `${path}: /jobSite/site is '${jobSiteName}', but /sites has no site of that name (add it, or set /jobSite/enabled: false)`,
+    );
   return {
     pipeline: { tracks: [], searches: [], ...pipeline } as JobpipeConfig,
     api: { port: number(api.port, `${path}: /api/port`, 3000, 0, 65535) },
@@ -50,7 +55,7 @@ export function parseConfigFile(text: string, path: string): ConfigFile {
       postings: number(replay.postings, `${path}: /replay/postings`, 200, 0, 100000),
       faultRate: number(replay.faultRate, `${path}: /replay/faultRate`, 0, 0, 0.9),
     },
-    sites: sites as string[],
+    jobSite: { enabled: jobSiteEnabled, port: number(jobSite.port, `${path}: /jobSite/port`, 4020, 0, 65535), site: jobSiteName },
   };
 }
 

@@ -7,6 +7,7 @@ import type { ConfigFile } from '../config/config-file.js';
 import { SeedRecord } from '../config/config-seed.js';
 import { CrmApiClient } from './api-client.js';
 import { type StoredConfig, seedConfigFromFile } from './config-seeding.js';
+import { resumeBlobKeyOf, scraperEnvWithJobSite, startDemoJobSite } from './demo-job-site.js';
 import { PipelineProgress } from './pipeline-progress.js';
 import type { ProcessLayout } from './process-layout.js';
 import { EmbeddedScheduler } from './scheduler.js';
@@ -23,6 +24,8 @@ export interface EmbeddedStack {
   readonly progress: PipelineProgress;
   readonly scheduler: EmbeddedScheduler;
   readonly replayUrl: string | undefined;
+  /** The local test job site of the demo, with the site name it is configured as. */
+  readonly jobSite: { readonly url: string; readonly site: string } | undefined;
   /** Messages the processes of an earlier run still held when they died (kill -9), released at start, per queue. */
   readonly releasedAtStart: ReadonlyMap<string, number>;
   stop(): Promise<void>;
@@ -47,7 +50,8 @@ export interface EmbeddedStackOptions {
 }
 
 /**
- * Starts the embedded stack: the replay source (offline demo data), the services in supervised
+ * Starts the embedded stack: the replay source (offline demo data), the test job site (the demo's
+ * site to apply to, its account in the secret store), the services in supervised
  * processes as the layout groups them (their bundles built first when a source changed) after
  * releasing the messages the processes of a killed earlier run still held, the crm-api, the config
  * seeded from the config file when that file changed since it was last seeded, and the scheduler,
@@ -65,9 +69,17 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
         faults: { rate: options.config.replay.faultRate },
       })
     : undefined;
+  const jobSiteSettings = options.config.jobSite;
+  const jobSite = jobSiteSettings.enabled
+    ? await startDemoJobSite(
+        { port: jobSiteSettings.port, site: jobSiteSettings.site, resumeBlobKey: resumeBlobKeyOf(options.config) },
+        ports.secrets(),
+        ports.blobs,
+      )
+    : undefined;
   const serviceEnv: Partial<Record<ServiceName, Record<string, string>>> = {
     'crm-api': { JOBPIPE_API_PORT: String(options.apiPort) },
-    ...(replay ? { scraper: replay.scraperEnv() } : {}),
+    scraper: scraperEnvWithJobSite(replay?.scraperEnv(), jobSite),
   };
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
   const apiKey = await stackApiKey(ports, 'jobpipe up (local)');
@@ -98,6 +110,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   } catch (error) {
     await supervisor.stop(2_000);
     await replay?.close();
+    await jobSite?.close();
     await ports.close();
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${reason}; the services' logs are in ${join(options.dataDir, 'logs')}`);
@@ -112,12 +125,14 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     progress,
     scheduler,
     replayUrl: replay?.origin,
+    jobSite: jobSite && { url: jobSite.url, site: jobSiteSettings.site },
     releasedAtStart,
     async stop() {
       follower.stop();
       scheduler.stop();
       await supervisor.stop();
       await replay?.close();
+      await jobSite?.close();
       await ports.close();
     },
   };

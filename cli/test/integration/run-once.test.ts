@@ -112,7 +112,7 @@ test('jobpipe run --once exits 1 naming the search that failed', async () => {
     // USAJOBS without its e-mail setting: the scrape request is refused (dead-lettered) at once, offline.
     const document = parse(repositoryConfigText()) as Record<string, unknown>;
     const searches = [{ id: 'usajobs-no-email', source: 'usajobs', keywords: 'data' }];
-    writeFileSync(configPath, stringify({ ...document, replay: { enabled: false }, searches }));
+    writeFileSync(configPath, stringify({ ...document, replay: { enabled: false }, jobSite: { enabled: false }, searches }));
     const run = await runOnce(join(dir.path, 'data'), configPath);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /^search 'usajobs-no-email' failed: USAJOBS_EMAIL_MISSING: /m);

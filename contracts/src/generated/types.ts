@@ -101,6 +101,27 @@ export interface JobpipeConfig {
    * Applicant profile used by the applier (name, email, phone, resume blob key, answers).
    */
   profile?: {};
+  /**
+   * Sites the applier and auth-refresher work with, by site name (the name credentials are stored under: site/<name>/username, …/password, …/totp). Each has the origin its pages and session cookies belong to, and optionally how to log in (login) and how to fill its apply form (apply): selectors as data, read by the applier and the auth-refresher.
+   */
+  sites?: {
+    [k: string]:
+      | {
+          /**
+           * Origin of the site's pages; an application's URL on this origin is applied to with this site's settings.
+           */
+          baseUrl: string;
+          /**
+           * How the auth-refresher logs in (see docs/auto-apply.md).
+           */
+          login?: {};
+          /**
+           * How the applier fills the apply form (see docs/auto-apply.md).
+           */
+          apply?: {};
+        }
+      | undefined;
+  };
   [k: string]: unknown | undefined;
 }
 
@@ -389,8 +410,8 @@ export interface ConfigChangedV1 {
      * @minItems 1
      */
     sections: [
-      "tracks" | "searches" | "scoring" | "currencyRates" | "profile",
-      ...("tracks" | "searches" | "scoring" | "currencyRates" | "profile")[]
+      "tracks" | "searches" | "scoring" | "currencyRates" | "profile" | "sites",
+      ...("tracks" | "searches" | "scoring" | "currencyRates" | "profile" | "sites")[]
     ];
     config: JobpipeConfig;
   };

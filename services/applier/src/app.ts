@@ -1,7 +1,8 @@
-import { defineHandlers, defineService, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import { configuredSites, defineHandlers, defineService, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
 import { BrowserHolder } from './adapters/browser-holder.js';
 import { Applier } from './applier.js';
 import { APPLIER_ENV_SCHEMA, type ApplierConfig, readApplierConfig } from './config.js';
+import { parseApplySites } from './domain/apply-site.js';
 import { type ApplicantProfile, parseProfile } from './domain/profile.js';
 import { applicationRequestedHandler } from './handlers/application-requested.js';
 import { sessionRefreshedHandler } from './handlers/session-refreshed.js';
@@ -31,19 +32,18 @@ export interface ApplierHandlers {
 }
 
 /**
- * Builds the applier over the ports (the composition root): one browser for the process (headless
- * system Chromium that resolves only the configured sites' hosts, unless `startBrowser` says otherwise),
- * reused across applications.
+ * Builds the applier over the ports (the composition root): the sites of the sites file and of the
+ * stored config (read per application), one browser for the process (headless system Chromium that
+ * resolves only the hosts of the sites applied to, unless `startBrowser` says otherwise), reused across
+ * applications.
  */
 export function createApplierHandlers(
   ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
   settings: ApplierSettings,
   logger: Logger,
-  startBrowser = async () =>
+  startBrowser = async (allowHosts: readonly string[]) =>
     // selenium-webdriver loads with the first browser, not when the service starts.
-    (await import('@jobpipe/shared/browser')).startChromium({
-      allowHosts: [...settings.sites.values()].map((site) => new URL(site.baseUrl).hostname),
-    }),
+    (await import('@jobpipe/shared/browser')).startChromium({ allowHosts }),
 ): ApplierHandlers {
   const browser = new BrowserHolder(startBrowser, logger);
   const applier = new Applier({
@@ -53,7 +53,9 @@ export function createApplierHandlers(
     secrets: ports.secrets(),
     clock: ports.clock,
     browser,
-    sites: settings.sites,
+    sites: configuredSites(ports.tables, settings.sites, parseApplySites, (reason) =>
+      logger.warn({ reason }, 'the configured sites are not usable; using the sites file alone'),
+    ),
     profile: settings.profile ? async () => settings.profile : () => profileFromConfig(ports, logger),
     guards: settings.guards,
     forceDryRun: settings.forceDryRun,

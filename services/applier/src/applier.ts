@@ -44,7 +44,8 @@ export interface ApplierDependencies {
   readonly secrets: SecretStore;
   readonly clock: Clock;
   readonly browser: BrowserHolder;
-  readonly sites: ReadonlyMap<string, ApplySite>;
+  /** The configured sites, read afresh per application (the stored config may change). */
+  readonly sites: () => Promise<ReadonlyMap<string, ApplySite>>;
   /** The applicant's profile; undefined when none is configured. */
   readonly profile: () => Promise<ApplicantProfile | undefined>;
   readonly guards: ApplyGuards;
@@ -118,7 +119,7 @@ export class Applier {
   private async apply(record: ApplicationRecord, caused: Caused, logger: Logger): Promise<void> {
     const log = logger.child({ applicationId: record.applicationId, site: record.site });
     const dryRun = record.dryRun || this.deps.forceDryRun;
-    const site = this.deps.sites.get(record.site);
+    const site = (await this.deps.sites()).get(record.site);
     if (!site)
       return this.finish(
         record,
@@ -190,7 +191,7 @@ export class Applier {
     log: Logger,
   ): Promise<BrowserResult> {
     const { openApplyPage, fillApplyForm, submitApplyForm } = await applyForm();
-    const driver = await this.deps.browser.driver();
+    const driver = await this.deps.browser.driver(new URL(site.baseUrl).hostname);
     let beforeBlobKey: string | null = null;
     let current = record;
     try {

@@ -5,7 +5,7 @@ import type { ApplyGuards } from './domain/guards.js';
 /** Settings of the applier. */
 export interface ApplierConfig {
   readonly runtime: RuntimeConfig;
-  /** Apply settings per site, from the sites file. */
+  /** Apply settings per site from the sites file; the stored config's `sites` join them per application. */
   readonly sites: ReadonlyMap<string, ApplySite>;
   readonly guards: ApplyGuards;
   /** Fill and screenshot, never submit (a safety switch for the whole process). */
@@ -20,7 +20,10 @@ export const APPLIER_ENV_SCHEMA = {
   title: 'applier',
   type: 'object',
   properties: {
-    JOBPIPE_APPLIER_SITES_FILE: { type: 'string', description: 'JSON file of apply settings per site (unset: no site)' },
+    JOBPIPE_APPLIER_SITES_FILE: {
+      type: 'string',
+      description: "JSON file of apply settings per site, besides the config's sites (unset: the config's sites only)",
+    },
     JOBPIPE_APPLIER_DRY_RUN: { type: 'boolean', default: false, description: 'fill and screenshot, never submit (the whole process)' },
     JOBPIPE_APPLIER_DAILY_CAP: { type: 'number', exclusiveMinimum: 0, default: 10, description: 'applications submitted per day at most' },
     JOBPIPE_APPLIER_JOB_WINDOW_DAYS: {

@@ -1,5 +1,6 @@
-import { defineHandlers, defineService, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import { configuredSites, defineHandlers, defineService, type Logger, type RuntimePorts, silentLogger } from '@jobpipe/shared';
 import { AUTH_REFRESHER_ENV_SCHEMA, type AuthRefresherConfig, readAuthRefresherConfig } from './config.js';
+import { parseLoginSites } from './domain/login-site.js';
 import { sessionRefreshRequestedHandler } from './handlers/session-refresh-requested.js';
 import { type RefreshSchedule, startRefreshSchedule } from './refresh-schedule.js';
 import { type BrowserLease, SessionRefresher } from './session-refresher.js';
@@ -7,22 +8,26 @@ import { type BrowserLease, SessionRefresher } from './session-refresher.js';
 /** The parts of the config the handlers need (tests build it by hand). */
 export type AuthRefresherSettings = Pick<AuthRefresherConfig, 'sites' | 'policy' | 'stepTimeoutMs'> & {
   /** Lends the browser of one login; defaults to a fresh system headless Chromium, quit afterwards. */
-  readonly openBrowser?: () => Promise<BrowserLease>;
+  readonly openBrowser?: (host: string) => Promise<BrowserLease>;
 };
 
 /** A fresh browser per login: no cookie or cache survives from one login to the next (selenium loads with the first). */
-async function freshChromium(allowHosts: string[]): Promise<BrowserLease> {
+async function freshChromium(host: string): Promise<BrowserLease> {
   const { startChromium } = await import('@jobpipe/shared/browser');
-  const driver = await startChromium({ allowHosts });
+  const driver = await startChromium({ allowHosts: [host] });
   // A stuck browser may not answer quit: give it a few seconds, then let it go.
   const quit = () => Promise.race([driver.quit(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
   return { driver, release: quit };
 }
 
-/** Builds the refresher over the ports (the composition root). */
+/**
+ * Builds the refresher over the ports (the composition root): the sites of the sites file and of the
+ * stored config (read per login and per schedule pass).
+ */
 export function createSessionRefresher(
   ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
   settings: AuthRefresherSettings,
+  logger: Logger = silentLogger,
 ): SessionRefresher {
   return new SessionRefresher({
     tables: ports.tables,
@@ -30,10 +35,12 @@ export function createSessionRefresher(
     blobs: ports.blobs,
     secrets: ports.secrets(),
     clock: ports.clock,
-    sites: settings.sites,
+    sites: configuredSites(ports.tables, settings.sites, parseLoginSites, (reason) =>
+      logger.warn({ reason }, 'the configured sites are not usable; using the sites file alone'),
+    ),
     policy: settings.policy,
     stepTimeoutMs: settings.stepTimeoutMs,
-    openBrowser: settings.openBrowser ?? (() => freshChromium([...settings.sites.values()].map((site) => new URL(site.baseUrl).hostname))),
+    openBrowser: settings.openBrowser ?? freshChromium,
   });
 }
 
@@ -61,7 +68,7 @@ export const authRefresherService = defineService({
   envSchema: AUTH_REFRESHER_ENV_SCHEMA,
   readConfig: readAuthRefresherConfig,
   build: (ports, config, logger) => {
-    const refresher = createSessionRefresher(ports, config);
+    const refresher = createSessionRefresher(ports, config, logger);
     return {
       handlers: createAuthRefresherHandlers(ports, config, refresher),
       sideJobs: { 'refresh-schedule': async () => startAuthRefresherSchedule(refresher, config.checkIntervalSeconds, logger) },

@@ -5,7 +5,7 @@ import type { RefreshPolicy } from './domain/refresh-policy.js';
 /** Settings of the auth-refresher. */
 export interface AuthRefresherConfig {
   readonly runtime: RuntimeConfig;
-  /** Login settings per site, from the sites file. */
+  /** Login settings per site from the sites file; the stored config's `sites` join them per login. */
   readonly sites: ReadonlyMap<string, LoginSite>;
   readonly policy: RefreshPolicy;
   /** How often the schedule looks for sessions about to expire; 0 turns the schedule off. */
@@ -20,7 +20,10 @@ export const AUTH_REFRESHER_ENV_SCHEMA = {
   title: 'auth-refresher',
   type: 'object',
   properties: {
-    JOBPIPE_AUTH_REFRESHER_SITES_FILE: { type: 'string', description: 'JSON file of login settings per site (unset: no site)' },
+    JOBPIPE_AUTH_REFRESHER_SITES_FILE: {
+      type: 'string',
+      description: "JSON file of login settings per site, besides the config's sites (unset: the config's sites only)",
+    },
     JOBPIPE_AUTH_REFRESHER_REFRESH_BEFORE_SECONDS: {
       type: 'number',
       exclusiveMinimum: 0,

@@ -42,11 +42,12 @@ export interface SessionRefresherDependencies {
   readonly blobs: BlobStore;
   readonly secrets: SecretStore;
   readonly clock: Clock;
-  readonly sites: ReadonlyMap<string, LoginSite>;
+  /** The configured sites, read afresh per use (the stored config may change). */
+  readonly sites: () => Promise<ReadonlyMap<string, LoginSite>>;
   readonly policy: RefreshPolicy;
   readonly stepTimeoutMs: number;
-  /** Lends a browser for one login; released (in production: quit) when the login ends. */
-  readonly openBrowser: () => Promise<BrowserLease>;
+  /** Lends a browser that may resolve the site's host for one login; released (in production: quit) when the login ends. */
+  readonly openBrowser: (host: string) => Promise<BrowserLease>;
 }
 
 /**
@@ -84,7 +85,7 @@ export class SessionRefresher {
    */
   async onSchedule(logger: Logger): Promise<SessionRefreshedData[]> {
     const events: SessionRefreshedData[] = [];
-    for (const site of this.deps.sites.keys()) {
+    for (const site of (await this.deps.sites()).keys()) {
       const event = await this.serialized(site, async () =>
         isScheduledRefreshDue(await this.record(site), this.deps.clock.now(), this.deps.policy)
           ? this.login(site, logger, uncaused)
@@ -125,7 +126,7 @@ export class SessionRefresher {
   }
 
   private async login(site: string, logger: Logger, caused: Caused): Promise<SessionRefreshedData | undefined> {
-    const definition = this.deps.sites.get(site);
+    const definition = (await this.deps.sites()).get(site);
     if (!definition)
       return this.fail(
         site,
@@ -150,7 +151,7 @@ export class SessionRefresher {
     const secrets = [credentials.username, credentials.password, credentials.totpSecret];
 
     logger.info({ site }, 'logging in');
-    const browser = await this.deps.openBrowser();
+    const browser = await this.deps.openBrowser(new URL(definition.baseUrl).hostname);
     try {
       // The browser steps (selenium-webdriver) load with the first login, not when the service starts.
       const { loginWithBrowser } = await import('./adapters/browser-login.js');

@@ -8,15 +8,19 @@ import type { ReplayServer } from './server.js';
  */
 export function withOwnReplay(configText: string, options: { apiPort: number; replayPort: number; postings: number }): string {
   const document = parse(configText) as Record<string, unknown>;
-  const searches = (document.searches as Record<string, unknown>[]).map((search) =>
-    Array.isArray(search.urls)
-      ? { ...search, urls: (search.urls as string[]).map((url) => url.replace(':4010/', `:${options.replayPort}/`)) }
-      : search,
-  );
+  // The demo's job site is not the replay: its search and the site itself are left out.
+  const searches = (document.searches as Record<string, unknown>[])
+    .filter((search) => !Array.isArray(search.urls) || (search.urls as string[]).every((url) => url.includes(':4010/')))
+    .map((search) =>
+      Array.isArray(search.urls)
+        ? { ...search, urls: (search.urls as string[]).map((url) => url.replace(':4010/', `:${options.replayPort}/`)) }
+        : search,
+    );
   return stringify({
     ...document,
     api: { port: options.apiPort },
     replay: { enabled: true, port: options.replayPort, postings: options.postings, faultRate: 0 },
+    jobSite: { enabled: false },
     searches,
   });
 }
@@ -33,5 +37,5 @@ export function withExternalReplay(configText: string, options: { apiPort: numbe
     ...search,
     ...(search.urls ? { allowPrivateHosts: [new URL(options.replay.origin).hostname] } : {}),
   }));
-  return stringify({ ...document, api: { port: options.apiPort }, replay: { enabled: false }, searches });
+  return stringify({ ...document, api: { port: options.apiPort }, replay: { enabled: false }, jobSite: { enabled: false }, searches });
 }

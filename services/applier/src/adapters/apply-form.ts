@@ -86,11 +86,14 @@ export async function openApplyPage(
     });
   }
   await driver.get(applyUrl);
-  const seen = await firstPresent(
-    driver,
-    { form: site.formSelector, login: site.loginPageSelector, error: site.siteErrorSelector },
-    stepTimeoutMs,
-  );
+  const pages = { form: site.formSelector, login: site.loginPageSelector, error: site.siteErrorSelector };
+  let seen = await firstPresent(driver, { ...pages, link: site.applyLinkSelector }, stepTimeoutMs);
+  if (seen === 'link' && site.applyLinkSelector) {
+    // A posting page that links to its form: follow the link (its address, so no click lands elsewhere).
+    const href = await driver.findElement(By.css(site.applyLinkSelector)).getAttribute('href');
+    if (href && new URL(href, applyUrl).origin === new URL(site.baseUrl).origin) await driver.get(new URL(href, applyUrl).href);
+    seen = await firstPresent(driver, pages, stepTimeoutMs);
+  }
   if (seen === 'login') throw new ApplyStop('login-required', 'the site asked to sign in again', false);
   if (seen === 'error') throw new ApplyStop('site-error', 'the site showed its error page instead of the apply form', false);
   if (seen === undefined)

@@ -3,23 +3,33 @@ import type { WebDriver } from 'selenium-webdriver';
 
 /**
  * The one browser of a worker process: started on first use, reused across applications, and started
- * again when it stopped answering (a crashed renderer, a killed chromedriver).
+ * again when it stopped answering (a crashed renderer, a killed chromedriver) or when a site's host it
+ * may not resolve is needed (sites come from the stored config and may be added while it runs).
  */
 export class BrowserHolder {
   private current: WebDriver | undefined;
+  private readonly hosts = new Set<string>();
 
   constructor(
-    private readonly start: () => Promise<WebDriver>,
+    /** Starts a browser that may resolve these hosts (besides 127.0.0.1 and localhost). */
+    private readonly start: (allowHosts: readonly string[]) => Promise<WebDriver>,
     private readonly logger: Logger,
   ) {}
 
-  /** A browser that answers: the running one, or a new one if it crashed. */
-  async driver(): Promise<WebDriver> {
+  /** A browser that answers and may resolve `host`: the running one, or a new one. */
+  async driver(host?: string): Promise<WebDriver> {
     if (this.current && !(await this.answers(this.current))) {
       this.logger.warn({}, 'browser stopped answering; starting a new one');
       await this.discard();
     }
-    this.current ??= await this.start();
+    if (host !== undefined && !this.hosts.has(host)) {
+      this.hosts.add(host);
+      if (this.current) {
+        this.logger.info({ host }, 'a newly configured site: starting a browser that may resolve its host');
+        await this.discard();
+      }
+    }
+    this.current ??= await this.start([...this.hosts]);
     return this.current;
   }
 

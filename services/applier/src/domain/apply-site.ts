@@ -15,6 +15,8 @@ export interface ApplySite {
   /** Origin the session cookies belong to. */
   readonly baseUrl: string;
   readonly formSelector: string;
+  /** On a posting page that only links to its form: the link to follow when the form is not on the page. */
+  readonly applyLinkSelector: string | undefined;
   /** Shown instead of the form when the site does not accept the session. */
   readonly loginPageSelector: string;
   /** Shown by the site's own error page. */
@@ -49,6 +51,7 @@ export function parseApplySites(document: unknown): Map<string, ApplySite> {
       site,
       baseUrl,
       formSelector: apply.text('formSelector'),
+      applyLinkSelector: apply.optionalText('applyLinkSelector'),
       loginPageSelector: apply.text('loginPageSelector'),
       siteErrorSelector: apply.optionalText('siteErrorSelector'),
       fields: parseFields(apply.list('fields')),

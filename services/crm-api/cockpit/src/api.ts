@@ -20,6 +20,8 @@ export interface ApiRequest {
 export interface Api {
   readonly key: string;
   call<T>(path: string, request?: ApiRequest): Promise<T>;
+  /** A binary answer (an evidence screenshot) as an object URL the page can show; revoke it when done. */
+  objectUrl(path: string): Promise<string>;
 }
 
 /** The API client of a key. */
@@ -39,6 +41,11 @@ export function apiWithKey(key: string): Api {
         throw new ApiFailure(body.message ?? `${path} answered ${response.status}`, response.status, body.error ?? 'error', body.details);
       }
       return body as T;
+    },
+    async objectUrl(path: string): Promise<string> {
+      const response = await fetch(path, { headers: { 'X-API-Key': key } });
+      if (!response.ok) throw new ApiFailure(`${path} answered ${response.status}`, response.status, 'error', null);
+      return URL.createObjectURL(await response.blob());
     },
   };
 }

@@ -1,7 +1,9 @@
 import { collect } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
+import { siteOfApplyUrl } from '../domain/application-site.js';
 import type { ApplicationRecord, ApplicationStatus } from '../domain/application-view.js';
 import { ApiError, jobNotFound } from './api-error.js';
+import { currentConfig } from './config.js';
 import { crmRecordOf } from './crm.js';
 
 async function applicationsOfJob(context: CrmApiContext, jobId: string): Promise<ApplicationRecord[]> {
@@ -16,7 +18,7 @@ async function applicationsOfJob(context: CrmApiContext, jobId: string): Promise
 /**
  * Requests an application for a shortlisted job: writes the request and emits
  * `application.requested`. A real (not dry-run) application is refused while another one for the
- * same job is pending or done.
+ * same job is pending or done. The site is the configured one on the apply URL's origin.
  */
 export async function requestApplication(context: CrmApiContext, jobId: string, dryRun: boolean): Promise<ApplicationRecord> {
   const job = await context.tables.get('jobs', { jobId });
@@ -46,7 +48,7 @@ export async function requestApplication(context: CrmApiContext, jobId: string, 
     dryRun,
     requestedAt: context.clock.now().toISOString(),
     applyUrl,
-    site: new URL(applyUrl).hostname,
+    site: siteOfApplyUrl((await currentConfig(context)).config.sites, applyUrl),
     company,
     title: job?.title ?? summary?.title ?? '',
     finishedAt: null,

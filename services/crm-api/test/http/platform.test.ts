@@ -37,7 +37,7 @@ test('config is validated, versioned and emitted as config.changed with the chan
   assert.ok(invalid.json().details.errors.length > 0);
   assert.deepEqual((await inject('PUT', '/config', { config })).json(), {
     version: 1,
-    changed: ['tracks', 'searches', 'scoring', 'currencyRates', 'profile'],
+    changed: ['tracks', 'searches', 'scoring', 'currencyRates', 'profile', 'sites'],
   });
   const section = await inject('PUT', '/config/scoring', { value: { notifyThreshold: 75 }, expectedVersion: 1 });
   assert.deepEqual(section.json(), { version: 2, changed: ['scoring'] });
@@ -49,7 +49,7 @@ test('config is validated, versioned and emitted as config.changed with the chan
   assert.deepEqual(
     events.map((event) => [event.version, event.sections]),
     [
-      [1, ['tracks', 'searches', 'scoring', 'currencyRates', 'profile']],
+      [1, ['tracks', 'searches', 'scoring', 'currencyRates', 'profile', 'sites']],
       [2, ['scoring']],
     ],
   );

@@ -97,7 +97,7 @@ test('keyboard triage: move with j, shortlist with s, hide with h, open with Ent
   await shown(driver, '#job-title');
   assert.match(await driver.getCurrentUrl(), /#\/jobs\/greenhouse%3A1$/);
   assert.match(await (await shown(driver, '#job-title')).getText(), /Staff Data Engineer/);
-  await screenshot(driver, 'cockpit-job');
+  await screenshot(driver, 'cockpit-job-from-inbox');
   assert.deepEqual(await seriousAccessibilityViolations(driver), []);
 });
 

@@ -20,6 +20,8 @@ export interface SiteJob {
   readonly company: string;
   readonly location: string;
   readonly behaviour: ApplyBehaviour;
+  /** The day it was posted (ISO date). */
+  readonly postedOn: string;
   readonly questions: readonly ScreeningQuestion[];
 }
 
@@ -55,6 +57,7 @@ export const DEFAULT_JOBS: readonly SiteJob[] = [
     company: 'Acme Analytics',
     location: 'Singapore',
     behaviour: 'standard',
+    postedOn: '2026-11-20',
     questions: [workAuthorisation, pythonYears],
   },
   {
@@ -63,6 +66,7 @@ export const DEFAULT_JOBS: readonly SiteJob[] = [
     company: 'Borealis AI',
     location: 'Singapore',
     behaviour: 'standard',
+    postedOn: '2026-11-22',
     questions: [workAuthorisation, noticePeriod],
   },
   {
@@ -71,6 +75,7 @@ export const DEFAULT_JOBS: readonly SiteJob[] = [
     company: 'Cobalt Cloud',
     location: 'Remote',
     behaviour: 'standard',
+    postedOn: '2026-11-23',
     questions: [pythonYears],
   },
   {
@@ -79,6 +84,7 @@ export const DEFAULT_JOBS: readonly SiteJob[] = [
     company: 'Acme Analytics',
     location: 'Singapore',
     behaviour: 'standard',
+    postedOn: '2026-11-25',
     questions: [workAuthorisation],
   },
   {
@@ -87,6 +93,7 @@ export const DEFAULT_JOBS: readonly SiteJob[] = [
     company: 'Delta Data',
     location: 'Singapore',
     behaviour: 'standard',
+    postedOn: '2026-11-26',
     questions: [noticePeriod],
   },
   {
@@ -95,6 +102,7 @@ export const DEFAULT_JOBS: readonly SiteJob[] = [
     company: 'Eos Labs',
     location: 'Singapore',
     behaviour: 'standard',
+    postedOn: '2026-11-28',
     questions: [workAuthorisation, relocateToMars],
   },
   {
@@ -103,6 +111,7 @@ export const DEFAULT_JOBS: readonly SiteJob[] = [
     company: 'Fjord Systems',
     location: 'Singapore',
     behaviour: 'changed',
+    postedOn: '2026-11-29',
     questions: [workAuthorisation],
   },
   {
@@ -111,6 +120,7 @@ export const DEFAULT_JOBS: readonly SiteJob[] = [
     company: 'Gamma Games',
     location: 'Singapore',
     behaviour: 'server-error',
+    postedOn: '2026-11-30',
     questions: [workAuthorisation],
   },
 ];

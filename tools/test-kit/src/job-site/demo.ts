@@ -4,6 +4,6 @@
  */
 import { startJobSite } from './job-site.js';
 
-const site = await startJobSite({ port: Number(process.argv[2] ?? 4010) });
+const site = await startJobSite({ port: Number(process.argv[2] ?? 4020) });
 console.log(`test job site on ${site.url} (sign in as 'ada' / 'correct horse battery staple'); Ctrl+C stops it`);
 process.once('SIGINT', () => site.close().then(() => process.exit(0)));

@@ -158,7 +158,7 @@ export async function startJobSite(options: JobSiteOptions = {}): Promise<JobSit
     const match = /^\/jobs\/([a-z0-9-]+)(\/apply)?$/.exec(path);
     const job = jobs.find((candidate) => candidate.id === match?.[1]);
     if (!match || !job) return send(response, 404, pages.notFoundPage());
-    if (!match[2]) return send(response, 200, pages.jobPage(job));
+    if (!match[2]) return send(response, 200, pages.jobPage(job, `http://${request.headers.host ?? '127.0.0.1'}`));
     if (!user) return redirect(response, `/login?next=${encodeURIComponent(path)}`);
     if (request.method === 'GET') return send(response, 200, pages.applyPage(job));
     if (job.behaviour === 'server-error') return send(response, 500, pages.serverErrorPage());

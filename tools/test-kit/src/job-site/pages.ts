@@ -59,10 +59,26 @@ export function jobListPage(jobs: readonly SiteJob[]): string {
 }
 
 /** One posting with its apply link. */
-export function jobPage(job: SiteJob): string {
+export function jobPage(job: SiteJob, origin: string): string {
+  const description = `${job.company} is hiring a ${job.title} (${job.location}). You will build and run data pipelines in Python and SQL with a small team.`;
+  // The posting in schema.org's JobPosting shape, as job boards embed it for search engines (and jobpipe's jsonld source reads it).
+  const posting = {
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title: job.title,
+    description: `<p>${escapeHtml(description)}</p>`,
+    datePosted: job.postedOn,
+    url: `${origin}/jobs/${job.id}`,
+    hiringOrganization: { '@type': 'Organization', name: job.company },
+    ...(job.location === 'Remote'
+      ? { jobLocationType: 'TELECOMMUTE' }
+      : { jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: job.location } } }),
+  };
   return page(
     job.title,
-    `<h1 id="job-title">${escapeHtml(job.title)}</h1><p id="company">${escapeHtml(job.company)}</p><p>${escapeHtml(job.location)}</p><a id="apply-link" href="/jobs/${job.id}/apply">Apply</a>`,
+    `<script type="application/ld+json">${JSON.stringify(posting).replace(/</g, '\\u003c')}</script>
+<h1 id="job-title">${escapeHtml(job.title)}</h1><p id="company">${escapeHtml(job.company)}</p><p>${escapeHtml(job.location)}</p>
+<p>${escapeHtml(description)}</p><a id="apply-link" href="/jobs/${job.id}/apply">Apply</a>`,
   );
 }
 

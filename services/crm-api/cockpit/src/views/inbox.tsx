@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Api, ApiFailure, queryString } from '../api.js';
+import { ScoreReasons } from '../components/score-reasons.js';
 import { VirtualList } from '../components/virtual-list.js';
 import { ageOf, salaryOf, scoreOf } from '../format.js';
 import { type InboxJob, type InboxPage, jobLink } from '../jobs.js';
@@ -179,17 +180,7 @@ export function Inbox({ api, tracks, onLive, announce }: InboxProps) {
             <p>
               Score <strong>{scoreOf(current.score)}</strong> · {current.track ?? 'no track'} · {current.stage}
             </p>
-            <ul class="reasons">
-              {current.reasons.map((reason) => (
-                <li key={reason.text}>
-                  <span class={reason.points >= 0 ? 'points plus' : 'points minus'}>
-                    {reason.points >= 0 ? '+' : ''}
-                    {scoreOf(reason.points)}
-                  </span>{' '}
-                  {reason.text}
-                </li>
-              ))}
-            </ul>
+            <ScoreReasons reasons={current.reasons} />
             <div class="actions">
               <button type="button" onClick={() => void act('shortlist')}>
                 Shortlist

@@ -1,8 +1,13 @@
+import { CLOSED_REASONS } from '@jobpipe/contracts/vocabulary';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type Api, ApiFailure } from '../api.js';
+import { ScoreReasons } from '../components/score-reasons.js';
 import { ageOf, salaryOf, scoreOf } from '../format.js';
 import { type JobSummary, jobLink, type ScoreReason } from '../jobs.js';
 import type { LiveMessage } from '../live.js';
+import { JobApplications } from './job-applications.js';
+import { JobFields } from './job-fields.js';
+import { type HistoryEntry, JobJournal } from './job-journal.js';
 
 /** `GET /jobs/{jobId}` as the job page reads it. */
 interface JobDetail {
@@ -11,18 +16,15 @@ interface JobDetail {
   readonly details: Record<string, unknown> | null;
   readonly description: { readonly html: string; readonly text: string };
   readonly reasons: ScoreReason[];
-  readonly crm: { readonly stage: string; readonly closedReason: string | null; readonly allowedNext: string[] };
-  readonly history: {
-    readonly changeId: string;
-    readonly kind: string;
-    readonly to: string;
-    readonly at: string;
-    readonly text?: string;
-  }[];
+  readonly crm: {
+    readonly stage: string;
+    readonly closedReason: string | null;
+    readonly allowedNext: string[];
+    readonly responses: number;
+  };
+  readonly history: HistoryEntry[];
   readonly duplicates: { readonly jobId: string; readonly title: string; readonly company: string; readonly url: string }[];
 }
-
-const CLOSING_REASONS = ['not-interested', 'rejected', 'withdrawn', 'expired', 'hired'];
 
 interface JobPageProps {
   readonly api: Api;
@@ -31,11 +33,30 @@ interface JobPageProps {
   readonly announce: (text: string) => void;
 }
 
-/** One job: its score and reasons, stage and the moves allowed from it, description, duplicates, history. */
+/** The description as the parser sanitized it (its HTML), or its text in paragraphs when there is no HTML. */
+function Description({ description }: { readonly description: JobDetail['description'] }) {
+  if (description.html.trim() !== '')
+    // The parser keeps only harmless markup (sanitize-html), and the page's CSP runs no inline script.
+    return <div class="description" dangerouslySetInnerHTML={{ __html: description.html }} />;
+  return (
+    <div class="description">
+      {description.text.split(/\n{2,}/).map((paragraph, index) => (
+        <p key={index}>{paragraph}</p>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * One job: its facts, stage and the moves allowed from it, score reasons, applications (apply, dry run,
+ * evidence), every field with its provenance, duplicates, the description, and its history with notes
+ * and employer responses. Reads the job again when a live message about it arrives.
+ */
 export function JobPage({ api, jobId, onLive, announce }: JobPageProps) {
   const [job, setJob] = useState<JobDetail | undefined>();
   const [error, setError] = useState('');
-  const [closedReason, setClosedReason] = useState(CLOSING_REASONS[0] as string);
+  const [closedReason, setClosedReason] = useState<string>('not-interested');
+  const [version, setVersion] = useState(0);
 
   const reload = useCallback(
     () =>
@@ -50,7 +71,15 @@ export function JobPage({ api, jobId, onLive, announce }: JobPageProps) {
     setError('');
     void reload();
   }, [reload]);
-  useEffect(() => onLive((message) => message.data.jobId === jobId && void reload()), [onLive, jobId, reload]);
+  useEffect(
+    () =>
+      onLive((message) => {
+        if (message.data.jobId !== jobId) return;
+        setVersion((current) => current + 1);
+        void reload();
+      }),
+    [onLive, jobId, reload],
+  );
 
   const move = async (to: string) => {
     try {
@@ -73,6 +102,7 @@ export function JobPage({ api, jobId, onLive, announce }: JobPageProps) {
     );
   if (!job) return <p aria-busy="true">Loading…</p>;
   const summary = job.summary;
+  const provenance = (job.details?.provenance ?? {}) as Record<string, string>;
   return (
     <article class="job-page" aria-labelledby="job-title">
       <p>
@@ -92,6 +122,7 @@ export function JobPage({ api, jobId, onLive, announce }: JobPageProps) {
       <section aria-labelledby="stage-title">
         <h2 id="stage-title">Stage: {job.crm.stage}</h2>
         {job.crm.closedReason && <p>Closed as {job.crm.closedReason}</p>}
+        {job.crm.responses > 0 && <p>{job.crm.responses} employer response(s) recorded</p>}
         <div class="actions">
           {job.crm.allowedNext.map((stage) => (
             <button key={stage} type="button" class={stage === 'closed' ? 'secondary' : ''} onClick={() => void move(stage)}>
@@ -102,7 +133,7 @@ export function JobPage({ api, jobId, onLive, announce }: JobPageProps) {
             <label>
               Closing reason
               <select value={closedReason} onChange={(event) => setClosedReason(event.currentTarget.value)}>
-                {CLOSING_REASONS.map((reason) => (
+                {CLOSED_REASONS.map((reason) => (
                   <option key={reason} value={reason}>
                     {reason}
                   </option>
@@ -117,19 +148,10 @@ export function JobPage({ api, jobId, onLive, announce }: JobPageProps) {
           <h2 id="score-title">
             Score {scoreOf(summary.score)} ({summary.track ?? 'no track'})
           </h2>
-          <ul class="reasons">
-            {job.reasons.map((reason) => (
-              <li key={reason.text}>
-                <span class={reason.points >= 0 ? 'points plus' : 'points minus'}>
-                  {reason.points >= 0 ? '+' : ''}
-                  {scoreOf(reason.points)}
-                </span>{' '}
-                {reason.text}
-              </li>
-            ))}
-          </ul>
+          <ScoreReasons reasons={job.reasons} />
         </section>
       )}
+      <JobApplications api={api} jobId={jobId} stage={job.crm.stage} version={version} announce={announce} />
       {job.duplicates.length > 0 && (
         <section aria-labelledby="duplicates-title">
           <h2 id="duplicates-title">Also on</h2>
@@ -146,27 +168,20 @@ export function JobPage({ api, jobId, onLive, announce }: JobPageProps) {
       )}
       <section aria-labelledby="description-title">
         <h2 id="description-title">Description</h2>
-        <div class="description">
-          {job.description.text.split(/\n{2,}/).map((paragraph, index) => (
-            <p key={index}>{paragraph}</p>
-          ))}
-        </div>
-      </section>
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">History</h2>
-        {job.history.length === 0 ? (
-          <p>Nothing yet.</p>
-        ) : (
-          <ol class="history">
-            {job.history.map((entry) => (
-              <li key={entry.changeId}>
-                {new Date(entry.at).toLocaleString()}:{' '}
-                {entry.kind === 'stage' ? `moved to ${entry.to}` : `${entry.kind} ${entry.text ?? entry.to}`}
-              </li>
-            ))}
-          </ol>
+        {provenance.description && (
+          <p class="hint">
+            From <code>{provenance.description}</code>, sanitized
+          </p>
         )}
+        <Description description={job.description} />
       </section>
+      {job.details && (
+        <section aria-labelledby="fields-title">
+          <h2 id="fields-title">Fields</h2>
+          <JobFields details={job.details} />
+        </section>
+      )}
+      <JobJournal api={api} jobId={jobId} history={job.history} onSaved={reload} announce={announce} />
     </article>
   );
 }
