@@ -32,6 +32,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'job.scored': '1.0',
   'job.closed': '1.0',
   'job.reopened': '1.0',
+  'job.flagged': '1.0',
   'crm.stage-changed': '1.0',
   'application.requested': '1.0',
   'application.submitted': '1.0',

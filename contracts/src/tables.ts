@@ -135,6 +135,11 @@ export function tableDefinition(name: string): TableDefinition {
   return definition;
 }
 
+/** The tables an owner writes, as a type: `OwnedTable<'parser'>` is `'jobs'`; never for a service that owns none. */
+export type OwnedTable<O extends TableOwner> = {
+  [N in TableName]: (typeof TABLES)[N]['owner'] extends O ? N : never;
+}[TableName];
+
 /** The tables a service writes (its own). */
 export function tablesOwnedBy(service: ServiceName): TableName[] {
   return TABLE_NAMES.filter((name) => TABLES[name].owner === service);

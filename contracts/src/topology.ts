@@ -28,6 +28,7 @@ export const DETAIL_TYPES = [
   'job.scored',
   'job.closed',
   'job.reopened',
+  'job.flagged',
   'crm.stage-changed',
   'application.requested',
   'application.submitted',
@@ -111,6 +112,7 @@ export const QUEUES: readonly QueueDefinition[] = [
       'scrape.finished',
       'job.closed',
       'job.reopened',
+      'job.flagged',
       'email.classified',
     ],
     visibilityTimeoutSeconds: 60,
@@ -166,7 +168,7 @@ export const QUEUES: readonly QueueDefinition[] = [
 /** Which detail-types each producer may publish (drives IAM and publish-time checks). */
 export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = {
   scraper: ['job.scraped', 'scrape.finished'],
-  parser: ['job.parsed', 'import.chunk-loaded', 'job.closed', 'job.reopened'],
+  parser: ['job.parsed', 'import.chunk-loaded', 'job.closed', 'job.reopened', 'job.flagged'],
   recommender: ['job.scored'],
   'crm-api': ['crm.stage-changed', 'application.requested', 'config.changed', 'scrape.requested', 'import.chunk', 'etl.requested'],
   applier: ['application.submitted', 'application.failed', 'session.refresh-requested'],

@@ -17,6 +17,7 @@ import importChunkV1 from '../../schemas/import.chunk/v1/schema.json' with { typ
 import importChunkLoadedV1 from '../../schemas/import.chunk-loaded/v1/schema.json' with { type: 'json' };
 import inboxForgetRequestedV1 from '../../schemas/inbox.forget-requested/v1/schema.json' with { type: 'json' };
 import jobClosedV1 from '../../schemas/job.closed/v1/schema.json' with { type: 'json' };
+import jobFlaggedV1 from '../../schemas/job.flagged/v1/schema.json' with { type: 'json' };
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
 import jobReopenedV1 from '../../schemas/job.reopened/v1/schema.json' with { type: 'json' };
 import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: 'json' };
@@ -61,6 +62,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'import.chunk-loaded', major: 1, schema: importChunkLoadedV1 },
     { detailType: 'inbox.forget-requested', major: 1, schema: inboxForgetRequestedV1 },
     { detailType: 'job.closed', major: 1, schema: jobClosedV1 },
+    { detailType: 'job.flagged', major: 1, schema: jobFlaggedV1 },
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },
     { detailType: 'job.reopened', major: 1, schema: jobReopenedV1 },
     { detailType: 'job.scored', major: 1, schema: jobScoredV1 },

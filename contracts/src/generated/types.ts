@@ -616,6 +616,43 @@ export interface JobClosedV1 {
 }
 
 /**
+ * The ghost-risk flags of an open job changed (a criterion fired or ceased): the whole current set, so a consumer keeps the latest by flaggedAt. A flag is a named reason shown beside the job, never a verdict that hides it; docs/lifecycle.md defends each criterion.
+ */
+
+export interface JobFlaggedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * Stable job id: '<source>:<external id>'.
+     */
+    jobId: string;
+    /**
+     * When the set was decided (the finishing time of the run whose sweep decided it).
+     */
+    flaggedAt: string;
+    /**
+     * Every criterion that fires now (empty: none does any more).
+     */
+    flags: GhostFlag[];
+  };
+}
+
+export interface GhostFlag {
+  /**
+   * open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities).
+   */
+  kind: "open-past-usual-close" | "relisted-repeatedly" | "reposted-while-open" | "evergreen-no-salary";
+  /**
+   * The figures that made it fire, in words.
+   */
+  detail: string;
+  /**
+   * When the criterion first fired.
+   */
+  since: string;
+}
+
+/**
  * A posting was normalized and stored (new or changed content).
  */
 
@@ -911,6 +948,7 @@ export interface EventDataMap {
   'import.chunk-loaded': ImportChunkLoadedV1['data'];
   'inbox.forget-requested': InboxForgetRequestedV1['data'];
   'job.closed': JobClosedV1['data'];
+  'job.flagged': JobFlaggedV1['data'];
   'job.parsed': JobParsedV1['data'];
   'job.reopened': JobReopenedV1['data'];
   'job.scored': JobScoredV1['data'];
@@ -1322,6 +1360,11 @@ export type SkillDetails = {
    */
   sources: [string] | [string, string] | [string, string, string] | [string, string, string, string];
 }[];
+/**
+ * The ghost-risk criteria that fire for the job (decided by the lifecycle sweep; absent until one fires).
+ */
+
+export type Flags = GhostFlag[];
 
 /**
  * A jobs-table item (written by the parser): the normalized job of `job.parsed` plus what only the table keeps.
@@ -1440,6 +1483,7 @@ export interface JobItem {
    * How many listings of the job came before this one.
    */
   relistCount?: number;
+  ghostFlags?: Flags;
 }
 /**
  * field name → where the value came from (e.g. 'mcf:salary', 'text:experience')
@@ -1638,16 +1682,18 @@ export interface JobListingItem {
      * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
      */
     closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+    ghostFlags?: Flags;
   };
   reasons: Reasons;
   /**
    * when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored
    */
   closureChangedAt?: string;
+  /**
+   * when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored
+   */
+  flagsChangedAt?: string;
 }
-/**
- * How many jobs the listing holds (GET /health), raised with a conditional write on its revision.
- */
 
 export interface JobCountItem {
   key: "count#jobs";

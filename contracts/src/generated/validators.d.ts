@@ -26,6 +26,8 @@ export declare const importChunkLoadedV1: ContractValidator;
 export declare const inboxForgetRequestedV1: ContractValidator;
 /** Validates the detail of a `job.closed` v1 event. */
 export declare const jobClosedV1: ContractValidator;
+/** Validates the detail of a `job.flagged` v1 event. */
+export declare const jobFlaggedV1: ContractValidator;
 /** Validates the detail of a `job.parsed` v1 event. */
 export declare const jobParsedV1: ContractValidator;
 /** Validates the detail of a `job.reopened` v1 event. */

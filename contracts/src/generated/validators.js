@@ -6672,8 +6672,359 @@ return errors === 0;
 }
 validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobParsedV1 = validate96;
-const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.parsed/v1/schema.json","title":"JobParsedV1","description":"A posting was normalized and stored (new or changed content).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["job","change","duplicateOf"],"properties":{"job":{"$ref":"../../defs/normalized-job.schema.json"},"change":{"type":"string","enum":["new","updated"]},"duplicateOf":{"anyOf":[{"type":"object","additionalProperties":false,"required":["jobId","confidence"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"confidence":{"type":"number","minimum":0,"maximum":1}}},{"type":"null"}]}}}}};
+export const jobFlaggedV1 = validate96;
+const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.flagged/v1/schema.json","title":"JobFlaggedV1","description":"The ghost-risk flags of an open job changed (a criterion fired or ceased): the whole current set, so a consumer keeps the latest by flaggedAt. A flag is a named reason shown beside the job, never a verdict that hides it; docs/lifecycle.md defends each criterion.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","flaggedAt","flags"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"flaggedAt":{"type":"string","format":"date-time","description":"When the set was decided (the finishing time of the run whose sweep decided it)."},"flags":{"type":"array","description":"Every criterion that fires now (empty: none does any more).","items":{"title":"GhostFlag","type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"type":"string","enum":["open-past-usual-close","relisted-repeatedly","reposted-while-open","evergreen-no-salary"],"description":"open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities)."},"detail":{"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."},"since":{"type":"string","format":"date-time","description":"When the criterion first fired."}}}}}}}};
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate98.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!pattern5.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[^\\s]{1,200}$"},message:"must match pattern \""+"^[a-z0-9-]+:[^\\s]{1,200}$"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate98.errors = vErrors;
+return errors === 0;
+}
+validate98.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.jobpipe.dev/job.flagged/v1/schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate96.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.meta === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "meta"},message:"must have required property '"+"meta"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "meta") || (key0 === "data"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.meta !== undefined){
+if(!(validate53(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.data !== undefined){
+let data1 = data.data;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.jobId === undefined){
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.flaggedAt === undefined){
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "flaggedAt"},message:"must have required property '"+"flaggedAt"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.flags === undefined){
+const err5 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "flags"},message:"must have required property '"+"flags"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!(((key1 === "jobId") || (key1 === "flaggedAt")) || (key1 === "flags"))){
+const err6 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.jobId !== undefined){
+if(!(validate98(data1.jobId, {instancePath:instancePath+"/data/jobId",parentData:data1,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+if(data1.flaggedAt !== undefined){
+let data3 = data1.flaggedAt;
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err7 = {instancePath:instancePath+"/data/flaggedAt",schemaPath:"#/properties/data/properties/flaggedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/data/flaggedAt",schemaPath:"#/properties/data/properties/flaggedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.flags !== undefined){
+let data4 = data1.flags;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err9 = {instancePath:instancePath+"/data/flags/" + i0,schemaPath:"#/properties/data/properties/flags/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data5.detail === undefined){
+const err10 = {instancePath:instancePath+"/data/flags/" + i0,schemaPath:"#/properties/data/properties/flags/items/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data5.since === undefined){
+const err11 = {instancePath:instancePath+"/data/flags/" + i0,schemaPath:"#/properties/data/properties/flags/items/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(((key2 === "kind") || (key2 === "detail")) || (key2 === "since"))){
+const err12 = {instancePath:instancePath+"/data/flags/" + i0,schemaPath:"#/properties/data/properties/flags/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/data/flags/" + i0+"/kind",schemaPath:"#/properties/data/properties/flags/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!((((data6 === "open-past-usual-close") || (data6 === "relisted-repeatedly")) || (data6 === "reposted-while-open")) || (data6 === "evergreen-no-salary"))){
+const err14 = {instancePath:instancePath+"/data/flags/" + i0+"/kind",schemaPath:"#/properties/data/properties/flags/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema42.properties.data.properties.flags.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.detail !== undefined){
+let data7 = data5.detail;
+if(typeof data7 === "string"){
+if(func1(data7) > 300){
+const err15 = {instancePath:instancePath+"/data/flags/" + i0+"/detail",schemaPath:"#/properties/data/properties/flags/items/properties/detail/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(func1(data7) < 1){
+const err16 = {instancePath:instancePath+"/data/flags/" + i0+"/detail",schemaPath:"#/properties/data/properties/flags/items/properties/detail/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/data/flags/" + i0+"/detail",schemaPath:"#/properties/data/properties/flags/items/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data5.since !== undefined){
+let data8 = data5.since;
+if(typeof data8 === "string"){
+if(!(formats2.validate(data8))){
+const err18 = {instancePath:instancePath+"/data/flags/" + i0+"/since",schemaPath:"#/properties/data/properties/flags/items/properties/since/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/data/flags/" + i0+"/since",schemaPath:"#/properties/data/properties/flags/items/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/data/flags/" + i0,schemaPath:"#/properties/data/properties/flags/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/data/flags",schemaPath:"#/properties/data/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const jobParsedV1 = validate100;
+const schema44 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.parsed/v1/schema.json","title":"JobParsedV1","description":"A posting was normalized and stored (new or changed content).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["job","change","duplicateOf"],"properties":{"job":{"$ref":"../../defs/normalized-job.schema.json"},"change":{"type":"string","enum":["new","updated"]},"duplicateOf":{"anyOf":[{"type":"object","additionalProperties":false,"required":["jobId","confidence"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"confidence":{"type":"number","minimum":0,"maximum":1}}},{"type":"null"}]}}}}};
 const schema34 = {"type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"canonicalUrl":{"type":"string","format":"uri"},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"locations":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"employmentType":{"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"skillDetails":{"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}},"experienceYears":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]},"descriptionText":{"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"firstSeenAt":{"type":"string","format":"date-time"},"lastSeenAt":{"type":"string","format":"date-time"},"provenance":{"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"}},"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/normalized-job.schema.json","title":"NormalizedJob"};
 const pattern22 = new RegExp("^[a-f0-9]{64}$", "u");
 
@@ -8723,11 +9074,11 @@ return errors === 0;
 validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.parsed/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate96.evaluated;
+const evaluated0 = validate100.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8837,7 +9188,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((data3 === "new") || (data3 === "updated"))){
-const err8 = {instancePath:instancePath+"/data/change",schemaPath:"#/properties/data/properties/change/enum",keyword:"enum",params:{allowedValues: schema42.properties.data.properties.change.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/data/change",schemaPath:"#/properties/data/properties/change/enum",keyword:"enum",params:{allowedValues: schema44.properties.data.properties.change.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9016,18 +9367,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate96.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobReopenedV1 = validate99;
-const schema43 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.reopened/v1/schema.json","title":"JobReopenedV1","description":"A closed job's posting was listed again by a read of one of its searches: it is open again, its age still counted from its first sighting.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","reopenedAt","closedAt","previousCloseReason","searchId","runId"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"reopenedAt":{"type":"string","format":"date-time"},"closedAt":{"type":"string","format":"date-time","description":"When it had been closed."},"previousCloseReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"runId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"}}}}};
+export const jobReopenedV1 = validate103;
+const schema45 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.reopened/v1/schema.json","title":"JobReopenedV1","description":"A closed job's posting was listed again by a read of one of its searches: it is open again, its age still counted from its first sighting.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","reopenedAt","closedAt","previousCloseReason","searchId","runId"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"reopenedAt":{"type":"string","format":"date-time"},"closedAt":{"type":"string","format":"date-time","description":"When it had been closed."},"previousCloseReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"runId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"}}}}};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate101.evaluated;
+const evaluated0 = validate105.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9056,17 +9407,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate105.errors = vErrors;
 return errors === 0;
 }
-validate101.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate105.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema45 = {"type":"string","enum":["missing-from-complete-reads","expired","source-says-closed","user"],"description":"missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it."};
+const schema47 = {"type":"string","enum":["missing-from-complete-reads","expired","source-says-closed","user"],"description":"missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it."};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate103.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9084,7 +9435,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((data === "missing-from-complete-reads") || (data === "expired")) || (data === "source-says-closed")) || (data === "user"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9093,16 +9444,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate103.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate105.evaluated;
+const evaluated0 = validate109.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9131,16 +9482,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate105.errors = vErrors;
+validate109.errors = vErrors;
 return errors === 0;
 }
-validate105.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate109.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate107.evaluated;
+const evaluated0 = validate111.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9179,17 +9530,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate107.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
-validate107.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate111.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.reopened/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate99.evaluated;
+const evaluated0 = validate103.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9311,8 +9662,8 @@ errors++;
 }
 }
 if(data1.jobId !== undefined){
-if(!(validate101(data1.jobId, {instancePath:instancePath+"/data/jobId",parentData:data1,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate105(data1.jobId, {instancePath:instancePath+"/data/jobId",parentData:data1,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
 errors = vErrors.length;
 }
 }
@@ -9367,20 +9718,20 @@ errors++;
 }
 }
 if(data1.previousCloseReason !== undefined){
-if(!(validate103(data1.previousCloseReason, {instancePath:instancePath+"/data/previousCloseReason",parentData:data1,parentDataProperty:"previousCloseReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate107(data1.previousCloseReason, {instancePath:instancePath+"/data/previousCloseReason",parentData:data1,parentDataProperty:"previousCloseReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
 }
 if(data1.searchId !== undefined){
-if(!(validate105(data1.searchId, {instancePath:instancePath+"/data/searchId",parentData:data1,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+if(!(validate109(data1.searchId, {instancePath:instancePath+"/data/searchId",parentData:data1,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
 errors = vErrors.length;
 }
 }
 if(data1.runId !== undefined){
-if(!(validate107(data1.runId, {instancePath:instancePath+"/data/runId",parentData:data1,parentDataProperty:"runId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate111(data1.runId, {instancePath:instancePath+"/data/runId",parentData:data1,parentDataProperty:"runId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 }
@@ -9407,19 +9758,19 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate99.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
-validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobScoredV1 = validate109;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scored/v1/schema.json","title":"JobScoredV1","description":"A posting was scored against the user's tracks and model.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","job"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"score":{"type":"number","minimum":0,"maximum":100},"track":{"anyOf":[{"type":"string"},{"type":"null"}]},"trackScore":{"type":"number","minimum":0,"maximum":100},"modelProbability":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"modelVersion":{"anyOf":[{"type":"string"},{"type":"null"}]},"filteredBy":{"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}}}}}}}};
+export const jobScoredV1 = validate113;
+const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scored/v1/schema.json","title":"JobScoredV1","description":"A posting was scored against the user's tracks and model.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","job"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"score":{"type":"number","minimum":0,"maximum":100},"track":{"anyOf":[{"type":"string"},{"type":"null"}]},"trackScore":{"type":"number","minimum":0,"maximum":100},"modelProbability":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"modelVersion":{"anyOf":[{"type":"string"},{"type":"null"}]},"filteredBy":{"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}}}}}}}};
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.scored/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate109.evaluated;
+const evaluated0 = validate113.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9579,7 +9930,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema48.properties.data.properties, key1))){
+if(!(func5.call(schema50.properties.data.properties, key1))){
 const err14 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -10012,7 +10363,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!(((((((((((data12 === "title") || (data12 === "body")) || (data12 === "must-have")) || (data12 === "blocked")) || (data12 === "salary")) || (data12 === "location")) || (data12 === "remote")) || (data12 === "experience")) || (data12 === "seniority")) || (data12 === "model")) || (data12 === "fallback"))){
-const err45 = {instancePath:instancePath+"/data/reasons/" + i0+"/kind",schemaPath:"#/properties/data/properties/reasons/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema48.properties.data.properties.reasons.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/data/reasons/" + i0+"/kind",schemaPath:"#/properties/data/properties/reasons/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema50.properties.data.properties.reasons.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10163,7 +10514,7 @@ vErrors.push(err57);
 errors++;
 }
 for(const key3 in data16){
-if(!(func5.call(schema48.properties.data.properties.job.properties, key3))){
+if(!(func5.call(schema50.properties.data.properties.job.properties, key3))){
 const err58 = {instancePath:instancePath+"/data/job",schemaPath:"#/properties/data/properties/job/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
@@ -10236,7 +10587,7 @@ vErrors.push(err63);
 errors++;
 }
 if(!((((((((((data20 === "mcf") || (data20 === "usajobs")) || (data20 === "greenhouse")) || (data20 === "lever")) || (data20 === "jsonld")) || (data20 === "import")) || (data20 === "workday")) || (data20 === "smartrecruiters")) || (data20 === "ashby")) || (data20 === "recruitee"))){
-const err64 = {instancePath:instancePath+"/data/job/source",schemaPath:"#/properties/data/properties/job/properties/source/enum",keyword:"enum",params:{allowedValues: schema48.properties.data.properties.job.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err64 = {instancePath:instancePath+"/data/job/source",schemaPath:"#/properties/data/properties/job/properties/source/enum",keyword:"enum",params:{allowedValues: schema50.properties.data.properties.job.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10557,19 +10908,19 @@ vErrors.push(err84);
 }
 errors++;
 }
-validate109.errors = vErrors;
+validate113.errors = vErrors;
 return errors === 0;
 }
-validate109.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate113.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobScrapedV1 = validate111;
-const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scraped/v1/schema.json","title":"JobScrapedV1","description":"One raw posting body was fetched and stored (claim check: the body is in the blob store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["source","externalId","url","blobKey","contentHash","contentType","byteLength","fetchedAt"],"properties":{"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri"},"blobKey":{"type":"string","minLength":1,"maxLength":1024},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"contentType":{"type":"string","enum":["application/json","text/html"]},"byteLength":{"type":"integer","minimum":0},"fetchedAt":{"type":"string","format":"date-time"},"searchId":{"type":"string"},"runId":{"type":"string"}}}}};
+export const jobScrapedV1 = validate115;
+const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scraped/v1/schema.json","title":"JobScrapedV1","description":"One raw posting body was fetched and stored (claim check: the body is in the blob store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["source","externalId","url","blobKey","contentHash","contentType","byteLength","fetchedAt"],"properties":{"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri"},"blobKey":{"type":"string","minLength":1,"maxLength":1024},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"contentType":{"type":"string","enum":["application/json","text/html"]},"byteLength":{"type":"integer","minimum":0},"fetchedAt":{"type":"string","format":"date-time"},"searchId":{"type":"string"},"runId":{"type":"string"}}}}};
 
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.scraped/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate111.evaluated;
+const evaluated0 = validate115.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10699,7 +11050,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema49.properties.data.properties, key1))){
+if(!(func5.call(schema51.properties.data.properties, key1))){
 const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -10723,7 +11074,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((((((((data2 === "mcf") || (data2 === "usajobs")) || (data2 === "greenhouse")) || (data2 === "lever")) || (data2 === "jsonld")) || (data2 === "workday")) || (data2 === "smartrecruiters")) || (data2 === "ashby")) || (data2 === "recruitee"))){
-const err13 = {instancePath:instancePath+"/data/source",schemaPath:"#/properties/data/properties/source/enum",keyword:"enum",params:{allowedValues: schema49.properties.data.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/data/source",schemaPath:"#/properties/data/properties/source/enum",keyword:"enum",params:{allowedValues: schema51.properties.data.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10866,7 +11217,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!((data7 === "application/json") || (data7 === "text/html"))){
-const err25 = {instancePath:instancePath+"/data/contentType",schemaPath:"#/properties/data/properties/contentType/enum",keyword:"enum",params:{allowedValues: schema49.properties.data.properties.contentType.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/data/contentType",schemaPath:"#/properties/data/properties/contentType/enum",keyword:"enum",params:{allowedValues: schema51.properties.data.properties.contentType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10973,18 +11324,18 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate111.errors = vErrors;
+validate115.errors = vErrors;
 return errors === 0;
 }
-validate111.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate115.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const scrapeFinishedV1 = validate113;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/scrape.finished/v1/schema.json","title":"ScrapeFinishedV1","description":"One run of one search ended: how much of the search (and of each board) it read, and whether that read was complete. Only a complete read may close jobs missing from it.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"},"status":{"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."},"coverage":{"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}},"boards":{"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}},"drift":{"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."},"previousListed":{"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."},"seenBlobKey":{"type":"string","minLength":1,"maxLength":1024,"description":"Blob holding the JSON array of the external ids the run listed (absent when it failed): what the owner of the jobs compares its open jobs against."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0}}}}};
+export const scrapeFinishedV1 = validate117;
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/scrape.finished/v1/schema.json","title":"ScrapeFinishedV1","description":"One run of one search ended: how much of the search (and of each board) it read, and whether that read was complete. Only a complete read may close jobs missing from it.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"},"status":{"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."},"coverage":{"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}},"boards":{"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}},"drift":{"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."},"previousListed":{"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."},"seenBlobKey":{"type":"string","minLength":1,"maxLength":1024,"description":"Blob holding the JSON array of the external ids the run listed (absent when it failed): what the owner of the jobs compares its open jobs against."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0}}}}};
 
-function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate115.evaluated;
+const evaluated0 = validate119.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11013,17 +11364,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate115.errors = vErrors;
+validate119.errors = vErrors;
 return errors === 0;
 }
-validate115.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate119.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema52 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee"]};
+const schema54 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee"]};
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate117.evaluated;
+const evaluated0 = validate121.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11041,7 +11392,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11050,16 +11401,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate117.errors = vErrors;
+validate121.errors = vErrors;
 return errors === 0;
 }
-validate117.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate121.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate119.evaluated;
+const evaluated0 = validate123.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11098,17 +11449,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate119.errors = vErrors;
+validate123.errors = vErrors;
 return errors === 0;
 }
-validate119.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate123.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/scrape.finished/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate113.evaluated;
+const evaluated0 = validate117.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11248,7 +11599,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema50.properties.data.properties, key1))){
+if(!(func5.call(schema52.properties.data.properties, key1))){
 const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -11260,20 +11611,20 @@ errors++;
 }
 }
 if(data1.searchId !== undefined){
-if(!(validate115(data1.searchId, {instancePath:instancePath+"/data/searchId",parentData:data1,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+if(!(validate119(data1.searchId, {instancePath:instancePath+"/data/searchId",parentData:data1,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
 errors = vErrors.length;
 }
 }
 if(data1.source !== undefined){
-if(!(validate117(data1.source, {instancePath:instancePath+"/data/source",parentData:data1,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+if(!(validate121(data1.source, {instancePath:instancePath+"/data/source",parentData:data1,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
 errors = vErrors.length;
 }
 }
 if(data1.runId !== undefined){
-if(!(validate119(data1.runId, {instancePath:instancePath+"/data/runId",parentData:data1,parentDataProperty:"runId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate123(data1.runId, {instancePath:instancePath+"/data/runId",parentData:data1,parentDataProperty:"runId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
 errors = vErrors.length;
 }
 }
@@ -11290,7 +11641,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((data5 === "complete") || (data5 === "partial")) || (data5 === "failed"))){
-const err14 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema52.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11394,7 +11745,7 @@ vErrors.push(err23);
 errors++;
 }
 for(const key2 in data6){
-if(!(func5.call(schema50.properties.data.properties.coverage.properties, key2))){
+if(!(func5.call(schema52.properties.data.properties.coverage.properties, key2))){
 const err24 = {instancePath:instancePath+"/data/coverage",schemaPath:"#/properties/data/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
@@ -11758,7 +12109,7 @@ vErrors.push(err53);
 errors++;
 }
 if(!((data20 === "complete") || (data20 === "failed"))){
-const err54 = {instancePath:instancePath+"/data/boards/" + i0+"/status",schemaPath:"#/properties/data/properties/boards/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.data.properties.boards.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err54 = {instancePath:instancePath+"/data/boards/" + i0+"/status",schemaPath:"#/properties/data/properties/boards/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema52.properties.data.properties.boards.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -11999,10 +12350,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-validate113.errors = vErrors;
+validate117.errors = vErrors;
 return errors === 0;
 }
-validate113.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const scrapeRequestedV1 = validate88;
 const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/scrape.requested/v1/schema.json","title":"ScrapeRequestedV1","description":"Ask the scraper to run one search now.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["searchId","source","runId","requestedBy"],"properties":{"searchId":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee"]},"runId":{"type":"string","minLength":1,"maxLength":64},"keywords":{"type":"string"},"location":{"type":"string"},"minSalary":{"type":"number","minimum":0},"boards":{"type":"array","items":{"type":"string"}},"urls":{"type":"array","items":{"type":"string","format":"uri"}},"followLinks":{"type":"string"},"maxPages":{"type":"integer","minimum":1,"maximum":100},"useBrowser":{"type":"boolean"},"requestedBy":{"type":"string","enum":["schedule","user","cli"]}}}}};
@@ -12423,14 +12774,14 @@ return errors === 0;
 }
 validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const sessionRefreshRequestedV1 = validate121;
-const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refresh-requested/v1/schema.json","title":"SessionRefreshRequestedV1","description":"A site session is missing or expired and must be renewed.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","reason","requestedAt"],"properties":{"site":{"type":"string","minLength":1},"reason":{"type":"string","enum":["missing","expired","rejected","scheduled"]},"requestedAt":{"type":"string","format":"date-time"},"applicationId":{"type":"string"}}}}};
+export const sessionRefreshRequestedV1 = validate125;
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refresh-requested/v1/schema.json","title":"SessionRefreshRequestedV1","description":"A site session is missing or expired and must be renewed.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","reason","requestedAt"],"properties":{"site":{"type":"string","minLength":1},"reason":{"type":"string","enum":["missing","expired","rejected","scheduled"]},"requestedAt":{"type":"string","format":"date-time"},"applicationId":{"type":"string"}}}}};
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/session.refresh-requested/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate121.evaluated;
+const evaluated0 = validate125.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12559,7 +12910,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((data3 === "missing") || (data3 === "expired")) || (data3 === "rejected")) || (data3 === "scheduled"))){
-const err10 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema54.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema56.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12629,19 +12980,19 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate121.errors = vErrors;
+validate125.errors = vErrors;
 return errors === 0;
 }
-validate121.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate125.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const sessionRefreshedV1 = validate123;
-const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refreshed/v1/schema.json","title":"SessionRefreshedV1","description":"A site session was renewed (the cookie itself stays in the secret store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","status","expiresAt","refreshedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"type":"string","enum":["ok","needs-user"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"refreshedAt":{"type":"string","format":"date-time"},"message":{"type":"string","maxLength":500},"reason":{"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."},"screenshotBlobKey":{"type":"string","description":"Blob key of the screenshot taken when the login failed."}}}}};
+export const sessionRefreshedV1 = validate127;
+const schema57 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refreshed/v1/schema.json","title":"SessionRefreshedV1","description":"A site session was renewed (the cookie itself stays in the secret store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","status","expiresAt","refreshedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"type":"string","enum":["ok","needs-user"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"refreshedAt":{"type":"string","format":"date-time"},"message":{"type":"string","maxLength":500},"reason":{"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."},"screenshotBlobKey":{"type":"string","description":"Blob key of the screenshot taken when the login failed."}}}}};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/session.refreshed/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate123.evaluated;
+const evaluated0 = validate127.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12780,7 +13131,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data3 === "ok") || (data3 === "needs-user"))){
-const err11 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema55.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema57.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12917,7 +13268,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!((((((((data7 === "otp-required") || (data7 === "wrong-credentials")) || (data7 === "login-page-changed")) || (data7 === "timeout")) || (data7 === "site-error")) || (data7 === "too-many-failures")) || (data7 === "missing-credentials")) || (data7 === "site-not-configured"))){
-const err21 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema55.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema57.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -12962,21 +13313,21 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate127.errors = vErrors;
 return errors === 0;
 }
-validate123.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate127.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const defsConfig = validate61;
 
-export const defsImportRow = validate125;
-const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/import-row.schema.json","title":"ImportRow","description":"One job row of a CSV or JSON import (POST /imports/*), as stored in an import.chunk blob: { \"rows\": [{ \"rowNumber\": n, \"row\": ImportRow }] }.","type":"object","additionalProperties":false,"required":["title","company","url"],"properties":{"externalId":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"url":{"type":"string","format":"uri"},"location":{"type":"string","maxLength":300},"remote":{"type":"boolean"},"description":{"type":"string","maxLength":200000},"salaryMin":{"type":"number","minimum":0},"salaryMax":{"type":"number","minimum":0},"salaryCurrency":{"type":"string","pattern":"^[A-Z]{3}$"},"salaryPeriod":{"enum":["hour","day","week","month","year"]},"employmentType":{"type":"string","maxLength":100},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"experienceYearsMin":{"type":"number","minimum":0,"maximum":60},"postedAt":{"type":"string","format":"date-time"}}};
+export const defsImportRow = validate129;
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/import-row.schema.json","title":"ImportRow","description":"One job row of a CSV or JSON import (POST /imports/*), as stored in an import.chunk blob: { \"rows\": [{ \"rowNumber\": n, \"row\": ImportRow }] }.","type":"object","additionalProperties":false,"required":["title","company","url"],"properties":{"externalId":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"url":{"type":"string","format":"uri"},"location":{"type":"string","maxLength":300},"remote":{"type":"boolean"},"description":{"type":"string","maxLength":200000},"salaryMin":{"type":"number","minimum":0},"salaryMax":{"type":"number","minimum":0},"salaryCurrency":{"type":"string","pattern":"^[A-Z]{3}$"},"salaryPeriod":{"enum":["hour","day","week","month","year"]},"employmentType":{"type":"string","maxLength":100},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"experienceYearsMin":{"type":"number","minimum":0,"maximum":60},"postedAt":{"type":"string","format":"date-time"}}};
 
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/defs/import-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate125.evaluated;
+const evaluated0 = validate129.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13015,7 +13366,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema56.properties, key0))){
+if(!(func5.call(schema58.properties, key0))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -13296,7 +13647,7 @@ errors++;
 if(data.salaryPeriod !== undefined){
 let data10 = data.salaryPeriod;
 if(!(((((data10 === "hour") || (data10 === "day")) || (data10 === "week")) || (data10 === "month")) || (data10 === "year"))){
-const err26 = {instancePath:instancePath+"/salaryPeriod",schemaPath:"#/properties/salaryPeriod/enum",keyword:"enum",params:{allowedValues: schema56.properties.salaryPeriod.enum},message:"must be equal to one of the allowed values"};
+const err26 = {instancePath:instancePath+"/salaryPeriod",schemaPath:"#/properties/salaryPeriod/enum",keyword:"enum",params:{allowedValues: schema58.properties.salaryPeriod.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -13463,20 +13814,20 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate125.errors = vErrors;
+validate129.errors = vErrors;
 return errors === 0;
 }
-validate125.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const defsInboxMailboxes = validate126;
-const schema57 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json","title":"InboxMailboxes","description":"The mailboxes the inbox may watch (JOBPIPE_INBOX_MAILBOXES). Each is watched only when it opts in with `watch: true`; its password is never here but in the secret store, under `passwordSecret` (default `inbox/<name>`).","type":"array","maxItems":10,"items":{"title":"InboxMailbox","type":"object","additionalProperties":false,"required":["name","host","user","watch"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Short name of the mailbox: in events, the inbox table and secret names."},"host":{"type":"string","minLength":1,"maxLength":253,"pattern":"^[A-Za-z0-9.-]+$","description":"The IMAP server's host name."},"port":{"type":"integer","minimum":1,"maximum":65535,"default":993},"tls":{"type":"boolean","default":true,"description":"Implicit TLS (port 993); false for a plain connection upgraded with STARTTLS when the server offers it."},"user":{"type":"string","minLength":1,"maxLength":320,"description":"The IMAP login."},"folder":{"type":"string","minLength":1,"maxLength":200,"default":"INBOX","description":"The folder watched with IDLE."},"watch":{"type":"boolean","description":"Opt-in: only a mailbox with watch true is read."},"passwordSecret":{"type":"string","minLength":1,"maxLength":200,"description":"Name of the secret holding the password (default inbox/<name>)."},"since":{"type":"string","format":"date","description":"On the first connection, read messages received from this day on (default: only new ones)."}}}};
-const pattern35 = new RegExp("^[A-Za-z0-9.-]+$", "u");
+export const defsInboxMailboxes = validate130;
+const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json","title":"InboxMailboxes","description":"The mailboxes the inbox may watch (JOBPIPE_INBOX_MAILBOXES). Each is watched only when it opts in with `watch: true`; its password is never here but in the secret store, under `passwordSecret` (default `inbox/<name>`).","type":"array","maxItems":10,"items":{"title":"InboxMailbox","type":"object","additionalProperties":false,"required":["name","host","user","watch"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Short name of the mailbox: in events, the inbox table and secret names."},"host":{"type":"string","minLength":1,"maxLength":253,"pattern":"^[A-Za-z0-9.-]+$","description":"The IMAP server's host name."},"port":{"type":"integer","minimum":1,"maximum":65535,"default":993},"tls":{"type":"boolean","default":true,"description":"Implicit TLS (port 993); false for a plain connection upgraded with STARTTLS when the server offers it."},"user":{"type":"string","minLength":1,"maxLength":320,"description":"The IMAP login."},"folder":{"type":"string","minLength":1,"maxLength":200,"default":"INBOX","description":"The folder watched with IDLE."},"watch":{"type":"boolean","description":"Opt-in: only a mailbox with watch true is read."},"passwordSecret":{"type":"string","minLength":1,"maxLength":200,"description":"Name of the secret holding the password (default inbox/<name>)."},"since":{"type":"string","format":"date","description":"On the first connection, read messages received from this day on (default: only new ones)."}}}};
+const pattern36 = new RegExp("^[A-Za-z0-9.-]+$", "u");
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate126.evaluated;
+const evaluated0 = validate130.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13539,7 +13890,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data0){
-if(!(func5.call(schema57.items.properties, key0))){
+if(!(func5.call(schema59.items.properties, key0))){
 const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -13598,7 +13949,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!pattern35.test(data2)){
+if(!pattern36.test(data2)){
 const err10 = {instancePath:instancePath+"/" + i0+"/host",schemaPath:"#/items/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9.-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -13832,22 +14183,22 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate126.errors = vErrors;
+validate130.errors = vErrors;
 return errors === 0;
 }
-validate126.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate130.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 export const defsNormalizedJob = validate81;
 
-export const tablesApiKeys = validate127;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/apiKeys/schema.json","title":"ApiKeyItem","description":"An API key as stored (written by crm-api): never the key itself, only its scrypt hash.","type":"object","additionalProperties":false,"required":["keyHash","keyId","name","scope","createdAt","revokedAt"],"properties":{"keyHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"keyId":{"type":"string","pattern":"^[A-Za-z0-9]{12}$"},"name":{"type":"string","minLength":1,"maxLength":200},"scope":{"enum":["read","write"]},"createdAt":{"type":"string","format":"date-time"},"revokedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
-const pattern37 = new RegExp("^[A-Za-z0-9]{12}$", "u");
+export const tablesApiKeys = validate131;
+const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/apiKeys/schema.json","title":"ApiKeyItem","description":"An API key as stored (written by crm-api): never the key itself, only its scrypt hash.","type":"object","additionalProperties":false,"required":["keyHash","keyId","name","scope","createdAt","revokedAt"],"properties":{"keyHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"keyId":{"type":"string","pattern":"^[A-Za-z0-9]{12}$"},"name":{"type":"string","minLength":1,"maxLength":200},"scope":{"enum":["read","write"]},"createdAt":{"type":"string","format":"date-time"},"revokedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
+const pattern38 = new RegExp("^[A-Za-z0-9]{12}$", "u");
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/apiKeys/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate127.evaluated;
+const evaluated0 = validate131.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13955,7 +14306,7 @@ errors++;
 if(data.keyId !== undefined){
 let data1 = data.keyId;
 if(typeof data1 === "string"){
-if(!pattern37.test(data1)){
+if(!pattern38.test(data1)){
 const err9 = {instancePath:instancePath+"/keyId",schemaPath:"#/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]{12}$"},message:"must match pattern \""+"^[A-Za-z0-9]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -14015,7 +14366,7 @@ errors++;
 if(data.scope !== undefined){
 let data3 = data.scope;
 if(!((data3 === "read") || (data3 === "write"))){
-const err14 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema58.properties.scope.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema60.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14125,19 +14476,19 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate131.errors = vErrors;
 return errors === 0;
 }
-validate127.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate131.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesApplications = validate128;
-const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applications/schema.json","title":"ApplicationItem","description":"An application as the user asked for it (written by crm-api), with the outcome crm-api learns from `application.submitted` / `application.failed`.","type":"object","additionalProperties":false,"required":["applicationId","jobId","status","dryRun","requestedAt","applyUrl","site","company","title","finishedAt","failureCode","failureMessage","needsUser","evidenceBlobKeys"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"title":{"type":"string"},"status":{"enum":["requested","submitted","failed"]},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failureCode":{"anyOf":[{"$ref":"../../application.failed/v1/schema.json#/properties/data/properties/code"},{"type":"null"}]},"failureMessage":{"anyOf":[{"type":"string"},{"type":"null"}]},"needsUser":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"evidenceBlobKeys":{"type":"array","items":{"type":"string","minLength":1}}}};
-const schema60 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"};
+export const tablesApplications = validate132;
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applications/schema.json","title":"ApplicationItem","description":"An application as the user asked for it (written by crm-api), with the outcome crm-api learns from `application.submitted` / `application.failed`.","type":"object","additionalProperties":false,"required":["applicationId","jobId","status","dryRun","requestedAt","applyUrl","site","company","title","finishedAt","failureCode","failureMessage","needsUser","evidenceBlobKeys"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"title":{"type":"string"},"status":{"enum":["requested","submitted","failed"]},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failureCode":{"anyOf":[{"$ref":"../../application.failed/v1/schema.json#/properties/data/properties/code"},{"type":"null"}]},"failureMessage":{"anyOf":[{"type":"string"},{"type":"null"}]},"needsUser":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"evidenceBlobKeys":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema62 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"};
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate129.evaluated;
+const evaluated0 = validate133.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14166,17 +14517,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate129.errors = vErrors;
+validate133.errors = vErrors;
 return errors === 0;
 }
-validate129.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate133.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema61 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+const schema63 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
 
-function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate131.evaluated;
+const evaluated0 = validate135.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14205,17 +14556,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate131.errors = vErrors;
+validate135.errors = vErrors;
 return errors === 0;
 }
-validate131.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate135.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema62 = {"type":"boolean"};
+const schema64 = {"type":"boolean"};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate133.evaluated;
+const evaluated0 = validate137.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14232,17 +14583,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate133.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
-validate133.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate137.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema63 = {"type":"string","format":"date-time"};
+const schema65 = {"type":"string","format":"date-time"};
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate135.evaluated;
+const evaluated0 = validate139.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14271,17 +14622,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate139.errors = vErrors;
 return errors === 0;
 }
-validate135.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate139.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema64 = {"type":"string","format":"uri"};
+const schema66 = {"type":"string","format":"uri"};
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate141.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14310,95 +14661,95 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate137.errors = vErrors;
-return errors === 0;
-}
-validate137.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema65 = {"type":"string","minLength":1};
-
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate139.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate139.errors = vErrors;
-return errors === 0;
-}
-validate139.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema66 = {"type":"string","minLength":1};
-
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate141.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
 validate141.errors = vErrors;
 return errors === 0;
 }
 validate141.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema67 = {"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]};
+const schema67 = {"type":"string","minLength":1};
 
 function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate143.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate143.errors = vErrors;
+return errors === 0;
+}
+validate143.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema68 = {"type":"string","minLength":1};
+
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate145.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate145.errors = vErrors;
+return errors === 0;
+}
+validate145.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema69 = {"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]};
+
+function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate147.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14416,7 +14767,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((data === "session-unavailable") || (data === "unknown-question")) || (data === "form-changed")) || (data === "site-error")) || (data === "timeout")) || (data === "daily-cap")) || (data === "duplicate-job")) || (data === "duplicate-company")) || (data === "browser-crashed")) || (data === "outcome-unknown")) || (data === "site-not-configured")) || (data === "profile-incomplete"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema69.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14425,17 +14776,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate143.errors = vErrors;
+validate147.errors = vErrors;
 return errors === 0;
 }
-validate143.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate147.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/applications/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate128.evaluated;
+const evaluated0 = validate132.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14584,7 +14935,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema59.properties, key0))){
+if(!(func5.call(schema61.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -14596,44 +14947,44 @@ errors++;
 }
 }
 if(data.applicationId !== undefined){
-if(!(validate129(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
-errors = vErrors.length;
-}
-}
-if(data.jobId !== undefined){
-if(!(validate131(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
-errors = vErrors.length;
-}
-}
-if(data.dryRun !== undefined){
-if(!(validate133(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
+if(!(validate133(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
 errors = vErrors.length;
 }
 }
-if(data.requestedAt !== undefined){
-if(!(validate135(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
+if(data.jobId !== undefined){
+if(!(validate135(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
 errors = vErrors.length;
 }
 }
-if(data.applyUrl !== undefined){
-if(!(validate137(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
+if(data.dryRun !== undefined){
+if(!(validate137(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
 errors = vErrors.length;
 }
 }
-if(data.site !== undefined){
-if(!(validate139(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
+if(data.requestedAt !== undefined){
+if(!(validate139(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
 errors = vErrors.length;
 }
 }
-if(data.company !== undefined){
-if(!(validate141(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(data.applyUrl !== undefined){
+if(!(validate141(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+errors = vErrors.length;
+}
+}
+if(data.site !== undefined){
+if(!(validate143(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+errors = vErrors.length;
+}
+}
+if(data.company !== undefined){
+if(!(validate145(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
 errors = vErrors.length;
 }
 }
@@ -14652,7 +15003,7 @@ errors++;
 if(data.status !== undefined){
 let data8 = data.status;
 if(!(((data8 === "requested") || (data8 === "submitted")) || (data8 === "failed"))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema59.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema61.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -14731,8 +15082,8 @@ let data10 = data.failureCode;
 const _errs19 = errors;
 let valid2 = false;
 const _errs20 = errors;
-if(!(validate143(data10, {instancePath:instancePath+"/failureCode",parentData:data,parentDataProperty:"failureCode",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+if(!(validate147(data10, {instancePath:instancePath+"/failureCode",parentData:data,parentDataProperty:"failureCode",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs20 === errors;
@@ -14928,18 +15279,18 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate128.errors = vErrors;
+validate132.errors = vErrors;
 return errors === 0;
 }
-validate128.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate132.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesApplierState = validate145;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applierState/schema.json","title":"ApplierStateItem","description":"The applier's progress with one application request. `submitting` is the intent recorded BEFORE the submit click: a delivery that finds it never clicks again.","type":"object","additionalProperties":false,"required":["applicationId","jobId","site","company","applyUrl","dryRun","requestedAt","status","version","sessionWaits","submitAttemptedAt","outcome","outcomePublished","updatedAt"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"status":{"enum":["requested","waiting-session","submitting","submitted","dry-run","failed"]},"version":{"type":"integer","minimum":0,"description":"Bumped on every write; writes are conditional on it."},"sessionWaits":{"type":"integer","minimum":0,"description":"How many times the application waited for a session refresh."},"submitAttemptedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"When a real submit was attempted: what the daily cap and once-per rules count."},"outcome":{"anyOf":[{"oneOf":[{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.submitted"},"data":{"$ref":"../../application.submitted/v1/schema.json#/properties/data"}}},{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.failed"},"data":{"$ref":"../../application.failed/v1/schema.json#/properties/data"}}}]},{"type":"null"}]},"outcomePublished":{"type":"boolean"},"updatedAt":{"type":"string","format":"date-time"}}};
+export const tablesApplierState = validate149;
+const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applierState/schema.json","title":"ApplierStateItem","description":"The applier's progress with one application request. `submitting` is the intent recorded BEFORE the submit click: a delivery that finds it never clicks again.","type":"object","additionalProperties":false,"required":["applicationId","jobId","site","company","applyUrl","dryRun","requestedAt","status","version","sessionWaits","submitAttemptedAt","outcome","outcomePublished","updatedAt"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"status":{"enum":["requested","waiting-session","submitting","submitted","dry-run","failed"]},"version":{"type":"integer","minimum":0,"description":"Bumped on every write; writes are conditional on it."},"sessionWaits":{"type":"integer","minimum":0,"description":"How many times the application waited for a session refresh."},"submitAttemptedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"When a real submit was attempted: what the daily cap and once-per rules count."},"outcome":{"anyOf":[{"oneOf":[{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.submitted"},"data":{"$ref":"../../application.submitted/v1/schema.json#/properties/data"}}},{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.failed"},"data":{"$ref":"../../application.failed/v1/schema.json#/properties/data"}}}]},{"type":"null"}]},"outcomePublished":{"type":"boolean"},"updatedAt":{"type":"string","format":"date-time"}}};
 
-function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate146.evaluated;
+const evaluated0 = validate150.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14968,70 +15319,6 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate146.errors = vErrors;
-return errors === 0;
-}
-validate146.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate148.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern5.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[^\\s]{1,200}$"},message:"must match pattern \""+"^[a-z0-9-]+:[^\\s]{1,200}$"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate148.errors = vErrors;
-return errors === 0;
-}
-validate148.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate150.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "boolean"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
 validate150.errors = vErrors;
 return errors === 0;
 }
@@ -15049,8 +15336,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(!pattern5.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[^\\s]{1,200}$"},message:"must match pattern \""+"^[a-z0-9-]+:[^\\s]{1,200}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15086,25 +15373,13 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data === "string"){
-if(!(formats6(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(typeof data !== "boolean"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err0];
 }
 else {
 vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
 }
 errors++;
 }
@@ -15125,8 +15400,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15163,8 +15438,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(formats6(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15189,12 +15464,88 @@ return errors === 0;
 }
 validate158.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema76 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","dryRun","submittedAt","evidence","answers"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"dryRun":{"type":"boolean"},"submittedAt":{"type":"string","format":"date-time"},"evidence":{"type":"object","additionalProperties":false,"required":["beforeBlobKey","afterBlobKey"],"properties":{"beforeBlobKey":{"type":"string"},"afterBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"answers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["question","answer"],"properties":{"question":{"type":"string"},"answer":{"type":"string"}}}}}};
 
 function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate160.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate160.errors = vErrors;
+return errors === 0;
+}
+validate160.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate162.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate162.errors = vErrors;
+return errors === 0;
+}
+validate162.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema78 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","dryRun","submittedAt","evidence","answers"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"dryRun":{"type":"boolean"},"submittedAt":{"type":"string","format":"date-time"},"evidence":{"type":"object","additionalProperties":false,"required":["beforeBlobKey","afterBlobKey"],"properties":{"beforeBlobKey":{"type":"string"},"afterBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"answers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["question","answer"],"properties":{"question":{"type":"string"},"answer":{"type":"string"}}}}}};
+
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate164.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15579,17 +15930,17 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate160.errors = vErrors;
+validate164.errors = vErrors;
 return errors === 0;
 }
-validate160.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate164.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema77 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","failedAt","code","message","needsUser","evidenceBlobKey"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"failedAt":{"type":"string","format":"date-time"},"code":{"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]},"message":{"type":"string","maxLength":2000},"needsUser":{"type":"boolean"},"evidenceBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]},"question":{"type":"string","maxLength":1000,"description":"The screening question the answer bank does not cover (code unknown-question)."}}};
+const schema79 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","failedAt","code","message","needsUser","evidenceBlobKey"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"failedAt":{"type":"string","format":"date-time"},"code":{"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]},"message":{"type":"string","maxLength":2000},"needsUser":{"type":"boolean"},"evidenceBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]},"question":{"type":"string","maxLength":1000,"description":"The screening question the answer bank does not cover (code unknown-question)."}}};
 
-function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate162.evaluated;
+const evaluated0 = validate166.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15678,7 +16029,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema77.properties, key0))){
+if(!(func5.call(schema79.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -15776,7 +16127,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((((((((((((data4 === "session-unavailable") || (data4 === "unknown-question")) || (data4 === "form-changed")) || (data4 === "site-error")) || (data4 === "timeout")) || (data4 === "daily-cap")) || (data4 === "duplicate-job")) || (data4 === "duplicate-company")) || (data4 === "browser-crashed")) || (data4 === "outcome-unknown")) || (data4 === "site-not-configured")) || (data4 === "profile-incomplete"))){
-const err16 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema77.properties.code.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema79.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15911,17 +16262,17 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate162.errors = vErrors;
+validate166.errors = vErrors;
 return errors === 0;
 }
-validate162.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/applierState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate145.evaluated;
+const evaluated0 = validate149.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16070,7 +16421,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema68.properties, key0))){
+if(!(func5.call(schema70.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -16082,51 +16433,51 @@ errors++;
 }
 }
 if(data.applicationId !== undefined){
-if(!(validate146(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
-errors = vErrors.length;
-}
-}
-if(data.jobId !== undefined){
-if(!(validate148(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
-errors = vErrors.length;
-}
-}
-if(data.dryRun !== undefined){
-if(!(validate150(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
+if(!(validate150(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
 errors = vErrors.length;
 }
 }
-if(data.requestedAt !== undefined){
-if(!(validate152(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
+if(data.jobId !== undefined){
+if(!(validate152(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
 errors = vErrors.length;
 }
 }
-if(data.applyUrl !== undefined){
-if(!(validate154(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
+if(data.dryRun !== undefined){
+if(!(validate154(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
 errors = vErrors.length;
 }
 }
-if(data.site !== undefined){
-if(!(validate156(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
+if(data.requestedAt !== undefined){
+if(!(validate156(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
 errors = vErrors.length;
 }
 }
-if(data.company !== undefined){
-if(!(validate158(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(data.applyUrl !== undefined){
+if(!(validate158(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+errors = vErrors.length;
+}
+}
+if(data.site !== undefined){
+if(!(validate160(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+errors = vErrors.length;
+}
+}
+if(data.company !== undefined){
+if(!(validate162(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
 errors = vErrors.length;
 }
 }
 if(data.status !== undefined){
 let data7 = data.status;
 if(!((((((data7 === "requested") || (data7 === "waiting-session")) || (data7 === "submitting")) || (data7 === "submitted")) || (data7 === "dry-run")) || (data7 === "failed"))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema68.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema70.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -16305,8 +16656,8 @@ errors++;
 }
 }
 if(data11.data !== undefined){
-if(!(validate160(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+if(!(validate164(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
 errors = vErrors.length;
 }
 }
@@ -16374,8 +16725,8 @@ errors++;
 }
 }
 if(data11.data !== undefined){
-if(!(validate162(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+if(!(validate166(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
 errors = vErrors.length;
 }
 }
@@ -16510,19 +16861,19 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate145.errors = vErrors;
+validate149.errors = vErrors;
 return errors === 0;
 }
-validate145.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate149.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesConfig = validate164;
-const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/config/schema.json","title":"ConfigItem","description":"The user's configuration, versioned (written by crm-api; key `current`).","type":"object","additionalProperties":false,"required":["key","version","updatedAt","config"],"properties":{"key":{"const":"current"},"version":{"type":"integer","minimum":1},"updatedAt":{"type":"string","format":"date-time"},"config":{"$ref":"../../defs/config.schema.json"}}};
+export const tablesConfig = validate168;
+const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/config/schema.json","title":"ConfigItem","description":"The user's configuration, versioned (written by crm-api; key `current`).","type":"object","additionalProperties":false,"required":["key","version","updatedAt","config"],"properties":{"key":{"const":"current"},"version":{"type":"integer","minimum":1},"updatedAt":{"type":"string","format":"date-time"},"config":{"$ref":"../../defs/config.schema.json"}}};
 
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/config/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate164.evaluated;
+const evaluated0 = validate168.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16661,18 +17012,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate164.errors = vErrors;
+validate168.errors = vErrors;
 return errors === 0;
 }
-validate164.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate168.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesCrm = validate166;
-const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crm/schema.json","title":"CrmItem","description":"The CRM state of one job (written by crm-api).","type":"object","additionalProperties":false,"required":["jobId","stage","closedReason","updatedAt","version","responses","lastResponseAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"updatedAt":{"type":"string","format":"date-time"},"version":{"type":"integer","minimum":0},"responses":{"type":"integer","minimum":0},"lastResponseAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
+export const tablesCrm = validate170;
+const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crm/schema.json","title":"CrmItem","description":"The CRM state of one job (written by crm-api).","type":"object","additionalProperties":false,"required":["jobId","stage","closedReason","updatedAt","version","responses","lastResponseAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"updatedAt":{"type":"string","format":"date-time"},"version":{"type":"integer","minimum":0},"responses":{"type":"integer","minimum":0},"lastResponseAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
 
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate167.evaluated;
+const evaluated0 = validate171.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16701,17 +17052,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate167.errors = vErrors;
+validate171.errors = vErrors;
 return errors === 0;
 }
-validate167.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate171.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema81 = {"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]};
+const schema83 = {"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]};
 
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate169.evaluated;
+const evaluated0 = validate173.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16729,7 +17080,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema81.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -16738,17 +17089,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate169.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
-validate169.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate173.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema82 = {"anyOf":[{"type":"string","enum":["rejected","withdrawn","expired","hired","not-interested"]},{"type":"null"}]};
+const schema84 = {"anyOf":[{"type":"string","enum":["rejected","withdrawn","expired","hired","not-interested"]},{"type":"null"}]};
 
-function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate171.evaluated;
+const evaluated0 = validate175.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16769,7 +17120,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "rejected") || (data === "withdrawn")) || (data === "expired")) || (data === "hired")) || (data === "not-interested"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema82.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema84.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -16814,17 +17165,17 @@ vErrors = null;
 }
 }
 }
-validate171.errors = vErrors;
+validate175.errors = vErrors;
 return errors === 0;
 }
-validate171.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate175.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/crm/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate166.evaluated;
+const evaluated0 = validate170.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16915,20 +17266,20 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate167(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate171(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
 errors = vErrors.length;
 }
 }
 if(data.stage !== undefined){
-if(!(validate169(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate173(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
 errors = vErrors.length;
 }
 }
 if(data.closedReason !== undefined){
-if(!(validate171(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+if(!(validate175(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
 errors = vErrors.length;
 }
 }
@@ -17082,18 +17433,18 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate166.errors = vErrors;
+validate170.errors = vErrors;
 return errors === 0;
 }
-validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate170.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesCrmHistory = validate173;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crmHistory/schema.json","title":"CrmHistoryItem","description":"One entry of a job's CRM history (written by crm-api); `changeId` starts with the time, so entries sort in time order.","type":"object","additionalProperties":false,"required":["jobId","changeId","kind","from","to","closedReason","note","response","at","by"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"changeId":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T[^#]+#"},"kind":{"enum":["stage","note","response"]},"from":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/from"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/note"},{"type":"null"}]},"response":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/response"},{"type":"null"}]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/changedBy"}}};
+export const tablesCrmHistory = validate177;
+const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crmHistory/schema.json","title":"CrmHistoryItem","description":"One entry of a job's CRM history (written by crm-api); `changeId` starts with the time, so entries sort in time order.","type":"object","additionalProperties":false,"required":["jobId","changeId","kind","from","to","closedReason","note","response","at","by"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"changeId":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T[^#]+#"},"kind":{"enum":["stage","note","response"]},"from":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/from"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/note"},{"type":"null"}]},"response":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/response"},{"type":"null"}]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/changedBy"}}};
 
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate174.evaluated;
+const evaluated0 = validate178.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17122,123 +17473,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate174.errors = vErrors;
-return errors === 0;
-}
-validate174.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema85 = {"anyOf":[{"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]},{"type":"null"}]};
-
-function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate176.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema85.anyOf[0].enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate176.errors = vErrors;
-return errors === 0;
-}
-validate176.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate178.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema81.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
 validate178.errors = vErrors;
 return errors === 0;
 }
 validate178.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
+const schema87 = {"anyOf":[{"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]},{"type":"null"}]};
 
 function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -17263,8 +17503,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!(((((data === "rejected") || (data === "withdrawn")) || (data === "expired")) || (data === "hired")) || (data === "not-interested"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema82.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema87.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -17314,12 +17554,123 @@ return errors === 0;
 }
 validate180.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema88 = {"type":"string","maxLength":10000};
 
 function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate182.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate182.errors = vErrors;
+return errors === 0;
+}
+validate182.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate184.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((((data === "rejected") || (data === "withdrawn")) || (data === "expired")) || (data === "hired")) || (data === "not-interested"))){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema84.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate184.errors = vErrors;
+return errors === 0;
+}
+validate184.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema90 = {"type":"string","maxLength":10000};
+
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate186.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17348,17 +17699,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate182.errors = vErrors;
+validate186.errors = vErrors;
 return errors === 0;
 }
-validate182.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate186.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema89 = {"type":"object","additionalProperties":false,"required":["kind","respondedAt"],"description":"Set when the change records a reply from the employer (stage may stay the same).","properties":{"kind":{"type":"string","enum":["recruiter-replied","interview-scheduled","rejected","offer-made","other"]},"respondedAt":{"type":"string","format":"date-time"},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
+const schema91 = {"type":"object","additionalProperties":false,"required":["kind","respondedAt"],"description":"Set when the change records a reply from the employer (stage may stay the same).","properties":{"kind":{"type":"string","enum":["recruiter-replied","interview-scheduled","rejected","offer-made","other"]},"respondedAt":{"type":"string","format":"date-time"},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate184.evaluated;
+const evaluated0 = validate188.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17411,7 +17762,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((((data0 === "recruiter-replied") || (data0 === "interview-scheduled")) || (data0 === "rejected")) || (data0 === "offer-made")) || (data0 === "other"))){
-const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema89.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema91.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -17521,17 +17872,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate184.errors = vErrors;
+validate188.errors = vErrors;
 return errors === 0;
 }
-validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema90 = {"type":"string","enum":["user","sheet","applier","system"]};
+const schema92 = {"type":"string","enum":["user","sheet","applier","system"]};
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate186.evaluated;
+const evaluated0 = validate190.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17549,7 +17900,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((data === "user") || (data === "sheet")) || (data === "applier")) || (data === "system"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema90.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema92.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -17558,18 +17909,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate186.errors = vErrors;
+validate190.errors = vErrors;
 return errors === 0;
 }
-validate186.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate190.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const pattern46 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T[^#]+#", "u");
+const pattern47 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T[^#]+#", "u");
 
-function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/crmHistory/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate173.evaluated;
+const evaluated0 = validate177.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17678,7 +18029,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema83.properties, key0))){
+if(!(func5.call(schema85.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -17690,15 +18041,15 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate174(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
+if(!(validate178(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
 errors = vErrors.length;
 }
 }
 if(data.changeId !== undefined){
 let data1 = data.changeId;
 if(typeof data1 === "string"){
-if(!pattern46.test(data1)){
+if(!pattern47.test(data1)){
 const err11 = {instancePath:instancePath+"/changeId",schemaPath:"#/properties/changeId/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T[^#]+#"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T[^#]+#"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -17723,7 +18074,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!(((data2 === "stage") || (data2 === "note")) || (data2 === "response"))){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema83.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema85.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -17734,20 +18085,20 @@ errors++;
 }
 }
 if(data.from !== undefined){
-if(!(validate176(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+if(!(validate180(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
 errors = vErrors.length;
 }
 }
 if(data.to !== undefined){
-if(!(validate178(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+if(!(validate182(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
 errors = vErrors.length;
 }
 }
 if(data.closedReason !== undefined){
-if(!(validate180(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
+if(!(validate184(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
 errors = vErrors.length;
 }
 }
@@ -17756,8 +18107,8 @@ let data6 = data.note;
 const _errs10 = errors;
 let valid1 = false;
 const _errs11 = errors;
-if(!(validate182(data6, {instancePath:instancePath+"/note",parentData:data,parentDataProperty:"note",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
+if(!(validate186(data6, {instancePath:instancePath+"/note",parentData:data,parentDataProperty:"note",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs11 === errors;
@@ -17802,8 +18153,8 @@ let data7 = data.response;
 const _errs15 = errors;
 let valid2 = false;
 const _errs16 = errors;
-if(!(validate184(data7, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+if(!(validate188(data7, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs16 === errors;
@@ -17869,8 +18220,8 @@ errors++;
 }
 }
 if(data.by !== undefined){
-if(!(validate186(data.by, {instancePath:instancePath+"/by",parentData:data,parentDataProperty:"by",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+if(!(validate190(data.by, {instancePath:instancePath+"/by",parentData:data,parentDataProperty:"by",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
 errors = vErrors.length;
 }
 }
@@ -17885,19 +18236,19 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate173.errors = vErrors;
+validate177.errors = vErrors;
 return errors === 0;
 }
-validate173.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate177.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesIdempotencyKeys = validate188;
-const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/idempotencyKeys/schema.json","title":"IdempotencyKeyItem","description":"A crm-api write request by its Idempotency-Key (hashed with the API key): claimed while it runs, then its first answer, replayed to retries until expiresAt.","type":"object","additionalProperties":false,"required":["key","fingerprint","expiresAt"],"properties":{"key":{"type":"string","minLength":1},"fingerprint":{"description":"SHA-256 of the request's method, URL and body.","type":"string","minLength":1},"expiresAt":{"description":"Epoch seconds after which the item no longer counts (DynamoDB TTL).","type":"integer","minimum":0},"answer":{"type":"object","additionalProperties":false,"required":["statusCode","contentType","body"],"properties":{"statusCode":{"type":"integer","minimum":100,"maximum":599},"contentType":{"anyOf":[{"type":"string"},{"type":"null"}]},"body":{"type":"string"}}}}};
+export const tablesIdempotencyKeys = validate192;
+const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/idempotencyKeys/schema.json","title":"IdempotencyKeyItem","description":"A crm-api write request by its Idempotency-Key (hashed with the API key): claimed while it runs, then its first answer, replayed to retries until expiresAt.","type":"object","additionalProperties":false,"required":["key","fingerprint","expiresAt"],"properties":{"key":{"type":"string","minLength":1},"fingerprint":{"description":"SHA-256 of the request's method, URL and body.","type":"string","minLength":1},"expiresAt":{"description":"Epoch seconds after which the item no longer counts (DynamoDB TTL).","type":"integer","minimum":0},"answer":{"type":"object","additionalProperties":false,"required":["statusCode","contentType","body"],"properties":{"statusCode":{"type":"integer","minimum":100,"maximum":599},"contentType":{"anyOf":[{"type":"string"},{"type":"null"}]},"body":{"type":"string"}}}}};
 
-function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/idempotencyKeys/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate188.evaluated;
+const evaluated0 = validate192.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18189,21 +18540,21 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate188.errors = vErrors;
+validate192.errors = vErrors;
 return errors === 0;
 }
-validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesImports = validate189;
-const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/imports/schema.json","title":"ImportItem","description":"Progress of one import (written by crm-api): its `summary` part, its rejected rows in parts `rejected#<n>`, and the parser's report of each chunk in parts `loaded#<n>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["importId","part","kind","mode","status","totalRows","accepted","rejected","chunks","createdAt","finishedAt","failure"],"properties":{"importId":{"type":"string","minLength":1},"part":{"const":"summary"},"kind":{"enum":["json","csv"]},"mode":{"enum":["incremental","full"]},"status":{"enum":["receiving","loading","done","failed"]},"totalRows":{"type":"integer","minimum":0},"accepted":{"type":"integer","minimum":0},"rejected":{"type":"integer","minimum":0},"chunks":{"type":"integer","minimum":0},"createdAt":{"type":"string","format":"date-time"},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failure":{"anyOf":[{"type":"string"},{"type":"null"}]}},"title":"ImportSummaryItem"},{"type":"object","additionalProperties":false,"required":["importId","part","rows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^rejected#\\d{6}$"},"rows":{"type":"array","maxItems":1000,"items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"RejectedRowsItem"},{"type":"object","additionalProperties":false,"required":["importId","part","chunkIndex","rowCount","stored","rejectedRows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^loaded#\\d{6}$"},"chunkIndex":{"type":"integer","minimum":0},"rowCount":{"type":"integer","minimum":0},"stored":{"type":"integer","minimum":0},"rejectedRows":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"LoadedChunkItem","description":"The parser's report of one chunk (import.chunk-loaded): rows stored and rows it refused."}]};
-const pattern47 = new RegExp("^rejected#\\d{6}$", "u");
-const pattern48 = new RegExp("^loaded#\\d{6}$", "u");
+export const tablesImports = validate193;
+const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/imports/schema.json","title":"ImportItem","description":"Progress of one import (written by crm-api): its `summary` part, its rejected rows in parts `rejected#<n>`, and the parser's report of each chunk in parts `loaded#<n>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["importId","part","kind","mode","status","totalRows","accepted","rejected","chunks","createdAt","finishedAt","failure"],"properties":{"importId":{"type":"string","minLength":1},"part":{"const":"summary"},"kind":{"enum":["json","csv"]},"mode":{"enum":["incremental","full"]},"status":{"enum":["receiving","loading","done","failed"]},"totalRows":{"type":"integer","minimum":0},"accepted":{"type":"integer","minimum":0},"rejected":{"type":"integer","minimum":0},"chunks":{"type":"integer","minimum":0},"createdAt":{"type":"string","format":"date-time"},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failure":{"anyOf":[{"type":"string"},{"type":"null"}]}},"title":"ImportSummaryItem"},{"type":"object","additionalProperties":false,"required":["importId","part","rows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^rejected#\\d{6}$"},"rows":{"type":"array","maxItems":1000,"items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"RejectedRowsItem"},{"type":"object","additionalProperties":false,"required":["importId","part","chunkIndex","rowCount","stored","rejectedRows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^loaded#\\d{6}$"},"chunkIndex":{"type":"integer","minimum":0},"rowCount":{"type":"integer","minimum":0},"stored":{"type":"integer","minimum":0},"rejectedRows":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"LoadedChunkItem","description":"The parser's report of one chunk (import.chunk-loaded): rows stored and rows it refused."}]};
+const pattern48 = new RegExp("^rejected#\\d{6}$", "u");
+const pattern49 = new RegExp("^loaded#\\d{6}$", "u");
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/imports/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate189.evaluated;
+const evaluated0 = validate193.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18336,7 +18687,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema92.oneOf[0].properties, key0))){
+if(!(func5.call(schema94.oneOf[0].properties, key0))){
 const err12 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -18387,7 +18738,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!((data2 === "json") || (data2 === "csv"))){
-const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema92.oneOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema94.oneOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -18400,7 +18751,7 @@ errors++;
 if(data.mode !== undefined){
 let data3 = data.mode;
 if(!((data3 === "incremental") || (data3 === "full"))){
-const err17 = {instancePath:instancePath+"/mode",schemaPath:"#/oneOf/0/properties/mode/enum",keyword:"enum",params:{allowedValues: schema92.oneOf[0].properties.mode.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/mode",schemaPath:"#/oneOf/0/properties/mode/enum",keyword:"enum",params:{allowedValues: schema94.oneOf[0].properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -18413,7 +18764,7 @@ errors++;
 if(data.status !== undefined){
 let data4 = data.status;
 if(!((((data4 === "receiving") || (data4 === "loading")) || (data4 === "done")) || (data4 === "failed"))){
-const err18 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema92.oneOf[0].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema94.oneOf[0].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -18753,7 +19104,7 @@ errors++;
 if(data.part !== undefined){
 let data13 = data.part;
 if(typeof data13 === "string"){
-if(!pattern47.test(data13)){
+if(!pattern48.test(data13)){
 const err43 = {instancePath:instancePath+"/part",schemaPath:"#/oneOf/1/properties/part/pattern",keyword:"pattern",params:{pattern: "^rejected#\\d{6}$"},message:"must match pattern \""+"^rejected#\\d{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err43];
@@ -19037,7 +19388,7 @@ errors++;
 if(data.part !== undefined){
 let data20 = data.part;
 if(typeof data20 === "string"){
-if(!pattern48.test(data20)){
+if(!pattern49.test(data20)){
 const err66 = {instancePath:instancePath+"/part",schemaPath:"#/oneOf/2/properties/part/pattern",keyword:"pattern",params:{pattern: "^loaded#\\d{6}$"},message:"must match pattern \""+"^loaded#\\d{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err66];
@@ -19307,22 +19658,22 @@ vErrors = null;
 }
 }
 }
-validate189.errors = vErrors;
+validate193.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate189.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate193.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesInbox = validate190;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/inbox/schema.json","title":"InboxItem","description":"The inbox's own store (written by inbox), one kind of item per key prefix: `message#<mailbox>#<messageId>` (a classified message with its body: it never leaves this table; `jobpipe inbox forget` deletes these), `cursor#<mailbox>` (how far the watcher has read a mailbox).","oneOf":[{"title":"InboxMessageItem","description":"A message of a watched mailbox, what the classifier made of it and the job it was matched to.","type":"object","additionalProperties":false,"required":["key","mailbox","messageId","uid","inReplyTo","references","from","subject","text","receivedAt","emailClass","confidence","decidedBy","jobId","matchedBy","interviewAt","storedAt"],"properties":{"key":{"type":"string","pattern":"^message#","description":"message#<mailbox>#<messageId>"},"mailbox":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"},"uid":{"type":"integer","minimum":1,"description":"The message's IMAP UID in the watched folder."},"inReplyTo":{"anyOf":[{"type":"string","maxLength":998},{"type":"null"}]},"references":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":998}},"from":{"type":"object","additionalProperties":false,"required":["address"],"properties":{"address":{"type":"string","maxLength":320},"name":{"type":"string","maxLength":500}}},"subject":{"type":"string","maxLength":2000},"text":{"type":"string","maxLength":200000,"description":"The plain-text body (cut at 200 000 characters)."},"receivedAt":{"type":"string","format":"date-time"},"emailClass":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/emailClass"},"confidence":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/confidence"},"decidedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/decidedBy"},"jobId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/jobId"},"matchedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/matchedBy"},"interviewAt":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/interviewAt"},"storedAt":{"type":"string","format":"date-time"}}},{"title":"InboxCursorItem","description":"The highest UID the watcher has classified in a mailbox's folder, valid while the folder's UIDVALIDITY holds.","type":"object","additionalProperties":false,"required":["key","cursorOf","uidValidity","lastUid","updatedAt"],"properties":{"key":{"type":"string","pattern":"^cursor#","description":"cursor#<mailbox>"},"cursorOf":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"uidValidity":{"type":"string","pattern":"^[0-9]{1,20}$"},"lastUid":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
-const pattern49 = new RegExp("^message#", "u");
-const pattern52 = new RegExp("^cursor#", "u");
-const pattern53 = new RegExp("^[0-9]{1,20}$", "u");
+export const tablesInbox = validate194;
+const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/inbox/schema.json","title":"InboxItem","description":"The inbox's own store (written by inbox), one kind of item per key prefix: `message#<mailbox>#<messageId>` (a classified message with its body: it never leaves this table; `jobpipe inbox forget` deletes these), `cursor#<mailbox>` (how far the watcher has read a mailbox).","oneOf":[{"title":"InboxMessageItem","description":"A message of a watched mailbox, what the classifier made of it and the job it was matched to.","type":"object","additionalProperties":false,"required":["key","mailbox","messageId","uid","inReplyTo","references","from","subject","text","receivedAt","emailClass","confidence","decidedBy","jobId","matchedBy","interviewAt","storedAt"],"properties":{"key":{"type":"string","pattern":"^message#","description":"message#<mailbox>#<messageId>"},"mailbox":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"},"uid":{"type":"integer","minimum":1,"description":"The message's IMAP UID in the watched folder."},"inReplyTo":{"anyOf":[{"type":"string","maxLength":998},{"type":"null"}]},"references":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":998}},"from":{"type":"object","additionalProperties":false,"required":["address"],"properties":{"address":{"type":"string","maxLength":320},"name":{"type":"string","maxLength":500}}},"subject":{"type":"string","maxLength":2000},"text":{"type":"string","maxLength":200000,"description":"The plain-text body (cut at 200 000 characters)."},"receivedAt":{"type":"string","format":"date-time"},"emailClass":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/emailClass"},"confidence":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/confidence"},"decidedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/decidedBy"},"jobId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/jobId"},"matchedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/matchedBy"},"interviewAt":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/interviewAt"},"storedAt":{"type":"string","format":"date-time"}}},{"title":"InboxCursorItem","description":"The highest UID the watcher has classified in a mailbox's folder, valid while the folder's UIDVALIDITY holds.","type":"object","additionalProperties":false,"required":["key","cursorOf","uidValidity","lastUid","updatedAt"],"properties":{"key":{"type":"string","pattern":"^cursor#","description":"cursor#<mailbox>"},"cursorOf":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"uidValidity":{"type":"string","pattern":"^[0-9]{1,20}$"},"lastUid":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
+const pattern50 = new RegExp("^message#", "u");
+const pattern53 = new RegExp("^cursor#", "u");
+const pattern54 = new RegExp("^[0-9]{1,20}$", "u");
 
-function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate191.evaluated;
+const evaluated0 = validate195.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19351,17 +19702,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate191.errors = vErrors;
+validate195.errors = vErrors;
 return errors === 0;
 }
-validate191.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate195.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema95 = {"type":"string","minLength":1,"maxLength":998,"description":"The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table."};
+const schema97 = {"type":"string","minLength":1,"maxLength":998,"description":"The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table."};
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate193.evaluated;
+const evaluated0 = validate197.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19400,17 +19751,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate193.errors = vErrors;
+validate197.errors = vErrors;
 return errors === 0;
 }
-validate193.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate197.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema96 = {"type":"string","enum":["application-received","rejection","interview-invitation","assessment","recruiter-outreach","other"],"description":"What the message is about."};
+const schema98 = {"type":"string","enum":["application-received","rejection","interview-invitation","assessment","recruiter-outreach","other"],"description":"What the message is about."};
 
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate195.evaluated;
+const evaluated0 = validate199.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19428,7 +19779,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((data === "application-received") || (data === "rejection")) || (data === "interview-invitation")) || (data === "assessment")) || (data === "recruiter-outreach")) || (data === "other"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema96.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema98.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -19437,17 +19788,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate195.errors = vErrors;
+validate199.errors = vErrors;
 return errors === 0;
 }
-validate195.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate199.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema97 = {"type":"number","minimum":0,"maximum":1,"description":"How sure the classifier is of the class (0-1)."};
+const schema99 = {"type":"number","minimum":0,"maximum":1,"description":"How sure the classifier is of the class (0-1)."};
 
-function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate197.evaluated;
+const evaluated0 = validate201.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19486,17 +19837,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate197.errors = vErrors;
+validate201.errors = vErrors;
 return errors === 0;
 }
-validate197.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate201.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema98 = {"type":"string","enum":["rule","model"],"description":"A rule (a calendar invitation) or the naive Bayes model."};
+const schema100 = {"type":"string","enum":["rule","model"],"description":"A rule (a calendar invitation) or the naive Bayes model."};
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate199.evaluated;
+const evaluated0 = validate203.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19514,7 +19865,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "rule") || (data === "model"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema98.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema100.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -19523,17 +19874,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate199.errors = vErrors;
+validate203.errors = vErrors;
 return errors === 0;
 }
-validate199.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate203.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema99 = {"anyOf":[{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$"},{"type":"null"}],"description":"The job of the application the message belongs to; null when none matched."};
+const schema101 = {"anyOf":[{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$"},{"type":"null"}],"description":"The job of the application the message belongs to; null when none matched."};
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate201.evaluated;
+const evaluated0 = validate205.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19601,17 +19952,17 @@ vErrors = null;
 }
 }
 }
-validate201.errors = vErrors;
+validate205.errors = vErrors;
 return errors === 0;
 }
-validate201.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate205.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema100 = {"type":"array","uniqueItems":true,"items":{"type":"string","enum":["thread","ats-sender","company-domain","company-name","job-title"]},"description":"What tied the message to the job (empty when none matched)."};
+const schema102 = {"type":"array","uniqueItems":true,"items":{"type":"string","enum":["thread","ats-sender","company-domain","company-name","job-title"]},"description":"What tied the message to the job (empty when none matched)."};
 
-function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate203.evaluated;
+const evaluated0 = validate207.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19633,7 +19984,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data0 === "thread") || (data0 === "ats-sender")) || (data0 === "company-domain")) || (data0 === "company-name")) || (data0 === "job-title"))){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/enum",keyword:"enum",params:{allowedValues: schema100.items.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/enum",keyword:"enum",params:{allowedValues: schema102.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -19678,17 +20029,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate203.errors = vErrors;
+validate207.errors = vErrors;
 return errors === 0;
 }
-validate203.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate207.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema101 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"Start of the interview when the message carries a calendar invitation (.ics)."};
+const schema103 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"Start of the interview when the message carries a calendar invitation (.ics)."};
 
-function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate205.evaluated;
+const evaluated0 = validate209.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19756,17 +20107,17 @@ vErrors = null;
 }
 }
 }
-validate205.errors = vErrors;
+validate209.errors = vErrors;
 return errors === 0;
 }
-validate205.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate209.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/inbox/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate190.evaluated;
+const evaluated0 = validate194.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19949,7 +20300,7 @@ vErrors.push(err16);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema93.oneOf[0].properties, key0))){
+if(!(func5.call(schema95.oneOf[0].properties, key0))){
 const err17 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
@@ -19963,7 +20314,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern49.test(data0)){
+if(!pattern50.test(data0)){
 const err18 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^message#"},message:"must match pattern \""+"^message#"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -19986,14 +20337,14 @@ errors++;
 }
 }
 if(data.mailbox !== undefined){
-if(!(validate191(data.mailbox, {instancePath:instancePath+"/mailbox",parentData:data,parentDataProperty:"mailbox",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
+if(!(validate195(data.mailbox, {instancePath:instancePath+"/mailbox",parentData:data,parentDataProperty:"mailbox",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
 errors = vErrors.length;
 }
 }
 if(data.messageId !== undefined){
-if(!(validate193(data.messageId, {instancePath:instancePath+"/messageId",parentData:data,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
+if(!(validate197(data.messageId, {instancePath:instancePath+"/messageId",parentData:data,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
 errors = vErrors.length;
 }
 }
@@ -20300,38 +20651,38 @@ errors++;
 }
 }
 if(data.emailClass !== undefined){
-if(!(validate195(data.emailClass, {instancePath:instancePath+"/emailClass",parentData:data,parentDataProperty:"emailClass",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
-errors = vErrors.length;
-}
-}
-if(data.confidence !== undefined){
-if(!(validate197(data.confidence, {instancePath:instancePath+"/confidence",parentData:data,parentDataProperty:"confidence",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
-errors = vErrors.length;
-}
-}
-if(data.decidedBy !== undefined){
-if(!(validate199(data.decidedBy, {instancePath:instancePath+"/decidedBy",parentData:data,parentDataProperty:"decidedBy",rootData,dynamicAnchors}))){
+if(!(validate199(data.emailClass, {instancePath:instancePath+"/emailClass",parentData:data,parentDataProperty:"emailClass",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
 errors = vErrors.length;
 }
 }
-if(data.jobId !== undefined){
-if(!(validate201(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+if(data.confidence !== undefined){
+if(!(validate201(data.confidence, {instancePath:instancePath+"/confidence",parentData:data,parentDataProperty:"confidence",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
 errors = vErrors.length;
 }
 }
-if(data.matchedBy !== undefined){
-if(!(validate203(data.matchedBy, {instancePath:instancePath+"/matchedBy",parentData:data,parentDataProperty:"matchedBy",rootData,dynamicAnchors}))){
+if(data.decidedBy !== undefined){
+if(!(validate203(data.decidedBy, {instancePath:instancePath+"/decidedBy",parentData:data,parentDataProperty:"decidedBy",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
 }
-if(data.interviewAt !== undefined){
-if(!(validate205(data.interviewAt, {instancePath:instancePath+"/interviewAt",parentData:data,parentDataProperty:"interviewAt",rootData,dynamicAnchors}))){
+if(data.jobId !== undefined){
+if(!(validate205(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+errors = vErrors.length;
+}
+}
+if(data.matchedBy !== undefined){
+if(!(validate207(data.matchedBy, {instancePath:instancePath+"/matchedBy",parentData:data,parentDataProperty:"matchedBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+errors = vErrors.length;
+}
+}
+if(data.interviewAt !== undefined){
+if(!(validate209(data.interviewAt, {instancePath:instancePath+"/interviewAt",parentData:data,parentDataProperty:"interviewAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
 errors = vErrors.length;
 }
 }
@@ -20444,7 +20795,7 @@ errors++;
 if(data.key !== undefined){
 let data20 = data.key;
 if(typeof data20 === "string"){
-if(!pattern52.test(data20)){
+if(!pattern53.test(data20)){
 const err52 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^cursor#"},message:"must match pattern \""+"^cursor#"+"\""};
 if(vErrors === null){
 vErrors = [err52];
@@ -20467,15 +20818,15 @@ errors++;
 }
 }
 if(data.cursorOf !== undefined){
-if(!(validate191(data.cursorOf, {instancePath:instancePath+"/cursorOf",parentData:data,parentDataProperty:"cursorOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
+if(!(validate195(data.cursorOf, {instancePath:instancePath+"/cursorOf",parentData:data,parentDataProperty:"cursorOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
 errors = vErrors.length;
 }
 }
 if(data.uidValidity !== undefined){
 let data22 = data.uidValidity;
 if(typeof data22 === "string"){
-if(!pattern53.test(data22)){
+if(!pattern54.test(data22)){
 const err54 = {instancePath:instancePath+"/uidValidity",schemaPath:"#/oneOf/1/properties/uidValidity/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,20}$"},message:"must match pattern \""+"^[0-9]{1,20}$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
@@ -20593,19 +20944,19 @@ vErrors = null;
 }
 }
 }
-validate190.errors = vErrors;
+validate194.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate190.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate194.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesJobs = validate208;
-const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/jobs/schema.json","title":"JobItem","description":"A jobs-table item (written by the parser): the normalized job of `job.parsed` plus what only the table keeps.","type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt","descriptionHtml","dedupeKey","fetchedAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"canonicalUrl":{"$ref":"../../defs/normalized-job.schema.json#/properties/canonicalUrl"},"title":{"$ref":"../../defs/normalized-job.schema.json#/properties/title"},"company":{"$ref":"../../defs/normalized-job.schema.json#/properties/company"},"locations":{"$ref":"../../defs/normalized-job.schema.json#/properties/locations"},"remote":{"$ref":"../../defs/normalized-job.schema.json#/properties/remote"},"employmentType":{"$ref":"../../defs/normalized-job.schema.json#/properties/employmentType"},"seniority":{"$ref":"../../defs/normalized-job.schema.json#/properties/seniority"},"salary":{"$ref":"../../defs/normalized-job.schema.json#/properties/salary"},"skills":{"$ref":"../../defs/normalized-job.schema.json#/properties/skills"},"skillDetails":{"$ref":"../../defs/normalized-job.schema.json#/properties/skillDetails"},"experienceYears":{"$ref":"../../defs/normalized-job.schema.json#/properties/experienceYears"},"descriptionText":{"$ref":"../../defs/normalized-job.schema.json#/properties/descriptionText"},"postedAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/postedAt"},"expiresAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/expiresAt"},"contentHash":{"$ref":"../../defs/normalized-job.schema.json#/properties/contentHash"},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"lastSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/lastSeenAt"},"provenance":{"$ref":"../../defs/normalized-job.schema.json#/properties/provenance"},"descriptionHtml":{"type":"string","description":"The sanitized description HTML (events carry only the text)."},"dedupeKey":{"type":"string","minLength":1,"description":"Company, title and place, normalized: postings of one job on several sources share it (index byDedupeKey)."},"textFingerprint":{"type":"string","minLength":1,"description":"Fingerprint of the description text, when it is long enough to compare (index byTextFingerprint)."},"canonicalJobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The job this posting duplicates, when it is a copy."},"duplicateConfidence":{"type":"number","minimum":0,"maximum":1},"rawBlobKey":{"type":"string","minLength":1,"description":"Blob key of the raw body the item was parsed from (for reparse)."},"sourceUrl":{"type":"string","format":"uri","description":"URL the raw body was fetched from (job.scraped `url`)."},"fetchedAt":{"type":"string","format":"date-time","description":"When that raw body was fetched; an older body never overwrites a newer one."},"publishedHash":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"contentHash whose job.parsed was published."},"closedAt":{"type":"string","format":"date-time","description":"When the posting closed (absent while open)."},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"reads":{"type":"object","description":"Per search that listed the job: the last run that counted for it and how many complete reads in a row went without it (the lifecycle sweep's bookkeeping).","additionalProperties":{"type":"object","additionalProperties":false,"required":["lastRunId","misses"],"properties":{"lastRunId":{"type":"string","minLength":1},"misses":{"type":"integer","minimum":0},"missedRunIds":{"type":"array","items":{"type":"string","minLength":1}}}}},"relistOf":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The first posting of the job this one lists again under a new id (same source, company, title and place, near-identical description)."},"relistCount":{"type":"integer","minimum":1,"description":"How many listings of the job came before this one."}}};
+export const tablesJobs = validate212;
+const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/jobs/schema.json","title":"JobItem","description":"A jobs-table item (written by the parser): the normalized job of `job.parsed` plus what only the table keeps.","type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt","descriptionHtml","dedupeKey","fetchedAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"canonicalUrl":{"$ref":"../../defs/normalized-job.schema.json#/properties/canonicalUrl"},"title":{"$ref":"../../defs/normalized-job.schema.json#/properties/title"},"company":{"$ref":"../../defs/normalized-job.schema.json#/properties/company"},"locations":{"$ref":"../../defs/normalized-job.schema.json#/properties/locations"},"remote":{"$ref":"../../defs/normalized-job.schema.json#/properties/remote"},"employmentType":{"$ref":"../../defs/normalized-job.schema.json#/properties/employmentType"},"seniority":{"$ref":"../../defs/normalized-job.schema.json#/properties/seniority"},"salary":{"$ref":"../../defs/normalized-job.schema.json#/properties/salary"},"skills":{"$ref":"../../defs/normalized-job.schema.json#/properties/skills"},"skillDetails":{"$ref":"../../defs/normalized-job.schema.json#/properties/skillDetails"},"experienceYears":{"$ref":"../../defs/normalized-job.schema.json#/properties/experienceYears"},"descriptionText":{"$ref":"../../defs/normalized-job.schema.json#/properties/descriptionText"},"postedAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/postedAt"},"expiresAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/expiresAt"},"contentHash":{"$ref":"../../defs/normalized-job.schema.json#/properties/contentHash"},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"lastSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/lastSeenAt"},"provenance":{"$ref":"../../defs/normalized-job.schema.json#/properties/provenance"},"descriptionHtml":{"type":"string","description":"The sanitized description HTML (events carry only the text)."},"dedupeKey":{"type":"string","minLength":1,"description":"Company, title and place, normalized: postings of one job on several sources share it (index byDedupeKey)."},"textFingerprint":{"type":"string","minLength":1,"description":"Fingerprint of the description text, when it is long enough to compare (index byTextFingerprint)."},"canonicalJobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The job this posting duplicates, when it is a copy."},"duplicateConfidence":{"type":"number","minimum":0,"maximum":1},"rawBlobKey":{"type":"string","minLength":1,"description":"Blob key of the raw body the item was parsed from (for reparse)."},"sourceUrl":{"type":"string","format":"uri","description":"URL the raw body was fetched from (job.scraped `url`)."},"fetchedAt":{"type":"string","format":"date-time","description":"When that raw body was fetched; an older body never overwrites a newer one."},"publishedHash":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"contentHash whose job.parsed was published."},"closedAt":{"type":"string","format":"date-time","description":"When the posting closed (absent while open)."},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"reads":{"type":"object","description":"Per search that listed the job: the last run that counted for it and how many complete reads in a row went without it (the lifecycle sweep's bookkeeping).","additionalProperties":{"type":"object","additionalProperties":false,"required":["lastRunId","misses"],"properties":{"lastRunId":{"type":"string","minLength":1},"misses":{"type":"integer","minimum":0},"missedRunIds":{"type":"array","items":{"type":"string","minLength":1}}}}},"relistOf":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The first posting of the job this one lists again under a new id (same source, company, title and place, near-identical description)."},"relistCount":{"type":"integer","minimum":1,"description":"How many listings of the job came before this one."},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags","description":"The ghost-risk criteria that fire for the job (decided by the lifecycle sweep; absent until one fires)."}}};
 
-function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate209.evaluated;
+const evaluated0 = validate213.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20634,17 +20985,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate209.errors = vErrors;
+validate213.errors = vErrors;
 return errors === 0;
 }
-validate209.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate213.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema104 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee"]};
+const schema106 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee"]};
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate211.evaluated;
+const evaluated0 = validate215.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20662,7 +21013,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema106.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -20671,17 +21022,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate211.errors = vErrors;
+validate215.errors = vErrors;
 return errors === 0;
 }
-validate211.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate215.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema105 = {"type":"string","minLength":1,"maxLength":200};
+const schema107 = {"type":"string","minLength":1,"maxLength":200};
 
-function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate213.evaluated;
+const evaluated0 = validate217.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20720,17 +21071,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate213.errors = vErrors;
+validate217.errors = vErrors;
 return errors === 0;
 }
-validate213.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate217.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema106 = {"type":"string","format":"uri"};
+const schema108 = {"type":"string","format":"uri"};
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate215.evaluated;
+const evaluated0 = validate219.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20759,17 +21110,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate215.errors = vErrors;
+validate219.errors = vErrors;
 return errors === 0;
 }
-validate215.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate219.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema107 = {"type":"string","minLength":1,"maxLength":500};
+const schema109 = {"type":"string","minLength":1,"maxLength":500};
 
-function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate217.evaluated;
+const evaluated0 = validate221.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20808,17 +21159,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate217.errors = vErrors;
+validate221.errors = vErrors;
 return errors === 0;
 }
-validate217.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate221.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema108 = {"type":"string","minLength":1,"maxLength":300};
+const schema110 = {"type":"string","minLength":1,"maxLength":300};
 
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate219.evaluated;
+const evaluated0 = validate223.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20857,17 +21208,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate219.errors = vErrors;
+validate223.errors = vErrors;
 return errors === 0;
 }
-validate219.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate223.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema109 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50};
+const schema111 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50};
 
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate221.evaluated;
+const evaluated0 = validate225.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21115,17 +21466,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate221.errors = vErrors;
+validate225.errors = vErrors;
 return errors === 0;
 }
-validate221.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate225.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema110 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
+const schema112 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate223.evaluated;
+const evaluated0 = validate227.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21181,17 +21532,17 @@ vErrors = null;
 }
 }
 }
-validate223.errors = vErrors;
+validate227.errors = vErrors;
 return errors === 0;
 }
-validate223.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate227.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema111 = {"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]};
+const schema113 = {"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]};
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate225.evaluated;
+const evaluated0 = validate229.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21212,7 +21563,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "full-time") || (data === "part-time")) || (data === "contract")) || (data === "temporary")) || (data === "internship")) || (data === "volunteer")) || (data === "other"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema111.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema113.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -21257,17 +21608,17 @@ vErrors = null;
 }
 }
 }
-validate225.errors = vErrors;
+validate229.errors = vErrors;
 return errors === 0;
 }
-validate225.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate229.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema112 = {"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]};
+const schema114 = {"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]};
 
-function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate227.evaluated;
+const evaluated0 = validate231.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21335,17 +21686,17 @@ vErrors = null;
 }
 }
 }
-validate227.errors = vErrors;
+validate231.errors = vErrors;
 return errors === 0;
 }
-validate227.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate231.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema113 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]};
+const schema115 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]};
 
-function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate229.evaluated;
+const evaluated0 = validate233.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21604,7 +21955,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!(((((data3 === "hour") || (data3 === "day")) || (data3 === "week")) || (data3 === "month")) || (data3 === "year"))){
-const err19 = {instancePath:instancePath+"/period",schemaPath:"#/anyOf/0/properties/period/enum",keyword:"enum",params:{allowedValues: schema113.anyOf[0].properties.period.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/period",schemaPath:"#/anyOf/0/properties/period/enum",keyword:"enum",params:{allowedValues: schema115.anyOf[0].properties.period.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -21755,7 +22106,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!((data6 === "stated") || (data6 === "inferred"))){
-const err29 = {instancePath:instancePath+"/basis",schemaPath:"#/anyOf/0/properties/basis/enum",keyword:"enum",params:{allowedValues: schema113.anyOf[0].properties.basis.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/basis",schemaPath:"#/anyOf/0/properties/basis/enum",keyword:"enum",params:{allowedValues: schema115.anyOf[0].properties.basis.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -21815,18 +22166,18 @@ vErrors = null;
 }
 }
 }
-validate229.errors = vErrors;
+validate233.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate229.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate233.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema114 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200};
+const schema116 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200};
 
-function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate231.evaluated;
+const evaluated0 = validate235.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21891,17 +22242,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate231.errors = vErrors;
+validate235.errors = vErrors;
 return errors === 0;
 }
-validate231.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate235.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema115 = {"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}};
+const schema117 = {"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}};
 
-function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate233.evaluated;
+const evaluated0 = validate237.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22003,7 +22354,7 @@ errors++;
 if(data0.importance !== undefined){
 let data2 = data0.importance;
 if(!(((data2 === "required") || (data2 === "preferred")) || (data2 === "mentioned"))){
-const err8 = {instancePath:instancePath+"/" + i0+"/importance",schemaPath:"#/items/properties/importance/enum",keyword:"enum",params:{allowedValues: schema115.items.properties.importance.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/" + i0+"/importance",schemaPath:"#/items/properties/importance/enum",keyword:"enum",params:{allowedValues: schema117.items.properties.importance.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -22107,17 +22458,17 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate233.errors = vErrors;
+validate237.errors = vErrors;
 return errors === 0;
 }
-validate233.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate237.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema116 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]};
+const schema118 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]};
 
-function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate235.evaluated;
+const evaluated0 = validate239.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22358,18 +22709,18 @@ vErrors = null;
 }
 }
 }
-validate235.errors = vErrors;
+validate239.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate235.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate239.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema117 = {"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."};
+const schema119 = {"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."};
 
-function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate237.evaluated;
+const evaluated0 = validate241.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22398,172 +22749,172 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate237.errors = vErrors;
-return errors === 0;
-}
-validate237.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema118 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
-
-function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate239.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate239.errors = vErrors;
-return errors === 0;
-}
-validate239.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate241.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
 validate241.errors = vErrors;
 return errors === 0;
 }
 validate241.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema120 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
+const schema120 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
 
 function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate243.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate243.errors = vErrors;
+return errors === 0;
+}
+validate243.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate245.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate245.errors = vErrors;
+return errors === 0;
+}
+validate245.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema122 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
+
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate247.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22592,93 +22943,93 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate243.errors = vErrors;
-return errors === 0;
-}
-validate243.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate245.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate245.errors = vErrors;
-return errors === 0;
-}
-validate245.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate247.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
 validate247.errors = vErrors;
 return errors === 0;
 }
 validate247.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema123 = {"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"};
 
 function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate249.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate249.errors = vErrors;
+return errors === 0;
+}
+validate249.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate251.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate251.errors = vErrors;
+return errors === 0;
+}
+validate251.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema125 = {"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"};
+
+function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate253.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22709,16 +23060,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate249.errors = vErrors;
+validate253.errors = vErrors;
 return errors === 0;
 }
-validate249.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate253.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate252.evaluated;
+const evaluated0 = validate256.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22736,7 +23087,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((data === "missing-from-complete-reads") || (data === "expired")) || (data === "source-says-closed")) || (data === "user"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -22745,17 +23096,187 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate252.errors = vErrors;
+validate256.errors = vErrors;
 return errors === 0;
 }
-validate252.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate256.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema127 = {"type":"array","description":"Every criterion that fires now (empty: none does any more).","items":{"title":"GhostFlag","type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"type":"string","enum":["open-past-usual-close","relisted-repeatedly","reposted-while-open","evergreen-no-salary"],"description":"open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities)."},"detail":{"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."},"since":{"type":"string","format":"date-time","description":"When the criterion first fired."}}}};
+
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate259.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.kind === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.detail === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.since === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((key0 === "kind") || (key0 === "detail")) || (key0 === "since"))){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.kind !== undefined){
+let data1 = data0.kind;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((((data1 === "open-past-usual-close") || (data1 === "relisted-repeatedly")) || (data1 === "reposted-while-open")) || (data1 === "evergreen-no-salary"))){
+const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema127.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data0.detail !== undefined){
+let data2 = data0.detail;
+if(typeof data2 === "string"){
+if(func1(data2) > 300){
+const err6 = {instancePath:instancePath+"/" + i0+"/detail",schemaPath:"#/items/properties/detail/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func1(data2) < 1){
+const err7 = {instancePath:instancePath+"/" + i0+"/detail",schemaPath:"#/items/properties/detail/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/" + i0+"/detail",schemaPath:"#/items/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0.since !== undefined){
+let data3 = data0.since;
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err9 = {instancePath:instancePath+"/" + i0+"/since",schemaPath:"#/items/properties/since/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/" + i0+"/since",schemaPath:"#/items/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate259.errors = vErrors;
+return errors === 0;
+}
+validate259.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/jobs/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate208.evaluated;
+const evaluated0 = validate212.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22984,7 +23505,7 @@ vErrors.push(err21);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema102.properties, key0))){
+if(!(func5.call(schema104.properties, key0))){
 const err22 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
@@ -22996,128 +23517,128 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate209(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
-errors = vErrors.length;
-}
-}
-if(data.source !== undefined){
-if(!(validate211(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
-errors = vErrors.length;
-}
-}
-if(data.externalId !== undefined){
-if(!(validate213(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
+if(!(validate213(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
 }
-if(data.canonicalUrl !== undefined){
-if(!(validate215(data.canonicalUrl, {instancePath:instancePath+"/canonicalUrl",parentData:data,parentDataProperty:"canonicalUrl",rootData,dynamicAnchors}))){
+if(data.source !== undefined){
+if(!(validate215(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
 errors = vErrors.length;
 }
 }
-if(data.title !== undefined){
-if(!(validate217(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData,dynamicAnchors}))){
+if(data.externalId !== undefined){
+if(!(validate217(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
 errors = vErrors.length;
 }
 }
-if(data.company !== undefined){
-if(!(validate219(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(data.canonicalUrl !== undefined){
+if(!(validate219(data.canonicalUrl, {instancePath:instancePath+"/canonicalUrl",parentData:data,parentDataProperty:"canonicalUrl",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
 errors = vErrors.length;
 }
 }
-if(data.locations !== undefined){
-if(!(validate221(data.locations, {instancePath:instancePath+"/locations",parentData:data,parentDataProperty:"locations",rootData,dynamicAnchors}))){
+if(data.title !== undefined){
+if(!(validate221(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
 errors = vErrors.length;
 }
 }
-if(data.remote !== undefined){
-if(!(validate223(data.remote, {instancePath:instancePath+"/remote",parentData:data,parentDataProperty:"remote",rootData,dynamicAnchors}))){
+if(data.company !== undefined){
+if(!(validate223(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
 errors = vErrors.length;
 }
 }
-if(data.employmentType !== undefined){
-if(!(validate225(data.employmentType, {instancePath:instancePath+"/employmentType",parentData:data,parentDataProperty:"employmentType",rootData,dynamicAnchors}))){
+if(data.locations !== undefined){
+if(!(validate225(data.locations, {instancePath:instancePath+"/locations",parentData:data,parentDataProperty:"locations",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
 errors = vErrors.length;
 }
 }
-if(data.seniority !== undefined){
-if(!(validate227(data.seniority, {instancePath:instancePath+"/seniority",parentData:data,parentDataProperty:"seniority",rootData,dynamicAnchors}))){
+if(data.remote !== undefined){
+if(!(validate227(data.remote, {instancePath:instancePath+"/remote",parentData:data,parentDataProperty:"remote",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
 errors = vErrors.length;
 }
 }
-if(data.salary !== undefined){
-if(!(validate229(data.salary, {instancePath:instancePath+"/salary",parentData:data,parentDataProperty:"salary",rootData,dynamicAnchors}))){
+if(data.employmentType !== undefined){
+if(!(validate229(data.employmentType, {instancePath:instancePath+"/employmentType",parentData:data,parentDataProperty:"employmentType",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 }
-if(data.skills !== undefined){
-if(!(validate231(data.skills, {instancePath:instancePath+"/skills",parentData:data,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+if(data.seniority !== undefined){
+if(!(validate231(data.seniority, {instancePath:instancePath+"/seniority",parentData:data,parentDataProperty:"seniority",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 }
-if(data.skillDetails !== undefined){
-if(!(validate233(data.skillDetails, {instancePath:instancePath+"/skillDetails",parentData:data,parentDataProperty:"skillDetails",rootData,dynamicAnchors}))){
+if(data.salary !== undefined){
+if(!(validate233(data.salary, {instancePath:instancePath+"/salary",parentData:data,parentDataProperty:"salary",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 }
-if(data.experienceYears !== undefined){
-if(!(validate235(data.experienceYears, {instancePath:instancePath+"/experienceYears",parentData:data,parentDataProperty:"experienceYears",rootData,dynamicAnchors}))){
+if(data.skills !== undefined){
+if(!(validate235(data.skills, {instancePath:instancePath+"/skills",parentData:data,parentDataProperty:"skills",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
 errors = vErrors.length;
 }
 }
-if(data.descriptionText !== undefined){
-if(!(validate237(data.descriptionText, {instancePath:instancePath+"/descriptionText",parentData:data,parentDataProperty:"descriptionText",rootData,dynamicAnchors}))){
+if(data.skillDetails !== undefined){
+if(!(validate237(data.skillDetails, {instancePath:instancePath+"/skillDetails",parentData:data,parentDataProperty:"skillDetails",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
 errors = vErrors.length;
 }
 }
-if(data.postedAt !== undefined){
-if(!(validate239(data.postedAt, {instancePath:instancePath+"/postedAt",parentData:data,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
+if(data.experienceYears !== undefined){
+if(!(validate239(data.experienceYears, {instancePath:instancePath+"/experienceYears",parentData:data,parentDataProperty:"experienceYears",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
 errors = vErrors.length;
 }
 }
-if(data.expiresAt !== undefined){
-if(!(validate241(data.expiresAt, {instancePath:instancePath+"/expiresAt",parentData:data,parentDataProperty:"expiresAt",rootData,dynamicAnchors}))){
+if(data.descriptionText !== undefined){
+if(!(validate241(data.descriptionText, {instancePath:instancePath+"/descriptionText",parentData:data,parentDataProperty:"descriptionText",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
 errors = vErrors.length;
 }
 }
-if(data.contentHash !== undefined){
-if(!(validate243(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
+if(data.postedAt !== undefined){
+if(!(validate243(data.postedAt, {instancePath:instancePath+"/postedAt",parentData:data,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
 errors = vErrors.length;
 }
 }
-if(data.firstSeenAt !== undefined){
-if(!(validate245(data.firstSeenAt, {instancePath:instancePath+"/firstSeenAt",parentData:data,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+if(data.expiresAt !== undefined){
+if(!(validate245(data.expiresAt, {instancePath:instancePath+"/expiresAt",parentData:data,parentDataProperty:"expiresAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
 errors = vErrors.length;
 }
 }
-if(data.lastSeenAt !== undefined){
-if(!(validate247(data.lastSeenAt, {instancePath:instancePath+"/lastSeenAt",parentData:data,parentDataProperty:"lastSeenAt",rootData,dynamicAnchors}))){
+if(data.contentHash !== undefined){
+if(!(validate247(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
 errors = vErrors.length;
 }
 }
-if(data.provenance !== undefined){
-if(!(validate249(data.provenance, {instancePath:instancePath+"/provenance",parentData:data,parentDataProperty:"provenance",rootData,dynamicAnchors}))){
+if(data.firstSeenAt !== undefined){
+if(!(validate249(data.firstSeenAt, {instancePath:instancePath+"/firstSeenAt",parentData:data,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+errors = vErrors.length;
+}
+}
+if(data.lastSeenAt !== undefined){
+if(!(validate251(data.lastSeenAt, {instancePath:instancePath+"/lastSeenAt",parentData:data,parentDataProperty:"lastSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+errors = vErrors.length;
+}
+}
+if(data.provenance !== undefined){
+if(!(validate253(data.provenance, {instancePath:instancePath+"/provenance",parentData:data,parentDataProperty:"provenance",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
 errors = vErrors.length;
 }
 }
@@ -23184,8 +23705,8 @@ errors++;
 }
 }
 if(data.canonicalJobId !== undefined){
-if(!(validate209(data.canonicalJobId, {instancePath:instancePath+"/canonicalJobId",parentData:data,parentDataProperty:"canonicalJobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+if(!(validate213(data.canonicalJobId, {instancePath:instancePath+"/canonicalJobId",parentData:data,parentDataProperty:"canonicalJobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
 }
@@ -23350,8 +23871,8 @@ errors++;
 }
 }
 if(data.closeReason !== undefined){
-if(!(validate252(data.closeReason, {instancePath:instancePath+"/closeReason",parentData:data,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+if(!(validate256(data.closeReason, {instancePath:instancePath+"/closeReason",parentData:data,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
 errors = vErrors.length;
 }
 }
@@ -23509,8 +24030,8 @@ errors++;
 }
 }
 if(data.relistOf !== undefined){
-if(!(validate209(data.relistOf, {instancePath:instancePath+"/relistOf",parentData:data,parentDataProperty:"relistOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+if(!(validate213(data.relistOf, {instancePath:instancePath+"/relistOf",parentData:data,parentDataProperty:"relistOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
 }
@@ -23539,6 +24060,12 @@ errors++;
 }
 }
 }
+if(data.ghostFlags !== undefined){
+if(!(validate259(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
@@ -23550,19 +24077,19 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate208.errors = vErrors;
+validate212.errors = vErrors;
 return errors === 0;
 }
-validate208.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate212.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesOutbox = validate255;
-const schema125 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/outbox/schema.json","title":"OutboxEntry","description":"Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).","type":"object","additionalProperties":false,"required":["producer","entryId","events","storedAt"],"properties":{"producer":{"type":"string","minLength":1},"entryId":{"description":"Commit time, a per-process sequence and the first event's id, so entries sort in commit order.","type":"string","minLength":1},"events":{"description":"The bus events, built and validated at commit, as a JSON array.","type":"string","minLength":2},"storedAt":{"type":"string","format":"date-time"}}};
+export const tablesOutbox = validate261;
+const schema128 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/outbox/schema.json","title":"OutboxEntry","description":"Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).","type":"object","additionalProperties":false,"required":["producer","entryId","events","storedAt"],"properties":{"producer":{"type":"string","minLength":1},"entryId":{"description":"Commit time, a per-process sequence and the first event's id, so entries sort in commit order.","type":"string","minLength":1},"events":{"description":"The bus events, built and validated at commit, as a JSON array.","type":"string","minLength":2},"storedAt":{"type":"string","format":"date-time"}}};
 
-function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/outbox/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate255.evaluated;
+const evaluated0 = validate261.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23733,20 +24260,20 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate255.errors = vErrors;
+validate261.errors = vErrors;
 return errors === 0;
 }
-validate255.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate261.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesProcessedEvents = validate256;
-const schema126 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/processedEvents/schema.json","title":"ProcessedEventItem","description":"An event id a consumer already handled, where a handler needs exactly-once effects.","type":"object","additionalProperties":false,"required":["consumerEventId"],"properties":{"consumerEventId":{"type":"string","pattern":"^[a-z-]+:.+$","description":"<consumer>:<eventId>"},"processedAt":{"type":"string","format":"date-time"}}};
-const pattern58 = new RegExp("^[a-z-]+:.+$", "u");
+export const tablesProcessedEvents = validate262;
+const schema129 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/processedEvents/schema.json","title":"ProcessedEventItem","description":"An event id a consumer already handled, where a handler needs exactly-once effects.","type":"object","additionalProperties":false,"required":["consumerEventId"],"properties":{"consumerEventId":{"type":"string","pattern":"^[a-z-]+:.+$","description":"<consumer>:<eventId>"},"processedAt":{"type":"string","format":"date-time"}}};
+const pattern59 = new RegExp("^[a-z-]+:.+$", "u");
 
-function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/processedEvents/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate256.evaluated;
+const evaluated0 = validate262.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23779,7 +24306,7 @@ errors++;
 if(data.consumerEventId !== undefined){
 let data0 = data.consumerEventId;
 if(typeof data0 === "string"){
-if(!pattern58.test(data0)){
+if(!pattern59.test(data0)){
 const err2 = {instancePath:instancePath+"/consumerEventId",schemaPath:"#/properties/consumerEventId/pattern",keyword:"pattern",params:{pattern: "^[a-z-]+:.+$"},message:"must match pattern \""+"^[a-z-]+:.+$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -23837,18 +24364,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate256.errors = vErrors;
+validate262.errors = vErrors;
 return errors === 0;
 }
-validate256.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate262.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesProposals = validate257;
-const schema127 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/proposals/schema.json","title":"ProposalItem","description":"A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.","type":"object","additionalProperties":false,"required":["proposalId","jobId","change","proposedBy","rationale","status","createdAt","decidedAt"],"properties":{"proposalId":{"type":"string","minLength":1,"maxLength":100},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"change":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","to","closedReason","note"],"properties":{"kind":{"const":"stage-change"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"type":["string","null"],"maxLength":10000}}},{"type":"object","additionalProperties":false,"required":["kind","dryRun"],"properties":{"kind":{"const":"application"},"dryRun":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","note"],"properties":{"kind":{"const":"note"},"note":{"type":"string","minLength":1,"maxLength":10000}}}]},"proposedBy":{"type":"string","enum":["assistant","inbox"]},"rationale":{"type":["string","null"],"maxLength":2000},"status":{"type":"string","enum":["pending","accepted","rejected","undone"]},"createdAt":{"type":"string","format":"date-time"},"decidedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"cause":{"type":"object","additionalProperties":false,"required":["eventId","correlationId","messageId"],"description":"The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.","properties":{"eventId":{"$ref":"../../meta.schema.json#/properties/eventId"},"correlationId":{"$ref":"../../meta.schema.json#/properties/correlationId"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"}}},"undoTo":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},{"type":"null"}],"description":"Set when an accepted stage change can be undone: the stage the job left."}}};
+export const tablesProposals = validate263;
+const schema130 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/proposals/schema.json","title":"ProposalItem","description":"A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.","type":"object","additionalProperties":false,"required":["proposalId","jobId","change","proposedBy","rationale","status","createdAt","decidedAt"],"properties":{"proposalId":{"type":"string","minLength":1,"maxLength":100},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"change":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","to","closedReason","note"],"properties":{"kind":{"const":"stage-change"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"type":["string","null"],"maxLength":10000}}},{"type":"object","additionalProperties":false,"required":["kind","dryRun"],"properties":{"kind":{"const":"application"},"dryRun":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","note"],"properties":{"kind":{"const":"note"},"note":{"type":"string","minLength":1,"maxLength":10000}}}]},"proposedBy":{"type":"string","enum":["assistant","inbox"]},"rationale":{"type":["string","null"],"maxLength":2000},"status":{"type":"string","enum":["pending","accepted","rejected","undone"]},"createdAt":{"type":"string","format":"date-time"},"decidedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"cause":{"type":"object","additionalProperties":false,"required":["eventId","correlationId","messageId"],"description":"The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.","properties":{"eventId":{"$ref":"../../meta.schema.json#/properties/eventId"},"correlationId":{"$ref":"../../meta.schema.json#/properties/correlationId"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"}}},"undoTo":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},{"type":"null"}],"description":"Set when an accepted stage change can be undone: the stage the job left."}}};
 
-function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate258.evaluated;
+const evaluated0 = validate264.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23877,16 +24404,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate258.errors = vErrors;
+validate264.errors = vErrors;
 return errors === 0;
 }
-validate258.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate264.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate260.evaluated;
+const evaluated0 = validate266.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23904,7 +24431,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema81.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -23913,16 +24440,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate260.errors = vErrors;
+validate266.errors = vErrors;
 return errors === 0;
 }
-validate260.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate266.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate262.evaluated;
+const evaluated0 = validate268.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23943,7 +24470,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "rejected") || (data === "withdrawn")) || (data === "expired")) || (data === "hired")) || (data === "not-interested"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema82.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema84.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -23988,17 +24515,17 @@ vErrors = null;
 }
 }
 }
-validate262.errors = vErrors;
+validate268.errors = vErrors;
 return errors === 0;
 }
-validate262.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate268.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema131 = {"type":"string","format":"uuid","description":"Unique id of this event; consumers dedupe on it."};
+const schema134 = {"type":"string","format":"uuid","description":"Unique id of this event; consumers dedupe on it."};
 
-function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate264.evaluated;
+const evaluated0 = validate270.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24027,17 +24554,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate264.errors = vErrors;
+validate270.errors = vErrors;
 return errors === 0;
 }
-validate264.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate270.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema132 = {"type":"string","minLength":1,"maxLength":128,"description":"Carried unchanged from the first event of a flow."};
+const schema135 = {"type":"string","minLength":1,"maxLength":128,"description":"Carried unchanged from the first event of a flow."};
 
-function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate266.evaluated;
+const evaluated0 = validate272.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24076,16 +24603,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate266.errors = vErrors;
+validate272.errors = vErrors;
 return errors === 0;
 }
-validate266.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate272.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate268.evaluated;
+const evaluated0 = validate274.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24124,17 +24651,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate268.errors = vErrors;
+validate274.errors = vErrors;
 return errors === 0;
 }
-validate268.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate274.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/proposals/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate257.evaluated;
+const evaluated0 = validate263.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24223,7 +24750,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema127.properties, key0))){
+if(!(func5.call(schema130.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -24270,8 +24797,8 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate258(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate258.errors : vErrors.concat(validate258.errors);
+if(!(validate264(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
 errors = vErrors.length;
 }
 }
@@ -24347,21 +24874,21 @@ errors++;
 }
 }
 if(data2.to !== undefined){
-if(!(validate260(data2.to, {instancePath:instancePath+"/change/to",parentData:data2,parentDataProperty:"to",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+if(!(validate266(data2.to, {instancePath:instancePath+"/change/to",parentData:data2,parentDataProperty:"to",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
 errors = vErrors.length;
 }
 }
 if(data2.closedReason !== undefined){
-if(!(validate262(data2.closedReason, {instancePath:instancePath+"/change/closedReason",parentData:data2,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+if(!(validate268(data2.closedReason, {instancePath:instancePath+"/change/closedReason",parentData:data2,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
 errors = vErrors.length;
 }
 }
 if(data2.note !== undefined){
 let data6 = data2.note;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err18 = {instancePath:instancePath+"/change/note",schemaPath:"#/properties/change/oneOf/0/properties/note/type",keyword:"type",params:{type: schema127.properties.change.oneOf[0].properties.note.type},message:"must be string,null"};
+const err18 = {instancePath:instancePath+"/change/note",schemaPath:"#/properties/change/oneOf/0/properties/note/type",keyword:"type",params:{type: schema130.properties.change.oneOf[0].properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -24624,7 +25151,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((data11 === "assistant") || (data11 === "inbox"))){
-const err37 = {instancePath:instancePath+"/proposedBy",schemaPath:"#/properties/proposedBy/enum",keyword:"enum",params:{allowedValues: schema127.properties.proposedBy.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/proposedBy",schemaPath:"#/properties/proposedBy/enum",keyword:"enum",params:{allowedValues: schema130.properties.proposedBy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -24637,7 +25164,7 @@ errors++;
 if(data.rationale !== undefined){
 let data12 = data.rationale;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err38 = {instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: schema127.properties.rationale.type},message:"must be string,null"};
+const err38 = {instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: schema130.properties.rationale.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -24672,7 +25199,7 @@ vErrors.push(err40);
 errors++;
 }
 if(!((((data13 === "pending") || (data13 === "accepted")) || (data13 === "rejected")) || (data13 === "undone"))){
-const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema127.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema130.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -24817,20 +25344,20 @@ errors++;
 }
 }
 if(data16.eventId !== undefined){
-if(!(validate264(data16.eventId, {instancePath:instancePath+"/cause/eventId",parentData:data16,parentDataProperty:"eventId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
+if(!(validate270(data16.eventId, {instancePath:instancePath+"/cause/eventId",parentData:data16,parentDataProperty:"eventId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
 errors = vErrors.length;
 }
 }
 if(data16.correlationId !== undefined){
-if(!(validate266(data16.correlationId, {instancePath:instancePath+"/cause/correlationId",parentData:data16,parentDataProperty:"correlationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
+if(!(validate272(data16.correlationId, {instancePath:instancePath+"/cause/correlationId",parentData:data16,parentDataProperty:"correlationId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
 errors = vErrors.length;
 }
 }
 if(data16.messageId !== undefined){
-if(!(validate268(data16.messageId, {instancePath:instancePath+"/cause/messageId",parentData:data16,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
+if(!(validate274(data16.messageId, {instancePath:instancePath+"/cause/messageId",parentData:data16,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
 errors = vErrors.length;
 }
 }
@@ -24851,8 +25378,8 @@ let data20 = data.undoTo;
 const _errs48 = errors;
 let valid7 = false;
 const _errs49 = errors;
-if(!(validate260(data20, {instancePath:instancePath+"/undoTo",parentData:data,parentDataProperty:"undoTo",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+if(!(validate266(data20, {instancePath:instancePath+"/undoTo",parentData:data,parentDataProperty:"undoTo",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs49 === errors;
@@ -24903,19 +25430,19 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate257.errors = vErrors;
+validate263.errors = vErrors;
 return errors === 0;
 }
-validate257.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate263.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesReadModel = validate271;
-const schema134 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"}}},"reasons":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/reasons"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
-const pattern60 = new RegExp("^job#", "u");
+export const tablesReadModel = validate277;
+const schema137 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags","description":"the ghost-risk criteria that fire for the job (only while one does)"}}},"reasons":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/reasons"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"},"flagsChangedAt":{"type":"string","format":"date-time","description":"when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
+const pattern61 = new RegExp("^job#", "u");
 
-function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate272.evaluated;
+const evaluated0 = validate278.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24933,7 +25460,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema81.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24942,17 +25469,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate272.errors = vErrors;
+validate278.errors = vErrors;
 return errors === 0;
 }
-validate272.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate278.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema136 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee"]};
+const schema139 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee"]};
 
-function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate274.evaluated;
+const evaluated0 = validate280.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24970,7 +25497,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema136.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema139.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24979,17 +25506,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate274.errors = vErrors;
+validate280.errors = vErrors;
 return errors === 0;
 }
-validate274.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate280.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema137 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+const schema140 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
 
-function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate276.evaluated;
+const evaluated0 = validate282.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25018,17 +25545,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate276.errors = vErrors;
+validate282.errors = vErrors;
 return errors === 0;
 }
-validate276.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate282.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema138 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
+const schema141 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
 
-function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate278.evaluated;
+const evaluated0 = validate284.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25057,17 +25584,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate278.errors = vErrors;
+validate284.errors = vErrors;
 return errors === 0;
 }
-validate278.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate284.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema139 = {"type":"string"};
+const schema142 = {"type":"string"};
 
-function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate280.evaluated;
+const evaluated0 = validate286.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25084,17 +25611,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate280.errors = vErrors;
+validate286.errors = vErrors;
 return errors === 0;
 }
-validate280.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate286.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema140 = {"type":"string"};
+const schema143 = {"type":"string"};
 
-function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate282.evaluated;
+const evaluated0 = validate288.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25111,17 +25638,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate282.errors = vErrors;
+validate288.errors = vErrors;
 return errors === 0;
 }
-validate282.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate288.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema141 = {"type":"string","format":"uri"};
+const schema144 = {"type":"string","format":"uri"};
 
-function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate285.evaluated;
+const evaluated0 = validate291.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25150,17 +25677,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate285.errors = vErrors;
+validate291.errors = vErrors;
 return errors === 0;
 }
-validate285.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate291.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema142 = {"type":"array","items":{"type":"string"}};
+const schema145 = {"type":"array","items":{"type":"string"}};
 
-function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate287.evaluated;
+const evaluated0 = validate293.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25192,17 +25719,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate287.errors = vErrors;
+validate293.errors = vErrors;
 return errors === 0;
 }
-validate287.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate293.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema143 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
+const schema146 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
 
-function validate289(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate289.evaluated;
+const evaluated0 = validate295.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25258,176 +25785,12 @@ vErrors = null;
 }
 }
 }
-validate289.errors = vErrors;
-return errors === 0;
-}
-validate289.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema144 = {"type":"number","minimum":0,"maximum":100};
-
-function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate291.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate291.errors = vErrors;
-return errors === 0;
-}
-validate291.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema145 = {"anyOf":[{"type":"string"},{"type":"null"}]};
-
-function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate293.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate293.errors = vErrors;
-return errors === 0;
-}
-validate293.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema146 = {"type":"number","minimum":0,"maximum":100};
-
-function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate295.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate295.errors = vErrors;
 return errors === 0;
 }
 validate295.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema147 = {"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]};
+const schema147 = {"type":"number","minimum":0,"maximum":100};
 
 function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -25439,6 +25802,55 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate297.errors = vErrors;
+return errors === 0;
+}
+validate297.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema148 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+
+function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate299.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
@@ -25488,17 +25900,132 @@ vErrors = null;
 }
 }
 }
-validate297.errors = vErrors;
+validate299.errors = vErrors;
 return errors === 0;
 }
-validate297.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate299.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema148 = {"anyOf":[{"type":"number"},{"type":"null"}]};
+const schema149 = {"type":"number","minimum":0,"maximum":100};
 
-function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate300.evaluated;
+const evaluated0 = validate301.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate301.errors = vErrors;
+return errors === 0;
+}
+validate301.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema150 = {"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]};
+
+function validate303(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate303.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate303.errors = vErrors;
+return errors === 0;
+}
+validate303.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema151 = {"anyOf":[{"type":"number"},{"type":"null"}]};
+
+function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate306.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25554,17 +26081,17 @@ vErrors = null;
 }
 }
 }
-validate300.errors = vErrors;
+validate306.errors = vErrors;
 return errors === 0;
 }
-validate300.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate306.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema149 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+const schema152 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
-function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate302.evaluated;
+const evaluated0 = validate308.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25620,17 +26147,17 @@ vErrors = null;
 }
 }
 }
-validate302.errors = vErrors;
+validate308.errors = vErrors;
 return errors === 0;
 }
-validate302.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate308.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema150 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
+const schema153 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
 
-function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate304.evaluated;
+const evaluated0 = validate310.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25698,17 +26225,17 @@ vErrors = null;
 }
 }
 }
-validate304.errors = vErrors;
+validate310.errors = vErrors;
 return errors === 0;
 }
-validate304.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate310.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema151 = {"type":"string","format":"date-time"};
+const schema154 = {"type":"string","format":"date-time"};
 
-function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate306.evaluated;
+const evaluated0 = validate312.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25737,17 +26264,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate306.errors = vErrors;
+validate312.errors = vErrors;
 return errors === 0;
 }
-validate306.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate312.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema152 = {"type":"array","items":{"type":"string"}};
+const schema155 = {"type":"array","items":{"type":"string"}};
 
-function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate308.evaluated;
+const evaluated0 = validate314.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25779,17 +26306,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate308.errors = vErrors;
+validate314.errors = vErrors;
 return errors === 0;
 }
-validate308.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate314.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema153 = {"type":"string","format":"date-time"};
+const schema156 = {"type":"string","format":"date-time"};
 
-function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate310.evaluated;
+const evaluated0 = validate316.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25818,16 +26345,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate310.errors = vErrors;
+validate316.errors = vErrors;
 return errors === 0;
 }
-validate310.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate316.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate312.evaluated;
+const evaluated0 = validate318.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25845,7 +26372,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((data === "missing-from-complete-reads") || (data === "expired")) || (data === "source-says-closed")) || (data === "user"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -25854,17 +26381,186 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate312.errors = vErrors;
+validate318.errors = vErrors;
 return errors === 0;
 }
-validate312.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate318.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema155 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50};
 
-function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate314.evaluated;
+const evaluated0 = validate320.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.kind === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.detail === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.since === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((key0 === "kind") || (key0 === "detail")) || (key0 === "since"))){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.kind !== undefined){
+let data1 = data0.kind;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((((data1 === "open-past-usual-close") || (data1 === "relisted-repeatedly")) || (data1 === "reposted-while-open")) || (data1 === "evergreen-no-salary"))){
+const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema127.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data0.detail !== undefined){
+let data2 = data0.detail;
+if(typeof data2 === "string"){
+if(func1(data2) > 300){
+const err6 = {instancePath:instancePath+"/" + i0+"/detail",schemaPath:"#/items/properties/detail/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func1(data2) < 1){
+const err7 = {instancePath:instancePath+"/" + i0+"/detail",schemaPath:"#/items/properties/detail/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/" + i0+"/detail",schemaPath:"#/items/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0.since !== undefined){
+let data3 = data0.since;
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err9 = {instancePath:instancePath+"/" + i0+"/since",schemaPath:"#/items/properties/since/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/" + i0+"/since",schemaPath:"#/items/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate320.errors = vErrors;
+return errors === 0;
+}
+validate320.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema159 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50};
+
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate322.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25941,7 +26637,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema155.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema159.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -26022,17 +26718,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate314.errors = vErrors;
+validate322.errors = vErrors;
 return errors === 0;
 }
-validate314.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate322.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema156 = {"type":"string","minLength":1};
+const schema160 = {"type":"string","minLength":1};
 
-function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate316.evaluated;
+const evaluated0 = validate324.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26061,17 +26757,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate316.errors = vErrors;
+validate324.errors = vErrors;
 return errors === 0;
 }
-validate316.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema157 = {"type":"string","format":"date-time"};
+const schema161 = {"type":"string","format":"date-time"};
 
-function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate318.evaluated;
+const evaluated0 = validate326.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26100,17 +26796,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate318.errors = vErrors;
+validate326.errors = vErrors;
 return errors === 0;
 }
-validate318.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate326.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema158 = {"type":"string","minLength":1,"maxLength":64};
+const schema162 = {"type":"string","minLength":1,"maxLength":64};
 
-function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate320.evaluated;
+const evaluated0 = validate328.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26149,17 +26845,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate320.errors = vErrors;
+validate328.errors = vErrors;
 return errors === 0;
 }
-validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate328.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/readModel/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate271.evaluated;
+const evaluated0 = validate277.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26282,7 +26978,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema134.oneOf[0].properties, key0))){
+if(!(func5.call(schema137.oneOf[0].properties, key0))){
 const err11 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -26296,7 +26992,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern60.test(data0)){
+if(!pattern61.test(data0)){
 const err12 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^job#"},message:"must match pattern \""+"^job#"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -26331,8 +27027,8 @@ errors++;
 }
 }
 if(data.stage !== undefined){
-if(!(validate272(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+if(!(validate278(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
 }
@@ -26362,8 +27058,8 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate274(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
+if(!(validate280(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
 errors = vErrors.length;
 }
 }
@@ -26688,7 +27384,7 @@ vErrors.push(err45);
 errors++;
 }
 for(const key1 in data11){
-if(!(func5.call(schema134.oneOf[0].properties.summary.properties, key1))){
+if(!(func5.call(schema137.oneOf[0].properties.summary.properties, key1))){
 const err46 = {instancePath:instancePath+"/summary",schemaPath:"#/oneOf/0/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
@@ -26700,122 +27396,128 @@ errors++;
 }
 }
 if(data11.jobId !== undefined){
-if(!(validate276(data11.jobId, {instancePath:instancePath+"/summary/jobId",parentData:data11,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
-errors = vErrors.length;
-}
-}
-if(data11.contentHash !== undefined){
-if(!(validate278(data11.contentHash, {instancePath:instancePath+"/summary/contentHash",parentData:data11,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
-errors = vErrors.length;
-}
-}
-if(data11.title !== undefined){
-if(!(validate280(data11.title, {instancePath:instancePath+"/summary/title",parentData:data11,parentDataProperty:"title",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
-errors = vErrors.length;
-}
-}
-if(data11.company !== undefined){
-if(!(validate282(data11.company, {instancePath:instancePath+"/summary/company",parentData:data11,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(!(validate282(data11.jobId, {instancePath:instancePath+"/summary/jobId",parentData:data11,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 }
+if(data11.contentHash !== undefined){
+if(!(validate284(data11.contentHash, {instancePath:instancePath+"/summary/contentHash",parentData:data11,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
+errors = vErrors.length;
+}
+}
+if(data11.title !== undefined){
+if(!(validate286(data11.title, {instancePath:instancePath+"/summary/title",parentData:data11,parentDataProperty:"title",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+errors = vErrors.length;
+}
+}
+if(data11.company !== undefined){
+if(!(validate288(data11.company, {instancePath:instancePath+"/summary/company",parentData:data11,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
+errors = vErrors.length;
+}
+}
 if(data11.source !== undefined){
-if(!(validate274(data11.source, {instancePath:instancePath+"/summary/source",parentData:data11,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
+if(!(validate280(data11.source, {instancePath:instancePath+"/summary/source",parentData:data11,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
 errors = vErrors.length;
 }
 }
 if(data11.url !== undefined){
-if(!(validate285(data11.url, {instancePath:instancePath+"/summary/url",parentData:data11,parentDataProperty:"url",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
-errors = vErrors.length;
-}
-}
-if(data11.locations !== undefined){
-if(!(validate287(data11.locations, {instancePath:instancePath+"/summary/locations",parentData:data11,parentDataProperty:"locations",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
-errors = vErrors.length;
-}
-}
-if(data11.remote !== undefined){
-if(!(validate289(data11.remote, {instancePath:instancePath+"/summary/remote",parentData:data11,parentDataProperty:"remote",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
-errors = vErrors.length;
-}
-}
-if(data11.score !== undefined){
-if(!(validate291(data11.score, {instancePath:instancePath+"/summary/score",parentData:data11,parentDataProperty:"score",rootData,dynamicAnchors}))){
+if(!(validate291(data11.url, {instancePath:instancePath+"/summary/url",parentData:data11,parentDataProperty:"url",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
 errors = vErrors.length;
 }
 }
-if(data11.track !== undefined){
-if(!(validate293(data11.track, {instancePath:instancePath+"/summary/track",parentData:data11,parentDataProperty:"track",rootData,dynamicAnchors}))){
+if(data11.locations !== undefined){
+if(!(validate293(data11.locations, {instancePath:instancePath+"/summary/locations",parentData:data11,parentDataProperty:"locations",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
 errors = vErrors.length;
 }
 }
-if(data11.trackScore !== undefined){
-if(!(validate295(data11.trackScore, {instancePath:instancePath+"/summary/trackScore",parentData:data11,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+if(data11.remote !== undefined){
+if(!(validate295(data11.remote, {instancePath:instancePath+"/summary/remote",parentData:data11,parentDataProperty:"remote",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
 errors = vErrors.length;
 }
 }
-if(data11.filteredBy !== undefined){
-if(!(validate297(data11.filteredBy, {instancePath:instancePath+"/summary/filteredBy",parentData:data11,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+if(data11.score !== undefined){
+if(!(validate297(data11.score, {instancePath:instancePath+"/summary/score",parentData:data11,parentDataProperty:"score",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
 errors = vErrors.length;
 }
 }
+if(data11.track !== undefined){
+if(!(validate299(data11.track, {instancePath:instancePath+"/summary/track",parentData:data11,parentDataProperty:"track",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
+errors = vErrors.length;
+}
+}
+if(data11.trackScore !== undefined){
+if(!(validate301(data11.trackScore, {instancePath:instancePath+"/summary/trackScore",parentData:data11,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
+errors = vErrors.length;
+}
+}
+if(data11.filteredBy !== undefined){
+if(!(validate303(data11.filteredBy, {instancePath:instancePath+"/summary/filteredBy",parentData:data11,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate303.errors : vErrors.concat(validate303.errors);
+errors = vErrors.length;
+}
+}
 if(data11.stage !== undefined){
-if(!(validate272(data11.stage, {instancePath:instancePath+"/summary/stage",parentData:data11,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+if(!(validate278(data11.stage, {instancePath:instancePath+"/summary/stage",parentData:data11,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
 }
 if(data11.annualSalaryMax !== undefined){
-if(!(validate300(data11.annualSalaryMax, {instancePath:instancePath+"/summary/annualSalaryMax",parentData:data11,parentDataProperty:"annualSalaryMax",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
-errors = vErrors.length;
-}
-}
-if(data11.salaryCurrency !== undefined){
-if(!(validate302(data11.salaryCurrency, {instancePath:instancePath+"/summary/salaryCurrency",parentData:data11,parentDataProperty:"salaryCurrency",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
-errors = vErrors.length;
-}
-}
-if(data11.postedAt !== undefined){
-if(!(validate304(data11.postedAt, {instancePath:instancePath+"/summary/postedAt",parentData:data11,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
-errors = vErrors.length;
-}
-}
-if(data11.scoredAt !== undefined){
-if(!(validate306(data11.scoredAt, {instancePath:instancePath+"/summary/scoredAt",parentData:data11,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+if(!(validate306(data11.annualSalaryMax, {instancePath:instancePath+"/summary/annualSalaryMax",parentData:data11,parentDataProperty:"annualSalaryMax",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate306.errors : vErrors.concat(validate306.errors);
 errors = vErrors.length;
 }
 }
-if(data11.skills !== undefined){
-if(!(validate308(data11.skills, {instancePath:instancePath+"/summary/skills",parentData:data11,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+if(data11.salaryCurrency !== undefined){
+if(!(validate308(data11.salaryCurrency, {instancePath:instancePath+"/summary/salaryCurrency",parentData:data11,parentDataProperty:"salaryCurrency",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
 errors = vErrors.length;
 }
 }
-if(data11.closedAt !== undefined){
-if(!(validate310(data11.closedAt, {instancePath:instancePath+"/summary/closedAt",parentData:data11,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+if(data11.postedAt !== undefined){
+if(!(validate310(data11.postedAt, {instancePath:instancePath+"/summary/postedAt",parentData:data11,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
 errors = vErrors.length;
 }
 }
-if(data11.closeReason !== undefined){
-if(!(validate312(data11.closeReason, {instancePath:instancePath+"/summary/closeReason",parentData:data11,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+if(data11.scoredAt !== undefined){
+if(!(validate312(data11.scoredAt, {instancePath:instancePath+"/summary/scoredAt",parentData:data11,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
+errors = vErrors.length;
+}
+}
+if(data11.skills !== undefined){
+if(!(validate314(data11.skills, {instancePath:instancePath+"/summary/skills",parentData:data11,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
+errors = vErrors.length;
+}
+}
+if(data11.closedAt !== undefined){
+if(!(validate316(data11.closedAt, {instancePath:instancePath+"/summary/closedAt",parentData:data11,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
+errors = vErrors.length;
+}
+}
+if(data11.closeReason !== undefined){
+if(!(validate318(data11.closeReason, {instancePath:instancePath+"/summary/closeReason",parentData:data11,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
+errors = vErrors.length;
+}
+}
+if(data11.ghostFlags !== undefined){
+if(!(validate320(data11.ghostFlags, {instancePath:instancePath+"/summary/ghostFlags",parentData:data11,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
 errors = vErrors.length;
 }
 }
@@ -26832,15 +27534,15 @@ errors++;
 }
 }
 if(data.reasons !== undefined){
-if(!(validate314(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
+if(!(validate322(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
 errors = vErrors.length;
 }
 }
 if(data.closureChangedAt !== undefined){
-let data33 = data.closureChangedAt;
-if(typeof data33 === "string"){
-if(!(formats2.validate(data33))){
+let data34 = data.closureChangedAt;
+if(typeof data34 === "string"){
+if(!(formats2.validate(data34))){
 const err48 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/0/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err48];
@@ -26862,14 +27564,39 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.flagsChangedAt !== undefined){
+let data35 = data.flagsChangedAt;
+if(typeof data35 === "string"){
+if(!(formats2.validate(data35))){
+const err50 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/0/properties/flagsChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/0/properties/flagsChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
 }
 errors++;
 }
@@ -26879,30 +27606,10 @@ valid0 = true;
 passing0 = 0;
 var props0 = true;
 }
-const _errs49 = errors;
+const _errs52 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err51 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data.jobs === undefined){
-const err52 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data.revision === undefined){
-const err53 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
+const err53 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -26911,9 +27618,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-for(const key2 in data){
-if(!(((key2 === "key") || (key2 === "jobs")) || (key2 === "revision"))){
-const err54 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data.jobs === undefined){
+const err54 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -26922,10 +27628,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if("count#jobs" !== data.key){
-const err55 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/const",keyword:"const",params:{allowedValue: "count#jobs"},message:"must be equal to constant"};
+if(data.revision === undefined){
+const err55 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -26934,11 +27638,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data.jobs !== undefined){
-let data35 = data.jobs;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err56 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/1/properties/jobs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data){
+if(!(((key2 === "key") || (key2 === "jobs")) || (key2 === "revision"))){
+const err56 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -26947,9 +27649,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 < 0 || isNaN(data35)){
-const err57 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/1/properties/jobs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.key !== undefined){
+if("count#jobs" !== data.key){
+const err57 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/const",keyword:"const",params:{allowedValue: "count#jobs"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -26959,11 +27662,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-if(data.revision !== undefined){
-let data36 = data.revision;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err58 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.jobs !== undefined){
+let data37 = data.jobs;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err58 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/1/properties/jobs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -26972,9 +27674,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 < 1 || isNaN(data36)){
-const err59 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 < 0 || isNaN(data37)){
+const err59 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/1/properties/jobs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -26985,9 +27687,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err60 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.revision !== undefined){
+let data38 = data.revision;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err60 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -26996,7 +27699,31 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid0 = _errs49 === errors;
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 1 || isNaN(data38)){
+const err61 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err62 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid0 = _errs52 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -27009,30 +27736,10 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs57 = errors;
+const _errs60 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err61 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(data.snapshotBlobKey === undefined){
-const err62 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "snapshotBlobKey"},message:"must have required property '"+"snapshotBlobKey"+"'"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(data.completedAt === undefined){
-const err63 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "completedAt"},message:"must have required property '"+"completedAt"+"'"};
+const err63 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -27041,8 +27748,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data.requestId === undefined){
-const err64 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+if(data.snapshotBlobKey === undefined){
+const err64 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "snapshotBlobKey"},message:"must have required property '"+"snapshotBlobKey"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -27051,9 +27758,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key3 in data){
-if(!((((key3 === "key") || (key3 === "snapshotBlobKey")) || (key3 === "completedAt")) || (key3 === "requestId"))){
-const err65 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data.completedAt === undefined){
+const err65 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "completedAt"},message:"must have required property '"+"completedAt"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -27062,10 +27768,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if("analytics#snapshot" !== data.key){
-const err66 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/const",keyword:"const",params:{allowedValue: "analytics#snapshot"},message:"must be equal to constant"};
+if(data.requestId === undefined){
+const err66 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -27074,28 +27778,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data.snapshotBlobKey !== undefined){
-if(!(validate316(data.snapshotBlobKey, {instancePath:instancePath+"/snapshotBlobKey",parentData:data,parentDataProperty:"snapshotBlobKey",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
-errors = vErrors.length;
-}
-}
-if(data.completedAt !== undefined){
-if(!(validate318(data.completedAt, {instancePath:instancePath+"/completedAt",parentData:data,parentDataProperty:"completedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
-errors = vErrors.length;
-}
-}
-if(data.requestId !== undefined){
-if(!(validate320(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err67 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key3 in data){
+if(!((((key3 === "key") || (key3 === "snapshotBlobKey")) || (key3 === "completedAt")) || (key3 === "requestId"))){
+const err67 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -27104,7 +27789,49 @@ vErrors.push(err67);
 }
 errors++;
 }
-var _valid0 = _errs57 === errors;
+}
+if(data.key !== undefined){
+if("analytics#snapshot" !== data.key){
+const err68 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/const",keyword:"const",params:{allowedValue: "analytics#snapshot"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.snapshotBlobKey !== undefined){
+if(!(validate324(data.snapshotBlobKey, {instancePath:instancePath+"/snapshotBlobKey",parentData:data,parentDataProperty:"snapshotBlobKey",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
+errors = vErrors.length;
+}
+}
+if(data.completedAt !== undefined){
+if(!(validate326(data.completedAt, {instancePath:instancePath+"/completedAt",parentData:data,parentDataProperty:"completedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
+errors = vErrors.length;
+}
+}
+if(data.requestId !== undefined){
+if(!(validate328(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+var _valid0 = _errs60 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 2];
@@ -27120,12 +27847,12 @@ props0 = true;
 }
 }
 if(!valid0){
-const err68 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err70 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err68];
+vErrors = [err70];
 }
 else {
-vErrors.push(err68);
+vErrors.push(err70);
 }
 errors++;
 }
@@ -27140,19 +27867,19 @@ vErrors = null;
 }
 }
 }
-validate271.errors = vErrors;
+validate277.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate271.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate277.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesRecommenderState = validate322;
-const schema159 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."}]};
+export const tablesRecommenderState = validate330;
+const schema163 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."}]};
 
-function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate323.evaluated;
+const evaluated0 = validate331.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -27181,17 +27908,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate323.errors = vErrors;
+validate331.errors = vErrors;
 return errors === 0;
 }
-validate323.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate331.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema161 = {"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}}}};
+const schema165 = {"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}}}};
 
-function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate326.evaluated;
+const evaluated0 = validate334.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -27240,7 +27967,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema161.properties, key0))){
+if(!(func5.call(schema165.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -27313,7 +28040,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((((((((data3 === "mcf") || (data3 === "usajobs")) || (data3 === "greenhouse")) || (data3 === "lever")) || (data3 === "jsonld")) || (data3 === "import")) || (data3 === "workday")) || (data3 === "smartrecruiters")) || (data3 === "ashby")) || (data3 === "recruitee"))){
-const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema161.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema165.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -27610,17 +28337,17 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate326.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
-validate326.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate334.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/recommenderState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate322.evaluated;
+const evaluated0 = validate330.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -27697,8 +28424,8 @@ errors++;
 }
 }
 if(data.sort !== undefined){
-if(!(validate323(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
+if(!(validate331(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
 errors = vErrors.length;
 }
 }
@@ -27836,7 +28563,7 @@ vErrors.push(err18);
 errors++;
 }
 for(const key1 in data2){
-if(!(func5.call(schema159.oneOf[0].properties.features.properties, key1))){
+if(!(func5.call(schema163.oneOf[0].properties.features.properties, key1))){
 const err19 = {instancePath:instancePath+"/features",schemaPath:"#/oneOf/0/properties/features/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
@@ -27860,8 +28587,8 @@ errors++;
 }
 }
 if(data2.jobId !== undefined){
-if(!(validate323(data2.jobId, {instancePath:instancePath+"/features/jobId",parentData:data2,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
+if(!(validate331(data2.jobId, {instancePath:instancePath+"/features/jobId",parentData:data2,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
 errors = vErrors.length;
 }
 }
@@ -28512,8 +29239,8 @@ errors++;
 }
 }
 if(data.summary !== undefined){
-if(!(validate326(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
+if(!(validate334(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
 errors = vErrors.length;
 }
 }
@@ -28621,21 +29348,21 @@ errors++;
 }
 }
 if(data.sort !== undefined){
-if(!(validate323(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
+if(!(validate331(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
 errors = vErrors.length;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate323(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
+if(!(validate331(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
 errors = vErrors.length;
 }
 }
 if(data.label !== undefined){
 let data27 = data.label;
 if(!(((data27 === 0) || (data27 === 1)) || (data27 === null))){
-const err73 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema159.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
+const err73 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema163.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -29395,19 +30122,19 @@ vErrors = null;
 }
 }
 }
-validate322.errors = vErrors;
+validate330.errors = vErrors;
 evaluated0.props = props2;
 return errors === 0;
 }
-validate322.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate330.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesScores = validate331;
-const schema162 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scores/schema.json","title":"ScoreItem","description":"The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.","type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","inputsKey","resultDigest","configVersion","published","claimId","claimedAt"],"properties":{"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/contentHash"},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/trackScore"},"modelProbability":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/modelProbability"},"modelVersion":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/modelVersion"},"filteredBy":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/filteredBy"},"reasons":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/reasons"},"scoredAt":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/scoredAt"},"inputsKey":{"type":"string","minLength":1,"description":"Hash of job id, content hash, scoring config and model version: equal means nothing to redo."},"resultDigest":{"type":"string","minLength":1,"description":"Hash of the result fields: equal means a rescore changed nothing worth an event."},"configVersion":{"type":"integer","minimum":0},"published":{"type":"boolean","description":"False while the job.scored of this record is being published."},"claimId":{"type":"string","minLength":1},"claimedAt":{"type":"string","format":"date-time"}}};
+export const tablesScores = validate339;
+const schema166 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scores/schema.json","title":"ScoreItem","description":"The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.","type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","inputsKey","resultDigest","configVersion","published","claimId","claimedAt"],"properties":{"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/contentHash"},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/trackScore"},"modelProbability":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/modelProbability"},"modelVersion":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/modelVersion"},"filteredBy":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/filteredBy"},"reasons":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/reasons"},"scoredAt":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/scoredAt"},"inputsKey":{"type":"string","minLength":1,"description":"Hash of job id, content hash, scoring config and model version: equal means nothing to redo."},"resultDigest":{"type":"string","minLength":1,"description":"Hash of the result fields: equal means a rescore changed nothing worth an event."},"configVersion":{"type":"integer","minimum":0},"published":{"type":"boolean","description":"False while the job.scored of this record is being published."},"claimId":{"type":"string","minLength":1},"claimedAt":{"type":"string","format":"date-time"}}};
 
-function validate332(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate332.evaluated;
+const evaluated0 = validate340.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29436,16 +30163,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate332.errors = vErrors;
+validate340.errors = vErrors;
 return errors === 0;
 }
-validate332.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate340.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate334.evaluated;
+const evaluated0 = validate342.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29474,261 +30201,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate334.errors = vErrors;
-return errors === 0;
-}
-validate334.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate336.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate336.errors = vErrors;
-return errors === 0;
-}
-validate336.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate338.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate338.errors = vErrors;
-return errors === 0;
-}
-validate338.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate340.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate340.errors = vErrors;
-return errors === 0;
-}
-validate340.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema168 = {"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]};
-
-function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate342.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if((typeof data == "number") && (isFinite(data))){
-if(data > 1 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
 validate342.errors = vErrors;
 return errors === 0;
 }
 validate342.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema169 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
 function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -29740,11 +30217,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -29753,11 +30228,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -29766,10 +30238,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -29777,17 +30248,6 @@ else {
 vErrors.push(err2);
 }
 errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
 }
 validate344.errors = vErrors;
 return errors === 0;
@@ -29870,6 +30330,273 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate348.errors = vErrors;
+return errors === 0;
+}
+validate348.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema172 = {"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]};
+
+function validate350(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate350.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if((typeof data == "number") && (isFinite(data))){
+if(data > 1 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate350.errors = vErrors;
+return errors === 0;
+}
+validate350.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema173 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+
+function validate352(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate352.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate352.errors = vErrors;
+return errors === 0;
+}
+validate352.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate354(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate354.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate354.errors = vErrors;
+return errors === 0;
+}
+validate354.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate356(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate356.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(Array.isArray(data)){
 if(data.length > 50){
 const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
@@ -29940,7 +30667,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema155.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema159.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -30021,16 +30748,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate348.errors = vErrors;
+validate356.errors = vErrors;
 return errors === 0;
 }
-validate348.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate356.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate350(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate358(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate350.evaluated;
+const evaluated0 = validate358.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30059,17 +30786,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate350.errors = vErrors;
+validate358.errors = vErrors;
 return errors === 0;
 }
-validate350.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate358.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate339(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/scores/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate331.evaluated;
+const evaluated0 = validate339.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30238,7 +30965,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema162.properties, key0))){
+if(!(func5.call(schema166.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -30250,62 +30977,62 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate332(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
-errors = vErrors.length;
-}
-}
-if(data.contentHash !== undefined){
-if(!(validate334(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
-errors = vErrors.length;
-}
-}
-if(data.score !== undefined){
-if(!(validate336(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
-errors = vErrors.length;
-}
-}
-if(data.track !== undefined){
-if(!(validate338(data.track, {instancePath:instancePath+"/track",parentData:data,parentDataProperty:"track",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
-errors = vErrors.length;
-}
-}
-if(data.trackScore !== undefined){
-if(!(validate340(data.trackScore, {instancePath:instancePath+"/trackScore",parentData:data,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+if(!(validate340(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
 errors = vErrors.length;
 }
 }
-if(data.modelProbability !== undefined){
-if(!(validate342(data.modelProbability, {instancePath:instancePath+"/modelProbability",parentData:data,parentDataProperty:"modelProbability",rootData,dynamicAnchors}))){
+if(data.contentHash !== undefined){
+if(!(validate342(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
 errors = vErrors.length;
 }
 }
-if(data.modelVersion !== undefined){
-if(!(validate344(data.modelVersion, {instancePath:instancePath+"/modelVersion",parentData:data,parentDataProperty:"modelVersion",rootData,dynamicAnchors}))){
+if(data.score !== undefined){
+if(!(validate344(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
 errors = vErrors.length;
 }
 }
-if(data.filteredBy !== undefined){
-if(!(validate346(data.filteredBy, {instancePath:instancePath+"/filteredBy",parentData:data,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+if(data.track !== undefined){
+if(!(validate346(data.track, {instancePath:instancePath+"/track",parentData:data,parentDataProperty:"track",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
 errors = vErrors.length;
 }
 }
-if(data.reasons !== undefined){
-if(!(validate348(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+if(data.trackScore !== undefined){
+if(!(validate348(data.trackScore, {instancePath:instancePath+"/trackScore",parentData:data,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate348.errors : vErrors.concat(validate348.errors);
 errors = vErrors.length;
 }
 }
-if(data.scoredAt !== undefined){
-if(!(validate350(data.scoredAt, {instancePath:instancePath+"/scoredAt",parentData:data,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+if(data.modelProbability !== undefined){
+if(!(validate350(data.modelProbability, {instancePath:instancePath+"/modelProbability",parentData:data,parentDataProperty:"modelProbability",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate350.errors : vErrors.concat(validate350.errors);
+errors = vErrors.length;
+}
+}
+if(data.modelVersion !== undefined){
+if(!(validate352(data.modelVersion, {instancePath:instancePath+"/modelVersion",parentData:data,parentDataProperty:"modelVersion",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
+errors = vErrors.length;
+}
+}
+if(data.filteredBy !== undefined){
+if(!(validate354(data.filteredBy, {instancePath:instancePath+"/filteredBy",parentData:data,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate354.errors : vErrors.concat(validate354.errors);
+errors = vErrors.length;
+}
+}
+if(data.reasons !== undefined){
+if(!(validate356(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
+errors = vErrors.length;
+}
+}
+if(data.scoredAt !== undefined){
+if(!(validate358(data.scoredAt, {instancePath:instancePath+"/scoredAt",parentData:data,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
 errors = vErrors.length;
 }
 }
@@ -30457,22 +31184,22 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate331.errors = vErrors;
+validate339.errors = vErrors;
 return errors === 0;
 }
-validate331.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate339.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesScrapeState = validate352;
-const schema173 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
-const pattern67 = new RegExp("^posting#", "u");
-const pattern69 = new RegExp("^http#", "u");
-const pattern70 = new RegExp("^run#", "u");
-const pattern71 = new RegExp("^search#", "u");
+export const tablesScrapeState = validate360;
+const schema177 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
+const pattern68 = new RegExp("^posting#", "u");
+const pattern70 = new RegExp("^http#", "u");
+const pattern71 = new RegExp("^run#", "u");
+const pattern72 = new RegExp("^search#", "u");
 
-function validate353(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate361(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate353.evaluated;
+const evaluated0 = validate361.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30490,7 +31217,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema106.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -30499,16 +31226,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate353.errors = vErrors;
+validate361.errors = vErrors;
 return errors === 0;
 }
-validate353.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate361.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate355(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate363(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate355.evaluated;
+const evaluated0 = validate363.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30547,17 +31274,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate355.errors = vErrors;
+validate363.errors = vErrors;
 return errors === 0;
 }
-validate355.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate363.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema176 = {"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}};
+const schema180 = {"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}};
 
-function validate359(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate367(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate359.evaluated;
+const evaluated0 = validate367.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30656,7 +31383,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema176.properties, key0))){
+if(!(func5.call(schema180.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -30902,17 +31629,17 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate359.errors = vErrors;
+validate367.errors = vErrors;
 return errors === 0;
 }
-validate359.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate367.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema177 = {"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}};
+const schema181 = {"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}};
 
-function validate361(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate369(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate361.evaluated;
+const evaluated0 = validate369.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31034,7 +31761,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "complete") || (data2 === "failed"))){
-const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema177.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema181.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -31104,17 +31831,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate361.errors = vErrors;
+validate369.errors = vErrors;
 return errors === 0;
 }
-validate361.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate369.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate352(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate360(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/scrapeState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate352.evaluated;
+const evaluated0 = validate360.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31211,7 +31938,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern67.test(data0)){
+if(!pattern68.test(data0)){
 const err8 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -31234,14 +31961,14 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate353(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
+if(!(validate361(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate361.errors : vErrors.concat(validate361.errors);
 errors = vErrors.length;
 }
 }
 if(data.externalId !== undefined){
-if(!(validate355(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate355.errors : vErrors.concat(validate355.errors);
+if(!(validate363(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate363.errors : vErrors.concat(validate363.errors);
 errors = vErrors.length;
 }
 }
@@ -31389,7 +32116,7 @@ errors++;
 if(data.key !== undefined){
 let data7 = data.key;
 if(typeof data7 === "string"){
-if(!pattern69.test(data7)){
+if(!pattern70.test(data7)){
 const err21 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^http#"},message:"must match pattern \""+"^http#"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -31491,8 +32218,8 @@ let data11 = data.itemIds;
 if(Array.isArray(data11)){
 const len0 = data11.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate355(data11[i0], {instancePath:instancePath+"/itemIds/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate355.errors : vErrors.concat(validate355.errors);
+if(!(validate363(data11[i0], {instancePath:instancePath+"/itemIds/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate363.errors : vErrors.concat(validate363.errors);
 errors = vErrors.length;
 }
 }
@@ -31615,7 +32342,7 @@ vErrors.push(err38);
 errors++;
 }
 for(const key2 in data){
-if(!(func5.call(schema173.oneOf[2].properties, key2))){
+if(!(func5.call(schema177.oneOf[2].properties, key2))){
 const err39 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err39];
@@ -31629,7 +32356,7 @@ errors++;
 if(data.key !== undefined){
 let data13 = data.key;
 if(typeof data13 === "string"){
-if(!pattern70.test(data13)){
+if(!pattern71.test(data13)){
 const err40 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/pattern",keyword:"pattern",params:{pattern: "^run#"},message:"must match pattern \""+"^run#"+"\""};
 if(vErrors === null){
 vErrors = [err40];
@@ -31702,15 +32429,15 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate353(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
+if(!(validate361(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate361.errors : vErrors.concat(validate361.errors);
 errors = vErrors.length;
 }
 }
 if(data.status !== undefined){
 let data17 = data.status;
 if(!(((((data17 === "running") || (data17 === "complete")) || (data17 === "partial")) || (data17 === "failed")) || (data17 === "completed"))){
-const err46 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema173.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err46 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema177.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -32048,14 +32775,14 @@ errors++;
 }
 }
 if(data.coverage !== undefined){
-if(!(validate359(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
+if(!(validate367(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate367.errors : vErrors.concat(validate367.errors);
 errors = vErrors.length;
 }
 }
 if(data.boards !== undefined){
-if(!(validate361(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate361.errors : vErrors.concat(validate361.errors);
+if(!(validate369(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate369.errors : vErrors.concat(validate369.errors);
 errors = vErrors.length;
 }
 }
@@ -32160,7 +32887,7 @@ errors++;
 if(data.key !== undefined){
 let data32 = data.key;
 if(typeof data32 === "string"){
-if(!pattern71.test(data32)){
+if(!pattern72.test(data32)){
 const err82 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/pattern",keyword:"pattern",params:{pattern: "^search#"},message:"must match pattern \""+"^search#"+"\""};
 if(vErrors === null){
 vErrors = [err82];
@@ -32208,8 +32935,8 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate353(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
+if(!(validate361(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate361.errors : vErrors.concat(validate361.errors);
 errors = vErrors.length;
 }
 }
@@ -32376,20 +33103,20 @@ vErrors = null;
 }
 }
 }
-validate352.errors = vErrors;
+validate360.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate352.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate360.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesSessions = validate364;
-const schema178 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sessions/schema.json","title":"SessionItem","description":"A site's session status (written by auth-refresher; never the cookie: that is in the secret store).","type":"object","additionalProperties":false,"required":["site","status","expiresAt","failures","lastError","reason","nextAttemptAt","screenshotBlobKey","updatedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"enum":["ok","needs-otp","failed","blocked"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failures":{"type":"integer","minimum":0},"lastError":{"anyOf":[{"type":"string"},{"type":"null"}]},"reason":{"anyOf":[{"$ref":"../../session.refreshed/v1/schema.json#/properties/data/properties/reason"},{"type":"null"}]},"nextAttemptAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"screenshotBlobKey":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}]},"updatedAt":{"type":"string","format":"date-time"}}};
-const schema179 = {"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."};
+export const tablesSessions = validate372;
+const schema182 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sessions/schema.json","title":"SessionItem","description":"A site's session status (written by auth-refresher; never the cookie: that is in the secret store).","type":"object","additionalProperties":false,"required":["site","status","expiresAt","failures","lastError","reason","nextAttemptAt","screenshotBlobKey","updatedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"enum":["ok","needs-otp","failed","blocked"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failures":{"type":"integer","minimum":0},"lastError":{"anyOf":[{"type":"string"},{"type":"null"}]},"reason":{"anyOf":[{"$ref":"../../session.refreshed/v1/schema.json#/properties/data/properties/reason"},{"type":"null"}]},"nextAttemptAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"screenshotBlobKey":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}]},"updatedAt":{"type":"string","format":"date-time"}}};
+const schema183 = {"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."};
 
-function validate365(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate373(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate365.evaluated;
+const evaluated0 = validate373.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32407,7 +33134,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((data === "otp-required") || (data === "wrong-credentials")) || (data === "login-page-changed")) || (data === "timeout")) || (data === "site-error")) || (data === "too-many-failures")) || (data === "missing-credentials")) || (data === "site-not-configured"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema179.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema183.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -32416,17 +33143,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate365.errors = vErrors;
+validate373.errors = vErrors;
 return errors === 0;
 }
-validate365.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate373.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate364(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/sessions/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate364.evaluated;
+const evaluated0 = validate372.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32525,7 +33252,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema178.properties, key0))){
+if(!(func5.call(schema182.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -32564,7 +33291,7 @@ errors++;
 if(data.status !== undefined){
 let data1 = data.status;
 if(!((((data1 === "ok") || (data1 === "needs-otp")) || (data1 === "failed")) || (data1 === "blocked"))){
-const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema178.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema182.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -32720,8 +33447,8 @@ let data5 = data.reason;
 const _errs20 = errors;
 let valid3 = false;
 const _errs21 = errors;
-if(!(validate365(data5, {instancePath:instancePath+"/reason",parentData:data,parentDataProperty:"reason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
+if(!(validate373(data5, {instancePath:instancePath+"/reason",parentData:data,parentDataProperty:"reason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate373.errors : vErrors.concat(validate373.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs21 === errors;
@@ -32925,18 +33652,18 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate364.errors = vErrors;
+validate372.errors = vErrors;
 return errors === 0;
 }
-validate364.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate372.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesSourceRuns = validate367;
-const schema180 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sourceRuns/schema.json","title":"SourceRunItem","description":"How much of its search one scrape run read, as crm-api learned it from scrape.finished (written by crm-api): the event's data plus its keys.","type":"object","additionalProperties":false,"required":["runKey","feed","searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"runKey":{"type":"string","minLength":3,"description":"<searchId>#<runId>"},"feed":{"const":"run","description":"One partition of the byFinishedAt index: every run, newest first."},"searchId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/runId"},"status":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/status"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"},"drift":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/drift"},"previousListed":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/previousListed"},"startedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/startedAt"},"finishedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/finishedAt"},"durationMs":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/durationMs"}}};
+export const tablesSourceRuns = validate375;
+const schema184 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sourceRuns/schema.json","title":"SourceRunItem","description":"How much of its search one scrape run read, as crm-api learned it from scrape.finished (written by crm-api): the event's data plus its keys.","type":"object","additionalProperties":false,"required":["runKey","feed","searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"runKey":{"type":"string","minLength":3,"description":"<searchId>#<runId>"},"feed":{"const":"run","description":"One partition of the byFinishedAt index: every run, newest first."},"searchId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/runId"},"status":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/status"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"},"drift":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/drift"},"previousListed":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/previousListed"},"startedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/startedAt"},"finishedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/finishedAt"},"durationMs":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/durationMs"}}};
 
-function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate368.evaluated;
+const evaluated0 = validate376.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32965,16 +33692,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate368.errors = vErrors;
+validate376.errors = vErrors;
 return errors === 0;
 }
-validate368.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate376.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate370(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate370.evaluated;
+const evaluated0 = validate378.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32992,7 +33719,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33001,16 +33728,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate370.errors = vErrors;
+validate378.errors = vErrors;
 return errors === 0;
 }
-validate370.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate378.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate372.evaluated;
+const evaluated0 = validate380.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33049,17 +33776,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate372.errors = vErrors;
+validate380.errors = vErrors;
 return errors === 0;
 }
-validate372.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate380.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema184 = {"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."};
+const schema188 = {"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."};
 
-function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate374.evaluated;
+const evaluated0 = validate382.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33077,7 +33804,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "complete") || (data === "partial")) || (data === "failed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema184.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema188.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33086,16 +33813,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate374.errors = vErrors;
+validate382.errors = vErrors;
 return errors === 0;
 }
-validate374.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate382.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate384(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate376.evaluated;
+const evaluated0 = validate384.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33194,7 +33921,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema176.properties, key0))){
+if(!(func5.call(schema180.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -33440,16 +34167,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate376.errors = vErrors;
+validate384.errors = vErrors;
 return errors === 0;
 }
-validate376.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate384.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate386(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate378.evaluated;
+const evaluated0 = validate386.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33571,7 +34298,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "complete") || (data2 === "failed"))){
-const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema177.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema181.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -33641,17 +34368,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate378.errors = vErrors;
+validate386.errors = vErrors;
 return errors === 0;
 }
-validate378.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate386.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema187 = {"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."};
+const schema191 = {"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."};
 
-function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate388(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate380.evaluated;
+const evaluated0 = validate388.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33668,17 +34395,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate380.errors = vErrors;
+validate388.errors = vErrors;
 return errors === 0;
 }
-validate380.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate388.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema188 = {"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."};
+const schema192 = {"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."};
 
-function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate382.evaluated;
+const evaluated0 = validate390.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33707,17 +34434,17 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate382.errors = vErrors;
+validate390.errors = vErrors;
 return errors === 0;
 }
-validate382.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate390.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema189 = {"type":"string","format":"date-time"};
+const schema193 = {"type":"string","format":"date-time"};
 
-function validate384(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate392(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate384.evaluated;
+const evaluated0 = validate392.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33746,17 +34473,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate384.errors = vErrors;
+validate392.errors = vErrors;
 return errors === 0;
 }
-validate384.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate392.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema190 = {"type":"string","format":"date-time"};
+const schema194 = {"type":"string","format":"date-time"};
 
-function validate386(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate394(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate386.evaluated;
+const evaluated0 = validate394.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33785,17 +34512,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate386.errors = vErrors;
+validate394.errors = vErrors;
 return errors === 0;
 }
-validate386.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate394.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema191 = {"type":"number","minimum":0};
+const schema195 = {"type":"number","minimum":0};
 
-function validate388(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate396(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate388.evaluated;
+const evaluated0 = validate396.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33824,17 +34551,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate388.errors = vErrors;
+validate396.errors = vErrors;
 return errors === 0;
 }
-validate388.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate396.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate367(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate375(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/sourceRuns/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate367.evaluated;
+const evaluated0 = validate375.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33953,7 +34680,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema180.properties, key0))){
+if(!(func5.call(schema184.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -34002,68 +34729,68 @@ errors++;
 }
 }
 if(data.searchId !== undefined){
-if(!(validate368(data.searchId, {instancePath:instancePath+"/searchId",parentData:data,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate368.errors : vErrors.concat(validate368.errors);
-errors = vErrors.length;
-}
-}
-if(data.source !== undefined){
-if(!(validate370(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate370.errors : vErrors.concat(validate370.errors);
-errors = vErrors.length;
-}
-}
-if(data.runId !== undefined){
-if(!(validate372(data.runId, {instancePath:instancePath+"/runId",parentData:data,parentDataProperty:"runId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
-errors = vErrors.length;
-}
-}
-if(data.status !== undefined){
-if(!(validate374(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
-errors = vErrors.length;
-}
-}
-if(data.coverage !== undefined){
-if(!(validate376(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+if(!(validate376(data.searchId, {instancePath:instancePath+"/searchId",parentData:data,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
 errors = vErrors.length;
 }
 }
-if(data.boards !== undefined){
-if(!(validate378(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
+if(data.source !== undefined){
+if(!(validate378(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
 errors = vErrors.length;
 }
 }
-if(data.drift !== undefined){
-if(!(validate380(data.drift, {instancePath:instancePath+"/drift",parentData:data,parentDataProperty:"drift",rootData,dynamicAnchors}))){
+if(data.runId !== undefined){
+if(!(validate380(data.runId, {instancePath:instancePath+"/runId",parentData:data,parentDataProperty:"runId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
 errors = vErrors.length;
 }
 }
-if(data.previousListed !== undefined){
-if(!(validate382(data.previousListed, {instancePath:instancePath+"/previousListed",parentData:data,parentDataProperty:"previousListed",rootData,dynamicAnchors}))){
+if(data.status !== undefined){
+if(!(validate382(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
 errors = vErrors.length;
 }
 }
-if(data.startedAt !== undefined){
-if(!(validate384(data.startedAt, {instancePath:instancePath+"/startedAt",parentData:data,parentDataProperty:"startedAt",rootData,dynamicAnchors}))){
+if(data.coverage !== undefined){
+if(!(validate384(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate384.errors : vErrors.concat(validate384.errors);
 errors = vErrors.length;
 }
 }
-if(data.finishedAt !== undefined){
-if(!(validate386(data.finishedAt, {instancePath:instancePath+"/finishedAt",parentData:data,parentDataProperty:"finishedAt",rootData,dynamicAnchors}))){
+if(data.boards !== undefined){
+if(!(validate386(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate386.errors : vErrors.concat(validate386.errors);
 errors = vErrors.length;
 }
 }
-if(data.durationMs !== undefined){
-if(!(validate388(data.durationMs, {instancePath:instancePath+"/durationMs",parentData:data,parentDataProperty:"durationMs",rootData,dynamicAnchors}))){
+if(data.drift !== undefined){
+if(!(validate388(data.drift, {instancePath:instancePath+"/drift",parentData:data,parentDataProperty:"drift",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
+errors = vErrors.length;
+}
+}
+if(data.previousListed !== undefined){
+if(!(validate390(data.previousListed, {instancePath:instancePath+"/previousListed",parentData:data,parentDataProperty:"previousListed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
+errors = vErrors.length;
+}
+}
+if(data.startedAt !== undefined){
+if(!(validate392(data.startedAt, {instancePath:instancePath+"/startedAt",parentData:data,parentDataProperty:"startedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate392.errors : vErrors.concat(validate392.errors);
+errors = vErrors.length;
+}
+}
+if(data.finishedAt !== undefined){
+if(!(validate394(data.finishedAt, {instancePath:instancePath+"/finishedAt",parentData:data,parentDataProperty:"finishedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
+errors = vErrors.length;
+}
+}
+if(data.durationMs !== undefined){
+if(!(validate396(data.durationMs, {instancePath:instancePath+"/durationMs",parentData:data,parentDataProperty:"durationMs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
 errors = vErrors.length;
 }
 }
@@ -34078,10 +34805,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate367.errors = vErrors;
+validate375.errors = vErrors;
 return errors === 0;
 }
-validate367.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate375.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 /** Every event validator, sorted by detail-type, then major version. */
 export const EVENT_VALIDATORS = [
@@ -34097,6 +34824,7 @@ export const EVENT_VALIDATORS = [
   { detailType: "import.chunk-loaded", major: 1, validate: importChunkLoadedV1 },
   { detailType: "inbox.forget-requested", major: 1, validate: inboxForgetRequestedV1 },
   { detailType: "job.closed", major: 1, validate: jobClosedV1 },
+  { detailType: "job.flagged", major: 1, validate: jobFlaggedV1 },
   { detailType: "job.parsed", major: 1, validate: jobParsedV1 },
   { detailType: "job.reopened", major: 1, validate: jobReopenedV1 },
   { detailType: "job.scored", major: 1, validate: jobScoredV1 },

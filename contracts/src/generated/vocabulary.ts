@@ -49,6 +49,13 @@ export type JobCloseReason = (typeof JOB_CLOSE_REASONS)[number];
 /** Whether a value is one of {@link JOB_CLOSE_REASONS}. */
 export const isJobCloseReason = (value: unknown): value is JobCloseReason => (JOB_CLOSE_REASONS as readonly unknown[]).includes(value);
 
+/** Named ghost-risk criteria of an open job: open long past its source's usual time to close, relisted repeatedly, reposted while an earlier listing is open, no salary with evergreen wording. From job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/kind. */
+export const GHOST_FLAG_KINDS = ['open-past-usual-close', 'relisted-repeatedly', 'reposted-while-open', 'evergreen-no-salary'] as const;
+/** One of {@link GHOST_FLAG_KINDS}. */
+export type GhostFlagKind = (typeof GHOST_FLAG_KINDS)[number];
+/** Whether a value is one of {@link GHOST_FLAG_KINDS}. */
+export const isGhostFlagKind = (value: unknown): value is GhostFlagKind => (GHOST_FLAG_KINDS as readonly unknown[]).includes(value);
+
 /** Content types a raw body may have, as job.scraped carries it. From job.scraped/v1/schema.json#/properties/data/properties/contentType. */
 export const RAW_CONTENT_TYPES = ['application/json', 'text/html'] as const;
 /** One of {@link RAW_CONTENT_TYPES}. */

@@ -80,6 +80,13 @@ export const VOCABULARY_TERMS: readonly VocabularyTerm[] = [
     source: { file: 'job.closed/v1/schema.json', pointer: '/properties/data/properties/closeReason' },
   },
   {
+    constant: 'GHOST_FLAG_KINDS',
+    type: 'GhostFlagKind',
+    description:
+      "Named ghost-risk criteria of an open job: open long past its source's usual time to close, relisted repeatedly, reposted while an earlier listing is open, no salary with evergreen wording.",
+    source: { file: 'job.flagged/v1/schema.json', pointer: '/properties/data/properties/flags/items/properties/kind' },
+  },
+  {
     constant: 'RAW_CONTENT_TYPES',
     type: 'RawContentType',
     description: 'Content types a raw body may have, as job.scraped carries it.',

@@ -1,4 +1,12 @@
-import { configuredSites, defineHandlers, defineService, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import {
+  configuredSites,
+  defineHandlers,
+  defineService,
+  type HandlerTable,
+  type Logger,
+  type ServicePorts,
+  type TableReader,
+} from '@jobpipe/shared';
 import { BrowserHolder } from './adapters/browser-holder.js';
 import { Applier } from './applier.js';
 import { APPLIER_ENV_SCHEMA, type ApplierConfig, readApplierConfig } from './config.js';
@@ -14,7 +22,7 @@ export type ApplierSettings = Pick<ApplierConfig, 'sites' | 'guards' | 'forceDry
 };
 
 /** The configured profile: the `profile` object of the current JobpipeConfig, if any. */
-async function profileFromConfig(ports: Pick<RuntimePorts, 'tables'>, logger: Logger): Promise<ApplicantProfile | undefined> {
+async function profileFromConfig(ports: { readonly tables: TableReader }, logger: Logger): Promise<ApplicantProfile | undefined> {
   const current = await ports.tables.get('config', { key: 'current' });
   if (current?.config?.profile === undefined) return undefined;
   try {
@@ -38,7 +46,7 @@ export interface ApplierHandlers {
  * applications.
  */
 export function createApplierHandlers(
-  ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
+  ports: Pick<ServicePorts<'applier'>, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
   settings: ApplierSettings,
   logger: Logger,
   startBrowser = async (allowHosts: readonly string[]) =>

@@ -6,10 +6,10 @@ import {
   type BlobStore,
   type Clock,
   type Logger,
-  type Outbox,
   type OutgoingEvent,
   type SecretStore,
-  type TableStore,
+  type ServiceOutbox,
+  type ServiceTables,
   TransientError,
 } from '@jobpipe/shared';
 import { ApplicationStore } from './adapters/application-store.js';
@@ -37,9 +37,9 @@ export type Caused = (events: readonly OutgoingEvent[]) => OutgoingEvent[];
 
 /** What the applier works with. */
 export interface ApplierDependencies {
-  readonly tables: TableStore;
+  readonly tables: ServiceTables<'applier'>;
   /** Commits a record change with the events that announce it. */
-  readonly outbox: Outbox;
+  readonly outbox: ServiceOutbox<'applier'>;
   readonly blobs: BlobStore;
   readonly secrets: SecretStore;
   readonly clock: Clock;

@@ -1,4 +1,4 @@
-import { configuredSites, defineHandlers, defineService, type Logger, type RuntimePorts, silentLogger } from '@jobpipe/shared';
+import { configuredSites, defineHandlers, defineService, type Logger, type ServicePorts, silentLogger } from '@jobpipe/shared';
 import { AUTH_REFRESHER_ENV_SCHEMA, type AuthRefresherConfig, readAuthRefresherConfig } from './config.js';
 import { parseLoginSites } from './domain/login-site.js';
 import { sessionRefreshRequestedHandler } from './handlers/session-refresh-requested.js';
@@ -10,6 +10,9 @@ export type AuthRefresherSettings = Pick<AuthRefresherConfig, 'sites' | 'policy'
   /** Lends the browser of one login; defaults to a fresh system headless Chromium, quit afterwards. */
   readonly openBrowser?: (host: string) => Promise<BrowserLease>;
 };
+
+/** The ports the auth-refresher uses (it writes only `sessions`). */
+export type AuthRefresherPorts = Pick<ServicePorts<'auth-refresher'>, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>;
 
 /** A fresh browser per login: no cookie or cache survives from one login to the next (selenium loads with the first). */
 async function freshChromium(host: string): Promise<BrowserLease> {
@@ -25,7 +28,7 @@ async function freshChromium(host: string): Promise<BrowserLease> {
  * stored config (read per login and per schedule pass).
  */
 export function createSessionRefresher(
-  ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
+  ports: AuthRefresherPorts,
   settings: AuthRefresherSettings,
   logger: Logger = silentLogger,
 ): SessionRefresher {
@@ -46,7 +49,7 @@ export function createSessionRefresher(
 
 /** The auth-refresher's handler table (pass the refresher the schedule uses, so logins of a site never overlap). */
 export function createAuthRefresherHandlers(
-  ports: Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>,
+  ports: AuthRefresherPorts,
   settings: AuthRefresherSettings,
   refresher: SessionRefresher = createSessionRefresher(ports, settings),
 ) {

@@ -1,5 +1,5 @@
 import type { SessionRefreshedV1 } from '@jobpipe/contracts';
-import type { BlobStore, Clock, Logger, Outbox, OutgoingEvent, SecretStore, TableStore } from '@jobpipe/shared';
+import type { BlobStore, Clock, Logger, OutgoingEvent, SecretStore, ServiceOutbox, ServiceTables } from '@jobpipe/shared';
 import type { WebDriver } from 'selenium-webdriver';
 import type { Credentials } from './adapters/browser-login.js';
 import { currentOneTimeCode } from './adapters/one-time-code.js';
@@ -36,9 +36,9 @@ export interface BrowserLease {
 
 /** What the refresher works with. */
 export interface SessionRefresherDependencies {
-  readonly tables: TableStore;
+  readonly tables: ServiceTables<'auth-refresher'>;
   /** Commits a `sessions` row and its `session.refreshed` together. */
-  readonly outbox: Outbox;
+  readonly outbox: ServiceOutbox<'auth-refresher'>;
   readonly blobs: BlobStore;
   readonly secrets: SecretStore;
   readonly clock: Clock;

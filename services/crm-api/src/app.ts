@@ -1,4 +1,4 @@
-import { defineService, type HandlerTable, type Logger, type RuntimePorts, type Stoppable } from '@jobpipe/shared';
+import { defineService, type HandlerTable, type Logger, type ServicePorts, type Stoppable } from '@jobpipe/shared';
 import { CRM_API_ENV_SCHEMA, type CrmApiConfig, readCrmApiConfig } from './config.js';
 import { type CrmApiContext, createCrmApiContext } from './context.js';
 import { createCrmApiHandlers } from './handlers/index.js';
@@ -14,7 +14,7 @@ export interface CrmApiApp {
 }
 
 /** Composition root: builds crm-api from the runtime ports and its config. */
-export function createCrmApiApp(ports: RuntimePorts, config: CrmApiConfig, logger: Logger): CrmApiApp {
+export function createCrmApiApp(ports: ServicePorts<'crm-api'>, config: CrmApiConfig, logger: Logger): CrmApiApp {
   const context = createCrmApiContext(
     ports,
     {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type ContractRegistry, contracts } from '@jobpipe/contracts';
-import type { BlobStore, Clock, EventPublisher, IdGenerator, Logger, Outbox, SecretStore, TableStore } from '@jobpipe/shared';
+import type { BlobStore, Clock, EventPublisher, IdGenerator, Logger, SecretStore, ServiceOutbox, ServiceTables } from '@jobpipe/shared';
 import { AnalyticsStore } from './adapters/analytics-store.js';
 import { ApiKeyVerifier } from './adapters/api-keys.js';
 import { LiveFeed } from './adapters/live-feed.js';
@@ -10,14 +10,14 @@ import { TableJobReadModel } from './adapters/table-job-read-model.js';
 import type { AnalyticsReports } from './ports/analytics-reports.js';
 import type { JobReadModel } from './ports/job-read-model.js';
 
-/** The ports crm-api needs from the runtime (a subset of `RuntimePorts`). */
+/** The ports crm-api needs from the runtime (a subset of its `ServicePorts`: it writes only its own tables). */
 export interface CrmApiPorts {
-  readonly tables: TableStore;
+  readonly tables: ServiceTables<'crm-api'>;
   readonly blobs: BlobStore;
   /** Publishes events that announce no write of crm-api's own (commands). */
   readonly publisher: EventPublisher;
   /** Commits crm-api's writes with the events that announce them. */
-  readonly outbox: Outbox;
+  readonly outbox: ServiceOutbox<'crm-api'>;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   /** The secret store (site credentials the user sets); throws a ConfigError when none is configured. */

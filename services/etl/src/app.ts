@@ -1,4 +1,4 @@
-import type { EventPublisher, HandlerTable, Logger, RuntimePorts } from '@jobpipe/shared';
+import type { EventPublisher, HandlerTable, Logger, ServicePorts } from '@jobpipe/shared';
 import { defineHandlers, defineService, randomIds } from '@jobpipe/shared';
 import type { AnalyticsTarget } from './adapters/analytics-target.js';
 import { PostgresAnalyticsTarget } from './adapters/postgres-target.js';
@@ -11,8 +11,8 @@ import { jobParsedHandler } from './handlers/job-parsed.js';
 import { jobScoredHandler } from './handlers/job-scored.js';
 import { AnalyticsWarehouse, type PublishedSnapshot } from './warehouse.js';
 
-/** The ports the etl service uses. */
-export type EtlPorts = Pick<RuntimePorts, 'tables' | 'blobs' | 'clock'>;
+/** The ports the etl service uses (it reads the tables and writes none of them). */
+export type EtlPorts = Pick<ServicePorts<'etl'>, 'tables' | 'blobs' | 'clock'>;
 
 /** The etl service wired up: its handler table, the warehouse behind it, and how to close it. */
 export interface EtlService {

@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RateBook } from '@jobpipe/contracts';
-import type { AnalyticsDatabase, ApplicationRow, BlobStore, Clock, Logger, TableStore } from '@jobpipe/shared';
+import type { AnalyticsDatabase, ApplicationRow, BlobStore, Clock, Logger, TableReader } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
 import type { AnalyticsTarget } from './adapters/analytics-target.js';
 import { SqliteAnalyticsTarget, startSqliteBuild } from './adapters/sqlite-target.js';
@@ -34,7 +34,7 @@ export interface PublishedSnapshot {
 /** What the warehouse works with. */
 export interface WarehouseDependencies {
   readonly target: AnalyticsTarget;
-  readonly tables: TableStore;
+  readonly tables: TableReader;
   readonly blobs: BlobStore;
   readonly clock: Clock;
   readonly logger: Logger;

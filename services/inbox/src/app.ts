@@ -1,4 +1,4 @@
-import { defineHandlers, defineService, type Logger, type RuntimePorts, type Stoppable } from '@jobpipe/shared';
+import { defineHandlers, defineService, type Logger, type ServicePorts, type Stoppable } from '@jobpipe/shared';
 import type { ImapWatcher, MailboxReader } from './adapters/imap-watcher.js';
 import { INBOX_ENV_SCHEMA, type InboxConfig, readInboxConfig } from './config.js';
 import { loadEmailModel, trainEmailModel } from './domain/email-model.js';
@@ -8,8 +8,8 @@ import type { InboxContext } from './use-cases/inbox-context.js';
 import { mailboxCursor, startCursorAt } from './use-cases/mailbox-cursor.js';
 import { takeInMessage } from './use-cases/take-in-message.js';
 
-/** The ports the inbox uses. */
-export type InboxPorts = Pick<RuntimePorts, 'tables' | 'outbox' | 'secrets' | 'clock'>;
+/** The ports the inbox uses (it writes only `inbox`). */
+export type InboxPorts = Pick<ServicePorts<'inbox'>, 'tables' | 'outbox' | 'secrets' | 'clock'>;
 
 /** The classifier trained on the project's labelled set (a fraction of a second at start). */
 export function trainedEmailModel() {

@@ -1,17 +1,15 @@
-import { type BlobStore, defineHandlers, defineService, type Logger, type Outbox, type TableStore } from '@jobpipe/shared';
+import { defineHandlers, defineService, type Logger, type ServicePorts } from '@jobpipe/shared';
 import { JobsRepository } from './adapters/jobs-repository.js';
 import { PARSER_ENV_SCHEMA, type ParserConfig, readParserConfig } from './config.js';
 import { importChunkHandler } from './handlers/import-chunk.js';
 import { jobScrapedHandler } from './handlers/job-scraped.js';
 import { scrapeFinishedHandler } from './handlers/scrape-finished.js';
 
-/** The ports the parser needs (a subset of RuntimePorts, so tests can pass plain embedded ports). */
-export interface ParserPorts {
-  readonly tables: TableStore;
-  readonly blobs: BlobStore;
-  /** Commits each job with its job.parsed. */
-  readonly outbox: Outbox;
-}
+/**
+ * The ports the parser needs (a subset of its ServicePorts, so tests can pass plain embedded ports): the
+ * outbox commits each job with its job.parsed; it writes only the `jobs` table.
+ */
+export type ParserPorts = Pick<ServicePorts<'parser'>, 'tables' | 'blobs' | 'outbox'>;
 
 /** Settings the handlers use (ParserConfig satisfies it). */
 export type ParserHandlerConfig = Pick<ParserConfig, 'maxBodyBytes' | 'duplicateMinConfidence'>;

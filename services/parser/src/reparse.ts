@@ -1,16 +1,7 @@
 import type { JobItem } from '@jobpipe/contracts';
-import {
-  type BlobStore,
-  type Outbox,
-  type OutgoingEvent,
-  parseRawBlobKey,
-  type RawBlobKey,
-  RawBlobKeyError,
-  rawBlobPrefix,
-  type TableStore,
-} from '@jobpipe/shared';
+import { type OutgoingEvent, parseRawBlobKey, type RawBlobKey, RawBlobKeyError, rawBlobPrefix } from '@jobpipe/shared';
 import { JobsRepository } from './adapters/jobs-repository.js';
-import type { ParserHandlerConfig } from './app.js';
+import type { ParserHandlerConfig, ParserPorts } from './app.js';
 import type { RawFormat } from './domain/detect-format.js';
 import { type FieldChangeCount, FieldChangeTally } from './domain/field-change-tally.js';
 import { changedFields } from './domain/field-changes.js';
@@ -61,7 +52,7 @@ function readRawKey(key: string): StoredRawBody | undefined {
  * the updated jobs whose value changed, so a user sees what an extractor change did.
  */
 export async function reparseStoredBodies(
-  ports: { readonly tables: TableStore; readonly blobs: BlobStore; readonly outbox: Outbox },
+  ports: ParserPorts,
   config: ParserHandlerConfig,
   options: ReparseOptions,
 ): Promise<ReparseReport> {

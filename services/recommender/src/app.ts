@@ -2,7 +2,7 @@
  * Composition root of the recommender: builds its state over the runtime's tables and blobs, the
  * handler table, and the side job that runs the debounced retrain.
  */
-import { defineHandlers, defineService, type HandlerTable, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import { defineHandlers, defineService, type HandlerTable, type Logger, type ServicePorts } from '@jobpipe/shared';
 import { RecommenderState } from './adapters/recommender-state.js';
 import { RECOMMENDER_ENV_SCHEMA, type RecommenderConfig, readRecommenderConfig } from './config.js';
 import { configChangedHandler } from './handlers/config-changed.js';
@@ -10,8 +10,8 @@ import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { jobParsedHandler } from './handlers/job-parsed.js';
 import { Recommender, uncaused } from './recommender.js';
 
-/** The ports the recommender uses. */
-export type RecommenderPorts = Pick<RuntimePorts, 'tables' | 'blobs' | 'clock' | 'outbox'>;
+/** The ports the recommender uses (it writes only `scores` and `recommenderState`). */
+export type RecommenderPorts = Pick<ServicePorts<'recommender'>, 'tables' | 'blobs' | 'clock' | 'outbox'>;
 
 /** Settings the recommender needs (the process config, or any object with these fields in tests). */
 export type RecommenderAppConfig = Pick<RecommenderConfig, 'retrainAfter' | 'retrainQuietSeconds' | 'rescoreBatchSize'>;

@@ -1,4 +1,4 @@
-import { defineHandlers, defineService, type Logger, type RuntimePorts } from '@jobpipe/shared';
+import { defineHandlers, defineService, type Logger, type ServicePorts } from '@jobpipe/shared';
 import { ScrapeStateStore } from './adapters/scrape-state.js';
 import { ScraperMetrics } from './adapters/scraper-metrics.js';
 import { SourceHttp } from './adapters/source-http.js';
@@ -10,8 +10,8 @@ import type { PageRenderer } from './sources/jsonld/jsonld-source.js';
 import { SOURCE_MODULES } from './sources/registry.js';
 import type { Source } from './sources/source.js';
 
-/** The ports the scraper uses. */
-export type ScraperPorts = Pick<RuntimePorts, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>;
+/** The ports the scraper uses (it writes only `scrapeState`). */
+export type ScraperPorts = Pick<ServicePorts<'scraper'>, 'tables' | 'outbox' | 'blobs' | 'secrets' | 'clock'>;
 
 /** Optional replacements, for tests. */
 export interface ScraperOptions {

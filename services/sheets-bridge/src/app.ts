@@ -1,4 +1,4 @@
-import type { EventPublisher, HandlerTable, Logger, RuntimePorts } from '@jobpipe/shared';
+import type { EventPublisher, HandlerTable, Logger, ServicePorts } from '@jobpipe/shared';
 import { defineHandlers, defineService, inBatches } from '@jobpipe/shared';
 import type { SheetGateway } from './adapters/sheets-api.js';
 import { readSheetsBridgeConfig, SHEETS_BRIDGE_ENV_SCHEMA, type SheetsBridgeConfig } from './config.js';
@@ -8,8 +8,8 @@ import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { jobScoredHandler } from './handlers/job-scored.js';
 import { SheetSync } from './sheet-sync.js';
 
-/** The ports the bridge uses. */
-export type SheetsBridgePorts = Pick<RuntimePorts, 'publisher' | 'secrets' | 'clock' | 'tables'>;
+/** The ports the bridge uses (it reads the tables and writes none of them). */
+export type SheetsBridgePorts = Pick<ServicePorts<'sheets-bridge'>, 'publisher' | 'secrets' | 'clock' | 'tables'>;
 
 /** The bridge wired up: handlers, the sync engine (undefined when no spreadsheet is configured), the poller. */
 export interface SheetsBridgeService {

@@ -113,6 +113,11 @@ export type TableWrite<W extends TableName = TableName> = {
  * names come from `TABLES`). `W` narrows the tables this store may write, e.g. a service's own.
  */
 export interface TableStore<W extends TableName = TableName> {
+  /**
+   * Types only, never set: the tables this store may write, as a parameter, so that a store that may
+   * write fewer tables (a service's own) is not assignable where one that writes more is expected.
+   */
+  readonly writes?: (table: W) => void;
   get<N extends TableName>(table: N, key: TableKey<N>): Promise<TableItemMap[N] | undefined>;
   /** Writes the item; returns false (writing nothing) when the condition does not hold. */
   put<N extends W>(table: N, item: ItemToWrite<N>, condition?: WriteCondition): Promise<boolean>;

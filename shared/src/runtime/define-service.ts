@@ -4,7 +4,7 @@ import type { Logger } from '../ports/logger.js';
 import type { EnvSchema } from './env-config.js';
 import type { HandlerTable } from './handlers.js';
 import type { RuntimeConfig } from './runtime-config.js';
-import type { RuntimePorts } from './runtime-ports.js';
+import type { RuntimePorts, ServicePorts } from './runtime-ports.js';
 
 /** An environment as `process.env` gives it (tests and the CLI pass their own). */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -53,9 +53,20 @@ export interface ServiceDefinition<Config extends ServiceConfig = ServiceConfig,
   build(ports: RuntimePorts, config: Config, logger: Logger): Built | Promise<Built>;
 }
 
-/** Declares a service (the types of its config and of what it builds are inferred). */
-export function defineService<Config extends ServiceConfig, Built extends BuiltService>(
-  definition: ServiceDefinition<Config, Built>,
+/**
+ * A service as its `app.ts` declares it: its definition, with a `build` whose ports write only the
+ * tables the service owns (`ServicePorts`), so a write to another service's table does not compile.
+ */
+export interface ServiceDeclaration<Config extends ServiceConfig, Built extends BuiltService, Name extends ServiceName>
+  extends Omit<ServiceDefinition<Config, Built>, 'name' | 'build'> {
+  readonly name: Name;
+  /** A property, not a method, so its ports are checked strictly: a `build` over all-writing ports does not compile. */
+  readonly build: (ports: ServicePorts<Name>, config: Config, logger: Logger) => Built | Promise<Built>;
+}
+
+/** Declares a service (the types of its name, config and of what it builds are inferred). */
+export function defineService<Config extends ServiceConfig, Built extends BuiltService, Name extends ServiceName>(
+  definition: ServiceDeclaration<Config, Built, Name>,
 ): ServiceDefinition<Config, Built> {
   return Object.freeze(definition);
 }

@@ -1,4 +1,4 @@
-import { type Clock, collect, type Outbox, type OutgoingEvent, type TableStore, TransientError } from '@jobpipe/shared';
+import { type Clock, collect, type OutgoingEvent, type ServiceOutbox, type ServiceTables, TransientError } from '@jobpipe/shared';
 import { type ApplicationRecord, type ApplicationRequest, newApplicationRecord } from '../domain/application-record.js';
 
 const TABLE = 'applierState' as const;
@@ -6,8 +6,8 @@ const TABLE = 'applierState' as const;
 /** The applier's records in its `applierState` table; every write is conditional. */
 export class ApplicationStore {
   constructor(
-    private readonly tables: TableStore,
-    private readonly outbox: Outbox,
+    private readonly tables: ServiceTables<'applier'>,
+    private readonly outbox: ServiceOutbox<'applier'>,
     private readonly clock: Clock,
   ) {}
 

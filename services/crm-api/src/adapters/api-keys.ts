@@ -1,6 +1,6 @@
 import { hash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { type Clock, collect, type TableStore } from '@jobpipe/shared';
+import { type Clock, collect, type ServiceTables } from '@jobpipe/shared';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: string, keylen: number, options: object) => Promise<Buffer>;
 
@@ -50,7 +50,7 @@ export async function hashApiKey(key: string): Promise<string | undefined> {
 
 /** Creates a key, stores its hash, and returns the key (to be printed once). */
 export async function createApiKey(
-  tables: TableStore,
+  tables: ServiceTables<'crm-api'>,
   clock: Clock,
   options: { name: string; scope?: ApiKeyScope },
 ): Promise<CreatedApiKey> {
@@ -69,12 +69,12 @@ export async function createApiKey(
 }
 
 /** Every stored key (hashes and names only). */
-export function listApiKeys(tables: TableStore): Promise<ApiKeyRecord[]> {
+export function listApiKeys(tables: ServiceTables<'crm-api'>): Promise<ApiKeyRecord[]> {
   return collect(tables.scanAll('apiKeys'));
 }
 
 /** Revokes the key with this id; returns false when no such key exists. */
-export async function revokeApiKey(tables: TableStore, clock: Clock, keyId: string): Promise<boolean> {
+export async function revokeApiKey(tables: ServiceTables<'crm-api'>, clock: Clock, keyId: string): Promise<boolean> {
   const record = (await listApiKeys(tables)).find((candidate) => candidate.keyId === keyId);
   if (!record) return false;
   await tables.put('apiKeys', { ...record, revokedAt: record.revokedAt ?? clock.now().toISOString() });
@@ -90,7 +90,7 @@ export class ApiKeyVerifier {
   private readonly verified = new Map<string, { record: ApiKeyRecord; until: number }>();
 
   constructor(
-    private readonly tables: TableStore,
+    private readonly tables: ServiceTables<'crm-api'>,
     private readonly cacheMs = 60_000,
   ) {}
 

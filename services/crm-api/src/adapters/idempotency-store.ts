@@ -1,4 +1,4 @@
-import type { Clock, TableStore } from '@jobpipe/shared';
+import type { Clock, ServiceTables } from '@jobpipe/shared';
 
 const TABLE = 'idempotencyKeys';
 
@@ -43,7 +43,7 @@ export class IdempotencyStore {
   private readonly claimSeconds: number;
 
   constructor(
-    private readonly tables: TableStore,
+    private readonly tables: ServiceTables<'crm-api'>,
     private readonly clock: Clock,
     options: IdempotencyStoreOptions = {},
   ) {

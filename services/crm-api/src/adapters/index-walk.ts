@@ -1,4 +1,4 @@
-import type { IndexName, Item, TableStore } from '@jobpipe/shared';
+import type { IndexName, Item, TableReader } from '@jobpipe/shared';
 import { compareKeys } from './listing-keys.js';
 
 /** One walk through an index: which index, which partitions, which part of the sort keys, which way. */
@@ -20,7 +20,7 @@ export interface IndexWalk {
 }
 
 /** The items of one partition of an index in order, read page by page as they are asked for. */
-async function* partitionItems<T extends Item>(tables: TableStore, walk: IndexWalk, partitionValue: string): AsyncGenerator<T> {
+async function* partitionItems<T extends Item>(tables: TableReader, walk: IndexWalk, partitionValue: string): AsyncGenerator<T> {
   let cursor: string | undefined;
   do {
     const page = await tables.query(walk.table, {
@@ -42,7 +42,7 @@ async function* partitionItems<T extends Item>(tables: TableStore, walk: IndexWa
  * The items of every partition of a walk, merged into the index's order (by sort key, as the tables
  * order them), read lazily: a caller that stops after a page reads about a page per partition.
  */
-export async function* walkIndex<T extends Item>(tables: TableStore, walk: IndexWalk): AsyncGenerator<T> {
+export async function* walkIndex<T extends Item>(tables: TableReader, walk: IndexWalk): AsyncGenerator<T> {
   const sources = walk.partitions.map((partition) => partitionItems<T>(tables, walk, partition));
   const heads = await Promise.all(sources.map((source) => source.next()));
   const direction = walk.descending ? -1 : 1;

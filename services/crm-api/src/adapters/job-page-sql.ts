@@ -9,6 +9,9 @@ const CLOSED_JOB_IDS = 'SELECT job_id FROM job_closures WHERE closed_at IS NOT N
 /** The stored summary, with when and why its posting closed where it did. */
 const SUMMARY_WITH_CLOSURE = `COALESCE((SELECT json_set(summary_json, '$.closedAt', c.closed_at, '$.closeReason', c.close_reason) FROM job_closures c WHERE c.job_id = jobs_read.job_id AND c.closed_at IS NOT NULL), summary_json)`;
 
+/** That, with the job's ghost-risk flags where any fire (`job_flags`, kept from job.flagged). */
+export const SUMMARY_WITH_POSTING_STATE = `COALESCE((SELECT json_set(${SUMMARY_WITH_CLOSURE}, '$.ghostFlags', json(f.flags_json)) FROM job_flags f WHERE f.job_id = jobs_read.job_id AND f.flags_json <> '[]'), ${SUMMARY_WITH_CLOSURE})`;
+
 /** How a page query narrows to the text search: the few matching row ids, or word-prefix patterns tested row by row. */
 export type TextFilter = { readonly rowIds: readonly number[] } | { readonly wordPatterns: readonly string[] };
 
@@ -54,7 +57,7 @@ export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageS
   parameters.push(query.limit + 1);
   const filter = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   return {
-    sql: `SELECT ${SUMMARY_WITH_CLOSURE} FROM jobs_read${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ?`,
+    sql: `SELECT ${SUMMARY_WITH_POSTING_STATE} FROM jobs_read${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ?`,
     parameters,
   };
 }

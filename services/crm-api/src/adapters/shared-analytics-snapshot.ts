@@ -1,4 +1,4 @@
-import type { Item, TableStore } from '@jobpipe/shared';
+import type { Item, ServiceTables } from '@jobpipe/shared';
 import type { AnalyticsReports, AnnouncedSnapshot, Report } from '../ports/analytics-reports.js';
 import type { AnalyticsStore } from './analytics-store.js';
 
@@ -12,7 +12,7 @@ interface SnapshotItem extends AnnouncedSnapshot, Item {
 
 /** Options of the shared analytics snapshot. */
 export interface SharedAnalyticsSnapshotOptions {
-  readonly tables: TableStore;
+  readonly tables: ServiceTables<'crm-api'>;
   /** The local copy the reports are read from, which downloads a snapshot from the blob store. */
   readonly local: AnalyticsStore;
   /** How long an instance trusts its copy before it asks the table for a newer snapshot. */

@@ -1,7 +1,7 @@
-import type { CrmStage } from '@jobpipe/contracts';
+import type { CrmStage, GhostFlag } from '@jobpipe/contracts';
 import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
 import type { Statement } from 'better-sqlite3';
-import { type Generated, Kysely, type Selectable, SqliteDialect, sql } from 'kysely';
+import { type Generated, Kysely, SqliteDialect, sql } from 'kysely';
 import {
   companyKeyOf,
   encodeCursor,
@@ -14,7 +14,7 @@ import {
 } from '../domain/job-query.js';
 import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
-import { jobPageSql, type TextFilter } from './job-page-sql.js';
+import { jobPageSql, SUMMARY_WITH_POSTING_STATE, type TextFilter } from './job-page-sql.js';
 
 interface JobsReadTable {
   id: Generated<number>;
@@ -47,8 +47,6 @@ interface JobsReadTable {
 interface ReadModelSchema {
   jobs_read: JobsReadTable;
 }
-
-type JobRow = Selectable<JobsReadTable>;
 
 /** Up to this many full-text matches are fetched and filtered by id. */
 const FEW_TEXT_MATCHES = 2000;
@@ -101,6 +99,12 @@ const SCHEMA = [
     close_reason TEXT,
     changed_at TEXT NOT NULL
   )`,
+  // Ghost-risk flags too: decided by the parser whether or not the job is scored yet.
+  `CREATE TABLE IF NOT EXISTS job_flags (
+    job_id TEXT PRIMARY KEY,
+    flags_json TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+  )`,
   `CREATE VIRTUAL TABLE IF NOT EXISTS jobs_read_fts USING fts5(title, company, skills, content='jobs_read', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
   `CREATE TRIGGER IF NOT EXISTS jobs_read_ai AFTER INSERT ON jobs_read BEGIN
      INSERT INTO jobs_read_fts (rowid, title, company, skills) VALUES (new.id, new.title, new.company, new.skills);
@@ -140,29 +144,6 @@ function toRow(job: ScoredJob): Omit<JobsReadTable, 'id'> {
     reasons: JSON.stringify(job.reasons),
     search_text: searchTextOf(job.title, job.company, job.skills),
     summary_json: JSON.stringify(summaryOf(job)),
-  };
-}
-
-function toSummary(row: Omit<JobRow, 'reasons' | 'id' | 'search_text' | 'summary_json'>): JobSummary {
-  return {
-    jobId: row.job_id,
-    contentHash: row.content_hash,
-    title: row.title,
-    company: row.company,
-    source: row.source,
-    url: row.url,
-    locations: JSON.parse(row.locations) as string[],
-    remote: row.remote === null ? null : row.remote === 1,
-    score: row.score,
-    track: row.track,
-    trackScore: row.track_score,
-    filteredBy: row.filtered_by,
-    stage: row.stage as CrmStage,
-    annualSalaryMax: row.salary_max,
-    salaryCurrency: row.salary_currency,
-    postedAt: row.posted_at,
-    scoredAt: row.scored_at,
-    skills: JSON.parse(row.skills) as string[],
   };
 }
 
@@ -271,8 +252,10 @@ export class SqliteJobReadModel implements JobReadModel {
 
   /** One job with its score reasons, or undefined. */
   async get(jobId: string): Promise<ScoredJob | undefined> {
-    const row = await this.db.selectFrom('jobs_read').selectAll().where('job_id', '=', jobId).executeTakeFirst();
-    return row ? { ...toSummary(row), reasons: JSON.parse(row.reasons) as ScoreReason[] } : undefined;
+    const row = this.database
+      .prepare(`SELECT ${SUMMARY_WITH_POSTING_STATE} AS summary, reasons FROM jobs_read WHERE job_id = ?`)
+      .get(jobId) as { summary: string; reasons: string } | undefined;
+    return row ? { ...(JSON.parse(row.summary) as JobSummary), reasons: JSON.parse(row.reasons) as ScoreReason[] } : undefined;
   }
 
   /** Number of jobs in the read model. */
@@ -355,6 +338,17 @@ export class SqliteJobReadModel implements JobReadModel {
          WHERE excluded.changed_at > job_closures.changed_at`,
       )
       .run(jobId, closure?.closedAt ?? null, closure?.closeReason ?? null, at);
+  }
+
+  /** Kept beside the scored rows (`job_flags`) like closures: flags may come before the score, and a new score keeps them. */
+  async setGhostFlags(jobId: string, at: string, flags: readonly GhostFlag[]): Promise<void> {
+    this.database
+      .prepare(
+        `INSERT INTO job_flags (job_id, flags_json, changed_at) VALUES (?, ?, ?)
+         ON CONFLICT (job_id) DO UPDATE SET flags_json = excluded.flags_json, changed_at = excluded.changed_at
+         WHERE excluded.changed_at > job_flags.changed_at`,
+      )
+      .run(jobId, JSON.stringify(flags), at);
   }
 
   /** Refreshes the planner's statistics (after a bulk load). */

@@ -1,5 +1,5 @@
-import type { CrmStage } from '@jobpipe/contracts';
-import type { IndexName, Item, ItemToWrite, TableStore, WriteCondition } from '@jobpipe/shared';
+import type { CrmStage, GhostFlag } from '@jobpipe/contracts';
+import type { IndexName, Item, ItemToWrite, ServiceTables, WriteCondition } from '@jobpipe/shared';
 import { companyKeyOf, encodeCursor, type JobQuery, type JobSort, jobMatches, SORT_VALUE, searchTextOf } from '../domain/job-query.js';
 import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
@@ -29,12 +29,20 @@ interface ListingItem extends Item {
   readonly reasons: ScoreReason[];
   /** When the posting's last close or reopen happened (an older one delivered late changes nothing). */
   readonly closureChangedAt?: string;
+  /** When the job's ghost-risk flags were last decided (an older set delivered late changes nothing). */
+  readonly flagsChangedAt?: string;
 }
 
 /** The summary with the posting's closure on it, or without one. */
 function withClosure(summary: JobSummary, closure: PostingClosure): JobSummary {
   const { closedAt: _closedAt, closeReason: _closeReason, ...open } = summary;
   return closure ? { ...open, closedAt: closure.closedAt, closeReason: closure.closeReason } : open;
+}
+
+/** The summary with the job's ghost-risk flags on it (none: without the field). */
+function withGhostFlags(summary: JobSummary, flags: readonly GhostFlag[] | undefined): JobSummary {
+  const { ghostFlags: _ghostFlags, ...unflagged } = summary;
+  return flags && flags.length > 0 ? { ...unflagged, ghostFlags: [...flags] } : unflagged;
 }
 
 interface CountItem extends Item {
@@ -140,7 +148,7 @@ export class TableJobReadModel implements JobReadModel {
   /** The count item as this instance last wrote or read it (saves a read before each raise). */
   private knownCount: CountItem | undefined;
 
-  constructor(private readonly tables: TableStore) {}
+  constructor(private readonly tables: ServiceTables<'crm-api'>) {}
 
   /**
    * Writes a listing or count item. The summaries carry a job's source as a string where the table's
@@ -176,6 +184,15 @@ export class TableJobReadModel implements JobReadModel {
       // A job not scored yet is not listed: its closure is not kept (the parser closes scored jobs).
       if (!current || (current.closureChangedAt !== undefined && current.closureChangedAt >= at)) return;
       const changed = { ...current, summary: withClosure(current.summary, closure), closureChangedAt: at, revision: current.revision + 1 };
+      if (await this.write(changed, revisionIs(current.revision))) return;
+    }
+  }
+
+  async setGhostFlags(jobId: string, at: string, flags: readonly GhostFlag[]): Promise<void> {
+    for (;;) {
+      const current = await this.stored<ListingItem>(jobKey(jobId));
+      if (!current || (current.flagsChangedAt !== undefined && current.flagsChangedAt >= at)) return;
+      const changed = { ...current, summary: withGhostFlags(current.summary, flags), flagsChangedAt: at, revision: current.revision + 1 };
       if (await this.write(changed, revisionIs(current.revision))) return;
     }
   }
@@ -250,9 +267,13 @@ export class TableJobReadModel implements JobReadModel {
       const closure = current?.summary.closedAt
         ? { closedAt: current.summary.closedAt, closeReason: current.summary.closeReason ?? '' }
         : null;
-      const item = current?.closureChangedAt
+      const closed = current?.closureChangedAt
         ? { ...scored, summary: withClosure(scored.summary, closure), closureChangedAt: current.closureChangedAt }
         : scored;
+      // ...and its ghost-risk flags.
+      const item = current?.flagsChangedAt
+        ? { ...closed, summary: withGhostFlags(closed.summary, current.summary.ghostFlags), flagsChangedAt: current.flagsChangedAt }
+        : closed;
       // Another writer came first when the condition fails: read again and decide again.
       if (!(await this.write(item, current ? revisionIs(current.revision) : { kind: 'notExists' }))) continue;
       if (current) return 'updated';

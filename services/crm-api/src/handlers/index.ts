@@ -5,7 +5,7 @@ import { handleEmailClassified } from './email-classified.js';
 import { handleEtlCompleted } from './etl-completed.js';
 import { handleImportChunkLoaded } from './import-chunk-loaded.js';
 import { handleJobScored } from './job-scored.js';
-import { handleJobClosed, handleJobReopened } from './posting-lifecycle.js';
+import { handleJobClosed, handleJobFlagged, handleJobReopened } from './posting-lifecycle.js';
 import { handleScrapeFinished } from './scrape-finished.js';
 import { handleSessionRefreshed } from './session-refreshed.js';
 import { handleStageChangedInSheet } from './stage-changed-in-sheet.js';
@@ -24,5 +24,6 @@ export function createCrmApiHandlers(context: CrmApiContext) {
     'scrape.finished@1': handleScrapeFinished(context),
     'job.closed@1': handleJobClosed(context),
     'job.reopened@1': handleJobReopened(context),
+    'job.flagged@1': handleJobFlagged(context),
   });
 }

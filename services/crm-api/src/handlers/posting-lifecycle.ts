@@ -18,6 +18,14 @@ export function handleJobClosed(context: CrmApiContext): EventHandler<'job.close
   };
 }
 
+/** `job.flagged`: the job's ghost-risk flags, shown as reasons beside it (never a filter). */
+export function handleJobFlagged(context: CrmApiContext): EventHandler<'job.flagged'> {
+  return async (event) => {
+    const { jobId, flaggedAt, flags } = event.detail.data;
+    await context.readModel.setGhostFlags(jobId, flaggedAt, flags);
+  };
+}
+
 /** `job.reopened`: the job is listed as open again. */
 export function handleJobReopened(context: CrmApiContext): EventHandler<'job.reopened'> {
   return async (event) => {

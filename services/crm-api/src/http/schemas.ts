@@ -1,4 +1,4 @@
-import { CLOSED_REASONS, CRM_STAGES, EMPLOYER_RESPONSE_KINDS, IMPORT_MODES, JOB_CLOSE_REASONS } from '@jobpipe/contracts';
+import { CLOSED_REASONS, CRM_STAGES, EMPLOYER_RESPONSE_KINDS, GHOST_FLAG_KINDS, IMPORT_MODES, JOB_CLOSE_REASONS } from '@jobpipe/contracts';
 import { APPLICATION_STATUSES } from '../domain/application-view.js';
 
 /** JSON schemas shared by several routes; registered once and referenced as `<$id>#`. */
@@ -46,6 +46,20 @@ export const jobSummarySchema = {
     skills: { type: 'array', items: { type: 'string' } },
     closedAt: { type: 'string', description: 'when the posting closed (only on closed jobs)' },
     closeReason: { type: 'string', enum: JOB_CLOSE_REASONS, description: 'why the posting closed (only on closed jobs)' },
+    ghostFlags: {
+      type: 'array',
+      description:
+        'the ghost-risk criteria that fire for the job, each with the figures that made it fire (only while one does; docs/lifecycle.md): reasons to look twice, never a filter',
+      items: {
+        type: 'object',
+        required: ['kind', 'detail', 'since'],
+        properties: {
+          kind: { type: 'string', enum: GHOST_FLAG_KINDS },
+          detail: { type: 'string' },
+          since: { type: 'string', format: 'date-time' },
+        },
+      },
+    },
   },
 } as const;
 

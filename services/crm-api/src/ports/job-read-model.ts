@@ -1,4 +1,4 @@
-import type { CrmStage } from '@jobpipe/contracts';
+import type { CrmStage, GhostFlag } from '@jobpipe/contracts';
 import type { JobQuery } from '../domain/job-query.js';
 import type { JobSummary, PostingClosure, ScoredJob } from '../domain/job-summary.js';
 
@@ -36,6 +36,11 @@ export interface JobReadModel {
    * recorded (an out-of-order delivery) changes nothing, and a later score keeps it.
    */
   setClosure(jobId: string, at: string, closure: PostingClosure): Promise<void>;
+  /**
+   * Records a job's ghost-risk flags as decided at `at` (the whole set; empty clears them); an older set
+   * delivered late changes nothing, and a later score keeps them.
+   */
+  setGhostFlags(jobId: string, at: string, flags: readonly GhostFlag[]): Promise<void>;
   /** One job with its score reasons, or undefined. */
   get(jobId: string): Promise<ScoredJob | undefined>;
   /** Number of jobs in the read model. */

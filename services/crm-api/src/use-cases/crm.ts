@@ -95,7 +95,7 @@ function eventOf(entry: HistoryEntry): OutgoingEvent<'crm.stage-changed'> {
 }
 
 /** The write of a CRM record, only if nobody changed it since it was read (optimistic concurrency). */
-function recordWrite(previous: CrmRecord | undefined, next: CrmRecord): TableWrite {
+function recordWrite(previous: CrmRecord | undefined, next: CrmRecord): TableWrite<'crm'> {
   return {
     table: 'crm',
     item: { ...next },
@@ -109,7 +109,7 @@ function recordWrite(previous: CrmRecord | undefined, next: CrmRecord): TableWri
  * Commits CRM writes with the events announcing them (one transaction, through the outbox); 409 when
  * the record changed since it was read.
  */
-async function commitCrmChange(context: CrmApiContext, jobId: string, change: Change): Promise<void> {
+async function commitCrmChange(context: CrmApiContext, jobId: string, change: Change<'crm' | 'crmHistory'>): Promise<void> {
   const { committed } = await context.outbox.commit(change);
   if (!committed) throw new ApiError(409, 'concurrent_change', `job '${jobId}' was changed at the same time; read it again and retry`);
 }
@@ -117,7 +117,7 @@ async function commitCrmChange(context: CrmApiContext, jobId: string, change: Ch
 /** A checked stage change: what it did, the writes it needs and the event announcing it. */
 export interface PlannedStageChange {
   readonly result: StageChangeResult;
-  readonly writes: TableWrite[];
+  readonly writes: TableWrite<'crm' | 'crmHistory'>[];
   readonly event: OutgoingEvent<'crm.stage-changed'>;
 }
 

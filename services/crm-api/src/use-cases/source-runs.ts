@@ -1,5 +1,5 @@
 import type { EventDataMap, SourceRunItem } from '@jobpipe/contracts';
-import type { TableStore } from '@jobpipe/shared';
+import type { ServiceTables, TableReader } from '@jobpipe/shared';
 
 /** How much of its search one scrape run read, as the API shows it. */
 export type SourceRun = Omit<SourceRunItem, 'runKey' | 'feed'>;
@@ -14,7 +14,10 @@ export interface SourceRunQuery {
  * Keeps a run's coverage from `scrape.finished`. A retried run finishes again under the same run id:
  * its later attempt replaces the earlier one, and an older attempt delivered late changes nothing.
  */
-export async function recordSourceRun(context: { readonly tables: TableStore }, run: EventDataMap['scrape.finished']): Promise<boolean> {
+export async function recordSourceRun(
+  context: { readonly tables: ServiceTables<'crm-api'> },
+  run: EventDataMap['scrape.finished'],
+): Promise<boolean> {
   const item: SourceRunItem = { runKey: `${run.searchId}#${run.runId}`, feed: 'run', ...run };
   return context.tables.put(
     'sourceRuns',
@@ -30,7 +33,7 @@ export async function recordSourceRun(context: { readonly tables: TableStore }, 
 }
 
 /** Scrape runs, newest first: every search's, or one search's. */
-export async function listSourceRuns(context: { readonly tables: TableStore }, query: SourceRunQuery): Promise<SourceRun[]> {
+export async function listSourceRuns(context: { readonly tables: TableReader }, query: SourceRunQuery): Promise<SourceRun[]> {
   const page = await context.tables.query(
     'sourceRuns',
     query.searchId === undefined

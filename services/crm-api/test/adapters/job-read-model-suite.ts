@@ -220,6 +220,24 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
       assert.deepEqual(await walk(opened.model, closed), []);
     });
 
+    test('ghost-risk flags show on the job in lists and its detail, survive a new score, and clear; a late older set changes nothing', async () => {
+      const flaggedJob = job(6).jobId;
+      const flag = { kind: 'relisted-repeatedly' as const, detail: 'listed 3 times under new ids', since: '2026-03-02T08:00:00.000Z' };
+      await opened.model.setGhostFlags(flaggedJob, '2026-03-02T08:00:00.000Z', [flag]);
+      const listedFlags = async () => {
+        const items = (await opened.model.list({ sort: 'score', order: 'desc', limit: 200, posting: 'open' })).items;
+        return items.find((item) => item.jobId === flaggedJob)?.ghostFlags;
+      };
+      assert.deepEqual(await listedFlags(), [flag], 'listed with its flags, not hidden');
+      assert.deepEqual((await opened.model.get(flaggedJob))?.ghostFlags, [flag]);
+      await opened.model.upsert([{ ...job(6), scoredAt: '2026-03-03T10:00:00.000Z', score: 98 }]);
+      assert.deepEqual(await listedFlags(), [flag], 'a new score keeps the flags');
+      await opened.model.setGhostFlags(flaggedJob, '2026-03-04T08:00:00.000Z', []);
+      await opened.model.setGhostFlags(flaggedJob, '2026-03-02T08:00:00.000Z', [flag]);
+      assert.equal(await listedFlags(), undefined, 'cleared, and an older set delivered late does not bring them back');
+      assert.equal((await opened.model.get(flaggedJob))?.ghostFlags, undefined);
+    });
+
     test('another instance over the same storage answers the same', async (context) => {
       const other = opened.other;
       if (!other) return context.skip('one instance only: this adapter keeps the read model in one file per process');

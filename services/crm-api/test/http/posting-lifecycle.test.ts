@@ -85,3 +85,16 @@ test('a job in an active stage whose posting closed is flagged to the user and k
   const [closed] = (await listed('?status=closed&stage=applied')).filter((job) => job.jobId === 'mcf:applied-3');
   assert.equal(closed?.closeReason, 'missing-from-complete-reads');
 });
+
+test('job.flagged: GET /jobs and the job page show the ghost-risk criteria as reasons, the job stays listed', async () => {
+  const flags: EventDataMap['job.flagged']['flags'] = [
+    { kind: 'reposted-while-open', detail: 'reposted while mcf:older-0 is still open', since: '2026-03-05T09:00:00.000Z' },
+  ];
+  const data: EventDataMap['job.flagged'] = { jobId: 'mcf:open-1', flaggedAt: '2026-03-05T09:00:00.000Z', flags };
+  await api.handlers['job.flagged@1'](busEvent('job.flagged', data, 'parser'), context());
+  const all = (await listed('?status=all')) as { jobId: string; ghostFlags?: unknown }[];
+  assert.deepEqual(all.find((job) => job.jobId === 'mcf:open-1')?.ghostFlags, flags);
+  const page = await api.app.inject({ method: 'GET', url: `/jobs/${encodeURIComponent('mcf:open-1')}`, headers: api.auth });
+  assert.equal(page.statusCode, 200, page.body);
+  assert.deepEqual(page.json().summary.ghostFlags, flags);
+});

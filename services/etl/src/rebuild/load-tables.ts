@@ -1,5 +1,5 @@
 import type { RateBook } from '@jobpipe/contracts';
-import { type AnalyticsDatabase, type Item, inBatches, type Logger, type TableStore } from '@jobpipe/shared';
+import { type AnalyticsDatabase, type Item, inBatches, type Logger, type TableReader } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
 import { insertNewJobs, insertStageChanges, upsertApplications, upsertScores, upsertStages } from '../db/warehouse-writes.js';
 import { applicationOfItem } from '../domain/application-facts.js';
@@ -23,7 +23,7 @@ const fieldsOf = (item: object) => item as Item;
  */
 export async function loadOperationalTables(
   targets: readonly Kysely<AnalyticsDatabase>[],
-  tables: TableStore,
+  tables: TableReader,
   options: { pageSize: number; rates: RateBook; logger: Logger },
 ): Promise<SkippedItems> {
   const skipped: SkippedItems = { scores: 0, crm: 0, crmHistory: 0, applications: 0 };

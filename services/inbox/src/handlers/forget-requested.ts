@@ -1,8 +1,8 @@
-import type { EventHandler, TableStore } from '@jobpipe/shared';
+import type { EventHandler, ServiceTables } from '@jobpipe/shared';
 import { forgetMessages } from '../use-cases/forget-messages.js';
 
 /** `inbox.forget-requested`: deletes the stored messages the user asked to forget. */
-export function handleForgetRequested(tables: TableStore): EventHandler<'inbox.forget-requested'> {
+export function handleForgetRequested(tables: ServiceTables<'inbox'>): EventHandler<'inbox.forget-requested'> {
   return async (event, { logger }) => {
     const { mailbox } = event.detail.data;
     const deleted = await forgetMessages(tables, mailbox);

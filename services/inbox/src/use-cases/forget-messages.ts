@@ -1,9 +1,9 @@
 import type { InboxMessageItem } from '@jobpipe/contracts';
-import type { TableStore } from '@jobpipe/shared';
+import type { ServiceTables } from '@jobpipe/shared';
 
 type MessageKey = Pick<InboxMessageItem, 'key'>;
 
-async function messageKeysOf(tables: TableStore, mailbox: string | null): Promise<MessageKey[]> {
+async function messageKeysOf(tables: ServiceTables<'inbox'>, mailbox: string | null): Promise<MessageKey[]> {
   const keys: MessageKey[] = [];
   let cursor: string | undefined;
   do {
@@ -21,7 +21,7 @@ async function messageKeysOf(tables: TableStore, mailbox: string | null): Promis
  * `mailbox` is null. The cursors stay, so the watcher does not read the forgotten mail again. Returns
  * how many messages were deleted; running it twice deletes nothing the second time.
  */
-export async function forgetMessages(tables: TableStore, mailbox: string | null): Promise<number> {
+export async function forgetMessages(tables: ServiceTables<'inbox'>, mailbox: string | null): Promise<number> {
   const keys = await messageKeysOf(tables, mailbox);
   await tables.deleteMany('inbox', keys);
   return keys.length;

@@ -1,21 +1,22 @@
 import type { JobItem, ScrapeSource } from '@jobpipe/contracts';
-import type { Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
+import type { OutgoingEvent, ServiceOutbox, ServiceTables } from '@jobpipe/shared';
 import { ArrivalOrder, type ArrivalPlace } from './arrival-order.js';
 import { KeyedSequencer } from './keyed-sequencer.js';
 
 /** A jobs-table item (`contracts/schemas/tables/jobs`): the normalized job plus what only the table keeps. */
 export type { JobItem };
 
-/** The lifecycle fields of an item (close, sweep bookkeeping, relisting), which a new version of its content keeps. */
+/** The lifecycle fields of an item (close, sweep bookkeeping, relisting, ghost-risk flags), which a new version of its content keeps. */
 export function lifecycleFieldsOf(
   item: JobItem | undefined,
-): Pick<JobItem, 'closedAt' | 'closeReason' | 'reads' | 'relistOf' | 'relistCount'> {
+): Pick<JobItem, 'closedAt' | 'closeReason' | 'reads' | 'relistOf' | 'relistCount' | 'ghostFlags'> {
   if (!item) return {};
   return {
     ...(item.closedAt !== undefined ? { closedAt: item.closedAt } : {}),
     ...(item.closeReason !== undefined ? { closeReason: item.closeReason } : {}),
     ...(item.reads !== undefined ? { reads: item.reads } : {}),
     ...(item.relistOf !== undefined ? { relistOf: item.relistOf, relistCount: item.relistCount ?? 1 } : {}),
+    ...(item.ghostFlags !== undefined ? { ghostFlags: item.ghostFlags } : {}),
   };
 }
 
@@ -27,8 +28,8 @@ export class JobsRepository {
   private readonly arrivals = new ArrivalOrder();
 
   constructor(
-    private readonly tables: TableStore,
-    private readonly outbox: Outbox,
+    private readonly tables: ServiceTables<'parser'>,
+    private readonly outbox: ServiceOutbox<'parser'>,
   ) {}
 
   /**

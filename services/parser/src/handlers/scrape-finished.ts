@@ -9,6 +9,7 @@ import {
   TransientError,
 } from '@jobpipe/shared';
 import type { JobItem, JobsRepository } from '../adapters/jobs-repository.js';
+import { daysOpen, ghostFlagsOf, type SourceOpenTimes, sameGhostFlags, usualOpenDaysOf } from '../domain/ghost-risk.js';
 import { type LifecycleChange, lifecycleAfterRun } from '../domain/lifecycle.js';
 
 /** What the lifecycle sweep works with. */
@@ -23,6 +24,8 @@ export interface SweepOutcome {
   readonly closed: number;
   readonly reopened: number;
   readonly updated: number;
+  /** Jobs whose ghost-risk flags changed (a criterion fired or ceased). */
+  readonly flagged: number;
 }
 
 /**
@@ -60,24 +63,78 @@ function eventsOf(change: LifecycleChange): OutgoingEvent[] {
   return [];
 }
 
+/** How long the source's postings stay up, from its jobs closed by the source's own evidence (not by the user). */
+function openTimesOf(jobs: readonly JobItem[]): SourceOpenTimes {
+  const closedDaysOpen: number[] = [];
+  for (const job of jobs) {
+    if (job.closedAt !== undefined && job.closeReason !== 'user') closedDaysOpen.push(daysOpen(job.firstSeenAt, job.closedAt));
+  }
+  return usualOpenDaysOf(closedDaysOpen);
+}
+
+/** For each relisting chain (its first posting's id), the open listings and their place in the chain. */
+function openListingsOf(jobs: readonly JobItem[]): Map<string, { jobId: string; listing: number }[]> {
+  const chains = new Map<string, { jobId: string; listing: number }[]>();
+  for (const job of jobs) {
+    if (job.closedAt !== undefined) continue;
+    const chain = job.relistOf ?? job.jobId;
+    const listings = chains.get(chain) ?? [];
+    listings.push({ jobId: job.jobId, listing: job.relistCount ?? 0 });
+    chains.set(chain, listings);
+  }
+  return chains;
+}
+
+/** An earlier listing of the job's relisting chain that is still open, if the job is a relisting. */
+function earlierOpenListing(job: JobItem, openListings: Map<string, { jobId: string; listing: number }[]>): string | null {
+  if (job.relistOf === undefined) return null;
+  const listing = job.relistCount ?? 1;
+  return openListings.get(job.relistOf)?.find((other) => other.jobId !== job.jobId && other.listing < listing)?.jobId ?? null;
+}
+
+/** The job after a run: its lifecycle change applied, and its ghost-risk flags decided again while it is open. */
+function afterRun(
+  job: JobItem,
+  change: LifecycleChange,
+  at: string,
+  flagsOf: (job: JobItem) => NonNullable<JobItem['ghostFlags']>,
+): { item: JobItem; events: OutgoingEvent[]; flagsChanged: boolean } {
+  const { closedAt: _closedAt, closeReason: _closeReason, ghostFlags: _ghostFlags, ...open } = job;
+  const base = change.kind === 'none' ? job : ({ ...(change.kind === 'reopen' ? open : job), ...change.lifecycle } as JobItem);
+  if (base.closedAt !== undefined) return { item: base, events: eventsOf(change), flagsChanged: false };
+  const flags = flagsOf(base);
+  const flagsChanged = !sameGhostFlags(job.ghostFlags, flags);
+  const { ghostFlags: _previous, ...unflagged } = base;
+  const item: JobItem = flags.length > 0 ? { ...unflagged, ghostFlags: flags } : unflagged;
+  const flaggedEvent: OutgoingEvent[] = flagsChanged
+    ? [{ detailType: 'job.flagged', data: { jobId: job.jobId, flaggedAt: at, flags } }]
+    : [];
+  return { item, events: [...eventsOf(change), ...flaggedEvent], flagsChanged };
+}
+
 /**
  * The lifecycle sweep over every job of the run's source. The parser owns the jobs, so it runs here:
- * each job's change is decided by {@link lifecycleAfterRun} and written with its `job.closed` /
- * `job.reopened` in one commit. A job written meanwhile by a new version of its content is decided
- * again on redelivery (each search counts a run once per job, so a redelivery changes nothing twice).
+ * each job's change is decided by {@link lifecycleAfterRun}, its ghost-risk flags by {@link ghostFlagsOf}
+ * (against the source's usual time to close and its open listings, as read at the start of the sweep),
+ * and both are written with their `job.closed` / `job.reopened` / `job.flagged` in one commit. A job
+ * written meanwhile by a new version of its content is decided again on redelivery (each search counts a
+ * run once per job, and unchanged flags are not written, so a redelivery changes nothing twice).
  */
 export async function sweepAfterRun(
   deps: ScrapeFinishedDependencies,
   run: EventDataMap['scrape.finished'],
   caused: HandlerContext['caused'],
 ): Promise<SweepOutcome> {
-  if (run.status === 'failed') return { jobs: 0, closed: 0, reopened: 0, updated: 0 };
+  if (run.status === 'failed') return { jobs: 0, closed: 0, reopened: 0, updated: 0, flagged: 0 };
   // A run that could not say which postings it listed (a list answered 304 before its ids were kept)
   // may still expire jobs, but proves nothing about what it missed: it counts as a partial read.
   const seen = run.seenBlobKey ? await seenIdsOf(deps.blobs, run.seenBlobKey) : undefined;
   const status = seen ? run.status : 'partial';
   const jobs = await deps.repository.ofSource(run.source);
-  const counts = { jobs: jobs.length, closed: 0, reopened: 0, updated: 0 };
+  const openTimes = openTimesOf(jobs);
+  const openListings = openListingsOf(jobs);
+  const flagsOf = (job: JobItem) => ghostFlagsOf(job, run.finishedAt, openTimes, earlierOpenListing(job, openListings));
+  const counts = { jobs: jobs.length, closed: 0, reopened: 0, updated: 0, flagged: 0 };
   let conflicts = 0;
   const sighting = (job: JobItem) => ({
     searchId: run.searchId,
@@ -87,22 +144,24 @@ export async function sweepAfterRun(
     listed: seen?.has(listedIdOf(job)) ?? false,
   });
   for (const job of jobs) {
-    if (lifecycleAfterRun(job, sighting(job)).kind === 'none') continue;
+    const planned = lifecycleAfterRun(job, sighting(job));
+    if (planned.kind === 'none' && (job.closedAt !== undefined || sameGhostFlags(job.ghostFlags, flagsOf(job)))) continue;
     // Decided again on the job as it is now, in turn with any new version of it being stored.
     const turn = { jobId: job.jobId, dedupeKey: job.dedupeKey, textFingerprint: job.textFingerprint ?? null };
     const outcome = await deps.repository.inTurn(turn, async () => {
       const current = await deps.repository.get(job.jobId);
-      if (!current) return 'none';
+      if (!current) return { change: 'none' as const, flagged: false };
       const change = lifecycleAfterRun(current, sighting(current));
-      if (change.kind === 'none') return 'none';
-      const { closedAt: _closedAt, closeReason: _closeReason, ...open } = current;
-      const item = { ...(change.kind === 'reopen' ? open : current), ...change.lifecycle } as JobItem;
-      return (await deps.repository.storeLifecycle(item, caused(eventsOf(change)))) ? change.kind : 'conflict';
+      const next = afterRun(current, change, run.finishedAt, flagsOf);
+      if (change.kind === 'none' && !next.flagsChanged) return { change: 'none' as const, flagged: false };
+      const stored = await deps.repository.storeLifecycle(next.item, caused(next.events));
+      return stored ? { change: change.kind, flagged: next.flagsChanged } : { change: 'conflict' as const, flagged: false };
     });
-    if (outcome === 'conflict') conflicts++;
-    else if (outcome === 'close') counts.closed++;
-    else if (outcome === 'reopen') counts.reopened++;
-    else if (outcome === 'update') counts.updated++;
+    if (outcome.flagged) counts.flagged++;
+    if (outcome.change === 'conflict') conflicts++;
+    else if (outcome.change === 'close') counts.closed++;
+    else if (outcome.change === 'reopen') counts.reopened++;
+    else if (outcome.change === 'update') counts.updated++;
   }
   if (conflicts > 0)
     throw new TransientError('JOB_WRITE_CONFLICT', `${conflicts} job(s) changed during the lifecycle sweep; sweeping again`);

@@ -52,6 +52,7 @@ function publicJob(item: JobItem): NormalizedJob {
     reads,
     relistOf,
     relistCount,
+    ghostFlags,
     ...job
   } = item;
   return job;

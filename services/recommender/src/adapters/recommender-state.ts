@@ -11,7 +11,7 @@
  * - `config` / `current`: the last config received.
  */
 import type { JobpipeConfig, RecommenderStateItem } from '@jobpipe/contracts';
-import { type BlobStore, collect, type Outbox, type OutgoingEvent, type TableStore, type TableWrite } from '@jobpipe/shared';
+import { type BlobStore, collect, type OutgoingEvent, type ServiceOutbox, type ServiceTables, type TableWrite } from '@jobpipe/shared';
 import type { NaiveBayesModel, TrainingExample } from '../domain/model.js';
 import { featuresFromStored, type JobSummary, type StoredFeatures } from '../domain/posting-features.js';
 import type { Reason } from '../domain/reasons.js';
@@ -96,9 +96,9 @@ export function modelBlobKey(version: string): string {
 /** Typed access to the recommender's tables and blobs. */
 export class RecommenderState {
   constructor(
-    private readonly tables: TableStore,
+    private readonly tables: ServiceTables<'recommender'>,
     private readonly blobs: BlobStore,
-    private readonly outbox: Outbox,
+    private readonly outbox: ServiceOutbox<'recommender'>,
   ) {}
 
   async posting(jobId: string): Promise<PostingRecord | undefined> {
@@ -232,7 +232,7 @@ export class RecommenderState {
   async commitRescored(rescored: readonly { record: ScoreRecord; event?: OutgoingEvent }[]): Promise<void> {
     for (let start = 0; start < rescored.length; start += SCORES_PER_COMMIT) {
       const chunk = rescored.slice(start, start + SCORES_PER_COMMIT);
-      const writes: TableWrite[] = chunk.map(({ record }) => ({ table: 'scores', item: { ...record } }));
+      const writes: TableWrite<'scores'>[] = chunk.map(({ record }) => ({ table: 'scores', item: { ...record } }));
       await this.outbox.commit({ writes, events: chunk.flatMap(({ event }) => (event ? [event] : [])) });
     }
   }

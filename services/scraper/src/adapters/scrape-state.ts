@@ -1,5 +1,5 @@
 import type { UrlValidatorsItem } from '@jobpipe/contracts';
-import type { Outbox, OutgoingEvent, TableStore } from '@jobpipe/shared';
+import type { OutgoingEvent, ServiceOutbox, ServiceTables } from '@jobpipe/shared';
 import type { RunRecord } from '../domain/run-stats.js';
 import type { SourceName } from '../domain/sources.js';
 
@@ -60,8 +60,8 @@ export interface SearchState {
 /** The scraper's bookkeeping in the `scrapeState` table: postings, URL validators, runs, searches. */
 export class ScrapeStateStore {
   constructor(
-    private readonly tables: TableStore,
-    private readonly outbox: Outbox,
+    private readonly tables: ServiceTables<'scraper'>,
+    private readonly outbox: ServiceOutbox<'scraper'>,
   ) {}
 
   posting(source: SourceName, externalId: string): Promise<PostingState | undefined> {
