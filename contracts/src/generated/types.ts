@@ -65,7 +65,17 @@ export interface JobpipeConfig {
   searches: {
     id: string;
     source:
-      "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby" | "recruitee";
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     keywords?: string;
     location?: string;
     minSalary?: number;
@@ -241,7 +251,9 @@ export interface NormalizedJob {
     | "workday"
     | "smartrecruiters"
     | "ashby"
-    | "recruitee";
+    | "recruitee"
+    | "workable"
+    | "personio";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -748,7 +760,9 @@ export interface JobScoredV1 {
         | "workday"
         | "smartrecruiters"
         | "ashby"
-        | "recruitee";
+        | "recruitee"
+        | "workable"
+        | "personio";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -767,12 +781,22 @@ export interface JobScrapedV1 {
   meta: EventMeta;
   data: {
     source:
-      "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby" | "recruitee";
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     externalId: string;
     url: string;
     blobKey: string;
     contentHash: string;
-    contentType: "application/json" | "text/html";
+    contentType: "application/json" | "text/html" | "application/xml";
     byteLength: number;
     fetchedAt: string;
     searchId?: string;
@@ -789,7 +813,17 @@ export interface ScrapeFinishedV1 {
   data: {
     searchId: string;
     source:
-      "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby" | "recruitee";
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     runId: string;
     /**
      * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
@@ -875,7 +909,17 @@ export interface ScrapeRequestedV1 {
   data: {
     searchId: string;
     source:
-      "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby" | "recruitee";
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     runId: string;
     keywords?: string;
     location?: string;
@@ -1385,7 +1429,9 @@ export interface JobItem {
     | "workday"
     | "smartrecruiters"
     | "ashby"
-    | "recruitee";
+    | "recruitee"
+    | "workable"
+    | "personio";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -1626,7 +1672,9 @@ export interface JobListingItem {
     | "workday"
     | "smartrecruiters"
     | "ashby"
-    | "recruitee";
+    | "recruitee"
+    | "workable"
+    | "personio";
   /**
    * the company trimmed and lower-cased; absent when empty
    */
@@ -1660,7 +1708,9 @@ export interface JobListingItem {
       | "workday"
       | "smartrecruiters"
       | "ashby"
-      | "recruitee";
+      | "recruitee"
+      | "workable"
+      | "personio";
     url: string;
     locations: Locations;
     remote: boolean | null;
@@ -1781,7 +1831,9 @@ export interface Job {
     | "workday"
     | "smartrecruiters"
     | "ashby"
-    | "recruitee";
+    | "recruitee"
+    | "workable"
+    | "personio";
   locations?: string[];
   remote?: boolean | null;
   annualSalaryMax?: number | null;
@@ -1921,7 +1973,9 @@ export interface PostingStateItem {
     | "workday"
     | "smartrecruiters"
     | "ashby"
-    | "recruitee";
+    | "recruitee"
+    | "workable"
+    | "personio";
   externalId: string;
   contentHash: string;
   blobKey: string;
@@ -1966,7 +2020,9 @@ export interface RunItem {
     | "workday"
     | "smartrecruiters"
     | "ashby"
-    | "recruitee";
+    | "recruitee"
+    | "workable"
+    | "personio";
   /**
    * running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage.
    */
@@ -2046,7 +2102,9 @@ export interface SearchStateItem {
     | "workday"
     | "smartrecruiters"
     | "ashby"
-    | "recruitee";
+    | "recruitee"
+    | "workable"
+    | "personio";
   lastRunId: string;
   lastFound: number;
   lastFinishedAt: string;
@@ -2101,7 +2159,18 @@ export interface SourceRunItem {
    */
   feed: "run";
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby" | "recruitee";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   runId: string;
   /**
    * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
