@@ -29,7 +29,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'scrape.finished': '1.0',
   'job.scraped': '1.0',
   'job.parsed': '1.0',
-  'job.scored': '1.0',
+  'job.scored': '2.0',
   'job.closed': '1.0',
   'job.reopened': '1.0',
   'job.flagged': '1.0',

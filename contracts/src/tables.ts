@@ -118,8 +118,6 @@ export const TABLES = {
   },
   /** First answers of crm-api write requests by `Idempotency-Key`, kept until `expiresAt`. */
   idempotencyKeys: { partitionKey: 'key', indexes: {}, owner: 'crm-api', timeToLiveAttribute: 'expiresAt' },
-  /** Event ids already handled, per consumer (`<consumer>:<eventId>`), where a handler needs exactly-once effects. */
-  processedEvents: { partitionKey: 'consumerEventId', indexes: {}, owner: 'shared' },
 } as const satisfies Record<string, TableDefinition>;
 
 /** Name of an operational table. */

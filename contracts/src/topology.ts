@@ -93,7 +93,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'recommender',
     consumer: 'recommender',
-    subscriptions: ['job.parsed', 'crm.stage-changed', 'config.changed'],
+    subscriptions: ['job.parsed', 'crm.stage-changed', 'config.changed', 'job.closed', 'job.reopened', 'job.flagged'],
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 5,
     batchSize: 10,

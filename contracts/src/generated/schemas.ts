@@ -21,6 +21,7 @@ import jobFlaggedV1 from '../../schemas/job.flagged/v1/schema.json' with { type:
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
 import jobReopenedV1 from '../../schemas/job.reopened/v1/schema.json' with { type: 'json' };
 import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: 'json' };
+import jobScoredV2 from '../../schemas/job.scored/v2/schema.json' with { type: 'json' };
 import jobScrapedV1 from '../../schemas/job.scraped/v1/schema.json' with { type: 'json' };
 import scrapeFinishedV1 from '../../schemas/scrape.finished/v1/schema.json' with { type: 'json' };
 import scrapeRequestedV1 from '../../schemas/scrape.requested/v1/schema.json' with { type: 'json' };
@@ -37,7 +38,6 @@ import tablesImports from '../../schemas/tables/imports/schema.json' with { type
 import tablesInbox from '../../schemas/tables/inbox/schema.json' with { type: 'json' };
 import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'json' };
 import tablesOutbox from '../../schemas/tables/outbox/schema.json' with { type: 'json' };
-import tablesProcessedEvents from '../../schemas/tables/processedEvents/schema.json' with { type: 'json' };
 import tablesProposals from '../../schemas/tables/proposals/schema.json' with { type: 'json' };
 import tablesReadModel from '../../schemas/tables/readModel/schema.json' with { type: 'json' };
 import tablesRecommenderState from '../../schemas/tables/recommenderState/schema.json' with { type: 'json' };
@@ -66,6 +66,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },
     { detailType: 'job.reopened', major: 1, schema: jobReopenedV1 },
     { detailType: 'job.scored', major: 1, schema: jobScoredV1 },
+    { detailType: 'job.scored', major: 2, schema: jobScoredV2 },
     { detailType: 'job.scraped', major: 1, schema: jobScrapedV1 },
     { detailType: 'scrape.finished', major: 1, schema: scrapeFinishedV1 },
     { detailType: 'scrape.requested', major: 1, schema: scrapeRequestedV1 },
@@ -84,7 +85,6 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'inbox', schema: tablesInbox },
     { table: 'jobs', schema: tablesJobs },
     { table: 'outbox', schema: tablesOutbox },
-    { table: 'processedEvents', schema: tablesProcessedEvents },
     { table: 'proposals', schema: tablesProposals },
     { table: 'readModel', schema: tablesReadModel },
     { table: 'recommenderState', schema: tablesRecommenderState },

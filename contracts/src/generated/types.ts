@@ -774,6 +774,62 @@ export interface JobScoredV1 {
 }
 
 /**
+ * A posting was scored against the user's tracks and model. v2 adds the penalty reason kinds 'stale' (up long since its first sighting) and 'ghost-risk' (a ghost-risk criterion fires, job.flagged); v1 consumers keep reading v1 during the rollout.
+ */
+
+export interface JobScoredV2 {
+  meta: EventMeta;
+  data: {
+    /**
+     * Stable job id: '<source>:<external id>'.
+     */
+    jobId: string;
+    contentHash: string;
+    score: number;
+    track: string | null;
+    trackScore: number;
+    modelProbability: number | null;
+    modelVersion: string | null;
+    filteredBy: string | null;
+    /**
+     * @maxItems 50
+     */
+    reasons: {
+      kind:
+        | "title"
+        | "body"
+        | "must-have"
+        | "blocked"
+        | "salary"
+        | "location"
+        | "remote"
+        | "experience"
+        | "seniority"
+        | "model"
+        | "fallback"
+        | "stale"
+        | "ghost-risk";
+      text: string;
+      points: number;
+    }[];
+    scoredAt: string;
+    job: {
+      title: string;
+      company: string;
+      canonicalUrl: string;
+      source:
+        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+      locations?: string[];
+      remote?: boolean | null;
+      annualSalaryMax?: number | null;
+      salaryCurrency?: string | null;
+      postedAt?: string | null;
+      skills?: string[];
+    };
+  };
+}
+
+/**
  * One raw posting body was fetched and stored (claim check: the body is in the blob store).
  */
 
@@ -995,7 +1051,7 @@ export interface EventDataMap {
   'job.flagged': JobFlaggedV1['data'];
   'job.parsed': JobParsedV1['data'];
   'job.reopened': JobReopenedV1['data'];
-  'job.scored': JobScoredV1['data'];
+  'job.scored': JobScoredV2['data'];
   'job.scraped': JobScrapedV1['data'];
   'scrape.finished': ScrapeFinishedV1['data'];
   'scrape.requested': ScrapeRequestedV1['data'];
@@ -1557,18 +1613,6 @@ export interface OutboxEntry {
 }
 
 /**
- * An event id a consumer already handled, where a handler needs exactly-once effects.
- */
-
-export interface ProcessedEventItem {
-  /**
-   * <consumer>:<eventId>
-   */
-  consumerEventId: string;
-  processedAt?: string;
-}
-
-/**
  * A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.
  */
 
@@ -1639,7 +1683,9 @@ export type Reasons = {
     | "experience"
     | "seniority"
     | "model"
-    | "fallback";
+    | "fallback"
+    | "stale"
+    | "ghost-risk";
   text: string;
   points: number;
 }[];
@@ -1662,19 +1708,7 @@ export interface JobListingItem {
    * absent when the job has no track (not in byTrackScore)
    */
   track?: string;
-  source:
-    | "mcf"
-    | "usajobs"
-    | "greenhouse"
-    | "lever"
-    | "jsonld"
-    | "import"
-    | "workday"
-    | "smartrecruiters"
-    | "ashby"
-    | "recruitee"
-    | "workable"
-    | "personio";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   /**
    * the company trimmed and lower-cased; absent when empty
    */
@@ -1698,19 +1732,7 @@ export interface JobListingItem {
     contentHash: string;
     title: string;
     company: string;
-    source:
-      | "mcf"
-      | "usajobs"
-      | "greenhouse"
-      | "lever"
-      | "jsonld"
-      | "import"
-      | "workday"
-      | "smartrecruiters"
-      | "ashby"
-      | "recruitee"
-      | "workable"
-      | "personio";
+    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
     url: string;
     locations: Locations;
     remote: boolean | null;
@@ -1767,9 +1789,8 @@ export interface AnalyticsSnapshotItem {
 
 export type RecommenderStateItem =
   PostingFeaturesItem | DecisionItem | ModelItem | PendingDecisionsItem | ReceivedConfigItem;
-
 /**
- * A posting as stems, tokenized once when it arrives.
+ * Every criterion that fires now (empty: none does any more).
  */
 
 export interface PostingFeaturesItem {
@@ -1812,6 +1833,16 @@ export interface PostingFeaturesItem {
     seniority: string | null;
   };
   summary: Job;
+  /**
+   * What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.
+   */
+  lifecycle?: {
+    firstSeenAt?: string;
+    closedAt?: string;
+    closureChangedAt?: string;
+    ghostFlags?: Flags;
+    flagsChangedAt?: string;
+  };
 }
 /**
  * The job summary that job.scored carries.
@@ -1821,19 +1852,7 @@ export interface Job {
   title: string;
   company: string;
   canonicalUrl: string;
-  source:
-    | "mcf"
-    | "usajobs"
-    | "greenhouse"
-    | "lever"
-    | "jsonld"
-    | "import"
-    | "workday"
-    | "smartrecruiters"
-    | "ashby"
-    | "recruitee"
-    | "workable"
-    | "personio";
+  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
   locations?: string[];
   remote?: boolean | null;
   annualSalaryMax?: number | null;
@@ -1841,9 +1860,6 @@ export interface Job {
   postedAt?: string | null;
   skills?: string[];
 }
-/**
- * A job's current label (1, 0, or null when undone).
- */
 
 export interface DecisionItem {
   key: "decision";
@@ -2204,7 +2220,6 @@ export interface TableItemMap {
   inbox: InboxItem;
   jobs: JobItem;
   outbox: OutboxEntry;
-  processedEvents: ProcessedEventItem;
   proposals: ProposalItem;
   readModel: ReadModelItem;
   recommenderState: RecommenderStateItem;

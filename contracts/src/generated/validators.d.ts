@@ -34,6 +34,8 @@ export declare const jobParsedV1: ContractValidator;
 export declare const jobReopenedV1: ContractValidator;
 /** Validates the detail of a `job.scored` v1 event. */
 export declare const jobScoredV1: ContractValidator;
+/** Validates the detail of a `job.scored` v2 event. */
+export declare const jobScoredV2: ContractValidator;
 /** Validates the detail of a `job.scraped` v1 event. */
 export declare const jobScrapedV1: ContractValidator;
 /** Validates the detail of a `scrape.finished` v1 event. */
@@ -74,8 +76,6 @@ export declare const tablesInbox: ContractValidator;
 export declare const tablesJobs: ContractValidator;
 /** Validates an item of the `outbox` table. */
 export declare const tablesOutbox: ContractValidator;
-/** Validates an item of the `processedEvents` table. */
-export declare const tablesProcessedEvents: ContractValidator;
 /** Validates an item of the `proposals` table. */
 export declare const tablesProposals: ContractValidator;
 /** Validates an item of the `readModel` table. */

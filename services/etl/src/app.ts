@@ -43,6 +43,7 @@ export function createEtlHandlers(ports: EtlPorts, config: EtlConfig, logger: Lo
   const handlers = defineHandlers({
     'job.parsed@1': jobParsedHandler(warehouse),
     'job.scored@1': jobScoredHandler(warehouse),
+    'job.scored@2': jobScoredHandler(warehouse),
     'crm.stage-changed@1': crmStageChangedHandler(warehouse),
     'application.submitted@1': applicationSubmittedHandler(warehouse),
     'application.failed@1': applicationFailedHandler(warehouse),

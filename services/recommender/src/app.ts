@@ -8,6 +8,7 @@ import { RECOMMENDER_ENV_SCHEMA, type RecommenderConfig, readRecommenderConfig }
 import { configChangedHandler } from './handlers/config-changed.js';
 import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { jobParsedHandler } from './handlers/job-parsed.js';
+import { jobClosedHandler, jobFlaggedHandler, jobReopenedHandler } from './handlers/posting-lifecycle.js';
 import { Recommender, uncaused } from './recommender.js';
 
 /** The ports the recommender uses (it writes only `scores` and `recommenderState`). */
@@ -25,6 +26,9 @@ export function createRecommender(ports: RecommenderPorts, config: RecommenderAp
 export function recommenderHandlers(recommender: Recommender): HandlerTable {
   return defineHandlers({
     'job.parsed@1': jobParsedHandler(recommender),
+    'job.closed@1': jobClosedHandler(recommender),
+    'job.reopened@1': jobReopenedHandler(recommender),
+    'job.flagged@1': jobFlaggedHandler(recommender),
     'crm.stage-changed@1': crmStageChangedHandler(recommender),
     'config.changed@1': configChangedHandler(recommender),
   });

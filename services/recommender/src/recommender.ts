@@ -5,9 +5,16 @@
  * score record and its `job.scored` commit together through the outbox.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { CrmStageChangedV1, JobpipeConfig, NormalizedJob } from '@jobpipe/contracts';
+import type { CrmStageChangedV1, EventDataMap, JobpipeConfig, NormalizedJob } from '@jobpipe/contracts';
 import { type Clock, type Logger, type OutgoingEvent, TransientError } from '@jobpipe/shared';
-import type { ConfigRecord, DecisionRecord, PostingRecord, RecommenderState, ScoreRecord } from './adapters/recommender-state.js';
+import type {
+  ConfigRecord,
+  DecisionRecord,
+  PostingLifecycleRecord,
+  PostingRecord,
+  RecommenderState,
+  ScoreRecord,
+} from './adapters/recommender-state.js';
 import {
   type PostingScore,
   type ScoringContext,
@@ -18,6 +25,7 @@ import {
 } from './domain/blend.js';
 import { labelChangeOf } from './domain/labels.js';
 import { type LoadedModel, loadModel, trainModel } from './domain/model.js';
+import { penaltyInputs, penaltyReasons, withPenalties } from './domain/penalties.js';
 import { featuresFromStored, storedFeaturesOf, summarizeJob } from './domain/posting-features.js';
 
 /**
@@ -88,13 +96,16 @@ export class Recommender {
 
   private scoreRecord(posting: PostingRecord, context: ScoringContext, configHash: string, configVersion: number): ScoreRecord {
     const { features } = posting;
-    const result = scorePosting(featuresFromStored(features), context);
+    const at = this.clock.now().toISOString();
+    const lifecycle = posting.lifecycle ?? {};
+    const result = withPenalties(scorePosting(featuresFromStored(features), context), penaltyReasons(lifecycle, at));
+    const inputs = [features.jobId, features.contentHash, configHash, usedModelVersion(context) ?? 'none', penaltyInputs(lifecycle, at)];
     return {
       jobId: features.jobId,
       contentHash: features.contentHash,
       ...result,
-      scoredAt: this.clock.now().toISOString(),
-      inputsKey: sha256([features.jobId, features.contentHash, configHash, usedModelVersion(context) ?? 'none'].join('|')),
+      scoredAt: at,
+      inputsKey: sha256(inputs.join('|')),
       resultDigest: resultDigest(result),
       configVersion,
       published: true,
@@ -115,19 +126,55 @@ export class Recommender {
    * record is still the one read (its `claimId`), so of redeliveries racing on one job one commits and
    * the others retry and find nothing left to do.
    */
-  async handleParsed(job: NormalizedJob, caused: Caused): Promise<'scored' | 'unchanged'> {
+  async handleParsed(job: NormalizedJob, caused: Caused): Promise<'scored' | 'unchanged' | 'closed'> {
     let posting = await this.state.posting(job.jobId);
-    if (posting?.features.contentHash !== job.contentHash) {
-      posting = { features: storedFeaturesOf(job), summary: summarizeJob(job) };
+    if (posting?.features.contentHash !== job.contentHash || posting.lifecycle?.firstSeenAt !== job.firstSeenAt) {
+      const lifecycle = { ...posting?.lifecycle, firstSeenAt: job.firstSeenAt };
+      posting = { features: storedFeaturesOf(job), summary: summarizeJob(job), lifecycle };
       await this.state.putPosting(posting);
     }
+    // A closed posting drops out of new recommendations (it is scored again if it reopens).
+    if (posting.lifecycle?.closedAt !== undefined) return 'closed';
+    return this.scoreOne(posting, caused);
+  }
+
+  /**
+   * The posting closed (`closedAt`) or reopened (null) as of `at`: a closed one is no longer scored; a
+   * reopened one is scored again. A change older than the one kept, or of a posting not seen yet, changes nothing.
+   */
+  async handleClosure(jobId: string, at: string, closedAt: string | null, caused: Caused): Promise<'closed' | 'reopened' | 'unchanged'> {
+    const posting = await this.state.posting(jobId);
+    const lifecycle = posting?.lifecycle ?? {};
+    if (!posting || (lifecycle.closureChangedAt !== undefined && lifecycle.closureChangedAt >= at)) return 'unchanged';
+    const { closedAt: _closedAt, ...open } = lifecycle;
+    const next: PostingLifecycleRecord = { ...open, ...(closedAt ? { closedAt } : {}), closureChangedAt: at };
+    const changed = { ...posting, lifecycle: next };
+    await this.state.putPosting(changed);
+    if (closedAt) return 'closed';
+    await this.scoreOne(changed, caused);
+    return 'reopened';
+  }
+
+  /** The posting's ghost-risk flags as decided at `flaggedAt`: an open posting is scored again with their penalties. */
+  async handleFlagged(flagged: EventDataMap['job.flagged'], caused: Caused): Promise<'scored' | 'unchanged' | 'closed'> {
+    const posting = await this.state.posting(flagged.jobId);
+    const lifecycle = posting?.lifecycle ?? {};
+    if (!posting || (lifecycle.flagsChangedAt !== undefined && lifecycle.flagsChangedAt >= flagged.flaggedAt)) return 'unchanged';
+    const changed = { ...posting, lifecycle: { ...lifecycle, ghostFlags: flagged.flags, flagsChangedAt: flagged.flaggedAt } };
+    await this.state.putPosting(changed);
+    if (changed.lifecycle.closedAt !== undefined) return 'closed';
+    return this.scoreOne(changed, caused);
+  }
+
+  private async scoreOne(posting: PostingRecord, caused: Caused): Promise<'scored' | 'unchanged'> {
+    const jobId = posting.features.jobId;
     const { context, config, configHash } = await this.context();
     const record = this.scoreRecord(posting, context, configHash, config.version);
-    const previous = await this.state.score(job.jobId);
+    const previous = await this.state.score(jobId);
     // A record left unpublished (written before the outbox: claim, publish, mark) is committed again.
     if (previous?.inputsKey === record.inputsKey && previous.published) return 'unchanged';
     if (!(await this.state.commitScore(record, previous, caused([this.scoredEvent(record, posting)])))) {
-      throw new TransientError('SCORE_CONFLICT', `${job.jobId} was scored meanwhile; trying again`, 1);
+      throw new TransientError('SCORE_CONFLICT', `${jobId} was scored meanwhile; trying again`, 1);
     }
     return 'scored';
   }
@@ -214,6 +261,7 @@ export class Recommender {
       const records: { record: ScoreRecord; event?: OutgoingEvent }[] = [];
       for (const posting of page.items) {
         examined++;
+        if (posting.lifecycle?.closedAt !== undefined) continue;
         const record = this.scoreRecord(posting, context, configHash, config.version);
         const previous = await this.state.score(posting.features.jobId);
         if (previous?.inputsKey === record.inputsKey && previous.published) continue;

@@ -61,6 +61,7 @@ export async function createSheetsBridgeHandlers(
     return {
       handlers: defineHandlers({
         'job.scored@1': off,
+        'job.scored@2': off,
         'crm.stage-changed@1': off,
         'application.submitted@1': off,
         'application.failed@1': off,
@@ -77,6 +78,7 @@ export async function createSheetsBridgeHandlers(
   return {
     handlers: defineHandlers({
       'job.scored@1': jobScoredHandler(sync, config.minScore),
+      'job.scored@2': jobScoredHandler(sync, config.minScore),
       'crm.stage-changed@1': crmStageChangedHandler(sync),
       'application.submitted@1': applicationSubmittedHandler(sync),
       'application.failed@1': applicationFailedHandler(sync),

@@ -255,7 +255,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
         withStore(makeStore, async (store) => {
           const results = await Promise.all(
             Array.from({ length: 10 }, (_, i) =>
-              store.put('processedEvents', { consumerEventId: 'parser:e1', by: i }, { kind: 'notExists' }),
+              store.put('idempotencyKeys', { key: 'api-key#request-1', by: i }, { kind: 'notExists' }),
             ),
           );
           assert.equal(results.filter(Boolean).length, 1);

@@ -13,7 +13,9 @@ import { handleStageChangedInSheet } from './stage-changed-in-sheet.js';
 /** The handler table of crm-api's queue. */
 export function createCrmApiHandlers(context: CrmApiContext) {
   return defineHandlers({
+    // v1 and v2 while the recommender's v2 rolls out: v2 only adds penalty reason kinds, so one handler reads both.
     'job.scored@1': handleJobScored(context),
+    'job.scored@2': handleJobScored(context),
     'application.submitted@1': handleApplicationSubmitted(context),
     'application.failed@1': handleApplicationFailed(context),
     'session.refreshed@1': handleSessionRefreshed(context),

@@ -4,13 +4,13 @@
  * a read of crm-api's `config` table when the recommender has not yet seen a `config.changed`.
  *
  * `recommenderState` rows, by partition key:
- * - `posting` / jobId: the stored features and the job summary that `job.scored` carries;
+ * - `posting` / jobId: the stored features, the job summary that `job.scored` carries, and its lifecycle;
  * - `decision` / jobId: the job's current label (1, 0, or null when undone) and when it was decided;
  * - `model` / `current`: the version and blob key of the model in use;
  * - `model` / `pending`: decisions since the last training, for the retrain debounce;
  * - `config` / `current`: the last config received.
  */
-import type { JobpipeConfig, RecommenderStateItem } from '@jobpipe/contracts';
+import type { GhostFlag, JobpipeConfig, RecommenderStateItem } from '@jobpipe/contracts';
 import { type BlobStore, collect, type OutgoingEvent, type ServiceOutbox, type ServiceTables, type TableWrite } from '@jobpipe/shared';
 import type { NaiveBayesModel, TrainingExample } from '../domain/model.js';
 import { featuresFromStored, type JobSummary, type StoredFeatures } from '../domain/posting-features.js';
@@ -21,10 +21,23 @@ const STATE = 'recommenderState' as const;
 /** The `recommenderState` item under a partition and sort key (the pair decides which kind it is). */
 type StateItem<K extends RecommenderStateItem['key'], S extends string> = Extract<RecommenderStateItem, { key: K; sort: S }>;
 
+/**
+ * What the recommender knows of a posting's lifecycle: its first sighting (job.parsed), its close
+ * (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided.
+ */
+export interface PostingLifecycleRecord {
+  readonly firstSeenAt?: string;
+  readonly closedAt?: string;
+  readonly closureChangedAt?: string;
+  readonly ghostFlags?: GhostFlag[];
+  readonly flagsChangedAt?: string;
+}
+
 /** A posting as the recommender keeps it. */
 export interface PostingRecord {
   readonly features: StoredFeatures;
   readonly summary: JobSummary;
+  readonly lifecycle?: PostingLifecycleRecord;
 }
 
 /** A job's latest label. */

@@ -25,7 +25,8 @@ export const DEFAULT_SCORING: ScoringSettings = { trackWeight: 0.6, modelWeight:
 /** Highest score a hard-filtered posting can get. */
 export const FILTERED_SCORE_CAP = 10;
 
-const MAX_REASONS = 50;
+/** Most reasons a score carries (the schema's bound). */
+export const MAX_REASONS = 50;
 
 /** Everything a score depends on besides the posting, prepared once per config and model. */
 export interface ScoringContext {

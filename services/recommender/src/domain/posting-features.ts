@@ -3,7 +3,7 @@
  * and the structured fields the track rules read. Rescoring after a config change or a retrain reads
  * these, never the raw posting again.
  */
-import type { JobScoredV1, NormalizedJob } from '@jobpipe/contracts';
+import type { JobScoredV2, NormalizedJob } from '@jobpipe/contracts';
 import { termCounts, tokenizeText } from './tokenizer.js';
 
 /** A posting ready to score. */
@@ -112,7 +112,7 @@ export function featuresOf(job: NormalizedJob): PostingFeatures {
 }
 
 /** The short description of the job that travels in `job.scored`. */
-export type JobSummary = JobScoredV1['data']['job'];
+export type JobSummary = JobScoredV2['data']['job'];
 
 /** The job summary carried by `job.scored`, so consumers need not look the job up. */
 export function summarizeJob(job: NormalizedJob): JobSummary {

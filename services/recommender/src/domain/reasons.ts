@@ -2,10 +2,10 @@
  * Reasons: the rules and terms that moved a score, in words a user can check against the posting,
  * e.g. `+18 title:"data engineer"`, `−30 blocked:"unpaid"`, `model: 0.82 (spark, airflow, dbt)`.
  */
-import type { JobScoredV1 } from '@jobpipe/contracts';
+import type { JobScoredV2 } from '@jobpipe/contracts';
 
 /** One reason as it travels in `job.scored` and is stored with the score. */
-export type Reason = JobScoredV1['data']['reasons'][number];
+export type Reason = JobScoredV2['data']['reasons'][number];
 
 /** What a reason is about. */
 export type ReasonKind = Reason['kind'];

@@ -39,6 +39,10 @@ function stack(overrides: EmbeddedPortOverrides = {}) {
       const data = { version, changedAt: '2026-03-01T00:00:00.000Z', sections: sections as ['tracks'], config };
       await crm.publisher.publish([{ detailType: 'config.changed', data }]);
     },
+    /** Publishes the parser's lifecycle events (job.closed, job.reopened, job.flagged). */
+    async lifecycle(events: Parameters<typeof parser.publisher.publish>[0]) {
+      await parser.publisher.publish(events);
+    },
     async decided(jobId: string, to: 'shortlisted' | 'closed', changedAt: string) {
       const closedReason = to === 'closed' ? ('not-interested' as const) : null;
       return crm.publisher.publish([
@@ -221,5 +225,73 @@ test('a score commits with its job.scored or not at all; with the bus down a whi
       .map((job) => job.jobId)
       .sort(),
     'each accepted score announced exactly once',
+  );
+});
+
+test('closed postings drop out of new recommendations; ghost-risk flags and staleness cost points with a reason; a reopened posting is scored again', async (t) => {
+  const s = stack();
+  t.after(() => s.close());
+  await s.configChanged(1, dataEngineeringConfig());
+  const now = Date.now();
+  const fresh = { ...jobs[0]!, firstSeenAt: new Date(now - 2 * 86_400_000).toISOString() };
+  const old = { ...jobs[2]!, firstSeenAt: new Date(now - 50 * 86_400_000).toISOString() };
+  await s.parsed(fresh);
+  await s.parsed(old);
+  await s.drain();
+  const first = new Map((await s.scoredEvents()).map((event) => [event.jobId, event]));
+  const reasonsOf = async (jobId: string) => (await s.ports.tables.get('scores', { jobId }))!.reasons;
+  assert.ok(!(await reasonsOf(fresh.jobId)).some((reason) => reason.kind === 'stale'));
+  const stale = (await reasonsOf(old.jobId)).find((reason) => reason.kind === 'stale');
+  assert.deepEqual([stale?.points, stale?.text], [-5, '\u22125 stale: up 50 days since first seen']);
+
+  const flags = [{ kind: 'relisted-repeatedly' as const, detail: 'listed 3 times under new ids', since: new Date(now).toISOString() }];
+  await s.lifecycle([{ detailType: 'job.flagged', data: { jobId: fresh.jobId, flaggedAt: new Date(now).toISOString(), flags } }]);
+  await s.drain();
+  const [flagged] = await s.scoredEvents();
+  assert.equal(flagged?.jobId, fresh.jobId, 'a flag rescores the job');
+  assert.equal(flagged!.score, Math.max(0, first.get(fresh.jobId)!.score - 10));
+  assert.deepEqual(
+    (await reasonsOf(fresh.jobId)).filter((reason) => reason.kind === 'ghost-risk').map((reason) => reason.text),
+    ['\u221210 ghost risk: listed 3 times under new ids'],
+  );
+
+  const closedAt = new Date(now + 1000).toISOString();
+  const closed = {
+    jobId: fresh.jobId,
+    closedAt,
+    closeReason: 'expired' as const,
+    firstSeenAt: fresh.firstSeenAt,
+    lastSeenAt: fresh.lastSeenAt,
+  };
+  await s.lifecycle([{ detailType: 'job.closed', data: closed }]);
+  await s.drain();
+  await s.parsed({ ...fresh, descriptionText: 'Spark and Airflow, edited.', contentHash: 'e'.repeat(64) });
+  await s.drain();
+  const track = dataEngineeringConfig().tracks[0]!;
+  const changed = {
+    ...dataEngineeringConfig(),
+    tracks: [{ ...track, bodyKeywords: [...track.bodyKeywords, { term: 'airflow', weight: 7 }] }],
+  };
+  await s.recommender.handleConfigChanged(2, changed, uncaused);
+  assert.deepEqual(
+    (await s.scoredEvents()).map((event) => event.jobId),
+    [old.jobId],
+    'neither new content nor a rescore recommends the closed posting',
+  );
+
+  const reopened = {
+    jobId: fresh.jobId,
+    reopenedAt: new Date(now + 2000).toISOString(),
+    closedAt,
+    previousCloseReason: 'expired' as const,
+    searchId: 's',
+    runId: 'r',
+  };
+  await s.lifecycle([{ detailType: 'job.reopened', data: reopened }]);
+  await s.drain();
+  assert.deepEqual(
+    (await s.scoredEvents()).map((event) => event.jobId),
+    [fresh.jobId],
+    'reopened, it is scored again',
   );
 });
