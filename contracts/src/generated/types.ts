@@ -818,7 +818,18 @@ export interface JobScoredV2 {
       company: string;
       canonicalUrl: string;
       source:
-        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+        | "mcf"
+        | "usajobs"
+        | "greenhouse"
+        | "lever"
+        | "jsonld"
+        | "import"
+        | "workday"
+        | "smartrecruiters"
+        | "ashby"
+        | "recruitee"
+        | "workable"
+        | "personio";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -1708,7 +1719,19 @@ export interface JobListingItem {
    * absent when the job has no track (not in byTrackScore)
    */
   track?: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   /**
    * the company trimmed and lower-cased; absent when empty
    */
@@ -1732,7 +1755,19 @@ export interface JobListingItem {
     contentHash: string;
     title: string;
     company: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "import"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     url: string;
     locations: Locations;
     remote: boolean | null;
@@ -1852,7 +1887,19 @@ export interface Job {
   title: string;
   company: string;
   canonicalUrl: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   locations?: string[];
   remote?: boolean | null;
   annualSalaryMax?: number | null;

@@ -43,6 +43,8 @@ const section = (title: string, html: string | null) => (html ? `<h3>${title}</h
  */
 export function extractWorkableJob(job: Record<string, unknown>, url: string | null): ExtractedPosting {
   const account = segmentAfter(url, 'accounts');
+  const accountName = text(job[WIDGET_ACCOUNT_NAME]);
+  const company = accountName ?? (account ? nameFromSlug(account) : null);
   const shortcode = text(job.shortcode);
   const remote = remoteOf(job);
   const employment = employmentWords(job);
@@ -50,7 +52,7 @@ export function extractWorkableJob(job: Record<string, unknown>, url: string | n
     externalId: shortcode,
     url: firstText(job.url, account && shortcode ? `https://apply.workable.com/${account}/j/${shortcode}/` : null, url),
     title: text(job.title),
-    company: account ? nameFromSlug(account) : null,
+    company,
     locations: locationsOf(job),
     remote: remote.remote,
     employmentTypes: employment,
@@ -64,7 +66,7 @@ export function extractWorkableJob(job: Record<string, unknown>, url: string | n
     expiresAt: null,
     provenance: {
       title: 'workable:title',
-      ...(account ? { company: 'workable:url-account' } : {}),
+      ...(company ? { company: accountName ? 'workable:widget.name' : 'workable:url-account' } : {}),
       locations: 'workable:locations',
       ...(remote.from ? { remote: remote.from } : {}),
       ...(employment.length > 0 ? { employmentType: 'workable:type' } : {}),
@@ -74,9 +76,12 @@ export function extractWorkableJob(job: Record<string, unknown>, url: string | n
   };
 }
 
+/** Where a widget answer's jobs carry the account's `name` (the widget names the company once, beside its jobs). */
+const WIDGET_ACCOUNT_NAME = 'widget.name';
+
 const isWorkableJob = (node: Record<string, unknown>) => 'shortcode' in node && ('workplace' in node || 'published_on' in node);
 
-/** Workable: one job detail, or the account widget's answer (`jobs` of shortcodes, without descriptions). */
+/** Workable: one job detail, or the account widget's answer (its jobs without descriptions, under the account's `name`). */
 export const workableParser: ParserSourceModule = {
   name: 'workable',
   detect(document) {
@@ -84,7 +89,13 @@ export const workableParser: ParserSourceModule = {
     if (!node) return undefined;
     if (Array.isArray(node.jobs)) {
       const items = objects(node.jobs);
-      return items.length > 0 && items.every(isWorkableJob) ? { format: 'workable', shape: 'Workable account widget', items } : undefined;
+      const name = text(node.name);
+      if (items.length === 0 || !items.every(isWorkableJob)) return undefined;
+      return {
+        format: 'workable',
+        shape: 'Workable account widget',
+        items: name ? items.map((job) => ({ ...job, [WIDGET_ACCOUNT_NAME]: name })) : items,
+      };
     }
     return isWorkableJob(node) ? { format: 'workable', shape: 'Workable job', items: [node] } : undefined;
   },

@@ -44,3 +44,21 @@ test('Workable job without a title is rejected naming the title; a detail is det
     (error: unknown) => error instanceof PostingRejected && /title/.test(error.message),
   );
 });
+
+test('Workable account widget (recorded): every job, the company from the widget, the page from its url', () => {
+  const jobs = parseRawBody({
+    body: fixtureBytes('workable/widget-marlow-biolabs.json'),
+    source: 'workable',
+    seenAt: SEEN_AT,
+  }).postings.map((posting) => posting.job);
+  assert.deepEqual(
+    jobs.map((job) => [job.jobId, job.company, job.canonicalUrl]),
+    [
+      ['workable:A3F7C21D9E', 'Marlow Biolabs', 'https://apply.workable.com/j/A3F7C21D9E'],
+      ['workable:7B2E90F4C1', 'Marlow Biolabs', 'https://apply.workable.com/j/7B2E90F4C1'],
+      ['workable:D41C8A7730', 'Marlow Biolabs', 'https://apply.workable.com/j/D41C8A7730'],
+    ],
+  );
+  assert.equal(jobs[0]!.employmentType, 'full-time', 'the widget writes employment_type');
+  assert.equal(jobs[0]!.provenance?.company, 'workable:widget.name');
+});
