@@ -2,11 +2,14 @@
  * `jobpipe site add <site>`: stores the credentials the applier and auth-refresher log in to a site
  * with (username, password, optional TOTP secret) in the secret store, as the cockpit's settings do.
  * The password and TOTP secret are read from a hidden prompt or stdin, never from the command line.
+ * `jobpipe site unblock <site>`: after fixing them, asks the running stack to log in to the site again now.
  */
 import { storeSiteCredentials } from '@jobpipe/crm-api';
 import { createRuntimePorts } from '@jobpipe/shared';
 import type { Command } from 'commander';
 import { readCliEnvironment } from '../config.js';
+import { CrmApiClient } from '../stack/api-client.js';
+import { cliApiKey, cliApiUrl } from '../stack/cli-api-client.js';
 import { readSecretLines } from '../terminal/secret-input.js';
 
 /** Registers the `site` command group. */
@@ -33,5 +36,15 @@ export function register(program: Command): void {
       } finally {
         await ports.close();
       }
+    });
+  site
+    .command('unblock <site>')
+    .description('after fixing its credentials or TOTP secret: lift the block on a site and log in to it again now')
+    .option('--api <url>', "crm-api's base URL (default: the config file's API port on 127.0.0.1)")
+    .action(async (name: string, options: { api?: string }) => {
+      const env = readCliEnvironment();
+      const api = new CrmApiClient(cliApiUrl(env, options.api), await cliApiKey(env));
+      await api.request('POST', `/sites/${encodeURIComponent(name)}/unblock`);
+      console.log(`${name}: asked to log in again now (the cockpit's settings, or GET /sites, show how it went)`);
     });
 }

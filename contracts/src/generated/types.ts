@@ -1008,7 +1008,10 @@ export interface SessionRefreshRequestedV1 {
   meta: EventMeta;
   data: {
     site: string;
-    reason: "missing" | "expired" | "rejected" | "scheduled";
+    /**
+     * Why a login is asked for; 'unblocked': the user fixed what blocked the site (credentials, TOTP secret) and asks to log in again now.
+     */
+    reason: "missing" | "expired" | "rejected" | "scheduled" | "unblocked";
     requestedAt: string;
     applicationId?: string;
   };

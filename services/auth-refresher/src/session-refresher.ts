@@ -97,9 +97,12 @@ export class SessionRefresher {
   }
 
   /** The user fixed what blocked the site (credentials, TOTP secret): allow the next login. */
-  async unblock(site: string): Promise<void> {
-    const record = await this.record(site);
-    if (record && record.status !== 'ok') await this.deps.tables.put('sessions', recordAfterUnblock(record, this.deps.clock.now()));
+  unblock(site: string): Promise<void> {
+    // In turn with the site's logins, so a login running now is not overwritten half way.
+    return this.serialized(site, async () => {
+      const record = await this.record(site);
+      if (record && record.status !== 'ok') await this.deps.tables.put('sessions', recordAfterUnblock(record, this.deps.clock.now()));
+    });
   }
 
   private serialized<T>(site: string, work: () => Promise<T>): Promise<T> {

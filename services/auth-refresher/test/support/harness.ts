@@ -37,6 +37,7 @@ export async function startHarness() {
   const clock = new ManualClock(new Date());
   const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: 'test-secret-key-of-this-file' }, 'auth-refresher', { clock });
   const applierPorts = createEmbeddedPorts({ dataDir: dir.path, secretKey: 'test-secret-key-of-this-file' }, 'applier', { clock });
+  const crmPorts = createEmbeddedPorts({ dataDir: dir.path, secretKey: 'test-secret-key-of-this-file' }, 'crm-api', { clock });
   const logStream = new PassThrough();
   const logLines: string[] = [];
   logStream.on('data', (chunk: Buffer) => logLines.push(chunk.toString('utf8')));
@@ -87,6 +88,14 @@ export async function startHarness() {
       ]);
       while ((await runner.pollOnce(0)) > 0);
     },
+    /** Asks, as crm-api's POST /sites/{site}/unblock does, to lift a site's block and log in now. */
+    async requestUnblock(name: string) {
+      clock.advance(1000);
+      await crmPorts.publisher.publish([
+        { detailType: 'session.refresh-requested', data: { site: name, reason: 'unblocked', requestedAt: clock.now().toISOString() } },
+      ]);
+      while ((await runner.pollOnce(0)) > 0);
+    },
     /** Data of every `session.refreshed` published so far for a site, oldest first. */
     refreshedEvents(name: string) {
       return eventBodies()
@@ -103,7 +112,7 @@ export async function startHarness() {
     deadLetters: () => ports.deadLetters.list('auth-refresher', 100),
     async close() {
       await driver.quit();
-      await Promise.all([site.close(), otpSite.close(), ports.close(), applierPorts.close()]);
+      await Promise.all([site.close(), otpSite.close(), ports.close(), applierPorts.close(), crmPorts.close()]);
       dir.remove();
     },
   };

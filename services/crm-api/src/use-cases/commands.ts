@@ -36,3 +36,14 @@ export async function requestEtl(context: CrmApiContext, kind: EtlKind): Promise
   ]);
   return { requestId, kind };
 }
+
+/**
+ * The user fixed what blocked a site (its credentials or TOTP secret): asks the auth-refresher to lift
+ * the block and log in now (`session.refresh-requested` with reason `unblocked`); applications waiting
+ * for the site's session go on once it answers.
+ */
+export async function requestSiteUnblock(context: CrmApiContext, site: string): Promise<{ site: string; requestedAt: string }> {
+  const requestedAt = context.clock.now().toISOString();
+  await context.publisher.publish([{ detailType: 'session.refresh-requested', data: { site, reason: 'unblocked', requestedAt } }]);
+  return { site, requestedAt };
+}

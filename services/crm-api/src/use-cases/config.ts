@@ -1,5 +1,6 @@
 import { CONFIG_SECTIONS, type ConfigSection, type JobpipeConfig } from '@jobpipe/contracts';
 import type { CrmApiContext, CrmApiPorts } from '../context.js';
+import { invalidSchedules } from '../domain/search-schedules.js';
 import { unsafeSearchUrls } from '../domain/url-safety.js';
 import { ApiError } from './api-error.js';
 
@@ -64,7 +65,8 @@ export async function commitConfig(ports: ConfigWritePorts, current: CurrentConf
 }
 
 /**
- * Saves a new config: validates it against the contracts' `config` definition, refuses search URLs
+ * Saves a new config: validates it against the contracts' `config` definition and each search's
+ * schedule as a cron expression, refuses search URLs
  * that are not http(s) or point at loopback, link-local or private hosts the search does not allow, bumps the version
  * (refusing with 409 when `expectedVersion` is stale) and commits it with the `config.changed` event
  * naming the sections that changed. Saving an identical config changes nothing.
@@ -77,6 +79,8 @@ export async function saveConfig(
   const validation = context.registry.validateDefinition('config', config);
   if (!validation.ok) throw new ApiError(400, 'invalid_config', 'the config is not valid', { errors: validation.errors });
   const next = config as JobpipeConfig;
+  const badSchedules = invalidSchedules(next);
+  if (badSchedules.length) throw new ApiError(400, 'invalid_config', 'the config is not valid', { errors: badSchedules });
   const unsafeUrls = unsafeSearchUrls(next);
   if (unsafeUrls.length)
     throw new ApiError(400, 'unsafe_url', `the config names URLs that must not be fetched: ${unsafeUrls.join('; ')}`, {

@@ -299,8 +299,10 @@ test('the OpenAPI document validates and lists every route', async () => {
     'GET /app',
     'GET /app/app.js',
     'GET /app/app.css',
+    'GET /sites',
     'PUT /sites/{site}/credentials',
     'GET /sites/{site}/credentials',
+    'POST /sites/{site}/unblock',
   ];
   assert.deepEqual([...listed].sort(), [...expected].sort());
   assert.ok((await inject('GET', '/metrics')).body.includes('jobpipe_http_requests_total'));

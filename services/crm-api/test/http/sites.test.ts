@@ -50,3 +50,66 @@ test('bad credentials answer 400 naming the problem, and a read-only key may not
   assert.equal(readOnly.statusCode, 403);
   assert.ok(![notBase32, short, missing].some((response) => response.body.includes(PASSWORD)), 'errors never repeat the password');
 });
+
+test('unblocking a site asks the auth-refresher to lift the block and log in now; a bad site name is a 400', async () => {
+  const response = await api.app.inject({ method: 'POST', url: '/sites/jobboard/unblock', headers: api.auth });
+  assert.equal(response.statusCode, 202, response.body);
+  assert.deepEqual(response.json(), { site: 'jobboard', requestedAt: '2026-03-01T12:00:00.000Z' });
+  assert.deepEqual(api.published('session.refresh-requested'), [
+    { site: 'jobboard', reason: 'unblocked', requestedAt: '2026-03-01T12:00:00.000Z' },
+  ]);
+
+  const bad = await api.app.inject({ method: 'POST', url: '/sites/Job_Board/unblock', headers: api.auth });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().message, /site/);
+  const readOnly = await api.app.inject({ method: 'POST', url: '/sites/jobboard/unblock', headers: { 'x-api-key': api.readKey } });
+  assert.equal(readOnly.statusCode, 403);
+  assert.equal(api.published('session.refresh-requested').length, 1);
+});
+
+test("GET /sites: the config's sites and those with a session, with their credentials (which) and session state", async () => {
+  const saved = await api.app.inject({
+    method: 'PUT',
+    url: '/config/sites',
+    headers: api.auth,
+    payload: { value: { jobboard: { baseUrl: 'http://127.0.0.1:4020', login: { url: '/login' } } } },
+  });
+  assert.equal(saved.statusCode, 200, saved.body);
+  await api.ports.tables.put('sessions', {
+    site: 'oldboard',
+    status: 'blocked',
+    expiresAt: null,
+    failures: 3,
+    lastError: 'the password was refused',
+    reason: 'wrong-credentials',
+    nextAttemptAt: null,
+    screenshotBlobKey: null,
+    updatedAt: '2026-03-01T11:00:00.000Z',
+  });
+  const response = await api.app.inject({ method: 'GET', url: '/sites', headers: api.auth });
+  assert.equal(response.statusCode, 200, response.body);
+  assert.deepEqual(response.json().items, [
+    {
+      site: 'jobboard',
+      baseUrl: 'http://127.0.0.1:4020',
+      login: true,
+      apply: false,
+      credentials: { username: true, password: true, totp: false },
+      session: null,
+    },
+    {
+      site: 'oldboard',
+      baseUrl: null,
+      login: false,
+      apply: false,
+      credentials: { username: false, password: false, totp: false },
+      session: {
+        status: 'blocked',
+        reason: 'wrong-credentials',
+        lastError: 'the password was refused',
+        expiresAt: null,
+        updatedAt: '2026-03-01T11:00:00.000Z',
+      },
+    },
+  ]);
+});

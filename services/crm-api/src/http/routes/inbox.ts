@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
 import { inboxPage } from '../../use-cases/inbox.js';
 import { errorResponses } from '../schemas.js';
-import { filterProperties, type JobListQuerystring, jobQuery } from './jobs.js';
+import { type JobListQuerystring, jobListQuerystringSchema, jobPageSchema, jobQuery } from './jobs.js';
 
 /** GET /inbox: the cockpit's triage list, a job list whose rows carry their strongest score reasons. */
 export async function inboxRoutes(app: FastifyInstance, context: CrmApiContext): Promise<void> {
@@ -12,32 +12,14 @@ export async function inboxRoutes(app: FastifyInstance, context: CrmApiContext):
       schema: {
         tags: ['jobs'],
         summary: 'Triage list: jobs matching the filters (best first by default), each with its three strongest score reasons',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            ...filterProperties,
-            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-            cursor: { type: 'string', maxLength: 1000, description: 'nextCursor of the previous page' },
-          },
-        },
+        querystring: jobListQuerystringSchema,
         response: {
-          200: {
-            type: 'object',
-            required: ['items', 'nextCursor'],
-            properties: {
-              items: {
-                type: 'array',
-                items: {
-                  allOf: [
-                    { $ref: 'JobSummary#' },
-                    { type: 'object', required: ['reasons'], properties: { reasons: { type: 'array', items: { $ref: 'ScoreReason#' } } } },
-                  ],
-                },
-              },
-              nextCursor: { type: ['string', 'null'] },
-            },
-          },
+          200: jobPageSchema({
+            allOf: [
+              { $ref: 'JobSummary#' },
+              { type: 'object', required: ['reasons'], properties: { reasons: { type: 'array', items: { $ref: 'ScoreReason#' } } } },
+            ],
+          }),
           ...errorResponses(400),
         },
       },

@@ -30,8 +30,8 @@ export interface JobListQuerystring {
   cursor?: string;
 }
 
-/** The filters and sort of a job list, as query-string properties (shared by GET /jobs and GET /inbox). */
-export const filterProperties = {
+/** The filters and sort of a job list, as query-string properties (of the list pages and the CSV export). */
+const filterProperties = {
   stage: { type: 'array', items: stageSchema, description: 'repeat for several stages' },
   track: { type: 'array', items: { type: 'string', maxLength: 100 } },
   source: { type: 'array', items: { type: 'string', enum: JOB_SOURCES } },
@@ -56,6 +56,26 @@ export const filterProperties = {
   sort: { type: 'string', enum: ['score', 'posted', 'salary'], default: 'score' },
   order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
 } as const;
+
+/** A page of a job list as a query string: the filters and sort, the page size and the cursor (GET /jobs, GET /inbox). */
+export const jobListQuerystringSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...filterProperties,
+    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    cursor: { type: 'string', maxLength: 1000, description: 'nextCursor of the previous page' },
+  },
+} as const;
+
+/** A page of a job list's answer: its items, each of `itemSchema`, and the cursor of the next page. */
+export function jobPageSchema(itemSchema: object) {
+  return {
+    type: 'object',
+    required: ['items', 'nextCursor'],
+    properties: { items: { type: 'array', items: itemSchema }, nextCursor: { type: ['string', 'null'] } },
+  } as const;
+}
 
 /** Reads a job list's query string into a job query; 400 for a foreign cursor or an inverted salary range. */
 export function jobQuery(query: JobListQuerystring): JobQuery {
@@ -140,23 +160,8 @@ export async function jobRoutes(app: FastifyInstance, context: CrmApiContext): P
       schema: {
         tags: ['jobs'],
         summary: 'List scored jobs: filters, sort, cursor pagination',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            ...filterProperties,
-            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-            cursor: { type: 'string', maxLength: 1000, description: 'nextCursor of the previous page' },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['items', 'nextCursor'],
-            properties: { items: { type: 'array', items: { $ref: 'JobSummary#' } }, nextCursor: { type: ['string', 'null'] } },
-          },
-          ...errorResponses(400),
-        },
+        querystring: jobListQuerystringSchema,
+        response: { 200: jobPageSchema({ $ref: 'JobSummary#' }), ...errorResponses(400) },
       },
     },
     async (request, reply) => {
