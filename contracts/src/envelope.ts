@@ -46,4 +46,5 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'etl.completed': '1.0',
   'email.classified': '1.0',
   'inbox.forget-requested': '1.0',
+  'notification.digest-requested': '1.0',
 };

@@ -77,6 +77,19 @@ export const TABLES = {
     },
     owner: 'inbox',
   },
+  /**
+   * The notifier's own store: one delivery item per target and job (queued for the digest, being sent,
+   * or sent — what makes "never the same job twice" hold), each target's token bucket, its digest
+   * cursor and its last delivery outcome.
+   */
+  notifications: {
+    partitionKey: 'key',
+    indexes: {
+      /** The jobs waiting for a target's next digest, oldest first (only queued deliveries carry `queuedFor`). */
+      byQueue: { partitionKey: 'queuedFor', sortKey: 'scoredAt' },
+    },
+    owner: 'notifier',
+  },
   /** Import progress. */
   imports: { partitionKey: 'importId', sortKey: 'part', indexes: {}, owner: 'crm-api' },
   /**

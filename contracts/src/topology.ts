@@ -15,6 +15,7 @@ export const SERVICE_NAMES = [
   'etl',
   'sheets-bridge',
   'inbox',
+  'notifier',
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export type ProducerName = ServiceName | 'scheduler';
@@ -42,6 +43,7 @@ export const DETAIL_TYPES = [
   'etl.completed',
   'email.classified',
   'inbox.forget-requested',
+  'notification.digest-requested',
 ] as const;
 export type DetailType = (typeof DETAIL_TYPES)[number];
 
@@ -163,6 +165,16 @@ export const QUEUES: readonly QueueDefinition[] = [
     maxReceiveCount: 5,
     batchSize: 1,
   },
+  {
+    // Eight receives: with the runner's doubling backoff (1, 2, 4, … s) a target that is down keeps
+    // being retried for about four minutes before the notification is dead-lettered with the reason.
+    name: 'notifier',
+    consumer: 'notifier',
+    subscriptions: ['job.scored', 'notification.digest-requested'],
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 8,
+    batchSize: 10,
+  },
 ];
 
 /** Which detail-types each producer may publish (drives IAM and publish-time checks). */
@@ -184,7 +196,15 @@ export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = 
   etl: ['etl.completed'],
   'sheets-bridge': ['crm.stage-changed'],
   inbox: ['email.classified'],
-  scheduler: ['scrape.requested', 'etl.requested', 'session.refresh-requested', 'config.changed', 'inbox.forget-requested'],
+  notifier: [],
+  scheduler: [
+    'scrape.requested',
+    'etl.requested',
+    'session.refresh-requested',
+    'config.changed',
+    'inbox.forget-requested',
+    'notification.digest-requested',
+  ],
 };
 
 /** The EventBridge bus name used by every runtime. */

@@ -12,9 +12,15 @@ import { scheduleDefinitions } from './schedules.js';
 
 const app = new App();
 const configPath = join(import.meta.dirname, '..', '..', 'jobpipe.config.yaml');
-const config = existsSync(configPath) ? (parse(readFileSync(configPath, 'utf8')) as { searches?: SearchConfig[]; sites?: string[] }) : {};
+const config = existsSync(configPath)
+  ? (parse(readFileSync(configPath, 'utf8')) as {
+      searches?: SearchConfig[];
+      sites?: string[];
+      notifications?: { digestSchedule?: string };
+    })
+  : {};
 new JobpipeStack(app, 'Jobpipe', {
   prefix: String(app.node.tryGetContext('prefix') ?? 'jobpipe'),
   imageUri: String(app.node.tryGetContext('imageUri') ?? 'public.ecr.aws/docker/library/node:20-bookworm'),
-  schedules: scheduleDefinitions(config.searches ?? [], config.sites ?? []),
+  schedules: scheduleDefinitions(config.searches ?? [], config.sites ?? [], config.notifications?.digestSchedule),
 });

@@ -22,7 +22,7 @@ export interface ServicePlan {
  * run on Fargate; the rest are Lambda functions.
  */
 const FARGATE_SERVICES: readonly ServiceName[] = ['scraper', 'applier', 'auth-refresher', 'inbox'];
-const SECRET_USERS: readonly ServiceName[] = ['scraper', 'applier', 'auth-refresher', 'sheets-bridge', 'crm-api', 'inbox'];
+const SECRET_USERS: readonly ServiceName[] = ['scraper', 'applier', 'auth-refresher', 'sheets-bridge', 'crm-api', 'inbox', 'notifier'];
 
 /** The deployment plan of every service, derived from the contracts topology. */
 export function deploymentPlan(): ServicePlan[] {

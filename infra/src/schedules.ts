@@ -1,4 +1,4 @@
-import type { ScheduledRequest, SearchConfig } from '@jobpipe/shared';
+import { DEFAULT_DIGEST_CRON, type ScheduledRequest, type SearchConfig } from '@jobpipe/shared';
 
 /** A schedule of EventBridge Scheduler and the request it sends to the scheduler function. */
 export interface ScheduleDefinition {
@@ -19,8 +19,15 @@ export function toSchedulerCron(cron: string): string {
   return `cron(${minute} ${hour} ${dom} ${month} ${dow} *)`;
 }
 
-/** The schedules: one per configured search, a nightly ETL rebuild, and session refreshes per site. */
-export function scheduleDefinitions(searches: readonly SearchConfig[], sites: readonly string[]): ScheduleDefinition[] {
+/**
+ * The schedules: one per configured search, a nightly ETL rebuild, session refreshes per site, and the
+ * notifier's daily digest (the config's `notifications.digestSchedule`, a five-field cron).
+ */
+export function scheduleDefinitions(
+  searches: readonly SearchConfig[],
+  sites: readonly string[],
+  digestCron: string = DEFAULT_DIGEST_CRON,
+): ScheduleDefinition[] {
   return [
     ...searches.map((search) => ({
       id: `scrape-${search.id}`,
@@ -29,5 +36,6 @@ export function scheduleDefinitions(searches: readonly SearchConfig[], sites: re
     })),
     { id: 'etl-nightly', expression: 'cron(30 23 * * ? *)', request: { kind: 'etl' as const } },
     ...sites.map((site) => ({ id: `session-${site}`, expression: 'rate(6 hours)', request: { kind: 'session-refresh' as const, site } })),
+    { id: 'notification-digest', expression: toSchedulerCron(digestCron), request: { kind: 'digest' as const } },
   ];
 }

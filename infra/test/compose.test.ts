@@ -36,7 +36,7 @@ test('docker-compose runs one container per service folder, each with its own en
 
 test('the browser-driven services use the image with Chromium and chromedriver', () => {
   for (const name of ['applier', 'auth-refresher', 'scraper']) assert.equal(compose.services[name]!.build?.target, 'browser');
-  for (const name of ['parser', 'recommender', 'crm-api', 'etl', 'sheets-bridge', 'inbox'])
+  for (const name of ['parser', 'recommender', 'crm-api', 'etl', 'sheets-bridge', 'inbox', 'notifier'])
     assert.equal(compose.services[name]!.build?.target, 'runtime');
   assert.match(readFileSync(join(root, 'Dockerfile'), 'utf8'), /FROM runtime AS browser[\s\S]*chromium chromium-driver/);
 });

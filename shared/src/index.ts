@@ -13,6 +13,7 @@ export * from './embedded/sqlite.js';
 export * from './embedded/sqlite-bus.js';
 export * from './embedded/sqlite-table-store.js';
 export * from './errors.js';
+export * from './net/url-safety.js';
 export * from './outbox/bus-sender.js';
 export * from './outbox/outbox-entries.js';
 export * from './outbox/outbox-publisher.js';

@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .option('--no-scrape', 'do not run the configured searches at start')
     .option(
       '--processes <layout>',
-      'which services share a process: grouped (crm-api, etl, applier, auth-refresher, sheets-bridge and inbox in one; the others alone), ' +
+      'which services share a process: grouped (crm-api, etl, applier, auth-refresher, sheets-bridge, inbox and notifier in one; the others alone), ' +
         "separate (one each), one (all in one), or groups like 'etl+applier,parser+recommender'",
       'grouped',
     )

@@ -5,15 +5,16 @@ export type ProcessLayout = readonly (readonly ServiceName[])[];
 
 /**
  * The default: the services that do a scrape's heavy work (scraper, parser, recommender) each get a
- * process, so they keep a core each; the six whose work per event is small or that mostly wait
- * (crm-api between requests, etl between events, applier, auth-refresher, sheets-bridge, and the inbox
- * in IMAP IDLE) share one, which saves five node processes (~40 MB each of node's own floor).
+ * process, so they keep a core each; the seven whose work per event is small or that mostly wait
+ * (crm-api between requests, etl between events, applier, auth-refresher, sheets-bridge, the inbox
+ * in IMAP IDLE, and the notifier between scored jobs) share one, which saves six node processes
+ * (~40 MB each of node's own floor).
  */
 export const DEFAULT_LAYOUT: ProcessLayout = [
   ['scraper'],
   ['parser'],
   ['recommender'],
-  ['crm-api', 'etl', 'applier', 'auth-refresher', 'sheets-bridge', 'inbox'],
+  ['crm-api', 'etl', 'applier', 'auth-refresher', 'sheets-bridge', 'inbox', 'notifier'],
 ];
 
 /** The named layouts `--processes` accepts besides an explicit list. */

@@ -1,18 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { JobpipeConfig } from '@jobpipe/contracts';
-import { type EventPublisher, eventForScheduledRequest, type Logger, type ScheduledRequest, type SearchConfig } from '@jobpipe/shared';
+import {
+  DEFAULT_DIGEST_CRON,
+  type EventPublisher,
+  eventForScheduledRequest,
+  type Logger,
+  type ScheduledRequest,
+  type SearchConfig,
+} from '@jobpipe/shared';
 import { Cron } from 'croner';
 
 /** Daily at 06:00, for a search that names no schedule. */
 const DEFAULT_SEARCH_CRON = '0 6 * * *';
 
 /**
- * The embedded scheduler: fires each search of the current config on its cron schedule, and the ETL
- * rebuild nightly. `follow` replaces the search schedules whenever the stored config changes.
+ * The embedded scheduler: fires each search of the current config on its cron schedule, the ETL
+ * rebuild nightly and the notifier's digest daily. `follow` replaces the search and digest schedules
+ * whenever the stored config changes.
  */
 export class EmbeddedScheduler {
   private searchJobs: { search: SearchConfig; cron: Cron }[] = [];
   private etlJob: Cron | undefined;
+  private digestJob: Cron | undefined;
 
   constructor(
     private readonly publisher: EventPublisher,
@@ -25,13 +34,26 @@ export class EmbeddedScheduler {
     this.etlJob = new Cron(etlCron, () => void this.fire({ kind: 'etl' }));
   }
 
-  /** Replaces the search schedules with those of `config` (searches added, removed or retimed). */
+  /** Replaces the search and digest schedules with those of `config` (searches added, removed or retimed). */
   follow(config: JobpipeConfig): void {
     for (const job of this.searchJobs) job.cron.stop();
     this.searchJobs = config.searches.map((search) => ({
       search,
       cron: new Cron(search.schedule ?? DEFAULT_SEARCH_CRON, () => void this.fire({ kind: 'scrape', search })),
     }));
+    this.digestJob?.stop();
+    this.digestJob = this.digestCron(config.notifications?.digestSchedule ?? DEFAULT_DIGEST_CRON);
+  }
+
+  /** The digest's daily job (UTC); a schedule croner cannot read is reported and the default used instead. */
+  private digestCron(expression: string): Cron {
+    const fire = () => void this.fire({ kind: 'digest' });
+    try {
+      return new Cron(expression, { timezone: 'UTC' }, fire);
+    } catch (error) {
+      this.logger.error({ digestSchedule: expression, err: (error as Error).message }, 'digest schedule unreadable; using the default');
+      return new Cron(DEFAULT_DIGEST_CRON, { timezone: 'UTC' }, fire);
+    }
   }
 
   /** The searches scheduled now, with their cron expressions. */
@@ -63,5 +85,6 @@ export class EmbeddedScheduler {
     for (const job of this.searchJobs) job.cron.stop();
     this.searchJobs = [];
     this.etlJob?.stop();
+    this.digestJob?.stop();
   }
 }

@@ -20,4 +20,5 @@ export const SERVICE_DEFINITIONS: Readonly<Record<ServiceName, () => Promise<Any
   'auth-refresher': async () => (await import('@jobpipe/auth-refresher')).authRefresherService,
   'sheets-bridge': async () => (await import('@jobpipe/sheets-bridge')).sheetsBridgeService,
   inbox: async () => (await import('@jobpipe/inbox')).inboxService,
+  notifier: async () => (await import('@jobpipe/notifier')).notifierService,
 };

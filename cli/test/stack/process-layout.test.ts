@@ -22,7 +22,7 @@ test('an explicit layout groups the named services; the services left out each g
     ['etl', 'applier'],
     ['parser', 'recommender'],
   ]);
-  assert.deepEqual(layout.slice(2).flat().sort(), ['auth-refresher', 'crm-api', 'inbox', 'scraper', 'sheets-bridge']);
+  assert.deepEqual(layout.slice(2).flat().sort(), ['auth-refresher', 'crm-api', 'inbox', 'notifier', 'scraper', 'sheets-bridge']);
   assert.ok(layout.slice(2).every((group) => group.length === 1));
 });
 

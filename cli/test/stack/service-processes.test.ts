@@ -49,11 +49,11 @@ test("by default the six light services share one process, started by the group 
   });
   assert.deepEqual(
     specs.map((spec) => spec.name),
-    ['scraper', 'parser', 'recommender', 'crm-api+etl+applier+auth-refresher+sheets-bridge+inbox'],
+    ['scraper', 'parser', 'recommender', 'crm-api+etl+applier+auth-refresher+sheets-bridge+inbox+notifier'],
   );
   const group = specs.at(-1)!;
-  assert.deepEqual(group.services, ['crm-api', 'etl', 'applier', 'auth-refresher', 'sheets-bridge', 'inbox']);
-  assert.deepEqual(group.args.slice(-7), [
+  assert.deepEqual(group.services, ['crm-api', 'etl', 'applier', 'auth-refresher', 'sheets-bridge', 'inbox', 'notifier']);
+  assert.deepEqual(group.args.slice(-8), [
     join(REPO_ROOT, 'cli', 'dist-stack', 'service-group-main.js'),
     'crm-api',
     'etl',
@@ -61,6 +61,7 @@ test("by default the six light services share one process, started by the group 
     'auth-refresher',
     'sheets-bridge',
     'inbox',
+    'notifier',
   ]);
   assert.ok(!group.args.includes('--no-opt'), 'crm-api and etl do real work: the group keeps TurboFan');
   assert.equal(group.env.JOBPIPE_HEALTH_PORT, undefined, 'each member gets its own health port, not one for all');

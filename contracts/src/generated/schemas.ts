@@ -23,6 +23,7 @@ import jobReopenedV1 from '../../schemas/job.reopened/v1/schema.json' with { typ
 import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: 'json' };
 import jobScoredV2 from '../../schemas/job.scored/v2/schema.json' with { type: 'json' };
 import jobScrapedV1 from '../../schemas/job.scraped/v1/schema.json' with { type: 'json' };
+import notificationDigestRequestedV1 from '../../schemas/notification.digest-requested/v1/schema.json' with { type: 'json' };
 import scrapeFinishedV1 from '../../schemas/scrape.finished/v1/schema.json' with { type: 'json' };
 import scrapeRequestedV1 from '../../schemas/scrape.requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshRequestedV1 from '../../schemas/session.refresh-requested/v1/schema.json' with { type: 'json' };
@@ -37,6 +38,7 @@ import tablesIdempotencyKeys from '../../schemas/tables/idempotencyKeys/schema.j
 import tablesImports from '../../schemas/tables/imports/schema.json' with { type: 'json' };
 import tablesInbox from '../../schemas/tables/inbox/schema.json' with { type: 'json' };
 import tablesJobs from '../../schemas/tables/jobs/schema.json' with { type: 'json' };
+import tablesNotifications from '../../schemas/tables/notifications/schema.json' with { type: 'json' };
 import tablesOutbox from '../../schemas/tables/outbox/schema.json' with { type: 'json' };
 import tablesProposals from '../../schemas/tables/proposals/schema.json' with { type: 'json' };
 import tablesReadModel from '../../schemas/tables/readModel/schema.json' with { type: 'json' };
@@ -68,6 +70,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'job.scored', major: 1, schema: jobScoredV1 },
     { detailType: 'job.scored', major: 2, schema: jobScoredV2 },
     { detailType: 'job.scraped', major: 1, schema: jobScrapedV1 },
+    { detailType: 'notification.digest-requested', major: 1, schema: notificationDigestRequestedV1 },
     { detailType: 'scrape.finished', major: 1, schema: scrapeFinishedV1 },
     { detailType: 'scrape.requested', major: 1, schema: scrapeRequestedV1 },
     { detailType: 'session.refresh-requested', major: 1, schema: sessionRefreshRequestedV1 },
@@ -84,6 +87,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'imports', schema: tablesImports },
     { table: 'inbox', schema: tablesInbox },
     { table: 'jobs', schema: tablesJobs },
+    { table: 'notifications', schema: tablesNotifications },
     { table: 'outbox', schema: tablesOutbox },
     { table: 'proposals', schema: tablesProposals },
     { table: 'readModel', schema: tablesReadModel },

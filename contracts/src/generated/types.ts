@@ -82,6 +82,12 @@ export interface JobpipeConfig {
     boards?: string[];
     urls?: string[];
     /**
+     * hosts this search may fetch from besides its source's own (the scraper's allowlist): the host of a jsonld page added with `jobpipe source add`, written as `host`, `host:port` or `*.example.com` for subdomains
+     *
+     * @maxItems 50
+     */
+    allowHosts?: string[];
+    /**
      * hosts of this search's urls that may be loopback, link-local or private addresses (an intranet board, the local replay server); any other such host is refused
      */
     allowPrivateHosts?: string[];
@@ -132,7 +138,83 @@ export interface JobpipeConfig {
         }
       | undefined;
   };
+  /**
+   * where new jobs are announced: instant notifications over a score and a daily digest, to webhooks and email (secrets in the secret store, never here)
+   */
+  notifications?: {
+    /**
+     * @maxItems 50
+     */
+    targets?: NotificationTarget[];
+    /**
+     * cron expression of the daily digest (default 0 7 * * *, UTC)
+     */
+    digestSchedule?: string;
+  };
   [k: string]: unknown | undefined;
+}
+
+export interface NotificationTarget {
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  name: string;
+  /**
+   * webhook: a generic JSON POST; slack: a Slack-compatible incoming webhook ({text, blocks}); email: a message over SMTP
+   */
+  kind: "webhook" | "slack" | "email";
+  /**
+   * send each job scoring at least minScore as it is scored (default true)
+   */
+  instant?: boolean;
+  /**
+   * send a daily digest of the day's jobs scoring at least digestMinScore that were not sent instantly (default true)
+   */
+  digest?: boolean;
+  /**
+   * instant notifications from this score on (default scoring.notifyThreshold, else 70)
+   */
+  minScore?: number;
+  /**
+   * digest entries from this score on (default minScore)
+   */
+  digestMinScore?: number;
+  /**
+   * instant notifications per hour at most (a token bucket, default 10); the excess goes into the next digest
+   */
+  maxPerHour?: number;
+  /**
+   * name of the secret holding the webhook URL (webhook, slack) or the SMTP password (email); default notify/<name>
+   */
+  secret?: string;
+  /**
+   * hosts of the webhook URL or SMTP server that may be loopback, link-local or private addresses; any other such host is refused
+   */
+  allowPrivateHosts?: string[];
+  /**
+   * the SMTP server and addresses of an email target
+   */
+  email?: {
+    host: string;
+    /**
+     * default 587 (465 with security tls)
+     */
+    port?: number;
+    /**
+     * starttls (default): upgrade a plain connection and refuse one that cannot; tls: TLS from the start; none: plain text (a local relay only)
+     */
+    security?: "starttls" | "tls" | "none";
+    /**
+     * SMTP login; leave out for a server without authentication
+     */
+    user?: string;
+    from: string;
+    /**
+     * @minItems 1
+     * @maxItems 50
+     */
+    to: [string, ...string[]];
+  };
 }
 
 /**
@@ -422,8 +504,8 @@ export interface ConfigChangedV1 {
      * @minItems 1
      */
     sections: [
-      "tracks" | "searches" | "scoring" | "currencyRates" | "profile" | "sites",
-      ...("tracks" | "searches" | "scoring" | "currencyRates" | "profile" | "sites")[]
+      "tracks" | "searches" | "scoring" | "currencyRates" | "profile" | "sites" | "notifications",
+      ...("tracks" | "searches" | "scoring" | "currencyRates" | "profile" | "sites" | "notifications")[]
     ];
     config: JobpipeConfig;
   };
@@ -836,6 +918,10 @@ export interface JobScoredV2 {
       salaryCurrency?: string | null;
       postedAt?: string | null;
       skills?: string[];
+      /**
+       * When the job was first seen (a relisting: its first listing); its age counts from here.
+       */
+      firstSeenAt?: string;
     };
   };
 }
@@ -868,6 +954,18 @@ export interface JobScrapedV1 {
     fetchedAt: string;
     searchId?: string;
     runId?: string;
+  };
+}
+
+/**
+ * Time for the daily digest: the notifier sends each target the jobs waiting for it (fired by the scheduler, or `jobpipe notify digest`). A request is sent at most once per target: a second delivery of the same request sends nothing.
+ */
+
+export interface NotificationDigestRequestedV1 {
+  meta: EventMeta;
+  data: {
+    requestId: string;
+    requestedAt: string;
   };
 }
 
@@ -968,6 +1066,14 @@ export interface ScrapeFinishedV1 {
 }
 
 /**
+ * hosts this search may fetch from besides its source's own (the scraper's allowlist): the host of a jsonld page added with `jobpipe source add`, written as `host`, `host:port` or `*.example.com` for subdomains
+ *
+ * @maxItems 50
+ */
+
+export type AllowHosts = string[];
+
+/**
  * Ask the scraper to run one search now.
  */
 
@@ -993,6 +1099,7 @@ export interface ScrapeRequestedV1 {
     minSalary?: number;
     boards?: string[];
     urls?: string[];
+    allowHosts?: AllowHosts;
     followLinks?: string;
     maxPages?: number;
     useBrowser?: boolean;
@@ -1067,6 +1174,7 @@ export interface EventDataMap {
   'job.reopened': JobReopenedV1['data'];
   'job.scored': JobScoredV2['data'];
   'job.scraped': JobScrapedV1['data'];
+  'notification.digest-requested': NotificationDigestRequestedV1['data'];
   'scrape.finished': ScrapeFinishedV1['data'];
   'scrape.requested': ScrapeRequestedV1['data'];
   'session.refresh-requested': SessionRefreshRequestedV1['data'];
@@ -1610,6 +1718,120 @@ export interface Provenance {
 }
 
 /**
+ * The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets). No URL, address or secret is stored here.
+ */
+
+export type NotificationsItem =
+  NotificationDeliveryItem | NotificationBucketItem | NotificationDigestItem | NotificationTargetStatusItem;
+
+/**
+ * One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.
+ */
+
+export interface NotificationDeliveryItem {
+  /**
+   * delivery#<target>#<jobId>
+   */
+  key: string;
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  target: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  /**
+   * queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again
+   */
+  status: "queued" | "sending" | "sent";
+  revision: number;
+  score: number;
+  scoredAt: string;
+  /**
+   * What a notification shows of the job (from job.scored).
+   */
+  job: {
+    title: string;
+    company: string;
+    canonicalUrl: string;
+    locations?: string[];
+    remote?: boolean | null;
+    /**
+     * The reasons that raised the score most (a few).
+     */
+    reasons: string[];
+  };
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  queuedFor?: string;
+  via?: "instant" | "digest";
+  claimedAt?: string;
+  sentAt?: string;
+  updatedAt: string;
+}
+/**
+ * A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.
+ */
+
+export interface NotificationBucketItem {
+  /**
+   * bucket#<target>
+   */
+  key: string;
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  bucketOf: string;
+  tokens: number;
+  refilledAt: string;
+  revision: number;
+}
+/**
+ * A target's digest cursor: the last digest request it took, and whether that digest went out.
+ */
+
+export interface NotificationDigestItem {
+  /**
+   * digest#<target>
+   */
+  key: string;
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  digestOf: string;
+  requestId: string;
+  status: "sending" | "sent";
+  revision: number;
+  claimedAt: string;
+  sentAt?: string;
+  /**
+   * Jobs in the digest.
+   */
+  jobs: number;
+}
+/**
+ * How a target's last deliveries went (never its URL or address).
+ */
+
+export interface NotificationTargetStatusItem {
+  /**
+   * target#<target>
+   */
+  key: string;
+  /**
+   * the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)
+   */
+  statusOf: string;
+  lastDeliveredAt: string | null;
+  lastFailedAt: string | null;
+  lastError: string | null;
+  failuresInRow: number;
+  updatedAt: string;
+}
+
+/**
  * Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).
  */
 
@@ -1680,10 +1902,10 @@ export interface ProposalItem {
 }
 
 /**
- * crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `count#jobs`, `analytics#snapshot`.
+ * crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `posting#<jobId>`, `count#jobs`, `analytics#snapshot`.
  */
 
-export type ReadModelItem = JobListingItem | JobCountItem | AnalyticsSnapshotItem;
+export type ReadModelItem = JobListingItem | PostingStateItem | JobCountItem | AnalyticsSnapshotItem;
 
 export type Reasons = {
   kind:
@@ -1703,6 +1925,11 @@ export type Reasons = {
   text: string;
   points: number;
 }[];
+/**
+ * Every criterion that fires now (empty: none does any more).
+ */
+
+export type Flags1 = GhostFlag[];
 
 /**
  * One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).
@@ -1793,6 +2020,10 @@ export interface JobListingItem {
      */
     closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
     ghostFlags?: Flags;
+    /**
+     * When the job was first seen (a relisting: its first listing); its age counts from here.
+     */
+    firstSeenAt?: string;
   };
   reasons: Reasons;
   /**
@@ -1804,6 +2035,33 @@ export interface JobListingItem {
    */
   flagsChangedAt?: string;
 }
+
+export interface PostingStateItem {
+  /**
+   * posting#<jobId>
+   */
+  key: string;
+  /**
+   * raised by every write: writes are conditional on the revision read
+   */
+  revision: number;
+  /**
+   * the posting's close, or null once it reopened
+   */
+  closure?: null | {
+    closedAt: string;
+    /**
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     */
+    closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+  };
+  closureChangedAt?: string;
+  ghostFlags?: Flags1;
+  flagsChangedAt?: string;
+}
+/**
+ * How many jobs the listing holds (GET /health), raised with a conditional write on its revision.
+ */
 
 export interface JobCountItem {
   key: "count#jobs";
@@ -1909,6 +2167,10 @@ export interface Job {
   salaryCurrency?: string | null;
   postedAt?: string | null;
   skills?: string[];
+  /**
+   * When the job was first seen (a relisting: its first listing); its age counts from here.
+   */
+  firstSeenAt?: string;
 }
 
 export interface DecisionItem {
@@ -2022,34 +2284,6 @@ export type Boards = {
 
 /**
  * The hash and blob of the content of a posting last announced.
- */
-
-export interface PostingStateItem {
-  /**
-   * posting#<source>#<externalId>
-   */
-  key: string;
-  source:
-    | "mcf"
-    | "usajobs"
-    | "greenhouse"
-    | "lever"
-    | "jsonld"
-    | "import"
-    | "workday"
-    | "smartrecruiters"
-    | "ashby"
-    | "recruitee"
-    | "workable"
-    | "personio";
-  externalId: string;
-  contentHash: string;
-  blobKey: string;
-  lastSeenAt: string;
-  runId: string;
-}
-/**
- * ETag / Last-Modified of a URL's last answer; for a list, how many postings it held.
  */
 
 export interface UrlValidatorsItem {
@@ -2269,6 +2503,7 @@ export interface TableItemMap {
   imports: ImportItem;
   inbox: InboxItem;
   jobs: JobItem;
+  notifications: NotificationsItem;
   outbox: OutboxEntry;
   proposals: ProposalItem;
   readModel: ReadModelItem;

@@ -38,6 +38,8 @@ export declare const jobScoredV1: ContractValidator;
 export declare const jobScoredV2: ContractValidator;
 /** Validates the detail of a `job.scraped` v1 event. */
 export declare const jobScrapedV1: ContractValidator;
+/** Validates the detail of a `notification.digest-requested` v1 event. */
+export declare const notificationDigestRequestedV1: ContractValidator;
 /** Validates the detail of a `scrape.finished` v1 event. */
 export declare const scrapeFinishedV1: ContractValidator;
 /** Validates the detail of a `scrape.requested` v1 event. */
@@ -74,6 +76,8 @@ export declare const tablesImports: ContractValidator;
 export declare const tablesInbox: ContractValidator;
 /** Validates an item of the `jobs` table. */
 export declare const tablesJobs: ContractValidator;
+/** Validates an item of the `notifications` table. */
+export declare const tablesNotifications: ContractValidator;
 /** Validates an item of the `outbox` table. */
 export declare const tablesOutbox: ContractValidator;
 /** Validates an item of the `proposals` table. */

@@ -71,7 +71,7 @@ export type JobSource = (typeof JOB_SOURCES)[number];
 export const isJobSource = (value: unknown): value is JobSource => (JOB_SOURCES as readonly unknown[]).includes(value);
 
 /** Sections of the pipeline config, each announced by config.changed when it changes. From config.changed/v1/schema.json#/properties/data/properties/sections/items. */
-export const CONFIG_SECTIONS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile', 'sites'] as const;
+export const CONFIG_SECTIONS = ['tracks', 'searches', 'scoring', 'currencyRates', 'profile', 'sites', 'notifications'] as const;
 /** One of {@link CONFIG_SECTIONS}. */
 export type ConfigSection = (typeof CONFIG_SECTIONS)[number];
 /** Whether a value is one of {@link CONFIG_SECTIONS}. */

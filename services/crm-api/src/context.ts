@@ -3,12 +3,14 @@ import { type ContractRegistry, contracts } from '@jobpipe/contracts';
 import type { BlobStore, Clock, EventPublisher, IdGenerator, Logger, SecretStore, ServiceOutbox, ServiceTables } from '@jobpipe/shared';
 import { AnalyticsStore } from './adapters/analytics-store.js';
 import { ApiKeyVerifier } from './adapters/api-keys.js';
+import { HttpPageFetcher } from './adapters/http-page-fetcher.js';
 import { LiveFeed } from './adapters/live-feed.js';
 import { SharedAnalyticsSnapshot } from './adapters/shared-analytics-snapshot.js';
 import { SqliteJobReadModel } from './adapters/sqlite-job-read-model.js';
 import { TableJobReadModel } from './adapters/table-job-read-model.js';
 import type { AnalyticsReports } from './ports/analytics-reports.js';
 import type { JobReadModel } from './ports/job-read-model.js';
+import type { PageFetcher } from './ports/page-fetcher.js';
 
 /** The ports crm-api needs from the runtime (a subset of its `ServicePorts`: it writes only its own tables). */
 export interface CrmApiPorts {
@@ -41,6 +43,8 @@ export interface CrmApiOptions {
   readonly rateLimitPerMinute?: number;
   /** Seconds an insights answer is cached (default 30). */
   readonly insightsCacheSeconds?: number;
+  /** Reads pages for source discovery (default: over HTTP, with the config's SSRF rules). */
+  readonly pageFetcher?: PageFetcher;
 }
 
 /** Everything the handlers and routes of crm-api share: ports, its read model, analytics, live feed. */
@@ -51,6 +55,8 @@ export interface CrmApiContext extends CrmApiPorts {
   readonly analytics: AnalyticsReports;
   readonly live: LiveFeed;
   readonly apiKeys: ApiKeyVerifier;
+  /** Reads the pages source discovery looks at. */
+  readonly pages: PageFetcher;
   readonly rateLimitPerMinute: number;
   /** Closes crm-api's own files (not the ports, which belong to the runtime). */
   close(): Promise<void>;
@@ -85,6 +91,7 @@ export function createCrmApiContext(ports: CrmApiPorts, options: CrmApiOptions, 
     analytics,
     live: new LiveFeed(),
     apiKeys: new ApiKeyVerifier(ports.tables),
+    pages: options.pageFetcher ?? new HttpPageFetcher(),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 600,
     async close() {
       await readModel.close();

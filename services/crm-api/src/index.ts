@@ -11,6 +11,7 @@ export {
   listApiKeys,
   revokeApiKey,
 } from './adapters/api-keys.js';
+export { HttpPageFetcher } from './adapters/http-page-fetcher.js';
 export { SqliteJobReadModel } from './adapters/sqlite-job-read-model.js';
 export { TableJobReadModel } from './adapters/table-job-read-model.js';
 export { type CrmApiApp, createCrmApiApp, crmApiService } from './app.js';
@@ -22,8 +23,11 @@ export { createCrmApiHandlers } from './handlers/index.js';
 export { buildCrmApi } from './http/server.js';
 export type { AnalyticsReports } from './ports/analytics-reports.js';
 export type { JobPage, JobReadModel, UpsertOutcome } from './ports/job-read-model.js';
+export type { FetchedPage, PageFetcher, PageFetchOptions } from './ports/page-fetcher.js';
 export {
+  addSearch,
   type ConfigCommit,
+  type ConfigSaveContext,
   type ConfigWritePorts,
   type CurrentConfig,
   commitConfig,
@@ -35,4 +39,5 @@ export {
   siteCredentialStatus,
   storeSiteCredentials,
 } from './use-cases/site-credentials.js';
+export { type ResolveSourceRequest, resolveSource, type SourceResolution } from './use-cases/source-discovery.js';
 export { latestRunPerSearch, listSourceRuns, type SourceRun } from './use-cases/source-runs.js';

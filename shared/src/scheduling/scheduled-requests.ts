@@ -8,7 +8,11 @@ export type SearchConfig = JobpipeConfig['searches'][number];
 export type ScheduledRequest =
   | { readonly kind: 'scrape'; readonly search: SearchConfig }
   | { readonly kind: 'etl' }
-  | { readonly kind: 'session-refresh'; readonly site: string };
+  | { readonly kind: 'session-refresh'; readonly site: string }
+  | { readonly kind: 'digest' };
+
+/** When the notifier's daily digest goes out if the config's `notifications.digestSchedule` names no time (UTC). */
+export const DEFAULT_DIGEST_CRON = '0 7 * * *';
 
 function event<T extends DetailType>(detailType: T, data: EventDataMap[T]): OutgoingEvent {
   return { detailType, data } as OutgoingEvent;
@@ -20,7 +24,7 @@ export function scrapeRequestFor(
   runId: string,
   requestedBy: 'schedule' | 'user' | 'cli',
 ): EventDataMap['scrape.requested'] {
-  const { id, source, keywords, location, minSalary, boards, urls, followLinks, maxPages, useBrowser } = search;
+  const { id, source, keywords, location, minSalary, boards, urls, allowHosts, followLinks, maxPages, useBrowser } = search;
   return Object.fromEntries(
     Object.entries({
       searchId: id,
@@ -32,6 +36,7 @@ export function scrapeRequestFor(
       minSalary,
       boards,
       urls,
+      allowHosts,
       followLinks,
       maxPages,
       useBrowser,
@@ -48,6 +53,8 @@ export function eventForScheduledRequest(request: ScheduledRequest, runId: strin
       return event('etl.requested', { requestId: runId, kind: 'full', requestedAt: now.toISOString() });
     case 'session-refresh':
       return event('session.refresh-requested', { site: request.site, reason: 'scheduled', requestedAt: now.toISOString() });
+    case 'digest':
+      return event('notification.digest-requested', { requestId: runId, requestedAt: now.toISOString() });
   }
 }
 

@@ -254,9 +254,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
       test('concurrent notExists writers: exactly one wins', () =>
         withStore(makeStore, async (store) => {
           const results = await Promise.all(
-            Array.from({ length: 10 }, (_, i) =>
-              store.put('idempotencyKeys', { key: 'api-key#request-1', by: i }, { kind: 'notExists' }),
-            ),
+            Array.from({ length: 10 }, (_, i) => store.put('idempotencyKeys', { key: 'api-key#request-1', by: i }, { kind: 'notExists' })),
           );
           assert.equal(results.filter(Boolean).length, 1);
         }));

@@ -10,6 +10,7 @@ export * from './failing-outbox.js';
 export * from './job-site/index.js';
 export * from './process-group.js';
 export * from './processes.js';
+export * from './recording-logger.js';
 export * from './service-environment.js';
 export * from './table-items.js';
 export * from './temp-dir.js';

@@ -45,6 +45,31 @@ function withGhostFlags(summary: JobSummary, flags: readonly GhostFlag[] | undef
   return flags && flags.length > 0 ? { ...unflagged, ghostFlags: [...flags] } : unflagged;
 }
 
+/** What happened to a job's posting: its close and its ghost-risk flags, each with when it was decided. */
+interface PostingState {
+  readonly closure?: PostingClosure;
+  readonly closureChangedAt?: string;
+  readonly ghostFlags?: GhostFlag[];
+  readonly flagsChangedAt?: string;
+}
+
+/** A job's posting state kept before its first score (`posting#<jobId>`): the listing item starts with it. */
+interface PostingStateItem extends Item, PostingState {
+  readonly key: string;
+  readonly revision: number;
+}
+
+/** The posting state a listing item carries. */
+function postingStateOf(item: ListingItem): PostingState {
+  const { closedAt, closeReason, ghostFlags } = item.summary;
+  return {
+    ...(item.closureChangedAt !== undefined
+      ? { closure: closedAt ? { closedAt, closeReason: closeReason ?? '' } : null, closureChangedAt: item.closureChangedAt }
+      : {}),
+    ...(item.flagsChangedAt !== undefined ? { ...(ghostFlags ? { ghostFlags } : {}), flagsChangedAt: item.flagsChangedAt } : {}),
+  };
+}
+
 interface CountItem extends Item {
   readonly key: typeof COUNT_KEY;
   readonly jobs: number;
@@ -59,6 +84,7 @@ const SORT_KEY_ATTRIBUTE: Readonly<Record<JobSort, 'scoreKey' | 'postedKey' | 's
 };
 
 const jobKey = (jobId: string) => `job#${jobId}`;
+const postingKey = (jobId: string) => `posting#${jobId}`;
 const revisionIs = (revision: number): WriteCondition => ({
   kind: 'compare',
   attribute: 'revision',
@@ -154,12 +180,12 @@ export class TableJobReadModel implements JobReadModel {
    * Writes a listing or count item. The summaries carry a job's source as a string where the table's
    * schema names the sources; the tests' ports check every write against the schema.
    */
-  private write(item: ListingItem | CountItem, condition: WriteCondition): Promise<boolean> {
+  private write(item: ListingItem | CountItem | PostingStateItem, condition: WriteCondition): Promise<boolean> {
     return this.tables.put(TABLE, item as unknown as ItemToWrite<typeof TABLE>, condition);
   }
 
   /** The item under a key, as the kind its key prefix (`job#`, `count#`) holds in the table's schema. */
-  private async stored<T extends ListingItem | CountItem>(key: string): Promise<T | undefined> {
+  private async stored<T extends ListingItem | CountItem | PostingStateItem>(key: string): Promise<T | undefined> {
     return (await this.tables.get(TABLE, { key })) as unknown as T | undefined;
   }
 
@@ -181,8 +207,14 @@ export class TableJobReadModel implements JobReadModel {
   async setClosure(jobId: string, at: string, closure: PostingClosure): Promise<void> {
     for (;;) {
       const current = await this.stored<ListingItem>(jobKey(jobId));
-      // A job not scored yet is not listed: its closure is not kept (the parser closes scored jobs).
-      if (!current || (current.closureChangedAt !== undefined && current.closureChangedAt >= at)) return;
+      if (!current) {
+        // Not scored yet: kept until its first score lists it (or, if that came meanwhile, applied to it).
+        const late = (state: PostingStateItem) => state.closureChangedAt !== undefined && state.closureChangedAt >= at;
+        await this.keepUntilListed(jobId, (state) => (late(state) ? undefined : { ...state, closure, closureChangedAt: at }));
+        if (await this.stored<ListingItem>(jobKey(jobId))) continue;
+        return;
+      }
+      if (current.closureChangedAt !== undefined && current.closureChangedAt >= at) return;
       const changed = { ...current, summary: withClosure(current.summary, closure), closureChangedAt: at, revision: current.revision + 1 };
       if (await this.write(changed, revisionIs(current.revision))) return;
     }
@@ -191,9 +223,26 @@ export class TableJobReadModel implements JobReadModel {
   async setGhostFlags(jobId: string, at: string, flags: readonly GhostFlag[]): Promise<void> {
     for (;;) {
       const current = await this.stored<ListingItem>(jobKey(jobId));
-      if (!current || (current.flagsChangedAt !== undefined && current.flagsChangedAt >= at)) return;
+      if (!current) {
+        const late = (state: PostingStateItem) => state.flagsChangedAt !== undefined && state.flagsChangedAt >= at;
+        await this.keepUntilListed(jobId, (state) => (late(state) ? undefined : { ...state, ghostFlags: [...flags], flagsChangedAt: at }));
+        if (await this.stored<ListingItem>(jobKey(jobId))) continue;
+        return;
+      }
+      if (current.flagsChangedAt !== undefined && current.flagsChangedAt >= at) return;
       const changed = { ...current, summary: withGhostFlags(current.summary, flags), flagsChangedAt: at, revision: current.revision + 1 };
       if (await this.write(changed, revisionIs(current.revision))) return;
+    }
+  }
+
+  /** Changes the posting state kept for a job not listed yet (`change` returns undefined: nothing to change). */
+  private async keepUntilListed(jobId: string, change: (state: PostingStateItem) => PostingStateItem | undefined): Promise<void> {
+    for (;;) {
+      const current = await this.stored<PostingStateItem>(postingKey(jobId));
+      const next = change(current ?? { key: postingKey(jobId), revision: 0 });
+      if (!next) return;
+      const condition: WriteCondition = current ? revisionIs(current.revision) : { kind: 'notExists' };
+      if (await this.write({ ...next, revision: (current?.revision ?? 0) + 1 }, condition)) return;
     }
   }
 
@@ -263,16 +312,13 @@ export class TableJobReadModel implements JobReadModel {
       const current = await this.stored<ListingItem>(jobKey(job.jobId));
       if (current && isStaleScore(current.summary, job)) return 'unchanged';
       const scored = listingItem(current ? { ...job, stage: current.stage } : job, (current?.revision ?? 0) + 1);
-      // A new score keeps the posting's closure.
-      const closure = current?.summary.closedAt
-        ? { closedAt: current.summary.closedAt, closeReason: current.summary.closeReason ?? '' }
-        : null;
-      const closed = current?.closureChangedAt
-        ? { ...scored, summary: withClosure(scored.summary, closure), closureChangedAt: current.closureChangedAt }
+      // A new score keeps the posting's closure and ghost-risk flags; a first score takes those kept before it.
+      const kept: PostingState | undefined = current ? postingStateOf(current) : await this.stored<PostingStateItem>(postingKey(job.jobId));
+      const closed = kept?.closureChangedAt
+        ? { ...scored, summary: withClosure(scored.summary, kept.closure ?? null), closureChangedAt: kept.closureChangedAt }
         : scored;
-      // ...and its ghost-risk flags.
-      const item = current?.flagsChangedAt
-        ? { ...closed, summary: withGhostFlags(closed.summary, current.summary.ghostFlags), flagsChangedAt: current.flagsChangedAt }
+      const item = kept?.flagsChangedAt
+        ? { ...closed, summary: withGhostFlags(closed.summary, kept.ghostFlags), flagsChangedAt: kept.flagsChangedAt }
         : closed;
       // Another writer came first when the condition fails: read again and decide again.
       if (!(await this.write(item, current ? revisionIs(current.revision) : { kind: 'notExists' }))) continue;

@@ -21,6 +21,8 @@ export interface JobSummary {
   readonly annualSalaryMax: number | null;
   readonly salaryCurrency: string | null;
   readonly postedAt: string | null;
+  /** When the job was first seen (a relisting: its first listing): its age counts from here (absent from scores before job.scored v2). */
+  readonly firstSeenAt?: string;
   readonly scoredAt: string;
   readonly skills: string[];
   /** When and why the posting closed (only on closed jobs). */
@@ -57,6 +59,7 @@ export function scoredJobFromEvent(data: EventDataMap['job.scored'], stage: CrmS
     annualSalaryMax: data.job.annualSalaryMax ?? null,
     salaryCurrency: data.job.salaryCurrency ?? null,
     postedAt: data.job.postedAt ?? null,
+    ...(data.job.firstSeenAt ? { firstSeenAt: data.job.firstSeenAt } : {}),
     scoredAt: data.scoredAt,
     skills: data.job.skills ?? [],
     reasons: data.reasons,

@@ -42,6 +42,10 @@ export const jobSummarySchema = {
     annualSalaryMax: nullableNumber,
     salaryCurrency: nullableString,
     postedAt: nullableString,
+    firstSeenAt: {
+      type: 'string',
+      description: "when the job was first seen (a relisting: its first listing): the job's age counts from here",
+    },
     scoredAt: { type: 'string' },
     skills: { type: 'array', items: { type: 'string' } },
     closedAt: { type: 'string', description: 'when the posting closed (only on closed jobs)' },

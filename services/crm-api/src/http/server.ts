@@ -25,10 +25,11 @@ import { insightRoutes } from './routes/insights.js';
 import { jobRoutes } from './routes/jobs.js';
 import { liveRoutes } from './routes/live.js';
 import { mcpRoutes } from './routes/mcp.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { opsRoutes } from './routes/ops.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { siteRoutes } from './routes/sites.js';
-import { sourceRouteSchema, sourceRoutes } from './routes/sources.js';
+import { sourceResolutionSchema, sourceRouteSchema, sourceRoutes } from './routes/sources.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 
 /** Body limit of ordinary JSON requests (imports raise their own). */
@@ -73,7 +74,8 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', baseDir: assetFolders().swaggerUi });
-  for (const schema of [...SHARED_SCHEMAS, proposalStatusSchema, proposerSchema, proposalSchema, sourceRouteSchema]) app.addSchema(schema);
+  for (const schema of [...SHARED_SCHEMAS, proposalStatusSchema, proposerSchema, proposalSchema, sourceRouteSchema, sourceResolutionSchema])
+    app.addSchema(schema);
 
   installApiKeyAuth(app, context.apiKeys);
   installFiniteNumberCheck(app);
@@ -113,6 +115,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await liveRoutes(scope, context);
     await proposalRoutes(scope, context);
     await siteRoutes(scope, context);
+    await notificationRoutes(scope, context);
     await sourceRoutes(scope, context);
     await mcpRoutes(scope);
     await dashboardRoutes(scope);

@@ -17,6 +17,9 @@ export interface CurrentConfig {
 /** The ports a config write needs: the `config` table, the outbox that commits it with its event, the clock. */
 export type ConfigWritePorts = Pick<CrmApiPorts, 'tables' | 'outbox' | 'clock'>;
 
+/** What saving a config someone sent needs: the write's ports and the contracts to validate it against. */
+export type ConfigSaveContext = ConfigWritePorts & Pick<CrmApiContext, 'registry'>;
+
 /** What {@link commitConfig} did: saved a new version, found nothing changed, or lost to a concurrent write. */
 export type ConfigCommit =
   | { readonly outcome: 'saved'; readonly version: number; readonly changed: ConfigSection[] }
@@ -72,7 +75,7 @@ export async function commitConfig(ports: ConfigWritePorts, current: CurrentConf
  * naming the sections that changed. Saving an identical config changes nothing.
  */
 export async function saveConfig(
-  context: CrmApiContext,
+  context: ConfigSaveContext,
   config: unknown,
   expectedVersion: number | undefined,
 ): Promise<{ version: number; changed: ConfigSection[] }> {
@@ -101,4 +104,18 @@ export async function saveConfig(
   if (result.outcome === 'conflict')
     throw new ApiError(409, 'config_version_conflict', 'the config was changed at the same time: reload and retry');
   return { version: result.version, changed: result.changed };
+}
+
+/**
+ * Adds one search to the stored config through {@link saveConfig} (validated, SSRF-checked, versioned,
+ * announced with `config.changed`); 409 `search_exists` when a search of that id is there already.
+ */
+export async function addSearch(
+  context: ConfigSaveContext,
+  search: JobpipeConfig['searches'][number],
+): Promise<{ version: number; changed: ConfigSection[] }> {
+  const current = await currentConfig(context);
+  if (current.config.searches.some((existing) => existing.id === search.id))
+    throw new ApiError(409, 'search_exists', `the config has a search named '${search.id}' already`);
+  return saveConfig(context, { ...current.config, searches: [...current.config.searches, search] }, current.version);
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ImportMode, ImportRow, ImportSummaryItem, LoadedChunkItem, RejectedRowsItem } from '@jobpipe/contracts';
-import { collect } from '@jobpipe/shared';
+import { collect, nonWebUrlReason } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import type { AcceptedRow, RejectedRow } from '../domain/import-rows.js';
-import { nonWebUrlReason } from '../domain/url-safety.js';
 import { ApiError } from './api-error.js';
 
 /** Rows per `import.chunk` (the contract's maximum). */

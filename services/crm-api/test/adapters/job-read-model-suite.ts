@@ -248,5 +248,24 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
       assert.equal((await opened.model.get('lever:from-the-other'))?.title, job(90).title);
       assert.equal(await opened.model.count(), JOBS + 1);
     });
+
+    test('a posting closed and flagged before its job was scored is listed closed and flagged from its first score', async () => {
+      const early = { ...job(91), jobId: 'lever:closed-before-scored' };
+      const flag = {
+        kind: 'evergreen-no-salary' as const,
+        detail: 'no salary, and the text says "talent pool"',
+        since: '2026-03-01T08:00:00.000Z',
+      };
+      await opened.model.setGhostFlags(early.jobId, '2026-03-01T08:00:00.000Z', [flag]);
+      await opened.model.setClosure(early.jobId, '2026-03-02T08:00:00.000Z', {
+        closedAt: '2026-03-02T08:00:00.000Z',
+        closeReason: 'expired',
+      });
+      await opened.model.upsert([early]);
+      const closed = await walk(opened.model, { sort: 'score', order: 'desc', limit: 200, posting: 'closed' });
+      assert.ok(closed.includes(early.jobId), 'kept closed');
+      const listed = await opened.model.get(early.jobId);
+      assert.deepEqual([listed?.closeReason, listed?.ghostFlags], ['expired', [flag]]);
+    });
   });
 }

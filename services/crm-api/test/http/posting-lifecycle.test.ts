@@ -98,3 +98,30 @@ test('job.flagged: GET /jobs and the job page show the ghost-risk criteria as re
   assert.equal(page.statusCode, 200, page.body);
   assert.deepEqual(page.json().summary.ghostFlags, flags);
 });
+
+test('job.scored v1 and v2 are both read during the rollout; a v2 score shows the age from first sighting and its penalty reasons', async () => {
+  const v2 = scoredData('mcf:relisted-5', {
+    score: 40,
+    reasons: [{ kind: 'ghost-risk', text: '\u221210 ghost risk: listed 3 times under new ids', points: -10 }],
+    job: { firstSeenAt: '2026-01-10T08:00:00.000Z' },
+  });
+  const event = busEvent('job.scored', v2, 'recommender');
+  await api.handlers['job.scored@2'](event, context());
+  const v1 = scoredData('mcf:older-6', { score: 30 });
+  const older = busEvent('job.scored', v1, 'recommender');
+  await api.handlers['job.scored@1'](
+    { ...older, detail: { ...older.detail, meta: { ...older.detail.meta, schemaVersion: '1.0' } } },
+    context(),
+  );
+  const jobs = (await listed()) as { jobId: string; firstSeenAt?: string }[];
+  assert.equal(jobs.find((job) => job.jobId === 'mcf:relisted-5')?.firstSeenAt, '2026-01-10T08:00:00.000Z');
+  assert.ok(
+    jobs.some((job) => job.jobId === 'mcf:older-6' && job.firstSeenAt === undefined),
+    'a v1 score is listed, without an age',
+  );
+  const page = await api.app.inject({ method: 'GET', url: `/jobs/${encodeURIComponent('mcf:relisted-5')}`, headers: api.auth });
+  assert.deepEqual(
+    page.json().reasons.map((reason: { kind: string }) => reason.kind),
+    ['ghost-risk'],
+  );
+});

@@ -3,27 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BusEvent, InboxMessageItem } from '@jobpipe/contracts';
-import { createEmbeddedPorts, type Logger, type RuntimePorts, readRuntimeConfig, startService } from '@jobpipe/shared';
-import { exampleTableItem, tempDir, testSecretKey } from '@jobpipe/test-kit';
+import { createEmbeddedPorts, type RuntimePorts, readRuntimeConfig, startService } from '@jobpipe/shared';
+import { exampleTableItem, recordingLogger, tempDir, testSecretKey } from '@jobpipe/test-kit';
 import { invitationMessage, plainMessage, startDovecot, type TestImapServer } from '@jobpipe/test-kit/imap';
 import { inboxService } from '../../src/app.js';
 import { forgetMessages } from '../../src/use-cases/forget-messages.js';
 
 const ics = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'interview-invite.ics'), 'utf8');
-
-/** A logger that keeps every line, to check what reaches the logs. */
-function recordingLogger(lines: string[]): Logger {
-  const record = (level: string) => (fields: object, message?: string) =>
-    void lines.push(`${level} ${message ?? ''} ${JSON.stringify(fields)}`);
-  const logger: Logger = {
-    debug: record('debug'),
-    info: record('info'),
-    warn: record('warn'),
-    error: record('error'),
-    child: () => logger,
-  };
-  return logger;
-}
 
 async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -127,5 +127,6 @@ export function summarizeJob(job: NormalizedJob): JobSummary {
     salaryCurrency: job.salary?.currency ?? null,
     postedAt: job.postedAt,
     skills: job.skills,
+    firstSeenAt: job.firstSeenAt,
   };
 }

@@ -3,7 +3,7 @@ import Bottleneck from 'bottleneck';
 import { gotScraping, type RequestError, type Response } from 'got-scraping';
 import CircuitBreaker from 'opossum';
 import { retryDelayMs } from '../domain/backoff.js';
-import type { HostAllowlist } from '../domain/host-allowlist.js';
+import { HostAllowlist } from '../domain/host-allowlist.js';
 import type { SourcePolicy } from '../domain/policy.js';
 import type { SourceName } from '../domain/sources.js';
 
@@ -59,7 +59,7 @@ export type CircuitListener = (state: 'open' | 'half-open' | 'closed') => void;
  */
 export class SourceHttp {
   private readonly limiter: Bottleneck;
-  private readonly breaker: CircuitBreaker<[SourceRequest], SourceResponse>;
+  private readonly breaker: CircuitBreaker<[SourceRequest, HostAllowlist], SourceResponse>;
   private readonly logger: Logger;
 
   constructor(
@@ -71,14 +71,17 @@ export class SourceHttp {
   ) {
     this.logger = logger.child({ source });
     this.limiter = new Bottleneck({ maxConcurrent: policy.concurrency, minTime: Math.floor(1000 / policy.requestsPerSecond) });
-    this.breaker = new CircuitBreaker((request: SourceRequest) => this.limiter.schedule(() => this.fetchWithRetries(request)), {
-      timeout: false,
-      errorThresholdPercentage: policy.breakerErrorPercentage,
-      volumeThreshold: policy.breakerVolumeThreshold,
-      resetTimeout: policy.breakerResetMs,
-      rollingCountTimeout: Math.max(10_000, policy.breakerResetMs * 2),
-      errorFilter: isCallerFault,
-    });
+    this.breaker = new CircuitBreaker(
+      (request: SourceRequest, allowlist: HostAllowlist) => this.limiter.schedule(() => this.fetchWithRetries(request, allowlist)),
+      {
+        timeout: false,
+        errorThresholdPercentage: policy.breakerErrorPercentage,
+        volumeThreshold: policy.breakerVolumeThreshold,
+        resetTimeout: policy.breakerResetMs,
+        rollingCountTimeout: Math.max(10_000, policy.breakerResetMs * 2),
+        errorFilter: isCallerFault,
+      },
+    );
     this.breaker.on('open', () => {
       this.logger.warn({ resetMs: policy.breakerResetMs }, 'circuit opened: source failing, pausing requests');
       onCircuit?.('open');
@@ -98,6 +101,15 @@ export class SourceHttp {
     return this.breaker.opened;
   }
 
+  /**
+   * This client — its rate limiter and circuit breaker shared — allowing `hosts` besides its own list:
+   * what one search may fetch from (its `allowHosts`, put there by the user who added the search).
+   */
+  withHosts(hosts: readonly string[] | undefined): SourceHttp {
+    if (!hosts?.length) return this;
+    return Object.create(this, { allowlist: { value: new HostAllowlist([...this.allowlist.list(), ...hosts]) } }) as SourceHttp;
+  }
+
   /** Throws HOST_NOT_ALLOWED unless the URL is http(s) on an allowed host. */
   assertAllowed(url: string): void {
     if (!this.allowlist.allows(url)) {
@@ -109,7 +121,7 @@ export class SourceHttp {
   async request(request: SourceRequest): Promise<SourceResponse> {
     this.assertAllowed(request.url);
     try {
-      return await this.breaker.fire(request);
+      return await this.breaker.fire(request, this.allowlist);
     } catch (error) {
       if ((error as { code?: string }).code === 'EOPENBREAKER') {
         throw new SourceRequestError('CIRCUIT_OPEN', `${this.source}: circuit open after repeated failures`, true);
@@ -124,7 +136,7 @@ export class SourceHttp {
     await this.limiter.stop({ dropWaitingJobs: true });
   }
 
-  private async fetchWithRetries(request: SourceRequest): Promise<SourceResponse> {
+  private async fetchWithRetries(request: SourceRequest, allowlist: HostAllowlist): Promise<SourceResponse> {
     const { policy } = this;
     const headers: Record<string, string> = { accept: 'application/json, text/html;q=0.9', ...request.headers };
     if (policy.conditionalRequests && request.validators?.etag) headers['if-none-match'] = request.validators.etag;
@@ -142,7 +154,7 @@ export class SourceHttp {
       timeout: { request: policy.timeoutMs },
       followRedirect: (response) => {
         const target = new URL(String(response.headers.location ?? ''), response.url).href;
-        if (this.allowlist.allows(target)) return true;
+        if (allowlist.allows(target)) return true;
         this.logger.warn({ to: describeUrl(target) }, 'redirect to a host not on the allowlist refused');
         return false;
       },

@@ -31,7 +31,7 @@ export function scrapeRequestedHandler(deps: ScrapeRequestedDependencies): Event
     const source = deps.sources[request.source];
     if (!source) throw new PermanentError('SOURCE_NOT_CONFIGURED', `source '${request.source}' is not configured`);
     const started = clock.now();
-    const session = new SourceRunSession(request, deps.clients[request.source], context, deps);
+    const session = new SourceRunSession(request, deps.clients[request.source].withHosts(request.allowHosts), context, deps);
     const base = { runId: request.runId, searchId: request.searchId, source: request.source, startedAt: started.toISOString() };
     await state.saveRun({ ...base, status: 'running', counts: session.counts, errors: [] });
 

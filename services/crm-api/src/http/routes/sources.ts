@@ -1,6 +1,7 @@
 import { SCRAPE_RUN_STATUSES, SCRAPE_SOURCES } from '@jobpipe/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
+import { type ResolveSourceRequest, resolveSource } from '../../use-cases/source-discovery.js';
 import { listSourceRuns } from '../../use-cases/source-runs.js';
 import { errorResponses } from '../schemas.js';
 
@@ -58,7 +59,35 @@ export const sourceRouteSchema = {
   },
 } as const;
 
-/** GET /sources/runs: how much of each search the scrape runs read. */
+/** The answer of `POST /sources/resolve`. */
+export const sourceResolutionSchema = {
+  $id: 'SourceResolution',
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: {
+      type: 'string',
+      enum: ['recognized', 'unsupported', 'not-recognized'],
+      description:
+        'recognized: a source jobpipe reads, with the search to add; unsupported: a known ATS jobpipe does not read yet; not-recognized: no source found (see reason)',
+    },
+    source: { type: 'string', description: 'the source found: an ATS, mcf, usajobs or jsonld' },
+    board: { type: 'string', description: "the board as the source's searches name it" },
+    keywords: { type: 'string' },
+    location: { type: 'string' },
+    pageUrl: { type: 'string', description: 'the page a jsonld search reads' },
+    evidence: { type: 'string', description: 'how the source was found: the URL, an embedded board, links, the canonical link, JSON-LD' },
+    reason: { type: 'string', description: 'why nothing was recognized, or why a recognized ATS is not read yet' },
+    search: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'the search to add (a config searches[] entry: id, source, boards/keywords/urls, schedule)',
+    },
+    existingSearchId: { type: 'string', description: 'the search of the config that already reads this board or page' },
+  },
+} as const;
+
+/** GET /sources/runs: how much of each search the scrape runs read; POST /sources/resolve: the source behind a URL. */
 export async function sourceRoutes(app: FastifyInstance, context: CrmApiContext): Promise<void> {
   app.get<{ Querystring: { searchId?: string; limit: number } }>(
     '/sources/runs',
@@ -81,5 +110,32 @@ export async function sourceRoutes(app: FastifyInstance, context: CrmApiContext)
       },
     },
     async (request) => ({ items: await listSourceRuns(context, request.query) }),
+  );
+
+  app.post<{ Body: ResolveSourceRequest }>(
+    '/sources/resolve',
+    {
+      schema: {
+        tags: ['sources'],
+        summary:
+          'Find the job source behind a careers page, job page or application URL (URL patterns, then the page: embedded boards, links, JSON-LD) and offer the search to add; nothing is stored',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['url'],
+          properties: {
+            url: { type: 'string', minLength: 1, maxLength: 2048, description: 'an http(s) URL' },
+            allowPrivateHosts: {
+              type: 'array',
+              maxItems: 20,
+              items: { type: 'string', minLength: 1, maxLength: 253 },
+              description: 'hosts that may be read although loopback, link-local or private (an intranet careers page)',
+            },
+          },
+        },
+        response: { 200: { $ref: 'SourceResolution#' }, ...errorResponses(400) },
+      },
+    },
+    async (request) => resolveSource(context, request.body),
   );
 }

@@ -1,0 +1,4 @@
+import { runServiceProcess } from '@jobpipe/shared';
+import { notifierService } from './app.js';
+
+await runServiceProcess(notifierService);
