@@ -64,7 +64,18 @@ export interface JobpipeConfig {
    */
   searches: {
     id: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     keywords?: string;
     location?: string;
     minSalary?: number;
@@ -312,7 +323,19 @@ export interface NormalizedJob {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -830,7 +853,18 @@ export interface JobScoredV1 {
       company: string;
       canonicalUrl: string;
       source:
-        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+        | "mcf"
+        | "usajobs"
+        | "greenhouse"
+        | "lever"
+        | "jsonld"
+        | "import"
+        | "workday"
+        | "smartrecruiters"
+        | "ashby"
+        | "recruitee"
+        | "workable"
+        | "personio";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -886,7 +920,18 @@ export interface JobScoredV2 {
       company: string;
       canonicalUrl: string;
       source:
-        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+        | "mcf"
+        | "usajobs"
+        | "greenhouse"
+        | "lever"
+        | "jsonld"
+        | "import"
+        | "workday"
+        | "smartrecruiters"
+        | "ashby"
+        | "recruitee"
+        | "workable"
+        | "personio";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -908,12 +953,23 @@ export interface JobScoredV2 {
 export interface JobScrapedV1 {
   meta: EventMeta;
   data: {
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     externalId: string;
     url: string;
     blobKey: string;
     contentHash: string;
-    contentType: "application/json" | "text/html";
+    contentType: "application/json" | "text/html" | "application/xml";
     byteLength: number;
     fetchedAt: string;
     searchId?: string;
@@ -941,7 +997,18 @@ export interface ScrapeFinishedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     runId: string;
     /**
      * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
@@ -1034,7 +1101,18 @@ export interface ScrapeRequestedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     runId: string;
     keywords?: string;
     location?: string;
@@ -1594,7 +1672,19 @@ export interface JobItem {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -1934,7 +2024,19 @@ export interface JobListingItem {
    * absent when the job has no track (not in byTrackScore)
    */
   track?: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   /**
    * the company trimmed and lower-cased; absent when empty
    */
@@ -1958,7 +2060,19 @@ export interface JobListingItem {
     contentHash: string;
     title: string;
     company: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "import"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     url: string;
     locations: Locations;
     remote: boolean | null;
@@ -2109,7 +2223,19 @@ export interface Job {
   title: string;
   company: string;
   canonicalUrl: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   locations?: string[];
   remote?: boolean | null;
   annualSalaryMax?: number | null;
@@ -2259,7 +2385,19 @@ export interface RunItem {
   key: string;
   runId: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   /**
    * running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage.
    */
@@ -2329,7 +2467,19 @@ export interface SearchStateItem {
    */
   key: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   lastRunId: string;
   lastFound: number;
   lastFinishedAt: string;
@@ -2384,7 +2534,18 @@ export interface SourceRunItem {
    */
   feed: "run";
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   runId: string;
   /**
    * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
