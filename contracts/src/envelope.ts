@@ -42,9 +42,12 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'config.changed': '1.0',
   'import.chunk': '1.0',
   'import.chunk-loaded': '1.0',
+  'import.completed': '1.0',
   'etl.requested': '1.0',
   'etl.completed': '1.0',
   'email.classified': '1.0',
   'inbox.forget-requested': '1.0',
+  'wipe.requested': '1.0',
+  'wipe.completed': '1.0',
   'notification.digest-requested': '1.0',
 };

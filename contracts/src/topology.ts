@@ -39,10 +39,13 @@ export const DETAIL_TYPES = [
   'config.changed',
   'import.chunk',
   'import.chunk-loaded',
+  'import.completed',
   'etl.requested',
   'etl.completed',
   'email.classified',
   'inbox.forget-requested',
+  'wipe.requested',
+  'wipe.completed',
   'notification.digest-requested',
 ] as const;
 export type DetailType = (typeof DETAIL_TYPES)[number];
@@ -79,7 +82,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'scraper',
     consumer: 'scraper',
-    subscriptions: ['scrape.requested'],
+    subscriptions: ['scrape.requested', 'wipe.requested'],
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 3,
     batchSize: 1,
@@ -87,7 +90,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'parser',
     consumer: 'parser',
-    subscriptions: ['job.scraped', 'import.chunk', 'scrape.finished'],
+    subscriptions: ['job.scraped', 'import.chunk', 'import.completed', 'scrape.finished', 'wipe.requested'],
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -95,7 +98,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'recommender',
     consumer: 'recommender',
-    subscriptions: ['job.parsed', 'crm.stage-changed', 'config.changed', 'job.closed', 'job.reopened', 'job.flagged'],
+    subscriptions: ['job.parsed', 'crm.stage-changed', 'config.changed', 'job.closed', 'job.reopened', 'job.flagged', 'wipe.requested'],
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -116,6 +119,8 @@ export const QUEUES: readonly QueueDefinition[] = [
       'job.reopened',
       'job.flagged',
       'email.classified',
+      'wipe.requested',
+      'wipe.completed',
     ],
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
@@ -142,7 +147,15 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'etl',
     consumer: 'etl',
-    subscriptions: ['job.parsed', 'job.scored', 'crm.stage-changed', 'application.submitted', 'application.failed', 'etl.requested'],
+    subscriptions: [
+      'job.parsed',
+      'job.scored',
+      'crm.stage-changed',
+      'application.submitted',
+      'application.failed',
+      'etl.requested',
+      'wipe.completed',
+    ],
     visibilityTimeoutSeconds: 900,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -179,17 +192,20 @@ export const QUEUES: readonly QueueDefinition[] = [
 
 /** Which detail-types each producer may publish (drives IAM and publish-time checks). */
 export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = {
-  scraper: ['job.scraped', 'scrape.finished'],
-  parser: ['job.parsed', 'import.chunk-loaded', 'job.closed', 'job.reopened', 'job.flagged'],
-  recommender: ['job.scored'],
+  scraper: ['job.scraped', 'scrape.finished', 'wipe.completed'],
+  parser: ['job.parsed', 'import.chunk-loaded', 'job.closed', 'job.reopened', 'job.flagged', 'wipe.completed'],
+  recommender: ['job.scored', 'wipe.completed'],
   'crm-api': [
     'crm.stage-changed',
     'application.requested',
     'config.changed',
     'scrape.requested',
     'import.chunk',
+    'import.completed',
     'etl.requested',
     'session.refresh-requested',
+    'wipe.requested',
+    'wipe.completed',
   ],
   applier: ['application.submitted', 'application.failed', 'session.refresh-requested'],
   'auth-refresher': ['session.refreshed'],
@@ -203,6 +219,7 @@ export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = 
     'session.refresh-requested',
     'config.changed',
     'inbox.forget-requested',
+    'wipe.requested',
     'notification.digest-requested',
   ],
 };

@@ -33,7 +33,19 @@ test('wherever the schemas spell a vocabulary list out again, they list the same
 test('the lists read as a person writes them, in funnel order', () => {
   assert.deepEqual(CRM_STAGES, ['new', 'screened', 'shortlisted', 'applied', 'interviewing', 'offer', 'closed']);
   // Sources added later come last, so the released enums only grow at the end.
-  assert.deepEqual(SCRAPE_SOURCES, ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'workday', 'smartrecruiters', 'ashby']);
+  assert.deepEqual(SCRAPE_SOURCES, [
+    'mcf',
+    'usajobs',
+    'greenhouse',
+    'lever',
+    'jsonld',
+    'workday',
+    'smartrecruiters',
+    'ashby',
+    'recruitee',
+    'workable',
+    'personio',
+  ]);
   assert.deepEqual([...JOB_SOURCES].sort(), [...SCRAPE_SOURCES, 'import'].sort());
 });
 

@@ -46,5 +46,7 @@ export * from './runtime/sites-document.js';
 export * from './scheduling/scheduled-requests.js';
 export * from './tables/async-items.js';
 export * from './tables/conditions.js';
+export * from './tables/delete-items.js';
 export * from './tables/typed-tables.js';
 export * from './tables/validating-item-store.js';
+export * from './wipe/wipe-handler.js';

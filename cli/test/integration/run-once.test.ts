@@ -48,8 +48,11 @@ describe('jobpipe run --once on the replay source', () => {
       'jsonld',
       'lever',
       'mcf',
+      'personio',
+      'recruitee',
       'smartrecruiters',
       'usajobs',
+      'workable',
       'workday',
     ]);
     for (const [source, counts] of Object.entries(summary.sources)) {

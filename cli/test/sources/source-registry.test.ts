@@ -19,6 +19,10 @@ import { REPO_ROOT } from '../../src/config.js';
 
 const PARSER_FIXTURES = join(REPO_ROOT, 'services', 'parser', 'test', 'fixtures');
 const sourcesDoc = readFileSync(join(REPO_ROOT, 'docs', 'sources.md'), 'utf8');
+/** Where a source's fixtures were fetched from, for the sources whose bodies carry no address of their own. */
+const FIXTURE_URLS: Partial<Record<(typeof SCRAPE_SOURCES)[number], string>> = {
+  personio: 'https://lindenhof-software.jobs.personio.de/xml?language=en',
+};
 
 test('every source is registered with the scraper, the parser and the replay under its own name', () => {
   for (const source of SCRAPE_SOURCES) {
@@ -37,7 +41,12 @@ test('every source has recordings, a parser fixture its extractor reads, and a r
     const fixtures = readdirSync(join(PARSER_FIXTURES, source));
     const parsed = fixtures.flatMap((file) => {
       try {
-        return parseRawBody({ body: readFileSync(join(PARSER_FIXTURES, source, file)), source, seenAt: '2026-11-01T00:00:00Z' }).postings;
+        return parseRawBody({
+          body: readFileSync(join(PARSER_FIXTURES, source, file)),
+          source,
+          url: FIXTURE_URLS[source],
+          seenAt: '2026-11-01T00:00:00Z',
+        }).postings;
       } catch {
         return [];
       }

@@ -15,6 +15,7 @@ import etlCompletedV1 from '../../schemas/etl.completed/v1/schema.json' with { t
 import etlRequestedV1 from '../../schemas/etl.requested/v1/schema.json' with { type: 'json' };
 import importChunkV1 from '../../schemas/import.chunk/v1/schema.json' with { type: 'json' };
 import importChunkLoadedV1 from '../../schemas/import.chunk-loaded/v1/schema.json' with { type: 'json' };
+import importCompletedV1 from '../../schemas/import.completed/v1/schema.json' with { type: 'json' };
 import inboxForgetRequestedV1 from '../../schemas/inbox.forget-requested/v1/schema.json' with { type: 'json' };
 import jobClosedV1 from '../../schemas/job.closed/v1/schema.json' with { type: 'json' };
 import jobFlaggedV1 from '../../schemas/job.flagged/v1/schema.json' with { type: 'json' };
@@ -28,6 +29,8 @@ import scrapeFinishedV1 from '../../schemas/scrape.finished/v1/schema.json' with
 import scrapeRequestedV1 from '../../schemas/scrape.requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshRequestedV1 from '../../schemas/session.refresh-requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshedV1 from '../../schemas/session.refreshed/v1/schema.json' with { type: 'json' };
+import wipeCompletedV1 from '../../schemas/wipe.completed/v1/schema.json' with { type: 'json' };
+import wipeRequestedV1 from '../../schemas/wipe.requested/v1/schema.json' with { type: 'json' };
 import tablesApiKeys from '../../schemas/tables/apiKeys/schema.json' with { type: 'json' };
 import tablesApplications from '../../schemas/tables/applications/schema.json' with { type: 'json' };
 import tablesApplierState from '../../schemas/tables/applierState/schema.json' with { type: 'json' };
@@ -62,6 +65,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'etl.requested', major: 1, schema: etlRequestedV1 },
     { detailType: 'import.chunk', major: 1, schema: importChunkV1 },
     { detailType: 'import.chunk-loaded', major: 1, schema: importChunkLoadedV1 },
+    { detailType: 'import.completed', major: 1, schema: importCompletedV1 },
     { detailType: 'inbox.forget-requested', major: 1, schema: inboxForgetRequestedV1 },
     { detailType: 'job.closed', major: 1, schema: jobClosedV1 },
     { detailType: 'job.flagged', major: 1, schema: jobFlaggedV1 },
@@ -75,6 +79,8 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'scrape.requested', major: 1, schema: scrapeRequestedV1 },
     { detailType: 'session.refresh-requested', major: 1, schema: sessionRefreshRequestedV1 },
     { detailType: 'session.refreshed', major: 1, schema: sessionRefreshedV1 },
+    { detailType: 'wipe.completed', major: 1, schema: wipeCompletedV1 },
+    { detailType: 'wipe.requested', major: 1, schema: wipeRequestedV1 },
   ],
   tables: [
     { table: 'apiKeys', schema: tablesApiKeys },

@@ -64,7 +64,18 @@ export interface JobpipeConfig {
    */
   searches: {
     id: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     keywords?: string;
     location?: string;
     minSalary?: number;
@@ -312,7 +323,19 @@ export interface NormalizedJob {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -640,6 +663,25 @@ export interface ImportChunkLoadedV1 {
 }
 
 /**
+ * Every row of an import landed or was rejected (the parser reported every chunk). For a full import the parser then closes the imported jobs the import left out (job.closed, closeReason left-out-of-full-import) and reopens those it closed so that the import lists again.
+ */
+
+export interface ImportCompletedV1 {
+  meta: EventMeta;
+  data: {
+    importId: string;
+    mode: "incremental" | "full";
+    /**
+     * The blob of every chunk sent, in order: together the rows the import holds.
+     *
+     * @maxItems 2000
+     */
+    chunkBlobKeys: string[];
+    completedAt: string;
+  };
+}
+
+/**
  * The user asked the inbox to delete the messages it stored (bodies, subjects, senders) of one mailbox or of all (`jobpipe inbox forget`). What was classified stays in the CRM's proposals.
  */
 
@@ -667,9 +709,9 @@ export interface JobClosedV1 {
     jobId: string;
     closedAt: string;
     /**
-     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
      */
-    closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+    closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
     firstSeenAt: string;
     lastSeenAt: string;
     /**
@@ -759,9 +801,10 @@ export interface JobReopenedV1 {
      */
     closedAt: string;
     /**
-     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
      */
-    previousCloseReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+    previousCloseReason:
+      "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
     searchId: string;
     runId: string;
   };
@@ -810,7 +853,18 @@ export interface JobScoredV1 {
       company: string;
       canonicalUrl: string;
       source:
-        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+        | "mcf"
+        | "usajobs"
+        | "greenhouse"
+        | "lever"
+        | "jsonld"
+        | "import"
+        | "workday"
+        | "smartrecruiters"
+        | "ashby"
+        | "recruitee"
+        | "workable"
+        | "personio";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -866,7 +920,18 @@ export interface JobScoredV2 {
       company: string;
       canonicalUrl: string;
       source:
-        "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+        | "mcf"
+        | "usajobs"
+        | "greenhouse"
+        | "lever"
+        | "jsonld"
+        | "import"
+        | "workday"
+        | "smartrecruiters"
+        | "ashby"
+        | "recruitee"
+        | "workable"
+        | "personio";
       locations?: string[];
       remote?: boolean | null;
       annualSalaryMax?: number | null;
@@ -888,12 +953,23 @@ export interface JobScoredV2 {
 export interface JobScrapedV1 {
   meta: EventMeta;
   data: {
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     externalId: string;
     url: string;
     blobKey: string;
     contentHash: string;
-    contentType: "application/json" | "text/html";
+    contentType: "application/json" | "text/html" | "application/xml";
     byteLength: number;
     fetchedAt: string;
     searchId?: string;
@@ -921,7 +997,18 @@ export interface ScrapeFinishedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     runId: string;
     /**
      * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.
@@ -1014,7 +1101,18 @@ export interface ScrapeRequestedV1 {
   meta: EventMeta;
   data: {
     searchId: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     runId: string;
     keywords?: string;
     location?: string;
@@ -1077,6 +1175,58 @@ export interface SessionRefreshedV1 {
   };
 }
 
+/**
+ * One owner deleted what a wipe.requested asked of it: how many items of each of its tables (or its own stores) went, so read models built from them follow.
+ */
+
+export interface WipeCompletedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * One wipe; every owner's wipe.completed names it.
+     */
+    wipeId: string;
+    /**
+     * postings: scraped and imported postings, their parsed jobs, scores and listings (the CRM keeps its stages, so a posting scraped again finds them); all: also the CRM (stages, history, notes, applications, proposals), imports, scrape runs and the recommender's decisions and model.
+     */
+    scope: "postings" | "all";
+    /**
+     * The owner that deleted.
+     */
+    service: string;
+    /**
+     * Items deleted per table (or store) of that owner; a repeated wipe reports 0.
+     */
+    removed: {
+      [k: string]: number | undefined;
+    };
+    completedAt: string;
+  };
+}
+
+/**
+ * The user asked to delete what jobpipe stored (`POST /wipe`, `jobpipe wipe`): the postings and everything derived from them, or also everything the user did with them. Config, API keys, site sessions and secrets stay. Every owner of such data deletes its own and announces it with wipe.completed (docs/running.md, Wiping).
+ */
+
+export interface WipeRequestedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * One wipe; every owner's wipe.completed names it.
+     */
+    wipeId: string;
+    /**
+     * postings: scraped and imported postings, their parsed jobs, scores and listings (the CRM keeps its stages, so a posting scraped again finds them); all: also the CRM (stages, history, notes, applications, proposals), imports, scrape runs and the recommender's decisions and model.
+     */
+    scope: "postings" | "all";
+    requestedAt: string;
+    /**
+     * Where the user asked.
+     */
+    requestedBy: "api" | "cli";
+  };
+}
+
 /** The data of the newest major version of each detail-type. */
 export interface EventDataMap {
   'application.failed': ApplicationFailedV1['data'];
@@ -1089,6 +1239,7 @@ export interface EventDataMap {
   'etl.requested': EtlRequestedV1['data'];
   'import.chunk': ImportChunkV1['data'];
   'import.chunk-loaded': ImportChunkLoadedV1['data'];
+  'import.completed': ImportCompletedV1['data'];
   'inbox.forget-requested': InboxForgetRequestedV1['data'];
   'job.closed': JobClosedV1['data'];
   'job.flagged': JobFlaggedV1['data'];
@@ -1101,6 +1252,8 @@ export interface EventDataMap {
   'scrape.requested': ScrapeRequestedV1['data'];
   'session.refresh-requested': SessionRefreshRequestedV1['data'];
   'session.refreshed': SessionRefreshedV1['data'];
+  'wipe.completed': WipeCompletedV1['data'];
+  'wipe.requested': WipeRequestedV1['data'];
 }
 
 /**
@@ -1519,7 +1672,19 @@ export interface JobItem {
    * Stable job id: '<source>:<external id>'.
    */
   jobId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   externalId: string;
   canonicalUrl: string;
   title: string;
@@ -1594,9 +1759,9 @@ export interface JobItem {
    */
   closedAt?: string;
   /**
-   * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+   * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
    */
-  closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+  closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
   /**
    * Per search that listed the job: the last run that counted for it and how many complete reads in a row went without it (the lifecycle sweep's bookkeeping).
    */
@@ -1859,7 +2024,19 @@ export interface JobListingItem {
    * absent when the job has no track (not in byTrackScore)
    */
   track?: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   /**
    * the company trimmed and lower-cased; absent when empty
    */
@@ -1883,7 +2060,19 @@ export interface JobListingItem {
     contentHash: string;
     title: string;
     company: string;
-    source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+    source:
+      | "mcf"
+      | "usajobs"
+      | "greenhouse"
+      | "lever"
+      | "jsonld"
+      | "import"
+      | "workday"
+      | "smartrecruiters"
+      | "ashby"
+      | "recruitee"
+      | "workable"
+      | "personio";
     url: string;
     locations: Locations;
     remote: boolean | null;
@@ -1902,9 +2091,9 @@ export interface JobListingItem {
      */
     closedAt?: string;
     /**
-     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
      */
-    closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+    closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
     ghostFlags?: Flags;
     /**
      * When the job was first seen (a relisting: its first listing); its age counts from here.
@@ -1937,9 +2126,9 @@ export interface PostingStateItem {
   closure?: null | {
     closedAt: string;
     /**
-     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it.
+     * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
      */
-    closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user";
+    closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
   };
   closureChangedAt?: string;
   ghostFlags?: Flags1;
@@ -2034,7 +2223,19 @@ export interface Job {
   title: string;
   company: string;
   canonicalUrl: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   locations?: string[];
   remote?: boolean | null;
   annualSalaryMax?: number | null;
@@ -2184,7 +2385,19 @@ export interface RunItem {
   key: string;
   runId: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   /**
    * running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage.
    */
@@ -2254,7 +2467,19 @@ export interface SearchStateItem {
    */
   key: string;
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "import" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "import"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   lastRunId: string;
   lastFound: number;
   lastFinishedAt: string;
@@ -2309,7 +2534,18 @@ export interface SourceRunItem {
    */
   feed: "run";
   searchId: string;
-  source: "mcf" | "usajobs" | "greenhouse" | "lever" | "jsonld" | "workday" | "smartrecruiters" | "ashby";
+  source:
+    | "mcf"
+    | "usajobs"
+    | "greenhouse"
+    | "lever"
+    | "jsonld"
+    | "workday"
+    | "smartrecruiters"
+    | "ashby"
+    | "recruitee"
+    | "workable"
+    | "personio";
   runId: string;
   /**
    * complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read.

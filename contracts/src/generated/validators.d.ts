@@ -22,6 +22,8 @@ export declare const etlRequestedV1: ContractValidator;
 export declare const importChunkV1: ContractValidator;
 /** Validates the detail of a `import.chunk-loaded` v1 event. */
 export declare const importChunkLoadedV1: ContractValidator;
+/** Validates the detail of a `import.completed` v1 event. */
+export declare const importCompletedV1: ContractValidator;
 /** Validates the detail of a `inbox.forget-requested` v1 event. */
 export declare const inboxForgetRequestedV1: ContractValidator;
 /** Validates the detail of a `job.closed` v1 event. */
@@ -48,6 +50,10 @@ export declare const scrapeRequestedV1: ContractValidator;
 export declare const sessionRefreshRequestedV1: ContractValidator;
 /** Validates the detail of a `session.refreshed` v1 event. */
 export declare const sessionRefreshedV1: ContractValidator;
+/** Validates the detail of a `wipe.completed` v1 event. */
+export declare const wipeCompletedV1: ContractValidator;
+/** Validates the detail of a `wipe.requested` v1 event. */
+export declare const wipeRequestedV1: ContractValidator;
 /** Validates a value against `defs/config.schema.json`. */
 export declare const defsConfig: ContractValidator;
 /** Validates a value against `defs/import-row.schema.json`. */

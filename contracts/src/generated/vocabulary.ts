@@ -29,7 +29,7 @@ export type EmployerResponseKind = (typeof EMPLOYER_RESPONSE_KINDS)[number];
 export const isEmployerResponseKind = (value: unknown): value is EmployerResponseKind => (EMPLOYER_RESPONSE_KINDS as readonly unknown[]).includes(value);
 
 /** Job boards and page kinds the scraper fetches from (and the parser reads raw bodies of). From scrape.requested/v1/schema.json#/properties/data/properties/source. */
-export const SCRAPE_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'workday', 'smartrecruiters', 'ashby'] as const;
+export const SCRAPE_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'workday', 'smartrecruiters', 'ashby', 'recruitee', 'workable', 'personio'] as const;
 /** One of {@link SCRAPE_SOURCES}. */
 export type ScrapeSource = (typeof SCRAPE_SOURCES)[number];
 /** Whether a value is one of {@link SCRAPE_SOURCES}. */
@@ -43,7 +43,7 @@ export type ScrapeRunStatus = (typeof SCRAPE_RUN_STATUSES)[number];
 export const isScrapeRunStatus = (value: unknown): value is ScrapeRunStatus => (SCRAPE_RUN_STATUSES as readonly unknown[]).includes(value);
 
 /** Why a job's posting closed: missing from two consecutive complete reads, expired, closed by the source, or by the user. From job.closed/v1/schema.json#/properties/data/properties/closeReason. */
-export const JOB_CLOSE_REASONS = ['missing-from-complete-reads', 'expired', 'source-says-closed', 'user'] as const;
+export const JOB_CLOSE_REASONS = ['missing-from-complete-reads', 'expired', 'source-says-closed', 'user', 'left-out-of-full-import'] as const;
 /** One of {@link JOB_CLOSE_REASONS}. */
 export type JobCloseReason = (typeof JOB_CLOSE_REASONS)[number];
 /** Whether a value is one of {@link JOB_CLOSE_REASONS}. */
@@ -57,14 +57,14 @@ export type GhostFlagKind = (typeof GHOST_FLAG_KINDS)[number];
 export const isGhostFlagKind = (value: unknown): value is GhostFlagKind => (GHOST_FLAG_KINDS as readonly unknown[]).includes(value);
 
 /** Content types a raw body may have, as job.scraped carries it. From job.scraped/v1/schema.json#/properties/data/properties/contentType. */
-export const RAW_CONTENT_TYPES = ['application/json', 'text/html'] as const;
+export const RAW_CONTENT_TYPES = ['application/json', 'text/html', 'application/xml'] as const;
 /** One of {@link RAW_CONTENT_TYPES}. */
 export type RawContentType = (typeof RAW_CONTENT_TYPES)[number];
 /** Whether a value is one of {@link RAW_CONTENT_TYPES}. */
 export const isRawContentType = (value: unknown): value is RawContentType => (RAW_CONTENT_TYPES as readonly unknown[]).includes(value);
 
 /** Where a stored job came from: a scrape source, or a user import. From defs/normalized-job.schema.json#/properties/source. */
-export const JOB_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'import', 'workday', 'smartrecruiters', 'ashby'] as const;
+export const JOB_SOURCES = ['mcf', 'usajobs', 'greenhouse', 'lever', 'jsonld', 'import', 'workday', 'smartrecruiters', 'ashby', 'recruitee', 'workable', 'personio'] as const;
 /** One of {@link JOB_SOURCES}. */
 export type JobSource = (typeof JOB_SOURCES)[number];
 /** Whether a value is one of {@link JOB_SOURCES}. */
@@ -83,6 +83,13 @@ export const IMPORT_MODES = ['incremental', 'full'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 /** Whether a value is one of {@link IMPORT_MODES}. */
 export const isImportMode = (value: unknown): value is ImportMode => (IMPORT_MODES as readonly unknown[]).includes(value);
+
+/** What a wipe deletes: the postings and what was derived from them, or also everything the user did with them. From wipe.requested/v1/schema.json#/properties/data/properties/scope. */
+export const WIPE_SCOPES = ['postings', 'all'] as const;
+/** One of {@link WIPE_SCOPES}. */
+export type WipeScope = (typeof WIPE_SCOPES)[number];
+/** Whether a value is one of {@link WIPE_SCOPES}. */
+export const isWipeScope = (value: unknown): value is WipeScope => (WIPE_SCOPES as readonly unknown[]).includes(value);
 
 /** Kinds of ETL run: a full rebuild or an incremental snapshot. From etl.requested/v1/schema.json#/properties/data/properties/kind. */
 export const ETL_KINDS = ['full', 'incremental'] as const;

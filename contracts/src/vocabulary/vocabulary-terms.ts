@@ -111,6 +111,12 @@ export const VOCABULARY_TERMS: readonly VocabularyTerm[] = [
     source: { file: 'import.chunk/v1/schema.json', pointer: '/properties/data/properties/mode' },
   },
   {
+    constant: 'WIPE_SCOPES',
+    type: 'WipeScope',
+    description: 'What a wipe deletes: the postings and what was derived from them, or also everything the user did with them.',
+    source: { file: 'wipe.requested/v1/schema.json', pointer: '/properties/data/properties/scope' },
+  },
+  {
     constant: 'ETL_KINDS',
     type: 'EtlKind',
     description: 'Kinds of ETL run: a full rebuild or an incremental snapshot.',

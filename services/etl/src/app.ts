@@ -9,6 +9,7 @@ import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { etlRequestedHandler } from './handlers/etl-requested.js';
 import { jobParsedHandler } from './handlers/job-parsed.js';
 import { jobScoredHandler } from './handlers/job-scored.js';
+import { wipeCompletedHandler } from './handlers/wipe-completed.js';
 import { AnalyticsWarehouse, type PublishedSnapshot } from './warehouse.js';
 
 /** The ports the etl service uses (it reads the tables and writes none of them). */
@@ -48,6 +49,7 @@ export function createEtlHandlers(ports: EtlPorts, config: EtlConfig, logger: Lo
     'application.submitted@1': applicationSubmittedHandler(warehouse),
     'application.failed@1': applicationFailedHandler(warehouse),
     'etl.requested@1': etlRequestedHandler(warehouse),
+    'wipe.completed@1': wipeCompletedHandler(warehouse),
   });
   return { handlers, warehouse, close: () => warehouse.close() };
 }

@@ -2,7 +2,15 @@
  * Composition root of the recommender: builds its state over the runtime's tables and blobs, the
  * handler table, and the side job that runs the debounced retrain.
  */
-import { defineHandlers, defineService, type HandlerTable, type Logger, type ServicePorts } from '@jobpipe/shared';
+import {
+  type Clock,
+  defineHandlers,
+  defineService,
+  type HandlerTable,
+  type Logger,
+  type ServicePorts,
+  wipeRequestedHandler,
+} from '@jobpipe/shared';
 import { RecommenderState } from './adapters/recommender-state.js';
 import { RECOMMENDER_ENV_SCHEMA, type RecommenderConfig, readRecommenderConfig } from './config.js';
 import { configChangedHandler } from './handlers/config-changed.js';
@@ -22,8 +30,8 @@ export function createRecommender(ports: RecommenderPorts, config: RecommenderAp
   return new Recommender(new RecommenderState(ports.tables, ports.blobs, ports.outbox), config, ports.clock, logger);
 }
 
-/** The handler table of the recommender's queue. */
-export function recommenderHandlers(recommender: Recommender): HandlerTable {
+/** The handler table of the recommender's queue (the clock dates its wipe.completed). */
+export function recommenderHandlers(recommender: Recommender, clock: Clock): HandlerTable {
   return defineHandlers({
     'job.parsed@1': jobParsedHandler(recommender),
     'job.closed@1': jobClosedHandler(recommender),
@@ -31,6 +39,7 @@ export function recommenderHandlers(recommender: Recommender): HandlerTable {
     'job.flagged@1': jobFlaggedHandler(recommender),
     'crm.stage-changed@1': crmStageChangedHandler(recommender),
     'config.changed@1': configChangedHandler(recommender),
+    'wipe.requested@1': wipeRequestedHandler('recommender', clock, (scope) => recommender.wipe(scope)),
   });
 }
 
@@ -67,7 +76,7 @@ export const recommenderService = defineService({
     const recommender = createRecommender(ports, config, logger);
     return {
       recommender,
-      handlers: recommenderHandlers(recommender),
+      handlers: recommenderHandlers(recommender, ports.clock),
       sideJobs: { 'retrain-timer': async () => startRetrainTimer(recommender, config, logger) },
     };
   },

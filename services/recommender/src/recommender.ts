@@ -5,8 +5,8 @@
  * score record and its `job.scored` commit together through the outbox.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { CrmStageChangedV1, EventDataMap, JobpipeConfig, NormalizedJob } from '@jobpipe/contracts';
-import { type Clock, type Logger, type OutgoingEvent, TransientError } from '@jobpipe/shared';
+import type { CrmStageChangedV1, EventDataMap, JobpipeConfig, NormalizedJob, WipeScope } from '@jobpipe/contracts';
+import { type Clock, type Logger, type OutgoingEvent, type RemovedCounts, TransientError } from '@jobpipe/shared';
 import type {
   ConfigRecord,
   DecisionRecord,
@@ -278,6 +278,14 @@ export class Recommender {
     } while (cursor);
     if (rescored > 0) this.logger.info({ examined, rescored, published, batches }, 'rescored');
     return { examined, rescored, published, batches };
+  }
+
+  /**
+   * Forgets postings (their stems and scores) or, for `all`, also the labelled decisions and the model
+   * in use (the config stays); waits for a running retrain or rescore, so none writes behind it.
+   */
+  wipe(scope: WipeScope): Promise<RemovedCounts> {
+    return this.runExclusive(() => this.state.wipe(scope));
   }
 
   private runExclusive<T>(work: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { defineHandlers, defineService, type Logger, type ServicePorts } from '@jobpipe/shared';
+import { defineHandlers, defineService, type Logger, type ServicePorts, wipeRequestedHandler } from '@jobpipe/shared';
 import { ScrapeStateStore } from './adapters/scrape-state.js';
 import { ScraperMetrics } from './adapters/scraper-metrics.js';
 import { SourceHttp } from './adapters/source-http.js';
@@ -28,12 +28,15 @@ export interface Scraper {
 }
 
 function buildHandlers(deps: Parameters<typeof scrapeRequestedHandler>[0]) {
-  return defineHandlers({ 'scrape.requested@1': scrapeRequestedHandler(deps) });
+  return defineHandlers({
+    'scrape.requested@1': scrapeRequestedHandler(deps),
+    'wipe.requested@1': wipeRequestedHandler('scraper', deps.clock, (scope) => deps.state.wipe(scope)),
+  });
 }
 
 /**
  * The composition root: one HTTP client per source under its policy and allowlist, the source
- * adapters, the scrapeState store, and the `scrape.requested@1` handler.
+ * adapters, the scrapeState store, and the `scrape.requested@1` and `wipe.requested@1` handlers.
  */
 export function createScraper(ports: ScraperPorts, config: ScraperConfig, logger: Logger, options: ScraperOptions = {}): Scraper {
   const metrics = options.metrics ?? new ScraperMetrics();

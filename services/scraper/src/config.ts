@@ -1,38 +1,12 @@
 import { USER_SECRET_NAMES } from '@jobpipe/contracts';
-import {
-  ConfigError,
-  type Environment,
-  type EnvSchema,
-  type EnvVariableSchema,
-  type RuntimeConfig,
-  readEnvConfig,
-  readRuntimeConfig,
-} from '@jobpipe/shared';
+import { ConfigError, type Environment, type EnvSchema, type EnvVariableSchema, readEnvConfig, readRuntimeConfig } from '@jobpipe/shared';
 import { HostAllowlist } from './domain/host-allowlist.js';
 import { type SourcePolicy, withOverrides } from './domain/policy.js';
 import { SOURCE_NAMES, type SourceName } from './domain/sources.js';
+import type { ScraperConfig } from './scraper-config.js';
 import { DEFAULT_POLICIES, LIVE_BASE_URLS, SOURCE_MODULES } from './sources/registry.js';
 
-/** The scraper's settings, validated and frozen. */
-export interface ScraperConfig {
-  readonly runtime: RuntimeConfig;
-  /** Scrape requests handled at once (`JOBPIPE_SCRAPER_CONCURRENCY`, default 2); sources pace themselves. */
-  readonly concurrency: number;
-  /** Base URL per API source (`JOBPIPE_SCRAPER_<SOURCE>_BASE_URL`, default the live API); page sources have none. */
-  readonly baseUrls: Readonly<Partial<Record<SourceName, string>>>;
-  /** Hosts each source may fetch from: its base URL's host plus `JOBPIPE_SCRAPER_<SOURCE>_ALLOWED_HOSTS`. */
-  readonly allowedHosts: Readonly<Record<SourceName, readonly string[]>>;
-  /** Policy per source: defaults, then `JOBPIPE_SCRAPER_POLICY` (all sources), then `JOBPIPE_SCRAPER_<SOURCE>_POLICY` (JSON). */
-  readonly policies: Readonly<Record<SourceName, SourcePolicy>>;
-  readonly usajobs: {
-    /** Sent as User-Agent, as USAJOBS asks (`JOBPIPE_SCRAPER_USAJOBS_EMAIL`). */
-    readonly email: string | undefined;
-    /** The key given directly (`JOBPIPE_SCRAPER_USAJOBS_API_KEY`); else read from the secret store. */
-    readonly apiKey: string | undefined;
-    /** Name of the secret holding the key (`JOBPIPE_SCRAPER_USAJOBS_KEY_SECRET`, default `usajobs-api-key`). */
-    readonly apiKeySecret: string;
-  };
-}
+export type { ScraperConfig } from './scraper-config.js';
 
 type Env = Environment;
 

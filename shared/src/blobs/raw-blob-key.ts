@@ -2,7 +2,7 @@ import { isScrapeSource, type RawContentType, type ScrapeSource } from '@jobpipe
 import { PermanentError } from '../errors.js';
 
 /**
- * The blob key of a raw body, `raw/<source>/<externalId>/<sha256>.<json|html>`: written by the scraper,
+ * The blob key of a raw body, `raw/<source>/<externalId>/<sha256>.<json|html|xml>`: written by the scraper,
  * carried by job.scraped (claim check), read back by the parser and by `jobpipe reparse`. An external id
  * may hold `/` (a board and a posting), never an empty, `.` or `..` segment, a backslash or a control
  * character, so a key can never leave the `raw/` folder of a blob store.
@@ -22,7 +22,8 @@ export class RawBlobKeyError extends PermanentError {
   }
 }
 
-const EXTENSIONS: Readonly<Record<RawContentType, string>> = { 'application/json': 'json', 'text/html': 'html' };
+const EXTENSIONS: Readonly<Record<RawContentType, string>> = { 'application/json': 'json', 'text/html': 'html', 'application/xml': 'xml' };
+const CONTENT_TYPES: Readonly<Record<string, RawContentType>> = { json: 'application/json', html: 'text/html', xml: 'application/xml' };
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const UNSAFE_CHARACTERS = /[\\\p{Cc}]/u;
 
@@ -50,15 +51,15 @@ export function rawBlobKey(parts: RawBlobKey): string {
 /** Reads a raw body's key back into its parts; throws {@link RawBlobKeyError} naming what is wrong. */
 export function parseRawBlobKey(key: string): RawBlobKey {
   const refuse = (why: string) =>
-    new RawBlobKeyError(`raw blob key '${key}' ${why} (expected raw/<source>/<externalId>/<sha256>.<json|html>)`);
+    new RawBlobKeyError(`raw blob key '${key}' ${why} (expected raw/<source>/<externalId>/<sha256>.<json|html|xml>)`);
   const segments = key.split('/');
   const [root, source] = segments;
   if (root !== 'raw' || segments.length < 4) throw refuse('is not a raw body key');
   if (!isScrapeSource(source)) throw refuse(`names no known source '${source}'`);
-  const file = /^([0-9a-f]{64})\.(json|html)$/.exec(segments[segments.length - 1]!);
-  if (!file) throw refuse('does not end in <sha256>.json or <sha256>.html');
+  const file = /^([0-9a-f]{64})\.(json|html|xml)$/.exec(segments[segments.length - 1]!);
+  if (!file) throw refuse('does not end in <sha256>.json, <sha256>.html or <sha256>.xml');
   const externalId = segments.slice(2, -1).join('/');
   const problem = externalIdProblem(externalId);
   if (problem) throw refuse(`has an external id that ${problem}`);
-  return { source, externalId, contentHash: file[1]!, contentType: file[2] === 'html' ? 'text/html' : 'application/json' };
+  return { source, externalId, contentHash: file[1]!, contentType: CONTENT_TYPES[file[2]!]! };
 }

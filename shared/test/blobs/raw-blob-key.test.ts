@@ -40,10 +40,16 @@ test('a key that could leave the raw folder is refused with a permanent error, b
 test('a key of another shape says what is wrong with it', () => {
   assert.throws(() => parseRawBlobKey(`imports/x/${hash}.json`), /is not a raw body key/);
   assert.throws(() => parseRawBlobKey(`raw/monster/1/${hash}.json`), /names no known source 'monster'/);
-  assert.throws(() => parseRawBlobKey('raw/mcf/1/0000.json'), /does not end in <sha256>\.json or <sha256>\.html/);
-  assert.throws(() => parseRawBlobKey(`raw/mcf/1/${hash}.xml`), /does not end in/);
+  assert.throws(() => parseRawBlobKey('raw/mcf/1/0000.json'), /does not end in <sha256>\.json, <sha256>\.html or <sha256>\.xml/);
+  assert.throws(() => parseRawBlobKey(`raw/mcf/1/${hash}.txt`), /does not end in/);
   assert.throws(
     () => rawBlobKey({ source: 'mcf', externalId: '1', contentHash: 'nope', contentType: 'application/json' }),
     /content hash 'nope' is not a hex SHA-256/,
   );
+});
+
+test('an XML body (a Personio position) is stored as .xml and read back as XML', () => {
+  const key = rawBlobKey({ source: 'personio', externalId: '1620418', contentHash: hash, contentType: 'application/xml' });
+  assert.equal(key, `raw/personio/1620418/${hash}.xml`);
+  assert.equal(parseRawBlobKey(key).contentType, 'application/xml');
 });

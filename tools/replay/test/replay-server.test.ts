@@ -57,7 +57,8 @@ test('recordings are served verbatim at the real paths, broken postings are brok
 });
 
 test('USAJOBS paging follows Page and ResultsPerPage and reports NumberOfPages', async () => {
-  const replay = await startReplayServer({ postings: 35, includeRecordings: false });
+  // Five postings for every source: USAJOBS serves five.
+  const replay = await startReplayServer({ postings: 5 * SCRAPE_SOURCES.length, includeRecordings: false });
   try {
     const headers = { 'Authorization-Key': 'replay-key', 'User-Agent': 'me@example.com' };
     const page = async (n: number) => getJson(`${replay.origin}/api/search?ResultsPerPage=2&Page=${n}`, { headers });

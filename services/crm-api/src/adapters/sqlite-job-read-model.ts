@@ -351,6 +351,16 @@ export class SqliteJobReadModel implements JobReadModel {
       .run(jobId, JSON.stringify(flags), at);
   }
 
+  async clear(): Promise<number> {
+    this.textMatchCache.clear();
+    const clearAll = this.database.transaction(() => {
+      this.database.prepare('DELETE FROM job_closures').run();
+      this.database.prepare('DELETE FROM job_flags').run();
+      return this.database.prepare('DELETE FROM jobs_read').run().changes;
+    });
+    return clearAll.immediate();
+  }
+
   /** Refreshes the planner's statistics (after a bulk load). */
   async optimize(): Promise<void> {
     await sql`ANALYZE`.execute(this.db);

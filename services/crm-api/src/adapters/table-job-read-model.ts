@@ -1,5 +1,5 @@
 import type { CrmStage, GhostFlag } from '@jobpipe/contracts';
-import type { IndexName, Item, ItemToWrite, ServiceTables, WriteCondition } from '@jobpipe/shared';
+import { deleteItems, type IndexName, type Item, type ItemToWrite, type ServiceTables, type WriteCondition } from '@jobpipe/shared';
 import { companyKeyOf, encodeCursor, type JobQuery, type JobSort, jobMatches, SORT_VALUE, searchTextOf } from '../domain/job-query.js';
 import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
@@ -303,6 +303,17 @@ export class TableJobReadModel implements JobReadModel {
 
   /** DynamoDB keeps no statistics to refresh. */
   async optimize(): Promise<void> {}
+
+  /**
+   * Deletes every job item, then the count (another instance's remembered count then fails its
+   * revision condition and reads again). The snapshot item stays: etl announces the next one.
+   */
+  async clear(): Promise<number> {
+    const jobs = await deleteItems(this.tables, TABLE, (item) => item.key.startsWith('job#'));
+    await this.tables.delete(TABLE, { key: COUNT_KEY });
+    this.knownCount = undefined;
+    return jobs;
+  }
 
   async close(): Promise<void> {}
 

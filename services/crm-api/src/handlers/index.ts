@@ -9,6 +9,7 @@ import { handleJobClosed, handleJobFlagged, handleJobReopened } from './posting-
 import { handleScrapeFinished } from './scrape-finished.js';
 import { handleSessionRefreshed } from './session-refreshed.js';
 import { handleStageChangedInSheet } from './stage-changed-in-sheet.js';
+import { handleWipeCompleted, handleWipeRequested } from './wipe.js';
 
 /** The handler table of crm-api's queue. */
 export function createCrmApiHandlers(context: CrmApiContext) {
@@ -27,5 +28,7 @@ export function createCrmApiHandlers(context: CrmApiContext) {
     'job.closed@1': handleJobClosed(context),
     'job.reopened@1': handleJobReopened(context),
     'job.flagged@1': handleJobFlagged(context),
+    'wipe.requested@1': handleWipeRequested(context),
+    'wipe.completed@1': handleWipeCompleted(context),
   });
 }

@@ -25,6 +25,7 @@ import { insightRoutes } from './routes/insights.js';
 import { jobRoutes } from './routes/jobs.js';
 import { liveRoutes } from './routes/live.js';
 import { mcpRoutes } from './routes/mcp.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { opsRoutes } from './routes/ops.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { siteRoutes } from './routes/sites.js';
@@ -114,6 +115,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await liveRoutes(scope, context);
     await proposalRoutes(scope, context);
     await siteRoutes(scope, context);
+    await notificationRoutes(scope, context);
     await sourceRoutes(scope, context);
     await mcpRoutes(scope);
     await dashboardRoutes(scope);

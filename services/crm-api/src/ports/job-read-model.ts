@@ -49,6 +49,8 @@ export interface JobReadModel {
   list(query: JobQuery): Promise<JobPage>;
   /** Like `list`, with the items as one JSON array text (the hot path of GET /jobs). */
   listJson(query: JobQuery): Promise<JobPageJson>;
+  /** Forgets every job, closure and flag (the postings were wiped); returns how many jobs it held. */
+  clear(): Promise<number>;
   /** Refreshes the query planner's statistics after a bulk load (nothing to do where the store keeps its own). */
   optimize(): Promise<void>;
   /** Closes what the adapter opened. */

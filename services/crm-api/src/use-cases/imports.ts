@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ImportMode, ImportRow, ImportSummaryItem, LoadedChunkItem, RejectedRowsItem } from '@jobpipe/contracts';
-import { collect, nonWebUrlReason } from '@jobpipe/shared';
+import { collect, nonWebUrlReason, type OutgoingEvent } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import type { AcceptedRow, RejectedRow } from '../domain/import-rows.js';
 import { ApiError } from './api-error.js';
@@ -27,6 +27,9 @@ export interface ImportSummary {
 }
 
 const pad = (n: number) => String(n).padStart(6, '0');
+
+/** Where the accepted rows of one chunk of an import are kept (`{ rows: [{ rowNumber, row }] }`). */
+const chunkBlobKey = (importId: string, chunkIndex: number) => `imports/${importId}/chunk-${pad(chunkIndex)}.json`;
 
 /**
  * One import being received: validates rows against the contracts `import-row` definition, writes
@@ -85,11 +88,16 @@ export class ImportSession {
     return { totalRows: this.totalRows, accepted: this.acceptedCount + this.pending.length, rejected: this.rejectedCount };
   }
 
-  /** Sends the last chunk, stores the remaining rejected rows and marks the import done. */
+  /**
+   * Sends the last chunk, stores the remaining rejected rows and marks the import done; announces it
+   * completed if the parser already reported every chunk (else its last report will).
+   */
   async finish(): Promise<ImportSummary> {
     await this.flushChunk();
     await this.flushRejected();
-    return this.writeSummary('done', null);
+    const summary = await this.writeSummary('done', null);
+    await announceIfLoaded(this.context, this.importId, (events) => this.context.publisher.publish(events));
+    return summary;
   }
 
   /** Marks the import failed (chunks already sent stay sent). */
@@ -103,7 +111,7 @@ export class ImportSession {
     const rows = this.pending;
     this.pending = [];
     const chunkIndex = this.chunks;
-    const blobKey = `imports/${this.importId}/chunk-${pad(chunkIndex)}.json`;
+    const blobKey = chunkBlobKey(this.importId, chunkIndex);
     await this.context.blobs.put(blobKey, JSON.stringify({ rows }), 'application/json');
     this.chunks++;
     this.acceptedCount += rows.length;
@@ -181,6 +189,27 @@ export async function recordChunkLoaded(context: CrmApiContext, report: ChunkLoa
     { importId, part: `loaded#${pad(chunkIndex)}`, chunkIndex, rowCount, stored, rejectedRows },
     { kind: 'notExists' },
   );
+}
+
+/**
+ * Announces `import.completed` once the import is done and the parser reported every chunk: called
+ * after each report and when the last row was received, so whichever comes last announces (both may,
+ * and a redelivered report announces again: the parser's handling of it changes nothing twice).
+ */
+export async function announceIfLoaded(
+  context: CrmApiContext,
+  importId: string,
+  publish: (events: readonly OutgoingEvent<'import.completed'>[]) => Promise<unknown>,
+): Promise<void> {
+  const summary = (await context.tables.get('imports', { importId, part: 'summary' })) as ImportSummaryItem | undefined;
+  if (summary?.status !== 'done' || (await chunksLoaded(context, importId)).length < summary.chunks) return;
+  const chunkBlobKeys = Array.from({ length: summary.chunks }, (_, index) => chunkBlobKey(importId, index));
+  await publish([
+    {
+      detailType: 'import.completed',
+      data: { importId, mode: summary.mode, chunkBlobKeys, completedAt: context.clock.now().toISOString() },
+    },
+  ]);
 }
 
 /** The parser's reports of an import's chunks (the `loaded#` parts: the sort key decides an item's kind). */

@@ -194,3 +194,31 @@ test('an import is done only when the parser reported every chunk; rows it refus
     { rowNumber: 3, errors: ['the posting has no description or title'] },
   ]);
 });
+
+test('once the parser reported every chunk of a finished import, import.completed names the import, its mode and every chunk', async () => {
+  const response = await api.app.inject({
+    method: 'POST',
+    url: '/imports/csv?mode=full&importId=weekly-full',
+    headers: { ...api.auth, 'content-type': 'text/csv' },
+    payload: [
+      'externalId,title,company,url',
+      ...Array.from({ length: 1500 }, (_, i) => `w-${i},Engineer ${i},Acme,https://jobs.example.com/w/${i}`),
+    ].join('\n'),
+  });
+  assert.equal(response.statusCode, 202, response.body);
+  const chunks = api.published('import.chunk').filter((chunk) => chunk.importId === 'weekly-full');
+  assert.equal(chunks.length, 2);
+  const completed = () => api.published('import.completed').filter((done) => done.importId === 'weekly-full');
+  const reportOf = (chunk: (typeof chunks)[number]) =>
+    busEvent(
+      'import.chunk-loaded',
+      { importId: 'weekly-full', chunkIndex: chunk.chunkIndex, rowCount: chunk.rowCount, stored: chunk.rowCount, rejectedRows: [] },
+      'parser',
+    );
+  await api.handlers['import.chunk-loaded@1'](reportOf(chunks[1]!), handlerContext() as never);
+  assert.deepEqual(completed(), [], 'one chunk is still unreported');
+  await api.handlers['import.chunk-loaded@1'](reportOf(chunks[0]!), handlerContext() as never);
+  assert.deepEqual(completed(), [
+    { importId: 'weekly-full', mode: 'full', chunkBlobKeys: chunks.map((chunk) => chunk.blobKey), completedAt: '2026-03-01T12:00:00.000Z' },
+  ]);
+});

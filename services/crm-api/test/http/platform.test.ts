@@ -37,7 +37,7 @@ test('config is validated, versioned and emitted as config.changed with the chan
   assert.ok(invalid.json().details.errors.length > 0);
   assert.deepEqual((await inject('PUT', '/config', { config })).json(), {
     version: 1,
-    changed: ['tracks', 'searches', 'scoring', 'currencyRates', 'profile', 'sites'],
+    changed: ['tracks', 'searches', 'scoring', 'currencyRates', 'profile', 'sites', 'notifications'],
   });
   const section = await inject('PUT', '/config/scoring', { value: { notifyThreshold: 75 }, expectedVersion: 1 });
   assert.deepEqual(section.json(), { version: 2, changed: ['scoring'] });
@@ -49,7 +49,7 @@ test('config is validated, versioned and emitted as config.changed with the chan
   assert.deepEqual(
     events.map((event) => [event.version, event.sections]),
     [
-      [1, ['tracks', 'searches', 'scoring', 'currencyRates', 'profile', 'sites']],
+      [1, ['tracks', 'searches', 'scoring', 'currencyRates', 'profile', 'sites', 'notifications']],
       [2, ['scoring']],
     ],
   );
@@ -268,6 +268,7 @@ test('the OpenAPI document validates and lists every route', async () => {
     'GET /config/{section}',
     'PUT /config/{section}',
     'POST /scrape',
+    'POST /wipe',
     'POST /etl',
     'POST /imports/jobs',
     'POST /imports/csv',
@@ -304,6 +305,9 @@ test('the OpenAPI document validates and lists every route', async () => {
     'PUT /sites/{site}/credentials',
     'GET /sites/{site}/credentials',
     'POST /sites/{site}/unblock',
+    'GET /notifications/targets',
+    'PUT /notifications/targets',
+    'PUT /notifications/targets/{name}/secret',
   ];
   assert.deepEqual([...listed].sort(), [...expected].sort());
   assert.ok((await inject('GET', '/metrics')).body.includes('jobpipe_http_requests_total'));

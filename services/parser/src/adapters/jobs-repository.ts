@@ -1,5 +1,5 @@
-import type { JobItem, ScrapeSource } from '@jobpipe/contracts';
-import type { OutgoingEvent, ServiceOutbox, ServiceTables } from '@jobpipe/shared';
+import type { JobItem, JobSource } from '@jobpipe/contracts';
+import { deleteItems, type OutgoingEvent, type ServiceOutbox, type ServiceTables } from '@jobpipe/shared';
 import { ArrivalOrder, type ArrivalPlace } from './arrival-order.js';
 import { KeyedSequencer } from './keyed-sequencer.js';
 
@@ -31,6 +31,11 @@ export class JobsRepository {
     private readonly tables: ServiceTables<'parser'>,
     private readonly outbox: ServiceOutbox<'parser'>,
   ) {}
+
+  /** Deletes every job (a wipe: postings and all alike); returns how many went. */
+  wipe(): Promise<number> {
+    return deleteItems(this.tables, 'jobs');
+  }
 
   /**
    * A place in line, taken when a message arrives: the {@link inTurn} calls a message makes once
@@ -101,7 +106,7 @@ export class JobsRepository {
   }
 
   /** Every stored job of one source (index bySource). */
-  async ofSource(source: ScrapeSource): Promise<JobItem[]> {
+  async ofSource(source: JobSource): Promise<JobItem[]> {
     const jobs: JobItem[] = [];
     let cursor: string | undefined;
     do {

@@ -50,7 +50,13 @@ function isExpired(job: JobLifecycle, at: string): boolean {
   return job.expiresAt !== null && Date.parse(job.expiresAt) <= Date.parse(at);
 }
 
-function closed(job: JobLifecycle, at: string, reason: JobCloseReason, evidence?: { searchId: string; runIds: string[] }): LifecycleChange {
+/** A close of the job at `at` for `reason`, with its `job.closed` (the evidence and expiry when they apply). */
+export function closed(
+  job: JobLifecycle,
+  at: string,
+  reason: JobCloseReason,
+  evidence?: { searchId: string; runIds: string[] },
+): LifecycleChange {
   const lifecycle: JobLifecycle = { ...job, closedAt: at, closeReason: reason };
   return {
     kind: 'close',

@@ -10,6 +10,7 @@ import { PARSER_SOURCES } from './extractors/registry.js';
 import { parseJsonBody } from './json-body.js';
 import { httpUrl, normalizePosting, type ParsedPosting } from './normalize.js';
 import { PostingRejected } from './rejection.js';
+import { parseXmlBody, XML_START } from './xml-body.js';
 
 /** Default largest body the parser reads (a 10 MB page is refused). */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -49,6 +50,11 @@ function firstCharacter(body: CheckedBody): string | undefined {
 function looksLikeJson(body: CheckedBody): boolean {
   const first = firstCharacter(body);
   return first === '{' || first === '[';
+}
+
+/** Whether the body is an XML document (a feed such as Personio's) rather than an HTML page. */
+function looksLikeXml(body: CheckedBody): boolean {
+  return XML_START.test(body.text !== undefined ? body.text.slice(0, 256) : body.utf8.toString('utf8', 0, 256));
 }
 
 function describeTypes(documents: readonly unknown[]): string {
@@ -141,8 +147,9 @@ export function parseRawBody(input: RawBodyInput): ParseResult {
   let format: RawFormat;
   let items: Record<string, unknown>[];
   let page: ReturnType<typeof pageFallbacks> | undefined;
-  if (kind === 'json' || (!expectsHtml && looksLikeJson(body))) {
-    const document = parseJsonBody(bodyText(body));
+  const xml = !expectsHtml && looksLikeXml(body);
+  if (xml || kind === 'json' || (!expectsHtml && looksLikeJson(body))) {
+    const document = xml ? parseXmlBody(bodyText(body)) : parseJsonBody(bodyText(body));
     // With the source known, an object of no recognisable shape is read as that source's posting, so the
     // rejection names the fields it lacks rather than just "unknown format".
     const detected =
@@ -153,7 +160,7 @@ export function parseRawBody(input: RawBodyInput): ParseResult {
     if (!detected) {
       throw new PostingRejected(
         'UNKNOWN_FORMAT',
-        `body is JSON but not a posting of any known source${input.source ? ` (expected ${input.source})` : ''}`,
+        `body is ${xml ? 'XML' : 'JSON'} but not a posting of any known source${input.source ? ` (expected ${input.source})` : ''}`,
       );
     }
     if (input.source && detected.format !== input.source) {

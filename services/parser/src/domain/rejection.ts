@@ -7,6 +7,7 @@ export type RejectionCode =
   | 'BODY_ENCODING'
   | 'JSON_TRUNCATED'
   | 'JSON_INVALID'
+  | 'XML_INVALID'
   | 'UNKNOWN_FORMAT'
   | 'NO_POSTING'
   | 'MISSING_FIELDS';

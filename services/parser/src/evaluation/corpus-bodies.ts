@@ -2,6 +2,8 @@ import type { CorpusPosting } from './corpus.js';
 
 const SEEN_DAY = '2026-07-01';
 
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** The posting as its source's API or page sends it, so evaluation goes through the real extractors. */
 export function corpusBody(posting: CorpusPosting): { body: string; url: string; contentType?: string } {
   const slug = posting.id.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
@@ -140,6 +142,42 @@ export function corpusBody(posting: CorpusPosting): { body: string; url: string;
         }),
       };
     }
+    case 'recruitee':
+      return {
+        url: `https://acme.recruitee.com/api/offers/${slug}`,
+        body: JSON.stringify({
+          id: slug,
+          slug,
+          title: posting.title,
+          company_name: posting.company,
+          city: 'Austin',
+          state_name: 'TX',
+          country: 'United States',
+          ...(posting.employmentTypes?.[0] ? { employment_type_code: posting.employmentTypes[0] } : {}),
+          description: posting.description,
+          careers_url: `https://acme.recruitee.com/o/${slug}`,
+          published_at: `${SEEN_DAY} 00:00:00 UTC`,
+        }),
+      };
+    case 'workable':
+      return {
+        url: `https://apply.workable.com/api/v2/accounts/acme/jobs/${slug}`,
+        body: JSON.stringify({
+          shortcode: slug,
+          title: posting.title,
+          locations: [{ city: 'Austin', region: 'TX', country: 'United States', hidden: false }],
+          published: `${SEEN_DAY}T00:00:00.000Z`,
+          ...(posting.employmentTypes?.[0] ? { type: posting.employmentTypes[0] } : {}),
+          workplace: 'on_site',
+          description: posting.description,
+        }),
+      };
+    case 'personio':
+      return {
+        url: `https://acme.jobs.personio.de/job/${slug}`,
+        contentType: 'application/xml',
+        body: `<position><id>${slug}</id><subcompany>${escapeXml(posting.company)}</subcompany><office>Austin, TX</office><name>${escapeXml(posting.title)}</name><jobDescriptions><jobDescription><name>Description</name><value><![CDATA[${posting.description}]]></value></jobDescription></jobDescriptions>${posting.employmentTypes?.[0] ? `<schedule>${escapeXml(posting.employmentTypes[0])}</schedule>` : ''}<createdAt>${SEEN_DAY}T00:00:00+00:00</createdAt></position>`,
+      };
     case 'smartrecruiters':
       return {
         url: `https://api.smartrecruiters.com/v1/companies/acme/postings/${slug}`,

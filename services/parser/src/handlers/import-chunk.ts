@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { contracts, type ImportChunkV1, type ImportRow, queueOf } from '@jobpipe/contracts';
 import { type BlobStore, type EventHandler, TransientError } from '@jobpipe/shared';
 import type { JobsRepository } from '../adapters/jobs-repository.js';
-import { decodeBody } from '../domain/body-decoding.js';
 import { extractImportRow } from '../domain/extractors/import-row.js';
-import { list, record } from '../domain/extractors/json-fields.js';
-import { parseJsonBody } from '../domain/json-body.js';
+import { record } from '../domain/extractors/json-fields.js';
 import { normalizePosting } from '../domain/normalize.js';
 import { PostingRejected } from '../domain/rejection.js';
+import { chunkEntries } from './import-chunk-rows.js';
 import { storePosting } from './store-posting.js';
 
 /** What the import.chunk handler works with. */
@@ -65,11 +64,9 @@ export function importChunkHandler(deps: ImportChunkDependencies): EventHandler<
       if (context.receiveCount >= LAST_RECEIVE) return void (await report(0, wholeChunkRefused(chunk, missing)));
       throw new TransientError('IMPORT_CHUNK_MISSING', `${missing} (yet)`);
     }
-    let document: Record<string, unknown> | undefined;
+    let entries: unknown[];
     try {
-      document = record(parseJsonBody(decodeBody(body, 'json', deps.maxBodyBytes)));
-      if (!document || !Array.isArray(document.rows))
-        throw new PostingRejected('NO_POSTING', `import chunk '${chunk.blobKey}' has no "rows" array`);
+      entries = chunkEntries(body, chunk.blobKey, deps.maxBodyBytes);
     } catch (error) {
       if (!(error instanceof PostingRejected)) throw error;
       return void (await report(0, wholeChunkRefused(chunk, `the chunk could not be read: ${error.message}`)));
@@ -78,7 +75,7 @@ export function importChunkHandler(deps: ImportChunkDependencies): EventHandler<
     let stored = 0;
     const registry = contracts();
     const seenAt = event.detail.meta.occurredAt;
-    for (const [index, entry] of list(document.rows).entries()) {
+    for (const [index, entry] of entries.entries()) {
       const stated = record(entry)?.rowNumber;
       const rowNumber = typeof stated === 'number' && Number.isInteger(stated) && stated >= 1 ? stated : chunk.firstRowNumber + index;
       const row = record(entry)?.row;

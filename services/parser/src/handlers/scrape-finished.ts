@@ -11,6 +11,7 @@ import {
 import type { JobItem, JobsRepository } from '../adapters/jobs-repository.js';
 import { daysOpen, ghostFlagsOf, type SourceOpenTimes, sameGhostFlags, usualOpenDaysOf } from '../domain/ghost-risk.js';
 import { type LifecycleChange, lifecycleAfterRun } from '../domain/lifecycle.js';
+import { eventsOf } from './apply-lifecycle.js';
 
 /** What the lifecycle sweep works with. */
 export interface ScrapeFinishedDependencies {
@@ -55,12 +56,6 @@ async function seenIdsOf(blobs: BlobStore, key: string): Promise<Set<string>> {
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
     throw new PermanentError('SEEN_IDS_INVALID', `'${key}' is not a JSON array of external ids`);
   return new Set(ids);
-}
-
-function eventsOf(change: LifecycleChange): OutgoingEvent[] {
-  if (change.kind === 'close') return [{ detailType: 'job.closed', data: change.event }];
-  if (change.kind === 'reopen') return [{ detailType: 'job.reopened', data: change.event }];
-  return [];
 }
 
 /** How long the source's postings stay up, from its jobs closed by the source's own evidence (not by the user). */

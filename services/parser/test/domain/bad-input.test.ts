@@ -114,7 +114,7 @@ test('JSON of another source, or of no source, is refused with what it is', () =
 
 test('no truncation of any fixture crashes the parser: each either parses or is rejected with a reason', () => {
   const files = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => /\.(json|html)$/.test(file) && !file.endsWith('biome.json'),
+    (file) => /\.(json|html|xml)$/.test(file) && !file.endsWith('biome.json'),
   );
   assert.ok(files.length >= 10);
   for (const file of files) {

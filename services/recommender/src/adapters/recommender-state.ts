@@ -10,8 +10,17 @@
  * - `model` / `pending`: decisions since the last training, for the retrain debounce;
  * - `config` / `current`: the last config received.
  */
-import type { GhostFlag, JobpipeConfig, RecommenderStateItem } from '@jobpipe/contracts';
-import { type BlobStore, collect, type OutgoingEvent, type ServiceOutbox, type ServiceTables, type TableWrite } from '@jobpipe/shared';
+import type { GhostFlag, JobpipeConfig, RecommenderStateItem, WipeScope } from '@jobpipe/contracts';
+import {
+  type BlobStore,
+  collect,
+  deleteItems,
+  type OutgoingEvent,
+  type RemovedCounts,
+  type ServiceOutbox,
+  type ServiceTables,
+  type TableWrite,
+} from '@jobpipe/shared';
 import type { NaiveBayesModel, TrainingExample } from '../domain/model.js';
 import { featuresFromStored, type JobSummary, type StoredFeatures } from '../domain/posting-features.js';
 import type { Reason } from '../domain/reasons.js';
@@ -113,6 +122,13 @@ export class RecommenderState {
     private readonly blobs: BlobStore,
     private readonly outbox: ServiceOutbox<'recommender'>,
   ) {}
+
+  /** Deletes every score and posting, and for `all` also the decisions and model records (not the config). */
+  async wipe(scope: WipeScope): Promise<RemovedCounts> {
+    const wiped: ReadonlySet<string> = new Set(scope === 'all' ? ['posting', 'decision', 'model'] : ['posting']);
+    const scores = await deleteItems(this.tables, 'scores');
+    return { scores, [STATE]: await deleteItems(this.tables, STATE, (item) => wiped.has(item.key)) };
+  }
 
   async posting(jobId: string): Promise<PostingRecord | undefined> {
     return this.item('posting', jobId);

@@ -21,7 +21,7 @@ function stack(overrides: EmbeddedPortOverrides = {}) {
     queue: queueOf('recommender')!,
     consumer: ports.consumer('recommender'),
     registry: contracts(),
-    handlers: recommenderHandlers(recommender),
+    handlers: recommenderHandlers(recommender, ports.clock),
     publisher: ports.publisher,
     logger: silentLogger,
   });

@@ -1,5 +1,5 @@
-import type { UrlValidatorsItem } from '@jobpipe/contracts';
-import type { OutgoingEvent, ServiceOutbox, ServiceTables } from '@jobpipe/shared';
+import type { UrlValidatorsItem, WipeScope } from '@jobpipe/contracts';
+import { deleteItems, type OutgoingEvent, type RemovedCounts, type ServiceOutbox, type ServiceTables } from '@jobpipe/shared';
 import type { RunRecord } from '../domain/run-stats.js';
 import type { SourceName } from '../domain/sources.js';
 
@@ -114,6 +114,16 @@ export class ScrapeStateStore {
   async finishRun(record: Omit<RunRecord, 'key'>, search: Omit<SearchState, 'key'> | undefined, event: OutgoingEvent): Promise<void> {
     const writes: ScrapeStateRecord[] = [runItem(record), ...(search ? [{ key: `search#${search.searchId}`, ...search }] : [])];
     await this.outbox.commit({ writes: writes.map((item) => ({ table: TABLE, item })), events: [event] });
+  }
+
+  /**
+   * Forgets postings (`postings`: what was announced of each posting and the URLs' validators, so the
+   * next run announces every posting again instead of answering "unchanged") or everything (`all`:
+   * also the runs and searches, so drift starts over). Raw bodies stay in the blob store.
+   */
+  async wipe(scope: WipeScope): Promise<RemovedCounts> {
+    const postingsOnly = (item: { key: string }) => item.key.startsWith('posting#') || item.key.startsWith('http#');
+    return { [TABLE]: await deleteItems(this.tables, TABLE, scope === 'all' ? undefined : postingsOnly) };
   }
 
   search(searchId: string): Promise<SearchState | undefined> {

@@ -5,9 +5,12 @@ import { greenhouseModule } from './greenhouse/index.js';
 import { jsonldModule } from './jsonld/index.js';
 import { leverModule } from './lever/index.js';
 import { mcfModule } from './mcf/index.js';
+import { personioModule } from './personio/index.js';
+import { recruiteeModule } from './recruitee/index.js';
 import { smartrecruitersModule } from './smartrecruiters/index.js';
 import type { ScraperSourceModule } from './source-module.js';
 import { usajobsModule } from './usajobs/index.js';
+import { workableModule } from './workable/index.js';
 import { workdayModule } from './workday/index.js';
 
 /**
@@ -23,6 +26,9 @@ export const SOURCE_MODULES: Readonly<Record<SourceName, ScraperSourceModule>> =
   workday: workdayModule,
   smartrecruiters: smartrecruitersModule,
   ashby: ashbyModule,
+  recruitee: recruiteeModule,
+  workable: workableModule,
+  personio: personioModule,
 };
 
 /** Where each API source lives on the internet (overridable per deployment through config). */

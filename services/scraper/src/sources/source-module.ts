@@ -1,7 +1,7 @@
 import type { Logger, RuntimePorts } from '@jobpipe/shared';
-import type { ScraperConfig } from '../config.js';
 import type { SourcePolicy } from '../domain/policy.js';
 import type { SourceName } from '../domain/sources.js';
+import type { ScraperConfig } from '../scraper-config.js';
 import type { PageRenderer } from './jsonld/jsonld-source.js';
 import type { Source } from './source.js';
 

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { BusEvent, EventDataMap } from '@jobpipe/contracts';
+import { type BusEvent, type EventDataMap, SCRAPE_SOURCES } from '@jobpipe/contracts';
 import { scraperHarness } from '../support/harness.js';
 
 type Harness = Awaited<ReturnType<typeof scraperHarness>>;
 let h: Harness;
 
 before(async () => {
-  h = await scraperHarness({ postings: 140, broken: 0 }, { env: { JOBPIPE_SCRAPER_SMARTRECRUITERS_POLICY: '{"pageSize":4}' } });
+  // Twenty generated postings a source: one company of more than four pages.
+  h = await scraperHarness(
+    { postings: 20 * SCRAPE_SOURCES.length, broken: 0 },
+    { env: { JOBPIPE_SCRAPER_SMARTRECRUITERS_POLICY: '{"pageSize":4}' } },
+  );
 });
 after(() => h.close());
 

@@ -4,9 +4,12 @@ import { greenhouseReplay } from './greenhouse.js';
 import { jsonldReplay } from './jsonld.js';
 import { leverReplay } from './lever.js';
 import { mcfReplay } from './mcf.js';
+import { personioReplay } from './personio.js';
+import { recruiteeReplay } from './recruitee.js';
 import type { ReplaySourceModule } from './replay-source.js';
 import { smartrecruitersReplay } from './smartrecruiters.js';
 import { usajobsReplay } from './usajobs.js';
+import { workableReplay } from './workable.js';
 import { workdayReplay } from './workday.js';
 
 /**
@@ -22,4 +25,7 @@ export const REPLAY_SOURCES: Readonly<Record<SourceName, ReplaySourceModule>> = 
   workday: workdayReplay,
   smartrecruiters: smartrecruitersReplay,
   ashby: ashbyReplay,
+  recruitee: recruiteeReplay,
+  workable: workableReplay,
+  personio: personioReplay,
 };

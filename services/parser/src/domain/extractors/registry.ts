@@ -5,8 +5,11 @@ import { jsonldParser } from './jsonld.js';
 import { leverParser } from './lever.js';
 import { mcfParser } from './mcf.js';
 import type { ParserSourceModule } from './parser-source.js';
+import { personioParser } from './personio.js';
+import { recruiteeParser } from './recruitee.js';
 import { smartrecruitersParser } from './smartrecruiters.js';
 import { usajobsParser } from './usajobs.js';
+import { workableParser } from './workable.js';
 import { workdayParser } from './workday.js';
 
 /**
@@ -20,6 +23,9 @@ export const PARSER_SOURCES: Readonly<Record<ScrapeSource, ParserSourceModule>> 
   workday: workdayParser,
   smartrecruiters: smartrecruitersParser,
   ashby: ashbyParser,
+  recruitee: recruiteeParser,
+  workable: workableParser,
+  personio: personioParser,
   usajobs: usajobsParser,
   mcf: mcfParser,
   greenhouse: greenhouseParser,

@@ -1,0 +1,28 @@
+import type { RuntimeConfig } from '@jobpipe/shared';
+import type { SourcePolicy } from './domain/policy.js';
+import type { SourceName } from './domain/sources.js';
+
+/**
+ * The scraper's settings, validated and frozen: read by `config.ts`, handed to the sources by the
+ * composition root. Its own file, so the source modules can know it without importing `config.ts`
+ * (which imports the source registry).
+ */
+export interface ScraperConfig {
+  readonly runtime: RuntimeConfig;
+  /** Scrape requests handled at once (`JOBPIPE_SCRAPER_CONCURRENCY`, default 2); sources pace themselves. */
+  readonly concurrency: number;
+  /** Base URL per API source (`JOBPIPE_SCRAPER_<SOURCE>_BASE_URL`, default the live API); page sources have none. */
+  readonly baseUrls: Readonly<Partial<Record<SourceName, string>>>;
+  /** Hosts each source may fetch from: its base URL's host plus `JOBPIPE_SCRAPER_<SOURCE>_ALLOWED_HOSTS`. */
+  readonly allowedHosts: Readonly<Record<SourceName, readonly string[]>>;
+  /** Policy per source: defaults, then `JOBPIPE_SCRAPER_POLICY` (all sources), then `JOBPIPE_SCRAPER_<SOURCE>_POLICY` (JSON). */
+  readonly policies: Readonly<Record<SourceName, SourcePolicy>>;
+  readonly usajobs: {
+    /** Sent as User-Agent, as USAJOBS asks (`JOBPIPE_SCRAPER_USAJOBS_EMAIL`). */
+    readonly email: string | undefined;
+    /** The key given directly (`JOBPIPE_SCRAPER_USAJOBS_API_KEY`); else read from the secret store. */
+    readonly apiKey: string | undefined;
+    /** Name of the secret holding the key (`JOBPIPE_SCRAPER_USAJOBS_KEY_SECRET`, default `usajobs-api-key`). */
+    readonly apiKeySecret: string;
+  };
+}
