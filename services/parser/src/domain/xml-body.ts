@@ -8,12 +8,12 @@ type XmlElement = NonNullable<ReturnType<typeof DomUtils.findOne>>;
 export const XML_START = /^\s*(?:<\?xml\b|<workzag-jobs\b|<position\b)/;
 
 /** An element as a plain value: its text when it holds no elements, else its children by name (repeated names as arrays). */
-function valueOf(element: XmlElement): unknown {
+function plainValueOf(element: XmlElement): unknown {
   const children = element.children.filter(DomUtils.isTag);
   if (children.length === 0) return DomUtils.textContent(element);
   const node: Record<string, unknown> = {};
   for (const child of children) {
-    const value = valueOf(child);
+    const value = plainValueOf(child);
     const existing = node[child.name];
     node[child.name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
@@ -27,5 +27,5 @@ function valueOf(element: XmlElement): unknown {
 export function parseXmlBody(text: string): Record<string, unknown> {
   const root = parseDocument(text, { xmlMode: true }).children.find(DomUtils.isTag);
   if (!root) throw new PostingRejected('XML_INVALID', 'body is XML without a root element');
-  return { [root.name]: valueOf(root) };
+  return { [root.name]: plainValueOf(root) };
 }
