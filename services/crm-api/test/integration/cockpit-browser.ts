@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { startChromium } from '@jobpipe/shared/browser';
-import { By, until, type WebDriver } from 'selenium-webdriver';
+import { By, error, until, type WebDriver } from 'selenium-webdriver';
 import { buildCockpit } from '../../cockpit/build.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,6 +27,31 @@ export async function shown(driver: WebDriver, css: string, timeoutMs = 5000) {
   const element = await driver.wait(until.elementLocated(By.css(css)), timeoutMs, `no ${css} on the page`);
   await driver.wait(until.elementIsVisible(element), timeoutMs, `${css} is not visible`);
   return element;
+}
+
+/**
+ * Waits until an element shows text matching `pattern`, and returns that text. The element is looked up
+ * afresh on every try, so a view that re-renders it meanwhile (a stale element) is simply read again.
+ */
+export async function shownText(driver: WebDriver, css: string, pattern: RegExp, timeoutMs = 5000): Promise<string> {
+  let last = '(not shown)';
+  const read = async () => {
+    try {
+      const element = await driver.findElement(By.css(css));
+      if (!(await element.isDisplayed())) return undefined;
+      last = await element.getText();
+      return pattern.test(last) ? { text: last } : undefined;
+    } catch (failure) {
+      if (failure instanceof error.StaleElementReferenceError || failure instanceof error.NoSuchElementError) return undefined;
+      throw failure;
+    }
+  };
+  const found = await driver
+    .wait(read, timeoutMs, `${css} never showed ${pattern} (last: ${JSON.stringify(last)})`)
+    .catch((failure: unknown) => {
+      throw new Error(`${css} never showed ${pattern} (last: ${JSON.stringify(last)})`, { cause: failure });
+    });
+  return found!.text;
 }
 
 /** Waits until a condition on the page (a script returning a truthy value) holds. */

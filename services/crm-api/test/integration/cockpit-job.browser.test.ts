@@ -4,7 +4,7 @@ import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent, exampleTableItem } from '@jobpipe/test-kit';
 import type { WebDriver } from 'selenium-webdriver';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
-import { cockpitBrowser, pageHolds, screenshot, seriousAccessibilityViolations, shown } from './cockpit-browser.js';
+import { cockpitBrowser, pageHolds, screenshot, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
 
 let api: TestApi;
 let driver: WebDriver;
@@ -12,7 +12,8 @@ let address: string;
 
 const JOB = 'mcf:4c6dcbb1b0d2e7d6a3b1b7f3e0f2a9c1';
 const pageOf = (jobId: string) => `${address}/app#/jobs/${encodeURIComponent(jobId)}`;
-const text = async (css: string) => (await shown(driver, css)).getText();
+/** The element's text once it shows, read again when the view re-rendered it meanwhile. */
+const text = (css: string) => shownText(driver, css, /[\s\S]*/);
 
 before(async () => {
   api = await startTestApi();
