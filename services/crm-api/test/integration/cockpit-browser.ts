@@ -46,11 +46,9 @@ export async function shownText(driver: WebDriver, css: string, pattern: RegExp,
       throw failure;
     }
   };
-  const found = await driver
-    .wait(read, timeoutMs, `${css} never showed ${pattern} (last: ${JSON.stringify(last)})`)
-    .catch((failure: unknown) => {
-      throw new Error(`${css} never showed ${pattern} (last: ${JSON.stringify(last)})`, { cause: failure });
-    });
+  const found = await driver.wait(read, timeoutMs).catch((failure: unknown) => {
+    throw new Error(`${css} never showed ${pattern} (last: ${JSON.stringify(last)})`, { cause: failure });
+  });
   return found!.text;
 }
 
