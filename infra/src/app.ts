@@ -15,12 +15,13 @@ const configPath = join(import.meta.dirname, '..', '..', 'jobpipe.config.yaml');
 const config = existsSync(configPath)
   ? (parse(readFileSync(configPath, 'utf8')) as {
       searches?: SearchConfig[];
-      sites?: string[];
+      /** Sites by name (the config's `sites` section). */
+      sites?: Record<string, unknown>;
       notifications?: { digestSchedule?: string };
     })
   : {};
 new JobpipeStack(app, 'Jobpipe', {
   prefix: String(app.node.tryGetContext('prefix') ?? 'jobpipe'),
   imageUri: String(app.node.tryGetContext('imageUri') ?? 'public.ecr.aws/docker/library/node:20-bookworm'),
-  schedules: scheduleDefinitions(config.searches ?? [], config.sites ?? [], config.notifications?.digestSchedule),
+  schedules: scheduleDefinitions(config.searches ?? [], Object.keys(config.sites ?? {}), config.notifications?.digestSchedule),
 });
