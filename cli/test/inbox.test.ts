@@ -1,32 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { promisify } from 'node:util';
 import type { BusEvent } from '@jobpipe/contracts';
 import { createEmbeddedPorts } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
+import { runJobpipeAsync } from './support/cli-process.js';
 
-const run = promisify(execFile);
-const repoRoot = join(import.meta.dirname, '..', '..');
 const dir = tempDir('jobpipe-cli-inbox-');
 after(() => dir.remove());
-
-/** Runs `jobpipe <args>` as a user would; never rejects, returns the exit code and both streams. */
-async function jobpipe(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { NODE_TEST_CONTEXT: _, ...env } = process.env;
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'cli', 'src', 'main.ts'), ...args], {
-      cwd: repoRoot,
-      env: { ...env, JOBPIPE_DATA_DIR: dir.path, JOBPIPE_TRANSPORT: 'embedded', JOBPIPE_LOG_LEVEL: 'silent' },
-      timeout: 90_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const jobpipe = (...args: string[]) => runJobpipeAsync(dir.path, ...args);
 
 test('jobpipe eval inbox prints held-out precision and recall per class and the macro F1', async () => {
   const { code, stdout } = await jobpipe('eval', 'inbox', '--misses', '3');

@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { NodeProcessGroup } from '@jobpipe/test-kit';
 import { cliEntryFile } from '../../src/build/stack-bundles.js';
 import { REPO_ROOT } from '../../src/config.js';
@@ -33,4 +34,25 @@ export function runJobpipe(dataDir: string, ...args: string[]): { code: number |
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const execJobpipe = promisify(execFile);
+
+/**
+ * Runs `jobpipe <args>` like runJobpipe, without blocking the test's event loop and with no terminal
+ * attached (stdin is a pipe); never rejects: returns the exit code and both streams.
+ */
+export async function runJobpipeAsync(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { NODE_TEST_CONTEXT: _subtest, ...env } = process.env;
+  try {
+    const { stdout, stderr } = await execJobpipe(process.execPath, [...SOURCE_CLI, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...env, JOBPIPE_DATA_DIR: dataDir, JOBPIPE_TRANSPORT: 'embedded', JOBPIPE_LOG_LEVEL: 'silent' },
+      timeout: 90_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
 }
