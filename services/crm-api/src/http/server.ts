@@ -13,6 +13,7 @@ import { frameworkErrorReply, installErrorHandling } from './error-handler.js';
 import { installFiniteNumberCheck } from './finite-numbers.js';
 import { installIdempotencyKeys } from './idempotency.js';
 import { proposalSchema, proposalStatusSchema, proposerSchema } from './proposal-schemas.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
 import { applicationRoutes } from './routes/applications.js';
 import { cockpitRoutes } from './routes/cockpit.js';
 import { commandRoutes } from './routes/commands.js';
@@ -116,6 +117,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await proposalRoutes(scope, context);
     await siteRoutes(scope, context);
     await notificationRoutes(scope, context);
+    await apiKeyRoutes(scope, context);
     await sourceRoutes(scope, context);
     await mcpRoutes(scope);
     await dashboardRoutes(scope);

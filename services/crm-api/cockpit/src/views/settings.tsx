@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Api } from '../api.js';
+import { ApiKeysPanel } from './settings-api-keys.js';
 import { SearchesPanel } from './settings-searches.js';
 import { SitesPanel } from './settings-sites.js';
 import { TracksPanel } from './settings-tracks.js';
@@ -24,6 +25,7 @@ export function Settings({ api, announce }: SettingsProps) {
       <SitesPanel api={api} announce={announce} />
       <SearchesPanel api={api} announce={announce} epoch={epoch} onSaved={onSaved} />
       <TracksPanel api={api} announce={announce} epoch={epoch} onSaved={onSaved} />
+      <ApiKeysPanel api={api} announce={announce} />
     </section>
   );
 }
