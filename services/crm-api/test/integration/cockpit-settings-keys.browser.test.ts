@@ -26,7 +26,7 @@ test('an API key is created from settings, shown once, works, and is revoked fro
   await (await shown(driver, 'input[name=keyName]')).sendKeys('phone');
   await (await shown(driver, 'input[name=readOnly]')).click();
   await (await shown(driver, 'form[aria-label="Create an API key"] button[type=submit]')).click();
-  const newKey = await (await shown(driver, 'input[name=newKey]')).getAttribute('value');
+  const newKey = (await (await shown(driver, 'input[name=newKey]')).getAttribute('value')) ?? '';
   assert.match(newKey, /^jp_[A-Za-z0-9]{12}_/);
   const read = await api.app.inject({ method: 'GET', url: '/crm/stages', headers: { 'x-api-key': newKey } });
   assert.equal(read.statusCode, 200, 'the key shown works');
