@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { GhostFlag } from '@jobpipe/contracts';
+import type { GhostFlag, PostingFeaturesItem } from '@jobpipe/contracts';
 import { createEmbeddedPorts, silentLogger, TransientError } from '@jobpipe/shared';
 import { outboxFailingWhile, tempDir } from '@jobpipe/test-kit';
 import { createRecommender } from '../../src/app.js';
@@ -18,7 +18,8 @@ function recommenderOn(failure = { failing: false, refused: 0 }) {
   return {
     ports,
     recommender,
-    posting: (jobId: string) => ports.tables.get('recommenderState', { key: 'posting', sort: jobId }),
+    posting: async (jobId: string) =>
+      (await ports.tables.get('recommenderState', { key: 'posting', sort: jobId })) as PostingFeaturesItem | undefined,
     close: async () => {
       await ports.close();
       dir.remove();
