@@ -29,6 +29,7 @@ import { mcpRoutes } from './routes/mcp.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { opsRoutes } from './routes/ops.js';
 import { proposalRoutes } from './routes/proposals.js';
+import { sheetsRoutes } from './routes/sheets.js';
 import { siteRoutes } from './routes/sites.js';
 import { sourceResolutionSchema, sourceRouteSchema, sourceRoutes } from './routes/sources.js';
 import { SHARED_SCHEMAS } from './schemas.js';
@@ -118,6 +119,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await siteRoutes(scope, context);
     await notificationRoutes(scope, context);
     await apiKeyRoutes(scope, context);
+    await sheetsRoutes(scope, context);
     await sourceRoutes(scope, context);
     await mcpRoutes(scope);
     await dashboardRoutes(scope);
