@@ -78,7 +78,7 @@ export function SheetsPanel({ api, announce }: SheetsPanelProps) {
           label="Spreadsheet (its id or address)"
           name="spreadsheet"
           required
-          placeholder="https://docs.google.com/spreadsheets/d/…"
+          placeholder="docs.google.com/spreadsheets/d/…"
           value={spreadsheet}
           onValue={setSpreadsheet}
         />

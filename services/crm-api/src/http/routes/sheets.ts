@@ -46,9 +46,10 @@ export async function sheetsRoutes(app: FastifyInstance, context: CrmApiContext)
           required: ['credentials', 'spreadsheet'],
           properties: {
             credentials: {
-              type: ['object', 'string'],
-              maxProperties: 50,
-              maxLength: 20_000,
+              anyOf: [
+                { type: 'object', maxProperties: 50 },
+                { type: 'string', maxLength: 20_000 },
+              ],
               description: 'the JSON key file of a Google service account (type, client_email, private_key, …), as an object or its text',
             },
             spreadsheet: { type: 'string', minLength: 1, maxLength: 500, description: "the spreadsheet's id or its address" },
