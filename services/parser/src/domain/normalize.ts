@@ -118,9 +118,9 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
   }
 
   const unescaped = unescapeMarkup(extracted.descriptionHtml);
-  // Entities in plain text (&amp;) are decoded by the text pass; only line structure needs markup.
-  const rawHtml = isPlainText(unescaped) ? plainTextToHtml(decodeHTML(unescaped)) : unescaped;
-  const descriptionHtml = sanitizeDescription(rawHtml);
+  // Entities in plain text (&amp;) are decoded by the text pass; only line structure needs markup, and
+  // the markup plainTextToHtml writes is already sanitized.
+  const descriptionHtml = isPlainText(unescaped) ? plainTextToHtml(decodeHTML(unescaped)) : sanitizeDescription(unescaped);
   const descriptionText = sanitizedHtmlToText(descriptionHtml);
   const provenance: Record<string, string> = {};
   const from = (field: string, value: unknown, fallback: string) => {

@@ -91,7 +91,7 @@ test('a spelling trie keeps every spelling as its edge table grows, non-ASCII ch
   const trie = new SpellingTrie<number>();
   // Thousands of spellings sharing prefixes make the table double several times.
   const spellings = Array.from({ length: 6000 }, (_, index) => `skill ${index.toString(36)} café`);
-  spellings.forEach((spelling, index) => trie.add(spelling, index));
+  for (const [index, spelling] of spellings.entries()) trie.add(spelling, index);
   trie.add('ü', -1);
   const fits = (text: string, end: number) => end >= text.length || text[end] === ' ';
   const into = { anyCaseEnd: -1, anyCase: undefined as number | undefined, exactEnd: -1, exact: undefined as number | undefined };
