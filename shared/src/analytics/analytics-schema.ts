@@ -170,12 +170,12 @@ export interface ReportViews {
   report_ghost_flags: { kind: string; jobs: number; share: number | null };
 }
 
-/** Days from first sighting to close over the closed jobs of a group. */
-export interface TimeToCloseRow {
+/** Days from first sighting to close over the closed jobs of a group (a type, so rows index like the other views'). */
+export type TimeToCloseRow = {
   closed_jobs: number;
   median_days: number | null;
   p90_days: number | null;
-}
+};
 
 /** The analytics schema as Kysely sees it: tables and report views. */
 export interface AnalyticsDatabase extends ReportViews {

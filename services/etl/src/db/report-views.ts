@@ -79,8 +79,10 @@ GROUP BY SUBSTR(outcome_at, 1, 10)`;
 
 /**
  * The funnel, in stage order (`advanced` counts the jobs that went further, so a dashboard can show
- * conversion between stages with its counts). A job "reached" a stage when its history or its current stage says so; a
- * job the user never moved sits in 'new' (a duplicate linked to its canonical job is not counted). Conversion: the
+ * conversion between stages with its counts). A job "reached" a stage when its history (a move to it or from it) or
+ * its current stage says so (crm-api records a job's first move as from 'new', with no move to 'new' before it); a
+ * job the user never moved sits in 'new'. A duplicate counts as the job it duplicates (the parser's link), so a
+ * job whose copies the user moved on two sources is one job in each stage. Conversion: the
  * share of jobs that reached a stage and went further (a later open stage, or closed as hired). Response
  * rate (from 'applied' on): the share that heard back (went further, or closed as rejected). Median days:
  * over completed stays in the stage (a note is not a move).
@@ -88,9 +90,14 @@ GROUP BY SUBSTR(outcome_at, 1, 10)`;
 export const FUNNEL = `
 CREATE VIEW report_funnel AS
 WITH visits AS (
-  SELECT job_id, to_stage AS stage, closed_reason FROM stage_changes
+  SELECT COALESCE(f.canonical_job_id, s.job_id) AS job_id, s.to_stage AS stage, s.closed_reason AS closed_reason
+  FROM stage_changes s LEFT JOIN fact_jobs f ON f.job_id = s.job_id
   UNION
-  SELECT job_id, COALESCE(stage, 'new') AS stage, closed_reason FROM fact_jobs
+  SELECT COALESCE(f.canonical_job_id, s.job_id) AS job_id, s.from_stage AS stage, NULL AS closed_reason
+  FROM stage_changes s LEFT JOIN fact_jobs f ON f.job_id = s.job_id
+  WHERE s.from_stage IS NOT NULL
+  UNION
+  SELECT COALESCE(canonical_job_id, job_id) AS job_id, COALESCE(stage, 'new') AS stage, closed_reason FROM fact_jobs
   WHERE stage IS NOT NULL OR canonical_job_id IS NULL
 ),
 reach AS (
