@@ -18,6 +18,11 @@ describe('released schemas only change compatibly within a major version', () =>
       assert.deepEqual(breakingChanges(dereferenceFile(released), dereferenceFile(file.path)), []);
     });
   }
+
+  test('the lifecycle events are released, so their shape is held from now on', () => {
+    const lifecycle = ['job.closed/v1', 'job.reopened/v1', 'job.flagged/v1', 'job.scored/v2', 'scrape.finished/v1'];
+    for (const version of lifecycle) assert.ok(existsSync(join(releasedDir, version, 'schema.json')), `${version} is released`);
+  });
 });
 
 describe('breakingChanges', () => {

@@ -2214,6 +2214,10 @@ export interface PostingFeaturesItem {
     ghostFlags?: Flags;
     flagsChangedAt?: string;
   };
+  /**
+   * Bumped on every write of the posting, so handlers racing on one job (job.parsed, job.closed, job.flagged) write on what they read or read again (absent on postings written before it existed).
+   */
+  revision?: number;
 }
 /**
  * The job summary that job.scored carries.

@@ -32829,7 +32829,7 @@ return errors === 0;
 validate313.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const tablesRecommenderState = validate371;
-const schema180 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."},"lifecycle":{"type":"object","additionalProperties":false,"description":"What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.","properties":{"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"}}}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."}]};
+const schema180 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."},"lifecycle":{"type":"object","additionalProperties":false,"description":"What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.","properties":{"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"}}},"revision":{"type":"integer","minimum":1,"description":"Bumped on every write of the posting, so handlers racing on one job (job.parsed, job.closed, job.flagged) write on what they read or read again (absent on postings written before it existed)."}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."}]};
 
 function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -33606,7 +33606,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "key") || (key0 === "sort")) || (key0 === "features")) || (key0 === "summary")) || (key0 === "lifecycle"))){
+if(!((((((key0 === "key") || (key0 === "sort")) || (key0 === "features")) || (key0 === "summary")) || (key0 === "lifecycle")) || (key0 === "revision"))){
 const err4 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -34545,14 +34545,39 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.revision !== undefined){
+let data30 = data.revision;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err70 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/0/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 1 || isNaN(data30)){
+const err71 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/0/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err72 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
 }
 errors++;
 }
@@ -34562,30 +34587,10 @@ valid0 = true;
 passing0 = 0;
 var props2 = true;
 }
-const _errs93 = errors;
+const _errs95 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err71 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(data.sort === undefined){
-const err72 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(data.jobId === undefined){
-const err73 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
+const err73 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -34594,8 +34599,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data.label === undefined){
-const err74 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data.sort === undefined){
+const err74 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -34604,8 +34609,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data.changedAt === undefined){
-const err75 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "changedAt"},message:"must have required property '"+"changedAt"+"'"};
+if(data.jobId === undefined){
+const err75 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -34614,8 +34619,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data.eventId === undefined){
-const err76 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'"};
+if(data.label === undefined){
+const err76 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -34624,9 +34629,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-for(const key6 in data){
-if(!((((((key6 === "key") || (key6 === "sort")) || (key6 === "jobId")) || (key6 === "label")) || (key6 === "changedAt")) || (key6 === "eventId"))){
-const err77 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data.changedAt === undefined){
+const err77 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "changedAt"},message:"must have required property '"+"changedAt"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -34635,15 +34639,36 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if("decision" !== data.key){
-const err78 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/const",keyword:"const",params:{allowedValue: "decision"},message:"must be equal to constant"};
+if(data.eventId === undefined){
+const err78 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
 else {
 vErrors.push(err78);
+}
+errors++;
+}
+for(const key6 in data){
+if(!((((((key6 === "key") || (key6 === "sort")) || (key6 === "jobId")) || (key6 === "label")) || (key6 === "changedAt")) || (key6 === "eventId"))){
+const err79 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.key !== undefined){
+if("decision" !== data.key){
+const err80 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/const",keyword:"const",params:{allowedValue: "decision"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
 }
 errors++;
 }
@@ -34661,34 +34686,9 @@ errors = vErrors.length;
 }
 }
 if(data.label !== undefined){
-let data33 = data.label;
-if(!(((data33 === 0) || (data33 === 1)) || (data33 === null))){
-const err79 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema180.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data.changedAt !== undefined){
-let data34 = data.changedAt;
-if(typeof data34 === "string"){
-if(!(formats2.validate(data34))){
-const err80 = {instancePath:instancePath+"/changedAt",schemaPath:"#/oneOf/1/properties/changedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/changedAt",schemaPath:"#/oneOf/1/properties/changedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data34 = data.label;
+if(!(((data34 === 0) || (data34 === 1)) || (data34 === null))){
+const err81 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema180.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -34698,11 +34698,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.eventId !== undefined){
-let data35 = data.eventId;
+if(data.changedAt !== undefined){
+let data35 = data.changedAt;
 if(typeof data35 === "string"){
-if(func1(data35) < 1){
-const err82 = {instancePath:instancePath+"/eventId",schemaPath:"#/oneOf/1/properties/eventId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(formats2.validate(data35))){
+const err82 = {instancePath:instancePath+"/changedAt",schemaPath:"#/oneOf/1/properties/changedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -34713,7 +34713,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/eventId",schemaPath:"#/oneOf/1/properties/eventId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err83 = {instancePath:instancePath+"/changedAt",schemaPath:"#/oneOf/1/properties/changedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -34723,9 +34723,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.eventId !== undefined){
+let data36 = data.eventId;
+if(typeof data36 === "string"){
+if(func1(data36) < 1){
+const err84 = {instancePath:instancePath+"/eventId",schemaPath:"#/oneOf/1/properties/eventId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -34734,7 +34736,30 @@ vErrors.push(err84);
 }
 errors++;
 }
-var _valid0 = _errs93 === errors;
+}
+else {
+const err85 = {instancePath:instancePath+"/eventId",schemaPath:"#/oneOf/1/properties/eventId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+var _valid0 = _errs95 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -34747,30 +34772,10 @@ if(props2 !== true){
 props2 = true;
 }
 }
-const _errs104 = errors;
+const _errs106 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err85 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-if(data.sort === undefined){
-const err86 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-if(data.version === undefined){
-const err87 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err87 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -34779,8 +34784,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data.blobKey === undefined){
-const err88 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "blobKey"},message:"must have required property '"+"blobKey"+"'"};
+if(data.sort === undefined){
+const err88 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -34789,8 +34794,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data.examples === undefined){
-const err89 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "examples"},message:"must have required property '"+"examples"+"'"};
+if(data.version === undefined){
+const err89 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -34799,8 +34804,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data.positives === undefined){
-const err90 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "positives"},message:"must have required property '"+"positives"+"'"};
+if(data.blobKey === undefined){
+const err90 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "blobKey"},message:"must have required property '"+"blobKey"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -34809,8 +34814,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data.negatives === undefined){
-const err91 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "negatives"},message:"must have required property '"+"negatives"+"'"};
+if(data.examples === undefined){
+const err91 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "examples"},message:"must have required property '"+"examples"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -34819,8 +34824,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data.trainedAt === undefined){
-const err92 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "trainedAt"},message:"must have required property '"+"trainedAt"+"'"};
+if(data.positives === undefined){
+const err92 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "positives"},message:"must have required property '"+"positives"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -34829,9 +34834,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key7 in data){
-if(!((((((((key7 === "key") || (key7 === "sort")) || (key7 === "version")) || (key7 === "blobKey")) || (key7 === "examples")) || (key7 === "positives")) || (key7 === "negatives")) || (key7 === "trainedAt"))){
-const err93 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data.negatives === undefined){
+const err93 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "negatives"},message:"must have required property '"+"negatives"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -34840,10 +34844,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if("model" !== data.key){
-const err94 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/const",keyword:"const",params:{allowedValue: "model"},message:"must be equal to constant"};
+if(data.trainedAt === undefined){
+const err94 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "trainedAt"},message:"must have required property '"+"trainedAt"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -34852,10 +34854,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data.sort !== undefined){
-if("current" !== data.sort){
-const err95 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/2/properties/sort/const",keyword:"const",params:{allowedValue: "current"},message:"must be equal to constant"};
+for(const key7 in data){
+if(!((((((((key7 === "key") || (key7 === "sort")) || (key7 === "version")) || (key7 === "blobKey")) || (key7 === "examples")) || (key7 === "positives")) || (key7 === "negatives")) || (key7 === "trainedAt"))){
+const err95 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -34865,11 +34866,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data38 = data.version;
-if(typeof data38 === "string"){
-if(func1(data38) < 1){
-const err96 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/2/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.key !== undefined){
+if("model" !== data.key){
+const err96 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/const",keyword:"const",params:{allowedValue: "model"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -34879,8 +34878,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sort !== undefined){
+if("current" !== data.sort){
+const err97 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/2/properties/sort/const",keyword:"const",params:{allowedValue: "current"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -34890,11 +34890,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data.blobKey !== undefined){
-let data39 = data.blobKey;
+if(data.version !== undefined){
+let data39 = data.version;
 if(typeof data39 === "string"){
 if(func1(data39) < 1){
-const err98 = {instancePath:instancePath+"/blobKey",schemaPath:"#/oneOf/2/properties/blobKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err98 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/2/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -34905,7 +34905,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/blobKey",schemaPath:"#/oneOf/2/properties/blobKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err99 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -34915,10 +34915,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data.examples !== undefined){
-let data40 = data.examples;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err100 = {instancePath:instancePath+"/examples",schemaPath:"#/oneOf/2/properties/examples/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.blobKey !== undefined){
+let data40 = data.blobKey;
+if(typeof data40 === "string"){
+if(func1(data40) < 1){
+const err100 = {instancePath:instancePath+"/blobKey",schemaPath:"#/oneOf/2/properties/blobKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -34927,9 +34928,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 0 || isNaN(data40)){
-const err101 = {instancePath:instancePath+"/examples",schemaPath:"#/oneOf/2/properties/examples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err101 = {instancePath:instancePath+"/blobKey",schemaPath:"#/oneOf/2/properties/blobKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -34939,11 +34940,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-if(data.positives !== undefined){
-let data41 = data.positives;
+if(data.examples !== undefined){
+let data41 = data.examples;
 if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err102 = {instancePath:instancePath+"/positives",schemaPath:"#/oneOf/2/properties/positives/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err102 = {instancePath:instancePath+"/examples",schemaPath:"#/oneOf/2/properties/examples/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -34954,7 +34954,7 @@ errors++;
 }
 if((typeof data41 == "number") && (isFinite(data41))){
 if(data41 < 0 || isNaN(data41)){
-const err103 = {instancePath:instancePath+"/positives",schemaPath:"#/oneOf/2/properties/positives/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err103 = {instancePath:instancePath+"/examples",schemaPath:"#/oneOf/2/properties/examples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -34965,10 +34965,10 @@ errors++;
 }
 }
 }
-if(data.negatives !== undefined){
-let data42 = data.negatives;
+if(data.positives !== undefined){
+let data42 = data.positives;
 if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err104 = {instancePath:instancePath+"/negatives",schemaPath:"#/oneOf/2/properties/negatives/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err104 = {instancePath:instancePath+"/positives",schemaPath:"#/oneOf/2/properties/positives/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -34979,7 +34979,7 @@ errors++;
 }
 if((typeof data42 == "number") && (isFinite(data42))){
 if(data42 < 0 || isNaN(data42)){
-const err105 = {instancePath:instancePath+"/negatives",schemaPath:"#/oneOf/2/properties/negatives/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err105 = {instancePath:instancePath+"/positives",schemaPath:"#/oneOf/2/properties/positives/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -34990,11 +34990,10 @@ errors++;
 }
 }
 }
-if(data.trainedAt !== undefined){
-let data43 = data.trainedAt;
-if(typeof data43 === "string"){
-if(!(formats2.validate(data43))){
-const err106 = {instancePath:instancePath+"/trainedAt",schemaPath:"#/oneOf/2/properties/trainedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.negatives !== undefined){
+let data43 = data.negatives;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err106 = {instancePath:instancePath+"/negatives",schemaPath:"#/oneOf/2/properties/negatives/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -35003,9 +35002,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/trainedAt",schemaPath:"#/oneOf/2/properties/trainedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 0 || isNaN(data43)){
+const err107 = {instancePath:instancePath+"/negatives",schemaPath:"#/oneOf/2/properties/negatives/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -35016,8 +35015,11 @@ errors++;
 }
 }
 }
-else {
-const err108 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.trainedAt !== undefined){
+let data44 = data.trainedAt;
+if(typeof data44 === "string"){
+if(!(formats2.validate(data44))){
+const err108 = {instancePath:instancePath+"/trainedAt",schemaPath:"#/oneOf/2/properties/trainedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -35026,7 +35028,30 @@ vErrors.push(err108);
 }
 errors++;
 }
-var _valid0 = _errs104 === errors;
+}
+else {
+const err109 = {instancePath:instancePath+"/trainedAt",schemaPath:"#/oneOf/2/properties/trainedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+var _valid0 = _errs106 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 2];
@@ -35039,30 +35064,10 @@ if(props2 !== true){
 props2 = true;
 }
 }
-const _errs121 = errors;
+const _errs123 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err109 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-if(data.sort === undefined){
-const err110 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(data.newDecisions === undefined){
-const err111 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "newDecisions"},message:"must have required property '"+"newDecisions"+"'"};
+const err111 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -35071,8 +35076,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data.lastDecisionAt === undefined){
-const err112 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "lastDecisionAt"},message:"must have required property '"+"lastDecisionAt"+"'"};
+if(data.sort === undefined){
+const err112 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -35081,8 +35086,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data.revision === undefined){
-const err113 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
+if(data.newDecisions === undefined){
+const err113 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "newDecisions"},message:"must have required property '"+"newDecisions"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -35091,9 +35096,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-for(const key8 in data){
-if(!(((((key8 === "key") || (key8 === "sort")) || (key8 === "newDecisions")) || (key8 === "lastDecisionAt")) || (key8 === "revision"))){
-const err114 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data.lastDecisionAt === undefined){
+const err114 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "lastDecisionAt"},message:"must have required property '"+"lastDecisionAt"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -35102,10 +35106,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if("model" !== data.key){
-const err115 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/const",keyword:"const",params:{allowedValue: "model"},message:"must be equal to constant"};
+if(data.revision === undefined){
+const err115 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -35114,10 +35116,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data.sort !== undefined){
-if("pending" !== data.sort){
-const err116 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/3/properties/sort/const",keyword:"const",params:{allowedValue: "pending"},message:"must be equal to constant"};
+for(const key8 in data){
+if(!(((((key8 === "key") || (key8 === "sort")) || (key8 === "newDecisions")) || (key8 === "lastDecisionAt")) || (key8 === "revision"))){
+const err116 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -35127,10 +35128,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data.newDecisions !== undefined){
-let data46 = data.newDecisions;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err117 = {instancePath:instancePath+"/newDecisions",schemaPath:"#/oneOf/3/properties/newDecisions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.key !== undefined){
+if("model" !== data.key){
+const err117 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/const",keyword:"const",params:{allowedValue: "model"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -35139,9 +35139,10 @@ vErrors.push(err117);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
-const err118 = {instancePath:instancePath+"/newDecisions",schemaPath:"#/oneOf/3/properties/newDecisions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.sort !== undefined){
+if("pending" !== data.sort){
+const err118 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/3/properties/sort/const",keyword:"const",params:{allowedValue: "pending"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -35151,15 +35152,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-if(data.lastDecisionAt !== undefined){
-let data47 = data.lastDecisionAt;
-const _errs129 = errors;
-let valid20 = false;
-const _errs130 = errors;
-if(typeof data47 === "string"){
-if(!(formats2.validate(data47))){
-const err119 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.newDecisions !== undefined){
+let data47 = data.newDecisions;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err119 = {instancePath:instancePath+"/newDecisions",schemaPath:"#/oneOf/3/properties/newDecisions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -35168,9 +35164,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 0 || isNaN(data47)){
+const err120 = {instancePath:instancePath+"/newDecisions",schemaPath:"#/oneOf/3/properties/newDecisions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -35179,11 +35175,16 @@ vErrors.push(err120);
 }
 errors++;
 }
-var _valid9 = _errs130 === errors;
-valid20 = valid20 || _valid9;
+}
+}
+if(data.lastDecisionAt !== undefined){
+let data48 = data.lastDecisionAt;
+const _errs131 = errors;
+let valid20 = false;
 const _errs132 = errors;
-if(data47 !== null){
-const err121 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(typeof data48 === "string"){
+if(!(formats2.validate(data48))){
+const err121 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -35192,10 +35193,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-var _valid9 = _errs132 === errors;
-valid20 = valid20 || _valid9;
-if(!valid20){
-const err122 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err122 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -35204,22 +35204,11 @@ vErrors.push(err122);
 }
 errors++;
 }
-else {
-errors = _errs129;
-if(vErrors !== null){
-if(_errs129){
-vErrors.length = _errs129;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.revision !== undefined){
-let data48 = data.revision;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err123 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/3/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid9 = _errs132 === errors;
+valid20 = valid20 || _valid9;
+const _errs134 = errors;
+if(data48 !== null){
+const err123 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -35228,9 +35217,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-const err124 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/3/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid9 = _errs134 === errors;
+valid20 = valid20 || _valid9;
+if(!valid20){
+const err124 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -35239,11 +35229,22 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-}
+else {
+errors = _errs131;
+if(vErrors !== null){
+if(_errs131){
+vErrors.length = _errs131;
 }
 else {
-const err125 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.revision !== undefined){
+let data49 = data.revision;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err125 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/3/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -35252,7 +35253,31 @@ vErrors.push(err125);
 }
 errors++;
 }
-var _valid0 = _errs121 === errors;
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 0 || isNaN(data49)){
+const err126 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/3/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err127 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+var _valid0 = _errs123 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 3];
@@ -35265,30 +35290,10 @@ if(props2 !== true){
 props2 = true;
 }
 }
-const _errs136 = errors;
+const _errs138 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err126 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-if(data.sort === undefined){
-const err127 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-if(data.version === undefined){
-const err128 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err128 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -35297,8 +35302,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data.config === undefined){
-const err129 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+if(data.sort === undefined){
+const err129 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -35307,9 +35312,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key9 in data){
-if(!((((key9 === "key") || (key9 === "sort")) || (key9 === "version")) || (key9 === "config"))){
-const err130 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data.version === undefined){
+const err130 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -35318,10 +35322,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if("config" !== data.key){
-const err131 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/4/properties/key/const",keyword:"const",params:{allowedValue: "config"},message:"must be equal to constant"};
+if(data.config === undefined){
+const err131 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -35330,10 +35332,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data.sort !== undefined){
-if("current" !== data.sort){
-const err132 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/4/properties/sort/const",keyword:"const",params:{allowedValue: "current"},message:"must be equal to constant"};
+for(const key9 in data){
+if(!((((key9 === "key") || (key9 === "sort")) || (key9 === "version")) || (key9 === "config"))){
+const err132 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -35343,10 +35344,9 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data51 = data.version;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err133 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/4/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.key !== undefined){
+if("config" !== data.key){
+const err133 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/4/properties/key/const",keyword:"const",params:{allowedValue: "config"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -35355,14 +35355,39 @@ vErrors.push(err133);
 }
 errors++;
 }
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 < 0 || isNaN(data51)){
-const err134 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/4/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.sort !== undefined){
+if("current" !== data.sort){
+const err134 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/4/properties/sort/const",keyword:"const",params:{allowedValue: "current"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err134];
 }
 else {
 vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data52 = data.version;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err135 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/4/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
+const err136 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/4/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
 }
 errors++;
 }
@@ -35376,16 +35401,16 @@ errors = vErrors.length;
 }
 }
 else {
-const err135 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err137 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err135];
+vErrors = [err137];
 }
 else {
-vErrors.push(err135);
+vErrors.push(err137);
 }
 errors++;
 }
-var _valid0 = _errs136 === errors;
+var _valid0 = _errs138 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 4];
@@ -35403,12 +35428,12 @@ props2 = true;
 }
 }
 if(!valid0){
-const err136 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err138 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err136];
+vErrors = [err138];
 }
 else {
-vErrors.push(err136);
+vErrors.push(err138);
 }
 errors++;
 }

@@ -7,14 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CrmStageChangedV1, EventDataMap, JobpipeConfig, NormalizedJob, WipeScope } from '@jobpipe/contracts';
 import { type Clock, type Logger, type OutgoingEvent, type RemovedCounts, TransientError } from '@jobpipe/shared';
-import type {
-  ConfigRecord,
-  DecisionRecord,
-  PostingLifecycleRecord,
-  PostingRecord,
-  RecommenderState,
-  ScoreRecord,
-} from './adapters/recommender-state.js';
+import type { ConfigRecord, DecisionRecord, PostingRecord, RecommenderState, ScoreRecord } from './adapters/recommender-state.js';
 import {
   type PostingScore,
   type ScoringContext,
@@ -124,18 +117,23 @@ export class Recommender {
    * Keeps a parsed posting and scores it, unless this content was already scored with the same inputs.
    * The score record and its `job.scored` commit together (the outbox), on the condition that the
    * record is still the one read (its `claimId`), so of redeliveries racing on one job one commits and
-   * the others retry and find nothing left to do.
+   * the others retry and find nothing left to do. A posting that closed before it was ever scored is
+   * scored once all the same: it is then listed as closed (not recommended), with its score ready for
+   * when it reopens; new content of a closed posting that has a score is not scored again.
    */
   async handleParsed(job: NormalizedJob, caused: Caused): Promise<'scored' | 'unchanged' | 'closed'> {
-    let posting = await this.state.posting(job.jobId);
-    if (posting?.features.contentHash !== job.contentHash || posting.lifecycle?.firstSeenAt !== job.firstSeenAt) {
-      const lifecycle = { ...posting?.lifecycle, firstSeenAt: job.firstSeenAt };
-      posting = { features: storedFeaturesOf(job), summary: summarizeJob(job), lifecycle };
-      await this.state.putPosting(posting);
-    }
+    const { posting } = await this.state.updatePosting(job.jobId, (current) => {
+      if (current?.features.contentHash === job.contentHash && current.lifecycle?.firstSeenAt === job.firstSeenAt) return undefined;
+      return {
+        features: storedFeaturesOf(job),
+        summary: summarizeJob(job),
+        lifecycle: { ...current?.lifecycle, firstSeenAt: job.firstSeenAt },
+      };
+    });
+    const stored = posting as PostingRecord;
     // A closed posting drops out of new recommendations (it is scored again if it reopens).
-    if (posting.lifecycle?.closedAt !== undefined) return 'closed';
-    return this.scoreOne(posting, caused);
+    if (stored.lifecycle?.closedAt !== undefined && (await this.state.score(job.jobId))) return 'closed';
+    return this.scoreOne(stored, caused);
   }
 
   /**
@@ -143,27 +141,28 @@ export class Recommender {
    * reopened one is scored again. A change older than the one kept, or of a posting not seen yet, changes nothing.
    */
   async handleClosure(jobId: string, at: string, closedAt: string | null, caused: Caused): Promise<'closed' | 'reopened' | 'unchanged'> {
-    const posting = await this.state.posting(jobId);
-    const lifecycle = posting?.lifecycle ?? {};
-    if (!posting || (lifecycle.closureChangedAt !== undefined && lifecycle.closureChangedAt >= at)) return 'unchanged';
-    const { closedAt: _closedAt, ...open } = lifecycle;
-    const next: PostingLifecycleRecord = { ...open, ...(closedAt ? { closedAt } : {}), closureChangedAt: at };
-    const changed = { ...posting, lifecycle: next };
-    await this.state.putPosting(changed);
+    const { posting, written } = await this.state.updatePosting(jobId, (current) => {
+      const lifecycle = current?.lifecycle ?? {};
+      if (!current || (lifecycle.closureChangedAt !== undefined && lifecycle.closureChangedAt >= at)) return undefined;
+      const { closedAt: _closedAt, ...open } = lifecycle;
+      return { ...current, lifecycle: { ...open, ...(closedAt ? { closedAt } : {}), closureChangedAt: at } };
+    });
+    if (!written || !posting) return 'unchanged';
     if (closedAt) return 'closed';
-    await this.scoreOne(changed, caused);
+    await this.scoreOne(posting, caused);
     return 'reopened';
   }
 
   /** The posting's ghost-risk flags as decided at `flaggedAt`: an open posting is scored again with their penalties. */
   async handleFlagged(flagged: EventDataMap['job.flagged'], caused: Caused): Promise<'scored' | 'unchanged' | 'closed'> {
-    const posting = await this.state.posting(flagged.jobId);
-    const lifecycle = posting?.lifecycle ?? {};
-    if (!posting || (lifecycle.flagsChangedAt !== undefined && lifecycle.flagsChangedAt >= flagged.flaggedAt)) return 'unchanged';
-    const changed = { ...posting, lifecycle: { ...lifecycle, ghostFlags: flagged.flags, flagsChangedAt: flagged.flaggedAt } };
-    await this.state.putPosting(changed);
-    if (changed.lifecycle.closedAt !== undefined) return 'closed';
-    return this.scoreOne(changed, caused);
+    const { posting, written } = await this.state.updatePosting(flagged.jobId, (current) => {
+      const lifecycle = current?.lifecycle ?? {};
+      if (!current || (lifecycle.flagsChangedAt !== undefined && lifecycle.flagsChangedAt >= flagged.flaggedAt)) return undefined;
+      return { ...current, lifecycle: { ...lifecycle, ghostFlags: flagged.flags, flagsChangedAt: flagged.flaggedAt } };
+    });
+    if (!written || !posting) return 'unchanged';
+    if (posting.lifecycle?.closedAt !== undefined) return 'closed';
+    return this.scoreOne(posting, caused);
   }
 
   private async scoreOne(posting: PostingRecord, caused: Caused): Promise<'scored' | 'unchanged'> {

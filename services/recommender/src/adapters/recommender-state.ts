@@ -47,7 +47,12 @@ export interface PostingRecord {
   readonly features: StoredFeatures;
   readonly summary: JobSummary;
   readonly lifecycle?: PostingLifecycleRecord;
+  /** Bumped on every write, for optimistic concurrency (absent on postings written before it was kept). */
+  readonly revision?: number;
 }
+
+/** What a change of a posting makes of the one stored: the posting to write, or undefined to leave it as it is. */
+export type PostingChange = (current: PostingRecord | undefined) => Omit<PostingRecord, 'revision'> | undefined;
 
 /** A job's latest label. */
 export interface DecisionRecord {
@@ -134,8 +139,27 @@ export class RecommenderState {
     return this.item('posting', jobId);
   }
 
-  async putPosting(record: PostingRecord): Promise<void> {
-    await this.tables.put(STATE, { key: 'posting', sort: record.features.jobId, ...record });
+  /**
+   * Changes a posting without losing a concurrent change: the write lands only on the revision it was
+   * computed from, else the posting is read again and the change computed anew. `job.parsed`,
+   * `job.closed` and `job.flagged` of one job may be handled at the same time, each changing another
+   * part of the record. Returns the posting as stored afterwards and whether this call wrote it.
+   */
+  async updatePosting(jobId: string, change: PostingChange): Promise<{ posting: PostingRecord | undefined; written: boolean }> {
+    for (;;) {
+      const current = await this.posting(jobId);
+      const next = change(current);
+      if (!next) return { posting: current, written: false };
+      const revision = current?.revision ?? 0;
+      const posting: PostingRecord = { ...next, revision: revision + 1 };
+      const written = await this.tables.put(
+        STATE,
+        { key: 'posting', sort: jobId, ...posting },
+        // A posting stored before revisions were kept has none: it counts as revision 0.
+        { kind: 'compare', attribute: 'revision', op: 'eq', value: revision, orNotExists: revision === 0 },
+      );
+      if (written) return { posting, written: true };
+    }
   }
 
   /** Postings page by page, in job id order. */

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { GhostFlag, PostingFeaturesItem } from '@jobpipe/contracts';
+import { createEmbeddedPorts, silentLogger, TransientError } from '@jobpipe/shared';
+import { outboxFailingWhile, tempDir } from '@jobpipe/test-kit';
+import { createRecommender } from '../../src/app.js';
+import { uncaused } from '../../src/recommender.js';
+import { dataEngineeringConfig, normalizedJob } from '../helpers/jobs.js';
+
+const settings = { retrainAfter: 6, retrainQuietSeconds: 60, rescoreBatchSize: 4 };
+
+function recommenderOn(failure = { failing: false, refused: 0 }) {
+  const dir = tempDir('jobpipe-recommender-races-');
+  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'recommender', {
+    tables: (store) => outboxFailingWhile(store, failure),
+  });
+  const recommender = createRecommender(ports, settings, silentLogger);
+  return {
+    ports,
+    recommender,
+    posting: async (jobId: string) =>
+      (await ports.tables.get('recommenderState', { key: 'posting', sort: jobId })) as PostingFeaturesItem | undefined,
+    close: async () => {
+      await ports.close();
+      dir.remove();
+    },
+  };
+}
+
+/** Runs a handler as the queue would: a transient failure (a score written meanwhile) is delivered again. */
+async function delivered<T>(handle: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await handle();
+    } catch (error) {
+      if (!(error instanceof TransientError)) throw error;
+    }
+  }
+}
+
+const job = normalizedJob({ jobId: 'greenhouse:700', descriptionText: 'Spark and Airflow pipelines.' });
+const edited = { ...job, descriptionText: 'Spark, Airflow and dbt pipelines.', contentHash: 'a'.repeat(64) };
+const flags: GhostFlag[] = [{ kind: 'relisted-repeatedly', detail: 'listed 3 times under new ids', since: '2026-03-05T00:00:00.000Z' }];
+
+test('a job.parsed and a job.flagged handled at the same time both land on the posting, and its score carries the flag', async (t) => {
+  const s = recommenderOn();
+  t.after(() => s.close());
+  await s.recommender.handleConfigChanged(1, dataEngineeringConfig(), uncaused);
+  await s.recommender.handleParsed(job, uncaused);
+
+  await Promise.all([
+    delivered(() => s.recommender.handleParsed(edited, uncaused)),
+    delivered(() => s.recommender.handleFlagged({ jobId: job.jobId, flaggedAt: '2026-03-05T00:00:00.000Z', flags }, uncaused)),
+  ]);
+
+  const posting = await s.posting(job.jobId);
+  assert.equal(posting?.features.contentHash, edited.contentHash, 'the new content is kept');
+  assert.deepEqual(posting?.lifecycle?.ghostFlags, flags, 'the flag is kept');
+  const score = await s.ports.tables.get('scores', { jobId: job.jobId });
+  assert.equal(score?.contentHash, edited.contentHash);
+  assert.ok(
+    score?.reasons.some((reason) => reason.kind === 'ghost-risk'),
+    'the score carries the ghost-risk penalty',
+  );
+});
+
+test('a job.parsed and a job.closed handled at the same time both land on the posting', async (t) => {
+  const s = recommenderOn();
+  t.after(() => s.close());
+  await s.recommender.handleConfigChanged(1, dataEngineeringConfig(), uncaused);
+  await s.recommender.handleParsed(job, uncaused);
+
+  const closedAt = '2026-03-06T00:00:00.000Z';
+  await Promise.all([
+    delivered(() => s.recommender.handleParsed(edited, uncaused)),
+    delivered(() => s.recommender.handleClosure(job.jobId, closedAt, closedAt, uncaused)),
+  ]);
+
+  const posting = await s.posting(job.jobId);
+  assert.equal(posting?.features.contentHash, edited.contentHash);
+  assert.equal(posting?.lifecycle?.closedAt, closedAt, 'the closure is kept');
+});
+
+test('a posting that closed before it was ever scored is scored once, so it is listed closed with a score', async (t) => {
+  const failure = { failing: false, refused: 0 };
+  const s = recommenderOn(failure);
+  t.after(() => s.close());
+  await s.recommender.handleConfigChanged(1, dataEngineeringConfig(), uncaused);
+
+  // Its first delivery kept the posting but could not commit the score (the queue delivers it again later)...
+  failure.failing = true;
+  await assert.rejects(s.recommender.handleParsed(job, uncaused));
+  failure.failing = false;
+  // ...and the sweep's job.closed (expired) was handled before the redelivery.
+  const closedAt = '2026-03-06T00:00:00.000Z';
+  assert.equal(await s.recommender.handleClosure(job.jobId, closedAt, closedAt, uncaused), 'closed');
+
+  assert.equal(await s.recommender.handleParsed(job, uncaused), 'scored');
+  const score = await s.ports.tables.get('scores', { jobId: job.jobId });
+  assert.equal(score?.contentHash, job.contentHash);
+  assert.equal(score?.published, true);
+
+  // Scored once: new content of the closed posting is not recommended again.
+  assert.equal(await s.recommender.handleParsed(edited, uncaused), 'closed');
+  assert.equal((await s.ports.tables.get('scores', { jobId: job.jobId }))?.contentHash, job.contentHash);
+});
