@@ -1,18 +1,15 @@
 /**
  * crm-api GET /jobs (filtered, 50 per page) over 100,000 jobs under concurrent load from autocannon on
- * 127.0.0.1. The API runs in a child process (as in production); the baseline
+ * 127.0.0.1. The API runs in a child process (as in production), built from its service definition; the baseline
  * is a bare Fastify route in the same child process serving a 50-job page of the same size from memory, so
  * the ratio is what auth, rate limiting, validation and the SQLite query cost.
  * Figures: api.requestsPerSecond, api.p99Ms (target < 25 ms), api.ratioToBareFastify (target ≥ 0.3).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildCrmApi, createApiKey, createCrmApiContext } from '@jobpipe/crm-api';
-import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
-import { tempDir } from '@jobpipe/test-kit';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { loadSyntheticJobs } from '../support/synthetic-jobs.js';
+import { startBenchCrmApi } from '../support/crm-api.js';
 
 const CONNECTIONS = 16;
 const DURATION_SECONDS = 8;
@@ -26,24 +23,14 @@ const PATHS = [
 ];
 
 async function serve(): Promise<void> {
-  const dir = tempDir('bench-api-');
-  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api', { checkTableWrites: false });
-  const context = createCrmApiContext(ports, { dataDir: dir.path, rateLimitPerMinute: 10_000_000 }, silentLogger);
-  await loadSyntheticJobs(context.readModel);
-  const { key } = await createApiKey(ports.tables, ports.clock, { name: 'bench' });
-  const api = await buildCrmApi(context);
-  const apiAddress = await api.listen({ port: 0, host: '127.0.0.1' });
-
-  const page = await context.readModel.list({ sort: 'score', order: 'desc', limit: 50 });
+  const api = await startBenchCrmApi();
+  const page = await api.built.context.readModel.list({ sort: 'score', order: 'desc', limit: 50 });
   const bare = Fastify({ logger: false });
   bare.get('/jobs', async () => page);
   const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });
-  process.send!({ apiAddress, bareAddress, key });
+  process.send!({ apiAddress: api.address, bareAddress, key: api.key });
   process.once('message', async () => {
     await Promise.all([api.close(), bare.close()]);
-    await context.close();
-    await ports.close();
-    dir.remove();
     process.disconnect();
   });
 }

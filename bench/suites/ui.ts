@@ -5,12 +5,9 @@
  * Figures: ui.inboxFirstPaintMs (goal < 500 ms), ui.inboxRowsDrawn (rows in the DOM: stays small however
  * many jobs there are, which is what keeps scrolling smooth).
  */
-import { buildCrmApi, createApiKey, createCrmApiContext } from '@jobpipe/crm-api';
 import { buildCockpit } from '@jobpipe/crm-api/cockpit-build';
-import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
 import { startChromium } from '@jobpipe/shared/browser';
-import { tempDir } from '@jobpipe/test-kit';
-import { loadSyntheticJobs } from '../support/synthetic-jobs.js';
+import { startBenchCrmApi } from '../support/crm-api.js';
 
 const LOADS = 7;
 const MARK = 'jobpipe:inbox-first-rows';
@@ -22,16 +19,10 @@ function median(values: readonly number[]): number {
 
 export default async function uiBench(): Promise<Record<string, number>> {
   await buildCockpit();
-  const dir = tempDir('bench-ui-');
-  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api');
-  const context = createCrmApiContext(ports, { dataDir: dir.path, rateLimitPerMinute: 10_000_000 }, silentLogger);
-  await loadSyntheticJobs(context.readModel);
-  const { key } = await createApiKey(ports.tables, ports.clock, { name: 'bench' });
-  const api = await buildCrmApi(context);
-  const address = await api.listen({ port: 0, host: '127.0.0.1' });
+  const api = await startBenchCrmApi();
   const driver = await startChromium({ windowSize: { width: 1400, height: 1000 } });
   try {
-    await driver.get(`${address}/app#key=${key}`);
+    await driver.get(`${api.address}/app#key=${api.key}`);
     const firstPaints: number[] = [];
     let rowsDrawn = 0;
     for (let load = 0; load <= LOADS; load++) {
@@ -48,8 +39,5 @@ export default async function uiBench(): Promise<Record<string, number>> {
   } finally {
     await driver.quit();
     await api.close();
-    await context.close();
-    await ports.close();
-    dir.remove();
   }
 }

@@ -180,3 +180,31 @@ test('jobpipe reparse names the fields an extractor change altered, with example
   assert.equal(badCount.code, 1);
   assert.match(badCount.stderr, /--examples 'some' is not a whole number/);
 });
+
+test('jobpipe reparse --dry-run names the fields that would change and changes nothing', async () => {
+  // The job the tests above stored, made to look like an older parser's reading of its body again.
+  const jobId = 'mcf:4f0a7c2e9b1d4e6f8a3c5b7d9e1f2a3b';
+  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'parser');
+  const stored = await ports.tables.get('jobs', { jobId });
+  assert.ok(stored, 'the reparse tests above stored the job');
+  const older = { ...stored, title: 'Data Engineer', contentHash: '1'.repeat(64) };
+  await ports.tables.put('jobs', older);
+  const parsedBefore = ports.bus.publishedEvents('job.parsed').length;
+  await ports.close();
+
+  const dry = await inProcess(registerReparse, 'reparse', '--source', 'mcf', '--dry-run');
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /dry run, nothing written: re-parsing 1 raw bodies would give 0 new, 1 updated, 0 unchanged/);
+  assert.match(dry.stdout, /title\s*│\s*1\s*│\s*mcf:4f0a7c2e9b1d4e6f8a3c5b7d9e1f2a3b: "Data Engineer" → "Senior Data Engineer"/);
+
+  const after = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'parser');
+  assert.deepEqual(await after.tables.get('jobs', { jobId }), older, 'the stored job is as it was');
+  assert.equal(after.bus.publishedEvents('job.parsed').length, parsedBefore, 'no job.parsed was published');
+  await after.close();
+
+  // Run for real, the same change is made and the dry run then finds nothing left to change.
+  const real = await inProcess(registerReparse, 'reparse', '--source', 'mcf');
+  assert.match(real.stdout, /re-parsed 1 raw bodies: 0 new, 1 updated/);
+  const settled = await inProcess(registerReparse, 'reparse', '--source', 'mcf', '--dry-run');
+  assert.match(settled.stdout, /would give 0 new, 0 updated, 1 unchanged/);
+});

@@ -16,7 +16,10 @@ function exampleCount(value: string): number {
   return count;
 }
 
-/** `jobpipe reparse`: re-parses stored raw bodies through the parser's upsert path, without re-scraping. */
+/**
+ * `jobpipe reparse`: re-parses stored raw bodies through the parser's upsert path, without re-scraping;
+ * with --dry-run it only reports what would change.
+ */
 export function register(program: Command): void {
   program
     .command('reparse')
@@ -26,7 +29,8 @@ export function register(program: Command): void {
     .addOption(new Option('--source <source>', 'only this source').choices([...RAW_FORMATS]))
     .option('--since <date>', 'only postings last fetched on or after this date (bodies that never became a job are always tried)')
     .option('--examples <count>', 'examples shown per changed field', '3')
-    .action(async (options: { source?: RawFormat; since?: string; examples: string }) => {
+    .option('--dry-run', 'only print which jobs and fields would change; nothing is written or published')
+    .action(async (options: { source?: RawFormat; since?: string; examples: string; dryRun?: boolean }) => {
       let ports: RuntimePorts | undefined;
       try {
         const since = options.since ? isoDate(options.since) : undefined;
@@ -38,10 +42,14 @@ export function register(program: Command): void {
           ...(since ? { since } : {}),
           now: new Date().toISOString(),
           examplesPerField,
+          dryRun: options.dryRun ?? false,
         });
         const { new: created, updated, unchanged, stale } = report.outcomes;
+        const counts = `${created} new, ${updated} updated, ${unchanged} unchanged, ${stale} stale, ${report.rejected.length} rejected`;
         console.log(
-          `re-parsed ${report.bodies} raw bodies: ${created} new, ${updated} updated, ${unchanged} unchanged, ${stale} stale, ${report.rejected.length} rejected`,
+          report.dryRun
+            ? `dry run, nothing written: re-parsing ${report.bodies} raw bodies would give ${counts}`
+            : `re-parsed ${report.bodies} raw bodies: ${counts}`,
         );
         if (updated > 0) console.log(fieldChangesTable(report.fieldChanges));
         for (const { blobKey, reason } of report.rejected) console.error(`rejected ${blobKey}: ${reason}`);

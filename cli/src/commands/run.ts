@@ -3,7 +3,7 @@ import { contracts, type QueueDefinition, queueOf, type ScoreItem, sourceOfJobId
 import { etlService, runFullRebuild } from '@jobpipe/etl';
 import { parserService } from '@jobpipe/parser';
 import { recommenderService } from '@jobpipe/recommender';
-import { type ReplayServer, startReplayServer } from '@jobpipe/replay';
+import type { ReplayServer } from '@jobpipe/replay';
 import { scraperService } from '@jobpipe/scraper';
 import {
   type BuiltService,
@@ -28,6 +28,7 @@ import { type ConfigFile, loadConfigFile } from '../config/config-file.js';
 import { SeedRecord } from '../config/config-seed.js';
 import { seedConfigTable } from '../config/table-config-seeding.js';
 import { type CliEnvironment, readCliEnvironment } from '../config.js';
+import { startConfigReplay } from '../stack/config-replay.js';
 import { resumeBlobKeyOf, scraperEnvWithJobSite, startDemoJobSite } from '../stack/demo-job-site.js';
 import { openRunLog } from '../stack/run-log.js';
 import { cliTableStyle } from '../stack/table-style.js';
@@ -97,7 +98,7 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
   const built: BuiltService[] = [];
   try {
     if (file.replay.enabled) {
-      replay = await startReplayServer({ port: file.replay.port, postings: file.replay.postings, faults: { rate: file.replay.faultRate } });
+      replay = await startConfigReplay(file);
     }
     if (file.jobSite.enabled) {
       const ports = portsOf('scheduler');

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { ServiceName } from '@jobpipe/contracts';
-import { startReplayServer } from '@jobpipe/replay';
 import { createEmbeddedPorts, type Logger } from '@jobpipe/shared';
 import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
 import { SeedRecord } from '../config/config-seed.js';
 import { CrmApiClient } from './api-client.js';
+import { startConfigReplay } from './config-replay.js';
 import { type StoredConfig, seedConfigFromFile } from './config-seeding.js';
 import { resumeBlobKeyOf, scraperEnvWithJobSite, startDemoJobSite } from './demo-job-site.js';
 import { PipelineProgress } from './pipeline-progress.js';
@@ -62,13 +62,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   const ports = createEmbeddedPorts({ dataDir: options.dataDir, secretKey: options.secretKey }, 'scheduler', { checkTableWrites: false });
   // Before any service starts: what the dead processes of the last run held is visible again at once.
   const releasedAtStart = ports.bus.releaseClaimsOfDeadProcesses();
-  const replay = options.config.replay.enabled
-    ? await startReplayServer({
-        port: options.config.replay.port,
-        postings: options.config.replay.postings,
-        faults: { rate: options.config.replay.faultRate },
-      })
-    : undefined;
+  const replay = options.config.replay.enabled ? await startConfigReplay(options.config) : undefined;
   const jobSiteSettings = options.config.jobSite;
   const jobSite = jobSiteSettings.enabled
     ? await startDemoJobSite(

@@ -3,16 +3,15 @@ import { createEmbeddedPorts, ManualClock, silentLogger, standaloneHandlerContex
 import { busEvent, tempDir } from '@jobpipe/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { createApiKey } from '../src/adapters/api-keys.js';
-import { type CrmApiContext, createCrmApiContext } from '../src/context.js';
-import { createCrmApiHandlers } from '../src/handlers/index.js';
-import { buildCrmApi } from '../src/http/server.js';
+import { type CrmApiApp, crmApiService } from '../src/app.js';
+import type { CrmApiContext } from '../src/context.js';
 
 /** A crm-api on embedded ports in a temp folder, with a write key and a read-only key. */
 export interface TestApi {
   readonly app: FastifyInstance;
   readonly context: CrmApiContext;
   readonly ports: ReturnType<typeof createEmbeddedPorts>;
-  readonly handlers: ReturnType<typeof createCrmApiHandlers>;
+  readonly handlers: CrmApiApp['handlers'];
   readonly clock: ManualClock;
   readonly dataDir: string;
   readonly key: string;
@@ -24,23 +23,29 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/**
+ * Starts crm-api as every entry does, through its service definition (`crmApiService`): the config read
+ * from environment variables, built over embedded ports in a temp folder on a manual clock.
+ */
 export async function startTestApi(options: { rateLimitPerMinute?: number } = {}): Promise<TestApi> {
   const dir = tempDir('crm-api-test-');
   const clock = new ManualClock(new Date('2026-03-01T12:00:00.000Z'));
-  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: 'crm-api test secret key' }, 'crm-api', { clock });
-  const context = createCrmApiContext(
-    ports,
-    { dataDir: dir.path, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000, insightsCacheSeconds: 30 },
-    silentLogger,
-  );
-  const app = await buildCrmApi(context);
+  const config = crmApiService.readConfig({
+    JOBPIPE_DATA_DIR: dir.path,
+    JOBPIPE_SECRET_KEY: 'crm-api test secret key',
+    JOBPIPE_API_RATE_LIMIT: String(options.rateLimitPerMinute ?? 100_000),
+    JOBPIPE_API_INSIGHTS_CACHE_SECONDS: '30',
+  });
+  const ports = createEmbeddedPorts(config.runtime, 'crm-api', { clock });
+  const built = await crmApiService.build(ports, config, silentLogger);
+  const app = await built.httpApi();
   const { key } = await createApiKey(ports.tables, clock, { name: 'test' });
   const { key: readKey } = await createApiKey(ports.tables, clock, { name: 'reader', scope: 'read' });
   return {
     app,
-    context,
+    context: built.context,
     ports,
-    handlers: createCrmApiHandlers(context),
+    handlers: built.handlers,
     clock,
     dataDir: dir.path,
     key,
@@ -49,7 +54,7 @@ export async function startTestApi(options: { rateLimitPerMinute?: number } = {}
     published: (detailType) => ports.bus.publishedEvents(detailType).map((event) => JSON.parse(event.body).detail.data),
     async close() {
       await app.close();
-      await context.close();
+      await built.close();
       await ports.close();
       dir.remove();
     },

@@ -7,7 +7,7 @@ import { type FieldChangeCount, FieldChangeTally } from './domain/field-change-t
 import { changedFields } from './domain/field-changes.js';
 import { parseRawBody } from './domain/parse-raw-body.js';
 import { PostingRejected } from './domain/rejection.js';
-import { type StoreOutcome, storePosting } from './handlers/store-posting.js';
+import { outcomeOf, type StoreOutcome, storePosting } from './handlers/store-posting.js';
 
 /** Which stored raw bodies to re-parse. */
 export interface ReparseOptions {
@@ -18,10 +18,13 @@ export interface ReparseOptions {
   readonly now: string;
   /** How many changed jobs to keep as examples per field (default 3). */
   readonly examplesPerField?: number;
+  /** Only report what would change: nothing is written or published. */
+  readonly dryRun?: boolean;
 }
 
-/** What a reparse did. */
+/** What a reparse did (or, dry, would do). */
 export interface ReparseReport {
+  readonly dryRun: boolean;
   readonly bodies: number;
   readonly outcomes: Readonly<Record<StoreOutcome, number>>;
   readonly rejected: { readonly blobKey: string; readonly reason: string }[];
@@ -49,7 +52,8 @@ function readRawKey(key: string): StoredRawBody | undefined {
  * through the same idempotent upsert as job.scraped: unchanged output writes and publishes nothing,
  * changed output (a better parser) updates the job with its job.parsed in one commit. Per posting, the body the
  * job was last parsed from is used; bodies that never became a job are tried too. The report counts, per field,
- * the updated jobs whose value changed, so a user sees what an extractor change did.
+ * the updated jobs whose value changed, so a user sees what an extractor change did. A dry run reads the
+ * same bodies and jobs and decides each outcome as storing would ({@link outcomeOf}), writing nothing.
  */
 export async function reparseStoredBodies(
   ports: ParserPorts,
@@ -93,11 +97,10 @@ export async function reparseStoredBodies(
       });
       for (const posting of result.postings) {
         const stored = await repository.get(posting.job.jobId);
-        const outcome = await storePosting({ repository, duplicateMinConfidence: config.duplicateMinConfidence, caused }, posting, {
-          fetchedAt,
-          rawBlobKey: raw.key,
-          ...(job?.sourceUrl ? { sourceUrl: job.sourceUrl } : {}),
-        });
+        const origin = { fetchedAt, rawBlobKey: raw.key, ...(job?.sourceUrl ? { sourceUrl: job.sourceUrl } : {}) };
+        const outcome = options.dryRun
+          ? outcomeOf(stored, posting, origin)
+          : await storePosting({ repository, duplicateMinConfidence: config.duplicateMinConfidence, caused }, posting, origin);
         outcomes[outcome]++;
         if (outcome === 'updated' && stored) tally.add(posting.job.jobId, changedFields(stored, posting.job));
       }
@@ -106,5 +109,5 @@ export async function reparseStoredBodies(
       rejected.push({ blobKey: raw.key, reason: `${error.code}: ${error.message}` });
     }
   }
-  return { bodies, outcomes, rejected, fieldChanges: tally.counts() };
+  return { dryRun: options.dryRun ?? false, bodies, outcomes, rejected, fieldChanges: tally.counts() };
 }

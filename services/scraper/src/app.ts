@@ -52,7 +52,8 @@ export function createScraper(ports: ScraperPorts, config: ScraperConfig, logger
   const openBrowser =
     options.openBrowser ??
     (async (allowHosts, timeoutMs) => (await import('./adapters/browser-renderer.js')).openChromiumRenderer({ allowHosts, timeoutMs }));
-  const browser = () => openBrowser(config.allowedHosts.jsonld, config.policies.jsonld.timeoutMs);
+  const browser = (searchHosts: readonly string[]) =>
+    openBrowser([...config.allowedHosts.jsonld, ...searchHosts], config.policies.jsonld.timeoutMs);
   const sources = Object.fromEntries(
     SOURCE_NAMES.map((source) => [
       source,

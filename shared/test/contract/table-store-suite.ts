@@ -53,13 +53,7 @@ function change(jobId: string, changeId: string, stage = 'screened'): Item {
 }
 
 /** Registers the ItemStore behaviour tests for one adapter. */
-/** What an adapter's backend cannot do here, with the reason the tests of it are skipped. */
-export interface SuiteLimits {
-  /** Set when the backend has no transactions (dynalite 4 lacks TransactWriteItems). */
-  readonly transactionsSkipped?: string;
-}
-
-export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits: SuiteLimits = {}): void {
+export function tableStoreSuite(name: string, makeStore: MakeTableStore): void {
   describe(`ItemStore contract: ${name}`, () => {
     describe('items by key', () => {
       test('put then get returns the item as written, nested values included', () =>
@@ -494,7 +488,7 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore, limits:
         }));
     });
 
-    describe('transactions', { skip: limits.transactionsSkipped ?? false }, () => {
+    describe('transactions', () => {
       test('transact writes items of several tables together', () =>
         withStore(makeStore, async (store) => {
           const written = await store.transact([

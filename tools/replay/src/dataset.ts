@@ -32,6 +32,27 @@ export interface DatasetOptions {
   readonly usajobsKey: string;
   /** Workday boards of many postings, to show the 2,000-result cap (none by default). */
   readonly workdayLargeBoards?: readonly WorkdayLargeBoard[];
+  /**
+   * The boards a stack's searches name, per source (see `boardsOfSearches`): each source's generated
+   * postings go onto them, so a stack configured with those searches reads everything served. A source
+   * without any goes on serving generated companies' boards.
+   */
+  readonly boards?: SearchBoards;
+}
+
+/** Board names per source, as a stack's searches name them. */
+export type SearchBoards = Readonly<Partial<Record<SourceName, readonly string[]>>>;
+
+/** The boards `searches` name, per source, each once, in the order named. */
+export function boardsOfSearches(searches: readonly { readonly source: string; readonly boards?: readonly string[] }[]): SearchBoards {
+  const boards: Partial<Record<SourceName, string[]>> = {};
+  for (const search of searches) {
+    if (!search.boards?.length || !(SCRAPE_SOURCES as readonly string[]).includes(search.source)) continue;
+    const named = boards[search.source as SourceName] ?? [];
+    for (const board of search.boards) if (!named.includes(board)) named.push(board);
+    boards[search.source as SourceName] = named;
+  }
+  return boards;
 }
 
 /** Splits `total` over the sources, the remainder going to the first ones. */
@@ -58,6 +79,7 @@ export function buildDataset(options: DatasetOptions): ReplayDataset {
       REPLAY_SOURCES[name].build({
         includeRecordings: options.includeRecordings ?? true,
         count,
+        boards: options.boards?.[name] ?? [],
         broken: Math.min(brokenCounts.get(name)!, count),
         random,
         today,

@@ -93,6 +93,39 @@ export function isBrokenAt(index: number, count: number, broken: number): boolea
 }
 
 /** Names of `count` companies, one per `perBoard` postings (at least one). */
-export function boardCompanies(pool: IdentityPool, count: number, perBoard = 40): string[] {
+function boardCompanies(pool: IdentityPool, count: number, perBoard = 40): string[] {
   return Array.from({ length: Math.max(1, Math.ceil(count / perBoard)) }, () => pool.company());
+}
+
+/** A board generated postings go onto, and the company it stands for. */
+export interface BoardSlot {
+  readonly board: string;
+  readonly company: string;
+}
+
+/**
+ * The company a board name stands for, as a person would write it: `bluefin-health` → "Bluefin Health",
+ * `HarborviewClinics` → "Harborview Clinics", `summit.wd5/Careers` → "Summit".
+ */
+export function companyOfBoard(board: string): string {
+  const name = board.split(/[./]/)[0] ?? board;
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[-_\s]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+/**
+ * Where `count` generated postings go, taken in turn: the boards a stack's searches name (so those
+ * searches read every posting generated), or, when they name none, boards of generated companies
+ * (one per 40 postings) spelled by `boardOfCompany`.
+ */
+export function boardSlots(
+  build: { readonly boards: readonly string[]; readonly count: number; readonly pool: IdentityPool },
+  boardOfCompany: (company: string) => string,
+): BoardSlot[] {
+  if (build.boards.length > 0) return build.boards.map((board) => ({ board, company: companyOfBoard(board) }));
+  return boardCompanies(build.pool, build.count).map((company) => ({ board: boardOfCompany(company), company }));
 }

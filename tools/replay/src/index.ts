@@ -15,7 +15,7 @@ export {
   type TimelineOptions,
 } from './board-timeline.js';
 export { withExternalReplay, withOwnReplay } from './config-text.js';
-export type { ReplayPosting } from './dataset.js';
+export { boardsOfSearches, type ReplayPosting, type SearchBoards } from './dataset.js';
 export { FAULT_KINDS, type FaultKind, type FaultOptions } from './faults.js';
 export { RECORDINGS_DIR } from './recordings.js';
 export type { ScrapeRequest, SourceName } from './scrape-request.js';

@@ -69,6 +69,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
     ...(options.today ? { today: options.today } : {}),
     usajobsKey,
     workdayLargeBoards: options.workdayLargeBoards ?? [],
+    ...(options.boards ? { boards: options.boards } : {}),
   });
   const faults = new FaultPlan(options.faults);
   const requests: ReplayRequestRecord[] = [];

@@ -1,25 +1,18 @@
-/// <reference path="./dynalite.d.ts" />
 /**
- * @jobpipe/test-kit/aws-fakes — AWS stand-ins for tests of the aws adapters: dynalite (an in-memory
- * DynamoDB speaking its wire protocol) and an S3 bucket played on a mocked S3 client.
+ * @jobpipe/test-kit/aws-fakes — AWS stand-ins for tests of the aws adapters: DynamoDB (dynalite, in
+ * memory, speaking its wire protocol, with TransactWriteItems added by a front) and an S3 bucket played on a mocked S3 client.
  */
-import type { AddressInfo } from 'node:net';
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import dynalite from 'dynalite';
+import { startLocalAws } from './local-aws/index.js';
 
-/** Starts dynalite (in-memory DynamoDB) on 127.0.0.1; tables are ACTIVE as soon as created. */
+/**
+ * Starts DynamoDB on 127.0.0.1: dynalite (tables ACTIVE as soon as created) behind the front that adds
+ * TransactWriteItems (see `DynamoFront`), so the transactions of the aws adapters run for real.
+ */
 export async function startDynalite(): Promise<{ endpoint: string; close(): Promise<void> }> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  const aws = await startLocalAws();
+  return { endpoint: aws.endpoint, close: () => aws.close() };
 }
 
 /**

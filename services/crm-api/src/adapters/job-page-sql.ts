@@ -3,14 +3,17 @@ import { companyKeyOf, type JobQuery, type JobSort } from '../domain/job-query.j
 /** Column each sort order reads (indexed together with the common filters and job_id). */
 export const SORT_COLUMN: Readonly<Record<JobSort, string>> = { score: 'score', posted: 'posted_sort', salary: 'salary_sort' };
 
-/** Jobs whose posting is closed (`job_closures`, kept from job.closed / job.reopened). */
-const CLOSED_JOB_IDS = 'SELECT job_id FROM job_closures WHERE closed_at IS NOT NULL';
-
-/** The stored summary, with when and why its posting closed where it did. */
-const SUMMARY_WITH_CLOSURE = `COALESCE((SELECT json_set(summary_json, '$.closedAt', c.closed_at, '$.closeReason', c.close_reason) FROM job_closures c WHERE c.job_id = jobs_read.job_id AND c.closed_at IS NOT NULL), summary_json)`;
-
-/** That, with the job's ghost-risk flags where any fire (`job_flags`, kept from job.flagged). */
-export const SUMMARY_WITH_POSTING_STATE = `COALESCE((SELECT json_set(${SUMMARY_WITH_CLOSURE}, '$.ghostFlags', json(f.flags_json)) FROM job_flags f WHERE f.job_id = jobs_read.job_id AND f.flags_json <> '[]'), ${SUMMARY_WITH_CLOSURE})`;
+/**
+ * The stored summary as listed: with when and why its posting closed where it did, and its ghost-risk
+ * flags where any fire. Read from the row's own posting-state columns (kept in step with `job_closures`
+ * and `job_flags` by triggers), so a page costs no lookup per row beyond the row itself.
+ */
+export const SUMMARY_WITH_POSTING_STATE = `CASE
+  WHEN closed_at IS NULL AND ghost_flags IS NULL THEN summary_json
+  WHEN ghost_flags IS NULL THEN json_set(summary_json, '$.closedAt', closed_at, '$.closeReason', close_reason)
+  WHEN closed_at IS NULL THEN json_set(summary_json, '$.ghostFlags', json(ghost_flags))
+  ELSE json_set(summary_json, '$.closedAt', closed_at, '$.closeReason', close_reason, '$.ghostFlags', json(ghost_flags))
+END`;
 
 /** How a page query narrows to the text search: the few matching row ids, or word-prefix patterns tested row by row. */
 export type TextFilter = { readonly rowIds: readonly number[] } | { readonly wordPatterns: readonly string[] };
@@ -47,8 +50,8 @@ export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageS
   if (query.salaryMax !== undefined) where('salary_max <= ?', query.salaryMax);
   if (query.currency !== undefined) where('salary_currency = ?', query.currency);
   if (query.postedSince !== undefined) where('posted_at >= ?', query.postedSince);
-  if (query.posting === 'open') where(`job_id NOT IN (${CLOSED_JOB_IDS})`);
-  if (query.posting === 'closed') where(`job_id IN (${CLOSED_JOB_IDS})`);
+  if (query.posting === 'open') where('closed_at IS NULL');
+  if (query.posting === 'closed') where('closed_at IS NOT NULL');
   if (text && 'rowIds' in text) where(`id IN (${placeholders(text.rowIds.length)})`, ...text.rowIds);
   if (text && 'wordPatterns' in text) for (const pattern of text.wordPatterns) where('search_text LIKE ?', pattern);
   const column = SORT_COLUMN[query.sort];

@@ -43,7 +43,14 @@ interface JobsReadTable {
   reasons: string;
   search_text: string;
   summary_json: string;
+  /** Posting state, copied by triggers from `job_closures` and `job_flags` (null: open, no flags). */
+  closed_at: Generated<string | null>;
+  close_reason: Generated<string | null>;
+  ghost_flags: Generated<string | null>;
 }
+
+/** What a score writes to a row: everything but its id and the posting state the triggers keep. */
+type ScoredRow = Omit<JobsReadTable, 'id' | 'closed_at' | 'close_reason' | 'ghost_flags'>;
 
 interface ReadModelSchema {
   jobs_read: JobsReadTable;
@@ -78,7 +85,10 @@ const SCHEMA = [
     skills TEXT NOT NULL,
     reasons TEXT NOT NULL,
     search_text TEXT NOT NULL,
-    summary_json TEXT NOT NULL
+    summary_json TEXT NOT NULL,
+    closed_at TEXT,
+    close_reason TEXT,
+    ghost_flags TEXT
   )`,
   // The plain sort indexes carry the search text: a text search with many matches walks one of them
   // and tests each entry's words there, reading the table only for the rows of the page.
@@ -113,6 +123,27 @@ const SCHEMA = [
     version INTEGER NOT NULL
   )`,
   `CREATE VIRTUAL TABLE IF NOT EXISTS jobs_read_fts USING fts5(title, company, skills, content='jobs_read', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
+  // A job's row carries its posting state (closure, ghost flags) so a page reads nothing else; the
+  // side tables stay the truth, as a job may close or be flagged before it is scored.
+  `CREATE TRIGGER IF NOT EXISTS jobs_read_posting_state AFTER INSERT ON jobs_read
+   WHEN EXISTS (SELECT 1 FROM job_closures WHERE job_id = new.job_id) OR EXISTS (SELECT 1 FROM job_flags WHERE job_id = new.job_id)
+   BEGIN
+     UPDATE jobs_read SET
+       closed_at = (SELECT closed_at FROM job_closures WHERE job_id = new.job_id),
+       close_reason = (SELECT close_reason FROM job_closures WHERE job_id = new.job_id),
+       ghost_flags = (SELECT NULLIF(flags_json, '[]') FROM job_flags WHERE job_id = new.job_id)
+     WHERE id = new.id;
+   END`,
+  ...['INSERT', 'UPDATE'].map(
+    (event) => `CREATE TRIGGER IF NOT EXISTS job_closures_${event.toLowerCase()} AFTER ${event} ON job_closures BEGIN
+       UPDATE jobs_read SET closed_at = new.closed_at, close_reason = new.close_reason WHERE job_id = new.job_id;
+     END`,
+  ),
+  ...['INSERT', 'UPDATE'].map(
+    (event) => `CREATE TRIGGER IF NOT EXISTS job_flags_${event.toLowerCase()} AFTER ${event} ON job_flags BEGIN
+       UPDATE jobs_read SET ghost_flags = NULLIF(new.flags_json, '[]') WHERE job_id = new.job_id;
+     END`,
+  ),
   `CREATE TRIGGER IF NOT EXISTS jobs_read_ai AFTER INSERT ON jobs_read BEGIN
      INSERT INTO jobs_read_fts (rowid, title, company, skills) VALUES (new.id, new.title, new.company, new.skills);
    END`,
@@ -125,7 +156,7 @@ const SCHEMA = [
    END`,
 ];
 
-function toRow(job: ScoredJob): Omit<JobsReadTable, 'id'> {
+function toRow(job: ScoredJob): ScoredRow {
   return {
     job_id: job.jobId,
     content_hash: job.contentHash,
@@ -152,6 +183,24 @@ function toRow(job: ScoredJob): Omit<JobsReadTable, 'id'> {
     search_text: searchTextOf(job.title, job.company, job.skills),
     summary_json: JSON.stringify(summaryOf(job)),
   };
+}
+
+/**
+ * Brings a read model written before rows carried their posting state up to date: adds the columns
+ * and copies the state from `job_closures` and `job_flags` (a no-op on a current file).
+ */
+function addPostingStateColumns(database: SqliteDatabase): void {
+  const columns = new Set((database.prepare('PRAGMA table_info(jobs_read)').all() as { name: string }[]).map((column) => column.name));
+  if (columns.has('closed_at')) return;
+  database.transaction(() => {
+    for (const column of ['closed_at', 'close_reason', 'ghost_flags']) database.exec(`ALTER TABLE jobs_read ADD COLUMN ${column} TEXT`);
+    const sideTables = database.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('job_closures', 'job_flags')").pluck().get();
+    if (sideTables !== 2) return;
+    database.exec(`UPDATE jobs_read SET
+      closed_at = (SELECT closed_at FROM job_closures c WHERE c.job_id = jobs_read.job_id),
+      close_reason = (SELECT close_reason FROM job_closures c WHERE c.job_id = jobs_read.job_id),
+      ghost_flags = (SELECT NULLIF(flags_json, '[]') FROM job_flags f WHERE f.job_id = jobs_read.job_id)`);
+  })();
 }
 
 const SUMMARY_COLUMNS = [
@@ -191,7 +240,9 @@ export class SqliteJobReadModel implements JobReadModel {
 
   constructor(path: string) {
     this.database = openSqlite(path);
-    for (const statement of SCHEMA) this.database.exec(statement);
+    this.database.exec(SCHEMA[0]!);
+    addPostingStateColumns(this.database);
+    for (const statement of SCHEMA.slice(1)) this.database.exec(statement);
     this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: this.database }) });
   }
 
@@ -214,7 +265,7 @@ export class SqliteJobReadModel implements JobReadModel {
         for (const row of rows) known.set(row.job_id, row);
       }
       const outcomes: UpsertOutcome[] = [];
-      const writes: Omit<JobsReadTable, 'id'>[] = [];
+      const writes: ScoredRow[] = [];
       for (const job of jobs) {
         const current = known.get(job.jobId);
         if (current && isStaleScore({ scoredAt: current.scored_at, contentHash: current.content_hash }, job)) {

@@ -11,7 +11,6 @@ import { mockClient } from 'aws-sdk-client-mock';
 import type { FastifyInstance } from 'fastify';
 import { createApiKey } from '../../src/adapters/api-keys.js';
 import { type CrmApiApp, crmApiService } from '../../src/app.js';
-import { buildCrmApi } from '../../src/http/server.js';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
 import { scoredData } from '../helpers.js';
 
@@ -45,7 +44,7 @@ async function startInstance(name: string): Promise<Instance> {
   playS3Buckets(mockClient(clients.s3), s3Objects);
   const ports = await createAwsPorts(config.runtime, 'crm-api', { clients, clock, logger: silentLogger });
   const built = await crmApiService.build(ports, config, silentLogger);
-  const app = await buildCrmApi(built.context);
+  const app = await built.httpApi();
   return {
     app,
     built,

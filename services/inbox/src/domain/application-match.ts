@@ -36,6 +36,8 @@ export const ATS_DOMAINS: Readonly<Record<string, readonly string[]>> = {
   smartrecruiters: ['smartrecruiters.com'],
   icims: ['icims.com'],
   workable: ['workablemail.com', 'workable.com'],
+  recruitee: ['recruitee.com'],
+  personio: ['personio.de', 'personio.com'],
   jobvite: ['jobvite.com'],
   teamtailor: ['teamtailor.com', 'teamtailor-mail.com'],
 };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type ApplicationCandidate, matchApplication, organisationLabel } from '../../src/domain/application-match.js';
+import { SCRAPE_SOURCES } from '@jobpipe/contracts';
+import { type ApplicationCandidate, ATS_DOMAINS, atsOf, matchApplication, organisationLabel } from '../../src/domain/application-match.js';
 
 const northwind: ApplicationCandidate = {
   jobId: 'greenhouse:4021',
@@ -23,6 +24,13 @@ const quayside: ApplicationCandidate = {
 const candidates = [northwind, kestrel, quayside];
 
 describe('matchApplication', () => {
+  it('knows the mail and posting domains of every ATS jobpipe reads (the job boards and plain pages are not ATSs)', () => {
+    const boards = new Set(['mcf', 'usajobs', 'jsonld']);
+    for (const source of SCRAPE_SOURCES.filter((name) => !boards.has(name))) assert.ok(ATS_DOMAINS[source], `${source} has its domains`);
+    assert.equal(atsOf('lindenhof-software.jobs.personio.de'), 'personio');
+    assert.equal(atsOf('tidewater-analytics.recruitee.com'), 'recruitee');
+  });
+
   it('matches ATS mail by the company named in it, with the ATS and the title as further signals', () => {
     const match = matchApplication(
       {

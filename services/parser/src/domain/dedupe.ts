@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JobLocation } from './extracted-posting.js';
 
 const LEGAL_SUFFIXES =
@@ -8,15 +8,14 @@ const LEGAL_SUFFIXES =
 // stays as it is (replacing those too would copy the text space by space).
 const NON_WORD_RUN = / ?[^a-z0-9+# ][^a-z0-9+#]*| {2,}[^a-z0-9+#]*/g;
 
+/** Any character outside ASCII (only those can carry accents or compatibility forms). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lower-case words without accents, split by single spaces ("Café & Co." → "cafe and co"). */
 function words(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(NON_WORD_RUN, ' ')
-    .trim();
+  // Decomposing ASCII text changes nothing: skip it for the (common) all-ASCII description.
+  const unaccented = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  return unaccented.toLowerCase().replace(/&/g, ' and ').replace(NON_WORD_RUN, ' ').trim();
 }
 
 /** A company name without case, punctuation, legal suffixes or a country in brackets ("ACME (Singapore) Pte. Ltd." → "acme"). */
@@ -53,7 +52,7 @@ export function normalizedPlace(locations: readonly JobLocation[], remote: boole
 /** Key shared by postings of the same job on different sources: company + normalized title + place. */
 export function dedupeKey(company: string, title: string, locations: readonly JobLocation[], remote: boolean | null): string {
   const key = `${normalizedCompany(company)}|${normalizedTitle(title)}|${normalizedPlace(locations, remote)}`;
-  return key.length <= 300 ? key : createHash('sha256').update(key).digest('hex');
+  return key.length <= 300 ? key : hash('sha256', key, 'hex');
 }
 
 /** Shortest description text worth fingerprinting: shorter texts are boilerplate more often than not. */
@@ -67,7 +66,7 @@ export function textFingerprint(descriptionText: string): string | null {
     .replace(/ {2,}/g, ' ')
     .trim();
   if (normalized.length < MIN_FINGERPRINT_TEXT) return null;
-  return createHash('sha256').update(normalized).digest('hex');
+  return hash('sha256', normalized, 'hex');
 }
 
 function shingles(text: string): Set<string> {

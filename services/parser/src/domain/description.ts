@@ -134,14 +134,18 @@ export function isPlainText(description: string): boolean {
   return !/<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^>]*)?\/?>/.test(description);
 }
 
-/** Plain text as HTML: blank-line-separated paragraphs become <p>, single line breaks <br>. */
+/**
+ * Plain text as HTML: blank-line-separated paragraphs become <p>, single line breaks <br />. The result
+ * is already what sanitizeDescription would make of it (only <p> and <br />, text escaped as it
+ * escapes text), so it needs no sanitizing pass.
+ */
 export function plainTextToHtml(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean)
-    .map((paragraph) => `<p>${escapeText(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .map((paragraph) => `<p>${escapeText(paragraph).replace(/\n/g, '<br />')}</p>`)
     .join('');
 }
 

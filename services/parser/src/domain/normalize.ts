@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { jobIdOf, type NormalizedJob } from '@jobpipe/contracts';
 import { decodeHTML } from 'entities';
 import { isoUtc } from './dates.js';
@@ -12,7 +12,7 @@ import { annualize } from './salary.js';
 import { salaryFromText } from './salary-text.js';
 import { seniorityFromTitle } from './seniority.js';
 import { skillImportance } from './skills/skill-importance.js';
-import { skillDictionary, sourceSkills } from './skills.js';
+import { bySkillName, skillDictionary, sourceSkills } from './skills.js';
 
 /** Source of a normalized job. */
 export type JobSource = NormalizedJob['source'];
@@ -64,9 +64,8 @@ function cleanLocations(locations: readonly JobLocation[]): JobLocation[] {
 
 /** sha256 of the job's content (everything but the seen times and the hash itself) and its description HTML. */
 export function contentHashOf(job: Omit<NormalizedJob, 'contentHash' | 'firstSeenAt' | 'lastSeenAt'>, descriptionHtml: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify([job, descriptionHtml]))
-    .digest('hex');
+  // One-shot hash: no Hash object per posting.
+  return hash('sha256', JSON.stringify([job, descriptionHtml]), 'hex');
 }
 
 type SkillDetail = NonNullable<NormalizedJob['skillDetails']>[number];
@@ -89,9 +88,7 @@ function skillsOf(extracted: ExtractedPosting, source: JobSource, title: string,
     const named = importance.get(name);
     details.set(name, { name, importance: named ?? 'mentioned', sources: named ? [tagSource, 'text:description'] : [tagSource] });
   }
-  const textOnly = [...importance]
-    .filter(([name]) => !details.has(name))
-    .sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  const textOnly = [...importance].filter(([name]) => !details.has(name)).sort(([a], [b]) => bySkillName(a, b));
   for (const [name, named] of textOnly) details.set(name, { name, importance: named, sources: ['text:description'] });
   const skillDetails = [...details.values()].slice(0, 200);
   return { skills: skillDetails.map((detail) => detail.name), skillDetails };
@@ -121,9 +118,9 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
   }
 
   const unescaped = unescapeMarkup(extracted.descriptionHtml);
-  // Entities in plain text (&amp;) are decoded by the text pass; only line structure needs markup.
-  const rawHtml = isPlainText(unescaped) ? plainTextToHtml(decodeHTML(unescaped)) : unescaped;
-  const descriptionHtml = sanitizeDescription(rawHtml);
+  // Entities in plain text (&amp;) are decoded by the text pass; only line structure needs markup, and
+  // the markup plainTextToHtml writes is already sanitized.
+  const descriptionHtml = isPlainText(unescaped) ? plainTextToHtml(decodeHTML(unescaped)) : sanitizeDescription(unescaped);
   const descriptionText = sanitizedHtmlToText(descriptionHtml);
   const provenance: Record<string, string> = {};
   const from = (field: string, value: unknown, fallback: string) => {

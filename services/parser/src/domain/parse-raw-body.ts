@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { bodyText, type CheckedBody, checkBody } from './body-decoding.js';
 import { detectJsonPostings, type RawFormat } from './detect-format.js';
 import type { ExtractedPosting } from './extracted-posting.js';
@@ -87,7 +87,7 @@ function htmlPostings(html: PageMarkup): Record<string, unknown>[] {
 }
 
 function shortHash(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 24);
+  return hash('sha256', value, 'hex').slice(0, 24);
 }
 
 /** The id a JSON-LD posting gets: the scraper's id for a one-posting page, else its identifier, else a hash of its URL and title. */

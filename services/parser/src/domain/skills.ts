@@ -93,7 +93,11 @@ function nearAnchors(text: string, tentative: readonly SkillMention[], confident
   return kept;
 }
 
-const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
+/**
+ * Skill names in dictionary order, ignoring case and accents. One collator for every comparison:
+ * `localeCompare` with a locale or options builds a new one per call, most of a sort's time.
+ */
+export const bySkillName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
 
 /** Finds vocabulary skills in text with a trie walk per word start and case mode. */
 export class SkillMatcher {
@@ -121,7 +125,7 @@ export class SkillMatcher {
 
   /** Canonical names of the skills the text mentions, sorted by name. */
   find(text: string): string[] {
-    return [...new Set(this.mentions(text).map((mention) => mention.name))].sort(byName);
+    return [...new Set(this.mentions(text).map((mention) => mention.name))].sort(bySkillName);
   }
 
   /**

@@ -1,14 +1,3 @@
-/** A trie node: children by folded character code, and the values of the spellings that end here. */
-interface TrieNode<T> {
-  readonly children: Map<number, TrieNode<T>>;
-  /** Row of this node in the dense transition table, or -1 (only the shallow nodes, where most walks end, have one). */
-  readonly row: number;
-  /** The value of the spelling that ends here, matched in any case. */
-  anyCase: T | undefined;
-  /** Spellings ending here that count only in exactly their case, with their values. */
-  exact: [string, T][] | undefined;
-}
-
 /** The longest spelling of each case mode found at one position: where each ends (-1 for none) and its value. */
 export interface SpellingMatches<T> {
   anyCaseEnd: number;
@@ -17,34 +6,43 @@ export interface SpellingMatches<T> {
   exact: T | undefined;
 }
 
-/**
- * Folded characters that get a column in the dense table: most walks are one or two characters long and
- * end at a shallow node, so an array index there instead of a Map lookup is most of the matching time.
- */
-const DENSE_CHARACTERS = " #&'()+,-./0123456789:abcdefghijklmnopqrstuvwxyz";
-const COLUMNS = DENSE_CHARACTERS.length;
-const COLUMN_OF = new Int8Array(128).fill(-1);
-for (let column = 0; column < COLUMNS; column++) COLUMN_OF[DENSE_CHARACTERS.charCodeAt(column)] = column;
-/** Nodes this close to the root get a dense row. */
-const DENSE_DEPTH = 3;
-
 const UPPER_A = 0x41;
 const UPPER_Z = 0x5a;
 
 /** A character code in lower case, for ASCII letters only (as a non-Unicode `/i` regex folds spellings that are ASCII). */
 const asciiLower = (code: number) => (code >= UPPER_A && code <= UPPER_Z ? code + 0x20 : code);
 
+/** Flags of a node where a spelling ends: in any case, or only in its exact case. */
+const ENDS_ANY_CASE = 1;
+const ENDS_EXACT = 2;
+
+/** Slots of the edge table to start with (a power of two); it doubles whenever it is half full. */
+const FIRST_EDGE_SLOTS = 1024;
+
 /**
  * Spellings in one character trie, for finding at a text position the longest one that fits, in one walk
  * instead of one regex per spelling. The trie folds ASCII letters; a spelling added as case-sensitive is
  * compared exactly where its folded path ends, so both case modes are answered by the same walk.
+ *
+ * Nodes are numbers (the root is 0) and every edge lives in one open-addressing table of typed arrays
+ * keyed by (node, character): a walk step is a multiply, a mask and two array reads, with no object or
+ * Map per node. Most of the text a walk reads is ordinary words that share a prefix with some spelling.
  */
 export class SpellingTrie<T = string> {
-  /** Nodes with a dense row, by row; row 0 is the root. */
-  private readonly denseNodes: TrieNode<T>[] = [];
-  /** Child row + 1 by `row * COLUMNS + column`; 0 when there is no such child. */
-  private dense = new Int32Array(COLUMNS * 64);
-  private readonly root = this.newNode(0);
+  private nodeCount = 1;
+  /** Per node: ENDS_ANY_CASE / ENDS_EXACT where a spelling ends there, else 0. */
+  private ends = new Uint8Array(256);
+  /** Per node ending a spelling in any case: its value. */
+  private readonly anyCase = new Map<number, T>();
+  /** Per node ending exact-case spellings: each spelling with its value. */
+  private readonly exact = new Map<number, [string, T][]>();
+  private edgeParent = new Int32Array(FIRST_EDGE_SLOTS);
+  private edgeCode = new Uint16Array(FIRST_EDGE_SLOTS);
+  /** Child node of each slot; 0 marks a free slot (the root is nobody's child). */
+  private edgeChild = new Int32Array(FIRST_EDGE_SLOTS);
+  private edgeCount = 0;
+  /** 32 minus log2 of the slot count: shifts a 32-bit hash down to a slot. */
+  private hashShift = 32 - Math.log2(FIRST_EDGE_SLOTS);
   /** 1 for each ASCII code some spelling starts with, in both cases. */
   private readonly firstCharacters = new Uint8Array(128);
 
@@ -55,24 +53,20 @@ export class SpellingTrie<T = string> {
       this.firstCharacters[first] = 1;
       this.firstCharacters[String.fromCharCode(first).toUpperCase().charCodeAt(0)] = 1;
     }
-    let node = this.root;
+    let node = 0;
     for (let i = 0; i < spelling.length; i++) {
       const code = asciiLower(spelling.charCodeAt(i));
-      let child = node.children.get(code);
-      if (!child) {
-        child = this.newNode(i + 1);
-        node.children.set(code, child);
-        const column = code < 128 ? COLUMN_OF[code]! : -1;
-        if (node.row >= 0 && child.row >= 0 && column >= 0) this.dense[node.row * COLUMNS + column] = child.row + 1;
-      }
-      node = child;
+      node = this.childOf(node, code) || this.addChild(node, code);
     }
     if (!caseSensitive) {
-      node.anyCase = value;
+      this.anyCase.set(node, value);
+      this.ends[node]! |= ENDS_ANY_CASE;
       return;
     }
-    node.exact = (node.exact ?? []).filter(([other]) => other !== spelling);
-    node.exact.push([spelling, value]);
+    const exact = (this.exact.get(node) ?? []).filter(([other]) => other !== spelling);
+    exact.push([spelling, value]);
+    this.exact.set(node, exact);
+    this.ends[node]! |= ENDS_EXACT;
   }
 
   /**
@@ -82,47 +76,77 @@ export class SpellingTrie<T = string> {
   longestAt(text: string, start: number, fits: (text: string, end: number) => boolean, into: SpellingMatches<T>): boolean {
     into.anyCaseEnd = -1;
     into.exactEnd = -1;
+    if (start >= text.length) return false;
     const first = text.charCodeAt(start);
-    // Most positions start no spelling: answer those from a table, without a map lookup.
+    // Most positions start no spelling: answer those from a table, without a walk.
     if (first < 128 && this.firstCharacters[first] === 0) return false;
-    let node: TrieNode<T> | undefined = this.root;
-    for (let index = start; node; index++) {
-      if (index > start && (node.anyCase !== undefined || node.exact !== undefined) && fits(text, index)) {
-        if (node.anyCase !== undefined) {
-          into.anyCaseEnd = index;
-          into.anyCase = node.anyCase;
-        }
-        if (node.exact !== undefined) {
-          for (const [spelling, value] of node.exact) {
-            if (text.startsWith(spelling, start)) {
-              into.exactEnd = index;
-              into.exact = value;
-            }
+    let node = 0;
+    for (let index = start; index < text.length; ) {
+      node = this.childOf(node, asciiLower(text.charCodeAt(index)));
+      if (node === 0) break;
+      index++;
+      const ends = this.ends[node]!;
+      if (ends === 0 || !fits(text, index)) continue;
+      if ((ends & ENDS_ANY_CASE) !== 0) {
+        into.anyCaseEnd = index;
+        into.anyCase = this.anyCase.get(node);
+      }
+      if ((ends & ENDS_EXACT) !== 0) {
+        for (const [spelling, value] of this.exact.get(node)!) {
+          if (text.startsWith(spelling, start)) {
+            into.exactEnd = index;
+            into.exact = value;
           }
         }
       }
-      if (index >= text.length) break;
-      const code = asciiLower(text.charCodeAt(index));
-      const column = code < 128 ? COLUMN_OF[code]! : -1;
-      if (node.row >= 0 && column >= 0) {
-        const row: number = this.dense[node.row * COLUMNS + column]!;
-        node = row === 0 ? (index - start < DENSE_DEPTH - 1 ? undefined : node.children.get(code)) : this.denseNodes[row - 1];
-      } else node = node.children.get(code);
     }
     return into.anyCaseEnd >= 0 || into.exactEnd >= 0;
   }
 
-  private newNode(depth: number): TrieNode<T> {
-    const row = depth < DENSE_DEPTH ? this.denseNodes.length : -1;
-    const node: TrieNode<T> = { children: new Map(), row, anyCase: undefined, exact: undefined };
-    if (row >= 0) {
-      this.denseNodes.push(node);
-      if ((row + 1) * COLUMNS > this.dense.length) {
-        const grown = new Int32Array(this.dense.length * 2);
-        grown.set(this.dense);
-        this.dense = grown;
-      }
+  /** The slot where the edge (node, code) is, or the free slot where it would go. */
+  private slotOf(node: number, code: number): number {
+    const mask = this.edgeChild.length - 1;
+    // Fibonacci hashing: the high bits of the product mix every bit of the key.
+    let slot = Math.imul((node << 16) ^ code, 0x9e3779b1) >>> this.hashShift;
+    while (this.edgeChild[slot] !== 0 && (this.edgeParent[slot] !== node || this.edgeCode[slot] !== code)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** The child of `node` by folded character `code`, or 0 when there is none. */
+  private childOf(node: number, code: number): number {
+    return this.edgeChild[this.slotOf(node, code)]!;
+  }
+
+  private addChild(node: number, code: number): number {
+    if ((this.edgeCount + 1) * 2 > this.edgeChild.length) this.growEdges();
+    const child = this.nodeCount++;
+    if (child >= this.ends.length) {
+      const grown = new Uint8Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
     }
-    return node;
+    const slot = this.slotOf(node, code);
+    this.edgeParent[slot] = node;
+    this.edgeCode[slot] = code;
+    this.edgeChild[slot] = child;
+    this.edgeCount++;
+    return child;
+  }
+
+  private growEdges(): void {
+    const parents = this.edgeParent;
+    const codes = this.edgeCode;
+    const children = this.edgeChild;
+    this.edgeParent = new Int32Array(children.length * 2);
+    this.edgeCode = new Uint16Array(children.length * 2);
+    this.edgeChild = new Int32Array(children.length * 2);
+    this.hashShift--;
+    for (let slot = 0; slot < children.length; slot++) {
+      if (children[slot] === 0) continue;
+      const free = this.slotOf(parents[slot]!, codes[slot]!);
+      this.edgeParent[free] = parents[slot]!;
+      this.edgeCode[free] = codes[slot]!;
+      this.edgeChild[free] = children[slot]!;
+    }
   }
 }

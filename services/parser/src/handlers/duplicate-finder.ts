@@ -14,17 +14,19 @@ function earliest(items: readonly JobItem[]): JobItem | undefined {
 }
 
 /**
- * Finds the canonical job a new posting duplicates: another job with the same company/title/place key,
- * or with the same description text. The link goes to the earliest-seen job's canonical job, so every
- * copy points at one job; null when nothing matches well enough.
+ * Finds the canonical job a new posting duplicates: another job with the same company/title/place key
+ * (`sameDedupeKey`, read by the caller, which needs them for relistings too), or with the same
+ * description text. The link goes to the earliest-seen job's canonical job, so every copy points at one
+ * job; null when nothing matches well enough.
  */
 export async function findDuplicate(
   repository: JobsRepository,
   posting: ParsedPosting,
+  sameDedupeKey: readonly JobItem[],
   minConfidence: number,
 ): Promise<DuplicateLink | null> {
-  const others = (items: JobItem[]) => items.filter((item) => item.jobId !== posting.job.jobId);
-  const candidates: [DuplicateEvidence, JobItem[]][] = [['dedupe-key', others(await repository.sameDedupeKey(posting.dedupeKey))]];
+  const others = (items: readonly JobItem[]) => items.filter((item) => item.jobId !== posting.job.jobId);
+  const candidates: [DuplicateEvidence, JobItem[]][] = [['dedupe-key', others(sameDedupeKey)]];
   if (posting.textFingerprint) candidates.push(['text-fingerprint', others(await repository.sameTextFingerprint(posting.textFingerprint))]);
   let best: DuplicateLink | null = null;
   for (const [evidence, items] of candidates) {

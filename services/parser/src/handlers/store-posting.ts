@@ -80,28 +80,41 @@ export function storePosting(deps: StoreDependencies, posting: ParsedPosting, or
   return deps.repository.inTurn(turn, () => storeOnce(deps, posting, origin));
 }
 
+/**
+ * What storing the posting does to the stored item, decided without writing: the same content is
+ * unchanged, a body fetched before the stored one is stale, else the posting is new or an update.
+ * `jobpipe reparse --dry-run` reports this without storing.
+ */
+export function outcomeOf(existing: JobItem | undefined, posting: ParsedPosting, origin: PostingOrigin): StoreOutcome {
+  if (existing && existing.contentHash === posting.job.contentHash) return 'unchanged';
+  if (existing && existing.fetchedAt > origin.fetchedAt) return 'stale';
+  return existing ? 'updated' : 'new';
+}
+
 async function storeOnce(deps: StoreDependencies, posting: ParsedPosting, origin: PostingOrigin): Promise<StoreOutcome> {
   const existing = await deps.repository.get(posting.job.jobId);
-  if (existing && existing.contentHash === posting.job.contentHash) {
-    if (existing.publishedHash === existing.contentHash) return 'unchanged';
+  const outcome = outcomeOf(existing, posting, origin);
+  if (outcome === 'unchanged' || outcome === 'stale') {
     // Stored before job.parsed was committed with the job: announce it now (once, by the condition).
-    await storeParsed(deps, existing, existing.firstSeenAt === existing.lastSeenAt ? 'new' : 'updated', existing.contentHash);
-    return 'unchanged';
+    if (outcome === 'unchanged' && existing && existing.publishedHash !== existing.contentHash)
+      await storeParsed(deps, existing, existing.firstSeenAt === existing.lastSeenAt ? 'new' : 'updated', existing.contentHash);
+    return outcome;
   }
-  if (existing && existing.fetchedAt > origin.fetchedAt) return 'stale';
+  // Jobs of the same company/title/place, read once for both the duplicate link and the relisting.
+  const sameKey = existing?.canonicalJobId ? [] : await deps.repository.sameDedupeKey(posting.dedupeKey);
   const link = existing?.canonicalJobId
     ? { jobId: existing.canonicalJobId, confidence: existing.duplicateConfidence ?? 0 }
-    : await findDuplicate(deps.repository, posting, deps.duplicateMinConfidence);
+    : await findDuplicate(deps.repository, posting, sameKey, deps.duplicateMinConfidence);
   // A new id listing an earlier posting again is linked to it, and its age counts from that one's first sighting.
-  const relisting = existing ? null : relistingOf(posting.job, await deps.repository.sameDedupeKey(posting.dedupeKey));
+  const relisting = existing ? null : relistingOf(posting.job, sameKey);
   const firstSeen = [posting.job.firstSeenAt, existing?.firstSeenAt, relisting?.firstSeenAt].filter((at): at is string => at !== undefined);
   const firstSeenAt = firstSeen.sort()[0]!;
   const job: NormalizedJob = { ...posting.job, firstSeenAt, lastSeenAt: origin.fetchedAt };
   // A new version of the content keeps the job's lifecycle: only the sweep closes and reopens it.
   const relisted = relisting ? { relistOf: relisting.relistOf, relistCount: relisting.relistCount } : {};
   const item = { ...itemOf(posting, job, origin, link), ...lifecycleFieldsOf(existing), ...relisted };
-  if (!(await storeParsed(deps, item, existing ? 'updated' : 'new', existing?.contentHash))) {
+  if (!(await storeParsed(deps, item, outcome, existing?.contentHash))) {
     throw new TransientError('JOB_WRITE_CONFLICT', `job ${job.jobId} changed while it was being stored; retrying`);
   }
-  return existing ? 'updated' : 'new';
+  return outcome;
 }

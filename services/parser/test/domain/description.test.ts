@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import sanitizeHtml from 'sanitize-html';
-import { tidyText } from '../../src/domain/description.js';
+import { plainTextToHtml, tidyText } from '../../src/domain/description.js';
 import { htmlToText, sanitizeDescription, sanitizedHtmlToText } from '../../src/index.js';
 import { fixtureBytes } from '../fixtures.js';
 
@@ -94,4 +94,19 @@ test('the fast text of sanitized HTML equals the parsed text, on every fixture d
     const sanitized = sanitizeDescription(html);
     assert.equal(sanitizedHtmlToText(sanitized), htmlToText(sanitized), html.slice(0, 60));
   }
+});
+
+test('plain text made into HTML is already sanitized, so it skips the sanitizing pass', () => {
+  const texts = [
+    'One line\nnext line\n\nA second paragraph',
+    'Pay & perks: <great> "quoted" \'single\' a&amp;b &copy; &#x27;',
+    '  \u00a0spaced\tout\r\nwindows lines\r\n\r\nand NBSP\u00a0 ',
+    'script: <script>alert(1)</script> <a href="javascript:x">no</a>',
+    '',
+  ];
+  for (const text of texts) {
+    const html = plainTextToHtml(text);
+    assert.equal(sanitizeDescription(html), html, JSON.stringify(text));
+  }
+  assert.equal(plainTextToHtml('a\nb\n\nc <d>'), '<p>a<br />b</p><p>c &lt;d&gt;</p>');
 });

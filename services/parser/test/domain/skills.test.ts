@@ -87,6 +87,25 @@ test('a spelling trie finds the longest spelling of each case mode whose end fit
   assert.deepEqual(at('Power BI', 0), [[8, 'Power BI'], null]);
 });
 
+test('a spelling trie keeps every spelling as its edge table grows, non-ASCII characters included', () => {
+  const trie = new SpellingTrie<number>();
+  // Thousands of spellings sharing prefixes make the table double several times.
+  const spellings = Array.from({ length: 6000 }, (_, index) => `skill ${index.toString(36)} café`);
+  for (const [index, spelling] of spellings.entries()) trie.add(spelling, index);
+  trie.add('ü', -1);
+  const fits = (text: string, end: number) => end >= text.length || text[end] === ' ';
+  const into = { anyCaseEnd: -1, anyCase: undefined as number | undefined, exactEnd: -1, exact: undefined as number | undefined };
+  spellings.forEach((spelling, index) => {
+    assert.equal(trie.longestAt(`${spelling.toUpperCase().replace('CAFÉ', 'café')} and more`, 0, fits, into), true, spelling);
+    assert.equal(into.anyCase, index);
+    assert.equal(into.anyCaseEnd, spelling.length);
+  });
+  assert.equal(trie.longestAt('skill zzz café', 0, fits, into), false);
+  assert.equal(trie.longestAt('über ü', 5, fits, into), true);
+  assert.equal(into.anyCase, -1);
+  assert.equal(trie.longestAt('ü', 1, fits, into), false);
+});
+
 test('the trie matcher finds exactly what the regex definition finds, on every fixture and on edge cases', () => {
   // The regex definition covers the confident spellings; nearby-only spellings have tests of their own.
   const confidentOnly = new SkillMatcher(entries.map(({ nearby: _nearby, ...entry }) => entry));

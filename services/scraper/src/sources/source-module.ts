@@ -12,8 +12,11 @@ export interface SourceContext {
   readonly config: ScraperConfig;
   readonly secrets: RuntimePorts['secrets'];
   readonly logger: Logger;
-  /** Opens headless Chromium for `useBrowser` runs (page sources only). */
-  readonly openBrowser: () => Promise<PageRenderer>;
+  /**
+   * Opens headless Chromium for `useBrowser` runs (page sources only), allowed to load the source's
+   * allowed hosts and `searchHosts`, the hosts the search allows itself (its `allowHosts`).
+   */
+  readonly openBrowser: (searchHosts: readonly string[]) => Promise<PageRenderer>;
 }
 
 /**

@@ -38,3 +38,37 @@ test('a jsonld search reads a page from the hosts it allows itself, and only tha
     site.close();
   }
 });
+
+test("a useBrowser search's browser may load the hosts the search allows itself", async () => {
+  const opened: (readonly string[])[] = [];
+  const h = await scraperHarness(
+    { postings: 0 },
+    {
+      options: {
+        // The browser port, recording which hosts each browser was allowed to load.
+        openBrowser: async (allowHosts) => {
+          opened.push(allowHosts);
+          return { render: async (url) => ({ url, html: POSTING_PAGE }), close: async () => {} };
+        },
+      },
+    },
+  );
+  try {
+    const url = 'https://careers.maison-lune.example/offres/patissier';
+    const outcome = await h.run({
+      source: 'jsonld',
+      requestedBy: 'user',
+      searchId: 'rendered',
+      runId: 'r-1',
+      urls: [url],
+      useBrowser: true,
+      allowHosts: ['careers.maison-lune.example'],
+    });
+    assert.equal(outcome.kind, 'ack');
+    assert.equal(opened.length, 1);
+    assert.ok(opened[0]!.includes('careers.maison-lune.example'), `the browser was allowed ${opened[0]!.join(', ') || 'no extra host'}`);
+    assert.equal(h.scraped()[0]?.url, url);
+  } finally {
+    await h.close();
+  }
+});

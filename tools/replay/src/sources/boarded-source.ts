@@ -1,4 +1,4 @@
-import { boardCompanies, type Identity, isBrokenAt, slug } from '../identity-pool.js';
+import { boardSlots, type Identity, isBrokenAt, slug } from '../identity-pool.js';
 import type { SourceName } from '../scrape-request.js';
 import type { SeededRandom } from '../seeded-random.js';
 import {
@@ -56,7 +56,8 @@ export interface BoardedSourceSpec<P> {
 
 /**
  * Serves a boarded source: the recorded boards (when asked), and the generated postings spread over
- * generated companies' boards, 40 a board; the search reads every board served.
+ * the boards the stack's searches name, or else generated companies' boards, 40 a board; the search
+ * reads every board served.
  */
 export function boardedSource<P>(spec: BoardedSourceSpec<P>, build: ReplayBuild): ServedSource {
   const { includeRecordings, count, broken, random, pool } = build;
@@ -73,10 +74,9 @@ export function boardedSource<P>(spec: BoardedSourceSpec<P>, build: ReplayBuild)
     });
   };
   if (includeRecordings) for (const [board, recorded] of spec.recorded) for (const posting of recorded) add(board, posting);
-  const companies = boardCompanies(pool, count);
+  const slots = boardSlots(build, spec.boardOf ?? slug);
   for (let i = 0; i < count; i++) {
-    const company = companies[i % companies.length]!;
-    const board = (spec.boardOf ?? slug)(company);
+    const { board, company } = slots[i % slots.length]!;
     const isBroken = isBrokenAt(i, count, broken);
     add(
       board,

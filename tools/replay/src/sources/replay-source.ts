@@ -48,6 +48,11 @@ export interface ReplayBuild {
   readonly includeRecordings: boolean;
   /** Generated postings on top of the recorded ones. */
   readonly count: number;
+  /**
+   * The boards a stack's searches name for this source (none: no search names any): generated postings
+   * go onto them in turn, so those searches read every posting served.
+   */
+  readonly boards: readonly string[];
   /** How many of the generated postings are deliberately broken. */
   readonly broken: number;
   readonly random: SeededRandom;

@@ -1,4 +1,4 @@
-import { boardCompanies, clone, isBrokenAt, slug } from '../identity-pool.js';
+import { boardSlots, clone, isBrokenAt, slug } from '../identity-pool.js';
 import { readRecordedJson, recordingFiles } from '../recordings.js';
 import {
   jsonAnswer,
@@ -24,7 +24,8 @@ function summaryOf(posting: Json, origin: string, company: string): Json {
  */
 export const smartrecruitersReplay: ReplaySourceModule = {
   name: 'smartrecruiters',
-  build({ includeRecordings, today, count, broken, random, pool }): ServedSource {
+  build(build): ServedSource {
+    const { includeRecordings, today, count, broken, random, pool } = build;
     const recorded = recordingFiles('smartrecruiters', /^posting-\d+\.json$/).map((file) =>
       readRecordedJson<Json>('smartrecruiters', file, today),
     );
@@ -41,10 +42,9 @@ export const smartrecruitersReplay: ReplaySourceModule = {
     };
     if (includeRecordings) for (const posting of recorded) add(String((posting.company as Json).identifier), posting);
     const template = recorded[0]!;
-    const names = boardCompanies(pool, count);
+    const slots = boardSlots(build, (company) => slug(company).replace(/-/g, ''));
     for (let i = 0; i < count; i++) {
-      const name = names[i % names.length]!;
-      const identifier = slug(name).replace(/-/g, '');
+      const { board: identifier, company: name } = slots[i % slots.length]!;
       const who = pool.draw(name);
       const id = `7440000${random.digits(8)}`;
       const isBroken = isBrokenAt(i, count, broken);

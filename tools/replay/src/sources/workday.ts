@@ -1,4 +1,4 @@
-import { boardCompanies, day, type Identity, isBrokenAt, slug } from '../identity-pool.js';
+import { boardSlots, day, type Identity, isBrokenAt, slug } from '../identity-pool.js';
 import { readRecordedJson, recordingFiles } from '../recordings.js';
 import type { SeededRandom } from '../seeded-random.js';
 import {
@@ -99,7 +99,8 @@ function generatedPosting(
  */
 export const workdayReplay: ReplaySourceModule = {
   name: 'workday',
-  build({ includeRecordings, today, count, broken, random, pool, workdayLargeBoards }): ServedSource {
+  build(build): ServedSource {
+    const { includeRecordings, today, count, broken, random, pool, workdayLargeBoards } = build;
     const boards = new Map<string, BoardPosting[]>();
     const postings: ReplayPosting[] = [];
     const add = (board: string, posting: BoardPosting, isBroken = false, brokenReason?: string) => {
@@ -124,15 +125,15 @@ export const workdayReplay: ReplaySourceModule = {
         add('summit.wd5/Careers', { summary, detail, facets: { jobFamilyGroup: family, locations: String(info.location) }, key });
       }
     }
-    const companies = boardCompanies(pool, count);
+    const slots = boardSlots(build, (company) => `${slug(company).replace(/-/g, '').slice(0, 30)}.wd5/External`);
     for (let i = 0; i < count; i++) {
-      const company = companies[i % companies.length]!;
-      const tenant = slug(company).replace(/-/g, '').slice(0, 30);
+      const { board, company } = slots[i % slots.length]!;
+      const [tenant, site] = [board.split('.')[0]!, board.split('/')[1] ?? 'External'];
       const who = pool.draw(company);
       const isBroken = isBrokenAt(i, count, broken);
-      const posting = generatedPosting(random, who, tenant, 'External', company, random.pick(FAMILIES));
+      const posting = generatedPosting(random, who, tenant, site, company, random.pick(FAMILIES));
       if (isBroken) delete (posting.detail.jobPostingInfo as Json).title;
-      add(`${tenant}.wd5/External`, posting, isBroken, isBroken ? 'Workday posting without a title' : undefined);
+      add(board, posting, isBroken, isBroken ? 'Workday posting without a title' : undefined);
     }
     for (const large of workdayLargeBoards) {
       const tenant = large.board.split('.')[0]!;

@@ -23,16 +23,17 @@ export interface PageRenderer {
  * Pages carrying schema.org JobPosting JSON-LD: the request's `urls` are posting pages, or — with
  * `followLinks`, a CSS selector — search pages whose matching links lead to the posting pages. Each
  * posting page's HTML is the raw body. With `useBrowser` pages are rendered in headless Chromium.
- * Every URL, given or followed, must pass the source's host allowlist.
+ * Every URL, given or followed, must pass the source's host allowlist or the search's own `allowHosts`;
+ * the browser is held to the same hosts.
  */
-export function createJsonLdSource(options: { openBrowser: () => Promise<PageRenderer> }): Source {
+export function createJsonLdSource(options: { openBrowser: (searchHosts: readonly string[]) => Promise<PageRenderer> }): Source {
   return {
     name: 'jsonld',
     async scrape(run: SourceRun) {
       const { request, http } = run;
       const urls = request.urls ?? [];
       if (urls.length === 0) throw new PermanentError('REQUEST_INVALID', 'jsonld: the request names no urls');
-      const browser = request.useBrowser ? await options.openBrowser() : undefined;
+      const browser = request.useBrowser ? await options.openBrowser(request.allowHosts ?? []) : undefined;
       try {
         const fetchHtml = async (
           url: string,

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openSqlite } from '@jobpipe/shared';
+import { tempDir } from '@jobpipe/test-kit';
+import { SqliteJobReadModel } from '../../src/adapters/sqlite-job-read-model.js';
+import type { ScoredJob } from '../../src/domain/job-summary.js';
+
+function job(id: string, score: number): ScoredJob {
+  return {
+    jobId: id,
+    contentHash: id,
+    title: 'Data Engineer',
+    company: 'Acme',
+    source: 'lever',
+    url: `https://jobs.example.com/${id}`,
+    locations: [],
+    remote: null,
+    score,
+    track: null,
+    trackScore: 0,
+    filteredBy: null,
+    stage: 'new',
+    annualSalaryMax: null,
+    salaryCurrency: null,
+    postedAt: null,
+    scoredAt: '2026-03-01T00:00:00.000Z',
+    skills: [],
+    reasons: [],
+  };
+}
+
+/** Turns a current file back into the shape written before rows carried their posting state. */
+function downgrade(path: string): void {
+  const database = openSqlite(path);
+  for (const trigger of ['jobs_read_posting_state', 'job_closures_insert', 'job_closures_update', 'job_flags_insert', 'job_flags_update'])
+    database.exec(`DROP TRIGGER ${trigger}`);
+  for (const column of ['closed_at', 'close_reason', 'ghost_flags']) database.exec(`ALTER TABLE jobs_read DROP COLUMN ${column}`);
+  database
+    .prepare('INSERT INTO job_closures (job_id, closed_at, close_reason, changed_at) VALUES (?, ?, ?, ?)')
+    .run('lever:closed', '2026-03-02T08:00:00.000Z', 'expired', '2026-03-02T08:00:00.000Z');
+  database
+    .prepare('INSERT INTO job_flags (job_id, flags_json, changed_at) VALUES (?, ?, ?)')
+    .run(
+      'lever:flagged',
+      JSON.stringify([{ kind: 'relisted-repeatedly', detail: 'listed 3 times', since: '2026-03-02T08:00:00.000Z' }]),
+      '2026-03-02T08:00:00.000Z',
+    );
+  database.close();
+}
+
+test('a read model file from before rows carried their posting state opens with its closures and flags listed', async () => {
+  const dir = tempDir('crm-api-read-model-upgrade-');
+  const path = join(dir.path, 'crm-api.sqlite');
+  const written = new SqliteJobReadModel(path);
+  await written.upsert([job('lever:open', 90), job('lever:closed', 80), job('lever:flagged', 70)]);
+  await written.close();
+  downgrade(path);
+
+  const model = new SqliteJobReadModel(path);
+  try {
+    const open = await model.list({ sort: 'score', order: 'desc', limit: 10, posting: 'open' });
+    assert.deepEqual(
+      open.items.map((item) => [item.jobId, item.ghostFlags?.map((flag) => flag.kind)]),
+      [
+        ['lever:open', undefined],
+        ['lever:flagged', ['relisted-repeatedly']],
+      ],
+    );
+    const closed = await model.list({ sort: 'score', order: 'desc', limit: 10, posting: 'closed' });
+    assert.deepEqual(
+      closed.items.map((item) => [item.jobId, item.closedAt, item.closeReason]),
+      [['lever:closed', '2026-03-02T08:00:00.000Z', 'expired']],
+    );
+    await model.setClosure('lever:open', '2026-03-03T08:00:00.000Z', { closedAt: '2026-03-03T08:00:00.000Z', closeReason: 'expired' });
+    assert.equal((await model.get('lever:open'))?.closeReason, 'expired', 'closures after the upgrade reach the row too');
+  } finally {
+    await model.close();
+    dir.remove();
+  }
+});
