@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Api } from '../api.js';
+import { ApiKeysPanel } from './settings-api-keys.js';
 import { SearchesPanel } from './settings-searches.js';
+import { SheetsPanel } from './settings-sheets.js';
 import { SitesPanel } from './settings-sites.js';
 import { TracksPanel } from './settings-tracks.js';
 
@@ -24,6 +26,8 @@ export function Settings({ api, announce }: SettingsProps) {
       <SitesPanel api={api} announce={announce} />
       <SearchesPanel api={api} announce={announce} epoch={epoch} onSaved={onSaved} />
       <TracksPanel api={api} announce={announce} epoch={epoch} onSaved={onSaved} />
+      <SheetsPanel api={api} announce={announce} />
+      <ApiKeysPanel api={api} announce={announce} />
     </section>
   );
 }
