@@ -10,7 +10,7 @@ export function buildAnalyticsSnapshot(path: string): Buffer {
   db.exec(`
     CREATE TABLE fact_jobs (job_id TEXT PRIMARY KEY, title TEXT, company TEXT, source TEXT, track TEXT, score REAL, stage TEXT, remote INTEGER,
       salary_annual_min REAL, salary_annual_max REAL, salary_currency TEXT, salary_annual_usd_min REAL, salary_annual_usd_max REAL,
-      experience_years_min REAL, experience_years_max REAL, posted_at TEXT, first_seen_at TEXT, last_seen_at TEXT);
+      experience_years_min REAL, experience_years_max REAL, posted_at TEXT, first_seen_at TEXT, last_seen_at TEXT, canonical_job_id TEXT);
     CREATE TABLE bridge_job_skills (job_id TEXT, skill TEXT);
     CREATE TABLE stage_days (stage TEXT, jobs INTEGER, advanced INTEGER, conversion_rate REAL, median_days_in_stage REAL, response_rate REAL, position INTEGER);
     CREATE TABLE application_days (day TEXT, submitted INTEGER, failed INTEGER);

@@ -114,6 +114,8 @@ export class AnalyticsStore implements AnalyticsReports {
           sql<number>`count(*)`.as('jobs'),
           sql<number | null>`avg(coalesce(f.experience_years_min, f.experience_years_max))`.as('avg_experience_years'),
         ])
+        // A duplicate posting of a job on another source is the same job: counted once, like every report.
+        .where('f.canonical_job_id', 'is', null)
         .where((eb) =>
           eb.or([
             sql<boolean>`lower(f.title) LIKE ${pattern} ESCAPE '\\'`,

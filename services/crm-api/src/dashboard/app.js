@@ -322,7 +322,7 @@ async function load(key) {
       ],
       { scales: { x: { stacked: true }, y: { stacked: true } } },
     );
-    renderFigures('figures', overallFigures(salary, lifecycle && lifecycle.rows[0]));
+    renderFigures('figures', overallFigures(salary, lifecycle?.rows[0]));
     renderLifecycle(lifecycle, timeBySource, timeByCompany, flags);
     renderJobs(jobs.items);
     setStatus(`Analytics loaded at ${salary.loadedAt}`, false);

@@ -311,6 +311,11 @@ test('the OpenAPI document validates and lists every route', async () => {
     'GET /notifications/targets',
     'PUT /notifications/targets',
     'PUT /notifications/targets/{name}/secret',
+    'GET /api-keys',
+    'POST /api-keys',
+    'DELETE /api-keys/{keyId}',
+    'GET /sheets/connection',
+    'PUT /sheets/connection',
   ];
   assert.deepEqual([...listed].sort(), [...expected].sort());
   assert.ok((await inject('GET', '/metrics')).body.includes('jobpipe_http_requests_total'));

@@ -112,3 +112,17 @@ test('a snapshot published before the lifecycle views answers 503 "run an ETL", 
   }
   assert.equal((await get('/insights/skills')).statusCode, 200, 'the other reports still answer');
 });
+
+test('experience for a keyword counts a job and its duplicate posting on another source once', async () => {
+  const path = join(api.dataDir, 'duplicates.sqlite');
+  buildAnalyticsSnapshot(path);
+  const db = new Database(path);
+  // lever:2's copy on mcf, linked by the parser, asking for far more experience.
+  db.exec(`INSERT INTO fact_jobs (job_id, title, company, source, experience_years_min, canonical_job_id)
+    VALUES ('mcf:9', 'Data Engineer', 'Globex', 'mcf', 12, 'lever:2')`);
+  db.close();
+  await deliverSnapshot('duplicates-1', path);
+  assert.deepEqual((await get('/insights/experience?keyword=data%20engineer')).json().rows, [
+    { keyword: 'data engineer', jobs: 2, avgExperienceYears: 4 },
+  ]);
+});
