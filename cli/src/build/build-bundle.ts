@@ -4,8 +4,16 @@ import type { OutputFile } from 'esbuild';
 import { isBundleFresh, recordBundleInputs } from '../../bin/bundle-freshness.mjs';
 import { sideEffectFreeWorkspace } from './side-effect-free-workspace.js';
 import { sourceLocations } from './source-locations.js';
-import type { BundleSpec } from './stack-bundles.js';
 import { thirdPartyExternal } from './third-party-external.js';
+
+/** One bundle: the entry points of one package, built into that package's `dist/` folder. */
+export interface BundleSpec {
+  readonly name: string;
+  /** Absolute paths of the TypeScript entry points; each becomes `<outdir>/<path below src>.js`. */
+  readonly entryPoints: readonly string[];
+  readonly sourceRoot: string;
+  readonly outdir: string;
+}
 
 /** The files of this build step: a change to how bundles are made makes every bundle stale too. */
 const BUILD_TOOL_FILES = readdirSync(import.meta.dirname)

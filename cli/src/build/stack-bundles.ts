@@ -1,16 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@jobpipe/contracts';
-import { buildBundle } from './build-bundle.js';
-
-/** One bundle: the entry points of one package, built into that package's `dist/` folder. */
-export interface BundleSpec {
-  readonly name: string;
-  /** Absolute paths of the TypeScript entry points; each becomes `<outdir>/<path below src>.js`. */
-  readonly entryPoints: readonly string[];
-  readonly sourceRoot: string;
-  readonly outdir: string;
-}
+import { type BundleSpec, buildBundle } from './build-bundle.js';
 
 /** The bundle a service process runs (plain node, no tsx). */
 export function serviceEntryFile(repoRoot: string, service: ServiceName): string {

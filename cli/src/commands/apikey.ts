@@ -34,12 +34,12 @@ export function register(program: Command): void {
     });
   apikey
     .command('list')
-    .description('list API keys (ids and names; never the keys)')
+    .description('list API keys: id, scope, created, last used, state and name (never the keys)')
     .action(async () => {
       const records = await withPorts((ports) => listApiKeys(ports.tables));
       for (const record of records.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
         console.log(
-          `${record.keyId}  ${record.scope.padEnd(5)}  ${record.createdAt}  ${record.revokedAt ? `revoked ${record.revokedAt}` : 'active'}  ${record.name}`,
+          `${record.keyId}  ${record.scope.padEnd(5)}  ${record.createdAt}  used ${record.lastUsedAt ?? 'never'}  ${record.revokedAt ? `revoked ${record.revokedAt}` : 'active'}  ${record.name}`,
         );
       }
     });

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { tempDir } from '@jobpipe/test-kit';
-import { buildBundle, outputFileOf } from '../../src/build/build-bundle.js';
-import type { BundleSpec } from '../../src/build/stack-bundles.js';
+import { type BundleSpec, buildBundle, outputFileOf } from '../../src/build/build-bundle.js';
 
 const dir = tempDir('jobpipe-build-');
 after(() => dir.remove());

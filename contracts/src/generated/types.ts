@@ -1267,6 +1267,14 @@ export interface ApiKeyItem {
   scope: "read" | "write";
   createdAt: string;
   revokedAt: string | null;
+  /**
+   * when the key last opened a request (written at most once a minute per key and crm-api instance; absent: never used)
+   */
+  lastUsedAt?: string;
+  /**
+   * how many times the record was written after its creation (absent: never); each write checks it, so a use recorded at the moment of a revocation cannot write the revocation away
+   */
+  revision?: number;
 }
 
 /**

@@ -90,7 +90,7 @@ export function createCrmApiContext(ports: CrmApiPorts, options: CrmApiOptions, 
     readModel,
     analytics,
     live: new LiveFeed(),
-    apiKeys: new ApiKeyVerifier(ports.tables),
+    apiKeys: new ApiKeyVerifier(ports.tables, undefined, now),
     pages: options.pageFetcher ?? new HttpPageFetcher(),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 600,
     async close() {

@@ -34,6 +34,12 @@ export {
   currentConfig,
 } from './use-cases/config.js';
 export {
+  connectSheets,
+  type SheetsConnectionRequest,
+  type SheetsConnectionStatus,
+  sheetsConnectionStatus,
+} from './use-cases/sheets-connection.js';
+export {
   type SiteCredentialStatus,
   type SiteCredentials,
   siteCredentialStatus,

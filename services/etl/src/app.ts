@@ -7,6 +7,7 @@ import { ETL_ENV_SCHEMA, type EtlConfig, readEtlConfig } from './config.js';
 import { applicationFailedHandler, applicationSubmittedHandler } from './handlers/application-outcome.js';
 import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { etlRequestedHandler } from './handlers/etl-requested.js';
+import { jobClosedHandler, jobFlaggedHandler, jobReopenedHandler } from './handlers/job-lifecycle.js';
 import { jobParsedHandler } from './handlers/job-parsed.js';
 import { jobScoredHandler } from './handlers/job-scored.js';
 import { wipeCompletedHandler } from './handlers/wipe-completed.js';
@@ -45,6 +46,9 @@ export function createEtlHandlers(ports: EtlPorts, config: EtlConfig, logger: Lo
     'job.parsed@1': jobParsedHandler(warehouse),
     'job.scored@1': jobScoredHandler(warehouse),
     'job.scored@2': jobScoredHandler(warehouse),
+    'job.closed@1': jobClosedHandler(warehouse),
+    'job.reopened@1': jobReopenedHandler(warehouse),
+    'job.flagged@1': jobFlaggedHandler(warehouse),
     'crm.stage-changed@1': crmStageChangedHandler(warehouse),
     'application.submitted@1': applicationSubmittedHandler(warehouse),
     'application.failed@1': applicationFailedHandler(warehouse),

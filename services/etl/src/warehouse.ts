@@ -5,6 +5,7 @@ import type { AnalyticsDatabase, ApplicationRow, BlobStore, Clock, Logger, Table
 import type { Kysely } from 'kysely';
 import type { AnalyticsTarget } from './adapters/analytics-target.js';
 import { SqliteAnalyticsTarget, startSqliteBuild } from './adapters/sqlite-target.js';
+import { replaceFlagSets, upsertLifecycle } from './db/lifecycle-writes.js';
 import {
   copyDailySnapshots,
   countRows,
@@ -15,7 +16,7 @@ import {
   upsertScores,
   upsertStages,
 } from './db/warehouse-writes.js';
-import type { ScoreFact } from './domain/analytics-rows.js';
+import type { FlagSetFact, LifecycleFact, ScoreFact } from './domain/analytics-rows.js';
 import { type CrmChange, stageChangeOf, stageFactOfChange } from './domain/crm-facts.js';
 import { loadedJobOf, type StoredJob } from './domain/job-facts.js';
 import { currencyRatesOf } from './domain/stored-currency-rates.js';
@@ -84,6 +85,19 @@ export class AnalyticsWarehouse {
         await insertStageChanges(trx, changes.map(stageChangeOf));
         await upsertStages(trx, changes.map(stageFactOfChange));
       });
+    });
+  }
+
+  /** Records jobs closing and reopening (the latest change of each job wins). */
+  recordLifecycle(facts: readonly LifecycleFact[]): Promise<void> {
+    return this.exclusive(async () => upsertLifecycle(await this.deps.target.live(), facts));
+  }
+
+  /** Records jobs' ghost-flag sets (a set decided earlier than the stored one is ignored). */
+  recordFlagSets(sets: readonly FlagSetFact[]): Promise<void> {
+    return this.exclusive(async () => {
+      const db = await this.deps.target.live();
+      await db.transaction().execute((trx) => replaceFlagSets(trx, sets));
     });
   }
 

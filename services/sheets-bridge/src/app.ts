@@ -1,5 +1,6 @@
+import { SETTING_SECRET_NAMES } from '@jobpipe/contracts';
 import type { EventPublisher, HandlerTable, Logger, ServicePorts } from '@jobpipe/shared';
-import { defineHandlers, defineService, inBatches } from '@jobpipe/shared';
+import { ConfigError, defineHandlers, defineService, inBatches } from '@jobpipe/shared';
 import type { SheetGateway } from './adapters/sheets-api.js';
 import { readSheetsBridgeConfig, SHEETS_BRIDGE_ENV_SCHEMA, type SheetsBridgeConfig } from './config.js';
 import type { RowUpdate } from './domain/row-updates.js';
@@ -20,10 +21,27 @@ export interface SheetsBridgeService {
   stop(): Promise<void>;
 }
 
+/**
+ * The spreadsheet to keep in step: JOBPIPE_SHEETS_SPREADSHEET_ID, else the one the cockpit or
+ * `jobpipe sheets connect` stored; undefined (the bridge is off) when neither is set or no secret store exists.
+ */
+export async function configuredSpreadsheetId(
+  ports: Pick<SheetsBridgePorts, 'secrets'>,
+  config: SheetsBridgeConfig,
+): Promise<string | undefined> {
+  if (config.spreadsheetId) return config.spreadsheetId;
+  try {
+    return await ports.secrets().get(SETTING_SECRET_NAMES.sheetsSpreadsheetId);
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
+}
+
 /** The gateway to the configured spreadsheet, with credentials from the secret store. */
 export async function createSheetGateway(
   ports: Pick<SheetsBridgePorts, 'secrets'>,
-  config: SheetsBridgeConfig,
+  config: SheetsBridgeConfig & { readonly spreadsheetId: string },
   logger: Logger,
 ): Promise<SheetGateway> {
   const secret = await ports.secrets().get(config.credentialsSecret);
@@ -36,7 +54,7 @@ export async function createSheetGateway(
   return new GoogleSheetGateway(
     {
       auth: sheetsAuthFrom(secret),
-      spreadsheetId: config.spreadsheetId!,
+      spreadsheetId: config.spreadsheetId,
       tab: config.tab,
       ...(config.rootUrl ? { rootUrl: config.rootUrl } : {}),
       quota: { requestsPerMinute: config.requestsPerMinute, maxRetries: config.maxRetries, baseBackoffMs: config.backoffMs },
@@ -55,8 +73,12 @@ export async function createSheetsBridgeHandlers(
   logger: Logger,
   gateway?: SheetGateway,
 ): Promise<SheetsBridgeService> {
-  if (!config.spreadsheetId && !gateway) {
-    logger.warn({}, 'JOBPIPE_SHEETS_SPREADSHEET_ID is not set: the sheets bridge is off and acknowledges events without syncing');
+  const spreadsheetId = gateway ? config.spreadsheetId : await configuredSpreadsheetId(ports, config);
+  if (!spreadsheetId && !gateway) {
+    logger.warn(
+      {},
+      'no spreadsheet is connected (JOBPIPE_SHEETS_SPREADSHEET_ID, or `jobpipe sheets connect`): the sheets bridge is off and acknowledges events without syncing',
+    );
     const off = async () => {};
     return {
       handlers: defineHandlers({
@@ -71,7 +93,7 @@ export async function createSheetsBridgeHandlers(
       stop: off,
     };
   }
-  const sheet = gateway ?? (await createSheetGateway(ports, config, logger));
+  const sheet = gateway ?? (await createSheetGateway(ports, { ...config, spreadsheetId: spreadsheetId! }, logger));
   await sheet.checkTab();
   const sync = new SheetSync({ gateway: sheet, publisher: ports.publisher, clock: ports.clock, logger, flushDelayMs: config.flushMs });
   let poller: NodeJS.Timeout | undefined;

@@ -65,6 +65,9 @@ export interface FactJobsTable {
   posted_at: string | null;
   first_seen_at: string | null;
   last_seen_at: string | null;
+  /** first_seen_at and last_seen_at as fractional days since the epoch (ages are subtractions). */
+  first_seen_days: number | null;
+  last_seen_days: number | null;
   content_hash: string | null;
 }
 
@@ -75,6 +78,40 @@ export interface DailySnapshotsTable {
   jobs: number;
   avg_score: number | null;
   taken_at: string;
+}
+
+/**
+ * job_lifecycle: whether a job's posting is open or closed, from `job.closed` / `job.reopened` (or the
+ * jobs table in a rebuild). The latest change by its own time wins, so duplicated and reordered events
+ * converge; a reopened job is open (its close fields are null).
+ */
+export interface JobLifecycleTable {
+  job_id: string;
+  source: string;
+  status: 'open' | 'closed';
+  /** When the latest change happened (closedAt of a close, reopenedAt of a reopening). */
+  status_at: string;
+  first_seen_at: string | null;
+  /** first_seen_at as fractional days since the epoch. */
+  first_seen_days: number | null;
+  closed_at: string | null;
+  closed_at_days: number | null;
+  close_reason: string | null;
+  /** Days from the first sighting to the close (null while open). */
+  days_to_close: number | null;
+}
+
+/** job_ghost_flags: the ghost-risk criteria that fire for a job now (the latest `job.flagged` set). */
+export interface JobGhostFlagsTable {
+  job_id: string;
+  kind: string;
+  since: string;
+}
+
+/** job_flag_sets: when the job's current flag set was decided (so an older `job.flagged` never replaces a newer one). */
+export interface JobFlagSetsTable {
+  job_id: string;
+  flagged_at: string;
 }
 
 /** dim_stages: the funnel order of the CRM stages. */
@@ -106,12 +143,39 @@ export interface ReportViews {
   report_funnel: {
     stage: string;
     jobs: number;
+    /** Jobs that went further from the stage (to a later open stage, or closed as hired). */
+    advanced: number;
     conversion_rate: number | null;
     median_days_in_stage: number | null;
     response_rate: number | null;
   };
   report_applications_by_day: { day: string; submitted: number; failed: number };
+  report_time_to_close_by_source: TimeToCloseRow & { source: string };
+  report_time_to_close_by_company: TimeToCloseRow & { company: string };
+  report_lifecycle_overall: {
+    jobs: number;
+    open_jobs: number;
+    closed_jobs: number;
+    /** Jobs first seen at least 7 days before the store's latest sighting (their 7-day outcome is known). */
+    jobs_7d: number;
+    closed_within_7d: number;
+    share_closed_within_7d: number | null;
+    jobs_30d: number;
+    closed_within_30d: number;
+    share_closed_within_30d: number | null;
+    /** Open jobs carrying at least one ghost-risk flag. */
+    flagged_jobs: number;
+    share_flagged: number | null;
+  };
+  report_ghost_flags: { kind: string; jobs: number; share: number | null };
 }
+
+/** Days from first sighting to close over the closed jobs of a group (a type, so rows index like the other views'). */
+export type TimeToCloseRow = {
+  closed_jobs: number;
+  median_days: number | null;
+  p90_days: number | null;
+};
 
 /** The analytics schema as Kysely sees it: tables and report views. */
 export interface AnalyticsDatabase extends ReportViews {
@@ -121,6 +185,9 @@ export interface AnalyticsDatabase extends ReportViews {
   applications: ApplicationRow;
   daily_snapshots: DailySnapshotsTable;
   dim_stages: DimStagesTable;
+  job_lifecycle: JobLifecycleTable;
+  job_ghost_flags: JobGhostFlagsTable;
+  job_flag_sets: JobFlagSetsTable;
 }
 
 /** Names of the report views, in the order a dashboard shows them. */
@@ -133,4 +200,8 @@ export const REPORT_VIEWS = [
   'report_jobs_by_source_day',
   'report_funnel',
   'report_applications_by_day',
+  'report_lifecycle_overall',
+  'report_time_to_close_by_source',
+  'report_time_to_close_by_company',
+  'report_ghost_flags',
 ] as const satisfies readonly (keyof ReportViews)[];

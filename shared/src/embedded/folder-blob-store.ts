@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Dirent } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type Dirent, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PermanentError } from '../errors.js';
 import type { BlobStore } from '../ports/blobs.js';
@@ -22,9 +22,14 @@ export class FolderBlobStore implements BlobStore {
     await rename(temporary, path);
   }
 
+  /**
+   * Reads the blob in one synchronous call: a blob is a local file of at most a few megabytes, and the
+   * promise API's open, stat, read and close, each a round trip through the thread pool, cost the parser
+   * more CPU than the read itself (about 7% of its time in the ingest bench).
+   */
   async get(key: string): Promise<Buffer | undefined> {
     try {
-      return await readFile(this.pathOf(key));
+      return readFileSync(this.pathOf(key));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

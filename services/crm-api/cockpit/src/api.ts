@@ -61,3 +61,8 @@ export function queryString(values: Record<string, string | number | boolean | r
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/** What to show a person for a failed call: the API's own words, or the error's. */
+export function failureMessage(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
+}

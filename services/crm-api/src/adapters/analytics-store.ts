@@ -10,14 +10,21 @@ import {
   type AnnouncedSnapshot,
   type ApplicationsDay,
   type FunnelStage,
+  type GhostFlagShare,
   type KeywordExperience,
+  type LifecycleOverall,
   type Report,
   type SalaryOverall,
   type SkillDemand,
   type SkillSalary,
   type SourceDay,
+  type TimeToClose,
+  type TimeToCloseGrouping,
   type TrackReport,
 } from '../ports/analytics-reports.js';
+
+/** SQLite's answer for a view the snapshot does not have (one published before the view existed). */
+const MISSING_VIEW = /no such (table|column)/;
 
 /**
  * Read-only access to the analytics snapshot that etl publishes: a local copy of the SQLite file,
@@ -107,6 +114,8 @@ export class AnalyticsStore implements AnalyticsReports {
           sql<number>`count(*)`.as('jobs'),
           sql<number | null>`avg(coalesce(f.experience_years_min, f.experience_years_max))`.as('avg_experience_years'),
         ])
+        // A duplicate posting of a job on another source is the same job: counted once, like every report.
+        .where('f.canonical_job_id', 'is', null)
         .where((eb) =>
           eb.or([
             sql<boolean>`lower(f.title) LIKE ${pattern} ESCAPE '\\'`,
@@ -144,6 +153,40 @@ export class AnalyticsStore implements AnalyticsReports {
     );
   }
 
+  lifecycleOverall(): Promise<Report<LifecycleOverall>> {
+    return this.cached('lifecycle', (db) => db.selectFrom('report_lifecycle_overall').selectAll().execute());
+  }
+
+  timeToClose(by: TimeToCloseGrouping, limit: number, minClosed: number): Promise<Report<TimeToClose>> {
+    return this.cached(`time-to-close:${by}:${limit}:${minClosed}`, async (db) => {
+      const rows =
+        by === 'source'
+          ? await db
+              .selectFrom('report_time_to_close_by_source')
+              .select(['source as group', 'closed_jobs', 'median_days', 'p90_days'])
+              .where('closed_jobs', '>=', minClosed)
+              .orderBy('closed_jobs', 'desc')
+              .orderBy('source')
+              .limit(limit)
+              .execute()
+          : await db
+              .selectFrom('report_time_to_close_by_company')
+              .select(['company as group', 'closed_jobs', 'median_days', 'p90_days'])
+              .where('closed_jobs', '>=', minClosed)
+              .orderBy('closed_jobs', 'desc')
+              .orderBy('company')
+              .limit(limit)
+              .execute();
+      return rows.map((row) => ({ group: row.group, closedJobs: row.closed_jobs, medianDays: row.median_days, p90Days: row.p90_days }));
+    });
+  }
+
+  ghostFlags(): Promise<Report<GhostFlagShare>> {
+    return this.cached('ghost-flags', (db) =>
+      db.selectFrom('report_ghost_flags').selectAll().orderBy('jobs', 'desc').orderBy('kind').execute(),
+    );
+  }
+
   async close(): Promise<void> {
     await this.db?.destroy();
     this.db = undefined;
@@ -162,8 +205,20 @@ export class AnalyticsStore implements AnalyticsReports {
     const hit = this.cache.get(key);
     const now = this.now().getTime();
     if (hit && hit.until > now) return hit.value as Report<T>;
-    const value: Report<T> = { loadedAt: this.loadedAt, rows: await load(db) };
+    const value: Report<T> = { loadedAt: this.loadedAt, rows: await this.loadFrom(db, load) };
     if (this.cacheMs > 0) this.cache.set(key, { until: now + this.cacheMs, value });
     return value;
+  }
+
+  /** Runs a report; a snapshot older than the report's view answers "not available yet", not a failure. */
+  private async loadFrom<T>(db: Kysely<AnalyticsDatabase>, load: (db: Kysely<AnalyticsDatabase>) => Promise<T[]>): Promise<T[]> {
+    try {
+      return await load(db);
+    } catch (error) {
+      if (error instanceof Error && MISSING_VIEW.test(error.message)) {
+        throw new AnalyticsUnavailableError(`the analytics snapshot predates this report (${error.message}): run an ETL with POST /etl`);
+      }
+      throw error;
+    }
   }
 }

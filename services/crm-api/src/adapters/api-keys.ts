@@ -1,6 +1,6 @@
 import { hash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { type Clock, collect, type ServiceTables } from '@jobpipe/shared';
+import { type Clock, collect, type ServiceTables, type WriteCondition } from '@jobpipe/shared';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: string, keylen: number, options: object) => Promise<Buffer>;
 
@@ -15,6 +15,10 @@ export interface ApiKeyRecord {
   readonly scope: ApiKeyScope;
   readonly createdAt: string;
   readonly revokedAt: string | null;
+  /** When the key last opened a request (recorded at most once a minute); absent: never used. */
+  readonly lastUsedAt?: string;
+  /** Writes after creation (absent: none); every write checks and raises it. */
+  readonly revision?: number;
 }
 
 /** A freshly created key: the secret is shown to the user once and never stored. */
@@ -73,12 +77,40 @@ export function listApiKeys(tables: ServiceTables<'crm-api'>): Promise<ApiKeyRec
   return collect(tables.scanAll('apiKeys'));
 }
 
-/** Revokes the key with this id; returns false when no such key exists. */
-export async function revokeApiKey(tables: ServiceTables<'crm-api'>, clock: Clock, keyId: string): Promise<boolean> {
-  const record = (await listApiKeys(tables)).find((candidate) => candidate.keyId === keyId);
-  if (!record) return false;
-  await tables.put('apiKeys', { ...record, revokedAt: record.revokedAt ?? clock.now().toISOString() });
-  return true;
+/**
+ * The record as written next, with the condition "nobody wrote it since it was read as `record`": a
+ * use recorded at the moment of a revocation cannot write the revocation away (nor the other way round).
+ */
+function nextRevision(record: ApiKeyRecord, changes: Partial<ApiKeyRecord>): [ApiKeyRecord, WriteCondition] {
+  const condition: WriteCondition = record.revision
+    ? { kind: 'compare', attribute: 'revision', op: 'eq', value: record.revision, orNotExists: false }
+    : // A compare no stored revision matches, passing only while the record has none.
+      { kind: 'compare', attribute: 'revision', op: 'eq', value: 0, orNotExists: true };
+  return [{ ...record, ...changes, revision: (record.revision ?? 0) + 1 }, condition];
+}
+
+/** Revokes the key with this id; returns the revoked record, or undefined when no such key exists. */
+export async function revokeApiKey(tables: ServiceTables<'crm-api'>, clock: Clock, keyId: string): Promise<ApiKeyRecord | undefined> {
+  for (;;) {
+    const record = (await listApiKeys(tables)).find((candidate) => candidate.keyId === keyId);
+    if (!record) return undefined;
+    if (record.revokedAt) return record;
+    const [revoked, unchanged] = nextRevision(record, { revokedAt: clock.now().toISOString() });
+    if (await tables.put('apiKeys', { ...revoked }, unchanged)) return revoked;
+  }
+}
+
+/** How stale `lastUsedAt` may get: a key in steady use costs one write a minute, not one per request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Records that a key was just used, unless that was already recorded within the last minute. A record
+ * changed meanwhile (revoked, or used through another instance) is left as it is.
+ */
+export async function recordApiKeyUse(tables: ServiceTables<'crm-api'>, record: ApiKeyRecord, now: Date): Promise<void> {
+  if (record.lastUsedAt && now.getTime() - Date.parse(record.lastUsedAt) < LAST_USED_RESOLUTION_MS) return;
+  const [used, unchanged] = nextRevision(record, { lastUsedAt: now.toISOString() });
+  await tables.put('apiKeys', { ...used }, unchanged);
 }
 
 /**
@@ -92,6 +124,7 @@ export class ApiKeyVerifier {
   constructor(
     private readonly tables: ServiceTables<'crm-api'>,
     private readonly cacheMs = 60_000,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async check(key: string): Promise<KeyCheck> {
@@ -104,6 +137,8 @@ export class ApiKeyVerifier {
     if (!record || !timingSafeEqual(Buffer.from(record.keyHash, 'hex'), Buffer.from(keyHash, 'hex')))
       return { ok: false, reason: 'unknown' };
     if (record.revokedAt) return { ok: false, reason: 'revoked' };
+    // Checked with scrypt at most once a minute per key (then cached), so this is the key's use to record.
+    await recordApiKeyUse(this.tables, record, this.now());
     if (this.verified.size > 10_000) this.verified.clear();
     this.verified.set(cacheKey, { record, until: Date.now() + this.cacheMs });
     return { ok: true, record };

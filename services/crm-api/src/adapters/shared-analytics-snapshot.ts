@@ -1,5 +1,5 @@
 import type { Item, ServiceTables } from '@jobpipe/shared';
-import type { AnalyticsReports, AnnouncedSnapshot, Report } from '../ports/analytics-reports.js';
+import type { AnalyticsReports, AnnouncedSnapshot, Report, TimeToCloseGrouping } from '../ports/analytics-reports.js';
 import type { AnalyticsStore } from './analytics-store.js';
 
 /** The table of crm-api's read side (contracts `TABLES.readModel`) and the key of the snapshot item. */
@@ -85,6 +85,18 @@ export class SharedAnalyticsSnapshot implements AnalyticsReports {
 
   applicationsByDay(since: string) {
     return this.read(() => this.options.local.applicationsByDay(since));
+  }
+
+  lifecycleOverall() {
+    return this.read(() => this.options.local.lifecycleOverall());
+  }
+
+  timeToClose(by: TimeToCloseGrouping, limit: number, minClosed: number) {
+    return this.read(() => this.options.local.timeToClose(by, limit, minClosed));
+  }
+
+  ghostFlags() {
+    return this.read(() => this.options.local.ghostFlags());
   }
 
   close(): Promise<void> {

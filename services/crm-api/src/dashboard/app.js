@@ -3,6 +3,8 @@
 
 const COLORS = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6', '#dd4477', '#66aa00'];
 const charts = {};
+/** An average salary per skill is shown only when at least this many jobs give it (one job is an anecdote). */
+const MIN_JOBS_PER_SKILL_SALARY = 5;
 
 function readKey() {
   const fragment = new URLSearchParams(window.location.hash.slice(1));
@@ -48,17 +50,19 @@ function money(value) {
   return typeof value === 'number' ? Math.round(value).toLocaleString('en-US') : '–';
 }
 
-function renderFigures(salary, jobsShown) {
-  const container = document.getElementById('figures');
+function percent(share) {
+  return typeof share === 'number' ? `${(share * 100).toFixed(1)} %` : '–';
+}
+
+function days(value) {
+  return typeof value === 'number' ? value.toFixed(1) : '–';
+}
+
+/** Fills a row of figure boxes: [value, caption] pairs. */
+function renderFigures(id, figures) {
+  const container = document.getElementById(id);
   container.replaceChildren();
-  const row = salary.rows[0] || {};
-  const figures = [
-    ['Jobs analysed', row.jobs ?? 0],
-    ['Avg salary (USD, min–max)', `${money(row.avg_annual_usd_min)} – ${money(row.avg_annual_usd_max)}`],
-    ['Avg experience (years)', typeof row.avg_experience_years === 'number' ? row.avg_experience_years.toFixed(1) : '–'],
-    ['Open jobs listed', jobsShown],
-  ];
-  for (const [label, value] of figures) {
+  for (const [value, label] of figures) {
     const box = document.createElement('div');
     box.className = 'figure';
     const strong = document.createElement('strong');
@@ -67,6 +71,132 @@ function renderFigures(salary, jobsShown) {
     caption.textContent = label;
     box.append(strong, caption);
     container.append(box);
+  }
+}
+
+function overallFigures(salary, lifecycle) {
+  const row = salary.rows[0] || {};
+  return [
+    [row.jobs ?? 0, 'Jobs analysed (duplicates counted once)'],
+    [`${money(row.avg_annual_usd_min)} – ${money(row.avg_annual_usd_max)}`, 'Avg salary (USD, min–max)'],
+    [typeof row.avg_experience_years === 'number' ? row.avg_experience_years.toFixed(1) : '–', 'Avg experience (years)'],
+    [lifecycle ? lifecycle.open_jobs : '–', 'Open jobs (duplicates counted once)'],
+  ];
+}
+
+function lifecycleFigures(lifecycle) {
+  return [
+    [
+      percent(lifecycle.share_closed_within_7d),
+      `Closed within 7 days (${lifecycle.closed_within_7d} of ${lifecycle.jobs_7d} jobs seen 7+ days ago)`,
+    ],
+    [
+      percent(lifecycle.share_closed_within_30d),
+      `Closed within 30 days (${lifecycle.closed_within_30d} of ${lifecycle.jobs_30d} jobs seen 30+ days ago)`,
+    ],
+    [percent(lifecycle.share_flagged), `Open jobs with a ghost-risk flag (${lifecycle.flagged_jobs} of ${lifecycle.open_jobs})`],
+    [lifecycle.closed_jobs, 'Postings closed'],
+  ];
+}
+
+/** Fills a table body with rows of [text, className] cells (text only, never HTML). */
+function renderTable(id, rows) {
+  const body = document.querySelector(`#${id} tbody`);
+  body.replaceChildren();
+  for (const cells of rows) {
+    const row = document.createElement('tr');
+    for (const [text, className] of cells) {
+      const cell = document.createElement('td');
+      if (className) cell.className = className;
+      cell.textContent = text;
+      row.append(cell);
+    }
+    body.append(row);
+  }
+}
+
+/** Shows a note in place of an empty panel (and hides it when there is data). */
+function note(id, text) {
+  const element = document.getElementById(id);
+  element.textContent = text || '';
+  element.hidden = !text;
+}
+
+/**
+ * The funnel as conversion between stages: each stage with the jobs that were ever in it and how many of
+ * them went further, as a bar of the conversion share (the count of 'new' no longer dwarfs the rest).
+ */
+function renderFunnel(rows) {
+  const list = document.getElementById('funnel');
+  list.replaceChildren();
+  for (const row of rows) {
+    const item = document.createElement('li');
+    const name = document.createElement('span');
+    name.className = 'stage';
+    name.textContent = row.stage;
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = `${row.jobs} ${row.jobs === 1 ? 'job' : 'jobs'}`;
+    item.append(name, count);
+    if (typeof row.conversion_rate === 'number') {
+      const bar = document.createElement('span');
+      bar.className = 'bar';
+      const fill = document.createElement('span');
+      fill.style.width = `${Math.round(row.conversion_rate * 100)}%`;
+      bar.append(fill);
+      const advanced = row.advanced ?? Math.round(row.conversion_rate * row.jobs);
+      const conversion = document.createElement('span');
+      conversion.className = 'conversion';
+      conversion.textContent = `→ ${advanced} went further (${percent(row.conversion_rate)})`;
+      item.append(bar, conversion);
+    }
+    list.append(item);
+  }
+}
+
+function renderLifecycle(lifecycle, bySource, byCompany, flags) {
+  if (!lifecycle) {
+    note('lifecycle-note', 'Lifecycle figures appear after the next ETL (POST /etl).');
+    return;
+  }
+  note('lifecycle-note', '');
+  renderFigures('lifecycle-figures', lifecycleFigures(lifecycle.rows[0]));
+  draw(
+    'chart-time-to-close',
+    'bar',
+    bySource.rows.map((row) => `${row.group} (n=${row.closedJobs})`),
+    [
+      { label: 'median days', data: bySource.rows.map((row) => row.medianDays), backgroundColor: COLORS[0] },
+      { label: '90th percentile days', data: bySource.rows.map((row) => row.p90Days), backgroundColor: COLORS[2] },
+    ],
+    { indexAxis: 'y', scales: { y: { ticks: { autoSkip: false } }, x: { beginAtZero: true } } },
+  );
+  renderTable(
+    'time-to-close-by-company',
+    byCompany.rows.map((row) => [
+      [row.group, ''],
+      [String(row.closedJobs), 'number'],
+      [days(row.medianDays), 'number'],
+      [days(row.p90Days), 'number'],
+    ]),
+  );
+  renderTable(
+    'ghost-flags',
+    flags.rows.map((row) => [
+      [row.kind, ''],
+      [String(row.jobs), 'number'],
+      [percent(row.share), 'number'],
+    ]),
+  );
+}
+
+/** A report that a snapshot older than its view cannot answer yet (503): null instead of failing the page. */
+async function optional(path, key) {
+  try {
+    return await api(path, key);
+  } catch (error) {
+    if (error.status === 503) return null;
+    throw error;
   }
 }
 
@@ -135,13 +265,19 @@ async function load(key) {
     const stages = openStages.map((stage) => `stage=${stage}`).join('&');
     const [skills, salaryBySkill, tracks, sources, funnel, applications, salary, jobs] = await Promise.all([
       api('/insights/skills?limit=15', key),
-      api('/insights/salary-by-skill?limit=15', key),
+      api(`/insights/salary-by-skill?limit=15&minJobs=${MIN_JOBS_PER_SKILL_SALARY}`, key),
       api('/insights/tracks', key),
       api('/insights/sources-by-day?days=60', key),
       api('/insights/funnel', key),
       api('/insights/applications-by-day?days=60', key),
       api('/insights/salary', key),
       api(`/jobs?${stages}&sort=score&order=desc&limit=25`, key),
+    ]);
+    const [lifecycle, timeBySource, timeByCompany, flags] = await Promise.all([
+      optional('/insights/lifecycle', key),
+      optional('/insights/time-to-close?by=source&limit=10', key),
+      optional('/insights/time-to-close?by=company&limit=10', key),
+      optional('/insights/ghost-flags', key),
     ]);
     draw(
       'chart-skills',
@@ -153,9 +289,13 @@ async function load(key) {
     draw(
       'chart-salary-by-skill',
       'bar',
-      salaryBySkill.rows.map((row) => row.skill),
+      salaryBySkill.rows.map((row) => `${row.skill} (n=${row.jobs})`),
       [{ label: 'USD / year', data: salaryBySkill.rows.map((row) => row.avg_annual_usd), backgroundColor: COLORS[3] }],
       { indexAxis: 'y', scales: { y: { ticks: { autoSkip: false } } } },
+    );
+    note(
+      'salary-by-skill-note',
+      salaryBySkill.rows.length === 0 ? `No skill has a salary in ${MIN_JOBS_PER_SKILL_SALARY} or more jobs yet.` : '',
     );
     draw(
       'chart-tracks',
@@ -171,12 +311,7 @@ async function load(key) {
       { plugins: { legend: { display: true } } },
     );
     renderSources(sources.rows);
-    draw(
-      'chart-funnel',
-      'bar',
-      funnel.rows.map((row) => row.stage),
-      [{ label: 'jobs', data: funnel.rows.map((row) => row.jobs), backgroundColor: COLORS[4] }],
-    );
+    renderFunnel(funnel.rows);
     draw(
       'chart-applications',
       'bar',
@@ -187,7 +322,8 @@ async function load(key) {
       ],
       { scales: { x: { stacked: true }, y: { stacked: true } } },
     );
-    renderFigures(salary, jobs.items.length);
+    renderFigures('figures', overallFigures(salary, lifecycle?.rows[0]));
+    renderLifecycle(lifecycle, timeBySource, timeByCompany, flags);
     renderJobs(jobs.items);
     setStatus(`Analytics loaded at ${salary.loadedAt}`, false);
     document.body.dataset.ready = 'true';

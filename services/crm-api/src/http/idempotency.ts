@@ -8,6 +8,10 @@ declare module 'fastify' {
     /** The claimed idempotency key of a write request that sent one. */
     idempotency?: { readonly key: string; readonly fingerprint: string };
   }
+  interface FastifyContextConfig {
+    /** The answer holds a secret shown once (a new API key): it is never kept, so Idempotency-Key is refused. */
+    answerHoldsSecret?: boolean;
+  }
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -43,6 +47,13 @@ export function installIdempotencyKeys(app: FastifyInstance, store: IdempotencyS
     if (header === undefined || !WRITE_METHODS.has(request.method)) return;
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
       throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 visible ASCII characters, sent once');
+    }
+    if (request.routeOptions.config?.answerHoldsSecret) {
+      throw new ApiError(
+        400,
+        'idempotency_key_not_accepted',
+        `${request.method} ${request.routeOptions.url} answers a secret shown once, which is never stored for a replay: send it without Idempotency-Key`,
+      );
     }
     const key = sha256(`${request.apiKey?.keyId ?? 'public'}\n${header}`);
     const fingerprint = fingerprintOf(request);

@@ -14,6 +14,18 @@ export type TrackReport = AnalyticsDatabase['report_by_track'];
 export type SourceDay = AnalyticsDatabase['report_jobs_by_source_day'];
 export type FunnelStage = AnalyticsDatabase['report_funnel'];
 export type ApplicationsDay = AnalyticsDatabase['report_applications_by_day'];
+export type LifecycleOverall = AnalyticsDatabase['report_lifecycle_overall'];
+export type GhostFlagShare = AnalyticsDatabase['report_ghost_flags'];
+/** How time to close is grouped. */
+export type TimeToCloseGrouping = 'source' | 'company';
+/** Days from first sighting to close of one group's closed jobs. */
+export interface TimeToClose {
+  /** The source or company. */
+  readonly group: string;
+  readonly closedJobs: number;
+  readonly medianDays: number | null;
+  readonly p90Days: number | null;
+}
 /** Average experience asked by the jobs that mention a keyword (in the title or as a skill). */
 export interface KeywordExperience {
   readonly keyword: string;
@@ -55,5 +67,11 @@ export interface AnalyticsReports {
   funnel(): Promise<Report<FunnelStage>>;
   /** Applications per day, from `since` (YYYY-MM-DD). */
   applicationsByDay(since: string): Promise<Report<ApplicationsDay>>;
+  /** Open, closed and flagged jobs, and the shares closed within 7 and 30 days (one row). */
+  lifecycleOverall(): Promise<Report<LifecycleOverall>>;
+  /** Time to close per source or company, groups with the most closed jobs first. */
+  timeToClose(by: TimeToCloseGrouping, limit: number, minClosed: number): Promise<Report<TimeToClose>>;
+  /** Open jobs per ghost-risk criterion, most flagged first. */
+  ghostFlags(): Promise<Report<GhostFlagShare>>;
   close(): Promise<void>;
 }

@@ -2,12 +2,16 @@ import type { CrmApiContext } from '../context.js';
 import type {
   ApplicationsDay,
   FunnelStage,
+  GhostFlagShare,
   KeywordExperience,
+  LifecycleOverall,
   Report,
   SalaryOverall,
   SkillDemand,
   SkillSalary,
   SourceDay,
+  TimeToClose,
+  TimeToCloseGrouping,
   TrackReport,
 } from '../ports/analytics-reports.js';
 
@@ -57,4 +61,24 @@ export function funnel(context: InsightsContext): Promise<Report<FunnelStage>> {
 /** Applications submitted and failed per day over the last `days` days. */
 export function applicationsByDay(context: InsightsContext, days: number): Promise<Report<ApplicationsDay>> {
   return context.analytics.applicationsByDay(daysAgo(context, days));
+}
+
+/** Open, closed and ghost-flagged jobs, and the shares closed within 7 and 30 days of their first sighting. */
+export function lifecycle(context: InsightsContext): Promise<Report<LifecycleOverall>> {
+  return context.analytics.lifecycleOverall();
+}
+
+/** Median and 90th-percentile days from first sighting to close, per source or company. */
+export function timeToClose(
+  context: InsightsContext,
+  by: TimeToCloseGrouping,
+  limit: number,
+  minClosed: number,
+): Promise<Report<TimeToClose>> {
+  return context.analytics.timeToClose(by, limit, minClosed);
+}
+
+/** Open jobs per ghost-risk criterion and their share of the open jobs. */
+export function ghostFlags(context: InsightsContext): Promise<Report<GhostFlagShare>> {
+  return context.analytics.ghostFlags();
 }

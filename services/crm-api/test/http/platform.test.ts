@@ -282,6 +282,9 @@ test('the OpenAPI document validates and lists every route', async () => {
     'GET /insights/sources-by-day',
     'GET /insights/funnel',
     'GET /insights/applications-by-day',
+    'GET /insights/lifecycle',
+    'GET /insights/time-to-close',
+    'GET /insights/ghost-flags',
     'GET /live',
     'POST /proposals/stage-changes',
     'POST /proposals/applications',
@@ -308,6 +311,11 @@ test('the OpenAPI document validates and lists every route', async () => {
     'GET /notifications/targets',
     'PUT /notifications/targets',
     'PUT /notifications/targets/{name}/secret',
+    'GET /api-keys',
+    'POST /api-keys',
+    'DELETE /api-keys/{keyId}',
+    'GET /sheets/connection',
+    'PUT /sheets/connection',
   ];
   assert.deepEqual([...listed].sort(), [...expected].sort());
   assert.ok((await inject('GET', '/metrics')).body.includes('jobpipe_http_requests_total'));

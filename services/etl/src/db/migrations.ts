@@ -1,6 +1,7 @@
 import { CRM_STAGES } from '@jobpipe/contracts';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import { CREATE_REPORT_VIEWS, DROP_REPORT_VIEWS } from './report-views.js';
+import { CREATE_LIFECYCLE_VIEWS, DROP_LIFECYCLE_VIEWS } from './lifecycle-views.js';
+import { CREATE_REPORT_VIEWS, DROP_REPORT_VIEWS, FUNNEL } from './report-views.js';
 
 /** Tables and indexes of the analytics schema, plus the stage dimension. */
 const analyticsTables: Migration = {
@@ -103,10 +104,69 @@ const reportViews: Migration = {
   },
 };
 
+const MS_PER_DAY = 86_400_000;
+
+/** Fills the epoch-day columns of the jobs loaded before they existed (both dialects: computed here, not in SQL). */
+async function backfillSightingDays(db: Kysely<unknown>): Promise<void> {
+  const { rows } = await sql<{ job_id: string; first_seen_at: string; last_seen_at: string }>`
+    SELECT job_id, first_seen_at, last_seen_at FROM fact_jobs WHERE first_seen_at IS NOT NULL AND last_seen_at IS NOT NULL`.execute(db);
+  for (const row of rows) {
+    await sql`UPDATE fact_jobs SET first_seen_days = ${Date.parse(row.first_seen_at) / MS_PER_DAY},
+      last_seen_days = ${Date.parse(row.last_seen_at) / MS_PER_DAY} WHERE job_id = ${row.job_id}`.execute(db);
+  }
+}
+
+/**
+ * The job lifecycle: sighting days on the jobs, each job's open/closed state and ghost-risk flags, the
+ * lifecycle report views, and the funnel again (it gained its `advanced` count).
+ */
+const lifecycle: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('fact_jobs').addColumn('first_seen_days', 'double precision').execute();
+    await db.schema.alterTable('fact_jobs').addColumn('last_seen_days', 'double precision').execute();
+    await backfillSightingDays(db);
+    await db.schema
+      .createTable('job_lifecycle')
+      .addColumn('job_id', 'text', (column) => column.primaryKey())
+      .addColumn('source', 'text', (column) => column.notNull())
+      .addColumn('status', 'text', (column) => column.notNull())
+      .addColumn('status_at', 'text', (column) => column.notNull())
+      .addColumn('first_seen_at', 'text')
+      .addColumn('first_seen_days', 'double precision')
+      .addColumn('closed_at', 'text')
+      .addColumn('closed_at_days', 'double precision')
+      .addColumn('close_reason', 'text')
+      .addColumn('days_to_close', 'double precision')
+      .execute();
+    await db.schema
+      .createTable('job_flag_sets')
+      .addColumn('job_id', 'text', (column) => column.primaryKey())
+      .addColumn('flagged_at', 'text', (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createTable('job_ghost_flags')
+      .addColumn('job_id', 'text', (column) => column.notNull())
+      .addColumn('kind', 'text', (column) => column.notNull())
+      .addColumn('since', 'text', (column) => column.notNull())
+      .addPrimaryKeyConstraint('job_ghost_flags_pk', ['job_id', 'kind'])
+      .execute();
+    await sql.raw('DROP VIEW report_funnel').execute(db);
+    await sql.raw(FUNNEL).execute(db);
+    for (const statement of CREATE_LIFECYCLE_VIEWS) await sql.raw(statement).execute(db);
+  },
+  async down(db: Kysely<unknown>) {
+    for (const view of DROP_LIFECYCLE_VIEWS) await sql.raw(`DROP VIEW IF EXISTS ${view}`).execute(db);
+    for (const table of ['job_ghost_flags', 'job_flag_sets', 'job_lifecycle']) await db.schema.dropTable(table).execute();
+    await db.schema.alterTable('fact_jobs').dropColumn('last_seen_days').execute();
+    await db.schema.alterTable('fact_jobs').dropColumn('first_seen_days').execute();
+  },
+};
+
 /** Every migration of the analytics schema, by name (applied in name order). */
 export const ANALYTICS_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_analytics_tables': analyticsTables,
   '0002_report_views': reportViews,
+  '0003_lifecycle': lifecycle,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...ANALYTICS_MIGRATIONS }) };

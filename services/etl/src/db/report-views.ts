@@ -4,8 +4,10 @@
  * from window functions, and durations are differences of the stored epoch-day columns.
  */
 
-const round = (expression: string, digits: number) => `CAST(ROUND(CAST(${expression} AS NUMERIC), ${digits}) AS DOUBLE PRECISION)`;
-const count = (expression: string) => `CAST(${expression} AS INTEGER)`;
+/** Rounds through NUMERIC (both dialects) and back to a double. */
+export const round = (expression: string, digits: number) => `CAST(ROUND(CAST(${expression} AS NUMERIC), ${digits}) AS DOUBLE PRECISION)`;
+/** Casts a count to INTEGER, so PostgreSQL's bigint arrives as a number. */
+export const count = (expression: string) => `CAST(${expression} AS INTEGER)`;
 
 /** Helper view: canonical (not duplicate), parsed jobs with one salary and experience figure each. */
 const JOB_MEASURES = `
@@ -76,18 +78,26 @@ FROM applications
 GROUP BY SUBSTR(outcome_at, 1, 10)`;
 
 /**
- * The funnel, in stage order. A job "reached" a stage when its history or its current stage says so; a
- * job the user never moved sits in 'new' (a duplicate linked to its canonical job is not counted). Conversion: the
+ * The funnel, in stage order (`advanced` counts the jobs that went further, so a dashboard can show
+ * conversion between stages with its counts). A job "reached" a stage when its history (a move to it or from it) or
+ * its current stage says so (crm-api records a job's first move as from 'new', with no move to 'new' before it); a
+ * job the user never moved sits in 'new'. A duplicate counts as the job it duplicates (the parser's link), so a
+ * job whose copies the user moved on two sources is one job in each stage. Conversion: the
  * share of jobs that reached a stage and went further (a later open stage, or closed as hired). Response
  * rate (from 'applied' on): the share that heard back (went further, or closed as rejected). Median days:
  * over completed stays in the stage (a note is not a move).
  */
-const FUNNEL = `
+export const FUNNEL = `
 CREATE VIEW report_funnel AS
 WITH visits AS (
-  SELECT job_id, to_stage AS stage, closed_reason FROM stage_changes
+  SELECT COALESCE(f.canonical_job_id, s.job_id) AS job_id, s.to_stage AS stage, s.closed_reason AS closed_reason
+  FROM stage_changes s LEFT JOIN fact_jobs f ON f.job_id = s.job_id
   UNION
-  SELECT job_id, COALESCE(stage, 'new') AS stage, closed_reason FROM fact_jobs
+  SELECT COALESCE(f.canonical_job_id, s.job_id) AS job_id, s.from_stage AS stage, NULL AS closed_reason
+  FROM stage_changes s LEFT JOIN fact_jobs f ON f.job_id = s.job_id
+  WHERE s.from_stage IS NOT NULL
+  UNION
+  SELECT COALESCE(canonical_job_id, job_id) AS job_id, COALESCE(stage, 'new') AS stage, closed_reason FROM fact_jobs
   WHERE stage IS NOT NULL OR canonical_job_id IS NULL
 ),
 reach AS (
@@ -127,7 +137,7 @@ counts AS (
   LEFT JOIN reach r ON r.job_id = v.job_id
   GROUP BY d.stage, d.stage_rank, d.is_open
 )
-SELECT c.stage AS stage, ${count('c.jobs')} AS jobs,
+SELECT c.stage AS stage, ${count('c.jobs')} AS jobs, ${count('c.advanced')} AS advanced,
   CASE WHEN c.is_open = 1 AND c.jobs > 0 THEN ${round('c.advanced * 1.0 / c.jobs', 4)} END AS conversion_rate,
   ${round('m.median_days', 2)} AS median_days_in_stage,
   CASE WHEN c.is_open = 1 AND c.jobs > 0 AND c.stage_rank >= 4 THEN ${round('c.replied * 1.0 / c.jobs', 4)} END AS response_rate

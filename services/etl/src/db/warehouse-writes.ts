@@ -2,14 +2,16 @@ import type { AnalyticsDatabase, ApplicationRow, JobSkillRow, StageChangeRow } f
 import { type Compilable, CompiledQuery, type DialectAdapter, type Kysely, sql, type Transaction } from 'kysely';
 import type { LoadedJob, ScoreFact, StageFact } from '../domain/analytics-rows.js';
 
-type Db = Kysely<AnalyticsDatabase> | Transaction<AnalyticsDatabase>;
+/** A database or a transaction on it. */
+export type Db = Kysely<AnalyticsDatabase> | Transaction<AnalyticsDatabase>;
 
 /** Parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 30_000;
 /** Rows per multi-row statement: big enough to amortize a statement, small enough to reuse its SQL. */
 const ROWS_PER_STATEMENT = 500;
 
-function chunked<T>(rows: readonly T[], columns: number): T[][] {
+/** Rows split into statements that stay under both dialects' parameter limits. */
+export function chunked<T>(rows: readonly T[], columns: number): T[][] {
   const size = Math.max(1, Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns)));
   const chunks: T[][] = [];
   for (let start = 0; start < rows.length; start += size) chunks.push(rows.slice(start, start + size));
@@ -24,7 +26,7 @@ const statementCache = new WeakMap<DialectAdapter, Map<string, string>>();
  * shape (statement, columns, row count) with this chunk's values. Rows must all have the same keys, and
  * the statement must take no parameters besides the row values (checked on first compile).
  */
-async function executeRows<Row extends object>(
+export async function executeRows<Row extends object>(
   db: Db,
   statement: string,
   rows: readonly Row[],
@@ -55,6 +57,9 @@ async function insertSkills(db: Db, jobs: readonly LoadedJob[]): Promise<void> {
     await executeRows(db, 'insert skills', chunk, (rows) => db.insertInto('bridge_job_skills').values([...rows]));
   }
 }
+
+/** An upserted version moves the first sighting only earlier (a relisting's age counts from its first listing). */
+const earlierFirstSighting = sql`fact_jobs.first_seen_at IS NULL OR excluded.first_seen_at < fact_jobs.first_seen_at`;
 
 /** Loads jobs into an empty schema (the full rebuild): plain inserts, no conflict handling. */
 export async function insertNewJobs(db: Db, jobs: readonly LoadedJob[]): Promise<void> {
@@ -116,8 +121,10 @@ export async function upsertJobs(db: Kysely<AnalyticsDatabase>, jobs: readonly L
               experience_years_min: eb.ref('excluded.experience_years_min'),
               experience_years_max: eb.ref('excluded.experience_years_max'),
               posted_at: eb.ref('excluded.posted_at'),
-              first_seen_at: sql<string>`CASE WHEN fact_jobs.first_seen_at IS NULL OR excluded.first_seen_at < fact_jobs.first_seen_at THEN excluded.first_seen_at ELSE fact_jobs.first_seen_at END`,
+              first_seen_at: sql<string>`CASE WHEN ${earlierFirstSighting} THEN excluded.first_seen_at ELSE fact_jobs.first_seen_at END`,
+              first_seen_days: sql<number>`CASE WHEN ${earlierFirstSighting} THEN excluded.first_seen_days ELSE fact_jobs.first_seen_days END`,
               last_seen_at: eb.ref('excluded.last_seen_at'),
+              last_seen_days: eb.ref('excluded.last_seen_days'),
               content_hash: eb.ref('excluded.content_hash'),
             }))
             .where((eb) =>

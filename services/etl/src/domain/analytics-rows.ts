@@ -25,6 +25,8 @@ export interface JobFact {
   readonly posted_at: string | null;
   readonly first_seen_at: string;
   readonly last_seen_at: string;
+  readonly first_seen_days: number;
+  readonly last_seen_days: number;
   readonly content_hash: string;
 }
 
@@ -50,4 +52,25 @@ export interface StageFact {
 export interface LoadedJob {
   readonly fact: JobFact;
   readonly skills: readonly string[];
+}
+
+/** A job's posting closed or opened again (the latest change by `status_at` wins). */
+export interface LifecycleFact {
+  readonly job_id: string;
+  readonly source: string;
+  readonly status: 'open' | 'closed';
+  readonly status_at: string;
+  readonly first_seen_at: string | null;
+  readonly first_seen_days: number | null;
+  readonly closed_at: string | null;
+  readonly closed_at_days: number | null;
+  readonly close_reason: string | null;
+  readonly days_to_close: number | null;
+}
+
+/** The ghost-risk criteria firing for a job, as decided at `flagged_at` (the whole set; empty when none fires). */
+export interface FlagSetFact {
+  readonly job_id: string;
+  readonly flagged_at: string;
+  readonly flags: readonly { readonly kind: string; readonly since: string }[];
 }

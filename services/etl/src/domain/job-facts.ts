@@ -1,7 +1,7 @@
 import type { NormalizedJob } from '@jobpipe/contracts';
 import { type RateBook, sourceOfJobId } from '@jobpipe/contracts';
 import type { JobFact, LoadedJob, ScoreFact } from './analytics-rows.js';
-import { dayOf, isoInstant } from './timestamps.js';
+import { dayOf, epochDays, isoInstant } from './timestamps.js';
 
 /** A job as stored in the jobs table: the normalized job plus the parser's duplicate link. */
 export type StoredJob = NormalizedJob & { readonly canonicalJobId?: string | null };
@@ -60,6 +60,8 @@ export function loadedJobOf(job: StoredJob, rates: RateBook): LoadedJob {
     posted_at: postedAt,
     first_seen_at: firstSeenAt,
     last_seen_at: lastSeenAt,
+    first_seen_days: epochDays(firstSeenAt),
+    last_seen_days: epochDays(lastSeenAt),
     content_hash: job.contentHash,
   };
   return { fact, skills: normalizeSkills(job.skills ?? []) };

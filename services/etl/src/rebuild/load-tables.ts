@@ -1,10 +1,12 @@
 import type { RateBook } from '@jobpipe/contracts';
 import { type AnalyticsDatabase, type Item, inBatches, type Logger, type TableReader } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
+import { replaceFlagSets, upsertLifecycle } from '../db/lifecycle-writes.js';
 import { insertNewJobs, insertStageChanges, upsertApplications, upsertScores, upsertStages } from '../db/warehouse-writes.js';
 import { applicationOfItem } from '../domain/application-facts.js';
 import { crmChangeOfHistoryItem, stageChangeOf, stageFactOfCrmItem } from '../domain/crm-facts.js';
 import { loadedJobOf, scoreFactOf } from '../domain/job-facts.js';
+import { flagSetOfItem, lifecycleOfItem } from '../domain/lifecycle-facts.js';
 
 /** Items of the operational tables that could not be read as analytics rows, per table. */
 export type SkippedItems = Record<'scores' | 'crm' | 'crmHistory' | 'applications', number>;
@@ -33,7 +35,13 @@ export async function loadOperationalTables(
 
   for await (const items of inBatches(tables.scanAll('jobs', { pageSize: options.pageSize }), options.pageSize)) {
     const jobs = items.map((item) => loadedJobOf(item, options.rates));
-    await writeAll((db) => insertNewJobs(db, jobs));
+    const closures = items.map(lifecycleOfItem).filter(defined);
+    const flagSets = items.map(flagSetOfItem).filter(defined);
+    await writeAll(async (db) => {
+      await insertNewJobs(db, jobs);
+      await upsertLifecycle(db, closures);
+      await replaceFlagSets(db, flagSets);
+    });
   }
   for await (const items of inBatches(tables.scanAll('scores', { pageSize: options.pageSize }), options.pageSize)) {
     const scores = items.map(fieldsOf).map(scoreFactOf).filter(defined);

@@ -83,13 +83,13 @@ describe('etl on SQLite', () => {
       'usajobs 2026-02-10 1',
     ]);
     assert.deepEqual(byKey(state.report_funnel!, 'stage'), {
-      new: { stage: 'new', jobs: 5, conversion_rate: 0.6, median_days_in_stage: 2, response_rate: null },
-      screened: { stage: 'screened', jobs: 1, conversion_rate: 1, median_days_in_stage: 2, response_rate: null },
-      shortlisted: { stage: 'shortlisted', jobs: 1, conversion_rate: 0, median_days_in_stage: null, response_rate: null },
-      applied: { stage: 'applied', jobs: 2, conversion_rate: 0.5, median_days_in_stage: 8, response_rate: 1 },
-      interviewing: { stage: 'interviewing', jobs: 1, conversion_rate: 0, median_days_in_stage: null, response_rate: 0 },
-      offer: { stage: 'offer', jobs: 0, conversion_rate: null, median_days_in_stage: null, response_rate: null },
-      closed: { stage: 'closed', jobs: 2, conversion_rate: null, median_days_in_stage: null, response_rate: null },
+      new: { stage: 'new', jobs: 5, advanced: 3, conversion_rate: 0.6, median_days_in_stage: 2, response_rate: null },
+      screened: { stage: 'screened', jobs: 1, advanced: 1, conversion_rate: 1, median_days_in_stage: 2, response_rate: null },
+      shortlisted: { stage: 'shortlisted', jobs: 1, advanced: 0, conversion_rate: 0, median_days_in_stage: null, response_rate: null },
+      applied: { stage: 'applied', jobs: 2, advanced: 1, conversion_rate: 0.5, median_days_in_stage: 8, response_rate: 1 },
+      interviewing: { stage: 'interviewing', jobs: 1, advanced: 0, conversion_rate: 0, median_days_in_stage: null, response_rate: 0 },
+      offer: { stage: 'offer', jobs: 0, advanced: 0, conversion_rate: null, median_days_in_stage: null, response_rate: null },
+      closed: { stage: 'closed', jobs: 2, advanced: 0, conversion_rate: null, median_days_in_stage: null, response_rate: null },
     });
     const funnelOrder = (await readReports(await full.warehouse.live())).report_funnel.map((row) => row.stage);
     assert.deepEqual(funnelOrder, ['new', 'screened', 'shortlisted', 'applied', 'interviewing', 'offer', 'closed'], 'stage order');

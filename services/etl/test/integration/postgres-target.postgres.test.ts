@@ -7,8 +7,10 @@ import { sql } from 'kysely';
 import { createEtlHandlers, type EtlService } from '../../src/app.js';
 import { readEtlConfig } from '../../src/config.js';
 import { openPostgresAnalytics } from '../../src/db/connections.js';
+import { readReports } from '../../src/db/reports.js';
 import { datasetEvents, seedTables } from '../fixtures/analytics-dataset.js';
 import { analyticsState } from '../fixtures/analytics-state.js';
+import { lifecycleEvents } from '../fixtures/lifecycle-dataset.js';
 import { type PostgresServer, postgresUnavailable, startPostgres } from '../fixtures/postgres-server.js';
 import { deliver, RecordingPublisher } from '../fixtures/run-etl.js';
 
@@ -42,6 +44,33 @@ describe('etl on PostgreSQL gives what it gives on SQLite', { skip: unavailable 
     await ports.close();
     server?.stop();
     dir.remove();
+  });
+
+  test('lifecycle figures (median, nearest-rank p90, shares) from the same events are the same on PostgreSQL', async () => {
+    const sqlite = start({ JOBPIPE_ETL_SQLITE_PATH: join(dir.path, 'lifecycle.sqlite') });
+    const pg = start({
+      JOBPIPE_ETL_TARGET: 'postgres',
+      JOBPIPE_ETL_POSTGRES_URL: server.url,
+      JOBPIPE_ETL_POSTGRES_SCHEMA: 'analytics_lifecycle',
+    });
+    for (const service of [sqlite, pg]) {
+      assert.deepEqual(
+        (await deliver(service, lifecycleEvents())).filter((outcome) => outcome !== 'ack'),
+        [],
+      );
+    }
+    const lifecycleOf = async (service: EtlService) => {
+      const reports = await readReports(await service.warehouse.live());
+      return [
+        reports.report_lifecycle_overall,
+        reports.report_time_to_close_by_source,
+        reports.report_time_to_close_by_company,
+        reports.report_ghost_flags,
+      ].map((rows) => [...rows].map((row) => JSON.stringify(row)).sort());
+    };
+    const onPostgres = await lifecycleOf(pg);
+    assert.deepEqual(onPostgres, await lifecycleOf(sqlite));
+    assert.match(onPostgres[1]!.join(), /"source":"mcf","closed_jobs":2,"median_days":6.5,"p90_days":10/);
   });
 
   test('full rebuild and incremental events on PostgreSQL match the SQLite results', async () => {

@@ -1,5 +1,5 @@
 import type { EventDataMap, ScrapeRunStatus } from '@jobpipe/contracts';
-import type { RunCounts } from './run-stats.js';
+import type { RunCounts } from './run-counts.js';
 
 /** How much of a search one run read (the `coverage` of `scrape.finished`). */
 export type RunCoverage = EventDataMap['scrape.finished']['coverage'];

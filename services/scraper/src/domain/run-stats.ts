@@ -1,19 +1,6 @@
+import type { RunCounts } from './run-counts.js';
 import type { BoardCoverage, RunCoverage } from './run-coverage.js';
 import type { SourceName } from './sources.js';
-
-/** What happened to the postings of one run. */
-export interface RunCounts {
-  /** Postings the source listed. */
-  found: number;
-  /** New or changed: stored and announced with job.scraped. */
-  published: number;
-  /** Same content hash as last time: nothing published. */
-  unchanged: number;
-  /** The server answered 304 Not Modified: nothing downloaded. */
-  notModified: number;
-  /** Could not be fetched (after retries) or were refused (allowlist, size). */
-  failed: number;
-}
 
 /** The record of one run, kept in scrapeState under `run#<searchId>#<runId>` (one run id may cover several searches). */
 export interface RunRecord {
@@ -39,11 +26,6 @@ export interface RunRecord {
 /** Whether a run record says the run is over and needs no second go on redelivery. */
 export function isFinishedComplete(record: RunRecord | undefined): boolean {
   return record?.status === 'complete' || record?.status === 'completed';
-}
-
-/** Empty counts. */
-export function emptyCounts(): RunCounts {
-  return { found: 0, published: 0, unchanged: 0, notModified: 0, failed: 0 };
 }
 
 /**

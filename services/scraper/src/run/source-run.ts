@@ -3,8 +3,8 @@ import type { PostingState, ScrapeStateStore, ValidatorFields } from '../adapter
 import type { ScraperMetrics } from '../adapters/scraper-metrics.js';
 import { type SourceHttp, type SourceRequest, SourceRequestError, type SourceResponse } from '../adapters/source-http.js';
 import { contentHashOf, type FetchedPosting } from '../domain/raw-posting.js';
+import { emptyCounts, type RunCounts } from '../domain/run-counts.js';
 import type { ListingReport } from '../domain/run-coverage.js';
-import { emptyCounts, type RunCounts } from '../domain/run-stats.js';
 import type { ScrapeRequest } from '../domain/sources.js';
 import type { SourceRun } from '../sources/source.js';
 import { AnnouncementBatcher } from './announcement-batcher.js';

@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { Api } from '../api.js';
+import { ApiKeysPanel } from './settings-api-keys.js';
 import { SearchesPanel } from './settings-searches.js';
+import { SheetsPanel } from './settings-sheets.js';
 import { SitesPanel } from './settings-sites.js';
+import { SourcesPanel } from './settings-sources.js';
 import { TracksPanel } from './settings-tracks.js';
 
 interface SettingsProps {
@@ -23,7 +26,10 @@ export function Settings({ api, announce }: SettingsProps) {
       <h1 id="settings-title">Settings</h1>
       <SitesPanel api={api} announce={announce} />
       <SearchesPanel api={api} announce={announce} epoch={epoch} onSaved={onSaved} />
+      <SourcesPanel api={api} announce={announce} epoch={epoch} onSaved={onSaved} />
       <TracksPanel api={api} announce={announce} epoch={epoch} onSaved={onSaved} />
+      <SheetsPanel api={api} announce={announce} />
+      <ApiKeysPanel api={api} announce={announce} />
     </section>
   );
 }

@@ -127,7 +127,8 @@ export async function insightRoutes(app: FastifyInstance, context: CrmApiContext
         summary: "The user's funnel: jobs, conversion, median days and response rate per stage",
         response: report({
           stage: { type: 'string' },
-          jobs: { type: 'integer' },
+          jobs: { type: 'integer', description: 'jobs that were ever in the stage' },
+          advanced: { type: 'integer', description: 'of those, jobs that went further (a later open stage, or closed as hired)' },
           conversion_rate: n,
           median_days_in_stage: n,
           response_rate: n,
@@ -147,5 +148,61 @@ export async function insightRoutes(app: FastifyInstance, context: CrmApiContext
       },
     },
     async (request) => insights.applicationsByDay(context, request.query.days),
+  );
+  app.get(
+    '/insights/lifecycle',
+    {
+      schema: {
+        tags,
+        summary: 'Open, closed and ghost-flagged jobs; shares closed within 7 and 30 days of their first sighting',
+        description:
+          'Canonical jobs only (a duplicate posting counts once). jobs_7d / jobs_30d: jobs first seen at least 7 / 30 days before the latest sighting in the snapshot, whose outcome is known; share_flagged: of the open jobs.',
+        response: report({
+          jobs: { type: 'integer' },
+          open_jobs: { type: 'integer' },
+          closed_jobs: { type: 'integer' },
+          jobs_7d: { type: 'integer' },
+          closed_within_7d: { type: 'integer' },
+          share_closed_within_7d: n,
+          jobs_30d: { type: 'integer' },
+          closed_within_30d: { type: 'integer' },
+          share_closed_within_30d: n,
+          flagged_jobs: { type: 'integer' },
+          share_flagged: n,
+        }),
+      },
+    },
+    async () => insights.lifecycle(context),
+  );
+  app.get<{ Querystring: { by: 'source' | 'company'; limit: number; minClosed: number } }>(
+    '/insights/time-to-close',
+    {
+      schema: {
+        tags,
+        summary: 'Median and 90th-percentile days from first sighting to close, per source or company',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            by: { type: 'string', enum: ['source', 'company'], default: 'source' },
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 20 },
+            minClosed: { type: 'integer', minimum: 1, default: 1, description: 'only groups with at least this many closed jobs' },
+          },
+        },
+        response: report({ group: { type: 'string' }, closedJobs: { type: 'integer' }, medianDays: n, p90Days: n }),
+      },
+    },
+    async (request) => insights.timeToClose(context, request.query.by, request.query.limit, request.query.minClosed),
+  );
+  app.get(
+    '/insights/ghost-flags',
+    {
+      schema: {
+        tags,
+        summary: 'Open jobs per ghost-risk criterion and their share of the open jobs',
+        response: report({ kind: { type: 'string' }, jobs: { type: 'integer' }, share: n }),
+      },
+    },
+    async () => insights.ghostFlags(context),
   );
 }

@@ -61,16 +61,36 @@ function sectionAt(sections: readonly Section[], index: number): Section {
   return found;
 }
 
-function readMention(text: string, mention: SkillMention, sections: readonly Section[]): MentionReading {
+/** How a sentence reads around any skill in it, each test made at most once per sentence (a list names many skills). */
+interface SentenceWords {
+  readonly whole: string;
+  preferred?: boolean;
+  required?: boolean;
+}
+
+function readMention(
+  text: string,
+  mention: SkillMention,
+  sections: readonly Section[],
+  sentences: Map<number, SentenceWords>,
+): MentionReading {
   const sentence = sentenceAround(text, mention.start, mention.end);
   const before = text.slice(sentence.start, mention.start);
-  const whole = text.slice(sentence.start, sentence.end);
   if (LEARNED_BEFORE.test(before)) return 'learned';
-  if (PREFERRED_NEAR.test(whole)) return 'preferred';
+  // One number per (start, end) pair: both are at most the text's length.
+  const key = sentence.start * (text.length + 1) + sentence.end;
+  let words = sentences.get(key);
+  if (!words) {
+    words = { whole: text.slice(sentence.start, sentence.end) };
+    sentences.set(key, words);
+  }
+  words.preferred ??= PREFERRED_NEAR.test(words.whole);
+  if (words.preferred) return 'preferred';
   const section = sectionAt(sections, mention.start).reading;
   if (section === 'perk' || section === 'preferred') return section;
-  if (section === 'required' || REQUIRED_NEAR.test(whole)) return 'required';
-  return 'mentioned';
+  if (section === 'required') return 'required';
+  words.required ??= REQUIRED_NEAR.test(words.whole);
+  return words.required ? 'required' : 'mentioned';
 }
 
 const RANK: Readonly<Record<MentionReading, number>> = { required: 4, preferred: 3, mentioned: 2, perk: 1, learned: 0 };
@@ -85,8 +105,9 @@ const RANK: Readonly<Record<MentionReading, number>> = { required: 4, preferred:
 export function skillImportance(text: string, mentions: readonly SkillMention[]): Map<string, SkillImportance> {
   const sections = sectionsOf(text);
   const strongest = new Map<string, MentionReading>();
+  const sentences = new Map<number, SentenceWords>();
   for (const mention of mentions) {
-    const reading = readMention(text, mention, sections);
+    const reading = readMention(text, mention, sections, sentences);
     const known = strongest.get(mention.name);
     if (!known || RANK[reading] > RANK[known]) strongest.set(mention.name, reading);
   }
