@@ -79,7 +79,10 @@ export class BatchedItemReader {
         reads,
         async (pending) => {
           const requestItems: Record<string, { Keys: Record<string, string>[]; ConsistentRead: true }> = {};
-          for (const read of pending) (requestItems[read.tableName] ??= { Keys: [], ConsistentRead: true }).Keys.push(read.key);
+          for (const read of pending) {
+            requestItems[read.tableName] ??= { Keys: [], ConsistentRead: true };
+            requestItems[read.tableName]!.Keys.push(read.key);
+          }
           const output = await this.documents.send(new BatchGetCommand({ RequestItems: requestItems }));
           for (const read of pending) {
             const item = (output.Responses?.[read.tableName] ?? []).find((candidate) =>
