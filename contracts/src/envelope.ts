@@ -34,6 +34,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'job.reopened': '1.0',
   'job.flagged': '1.0',
   'crm.stage-changed': '1.0',
+  'crm.flag-dismissals-changed': '1.0',
   'application.requested': '1.0',
   'application.submitted': '1.0',
   'application.failed': '1.0',

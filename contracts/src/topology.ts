@@ -31,6 +31,7 @@ export const DETAIL_TYPES = [
   'job.reopened',
   'job.flagged',
   'crm.stage-changed',
+  'crm.flag-dismissals-changed',
   'application.requested',
   'application.submitted',
   'application.failed',
@@ -98,7 +99,16 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'recommender',
     consumer: 'recommender',
-    subscriptions: ['job.parsed', 'crm.stage-changed', 'config.changed', 'job.closed', 'job.reopened', 'job.flagged', 'wipe.requested'],
+    subscriptions: [
+      'job.parsed',
+      'crm.stage-changed',
+      'config.changed',
+      'job.closed',
+      'job.reopened',
+      'job.flagged',
+      'crm.flag-dismissals-changed',
+      'wipe.requested',
+    ],
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -200,6 +210,7 @@ export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = 
   recommender: ['job.scored', 'wipe.completed'],
   'crm-api': [
     'crm.stage-changed',
+    'crm.flag-dismissals-changed',
     'application.requested',
     'config.changed',
     'scrape.requested',

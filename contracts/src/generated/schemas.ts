@@ -9,6 +9,7 @@ import applicationFailedV1 from '../../schemas/application.failed/v1/schema.json
 import applicationRequestedV1 from '../../schemas/application.requested/v1/schema.json' with { type: 'json' };
 import applicationSubmittedV1 from '../../schemas/application.submitted/v1/schema.json' with { type: 'json' };
 import configChangedV1 from '../../schemas/config.changed/v1/schema.json' with { type: 'json' };
+import crmFlagDismissalsChangedV1 from '../../schemas/crm.flag-dismissals-changed/v1/schema.json' with { type: 'json' };
 import crmStageChangedV1 from '../../schemas/crm.stage-changed/v1/schema.json' with { type: 'json' };
 import emailClassifiedV1 from '../../schemas/email.classified/v1/schema.json' with { type: 'json' };
 import etlCompletedV1 from '../../schemas/etl.completed/v1/schema.json' with { type: 'json' };
@@ -59,6 +60,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'application.requested', major: 1, schema: applicationRequestedV1 },
     { detailType: 'application.submitted', major: 1, schema: applicationSubmittedV1 },
     { detailType: 'config.changed', major: 1, schema: configChangedV1 },
+    { detailType: 'crm.flag-dismissals-changed', major: 1, schema: crmFlagDismissalsChangedV1 },
     { detailType: 'crm.stage-changed', major: 1, schema: crmStageChangedV1 },
     { detailType: 'email.classified', major: 1, schema: emailClassifiedV1 },
     { detailType: 'etl.completed', major: 1, schema: etlCompletedV1 },

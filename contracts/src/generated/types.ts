@@ -512,6 +512,54 @@ export interface ConfigChangedV1 {
 }
 
 /**
+ * The user dismissed a ghost-risk flag of a job, or took a dismissal back: the change and the job's whole set of dismissals after it, so a consumer keeps the latest by changedAt. A dismissal names the flag by its criterion and the time it first fired (since): a criterion that ceases and fires again is a new flag, shown again.
+ */
+
+export interface CrmFlagDismissalsChangedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * Stable job id: '<source>:<external id>'.
+     */
+    jobId: string;
+    /**
+     * When the user made the change.
+     */
+    changedAt: string;
+    change: {
+      /**
+       * open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities).
+       */
+      kind: "open-past-usual-close" | "relisted-repeatedly" | "reposted-while-open" | "evergreen-no-salary";
+      /**
+       * When the criterion first fired.
+       */
+      since: string;
+      /**
+       * true: the flag was dismissed; false: its dismissal was taken back.
+       */
+      dismissed: boolean;
+    };
+    /**
+     * Every flag of the job the user has dismissed, after the change (empty: none).
+     */
+    dismissals: FlagDismissal[];
+  };
+}
+
+export interface FlagDismissal {
+  /**
+   * open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities).
+   */
+  kind: "open-past-usual-close" | "relisted-repeatedly" | "reposted-while-open" | "evergreen-no-salary";
+  /**
+   * When the criterion first fired.
+   */
+  since: string;
+  dismissedAt: string;
+}
+
+/**
  * A job moved between CRM stages (or got a note).
  */
 
@@ -1233,6 +1281,7 @@ export interface EventDataMap {
   'application.requested': ApplicationRequestedV1['data'];
   'application.submitted': ApplicationSubmittedV1['data'];
   'config.changed': ConfigChangedV1['data'];
+  'crm.flag-dismissals-changed': CrmFlagDismissalsChangedV1['data'];
   'crm.stage-changed': CrmStageChangedV1['data'];
   'email.classified': EmailClassifiedV1['data'];
   'etl.completed': EtlCompletedV1['data'];
@@ -1421,6 +1470,12 @@ export interface ConfigItem {
 }
 
 /**
+ * The ghost-risk flags of the job the user dismissed (absent: none ever).
+ */
+
+export type Dismissals = FlagDismissal[];
+
+/**
  * The CRM state of one job (written by crm-api).
  */
 
@@ -1435,6 +1490,7 @@ export interface CrmItem {
   version: number;
   responses: number;
   lastResponseAt: string | null;
+  flagDismissals?: Dismissals;
 }
 
 /**
@@ -2009,10 +2065,10 @@ export type Reasons = {
   points: number;
 }[];
 /**
- * Every criterion that fires now (empty: none does any more).
+ * the job's flags the user dismissed (kept from crm-api's own CRM record)
  */
 
-export type Flags1 = GhostFlag[];
+export type Dismissals1 = FlagDismissal[];
 
 /**
  * One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).
@@ -2102,7 +2158,27 @@ export interface JobListingItem {
      * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
      */
     closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
-    ghostFlags?: Flags;
+    /**
+     * the ghost-risk criteria that fire for the job (only while one does), each dismissed one with when the user dismissed it
+     */
+    ghostFlags?: {
+      /**
+       * open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities).
+       */
+      kind: "open-past-usual-close" | "relisted-repeatedly" | "reposted-while-open" | "evergreen-no-salary";
+      /**
+       * The figures that made it fire, in words.
+       */
+      detail: string;
+      /**
+       * When the criterion first fired.
+       */
+      since: string;
+      /**
+       * when the user dismissed the flag (crm.flag-dismissals-changed)
+       */
+      dismissedAt?: string;
+    }[];
     /**
      * When the job was first seen (a relisting: its first listing); its age counts from here.
      */
@@ -2117,6 +2193,11 @@ export interface JobListingItem {
    * when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored
    */
   flagsChangedAt?: string;
+  flagDismissals?: Dismissals;
+  /**
+   * the CRM record version the dismissals are of; an older one delivered late is ignored
+   */
+  dismissalsVersion?: number;
 }
 
 export interface PostingStateItem {
@@ -2139,12 +2220,14 @@ export interface PostingStateItem {
     closeReason: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
   };
   closureChangedAt?: string;
-  ghostFlags?: Flags1;
+  ghostFlags?: Flags;
   flagsChangedAt?: string;
+  flagDismissals?: Dismissals1;
+  /**
+   * the CRM record version the dismissals are of; an older one delivered late is ignored
+   */
+  dismissalsVersion?: number;
 }
-/**
- * How many jobs the listing holds (GET /health), raised with a conditional write on its revision.
- */
 
 export interface JobCountItem {
   key: "count#jobs";
@@ -2221,6 +2304,8 @@ export interface PostingFeaturesItem {
     closureChangedAt?: string;
     ghostFlags?: Flags;
     flagsChangedAt?: string;
+    flagDismissals?: Dismissals;
+    dismissalsChangedAt?: string;
   };
   /**
    * Bumped on every write of the posting, so handlers racing on one job (job.parsed, job.closed, job.flagged) write on what they read or read again (absent on postings written before it existed).

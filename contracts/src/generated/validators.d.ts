@@ -10,6 +10,8 @@ export declare const applicationRequestedV1: ContractValidator;
 export declare const applicationSubmittedV1: ContractValidator;
 /** Validates the detail of a `config.changed` v1 event. */
 export declare const configChangedV1: ContractValidator;
+/** Validates the detail of a `crm.flag-dismissals-changed` v1 event. */
+export declare const crmFlagDismissalsChangedV1: ContractValidator;
 /** Validates the detail of a `crm.stage-changed` v1 event. */
 export declare const crmStageChangedV1: ContractValidator;
 /** Validates the detail of a `email.classified` v1 event. */

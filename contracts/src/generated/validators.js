@@ -4143,14 +4143,487 @@ return errors === 0;
 }
 validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const crmStageChangedV1 = validate63;
-const schema25 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/crm.stage-changed/v1/schema.json","title":"CrmStageChangedV1","description":"A job moved between CRM stages (or got a note).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","from","to","closedReason","changedAt","changedBy"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"from":{"anyOf":[{"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]},{"type":"null"}]},"to":{"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]},"closedReason":{"anyOf":[{"type":"string","enum":["rejected","withdrawn","expired","hired","not-interested"]},{"type":"null"}]},"changedAt":{"type":"string","format":"date-time"},"changedBy":{"type":"string","enum":["user","sheet","applier","system"]},"note":{"type":"string","maxLength":10000},"response":{"type":"object","additionalProperties":false,"required":["kind","respondedAt"],"description":"Set when the change records a reply from the employer (stage may stay the same).","properties":{"kind":{"type":"string","enum":["recruiter-replied","interview-scheduled","rejected","offer-made","other"]},"respondedAt":{"type":"string","format":"date-time"},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}}}}}};
+export const crmFlagDismissalsChangedV1 = validate63;
+const schema25 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/crm.flag-dismissals-changed/v1/schema.json","title":"CrmFlagDismissalsChangedV1","description":"The user dismissed a ghost-risk flag of a job, or took a dismissal back: the change and the job's whole set of dismissals after it, so a consumer keeps the latest by changedAt. A dismissal names the flag by its criterion and the time it first fired (since): a criterion that ceases and fires again is a new flag, shown again.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","changedAt","change","dismissals"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"changedAt":{"type":"string","format":"date-time","description":"When the user made the change."},"change":{"type":"object","additionalProperties":false,"required":["kind","since","dismissed"],"properties":{"kind":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/kind"},"since":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/since"},"dismissed":{"type":"boolean","description":"true: the flag was dismissed; false: its dismissal was taken back."}}},"dismissals":{"type":"array","description":"Every flag of the job the user has dismissed, after the change (empty: none).","items":{"title":"FlagDismissal","type":"object","additionalProperties":false,"required":["kind","since","dismissedAt"],"properties":{"kind":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/kind"},"since":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/since"},"dismissedAt":{"type":"string","format":"date-time"}}}}}}}};
+const schema27 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!pattern5.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[^\\s]{1,200}$"},message:"must match pattern \""+"^[a-z0-9-]+:[^\\s]{1,200}$"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+validate66.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema30 = {"type":"string","enum":["open-past-usual-close","relisted-repeatedly","reposted-while-open","evergreen-no-salary"],"description":"open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities)."};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate72.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((((data === "open-past-usual-close") || (data === "relisted-repeatedly")) || (data === "reposted-while-open")) || (data === "evergreen-no-salary"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate72.errors = vErrors;
+return errors === 0;
+}
+validate72.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema31 = {"type":"string","format":"date-time","description":"When the criterion first fired."};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate74.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+validate74.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://schemas.jobpipe.dev/crm.stage-changed/v1/schema.json" */;
+/*# sourceURL="https://schemas.jobpipe.dev/crm.flag-dismissals-changed/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate63.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.meta === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "meta"},message:"must have required property '"+"meta"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "meta") || (key0 === "data"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.meta !== undefined){
+if(!(validate53(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.data !== undefined){
+let data1 = data.data;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.jobId === undefined){
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.changedAt === undefined){
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "changedAt"},message:"must have required property '"+"changedAt"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.change === undefined){
+const err5 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1.dismissals === undefined){
+const err6 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "dismissals"},message:"must have required property '"+"dismissals"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((((key1 === "jobId") || (key1 === "changedAt")) || (key1 === "change")) || (key1 === "dismissals"))){
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.jobId !== undefined){
+if(!(validate66(data1.jobId, {instancePath:instancePath+"/data/jobId",parentData:data1,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data1.changedAt !== undefined){
+let data3 = data1.changedAt;
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err8 = {instancePath:instancePath+"/data/changedAt",schemaPath:"#/properties/data/properties/changedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/data/changedAt",schemaPath:"#/properties/data/properties/changedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.change !== undefined){
+let data4 = data1.change;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.kind === undefined){
+const err10 = {instancePath:instancePath+"/data/change",schemaPath:"#/properties/data/properties/change/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data4.since === undefined){
+const err11 = {instancePath:instancePath+"/data/change",schemaPath:"#/properties/data/properties/change/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data4.dismissed === undefined){
+const err12 = {instancePath:instancePath+"/data/change",schemaPath:"#/properties/data/properties/change/required",keyword:"required",params:{missingProperty: "dismissed"},message:"must have required property '"+"dismissed"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key2 in data4){
+if(!(((key2 === "kind") || (key2 === "since")) || (key2 === "dismissed"))){
+const err13 = {instancePath:instancePath+"/data/change",schemaPath:"#/properties/data/properties/change/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4.kind !== undefined){
+if(!(validate72(data4.kind, {instancePath:instancePath+"/data/change/kind",parentData:data4,parentDataProperty:"kind",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data4.since !== undefined){
+if(!(validate74(data4.since, {instancePath:instancePath+"/data/change/since",parentData:data4,parentDataProperty:"since",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data4.dismissed !== undefined){
+if(typeof data4.dismissed !== "boolean"){
+const err14 = {instancePath:instancePath+"/data/change/dismissed",schemaPath:"#/properties/data/properties/change/properties/dismissed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/data/change",schemaPath:"#/properties/data/properties/change/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data1.dismissals !== undefined){
+let data8 = data1.dismissals;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.kind === undefined){
+const err16 = {instancePath:instancePath+"/data/dismissals/" + i0,schemaPath:"#/properties/data/properties/dismissals/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data9.since === undefined){
+const err17 = {instancePath:instancePath+"/data/dismissals/" + i0,schemaPath:"#/properties/data/properties/dismissals/items/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data9.dismissedAt === undefined){
+const err18 = {instancePath:instancePath+"/data/dismissals/" + i0,schemaPath:"#/properties/data/properties/dismissals/items/required",keyword:"required",params:{missingProperty: "dismissedAt"},message:"must have required property '"+"dismissedAt"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+for(const key3 in data9){
+if(!(((key3 === "kind") || (key3 === "since")) || (key3 === "dismissedAt"))){
+const err19 = {instancePath:instancePath+"/data/dismissals/" + i0,schemaPath:"#/properties/data/properties/dismissals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data9.kind !== undefined){
+if(!(validate72(data9.kind, {instancePath:instancePath+"/data/dismissals/" + i0+"/kind",parentData:data9,parentDataProperty:"kind",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data9.since !== undefined){
+if(!(validate74(data9.since, {instancePath:instancePath+"/data/dismissals/" + i0+"/since",parentData:data9,parentDataProperty:"since",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data9.dismissedAt !== undefined){
+let data12 = data9.dismissedAt;
+if(typeof data12 === "string"){
+if(!(formats2.validate(data12))){
+const err20 = {instancePath:instancePath+"/data/dismissals/" + i0+"/dismissedAt",schemaPath:"#/properties/data/properties/dismissals/items/properties/dismissedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/data/dismissals/" + i0+"/dismissedAt",schemaPath:"#/properties/data/properties/dismissals/items/properties/dismissedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/data/dismissals/" + i0,schemaPath:"#/properties/data/properties/dismissals/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/data/dismissals",schemaPath:"#/properties/data/properties/dismissals/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const crmStageChangedV1 = validate78;
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/crm.stage-changed/v1/schema.json","title":"CrmStageChangedV1","description":"A job moved between CRM stages (or got a note).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","from","to","closedReason","changedAt","changedBy"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"from":{"anyOf":[{"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]},{"type":"null"}]},"to":{"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]},"closedReason":{"anyOf":[{"type":"string","enum":["rejected","withdrawn","expired","hired","not-interested"]},{"type":"null"}]},"changedAt":{"type":"string","format":"date-time"},"changedBy":{"type":"string","enum":["user","sheet","applier","system"]},"note":{"type":"string","maxLength":10000},"response":{"type":"object","additionalProperties":false,"required":["kind","respondedAt"],"description":"Set when the change records a reply from the employer (stage may stay the same).","properties":{"kind":{"type":"string","enum":["recruiter-replied","interview-scheduled","rejected","offer-made","other"]},"respondedAt":{"type":"string","format":"date-time"},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}}}}}};
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.jobpipe.dev/crm.stage-changed/v1/schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4312,7 +4785,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((((((data3 === "new") || (data3 === "screened")) || (data3 === "shortlisted")) || (data3 === "applied")) || (data3 === "interviewing")) || (data3 === "offer")) || (data3 === "closed"))){
-const err13 = {instancePath:instancePath+"/data/from",schemaPath:"#/properties/data/properties/from/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema25.properties.data.properties.from.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/data/from",schemaPath:"#/properties/data/properties/from/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema32.properties.data.properties.from.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4371,7 +4844,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!(((((((data4 === "new") || (data4 === "screened")) || (data4 === "shortlisted")) || (data4 === "applied")) || (data4 === "interviewing")) || (data4 === "offer")) || (data4 === "closed"))){
-const err17 = {instancePath:instancePath+"/data/to",schemaPath:"#/properties/data/properties/to/enum",keyword:"enum",params:{allowedValues: schema25.properties.data.properties.to.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/data/to",schemaPath:"#/properties/data/properties/to/enum",keyword:"enum",params:{allowedValues: schema32.properties.data.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4397,7 +4870,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!(((((data5 === "rejected") || (data5 === "withdrawn")) || (data5 === "expired")) || (data5 === "hired")) || (data5 === "not-interested"))){
-const err19 = {instancePath:instancePath+"/data/closedReason",schemaPath:"#/properties/data/properties/closedReason/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema25.properties.data.properties.closedReason.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/data/closedReason",schemaPath:"#/properties/data/properties/closedReason/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema32.properties.data.properties.closedReason.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4481,7 +4954,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!((((data7 === "user") || (data7 === "sheet")) || (data7 === "applier")) || (data7 === "system"))){
-const err25 = {instancePath:instancePath+"/data/changedBy",schemaPath:"#/properties/data/properties/changedBy/enum",keyword:"enum",params:{allowedValues: schema25.properties.data.properties.changedBy.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/data/changedBy",schemaPath:"#/properties/data/properties/changedBy/enum",keyword:"enum",params:{allowedValues: schema32.properties.data.properties.changedBy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4564,7 +5037,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(((((data10 === "recruiter-replied") || (data10 === "interview-scheduled")) || (data10 === "rejected")) || (data10 === "offer-made")) || (data10 === "other"))){
-const err32 = {instancePath:instancePath+"/data/response/kind",schemaPath:"#/properties/data/properties/response/properties/kind/enum",keyword:"enum",params:{allowedValues: schema25.properties.data.properties.response.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/data/response/kind",schemaPath:"#/properties/data/properties/response/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.data.properties.response.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4698,20 +5171,20 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const emailClassifiedV1 = validate65;
-const schema26 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/email.classified/v1/schema.json","title":"EmailClassifiedV1","description":"The inbox read a message of a watched mailbox: what it is about, the application it belongs to, and how sure it is. Never the body, subject or sender: those stay in the inbox's own table.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["messageId","mailbox","emailClass","confidence","decidedBy","receivedAt","jobId","matchedBy","interviewAt"],"properties":{"messageId":{"type":"string","minLength":1,"maxLength":998,"description":"The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table."},"mailbox":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Name of the watched mailbox, as configured."},"emailClass":{"type":"string","enum":["application-received","rejection","interview-invitation","assessment","recruiter-outreach","other"],"description":"What the message is about."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"How sure the classifier is of the class (0-1)."},"decidedBy":{"type":"string","enum":["rule","model"],"description":"A rule (a calendar invitation) or the naive Bayes model."},"receivedAt":{"type":"string","format":"date-time"},"jobId":{"anyOf":[{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$"},{"type":"null"}],"description":"The job of the application the message belongs to; null when none matched."},"matchedBy":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["thread","ats-sender","company-domain","company-name","job-title"]},"description":"What tied the message to the job (empty when none matched)."},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"Start of the interview when the message carries a calendar invitation (.ics)."}}}}};
-const pattern17 = new RegExp("^[a-z0-9][a-z0-9-]{0,39}$", "u");
+export const emailClassifiedV1 = validate80;
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/email.classified/v1/schema.json","title":"EmailClassifiedV1","description":"The inbox read a message of a watched mailbox: what it is about, the application it belongs to, and how sure it is. Never the body, subject or sender: those stay in the inbox's own table.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["messageId","mailbox","emailClass","confidence","decidedBy","receivedAt","jobId","matchedBy","interviewAt"],"properties":{"messageId":{"type":"string","minLength":1,"maxLength":998,"description":"The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table."},"mailbox":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Name of the watched mailbox, as configured."},"emailClass":{"type":"string","enum":["application-received","rejection","interview-invitation","assessment","recruiter-outreach","other"],"description":"What the message is about."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"How sure the classifier is of the class (0-1)."},"decidedBy":{"type":"string","enum":["rule","model"],"description":"A rule (a calendar invitation) or the naive Bayes model."},"receivedAt":{"type":"string","format":"date-time"},"jobId":{"anyOf":[{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$"},{"type":"null"}],"description":"The job of the application the message belongs to; null when none matched."},"matchedBy":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["thread","ats-sender","company-domain","company-name","job-title"]},"description":"What tied the message to the job (empty when none matched)."},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"Start of the interview when the message carries a calendar invitation (.ics)."}}}}};
+const pattern22 = new RegExp("^[a-z0-9][a-z0-9-]{0,39}$", "u");
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/email.classified/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4851,7 +5324,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema26.properties.data.properties, key1))){
+if(!(func5.call(schema33.properties.data.properties, key1))){
 const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -4900,7 +5373,7 @@ errors++;
 if(data1.mailbox !== undefined){
 let data3 = data1.mailbox;
 if(typeof data3 === "string"){
-if(!pattern17.test(data3)){
+if(!pattern22.test(data3)){
 const err16 = {instancePath:instancePath+"/data/mailbox",schemaPath:"#/properties/data/properties/mailbox/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,39}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,39}$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -4935,7 +5408,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((((((data4 === "application-received") || (data4 === "rejection")) || (data4 === "interview-invitation")) || (data4 === "assessment")) || (data4 === "recruiter-outreach")) || (data4 === "other"))){
-const err19 = {instancePath:instancePath+"/data/emailClass",schemaPath:"#/properties/data/properties/emailClass/enum",keyword:"enum",params:{allowedValues: schema26.properties.data.properties.emailClass.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/data/emailClass",schemaPath:"#/properties/data/properties/emailClass/enum",keyword:"enum",params:{allowedValues: schema33.properties.data.properties.emailClass.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4993,7 +5466,7 @@ vErrors.push(err23);
 errors++;
 }
 if(!((data6 === "rule") || (data6 === "model"))){
-const err24 = {instancePath:instancePath+"/data/decidedBy",schemaPath:"#/properties/data/properties/decidedBy/enum",keyword:"enum",params:{allowedValues: schema26.properties.data.properties.decidedBy.enum},message:"must be equal to one of the allowed values"};
+const err24 = {instancePath:instancePath+"/data/decidedBy",schemaPath:"#/properties/data/properties/decidedBy/enum",keyword:"enum",params:{allowedValues: schema33.properties.data.properties.decidedBy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5109,7 +5582,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(((((data10 === "thread") || (data10 === "ats-sender")) || (data10 === "company-domain")) || (data10 === "company-name")) || (data10 === "job-title"))){
-const err32 = {instancePath:instancePath+"/data/matchedBy/" + i0,schemaPath:"#/properties/data/properties/matchedBy/items/enum",keyword:"enum",params:{allowedValues: schema26.properties.data.properties.matchedBy.items.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/data/matchedBy/" + i0,schemaPath:"#/properties/data/properties/matchedBy/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.data.properties.matchedBy.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5242,19 +5715,19 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const etlCompletedV1 = validate67;
-const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/etl.completed/v1/schema.json","title":"EtlCompletedV1","description":"The analytics database was rebuilt and its snapshot published.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["requestId","snapshotBlobKey","completedAt","durationMs","rows"],"properties":{"requestId":{"type":"string","minLength":1,"maxLength":64},"snapshotBlobKey":{"type":"string","minLength":1},"completedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"rows":{"type":"object","additionalProperties":false,"required":["jobs","stageChanges","applications","skills"],"properties":{"jobs":{"type":"integer","minimum":0},"stageChanges":{"type":"integer","minimum":0},"applications":{"type":"integer","minimum":0},"skills":{"type":"integer","minimum":0}}}}}}};
+export const etlCompletedV1 = validate82;
+const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/etl.completed/v1/schema.json","title":"EtlCompletedV1","description":"The analytics database was rebuilt and its snapshot published.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["requestId","snapshotBlobKey","completedAt","durationMs","rows"],"properties":{"requestId":{"type":"string","minLength":1,"maxLength":64},"snapshotBlobKey":{"type":"string","minLength":1},"completedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"rows":{"type":"object","additionalProperties":false,"required":["jobs","stageChanges","applications","skills"],"properties":{"jobs":{"type":"integer","minimum":0},"stageChanges":{"type":"integer","minimum":0},"applications":{"type":"integer","minimum":0},"skills":{"type":"integer","minimum":0}}}}}}};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/etl.completed/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5665,19 +6138,19 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const etlRequestedV1 = validate69;
-const schema28 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/etl.requested/v1/schema.json","title":"EtlRequestedV1","description":"Rebuild (or refresh) the analytics database.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["requestId","kind","requestedAt"],"properties":{"requestId":{"type":"string","minLength":1,"maxLength":64},"kind":{"type":"string","enum":["full","incremental"]},"requestedAt":{"type":"string","format":"date-time"}}}}};
+export const etlRequestedV1 = validate84;
+const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/etl.requested/v1/schema.json","title":"EtlRequestedV1","description":"Rebuild (or refresh) the analytics database.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["requestId","kind","requestedAt"],"properties":{"requestId":{"type":"string","minLength":1,"maxLength":64},"kind":{"type":"string","enum":["full","incremental"]},"requestedAt":{"type":"string","format":"date-time"}}}}};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/etl.requested/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5816,7 +6289,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data3 === "full") || (data3 === "incremental"))){
-const err11 = {instancePath:instancePath+"/data/kind",schemaPath:"#/properties/data/properties/kind/enum",keyword:"enum",params:{allowedValues: schema28.properties.data.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/data/kind",schemaPath:"#/properties/data/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.data.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5874,19 +6347,19 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const importChunkV1 = validate71;
-const schema29 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/import.chunk/v1/schema.json","title":"ImportChunkV1","description":"One chunk (≤1000 rows) of an import to load.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["importId","chunkIndex","blobKey","rowCount","firstRowNumber","mode"],"properties":{"importId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"},"chunkIndex":{"type":"integer","minimum":0},"blobKey":{"type":"string","minLength":1},"rowCount":{"type":"integer","minimum":1,"maximum":1000},"firstRowNumber":{"type":"integer","minimum":1},"mode":{"type":"string","enum":["incremental","full"]}}}}};
+export const importChunkV1 = validate86;
+const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/import.chunk/v1/schema.json","title":"ImportChunkV1","description":"One chunk (≤1000 rows) of an import to load.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["importId","chunkIndex","blobKey","rowCount","firstRowNumber","mode"],"properties":{"importId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"},"chunkIndex":{"type":"integer","minimum":0},"blobKey":{"type":"string","minLength":1},"rowCount":{"type":"integer","minimum":1,"maximum":1000},"firstRowNumber":{"type":"integer","minimum":1},"mode":{"type":"string","enum":["incremental","full"]}}}}};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/import.chunk/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6155,7 +6628,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!((data7 === "incremental") || (data7 === "full"))){
-const err22 = {instancePath:instancePath+"/data/mode",schemaPath:"#/properties/data/properties/mode/enum",keyword:"enum",params:{allowedValues: schema29.properties.data.properties.mode.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/data/mode",schemaPath:"#/properties/data/properties/mode/enum",keyword:"enum",params:{allowedValues: schema36.properties.data.properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6188,19 +6661,19 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const importChunkLoadedV1 = validate73;
-const schema30 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/import.chunk-loaded/v1/schema.json","title":"ImportChunkLoadedV1","description":"The parser loaded one import chunk: how many of its rows were stored as jobs, and each row it refused with the reasons, so the import's progress is final only when every row landed or was rejected.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["importId","chunkIndex","rowCount","stored","rejectedRows"],"properties":{"importId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"},"chunkIndex":{"type":"integer","minimum":0},"rowCount":{"type":"integer","minimum":1,"maximum":1000,"description":"rows the chunk held"},"stored":{"type":"integer","minimum":0,"maximum":1000,"description":"rows stored as jobs"},"rejectedRows":{"type":"array","maxItems":1000,"items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":1},"errors":{"type":"array","minItems":1,"items":{"type":"string","maxLength":500}}}}}}}}};
+export const importChunkLoadedV1 = validate88;
+const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/import.chunk-loaded/v1/schema.json","title":"ImportChunkLoadedV1","description":"The parser loaded one import chunk: how many of its rows were stored as jobs, and each row it refused with the reasons, so the import's progress is final only when every row landed or was rejected.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["importId","chunkIndex","rowCount","stored","rejectedRows"],"properties":{"importId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"},"chunkIndex":{"type":"integer","minimum":0},"rowCount":{"type":"integer","minimum":1,"maximum":1000,"description":"rows the chunk held"},"stored":{"type":"integer","minimum":0,"maximum":1000,"description":"rows stored as jobs"},"rejectedRows":{"type":"array","maxItems":1000,"items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":1},"errors":{"type":"array","minItems":1,"items":{"type":"string","maxLength":500}}}}}}}}};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/import.chunk-loaded/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6603,19 +7076,19 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const importCompletedV1 = validate75;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/import.completed/v1/schema.json","title":"ImportCompletedV1","description":"Every row of an import landed or was rejected (the parser reported every chunk). For a full import the parser then closes the imported jobs the import left out (job.closed, closeReason left-out-of-full-import) and reopens those it closed so that the import lists again.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["importId","mode","chunkBlobKeys","completedAt"],"properties":{"importId":{"$ref":"../../import.chunk/v1/schema.json#/properties/data/properties/importId"},"mode":{"$ref":"../../import.chunk/v1/schema.json#/properties/data/properties/mode"},"chunkBlobKeys":{"type":"array","items":{"$ref":"../../import.chunk/v1/schema.json#/properties/data/properties/blobKey"},"maxItems":2000,"description":"The blob of every chunk sent, in order: together the rows the import holds."},"completedAt":{"type":"string","format":"date-time"}}}}};
-const schema32 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"};
+export const importCompletedV1 = validate90;
+const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/import.completed/v1/schema.json","title":"ImportCompletedV1","description":"Every row of an import landed or was rejected (the parser reported every chunk). For a full import the parser then closes the imported jobs the import left out (job.closed, closeReason left-out-of-full-import) and reopens those it closed so that the import lists again.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["importId","mode","chunkBlobKeys","completedAt"],"properties":{"importId":{"$ref":"../../import.chunk/v1/schema.json#/properties/data/properties/importId"},"mode":{"$ref":"../../import.chunk/v1/schema.json#/properties/data/properties/mode"},"chunkBlobKeys":{"type":"array","items":{"$ref":"../../import.chunk/v1/schema.json#/properties/data/properties/blobKey"},"maxItems":2000,"description":"The blob of every chunk sent, in order: together the rows the import holds."},"completedAt":{"type":"string","format":"date-time"}}}}};
+const schema39 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate77.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6644,17 +7117,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate77.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema33 = {"type":"string","enum":["incremental","full"]};
+const schema40 = {"type":"string","enum":["incremental","full"]};
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate79.evaluated;
+const evaluated0 = validate94.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6672,7 +7145,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "incremental") || (data === "full"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema40.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6681,17 +7154,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
-validate79.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate94.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema34 = {"type":"string","minLength":1};
+const schema41 = {"type":"string","minLength":1};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
+const evaluated0 = validate96.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6720,17 +7193,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
-validate81.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/import.completed/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6832,14 +7305,14 @@ errors++;
 }
 }
 if(data1.importId !== undefined){
-if(!(validate77(data1.importId, {instancePath:instancePath+"/data/importId",parentData:data1,parentDataProperty:"importId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate92(data1.importId, {instancePath:instancePath+"/data/importId",parentData:data1,parentDataProperty:"importId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
 errors = vErrors.length;
 }
 }
 if(data1.mode !== undefined){
-if(!(validate79(data1.mode, {instancePath:instancePath+"/data/mode",parentData:data1,parentDataProperty:"mode",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+if(!(validate94(data1.mode, {instancePath:instancePath+"/data/mode",parentData:data1,parentDataProperty:"mode",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
 errors = vErrors.length;
 }
 }
@@ -6858,8 +7331,8 @@ errors++;
 }
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate81(data4[i0], {instancePath:instancePath+"/data/chunkBlobKeys/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+if(!(validate96(data4[i0], {instancePath:instancePath+"/data/chunkBlobKeys/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
 errors = vErrors.length;
 }
 }
@@ -6923,19 +7396,19 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const inboxForgetRequestedV1 = validate83;
-const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/inbox.forget-requested/v1/schema.json","title":"InboxForgetRequestedV1","description":"The user asked the inbox to delete the messages it stored (bodies, subjects, senders) of one mailbox or of all (`jobpipe inbox forget`). What was classified stays in the CRM's proposals.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["requestedAt","mailbox"],"properties":{"requestedAt":{"type":"string","format":"date-time"},"mailbox":{"anyOf":[{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},{"type":"null"}],"description":"The mailbox whose messages to delete; null for every mailbox."}}}}};
-const schema36 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Name of the watched mailbox, as configured."};
+export const inboxForgetRequestedV1 = validate98;
+const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/inbox.forget-requested/v1/schema.json","title":"InboxForgetRequestedV1","description":"The user asked the inbox to delete the messages it stored (bodies, subjects, senders) of one mailbox or of all (`jobpipe inbox forget`). What was classified stays in the CRM's proposals.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["requestedAt","mailbox"],"properties":{"requestedAt":{"type":"string","format":"date-time"},"mailbox":{"anyOf":[{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},{"type":"null"}],"description":"The mailbox whose messages to delete; null for every mailbox."}}}}};
+const schema43 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Name of the watched mailbox, as configured."};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate100.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6943,7 +7416,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern17.test(data)){
+if(!pattern22.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,39}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,39}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -6964,17 +7437,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate85.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate100.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/inbox.forget-requested/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate83.evaluated;
+const evaluated0 = validate98.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7085,8 +7558,8 @@ let data3 = data1.mailbox;
 const _errs9 = errors;
 let valid2 = false;
 const _errs10 = errors;
-if(!(validate85(data3, {instancePath:instancePath+"/data/mailbox",parentData:data1,parentDataProperty:"mailbox",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate100(data3, {instancePath:instancePath+"/data/mailbox",parentData:data1,parentDataProperty:"mailbox",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs10 === errors;
@@ -7149,19 +7622,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate98.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate98.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobClosedV1 = validate87;
-const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.closed/v1/schema.json","title":"JobClosedV1","description":"A job's posting closed: missing from two consecutive complete reads of every search that listed it, past the closing date its source gave, or closed by the source or the user. Closing never hides the job's history; it leaves new recommendations.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","closedAt","closeReason","firstSeenAt","lastSeenAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"closedAt":{"type":"string","format":"date-time"},"closeReason":{"type":"string","enum":["missing-from-complete-reads","expired","source-says-closed","user","left-out-of-full-import"],"description":"missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold."},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"lastSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/lastSeenAt"},"evidence":{"type":"object","additionalProperties":false,"required":["searchId","runIds"],"description":"For missing-from-complete-reads: the search whose read closed it and the complete runs that missed it.","properties":{"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"runIds":{"type":"array","items":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"},"description":"The complete runs in a row that missed it, oldest first."}}},"expiresAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/expiresAt"}}}}};
-const schema39 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+export const jobClosedV1 = validate102;
+const schema44 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.closed/v1/schema.json","title":"JobClosedV1","description":"A job's posting closed: missing from two consecutive complete reads of every search that listed it, past the closing date its source gave, or closed by the source or the user. Closing never hides the job's history; it leaves new recommendations.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","closedAt","closeReason","firstSeenAt","lastSeenAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"closedAt":{"type":"string","format":"date-time"},"closeReason":{"type":"string","enum":["missing-from-complete-reads","expired","source-says-closed","user","left-out-of-full-import"],"description":"missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold."},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"lastSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/lastSeenAt"},"evidence":{"type":"object","additionalProperties":false,"required":["searchId","runIds"],"description":"For missing-from-complete-reads: the search whose read closed it and the complete runs that missed it.","properties":{"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"runIds":{"type":"array","items":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"},"description":"The complete runs in a row that missed it, oldest first."}}},"expiresAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/expiresAt"}}}}};
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate104.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7190,17 +7662,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate104.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema40 = {"type":"string","format":"date-time"};
+const schema46 = {"type":"string","format":"date-time"};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate92.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7229,17 +7701,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate92.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema41 = {"type":"string","format":"date-time"};
+const schema47 = {"type":"string","format":"date-time"};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate94.evaluated;
+const evaluated0 = validate108.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7268,17 +7740,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
-validate94.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate108.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"type":"string","pattern":"^[a-z0-9-]{1,64}$"};
+const schema50 = {"type":"string","pattern":"^[a-z0-9-]{1,64}$"};
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate100.evaluated;
+const evaluated0 = validate114.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7307,17 +7779,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate114.errors = vErrors;
 return errors === 0;
 }
-validate100.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate114.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema45 = {"type":"string","minLength":1,"maxLength":64};
+const schema51 = {"type":"string","minLength":1,"maxLength":64};
 
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate102.evaluated;
+const evaluated0 = validate116.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7356,17 +7828,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate102.errors = vErrors;
+validate116.errors = vErrors;
 return errors === 0;
 }
-validate102.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate116.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema46 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
+const schema52 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate104.evaluated;
+const evaluated0 = validate118.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7434,17 +7906,17 @@ vErrors = null;
 }
 }
 }
-validate104.errors = vErrors;
+validate118.errors = vErrors;
 return errors === 0;
 }
-validate104.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate118.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.closed/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate87.evaluated;
+const evaluated0 = validate102.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7556,8 +8028,8 @@ errors++;
 }
 }
 if(data1.jobId !== undefined){
-if(!(validate90(data1.jobId, {instancePath:instancePath+"/data/jobId",parentData:data1,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate104(data1.jobId, {instancePath:instancePath+"/data/jobId",parentData:data1,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
 errors = vErrors.length;
 }
 }
@@ -7599,7 +8071,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(((((data4 === "missing-from-complete-reads") || (data4 === "expired")) || (data4 === "source-says-closed")) || (data4 === "user")) || (data4 === "left-out-of-full-import"))){
-const err12 = {instancePath:instancePath+"/data/closeReason",schemaPath:"#/properties/data/properties/closeReason/enum",keyword:"enum",params:{allowedValues: schema37.properties.data.properties.closeReason.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/data/closeReason",schemaPath:"#/properties/data/properties/closeReason/enum",keyword:"enum",params:{allowedValues: schema44.properties.data.properties.closeReason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7610,14 +8082,14 @@ errors++;
 }
 }
 if(data1.firstSeenAt !== undefined){
-if(!(validate92(data1.firstSeenAt, {instancePath:instancePath+"/data/firstSeenAt",parentData:data1,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate106(data1.firstSeenAt, {instancePath:instancePath+"/data/firstSeenAt",parentData:data1,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 }
 if(data1.lastSeenAt !== undefined){
-if(!(validate94(data1.lastSeenAt, {instancePath:instancePath+"/data/lastSeenAt",parentData:data1,parentDataProperty:"lastSeenAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate108(data1.lastSeenAt, {instancePath:instancePath+"/data/lastSeenAt",parentData:data1,parentDataProperty:"lastSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 }
@@ -7657,8 +8129,8 @@ errors++;
 }
 }
 if(data7.searchId !== undefined){
-if(!(validate100(data7.searchId, {instancePath:instancePath+"/data/evidence/searchId",parentData:data7,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+if(!(validate114(data7.searchId, {instancePath:instancePath+"/data/evidence/searchId",parentData:data7,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 }
@@ -7667,8 +8139,8 @@ let data9 = data7.runIds;
 if(Array.isArray(data9)){
 const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate102(data9[i0], {instancePath:instancePath+"/data/evidence/runIds/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+if(!(validate116(data9[i0], {instancePath:instancePath+"/data/evidence/runIds/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
 errors = vErrors.length;
 }
 }
@@ -7697,8 +8169,8 @@ errors++;
 }
 }
 if(data1.expiresAt !== undefined){
-if(!(validate104(data1.expiresAt, {instancePath:instancePath+"/data/expiresAt",parentData:data1,parentDataProperty:"expiresAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+if(!(validate118(data1.expiresAt, {instancePath:instancePath+"/data/expiresAt",parentData:data1,parentDataProperty:"expiresAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
 errors = vErrors.length;
 }
 }
@@ -7725,18 +8197,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate87.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
-validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobFlaggedV1 = validate106;
-const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.flagged/v1/schema.json","title":"JobFlaggedV1","description":"The ghost-risk flags of an open job changed (a criterion fired or ceased): the whole current set, so a consumer keeps the latest by flaggedAt. A flag is a named reason shown beside the job, never a verdict that hides it; docs/lifecycle.md defends each criterion.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","flaggedAt","flags"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"flaggedAt":{"type":"string","format":"date-time","description":"When the set was decided (the finishing time of the run whose sweep decided it)."},"flags":{"type":"array","description":"Every criterion that fires now (empty: none does any more).","items":{"title":"GhostFlag","type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"type":"string","enum":["open-past-usual-close","relisted-repeatedly","reposted-while-open","evergreen-no-salary"],"description":"open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities)."},"detail":{"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."},"since":{"type":"string","format":"date-time","description":"When the criterion first fired."}}}}}}}};
+export const jobFlaggedV1 = validate68;
+const schema28 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.flagged/v1/schema.json","title":"JobFlaggedV1","description":"The ghost-risk flags of an open job changed (a criterion fired or ceased): the whole current set, so a consumer keeps the latest by flaggedAt. A flag is a named reason shown beside the job, never a verdict that hides it; docs/lifecycle.md defends each criterion.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","flaggedAt","flags"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"flaggedAt":{"type":"string","format":"date-time","description":"When the set was decided (the finishing time of the run whose sweep decided it)."},"flags":{"type":"array","description":"Every criterion that fires now (empty: none does any more).","items":{"title":"GhostFlag","type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"type":"string","enum":["open-past-usual-close","relisted-repeatedly","reposted-while-open","evergreen-no-salary"],"description":"open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities)."},"detail":{"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."},"since":{"type":"string","format":"date-time","description":"When the criterion first fired."}}}}}}}};
 
-function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate108.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7765,17 +8237,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate108.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate108.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.flagged/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate106.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7867,8 +8339,8 @@ errors++;
 }
 }
 if(data1.jobId !== undefined){
-if(!(validate108(data1.jobId, {instancePath:instancePath+"/data/jobId",parentData:data1,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+if(!(validate70(data1.jobId, {instancePath:instancePath+"/data/jobId",parentData:data1,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -7959,7 +8431,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!((((data6 === "open-past-usual-close") || (data6 === "relisted-repeatedly")) || (data6 === "reposted-while-open")) || (data6 === "evergreen-no-salary"))){
-const err14 = {instancePath:instancePath+"/data/flags/" + i0+"/kind",schemaPath:"#/properties/data/properties/flags/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema47.properties.data.properties.flags.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/data/flags/" + i0+"/kind",schemaPath:"#/properties/data/properties/flags/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema28.properties.data.properties.flags.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8076,21 +8548,21 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate106.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobParsedV1 = validate110;
-const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.parsed/v1/schema.json","title":"JobParsedV1","description":"A posting was normalized and stored (new or changed content).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["job","change","duplicateOf"],"properties":{"job":{"$ref":"../../defs/normalized-job.schema.json"},"change":{"type":"string","enum":["new","updated"]},"duplicateOf":{"anyOf":[{"type":"object","additionalProperties":false,"required":["jobId","confidence"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"confidence":{"type":"number","minimum":0,"maximum":1}}},{"type":"null"}]}}}}};
-const schema38 = {"type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"canonicalUrl":{"type":"string","format":"uri"},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"locations":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"employmentType":{"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"skillDetails":{"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}},"experienceYears":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]},"descriptionText":{"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"firstSeenAt":{"type":"string","format":"date-time"},"lastSeenAt":{"type":"string","format":"date-time"},"provenance":{"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"}},"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/normalized-job.schema.json","title":"NormalizedJob"};
-const pattern25 = new RegExp("^[a-f0-9]{64}$", "u");
+export const jobParsedV1 = validate120;
+const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.parsed/v1/schema.json","title":"JobParsedV1","description":"A posting was normalized and stored (new or changed content).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["job","change","duplicateOf"],"properties":{"job":{"$ref":"../../defs/normalized-job.schema.json"},"change":{"type":"string","enum":["new","updated"]},"duplicateOf":{"anyOf":[{"type":"object","additionalProperties":false,"required":["jobId","confidence"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"confidence":{"type":"number","minimum":0,"maximum":1}}},{"type":"null"}]}}}}};
+const schema26 = {"type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"canonicalUrl":{"type":"string","format":"uri"},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"locations":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"employmentType":{"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"skillDetails":{"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}},"experienceYears":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]},"descriptionText":{"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"firstSeenAt":{"type":"string","format":"date-time"},"lastSeenAt":{"type":"string","format":"date-time"},"provenance":{"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"}},"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/normalized-job.schema.json","title":"NormalizedJob"};
+const pattern18 = new RegExp("^[a-f0-9]{64}$", "u");
 
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/defs/normalized-job.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate89.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8289,7 +8761,7 @@ vErrors.push(err18);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema38.properties, key0))){
+if(!(func5.call(schema26.properties, key0))){
 const err19 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
@@ -8338,7 +8810,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!((((((((((((data1 === "mcf") || (data1 === "usajobs")) || (data1 === "greenhouse")) || (data1 === "lever")) || (data1 === "jsonld")) || (data1 === "import")) || (data1 === "workday")) || (data1 === "smartrecruiters")) || (data1 === "ashby")) || (data1 === "recruitee")) || (data1 === "workable")) || (data1 === "personio"))){
-const err23 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema38.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema26.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8790,7 +9262,7 @@ vErrors.push(err54);
 errors++;
 }
 if(!(((((((data13 === "full-time") || (data13 === "part-time")) || (data13 === "contract")) || (data13 === "temporary")) || (data13 === "internship")) || (data13 === "volunteer")) || (data13 === "other"))){
-const err55 = {instancePath:instancePath+"/employmentType",schemaPath:"#/properties/employmentType/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema38.properties.employmentType.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err55 = {instancePath:instancePath+"/employmentType",schemaPath:"#/properties/employmentType/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.employmentType.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9154,7 +9626,7 @@ vErrors.push(err80);
 errors++;
 }
 if(!(((((data19 === "hour") || (data19 === "day")) || (data19 === "week")) || (data19 === "month")) || (data19 === "year"))){
-const err81 = {instancePath:instancePath+"/salary/period",schemaPath:"#/properties/salary/anyOf/0/properties/period/enum",keyword:"enum",params:{allowedValues: schema38.properties.salary.anyOf[0].properties.period.enum},message:"must be equal to one of the allowed values"};
+const err81 = {instancePath:instancePath+"/salary/period",schemaPath:"#/properties/salary/anyOf/0/properties/period/enum",keyword:"enum",params:{allowedValues: schema26.properties.salary.anyOf[0].properties.period.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -9305,7 +9777,7 @@ vErrors.push(err90);
 errors++;
 }
 if(!((data22 === "stated") || (data22 === "inferred"))){
-const err91 = {instancePath:instancePath+"/salary/basis",schemaPath:"#/properties/salary/anyOf/0/properties/basis/enum",keyword:"enum",params:{allowedValues: schema38.properties.salary.anyOf[0].properties.basis.enum},message:"must be equal to one of the allowed values"};
+const err91 = {instancePath:instancePath+"/salary/basis",schemaPath:"#/properties/salary/anyOf/0/properties/basis/enum",keyword:"enum",params:{allowedValues: schema26.properties.salary.anyOf[0].properties.basis.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -9521,7 +9993,7 @@ errors++;
 if(data26.importance !== undefined){
 let data28 = data26.importance;
 if(!(((data28 === "required") || (data28 === "preferred")) || (data28 === "mentioned"))){
-const err108 = {instancePath:instancePath+"/skillDetails/" + i2+"/importance",schemaPath:"#/properties/skillDetails/items/properties/importance/enum",keyword:"enum",params:{allowedValues: schema38.properties.skillDetails.items.properties.importance.enum},message:"must be equal to one of the allowed values"};
+const err108 = {instancePath:instancePath+"/skillDetails/" + i2+"/importance",schemaPath:"#/properties/skillDetails/items/properties/importance/enum",keyword:"enum",params:{allowedValues: schema26.properties.skillDetails.items.properties.importance.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -10016,7 +10488,7 @@ vErrors = null;
 if(data.contentHash !== undefined){
 let data37 = data.contentHash;
 if(typeof data37 === "string"){
-if(!pattern25.test(data37)){
+if(!pattern18.test(data37)){
 const err143 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err143];
@@ -10126,17 +10598,17 @@ vErrors.push(err151);
 }
 errors++;
 }
-validate89.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.parsed/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate110.evaluated;
+const evaluated0 = validate120.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10228,8 +10700,8 @@ errors++;
 }
 }
 if(data1.job !== undefined){
-if(!(validate89(data1.job, {instancePath:instancePath+"/data/job",parentData:data1,parentDataProperty:"job",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+if(!(validate65(data1.job, {instancePath:instancePath+"/data/job",parentData:data1,parentDataProperty:"job",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 }
@@ -10246,7 +10718,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((data3 === "new") || (data3 === "updated"))){
-const err8 = {instancePath:instancePath+"/data/change",schemaPath:"#/properties/data/properties/change/enum",keyword:"enum",params:{allowedValues: schema49.properties.data.properties.change.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/data/change",schemaPath:"#/properties/data/properties/change/enum",keyword:"enum",params:{allowedValues: schema53.properties.data.properties.change.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10425,18 +10897,18 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate110.errors = vErrors;
+validate120.errors = vErrors;
 return errors === 0;
 }
-validate110.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate120.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobReopenedV1 = validate113;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.reopened/v1/schema.json","title":"JobReopenedV1","description":"A closed job's posting was listed again by a read of one of its searches: it is open again, its age still counted from its first sighting.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","reopenedAt","closedAt","previousCloseReason","searchId","runId"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"reopenedAt":{"type":"string","format":"date-time"},"closedAt":{"type":"string","format":"date-time","description":"When it had been closed."},"previousCloseReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"runId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"}}}}};
+export const jobReopenedV1 = validate123;
+const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.reopened/v1/schema.json","title":"JobReopenedV1","description":"A closed job's posting was listed again by a read of one of its searches: it is open again, its age still counted from its first sighting.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","reopenedAt","closedAt","previousCloseReason","searchId","runId"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"reopenedAt":{"type":"string","format":"date-time"},"closedAt":{"type":"string","format":"date-time","description":"When it had been closed."},"previousCloseReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"runId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"}}}}};
 
-function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate115.evaluated;
+const evaluated0 = validate125.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10465,17 +10937,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate115.errors = vErrors;
+validate125.errors = vErrors;
 return errors === 0;
 }
-validate115.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate125.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema52 = {"type":"string","enum":["missing-from-complete-reads","expired","source-says-closed","user","left-out-of-full-import"],"description":"missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold."};
+const schema56 = {"type":"string","enum":["missing-from-complete-reads","expired","source-says-closed","user","left-out-of-full-import"],"description":"missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold."};
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate117.evaluated;
+const evaluated0 = validate127.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10493,7 +10965,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "missing-from-complete-reads") || (data === "expired")) || (data === "source-says-closed")) || (data === "user")) || (data === "left-out-of-full-import"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema56.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10502,16 +10974,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate117.errors = vErrors;
+validate127.errors = vErrors;
 return errors === 0;
 }
-validate117.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate127.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate119.evaluated;
+const evaluated0 = validate129.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10540,16 +11012,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate119.errors = vErrors;
+validate129.errors = vErrors;
 return errors === 0;
 }
-validate119.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate129.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate121.evaluated;
+const evaluated0 = validate131.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10588,17 +11060,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate121.errors = vErrors;
+validate131.errors = vErrors;
 return errors === 0;
 }
-validate121.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate131.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.reopened/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate113.evaluated;
+const evaluated0 = validate123.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10720,8 +11192,8 @@ errors++;
 }
 }
 if(data1.jobId !== undefined){
-if(!(validate115(data1.jobId, {instancePath:instancePath+"/data/jobId",parentData:data1,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+if(!(validate125(data1.jobId, {instancePath:instancePath+"/data/jobId",parentData:data1,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
 errors = vErrors.length;
 }
 }
@@ -10776,20 +11248,20 @@ errors++;
 }
 }
 if(data1.previousCloseReason !== undefined){
-if(!(validate117(data1.previousCloseReason, {instancePath:instancePath+"/data/previousCloseReason",parentData:data1,parentDataProperty:"previousCloseReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+if(!(validate127(data1.previousCloseReason, {instancePath:instancePath+"/data/previousCloseReason",parentData:data1,parentDataProperty:"previousCloseReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
 errors = vErrors.length;
 }
 }
 if(data1.searchId !== undefined){
-if(!(validate119(data1.searchId, {instancePath:instancePath+"/data/searchId",parentData:data1,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+if(!(validate129(data1.searchId, {instancePath:instancePath+"/data/searchId",parentData:data1,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
 errors = vErrors.length;
 }
 }
 if(data1.runId !== undefined){
-if(!(validate121(data1.runId, {instancePath:instancePath+"/data/runId",parentData:data1,parentDataProperty:"runId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+if(!(validate131(data1.runId, {instancePath:instancePath+"/data/runId",parentData:data1,parentDataProperty:"runId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
 errors = vErrors.length;
 }
 }
@@ -10816,19 +11288,19 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate113.errors = vErrors;
+validate123.errors = vErrors;
 return errors === 0;
 }
-validate113.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate123.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobScoredV1 = validate123;
-const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scored/v1/schema.json","title":"JobScoredV1","description":"A posting was scored against the user's tracks and model.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","job"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"score":{"type":"number","minimum":0,"maximum":100},"track":{"anyOf":[{"type":"string"},{"type":"null"}]},"trackScore":{"type":"number","minimum":0,"maximum":100},"modelProbability":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"modelVersion":{"anyOf":[{"type":"string"},{"type":"null"}]},"filteredBy":{"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}}}}}}}};
+export const jobScoredV1 = validate133;
+const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scored/v1/schema.json","title":"JobScoredV1","description":"A posting was scored against the user's tracks and model.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","job"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"score":{"type":"number","minimum":0,"maximum":100},"track":{"anyOf":[{"type":"string"},{"type":"null"}]},"trackScore":{"type":"number","minimum":0,"maximum":100},"modelProbability":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"modelVersion":{"anyOf":[{"type":"string"},{"type":"null"}]},"filteredBy":{"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}}}}}}}};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.scored/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate123.evaluated;
+const evaluated0 = validate133.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10988,7 +11460,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema55.properties.data.properties, key1))){
+if(!(func5.call(schema59.properties.data.properties, key1))){
 const err14 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -11027,7 +11499,7 @@ errors++;
 if(data1.contentHash !== undefined){
 let data3 = data1.contentHash;
 if(typeof data3 === "string"){
-if(!pattern25.test(data3)){
+if(!pattern18.test(data3)){
 const err17 = {instancePath:instancePath+"/data/contentHash",schemaPath:"#/properties/data/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
@@ -11421,7 +11893,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!(((((((((((data12 === "title") || (data12 === "body")) || (data12 === "must-have")) || (data12 === "blocked")) || (data12 === "salary")) || (data12 === "location")) || (data12 === "remote")) || (data12 === "experience")) || (data12 === "seniority")) || (data12 === "model")) || (data12 === "fallback"))){
-const err45 = {instancePath:instancePath+"/data/reasons/" + i0+"/kind",schemaPath:"#/properties/data/properties/reasons/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema55.properties.data.properties.reasons.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/data/reasons/" + i0+"/kind",schemaPath:"#/properties/data/properties/reasons/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema59.properties.data.properties.reasons.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -11572,7 +12044,7 @@ vErrors.push(err57);
 errors++;
 }
 for(const key3 in data16){
-if(!(func5.call(schema55.properties.data.properties.job.properties, key3))){
+if(!(func5.call(schema59.properties.data.properties.job.properties, key3))){
 const err58 = {instancePath:instancePath+"/data/job",schemaPath:"#/properties/data/properties/job/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
@@ -11645,7 +12117,7 @@ vErrors.push(err63);
 errors++;
 }
 if(!((((((((((((data20 === "mcf") || (data20 === "usajobs")) || (data20 === "greenhouse")) || (data20 === "lever")) || (data20 === "jsonld")) || (data20 === "import")) || (data20 === "workday")) || (data20 === "smartrecruiters")) || (data20 === "ashby")) || (data20 === "recruitee")) || (data20 === "workable")) || (data20 === "personio"))){
-const err64 = {instancePath:instancePath+"/data/job/source",schemaPath:"#/properties/data/properties/job/properties/source/enum",keyword:"enum",params:{allowedValues: schema55.properties.data.properties.job.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err64 = {instancePath:instancePath+"/data/job/source",schemaPath:"#/properties/data/properties/job/properties/source/enum",keyword:"enum",params:{allowedValues: schema59.properties.data.properties.job.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -11966,18 +12438,18 @@ vErrors.push(err84);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate133.errors = vErrors;
 return errors === 0;
 }
-validate123.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobScoredV2 = validate125;
-const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scored/v2/schema.json","title":"JobScoredV2","description":"A posting was scored against the user's tracks and model. v2 adds the penalty reason kinds 'stale' (up long since its first sighting) and 'ghost-risk' (a ghost-risk criterion fires, job.flagged); v1 consumers keep reading v1 during the rollout.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","job"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"score":{"type":"number","minimum":0,"maximum":100},"track":{"anyOf":[{"type":"string"},{"type":"null"}]},"trackScore":{"type":"number","minimum":0,"maximum":100},"modelProbability":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"modelVersion":{"anyOf":[{"type":"string"},{"type":"null"}]},"filteredBy":{"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt","description":"When the job was first seen (a relisting: its first listing); its age counts from here."}}}}}}};
+export const jobScoredV2 = validate135;
+const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scored/v2/schema.json","title":"JobScoredV2","description":"A posting was scored against the user's tracks and model. v2 adds the penalty reason kinds 'stale' (up long since its first sighting) and 'ghost-risk' (a ghost-risk criterion fires, job.flagged); v1 consumers keep reading v1 during the rollout.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","job"],"properties":{"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"score":{"type":"number","minimum":0,"maximum":100},"track":{"anyOf":[{"type":"string"},{"type":"null"}]},"trackScore":{"type":"number","minimum":0,"maximum":100},"modelProbability":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"modelVersion":{"anyOf":[{"type":"string"},{"type":"null"}]},"filteredBy":{"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt","description":"When the job was first seen (a relisting: its first listing); its age counts from here."}}}}}}};
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate127.evaluated;
+const evaluated0 = validate137.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12006,17 +12478,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
-validate127.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate137.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.scored/v2/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate125.evaluated;
+const evaluated0 = validate135.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12176,7 +12648,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema56.properties.data.properties, key1))){
+if(!(func5.call(schema60.properties.data.properties, key1))){
 const err14 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -12215,7 +12687,7 @@ errors++;
 if(data1.contentHash !== undefined){
 let data3 = data1.contentHash;
 if(typeof data3 === "string"){
-if(!pattern25.test(data3)){
+if(!pattern18.test(data3)){
 const err17 = {instancePath:instancePath+"/data/contentHash",schemaPath:"#/properties/data/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
@@ -12609,7 +13081,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!(((((((((((((data12 === "title") || (data12 === "body")) || (data12 === "must-have")) || (data12 === "blocked")) || (data12 === "salary")) || (data12 === "location")) || (data12 === "remote")) || (data12 === "experience")) || (data12 === "seniority")) || (data12 === "model")) || (data12 === "fallback")) || (data12 === "stale")) || (data12 === "ghost-risk"))){
-const err45 = {instancePath:instancePath+"/data/reasons/" + i0+"/kind",schemaPath:"#/properties/data/properties/reasons/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema56.properties.data.properties.reasons.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err45 = {instancePath:instancePath+"/data/reasons/" + i0+"/kind",schemaPath:"#/properties/data/properties/reasons/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema60.properties.data.properties.reasons.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -12760,7 +13232,7 @@ vErrors.push(err57);
 errors++;
 }
 for(const key3 in data16){
-if(!(func5.call(schema56.properties.data.properties.job.properties, key3))){
+if(!(func5.call(schema60.properties.data.properties.job.properties, key3))){
 const err58 = {instancePath:instancePath+"/data/job",schemaPath:"#/properties/data/properties/job/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
@@ -12833,7 +13305,7 @@ vErrors.push(err63);
 errors++;
 }
 if(!((((((((((((data20 === "mcf") || (data20 === "usajobs")) || (data20 === "greenhouse")) || (data20 === "lever")) || (data20 === "jsonld")) || (data20 === "import")) || (data20 === "workday")) || (data20 === "smartrecruiters")) || (data20 === "ashby")) || (data20 === "recruitee")) || (data20 === "workable")) || (data20 === "personio"))){
-const err64 = {instancePath:instancePath+"/data/job/source",schemaPath:"#/properties/data/properties/job/properties/source/enum",keyword:"enum",params:{allowedValues: schema56.properties.data.properties.job.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err64 = {instancePath:instancePath+"/data/job/source",schemaPath:"#/properties/data/properties/job/properties/source/enum",keyword:"enum",params:{allowedValues: schema60.properties.data.properties.job.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -13120,8 +13592,8 @@ errors++;
 }
 }
 if(data16.firstSeenAt !== undefined){
-if(!(validate127(data16.firstSeenAt, {instancePath:instancePath+"/data/job/firstSeenAt",parentData:data16,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+if(!(validate137(data16.firstSeenAt, {instancePath:instancePath+"/data/job/firstSeenAt",parentData:data16,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
 errors = vErrors.length;
 }
 }
@@ -13160,19 +13632,19 @@ vErrors.push(err84);
 }
 errors++;
 }
-validate125.errors = vErrors;
+validate135.errors = vErrors;
 return errors === 0;
 }
-validate125.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate135.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const jobScrapedV1 = validate129;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scraped/v1/schema.json","title":"JobScrapedV1","description":"One raw posting body was fetched and stored (claim check: the body is in the blob store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["source","externalId","url","blobKey","contentHash","contentType","byteLength","fetchedAt"],"properties":{"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri"},"blobKey":{"type":"string","minLength":1,"maxLength":1024},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"contentType":{"type":"string","enum":["application/json","text/html","application/xml"]},"byteLength":{"type":"integer","minimum":0},"fetchedAt":{"type":"string","format":"date-time"},"searchId":{"type":"string"},"runId":{"type":"string"}}}}};
+export const jobScrapedV1 = validate139;
+const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/job.scraped/v1/schema.json","title":"JobScrapedV1","description":"One raw posting body was fetched and stored (claim check: the body is in the blob store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["source","externalId","url","blobKey","contentHash","contentType","byteLength","fetchedAt"],"properties":{"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"externalId":{"type":"string","minLength":1,"maxLength":200},"url":{"type":"string","format":"uri"},"blobKey":{"type":"string","minLength":1,"maxLength":1024},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"contentType":{"type":"string","enum":["application/json","text/html","application/xml"]},"byteLength":{"type":"integer","minimum":0},"fetchedAt":{"type":"string","format":"date-time"},"searchId":{"type":"string"},"runId":{"type":"string"}}}}};
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/job.scraped/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate129.evaluated;
+const evaluated0 = validate139.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13302,7 +13774,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema58.properties.data.properties, key1))){
+if(!(func5.call(schema62.properties.data.properties, key1))){
 const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -13326,7 +13798,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((((((((((data2 === "mcf") || (data2 === "usajobs")) || (data2 === "greenhouse")) || (data2 === "lever")) || (data2 === "jsonld")) || (data2 === "workday")) || (data2 === "smartrecruiters")) || (data2 === "ashby")) || (data2 === "recruitee")) || (data2 === "workable")) || (data2 === "personio"))){
-const err13 = {instancePath:instancePath+"/data/source",schemaPath:"#/properties/data/properties/source/enum",keyword:"enum",params:{allowedValues: schema58.properties.data.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/data/source",schemaPath:"#/properties/data/properties/source/enum",keyword:"enum",params:{allowedValues: schema62.properties.data.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13434,7 +13906,7 @@ errors++;
 if(data1.contentHash !== undefined){
 let data6 = data1.contentHash;
 if(typeof data6 === "string"){
-if(!pattern25.test(data6)){
+if(!pattern18.test(data6)){
 const err22 = {instancePath:instancePath+"/data/contentHash",schemaPath:"#/properties/data/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
@@ -13469,7 +13941,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!(((data7 === "application/json") || (data7 === "text/html")) || (data7 === "application/xml"))){
-const err25 = {instancePath:instancePath+"/data/contentType",schemaPath:"#/properties/data/properties/contentType/enum",keyword:"enum",params:{allowedValues: schema58.properties.data.properties.contentType.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/data/contentType",schemaPath:"#/properties/data/properties/contentType/enum",keyword:"enum",params:{allowedValues: schema62.properties.data.properties.contentType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -13576,19 +14048,19 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate129.errors = vErrors;
+validate139.errors = vErrors;
 return errors === 0;
 }
-validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate139.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const notificationDigestRequestedV1 = validate131;
-const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/notification.digest-requested/v1/schema.json","title":"NotificationDigestRequestedV1","description":"Time for the daily digest: the notifier sends each target the jobs waiting for it (fired by the scheduler, or `jobpipe notify digest`). A request is sent at most once per target: a second delivery of the same request sends nothing.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["requestId","requestedAt"],"properties":{"requestId":{"type":"string","minLength":1,"maxLength":64},"requestedAt":{"type":"string","format":"date-time"}}}}};
+export const notificationDigestRequestedV1 = validate141;
+const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/notification.digest-requested/v1/schema.json","title":"NotificationDigestRequestedV1","description":"Time for the daily digest: the notifier sends each target the jobs waiting for it (fired by the scheduler, or `jobpipe notify digest`). A request is sent at most once per target: a second delivery of the same request sends nothing.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["requestId","requestedAt"],"properties":{"requestId":{"type":"string","minLength":1,"maxLength":64},"requestedAt":{"type":"string","format":"date-time"}}}}};
 
-function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/notification.digest-requested/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate131.evaluated;
+const evaluated0 = validate141.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13752,18 +14224,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate131.errors = vErrors;
+validate141.errors = vErrors;
 return errors === 0;
 }
-validate131.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const scrapeFinishedV1 = validate133;
-const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/scrape.finished/v1/schema.json","title":"ScrapeFinishedV1","description":"One run of one search ended: how much of the search (and of each board) it read, and whether that read was complete. Only a complete read may close jobs missing from it.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"},"status":{"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."},"coverage":{"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}},"boards":{"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}},"drift":{"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."},"previousListed":{"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."},"seenBlobKey":{"type":"string","minLength":1,"maxLength":1024,"description":"Blob holding the JSON array of the external ids the run listed (absent when it failed): what the owner of the jobs compares its open jobs against."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0}}}}};
+export const scrapeFinishedV1 = validate143;
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/scrape.finished/v1/schema.json","title":"ScrapeFinishedV1","description":"One run of one search ended: how much of the search (and of each board) it read, and whether that read was complete. Only a complete read may close jobs missing from it.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"searchId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.requested/v1/schema.json#/properties/data/properties/runId"},"status":{"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."},"coverage":{"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}},"boards":{"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}},"drift":{"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."},"previousListed":{"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."},"seenBlobKey":{"type":"string","minLength":1,"maxLength":1024,"description":"Blob holding the JSON array of the external ids the run listed (absent when it failed): what the owner of the jobs compares its open jobs against."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0}}}}};
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate135.evaluated;
+const evaluated0 = validate145.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13792,17 +14264,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate145.errors = vErrors;
 return errors === 0;
 }
-validate135.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate145.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema62 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee","workable","personio"]};
+const schema66 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee","workable","personio"]};
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate147.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13820,7 +14292,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee")) || (data === "workable")) || (data === "personio"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13829,16 +14301,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate137.errors = vErrors;
+validate147.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate147.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate139.evaluated;
+const evaluated0 = validate149.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13877,17 +14349,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate139.errors = vErrors;
+validate149.errors = vErrors;
 return errors === 0;
 }
-validate139.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate149.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/scrape.finished/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate133.evaluated;
+const evaluated0 = validate143.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14027,7 +14499,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema60.properties.data.properties, key1))){
+if(!(func5.call(schema64.properties.data.properties, key1))){
 const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -14039,20 +14511,20 @@ errors++;
 }
 }
 if(data1.searchId !== undefined){
-if(!(validate135(data1.searchId, {instancePath:instancePath+"/data/searchId",parentData:data1,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+if(!(validate145(data1.searchId, {instancePath:instancePath+"/data/searchId",parentData:data1,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
 errors = vErrors.length;
 }
 }
 if(data1.source !== undefined){
-if(!(validate137(data1.source, {instancePath:instancePath+"/data/source",parentData:data1,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+if(!(validate147(data1.source, {instancePath:instancePath+"/data/source",parentData:data1,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
 errors = vErrors.length;
 }
 }
 if(data1.runId !== undefined){
-if(!(validate139(data1.runId, {instancePath:instancePath+"/data/runId",parentData:data1,parentDataProperty:"runId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate149(data1.runId, {instancePath:instancePath+"/data/runId",parentData:data1,parentDataProperty:"runId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
 errors = vErrors.length;
 }
 }
@@ -14069,7 +14541,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((data5 === "complete") || (data5 === "partial")) || (data5 === "failed"))){
-const err14 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema60.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema64.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14173,7 +14645,7 @@ vErrors.push(err23);
 errors++;
 }
 for(const key2 in data6){
-if(!(func5.call(schema60.properties.data.properties.coverage.properties, key2))){
+if(!(func5.call(schema64.properties.data.properties.coverage.properties, key2))){
 const err24 = {instancePath:instancePath+"/data/coverage",schemaPath:"#/properties/data/properties/coverage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
@@ -14537,7 +15009,7 @@ vErrors.push(err53);
 errors++;
 }
 if(!((data20 === "complete") || (data20 === "failed"))){
-const err54 = {instancePath:instancePath+"/data/boards/" + i0+"/status",schemaPath:"#/properties/data/properties/boards/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema60.properties.data.properties.boards.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err54 = {instancePath:instancePath+"/data/boards/" + i0+"/status",schemaPath:"#/properties/data/properties/boards/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema64.properties.data.properties.boards.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -14778,19 +15250,19 @@ vErrors.push(err73);
 }
 errors++;
 }
-validate133.errors = vErrors;
+validate143.errors = vErrors;
 return errors === 0;
 }
-validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate143.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const scrapeRequestedV1 = validate96;
-const schema42 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/scrape.requested/v1/schema.json","title":"ScrapeRequestedV1","description":"Ask the scraper to run one search now.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["searchId","source","runId","requestedBy"],"properties":{"searchId":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"runId":{"type":"string","minLength":1,"maxLength":64},"keywords":{"type":"string"},"location":{"type":"string"},"minSalary":{"type":"number","minimum":0},"boards":{"type":"array","items":{"type":"string"}},"urls":{"type":"array","items":{"type":"string","format":"uri"}},"allowHosts":{"$ref":"../../defs/config.schema.json#/properties/searches/items/properties/allowHosts"},"followLinks":{"type":"string"},"maxPages":{"type":"integer","minimum":1,"maximum":100},"useBrowser":{"type":"boolean"},"requestedBy":{"type":"string","enum":["schedule","user","cli"]}}}}};
-const schema43 = {"type":"array","description":"hosts this search may fetch from besides its source's own (the scraper's allowlist): the host of a jsonld page added with `jobpipe source add`, written as `host`, `host:port` or `*.example.com` for subdomains","maxItems":50,"items":{"type":"string","minLength":1,"maxLength":260,"pattern":"^(\\*\\.)?([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?$"}};
+export const scrapeRequestedV1 = validate110;
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/scrape.requested/v1/schema.json","title":"ScrapeRequestedV1","description":"Ask the scraper to run one search now.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["searchId","source","runId","requestedBy"],"properties":{"searchId":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"runId":{"type":"string","minLength":1,"maxLength":64},"keywords":{"type":"string"},"location":{"type":"string"},"minSalary":{"type":"number","minimum":0},"boards":{"type":"array","items":{"type":"string"}},"urls":{"type":"array","items":{"type":"string","format":"uri"}},"allowHosts":{"$ref":"../../defs/config.schema.json#/properties/searches/items/properties/allowHosts"},"followLinks":{"type":"string"},"maxPages":{"type":"integer","minimum":1,"maximum":100},"useBrowser":{"type":"boolean"},"requestedBy":{"type":"string","enum":["schedule","user","cli"]}}}}};
+const schema49 = {"type":"array","description":"hosts this search may fetch from besides its source's own (the scraper's allowlist): the host of a jsonld page added with `jobpipe source add`, written as `host`, `host:port` or `*.example.com` for subdomains","maxItems":50,"items":{"type":"string","minLength":1,"maxLength":260,"pattern":"^(\\*\\.)?([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?$"}};
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate98.evaluated;
+const evaluated0 = validate112.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14865,17 +15337,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate98.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
-validate98.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate112.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/scrape.requested/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate96.evaluated;
+const evaluated0 = validate110.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14965,7 +15437,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key1 in data1){
-if(!(func5.call(schema42.properties.data.properties, key1))){
+if(!(func5.call(schema48.properties.data.properties, key1))){
 const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -15014,7 +15486,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((((((((((data3 === "mcf") || (data3 === "usajobs")) || (data3 === "greenhouse")) || (data3 === "lever")) || (data3 === "jsonld")) || (data3 === "workday")) || (data3 === "smartrecruiters")) || (data3 === "ashby")) || (data3 === "recruitee")) || (data3 === "workable")) || (data3 === "personio"))){
-const err11 = {instancePath:instancePath+"/data/source",schemaPath:"#/properties/data/properties/source/enum",keyword:"enum",params:{allowedValues: schema42.properties.data.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/data/source",schemaPath:"#/properties/data/properties/source/enum",keyword:"enum",params:{allowedValues: schema48.properties.data.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15178,8 +15650,8 @@ errors++;
 }
 }
 if(data1.allowHosts !== undefined){
-if(!(validate98(data1.allowHosts, {instancePath:instancePath+"/data/allowHosts",parentData:data1,parentDataProperty:"allowHosts",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+if(!(validate112(data1.allowHosts, {instancePath:instancePath+"/data/allowHosts",parentData:data1,parentDataProperty:"allowHosts",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 }
@@ -15255,7 +15727,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!(((data16 === "schedule") || (data16 === "user")) || (data16 === "cli"))){
-const err30 = {instancePath:instancePath+"/data/requestedBy",schemaPath:"#/properties/data/properties/requestedBy/enum",keyword:"enum",params:{allowedValues: schema42.properties.data.properties.requestedBy.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/data/requestedBy",schemaPath:"#/properties/data/properties/requestedBy/enum",keyword:"enum",params:{allowedValues: schema48.properties.data.properties.requestedBy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -15288,19 +15760,19 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate96.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate110.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const sessionRefreshRequestedV1 = validate141;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refresh-requested/v1/schema.json","title":"SessionRefreshRequestedV1","description":"A site session is missing or expired and must be renewed.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","reason","requestedAt"],"properties":{"site":{"type":"string","minLength":1},"reason":{"type":"string","enum":["missing","expired","rejected","scheduled","unblocked"],"description":"Why a login is asked for; 'unblocked': the user fixed what blocked the site (credentials, TOTP secret) and asks to log in again now."},"requestedAt":{"type":"string","format":"date-time"},"applicationId":{"type":"string"}}}}};
+export const sessionRefreshRequestedV1 = validate151;
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refresh-requested/v1/schema.json","title":"SessionRefreshRequestedV1","description":"A site session is missing or expired and must be renewed.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","reason","requestedAt"],"properties":{"site":{"type":"string","minLength":1},"reason":{"type":"string","enum":["missing","expired","rejected","scheduled","unblocked"],"description":"Why a login is asked for; 'unblocked': the user fixed what blocked the site (credentials, TOTP secret) and asks to log in again now."},"requestedAt":{"type":"string","format":"date-time"},"applicationId":{"type":"string"}}}}};
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/session.refresh-requested/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate141.evaluated;
+const evaluated0 = validate151.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15429,7 +15901,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(((((data3 === "missing") || (data3 === "expired")) || (data3 === "rejected")) || (data3 === "scheduled")) || (data3 === "unblocked"))){
-const err10 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema64.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema68.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15499,19 +15971,19 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate141.errors = vErrors;
+validate151.errors = vErrors;
 return errors === 0;
 }
-validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate151.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const sessionRefreshedV1 = validate143;
-const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refreshed/v1/schema.json","title":"SessionRefreshedV1","description":"A site session was renewed (the cookie itself stays in the secret store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","status","expiresAt","refreshedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"type":"string","enum":["ok","needs-user"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"refreshedAt":{"type":"string","format":"date-time"},"message":{"type":"string","maxLength":500},"reason":{"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."},"screenshotBlobKey":{"type":"string","description":"Blob key of the screenshot taken when the login failed."}}}}};
+export const sessionRefreshedV1 = validate153;
+const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/session.refreshed/v1/schema.json","title":"SessionRefreshedV1","description":"A site session was renewed (the cookie itself stays in the secret store).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["site","status","expiresAt","refreshedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"type":"string","enum":["ok","needs-user"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"refreshedAt":{"type":"string","format":"date-time"},"message":{"type":"string","maxLength":500},"reason":{"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."},"screenshotBlobKey":{"type":"string","description":"Blob key of the screenshot taken when the login failed."}}}}};
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/session.refreshed/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate143.evaluated;
+const evaluated0 = validate153.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15650,7 +16122,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data3 === "ok") || (data3 === "needs-user"))){
-const err11 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema65.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/data/status",schemaPath:"#/properties/data/properties/status/enum",keyword:"enum",params:{allowedValues: schema69.properties.data.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15787,7 +16259,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!((((((((data7 === "otp-required") || (data7 === "wrong-credentials")) || (data7 === "login-page-changed")) || (data7 === "timeout")) || (data7 === "site-error")) || (data7 === "too-many-failures")) || (data7 === "missing-credentials")) || (data7 === "site-not-configured"))){
-const err21 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema65.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/data/reason",schemaPath:"#/properties/data/properties/reason/enum",keyword:"enum",params:{allowedValues: schema69.properties.data.properties.reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -15832,19 +16304,19 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate143.errors = vErrors;
+validate153.errors = vErrors;
 return errors === 0;
 }
-validate143.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate153.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const wipeCompletedV1 = validate145;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/wipe.completed/v1/schema.json","title":"WipeCompletedV1","description":"One owner deleted what a wipe.requested asked of it: how many items of each of its tables (or its own stores) went, so read models built from them follow.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["wipeId","scope","service","removed","completedAt"],"properties":{"wipeId":{"$ref":"../../wipe.requested/v1/schema.json#/properties/data/properties/wipeId"},"scope":{"$ref":"../../wipe.requested/v1/schema.json#/properties/data/properties/scope"},"service":{"type":"string","pattern":"^[a-z][a-z-]{1,31}$","description":"The owner that deleted."},"removed":{"type":"object","description":"Items deleted per table (or store) of that owner; a repeated wipe reports 0.","propertyNames":{"pattern":"^[a-zA-Z][a-zA-Z0-9-]{0,63}$"},"additionalProperties":{"type":"integer","minimum":0}},"completedAt":{"type":"string","format":"date-time"}}}}};
-const schema68 = {"type":"string","format":"uuid","description":"One wipe; every owner's wipe.completed names it."};
+export const wipeCompletedV1 = validate155;
+const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/wipe.completed/v1/schema.json","title":"WipeCompletedV1","description":"One owner deleted what a wipe.requested asked of it: how many items of each of its tables (or its own stores) went, so read models built from them follow.","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["wipeId","scope","service","removed","completedAt"],"properties":{"wipeId":{"$ref":"../../wipe.requested/v1/schema.json#/properties/data/properties/wipeId"},"scope":{"$ref":"../../wipe.requested/v1/schema.json#/properties/data/properties/scope"},"service":{"type":"string","pattern":"^[a-z][a-z-]{1,31}$","description":"The owner that deleted."},"removed":{"type":"object","description":"Items deleted per table (or store) of that owner; a repeated wipe reports 0.","propertyNames":{"pattern":"^[a-zA-Z][a-zA-Z0-9-]{0,63}$"},"additionalProperties":{"type":"integer","minimum":0}},"completedAt":{"type":"string","format":"date-time"}}}}};
+const schema72 = {"type":"string","format":"uuid","description":"One wipe; every owner's wipe.completed names it."};
 
-function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate149.evaluated;
+const evaluated0 = validate159.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15873,17 +16345,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate149.errors = vErrors;
+validate159.errors = vErrors;
 return errors === 0;
 }
-validate149.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate159.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema69 = {"type":"string","enum":["postings","all"],"description":"postings: scraped and imported postings, their parsed jobs, scores and listings (the CRM keeps its stages, so a posting scraped again finds them); all: also the CRM (stages, history, notes, applications, proposals), imports, scrape runs and the recommender's decisions and model."};
+const schema73 = {"type":"string","enum":["postings","all"],"description":"postings: scraped and imported postings, their parsed jobs, scores and listings (the CRM keeps its stages, so a posting scraped again finds them); all: also the CRM (stages, history, notes, applications, proposals), imports, scrape runs and the recommender's decisions and model."};
 
-function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate151.evaluated;
+const evaluated0 = validate161.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15901,7 +16373,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "postings") || (data === "all"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema69.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema73.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15910,19 +16382,19 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate151.errors = vErrors;
+validate161.errors = vErrors;
 return errors === 0;
 }
-validate151.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate161.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const pattern40 = new RegExp("^[a-z][a-z-]{1,31}$", "u");
-const pattern41 = new RegExp("^[a-zA-Z][a-zA-Z0-9-]{0,63}$", "u");
+const pattern41 = new RegExp("^[a-z][a-z-]{1,31}$", "u");
+const pattern42 = new RegExp("^[a-zA-Z][a-zA-Z0-9-]{0,63}$", "u");
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/wipe.completed/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate145.evaluated;
+const evaluated0 = validate155.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16034,21 +16506,21 @@ errors++;
 }
 }
 if(data1.wipeId !== undefined){
-if(!(validate149(data1.wipeId, {instancePath:instancePath+"/data/wipeId",parentData:data1,parentDataProperty:"wipeId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+if(!(validate159(data1.wipeId, {instancePath:instancePath+"/data/wipeId",parentData:data1,parentDataProperty:"wipeId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
 errors = vErrors.length;
 }
 }
 if(data1.scope !== undefined){
-if(!(validate151(data1.scope, {instancePath:instancePath+"/data/scope",parentData:data1,parentDataProperty:"scope",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+if(!(validate161(data1.scope, {instancePath:instancePath+"/data/scope",parentData:data1,parentDataProperty:"scope",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
 errors = vErrors.length;
 }
 }
 if(data1.service !== undefined){
 let data4 = data1.service;
 if(typeof data4 === "string"){
-if(!pattern40.test(data4)){
+if(!pattern41.test(data4)){
 const err9 = {instancePath:instancePath+"/data/service",schemaPath:"#/properties/data/properties/service/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z-]{1,31}$"},message:"must match pattern \""+"^[a-z][a-z-]{1,31}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -16076,7 +16548,7 @@ if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key2 in data5){
 const _errs12 = errors;
 if(typeof key2 === "string"){
-if(!pattern41.test(key2)){
+if(!pattern42.test(key2)){
 const err11 = {instancePath:instancePath+"/data/removed",schemaPath:"#/properties/data/properties/removed/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z][a-zA-Z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-zA-Z][a-zA-Z0-9-]{0,63}$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err11];
@@ -16184,19 +16656,19 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate145.errors = vErrors;
+validate155.errors = vErrors;
 return errors === 0;
 }
-validate145.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const wipeRequestedV1 = validate147;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/wipe.requested/v1/schema.json","title":"WipeRequestedV1","description":"The user asked to delete what jobpipe stored (`POST /wipe`, `jobpipe wipe`): the postings and everything derived from them, or also everything the user did with them. Config, API keys, site sessions and secrets stay. Every owner of such data deletes its own and announces it with wipe.completed (docs/running.md, Wiping).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["wipeId","scope","requestedAt","requestedBy"],"properties":{"wipeId":{"type":"string","format":"uuid","description":"One wipe; every owner's wipe.completed names it."},"scope":{"type":"string","enum":["postings","all"],"description":"postings: scraped and imported postings, their parsed jobs, scores and listings (the CRM keeps its stages, so a posting scraped again finds them); all: also the CRM (stages, history, notes, applications, proposals), imports, scrape runs and the recommender's decisions and model."},"requestedAt":{"type":"string","format":"date-time"},"requestedBy":{"type":"string","enum":["api","cli"],"description":"Where the user asked."}}}}};
+export const wipeRequestedV1 = validate157;
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/wipe.requested/v1/schema.json","title":"WipeRequestedV1","description":"The user asked to delete what jobpipe stored (`POST /wipe`, `jobpipe wipe`): the postings and everything derived from them, or also everything the user did with them. Config, API keys, site sessions and secrets stay. Every owner of such data deletes its own and announces it with wipe.completed (docs/running.md, Wiping).","type":"object","additionalProperties":false,"required":["meta","data"],"properties":{"meta":{"$ref":"../../meta.schema.json"},"data":{"type":"object","additionalProperties":false,"required":["wipeId","scope","requestedAt","requestedBy"],"properties":{"wipeId":{"type":"string","format":"uuid","description":"One wipe; every owner's wipe.completed names it."},"scope":{"type":"string","enum":["postings","all"],"description":"postings: scraped and imported postings, their parsed jobs, scores and listings (the CRM keeps its stages, so a posting scraped again finds them); all: also the CRM (stages, history, notes, applications, proposals), imports, scrape runs and the recommender's decisions and model."},"requestedAt":{"type":"string","format":"date-time"},"requestedBy":{"type":"string","enum":["api","cli"],"description":"Where the user asked."}}}}};
 
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/wipe.requested/v1/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate147.evaluated;
+const evaluated0 = validate157.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16335,7 +16807,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data3 === "postings") || (data3 === "all"))){
-const err11 = {instancePath:instancePath+"/data/scope",schemaPath:"#/properties/data/properties/scope/enum",keyword:"enum",params:{allowedValues: schema67.properties.data.properties.scope.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/data/scope",schemaPath:"#/properties/data/properties/scope/enum",keyword:"enum",params:{allowedValues: schema71.properties.data.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -16383,7 +16855,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!((data5 === "api") || (data5 === "cli"))){
-const err15 = {instancePath:instancePath+"/data/requestedBy",schemaPath:"#/properties/data/properties/requestedBy/enum",keyword:"enum",params:{allowedValues: schema67.properties.data.properties.requestedBy.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/data/requestedBy",schemaPath:"#/properties/data/properties/requestedBy/enum",keyword:"enum",params:{allowedValues: schema71.properties.data.properties.requestedBy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -16416,21 +16888,21 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate147.errors = vErrors;
+validate157.errors = vErrors;
 return errors === 0;
 }
-validate147.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate157.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const defsConfig = validate61;
 
-export const defsImportRow = validate153;
-const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/import-row.schema.json","title":"ImportRow","description":"One job row of a CSV or JSON import (POST /imports/*), as stored in an import.chunk blob: { \"rows\": [{ \"rowNumber\": n, \"row\": ImportRow }] }.","type":"object","additionalProperties":false,"required":["title","company","url"],"properties":{"externalId":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"url":{"type":"string","format":"uri"},"location":{"type":"string","maxLength":300},"remote":{"type":"boolean"},"description":{"type":"string","maxLength":200000},"salaryMin":{"type":"number","minimum":0},"salaryMax":{"type":"number","minimum":0},"salaryCurrency":{"type":"string","pattern":"^[A-Z]{3}$"},"salaryPeriod":{"enum":["hour","day","week","month","year"]},"employmentType":{"type":"string","maxLength":100},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"experienceYearsMin":{"type":"number","minimum":0,"maximum":60},"postedAt":{"type":"string","format":"date-time"}}};
+export const defsImportRow = validate163;
+const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/import-row.schema.json","title":"ImportRow","description":"One job row of a CSV or JSON import (POST /imports/*), as stored in an import.chunk blob: { \"rows\": [{ \"rowNumber\": n, \"row\": ImportRow }] }.","type":"object","additionalProperties":false,"required":["title","company","url"],"properties":{"externalId":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","minLength":1,"maxLength":500},"company":{"type":"string","minLength":1,"maxLength":300},"url":{"type":"string","format":"uri"},"location":{"type":"string","maxLength":300},"remote":{"type":"boolean"},"description":{"type":"string","maxLength":200000},"salaryMin":{"type":"number","minimum":0},"salaryMax":{"type":"number","minimum":0},"salaryCurrency":{"type":"string","pattern":"^[A-Z]{3}$"},"salaryPeriod":{"enum":["hour","day","week","month","year"]},"employmentType":{"type":"string","maxLength":100},"skills":{"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200},"experienceYearsMin":{"type":"number","minimum":0,"maximum":60},"postedAt":{"type":"string","format":"date-time"}}};
 
-function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/defs/import-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate153.evaluated;
+const evaluated0 = validate163.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16469,7 +16941,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema70.properties, key0))){
+if(!(func5.call(schema74.properties, key0))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -16750,7 +17222,7 @@ errors++;
 if(data.salaryPeriod !== undefined){
 let data10 = data.salaryPeriod;
 if(!(((((data10 === "hour") || (data10 === "day")) || (data10 === "week")) || (data10 === "month")) || (data10 === "year"))){
-const err26 = {instancePath:instancePath+"/salaryPeriod",schemaPath:"#/properties/salaryPeriod/enum",keyword:"enum",params:{allowedValues: schema70.properties.salaryPeriod.enum},message:"must be equal to one of the allowed values"};
+const err26 = {instancePath:instancePath+"/salaryPeriod",schemaPath:"#/properties/salaryPeriod/enum",keyword:"enum",params:{allowedValues: schema74.properties.salaryPeriod.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -16917,20 +17389,20 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate153.errors = vErrors;
+validate163.errors = vErrors;
 return errors === 0;
 }
-validate153.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate163.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const defsInboxMailboxes = validate154;
-const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json","title":"InboxMailboxes","description":"The mailboxes the inbox may watch (JOBPIPE_INBOX_MAILBOXES). Each is watched only when it opts in with `watch: true`; its password is never here but in the secret store, under `passwordSecret` (default `inbox/<name>`).","type":"array","maxItems":10,"items":{"title":"InboxMailbox","type":"object","additionalProperties":false,"required":["name","host","user","watch"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Short name of the mailbox: in events, the inbox table and secret names."},"host":{"type":"string","minLength":1,"maxLength":253,"pattern":"^[A-Za-z0-9.-]+$","description":"The IMAP server's host name."},"port":{"type":"integer","minimum":1,"maximum":65535,"default":993},"tls":{"type":"boolean","default":true,"description":"Implicit TLS (port 993); false for a plain connection upgraded with STARTTLS when the server offers it."},"user":{"type":"string","minLength":1,"maxLength":320,"description":"The IMAP login."},"folder":{"type":"string","minLength":1,"maxLength":200,"default":"INBOX","description":"The folder watched with IDLE."},"watch":{"type":"boolean","description":"Opt-in: only a mailbox with watch true is read."},"passwordSecret":{"type":"string","minLength":1,"maxLength":200,"description":"Name of the secret holding the password (default inbox/<name>)."},"since":{"type":"string","format":"date","description":"On the first connection, read messages received from this day on (default: only new ones)."}}}};
-const pattern44 = new RegExp("^[A-Za-z0-9.-]+$", "u");
+export const defsInboxMailboxes = validate164;
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json","title":"InboxMailboxes","description":"The mailboxes the inbox may watch (JOBPIPE_INBOX_MAILBOXES). Each is watched only when it opts in with `watch: true`; its password is never here but in the secret store, under `passwordSecret` (default `inbox/<name>`).","type":"array","maxItems":10,"items":{"title":"InboxMailbox","type":"object","additionalProperties":false,"required":["name","host","user","watch"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,39}$","description":"Short name of the mailbox: in events, the inbox table and secret names."},"host":{"type":"string","minLength":1,"maxLength":253,"pattern":"^[A-Za-z0-9.-]+$","description":"The IMAP server's host name."},"port":{"type":"integer","minimum":1,"maximum":65535,"default":993},"tls":{"type":"boolean","default":true,"description":"Implicit TLS (port 993); false for a plain connection upgraded with STARTTLS when the server offers it."},"user":{"type":"string","minLength":1,"maxLength":320,"description":"The IMAP login."},"folder":{"type":"string","minLength":1,"maxLength":200,"default":"INBOX","description":"The folder watched with IDLE."},"watch":{"type":"boolean","description":"Opt-in: only a mailbox with watch true is read."},"passwordSecret":{"type":"string","minLength":1,"maxLength":200,"description":"Name of the secret holding the password (default inbox/<name>)."},"since":{"type":"string","format":"date","description":"On the first connection, read messages received from this day on (default: only new ones)."}}}};
+const pattern45 = new RegExp("^[A-Za-z0-9.-]+$", "u");
 
-function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/defs/inbox-mailboxes.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate154.evaluated;
+const evaluated0 = validate164.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16993,7 +17465,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data0){
-if(!(func5.call(schema71.items.properties, key0))){
+if(!(func5.call(schema75.items.properties, key0))){
 const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -17007,7 +17479,7 @@ errors++;
 if(data0.name !== undefined){
 let data1 = data0.name;
 if(typeof data1 === "string"){
-if(!pattern17.test(data1)){
+if(!pattern22.test(data1)){
 const err6 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,39}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,39}$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -17052,7 +17524,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!pattern44.test(data2)){
+if(!pattern45.test(data2)){
 const err10 = {instancePath:instancePath+"/" + i0+"/host",schemaPath:"#/items/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9.-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -17286,22 +17758,22 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate154.errors = vErrors;
+validate164.errors = vErrors;
 return errors === 0;
 }
-validate154.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate164.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const defsNormalizedJob = validate89;
+export const defsNormalizedJob = validate65;
 
-export const tablesApiKeys = validate155;
-const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/apiKeys/schema.json","title":"ApiKeyItem","description":"An API key as stored (written by crm-api): never the key itself, only its scrypt hash.","type":"object","additionalProperties":false,"required":["keyHash","keyId","name","scope","createdAt","revokedAt"],"properties":{"keyHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"keyId":{"type":"string","pattern":"^[A-Za-z0-9]{12}$"},"name":{"type":"string","minLength":1,"maxLength":200},"scope":{"enum":["read","write"]},"createdAt":{"type":"string","format":"date-time"},"revokedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastUsedAt":{"description":"when the key last opened a request (written at most once a minute per key and crm-api instance; absent: never used)","type":"string","format":"date-time"},"revision":{"description":"how many times the record was written after its creation (absent: never); each write checks it, so a use recorded at the moment of a revocation cannot write the revocation away","type":"integer","minimum":1}}};
-const pattern46 = new RegExp("^[A-Za-z0-9]{12}$", "u");
+export const tablesApiKeys = validate165;
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/apiKeys/schema.json","title":"ApiKeyItem","description":"An API key as stored (written by crm-api): never the key itself, only its scrypt hash.","type":"object","additionalProperties":false,"required":["keyHash","keyId","name","scope","createdAt","revokedAt"],"properties":{"keyHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"keyId":{"type":"string","pattern":"^[A-Za-z0-9]{12}$"},"name":{"type":"string","minLength":1,"maxLength":200},"scope":{"enum":["read","write"]},"createdAt":{"type":"string","format":"date-time"},"revokedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastUsedAt":{"description":"when the key last opened a request (written at most once a minute per key and crm-api instance; absent: never used)","type":"string","format":"date-time"},"revision":{"description":"how many times the record was written after its creation (absent: never); each write checks it, so a use recorded at the moment of a revocation cannot write the revocation away","type":"integer","minimum":1}}};
+const pattern47 = new RegExp("^[A-Za-z0-9]{12}$", "u");
 
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/apiKeys/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate155.evaluated;
+const evaluated0 = validate165.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17384,7 +17856,7 @@ errors++;
 if(data.keyHash !== undefined){
 let data0 = data.keyHash;
 if(typeof data0 === "string"){
-if(!pattern25.test(data0)){
+if(!pattern18.test(data0)){
 const err7 = {instancePath:instancePath+"/keyHash",schemaPath:"#/properties/keyHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -17409,7 +17881,7 @@ errors++;
 if(data.keyId !== undefined){
 let data1 = data.keyId;
 if(typeof data1 === "string"){
-if(!pattern46.test(data1)){
+if(!pattern47.test(data1)){
 const err9 = {instancePath:instancePath+"/keyId",schemaPath:"#/properties/keyId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]{12}$"},message:"must match pattern \""+"^[A-Za-z0-9]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -17469,7 +17941,7 @@ errors++;
 if(data.scope !== undefined){
 let data3 = data.scope;
 if(!((data3 === "read") || (data3 === "write"))){
-const err14 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema72.properties.scope.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema76.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -17629,19 +18101,19 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate155.errors = vErrors;
+validate165.errors = vErrors;
 return errors === 0;
 }
-validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate165.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesApplications = validate156;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applications/schema.json","title":"ApplicationItem","description":"An application as the user asked for it (written by crm-api), with the outcome crm-api learns from `application.submitted` / `application.failed`.","type":"object","additionalProperties":false,"required":["applicationId","jobId","status","dryRun","requestedAt","applyUrl","site","company","title","finishedAt","failureCode","failureMessage","needsUser","evidenceBlobKeys"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"title":{"type":"string"},"status":{"enum":["requested","submitted","failed"]},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failureCode":{"anyOf":[{"$ref":"../../application.failed/v1/schema.json#/properties/data/properties/code"},{"type":"null"}]},"failureMessage":{"anyOf":[{"type":"string"},{"type":"null"}]},"needsUser":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"evidenceBlobKeys":{"type":"array","items":{"type":"string","minLength":1}}}};
-const schema74 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"};
+export const tablesApplications = validate166;
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applications/schema.json","title":"ApplicationItem","description":"An application as the user asked for it (written by crm-api), with the outcome crm-api learns from `application.submitted` / `application.failed`.","type":"object","additionalProperties":false,"required":["applicationId","jobId","status","dryRun","requestedAt","applyUrl","site","company","title","finishedAt","failureCode","failureMessage","needsUser","evidenceBlobKeys"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"title":{"type":"string"},"status":{"enum":["requested","submitted","failed"]},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failureCode":{"anyOf":[{"$ref":"../../application.failed/v1/schema.json#/properties/data/properties/code"},{"type":"null"}]},"failureMessage":{"anyOf":[{"type":"string"},{"type":"null"}]},"needsUser":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"evidenceBlobKeys":{"type":"array","items":{"type":"string","minLength":1}}}};
+const schema78 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$"};
 
-function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate157.evaluated;
+const evaluated0 = validate167.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17670,17 +18142,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate157.errors = vErrors;
+validate167.errors = vErrors;
 return errors === 0;
 }
-validate157.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate167.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema75 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+const schema79 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
 
-function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate159.evaluated;
+const evaluated0 = validate169.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17709,17 +18181,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate159.errors = vErrors;
+validate169.errors = vErrors;
 return errors === 0;
 }
-validate159.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate169.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema76 = {"type":"boolean"};
+const schema80 = {"type":"boolean"};
 
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate161.evaluated;
+const evaluated0 = validate171.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17736,17 +18208,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate161.errors = vErrors;
+validate171.errors = vErrors;
 return errors === 0;
 }
-validate161.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate171.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema77 = {"type":"string","format":"date-time"};
+const schema81 = {"type":"string","format":"date-time"};
 
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate163.evaluated;
+const evaluated0 = validate173.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17775,17 +18247,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate163.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
-validate163.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate173.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema78 = {"type":"string","format":"uri"};
+const schema82 = {"type":"string","format":"uri"};
 
-function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate165.evaluated;
+const evaluated0 = validate175.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17814,17 +18286,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate165.errors = vErrors;
+validate175.errors = vErrors;
 return errors === 0;
 }
-validate165.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate175.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema79 = {"type":"string","minLength":1};
+const schema83 = {"type":"string","minLength":1};
 
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate167.evaluated;
+const evaluated0 = validate177.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17853,17 +18325,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate167.errors = vErrors;
+validate177.errors = vErrors;
 return errors === 0;
 }
-validate167.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate177.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema80 = {"type":"string","minLength":1};
+const schema84 = {"type":"string","minLength":1};
 
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate169.evaluated;
+const evaluated0 = validate179.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17892,17 +18364,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate169.errors = vErrors;
+validate179.errors = vErrors;
 return errors === 0;
 }
-validate169.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate179.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema81 = {"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]};
+const schema85 = {"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]};
 
-function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate171.evaluated;
+const evaluated0 = validate181.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17920,7 +18392,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((data === "session-unavailable") || (data === "unknown-question")) || (data === "form-changed")) || (data === "site-error")) || (data === "timeout")) || (data === "daily-cap")) || (data === "duplicate-job")) || (data === "duplicate-company")) || (data === "browser-crashed")) || (data === "outcome-unknown")) || (data === "site-not-configured")) || (data === "profile-incomplete"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema81.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -17929,17 +18401,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate171.errors = vErrors;
+validate181.errors = vErrors;
 return errors === 0;
 }
-validate171.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate181.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/applications/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate156.evaluated;
+const evaluated0 = validate166.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18088,7 +18560,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema73.properties, key0))){
+if(!(func5.call(schema77.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -18100,44 +18572,44 @@ errors++;
 }
 }
 if(data.applicationId !== undefined){
-if(!(validate157(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
-errors = vErrors.length;
-}
-}
-if(data.jobId !== undefined){
-if(!(validate159(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
-errors = vErrors.length;
-}
-}
-if(data.dryRun !== undefined){
-if(!(validate161(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
-errors = vErrors.length;
-}
-}
-if(data.requestedAt !== undefined){
-if(!(validate163(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
-errors = vErrors.length;
-}
-}
-if(data.applyUrl !== undefined){
-if(!(validate165(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
-errors = vErrors.length;
-}
-}
-if(data.site !== undefined){
-if(!(validate167(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
+if(!(validate167(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
 errors = vErrors.length;
 }
 }
-if(data.company !== undefined){
-if(!(validate169(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(data.jobId !== undefined){
+if(!(validate169(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+errors = vErrors.length;
+}
+}
+if(data.dryRun !== undefined){
+if(!(validate171(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+errors = vErrors.length;
+}
+}
+if(data.requestedAt !== undefined){
+if(!(validate173(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+errors = vErrors.length;
+}
+}
+if(data.applyUrl !== undefined){
+if(!(validate175(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+errors = vErrors.length;
+}
+}
+if(data.site !== undefined){
+if(!(validate177(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
+errors = vErrors.length;
+}
+}
+if(data.company !== undefined){
+if(!(validate179(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
 errors = vErrors.length;
 }
 }
@@ -18156,7 +18628,7 @@ errors++;
 if(data.status !== undefined){
 let data8 = data.status;
 if(!(((data8 === "requested") || (data8 === "submitted")) || (data8 === "failed"))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema73.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema77.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -18235,8 +18707,8 @@ let data10 = data.failureCode;
 const _errs19 = errors;
 let valid2 = false;
 const _errs20 = errors;
-if(!(validate171(data10, {instancePath:instancePath+"/failureCode",parentData:data,parentDataProperty:"failureCode",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+if(!(validate181(data10, {instancePath:instancePath+"/failureCode",parentData:data,parentDataProperty:"failureCode",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs20 === errors;
@@ -18432,191 +18904,13 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate156.errors = vErrors;
+validate166.errors = vErrors;
 return errors === 0;
 }
-validate156.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesApplierState = validate173;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applierState/schema.json","title":"ApplierStateItem","description":"The applier's progress with one application request. `submitting` is the intent recorded BEFORE the submit click: a delivery that finds it never clicks again.","type":"object","additionalProperties":false,"required":["applicationId","jobId","site","company","applyUrl","dryRun","requestedAt","status","version","sessionWaits","submitAttemptedAt","outcome","outcomePublished","updatedAt"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"status":{"enum":["requested","waiting-session","submitting","submitted","dry-run","failed"]},"version":{"type":"integer","minimum":0,"description":"Bumped on every write; writes are conditional on it."},"sessionWaits":{"type":"integer","minimum":0,"description":"How many times the application waited for a session refresh."},"submitAttemptedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"When a real submit was attempted: what the daily cap and once-per rules count."},"outcome":{"anyOf":[{"oneOf":[{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.submitted"},"data":{"$ref":"../../application.submitted/v1/schema.json#/properties/data"}}},{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.failed"},"data":{"$ref":"../../application.failed/v1/schema.json#/properties/data"}}}]},{"type":"null"}]},"outcomePublished":{"type":"boolean"},"updatedAt":{"type":"string","format":"date-time"}}};
-
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate174.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern6.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate174.errors = vErrors;
-return errors === 0;
-}
-validate174.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate176.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern5.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[^\\s]{1,200}$"},message:"must match pattern \""+"^[a-z0-9-]+:[^\\s]{1,200}$"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate176.errors = vErrors;
-return errors === 0;
-}
-validate176.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate178.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "boolean"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate178.errors = vErrors;
-return errors === 0;
-}
-validate178.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate180.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate180.errors = vErrors;
-return errors === 0;
-}
-validate180.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate182.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats6(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate182.errors = vErrors;
-return errors === 0;
-}
-validate182.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
+export const tablesApplierState = validate183;
+const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/applierState/schema.json","title":"ApplierStateItem","description":"The applier's progress with one application request. `submitting` is the intent recorded BEFORE the submit click: a delivery that finds it never clicks again.","type":"object","additionalProperties":false,"required":["applicationId","jobId","site","company","applyUrl","dryRun","requestedAt","status","version","sessionWaits","submitAttemptedAt","outcome","outcomePublished","updatedAt"],"properties":{"applicationId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applicationId"},"jobId":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/jobId"},"dryRun":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/dryRun"},"requestedAt":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/requestedAt"},"applyUrl":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/applyUrl"},"site":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/site"},"company":{"$ref":"../../application.requested/v1/schema.json#/properties/data/properties/company"},"status":{"enum":["requested","waiting-session","submitting","submitted","dry-run","failed"]},"version":{"type":"integer","minimum":0,"description":"Bumped on every write; writes are conditional on it."},"sessionWaits":{"type":"integer","minimum":0,"description":"How many times the application waited for a session refresh."},"submitAttemptedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"When a real submit was attempted: what the daily cap and once-per rules count."},"outcome":{"anyOf":[{"oneOf":[{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.submitted"},"data":{"$ref":"../../application.submitted/v1/schema.json#/properties/data"}}},{"type":"object","additionalProperties":false,"required":["detailType","data"],"properties":{"detailType":{"const":"application.failed"},"data":{"$ref":"../../application.failed/v1/schema.json#/properties/data"}}}]},{"type":"null"}]},"outcomePublished":{"type":"boolean"},"updatedAt":{"type":"string","format":"date-time"}}};
 
 function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -18629,8 +18923,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern6.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -18667,8 +18961,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern5.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[^\\s]{1,200}$"},message:"must match pattern \""+"^[a-z0-9-]+:[^\\s]{1,200}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -18693,12 +18987,190 @@ return errors === 0;
 }
 validate186.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema90 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","dryRun","submittedAt","evidence","answers"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"dryRun":{"type":"boolean"},"submittedAt":{"type":"string","format":"date-time"},"evidence":{"type":"object","additionalProperties":false,"required":["beforeBlobKey","afterBlobKey"],"properties":{"beforeBlobKey":{"type":"string"},"afterBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"answers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["question","answer"],"properties":{"question":{"type":"string"},"answer":{"type":"string"}}}}}};
 
 function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate188.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "boolean"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate188.errors = vErrors;
+return errors === 0;
+}
+validate188.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate190.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate190.errors = vErrors;
+return errors === 0;
+}
+validate190.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate192.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats6(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate192.errors = vErrors;
+return errors === 0;
+}
+validate192.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate194.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate194.errors = vErrors;
+return errors === 0;
+}
+validate194.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate196.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate196.errors = vErrors;
+return errors === 0;
+}
+validate196.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema94 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","dryRun","submittedAt","evidence","answers"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"dryRun":{"type":"boolean"},"submittedAt":{"type":"string","format":"date-time"},"evidence":{"type":"object","additionalProperties":false,"required":["beforeBlobKey","afterBlobKey"],"properties":{"beforeBlobKey":{"type":"string"},"afterBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"answers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["question","answer"],"properties":{"question":{"type":"string"},"answer":{"type":"string"}}}}}};
+
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate198.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19083,17 +19555,17 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate188.errors = vErrors;
+validate198.errors = vErrors;
 return errors === 0;
 }
-validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate198.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema91 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","failedAt","code","message","needsUser","evidenceBlobKey"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"failedAt":{"type":"string","format":"date-time"},"code":{"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]},"message":{"type":"string","maxLength":2000},"needsUser":{"type":"boolean"},"evidenceBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]},"question":{"type":"string","maxLength":1000,"description":"The screening question the answer bank does not cover (code unknown-question)."}}};
+const schema95 = {"type":"object","additionalProperties":false,"required":["applicationId","jobId","site","failedAt","code","message","needsUser","evidenceBlobKey"],"properties":{"applicationId":{"type":"string"},"jobId":{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."},"site":{"type":"string"},"failedAt":{"type":"string","format":"date-time"},"code":{"type":"string","enum":["session-unavailable","unknown-question","form-changed","site-error","timeout","daily-cap","duplicate-job","duplicate-company","browser-crashed","outcome-unknown","site-not-configured","profile-incomplete"]},"message":{"type":"string","maxLength":2000},"needsUser":{"type":"boolean"},"evidenceBlobKey":{"anyOf":[{"type":"string"},{"type":"null"}]},"question":{"type":"string","maxLength":1000,"description":"The screening question the answer bank does not cover (code unknown-question)."}}};
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate190.evaluated;
+const evaluated0 = validate200.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19182,7 +19654,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema91.properties, key0))){
+if(!(func5.call(schema95.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -19280,7 +19752,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((((((((((((data4 === "session-unavailable") || (data4 === "unknown-question")) || (data4 === "form-changed")) || (data4 === "site-error")) || (data4 === "timeout")) || (data4 === "daily-cap")) || (data4 === "duplicate-job")) || (data4 === "duplicate-company")) || (data4 === "browser-crashed")) || (data4 === "outcome-unknown")) || (data4 === "site-not-configured")) || (data4 === "profile-incomplete"))){
-const err16 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema91.properties.code.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/enum",keyword:"enum",params:{allowedValues: schema95.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -19415,17 +19887,17 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate190.errors = vErrors;
+validate200.errors = vErrors;
 return errors === 0;
 }
-validate190.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate200.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/applierState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate173.evaluated;
+const evaluated0 = validate183.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19574,7 +20046,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema82.properties, key0))){
+if(!(func5.call(schema86.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -19586,51 +20058,51 @@ errors++;
 }
 }
 if(data.applicationId !== undefined){
-if(!(validate174(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
-errors = vErrors.length;
-}
-}
-if(data.jobId !== undefined){
-if(!(validate176(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
-errors = vErrors.length;
-}
-}
-if(data.dryRun !== undefined){
-if(!(validate178(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
-errors = vErrors.length;
-}
-}
-if(data.requestedAt !== undefined){
-if(!(validate180(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
-errors = vErrors.length;
-}
-}
-if(data.applyUrl !== undefined){
-if(!(validate182(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
-errors = vErrors.length;
-}
-}
-if(data.site !== undefined){
-if(!(validate184(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
+if(!(validate184(data.applicationId, {instancePath:instancePath+"/applicationId",parentData:data,parentDataProperty:"applicationId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
 errors = vErrors.length;
 }
 }
-if(data.company !== undefined){
-if(!(validate186(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(data.jobId !== undefined){
+if(!(validate186(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+errors = vErrors.length;
+}
+}
+if(data.dryRun !== undefined){
+if(!(validate188(data.dryRun, {instancePath:instancePath+"/dryRun",parentData:data,parentDataProperty:"dryRun",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
+errors = vErrors.length;
+}
+}
+if(data.requestedAt !== undefined){
+if(!(validate190(data.requestedAt, {instancePath:instancePath+"/requestedAt",parentData:data,parentDataProperty:"requestedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
+errors = vErrors.length;
+}
+}
+if(data.applyUrl !== undefined){
+if(!(validate192(data.applyUrl, {instancePath:instancePath+"/applyUrl",parentData:data,parentDataProperty:"applyUrl",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
+errors = vErrors.length;
+}
+}
+if(data.site !== undefined){
+if(!(validate194(data.site, {instancePath:instancePath+"/site",parentData:data,parentDataProperty:"site",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
+errors = vErrors.length;
+}
+}
+if(data.company !== undefined){
+if(!(validate196(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
 errors = vErrors.length;
 }
 }
 if(data.status !== undefined){
 let data7 = data.status;
 if(!((((((data7 === "requested") || (data7 === "waiting-session")) || (data7 === "submitting")) || (data7 === "submitted")) || (data7 === "dry-run")) || (data7 === "failed"))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema82.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema86.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -19809,8 +20281,8 @@ errors++;
 }
 }
 if(data11.data !== undefined){
-if(!(validate188(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
+if(!(validate198(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
 errors = vErrors.length;
 }
 }
@@ -19878,8 +20350,8 @@ errors++;
 }
 }
 if(data11.data !== undefined){
-if(!(validate190(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
+if(!(validate200(data11.data, {instancePath:instancePath+"/outcome/data",parentData:data11,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
 errors = vErrors.length;
 }
 }
@@ -20014,19 +20486,19 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate173.errors = vErrors;
+validate183.errors = vErrors;
 return errors === 0;
 }
-validate173.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesConfig = validate192;
-const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/config/schema.json","title":"ConfigItem","description":"The user's configuration, versioned (written by crm-api; key `current`).","type":"object","additionalProperties":false,"required":["key","version","updatedAt","config"],"properties":{"key":{"const":"current"},"version":{"type":"integer","minimum":1},"updatedAt":{"type":"string","format":"date-time"},"config":{"$ref":"../../defs/config.schema.json"}}};
+export const tablesConfig = validate202;
+const schema96 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/config/schema.json","title":"ConfigItem","description":"The user's configuration, versioned (written by crm-api; key `current`).","type":"object","additionalProperties":false,"required":["key","version","updatedAt","config"],"properties":{"key":{"const":"current"},"version":{"type":"integer","minimum":1},"updatedAt":{"type":"string","format":"date-time"},"config":{"$ref":"../../defs/config.schema.json"}}};
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/config/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate192.evaluated;
+const evaluated0 = validate202.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20165,18 +20637,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate192.errors = vErrors;
+validate202.errors = vErrors;
 return errors === 0;
 }
-validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate202.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesCrm = validate194;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crm/schema.json","title":"CrmItem","description":"The CRM state of one job (written by crm-api).","type":"object","additionalProperties":false,"required":["jobId","stage","closedReason","updatedAt","version","responses","lastResponseAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"updatedAt":{"type":"string","format":"date-time"},"version":{"type":"integer","minimum":0},"responses":{"type":"integer","minimum":0},"lastResponseAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
+export const tablesCrm = validate204;
+const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crm/schema.json","title":"CrmItem","description":"The CRM state of one job (written by crm-api).","type":"object","additionalProperties":false,"required":["jobId","stage","closedReason","updatedAt","version","responses","lastResponseAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"updatedAt":{"type":"string","format":"date-time"},"version":{"type":"integer","minimum":0},"responses":{"type":"integer","minimum":0},"lastResponseAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"The ghost-risk flags of the job the user dismissed (absent: none ever)."}}};
 
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate195.evaluated;
+const evaluated0 = validate205.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20205,17 +20677,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate195.errors = vErrors;
+validate205.errors = vErrors;
 return errors === 0;
 }
-validate195.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate205.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema95 = {"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]};
+const schema99 = {"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]};
 
-function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate197.evaluated;
+const evaluated0 = validate207.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20233,7 +20705,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -20242,17 +20714,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate197.errors = vErrors;
+validate207.errors = vErrors;
 return errors === 0;
 }
-validate197.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate207.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema96 = {"anyOf":[{"type":"string","enum":["rejected","withdrawn","expired","hired","not-interested"]},{"type":"null"}]};
+const schema100 = {"anyOf":[{"type":"string","enum":["rejected","withdrawn","expired","hired","not-interested"]},{"type":"null"}]};
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate199.evaluated;
+const evaluated0 = validate209.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20273,7 +20745,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "rejected") || (data === "withdrawn")) || (data === "expired")) || (data === "hired")) || (data === "not-interested"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema96.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema100.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -20318,17 +20790,141 @@ vErrors = null;
 }
 }
 }
-validate199.errors = vErrors;
+validate209.errors = vErrors;
 return errors === 0;
 }
-validate199.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate209.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema101 = {"type":"array","description":"Every flag of the job the user has dismissed, after the change (empty: none).","items":{"title":"FlagDismissal","type":"object","additionalProperties":false,"required":["kind","since","dismissedAt"],"properties":{"kind":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/kind"},"since":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/since"},"dismissedAt":{"type":"string","format":"date-time"}}}};
+
+function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate211.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.kind === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.since === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.dismissedAt === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "dismissedAt"},message:"must have required property '"+"dismissedAt"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((key0 === "kind") || (key0 === "since")) || (key0 === "dismissedAt"))){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.kind !== undefined){
+if(!(validate72(data0.kind, {instancePath:instancePath+"/" + i0+"/kind",parentData:data0,parentDataProperty:"kind",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data0.since !== undefined){
+if(!(validate74(data0.since, {instancePath:instancePath+"/" + i0+"/since",parentData:data0,parentDataProperty:"since",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data0.dismissedAt !== undefined){
+let data3 = data0.dismissedAt;
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err4 = {instancePath:instancePath+"/" + i0+"/dismissedAt",schemaPath:"#/items/properties/dismissedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/" + i0+"/dismissedAt",schemaPath:"#/items/properties/dismissedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate211.errors = vErrors;
+return errors === 0;
+}
+validate211.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/crm/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate194.evaluated;
+const evaluated0 = validate204.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20407,7 +21003,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "jobId") || (key0 === "stage")) || (key0 === "closedReason")) || (key0 === "updatedAt")) || (key0 === "version")) || (key0 === "responses")) || (key0 === "lastResponseAt"))){
+if(!((((((((key0 === "jobId") || (key0 === "stage")) || (key0 === "closedReason")) || (key0 === "updatedAt")) || (key0 === "version")) || (key0 === "responses")) || (key0 === "lastResponseAt")) || (key0 === "flagDismissals"))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -20419,20 +21015,20 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate195(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
+if(!(validate205(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
 errors = vErrors.length;
 }
 }
 if(data.stage !== undefined){
-if(!(validate197(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+if(!(validate207(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
 errors = vErrors.length;
 }
 }
 if(data.closedReason !== undefined){
-if(!(validate199(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
+if(!(validate209(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
 errors = vErrors.length;
 }
 }
@@ -20575,6 +21171,12 @@ vErrors = null;
 }
 }
 }
+if(data.flagDismissals !== undefined){
+if(!(validate211(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
@@ -20586,18 +21188,18 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate194.errors = vErrors;
+validate204.errors = vErrors;
 return errors === 0;
 }
-validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate204.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesCrmHistory = validate201;
-const schema97 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crmHistory/schema.json","title":"CrmHistoryItem","description":"One entry of a job's CRM history (written by crm-api); `changeId` starts with the time, so entries sort in time order.","type":"object","additionalProperties":false,"required":["jobId","changeId","kind","from","to","closedReason","note","response","at","by"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"changeId":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T[^#]+#"},"kind":{"enum":["stage","note","response"]},"from":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/from"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/note"},{"type":"null"}]},"response":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/response"},{"type":"null"}]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/changedBy"}}};
+export const tablesCrmHistory = validate215;
+const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/crmHistory/schema.json","title":"CrmHistoryItem","description":"One entry of a job's CRM history (written by crm-api); `changeId` starts with the time, so entries sort in time order.","type":"object","additionalProperties":false,"required":["jobId","changeId","kind","from","to","closedReason","note","response","at","by"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"changeId":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T[^#]+#"},"kind":{"enum":["stage","note","response"]},"from":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/from"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/note"},{"type":"null"}]},"response":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/response"},{"type":"null"}]},"at":{"type":"string","format":"date-time"},"by":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/changedBy"}}};
 
-function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate202.evaluated;
+const evaluated0 = validate216.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20626,17 +21228,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate202.errors = vErrors;
+validate216.errors = vErrors;
 return errors === 0;
 }
-validate202.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate216.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema99 = {"anyOf":[{"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]},{"type":"null"}]};
+const schema104 = {"anyOf":[{"type":"string","enum":["new","screened","shortlisted","applied","interviewing","offer","closed"]},{"type":"null"}]};
 
-function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate204.evaluated;
+const evaluated0 = validate218.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20657,7 +21259,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema99.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema104.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -20702,16 +21304,16 @@ vErrors = null;
 }
 }
 }
-validate204.errors = vErrors;
+validate218.errors = vErrors;
 return errors === 0;
 }
-validate204.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate218.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate206.evaluated;
+const evaluated0 = validate220.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20729,7 +21331,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -20738,16 +21340,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate206.errors = vErrors;
+validate220.errors = vErrors;
 return errors === 0;
 }
-validate206.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate220.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate208.evaluated;
+const evaluated0 = validate222.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20768,7 +21370,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "rejected") || (data === "withdrawn")) || (data === "expired")) || (data === "hired")) || (data === "not-interested"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema96.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema100.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -20813,17 +21415,17 @@ vErrors = null;
 }
 }
 }
-validate208.errors = vErrors;
+validate222.errors = vErrors;
 return errors === 0;
 }
-validate208.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate222.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema102 = {"type":"string","maxLength":10000};
+const schema107 = {"type":"string","maxLength":10000};
 
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate210.evaluated;
+const evaluated0 = validate224.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20852,17 +21454,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate210.errors = vErrors;
+validate224.errors = vErrors;
 return errors === 0;
 }
-validate210.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate224.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema103 = {"type":"object","additionalProperties":false,"required":["kind","respondedAt"],"description":"Set when the change records a reply from the employer (stage may stay the same).","properties":{"kind":{"type":"string","enum":["recruiter-replied","interview-scheduled","rejected","offer-made","other"]},"respondedAt":{"type":"string","format":"date-time"},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
+const schema108 = {"type":"object","additionalProperties":false,"required":["kind","respondedAt"],"description":"Set when the change records a reply from the employer (stage may stay the same).","properties":{"kind":{"type":"string","enum":["recruiter-replied","interview-scheduled","rejected","offer-made","other"]},"respondedAt":{"type":"string","format":"date-time"},"interviewAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]}}};
 
-function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate212.evaluated;
+const evaluated0 = validate226.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20915,7 +21517,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((((data0 === "recruiter-replied") || (data0 === "interview-scheduled")) || (data0 === "rejected")) || (data0 === "offer-made")) || (data0 === "other"))){
-const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema108.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -21025,17 +21627,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate212.errors = vErrors;
+validate226.errors = vErrors;
 return errors === 0;
 }
-validate212.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate226.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema104 = {"type":"string","enum":["user","sheet","applier","system"]};
+const schema109 = {"type":"string","enum":["user","sheet","applier","system"]};
 
-function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate214.evaluated;
+const evaluated0 = validate228.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21053,7 +21655,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((data === "user") || (data === "sheet")) || (data === "applier")) || (data === "system"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema109.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -21062,18 +21664,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate214.errors = vErrors;
+validate228.errors = vErrors;
 return errors === 0;
 }
-validate214.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate228.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const pattern55 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T[^#]+#", "u");
+const pattern56 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T[^#]+#", "u");
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/crmHistory/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate201.evaluated;
+const evaluated0 = validate215.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21182,7 +21784,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema97.properties, key0))){
+if(!(func5.call(schema102.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -21194,15 +21796,15 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate202(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
+if(!(validate216(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
 errors = vErrors.length;
 }
 }
 if(data.changeId !== undefined){
 let data1 = data.changeId;
 if(typeof data1 === "string"){
-if(!pattern55.test(data1)){
+if(!pattern56.test(data1)){
 const err11 = {instancePath:instancePath+"/changeId",schemaPath:"#/properties/changeId/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T[^#]+#"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T[^#]+#"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -21227,7 +21829,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!(((data2 === "stage") || (data2 === "note")) || (data2 === "response"))){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema97.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema102.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -21238,20 +21840,20 @@ errors++;
 }
 }
 if(data.from !== undefined){
-if(!(validate204(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+if(!(validate218(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
 errors = vErrors.length;
 }
 }
 if(data.to !== undefined){
-if(!(validate206(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+if(!(validate220(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
 errors = vErrors.length;
 }
 }
 if(data.closedReason !== undefined){
-if(!(validate208(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+if(!(validate222(data.closedReason, {instancePath:instancePath+"/closedReason",parentData:data,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
 errors = vErrors.length;
 }
 }
@@ -21260,8 +21862,8 @@ let data6 = data.note;
 const _errs10 = errors;
 let valid1 = false;
 const _errs11 = errors;
-if(!(validate210(data6, {instancePath:instancePath+"/note",parentData:data,parentDataProperty:"note",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
+if(!(validate224(data6, {instancePath:instancePath+"/note",parentData:data,parentDataProperty:"note",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs11 === errors;
@@ -21306,8 +21908,8 @@ let data7 = data.response;
 const _errs15 = errors;
 let valid2 = false;
 const _errs16 = errors;
-if(!(validate212(data7, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+if(!(validate226(data7, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs16 === errors;
@@ -21373,8 +21975,8 @@ errors++;
 }
 }
 if(data.by !== undefined){
-if(!(validate214(data.by, {instancePath:instancePath+"/by",parentData:data,parentDataProperty:"by",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
+if(!(validate228(data.by, {instancePath:instancePath+"/by",parentData:data,parentDataProperty:"by",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
 errors = vErrors.length;
 }
 }
@@ -21389,19 +21991,19 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate201.errors = vErrors;
+validate215.errors = vErrors;
 return errors === 0;
 }
-validate201.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate215.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesIdempotencyKeys = validate216;
-const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/idempotencyKeys/schema.json","title":"IdempotencyKeyItem","description":"A crm-api write request by its Idempotency-Key (hashed with the API key): claimed while it runs, then its first answer, replayed to retries until expiresAt.","type":"object","additionalProperties":false,"required":["key","fingerprint","expiresAt"],"properties":{"key":{"type":"string","minLength":1},"fingerprint":{"description":"SHA-256 of the request's method, URL and body.","type":"string","minLength":1},"expiresAt":{"description":"Epoch seconds after which the item no longer counts (DynamoDB TTL).","type":"integer","minimum":0},"answer":{"type":"object","additionalProperties":false,"required":["statusCode","contentType","body"],"properties":{"statusCode":{"type":"integer","minimum":100,"maximum":599},"contentType":{"anyOf":[{"type":"string"},{"type":"null"}]},"body":{"type":"string"}}}}};
+export const tablesIdempotencyKeys = validate230;
+const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/idempotencyKeys/schema.json","title":"IdempotencyKeyItem","description":"A crm-api write request by its Idempotency-Key (hashed with the API key): claimed while it runs, then its first answer, replayed to retries until expiresAt.","type":"object","additionalProperties":false,"required":["key","fingerprint","expiresAt"],"properties":{"key":{"type":"string","minLength":1},"fingerprint":{"description":"SHA-256 of the request's method, URL and body.","type":"string","minLength":1},"expiresAt":{"description":"Epoch seconds after which the item no longer counts (DynamoDB TTL).","type":"integer","minimum":0},"answer":{"type":"object","additionalProperties":false,"required":["statusCode","contentType","body"],"properties":{"statusCode":{"type":"integer","minimum":100,"maximum":599},"contentType":{"anyOf":[{"type":"string"},{"type":"null"}]},"body":{"type":"string"}}}}};
 
-function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/idempotencyKeys/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate216.evaluated;
+const evaluated0 = validate230.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21693,21 +22295,21 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate216.errors = vErrors;
+validate230.errors = vErrors;
 return errors === 0;
 }
-validate216.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate230.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesImports = validate217;
-const schema106 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/imports/schema.json","title":"ImportItem","description":"Progress of one import (written by crm-api): its `summary` part, its rejected rows in parts `rejected#<n>`, and the parser's report of each chunk in parts `loaded#<n>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["importId","part","kind","mode","status","totalRows","accepted","rejected","chunks","createdAt","finishedAt","failure"],"properties":{"importId":{"type":"string","minLength":1},"part":{"const":"summary"},"kind":{"enum":["json","csv"]},"mode":{"enum":["incremental","full"]},"status":{"enum":["receiving","loading","done","failed"]},"totalRows":{"type":"integer","minimum":0},"accepted":{"type":"integer","minimum":0},"rejected":{"type":"integer","minimum":0},"chunks":{"type":"integer","minimum":0},"createdAt":{"type":"string","format":"date-time"},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failure":{"anyOf":[{"type":"string"},{"type":"null"}]}},"title":"ImportSummaryItem"},{"type":"object","additionalProperties":false,"required":["importId","part","rows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^rejected#\\d{6}$"},"rows":{"type":"array","maxItems":1000,"items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"RejectedRowsItem"},{"type":"object","additionalProperties":false,"required":["importId","part","chunkIndex","rowCount","stored","rejectedRows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^loaded#\\d{6}$"},"chunkIndex":{"type":"integer","minimum":0},"rowCount":{"type":"integer","minimum":0},"stored":{"type":"integer","minimum":0},"rejectedRows":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"LoadedChunkItem","description":"The parser's report of one chunk (import.chunk-loaded): rows stored and rows it refused."}]};
-const pattern56 = new RegExp("^rejected#\\d{6}$", "u");
-const pattern57 = new RegExp("^loaded#\\d{6}$", "u");
+export const tablesImports = validate231;
+const schema111 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/imports/schema.json","title":"ImportItem","description":"Progress of one import (written by crm-api): its `summary` part, its rejected rows in parts `rejected#<n>`, and the parser's report of each chunk in parts `loaded#<n>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["importId","part","kind","mode","status","totalRows","accepted","rejected","chunks","createdAt","finishedAt","failure"],"properties":{"importId":{"type":"string","minLength":1},"part":{"const":"summary"},"kind":{"enum":["json","csv"]},"mode":{"enum":["incremental","full"]},"status":{"enum":["receiving","loading","done","failed"]},"totalRows":{"type":"integer","minimum":0},"accepted":{"type":"integer","minimum":0},"rejected":{"type":"integer","minimum":0},"chunks":{"type":"integer","minimum":0},"createdAt":{"type":"string","format":"date-time"},"finishedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failure":{"anyOf":[{"type":"string"},{"type":"null"}]}},"title":"ImportSummaryItem"},{"type":"object","additionalProperties":false,"required":["importId","part","rows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^rejected#\\d{6}$"},"rows":{"type":"array","maxItems":1000,"items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"RejectedRowsItem"},{"type":"object","additionalProperties":false,"required":["importId","part","chunkIndex","rowCount","stored","rejectedRows"],"properties":{"importId":{"type":"string","minLength":1},"part":{"type":"string","pattern":"^loaded#\\d{6}$"},"chunkIndex":{"type":"integer","minimum":0},"rowCount":{"type":"integer","minimum":0},"stored":{"type":"integer","minimum":0},"rejectedRows":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["rowNumber","errors"],"properties":{"rowNumber":{"type":"integer","minimum":0},"errors":{"type":"array","items":{"type":"string"},"minItems":1}}}}},"title":"LoadedChunkItem","description":"The parser's report of one chunk (import.chunk-loaded): rows stored and rows it refused."}]};
+const pattern57 = new RegExp("^rejected#\\d{6}$", "u");
+const pattern58 = new RegExp("^loaded#\\d{6}$", "u");
 
-function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/imports/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate217.evaluated;
+const evaluated0 = validate231.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21840,7 +22442,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema106.oneOf[0].properties, key0))){
+if(!(func5.call(schema111.oneOf[0].properties, key0))){
 const err12 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -21891,7 +22493,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(!((data2 === "json") || (data2 === "csv"))){
-const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema106.oneOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/enum",keyword:"enum",params:{allowedValues: schema111.oneOf[0].properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -21904,7 +22506,7 @@ errors++;
 if(data.mode !== undefined){
 let data3 = data.mode;
 if(!((data3 === "incremental") || (data3 === "full"))){
-const err17 = {instancePath:instancePath+"/mode",schemaPath:"#/oneOf/0/properties/mode/enum",keyword:"enum",params:{allowedValues: schema106.oneOf[0].properties.mode.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/mode",schemaPath:"#/oneOf/0/properties/mode/enum",keyword:"enum",params:{allowedValues: schema111.oneOf[0].properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -21917,7 +22519,7 @@ errors++;
 if(data.status !== undefined){
 let data4 = data.status;
 if(!((((data4 === "receiving") || (data4 === "loading")) || (data4 === "done")) || (data4 === "failed"))){
-const err18 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema106.oneOf[0].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema111.oneOf[0].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -22257,7 +22859,7 @@ errors++;
 if(data.part !== undefined){
 let data13 = data.part;
 if(typeof data13 === "string"){
-if(!pattern56.test(data13)){
+if(!pattern57.test(data13)){
 const err43 = {instancePath:instancePath+"/part",schemaPath:"#/oneOf/1/properties/part/pattern",keyword:"pattern",params:{pattern: "^rejected#\\d{6}$"},message:"must match pattern \""+"^rejected#\\d{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err43];
@@ -22541,7 +23143,7 @@ errors++;
 if(data.part !== undefined){
 let data20 = data.part;
 if(typeof data20 === "string"){
-if(!pattern57.test(data20)){
+if(!pattern58.test(data20)){
 const err66 = {instancePath:instancePath+"/part",schemaPath:"#/oneOf/2/properties/part/pattern",keyword:"pattern",params:{pattern: "^loaded#\\d{6}$"},message:"must match pattern \""+"^loaded#\\d{6}$"+"\""};
 if(vErrors === null){
 vErrors = [err66];
@@ -22811,22 +23413,22 @@ vErrors = null;
 }
 }
 }
-validate217.errors = vErrors;
+validate231.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate217.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate231.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesInbox = validate218;
-const schema107 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/inbox/schema.json","title":"InboxItem","description":"The inbox's own store (written by inbox), one kind of item per key prefix: `message#<mailbox>#<messageId>` (a classified message with its body: it never leaves this table; `jobpipe inbox forget` deletes these), `cursor#<mailbox>` (how far the watcher has read a mailbox).","oneOf":[{"title":"InboxMessageItem","description":"A message of a watched mailbox, what the classifier made of it and the job it was matched to.","type":"object","additionalProperties":false,"required":["key","mailbox","messageId","uid","inReplyTo","references","from","subject","text","receivedAt","emailClass","confidence","decidedBy","jobId","matchedBy","interviewAt","storedAt"],"properties":{"key":{"type":"string","pattern":"^message#","description":"message#<mailbox>#<messageId>"},"mailbox":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"},"uid":{"type":"integer","minimum":1,"description":"The message's IMAP UID in the watched folder."},"inReplyTo":{"anyOf":[{"type":"string","maxLength":998},{"type":"null"}]},"references":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":998}},"from":{"type":"object","additionalProperties":false,"required":["address"],"properties":{"address":{"type":"string","maxLength":320},"name":{"type":"string","maxLength":500}}},"subject":{"type":"string","maxLength":2000},"text":{"type":"string","maxLength":200000,"description":"The plain-text body (cut at 200 000 characters)."},"receivedAt":{"type":"string","format":"date-time"},"emailClass":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/emailClass"},"confidence":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/confidence"},"decidedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/decidedBy"},"jobId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/jobId"},"matchedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/matchedBy"},"interviewAt":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/interviewAt"},"storedAt":{"type":"string","format":"date-time"}}},{"title":"InboxCursorItem","description":"The highest UID the watcher has classified in a mailbox's folder, valid while the folder's UIDVALIDITY holds.","type":"object","additionalProperties":false,"required":["key","cursorOf","uidValidity","lastUid","updatedAt"],"properties":{"key":{"type":"string","pattern":"^cursor#","description":"cursor#<mailbox>"},"cursorOf":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"uidValidity":{"type":"string","pattern":"^[0-9]{1,20}$"},"lastUid":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
-const pattern58 = new RegExp("^message#", "u");
-const pattern61 = new RegExp("^cursor#", "u");
-const pattern62 = new RegExp("^[0-9]{1,20}$", "u");
+export const tablesInbox = validate232;
+const schema112 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/inbox/schema.json","title":"InboxItem","description":"The inbox's own store (written by inbox), one kind of item per key prefix: `message#<mailbox>#<messageId>` (a classified message with its body: it never leaves this table; `jobpipe inbox forget` deletes these), `cursor#<mailbox>` (how far the watcher has read a mailbox).","oneOf":[{"title":"InboxMessageItem","description":"A message of a watched mailbox, what the classifier made of it and the job it was matched to.","type":"object","additionalProperties":false,"required":["key","mailbox","messageId","uid","inReplyTo","references","from","subject","text","receivedAt","emailClass","confidence","decidedBy","jobId","matchedBy","interviewAt","storedAt"],"properties":{"key":{"type":"string","pattern":"^message#","description":"message#<mailbox>#<messageId>"},"mailbox":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"},"uid":{"type":"integer","minimum":1,"description":"The message's IMAP UID in the watched folder."},"inReplyTo":{"anyOf":[{"type":"string","maxLength":998},{"type":"null"}]},"references":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":998}},"from":{"type":"object","additionalProperties":false,"required":["address"],"properties":{"address":{"type":"string","maxLength":320},"name":{"type":"string","maxLength":500}}},"subject":{"type":"string","maxLength":2000},"text":{"type":"string","maxLength":200000,"description":"The plain-text body (cut at 200 000 characters)."},"receivedAt":{"type":"string","format":"date-time"},"emailClass":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/emailClass"},"confidence":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/confidence"},"decidedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/decidedBy"},"jobId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/jobId"},"matchedBy":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/matchedBy"},"interviewAt":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/interviewAt"},"storedAt":{"type":"string","format":"date-time"}}},{"title":"InboxCursorItem","description":"The highest UID the watcher has classified in a mailbox's folder, valid while the folder's UIDVALIDITY holds.","type":"object","additionalProperties":false,"required":["key","cursorOf","uidValidity","lastUid","updatedAt"],"properties":{"key":{"type":"string","pattern":"^cursor#","description":"cursor#<mailbox>"},"cursorOf":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/mailbox"},"uidValidity":{"type":"string","pattern":"^[0-9]{1,20}$"},"lastUid":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
+const pattern59 = new RegExp("^message#", "u");
+const pattern62 = new RegExp("^cursor#", "u");
+const pattern63 = new RegExp("^[0-9]{1,20}$", "u");
 
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate219.evaluated;
+const evaluated0 = validate233.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22834,7 +23436,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern17.test(data)){
+if(!pattern22.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,39}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,39}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -22855,17 +23457,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate219.errors = vErrors;
+validate233.errors = vErrors;
 return errors === 0;
 }
-validate219.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate233.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema109 = {"type":"string","minLength":1,"maxLength":998,"description":"The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table."};
+const schema114 = {"type":"string","minLength":1,"maxLength":998,"description":"The message's Message-ID header (or '<mailbox>/<uidvalidity>/<uid>' when it has none): the key of the message in the inbox's table."};
 
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate221.evaluated;
+const evaluated0 = validate235.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22904,17 +23506,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate221.errors = vErrors;
+validate235.errors = vErrors;
 return errors === 0;
 }
-validate221.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate235.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema110 = {"type":"string","enum":["application-received","rejection","interview-invitation","assessment","recruiter-outreach","other"],"description":"What the message is about."};
+const schema115 = {"type":"string","enum":["application-received","rejection","interview-invitation","assessment","recruiter-outreach","other"],"description":"What the message is about."};
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate223.evaluated;
+const evaluated0 = validate237.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22932,7 +23534,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((data === "application-received") || (data === "rejection")) || (data === "interview-invitation")) || (data === "assessment")) || (data === "recruiter-outreach")) || (data === "other"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema115.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -22941,17 +23543,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate223.errors = vErrors;
+validate237.errors = vErrors;
 return errors === 0;
 }
-validate223.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate237.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema111 = {"type":"number","minimum":0,"maximum":1,"description":"How sure the classifier is of the class (0-1)."};
+const schema116 = {"type":"number","minimum":0,"maximum":1,"description":"How sure the classifier is of the class (0-1)."};
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate225.evaluated;
+const evaluated0 = validate239.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22990,17 +23592,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate225.errors = vErrors;
+validate239.errors = vErrors;
 return errors === 0;
 }
-validate225.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate239.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema112 = {"type":"string","enum":["rule","model"],"description":"A rule (a calendar invitation) or the naive Bayes model."};
+const schema117 = {"type":"string","enum":["rule","model"],"description":"A rule (a calendar invitation) or the naive Bayes model."};
 
-function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate227.evaluated;
+const evaluated0 = validate241.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23018,7 +23620,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "rule") || (data === "model"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema112.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema117.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -23027,17 +23629,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate227.errors = vErrors;
+validate241.errors = vErrors;
 return errors === 0;
 }
-validate227.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate241.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema113 = {"anyOf":[{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$"},{"type":"null"}],"description":"The job of the application the message belongs to; null when none matched."};
+const schema118 = {"anyOf":[{"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$"},{"type":"null"}],"description":"The job of the application the message belongs to; null when none matched."};
 
-function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate229.evaluated;
+const evaluated0 = validate243.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23105,17 +23707,17 @@ vErrors = null;
 }
 }
 }
-validate229.errors = vErrors;
+validate243.errors = vErrors;
 return errors === 0;
 }
-validate229.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate243.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema114 = {"type":"array","uniqueItems":true,"items":{"type":"string","enum":["thread","ats-sender","company-domain","company-name","job-title"]},"description":"What tied the message to the job (empty when none matched)."};
+const schema119 = {"type":"array","uniqueItems":true,"items":{"type":"string","enum":["thread","ats-sender","company-domain","company-name","job-title"]},"description":"What tied the message to the job (empty when none matched)."};
 
-function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate231.evaluated;
+const evaluated0 = validate245.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23137,7 +23739,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data0 === "thread") || (data0 === "ats-sender")) || (data0 === "company-domain")) || (data0 === "company-name")) || (data0 === "job-title"))){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/enum",keyword:"enum",params:{allowedValues: schema114.items.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/enum",keyword:"enum",params:{allowedValues: schema119.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -23182,17 +23784,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate231.errors = vErrors;
+validate245.errors = vErrors;
 return errors === 0;
 }
-validate231.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate245.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema115 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"Start of the interview when the message carries a calendar invitation (.ics)."};
+const schema120 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}],"description":"Start of the interview when the message carries a calendar invitation (.ics)."};
 
-function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate233.evaluated;
+const evaluated0 = validate247.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23260,17 +23862,17 @@ vErrors = null;
 }
 }
 }
-validate233.errors = vErrors;
+validate247.errors = vErrors;
 return errors === 0;
 }
-validate233.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate247.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/inbox/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate218.evaluated;
+const evaluated0 = validate232.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23453,7 +24055,7 @@ vErrors.push(err16);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema107.oneOf[0].properties, key0))){
+if(!(func5.call(schema112.oneOf[0].properties, key0))){
 const err17 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
@@ -23467,7 +24069,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern58.test(data0)){
+if(!pattern59.test(data0)){
 const err18 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^message#"},message:"must match pattern \""+"^message#"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -23490,14 +24092,14 @@ errors++;
 }
 }
 if(data.mailbox !== undefined){
-if(!(validate219(data.mailbox, {instancePath:instancePath+"/mailbox",parentData:data,parentDataProperty:"mailbox",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+if(!(validate233(data.mailbox, {instancePath:instancePath+"/mailbox",parentData:data,parentDataProperty:"mailbox",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 }
 if(data.messageId !== undefined){
-if(!(validate221(data.messageId, {instancePath:instancePath+"/messageId",parentData:data,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
+if(!(validate235(data.messageId, {instancePath:instancePath+"/messageId",parentData:data,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
 errors = vErrors.length;
 }
 }
@@ -23804,38 +24406,38 @@ errors++;
 }
 }
 if(data.emailClass !== undefined){
-if(!(validate223(data.emailClass, {instancePath:instancePath+"/emailClass",parentData:data,parentDataProperty:"emailClass",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+if(!(validate237(data.emailClass, {instancePath:instancePath+"/emailClass",parentData:data,parentDataProperty:"emailClass",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
 errors = vErrors.length;
 }
 }
 if(data.confidence !== undefined){
-if(!(validate225(data.confidence, {instancePath:instancePath+"/confidence",parentData:data,parentDataProperty:"confidence",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+if(!(validate239(data.confidence, {instancePath:instancePath+"/confidence",parentData:data,parentDataProperty:"confidence",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
 errors = vErrors.length;
 }
 }
 if(data.decidedBy !== undefined){
-if(!(validate227(data.decidedBy, {instancePath:instancePath+"/decidedBy",parentData:data,parentDataProperty:"decidedBy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
+if(!(validate241(data.decidedBy, {instancePath:instancePath+"/decidedBy",parentData:data,parentDataProperty:"decidedBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
 errors = vErrors.length;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate229(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+if(!(validate243(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
 errors = vErrors.length;
 }
 }
 if(data.matchedBy !== undefined){
-if(!(validate231(data.matchedBy, {instancePath:instancePath+"/matchedBy",parentData:data,parentDataProperty:"matchedBy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+if(!(validate245(data.matchedBy, {instancePath:instancePath+"/matchedBy",parentData:data,parentDataProperty:"matchedBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
 errors = vErrors.length;
 }
 }
 if(data.interviewAt !== undefined){
-if(!(validate233(data.interviewAt, {instancePath:instancePath+"/interviewAt",parentData:data,parentDataProperty:"interviewAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+if(!(validate247(data.interviewAt, {instancePath:instancePath+"/interviewAt",parentData:data,parentDataProperty:"interviewAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
 errors = vErrors.length;
 }
 }
@@ -23948,7 +24550,7 @@ errors++;
 if(data.key !== undefined){
 let data20 = data.key;
 if(typeof data20 === "string"){
-if(!pattern61.test(data20)){
+if(!pattern62.test(data20)){
 const err52 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^cursor#"},message:"must match pattern \""+"^cursor#"+"\""};
 if(vErrors === null){
 vErrors = [err52];
@@ -23971,15 +24573,15 @@ errors++;
 }
 }
 if(data.cursorOf !== undefined){
-if(!(validate219(data.cursorOf, {instancePath:instancePath+"/cursorOf",parentData:data,parentDataProperty:"cursorOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+if(!(validate233(data.cursorOf, {instancePath:instancePath+"/cursorOf",parentData:data,parentDataProperty:"cursorOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 }
 if(data.uidValidity !== undefined){
 let data22 = data.uidValidity;
 if(typeof data22 === "string"){
-if(!pattern62.test(data22)){
+if(!pattern63.test(data22)){
 const err54 = {instancePath:instancePath+"/uidValidity",schemaPath:"#/oneOf/1/properties/uidValidity/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,20}$"},message:"must match pattern \""+"^[0-9]{1,20}$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
@@ -24097,19 +24699,19 @@ vErrors = null;
 }
 }
 }
-validate218.errors = vErrors;
+validate232.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate218.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate232.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesJobs = validate236;
-const schema116 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/jobs/schema.json","title":"JobItem","description":"A jobs-table item (written by the parser): the normalized job of `job.parsed` plus what only the table keeps.","type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt","descriptionHtml","dedupeKey","fetchedAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"canonicalUrl":{"$ref":"../../defs/normalized-job.schema.json#/properties/canonicalUrl"},"title":{"$ref":"../../defs/normalized-job.schema.json#/properties/title"},"company":{"$ref":"../../defs/normalized-job.schema.json#/properties/company"},"locations":{"$ref":"../../defs/normalized-job.schema.json#/properties/locations"},"remote":{"$ref":"../../defs/normalized-job.schema.json#/properties/remote"},"employmentType":{"$ref":"../../defs/normalized-job.schema.json#/properties/employmentType"},"seniority":{"$ref":"../../defs/normalized-job.schema.json#/properties/seniority"},"salary":{"$ref":"../../defs/normalized-job.schema.json#/properties/salary"},"skills":{"$ref":"../../defs/normalized-job.schema.json#/properties/skills"},"skillDetails":{"$ref":"../../defs/normalized-job.schema.json#/properties/skillDetails"},"experienceYears":{"$ref":"../../defs/normalized-job.schema.json#/properties/experienceYears"},"descriptionText":{"$ref":"../../defs/normalized-job.schema.json#/properties/descriptionText"},"postedAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/postedAt"},"expiresAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/expiresAt"},"contentHash":{"$ref":"../../defs/normalized-job.schema.json#/properties/contentHash"},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"lastSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/lastSeenAt"},"provenance":{"$ref":"../../defs/normalized-job.schema.json#/properties/provenance"},"descriptionHtml":{"type":"string","description":"The sanitized description HTML (events carry only the text)."},"dedupeKey":{"type":"string","minLength":1,"description":"Company, title and place, normalized: postings of one job on several sources share it (index byDedupeKey)."},"textFingerprint":{"type":"string","minLength":1,"description":"Fingerprint of the description text, when it is long enough to compare (index byTextFingerprint)."},"canonicalJobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The job this posting duplicates, when it is a copy."},"duplicateConfidence":{"type":"number","minimum":0,"maximum":1},"rawBlobKey":{"type":"string","minLength":1,"description":"Blob key of the raw body the item was parsed from (for reparse)."},"sourceUrl":{"type":"string","format":"uri","description":"URL the raw body was fetched from (job.scraped `url`)."},"fetchedAt":{"type":"string","format":"date-time","description":"When that raw body was fetched; an older body never overwrites a newer one."},"publishedHash":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"contentHash whose job.parsed was published."},"closedAt":{"type":"string","format":"date-time","description":"When the posting closed (absent while open)."},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"reads":{"type":"object","description":"Per search that listed the job: the last run that counted for it and how many complete reads in a row went without it (the lifecycle sweep's bookkeeping).","additionalProperties":{"type":"object","additionalProperties":false,"required":["lastRunId","misses"],"properties":{"lastRunId":{"type":"string","minLength":1},"misses":{"type":"integer","minimum":0},"missedRunIds":{"type":"array","items":{"type":"string","minLength":1}}}}},"relistOf":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The first posting of the job this one lists again under a new id (same source, company, title and place, near-identical description)."},"relistCount":{"type":"integer","minimum":1,"description":"How many listings of the job came before this one."},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags","description":"The ghost-risk criteria that fire for the job (decided by the lifecycle sweep; absent until one fires)."}}};
+export const tablesJobs = validate250;
+const schema121 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/jobs/schema.json","title":"JobItem","description":"A jobs-table item (written by the parser): the normalized job of `job.parsed` plus what only the table keeps.","type":"object","additionalProperties":false,"required":["jobId","source","externalId","canonicalUrl","title","company","locations","remote","employmentType","seniority","salary","skills","experienceYears","descriptionText","postedAt","expiresAt","contentHash","firstSeenAt","lastSeenAt","descriptionHtml","dedupeKey","fetchedAt"],"properties":{"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"canonicalUrl":{"$ref":"../../defs/normalized-job.schema.json#/properties/canonicalUrl"},"title":{"$ref":"../../defs/normalized-job.schema.json#/properties/title"},"company":{"$ref":"../../defs/normalized-job.schema.json#/properties/company"},"locations":{"$ref":"../../defs/normalized-job.schema.json#/properties/locations"},"remote":{"$ref":"../../defs/normalized-job.schema.json#/properties/remote"},"employmentType":{"$ref":"../../defs/normalized-job.schema.json#/properties/employmentType"},"seniority":{"$ref":"../../defs/normalized-job.schema.json#/properties/seniority"},"salary":{"$ref":"../../defs/normalized-job.schema.json#/properties/salary"},"skills":{"$ref":"../../defs/normalized-job.schema.json#/properties/skills"},"skillDetails":{"$ref":"../../defs/normalized-job.schema.json#/properties/skillDetails"},"experienceYears":{"$ref":"../../defs/normalized-job.schema.json#/properties/experienceYears"},"descriptionText":{"$ref":"../../defs/normalized-job.schema.json#/properties/descriptionText"},"postedAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/postedAt"},"expiresAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/expiresAt"},"contentHash":{"$ref":"../../defs/normalized-job.schema.json#/properties/contentHash"},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"lastSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/lastSeenAt"},"provenance":{"$ref":"../../defs/normalized-job.schema.json#/properties/provenance"},"descriptionHtml":{"type":"string","description":"The sanitized description HTML (events carry only the text)."},"dedupeKey":{"type":"string","minLength":1,"description":"Company, title and place, normalized: postings of one job on several sources share it (index byDedupeKey)."},"textFingerprint":{"type":"string","minLength":1,"description":"Fingerprint of the description text, when it is long enough to compare (index byTextFingerprint)."},"canonicalJobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The job this posting duplicates, when it is a copy."},"duplicateConfidence":{"type":"number","minimum":0,"maximum":1},"rawBlobKey":{"type":"string","minLength":1,"description":"Blob key of the raw body the item was parsed from (for reparse)."},"sourceUrl":{"type":"string","format":"uri","description":"URL the raw body was fetched from (job.scraped `url`)."},"fetchedAt":{"type":"string","format":"date-time","description":"When that raw body was fetched; an older body never overwrites a newer one."},"publishedHash":{"type":"string","pattern":"^[a-f0-9]{64}$","description":"contentHash whose job.parsed was published."},"closedAt":{"type":"string","format":"date-time","description":"When the posting closed (absent while open)."},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"reads":{"type":"object","description":"Per search that listed the job: the last run that counted for it and how many complete reads in a row went without it (the lifecycle sweep's bookkeeping).","additionalProperties":{"type":"object","additionalProperties":false,"required":["lastRunId","misses"],"properties":{"lastRunId":{"type":"string","minLength":1},"misses":{"type":"integer","minimum":0},"missedRunIds":{"type":"array","items":{"type":"string","minLength":1}}}}},"relistOf":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The first posting of the job this one lists again under a new id (same source, company, title and place, near-identical description)."},"relistCount":{"type":"integer","minimum":1,"description":"How many listings of the job came before this one."},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags","description":"The ghost-risk criteria that fire for the job (decided by the lifecycle sweep; absent until one fires)."}}};
 
-function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate237.evaluated;
+const evaluated0 = validate251.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24138,17 +24740,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate237.errors = vErrors;
+validate251.errors = vErrors;
 return errors === 0;
 }
-validate237.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate251.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema118 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]};
+const schema123 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]};
 
-function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate239.evaluated;
+const evaluated0 = validate253.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24166,7 +24768,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee")) || (data === "workable")) || (data === "personio"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema118.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema123.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24175,17 +24777,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate239.errors = vErrors;
+validate253.errors = vErrors;
 return errors === 0;
 }
-validate239.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate253.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema119 = {"type":"string","minLength":1,"maxLength":200};
+const schema124 = {"type":"string","minLength":1,"maxLength":200};
 
-function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate241.evaluated;
+const evaluated0 = validate255.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24224,17 +24826,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate241.errors = vErrors;
+validate255.errors = vErrors;
 return errors === 0;
 }
-validate241.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate255.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema120 = {"type":"string","format":"uri"};
+const schema125 = {"type":"string","format":"uri"};
 
-function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate243.evaluated;
+const evaluated0 = validate257.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24263,17 +24865,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate243.errors = vErrors;
+validate257.errors = vErrors;
 return errors === 0;
 }
-validate243.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate257.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema121 = {"type":"string","minLength":1,"maxLength":500};
+const schema126 = {"type":"string","minLength":1,"maxLength":500};
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate245.evaluated;
+const evaluated0 = validate259.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24312,17 +24914,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate245.errors = vErrors;
+validate259.errors = vErrors;
 return errors === 0;
 }
-validate245.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate259.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema122 = {"type":"string","minLength":1,"maxLength":300};
+const schema127 = {"type":"string","minLength":1,"maxLength":300};
 
-function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate247.evaluated;
+const evaluated0 = validate261.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24361,17 +24963,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate247.errors = vErrors;
+validate261.errors = vErrors;
 return errors === 0;
 }
-validate247.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate261.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema123 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50};
+const schema128 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["display"],"properties":{"display":{"type":"string","minLength":1},"city":{"anyOf":[{"type":"string"},{"type":"null"}]},"region":{"anyOf":[{"type":"string"},{"type":"null"}]},"country":{"anyOf":[{"type":"string","description":"ISO 3166-1 alpha-2 or name as given"},{"type":"null"}]}}},"maxItems":50};
 
-function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate249.evaluated;
+const evaluated0 = validate263.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24619,17 +25221,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate249.errors = vErrors;
+validate263.errors = vErrors;
 return errors === 0;
 }
-validate249.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate263.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema124 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
+const schema129 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
 
-function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate251.evaluated;
+const evaluated0 = validate265.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24685,17 +25287,17 @@ vErrors = null;
 }
 }
 }
-validate251.errors = vErrors;
+validate265.errors = vErrors;
 return errors === 0;
 }
-validate251.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate265.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema125 = {"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]};
+const schema130 = {"anyOf":[{"type":"string","enum":["full-time","part-time","contract","temporary","internship","volunteer","other"]},{"type":"null"}]};
 
-function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate253.evaluated;
+const evaluated0 = validate267.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24716,7 +25318,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "full-time") || (data === "part-time")) || (data === "contract")) || (data === "temporary")) || (data === "internship")) || (data === "volunteer")) || (data === "other"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema125.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema130.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24761,17 +25363,17 @@ vErrors = null;
 }
 }
 }
-validate253.errors = vErrors;
+validate267.errors = vErrors;
 return errors === 0;
 }
-validate253.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate267.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema126 = {"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]};
+const schema131 = {"anyOf":[{"type":"string","maxLength":100},{"type":"null"}]};
 
-function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate255.evaluated;
+const evaluated0 = validate269.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24839,17 +25441,17 @@ vErrors = null;
 }
 }
 }
-validate255.errors = vErrors;
+validate269.errors = vErrors;
 return errors === 0;
 }
-validate255.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate269.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema127 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]};
+const schema132 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max","currency","period","annualMin","annualMax","basis"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"period":{"type":"string","enum":["hour","day","week","month","year"]},"annualMin":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"basis":{"type":"string","enum":["stated","inferred"],"description":"stated by the source's structured data, or inferred from text/defaults"}}},{"type":"null"}]};
 
-function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate257.evaluated;
+const evaluated0 = validate271.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25108,7 +25710,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!(((((data3 === "hour") || (data3 === "day")) || (data3 === "week")) || (data3 === "month")) || (data3 === "year"))){
-const err19 = {instancePath:instancePath+"/period",schemaPath:"#/anyOf/0/properties/period/enum",keyword:"enum",params:{allowedValues: schema127.anyOf[0].properties.period.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/period",schemaPath:"#/anyOf/0/properties/period/enum",keyword:"enum",params:{allowedValues: schema132.anyOf[0].properties.period.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -25259,7 +25861,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!((data6 === "stated") || (data6 === "inferred"))){
-const err29 = {instancePath:instancePath+"/basis",schemaPath:"#/anyOf/0/properties/basis/enum",keyword:"enum",params:{allowedValues: schema127.anyOf[0].properties.basis.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/basis",schemaPath:"#/anyOf/0/properties/basis/enum",keyword:"enum",params:{allowedValues: schema132.anyOf[0].properties.basis.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -25319,18 +25921,18 @@ vErrors = null;
 }
 }
 }
-validate257.errors = vErrors;
+validate271.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate257.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate271.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema128 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200};
+const schema133 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":200};
 
-function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate259.evaluated;
+const evaluated0 = validate273.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25395,17 +25997,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate259.errors = vErrors;
+validate273.errors = vErrors;
 return errors === 0;
 }
-validate259.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate273.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema129 = {"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}};
+const schema134 = {"type":"array","maxItems":200,"description":"each skill of `skills` with how the posting asks for it and where it was found","items":{"type":"object","additionalProperties":false,"required":["name","importance","sources"],"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"importance":{"enum":["required","preferred","mentioned"],"description":"required: asked for; preferred: nice to have, a plus, exposure to, not required; mentioned: named without either (or only by the source's tags)"},"sources":{"type":"array","minItems":1,"maxItems":4,"items":{"type":"string","minLength":1,"maxLength":100},"description":"where it was found, e.g. 'mcf:skills', 'text:description'"}}}};
 
-function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate261.evaluated;
+const evaluated0 = validate275.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25507,7 +26109,7 @@ errors++;
 if(data0.importance !== undefined){
 let data2 = data0.importance;
 if(!(((data2 === "required") || (data2 === "preferred")) || (data2 === "mentioned"))){
-const err8 = {instancePath:instancePath+"/" + i0+"/importance",schemaPath:"#/items/properties/importance/enum",keyword:"enum",params:{allowedValues: schema129.items.properties.importance.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/" + i0+"/importance",schemaPath:"#/items/properties/importance/enum",keyword:"enum",params:{allowedValues: schema134.items.properties.importance.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -25611,17 +26213,17 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate261.errors = vErrors;
+validate275.errors = vErrors;
 return errors === 0;
 }
-validate261.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate275.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema130 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]};
+const schema135 = {"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]},"max":{"anyOf":[{"type":"number","minimum":0,"maximum":60},{"type":"null"}]}}},{"type":"null"}]};
 
-function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate263.evaluated;
+const evaluated0 = validate277.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25862,18 +26464,18 @@ vErrors = null;
 }
 }
 }
-validate263.errors = vErrors;
+validate277.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate263.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate277.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema131 = {"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."};
+const schema136 = {"type":"string","maxLength":40000,"description":"Plain text, truncated to 40k chars; the sanitized HTML stays in the jobs table."};
 
-function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate265.evaluated;
+const evaluated0 = validate279.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25902,17 +26504,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate265.errors = vErrors;
+validate279.errors = vErrors;
 return errors === 0;
 }
-validate265.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate279.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema132 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
+const schema137 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
 
-function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate267.evaluated;
+const evaluated0 = validate281.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25980,16 +26582,16 @@ vErrors = null;
 }
 }
 }
-validate267.errors = vErrors;
+validate281.errors = vErrors;
 return errors === 0;
 }
-validate267.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate281.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate269.evaluated;
+const evaluated0 = validate283.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26057,17 +26659,17 @@ vErrors = null;
 }
 }
 }
-validate269.errors = vErrors;
+validate283.errors = vErrors;
 return errors === 0;
 }
-validate269.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate283.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema134 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
+const schema139 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
 
-function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate271.evaluated;
+const evaluated0 = validate285.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26075,7 +26677,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern25.test(data)){
+if(!pattern18.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -26096,16 +26698,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate271.errors = vErrors;
+validate285.errors = vErrors;
 return errors === 0;
 }
-validate271.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate285.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate273.evaluated;
+const evaluated0 = validate287.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26134,16 +26736,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate273.errors = vErrors;
+validate287.errors = vErrors;
 return errors === 0;
 }
-validate273.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate287.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate289(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate275.evaluated;
+const evaluated0 = validate289.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26172,17 +26774,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate275.errors = vErrors;
+validate289.errors = vErrors;
 return errors === 0;
 }
-validate275.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate289.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema137 = {"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"};
+const schema142 = {"type":"object","additionalProperties":{"type":"string"},"description":"field name → where the value came from (e.g. 'mcf:salary', 'text:experience')"};
 
-function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate277.evaluated;
+const evaluated0 = validate291.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26213,16 +26815,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate277.errors = vErrors;
+validate291.errors = vErrors;
 return errors === 0;
 }
-validate277.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate291.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate280.evaluated;
+const evaluated0 = validate294.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26240,7 +26842,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "missing-from-complete-reads") || (data === "expired")) || (data === "source-says-closed")) || (data === "user")) || (data === "left-out-of-full-import"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema56.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -26249,17 +26851,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate280.errors = vErrors;
+validate294.errors = vErrors;
 return errors === 0;
 }
-validate280.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate294.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema139 = {"type":"array","description":"Every criterion that fires now (empty: none does any more).","items":{"title":"GhostFlag","type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"type":"string","enum":["open-past-usual-close","relisted-repeatedly","reposted-while-open","evergreen-no-salary"],"description":"open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities)."},"detail":{"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."},"since":{"type":"string","format":"date-time","description":"When the criterion first fired."}}}};
+const schema144 = {"type":"array","description":"Every criterion that fires now (empty: none does any more).","items":{"title":"GhostFlag","type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"type":"string","enum":["open-past-usual-close","relisted-repeatedly","reposted-while-open","evergreen-no-salary"],"description":"open-past-usual-close: up longer than 90 % of its source's closed postings were (60 days until the source has 20 closures; never under 30); relisted-repeatedly: listed three times or more under new ids; reposted-while-open: relisted under a new id while an earlier listing is still open; evergreen-no-salary: no salary and wording that collects applications (talent pool, always looking, future opportunities)."},"detail":{"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."},"since":{"type":"string","format":"date-time","description":"When the criterion first fired."}}}};
 
-function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate283.evaluated;
+const evaluated0 = validate297.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26326,7 +26928,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((data1 === "open-past-usual-close") || (data1 === "relisted-repeatedly")) || (data1 === "reposted-while-open")) || (data1 === "evergreen-no-salary"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema139.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema144.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -26419,17 +27021,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate283.errors = vErrors;
+validate297.errors = vErrors;
 return errors === 0;
 }
-validate283.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate297.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/jobs/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate236.evaluated;
+const evaluated0 = validate250.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26658,7 +27260,7 @@ vErrors.push(err21);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema116.properties, key0))){
+if(!(func5.call(schema121.properties, key0))){
 const err22 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
@@ -26670,128 +27272,128 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate237(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
-errors = vErrors.length;
-}
-}
-if(data.source !== undefined){
-if(!(validate239(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
-errors = vErrors.length;
-}
-}
-if(data.externalId !== undefined){
-if(!(validate241(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
-errors = vErrors.length;
-}
-}
-if(data.canonicalUrl !== undefined){
-if(!(validate243(data.canonicalUrl, {instancePath:instancePath+"/canonicalUrl",parentData:data,parentDataProperty:"canonicalUrl",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
-errors = vErrors.length;
-}
-}
-if(data.title !== undefined){
-if(!(validate245(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
-errors = vErrors.length;
-}
-}
-if(data.company !== undefined){
-if(!(validate247(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
-errors = vErrors.length;
-}
-}
-if(data.locations !== undefined){
-if(!(validate249(data.locations, {instancePath:instancePath+"/locations",parentData:data,parentDataProperty:"locations",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
-errors = vErrors.length;
-}
-}
-if(data.remote !== undefined){
-if(!(validate251(data.remote, {instancePath:instancePath+"/remote",parentData:data,parentDataProperty:"remote",rootData,dynamicAnchors}))){
+if(!(validate251(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
 errors = vErrors.length;
 }
 }
-if(data.employmentType !== undefined){
-if(!(validate253(data.employmentType, {instancePath:instancePath+"/employmentType",parentData:data,parentDataProperty:"employmentType",rootData,dynamicAnchors}))){
+if(data.source !== undefined){
+if(!(validate253(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
 errors = vErrors.length;
 }
 }
-if(data.seniority !== undefined){
-if(!(validate255(data.seniority, {instancePath:instancePath+"/seniority",parentData:data,parentDataProperty:"seniority",rootData,dynamicAnchors}))){
+if(data.externalId !== undefined){
+if(!(validate255(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
 errors = vErrors.length;
 }
 }
-if(data.salary !== undefined){
-if(!(validate257(data.salary, {instancePath:instancePath+"/salary",parentData:data,parentDataProperty:"salary",rootData,dynamicAnchors}))){
+if(data.canonicalUrl !== undefined){
+if(!(validate257(data.canonicalUrl, {instancePath:instancePath+"/canonicalUrl",parentData:data,parentDataProperty:"canonicalUrl",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
 errors = vErrors.length;
 }
 }
-if(data.skills !== undefined){
-if(!(validate259(data.skills, {instancePath:instancePath+"/skills",parentData:data,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+if(data.title !== undefined){
+if(!(validate259(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
 errors = vErrors.length;
 }
 }
-if(data.skillDetails !== undefined){
-if(!(validate261(data.skillDetails, {instancePath:instancePath+"/skillDetails",parentData:data,parentDataProperty:"skillDetails",rootData,dynamicAnchors}))){
+if(data.company !== undefined){
+if(!(validate261(data.company, {instancePath:instancePath+"/company",parentData:data,parentDataProperty:"company",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
 errors = vErrors.length;
 }
 }
-if(data.experienceYears !== undefined){
-if(!(validate263(data.experienceYears, {instancePath:instancePath+"/experienceYears",parentData:data,parentDataProperty:"experienceYears",rootData,dynamicAnchors}))){
+if(data.locations !== undefined){
+if(!(validate263(data.locations, {instancePath:instancePath+"/locations",parentData:data,parentDataProperty:"locations",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
 errors = vErrors.length;
 }
 }
-if(data.descriptionText !== undefined){
-if(!(validate265(data.descriptionText, {instancePath:instancePath+"/descriptionText",parentData:data,parentDataProperty:"descriptionText",rootData,dynamicAnchors}))){
+if(data.remote !== undefined){
+if(!(validate265(data.remote, {instancePath:instancePath+"/remote",parentData:data,parentDataProperty:"remote",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
 errors = vErrors.length;
 }
 }
-if(data.postedAt !== undefined){
-if(!(validate267(data.postedAt, {instancePath:instancePath+"/postedAt",parentData:data,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
+if(data.employmentType !== undefined){
+if(!(validate267(data.employmentType, {instancePath:instancePath+"/employmentType",parentData:data,parentDataProperty:"employmentType",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
 errors = vErrors.length;
 }
 }
-if(data.expiresAt !== undefined){
-if(!(validate269(data.expiresAt, {instancePath:instancePath+"/expiresAt",parentData:data,parentDataProperty:"expiresAt",rootData,dynamicAnchors}))){
+if(data.seniority !== undefined){
+if(!(validate269(data.seniority, {instancePath:instancePath+"/seniority",parentData:data,parentDataProperty:"seniority",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
 errors = vErrors.length;
 }
 }
-if(data.contentHash !== undefined){
-if(!(validate271(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
+if(data.salary !== undefined){
+if(!(validate271(data.salary, {instancePath:instancePath+"/salary",parentData:data,parentDataProperty:"salary",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
 errors = vErrors.length;
 }
 }
-if(data.firstSeenAt !== undefined){
-if(!(validate273(data.firstSeenAt, {instancePath:instancePath+"/firstSeenAt",parentData:data,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+if(data.skills !== undefined){
+if(!(validate273(data.skills, {instancePath:instancePath+"/skills",parentData:data,parentDataProperty:"skills",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
 errors = vErrors.length;
 }
 }
-if(data.lastSeenAt !== undefined){
-if(!(validate275(data.lastSeenAt, {instancePath:instancePath+"/lastSeenAt",parentData:data,parentDataProperty:"lastSeenAt",rootData,dynamicAnchors}))){
+if(data.skillDetails !== undefined){
+if(!(validate275(data.skillDetails, {instancePath:instancePath+"/skillDetails",parentData:data,parentDataProperty:"skillDetails",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
 errors = vErrors.length;
 }
 }
-if(data.provenance !== undefined){
-if(!(validate277(data.provenance, {instancePath:instancePath+"/provenance",parentData:data,parentDataProperty:"provenance",rootData,dynamicAnchors}))){
+if(data.experienceYears !== undefined){
+if(!(validate277(data.experienceYears, {instancePath:instancePath+"/experienceYears",parentData:data,parentDataProperty:"experienceYears",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate277.errors : vErrors.concat(validate277.errors);
+errors = vErrors.length;
+}
+}
+if(data.descriptionText !== undefined){
+if(!(validate279(data.descriptionText, {instancePath:instancePath+"/descriptionText",parentData:data,parentDataProperty:"descriptionText",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
+errors = vErrors.length;
+}
+}
+if(data.postedAt !== undefined){
+if(!(validate281(data.postedAt, {instancePath:instancePath+"/postedAt",parentData:data,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
+errors = vErrors.length;
+}
+}
+if(data.expiresAt !== undefined){
+if(!(validate283(data.expiresAt, {instancePath:instancePath+"/expiresAt",parentData:data,parentDataProperty:"expiresAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
+errors = vErrors.length;
+}
+}
+if(data.contentHash !== undefined){
+if(!(validate285(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
+errors = vErrors.length;
+}
+}
+if(data.firstSeenAt !== undefined){
+if(!(validate287(data.firstSeenAt, {instancePath:instancePath+"/firstSeenAt",parentData:data,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
+errors = vErrors.length;
+}
+}
+if(data.lastSeenAt !== undefined){
+if(!(validate289(data.lastSeenAt, {instancePath:instancePath+"/lastSeenAt",parentData:data,parentDataProperty:"lastSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
+errors = vErrors.length;
+}
+}
+if(data.provenance !== undefined){
+if(!(validate291(data.provenance, {instancePath:instancePath+"/provenance",parentData:data,parentDataProperty:"provenance",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
 errors = vErrors.length;
 }
 }
@@ -26858,8 +27460,8 @@ errors++;
 }
 }
 if(data.canonicalJobId !== undefined){
-if(!(validate237(data.canonicalJobId, {instancePath:instancePath+"/canonicalJobId",parentData:data,parentDataProperty:"canonicalJobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
+if(!(validate251(data.canonicalJobId, {instancePath:instancePath+"/canonicalJobId",parentData:data,parentDataProperty:"canonicalJobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
 errors = vErrors.length;
 }
 }
@@ -26976,7 +27578,7 @@ errors++;
 if(data.publishedHash !== undefined){
 let data29 = data.publishedHash;
 if(typeof data29 === "string"){
-if(!pattern25.test(data29)){
+if(!pattern18.test(data29)){
 const err37 = {instancePath:instancePath+"/publishedHash",schemaPath:"#/properties/publishedHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
@@ -27024,8 +27626,8 @@ errors++;
 }
 }
 if(data.closeReason !== undefined){
-if(!(validate280(data.closeReason, {instancePath:instancePath+"/closeReason",parentData:data,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate294(data.closeReason, {instancePath:instancePath+"/closeReason",parentData:data,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
 errors = vErrors.length;
 }
 }
@@ -27183,8 +27785,8 @@ errors++;
 }
 }
 if(data.relistOf !== undefined){
-if(!(validate237(data.relistOf, {instancePath:instancePath+"/relistOf",parentData:data,parentDataProperty:"relistOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
+if(!(validate251(data.relistOf, {instancePath:instancePath+"/relistOf",parentData:data,parentDataProperty:"relistOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
 errors = vErrors.length;
 }
 }
@@ -27214,8 +27816,8 @@ errors++;
 }
 }
 if(data.ghostFlags !== undefined){
-if(!(validate283(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
+if(!(validate297(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
 errors = vErrors.length;
 }
 }
@@ -27230,23 +27832,23 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate236.errors = vErrors;
+validate250.errors = vErrors;
 return errors === 0;
 }
-validate236.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate250.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesNotifications = validate285;
-const schema140 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/notifications/schema.json","title":"NotificationsItem","description":"The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets). No URL, address or secret is stored here.","oneOf":[{"title":"NotificationDeliveryItem","description":"One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.","type":"object","additionalProperties":false,"required":["key","target","jobId","status","revision","score","scoredAt","job","updatedAt"],"properties":{"key":{"type":"string","pattern":"^delivery#","description":"delivery#<target>#<jobId>"},"target":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"status":{"type":"string","enum":["queued","sending","sent"],"description":"queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again"},"revision":{"type":"integer","minimum":1},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","reasons"],"description":"What a notification shows of the job (from job.scored).","properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"string","maxLength":300},"description":"The reasons that raised the score most (a few)."}}},"queuedFor":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name","description":"The target whose digest this waits for; only on queued deliveries (the byQueue index is sparse)."},"via":{"type":"string","enum":["instant","digest"]},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationBucketItem","description":"A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.","type":"object","additionalProperties":false,"required":["key","bucketOf","tokens","refilledAt","revision"],"properties":{"key":{"type":"string","pattern":"^bucket#","description":"bucket#<target>"},"bucketOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"tokens":{"type":"number","minimum":0},"refilledAt":{"type":"string","format":"date-time"},"revision":{"type":"integer","minimum":1}}},{"title":"NotificationDigestItem","description":"A target's digest cursor: the last digest request it took, and whether that digest went out.","type":"object","additionalProperties":false,"required":["key","digestOf","requestId","status","revision","claimedAt","jobs"],"properties":{"key":{"type":"string","pattern":"^digest#","description":"digest#<target>"},"digestOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"requestId":{"$ref":"../../notification.digest-requested/v1/schema.json#/properties/data/properties/requestId"},"status":{"type":"string","enum":["sending","sent"]},"revision":{"type":"integer","minimum":1},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"jobs":{"type":"integer","minimum":0,"description":"Jobs in the digest."}}},{"title":"NotificationTargetStatusItem","description":"How a target's last deliveries went (never its URL or address).","type":"object","additionalProperties":false,"required":["key","statusOf","lastDeliveredAt","lastFailedAt","lastError","failuresInRow","updatedAt"],"properties":{"key":{"type":"string","pattern":"^target#","description":"target#<target>"},"statusOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"lastDeliveredAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastFailedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastError":{"anyOf":[{"type":"string","maxLength":500},{"type":"null"}]},"failuresInRow":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
-const pattern67 = new RegExp("^delivery#", "u");
-const pattern70 = new RegExp("^bucket#", "u");
-const pattern71 = new RegExp("^digest#", "u");
-const pattern72 = new RegExp("^target#", "u");
-const schema141 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","description":"the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)"};
+export const tablesNotifications = validate299;
+const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/notifications/schema.json","title":"NotificationsItem","description":"The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets). No URL, address or secret is stored here.","oneOf":[{"title":"NotificationDeliveryItem","description":"One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.","type":"object","additionalProperties":false,"required":["key","target","jobId","status","revision","score","scoredAt","job","updatedAt"],"properties":{"key":{"type":"string","pattern":"^delivery#","description":"delivery#<target>#<jobId>"},"target":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"status":{"type":"string","enum":["queued","sending","sent"],"description":"queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again"},"revision":{"type":"integer","minimum":1},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","reasons"],"description":"What a notification shows of the job (from job.scored).","properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"string","maxLength":300},"description":"The reasons that raised the score most (a few)."}}},"queuedFor":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name","description":"The target whose digest this waits for; only on queued deliveries (the byQueue index is sparse)."},"via":{"type":"string","enum":["instant","digest"]},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationBucketItem","description":"A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.","type":"object","additionalProperties":false,"required":["key","bucketOf","tokens","refilledAt","revision"],"properties":{"key":{"type":"string","pattern":"^bucket#","description":"bucket#<target>"},"bucketOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"tokens":{"type":"number","minimum":0},"refilledAt":{"type":"string","format":"date-time"},"revision":{"type":"integer","minimum":1}}},{"title":"NotificationDigestItem","description":"A target's digest cursor: the last digest request it took, and whether that digest went out.","type":"object","additionalProperties":false,"required":["key","digestOf","requestId","status","revision","claimedAt","jobs"],"properties":{"key":{"type":"string","pattern":"^digest#","description":"digest#<target>"},"digestOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"requestId":{"$ref":"../../notification.digest-requested/v1/schema.json#/properties/data/properties/requestId"},"status":{"type":"string","enum":["sending","sent"]},"revision":{"type":"integer","minimum":1},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"jobs":{"type":"integer","minimum":0,"description":"Jobs in the digest."}}},{"title":"NotificationTargetStatusItem","description":"How a target's last deliveries went (never its URL or address).","type":"object","additionalProperties":false,"required":["key","statusOf","lastDeliveredAt","lastFailedAt","lastError","failuresInRow","updatedAt"],"properties":{"key":{"type":"string","pattern":"^target#","description":"target#<target>"},"statusOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"lastDeliveredAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastFailedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastError":{"anyOf":[{"type":"string","maxLength":500},{"type":"null"}]},"failuresInRow":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
+const pattern68 = new RegExp("^delivery#", "u");
+const pattern71 = new RegExp("^bucket#", "u");
+const pattern72 = new RegExp("^digest#", "u");
+const pattern73 = new RegExp("^target#", "u");
+const schema146 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","description":"the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)"};
 
-function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate286.evaluated;
+const evaluated0 = validate300.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -27275,17 +27877,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate286.errors = vErrors;
+validate300.errors = vErrors;
 return errors === 0;
 }
-validate286.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate300.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema142 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+const schema147 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
 
-function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate288.evaluated;
+const evaluated0 = validate302.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -27314,17 +27916,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate288.errors = vErrors;
+validate302.errors = vErrors;
 return errors === 0;
 }
-validate288.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate302.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema143 = {"type":"number","minimum":0,"maximum":100};
+const schema148 = {"type":"number","minimum":0,"maximum":100};
 
-function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate290.evaluated;
+const evaluated0 = validate304.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -27363,17 +27965,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate290.errors = vErrors;
+validate304.errors = vErrors;
 return errors === 0;
 }
-validate290.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate304.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema144 = {"type":"string","minLength":1,"maxLength":64};
+const schema149 = {"type":"string","minLength":1,"maxLength":64};
 
-function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate295.evaluated;
+const evaluated0 = validate309.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -27412,17 +28014,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate295.errors = vErrors;
+validate309.errors = vErrors;
 return errors === 0;
 }
-validate295.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate309.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/notifications/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate285.evaluated;
+const evaluated0 = validate299.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -27525,7 +28127,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema140.oneOf[0].properties, key0))){
+if(!(func5.call(schema145.oneOf[0].properties, key0))){
 const err9 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -27539,7 +28141,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern67.test(data0)){
+if(!pattern68.test(data0)){
 const err10 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^delivery#"},message:"must match pattern \""+"^delivery#"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -27562,14 +28164,14 @@ errors++;
 }
 }
 if(data.target !== undefined){
-if(!(validate286(data.target, {instancePath:instancePath+"/target",parentData:data,parentDataProperty:"target",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+if(!(validate300(data.target, {instancePath:instancePath+"/target",parentData:data,parentDataProperty:"target",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
 errors = vErrors.length;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate288(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
+if(!(validate302(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
 errors = vErrors.length;
 }
 }
@@ -27586,7 +28188,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((data3 === "queued") || (data3 === "sending")) || (data3 === "sent"))){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema140.oneOf[0].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema145.oneOf[0].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -27622,8 +28224,8 @@ errors++;
 }
 }
 if(data.score !== undefined){
-if(!(validate290(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate290.errors : vErrors.concat(validate290.errors);
+if(!(validate304(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
 errors = vErrors.length;
 }
 }
@@ -27890,8 +28492,8 @@ errors++;
 }
 }
 if(data.queuedFor !== undefined){
-if(!(validate286(data.queuedFor, {instancePath:instancePath+"/queuedFor",parentData:data,parentDataProperty:"queuedFor",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+if(!(validate300(data.queuedFor, {instancePath:instancePath+"/queuedFor",parentData:data,parentDataProperty:"queuedFor",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
 errors = vErrors.length;
 }
 }
@@ -27908,7 +28510,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((data17 === "instant") || (data17 === "digest"))){
-const err37 = {instancePath:instancePath+"/via",schemaPath:"#/oneOf/0/properties/via/enum",keyword:"enum",params:{allowedValues: schema140.oneOf[0].properties.via.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/via",schemaPath:"#/oneOf/0/properties/via/enum",keyword:"enum",params:{allowedValues: schema145.oneOf[0].properties.via.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -28077,7 +28679,7 @@ errors++;
 if(data.key !== undefined){
 let data21 = data.key;
 if(typeof data21 === "string"){
-if(!pattern70.test(data21)){
+if(!pattern71.test(data21)){
 const err51 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^bucket#"},message:"must match pattern \""+"^bucket#"+"\""};
 if(vErrors === null){
 vErrors = [err51];
@@ -28100,8 +28702,8 @@ errors++;
 }
 }
 if(data.bucketOf !== undefined){
-if(!(validate286(data.bucketOf, {instancePath:instancePath+"/bucketOf",parentData:data,parentDataProperty:"bucketOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+if(!(validate300(data.bucketOf, {instancePath:instancePath+"/bucketOf",parentData:data,parentDataProperty:"bucketOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
 errors = vErrors.length;
 }
 }
@@ -28291,7 +28893,7 @@ errors++;
 if(data.key !== undefined){
 let data26 = data.key;
 if(typeof data26 === "string"){
-if(!pattern71.test(data26)){
+if(!pattern72.test(data26)){
 const err68 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/pattern",keyword:"pattern",params:{pattern: "^digest#"},message:"must match pattern \""+"^digest#"+"\""};
 if(vErrors === null){
 vErrors = [err68];
@@ -28314,14 +28916,14 @@ errors++;
 }
 }
 if(data.digestOf !== undefined){
-if(!(validate286(data.digestOf, {instancePath:instancePath+"/digestOf",parentData:data,parentDataProperty:"digestOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+if(!(validate300(data.digestOf, {instancePath:instancePath+"/digestOf",parentData:data,parentDataProperty:"digestOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
 errors = vErrors.length;
 }
 }
 if(data.requestId !== undefined){
-if(!(validate295(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+if(!(validate309(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
 errors = vErrors.length;
 }
 }
@@ -28338,7 +28940,7 @@ vErrors.push(err70);
 errors++;
 }
 if(!((data29 === "sending") || (data29 === "sent"))){
-const err71 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema140.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err71 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema145.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -28559,7 +29161,7 @@ errors++;
 if(data.key !== undefined){
 let data34 = data.key;
 if(typeof data34 === "string"){
-if(!pattern72.test(data34)){
+if(!pattern73.test(data34)){
 const err89 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/pattern",keyword:"pattern",params:{pattern: "^target#"},message:"must match pattern \""+"^target#"+"\""};
 if(vErrors === null){
 vErrors = [err89];
@@ -28582,8 +29184,8 @@ errors++;
 }
 }
 if(data.statusOf !== undefined){
-if(!(validate286(data.statusOf, {instancePath:instancePath+"/statusOf",parentData:data,parentDataProperty:"statusOf",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+if(!(validate300(data.statusOf, {instancePath:instancePath+"/statusOf",parentData:data,parentDataProperty:"statusOf",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
 errors = vErrors.length;
 }
 }
@@ -28877,20 +29479,20 @@ vErrors = null;
 }
 }
 }
-validate285.errors = vErrors;
+validate299.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate285.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate299.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesOutbox = validate298;
-const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/outbox/schema.json","title":"OutboxEntry","description":"Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).","type":"object","additionalProperties":false,"required":["producer","entryId","events","storedAt"],"properties":{"producer":{"type":"string","minLength":1},"entryId":{"description":"Commit time, a per-process sequence and the first event's id, so entries sort in commit order.","type":"string","minLength":1},"events":{"description":"The bus events, built and validated at commit, as a JSON array.","type":"string","minLength":2},"storedAt":{"type":"string","format":"date-time"}}};
+export const tablesOutbox = validate312;
+const schema150 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/outbox/schema.json","title":"OutboxEntry","description":"Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).","type":"object","additionalProperties":false,"required":["producer","entryId","events","storedAt"],"properties":{"producer":{"type":"string","minLength":1},"entryId":{"description":"Commit time, a per-process sequence and the first event's id, so entries sort in commit order.","type":"string","minLength":1},"events":{"description":"The bus events, built and validated at commit, as a JSON array.","type":"string","minLength":2},"storedAt":{"type":"string","format":"date-time"}}};
 
-function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/outbox/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate298.evaluated;
+const evaluated0 = validate312.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29061,18 +29663,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate298.errors = vErrors;
+validate312.errors = vErrors;
 return errors === 0;
 }
-validate298.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate312.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesProposals = validate299;
-const schema146 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/proposals/schema.json","title":"ProposalItem","description":"A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.","type":"object","additionalProperties":false,"required":["proposalId","jobId","change","proposedBy","rationale","status","createdAt","decidedAt"],"properties":{"proposalId":{"type":"string","minLength":1,"maxLength":100},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"change":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","to","closedReason","note"],"properties":{"kind":{"const":"stage-change"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"type":["string","null"],"maxLength":10000}}},{"type":"object","additionalProperties":false,"required":["kind","dryRun"],"properties":{"kind":{"const":"application"},"dryRun":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","note"],"properties":{"kind":{"const":"note"},"note":{"type":"string","minLength":1,"maxLength":10000}}}]},"proposedBy":{"type":"string","enum":["assistant","inbox"]},"rationale":{"type":["string","null"],"maxLength":2000},"status":{"type":"string","enum":["pending","accepted","rejected","undone"]},"createdAt":{"type":"string","format":"date-time"},"decidedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"cause":{"type":"object","additionalProperties":false,"required":["eventId","correlationId","messageId"],"description":"The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.","properties":{"eventId":{"$ref":"../../meta.schema.json#/properties/eventId"},"correlationId":{"$ref":"../../meta.schema.json#/properties/correlationId"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"}}},"undoTo":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},{"type":"null"}],"description":"Set when an accepted stage change can be undone: the stage the job left."}}};
+export const tablesProposals = validate313;
+const schema151 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/proposals/schema.json","title":"ProposalItem","description":"A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.","type":"object","additionalProperties":false,"required":["proposalId","jobId","change","proposedBy","rationale","status","createdAt","decidedAt"],"properties":{"proposalId":{"type":"string","minLength":1,"maxLength":100},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"change":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","to","closedReason","note"],"properties":{"kind":{"const":"stage-change"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"type":["string","null"],"maxLength":10000}}},{"type":"object","additionalProperties":false,"required":["kind","dryRun"],"properties":{"kind":{"const":"application"},"dryRun":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","note"],"properties":{"kind":{"const":"note"},"note":{"type":"string","minLength":1,"maxLength":10000}}}]},"proposedBy":{"type":"string","enum":["assistant","inbox"]},"rationale":{"type":["string","null"],"maxLength":2000},"status":{"type":"string","enum":["pending","accepted","rejected","undone"]},"createdAt":{"type":"string","format":"date-time"},"decidedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"cause":{"type":"object","additionalProperties":false,"required":["eventId","correlationId","messageId"],"description":"The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.","properties":{"eventId":{"$ref":"../../meta.schema.json#/properties/eventId"},"correlationId":{"$ref":"../../meta.schema.json#/properties/correlationId"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"}}},"undoTo":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},{"type":"null"}],"description":"Set when an accepted stage change can be undone: the stage the job left."}}};
 
-function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate300.evaluated;
+const evaluated0 = validate314.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29101,16 +29703,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate300.errors = vErrors;
+validate314.errors = vErrors;
 return errors === 0;
 }
-validate300.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate314.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate302.evaluated;
+const evaluated0 = validate316.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29128,7 +29730,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -29137,16 +29739,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate302.errors = vErrors;
+validate316.errors = vErrors;
 return errors === 0;
 }
-validate302.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate316.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate304.evaluated;
+const evaluated0 = validate318.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29167,7 +29769,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "rejected") || (data === "withdrawn")) || (data === "expired")) || (data === "hired")) || (data === "not-interested"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema96.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema100.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -29212,17 +29814,17 @@ vErrors = null;
 }
 }
 }
-validate304.errors = vErrors;
+validate318.errors = vErrors;
 return errors === 0;
 }
-validate304.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate318.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema150 = {"type":"string","format":"uuid","description":"Unique id of this event; consumers dedupe on it."};
+const schema155 = {"type":"string","format":"uuid","description":"Unique id of this event; consumers dedupe on it."};
 
-function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate306.evaluated;
+const evaluated0 = validate320.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29251,17 +29853,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate306.errors = vErrors;
+validate320.errors = vErrors;
 return errors === 0;
 }
-validate306.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema151 = {"type":"string","minLength":1,"maxLength":128,"description":"Carried unchanged from the first event of a flow."};
+const schema156 = {"type":"string","minLength":1,"maxLength":128,"description":"Carried unchanged from the first event of a flow."};
 
-function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate308.evaluated;
+const evaluated0 = validate322.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29300,16 +29902,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate308.errors = vErrors;
+validate322.errors = vErrors;
 return errors === 0;
 }
-validate308.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate322.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate310.evaluated;
+const evaluated0 = validate324.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29348,17 +29950,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate310.errors = vErrors;
+validate324.errors = vErrors;
 return errors === 0;
 }
-validate310.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/proposals/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate299.evaluated;
+const evaluated0 = validate313.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29447,7 +30049,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema146.properties, key0))){
+if(!(func5.call(schema151.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -29494,8 +30096,8 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate300(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+if(!(validate314(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
@@ -29571,21 +30173,21 @@ errors++;
 }
 }
 if(data2.to !== undefined){
-if(!(validate302(data2.to, {instancePath:instancePath+"/change/to",parentData:data2,parentDataProperty:"to",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
+if(!(validate316(data2.to, {instancePath:instancePath+"/change/to",parentData:data2,parentDataProperty:"to",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
 errors = vErrors.length;
 }
 }
 if(data2.closedReason !== undefined){
-if(!(validate304(data2.closedReason, {instancePath:instancePath+"/change/closedReason",parentData:data2,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
+if(!(validate318(data2.closedReason, {instancePath:instancePath+"/change/closedReason",parentData:data2,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
 errors = vErrors.length;
 }
 }
 if(data2.note !== undefined){
 let data6 = data2.note;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err18 = {instancePath:instancePath+"/change/note",schemaPath:"#/properties/change/oneOf/0/properties/note/type",keyword:"type",params:{type: schema146.properties.change.oneOf[0].properties.note.type},message:"must be string,null"};
+const err18 = {instancePath:instancePath+"/change/note",schemaPath:"#/properties/change/oneOf/0/properties/note/type",keyword:"type",params:{type: schema151.properties.change.oneOf[0].properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -29848,7 +30450,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((data11 === "assistant") || (data11 === "inbox"))){
-const err37 = {instancePath:instancePath+"/proposedBy",schemaPath:"#/properties/proposedBy/enum",keyword:"enum",params:{allowedValues: schema146.properties.proposedBy.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/proposedBy",schemaPath:"#/properties/proposedBy/enum",keyword:"enum",params:{allowedValues: schema151.properties.proposedBy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -29861,7 +30463,7 @@ errors++;
 if(data.rationale !== undefined){
 let data12 = data.rationale;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err38 = {instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: schema146.properties.rationale.type},message:"must be string,null"};
+const err38 = {instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: schema151.properties.rationale.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -29896,7 +30498,7 @@ vErrors.push(err40);
 errors++;
 }
 if(!((((data13 === "pending") || (data13 === "accepted")) || (data13 === "rejected")) || (data13 === "undone"))){
-const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema146.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema151.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -30041,20 +30643,20 @@ errors++;
 }
 }
 if(data16.eventId !== undefined){
-if(!(validate306(data16.eventId, {instancePath:instancePath+"/cause/eventId",parentData:data16,parentDataProperty:"eventId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate306.errors : vErrors.concat(validate306.errors);
+if(!(validate320(data16.eventId, {instancePath:instancePath+"/cause/eventId",parentData:data16,parentDataProperty:"eventId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
 errors = vErrors.length;
 }
 }
 if(data16.correlationId !== undefined){
-if(!(validate308(data16.correlationId, {instancePath:instancePath+"/cause/correlationId",parentData:data16,parentDataProperty:"correlationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
+if(!(validate322(data16.correlationId, {instancePath:instancePath+"/cause/correlationId",parentData:data16,parentDataProperty:"correlationId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
 errors = vErrors.length;
 }
 }
 if(data16.messageId !== undefined){
-if(!(validate310(data16.messageId, {instancePath:instancePath+"/cause/messageId",parentData:data16,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+if(!(validate324(data16.messageId, {instancePath:instancePath+"/cause/messageId",parentData:data16,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
 errors = vErrors.length;
 }
 }
@@ -30075,8 +30677,8 @@ let data20 = data.undoTo;
 const _errs48 = errors;
 let valid7 = false;
 const _errs49 = errors;
-if(!(validate302(data20, {instancePath:instancePath+"/undoTo",parentData:data,parentDataProperty:"undoTo",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
+if(!(validate316(data20, {instancePath:instancePath+"/undoTo",parentData:data,parentDataProperty:"undoTo",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs49 === errors;
@@ -30127,20 +30729,20 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate299.errors = vErrors;
+validate313.errors = vErrors;
 return errors === 0;
 }
-validate299.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate313.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesReadModel = validate313;
-const schema153 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `posting#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags","description":"the ghost-risk criteria that fire for the job (only while one does)"},"firstSeenAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/firstSeenAt"}}},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"},"flagsChangedAt":{"type":"string","format":"date-time","description":"when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"PostingStateItem","description":"What happened to the posting of a job not listed (scored) yet: its close and its ghost-risk flags, kept so the listing item its first score writes starts with them.","required":["key","revision"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<jobId>"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"closure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["closedAt","closeReason"],"properties":{"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"}}}],"description":"the posting's close, or null once it reopened"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
-const pattern74 = new RegExp("^job#", "u");
-const pattern77 = new RegExp("^posting#", "u");
+export const tablesReadModel = validate327;
+const schema158 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `posting#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"ghostFlags":{"type":"array","description":"the ghost-risk criteria that fire for the job (only while one does), each dismissed one with when the user dismissed it","items":{"type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/kind"},"detail":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/detail"},"since":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/since"},"dismissedAt":{"type":"string","format":"date-time","description":"when the user dismissed the flag (crm.flag-dismissals-changed)"}}}},"firstSeenAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/firstSeenAt"}}},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"},"flagsChangedAt":{"type":"string","format":"date-time","description":"when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"the job's flags the user dismissed (kept from crm-api's own CRM record)"},"dismissalsVersion":{"type":"integer","minimum":1,"description":"the CRM record version the dismissals are of; an older one delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"PostingStateItem","description":"What happened to the posting of a job not listed (scored) yet: its close and its ghost-risk flags, kept so the listing item its first score writes starts with them.","required":["key","revision"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<jobId>"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"closure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["closedAt","closeReason"],"properties":{"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"}}}],"description":"the posting's close, or null once it reopened"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"the job's flags the user dismissed (kept from crm-api's own CRM record)"},"dismissalsVersion":{"type":"integer","minimum":1,"description":"the CRM record version the dismissals are of; an older one delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
+const pattern75 = new RegExp("^job#", "u");
+const pattern78 = new RegExp("^posting#", "u");
 
-function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate314.evaluated;
+const evaluated0 = validate328.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30158,7 +30760,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((data === "new") || (data === "screened")) || (data === "shortlisted")) || (data === "applied")) || (data === "interviewing")) || (data === "offer")) || (data === "closed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -30167,17 +30769,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate314.errors = vErrors;
+validate328.errors = vErrors;
 return errors === 0;
 }
-validate314.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate328.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema155 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]};
+const schema160 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]};
 
-function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate316.evaluated;
+const evaluated0 = validate330.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30195,7 +30797,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee")) || (data === "workable")) || (data === "personio"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema155.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema160.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -30204,17 +30806,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate316.errors = vErrors;
+validate330.errors = vErrors;
 return errors === 0;
 }
-validate316.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate330.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema156 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+const schema161 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
 
-function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate332(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate318.evaluated;
+const evaluated0 = validate332.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30243,17 +30845,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate318.errors = vErrors;
+validate332.errors = vErrors;
 return errors === 0;
 }
-validate318.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate332.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema157 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
+const schema162 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
 
-function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate320.evaluated;
+const evaluated0 = validate334.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30261,7 +30863,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern25.test(data)){
+if(!pattern18.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -30282,17 +30884,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate320.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
-validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate334.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema158 = {"type":"string"};
+const schema163 = {"type":"string"};
 
-function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate322.evaluated;
+const evaluated0 = validate336.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30309,17 +30911,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate322.errors = vErrors;
+validate336.errors = vErrors;
 return errors === 0;
 }
-validate322.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate336.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema159 = {"type":"string"};
+const schema164 = {"type":"string"};
 
-function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate324.evaluated;
+const evaluated0 = validate338.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30336,17 +30938,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate324.errors = vErrors;
+validate338.errors = vErrors;
 return errors === 0;
 }
-validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate338.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema160 = {"type":"string","format":"uri"};
+const schema165 = {"type":"string","format":"uri"};
 
-function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate341(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate327.evaluated;
+const evaluated0 = validate341.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30375,17 +30977,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate327.errors = vErrors;
+validate341.errors = vErrors;
 return errors === 0;
 }
-validate327.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate341.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema161 = {"type":"array","items":{"type":"string"}};
+const schema166 = {"type":"array","items":{"type":"string"}};
 
-function validate329(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate343(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate329.evaluated;
+const evaluated0 = validate343.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30417,17 +31019,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate329.errors = vErrors;
+validate343.errors = vErrors;
 return errors === 0;
 }
-validate329.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate343.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema162 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
+const schema167 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
 
-function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate331.evaluated;
+const evaluated0 = validate345.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30483,17 +31085,17 @@ vErrors = null;
 }
 }
 }
-validate331.errors = vErrors;
+validate345.errors = vErrors;
 return errors === 0;
 }
-validate331.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate345.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema163 = {"type":"number","minimum":0,"maximum":100};
+const schema168 = {"type":"number","minimum":0,"maximum":100};
 
-function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate347(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate333.evaluated;
+const evaluated0 = validate347.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30532,17 +31134,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate333.errors = vErrors;
+validate347.errors = vErrors;
 return errors === 0;
 }
-validate333.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate347.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema164 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+const schema169 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
-function validate335(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate349(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate335.evaluated;
+const evaluated0 = validate349.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30598,17 +31200,17 @@ vErrors = null;
 }
 }
 }
-validate335.errors = vErrors;
+validate349.errors = vErrors;
 return errors === 0;
 }
-validate335.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate349.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema165 = {"type":"number","minimum":0,"maximum":100};
+const schema170 = {"type":"number","minimum":0,"maximum":100};
 
-function validate337(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate337.evaluated;
+const evaluated0 = validate351.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30647,17 +31249,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate337.errors = vErrors;
+validate351.errors = vErrors;
 return errors === 0;
 }
-validate337.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate351.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema166 = {"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]};
+const schema171 = {"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]};
 
-function validate339(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate353(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate339.evaluated;
+const evaluated0 = validate353.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30713,17 +31315,17 @@ vErrors = null;
 }
 }
 }
-validate339.errors = vErrors;
+validate353.errors = vErrors;
 return errors === 0;
 }
-validate339.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate353.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema167 = {"anyOf":[{"type":"number"},{"type":"null"}]};
+const schema172 = {"anyOf":[{"type":"number"},{"type":"null"}]};
 
-function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate356(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate342.evaluated;
+const evaluated0 = validate356.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30779,17 +31381,17 @@ vErrors = null;
 }
 }
 }
-validate342.errors = vErrors;
+validate356.errors = vErrors;
 return errors === 0;
 }
-validate342.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate356.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema168 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+const schema173 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
-function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate358(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate344.evaluated;
+const evaluated0 = validate358.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30845,17 +31447,17 @@ vErrors = null;
 }
 }
 }
-validate344.errors = vErrors;
+validate358.errors = vErrors;
 return errors === 0;
 }
-validate344.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate358.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema169 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
+const schema174 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
 
-function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate360(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate346.evaluated;
+const evaluated0 = validate360.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30923,17 +31525,17 @@ vErrors = null;
 }
 }
 }
-validate346.errors = vErrors;
+validate360.errors = vErrors;
 return errors === 0;
 }
-validate346.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate360.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema170 = {"type":"string","format":"date-time"};
+const schema175 = {"type":"string","format":"date-time"};
 
-function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate362(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate348.evaluated;
+const evaluated0 = validate362.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30962,17 +31564,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate348.errors = vErrors;
+validate362.errors = vErrors;
 return errors === 0;
 }
-validate348.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate362.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema171 = {"type":"array","items":{"type":"string"}};
+const schema176 = {"type":"array","items":{"type":"string"}};
 
-function validate350(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate364(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate350.evaluated;
+const evaluated0 = validate364.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31004,17 +31606,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate350.errors = vErrors;
+validate364.errors = vErrors;
 return errors === 0;
 }
-validate350.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate364.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema172 = {"type":"string","format":"date-time"};
+const schema177 = {"type":"string","format":"date-time"};
 
-function validate352(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate366(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate352.evaluated;
+const evaluated0 = validate366.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31043,16 +31645,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate352.errors = vErrors;
+validate366.errors = vErrors;
 return errors === 0;
 }
-validate352.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate366.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate354(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate354.evaluated;
+const evaluated0 = validate368.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31070,7 +31672,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((data === "missing-from-complete-reads") || (data === "expired")) || (data === "source-says-closed")) || (data === "user")) || (data === "left-out-of-full-import"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema56.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31079,16 +31681,468 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate354.errors = vErrors;
+validate368.errors = vErrors;
 return errors === 0;
 }
-validate354.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate368.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate356(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate370(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate356.evaluated;
+const evaluated0 = validate370.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((((data === "open-past-usual-close") || (data === "relisted-repeatedly")) || (data === "reposted-while-open")) || (data === "evergreen-no-salary"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate370.errors = vErrors;
+return errors === 0;
+}
+validate370.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema180 = {"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."};
+
+function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate372.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(func1(data) > 300){
+const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(func1(data) < 1){
+const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate372.errors = vErrors;
+return errors === 0;
+}
+validate372.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate374.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate374.errors = vErrors;
+return errors === 0;
+}
+validate374.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate376.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate376.errors = vErrors;
+return errors === 0;
+}
+validate376.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema183 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50};
+
+function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate378.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+if(data.length > 50){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.kind === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.text === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.points === undefined){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((key0 === "kind") || (key0 === "text")) || (key0 === "points"))){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.kind !== undefined){
+let data1 = data0.kind;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(((((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback")) || (data1 === "stale")) || (data1 === "ghost-risk"))){
+const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema183.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.text !== undefined){
+let data2 = data0.text;
+if(typeof data2 === "string"){
+if(func1(data2) > 300){
+const err7 = {instancePath:instancePath+"/" + i0+"/text",schemaPath:"#/items/properties/text/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func1(data2) < 1){
+const err8 = {instancePath:instancePath+"/" + i0+"/text",schemaPath:"#/items/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/" + i0+"/text",schemaPath:"#/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data0.points !== undefined){
+let data3 = data0.points;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+const err10 = {instancePath:instancePath+"/" + i0+"/points",schemaPath:"#/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate378.errors = vErrors;
+return errors === 0;
+}
+validate378.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate380.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.kind === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.since === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.dismissedAt === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "dismissedAt"},message:"must have required property '"+"dismissedAt"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((key0 === "kind") || (key0 === "since")) || (key0 === "dismissedAt"))){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.kind !== undefined){
+if(!(validate72(data0.kind, {instancePath:instancePath+"/" + i0+"/kind",parentData:data0,parentDataProperty:"kind",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data0.since !== undefined){
+if(!(validate74(data0.since, {instancePath:instancePath+"/" + i0+"/since",parentData:data0,parentDataProperty:"since",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data0.dismissedAt !== undefined){
+let data3 = data0.dismissedAt;
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err4 = {instancePath:instancePath+"/" + i0+"/dismissedAt",schemaPath:"#/items/properties/dismissedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/" + i0+"/dismissedAt",schemaPath:"#/items/properties/dismissedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate380.errors = vErrors;
+return errors === 0;
+}
+validate380.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate386(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate386.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31155,7 +32209,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((data1 === "open-past-usual-close") || (data1 === "relisted-repeatedly")) || (data1 === "reposted-while-open")) || (data1 === "evergreen-no-salary"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema139.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema144.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -31248,223 +32302,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate356.errors = vErrors;
+validate386.errors = vErrors;
 return errors === 0;
 }
-validate356.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate386.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema186 = {"type":"string","minLength":1};
 
-function validate358(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate389(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate358.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate358.errors = vErrors;
-return errors === 0;
-}
-validate358.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema176 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50};
-
-function validate360(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate360.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-if(data.length > 50){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.kind === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data0.text === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0.points === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!(((key0 === "kind") || (key0 === "text")) || (key0 === "points"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data0.kind !== undefined){
-let data1 = data0.kind;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(!(((((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback")) || (data1 === "stale")) || (data1 === "ghost-risk"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema176.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0.text !== undefined){
-let data2 = data0.text;
-if(typeof data2 === "string"){
-if(func1(data2) > 300){
-const err7 = {instancePath:instancePath+"/" + i0+"/text",schemaPath:"#/items/properties/text/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/" + i0+"/text",schemaPath:"#/items/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/" + i0+"/text",schemaPath:"#/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.points !== undefined){
-let data3 = data0.points;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/" + i0+"/points",schemaPath:"#/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate360.errors = vErrors;
-return errors === 0;
-}
-validate360.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema177 = {"type":"string","minLength":1};
-
-function validate365(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate365.evaluated;
+const evaluated0 = validate389.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31493,17 +32341,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate365.errors = vErrors;
+validate389.errors = vErrors;
 return errors === 0;
 }
-validate365.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate389.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema178 = {"type":"string","format":"date-time"};
+const schema187 = {"type":"string","format":"date-time"};
 
-function validate367(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate391(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate367.evaluated;
+const evaluated0 = validate391.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31532,17 +32380,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate367.errors = vErrors;
+validate391.errors = vErrors;
 return errors === 0;
 }
-validate367.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate391.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema179 = {"type":"string","minLength":1,"maxLength":64};
+const schema188 = {"type":"string","minLength":1,"maxLength":64};
 
-function validate369(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate393(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate369.evaluated;
+const evaluated0 = validate393.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31581,17 +32429,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate369.errors = vErrors;
+validate393.errors = vErrors;
 return errors === 0;
 }
-validate369.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate393.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/readModel/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate313.evaluated;
+const evaluated0 = validate327.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31714,7 +32562,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema153.oneOf[0].properties, key0))){
+if(!(func5.call(schema158.oneOf[0].properties, key0))){
 const err11 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -31728,7 +32576,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern74.test(data0)){
+if(!pattern75.test(data0)){
 const err12 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^job#"},message:"must match pattern \""+"^job#"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -31763,8 +32611,8 @@ errors++;
 }
 }
 if(data.stage !== undefined){
-if(!(validate314(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
+if(!(validate328(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
 errors = vErrors.length;
 }
 }
@@ -31794,8 +32642,8 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate316(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
+if(!(validate330(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate330.errors : vErrors.concat(validate330.errors);
 errors = vErrors.length;
 }
 }
@@ -32120,7 +32968,7 @@ vErrors.push(err45);
 errors++;
 }
 for(const key1 in data11){
-if(!(func5.call(schema153.oneOf[0].properties.summary.properties, key1))){
+if(!(func5.call(schema158.oneOf[0].properties.summary.properties, key1))){
 const err46 = {instancePath:instancePath+"/summary",schemaPath:"#/oneOf/0/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
@@ -32132,140 +32980,134 @@ errors++;
 }
 }
 if(data11.jobId !== undefined){
-if(!(validate318(data11.jobId, {instancePath:instancePath+"/summary/jobId",parentData:data11,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
+if(!(validate332(data11.jobId, {instancePath:instancePath+"/summary/jobId",parentData:data11,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
 errors = vErrors.length;
 }
 }
 if(data11.contentHash !== undefined){
-if(!(validate320(data11.contentHash, {instancePath:instancePath+"/summary/contentHash",parentData:data11,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+if(!(validate334(data11.contentHash, {instancePath:instancePath+"/summary/contentHash",parentData:data11,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
 errors = vErrors.length;
 }
 }
 if(data11.title !== undefined){
-if(!(validate322(data11.title, {instancePath:instancePath+"/summary/title",parentData:data11,parentDataProperty:"title",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+if(!(validate336(data11.title, {instancePath:instancePath+"/summary/title",parentData:data11,parentDataProperty:"title",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
 errors = vErrors.length;
 }
 }
 if(data11.company !== undefined){
-if(!(validate324(data11.company, {instancePath:instancePath+"/summary/company",parentData:data11,parentDataProperty:"company",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
+if(!(validate338(data11.company, {instancePath:instancePath+"/summary/company",parentData:data11,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
 errors = vErrors.length;
 }
 }
 if(data11.source !== undefined){
-if(!(validate316(data11.source, {instancePath:instancePath+"/summary/source",parentData:data11,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
+if(!(validate330(data11.source, {instancePath:instancePath+"/summary/source",parentData:data11,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate330.errors : vErrors.concat(validate330.errors);
 errors = vErrors.length;
 }
 }
 if(data11.url !== undefined){
-if(!(validate327(data11.url, {instancePath:instancePath+"/summary/url",parentData:data11,parentDataProperty:"url",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
+if(!(validate341(data11.url, {instancePath:instancePath+"/summary/url",parentData:data11,parentDataProperty:"url",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate341.errors : vErrors.concat(validate341.errors);
 errors = vErrors.length;
 }
 }
 if(data11.locations !== undefined){
-if(!(validate329(data11.locations, {instancePath:instancePath+"/summary/locations",parentData:data11,parentDataProperty:"locations",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate329.errors : vErrors.concat(validate329.errors);
+if(!(validate343(data11.locations, {instancePath:instancePath+"/summary/locations",parentData:data11,parentDataProperty:"locations",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate343.errors : vErrors.concat(validate343.errors);
 errors = vErrors.length;
 }
 }
 if(data11.remote !== undefined){
-if(!(validate331(data11.remote, {instancePath:instancePath+"/summary/remote",parentData:data11,parentDataProperty:"remote",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
+if(!(validate345(data11.remote, {instancePath:instancePath+"/summary/remote",parentData:data11,parentDataProperty:"remote",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
 errors = vErrors.length;
 }
 }
 if(data11.score !== undefined){
-if(!(validate333(data11.score, {instancePath:instancePath+"/summary/score",parentData:data11,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate333.errors : vErrors.concat(validate333.errors);
+if(!(validate347(data11.score, {instancePath:instancePath+"/summary/score",parentData:data11,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate347.errors : vErrors.concat(validate347.errors);
 errors = vErrors.length;
 }
 }
 if(data11.track !== undefined){
-if(!(validate335(data11.track, {instancePath:instancePath+"/summary/track",parentData:data11,parentDataProperty:"track",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
+if(!(validate349(data11.track, {instancePath:instancePath+"/summary/track",parentData:data11,parentDataProperty:"track",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
 errors = vErrors.length;
 }
 }
 if(data11.trackScore !== undefined){
-if(!(validate337(data11.trackScore, {instancePath:instancePath+"/summary/trackScore",parentData:data11,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate337.errors : vErrors.concat(validate337.errors);
+if(!(validate351(data11.trackScore, {instancePath:instancePath+"/summary/trackScore",parentData:data11,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
 errors = vErrors.length;
 }
 }
 if(data11.filteredBy !== undefined){
-if(!(validate339(data11.filteredBy, {instancePath:instancePath+"/summary/filteredBy",parentData:data11,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate339.errors : vErrors.concat(validate339.errors);
+if(!(validate353(data11.filteredBy, {instancePath:instancePath+"/summary/filteredBy",parentData:data11,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
 errors = vErrors.length;
 }
 }
 if(data11.stage !== undefined){
-if(!(validate314(data11.stage, {instancePath:instancePath+"/summary/stage",parentData:data11,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
+if(!(validate328(data11.stage, {instancePath:instancePath+"/summary/stage",parentData:data11,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
 errors = vErrors.length;
 }
 }
 if(data11.annualSalaryMax !== undefined){
-if(!(validate342(data11.annualSalaryMax, {instancePath:instancePath+"/summary/annualSalaryMax",parentData:data11,parentDataProperty:"annualSalaryMax",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
-errors = vErrors.length;
-}
-}
-if(data11.salaryCurrency !== undefined){
-if(!(validate344(data11.salaryCurrency, {instancePath:instancePath+"/summary/salaryCurrency",parentData:data11,parentDataProperty:"salaryCurrency",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
-errors = vErrors.length;
-}
-}
-if(data11.postedAt !== undefined){
-if(!(validate346(data11.postedAt, {instancePath:instancePath+"/summary/postedAt",parentData:data11,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
-errors = vErrors.length;
-}
-}
-if(data11.scoredAt !== undefined){
-if(!(validate348(data11.scoredAt, {instancePath:instancePath+"/summary/scoredAt",parentData:data11,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate348.errors : vErrors.concat(validate348.errors);
-errors = vErrors.length;
-}
-}
-if(data11.skills !== undefined){
-if(!(validate350(data11.skills, {instancePath:instancePath+"/summary/skills",parentData:data11,parentDataProperty:"skills",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate350.errors : vErrors.concat(validate350.errors);
-errors = vErrors.length;
-}
-}
-if(data11.closedAt !== undefined){
-if(!(validate352(data11.closedAt, {instancePath:instancePath+"/summary/closedAt",parentData:data11,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
-errors = vErrors.length;
-}
-}
-if(data11.closeReason !== undefined){
-if(!(validate354(data11.closeReason, {instancePath:instancePath+"/summary/closeReason",parentData:data11,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate354.errors : vErrors.concat(validate354.errors);
-errors = vErrors.length;
-}
-}
-if(data11.ghostFlags !== undefined){
-if(!(validate356(data11.ghostFlags, {instancePath:instancePath+"/summary/ghostFlags",parentData:data11,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+if(!(validate356(data11.annualSalaryMax, {instancePath:instancePath+"/summary/annualSalaryMax",parentData:data11,parentDataProperty:"annualSalaryMax",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
 errors = vErrors.length;
 }
 }
-if(data11.firstSeenAt !== undefined){
-if(!(validate358(data11.firstSeenAt, {instancePath:instancePath+"/summary/firstSeenAt",parentData:data11,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+if(data11.salaryCurrency !== undefined){
+if(!(validate358(data11.salaryCurrency, {instancePath:instancePath+"/summary/salaryCurrency",parentData:data11,parentDataProperty:"salaryCurrency",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
 errors = vErrors.length;
 }
 }
+if(data11.postedAt !== undefined){
+if(!(validate360(data11.postedAt, {instancePath:instancePath+"/summary/postedAt",parentData:data11,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate360.errors : vErrors.concat(validate360.errors);
+errors = vErrors.length;
 }
-else {
-const err47 = {instancePath:instancePath+"/summary",schemaPath:"#/oneOf/0/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data11.scoredAt !== undefined){
+if(!(validate362(data11.scoredAt, {instancePath:instancePath+"/summary/scoredAt",parentData:data11,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate362.errors : vErrors.concat(validate362.errors);
+errors = vErrors.length;
+}
+}
+if(data11.skills !== undefined){
+if(!(validate364(data11.skills, {instancePath:instancePath+"/summary/skills",parentData:data11,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate364.errors : vErrors.concat(validate364.errors);
+errors = vErrors.length;
+}
+}
+if(data11.closedAt !== undefined){
+if(!(validate366(data11.closedAt, {instancePath:instancePath+"/summary/closedAt",parentData:data11,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
+errors = vErrors.length;
+}
+}
+if(data11.closeReason !== undefined){
+if(!(validate368(data11.closeReason, {instancePath:instancePath+"/summary/closeReason",parentData:data11,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate368.errors : vErrors.concat(validate368.errors);
+errors = vErrors.length;
+}
+}
+if(data11.ghostFlags !== undefined){
+let data32 = data11.ghostFlags;
+if(Array.isArray(data32)){
+const len0 = data32.length;
+for(let i0=0; i0<len0; i0++){
+let data33 = data32[i0];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.kind === undefined){
+const err47 = {instancePath:instancePath+"/summary/ghostFlags/" + i0,schemaPath:"#/oneOf/0/properties/summary/properties/ghostFlags/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -32274,18 +33116,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data.reasons !== undefined){
-if(!(validate360(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate360.errors : vErrors.concat(validate360.errors);
-errors = vErrors.length;
-}
-}
-if(data.closureChangedAt !== undefined){
-let data35 = data.closureChangedAt;
-if(typeof data35 === "string"){
-if(!(formats2.validate(data35))){
-const err48 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/0/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data33.detail === undefined){
+const err48 = {instancePath:instancePath+"/summary/ghostFlags/" + i0,schemaPath:"#/oneOf/0/properties/summary/properties/ghostFlags/items/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -32294,9 +33126,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/0/properties/closureChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.since === undefined){
+const err49 = {instancePath:instancePath+"/summary/ghostFlags/" + i0,schemaPath:"#/oneOf/0/properties/summary/properties/ghostFlags/items/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -32305,12 +33136,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data.flagsChangedAt !== undefined){
-let data36 = data.flagsChangedAt;
-if(typeof data36 === "string"){
-if(!(formats2.validate(data36))){
-const err50 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/0/properties/flagsChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+for(const key2 in data33){
+if(!((((key2 === "kind") || (key2 === "detail")) || (key2 === "since")) || (key2 === "dismissedAt"))){
+const err50 = {instancePath:instancePath+"/summary/ghostFlags/" + i0,schemaPath:"#/oneOf/0/properties/summary/properties/ghostFlags/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -32320,8 +33148,29 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/0/properties/flagsChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.kind !== undefined){
+if(!(validate370(data33.kind, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/kind",parentData:data33,parentDataProperty:"kind",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate370.errors : vErrors.concat(validate370.errors);
+errors = vErrors.length;
+}
+}
+if(data33.detail !== undefined){
+if(!(validate372(data33.detail, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/detail",parentData:data33,parentDataProperty:"detail",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
+errors = vErrors.length;
+}
+}
+if(data33.since !== undefined){
+if(!(validate374(data33.since, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/since",parentData:data33,parentDataProperty:"since",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
+errors = vErrors.length;
+}
+}
+if(data33.dismissedAt !== undefined){
+let data37 = data33.dismissedAt;
+if(typeof data37 === "string"){
+if(!(formats2.validate(data37))){
+const err51 = {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/dismissedAt",schemaPath:"#/oneOf/0/properties/summary/properties/ghostFlags/items/properties/dismissedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -32331,9 +33180,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
 else {
-const err52 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/dismissedAt",schemaPath:"#/oneOf/0/properties/summary/properties/ghostFlags/items/properties/dismissedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -32342,16 +33190,10 @@ vErrors.push(err52);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-var props0 = true;
 }
-const _errs53 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.key === undefined){
-const err53 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+else {
+const err53 = {instancePath:instancePath+"/summary/ghostFlags/" + i0,schemaPath:"#/oneOf/0/properties/summary/properties/ghostFlags/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -32360,8 +33202,10 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data.revision === undefined){
-const err54 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/summary/ghostFlags",schemaPath:"#/oneOf/0/properties/summary/properties/ghostFlags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -32370,9 +33214,16 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key2 in data){
-if(!((((((key2 === "key") || (key2 === "revision")) || (key2 === "closure")) || (key2 === "closureChangedAt")) || (key2 === "ghostFlags")) || (key2 === "flagsChangedAt"))){
-const err55 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data11.firstSeenAt !== undefined){
+if(!(validate376(data11.firstSeenAt, {instancePath:instancePath+"/summary/firstSeenAt",parentData:data11,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/summary",schemaPath:"#/oneOf/0/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -32382,11 +33233,17 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.key !== undefined){
-let data37 = data.key;
-if(typeof data37 === "string"){
-if(!pattern77.test(data37)){
-const err56 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
+if(data.reasons !== undefined){
+if(!(validate378(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
+errors = vErrors.length;
+}
+}
+if(data.closureChangedAt !== undefined){
+let data40 = data.closureChangedAt;
+if(typeof data40 === "string"){
+if(!(formats2.validate(data40))){
+const err56 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/0/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -32397,7 +33254,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err57 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/0/properties/closureChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -32407,10 +33264,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.revision !== undefined){
-let data38 = data.revision;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err58 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.flagsChangedAt !== undefined){
+let data41 = data.flagsChangedAt;
+if(typeof data41 === "string"){
+if(!(formats2.validate(data41))){
+const err58 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/0/properties/flagsChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -32419,9 +33277,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 1 || isNaN(data38)){
-const err59 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err59 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/0/properties/flagsChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -32431,14 +33289,16 @@ vErrors.push(err59);
 errors++;
 }
 }
+if(data.flagDismissals !== undefined){
+if(!(validate380(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
+errors = vErrors.length;
 }
-if(data.closure !== undefined){
-let data39 = data.closure;
-const _errs61 = errors;
-let valid4 = false;
-const _errs62 = errors;
-if(data39 !== null){
-const err60 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data.dismissalsVersion !== undefined){
+let data43 = data.dismissalsVersion;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err60 = {instancePath:instancePath+"/dismissalsVersion",schemaPath:"#/oneOf/0/properties/dismissalsVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -32447,12 +33307,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid1 = _errs62 === errors;
-valid4 = valid4 || _valid1;
-const _errs64 = errors;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.closedAt === undefined){
-const err61 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/required",keyword:"required",params:{missingProperty: "closedAt"},message:"must have required property '"+"closedAt"+"'"};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 1 || isNaN(data43)){
+const err61 = {instancePath:instancePath+"/dismissalsVersion",schemaPath:"#/oneOf/0/properties/dismissalsVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -32461,8 +33318,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data39.closeReason === undefined){
-const err62 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/required",keyword:"required",params:{missingProperty: "closeReason"},message:"must have required property '"+"closeReason"+"'"};
+}
+}
+}
+else {
+const err62 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -32471,9 +33331,16 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key3 in data39){
-if(!((key3 === "closedAt") || (key3 === "closeReason"))){
-const err63 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs65 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.key === undefined){
+const err63 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -32482,22 +33349,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data39.closedAt !== undefined){
-if(!(validate352(data39.closedAt, {instancePath:instancePath+"/closure/closedAt",parentData:data39,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
-errors = vErrors.length;
-}
-}
-if(data39.closeReason !== undefined){
-if(!(validate354(data39.closeReason, {instancePath:instancePath+"/closure/closeReason",parentData:data39,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate354.errors : vErrors.concat(validate354.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.revision === undefined){
+const err64 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -32506,10 +33359,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-var _valid1 = _errs64 === errors;
-valid4 = valid4 || _valid1;
-if(!valid4){
-const err65 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+for(const key3 in data){
+if(!((((((((key3 === "key") || (key3 === "revision")) || (key3 === "closure")) || (key3 === "closureChangedAt")) || (key3 === "ghostFlags")) || (key3 === "flagsChangedAt")) || (key3 === "flagDismissals")) || (key3 === "dismissalsVersion"))){
+const err65 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -32518,23 +33370,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-else {
-errors = _errs61;
-if(vErrors !== null){
-if(_errs61){
-vErrors.length = _errs61;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.closureChangedAt !== undefined){
-let data42 = data.closureChangedAt;
-if(typeof data42 === "string"){
-if(!(formats2.validate(data42))){
-const err66 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/1/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.key !== undefined){
+let data44 = data.key;
+if(typeof data44 === "string"){
+if(!pattern78.test(data44)){
+const err66 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -32545,7 +33386,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/1/properties/closureChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err67 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -32555,17 +33396,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data.ghostFlags !== undefined){
-if(!(validate356(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
-errors = vErrors.length;
-}
-}
-if(data.flagsChangedAt !== undefined){
-let data44 = data.flagsChangedAt;
-if(typeof data44 === "string"){
-if(!(formats2.validate(data44))){
-const err68 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/1/properties/flagsChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.revision !== undefined){
+let data45 = data.revision;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err68 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -32574,9 +33408,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/1/properties/flagsChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 1 || isNaN(data45)){
+const err69 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/1/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -32587,8 +33421,13 @@ errors++;
 }
 }
 }
-else {
-const err70 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.closure !== undefined){
+let data46 = data.closure;
+const _errs73 = errors;
+let valid7 = false;
+const _errs74 = errors;
+if(data46 !== null){
+const err70 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -32597,7 +33436,188 @@ vErrors.push(err70);
 }
 errors++;
 }
-var _valid0 = _errs53 === errors;
+var _valid1 = _errs74 === errors;
+valid7 = valid7 || _valid1;
+const _errs76 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.closedAt === undefined){
+const err71 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/required",keyword:"required",params:{missingProperty: "closedAt"},message:"must have required property '"+"closedAt"+"'"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data46.closeReason === undefined){
+const err72 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/required",keyword:"required",params:{missingProperty: "closeReason"},message:"must have required property '"+"closeReason"+"'"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+for(const key4 in data46){
+if(!((key4 === "closedAt") || (key4 === "closeReason"))){
+const err73 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data46.closedAt !== undefined){
+if(!(validate366(data46.closedAt, {instancePath:instancePath+"/closure/closedAt",parentData:data46,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
+errors = vErrors.length;
+}
+}
+if(data46.closeReason !== undefined){
+if(!(validate368(data46.closeReason, {instancePath:instancePath+"/closure/closeReason",parentData:data46,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate368.errors : vErrors.concat(validate368.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+var _valid1 = _errs76 === errors;
+valid7 = valid7 || _valid1;
+if(!valid7){
+const err75 = {instancePath:instancePath+"/closure",schemaPath:"#/oneOf/1/properties/closure/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+else {
+errors = _errs73;
+if(vErrors !== null){
+if(_errs73){
+vErrors.length = _errs73;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.closureChangedAt !== undefined){
+let data49 = data.closureChangedAt;
+if(typeof data49 === "string"){
+if(!(formats2.validate(data49))){
+const err76 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/1/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/1/properties/closureChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.ghostFlags !== undefined){
+if(!(validate386(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate386.errors : vErrors.concat(validate386.errors);
+errors = vErrors.length;
+}
+}
+if(data.flagsChangedAt !== undefined){
+let data51 = data.flagsChangedAt;
+if(typeof data51 === "string"){
+if(!(formats2.validate(data51))){
+const err78 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/1/properties/flagsChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/flagsChangedAt",schemaPath:"#/oneOf/1/properties/flagsChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.flagDismissals !== undefined){
+if(!(validate380(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
+errors = vErrors.length;
+}
+}
+if(data.dismissalsVersion !== undefined){
+let data53 = data.dismissalsVersion;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err80 = {instancePath:instancePath+"/dismissalsVersion",schemaPath:"#/oneOf/1/properties/dismissalsVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 1 || isNaN(data53)){
+const err81 = {instancePath:instancePath+"/dismissalsVersion",schemaPath:"#/oneOf/1/properties/dismissalsVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err82 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+var _valid0 = _errs65 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -32610,107 +33630,107 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs74 = errors;
+const _errs89 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err71 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+const err83 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
-vErrors = [err71];
+vErrors = [err83];
 }
 else {
-vErrors.push(err71);
+vErrors.push(err83);
 }
 errors++;
 }
 if(data.jobs === undefined){
-const err72 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
+const err84 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
 if(vErrors === null){
-vErrors = [err72];
+vErrors = [err84];
 }
 else {
-vErrors.push(err72);
+vErrors.push(err84);
 }
 errors++;
 }
 if(data.revision === undefined){
-const err73 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
+const err85 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
 if(vErrors === null){
-vErrors = [err73];
+vErrors = [err85];
 }
 else {
-vErrors.push(err73);
+vErrors.push(err85);
 }
 errors++;
 }
-for(const key4 in data){
-if(!(((key4 === "key") || (key4 === "jobs")) || (key4 === "revision"))){
-const err74 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+for(const key5 in data){
+if(!(((key5 === "key") || (key5 === "jobs")) || (key5 === "revision"))){
+const err86 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err74];
+vErrors = [err86];
 }
 else {
-vErrors.push(err74);
+vErrors.push(err86);
 }
 errors++;
 }
 }
 if(data.key !== undefined){
 if("count#jobs" !== data.key){
-const err75 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/const",keyword:"const",params:{allowedValue: "count#jobs"},message:"must be equal to constant"};
+const err87 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/const",keyword:"const",params:{allowedValue: "count#jobs"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err75];
+vErrors = [err87];
 }
 else {
-vErrors.push(err75);
+vErrors.push(err87);
 }
 errors++;
 }
 }
 if(data.jobs !== undefined){
-let data46 = data.jobs;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err76 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/2/properties/jobs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data55 = data.jobs;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err88 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/2/properties/jobs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err76];
+vErrors = [err88];
 }
 else {
-vErrors.push(err76);
+vErrors.push(err88);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
-const err77 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/2/properties/jobs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 < 0 || isNaN(data55)){
+const err89 = {instancePath:instancePath+"/jobs",schemaPath:"#/oneOf/2/properties/jobs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err77];
+vErrors = [err89];
 }
 else {
-vErrors.push(err77);
+vErrors.push(err89);
 }
 errors++;
 }
 }
 }
 if(data.revision !== undefined){
-let data47 = data.revision;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err78 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/2/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data56 = data.revision;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err90 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/2/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err78];
+vErrors = [err90];
 }
 else {
-vErrors.push(err78);
+vErrors.push(err90);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 < 1 || isNaN(data47)){
-const err79 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/2/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 1 || isNaN(data56)){
+const err91 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/2/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
-vErrors = [err79];
+vErrors = [err91];
 }
 else {
-vErrors.push(err79);
+vErrors.push(err91);
 }
 errors++;
 }
@@ -32718,16 +33738,16 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err92 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err92];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err92);
 }
 errors++;
 }
-var _valid0 = _errs74 === errors;
+var _valid0 = _errs89 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 2];
@@ -32740,102 +33760,102 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs82 = errors;
+const _errs97 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err81 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+const err93 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
-vErrors = [err81];
+vErrors = [err93];
 }
 else {
-vErrors.push(err81);
+vErrors.push(err93);
 }
 errors++;
 }
 if(data.snapshotBlobKey === undefined){
-const err82 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "snapshotBlobKey"},message:"must have required property '"+"snapshotBlobKey"+"'"};
+const err94 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "snapshotBlobKey"},message:"must have required property '"+"snapshotBlobKey"+"'"};
 if(vErrors === null){
-vErrors = [err82];
+vErrors = [err94];
 }
 else {
-vErrors.push(err82);
+vErrors.push(err94);
 }
 errors++;
 }
 if(data.completedAt === undefined){
-const err83 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "completedAt"},message:"must have required property '"+"completedAt"+"'"};
+const err95 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "completedAt"},message:"must have required property '"+"completedAt"+"'"};
 if(vErrors === null){
-vErrors = [err83];
+vErrors = [err95];
 }
 else {
-vErrors.push(err83);
+vErrors.push(err95);
 }
 errors++;
 }
 if(data.requestId === undefined){
-const err84 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+const err96 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
 if(vErrors === null){
-vErrors = [err84];
+vErrors = [err96];
 }
 else {
-vErrors.push(err84);
+vErrors.push(err96);
 }
 errors++;
 }
-for(const key5 in data){
-if(!((((key5 === "key") || (key5 === "snapshotBlobKey")) || (key5 === "completedAt")) || (key5 === "requestId"))){
-const err85 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+for(const key6 in data){
+if(!((((key6 === "key") || (key6 === "snapshotBlobKey")) || (key6 === "completedAt")) || (key6 === "requestId"))){
+const err97 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err97];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err97);
 }
 errors++;
 }
 }
 if(data.key !== undefined){
 if("analytics#snapshot" !== data.key){
-const err86 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/const",keyword:"const",params:{allowedValue: "analytics#snapshot"},message:"must be equal to constant"};
+const err98 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/const",keyword:"const",params:{allowedValue: "analytics#snapshot"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err86];
+vErrors = [err98];
 }
 else {
-vErrors.push(err86);
+vErrors.push(err98);
 }
 errors++;
 }
 }
 if(data.snapshotBlobKey !== undefined){
-if(!(validate365(data.snapshotBlobKey, {instancePath:instancePath+"/snapshotBlobKey",parentData:data,parentDataProperty:"snapshotBlobKey",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
+if(!(validate389(data.snapshotBlobKey, {instancePath:instancePath+"/snapshotBlobKey",parentData:data,parentDataProperty:"snapshotBlobKey",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate389.errors : vErrors.concat(validate389.errors);
 errors = vErrors.length;
 }
 }
 if(data.completedAt !== undefined){
-if(!(validate367(data.completedAt, {instancePath:instancePath+"/completedAt",parentData:data,parentDataProperty:"completedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate367.errors : vErrors.concat(validate367.errors);
+if(!(validate391(data.completedAt, {instancePath:instancePath+"/completedAt",parentData:data,parentDataProperty:"completedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate391.errors : vErrors.concat(validate391.errors);
 errors = vErrors.length;
 }
 }
 if(data.requestId !== undefined){
-if(!(validate369(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate369.errors : vErrors.concat(validate369.errors);
+if(!(validate393(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err87 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err99 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err99];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err99);
 }
 errors++;
 }
-var _valid0 = _errs82 === errors;
+var _valid0 = _errs97 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 3];
@@ -32852,12 +33872,12 @@ props0 = true;
 }
 }
 if(!valid0){
-const err88 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err100 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err100];
 }
 else {
-vErrors.push(err88);
+vErrors.push(err100);
 }
 errors++;
 }
@@ -32872,19 +33892,19 @@ vErrors = null;
 }
 }
 }
-validate313.errors = vErrors;
+validate327.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate313.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate327.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesRecommenderState = validate371;
-const schema180 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."},"lifecycle":{"type":"object","additionalProperties":false,"description":"What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.","properties":{"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"}}},"revision":{"type":"integer","minimum":1,"description":"Bumped on every write of the posting, so handlers racing on one job (job.parsed, job.closed, job.flagged) write on what they read or read again (absent on postings written before it existed)."}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."}]};
+export const tablesRecommenderState = validate395;
+const schema189 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."},"lifecycle":{"type":"object","additionalProperties":false,"description":"What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.","properties":{"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"The flags the user dismissed (crm.flag-dismissals-changed): they cost no points."},"dismissalsChangedAt":{"type":"string","format":"date-time"}}},"revision":{"type":"integer","minimum":1,"description":"Bumped on every write of the posting, so handlers racing on one job (job.parsed, job.closed, job.flagged) write on what they read or read again (absent on postings written before it existed)."}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."}]};
 
-function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate396(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate372.evaluated;
+const evaluated0 = validate396.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32913,17 +33933,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate372.errors = vErrors;
+validate396.errors = vErrors;
 return errors === 0;
 }
-validate372.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate396.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema182 = {"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt","description":"When the job was first seen (a relisting: its first listing); its age counts from here."}}};
+const schema191 = {"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt","description":"When the job was first seen (a relisting: its first listing); its age counts from here."}}};
 
-function validate375(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate399(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate375.evaluated;
+const evaluated0 = validate399.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32972,7 +33992,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema182.properties, key0))){
+if(!(func5.call(schema191.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -33045,7 +34065,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((((((((((data3 === "mcf") || (data3 === "usajobs")) || (data3 === "greenhouse")) || (data3 === "lever")) || (data3 === "jsonld")) || (data3 === "import")) || (data3 === "workday")) || (data3 === "smartrecruiters")) || (data3 === "ashby")) || (data3 === "recruitee")) || (data3 === "workable")) || (data3 === "personio"))){
-const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema182.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema191.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -33332,8 +34352,8 @@ errors++;
 }
 }
 if(data.firstSeenAt !== undefined){
-if(!(validate127(data.firstSeenAt, {instancePath:instancePath+"/firstSeenAt",parentData:data,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+if(!(validate137(data.firstSeenAt, {instancePath:instancePath+"/firstSeenAt",parentData:data,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
 errors = vErrors.length;
 }
 }
@@ -33348,16 +34368,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate375.errors = vErrors;
+validate399.errors = vErrors;
 return errors === 0;
 }
-validate375.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate399.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate402(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate378.evaluated;
+const evaluated0 = validate402.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33386,16 +34406,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate378.errors = vErrors;
+validate402.errors = vErrors;
 return errors === 0;
 }
-validate378.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate402.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate404(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate380.evaluated;
+const evaluated0 = validate404.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33424,16 +34444,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate380.errors = vErrors;
+validate404.errors = vErrors;
 return errors === 0;
 }
-validate380.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate404.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate406(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate382.evaluated;
+const evaluated0 = validate406.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33500,7 +34520,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((data1 === "open-past-usual-close") || (data1 === "relisted-repeatedly")) || (data1 === "reposted-while-open")) || (data1 === "evergreen-no-salary"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema139.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema144.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -33593,17 +34613,140 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate382.errors = vErrors;
+validate406.errors = vErrors;
 return errors === 0;
 }
-validate382.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate406.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate371(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate408(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate408.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.kind === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.since === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.dismissedAt === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "dismissedAt"},message:"must have required property '"+"dismissedAt"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((key0 === "kind") || (key0 === "since")) || (key0 === "dismissedAt"))){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.kind !== undefined){
+if(!(validate72(data0.kind, {instancePath:instancePath+"/" + i0+"/kind",parentData:data0,parentDataProperty:"kind",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data0.since !== undefined){
+if(!(validate74(data0.since, {instancePath:instancePath+"/" + i0+"/since",parentData:data0,parentDataProperty:"since",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data0.dismissedAt !== undefined){
+let data3 = data0.dismissedAt;
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err4 = {instancePath:instancePath+"/" + i0+"/dismissedAt",schemaPath:"#/items/properties/dismissedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/" + i0+"/dismissedAt",schemaPath:"#/items/properties/dismissedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate408.errors = vErrors;
+return errors === 0;
+}
+validate408.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate395(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/recommenderState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate371.evaluated;
+const evaluated0 = validate395.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33680,8 +34823,8 @@ errors++;
 }
 }
 if(data.sort !== undefined){
-if(!(validate372(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
+if(!(validate396(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
 errors = vErrors.length;
 }
 }
@@ -33819,7 +34962,7 @@ vErrors.push(err18);
 errors++;
 }
 for(const key1 in data2){
-if(!(func5.call(schema180.oneOf[0].properties.features.properties, key1))){
+if(!(func5.call(schema189.oneOf[0].properties.features.properties, key1))){
 const err19 = {instancePath:instancePath+"/features",schemaPath:"#/oneOf/0/properties/features/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
@@ -33843,15 +34986,15 @@ errors++;
 }
 }
 if(data2.jobId !== undefined){
-if(!(validate372(data2.jobId, {instancePath:instancePath+"/features/jobId",parentData:data2,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
+if(!(validate396(data2.jobId, {instancePath:instancePath+"/features/jobId",parentData:data2,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
 errors = vErrors.length;
 }
 }
 if(data2.contentHash !== undefined){
 let data5 = data2.contentHash;
 if(typeof data5 === "string"){
-if(!pattern25.test(data5)){
+if(!pattern18.test(data5)){
 const err21 = {instancePath:instancePath+"/features/contentHash",schemaPath:"#/oneOf/0/properties/features/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -34495,8 +35638,8 @@ errors++;
 }
 }
 if(data.summary !== undefined){
-if(!(validate375(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate375.errors : vErrors.concat(validate375.errors);
+if(!(validate399(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate399.errors : vErrors.concat(validate399.errors);
 errors = vErrors.length;
 }
 }
@@ -34504,7 +35647,7 @@ if(data.lifecycle !== undefined){
 let data24 = data.lifecycle;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 for(const key5 in data24){
-if(!(((((key5 === "firstSeenAt") || (key5 === "closedAt")) || (key5 === "closureChangedAt")) || (key5 === "ghostFlags")) || (key5 === "flagsChangedAt"))){
+if(!(((((((key5 === "firstSeenAt") || (key5 === "closedAt")) || (key5 === "closureChangedAt")) || (key5 === "ghostFlags")) || (key5 === "flagsChangedAt")) || (key5 === "flagDismissals")) || (key5 === "dismissalsChangedAt"))){
 const err64 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/oneOf/0/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err64];
@@ -34516,14 +35659,14 @@ errors++;
 }
 }
 if(data24.firstSeenAt !== undefined){
-if(!(validate378(data24.firstSeenAt, {instancePath:instancePath+"/lifecycle/firstSeenAt",parentData:data24,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
+if(!(validate402(data24.firstSeenAt, {instancePath:instancePath+"/lifecycle/firstSeenAt",parentData:data24,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate402.errors : vErrors.concat(validate402.errors);
 errors = vErrors.length;
 }
 }
 if(data24.closedAt !== undefined){
-if(!(validate380(data24.closedAt, {instancePath:instancePath+"/lifecycle/closedAt",parentData:data24,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
+if(!(validate404(data24.closedAt, {instancePath:instancePath+"/lifecycle/closedAt",parentData:data24,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate404.errors : vErrors.concat(validate404.errors);
 errors = vErrors.length;
 }
 }
@@ -34553,8 +35696,8 @@ errors++;
 }
 }
 if(data24.ghostFlags !== undefined){
-if(!(validate382(data24.ghostFlags, {instancePath:instancePath+"/lifecycle/ghostFlags",parentData:data24,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
+if(!(validate406(data24.ghostFlags, {instancePath:instancePath+"/lifecycle/ghostFlags",parentData:data24,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate406.errors : vErrors.concat(validate406.errors);
 errors = vErrors.length;
 }
 }
@@ -34583,9 +35726,17 @@ vErrors.push(err68);
 errors++;
 }
 }
+if(data24.flagDismissals !== undefined){
+if(!(validate408(data24.flagDismissals, {instancePath:instancePath+"/lifecycle/flagDismissals",parentData:data24,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate408.errors : vErrors.concat(validate408.errors);
+errors = vErrors.length;
 }
-else {
-const err69 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/oneOf/0/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data24.dismissalsChangedAt !== undefined){
+let data31 = data24.dismissalsChangedAt;
+if(typeof data31 === "string"){
+if(!(formats2.validate(data31))){
+const err69 = {instancePath:instancePath+"/lifecycle/dismissalsChangedAt",schemaPath:"#/oneOf/0/properties/lifecycle/properties/dismissalsChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -34595,10 +35746,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.revision !== undefined){
-let data30 = data.revision;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err70 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/0/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err70 = {instancePath:instancePath+"/lifecycle/dismissalsChangedAt",schemaPath:"#/oneOf/0/properties/lifecycle/properties/dismissalsChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -34607,9 +35756,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 < 1 || isNaN(data30)){
-const err71 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/0/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/oneOf/0/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -34619,15 +35769,39 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-}
-else {
-const err72 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.revision !== undefined){
+let data32 = data.revision;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err72 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/0/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err72];
 }
 else {
 vErrors.push(err72);
+}
+errors++;
+}
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 < 1 || isNaN(data32)){
+const err73 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/0/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err74 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }
@@ -34637,30 +35811,10 @@ valid0 = true;
 passing0 = 0;
 var props2 = true;
 }
-const _errs95 = errors;
+const _errs98 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err73 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(data.sort === undefined){
-const err74 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data.jobId === undefined){
-const err75 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
+const err75 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -34669,8 +35823,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data.label === undefined){
-const err76 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data.sort === undefined){
+const err76 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -34679,8 +35833,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data.changedAt === undefined){
-const err77 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "changedAt"},message:"must have required property '"+"changedAt"+"'"};
+if(data.jobId === undefined){
+const err77 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -34689,8 +35843,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data.eventId === undefined){
-const err78 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'"};
+if(data.label === undefined){
+const err78 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -34699,9 +35853,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key6 in data){
-if(!((((((key6 === "key") || (key6 === "sort")) || (key6 === "jobId")) || (key6 === "label")) || (key6 === "changedAt")) || (key6 === "eventId"))){
-const err79 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data.changedAt === undefined){
+const err79 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "changedAt"},message:"must have required property '"+"changedAt"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -34710,10 +35863,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if("decision" !== data.key){
-const err80 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/const",keyword:"const",params:{allowedValue: "decision"},message:"must be equal to constant"};
+if(data.eventId === undefined){
+const err80 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -34722,23 +35873,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data.sort !== undefined){
-if(!(validate372(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
-errors = vErrors.length;
-}
-}
-if(data.jobId !== undefined){
-if(!(validate372(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
-errors = vErrors.length;
-}
-}
-if(data.label !== undefined){
-let data34 = data.label;
-if(!(((data34 === 0) || (data34 === 1)) || (data34 === null))){
-const err81 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema180.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
+for(const key6 in data){
+if(!((((((key6 === "key") || (key6 === "sort")) || (key6 === "jobId")) || (key6 === "label")) || (key6 === "changedAt")) || (key6 === "eventId"))){
+const err81 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -34748,11 +35885,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.changedAt !== undefined){
-let data35 = data.changedAt;
-if(typeof data35 === "string"){
-if(!(formats2.validate(data35))){
-const err82 = {instancePath:instancePath+"/changedAt",schemaPath:"#/oneOf/1/properties/changedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.key !== undefined){
+if("decision" !== data.key){
+const err82 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/const",keyword:"const",params:{allowedValue: "decision"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -34762,8 +35897,22 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/changedAt",schemaPath:"#/oneOf/1/properties/changedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sort !== undefined){
+if(!(validate396(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
+errors = vErrors.length;
+}
+}
+if(data.jobId !== undefined){
+if(!(validate396(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
+errors = vErrors.length;
+}
+}
+if(data.label !== undefined){
+let data36 = data.label;
+if(!(((data36 === 0) || (data36 === 1)) || (data36 === null))){
+const err83 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema189.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -34773,11 +35922,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.eventId !== undefined){
-let data36 = data.eventId;
-if(typeof data36 === "string"){
-if(func1(data36) < 1){
-const err84 = {instancePath:instancePath+"/eventId",schemaPath:"#/oneOf/1/properties/eventId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.changedAt !== undefined){
+let data37 = data.changedAt;
+if(typeof data37 === "string"){
+if(!(formats2.validate(data37))){
+const err84 = {instancePath:instancePath+"/changedAt",schemaPath:"#/oneOf/1/properties/changedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -34788,7 +35937,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/eventId",schemaPath:"#/oneOf/1/properties/eventId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err85 = {instancePath:instancePath+"/changedAt",schemaPath:"#/oneOf/1/properties/changedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -34798,9 +35947,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.eventId !== undefined){
+let data38 = data.eventId;
+if(typeof data38 === "string"){
+if(func1(data38) < 1){
+const err86 = {instancePath:instancePath+"/eventId",schemaPath:"#/oneOf/1/properties/eventId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -34809,7 +35960,30 @@ vErrors.push(err86);
 }
 errors++;
 }
-var _valid0 = _errs95 === errors;
+}
+else {
+const err87 = {instancePath:instancePath+"/eventId",schemaPath:"#/oneOf/1/properties/eventId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+var _valid0 = _errs98 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -34822,30 +35996,10 @@ if(props2 !== true){
 props2 = true;
 }
 }
-const _errs106 = errors;
+const _errs109 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err87 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-if(data.sort === undefined){
-const err88 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(data.version === undefined){
-const err89 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err89 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -34854,8 +36008,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data.blobKey === undefined){
-const err90 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "blobKey"},message:"must have required property '"+"blobKey"+"'"};
+if(data.sort === undefined){
+const err90 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -34864,8 +36018,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data.examples === undefined){
-const err91 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "examples"},message:"must have required property '"+"examples"+"'"};
+if(data.version === undefined){
+const err91 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -34874,8 +36028,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data.positives === undefined){
-const err92 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "positives"},message:"must have required property '"+"positives"+"'"};
+if(data.blobKey === undefined){
+const err92 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "blobKey"},message:"must have required property '"+"blobKey"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -34884,8 +36038,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data.negatives === undefined){
-const err93 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "negatives"},message:"must have required property '"+"negatives"+"'"};
+if(data.examples === undefined){
+const err93 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "examples"},message:"must have required property '"+"examples"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -34894,8 +36048,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data.trainedAt === undefined){
-const err94 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "trainedAt"},message:"must have required property '"+"trainedAt"+"'"};
+if(data.positives === undefined){
+const err94 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "positives"},message:"must have required property '"+"positives"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -34904,9 +36058,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key7 in data){
-if(!((((((((key7 === "key") || (key7 === "sort")) || (key7 === "version")) || (key7 === "blobKey")) || (key7 === "examples")) || (key7 === "positives")) || (key7 === "negatives")) || (key7 === "trainedAt"))){
-const err95 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data.negatives === undefined){
+const err95 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "negatives"},message:"must have required property '"+"negatives"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -34915,10 +36068,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if("model" !== data.key){
-const err96 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/const",keyword:"const",params:{allowedValue: "model"},message:"must be equal to constant"};
+if(data.trainedAt === undefined){
+const err96 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "trainedAt"},message:"must have required property '"+"trainedAt"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -34927,10 +36078,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data.sort !== undefined){
-if("current" !== data.sort){
-const err97 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/2/properties/sort/const",keyword:"const",params:{allowedValue: "current"},message:"must be equal to constant"};
+for(const key7 in data){
+if(!((((((((key7 === "key") || (key7 === "sort")) || (key7 === "version")) || (key7 === "blobKey")) || (key7 === "examples")) || (key7 === "positives")) || (key7 === "negatives")) || (key7 === "trainedAt"))){
+const err97 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -34940,11 +36090,9 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data39 = data.version;
-if(typeof data39 === "string"){
-if(func1(data39) < 1){
-const err98 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/2/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.key !== undefined){
+if("model" !== data.key){
+const err98 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/const",keyword:"const",params:{allowedValue: "model"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -34954,8 +36102,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sort !== undefined){
+if("current" !== data.sort){
+const err99 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/2/properties/sort/const",keyword:"const",params:{allowedValue: "current"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -34965,11 +36114,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data.blobKey !== undefined){
-let data40 = data.blobKey;
-if(typeof data40 === "string"){
-if(func1(data40) < 1){
-const err100 = {instancePath:instancePath+"/blobKey",schemaPath:"#/oneOf/2/properties/blobKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.version !== undefined){
+let data41 = data.version;
+if(typeof data41 === "string"){
+if(func1(data41) < 1){
+const err100 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/2/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -34980,7 +36129,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/blobKey",schemaPath:"#/oneOf/2/properties/blobKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err101 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -34990,10 +36139,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data.examples !== undefined){
-let data41 = data.examples;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err102 = {instancePath:instancePath+"/examples",schemaPath:"#/oneOf/2/properties/examples/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.blobKey !== undefined){
+let data42 = data.blobKey;
+if(typeof data42 === "string"){
+if(func1(data42) < 1){
+const err102 = {instancePath:instancePath+"/blobKey",schemaPath:"#/oneOf/2/properties/blobKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -35002,9 +36152,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-const err103 = {instancePath:instancePath+"/examples",schemaPath:"#/oneOf/2/properties/examples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err103 = {instancePath:instancePath+"/blobKey",schemaPath:"#/oneOf/2/properties/blobKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -35014,11 +36164,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-if(data.positives !== undefined){
-let data42 = data.positives;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err104 = {instancePath:instancePath+"/positives",schemaPath:"#/oneOf/2/properties/positives/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.examples !== undefined){
+let data43 = data.examples;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err104 = {instancePath:instancePath+"/examples",schemaPath:"#/oneOf/2/properties/examples/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -35027,9 +36176,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err105 = {instancePath:instancePath+"/positives",schemaPath:"#/oneOf/2/properties/positives/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 0 || isNaN(data43)){
+const err105 = {instancePath:instancePath+"/examples",schemaPath:"#/oneOf/2/properties/examples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -35040,10 +36189,10 @@ errors++;
 }
 }
 }
-if(data.negatives !== undefined){
-let data43 = data.negatives;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err106 = {instancePath:instancePath+"/negatives",schemaPath:"#/oneOf/2/properties/negatives/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.positives !== undefined){
+let data44 = data.positives;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err106 = {instancePath:instancePath+"/positives",schemaPath:"#/oneOf/2/properties/positives/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -35052,9 +36201,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 0 || isNaN(data43)){
-const err107 = {instancePath:instancePath+"/negatives",schemaPath:"#/oneOf/2/properties/negatives/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 0 || isNaN(data44)){
+const err107 = {instancePath:instancePath+"/positives",schemaPath:"#/oneOf/2/properties/positives/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -35065,11 +36214,10 @@ errors++;
 }
 }
 }
-if(data.trainedAt !== undefined){
-let data44 = data.trainedAt;
-if(typeof data44 === "string"){
-if(!(formats2.validate(data44))){
-const err108 = {instancePath:instancePath+"/trainedAt",schemaPath:"#/oneOf/2/properties/trainedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.negatives !== undefined){
+let data45 = data.negatives;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err108 = {instancePath:instancePath+"/negatives",schemaPath:"#/oneOf/2/properties/negatives/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -35078,9 +36226,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/trainedAt",schemaPath:"#/oneOf/2/properties/trainedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err109 = {instancePath:instancePath+"/negatives",schemaPath:"#/oneOf/2/properties/negatives/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -35091,8 +36239,11 @@ errors++;
 }
 }
 }
-else {
-const err110 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.trainedAt !== undefined){
+let data46 = data.trainedAt;
+if(typeof data46 === "string"){
+if(!(formats2.validate(data46))){
+const err110 = {instancePath:instancePath+"/trainedAt",schemaPath:"#/oneOf/2/properties/trainedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -35101,7 +36252,30 @@ vErrors.push(err110);
 }
 errors++;
 }
-var _valid0 = _errs106 === errors;
+}
+else {
+const err111 = {instancePath:instancePath+"/trainedAt",schemaPath:"#/oneOf/2/properties/trainedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+var _valid0 = _errs109 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 2];
@@ -35114,30 +36288,10 @@ if(props2 !== true){
 props2 = true;
 }
 }
-const _errs123 = errors;
+const _errs126 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err111 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data.sort === undefined){
-const err112 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data.newDecisions === undefined){
-const err113 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "newDecisions"},message:"must have required property '"+"newDecisions"+"'"};
+const err113 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -35146,8 +36300,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data.lastDecisionAt === undefined){
-const err114 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "lastDecisionAt"},message:"must have required property '"+"lastDecisionAt"+"'"};
+if(data.sort === undefined){
+const err114 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -35156,8 +36310,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data.revision === undefined){
-const err115 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
+if(data.newDecisions === undefined){
+const err115 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "newDecisions"},message:"must have required property '"+"newDecisions"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -35166,9 +36320,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key8 in data){
-if(!(((((key8 === "key") || (key8 === "sort")) || (key8 === "newDecisions")) || (key8 === "lastDecisionAt")) || (key8 === "revision"))){
-const err116 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data.lastDecisionAt === undefined){
+const err116 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "lastDecisionAt"},message:"must have required property '"+"lastDecisionAt"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -35177,10 +36330,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if("model" !== data.key){
-const err117 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/const",keyword:"const",params:{allowedValue: "model"},message:"must be equal to constant"};
+if(data.revision === undefined){
+const err117 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -35189,10 +36340,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data.sort !== undefined){
-if("pending" !== data.sort){
-const err118 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/3/properties/sort/const",keyword:"const",params:{allowedValue: "pending"},message:"must be equal to constant"};
+for(const key8 in data){
+if(!(((((key8 === "key") || (key8 === "sort")) || (key8 === "newDecisions")) || (key8 === "lastDecisionAt")) || (key8 === "revision"))){
+const err118 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -35202,10 +36352,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data.newDecisions !== undefined){
-let data47 = data.newDecisions;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err119 = {instancePath:instancePath+"/newDecisions",schemaPath:"#/oneOf/3/properties/newDecisions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.key !== undefined){
+if("model" !== data.key){
+const err119 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/const",keyword:"const",params:{allowedValue: "model"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -35214,9 +36363,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 < 0 || isNaN(data47)){
-const err120 = {instancePath:instancePath+"/newDecisions",schemaPath:"#/oneOf/3/properties/newDecisions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.sort !== undefined){
+if("pending" !== data.sort){
+const err120 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/3/properties/sort/const",keyword:"const",params:{allowedValue: "pending"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -35226,15 +36376,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-if(data.lastDecisionAt !== undefined){
-let data48 = data.lastDecisionAt;
-const _errs131 = errors;
-let valid20 = false;
-const _errs132 = errors;
-if(typeof data48 === "string"){
-if(!(formats2.validate(data48))){
-const err121 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.newDecisions !== undefined){
+let data49 = data.newDecisions;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err121 = {instancePath:instancePath+"/newDecisions",schemaPath:"#/oneOf/3/properties/newDecisions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -35243,9 +36388,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 0 || isNaN(data49)){
+const err122 = {instancePath:instancePath+"/newDecisions",schemaPath:"#/oneOf/3/properties/newDecisions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -35254,11 +36399,16 @@ vErrors.push(err122);
 }
 errors++;
 }
-var _valid9 = _errs132 === errors;
-valid20 = valid20 || _valid9;
+}
+}
+if(data.lastDecisionAt !== undefined){
+let data50 = data.lastDecisionAt;
 const _errs134 = errors;
-if(data48 !== null){
-const err123 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+let valid20 = false;
+const _errs135 = errors;
+if(typeof data50 === "string"){
+if(!(formats2.validate(data50))){
+const err123 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -35267,10 +36417,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-var _valid9 = _errs134 === errors;
-valid20 = valid20 || _valid9;
-if(!valid20){
-const err124 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err124 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -35279,22 +36428,11 @@ vErrors.push(err124);
 }
 errors++;
 }
-else {
-errors = _errs131;
-if(vErrors !== null){
-if(_errs131){
-vErrors.length = _errs131;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.revision !== undefined){
-let data49 = data.revision;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err125 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/3/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid9 = _errs135 === errors;
+valid20 = valid20 || _valid9;
+const _errs137 = errors;
+if(data50 !== null){
+const err125 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -35303,9 +36441,10 @@ vErrors.push(err125);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 0 || isNaN(data49)){
-const err126 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/3/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid9 = _errs137 === errors;
+valid20 = valid20 || _valid9;
+if(!valid20){
+const err126 = {instancePath:instancePath+"/lastDecisionAt",schemaPath:"#/oneOf/3/properties/lastDecisionAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -35314,11 +36453,22 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-}
+else {
+errors = _errs134;
+if(vErrors !== null){
+if(_errs134){
+vErrors.length = _errs134;
 }
 else {
-const err127 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.revision !== undefined){
+let data51 = data.revision;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err127 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/3/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -35327,7 +36477,31 @@ vErrors.push(err127);
 }
 errors++;
 }
-var _valid0 = _errs123 === errors;
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 0 || isNaN(data51)){
+const err128 = {instancePath:instancePath+"/revision",schemaPath:"#/oneOf/3/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err129 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+var _valid0 = _errs126 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 3];
@@ -35340,30 +36514,10 @@ if(props2 !== true){
 props2 = true;
 }
 }
-const _errs138 = errors;
+const _errs141 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err128 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-if(data.sort === undefined){
-const err129 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-if(data.version === undefined){
-const err130 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err130 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -35372,8 +36526,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data.config === undefined){
-const err131 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
+if(data.sort === undefined){
+const err131 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -35382,9 +36536,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-for(const key9 in data){
-if(!((((key9 === "key") || (key9 === "sort")) || (key9 === "version")) || (key9 === "config"))){
-const err132 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data.version === undefined){
+const err132 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -35393,10 +36546,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if("config" !== data.key){
-const err133 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/4/properties/key/const",keyword:"const",params:{allowedValue: "config"},message:"must be equal to constant"};
+if(data.config === undefined){
+const err133 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -35405,10 +36556,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data.sort !== undefined){
-if("current" !== data.sort){
-const err134 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/4/properties/sort/const",keyword:"const",params:{allowedValue: "current"},message:"must be equal to constant"};
+for(const key9 in data){
+if(!((((key9 === "key") || (key9 === "sort")) || (key9 === "version")) || (key9 === "config"))){
+const err134 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -35418,10 +36568,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data52 = data.version;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err135 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/4/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.key !== undefined){
+if("config" !== data.key){
+const err135 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/4/properties/key/const",keyword:"const",params:{allowedValue: "config"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -35430,14 +36579,39 @@ vErrors.push(err135);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 0 || isNaN(data52)){
-const err136 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/4/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.sort !== undefined){
+if("current" !== data.sort){
+const err136 = {instancePath:instancePath+"/sort",schemaPath:"#/oneOf/4/properties/sort/const",keyword:"const",params:{allowedValue: "current"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err136];
 }
 else {
 vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data54 = data.version;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err137 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/4/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 < 0 || isNaN(data54)){
+const err138 = {instancePath:instancePath+"/version",schemaPath:"#/oneOf/4/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
 }
 errors++;
 }
@@ -35451,16 +36625,16 @@ errors = vErrors.length;
 }
 }
 else {
-const err137 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err139 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err137];
+vErrors = [err139];
 }
 else {
-vErrors.push(err137);
+vErrors.push(err139);
 }
 errors++;
 }
-var _valid0 = _errs138 === errors;
+var _valid0 = _errs141 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 4];
@@ -35478,12 +36652,12 @@ props2 = true;
 }
 }
 if(!valid0){
-const err138 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err140 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err138];
+vErrors = [err140];
 }
 else {
-vErrors.push(err138);
+vErrors.push(err140);
 }
 errors++;
 }
@@ -35498,19 +36672,19 @@ vErrors = null;
 }
 }
 }
-validate371.errors = vErrors;
+validate395.errors = vErrors;
 evaluated0.props = props2;
 return errors === 0;
 }
-validate371.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate395.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesScores = validate387;
-const schema186 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scores/schema.json","title":"ScoreItem","description":"The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.","type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","inputsKey","resultDigest","configVersion","published","claimId","claimedAt"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"modelProbability":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelProbability"},"modelVersion":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelVersion"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"inputsKey":{"type":"string","minLength":1,"description":"Hash of job id, content hash, scoring config and model version: equal means nothing to redo."},"resultDigest":{"type":"string","minLength":1,"description":"Hash of the result fields: equal means a rescore changed nothing worth an event."},"configVersion":{"type":"integer","minimum":0},"published":{"type":"boolean","description":"False while the job.scored of this record is being published."},"claimId":{"type":"string","minLength":1},"claimedAt":{"type":"string","format":"date-time"}}};
+export const tablesScores = validate415;
+const schema196 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scores/schema.json","title":"ScoreItem","description":"The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.","type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","inputsKey","resultDigest","configVersion","published","claimId","claimedAt"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"modelProbability":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelProbability"},"modelVersion":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelVersion"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"inputsKey":{"type":"string","minLength":1,"description":"Hash of job id, content hash, scoring config and model version: equal means nothing to redo."},"resultDigest":{"type":"string","minLength":1,"description":"Hash of the result fields: equal means a rescore changed nothing worth an event."},"configVersion":{"type":"integer","minimum":0},"published":{"type":"boolean","description":"False while the job.scored of this record is being published."},"claimId":{"type":"string","minLength":1},"claimedAt":{"type":"string","format":"date-time"}}};
 
-function validate388(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate416(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate388.evaluated;
+const evaluated0 = validate416.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35539,16 +36713,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate388.errors = vErrors;
+validate416.errors = vErrors;
 return errors === 0;
 }
-validate388.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate416.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate418(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate390.evaluated;
+const evaluated0 = validate418.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35556,7 +36730,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(!pattern25.test(data)){
+if(!pattern18.test(data)){
 const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -35577,16 +36751,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate390.errors = vErrors;
+validate418.errors = vErrors;
 return errors === 0;
 }
-validate390.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate418.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate392(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate420(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate392.evaluated;
+const evaluated0 = validate420.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35625,16 +36799,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate392.errors = vErrors;
+validate420.errors = vErrors;
 return errors === 0;
 }
-validate392.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate420.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate394(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate422(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate394.evaluated;
+const evaluated0 = validate422.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35690,16 +36864,16 @@ vErrors = null;
 }
 }
 }
-validate394.errors = vErrors;
+validate422.errors = vErrors;
 return errors === 0;
 }
-validate394.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate422.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate396(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate424(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate396.evaluated;
+const evaluated0 = validate424.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35738,17 +36912,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate396.errors = vErrors;
+validate424.errors = vErrors;
 return errors === 0;
 }
-validate396.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate424.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema192 = {"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]};
+const schema202 = {"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]};
 
-function validate398(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate426(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate398.evaluated;
+const evaluated0 = validate426.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35826,17 +37000,17 @@ vErrors = null;
 }
 }
 }
-validate398.errors = vErrors;
+validate426.errors = vErrors;
 return errors === 0;
 }
-validate398.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate426.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema193 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+const schema203 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
-function validate400(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate428(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate400.evaluated;
+const evaluated0 = validate428.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35892,16 +37066,16 @@ vErrors = null;
 }
 }
 }
-validate400.errors = vErrors;
+validate428.errors = vErrors;
 return errors === 0;
 }
-validate400.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate428.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate402(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate430(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate402.evaluated;
+const evaluated0 = validate430.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35957,16 +37131,16 @@ vErrors = null;
 }
 }
 }
-validate402.errors = vErrors;
+validate430.errors = vErrors;
 return errors === 0;
 }
-validate402.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate430.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate404(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate432(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate404.evaluated;
+const evaluated0 = validate432.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -36043,7 +37217,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback")) || (data1 === "stale")) || (data1 === "ghost-risk"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema176.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema183.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -36124,16 +37298,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate404.errors = vErrors;
+validate432.errors = vErrors;
 return errors === 0;
 }
-validate404.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate432.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate406(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate434(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate406.evaluated;
+const evaluated0 = validate434.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -36162,17 +37336,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate406.errors = vErrors;
+validate434.errors = vErrors;
 return errors === 0;
 }
-validate406.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate434.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate387(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate415(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/scores/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate387.evaluated;
+const evaluated0 = validate415.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -36341,7 +37515,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema186.properties, key0))){
+if(!(func5.call(schema196.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -36353,62 +37527,62 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate388(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
+if(!(validate416(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate416.errors : vErrors.concat(validate416.errors);
 errors = vErrors.length;
 }
 }
 if(data.contentHash !== undefined){
-if(!(validate390(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
+if(!(validate418(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate418.errors : vErrors.concat(validate418.errors);
 errors = vErrors.length;
 }
 }
 if(data.score !== undefined){
-if(!(validate392(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate392.errors : vErrors.concat(validate392.errors);
+if(!(validate420(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate420.errors : vErrors.concat(validate420.errors);
 errors = vErrors.length;
 }
 }
 if(data.track !== undefined){
-if(!(validate394(data.track, {instancePath:instancePath+"/track",parentData:data,parentDataProperty:"track",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
+if(!(validate422(data.track, {instancePath:instancePath+"/track",parentData:data,parentDataProperty:"track",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate422.errors : vErrors.concat(validate422.errors);
 errors = vErrors.length;
 }
 }
 if(data.trackScore !== undefined){
-if(!(validate396(data.trackScore, {instancePath:instancePath+"/trackScore",parentData:data,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
+if(!(validate424(data.trackScore, {instancePath:instancePath+"/trackScore",parentData:data,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate424.errors : vErrors.concat(validate424.errors);
 errors = vErrors.length;
 }
 }
 if(data.modelProbability !== undefined){
-if(!(validate398(data.modelProbability, {instancePath:instancePath+"/modelProbability",parentData:data,parentDataProperty:"modelProbability",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate398.errors : vErrors.concat(validate398.errors);
+if(!(validate426(data.modelProbability, {instancePath:instancePath+"/modelProbability",parentData:data,parentDataProperty:"modelProbability",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate426.errors : vErrors.concat(validate426.errors);
 errors = vErrors.length;
 }
 }
 if(data.modelVersion !== undefined){
-if(!(validate400(data.modelVersion, {instancePath:instancePath+"/modelVersion",parentData:data,parentDataProperty:"modelVersion",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate400.errors : vErrors.concat(validate400.errors);
+if(!(validate428(data.modelVersion, {instancePath:instancePath+"/modelVersion",parentData:data,parentDataProperty:"modelVersion",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate428.errors : vErrors.concat(validate428.errors);
 errors = vErrors.length;
 }
 }
 if(data.filteredBy !== undefined){
-if(!(validate402(data.filteredBy, {instancePath:instancePath+"/filteredBy",parentData:data,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate402.errors : vErrors.concat(validate402.errors);
+if(!(validate430(data.filteredBy, {instancePath:instancePath+"/filteredBy",parentData:data,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate430.errors : vErrors.concat(validate430.errors);
 errors = vErrors.length;
 }
 }
 if(data.reasons !== undefined){
-if(!(validate404(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate404.errors : vErrors.concat(validate404.errors);
+if(!(validate432(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate432.errors : vErrors.concat(validate432.errors);
 errors = vErrors.length;
 }
 }
 if(data.scoredAt !== undefined){
-if(!(validate406(data.scoredAt, {instancePath:instancePath+"/scoredAt",parentData:data,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate406.errors : vErrors.concat(validate406.errors);
+if(!(validate434(data.scoredAt, {instancePath:instancePath+"/scoredAt",parentData:data,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate434.errors : vErrors.concat(validate434.errors);
 errors = vErrors.length;
 }
 }
@@ -36560,21 +37734,21 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate387.errors = vErrors;
+validate415.errors = vErrors;
 return errors === 0;
 }
-validate387.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate415.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesScrapeState = validate408;
-const schema197 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
-const pattern84 = new RegExp("^http#", "u");
-const pattern85 = new RegExp("^run#", "u");
-const pattern86 = new RegExp("^search#", "u");
+export const tablesScrapeState = validate436;
+const schema207 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
+const pattern85 = new RegExp("^http#", "u");
+const pattern86 = new RegExp("^run#", "u");
+const pattern87 = new RegExp("^search#", "u");
 
-function validate409(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate437(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate409.evaluated;
+const evaluated0 = validate437.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -36592,7 +37766,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee")) || (data === "workable")) || (data === "personio"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema118.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema123.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -36601,16 +37775,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate409.errors = vErrors;
+validate437.errors = vErrors;
 return errors === 0;
 }
-validate409.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate437.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate411(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate439(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate411.evaluated;
+const evaluated0 = validate439.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -36649,17 +37823,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate411.errors = vErrors;
+validate439.errors = vErrors;
 return errors === 0;
 }
-validate411.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate439.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema200 = {"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}};
+const schema210 = {"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}};
 
-function validate415(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate443(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate415.evaluated;
+const evaluated0 = validate443.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -36758,7 +37932,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema200.properties, key0))){
+if(!(func5.call(schema210.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -37004,17 +38178,17 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate415.errors = vErrors;
+validate443.errors = vErrors;
 return errors === 0;
 }
-validate415.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate443.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema201 = {"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}};
+const schema211 = {"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}};
 
-function validate417(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate445(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate417.evaluated;
+const evaluated0 = validate445.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37136,7 +38310,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "complete") || (data2 === "failed"))){
-const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema201.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema211.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -37206,17 +38380,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate417.errors = vErrors;
+validate445.errors = vErrors;
 return errors === 0;
 }
-validate417.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate445.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate408(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate436(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/scrapeState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate408.evaluated;
+const evaluated0 = validate436.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37313,7 +38487,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern77.test(data0)){
+if(!pattern78.test(data0)){
 const err8 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -37336,21 +38510,21 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate409(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate409.errors : vErrors.concat(validate409.errors);
+if(!(validate437(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate437.errors : vErrors.concat(validate437.errors);
 errors = vErrors.length;
 }
 }
 if(data.externalId !== undefined){
-if(!(validate411(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate411.errors : vErrors.concat(validate411.errors);
+if(!(validate439(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate439.errors : vErrors.concat(validate439.errors);
 errors = vErrors.length;
 }
 }
 if(data.contentHash !== undefined){
 let data3 = data.contentHash;
 if(typeof data3 === "string"){
-if(!pattern25.test(data3)){
+if(!pattern18.test(data3)){
 const err10 = {instancePath:instancePath+"/contentHash",schemaPath:"#/oneOf/0/properties/contentHash/pattern",keyword:"pattern",params:{pattern: "^[a-f0-9]{64}$"},message:"must match pattern \""+"^[a-f0-9]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -37491,7 +38665,7 @@ errors++;
 if(data.key !== undefined){
 let data7 = data.key;
 if(typeof data7 === "string"){
-if(!pattern84.test(data7)){
+if(!pattern85.test(data7)){
 const err21 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^http#"},message:"must match pattern \""+"^http#"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -37593,8 +38767,8 @@ let data11 = data.itemIds;
 if(Array.isArray(data11)){
 const len0 = data11.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate411(data11[i0], {instancePath:instancePath+"/itemIds/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate411.errors : vErrors.concat(validate411.errors);
+if(!(validate439(data11[i0], {instancePath:instancePath+"/itemIds/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate439.errors : vErrors.concat(validate439.errors);
 errors = vErrors.length;
 }
 }
@@ -37717,7 +38891,7 @@ vErrors.push(err38);
 errors++;
 }
 for(const key2 in data){
-if(!(func5.call(schema197.oneOf[2].properties, key2))){
+if(!(func5.call(schema207.oneOf[2].properties, key2))){
 const err39 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err39];
@@ -37731,7 +38905,7 @@ errors++;
 if(data.key !== undefined){
 let data13 = data.key;
 if(typeof data13 === "string"){
-if(!pattern85.test(data13)){
+if(!pattern86.test(data13)){
 const err40 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/pattern",keyword:"pattern",params:{pattern: "^run#"},message:"must match pattern \""+"^run#"+"\""};
 if(vErrors === null){
 vErrors = [err40];
@@ -37804,15 +38978,15 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate409(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate409.errors : vErrors.concat(validate409.errors);
+if(!(validate437(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate437.errors : vErrors.concat(validate437.errors);
 errors = vErrors.length;
 }
 }
 if(data.status !== undefined){
 let data17 = data.status;
 if(!(((((data17 === "running") || (data17 === "complete")) || (data17 === "partial")) || (data17 === "failed")) || (data17 === "completed"))){
-const err46 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema197.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err46 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema207.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -38150,14 +39324,14 @@ errors++;
 }
 }
 if(data.coverage !== undefined){
-if(!(validate415(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate415.errors : vErrors.concat(validate415.errors);
+if(!(validate443(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate443.errors : vErrors.concat(validate443.errors);
 errors = vErrors.length;
 }
 }
 if(data.boards !== undefined){
-if(!(validate417(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate417.errors : vErrors.concat(validate417.errors);
+if(!(validate445(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate445.errors : vErrors.concat(validate445.errors);
 errors = vErrors.length;
 }
 }
@@ -38262,7 +39436,7 @@ errors++;
 if(data.key !== undefined){
 let data32 = data.key;
 if(typeof data32 === "string"){
-if(!pattern86.test(data32)){
+if(!pattern87.test(data32)){
 const err82 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/pattern",keyword:"pattern",params:{pattern: "^search#"},message:"must match pattern \""+"^search#"+"\""};
 if(vErrors === null){
 vErrors = [err82];
@@ -38310,8 +39484,8 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate409(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate409.errors : vErrors.concat(validate409.errors);
+if(!(validate437(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate437.errors : vErrors.concat(validate437.errors);
 errors = vErrors.length;
 }
 }
@@ -38478,20 +39652,20 @@ vErrors = null;
 }
 }
 }
-validate408.errors = vErrors;
+validate436.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate408.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate436.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesSessions = validate420;
-const schema202 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sessions/schema.json","title":"SessionItem","description":"A site's session status (written by auth-refresher; never the cookie: that is in the secret store).","type":"object","additionalProperties":false,"required":["site","status","expiresAt","failures","lastError","reason","nextAttemptAt","screenshotBlobKey","updatedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"enum":["ok","needs-otp","failed","blocked"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failures":{"type":"integer","minimum":0},"lastError":{"anyOf":[{"type":"string"},{"type":"null"}]},"reason":{"anyOf":[{"$ref":"../../session.refreshed/v1/schema.json#/properties/data/properties/reason"},{"type":"null"}]},"nextAttemptAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"screenshotBlobKey":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}]},"updatedAt":{"type":"string","format":"date-time"}}};
-const schema203 = {"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."};
+export const tablesSessions = validate448;
+const schema212 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sessions/schema.json","title":"SessionItem","description":"A site's session status (written by auth-refresher; never the cookie: that is in the secret store).","type":"object","additionalProperties":false,"required":["site","status","expiresAt","failures","lastError","reason","nextAttemptAt","screenshotBlobKey","updatedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"enum":["ok","needs-otp","failed","blocked"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failures":{"type":"integer","minimum":0},"lastError":{"anyOf":[{"type":"string"},{"type":"null"}]},"reason":{"anyOf":[{"$ref":"../../session.refreshed/v1/schema.json#/properties/data/properties/reason"},{"type":"null"}]},"nextAttemptAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"screenshotBlobKey":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}]},"updatedAt":{"type":"string","format":"date-time"}}};
+const schema213 = {"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."};
 
-function validate421(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate449(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate421.evaluated;
+const evaluated0 = validate449.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38509,7 +39683,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((data === "otp-required") || (data === "wrong-credentials")) || (data === "login-page-changed")) || (data === "timeout")) || (data === "site-error")) || (data === "too-many-failures")) || (data === "missing-credentials")) || (data === "site-not-configured"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema203.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema213.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -38518,17 +39692,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate421.errors = vErrors;
+validate449.errors = vErrors;
 return errors === 0;
 }
-validate421.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate449.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate420(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate448(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/sessions/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate420.evaluated;
+const evaluated0 = validate448.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38627,7 +39801,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema202.properties, key0))){
+if(!(func5.call(schema212.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -38666,7 +39840,7 @@ errors++;
 if(data.status !== undefined){
 let data1 = data.status;
 if(!((((data1 === "ok") || (data1 === "needs-otp")) || (data1 === "failed")) || (data1 === "blocked"))){
-const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema202.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema212.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -38822,8 +39996,8 @@ let data5 = data.reason;
 const _errs20 = errors;
 let valid3 = false;
 const _errs21 = errors;
-if(!(validate421(data5, {instancePath:instancePath+"/reason",parentData:data,parentDataProperty:"reason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate421.errors : vErrors.concat(validate421.errors);
+if(!(validate449(data5, {instancePath:instancePath+"/reason",parentData:data,parentDataProperty:"reason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate449.errors : vErrors.concat(validate449.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs21 === errors;
@@ -39027,18 +40201,18 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate420.errors = vErrors;
+validate448.errors = vErrors;
 return errors === 0;
 }
-validate420.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate448.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesSourceRuns = validate423;
-const schema204 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sourceRuns/schema.json","title":"SourceRunItem","description":"How much of its search one scrape run read, as crm-api learned it from scrape.finished (written by crm-api): the event's data plus its keys.","type":"object","additionalProperties":false,"required":["runKey","feed","searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"runKey":{"type":"string","minLength":3,"description":"<searchId>#<runId>"},"feed":{"const":"run","description":"One partition of the byFinishedAt index: every run, newest first."},"searchId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/runId"},"status":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/status"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"},"drift":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/drift"},"previousListed":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/previousListed"},"startedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/startedAt"},"finishedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/finishedAt"},"durationMs":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/durationMs"}}};
+export const tablesSourceRuns = validate451;
+const schema214 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sourceRuns/schema.json","title":"SourceRunItem","description":"How much of its search one scrape run read, as crm-api learned it from scrape.finished (written by crm-api): the event's data plus its keys.","type":"object","additionalProperties":false,"required":["runKey","feed","searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"runKey":{"type":"string","minLength":3,"description":"<searchId>#<runId>"},"feed":{"const":"run","description":"One partition of the byFinishedAt index: every run, newest first."},"searchId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/runId"},"status":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/status"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"},"drift":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/drift"},"previousListed":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/previousListed"},"startedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/startedAt"},"finishedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/finishedAt"},"durationMs":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/durationMs"}}};
 
-function validate424(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate452(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate424.evaluated;
+const evaluated0 = validate452.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39067,16 +40241,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate424.errors = vErrors;
+validate452.errors = vErrors;
 return errors === 0;
 }
-validate424.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate452.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate426(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate454(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate426.evaluated;
+const evaluated0 = validate454.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39094,7 +40268,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee")) || (data === "workable")) || (data === "personio"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -39103,16 +40277,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate426.errors = vErrors;
+validate454.errors = vErrors;
 return errors === 0;
 }
-validate426.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate454.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate428(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate456(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate428.evaluated;
+const evaluated0 = validate456.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39151,17 +40325,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate428.errors = vErrors;
+validate456.errors = vErrors;
 return errors === 0;
 }
-validate428.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate456.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema208 = {"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."};
+const schema218 = {"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."};
 
-function validate430(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate458(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate430.evaluated;
+const evaluated0 = validate458.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39179,7 +40353,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "complete") || (data === "partial")) || (data === "failed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema208.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema218.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -39188,16 +40362,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate430.errors = vErrors;
+validate458.errors = vErrors;
 return errors === 0;
 }
-validate430.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate458.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate432(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate460(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate432.evaluated;
+const evaluated0 = validate460.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39296,7 +40470,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema200.properties, key0))){
+if(!(func5.call(schema210.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -39542,16 +40716,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate432.errors = vErrors;
+validate460.errors = vErrors;
 return errors === 0;
 }
-validate432.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate460.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate434(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate462(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate434.evaluated;
+const evaluated0 = validate462.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39673,7 +40847,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "complete") || (data2 === "failed"))){
-const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema201.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema211.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -39743,17 +40917,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate434.errors = vErrors;
+validate462.errors = vErrors;
 return errors === 0;
 }
-validate434.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate462.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema211 = {"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."};
+const schema221 = {"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."};
 
-function validate436(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate464(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate436.evaluated;
+const evaluated0 = validate464.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39770,17 +40944,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate436.errors = vErrors;
+validate464.errors = vErrors;
 return errors === 0;
 }
-validate436.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate464.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema212 = {"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."};
+const schema222 = {"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."};
 
-function validate438(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate466(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate438.evaluated;
+const evaluated0 = validate466.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39809,17 +40983,17 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate438.errors = vErrors;
+validate466.errors = vErrors;
 return errors === 0;
 }
-validate438.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate466.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema213 = {"type":"string","format":"date-time"};
+const schema223 = {"type":"string","format":"date-time"};
 
-function validate440(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate468(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate440.evaluated;
+const evaluated0 = validate468.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39848,17 +41022,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate440.errors = vErrors;
+validate468.errors = vErrors;
 return errors === 0;
 }
-validate440.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate468.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema214 = {"type":"string","format":"date-time"};
+const schema224 = {"type":"string","format":"date-time"};
 
-function validate442(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate470(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate442.evaluated;
+const evaluated0 = validate470.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39887,17 +41061,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate442.errors = vErrors;
+validate470.errors = vErrors;
 return errors === 0;
 }
-validate442.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate470.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema215 = {"type":"number","minimum":0};
+const schema225 = {"type":"number","minimum":0};
 
-function validate444(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate472(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate444.evaluated;
+const evaluated0 = validate472.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39926,17 +41100,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate444.errors = vErrors;
+validate472.errors = vErrors;
 return errors === 0;
 }
-validate444.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate472.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate423(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate451(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/sourceRuns/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate423.evaluated;
+const evaluated0 = validate451.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40055,7 +41229,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema204.properties, key0))){
+if(!(func5.call(schema214.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -40104,68 +41278,68 @@ errors++;
 }
 }
 if(data.searchId !== undefined){
-if(!(validate424(data.searchId, {instancePath:instancePath+"/searchId",parentData:data,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate424.errors : vErrors.concat(validate424.errors);
+if(!(validate452(data.searchId, {instancePath:instancePath+"/searchId",parentData:data,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate452.errors : vErrors.concat(validate452.errors);
 errors = vErrors.length;
 }
 }
 if(data.source !== undefined){
-if(!(validate426(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate426.errors : vErrors.concat(validate426.errors);
+if(!(validate454(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate454.errors : vErrors.concat(validate454.errors);
 errors = vErrors.length;
 }
 }
 if(data.runId !== undefined){
-if(!(validate428(data.runId, {instancePath:instancePath+"/runId",parentData:data,parentDataProperty:"runId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate428.errors : vErrors.concat(validate428.errors);
+if(!(validate456(data.runId, {instancePath:instancePath+"/runId",parentData:data,parentDataProperty:"runId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate456.errors : vErrors.concat(validate456.errors);
 errors = vErrors.length;
 }
 }
 if(data.status !== undefined){
-if(!(validate430(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate430.errors : vErrors.concat(validate430.errors);
+if(!(validate458(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate458.errors : vErrors.concat(validate458.errors);
 errors = vErrors.length;
 }
 }
 if(data.coverage !== undefined){
-if(!(validate432(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate432.errors : vErrors.concat(validate432.errors);
+if(!(validate460(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate460.errors : vErrors.concat(validate460.errors);
 errors = vErrors.length;
 }
 }
 if(data.boards !== undefined){
-if(!(validate434(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate434.errors : vErrors.concat(validate434.errors);
+if(!(validate462(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate462.errors : vErrors.concat(validate462.errors);
 errors = vErrors.length;
 }
 }
 if(data.drift !== undefined){
-if(!(validate436(data.drift, {instancePath:instancePath+"/drift",parentData:data,parentDataProperty:"drift",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate436.errors : vErrors.concat(validate436.errors);
+if(!(validate464(data.drift, {instancePath:instancePath+"/drift",parentData:data,parentDataProperty:"drift",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate464.errors : vErrors.concat(validate464.errors);
 errors = vErrors.length;
 }
 }
 if(data.previousListed !== undefined){
-if(!(validate438(data.previousListed, {instancePath:instancePath+"/previousListed",parentData:data,parentDataProperty:"previousListed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate438.errors : vErrors.concat(validate438.errors);
+if(!(validate466(data.previousListed, {instancePath:instancePath+"/previousListed",parentData:data,parentDataProperty:"previousListed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate466.errors : vErrors.concat(validate466.errors);
 errors = vErrors.length;
 }
 }
 if(data.startedAt !== undefined){
-if(!(validate440(data.startedAt, {instancePath:instancePath+"/startedAt",parentData:data,parentDataProperty:"startedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate440.errors : vErrors.concat(validate440.errors);
+if(!(validate468(data.startedAt, {instancePath:instancePath+"/startedAt",parentData:data,parentDataProperty:"startedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate468.errors : vErrors.concat(validate468.errors);
 errors = vErrors.length;
 }
 }
 if(data.finishedAt !== undefined){
-if(!(validate442(data.finishedAt, {instancePath:instancePath+"/finishedAt",parentData:data,parentDataProperty:"finishedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate442.errors : vErrors.concat(validate442.errors);
+if(!(validate470(data.finishedAt, {instancePath:instancePath+"/finishedAt",parentData:data,parentDataProperty:"finishedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate470.errors : vErrors.concat(validate470.errors);
 errors = vErrors.length;
 }
 }
 if(data.durationMs !== undefined){
-if(!(validate444(data.durationMs, {instancePath:instancePath+"/durationMs",parentData:data,parentDataProperty:"durationMs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate444.errors : vErrors.concat(validate444.errors);
+if(!(validate472(data.durationMs, {instancePath:instancePath+"/durationMs",parentData:data,parentDataProperty:"durationMs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate472.errors : vErrors.concat(validate472.errors);
 errors = vErrors.length;
 }
 }
@@ -40180,10 +41354,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate423.errors = vErrors;
+validate451.errors = vErrors;
 return errors === 0;
 }
-validate423.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate451.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 /** Every event validator, sorted by detail-type, then major version. */
 export const EVENT_VALIDATORS = [
@@ -40191,6 +41365,7 @@ export const EVENT_VALIDATORS = [
   { detailType: "application.requested", major: 1, validate: applicationRequestedV1 },
   { detailType: "application.submitted", major: 1, validate: applicationSubmittedV1 },
   { detailType: "config.changed", major: 1, validate: configChangedV1 },
+  { detailType: "crm.flag-dismissals-changed", major: 1, validate: crmFlagDismissalsChangedV1 },
   { detailType: "crm.stage-changed", major: 1, validate: crmStageChangedV1 },
   { detailType: "email.classified", major: 1, validate: emailClassifiedV1 },
   { detailType: "etl.completed", major: 1, validate: etlCompletedV1 },

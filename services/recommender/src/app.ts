@@ -16,7 +16,7 @@ import { RECOMMENDER_ENV_SCHEMA, type RecommenderConfig, readRecommenderConfig }
 import { configChangedHandler } from './handlers/config-changed.js';
 import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { jobParsedHandler } from './handlers/job-parsed.js';
-import { jobClosedHandler, jobFlaggedHandler, jobReopenedHandler } from './handlers/posting-lifecycle.js';
+import { flagDismissalsChangedHandler, jobClosedHandler, jobFlaggedHandler, jobReopenedHandler } from './handlers/posting-lifecycle.js';
 import { Recommender, uncaused } from './recommender.js';
 
 /** The ports the recommender uses (it writes only `scores` and `recommenderState`). */
@@ -37,6 +37,7 @@ export function recommenderHandlers(recommender: Recommender, clock: Clock): Han
     'job.closed@1': jobClosedHandler(recommender),
     'job.reopened@1': jobReopenedHandler(recommender),
     'job.flagged@1': jobFlaggedHandler(recommender),
+    'crm.flag-dismissals-changed@1': flagDismissalsChangedHandler(recommender),
     'crm.stage-changed@1': crmStageChangedHandler(recommender),
     'config.changed@1': configChangedHandler(recommender),
     'wipe.requested@1': wipeRequestedHandler('recommender', clock, (scope) => recommender.wipe(scope)),

@@ -165,6 +165,21 @@ export class Recommender {
     return this.scoreOne(posting, caused);
   }
 
+  /** The flags the user dismissed, as of `changedAt`: an open posting is scored again without their penalties. */
+  async handleFlagDismissals(
+    changed: EventDataMap['crm.flag-dismissals-changed'],
+    caused: Caused,
+  ): Promise<'scored' | 'unchanged' | 'closed'> {
+    const { posting, written } = await this.state.updatePosting(changed.jobId, (current) => {
+      const lifecycle = current?.lifecycle ?? {};
+      if (!current || (lifecycle.dismissalsChangedAt !== undefined && lifecycle.dismissalsChangedAt >= changed.changedAt)) return undefined;
+      return { ...current, lifecycle: { ...lifecycle, flagDismissals: changed.dismissals, dismissalsChangedAt: changed.changedAt } };
+    });
+    if (!written || !posting) return 'unchanged';
+    if (posting.lifecycle?.closedAt !== undefined) return 'closed';
+    return this.scoreOne(posting, caused);
+  }
+
   private async scoreOne(posting: PostingRecord, caused: Caused): Promise<'scored' | 'unchanged'> {
     const jobId = posting.features.jobId;
     const { context, config, configHash } = await this.context();

@@ -1,7 +1,8 @@
-import type { CrmStage, GhostFlag } from '@jobpipe/contracts';
+import type { CrmStage, FlagDismissal, GhostFlag } from '@jobpipe/contracts';
 import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
 import type { Statement } from 'better-sqlite3';
 import { type Generated, Kysely, SqliteDialect, sql } from 'kysely';
+import { withDismissals } from '../domain/flag-dismissals.js';
 import {
   companyKeyOf,
   encodeCursor,
@@ -114,6 +115,12 @@ const SCHEMA = [
     job_id TEXT PRIMARY KEY,
     flags_json TEXT NOT NULL,
     changed_at TEXT NOT NULL
+  )`,
+  // The flags the user dismissed, by the CRM record version they are of; job_flags shows them marked.
+  `CREATE TABLE IF NOT EXISTS job_flag_dismissals (
+    job_id TEXT PRIMARY KEY,
+    dismissals_json TEXT NOT NULL,
+    version INTEGER NOT NULL
   )`,
   `CREATE VIRTUAL TABLE IF NOT EXISTS jobs_read_fts USING fts5(title, company, skills, content='jobs_read', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
   // A job's row carries its posting state (closure, ghost flags) so a page reads nothing else; the
@@ -391,15 +398,48 @@ export class SqliteJobReadModel implements JobReadModel {
       .run(jobId, closure?.closedAt ?? null, closure?.closeReason ?? null, at);
   }
 
-  /** Kept beside the scored rows (`job_flags`) like closures: flags may come before the score, and a new score keeps them. */
+  /**
+   * Kept beside the scored rows (`job_flags`) like closures: flags may come before the score, and a new
+   * score keeps them. They are stored as shown, the ones the user dismissed marked.
+   */
   async setGhostFlags(jobId: string, at: string, flags: readonly GhostFlag[]): Promise<void> {
-    this.database
-      .prepare(
-        `INSERT INTO job_flags (job_id, flags_json, changed_at) VALUES (?, ?, ?)
-         ON CONFLICT (job_id) DO UPDATE SET flags_json = excluded.flags_json, changed_at = excluded.changed_at
-         WHERE excluded.changed_at > job_flags.changed_at`,
-      )
-      .run(jobId, JSON.stringify(flags), at);
+    const write = this.database.transaction(() => {
+      const shown = withDismissals(flags, this.dismissalsOf(jobId));
+      this.database
+        .prepare(
+          `INSERT INTO job_flags (job_id, flags_json, changed_at) VALUES (?, ?, ?)
+           ON CONFLICT (job_id) DO UPDATE SET flags_json = excluded.flags_json, changed_at = excluded.changed_at
+           WHERE excluded.changed_at > job_flags.changed_at`,
+        )
+        .run(jobId, JSON.stringify(shown), at);
+    });
+    write.immediate();
+  }
+
+  /** Kept in `job_flag_dismissals`; the job's flags kept in `job_flags` are marked again. */
+  async setFlagDismissals(jobId: string, version: number, dismissals: readonly FlagDismissal[]): Promise<void> {
+    const write = this.database.transaction(() => {
+      const { changes } = this.database
+        .prepare(
+          `INSERT INTO job_flag_dismissals (job_id, dismissals_json, version) VALUES (?, ?, ?)
+           ON CONFLICT (job_id) DO UPDATE SET dismissals_json = excluded.dismissals_json, version = excluded.version
+           WHERE excluded.version > job_flag_dismissals.version`,
+        )
+        .run(jobId, JSON.stringify(dismissals), version);
+      if (changes === 0) return;
+      const flagsJson = this.database.prepare('SELECT flags_json FROM job_flags WHERE job_id = ?').pluck().get(jobId) as string | undefined;
+      if (flagsJson === undefined) return;
+      const shown = withDismissals(JSON.parse(flagsJson) as GhostFlag[], dismissals);
+      this.database.prepare('UPDATE job_flags SET flags_json = ? WHERE job_id = ?').run(JSON.stringify(shown), jobId);
+    });
+    write.immediate();
+  }
+
+  private dismissalsOf(jobId: string): FlagDismissal[] {
+    const json = this.database.prepare('SELECT dismissals_json FROM job_flag_dismissals WHERE job_id = ?').pluck().get(jobId) as
+      | string
+      | undefined;
+    return json === undefined ? [] : (JSON.parse(json) as FlagDismissal[]);
   }
 
   async clear(): Promise<number> {
@@ -407,6 +447,7 @@ export class SqliteJobReadModel implements JobReadModel {
     const clearAll = this.database.transaction(() => {
       this.database.prepare('DELETE FROM job_closures').run();
       this.database.prepare('DELETE FROM job_flags').run();
+      this.database.prepare('DELETE FROM job_flag_dismissals').run();
       return this.database.prepare('DELETE FROM jobs_read').run().changes;
     });
     return clearAll.immediate();

@@ -1,5 +1,6 @@
-import type { CrmStage, GhostFlag } from '@jobpipe/contracts';
+import type { CrmStage, FlagDismissal, GhostFlag } from '@jobpipe/contracts';
 import { deleteItems, type IndexName, type Item, type ItemToWrite, type ServiceTables, type WriteCondition } from '@jobpipe/shared';
+import { withDismissals } from '../domain/flag-dismissals.js';
 import { companyKeyOf, encodeCursor, type JobQuery, type JobSort, jobMatches, SORT_VALUE, searchTextOf } from '../domain/job-query.js';
 import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
@@ -31,6 +32,9 @@ interface ListingItem extends Item {
   readonly closureChangedAt?: string;
   /** When the job's ghost-risk flags were last decided (an older set delivered late changes nothing). */
   readonly flagsChangedAt?: string;
+  /** The flags the user dismissed, and the CRM record version they are of (an older one changes nothing). */
+  readonly flagDismissals?: FlagDismissal[];
+  readonly dismissalsVersion?: number;
 }
 
 /** The summary with the posting's closure on it, or without one. */
@@ -39,10 +43,14 @@ function withClosure(summary: JobSummary, closure: PostingClosure): JobSummary {
   return closure ? { ...open, closedAt: closure.closedAt, closeReason: closure.closeReason } : open;
 }
 
-/** The summary with the job's ghost-risk flags on it (none: without the field). */
-function withGhostFlags(summary: JobSummary, flags: readonly GhostFlag[] | undefined): JobSummary {
+/** The summary with the job's ghost-risk flags on it, the dismissed ones marked (none: without the field). */
+function withGhostFlags(
+  summary: JobSummary,
+  flags: readonly GhostFlag[] | undefined,
+  dismissals: readonly FlagDismissal[] = [],
+): JobSummary {
   const { ghostFlags: _ghostFlags, ...unflagged } = summary;
-  return flags && flags.length > 0 ? { ...unflagged, ghostFlags: [...flags] } : unflagged;
+  return flags && flags.length > 0 ? { ...unflagged, ghostFlags: withDismissals(flags, dismissals) } : unflagged;
 }
 
 /** What happened to a job's posting: its close and its ghost-risk flags, each with when it was decided. */
@@ -51,6 +59,8 @@ interface PostingState {
   readonly closureChangedAt?: string;
   readonly ghostFlags?: GhostFlag[];
   readonly flagsChangedAt?: string;
+  readonly flagDismissals?: FlagDismissal[];
+  readonly dismissalsVersion?: number;
 }
 
 /** A job's posting state kept before its first score (`posting#<jobId>`): the listing item starts with it. */
@@ -67,6 +77,9 @@ function postingStateOf(item: ListingItem): PostingState {
       ? { closure: closedAt ? { closedAt, closeReason: closeReason ?? '' } : null, closureChangedAt: item.closureChangedAt }
       : {}),
     ...(item.flagsChangedAt !== undefined ? { ...(ghostFlags ? { ghostFlags } : {}), flagsChangedAt: item.flagsChangedAt } : {}),
+    ...(item.dismissalsVersion !== undefined
+      ? { flagDismissals: item.flagDismissals ?? [], dismissalsVersion: item.dismissalsVersion }
+      : {}),
   };
 }
 
@@ -233,7 +246,26 @@ export class TableJobReadModel implements JobReadModel {
         return;
       }
       if (current.flagsChangedAt !== undefined && current.flagsChangedAt >= at) return;
-      const changed = { ...current, summary: withGhostFlags(current.summary, flags), flagsChangedAt: at, revision: current.revision + 1 };
+      const summary = withGhostFlags(current.summary, flags, current.flagDismissals);
+      const changed = { ...current, summary, flagsChangedAt: at, revision: current.revision + 1 };
+      if (await this.write(changed, revisionIs(current.revision))) return;
+    }
+  }
+
+  async setFlagDismissals(jobId: string, version: number, dismissals: readonly FlagDismissal[]): Promise<void> {
+    const late = (state: PostingState) => state.dismissalsVersion !== undefined && state.dismissalsVersion >= version;
+    for (;;) {
+      const current = await this.stored<ListingItem>(jobKey(jobId));
+      if (!current) {
+        await this.keepUntilListed(jobId, (state) =>
+          late(state) ? undefined : { ...state, flagDismissals: [...dismissals], dismissalsVersion: version },
+        );
+        if (await this.stored<ListingItem>(jobKey(jobId))) continue;
+        return;
+      }
+      if (late(current)) return;
+      const summary = withGhostFlags(current.summary, current.summary.ghostFlags, dismissals);
+      const changed = { ...current, summary, flagDismissals: [...dismissals], dismissalsVersion: version, revision: current.revision + 1 };
       if (await this.write(changed, revisionIs(current.revision))) return;
     }
   }
@@ -331,9 +363,13 @@ export class TableJobReadModel implements JobReadModel {
       const closed = kept?.closureChangedAt
         ? { ...scored, summary: withClosure(scored.summary, kept.closure ?? null), closureChangedAt: kept.closureChangedAt }
         : scored;
-      const item = kept?.flagsChangedAt
-        ? { ...closed, summary: withGhostFlags(closed.summary, kept.ghostFlags), flagsChangedAt: kept.flagsChangedAt }
+      const flagged = kept?.flagsChangedAt
+        ? { ...closed, summary: withGhostFlags(closed.summary, kept.ghostFlags, kept.flagDismissals), flagsChangedAt: kept.flagsChangedAt }
         : closed;
+      const item =
+        kept?.dismissalsVersion !== undefined
+          ? { ...flagged, flagDismissals: kept.flagDismissals ?? [], dismissalsVersion: kept.dismissalsVersion }
+          : flagged;
       // Another writer came first when the condition fails: read again and decide again.
       if (!(await this.write(item, current ? revisionIs(current.revision) : { kind: 'notExists' }))) continue;
       if (current) return 'updated';

@@ -1,4 +1,5 @@
-import type { CrmStage, EventDataMap, GhostFlag } from '@jobpipe/contracts';
+import type { CrmStage, EventDataMap } from '@jobpipe/contracts';
+import type { ShownGhostFlag } from './flag-dismissals.js';
 
 /** A score reason as the recommender explains it. */
 export type ScoreReason = EventDataMap['job.scored']['reasons'][number];
@@ -28,8 +29,11 @@ export interface JobSummary {
   /** When and why the posting closed (only on closed jobs). */
   readonly closedAt?: string;
   readonly closeReason?: string;
-  /** The ghost-risk criteria that fire for the job (`job.flagged`; only while one does): reasons shown, never a filter. */
-  readonly ghostFlags?: GhostFlag[];
+  /**
+   * The ghost-risk criteria that fire for the job (`job.flagged`; only while one does): reasons shown,
+   * never a filter; one the user dismissed carries `dismissedAt`.
+   */
+  readonly ghostFlags?: ShownGhostFlag[];
 }
 
 /** When and why a job's posting closed (`job.closed`), or null once it reopened (`job.reopened`). */

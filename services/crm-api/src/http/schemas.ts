@@ -53,14 +53,19 @@ export const jobSummarySchema = {
     ghostFlags: {
       type: 'array',
       description:
-        'the ghost-risk criteria that fire for the job, each with the figures that made it fire (only while one does; docs/lifecycle.md): reasons to look twice, never a filter',
+        'the ghost-risk criteria that fire for the job, each with the figures that made it fire (only while one does; docs/lifecycle.md): reasons to look twice, never a filter; the user may dismiss one (POST /jobs/{jobId}/flags/{kind}/dismiss)',
       items: {
         type: 'object',
         required: ['kind', 'detail', 'since'],
         properties: {
           kind: { type: 'string', enum: GHOST_FLAG_KINDS },
           detail: { type: 'string' },
-          since: { type: 'string', format: 'date-time' },
+          since: { type: 'string', format: 'date-time', description: 'when the criterion first fired' },
+          dismissedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'when the user dismissed the flag (only on dismissed flags): shown, costs the job no points',
+          },
         },
       },
     },

@@ -20,6 +20,7 @@ import { commandRoutes } from './routes/commands.js';
 import { configRoutes } from './routes/config.js';
 import { crmRoutes } from './routes/crm.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { flagRoutes } from './routes/flags.js';
 import { importRoutes } from './routes/imports.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { insightRoutes } from './routes/insights.js';
@@ -109,6 +110,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await jobRoutes(scope, context);
     await inboxRoutes(scope, context);
     await crmRoutes(scope, context);
+    await flagRoutes(scope, context);
     await applicationRoutes(scope, context);
     await configRoutes(scope, context);
     await commandRoutes(scope, context);

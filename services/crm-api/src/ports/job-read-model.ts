@@ -1,4 +1,4 @@
-import type { CrmStage, GhostFlag } from '@jobpipe/contracts';
+import type { CrmStage, FlagDismissal, GhostFlag } from '@jobpipe/contracts';
 import type { JobQuery } from '../domain/job-query.js';
 import type { JobSummary, PostingClosure, ScoredJob } from '../domain/job-summary.js';
 
@@ -41,6 +41,11 @@ export interface JobReadModel {
    * delivered late changes nothing, and a later score keeps them.
    */
   setGhostFlags(jobId: string, at: string, flags: readonly GhostFlag[]): Promise<void>;
+  /**
+   * Records which of a job's flags the user dismissed (the whole set, as of the CRM record's `version`;
+   * an older version delivered late changes nothing): its flags, now and later, show `dismissedAt`.
+   */
+  setFlagDismissals(jobId: string, version: number, dismissals: readonly FlagDismissal[]): Promise<void>;
   /** One job with its score reasons, or undefined. */
   get(jobId: string): Promise<ScoredJob | undefined>;
   /** Number of jobs in the read model. */

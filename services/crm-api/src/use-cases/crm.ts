@@ -1,4 +1,4 @@
-import type { ClosedReason, CrmStage, EventDataMap } from '@jobpipe/contracts';
+import type { ClosedReason, CrmStage, EventDataMap, FlagDismissal } from '@jobpipe/contracts';
 import { type Change, collect, type OutgoingEvent, type TableWrite } from '@jobpipe/shared';
 import type { CrmApiContext } from '../context.js';
 import { allowedNextStages, checkTransition } from '../domain/stage-transitions.js';
@@ -19,6 +19,8 @@ export interface CrmRecord {
   readonly version: number;
   readonly responses: number;
   readonly lastResponseAt: string | null;
+  /** The ghost-risk flags of the job the user dismissed (see flag-dismissals.ts); every change of the record keeps them. */
+  readonly flagDismissals?: FlagDismissal[];
 }
 
 /** One entry of a job's CRM history (`crmHistory` table). */
@@ -156,6 +158,7 @@ async function planStageChange(context: CrmApiContext, request: StageChangeReque
     by: request.by ?? 'user',
   });
   const next: CrmRecord = {
+    ...record,
     jobId: request.jobId,
     stage: request.to,
     closedReason,
@@ -263,6 +266,7 @@ export async function addResponse(
   const stage = record?.stage ?? 'new';
   const at = context.clock.now().toISOString();
   const next: CrmRecord = {
+    ...record,
     jobId,
     stage,
     closedReason: record?.closedReason ?? null,

@@ -267,5 +267,54 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
       const listed = await opened.model.get(early.jobId);
       assert.deepEqual([listed?.closeReason, listed?.ghostFlags], ['expired', [flag]]);
     });
+
+    test('a dismissed flag is shown marked dismissed, through new sets of flags and new scores, until taken back; an older dismissal set changes nothing', async () => {
+      const jobId = job(12).jobId;
+      const relisted = { kind: 'relisted-repeatedly' as const, detail: 'listed 3 times under new ids', since: '2026-03-02T08:00:00.000Z' };
+      const evergreen = {
+        kind: 'evergreen-no-salary' as const,
+        detail: 'no salary, and the text says "talent pool"',
+        since: '2026-03-05T08:00:00.000Z',
+      };
+      await opened.model.setGhostFlags(jobId, '2026-03-02T08:00:00.000Z', [relisted]);
+      await opened.model.setFlagDismissals(jobId, 1, [
+        { kind: 'relisted-repeatedly', since: relisted.since, dismissedAt: '2026-03-03T09:00:00.000Z' },
+      ]);
+      const dismissed = { ...relisted, dismissedAt: '2026-03-03T09:00:00.000Z' };
+      assert.deepEqual((await opened.model.get(jobId))?.ghostFlags, [dismissed]);
+      const listedFlags = async () =>
+        (await opened.model.list({ sort: 'score', order: 'desc', limit: 200 })).items.find((item) => item.jobId === jobId)?.ghostFlags;
+      assert.deepEqual(await listedFlags(), [dismissed], 'listed, marked dismissed');
+      await opened.model.setGhostFlags(jobId, '2026-03-05T08:00:00.000Z', [relisted, evergreen]);
+      await opened.model.upsert([{ ...job(12), scoredAt: '2026-03-06T10:00:00.000Z', score: 51 }]);
+      assert.deepEqual(
+        await listedFlags(),
+        [dismissed, evergreen],
+        'the next sweep and a new score keep the dismissal; the new flag is not dismissed',
+      );
+      const refired = { ...relisted, since: '2026-03-09T08:00:00.000Z' };
+      await opened.model.setGhostFlags(jobId, '2026-03-09T08:00:00.000Z', [refired]);
+      assert.deepEqual(await listedFlags(), [refired], 'a criterion that fires again is a new flag, shown again');
+      await opened.model.setFlagDismissals(jobId, 3, []);
+      await opened.model.setFlagDismissals(jobId, 2, [
+        { kind: 'relisted-repeatedly', since: refired.since, dismissedAt: '2026-03-09T09:00:00.000Z' },
+      ]);
+      assert.deepEqual((await opened.model.get(jobId))?.ghostFlags, [refired], 'an older set of dismissals delivered late changes nothing');
+    });
+
+    test('a flag dismissed before its job was scored is listed dismissed from its first score', async () => {
+      const early = { ...job(92), jobId: 'lever:dismissed-before-scored' };
+      const flag = {
+        kind: 'reposted-while-open' as const,
+        detail: 'reposted while lever:x is still open',
+        since: '2026-03-01T08:00:00.000Z',
+      };
+      await opened.model.setFlagDismissals(early.jobId, 1, [
+        { kind: flag.kind, since: flag.since, dismissedAt: '2026-03-01T09:00:00.000Z' },
+      ]);
+      await opened.model.setGhostFlags(early.jobId, '2026-03-01T08:00:00.000Z', [flag]);
+      await opened.model.upsert([early]);
+      assert.deepEqual((await opened.model.get(early.jobId))?.ghostFlags, [{ ...flag, dismissedAt: '2026-03-01T09:00:00.000Z' }]);
+    });
   });
 }

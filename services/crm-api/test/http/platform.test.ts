@@ -259,6 +259,8 @@ test('the OpenAPI document validates and lists every route', async () => {
     'POST /jobs/{jobId}/responses',
     'GET /jobs/{jobId}/history',
     'POST /crm/bulk-stage',
+    'POST /jobs/{jobId}/flags/{kind}/dismiss',
+    'POST /jobs/{jobId}/flags/{kind}/restore',
     'POST /applications',
     'GET /applications',
     'GET /applications/{applicationId}',

@@ -10,7 +10,7 @@
  * - `model` / `pending`: decisions since the last training, for the retrain debounce;
  * - `config` / `current`: the last config received.
  */
-import type { GhostFlag, JobpipeConfig, RecommenderStateItem, WipeScope } from '@jobpipe/contracts';
+import type { FlagDismissal, GhostFlag, JobpipeConfig, RecommenderStateItem, WipeScope } from '@jobpipe/contracts';
 import {
   type BlobStore,
   collect,
@@ -32,7 +32,8 @@ type StateItem<K extends RecommenderStateItem['key'], S extends string> = Extrac
 
 /**
  * What the recommender knows of a posting's lifecycle: its first sighting (job.parsed), its close
- * (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided.
+ * (job.closed / job.reopened), its ghost-risk flags (job.flagged) and the ones the user dismissed
+ * (crm.flag-dismissals-changed), each with when it was decided.
  */
 export interface PostingLifecycleRecord {
   readonly firstSeenAt?: string;
@@ -40,6 +41,8 @@ export interface PostingLifecycleRecord {
   readonly closureChangedAt?: string;
   readonly ghostFlags?: GhostFlag[];
   readonly flagsChangedAt?: string;
+  readonly flagDismissals?: FlagDismissal[];
+  readonly dismissalsChangedAt?: string;
 }
 
 /** A posting as the recommender keeps it. */

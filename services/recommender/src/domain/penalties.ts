@@ -27,15 +27,23 @@ export const GHOST_RISK_POINTS: Readonly<Record<GhostFlagKind, number>> = {
 /** What the penalties read of a posting's lifecycle. */
 export interface PostingLifecycle {
   readonly firstSeenAt?: string;
-  readonly ghostFlags?: readonly Pick<GhostFlag, 'kind' | 'detail'>[];
+  readonly ghostFlags?: readonly Pick<GhostFlag, 'kind' | 'detail' | 'since'>[];
+  /** The flags the user dismissed (a flag is its criterion and when it first fired): they cost nothing. */
+  readonly flagDismissals?: readonly Pick<GhostFlag, 'kind' | 'since'>[];
 }
 
-/** The penalty reasons of a posting at `at`: stale, and one per ghost-risk criterion that fires. */
+/** The flags that cost points: those the user did not dismiss. */
+function chargedFlags(posting: PostingLifecycle): Pick<GhostFlag, 'kind' | 'detail'>[] {
+  const dismissed = posting.flagDismissals ?? [];
+  return (posting.ghostFlags ?? []).filter((flag) => !dismissed.some((d) => d.kind === flag.kind && d.since === flag.since));
+}
+
+/** The penalty reasons of a posting at `at`: stale, and one per ghost-risk criterion that fires and was not dismissed. */
 export function penaltyReasons(posting: PostingLifecycle, at: string): Reason[] {
   const reasons: Reason[] = [];
   const days = posting.firstSeenAt ? Math.floor((Date.parse(at) - Date.parse(posting.firstSeenAt)) / DAY_MS) : 0;
   if (days > STALE_AFTER_DAYS) reasons.push(pointsReason('stale', STALE_POINTS, `stale: up ${days} days since first seen`));
-  for (const flag of posting.ghostFlags ?? []) {
+  for (const flag of chargedFlags(posting)) {
     reasons.push(pointsReason('ghost-risk', GHOST_RISK_POINTS[flag.kind], `ghost risk: ${flag.detail}`));
   }
   return reasons;
@@ -47,7 +55,9 @@ export function penaltyReasons(posting: PostingLifecycle, at: string): Reason[] 
  */
 export function penaltyInputs(posting: PostingLifecycle, at: string): string {
   const stale = penaltyReasons({ ...posting, ghostFlags: [] }, at).length > 0;
-  const kinds = (posting.ghostFlags ?? []).map((flag) => flag.kind).sort();
+  const kinds = chargedFlags(posting)
+    .map((flag) => flag.kind)
+    .sort();
   return [stale ? 'stale' : 'fresh', ...kinds].join(',');
 }
 

@@ -26,3 +26,11 @@ export function jobFlaggedHandler(recommender: Recommender): EventHandler<'job.f
     context.logger.debug({ jobId: event.detail.data.jobId, outcome }, 'job.flagged handled');
   };
 }
+
+/** `crm.flag-dismissals-changed@1`: a flag the user dismissed costs the posting no more points (a restored one costs them again). */
+export function flagDismissalsChangedHandler(recommender: Recommender): EventHandler<'crm.flag-dismissals-changed'> {
+  return async (event, context) => {
+    const outcome = await recommender.handleFlagDismissals(event.detail.data, context.caused);
+    context.logger.debug({ jobId: event.detail.data.jobId, outcome }, 'crm.flag-dismissals-changed handled');
+  };
+}

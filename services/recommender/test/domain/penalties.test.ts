@@ -25,8 +25,8 @@ test('a posting up more than 30 days since its first sighting is stale: −5 wit
 
 test('each ghost-risk criterion costs its points with its detail; the score never goes under 0', () => {
   const flags = [
-    { kind: 'evergreen-no-salary' as const, detail: 'no salary, and the text says "talent pool"' },
-    { kind: 'reposted-while-open' as const, detail: 'reposted while greenhouse:1 is still open' },
+    { kind: 'evergreen-no-salary' as const, detail: 'no salary, and the text says "talent pool"', since: daysBefore(1) },
+    { kind: 'reposted-while-open' as const, detail: 'reposted while greenhouse:1 is still open', since: daysBefore(1) },
   ];
   const reasons = penaltyReasons({ firstSeenAt: daysBefore(2), ghostFlags: flags }, AT);
   assert.deepEqual(
@@ -44,11 +44,23 @@ test('each ghost-risk criterion costs its points with its detail; the score neve
 });
 
 test("a score's penalty inputs change when it turns stale or a criterion fires, not with every day", () => {
-  const flags = [{ kind: 'relisted-repeatedly' as const, detail: 'listed 3 times under new ids' }];
+  const flags = [{ kind: 'relisted-repeatedly' as const, detail: 'listed 3 times under new ids', since: daysBefore(3) }];
   assert.equal(penaltyInputs({ firstSeenAt: daysBefore(40) }, AT), penaltyInputs({ firstSeenAt: daysBefore(41) }, AT));
   assert.notEqual(penaltyInputs({ firstSeenAt: daysBefore(10) }, AT), penaltyInputs({ firstSeenAt: daysBefore(40) }, AT));
   assert.notEqual(
     penaltyInputs({ firstSeenAt: daysBefore(10) }, AT),
     penaltyInputs({ firstSeenAt: daysBefore(10), ghostFlags: flags }, AT),
+  );
+});
+
+test('a flag the user dismissed costs nothing and leaves the inputs as if it did not fire; the same criterion firing anew costs again', () => {
+  const flag = { kind: 'relisted-repeatedly' as const, detail: 'listed 3 times under new ids', since: daysBefore(3) };
+  const dismissed = { firstSeenAt: daysBefore(10), ghostFlags: [flag], flagDismissals: [{ kind: flag.kind, since: flag.since }] };
+  assert.deepEqual(penaltyReasons(dismissed, AT), []);
+  assert.equal(penaltyInputs(dismissed, AT), penaltyInputs({ firstSeenAt: daysBefore(10) }, AT));
+  const firedAgain = { ...dismissed, ghostFlags: [{ ...flag, since: daysBefore(1) }] };
+  assert.deepEqual(
+    penaltyReasons(firedAgain, AT).map((reason) => reason.points),
+    [-10],
   );
 });

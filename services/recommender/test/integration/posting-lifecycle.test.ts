@@ -104,3 +104,27 @@ test('a posting that closed before it was ever scored is scored once, so it is l
   assert.equal(await s.recommender.handleParsed(edited, uncaused), 'closed');
   assert.equal((await s.ports.tables.get('scores', { jobId: job.jobId }))?.contentHash, job.contentHash);
 });
+
+test('a flag the user dismissed (crm.flag-dismissals-changed) rescores the posting without its penalty; restored, the penalty is back', async (t) => {
+  const s = recommenderOn();
+  t.after(() => s.close());
+  await s.recommender.handleConfigChanged(1, dataEngineeringConfig(), uncaused);
+  await s.recommender.handleParsed(job, uncaused);
+  await s.recommender.handleFlagged({ jobId: job.jobId, flaggedAt: '2026-03-05T00:00:00.000Z', flags }, uncaused);
+  const penaltyPoints = async () =>
+    ((await s.ports.tables.get('scores', { jobId: job.jobId }))?.reasons ?? [])
+      .filter((reason) => reason.kind === 'ghost-risk')
+      .map((reason) => reason.points);
+  assert.deepEqual(await penaltyPoints(), [-10]);
+
+  const change = { kind: 'relisted-repeatedly' as const, since: flags[0]!.since };
+  const dismissals = [{ ...change, dismissedAt: '2026-03-06T00:00:00.000Z' }];
+  const dismissed = { jobId: job.jobId, changedAt: '2026-03-06T00:00:00.000Z', change: { ...change, dismissed: true }, dismissals };
+  assert.equal(await s.recommender.handleFlagDismissals(dismissed, uncaused), 'scored');
+  assert.deepEqual(await penaltyPoints(), [], 'the dismissed flag costs nothing');
+  assert.equal(await s.recommender.handleFlagDismissals(dismissed, uncaused), 'unchanged', 'a redelivery changes nothing');
+
+  const restored = { ...dismissed, changedAt: '2026-03-07T00:00:00.000Z', change: { ...change, dismissed: false }, dismissals: [] };
+  assert.equal(await s.recommender.handleFlagDismissals(restored, uncaused), 'scored');
+  assert.deepEqual(await penaltyPoints(), [-10]);
+});
