@@ -14,6 +14,12 @@ let driver: WebDriver;
 let address: string;
 const files = tempDir('cockpit-connections-');
 
+/** Scrolls a settings panel to the top of the window and saves a screenshot of it. */
+async function screenshotPanel(titleId: string, name: string): Promise<void> {
+  await driver.executeScript(`document.getElementById('${titleId}').closest('section').scrollIntoView()`);
+  await screenshot(driver, name);
+}
+
 before(async () => {
   api = await startTestApi();
   address = await api.app.listen({ port: 0, host: '127.0.0.1' });
@@ -38,7 +44,6 @@ test('an API key is created from settings, shown once, works, and is revoked fro
   const read = await api.app.inject({ method: 'GET', url: '/crm/stages', headers: { 'x-api-key': newKey } });
   assert.equal(read.statusCode, 200, 'the key shown works');
   await shownText(driver, '.key-list tbody', /phone \S+ read/);
-  await screenshot(driver, 'cockpit-settings-api-keys');
   assert.deepEqual(await seriousAccessibilityViolations(driver), []);
 
   await (await shown(driver, 'button[aria-label="Revoke phone"]')).click();
@@ -50,6 +55,7 @@ test('an API key is created from settings, shown once, works, and is revoked fro
   await driver.navigate().refresh();
   await shownText(driver, '.key-list tbody', /phone/);
   assert.ok(!(await driver.getPageSource()).includes(newKey.slice(16)), 'the key is never shown again');
+  await screenshotPanel('api-keys-title', 'cockpit-settings-api-keys');
 });
 
 test('a Google spreadsheet is connected with a service-account key file; a key without what the bridge needs is refused', async () => {
@@ -134,7 +140,7 @@ test("sources show each search's last run coverage, and a search is added from a
   await (await shown(driver, 'input[name=sourceUrl]')).sendKeys('https://job-boards.greenhouse.io/acmerobotics/jobs/4012345');
   await (await shown(driver, 'form[aria-label="Add a source from a URL"] button[type=submit]')).click();
   await shownText(driver, '.resolution', /Found greenhouse \(from the URL\)/);
-  await screenshot(driver, 'cockpit-settings-sources');
+  await screenshotPanel('sources-title', 'cockpit-settings-sources');
   assert.deepEqual(await seriousAccessibilityViolations(driver), []);
   await (await shown(driver, '.resolution button')).click();
   await pageHolds(driver, "document.querySelector('.announcer').textContent.includes('Search greenhouse-acmerobotics added')", 'announced');
@@ -150,4 +156,47 @@ test("sources show each search's last run coverage, and a search is added from a
   await (await shown(driver, 'input[name=sourceUrl]')).sendKeys('https://job-boards.greenhouse.io/acmerobotics');
   await (await shown(driver, 'form[aria-label="Add a source from a URL"] button[type=submit]')).click();
   await shownText(driver, '.resolution', /Already read by the search greenhouse-acmerobotics/);
+});
+
+test('a notification target is added, its webhook URL stored write-only, and its last failure shown', async () => {
+  const webhook = 'https://hooks.slack.com/services/T0001/B0002/s3cr3t-t0k3n';
+  await driver.get(`${address}/app#/settings`);
+  await driver.navigate().refresh();
+  await (await shown(driver, 'input[name=targetName]')).sendKeys('team-slack');
+  await (await shown(driver, 'select[name=targetKind]')).sendKeys('Slack');
+  await (await shown(driver, 'input[name=minScore]')).sendKeys('80');
+  await (await shown(driver, 'input[name=digest]')).click();
+  await (await shown(driver, 'form[aria-label="Add a notification target"] button[type=submit]')).click();
+  await shownText(driver, '.target-list', /team-slack slack: each job from score 80\. no webhook URL stored; nothing sent yet/);
+  const saved = (await api.app.inject({ method: 'GET', url: '/notifications/targets', headers: api.auth })).json();
+  assert.deepEqual(
+    saved.targets.map(({ secretStored: _s, delivery: _d, ...target }: Record<string, unknown>) => target),
+    [{ name: 'team-slack', kind: 'slack', instant: true, digest: false, minScore: 80 }],
+  );
+
+  await (await shown(driver, 'input[name=targetSecret]')).sendKeys('http://127.0.0.1:9/hook');
+  await (await shown(driver, 'form[aria-label="Store a target\'s secret"] button[type=submit]')).click();
+  await shownText(driver, '[aria-labelledby=notifications-title] .error', /a loopback address/);
+  const secretField = await shown(driver, 'input[name=targetSecret]');
+  await secretField.clear();
+  await secretField.sendKeys(webhook);
+  await (await shown(driver, 'form[aria-label="Store a target\'s secret"] button[type=submit]')).click();
+  await shownText(driver, '.target-list', /webhook URL stored; nothing sent yet/);
+  assert.equal(await api.ports.secrets().get('notify/team-slack'), webhook);
+  assert.equal(await (await shown(driver, 'input[name=targetSecret]')).getAttribute('value'), '', 'the field is emptied');
+
+  await api.ports.tables.put('notifications', {
+    key: 'target#team-slack',
+    statusOf: 'team-slack',
+    lastDeliveredAt: '2026-03-01T09:00:00.000Z',
+    lastFailedAt: '2026-03-01T10:00:00.000Z',
+    lastError: "target 'team-slack': hooks.slack.com answered 404",
+    failuresInRow: 2,
+    updatedAt: '2026-03-01T10:00:00.000Z',
+  });
+  await driver.navigate().refresh();
+  await shownText(driver, '.target-list', /failing .* \(2 in a row\): target 'team-slack': hooks\.slack\.com answered 404/);
+  assert.ok(!(await driver.getPageSource()).includes('s3cr3t-t0k3n'), 'the URL is never shown back');
+  await screenshotPanel('notifications-title', 'cockpit-settings-notifications');
+  assert.deepEqual(await seriousAccessibilityViolations(driver), []);
 });

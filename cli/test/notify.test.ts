@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { buildCrmApi, createApiKey, createCrmApiContext } from '@jobpipe/crm-api';
+import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
+import { tempDir } from '@jobpipe/test-kit';
+import type { FastifyInstance } from 'fastify';
+import { REPO_ROOT } from '../src/config.js';
+import { SOURCE_CLI } from './support/cli-process.js';
+
+const dir = tempDir('jobpipe-cli-notify-');
+const SECRET_KEY = 'cli notify test secret key';
+const WEBHOOK = 'https://hooks.slack.com/services/T0001/B0002/n0t1fy-t0k3n';
+const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: SECRET_KEY }, 'crm-api');
+const context = createCrmApiContext(ports, { dataDir: dir.path }, silentLogger);
+let app: FastifyInstance;
+let apiUrl: string;
+let apiKey: string;
+
+before(async () => {
+  app = await buildCrmApi(context);
+  apiUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  apiKey = (await createApiKey(ports.tables, ports.clock, { name: 'cli test' })).key;
+});
+after(async () => {
+  await app.close();
+  await context.close();
+  await ports.close();
+  dir.remove();
+});
+
+/** `jobpipe <args> --api <this crm-api>` with `input` on stdin, run without blocking the server it calls. */
+function jobpipe(input: string, ...args: string[]): Promise<{ code: number | null; output: string }> {
+  const { NODE_TEST_CONTEXT: _subtest, ...env } = process.env;
+  const child = spawn(process.execPath, [...SOURCE_CLI, ...args, '--api', apiUrl], {
+    cwd: REPO_ROOT,
+    env: { ...env, JOBPIPE_DATA_DIR: dir.path, JOBPIPE_TRANSPORT: 'embedded', JOBPIPE_LOG_LEVEL: 'silent', JOBPIPE_API_KEY: apiKey },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdin.end(input);
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
+}
+
+test('jobpipe notify set adds a target; notify secret stores its URL from stdin; notify list shows both, never the URL', async () => {
+  const added = await jobpipe('', 'notify', 'set', 'team-slack', '--kind', 'slack', '--min-score', '85', '--no-digest');
+  assert.equal(added.code, 0, added.output);
+  assert.match(added.output, /^added notification target team-slack \(store its webhook URL: jobpipe notify secret team-slack\)/);
+  const secret = await jobpipe(`${WEBHOOK}\n`, 'notify', 'secret', 'team-slack');
+  assert.equal(secret.code, 0, secret.output);
+  assert.equal(secret.output.trim(), 'stored the secret of team-slack in the secret store');
+  assert.equal(await ports.secrets().get('notify/team-slack'), WEBHOOK);
+
+  const email = await jobpipe(
+    '',
+    'notify',
+    'set',
+    'me',
+    '--kind',
+    'email',
+    '--smtp-host',
+    'smtp.example.org',
+    '--from',
+    'jobs@example.org',
+    '--to',
+    'me@example.org',
+  );
+  assert.equal(email.code, 0, email.output);
+  const listed = await jobpipe('', 'notify', 'list');
+  assert.equal(listed.code, 0, listed.output);
+  assert.deepEqual(listed.output.trim().split('\n'), [
+    'team-slack  slack  instant from 85  secret stored  nothing sent yet',
+    'me  email  instant from the threshold + digest  NO SECRET STORED  nothing sent yet',
+    'digest schedule: 0 7 * * * (default) UTC',
+  ]);
+  assert.ok(!listed.output.includes('n0t1fy'), 'the URL is not printed');
+});
+
+test('jobpipe notify set replaces a target keeping its other settings; bad input is refused naming what is wrong', async () => {
+  const replaced = await jobpipe('', 'notify', 'set', 'me', '--kind', 'email', '--to', 'other@example.org', '--no-instant');
+  assert.equal(replaced.code, 0, replaced.output);
+  const stored = (await app.inject({ method: 'GET', url: '/notifications/targets', headers: { 'x-api-key': apiKey } })).json();
+  assert.deepEqual(stored.targets[1].email, { host: 'smtp.example.org', from: 'jobs@example.org', to: ['other@example.org'] });
+  assert.equal(stored.targets[1].instant, false);
+
+  const noEmail = await jobpipe('', 'notify', 'set', 'mail2', '--kind', 'email');
+  assert.equal(noEmail.code, 1);
+  assert.match(noEmail.output, /email\/host: is required/);
+  const badScore = await jobpipe('', 'notify', 'set', 'x', '--kind', 'slack', '--min-score', 'high');
+  assert.equal(badScore.code, 1);
+  assert.match(badScore.output, /--min-score must be a number \(got 'high'\)/);
+  const unsafe = await jobpipe('http://127.0.0.1:9/hook\n', 'notify', 'secret', 'team-slack');
+  assert.equal(unsafe.code, 1);
+  assert.match(unsafe.output, /a loopback address/);
+  const unknown = await jobpipe('https://example.org/hook\n', 'notify', 'secret', 'nobody');
+  assert.match(unknown.output, /no notification target 'nobody'/);
+});
