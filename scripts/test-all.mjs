@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-checks and tests every workspace through turbo, then prints one closing line
+// `npm test`: type-checks and tests every workspace through turbo, type-checks the bench (no workspace), then prints one closing line
 // "N passed, N failed, N skipped" summed over all packages, followed by the skips' reasons. First it installs the
 // system packages the browser and PostgreSQL suites need when it can (root with apt-get); otherwise those suites
 // skip with one line each.
@@ -27,6 +27,9 @@ const turbo = spawnSync(
   },
 );
 
+const bench = spawnSync('npx', ['tsc', '--noEmit', '-p', 'bench'], { cwd: root, stdio: 'inherit' });
+if (bench.status !== 0) console.error('bench: the type-check failed');
+
 const summaries = [];
 for (const dir of packageDirs) {
   const file = join(root, dir, '.test-results', 'summary.json');
@@ -40,4 +43,4 @@ for (const dir of packageDirs) {
 }
 const closing = closingLine(summaries);
 console.log(`\n${closing.line}`);
-process.exit(turbo.status === 0 && closing.failed === 0 ? 0 : 1);
+process.exit(turbo.status === 0 && bench.status === 0 && closing.failed === 0 ? 0 : 1);

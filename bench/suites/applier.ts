@@ -11,7 +11,7 @@
  * The issue asks for absolute figures here (no baseline): they are dominated by the browser.
  */
 import { createApplierHandlers, parseApplySites, parseProfile } from '@jobpipe/applier';
-import { createEmbeddedPorts, type HandlerContext, silentLogger } from '@jobpipe/shared';
+import { createEmbeddedPorts, silentLogger, standaloneHandlerContext } from '@jobpipe/shared';
 import { startChromium } from '@jobpipe/shared/browser';
 import { busEvent, startJobSite, tempDir } from '@jobpipe/test-kit';
 
@@ -91,7 +91,7 @@ async function secondsPerApplication(): Promise<number> {
       }),
     );
     const handle = applier.handlers['application.requested@1']!;
-    const context: HandlerContext = { publish: (events) => ports.publisher.publish(events), logger: silentLogger, receiveCount: 1 };
+    const context = standaloneHandlerContext((events) => ports.publisher.publish(events));
     const seconds: number[] = [];
     for (let i = 0; i < APPLICATIONS; i++) {
       const event = busEvent('application.requested', {

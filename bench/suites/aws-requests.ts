@@ -66,7 +66,7 @@ export default async function awsRequestsBench(): Promise<Record<string, number>
   };
   const runtime = readRuntimeConfig(env);
   const names = new AwsResourceNames(runtime.aws.resourcePrefix);
-  const count = new AwsRequestCount();
+  const countOf = new Map<string, AwsRequestCount>();
   const work = new WorkMeter();
   const open: RuntimePorts[] = [];
   const built: BuiltService[] = [];
@@ -79,7 +79,7 @@ export default async function awsRequestsBench(): Promise<Record<string, number>
 
     for (const service of PIPELINE) {
       const clients = createAwsClients({ ...runtime.aws, credentials });
-      countAwsRequests(clients, count);
+      countOf.set(service.name, countAwsRequests(clients));
       work.meter(service.name, clients);
       const ports = await createAwsPorts(runtime, service.name, { clients, logger: silentLogger });
       open.push(ports);
@@ -109,19 +109,30 @@ export default async function awsRequestsBench(): Promise<Record<string, number>
     const seconds = (performance.now() - started) / 1000;
     await Promise.all(runners.map((runner) => runner.stop()));
 
-    const requests = count.total();
+    const total = new AwsRequestCount();
+    for (const serviceCount of countOf.values()) {
+      for (const [operation, requests] of serviceCount.byOperation()) total.add(operation, requests);
+    }
+    const requests = total.total();
     const minimum = work.minimumCalls();
     const deadLetters = PIPELINE.map((service) => `${service.name} ${aws.sqs.depth(names.deadLetterQueue(service.name))}`).join(', ');
     console.log(`  ${POSTINGS} postings through the pipeline in ${seconds.toFixed(1)} s; dead letters: ${deadLetters}`);
     console.log(
-      `  requests by operation: ${count
+      `  requests by operation: ${total
         .byOperation()
-        .map(([operation, total]) => `${operation} ${total}`)
+        .map(([operation, calls]) => `${operation} ${calls}`)
         .join(', ')}`,
     );
     for (const [service, units] of work.services()) {
       const carried = Object.entries(units).filter(([, total]) => total > 0);
-      console.log(`  work of ${service}: ${carried.map(([unit, total]) => `${unit} ${total}`).join(', ')}`);
+      console.log(
+        `  ${service}: requests ${countOf
+          .get(service)
+          ?.byOperation()
+          .map(([operation, total]) => `${operation} ${total}`)
+          .join(', ')}`,
+      );
+      console.log(`  ${' '.repeat(service.length)}  work ${carried.map(([unit, total]) => `${unit} ${total}`).join(', ')}`);
     }
     console.log(`  ${requests} requests against a batch minimum of ${minimum}`);
     setupClients.destroy();

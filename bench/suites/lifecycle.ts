@@ -8,10 +8,10 @@
  * same index without deciding or writing anything. Wall-clock and CPU seconds are both given: on a
  * machine shared with other work the first includes waiting for a core.
  */
-import { type EventDataMap, TABLES } from '@jobpipe/contracts';
-import { type JobItem, type JobLifecycle, JobsRepository, lifecycleAfterRun, MISSES_TO_CLOSE, sweepAfterRun } from '@jobpipe/parser';
+import { type EventDataMap, type JobItem, TABLES } from '@jobpipe/contracts';
+import { type JobLifecycle, JobsRepository, lifecycleAfterRun, MISSES_TO_CLOSE, sweepAfterRun } from '@jobpipe/parser';
 import { scoreClosures, simulateBoards } from '@jobpipe/replay';
-import { createEmbeddedPorts, type Item } from '@jobpipe/shared';
+import { createEmbeddedPorts } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 
 const DAYS = 30;
@@ -56,7 +56,7 @@ function closeScore() {
   return scoreClosures(timeline, closures, MISSES_TO_CLOSE);
 }
 
-function openJob(n: number): Item {
+function openJob(n: number): JobItem {
   const at = '2026-06-01T08:00:00.000Z';
   return {
     jobId: `greenhouse:${n}`,
@@ -82,7 +82,7 @@ function openJob(n: number): Item {
     dedupeKey: `company ${n % 997}|data engineer ${n % 50}|singapore`,
     fetchedAt: at,
     reads: { acme: { lastRunId: 'run-9', misses: 0 } },
-  } satisfies JobItem & Item;
+  } satisfies JobItem;
 }
 
 async function sweepSeconds(): Promise<{ sweep: number; sweepCpu: number; scan: number; closed: number; updated: number }> {

@@ -33,6 +33,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'job.closed': '1.0',
   'job.reopened': '1.0',
   'job.flagged': '1.0',
+  'job.close-requested': '1.0',
   'crm.stage-changed': '1.0',
   'crm.flag-dismissals-changed': '1.0',
   'application.requested': '1.0',

@@ -30,6 +30,7 @@ export const DETAIL_TYPES = [
   'job.closed',
   'job.reopened',
   'job.flagged',
+  'job.close-requested',
   'crm.stage-changed',
   'crm.flag-dismissals-changed',
   'application.requested',
@@ -91,7 +92,7 @@ export const QUEUES: readonly QueueDefinition[] = [
   {
     name: 'parser',
     consumer: 'parser',
-    subscriptions: ['job.scraped', 'import.chunk', 'import.completed', 'scrape.finished', 'wipe.requested'],
+    subscriptions: ['job.scraped', 'import.chunk', 'import.completed', 'scrape.finished', 'job.close-requested', 'wipe.requested'],
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -211,6 +212,7 @@ export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = 
   'crm-api': [
     'crm.stage-changed',
     'crm.flag-dismissals-changed',
+    'job.close-requested',
     'application.requested',
     'config.changed',
     'scrape.requested',

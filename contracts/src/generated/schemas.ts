@@ -18,6 +18,7 @@ import importChunkV1 from '../../schemas/import.chunk/v1/schema.json' with { typ
 import importChunkLoadedV1 from '../../schemas/import.chunk-loaded/v1/schema.json' with { type: 'json' };
 import importCompletedV1 from '../../schemas/import.completed/v1/schema.json' with { type: 'json' };
 import inboxForgetRequestedV1 from '../../schemas/inbox.forget-requested/v1/schema.json' with { type: 'json' };
+import jobCloseRequestedV1 from '../../schemas/job.close-requested/v1/schema.json' with { type: 'json' };
 import jobClosedV1 from '../../schemas/job.closed/v1/schema.json' with { type: 'json' };
 import jobFlaggedV1 from '../../schemas/job.flagged/v1/schema.json' with { type: 'json' };
 import jobParsedV1 from '../../schemas/job.parsed/v1/schema.json' with { type: 'json' };
@@ -69,6 +70,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'import.chunk-loaded', major: 1, schema: importChunkLoadedV1 },
     { detailType: 'import.completed', major: 1, schema: importCompletedV1 },
     { detailType: 'inbox.forget-requested', major: 1, schema: inboxForgetRequestedV1 },
+    { detailType: 'job.close-requested', major: 1, schema: jobCloseRequestedV1 },
     { detailType: 'job.closed', major: 1, schema: jobClosedV1 },
     { detailType: 'job.flagged', major: 1, schema: jobFlaggedV1 },
     { detailType: 'job.parsed', major: 1, schema: jobParsedV1 },

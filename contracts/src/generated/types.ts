@@ -745,6 +745,26 @@ export interface InboxForgetRequestedV1 {
 }
 
 /**
+ * The user closes a job's posting themselves (action close: it is gone, filled, or not worth tracking as open), or takes that back (action reopen). The parser, which owns the jobs' lifecycle, closes it with closeReason user (job.closed) or reopens a job the user closed (job.reopened); a job closed by the user is not reopened by a later sighting.
+ */
+
+export interface JobCloseRequestedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * Stable job id: '<source>:<external id>'.
+     */
+    jobId: string;
+    /**
+     * Names the request; a reopen names it as its run.
+     */
+    requestId: string;
+    action: "close" | "reopen";
+    requestedAt: string;
+  };
+}
+
+/**
  * A job's posting closed: missing from two consecutive complete reads of every search that listed it, past the closing date its source gave, or closed by the source or the user. Closing never hides the job's history; it leaves new recommendations.
  */
 
@@ -1290,6 +1310,7 @@ export interface EventDataMap {
   'import.chunk-loaded': ImportChunkLoadedV1['data'];
   'import.completed': ImportCompletedV1['data'];
   'inbox.forget-requested': InboxForgetRequestedV1['data'];
+  'job.close-requested': JobCloseRequestedV1['data'];
   'job.closed': JobClosedV1['data'];
   'job.flagged': JobFlaggedV1['data'];
   'job.parsed': JobParsedV1['data'];

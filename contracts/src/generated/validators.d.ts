@@ -28,6 +28,8 @@ export declare const importChunkLoadedV1: ContractValidator;
 export declare const importCompletedV1: ContractValidator;
 /** Validates the detail of a `inbox.forget-requested` v1 event. */
 export declare const inboxForgetRequestedV1: ContractValidator;
+/** Validates the detail of a `job.close-requested` v1 event. */
+export declare const jobCloseRequestedV1: ContractValidator;
 /** Validates the detail of a `job.closed` v1 event. */
 export declare const jobClosedV1: ContractValidator;
 /** Validates the detail of a `job.flagged` v1 event. */

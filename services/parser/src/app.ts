@@ -1,6 +1,7 @@
 import { defineHandlers, defineService, type Logger, type ServicePorts, wipeRequestedHandler } from '@jobpipe/shared';
 import { JobsRepository } from './adapters/jobs-repository.js';
 import { PARSER_ENV_SCHEMA, type ParserConfig, readParserConfig } from './config.js';
+import { closeRequestedHandler } from './handlers/close-requested.js';
 import { importChunkHandler } from './handlers/import-chunk.js';
 import { importCompletedHandler } from './handlers/import-completed.js';
 import { jobScrapedHandler } from './handlers/job-scraped.js';
@@ -18,7 +19,7 @@ export type ParserHandlerConfig = Pick<ParserConfig, 'maxBodyBytes' | 'duplicate
 /**
  * The parser's composition root: builds the jobs repository over the given ports and returns the
  * handler table (`job.scraped@1`, `import.chunk@1`, `import.completed@1`: a full import closes what it
- * left out, `scrape.finished@1`: the lifecycle sweep,
+ * left out, `scrape.finished@1`: the lifecycle sweep, `job.close-requested@1`: the user closes or reopens a job,
  * `wipe.requested@1`: every job goes, whatever the scope).
  */
 export function createParserHandlers(ports: ParserPorts, config: ParserHandlerConfig, logger: Logger) {
@@ -30,6 +31,7 @@ export function createParserHandlers(ports: ParserPorts, config: ParserHandlerCo
     'import.chunk@1': importChunkHandler(deps),
     'import.completed@1': importCompletedHandler(deps),
     'scrape.finished@1': scrapeFinishedHandler(deps),
+    'job.close-requested@1': closeRequestedHandler(deps),
     'wipe.requested@1': wipeRequestedHandler('parser', ports.clock, async () => ({ jobs: await repository.wipe() })),
   });
 }

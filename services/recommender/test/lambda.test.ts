@@ -3,7 +3,7 @@ import { beforeEach, test } from 'node:test';
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusEvent } from '@jobpipe/contracts';
 import { busEvent, lambdaTestEnvironment } from '@jobpipe/test-kit';
 import { playOutboxTable } from '@jobpipe/test-kit/aws';
@@ -45,6 +45,8 @@ beforeEach(() => {
     return { FailedEntryCount: 0, Entries: input.Entries.map((_, i) => ({ EventId: `eb-${i}` })) };
   });
   dynamo.on(GetCommand).resolves({});
+  // Reads asked together go out as one BatchGetItem (DynamoTableStore's gathered reads).
+  dynamo.on(BatchGetCommand).resolves({ Responses: {} });
   dynamo.on(QueryCommand).resolves({ Items: [] });
   dynamo.on(ScanCommand).resolves({ Items: [] });
   dynamo.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => {

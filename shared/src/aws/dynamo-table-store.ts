@@ -3,7 +3,6 @@ import {
   BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -22,6 +21,7 @@ import {
   type ScanOptions,
   type WriteCondition,
 } from '../ports/tables.js';
+import { BatchedItemReader } from './batched-item-reader.js';
 import { toDynamoCondition } from './dynamo-conditions.js';
 import { type RetryPolicy, retryFailedSubset } from './retry-failed-subset.js';
 
@@ -76,18 +76,19 @@ function decodeCursor(cursor: string): Item {
 /**
  * Tables on DynamoDB through lib-dynamodb. Conditions become ConditionExpressions (a failed check
  * returns false), pages hold exactly `limit` items with an opaque cursor (the ExclusiveStartKey of the
- * next page) only when more items exist, reads of the base table are strongly consistent, and
- * `putMany` writes in BatchWrite requests of 25, retrying unprocessed items with backoff.
+ * next page) only when more items exist, reads of the base table are strongly consistent (reads by
+ * key asked together go out as one BatchGetItem: `BatchedItemReader`), and `putMany` writes in
+ * BatchWrite requests of 25, retrying unprocessed items with backoff.
  */
 export class DynamoTableStore implements ItemStore {
-  constructor(private readonly options: DynamoTableStoreOptions) {}
+  private readonly reader: BatchedItemReader;
+
+  constructor(private readonly options: DynamoTableStoreOptions) {
+    this.reader = new BatchedItemReader(options.documents, options.retry ?? DEFAULT_RETRY);
+  }
 
   async get(table: string, key: Item): Promise<Item | undefined> {
-    const definition = tableDefinition(table);
-    const output = await this.options.documents.send(
-      new GetCommand({ TableName: this.options.tableName(table), Key: keyOf(definition, key, table), ConsistentRead: true }),
-    );
-    return output.Item;
+    return this.reader.get(this.options.tableName(table), keyOf(tableDefinition(table), key, table));
   }
 
   async put(table: string, item: Item, condition?: WriteCondition): Promise<boolean> {

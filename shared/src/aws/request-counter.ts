@@ -4,9 +4,9 @@ import type { AwsClients } from './aws-clients.js';
 export class AwsRequestCount {
   private readonly counts = new Map<string, number>();
 
-  /** Counts one request. */
-  add(operation: string): void {
-    this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
+  /** Counts one request (or `times` requests) of an operation. */
+  add(operation: string, times = 1): void {
+    this.counts.set(operation, (this.counts.get(operation) ?? 0) + times);
   }
 
   /** Requests of one operation, or of all when none is named. */

@@ -71,7 +71,7 @@ describe('AWS bootstrap', () => {
     assert.equal(parserRule?.EventBusName, 'jobpipe-test');
     assert.deepEqual(JSON.parse(parserRule?.EventPattern ?? ''), {
       source: [{ prefix: 'jp.' }],
-      'detail-type': ['job.scraped', 'import.chunk', 'import.completed', 'scrape.finished', 'wipe.requested'],
+      'detail-type': ['job.scraped', 'import.chunk', 'import.completed', 'scrape.finished', 'job.close-requested', 'wipe.requested'],
     });
     assert.equal(parserRule?.State, 'ENABLED');
 

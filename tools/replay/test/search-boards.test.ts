@@ -42,7 +42,9 @@ test('generated postings go onto the boards the searches name, for every source 
       assert.ok(replay.postings.filter((posting) => posting.source === source).length > 0, `${source} has generated postings`);
     }
     // Greenhouse's two boards share its postings, and a board's postings say the company the board stands for.
-    const board = await fetch(`${replay.baseUrls.greenhouse}/v1/boards/bluefin-health/jobs?content=true`).then((r) => r.json());
+    const board = (await fetch(`${replay.baseUrls.greenhouse}/v1/boards/bluefin-health/jobs?content=true`).then((r) => r.json())) as {
+      jobs: { company_name: string }[];
+    };
     assert.ok(board.jobs.length > 0);
     for (const job of board.jobs) assert.equal(job.company_name, 'Bluefin Health');
   } finally {

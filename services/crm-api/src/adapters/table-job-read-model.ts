@@ -186,6 +186,9 @@ function filtersBeyondIndex(query: JobQuery, index: string): boolean {
 export class TableJobReadModel implements JobReadModel {
   /** The count item as this instance last wrote or read it (saves a read before each raise). */
   private knownCount: CountItem | undefined;
+  /** Raises of the count not yet written, and the count write under way (one at a time). */
+  private pendingRaises = 0;
+  private countWrite: Promise<void> | undefined;
 
   constructor(private readonly tables: ServiceTables<'crm-api'>) {}
 
@@ -376,15 +379,33 @@ export class TableJobReadModel implements JobReadModel {
   }
 
   /**
-   * Adds one to the job count. A crash between a new job's write and this one leaves the count one
-   * short (the redelivered event finds the job and changes nothing): the count is what /health shows,
-   * not what any list relies on.
+   * Adds one to the job count. The raises of one instance go out one write at a time, each write adding
+   * every raise waiting when it starts: the handlers of a batch, run together, share one conditional
+   * write instead of racing for the count's revision (each loser read and wrote again: ~6 reads and 6
+   * writes per new job on a batch of 10). A crash or failure between a new job's write and the count's
+   * leaves the count short by the raises it held (the redelivered event finds the job and changes
+   * nothing): the count is what /health shows, not what any list relies on.
    */
   private async raiseCount(): Promise<void> {
+    this.pendingRaises += 1;
+    while (this.pendingRaises > 0) {
+      if (!this.countWrite) {
+        const raises = this.pendingRaises;
+        this.pendingRaises = 0;
+        this.countWrite = this.addToCount(raises).finally(() => {
+          this.countWrite = undefined;
+        });
+      }
+      await this.countWrite;
+    }
+  }
+
+  /** Adds `raises` to the count item, conditional on the revision known (read again when another instance wrote). */
+  private async addToCount(raises: number): Promise<void> {
     let known = this.knownCount;
     for (;;) {
       known ??= (await this.stored<CountItem>(COUNT_KEY)) ?? { key: COUNT_KEY, jobs: 0, revision: 0 };
-      const next: CountItem = { key: COUNT_KEY, jobs: known.jobs + 1, revision: known.revision + 1 };
+      const next: CountItem = { key: COUNT_KEY, jobs: known.jobs + raises, revision: known.revision + 1 };
       const condition: WriteCondition = known.revision === 0 ? { kind: 'notExists' } : revisionIs(known.revision);
       if (await this.write(next, condition)) {
         this.knownCount = next;

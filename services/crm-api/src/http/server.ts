@@ -15,6 +15,7 @@ import { installIdempotencyKeys } from './idempotency.js';
 import { proposalSchema, proposalStatusSchema, proposerSchema } from './proposal-schemas.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { applicationRoutes } from './routes/applications.js';
+import { closureRoutes } from './routes/closures.js';
 import { cockpitRoutes } from './routes/cockpit.js';
 import { commandRoutes } from './routes/commands.js';
 import { configRoutes } from './routes/config.js';
@@ -111,6 +112,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     await inboxRoutes(scope, context);
     await crmRoutes(scope, context);
     await flagRoutes(scope, context);
+    await closureRoutes(scope, context);
     await applicationRoutes(scope, context);
     await configRoutes(scope, context);
     await commandRoutes(scope, context);

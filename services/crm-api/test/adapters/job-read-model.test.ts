@@ -77,3 +77,26 @@ test('the items the table adapter writes are valid readModel items (contracts/sc
   tables.close();
   dir.remove();
 });
+
+test('new jobs scored together raise the count in one write, not a race of conditional writes per job', async () => {
+  const dir = tempDir('crm-api-read-model-count-');
+  const tables = new SqliteTableStore(join(dir.path, 'tables.sqlite'));
+  let countWrites = 0;
+  const counting = new Proxy(tables, {
+    get(target, property, receiver) {
+      if (property !== 'put') return Reflect.get(target, property, receiver);
+      return (table: string, item: { key?: string }, condition?: unknown) => {
+        if (item.key === 'count#jobs') countWrites += 1;
+        return target.put(table, item, condition as never);
+      };
+    },
+  });
+  const model = new TableJobReadModel(new TypedTableStore(counting));
+  const jobs = Array.from({ length: 10 }, (_, i) => scoredJobFromEvent(scoredData(`greenhouse:${i + 1}`), 'new'));
+  const outcomes = await Promise.all(jobs.map((job) => model.upsert([job])));
+  assert.deepEqual(outcomes.flat(), Array(10).fill('inserted'));
+  assert.equal(await new TableJobReadModel(new TypedTableStore(tables)).count(), 10);
+  assert.ok(countWrites <= 2, `the count was written ${countWrites} times for 10 jobs handled together`);
+  tables.close();
+  dir.remove();
+});

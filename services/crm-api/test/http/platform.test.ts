@@ -261,6 +261,8 @@ test('the OpenAPI document validates and lists every route', async () => {
     'POST /crm/bulk-stage',
     'POST /jobs/{jobId}/flags/{kind}/dismiss',
     'POST /jobs/{jobId}/flags/{kind}/restore',
+    'POST /jobs/{jobId}/close',
+    'POST /jobs/{jobId}/reopen',
     'POST /applications',
     'GET /applications',
     'GET /applications/{applicationId}',
