@@ -191,6 +191,8 @@ export const QUEUES: readonly QueueDefinition[] = [
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 5,
     batchSize: 1,
+    // A forget request is done in the background: nobody waits on it at a screen.
+    idlePauseSeconds: 40,
   },
   {
     // Eight receives: with the runner's doubling backoff (1, 2, 4, … s) a target that is down keeps
@@ -201,6 +203,9 @@ export const QUEUES: readonly QueueDefinition[] = [
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 8,
     batchSize: 10,
+    // A notification reaches a phone or a mailbox, not a screen the user is watching: up to 40 s late is
+    // still instant to its reader, and a busy queue never rests.
+    idlePauseSeconds: 40,
   },
 ];
 
