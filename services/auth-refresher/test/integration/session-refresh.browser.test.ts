@@ -64,9 +64,11 @@ test('a request made before the last login is answered from the fresh session wi
 test('answers the one-time-code step with a code from the TOTP secret', async () => {
   await h.storeCredentials('jobboard-otp', 'ada', 'pw-Otp-77c1x', TOTP_SECRET);
   await h.requestRefresh('jobboard-otp');
+  // The record says why a login failed (reason, failures; never a secret: see the last test).
+  const outcome = JSON.stringify(await h.record('jobboard-otp'));
   const session = await storedSession('jobboard-otp');
-  assert.ok(session && (await cookieOpensDashboard(h.otpSite.url, session)));
-  assert.equal(h.refreshedEvents('jobboard-otp').at(-1)?.status, 'ok');
+  assert.ok(session && (await cookieOpensDashboard(h.otpSite.url, session)), `no working session: ${outcome}`);
+  assert.equal(h.refreshedEvents('jobboard-otp').at(-1)?.status, 'ok', outcome);
 });
 
 test('without a TOTP secret the OTP step parks the site as needs-otp and asks the user, instead of looping', async () => {
