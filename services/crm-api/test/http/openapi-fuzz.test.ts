@@ -36,6 +36,13 @@ interface Operation {
 }
 
 const REQUESTS_PER_OPERATION = 60;
+/**
+ * The same requests on every run, so a failure is seen again by whoever runs the test next (a run with a
+ * random seed hung once in CI on a request it never named; the limit below now names it).
+ */
+const SEED = 20261206;
+/** A request the API has not answered by then is a failure naming the request, not a test run that never ends. */
+const ANSWER_LIMIT_MS = 15_000;
 /** Streams that never end on their own (server-sent events) may only be sent requests that cannot be valid. */
 const STREAMING = new Set(['GET /live']);
 
@@ -227,19 +234,24 @@ test('≥ 2,000 malformed requests across every route of the OpenAPI document: n
     await fc.assert(
       fc.asyncProperty(arbitrary, async (request) => {
         const options = injectOptions(operation, request);
-        const response = await api.app.inject(options);
+        const where = `${options.method} ${options.url} (${String(request.contentType)})`;
+        let timer: NodeJS.Timeout | undefined;
+        const unanswered = new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${ANSWER_LIMIT_MS} ms: ${where}`)), ANSWER_LIMIT_MS);
+        });
+        const response = await Promise.race([api.app.inject(options), unanswered]).finally(() => clearTimeout(timer));
         sent++;
         statuses.add(response.statusCode);
-        const where = `${options.method} ${options.url} (${String(request.contentType)}): ${response.statusCode} ${response.body.slice(0, 300)}`;
-        assert.ok(response.statusCode < 500, where);
+        const answered = `${where}: ${response.statusCode} ${response.body.slice(0, 300)}`;
+        assert.ok(response.statusCode < 500, answered);
         if (response.statusCode >= 400) {
           const body = response.json() as { error?: unknown; message?: unknown; details?: unknown };
-          assert.equal(typeof body.error, 'string', where);
-          assert.ok(typeof body.message === 'string' && body.message.length > 0, where);
-          assert.ok('details' in body, where);
+          assert.equal(typeof body.error, 'string', answered);
+          assert.ok(typeof body.message === 'string' && body.message.length > 0, answered);
+          assert.ok('details' in body, answered);
         }
       }),
-      { numRuns: REQUESTS_PER_OPERATION, endOnFailure: true, includeErrorInReport: true },
+      { numRuns: REQUESTS_PER_OPERATION, seed: SEED, endOnFailure: true, includeErrorInReport: true },
     );
   }
   assert.ok(sent >= 2000, `${sent} requests sent`);
