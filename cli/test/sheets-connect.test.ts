@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createEmbeddedPorts } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
-import { REPO_ROOT } from '../src/config.js';
-import { SOURCE_CLI } from './support/cli-process.js';
+import { offlineCli } from './support/offline-cli.js';
 
 const dir = tempDir('jobpipe-cli-sheets-');
 after(() => dir.remove());
@@ -20,32 +17,7 @@ const KEY_FILE = JSON.stringify(
 );
 const SPREADSHEET_ID = '1QwErTyUiOpAsDfGhJkLzXcVbNm0987654321_-a';
 
-/** `jobpipe <args>` with `input` on its stdin (a pipe, as in a script). */
-function jobpipe(input: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [...SOURCE_CLI, ...args], {
-    cwd: REPO_ROOT,
-    input,
-    env: {
-      ...process.env,
-      JOBPIPE_DATA_DIR: dir.path,
-      JOBPIPE_TRANSPORT: 'embedded',
-      JOBPIPE_LOG_LEVEL: 'silent',
-      JOBPIPE_SECRET_KEY: SECRET_KEY,
-    },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-async function secret(name: string): Promise<string | undefined> {
-  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: SECRET_KEY }, 'crm-api');
-  try {
-    return await ports.secrets().get(name);
-  } finally {
-    await ports.close();
-  }
-}
+const { run: jobpipe, secret } = offlineCli(dir.path, SECRET_KEY);
 
 test('jobpipe sheets connect refuses a key without a private key, naming the field, and stores nothing', async () => {
   const run = jobpipe('{"type":"service_account","client_email":"a@b.c"}', 'sheets', 'connect', '--spreadsheet', SPREADSHEET_ID);

@@ -1,42 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { after, test } from 'node:test';
-import { createEmbeddedPorts } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
-import { REPO_ROOT } from '../src/config.js';
-import { SOURCE_CLI } from './support/cli-process.js';
+import { offlineCli } from './support/offline-cli.js';
 
 const dir = tempDir('jobpipe-cli-site-');
 after(() => dir.remove());
 const SECRET_KEY = 'cli site test secret key';
 const PASSWORD = 'correct horse battery staple';
 
-/** `jobpipe <args>` with `input` on its stdin (a pipe, as in a script). */
-function jobpipe(input: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [...SOURCE_CLI, ...args], {
-    cwd: REPO_ROOT,
-    input,
-    env: {
-      ...process.env,
-      JOBPIPE_DATA_DIR: dir.path,
-      JOBPIPE_TRANSPORT: 'embedded',
-      JOBPIPE_LOG_LEVEL: 'silent',
-      JOBPIPE_SECRET_KEY: SECRET_KEY,
-    },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-async function secret(name: string): Promise<string | undefined> {
-  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: SECRET_KEY }, 'crm-api');
-  try {
-    return await ports.secrets().get(name);
-  } finally {
-    await ports.close();
-  }
-}
+const { run: jobpipe, secret } = offlineCli(dir.path, SECRET_KEY);
 
 test('jobpipe site add stores the credentials read from stdin and prints none of them', async () => {
   const run = jobpipe(`${PASSWORD}\njbsw y3dp ehpk 3pxp jbsw y3dp ehpk 3pxp\n`, 'site', 'add', 'jobboard', '--username', 'ada', '--totp');
