@@ -2,8 +2,8 @@
  * AWS requests of a replay run (`aws.requestsPer1000Postings`, and `aws.ratioToBatchMinimum`, goal ≤ 1.3):
  * the demo's replay boards (200 postings, as `npm start` serves them) scraped, parsed, scored and taken
  * into crm-api's read side by the four pipeline services on the aws transport, each built from its
- * definition over `createAwsPorts` with its own SDK clients, as its container would run it (queue runner
- * with `eventsTogether`, the service's concurrency, long polls of 20 s).
+ * definition over `createAwsPorts` with its own SDK clients, as its container would run it (`serviceQueueRunner`,
+ * as `startService` makes it: `eventsTogether`, the service's concurrency, long polls of 20 s).
  *
  * AWS is `startLocalAws` of the test kit: SQS, EventBridge (rules from the topology routing to the
  * queues), DynamoDB (dynalite with TransactWriteItems) and S3 on one local endpoint, in memory, with
@@ -19,7 +19,6 @@
  * the outbox are empty; the consumers are then stopped (their last long polls count).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { contracts, type QueueDefinition, queueOf } from '@jobpipe/contracts';
 import { crmApiService } from '@jobpipe/crm-api';
 import { parserService } from '@jobpipe/parser';
 import { recommenderService } from '@jobpipe/recommender';
@@ -27,13 +26,13 @@ import { startReplayServer } from '@jobpipe/replay';
 import { scraperService } from '@jobpipe/scraper';
 import {
   type BuiltService,
-  idlePauseMsOf,
   OUTBOX_TABLE,
-  QueueRunner,
+  type QueueRunner,
   type RuntimePorts,
   readRuntimeConfig,
   type ServiceConfig,
   type ServiceDefinition,
+  serviceQueueRunner,
   silentLogger,
 } from '@jobpipe/shared';
 import { AwsRequestCount, AwsResourceNames, bootstrapAws, countAwsRequests, createAwsClients, createAwsPorts } from '@jobpipe/shared/aws';
@@ -85,20 +84,8 @@ export default async function awsRequestsBench(): Promise<Record<string, number>
       open.push(ports);
       const parts = await service.build(ports, service.readConfig(env), silentLogger);
       built.push(parts);
-      const queue = queueOf(service.name) as QueueDefinition;
-      runners.push(
-        new QueueRunner({
-          queue,
-          consumer: ports.consumer(queue.name),
-          registry: contracts(),
-          handlers: parts.handlers,
-          publisher: ports.publisher,
-          eventsTogether: (job) => ports.eventsTogether(job),
-          idlePauseMs: idlePauseMsOf(queue, 'aws'),
-          logger: silentLogger,
-          ...(parts.concurrency ? { concurrency: parts.concurrency } : {}),
-        }),
-      );
+      const runner = serviceQueueRunner(service.name, ports, parts, { transport: 'aws', logger: silentLogger });
+      if (runner) runners.push(runner);
     }
     for (const runner of runners) runner.start();
 

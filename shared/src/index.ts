@@ -41,6 +41,7 @@ export * from './runtime/queue-runner.js';
 export * from './runtime/runtime-config.js';
 export * from './runtime/runtime-ports.js';
 export * from './runtime/service.js';
+export * from './runtime/service-queue-runner.js';
 export * from './runtime/site-secret-names.js';
 export * from './runtime/sites-document.js';
 export * from './scheduling/scheduled-requests.js';

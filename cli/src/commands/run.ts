@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { contracts, type QueueDefinition, queueOf, type ScoreItem, sourceOfJobId } from '@jobpipe/contracts';
+import { type ScoreItem, sourceOfJobId } from '@jobpipe/contracts';
 import { etlService, runFullRebuild } from '@jobpipe/etl';
 import { parserService } from '@jobpipe/parser';
 import { recommenderService } from '@jobpipe/recommender';
@@ -17,9 +17,10 @@ import {
   type Outbox,
   OutboxPublisher,
   type OutgoingEvent,
-  QueueRunner,
+  type QueueRunner,
   type RuntimePorts,
   type ServiceDefinition,
+  serviceQueueRunner,
 } from '@jobpipe/shared';
 import type { JobSite } from '@jobpipe/test-kit/job-site';
 import Table from 'cli-table3';
@@ -124,18 +125,8 @@ async function runOnce(env: CliEnvironment, file: ConfigFile, timeoutSeconds: nu
       const ports = portsOf(service.name);
       const parts = await service.build(ports, service.readConfig(serviceEnv), logger);
       built.push(parts);
-      const queue = queueOf(service.name) as QueueDefinition;
-      runners.push(
-        new QueueRunner({
-          queue,
-          consumer: ports.consumer(queue.name),
-          registry: contracts(),
-          handlers: parts.handlers,
-          publisher: ports.publisher,
-          logger,
-          waitMs: 200,
-        }),
-      );
+      const runner = serviceQueueRunner(service.name, ports, parts, { transport: 'embedded', logger });
+      if (runner) runners.push(runner);
     }
 
     for (const search of config.searches) counts(search.source);

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { contracts, queueOf } from '@jobpipe/contracts';
+import { queueOf } from '@jobpipe/contracts';
 import type { Logger } from '../ports/logger.js';
 import { createRuntimePorts } from './create-runtime-ports.js';
 import type { BuiltService, ServiceConfig, ServiceDefinition, Stoppable } from './define-service.js';
@@ -7,8 +7,9 @@ import type { Environment } from './environment.js';
 import { startHealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
 import { ServiceMetrics } from './metrics.js';
-import { idlePauseMsOf, QueueRunner } from './queue-runner.js';
+import type { QueueRunner } from './queue-runner.js';
 import type { RuntimePorts } from './runtime-ports.js';
+import { serviceQueueRunner } from './service-queue-runner.js';
 
 /** A started service: its ports, what it built, its queue runner and health endpoint. */
 export interface RunningService<Config extends ServiceConfig = ServiceConfig, Built extends BuiltService = BuiltService> {
@@ -43,21 +44,7 @@ export async function startService<Config extends ServiceConfig, Built extends B
   const ports = await createRuntimePorts(config.runtime, definition.name);
   const built = await definition.build(ports, config, logger);
   built.metrics?.registerInto(metrics.registry);
-  const queue = queueOf(definition.name);
-  const runner = queue
-    ? new QueueRunner({
-        queue,
-        consumer: ports.consumer(queue.name),
-        registry: contracts(),
-        handlers: built.handlers,
-        publisher: ports.publisher,
-        eventsTogether: (work) => ports.eventsTogether(work),
-        idlePauseMs: idlePauseMsOf(queue, config.runtime.transport),
-        logger,
-        metrics,
-        ...(built.concurrency ? { concurrency: built.concurrency } : {}),
-      })
-    : undefined;
+  const runner = serviceQueueRunner(definition.name, ports, built, { transport: config.runtime.transport, logger, metrics });
   runner?.start();
   const sideJobs: Stoppable[] = [];
   for (const [name, start] of Object.entries(built.sideJobs ?? {})) {
@@ -73,7 +60,7 @@ export async function startService<Config extends ServiceConfig, Built extends B
           metrics,
           status: () => ({ service: definition.name, pid: process.pid, runner: runner?.status() }),
         });
-  logger.info({ queue: queue?.name, transport: config.runtime.transport }, 'service started');
+  logger.info({ queue: queueOf(definition.name)?.name, transport: config.runtime.transport }, 'service started');
   return {
     config,
     built,
