@@ -32,6 +32,7 @@ export * from './runtime/define-service.js';
 export * from './runtime/env-config.js';
 export * from './runtime/environment.js';
 export * from './runtime/event-factory.js';
+export * from './runtime/gathering-turn.js';
 export * from './runtime/handlers.js';
 export * from './runtime/health-server.js';
 export * from './runtime/logger.js';

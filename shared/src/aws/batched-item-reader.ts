@@ -1,6 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { TransientError } from '../errors.js';
 import type { Item } from '../ports/tables.js';
+import { GatheringTurn, type TurnGatherer } from '../runtime/gathering-turn.js';
 import { type RetryPolicy, retryFailedSubset } from './retry-failed-subset.js';
 
 /** BatchGetItem takes at most 100 keys. */
@@ -29,15 +30,17 @@ const identityOf = (tableName: string, key: Record<string, string>) =>
   ]);
 
 /**
- * Strongly consistent reads by key, gathered: the reads asked for within `GATHER_MS` of the first (the
- * handlers of a batch run together, and a scraper run's postings) go out as one BatchGetItem per 100
- * keys instead of one GetItem each; a lone read stays a GetItem. A key asked for twice is read once.
+ * Strongly consistent reads by key, gathered: the reads the handlers of a received batch ask for while
+ * they all wait (`GatheringTurn`), and elsewhere the reads asked for within `GATHER_MS` of the first (a
+ * scraper run's postings, an API request's), go out as one BatchGetItem per 100 keys instead of one
+ * GetItem each; a lone read stays a GetItem. A key asked for twice is read once.
  * Unprocessed keys are asked again with backoff; a read still unprocessed then fails with
  * `TransientError('TABLE_READ_INCOMPLETE')`. Each read sees the item as of its request, as concurrent
  * GetItems would: a read asked after a write has completed sees that write.
  */
-export class BatchedItemReader {
+export class BatchedItemReader implements TurnGatherer {
   private pending = new Map<string, PendingRead>();
+  private readonly pendingOfTurn = new Map<GatheringTurn, Map<string, PendingRead>>();
 
   constructor(
     private readonly documents: DynamoDBDocumentClient,
@@ -48,16 +51,33 @@ export class BatchedItemReader {
   get(tableName: string, key: Record<string, string>): Promise<Item | undefined> {
     return new Promise((resolve, reject) => {
       const identity = identityOf(tableName, key);
-      if (this.pending.size === 0) setTimeout(() => void this.flush(), GATHER_MS);
-      const read = this.pending.get(identity) ?? { tableName, key, identity, waiting: [] };
+      const turn = GatheringTurn.current();
+      let reads = this.pending;
+      if (turn) {
+        reads = this.pendingOfTurn.get(turn) ?? new Map();
+        this.pendingOfTurn.set(turn, reads);
+      } else if (this.pending.size === 0) {
+        setTimeout(() => {
+          const window = [...this.pending.values()];
+          this.pending = new Map();
+          void this.flush(window);
+        }, GATHER_MS);
+      }
+      const read = reads.get(identity) ?? { tableName, key, identity, waiting: [] };
       read.waiting.push({ resolve, reject });
-      this.pending.set(identity, read);
+      reads.set(identity, read);
+      turn?.park(this);
     });
   }
 
-  private async flush(): Promise<void> {
-    const reads = [...this.pending.values()];
-    this.pending = new Map();
+  /** Sends the reads the handlers of a turn asked for while they all waited. */
+  release(turn: GatheringTurn): void {
+    const reads = [...(this.pendingOfTurn.get(turn)?.values() ?? [])];
+    this.pendingOfTurn.delete(turn);
+    void this.flush(reads);
+  }
+
+  private async flush(reads: readonly PendingRead[]): Promise<void> {
     const chunks: PendingRead[][] = [];
     for (let start = 0; start < reads.length; start += BATCH_GET_LIMIT) chunks.push(reads.slice(start, start + BATCH_GET_LIMIT));
     await Promise.all(chunks.map((chunk) => (chunk.length === 1 ? this.readOne(chunk[0]!) : this.readMany(chunk))));

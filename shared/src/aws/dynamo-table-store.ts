@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
@@ -7,7 +7,6 @@ import {
   QueryCommand,
   type QueryCommandInput,
   ScanCommand,
-  TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type TableDefinition, tableDefinition } from '@jobpipe/contracts';
 import { TransientError } from '../errors.js';
@@ -21,8 +20,10 @@ import {
   type ScanOptions,
   type WriteCondition,
 } from '../ports/tables.js';
+import { GatheringTurn } from '../runtime/gathering-turn.js';
 import { BatchedItemReader } from './batched-item-reader.js';
 import { toDynamoCondition } from './dynamo-conditions.js';
+import { type KeyedTransactItem, TransactionGatherer } from './gathered-transactions.js';
 import { type RetryPolicy, retryFailedSubset } from './retry-failed-subset.js';
 
 /** Options of the DynamoDB table store. */
@@ -82,26 +83,23 @@ function decodeCursor(cursor: string): Item {
  */
 export class DynamoTableStore implements ItemStore {
   private readonly reader: BatchedItemReader;
+  private readonly transactions: TransactionGatherer;
 
   constructor(private readonly options: DynamoTableStoreOptions) {
     this.reader = new BatchedItemReader(options.documents, options.retry ?? DEFAULT_RETRY);
+    this.transactions = new TransactionGatherer(options.documents);
   }
 
   async get(table: string, key: Item): Promise<Item | undefined> {
     return this.reader.get(this.options.tableName(table), keyOf(tableDefinition(table), key, table));
   }
 
+  /** A put; inside a turn of handlers (`GatheringTurn`) it is gathered with the turn's commits into one transaction. */
   async put(table: string, item: Item, condition?: WriteCondition): Promise<boolean> {
-    const definition = tableDefinition(table);
-    keyOf(definition, item, table);
+    const write = this.keyedWrite({ table, item, ...(condition ? { condition } : {}) });
+    if (GatheringTurn.current()) return this.transactions.commit([write]);
     try {
-      await this.options.documents.send(
-        new PutCommand({
-          TableName: this.options.tableName(table),
-          Item: item,
-          ...(condition ? toDynamoCondition(condition, definition.partitionKey) : {}),
-        }),
-      );
+      await this.options.documents.send(new PutCommand({ ...write.item.Put! }));
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
@@ -122,35 +120,32 @@ export class DynamoTableStore implements ItemStore {
 
   /**
    * One TransactWriteItems: conditions become ConditionExpressions, and a transaction cancelled because
-   * one of them failed returns false (nothing was written).
+   * one of them failed returns false (nothing was written). Inside a turn of handlers the turn's commits
+   * go out together (`TransactionGatherer`), each keeping its own answer.
    */
   async transact(writes: readonly ItemWrite[]): Promise<boolean> {
     if (writes.length > MAX_TRANSACTION_WRITES) {
       throw new RangeError(`a transaction takes at most ${MAX_TRANSACTION_WRITES} writes, not ${writes.length}`);
     }
-    const items = writes.map(({ table, item, condition }) => {
-      const definition = tableDefinition(table);
-      keyOf(definition, item, table);
-      return {
+    return this.transactions.commit(writes.map((write) => this.keyedWrite(write)));
+  }
+
+  /** A put as one write of a transaction, with the identity of the item it writes and its size. */
+  private keyedWrite({ table, item, condition }: ItemWrite): KeyedTransactItem {
+    const definition = tableDefinition(table);
+    const key = keyOf(definition, item, table);
+    const tableName = this.options.tableName(table);
+    return {
+      item: {
         Put: {
-          TableName: this.options.tableName(table),
+          TableName: tableName,
           Item: item,
           ...(condition ? toDynamoCondition(condition, definition.partitionKey) : {}),
         },
-      };
-    });
-    try {
-      await this.options.documents.send(new TransactWriteCommand({ TransactItems: items }));
-      return true;
-    } catch (error) {
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')
-      ) {
-        return false;
-      }
-      throw error;
-    }
+      },
+      identity: JSON.stringify([tableName, ...Object.values(key)]),
+      bytes: Buffer.byteLength(JSON.stringify(item), 'utf8'),
+    };
   }
 
   async delete(table: string, key: Item): Promise<void> {

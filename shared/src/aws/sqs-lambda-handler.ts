@@ -1,6 +1,7 @@
 import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { type Clock, systemClock } from '../ports/clock.js';
 import type { ReceivedMessage } from '../ports/events.js';
+import { GatheringTurn } from '../runtime/gathering-turn.js';
 import { type Outcome, type ProcessorDependencies, processMessage } from '../runtime/message-processor.js';
 import { topologyQueueOfSqsName } from './resource-names.js';
 import { exhaustedReason, sendToDeadLetterQueue } from './sqs-dead-letters.js';
@@ -112,27 +113,33 @@ export function createSqsLambdaHandler(options: SqsLambdaHandlerOptions): (event
       .catch((error: unknown) =>
         options.logger.warn({ err: String(error) }, 'events left by an earlier invocation are still waiting in the outbox'),
       );
-    const handleAll = () =>
-      Promise.all(
-        event.Records.map(async (record) => {
-          const message: ReceivedMessage = {
-            messageId: record.messageId,
-            receiptHandle: record.receiptHandle,
-            body: record.body,
-            receiveCount: Number(record.attributes.ApproximateReceiveCount ?? 1),
-          };
-          const queue = topologyQueueOfSqsName(queueNameOfArn(record.eventSourceARN));
-          // Every earlier receive ended without a verdict (the function crashed or timed out).
-          if (queue && message.receiveCount > queue.maxReceiveCount) {
-            return deadLetter(
-              record,
-              message,
-              exhaustedReason(queue.maxReceiveCount, 'visibility timeout expired (handler crashed or timed out)'),
-            );
-          }
-          return settle(record, message, await processMessage(message, options));
-        }),
-      );
+    // The records run as one turn, so the storage requests of their handlers go out together.
+    const handleAll = async () =>
+      (
+        await GatheringTurn.settleTogether(
+          event.Records.map((record) => async () => {
+            const message: ReceivedMessage = {
+              messageId: record.messageId,
+              receiptHandle: record.receiptHandle,
+              body: record.body,
+              receiveCount: Number(record.attributes.ApproximateReceiveCount ?? 1),
+            };
+            const queue = topologyQueueOfSqsName(queueNameOfArn(record.eventSourceARN));
+            // Every earlier receive ended without a verdict (the function crashed or timed out).
+            if (queue && message.receiveCount > queue.maxReceiveCount) {
+              return deadLetter(
+                record,
+                message,
+                exhaustedReason(queue.maxReceiveCount, 'visibility timeout expired (handler crashed or timed out)'),
+              );
+            }
+            return settle(record, message, await processMessage(message, options));
+          }),
+        )
+      ).map((result) => {
+        if (result.status === 'rejected') throw result.reason;
+        return result.value;
+      });
     const settled = await (options.eventsTogether ? options.eventsTogether(handleAll) : handleAll());
     try {
       await options.flushEvents?.();

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { QueueDefinition } from '@jobpipe/contracts';
 import type { QueueConsumer, ReceivedMessage } from '../ports/events.js';
 import type { Logger } from '../ports/logger.js';
+import { GatheringTurn } from './gathering-turn.js';
 import { type Outcome, type ProcessorDependencies, processMessage } from './message-processor.js';
 import type { ServiceMetrics } from './metrics.js';
 
@@ -103,7 +104,9 @@ export class QueueRunner {
     try {
       // One message whose release or dead-lettering fails must not keep its handled neighbours from
       // being deleted: every message settles on its own, then the handled ones are acked together.
-      const handleAll = () => Promise.allSettled(messages.map((message) => this.handle(message, unsettled)));
+      // The batch's handlers run as one turn: the reads and commits they ask for at about the same time
+      // go out together where the table store gathers them (DynamoDB), each with its own answer.
+      const handleAll = () => GatheringTurn.settleTogether(messages.map((message) => () => this.handle(message, unsettled)));
       const settled = await (this.options.eventsTogether ? this.options.eventsTogether(handleAll) : handleAll());
       const acked = messages.filter((_, i) => {
         const result = settled[i]!;

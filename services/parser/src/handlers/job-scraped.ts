@@ -1,5 +1,5 @@
 import type { BlobStore } from '@jobpipe/shared';
-import { type EventHandler, parseRawBlobKey, TransientError } from '@jobpipe/shared';
+import { type EventHandler, GatheringTurn, parseRawBlobKey, TransientError } from '@jobpipe/shared';
 import type { JobsRepository } from '../adapters/jobs-repository.js';
 import { parseRawBody } from '../domain/parse-raw-body.js';
 import { storePosting } from './store-posting.js';
@@ -38,8 +38,9 @@ export function jobScrapedHandler(deps: JobScrapedDependencies): EventHandler<'j
       if (result.rejected.length > 0)
         context.logger.warn({ blobKey: scraped.blobKey, rejected: result.rejected }, 'some postings on the page were unusable');
       // Every posting of the page takes its turn now, in page order and after the pages delivered before
-      // this one; postings that cannot be the same job then store concurrently.
-      await place.admitted;
+      // this one; postings that cannot be the same job then store concurrently. Waiting for the earlier
+      // messages of the batch lets their reads and commits go out meanwhile (`GatheringTurn`).
+      await GatheringTurn.waitingOnOthers(place.admitted);
       const stores = result.postings.map((posting) =>
         storePosting(
           { repository: deps.repository, duplicateMinConfidence: deps.duplicateMinConfidence, caused: context.caused },
