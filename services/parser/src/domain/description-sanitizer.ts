@@ -119,6 +119,7 @@ export function escapeText(text: string): string {
 }
 
 /** Control characters and spaces, which browsers skip inside a URL's scheme. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters browsers skip, so the check skips them too
 const SKIPPED_IN_URL = /[\x00-\x20]+/g;
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9.\-+]*):/;
 const PROTOCOL_RELATIVE = /^[/\\]{2}/;
