@@ -15,21 +15,28 @@ interface Participant {
 const participants = new AsyncLocalStorage<Participant>();
 
 /**
- * Longest the asks of a turn wait after the last one came: a participant still busy (a fetch, a long
- * parse) lets them go then. Each participant parks at most once before a release, so a turn of n
- * participants holds an ask at most n times this long; handlers parsing one after another on the event
- * loop (the parser) still park within it of each other.
+ * How long the asks of a turn wait after the last one came once every participant still working has
+ * asked (or waits for one that has): asks one participant makes a moment apart (a scraper run's
+ * postings, a `Promise.all` of reads) still go together.
+ */
+export const SETTLE_MS = 5;
+
+/**
+ * How long the asks of a turn wait after the last one came while a participant is still busy (a
+ * fetch, a long parse): then they go without it. Each participant asks at most once between two
+ * releases, so a turn of n participants holds an ask at most about n times this long; handlers parsing
+ * one after another on the event loop (the parser) still ask within it of each other.
  */
 export const MAX_HOLD_MS = 50;
 
 /**
  * The handlers of one received batch, run together so that the storage requests they ask for at about
  * the same time go out as one (reads as one BatchGetItem, commits as one TransactWriteItems): an ask
- * parks its participant, and once every participant still working is parked (or `MAX_HOLD_MS` after
- * the last ask) the gatherers send what was asked. A participant is a handler in an async context:
- * the asks of code outside any turn, or of a participant that is done (a timer it left behind), are the
- * gatherer's to send at once. Gathering changes when requests go out, never what they do: each ask
- * still gets its own answer.
+ * parks its participant, and `SETTLE_MS` after the last ask once every participant still working is
+ * parked (else `MAX_HOLD_MS` after it) the gatherers send what was asked. A participant is a handler
+ * in an async context: the asks of code outside any turn, or of a participant that is done (a timer it
+ * left behind), are the gatherer's to send at once. Gathering changes when requests go out, never what
+ * they do: each ask still gets its own answer.
  */
 export class GatheringTurn {
   private active: number;
@@ -38,7 +45,6 @@ export class GatheringTurn {
   private readonly waiting = new Set<Participant>();
   private readonly gatherers = new Set<TurnGatherer>();
   private holdTimer: NodeJS.Timeout | undefined;
-  private releaseScheduled = false;
 
   private constructor(participantCount: number) {
     this.active = participantCount;
@@ -46,11 +52,9 @@ export class GatheringTurn {
 
   /**
    * Runs each work as a participant of one new turn; settles as `Promise.allSettled` does. A lone work
-   * runs outside any turn: there is nothing to gather its asks with, and it may gather its own (reads
-   * asked within a few milliseconds of each other go out together anyway).
+   * is a turn too: what it asks for at once (a lifecycle sweep's reads and commits) goes out together.
    */
   static settleTogether<T>(works: readonly (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
-    if (works.length <= 1) return Promise.allSettled(works.map((work) => work()));
     const turn = new GatheringTurn(works.length);
     return Promise.allSettled(
       works.map((work) => {
@@ -83,7 +87,7 @@ export class GatheringTurn {
     if (!participant || participant.done) return other;
     const { turn } = participant;
     turn.waiting.add(participant);
-    turn.releaseWhenIdle();
+    turn.scheduleRelease();
     try {
       return await other;
     } finally {
@@ -103,29 +107,21 @@ export class GatheringTurn {
     }
     this.parked.add(participant);
     this.gatherers.add(gatherer);
-    clearTimeout(this.holdTimer);
-    this.holdTimer = setTimeout(() => this.release(), MAX_HOLD_MS);
-    this.releaseWhenIdle();
+    this.scheduleRelease();
   }
 
   private left(participant: Participant): void {
     this.active -= 1;
     this.parked.delete(participant);
     this.waiting.delete(participant);
-    this.releaseWhenIdle();
+    this.scheduleRelease();
   }
 
-  /**
-   * Releases once every working participant is parked, after the work already scheduled has run (so
-   * asks one participant makes at once, `Promise.all` of reads, go together).
-   */
-  private releaseWhenIdle(): void {
-    if (this.releaseScheduled || !this.idle()) return;
-    this.releaseScheduled = true;
-    setImmediate(() => {
-      this.releaseScheduled = false;
-      if (this.idle()) this.release();
-    });
+  /** (Re)starts the release timer: `SETTLE_MS` when every working participant is parked, else `MAX_HOLD_MS`. */
+  private scheduleRelease(): void {
+    if (this.parked.size === 0) return;
+    clearTimeout(this.holdTimer);
+    this.holdTimer = setTimeout(() => this.release(), this.idle() ? SETTLE_MS : MAX_HOLD_MS);
   }
 
   /** Whether something is asked and every working participant has asked or waits for one that has. */
