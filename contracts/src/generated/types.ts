@@ -2267,11 +2267,11 @@ export interface AnalyticsSnapshotItem {
 }
 
 /**
- * The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.
+ * The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`, `closure`/<jobId>.
  */
 
 export type RecommenderStateItem =
-  PostingFeaturesItem | DecisionItem | ModelItem | PendingDecisionsItem | ReceivedConfigItem;
+  PostingFeaturesItem | DecisionItem | ModelItem | PendingDecisionsItem | ReceivedConfigItem | EarlyClosureItem;
 /**
  * Every criterion that fires now (empty: none does any more).
  */
@@ -2414,6 +2414,22 @@ export interface ReceivedConfigItem {
   sort: "current";
   version: number;
   config: JobpipeConfig;
+}
+
+export interface EarlyClosureItem {
+  key: "closure";
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  sort: string;
+  /**
+   * Set while closed; absent once reopened.
+   */
+  closedAt?: string;
+  /**
+   * When the latest close or reopen kept here happened (an older one changes nothing).
+   */
+  closureChangedAt: string;
 }
 
 /**
