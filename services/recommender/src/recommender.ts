@@ -94,8 +94,9 @@ export class Recommender {
 
   /** The config and model in force, prepared for scoring (cached while neither changes). */
   async context(): Promise<{ context: ScoringContext; config: ConfigRecord; configHash: string }> {
-    const config = (await this.state.config()) ?? EMPTY_CONFIG;
-    const modelRecord = await this.state.modelRecord();
+    // Read together: on DynamoDB the reads of a batch's handlers go out as one BatchGetItem per round.
+    const [stored, modelRecord] = await Promise.all([this.state.config(), this.state.modelRecord()]);
+    const config = stored ?? EMPTY_CONFIG;
     if (modelRecord && this.loadedModel?.model.version !== modelRecord.version) {
       this.loadedModel = loadModel(await this.state.model(modelRecord.blobKey));
     }
@@ -221,9 +222,8 @@ export class Recommender {
 
   private async scoreOne(posting: PostingRecord, caused: Caused): Promise<'scored' | 'unchanged'> {
     const jobId = posting.features.jobId;
-    const { context, config, configHash } = await this.context();
+    const [{ context, config, configHash }, previous] = await Promise.all([this.context(), this.state.score(jobId)]);
     const record = this.scoreRecord(posting, context, configHash, config.version);
-    const previous = await this.state.score(jobId);
     // A record left unpublished (written before the outbox: claim, publish, mark) is committed again.
     if (previous?.inputsKey === record.inputsKey && previous.published) return 'unchanged';
     if (!(await this.state.commitScore(record, previous, caused([this.scoredEvent(record, posting)])))) {

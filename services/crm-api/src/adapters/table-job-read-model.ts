@@ -355,11 +355,15 @@ export class TableJobReadModel implements JobReadModel {
   /** Records one score: a new item, or the newer score over the stored one keeping its stage. */
   private async upsertOne(job: ScoredJob): Promise<UpsertOutcome> {
     for (;;) {
-      const current = await this.stored<ListingItem>(jobKey(job.jobId));
+      // Both read at once (one request on DynamoDB with the reads of the batch's other handlers).
+      const [current, keptBeforeListed] = await Promise.all([
+        this.stored<ListingItem>(jobKey(job.jobId)),
+        this.stored<PostingStateItem>(postingKey(job.jobId)),
+      ]);
       if (current && isStaleScore(current.summary, job)) return 'unchanged';
       const scored = listingItem(current ? { ...job, stage: current.stage } : job, (current?.revision ?? 0) + 1);
       // A new score keeps the posting's closure and ghost-risk flags; a first score takes those kept before it.
-      const kept: PostingState | undefined = current ? postingStateOf(current) : await this.stored<PostingStateItem>(postingKey(job.jobId));
+      const kept: PostingState | undefined = current ? postingStateOf(current) : keptBeforeListed;
       const closed = kept?.closureChangedAt
         ? { ...scored, summary: withClosure(scored.summary, kept.closure ?? null), closureChangedAt: kept.closureChangedAt }
         : scored;

@@ -289,9 +289,9 @@ export class RecommenderState {
 
   /** The config in force: the last one received, else crm-api's current one, else none. */
   async config(): Promise<ConfigRecord | undefined> {
-    const own = await this.item('config', 'current');
+    // Both read at once (one request on DynamoDB): the fallback is wanted only until a config arrives.
+    const [own, current] = await Promise.all([this.item('config', 'current'), this.tables.get('config', { key: 'current' })]);
     if (own) return { version: own.version, config: own.config };
-    const current = await this.tables.get('config', { key: 'current' });
     return current ? { version: current.version, config: current.config } : undefined;
   }
 
