@@ -222,8 +222,9 @@ export class Recommender {
 
   private async scoreOne(posting: PostingRecord, caused: Caused): Promise<'scored' | 'unchanged'> {
     const jobId = posting.features.jobId;
-    const [{ context, config, configHash }, previous] = await Promise.all([this.context(), this.state.score(jobId)]);
+    const { context, config, configHash } = await this.context();
     const record = this.scoreRecord(posting, context, configHash, config.version);
+    const previous = await this.state.score(jobId);
     // A record left unpublished (written before the outbox: claim, publish, mark) is committed again.
     if (previous?.inputsKey === record.inputsKey && previous.published) return 'unchanged';
     if (!(await this.state.commitScore(record, previous, caused([this.scoredEvent(record, posting)])))) {

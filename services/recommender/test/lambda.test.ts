@@ -49,11 +49,13 @@ beforeEach(() => {
   dynamo.on(BatchGetCommand).resolves({ Responses: {} });
   dynamo.on(QueryCommand).resolves({ Items: [] });
   dynamo.on(ScanCommand).resolves({ Items: [] });
+  const busy = (item: Record<string, unknown>) => item.sort === 'greenhouse:busy';
   dynamo.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => {
-    if (input.Item.sort === 'greenhouse:busy') throw new Error('ProvisionedThroughputExceededException');
+    if (busy(input.Item)) throw new Error('ProvisionedThroughputExceededException');
     return {};
   });
-  playOutboxTable(dynamo, 'jp-outbox');
+  // The batch's posting writes go out as one transaction: DynamoDB refusing it refuses the busy one's alone.
+  playOutboxTable(dynamo, 'jp-outbox', busy);
   sqs.on(GetQueueUrlCommand).callsFake((input: { QueueName: string }) => ({ QueueUrl: `https://sqs.local/1/${input.QueueName}` }));
   sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
   sqs.on(ChangeMessageVisibilityCommand).resolves({});

@@ -176,10 +176,16 @@ describe('events of one handler turn', () => {
       eventsTogether: (work) => relay.together(work),
       handlers: defineHandlers({
         'job.scraped@1': async (event, context) => {
-          // Handlers finish one after another, as real ones do, each committing its change and event.
+          // Handlers finish one after another, as real ones do, each committing its change and event; the
+          // last one is still busy when the others are done (it gives a full request time to go out: their
+          // commits go together once it has been busy for MAX_HOLD_MS).
           const n = Number(event.detail.data.externalId.slice('job-'.length));
-          await new Promise((resolve) => setTimeout(resolve, n === 12 ? 100 : 2 * n));
-          if (n === 12) sentBeforeTheLastCommit = putEventsRequests().length;
+          await new Promise((resolve) => setTimeout(resolve, 2 * n));
+          if (n === 12) {
+            const deadline = Date.now() + 5000;
+            while (putEventsRequests().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+            sentBeforeTheLastCommit = putEventsRequests().length;
+          }
           await outbox.commit({
             writes: [{ table: 'scrapeState', item: { key: `http#https://jobs.example/job-${n}` } }],
             events: context.caused([{ detailType: 'job.scraped', data: scrapedData(100 + n) }]),

@@ -22,12 +22,19 @@ export interface PlayedOutboxTable {
 /**
  * Answers TransactWrite (records every put; outbox puts wait as entries), Query of the outbox table (a
  * producer's entries in sort-key order) and BatchWrite of the outbox table (deletes entries). Call it
- * after each reset of the stub; other commands keep the test's own answers.
+ * after each reset of the stub; other commands keep the test's own answers. A transaction putting an
+ * item `refused` names is refused whole with `refusal` (DynamoDB throttling it, say).
  */
-export function playOutboxTable(dynamo: AwsClientStub<DynamoDBDocumentClient>, outboxTableName: string): PlayedOutboxTable {
+export function playOutboxTable(
+  dynamo: AwsClientStub<DynamoDBDocumentClient>,
+  outboxTableName: string,
+  refused: (item: Record<string, unknown>) => boolean = () => false,
+  refusal = 'ProvisionedThroughputExceededException',
+): PlayedOutboxTable {
   const played: PlayedOutboxTable = { puts: [], entries: new Map() };
   const keyOf = (item: Record<string, unknown>) => `${item.producer}\u0000${item.entryId}`;
   dynamo.on(TransactWriteCommand).callsFake((input: TransactWriteCommandInput) => {
+    if ((input.TransactItems ?? []).some((write) => write.Put?.Item && refused(write.Put.Item))) throw new Error(refusal);
     for (const write of input.TransactItems ?? []) {
       if (!write.Put?.TableName || !write.Put.Item) continue;
       played.puts.push({ table: write.Put.TableName, item: write.Put.Item });
