@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { silentLogger } from '@jobpipe/shared';
-import { busEvent } from '@jobpipe/test-kit';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
-import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
+import { deliverAnalyticsSnapshot, feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
 
 /**
  * Malformed requests generated from the OpenAPI document for every operation it lists: wrong types,
@@ -53,20 +51,7 @@ before(async () => {
   api = await startTestApi();
   await feedScored(api, scoredData('greenhouse:1'), scoredData('lever:2'));
   // Insights answer 503 until a snapshot exists (a server state, not a caller mistake): give them one.
-  await api.ports.blobs.put('analytics/snapshots/fuzz.sqlite', buildAnalyticsSnapshot(join(api.dataDir, 'fuzz-analytics.sqlite')));
-  const completed = busEvent(
-    'etl.completed',
-    {
-      requestId: 'fuzz',
-      snapshotBlobKey: 'analytics/snapshots/fuzz.sqlite',
-      completedAt: '2026-03-01T12:00:00.000Z',
-      durationMs: 1,
-      rows: { jobs: 4, stageChanges: 0, applications: 0, skills: 7 },
-    },
-    'etl',
-  );
-  const context = { publish: (events: never[]) => api.ports.publisher.publish(events), logger: silentLogger, receiveCount: 1 };
-  await api.handlers['etl.completed@1'](completed, context as never);
+  await deliverAnalyticsSnapshot(api, 'fuzz', buildAnalyticsSnapshot(join(api.dataDir, 'fuzz-analytics.sqlite')));
   const document = api.app.swagger() as unknown as { paths: Record<string, Record<string, Record<string, unknown>>> };
   operations = Object.entries(document.paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, operation]) => {
