@@ -28135,11 +28135,12 @@ return errors === 0;
 validate256.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const tablesNotifications = validate305;
-const schema148 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/notifications/schema.json","title":"NotificationsItem","description":"The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets). No URL, address or secret is stored here.","oneOf":[{"title":"NotificationDeliveryItem","description":"One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.","type":"object","additionalProperties":false,"required":["key","target","jobId","status","revision","score","scoredAt","job","updatedAt"],"properties":{"key":{"type":"string","pattern":"^delivery#","description":"delivery#<target>#<jobId>"},"target":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"status":{"type":"string","enum":["queued","sending","sent"],"description":"queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again"},"revision":{"type":"integer","minimum":1},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","reasons"],"description":"What a notification shows of the job (from job.scored).","properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"string","maxLength":300},"description":"The reasons that raised the score most (a few)."}}},"queuedFor":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name","description":"The target whose digest this waits for; only on queued deliveries (the byQueue index is sparse)."},"via":{"type":"string","enum":["instant","digest"]},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationBucketItem","description":"A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.","type":"object","additionalProperties":false,"required":["key","bucketOf","tokens","refilledAt","revision"],"properties":{"key":{"type":"string","pattern":"^bucket#","description":"bucket#<target>"},"bucketOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"tokens":{"type":"number","minimum":0},"refilledAt":{"type":"string","format":"date-time"},"revision":{"type":"integer","minimum":1}}},{"title":"NotificationDigestItem","description":"A target's digest cursor: the last digest request it took, and whether that digest went out.","type":"object","additionalProperties":false,"required":["key","digestOf","requestId","status","revision","claimedAt","jobs"],"properties":{"key":{"type":"string","pattern":"^digest#","description":"digest#<target>"},"digestOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"requestId":{"$ref":"../../notification.digest-requested/v1/schema.json#/properties/data/properties/requestId"},"status":{"type":"string","enum":["sending","sent"]},"revision":{"type":"integer","minimum":1},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"jobs":{"type":"integer","minimum":0,"description":"Jobs in the digest."}}},{"title":"NotificationTargetStatusItem","description":"How a target's last deliveries went (never its URL or address).","type":"object","additionalProperties":false,"required":["key","statusOf","lastDeliveredAt","lastFailedAt","lastError","failuresInRow","updatedAt"],"properties":{"key":{"type":"string","pattern":"^target#","description":"target#<target>"},"statusOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"lastDeliveredAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastFailedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastError":{"anyOf":[{"type":"string","maxLength":500},{"type":"null"}]},"failuresInRow":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
+const schema148 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/notifications/schema.json","title":"NotificationsItem","description":"The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets), `closure#<jobId>` (whether the job's posting is closed, from job.closed / job.reopened: a closed job is never notified). No URL, address or secret is stored here.","oneOf":[{"title":"NotificationDeliveryItem","description":"One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.","type":"object","additionalProperties":false,"required":["key","target","jobId","status","revision","score","scoredAt","job","updatedAt"],"properties":{"key":{"type":"string","pattern":"^delivery#","description":"delivery#<target>#<jobId>"},"target":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"status":{"type":"string","enum":["queued","sending","sent"],"description":"queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again"},"revision":{"type":"integer","minimum":1},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","reasons"],"description":"What a notification shows of the job (from job.scored).","properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"string","maxLength":300},"description":"The reasons that raised the score most (a few)."}}},"queuedFor":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name","description":"The target whose digest this waits for; only on queued deliveries (the byQueue index is sparse)."},"via":{"type":"string","enum":["instant","digest"]},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationBucketItem","description":"A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.","type":"object","additionalProperties":false,"required":["key","bucketOf","tokens","refilledAt","revision"],"properties":{"key":{"type":"string","pattern":"^bucket#","description":"bucket#<target>"},"bucketOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"tokens":{"type":"number","minimum":0},"refilledAt":{"type":"string","format":"date-time"},"revision":{"type":"integer","minimum":1}}},{"title":"NotificationDigestItem","description":"A target's digest cursor: the last digest request it took, and whether that digest went out.","type":"object","additionalProperties":false,"required":["key","digestOf","requestId","status","revision","claimedAt","jobs"],"properties":{"key":{"type":"string","pattern":"^digest#","description":"digest#<target>"},"digestOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"requestId":{"$ref":"../../notification.digest-requested/v1/schema.json#/properties/data/properties/requestId"},"status":{"type":"string","enum":["sending","sent"]},"revision":{"type":"integer","minimum":1},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"jobs":{"type":"integer","minimum":0,"description":"Jobs in the digest."}}},{"title":"NotificationTargetStatusItem","description":"How a target's last deliveries went (never its URL or address).","type":"object","additionalProperties":false,"required":["key","statusOf","lastDeliveredAt","lastFailedAt","lastError","failuresInRow","updatedAt"],"properties":{"key":{"type":"string","pattern":"^target#","description":"target#<target>"},"statusOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"lastDeliveredAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastFailedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastError":{"anyOf":[{"type":"string","maxLength":500},{"type":"null"}]},"failuresInRow":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationClosureItem","description":"Whether a job's posting is closed, as the latest job.closed or job.reopened says (an older one changes nothing): a job.scored of a closed job notifies no target, and a digest leaves a closed job out (it stays queued, and is in the digest after it reopens).","type":"object","additionalProperties":false,"required":["key","jobId","closureChangedAt"],"properties":{"key":{"type":"string","pattern":"^closure#","description":"closure#<jobId>"},"jobId":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/jobId"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"Set while the posting is closed; absent once it reopened."},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"closureChangedAt":{"type":"string","format":"date-time","description":"When the latest close or reopen kept here happened."}}}]};
 const pattern70 = new RegExp("^delivery#", "u");
 const pattern73 = new RegExp("^bucket#", "u");
 const pattern74 = new RegExp("^digest#", "u");
 const pattern75 = new RegExp("^target#", "u");
+const pattern76 = new RegExp("^closure#", "u");
 const schema149 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","description":"the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)"};
 
 function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -28315,6 +28316,119 @@ validate315.errors = vErrors;
 return errors === 0;
 }
 validate315.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate318.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!pattern5.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[^\\s]{1,200}$"},message:"must match pattern \""+"^[a-z0-9-]+:[^\\s]{1,200}$"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate318.errors = vErrors;
+return errors === 0;
+}
+validate318.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema154 = {"type":"string","format":"date-time"};
+
+function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate320.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate320.errors = vErrors;
+return errors === 0;
+}
+validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate322.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((((data === "missing-from-complete-reads") || (data === "expired")) || (data === "source-says-closed")) || (data === "user")) || (data === "left-out-of-full-import"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema58.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate322.errors = vErrors;
+return errors === 0;
+}
+validate322.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
 function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -29752,16 +29866,153 @@ if(props0 !== true){
 props0 = true;
 }
 }
-}
-}
-}
-if(!valid0){
-const err108 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs104 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.key === undefined){
+const err108 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+if(data.jobId === undefined){
+const err109 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data.closureChangedAt === undefined){
+const err110 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "closureChangedAt"},message:"must have required property '"+"closureChangedAt"+"'"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+for(const key5 in data){
+if(!(((((key5 === "key") || (key5 === "jobId")) || (key5 === "closedAt")) || (key5 === "closeReason")) || (key5 === "closureChangedAt"))){
+const err111 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data.key !== undefined){
+let data41 = data.key;
+if(typeof data41 === "string"){
+if(!pattern76.test(data41)){
+const err112 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/4/properties/key/pattern",keyword:"pattern",params:{pattern: "^closure#"},message:"must match pattern \""+"^closure#"+"\""};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/4/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data.jobId !== undefined){
+if(!(validate318(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
+errors = vErrors.length;
+}
+}
+if(data.closedAt !== undefined){
+if(!(validate320(data.closedAt, {instancePath:instancePath+"/closedAt",parentData:data,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+errors = vErrors.length;
+}
+}
+if(data.closeReason !== undefined){
+if(!(validate322(data.closeReason, {instancePath:instancePath+"/closeReason",parentData:data,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+errors = vErrors.length;
+}
+}
+if(data.closureChangedAt !== undefined){
+let data45 = data.closureChangedAt;
+if(typeof data45 === "string"){
+if(!(formats2.validate(data45))){
+const err114 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/4/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/4/properties/closureChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+var _valid0 = _errs104 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err117 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
 }
 errors++;
 }
@@ -29782,14 +30033,14 @@ return errors === 0;
 }
 validate305.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesOutbox = validate318;
-const schema153 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/outbox/schema.json","title":"OutboxEntry","description":"Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).","type":"object","additionalProperties":false,"required":["producer","entryId","events","storedAt"],"properties":{"producer":{"type":"string","minLength":1},"entryId":{"description":"Commit time, a per-process sequence and the first event's id, so entries sort in commit order.","type":"string","minLength":1},"events":{"description":"The bus events, built and validated at commit, as a JSON array.","type":"string","minLength":2},"storedAt":{"type":"string","format":"date-time"}}};
+export const tablesOutbox = validate324;
+const schema156 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/outbox/schema.json","title":"OutboxEntry","description":"Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).","type":"object","additionalProperties":false,"required":["producer","entryId","events","storedAt"],"properties":{"producer":{"type":"string","minLength":1},"entryId":{"description":"Commit time, a per-process sequence and the first event's id, so entries sort in commit order.","type":"string","minLength":1},"events":{"description":"The bus events, built and validated at commit, as a JSON array.","type":"string","minLength":2},"storedAt":{"type":"string","format":"date-time"}}};
 
-function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/outbox/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate318.evaluated;
+const evaluated0 = validate324.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29960,18 +30211,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate318.errors = vErrors;
+validate324.errors = vErrors;
 return errors === 0;
 }
-validate318.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate324.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesProposals = validate319;
-const schema154 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/proposals/schema.json","title":"ProposalItem","description":"A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.","type":"object","additionalProperties":false,"required":["proposalId","jobId","change","proposedBy","rationale","status","createdAt","decidedAt"],"properties":{"proposalId":{"type":"string","minLength":1,"maxLength":100},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"change":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","to","closedReason","note"],"properties":{"kind":{"const":"stage-change"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"type":["string","null"],"maxLength":10000}}},{"type":"object","additionalProperties":false,"required":["kind","dryRun"],"properties":{"kind":{"const":"application"},"dryRun":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","note"],"properties":{"kind":{"const":"note"},"note":{"type":"string","minLength":1,"maxLength":10000}}}]},"proposedBy":{"type":"string","enum":["assistant","inbox"]},"rationale":{"type":["string","null"],"maxLength":2000},"status":{"type":"string","enum":["pending","accepted","rejected","undone"]},"createdAt":{"type":"string","format":"date-time"},"decidedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"cause":{"type":"object","additionalProperties":false,"required":["eventId","correlationId","messageId"],"description":"The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.","properties":{"eventId":{"$ref":"../../meta.schema.json#/properties/eventId"},"correlationId":{"$ref":"../../meta.schema.json#/properties/correlationId"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"}}},"undoTo":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},{"type":"null"}],"description":"Set when an accepted stage change can be undone: the stage the job left."}}};
+export const tablesProposals = validate325;
+const schema157 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/proposals/schema.json","title":"ProposalItem","description":"A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.","type":"object","additionalProperties":false,"required":["proposalId","jobId","change","proposedBy","rationale","status","createdAt","decidedAt"],"properties":{"proposalId":{"type":"string","minLength":1,"maxLength":100},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"change":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","to","closedReason","note"],"properties":{"kind":{"const":"stage-change"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"type":["string","null"],"maxLength":10000}}},{"type":"object","additionalProperties":false,"required":["kind","dryRun"],"properties":{"kind":{"const":"application"},"dryRun":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","note"],"properties":{"kind":{"const":"note"},"note":{"type":"string","minLength":1,"maxLength":10000}}}]},"proposedBy":{"type":"string","enum":["assistant","inbox"]},"rationale":{"type":["string","null"],"maxLength":2000},"status":{"type":"string","enum":["pending","accepted","rejected","undone"]},"createdAt":{"type":"string","format":"date-time"},"decidedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"cause":{"type":"object","additionalProperties":false,"required":["eventId","correlationId","messageId"],"description":"The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.","properties":{"eventId":{"$ref":"../../meta.schema.json#/properties/eventId"},"correlationId":{"$ref":"../../meta.schema.json#/properties/correlationId"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"}}},"undoTo":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},{"type":"null"}],"description":"Set when an accepted stage change can be undone: the stage the job left."}}};
 
-function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate320.evaluated;
+const evaluated0 = validate326.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30000,16 +30251,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate320.errors = vErrors;
+validate326.errors = vErrors;
 return errors === 0;
 }
-validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate326.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate322.evaluated;
+const evaluated0 = validate328.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30036,16 +30287,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate322.errors = vErrors;
+validate328.errors = vErrors;
 return errors === 0;
 }
-validate322.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate328.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate324.evaluated;
+const evaluated0 = validate330.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30111,17 +30362,17 @@ vErrors = null;
 }
 }
 }
-validate324.errors = vErrors;
+validate330.errors = vErrors;
 return errors === 0;
 }
-validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate330.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema158 = {"type":"string","format":"uuid","description":"Unique id of this event; consumers dedupe on it."};
+const schema161 = {"type":"string","format":"uuid","description":"Unique id of this event; consumers dedupe on it."};
 
-function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate332(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate326.evaluated;
+const evaluated0 = validate332.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30150,17 +30401,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate326.errors = vErrors;
+validate332.errors = vErrors;
 return errors === 0;
 }
-validate326.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate332.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema159 = {"type":"string","minLength":1,"maxLength":128,"description":"Carried unchanged from the first event of a flow."};
+const schema162 = {"type":"string","minLength":1,"maxLength":128,"description":"Carried unchanged from the first event of a flow."};
 
-function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate328.evaluated;
+const evaluated0 = validate334.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30199,16 +30450,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate328.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
-validate328.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate334.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate330.evaluated;
+const evaluated0 = validate336.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30247,17 +30498,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate330.errors = vErrors;
+validate336.errors = vErrors;
 return errors === 0;
 }
-validate330.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate336.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate325(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/proposals/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate319.evaluated;
+const evaluated0 = validate325.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30346,7 +30597,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema154.properties, key0))){
+if(!(func5.call(schema157.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -30393,8 +30644,8 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate320(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+if(!(validate326(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
 errors = vErrors.length;
 }
 }
@@ -30470,21 +30721,21 @@ errors++;
 }
 }
 if(data2.to !== undefined){
-if(!(validate322(data2.to, {instancePath:instancePath+"/change/to",parentData:data2,parentDataProperty:"to",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+if(!(validate328(data2.to, {instancePath:instancePath+"/change/to",parentData:data2,parentDataProperty:"to",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
 errors = vErrors.length;
 }
 }
 if(data2.closedReason !== undefined){
-if(!(validate324(data2.closedReason, {instancePath:instancePath+"/change/closedReason",parentData:data2,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
+if(!(validate330(data2.closedReason, {instancePath:instancePath+"/change/closedReason",parentData:data2,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate330.errors : vErrors.concat(validate330.errors);
 errors = vErrors.length;
 }
 }
 if(data2.note !== undefined){
 let data6 = data2.note;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err18 = {instancePath:instancePath+"/change/note",schemaPath:"#/properties/change/oneOf/0/properties/note/type",keyword:"type",params:{type: schema154.properties.change.oneOf[0].properties.note.type},message:"must be string,null"};
+const err18 = {instancePath:instancePath+"/change/note",schemaPath:"#/properties/change/oneOf/0/properties/note/type",keyword:"type",params:{type: schema157.properties.change.oneOf[0].properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -30747,7 +30998,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((data11 === "assistant") || (data11 === "inbox"))){
-const err37 = {instancePath:instancePath+"/proposedBy",schemaPath:"#/properties/proposedBy/enum",keyword:"enum",params:{allowedValues: schema154.properties.proposedBy.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/proposedBy",schemaPath:"#/properties/proposedBy/enum",keyword:"enum",params:{allowedValues: schema157.properties.proposedBy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -30760,7 +31011,7 @@ errors++;
 if(data.rationale !== undefined){
 let data12 = data.rationale;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err38 = {instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: schema154.properties.rationale.type},message:"must be string,null"};
+const err38 = {instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: schema157.properties.rationale.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -30795,7 +31046,7 @@ vErrors.push(err40);
 errors++;
 }
 if(!((((data13 === "pending") || (data13 === "accepted")) || (data13 === "rejected")) || (data13 === "undone"))){
-const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema154.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema157.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -30940,20 +31191,20 @@ errors++;
 }
 }
 if(data16.eventId !== undefined){
-if(!(validate326(data16.eventId, {instancePath:instancePath+"/cause/eventId",parentData:data16,parentDataProperty:"eventId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
+if(!(validate332(data16.eventId, {instancePath:instancePath+"/cause/eventId",parentData:data16,parentDataProperty:"eventId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
 errors = vErrors.length;
 }
 }
 if(data16.correlationId !== undefined){
-if(!(validate328(data16.correlationId, {instancePath:instancePath+"/cause/correlationId",parentData:data16,parentDataProperty:"correlationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
+if(!(validate334(data16.correlationId, {instancePath:instancePath+"/cause/correlationId",parentData:data16,parentDataProperty:"correlationId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
 errors = vErrors.length;
 }
 }
 if(data16.messageId !== undefined){
-if(!(validate330(data16.messageId, {instancePath:instancePath+"/cause/messageId",parentData:data16,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate330.errors : vErrors.concat(validate330.errors);
+if(!(validate336(data16.messageId, {instancePath:instancePath+"/cause/messageId",parentData:data16,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
 errors = vErrors.length;
 }
 }
@@ -30974,8 +31225,8 @@ let data20 = data.undoTo;
 const _errs48 = errors;
 let valid7 = false;
 const _errs49 = errors;
-if(!(validate322(data20, {instancePath:instancePath+"/undoTo",parentData:data,parentDataProperty:"undoTo",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+if(!(validate328(data20, {instancePath:instancePath+"/undoTo",parentData:data,parentDataProperty:"undoTo",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs49 === errors;
@@ -31026,20 +31277,20 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate319.errors = vErrors;
+validate325.errors = vErrors;
 return errors === 0;
 }
-validate319.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate325.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesReadModel = validate333;
-const schema161 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `posting#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"ghostFlags":{"type":"array","description":"the ghost-risk criteria that fire for the job (only while one does), each dismissed one with when the user dismissed it","items":{"type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/kind"},"detail":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/detail"},"since":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/since"},"dismissedAt":{"type":"string","format":"date-time","description":"when the user dismissed the flag (crm.flag-dismissals-changed)"}}}},"firstSeenAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/firstSeenAt"},"canonicalJobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/canonicalJobId"}}},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"groupKey":{"type":"string","minLength":1,"description":"the canonical job id of the job's duplicate group (index byGroup), only on a job known to have duplicates or to be one; absent on a job alone"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"},"flagsChangedAt":{"type":"string","format":"date-time","description":"when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"the job's flags the user dismissed (kept from crm-api's own CRM record)"},"dismissalsVersion":{"type":"integer","minimum":1,"description":"the CRM record version the dismissals are of; an older one delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"PostingStateItem","description":"What happened to the posting of a job not listed (scored) yet: its close and its ghost-risk flags, kept so the listing item its first score writes starts with them.","required":["key","revision"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<jobId>"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"closure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["closedAt","closeReason"],"properties":{"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"}}}],"description":"the posting's close, or null once it reopened"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"the job's flags the user dismissed (kept from crm-api's own CRM record)"},"dismissalsVersion":{"type":"integer","minimum":1,"description":"the CRM record version the dismissals are of; an older one delivered late is ignored"},"hasDuplicates":{"const":true,"description":"another posting named this job as its canonical job before this one was scored: its first listing item joins the group (groupKey)"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
-const pattern77 = new RegExp("^job#", "u");
-const pattern81 = new RegExp("^posting#", "u");
+export const tablesReadModel = validate339;
+const schema164 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `posting#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"ghostFlags":{"type":"array","description":"the ghost-risk criteria that fire for the job (only while one does), each dismissed one with when the user dismissed it","items":{"type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/kind"},"detail":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/detail"},"since":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/since"},"dismissedAt":{"type":"string","format":"date-time","description":"when the user dismissed the flag (crm.flag-dismissals-changed)"}}}},"firstSeenAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/firstSeenAt"},"canonicalJobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/canonicalJobId"}}},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"groupKey":{"type":"string","minLength":1,"description":"the canonical job id of the job's duplicate group (index byGroup), only on a job known to have duplicates or to be one; absent on a job alone"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"},"flagsChangedAt":{"type":"string","format":"date-time","description":"when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"the job's flags the user dismissed (kept from crm-api's own CRM record)"},"dismissalsVersion":{"type":"integer","minimum":1,"description":"the CRM record version the dismissals are of; an older one delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"PostingStateItem","description":"What happened to the posting of a job not listed (scored) yet: its close and its ghost-risk flags, kept so the listing item its first score writes starts with them.","required":["key","revision"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<jobId>"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"closure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["closedAt","closeReason"],"properties":{"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"}}}],"description":"the posting's close, or null once it reopened"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"the job's flags the user dismissed (kept from crm-api's own CRM record)"},"dismissalsVersion":{"type":"integer","minimum":1,"description":"the CRM record version the dismissals are of; an older one delivered late is ignored"},"hasDuplicates":{"const":true,"description":"another posting named this job as its canonical job before this one was scored: its first listing item joins the group (groupKey)"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
+const pattern79 = new RegExp("^job#", "u");
+const pattern83 = new RegExp("^posting#", "u");
 
-function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate334.evaluated;
+const evaluated0 = validate340.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31066,17 +31317,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate334.errors = vErrors;
+validate340.errors = vErrors;
 return errors === 0;
 }
-validate334.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate340.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema163 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]};
+const schema166 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]};
 
-function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate336.evaluated;
+const evaluated0 = validate342.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31094,7 +31345,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee")) || (data === "workable")) || (data === "personio"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema163.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema166.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31103,17 +31354,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate336.errors = vErrors;
+validate342.errors = vErrors;
 return errors === 0;
 }
-validate336.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate342.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema164 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+const schema167 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
 
-function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate338.evaluated;
+const evaluated0 = validate344.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31142,17 +31393,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate338.errors = vErrors;
+validate344.errors = vErrors;
 return errors === 0;
 }
-validate338.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate344.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema165 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
+const schema168 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
 
-function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate340.evaluated;
+const evaluated0 = validate346.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31181,17 +31432,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate340.errors = vErrors;
+validate346.errors = vErrors;
 return errors === 0;
 }
-validate340.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate346.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema166 = {"type":"string"};
+const schema169 = {"type":"string"};
 
-function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate342.evaluated;
+const evaluated0 = validate348.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31208,17 +31459,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate342.errors = vErrors;
+validate348.errors = vErrors;
 return errors === 0;
 }
-validate342.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate348.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema167 = {"type":"string"};
+const schema170 = {"type":"string"};
 
-function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate350(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate344.evaluated;
+const evaluated0 = validate350.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31235,17 +31486,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate344.errors = vErrors;
+validate350.errors = vErrors;
 return errors === 0;
 }
-validate344.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate350.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema168 = {"type":"string","format":"uri"};
+const schema171 = {"type":"string","format":"uri"};
 
-function validate347(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate353(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate347.evaluated;
+const evaluated0 = validate353.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31274,17 +31525,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate347.errors = vErrors;
+validate353.errors = vErrors;
 return errors === 0;
 }
-validate347.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate353.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema169 = {"type":"array","items":{"type":"string"}};
+const schema172 = {"type":"array","items":{"type":"string"}};
 
-function validate349(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate355(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate349.evaluated;
+const evaluated0 = validate355.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31316,17 +31567,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate349.errors = vErrors;
+validate355.errors = vErrors;
 return errors === 0;
 }
-validate349.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate355.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema170 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
+const schema173 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
 
-function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate357(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate351.evaluated;
+const evaluated0 = validate357.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31382,176 +31633,12 @@ vErrors = null;
 }
 }
 }
-validate351.errors = vErrors;
-return errors === 0;
-}
-validate351.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema171 = {"type":"number","minimum":0,"maximum":100};
-
-function validate353(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate353.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate353.errors = vErrors;
-return errors === 0;
-}
-validate353.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema172 = {"anyOf":[{"type":"string"},{"type":"null"}]};
-
-function validate355(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate355.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate355.errors = vErrors;
-return errors === 0;
-}
-validate355.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema173 = {"type":"number","minimum":0,"maximum":100};
-
-function validate357(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate357.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate357.errors = vErrors;
 return errors === 0;
 }
 validate357.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema174 = {"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]};
+const schema174 = {"type":"number","minimum":0,"maximum":100};
 
 function validate359(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -31563,6 +31650,55 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate359.errors = vErrors;
+return errors === 0;
+}
+validate359.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema175 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+
+function validate361(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate361.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
@@ -31612,17 +31748,132 @@ vErrors = null;
 }
 }
 }
-validate359.errors = vErrors;
+validate361.errors = vErrors;
 return errors === 0;
 }
-validate359.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate361.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema175 = {"anyOf":[{"type":"number"},{"type":"null"}]};
+const schema176 = {"type":"number","minimum":0,"maximum":100};
 
-function validate362(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate363(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate362.evaluated;
+const evaluated0 = validate363.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate363.errors = vErrors;
+return errors === 0;
+}
+validate363.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema177 = {"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]};
+
+function validate365(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate365.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate365.errors = vErrors;
+return errors === 0;
+}
+validate365.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema178 = {"anyOf":[{"type":"number"},{"type":"null"}]};
+
+function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate368.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31678,17 +31929,17 @@ vErrors = null;
 }
 }
 }
-validate362.errors = vErrors;
+validate368.errors = vErrors;
 return errors === 0;
 }
-validate362.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate368.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema176 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+const schema179 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
-function validate364(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate370(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate364.evaluated;
+const evaluated0 = validate370.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31744,17 +31995,17 @@ vErrors = null;
 }
 }
 }
-validate364.errors = vErrors;
+validate370.errors = vErrors;
 return errors === 0;
 }
-validate364.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate370.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema177 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
+const schema180 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
 
-function validate366(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate366.evaluated;
+const evaluated0 = validate372.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31822,17 +32073,17 @@ vErrors = null;
 }
 }
 }
-validate366.errors = vErrors;
+validate372.errors = vErrors;
 return errors === 0;
 }
-validate366.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate372.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema178 = {"type":"string","format":"date-time"};
+const schema181 = {"type":"string","format":"date-time"};
 
-function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate368.evaluated;
+const evaluated0 = validate374.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31861,17 +32112,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate368.errors = vErrors;
+validate374.errors = vErrors;
 return errors === 0;
 }
-validate368.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate374.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema179 = {"type":"array","items":{"type":"string"}};
+const schema182 = {"type":"array","items":{"type":"string"}};
 
-function validate370(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate370.evaluated;
+const evaluated0 = validate376.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31903,17 +32154,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate370.errors = vErrors;
+validate376.errors = vErrors;
 return errors === 0;
 }
-validate370.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate376.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema180 = {"type":"string","format":"date-time"};
 
-function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate372.evaluated;
+const evaluated0 = validate378.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31942,16 +32192,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate372.errors = vErrors;
+validate378.errors = vErrors;
 return errors === 0;
 }
-validate372.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate378.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate374.evaluated;
+const evaluated0 = validate380.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31978,16 +32228,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate374.errors = vErrors;
+validate380.errors = vErrors;
 return errors === 0;
 }
-validate374.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate380.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate376.evaluated;
+const evaluated0 = validate382.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32014,17 +32264,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate376.errors = vErrors;
+validate382.errors = vErrors;
 return errors === 0;
 }
-validate376.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate382.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema183 = {"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."};
+const schema186 = {"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."};
 
-function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate384(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate378.evaluated;
+const evaluated0 = validate384.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32063,16 +32313,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate378.errors = vErrors;
+validate384.errors = vErrors;
 return errors === 0;
 }
-validate378.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate384.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate386(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate380.evaluated;
+const evaluated0 = validate386.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32101,16 +32351,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate380.errors = vErrors;
+validate386.errors = vErrors;
 return errors === 0;
 }
-validate380.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate386.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate388(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate382.evaluated;
+const evaluated0 = validate388.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32139,16 +32389,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate382.errors = vErrors;
+validate388.errors = vErrors;
 return errors === 0;
 }
-validate382.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate388.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate384(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate384.evaluated;
+const evaluated0 = validate390.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32177,17 +32427,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate384.errors = vErrors;
+validate390.errors = vErrors;
 return errors === 0;
 }
-validate384.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate390.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema187 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50};
+const schema190 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50};
 
-function validate386(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate392(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate386.evaluated;
+const evaluated0 = validate392.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32264,7 +32514,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback")) || (data1 === "stale")) || (data1 === "ghost-risk"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema187.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema190.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -32345,16 +32595,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate386.errors = vErrors;
+validate392.errors = vErrors;
 return errors === 0;
 }
-validate386.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate392.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate388(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate394(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate388.evaluated;
+const evaluated0 = validate394.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32468,16 +32718,16 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate388.errors = vErrors;
+validate394.errors = vErrors;
 return errors === 0;
 }
-validate388.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate394.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate394(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate400(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate394.evaluated;
+const evaluated0 = validate400.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32637,17 +32887,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate394.errors = vErrors;
+validate400.errors = vErrors;
 return errors === 0;
 }
-validate394.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate400.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema190 = {"type":"string","minLength":1};
+const schema193 = {"type":"string","minLength":1};
 
-function validate397(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate403(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate397.evaluated;
+const evaluated0 = validate403.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32676,17 +32926,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate397.errors = vErrors;
+validate403.errors = vErrors;
 return errors === 0;
 }
-validate397.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate403.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema191 = {"type":"string","format":"date-time"};
+const schema194 = {"type":"string","format":"date-time"};
 
-function validate399(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate405(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate399.evaluated;
+const evaluated0 = validate405.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32715,17 +32965,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate399.errors = vErrors;
+validate405.errors = vErrors;
 return errors === 0;
 }
-validate399.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate405.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema192 = {"type":"string","minLength":1,"maxLength":64};
+const schema195 = {"type":"string","minLength":1,"maxLength":64};
 
-function validate401(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate407(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate401.evaluated;
+const evaluated0 = validate407.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32764,17 +33014,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate401.errors = vErrors;
+validate407.errors = vErrors;
 return errors === 0;
 }
-validate401.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate407.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate339(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/readModel/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate333.evaluated;
+const evaluated0 = validate339.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32897,7 +33147,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema161.oneOf[0].properties, key0))){
+if(!(func5.call(schema164.oneOf[0].properties, key0))){
 const err11 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -32911,7 +33161,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern77.test(data0)){
+if(!pattern79.test(data0)){
 const err12 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^job#"},message:"must match pattern \""+"^job#"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -32946,8 +33196,8 @@ errors++;
 }
 }
 if(data.stage !== undefined){
-if(!(validate334(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
+if(!(validate340(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
 errors = vErrors.length;
 }
 }
@@ -32977,8 +33227,8 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate336(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
+if(!(validate342(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
 errors = vErrors.length;
 }
 }
@@ -33303,7 +33553,7 @@ vErrors.push(err45);
 errors++;
 }
 for(const key1 in data11){
-if(!(func5.call(schema161.oneOf[0].properties.summary.properties, key1))){
+if(!(func5.call(schema164.oneOf[0].properties.summary.properties, key1))){
 const err46 = {instancePath:instancePath+"/summary",schemaPath:"#/oneOf/0/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
@@ -33315,122 +33565,122 @@ errors++;
 }
 }
 if(data11.jobId !== undefined){
-if(!(validate338(data11.jobId, {instancePath:instancePath+"/summary/jobId",parentData:data11,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
-errors = vErrors.length;
-}
-}
-if(data11.contentHash !== undefined){
-if(!(validate340(data11.contentHash, {instancePath:instancePath+"/summary/contentHash",parentData:data11,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
-errors = vErrors.length;
-}
-}
-if(data11.title !== undefined){
-if(!(validate342(data11.title, {instancePath:instancePath+"/summary/title",parentData:data11,parentDataProperty:"title",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
-errors = vErrors.length;
-}
-}
-if(data11.company !== undefined){
-if(!(validate344(data11.company, {instancePath:instancePath+"/summary/company",parentData:data11,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(!(validate344(data11.jobId, {instancePath:instancePath+"/summary/jobId",parentData:data11,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
 errors = vErrors.length;
 }
 }
+if(data11.contentHash !== undefined){
+if(!(validate346(data11.contentHash, {instancePath:instancePath+"/summary/contentHash",parentData:data11,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
+errors = vErrors.length;
+}
+}
+if(data11.title !== undefined){
+if(!(validate348(data11.title, {instancePath:instancePath+"/summary/title",parentData:data11,parentDataProperty:"title",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate348.errors : vErrors.concat(validate348.errors);
+errors = vErrors.length;
+}
+}
+if(data11.company !== undefined){
+if(!(validate350(data11.company, {instancePath:instancePath+"/summary/company",parentData:data11,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate350.errors : vErrors.concat(validate350.errors);
+errors = vErrors.length;
+}
+}
 if(data11.source !== undefined){
-if(!(validate336(data11.source, {instancePath:instancePath+"/summary/source",parentData:data11,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
+if(!(validate342(data11.source, {instancePath:instancePath+"/summary/source",parentData:data11,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
 errors = vErrors.length;
 }
 }
 if(data11.url !== undefined){
-if(!(validate347(data11.url, {instancePath:instancePath+"/summary/url",parentData:data11,parentDataProperty:"url",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate347.errors : vErrors.concat(validate347.errors);
-errors = vErrors.length;
-}
-}
-if(data11.locations !== undefined){
-if(!(validate349(data11.locations, {instancePath:instancePath+"/summary/locations",parentData:data11,parentDataProperty:"locations",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
-errors = vErrors.length;
-}
-}
-if(data11.remote !== undefined){
-if(!(validate351(data11.remote, {instancePath:instancePath+"/summary/remote",parentData:data11,parentDataProperty:"remote",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
-errors = vErrors.length;
-}
-}
-if(data11.score !== undefined){
-if(!(validate353(data11.score, {instancePath:instancePath+"/summary/score",parentData:data11,parentDataProperty:"score",rootData,dynamicAnchors}))){
+if(!(validate353(data11.url, {instancePath:instancePath+"/summary/url",parentData:data11,parentDataProperty:"url",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
 errors = vErrors.length;
 }
 }
-if(data11.track !== undefined){
-if(!(validate355(data11.track, {instancePath:instancePath+"/summary/track",parentData:data11,parentDataProperty:"track",rootData,dynamicAnchors}))){
+if(data11.locations !== undefined){
+if(!(validate355(data11.locations, {instancePath:instancePath+"/summary/locations",parentData:data11,parentDataProperty:"locations",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate355.errors : vErrors.concat(validate355.errors);
 errors = vErrors.length;
 }
 }
-if(data11.trackScore !== undefined){
-if(!(validate357(data11.trackScore, {instancePath:instancePath+"/summary/trackScore",parentData:data11,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+if(data11.remote !== undefined){
+if(!(validate357(data11.remote, {instancePath:instancePath+"/summary/remote",parentData:data11,parentDataProperty:"remote",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate357.errors : vErrors.concat(validate357.errors);
 errors = vErrors.length;
 }
 }
-if(data11.filteredBy !== undefined){
-if(!(validate359(data11.filteredBy, {instancePath:instancePath+"/summary/filteredBy",parentData:data11,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+if(data11.score !== undefined){
+if(!(validate359(data11.score, {instancePath:instancePath+"/summary/score",parentData:data11,parentDataProperty:"score",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
 errors = vErrors.length;
 }
 }
+if(data11.track !== undefined){
+if(!(validate361(data11.track, {instancePath:instancePath+"/summary/track",parentData:data11,parentDataProperty:"track",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate361.errors : vErrors.concat(validate361.errors);
+errors = vErrors.length;
+}
+}
+if(data11.trackScore !== undefined){
+if(!(validate363(data11.trackScore, {instancePath:instancePath+"/summary/trackScore",parentData:data11,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate363.errors : vErrors.concat(validate363.errors);
+errors = vErrors.length;
+}
+}
+if(data11.filteredBy !== undefined){
+if(!(validate365(data11.filteredBy, {instancePath:instancePath+"/summary/filteredBy",parentData:data11,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
+errors = vErrors.length;
+}
+}
 if(data11.stage !== undefined){
-if(!(validate334(data11.stage, {instancePath:instancePath+"/summary/stage",parentData:data11,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
+if(!(validate340(data11.stage, {instancePath:instancePath+"/summary/stage",parentData:data11,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
 errors = vErrors.length;
 }
 }
 if(data11.annualSalaryMax !== undefined){
-if(!(validate362(data11.annualSalaryMax, {instancePath:instancePath+"/summary/annualSalaryMax",parentData:data11,parentDataProperty:"annualSalaryMax",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate362.errors : vErrors.concat(validate362.errors);
-errors = vErrors.length;
-}
-}
-if(data11.salaryCurrency !== undefined){
-if(!(validate364(data11.salaryCurrency, {instancePath:instancePath+"/summary/salaryCurrency",parentData:data11,parentDataProperty:"salaryCurrency",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate364.errors : vErrors.concat(validate364.errors);
-errors = vErrors.length;
-}
-}
-if(data11.postedAt !== undefined){
-if(!(validate366(data11.postedAt, {instancePath:instancePath+"/summary/postedAt",parentData:data11,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
-errors = vErrors.length;
-}
-}
-if(data11.scoredAt !== undefined){
-if(!(validate368(data11.scoredAt, {instancePath:instancePath+"/summary/scoredAt",parentData:data11,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+if(!(validate368(data11.annualSalaryMax, {instancePath:instancePath+"/summary/annualSalaryMax",parentData:data11,parentDataProperty:"annualSalaryMax",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate368.errors : vErrors.concat(validate368.errors);
 errors = vErrors.length;
 }
 }
-if(data11.skills !== undefined){
-if(!(validate370(data11.skills, {instancePath:instancePath+"/summary/skills",parentData:data11,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+if(data11.salaryCurrency !== undefined){
+if(!(validate370(data11.salaryCurrency, {instancePath:instancePath+"/summary/salaryCurrency",parentData:data11,parentDataProperty:"salaryCurrency",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate370.errors : vErrors.concat(validate370.errors);
 errors = vErrors.length;
 }
 }
-if(data11.closedAt !== undefined){
-if(!(validate372(data11.closedAt, {instancePath:instancePath+"/summary/closedAt",parentData:data11,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+if(data11.postedAt !== undefined){
+if(!(validate372(data11.postedAt, {instancePath:instancePath+"/summary/postedAt",parentData:data11,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
 errors = vErrors.length;
 }
 }
-if(data11.closeReason !== undefined){
-if(!(validate374(data11.closeReason, {instancePath:instancePath+"/summary/closeReason",parentData:data11,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+if(data11.scoredAt !== undefined){
+if(!(validate374(data11.scoredAt, {instancePath:instancePath+"/summary/scoredAt",parentData:data11,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
+errors = vErrors.length;
+}
+}
+if(data11.skills !== undefined){
+if(!(validate376(data11.skills, {instancePath:instancePath+"/summary/skills",parentData:data11,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
+errors = vErrors.length;
+}
+}
+if(data11.closedAt !== undefined){
+if(!(validate378(data11.closedAt, {instancePath:instancePath+"/summary/closedAt",parentData:data11,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
+errors = vErrors.length;
+}
+}
+if(data11.closeReason !== undefined){
+if(!(validate380(data11.closeReason, {instancePath:instancePath+"/summary/closeReason",parentData:data11,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
 errors = vErrors.length;
 }
 }
@@ -33484,20 +33734,20 @@ errors++;
 }
 }
 if(data33.kind !== undefined){
-if(!(validate376(data33.kind, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/kind",parentData:data33,parentDataProperty:"kind",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
+if(!(validate382(data33.kind, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/kind",parentData:data33,parentDataProperty:"kind",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
 errors = vErrors.length;
 }
 }
 if(data33.detail !== undefined){
-if(!(validate378(data33.detail, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/detail",parentData:data33,parentDataProperty:"detail",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
+if(!(validate384(data33.detail, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/detail",parentData:data33,parentDataProperty:"detail",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate384.errors : vErrors.concat(validate384.errors);
 errors = vErrors.length;
 }
 }
 if(data33.since !== undefined){
-if(!(validate380(data33.since, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/since",parentData:data33,parentDataProperty:"since",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
+if(!(validate386(data33.since, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/since",parentData:data33,parentDataProperty:"since",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate386.errors : vErrors.concat(validate386.errors);
 errors = vErrors.length;
 }
 }
@@ -33551,14 +33801,14 @@ errors++;
 }
 }
 if(data11.firstSeenAt !== undefined){
-if(!(validate382(data11.firstSeenAt, {instancePath:instancePath+"/summary/firstSeenAt",parentData:data11,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
+if(!(validate388(data11.firstSeenAt, {instancePath:instancePath+"/summary/firstSeenAt",parentData:data11,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
 errors = vErrors.length;
 }
 }
 if(data11.canonicalJobId !== undefined){
-if(!(validate384(data11.canonicalJobId, {instancePath:instancePath+"/summary/canonicalJobId",parentData:data11,parentDataProperty:"canonicalJobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate384.errors : vErrors.concat(validate384.errors);
+if(!(validate390(data11.canonicalJobId, {instancePath:instancePath+"/summary/canonicalJobId",parentData:data11,parentDataProperty:"canonicalJobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
 errors = vErrors.length;
 }
 }
@@ -33575,8 +33825,8 @@ errors++;
 }
 }
 if(data.reasons !== undefined){
-if(!(validate386(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate386.errors : vErrors.concat(validate386.errors);
+if(!(validate392(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate392.errors : vErrors.concat(validate392.errors);
 errors = vErrors.length;
 }
 }
@@ -33656,8 +33906,8 @@ errors++;
 }
 }
 if(data.flagDismissals !== undefined){
-if(!(validate388(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
+if(!(validate394(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
 errors = vErrors.length;
 }
 }
@@ -33726,7 +33976,7 @@ vErrors.push(err66);
 errors++;
 }
 for(const key3 in data){
-if(!(func5.call(schema161.oneOf[1].properties, key3))){
+if(!(func5.call(schema164.oneOf[1].properties, key3))){
 const err67 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err67];
@@ -33740,7 +33990,7 @@ errors++;
 if(data.key !== undefined){
 let data46 = data.key;
 if(typeof data46 === "string"){
-if(!pattern81.test(data46)){
+if(!pattern83.test(data46)){
 const err68 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
 if(vErrors === null){
 vErrors = [err68];
@@ -33839,14 +34089,14 @@ errors++;
 }
 }
 if(data48.closedAt !== undefined){
-if(!(validate372(data48.closedAt, {instancePath:instancePath+"/closure/closedAt",parentData:data48,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
+if(!(validate378(data48.closedAt, {instancePath:instancePath+"/closure/closedAt",parentData:data48,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
 errors = vErrors.length;
 }
 }
 if(data48.closeReason !== undefined){
-if(!(validate374(data48.closeReason, {instancePath:instancePath+"/closure/closeReason",parentData:data48,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
+if(!(validate380(data48.closeReason, {instancePath:instancePath+"/closure/closeReason",parentData:data48,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
 errors = vErrors.length;
 }
 }
@@ -33911,8 +34161,8 @@ errors++;
 }
 }
 if(data.ghostFlags !== undefined){
-if(!(validate394(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
+if(!(validate400(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate400.errors : vErrors.concat(validate400.errors);
 errors = vErrors.length;
 }
 }
@@ -33942,8 +34192,8 @@ errors++;
 }
 }
 if(data.flagDismissals !== undefined){
-if(!(validate388(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
+if(!(validate394(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
 errors = vErrors.length;
 }
 }
@@ -34205,20 +34455,20 @@ errors++;
 }
 }
 if(data.snapshotBlobKey !== undefined){
-if(!(validate397(data.snapshotBlobKey, {instancePath:instancePath+"/snapshotBlobKey",parentData:data,parentDataProperty:"snapshotBlobKey",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate397.errors : vErrors.concat(validate397.errors);
+if(!(validate403(data.snapshotBlobKey, {instancePath:instancePath+"/snapshotBlobKey",parentData:data,parentDataProperty:"snapshotBlobKey",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate403.errors : vErrors.concat(validate403.errors);
 errors = vErrors.length;
 }
 }
 if(data.completedAt !== undefined){
-if(!(validate399(data.completedAt, {instancePath:instancePath+"/completedAt",parentData:data,parentDataProperty:"completedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate399.errors : vErrors.concat(validate399.errors);
+if(!(validate405(data.completedAt, {instancePath:instancePath+"/completedAt",parentData:data,parentDataProperty:"completedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate405.errors : vErrors.concat(validate405.errors);
 errors = vErrors.length;
 }
 }
 if(data.requestId !== undefined){
-if(!(validate401(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate401.errors : vErrors.concat(validate401.errors);
+if(!(validate407(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate407.errors : vErrors.concat(validate407.errors);
 errors = vErrors.length;
 }
 }
@@ -34270,19 +34520,19 @@ vErrors = null;
 }
 }
 }
-validate333.errors = vErrors;
+validate339.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate333.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate339.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesRecommenderState = validate403;
-const schema193 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."},"lifecycle":{"type":"object","additionalProperties":false,"description":"What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.","properties":{"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"The flags the user dismissed (crm.flag-dismissals-changed): they cost no points."},"dismissalsChangedAt":{"type":"string","format":"date-time"}}},"revision":{"type":"integer","minimum":1,"description":"Bumped on every write of the posting, so handlers racing on one job (job.parsed, job.closed, job.flagged) write on what they read or read again (absent on postings written before it existed)."}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."}]};
+export const tablesRecommenderState = validate409;
+const schema196 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`, `closure`/<jobId>.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."},"lifecycle":{"type":"object","additionalProperties":false,"description":"What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.","properties":{"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"The flags the user dismissed (crm.flag-dismissals-changed): they cost no points."},"dismissalsChangedAt":{"type":"string","format":"date-time"}}},"revision":{"type":"integer","minimum":1,"description":"Bumped on every write of the posting, so handlers racing on one job (job.parsed, job.closed, job.flagged) write on what they read or read again (absent on postings written before it existed)."}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."},{"title":"EarlyClosureItem","description":"A job.closed or job.reopened that came before the job's job.parsed (no posting to keep it on yet): the posting takes it over when it is parsed, so it is recorded as closed and not recommended whatever order the events came in.","type":"object","additionalProperties":false,"required":["key","sort","closureChangedAt"],"properties":{"key":{"const":"closure"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"Set while closed; absent once reopened."},"closureChangedAt":{"type":"string","format":"date-time","description":"When the latest close or reopen kept here happened (an older one changes nothing)."}}}]};
 
-function validate404(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate410(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate404.evaluated;
+const evaluated0 = validate410.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34311,17 +34561,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate404.errors = vErrors;
+validate410.errors = vErrors;
 return errors === 0;
 }
-validate404.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate410.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema195 = {"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt","description":"When the job was first seen (a relisting: its first listing); its age counts from here."},"canonicalJobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The job this posting duplicates (the parser's dedupe link, job.parsed duplicateOf): every posting of one job names the same canonical job, which itself carries none. Absent on a job without copies, and on scores before the field existed."}}};
+const schema198 = {"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt","description":"When the job was first seen (a relisting: its first listing); its age counts from here."},"canonicalJobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId","description":"The job this posting duplicates (the parser's dedupe link, job.parsed duplicateOf): every posting of one job names the same canonical job, which itself carries none. Absent on a job without copies, and on scores before the field existed."}}};
 
-function validate407(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate413(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate407.evaluated;
+const evaluated0 = validate413.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34370,7 +34620,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema195.properties, key0))){
+if(!(func5.call(schema198.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -34443,7 +34693,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((((((((((data3 === "mcf") || (data3 === "usajobs")) || (data3 === "greenhouse")) || (data3 === "lever")) || (data3 === "jsonld")) || (data3 === "import")) || (data3 === "workday")) || (data3 === "smartrecruiters")) || (data3 === "ashby")) || (data3 === "recruitee")) || (data3 === "workable")) || (data3 === "personio"))){
-const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema195.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema198.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -34752,92 +35002,92 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate407.errors = vErrors;
-return errors === 0;
-}
-validate407.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate411(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate411.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate411.errors = vErrors;
-return errors === 0;
-}
-validate411.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate413(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate413.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats2.validate(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
 validate413.errors = vErrors;
 return errors === 0;
 }
-validate413.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate413.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate415(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate417(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate415.evaluated;
+const evaluated0 = validate417.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate417.errors = vErrors;
+return errors === 0;
+}
+validate417.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate419(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate419.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate419.errors = vErrors;
+return errors === 0;
+}
+validate419.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate421(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate421.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34997,16 +35247,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate415.errors = vErrors;
+validate421.errors = vErrors;
 return errors === 0;
 }
-validate415.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate421.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate417(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate423(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate417.evaluated;
+const evaluated0 = validate423.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35120,17 +35370,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate417.errors = vErrors;
+validate423.errors = vErrors;
 return errors === 0;
 }
-validate417.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate423.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate403(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate409(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/recommenderState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate403.evaluated;
+const evaluated0 = validate409.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35207,8 +35457,8 @@ errors++;
 }
 }
 if(data.sort !== undefined){
-if(!(validate404(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate404.errors : vErrors.concat(validate404.errors);
+if(!(validate410(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
 errors = vErrors.length;
 }
 }
@@ -35346,7 +35596,7 @@ vErrors.push(err18);
 errors++;
 }
 for(const key1 in data2){
-if(!(func5.call(schema193.oneOf[0].properties.features.properties, key1))){
+if(!(func5.call(schema196.oneOf[0].properties.features.properties, key1))){
 const err19 = {instancePath:instancePath+"/features",schemaPath:"#/oneOf/0/properties/features/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
@@ -35370,8 +35620,8 @@ errors++;
 }
 }
 if(data2.jobId !== undefined){
-if(!(validate404(data2.jobId, {instancePath:instancePath+"/features/jobId",parentData:data2,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate404.errors : vErrors.concat(validate404.errors);
+if(!(validate410(data2.jobId, {instancePath:instancePath+"/features/jobId",parentData:data2,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
 errors = vErrors.length;
 }
 }
@@ -36022,8 +36272,8 @@ errors++;
 }
 }
 if(data.summary !== undefined){
-if(!(validate407(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate407.errors : vErrors.concat(validate407.errors);
+if(!(validate413(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate413.errors : vErrors.concat(validate413.errors);
 errors = vErrors.length;
 }
 }
@@ -36043,14 +36293,14 @@ errors++;
 }
 }
 if(data24.firstSeenAt !== undefined){
-if(!(validate411(data24.firstSeenAt, {instancePath:instancePath+"/lifecycle/firstSeenAt",parentData:data24,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate411.errors : vErrors.concat(validate411.errors);
+if(!(validate417(data24.firstSeenAt, {instancePath:instancePath+"/lifecycle/firstSeenAt",parentData:data24,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate417.errors : vErrors.concat(validate417.errors);
 errors = vErrors.length;
 }
 }
 if(data24.closedAt !== undefined){
-if(!(validate413(data24.closedAt, {instancePath:instancePath+"/lifecycle/closedAt",parentData:data24,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate413.errors : vErrors.concat(validate413.errors);
+if(!(validate419(data24.closedAt, {instancePath:instancePath+"/lifecycle/closedAt",parentData:data24,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate419.errors : vErrors.concat(validate419.errors);
 errors = vErrors.length;
 }
 }
@@ -36080,8 +36330,8 @@ errors++;
 }
 }
 if(data24.ghostFlags !== undefined){
-if(!(validate415(data24.ghostFlags, {instancePath:instancePath+"/lifecycle/ghostFlags",parentData:data24,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate415.errors : vErrors.concat(validate415.errors);
+if(!(validate421(data24.ghostFlags, {instancePath:instancePath+"/lifecycle/ghostFlags",parentData:data24,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate421.errors : vErrors.concat(validate421.errors);
 errors = vErrors.length;
 }
 }
@@ -36111,8 +36361,8 @@ errors++;
 }
 }
 if(data24.flagDismissals !== undefined){
-if(!(validate417(data24.flagDismissals, {instancePath:instancePath+"/lifecycle/flagDismissals",parentData:data24,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate417.errors : vErrors.concat(validate417.errors);
+if(!(validate423(data24.flagDismissals, {instancePath:instancePath+"/lifecycle/flagDismissals",parentData:data24,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate423.errors : vErrors.concat(validate423.errors);
 errors = vErrors.length;
 }
 }
@@ -36282,21 +36532,21 @@ errors++;
 }
 }
 if(data.sort !== undefined){
-if(!(validate404(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate404.errors : vErrors.concat(validate404.errors);
+if(!(validate410(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
 errors = vErrors.length;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate404(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate404.errors : vErrors.concat(validate404.errors);
+if(!(validate410(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
 errors = vErrors.length;
 }
 }
 if(data.label !== undefined){
 let data36 = data.label;
 if(!(((data36 === 0) || (data36 === 1)) || (data36 === null))){
-const err83 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema193.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
+const err83 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema196.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -37031,17 +37281,135 @@ if(props2 !== true){
 props2 = true;
 }
 }
-}
-}
-}
-}
-if(!valid0){
-const err140 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs149 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.key === undefined){
+const err140 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
 else {
 vErrors.push(err140);
+}
+errors++;
+}
+if(data.sort === undefined){
+const err141 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(data.closureChangedAt === undefined){
+const err142 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "closureChangedAt"},message:"must have required property '"+"closureChangedAt"+"'"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+for(const key10 in data){
+if(!((((key10 === "key") || (key10 === "sort")) || (key10 === "closedAt")) || (key10 === "closureChangedAt"))){
+const err143 = {instancePath,schemaPath:"#/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data.key !== undefined){
+if("closure" !== data.key){
+const err144 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/5/properties/key/const",keyword:"const",params:{allowedValue: "closure"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data.sort !== undefined){
+if(!(validate410(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
+errors = vErrors.length;
+}
+}
+if(data.closedAt !== undefined){
+if(!(validate419(data.closedAt, {instancePath:instancePath+"/closedAt",parentData:data,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate419.errors : vErrors.concat(validate419.errors);
+errors = vErrors.length;
+}
+}
+if(data.closureChangedAt !== undefined){
+let data59 = data.closureChangedAt;
+if(typeof data59 === "string"){
+if(!(formats2.validate(data59))){
+const err145 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/5/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/5/properties/closureChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath,schemaPath:"#/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+var _valid0 = _errs149 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 5;
+if(props2 !== true){
+props2 = true;
+}
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err148 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
 }
 errors++;
 }
@@ -37056,19 +37424,19 @@ vErrors = null;
 }
 }
 }
-validate403.errors = vErrors;
+validate409.errors = vErrors;
 evaluated0.props = props2;
 return errors === 0;
 }
-validate403.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate409.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesScores = validate424;
-const schema200 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scores/schema.json","title":"ScoreItem","description":"The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.","type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","inputsKey","resultDigest","configVersion","published","claimId","claimedAt"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"modelProbability":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelProbability"},"modelVersion":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelVersion"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"inputsKey":{"type":"string","minLength":1,"description":"Hash of job id, content hash, scoring config and model version: equal means nothing to redo."},"resultDigest":{"type":"string","minLength":1,"description":"Hash of the result fields: equal means a rescore changed nothing worth an event."},"configVersion":{"type":"integer","minimum":0},"published":{"type":"boolean","description":"False while the job.scored of this record is being published."},"claimId":{"type":"string","minLength":1},"claimedAt":{"type":"string","format":"date-time"}}};
+export const tablesScores = validate432;
+const schema203 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scores/schema.json","title":"ScoreItem","description":"The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.","type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","inputsKey","resultDigest","configVersion","published","claimId","claimedAt"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"modelProbability":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelProbability"},"modelVersion":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelVersion"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"inputsKey":{"type":"string","minLength":1,"description":"Hash of job id, content hash, scoring config and model version: equal means nothing to redo."},"resultDigest":{"type":"string","minLength":1,"description":"Hash of the result fields: equal means a rescore changed nothing worth an event."},"configVersion":{"type":"integer","minimum":0},"published":{"type":"boolean","description":"False while the job.scored of this record is being published."},"claimId":{"type":"string","minLength":1},"claimedAt":{"type":"string","format":"date-time"}}};
 
-function validate425(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate433(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate425.evaluated;
+const evaluated0 = validate433.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37097,16 +37465,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate425.errors = vErrors;
+validate433.errors = vErrors;
 return errors === 0;
 }
-validate425.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate433.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate427(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate435(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate427.evaluated;
+const evaluated0 = validate435.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37135,261 +37503,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate427.errors = vErrors;
-return errors === 0;
-}
-validate427.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate429(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate429.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate429.errors = vErrors;
-return errors === 0;
-}
-validate429.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate431(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate431.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate431.errors = vErrors;
-return errors === 0;
-}
-validate431.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate433(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate433.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate433.errors = vErrors;
-return errors === 0;
-}
-validate433.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema206 = {"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]};
-
-function validate435(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate435.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if((typeof data == "number") && (isFinite(data))){
-if(data > 1 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
 validate435.errors = vErrors;
 return errors === 0;
 }
 validate435.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema207 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
 function validate437(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -37401,11 +37519,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -37414,11 +37530,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -37427,10 +37540,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -37438,17 +37550,6 @@ else {
 vErrors.push(err2);
 }
 errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
 }
 validate437.errors = vErrors;
 return errors === 0;
@@ -37531,6 +37632,273 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate441.errors = vErrors;
+return errors === 0;
+}
+validate441.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema209 = {"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]};
+
+function validate443(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate443.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if((typeof data == "number") && (isFinite(data))){
+if(data > 1 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate443.errors = vErrors;
+return errors === 0;
+}
+validate443.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema210 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+
+function validate445(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate445.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate445.errors = vErrors;
+return errors === 0;
+}
+validate445.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate447(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate447.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate447.errors = vErrors;
+return errors === 0;
+}
+validate447.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate449(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate449.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(Array.isArray(data)){
 if(data.length > 50){
 const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
@@ -37601,7 +37969,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback")) || (data1 === "stale")) || (data1 === "ghost-risk"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema187.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema190.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -37682,16 +38050,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate441.errors = vErrors;
+validate449.errors = vErrors;
 return errors === 0;
 }
-validate441.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate449.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate443(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate451(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate443.evaluated;
+const evaluated0 = validate451.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37720,17 +38088,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate443.errors = vErrors;
+validate451.errors = vErrors;
 return errors === 0;
 }
-validate443.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate451.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate424(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate432(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/scores/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate424.evaluated;
+const evaluated0 = validate432.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37899,7 +38267,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema200.properties, key0))){
+if(!(func5.call(schema203.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -37911,62 +38279,62 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate425(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate425.errors : vErrors.concat(validate425.errors);
-errors = vErrors.length;
-}
-}
-if(data.contentHash !== undefined){
-if(!(validate427(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate427.errors : vErrors.concat(validate427.errors);
-errors = vErrors.length;
-}
-}
-if(data.score !== undefined){
-if(!(validate429(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate429.errors : vErrors.concat(validate429.errors);
-errors = vErrors.length;
-}
-}
-if(data.track !== undefined){
-if(!(validate431(data.track, {instancePath:instancePath+"/track",parentData:data,parentDataProperty:"track",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate431.errors : vErrors.concat(validate431.errors);
-errors = vErrors.length;
-}
-}
-if(data.trackScore !== undefined){
-if(!(validate433(data.trackScore, {instancePath:instancePath+"/trackScore",parentData:data,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+if(!(validate433(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate433.errors : vErrors.concat(validate433.errors);
 errors = vErrors.length;
 }
 }
-if(data.modelProbability !== undefined){
-if(!(validate435(data.modelProbability, {instancePath:instancePath+"/modelProbability",parentData:data,parentDataProperty:"modelProbability",rootData,dynamicAnchors}))){
+if(data.contentHash !== undefined){
+if(!(validate435(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate435.errors : vErrors.concat(validate435.errors);
 errors = vErrors.length;
 }
 }
-if(data.modelVersion !== undefined){
-if(!(validate437(data.modelVersion, {instancePath:instancePath+"/modelVersion",parentData:data,parentDataProperty:"modelVersion",rootData,dynamicAnchors}))){
+if(data.score !== undefined){
+if(!(validate437(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate437.errors : vErrors.concat(validate437.errors);
 errors = vErrors.length;
 }
 }
-if(data.filteredBy !== undefined){
-if(!(validate439(data.filteredBy, {instancePath:instancePath+"/filteredBy",parentData:data,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+if(data.track !== undefined){
+if(!(validate439(data.track, {instancePath:instancePath+"/track",parentData:data,parentDataProperty:"track",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate439.errors : vErrors.concat(validate439.errors);
 errors = vErrors.length;
 }
 }
-if(data.reasons !== undefined){
-if(!(validate441(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+if(data.trackScore !== undefined){
+if(!(validate441(data.trackScore, {instancePath:instancePath+"/trackScore",parentData:data,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate441.errors : vErrors.concat(validate441.errors);
 errors = vErrors.length;
 }
 }
-if(data.scoredAt !== undefined){
-if(!(validate443(data.scoredAt, {instancePath:instancePath+"/scoredAt",parentData:data,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+if(data.modelProbability !== undefined){
+if(!(validate443(data.modelProbability, {instancePath:instancePath+"/modelProbability",parentData:data,parentDataProperty:"modelProbability",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate443.errors : vErrors.concat(validate443.errors);
+errors = vErrors.length;
+}
+}
+if(data.modelVersion !== undefined){
+if(!(validate445(data.modelVersion, {instancePath:instancePath+"/modelVersion",parentData:data,parentDataProperty:"modelVersion",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate445.errors : vErrors.concat(validate445.errors);
+errors = vErrors.length;
+}
+}
+if(data.filteredBy !== undefined){
+if(!(validate447(data.filteredBy, {instancePath:instancePath+"/filteredBy",parentData:data,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate447.errors : vErrors.concat(validate447.errors);
+errors = vErrors.length;
+}
+}
+if(data.reasons !== undefined){
+if(!(validate449(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate449.errors : vErrors.concat(validate449.errors);
+errors = vErrors.length;
+}
+}
+if(data.scoredAt !== undefined){
+if(!(validate451(data.scoredAt, {instancePath:instancePath+"/scoredAt",parentData:data,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate451.errors : vErrors.concat(validate451.errors);
 errors = vErrors.length;
 }
 }
@@ -38118,21 +38486,21 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate424.errors = vErrors;
+validate432.errors = vErrors;
 return errors === 0;
 }
-validate424.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate432.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesScrapeState = validate445;
-const schema211 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
-const pattern88 = new RegExp("^http#", "u");
-const pattern89 = new RegExp("^run#", "u");
-const pattern90 = new RegExp("^search#", "u");
+export const tablesScrapeState = validate453;
+const schema214 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
+const pattern90 = new RegExp("^http#", "u");
+const pattern91 = new RegExp("^run#", "u");
+const pattern92 = new RegExp("^search#", "u");
 
-function validate446(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate454(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate446.evaluated;
+const evaluated0 = validate454.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38159,16 +38527,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate446.errors = vErrors;
+validate454.errors = vErrors;
 return errors === 0;
 }
-validate446.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate454.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate448(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate456(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate448.evaluated;
+const evaluated0 = validate456.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38207,17 +38575,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate448.errors = vErrors;
+validate456.errors = vErrors;
 return errors === 0;
 }
-validate448.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate456.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema214 = {"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}};
+const schema217 = {"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}};
 
-function validate452(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate460(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate452.evaluated;
+const evaluated0 = validate460.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38316,7 +38684,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema214.properties, key0))){
+if(!(func5.call(schema217.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -38562,17 +38930,17 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate452.errors = vErrors;
+validate460.errors = vErrors;
 return errors === 0;
 }
-validate452.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate460.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema215 = {"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}};
+const schema218 = {"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}};
 
-function validate454(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate462(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate454.evaluated;
+const evaluated0 = validate462.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38694,7 +39062,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "complete") || (data2 === "failed"))){
-const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema215.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema218.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -38764,17 +39132,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate454.errors = vErrors;
+validate462.errors = vErrors;
 return errors === 0;
 }
-validate454.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate462.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate445(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate453(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/scrapeState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate445.evaluated;
+const evaluated0 = validate453.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38871,7 +39239,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern81.test(data0)){
+if(!pattern83.test(data0)){
 const err8 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -38894,14 +39262,14 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate446(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate446.errors : vErrors.concat(validate446.errors);
+if(!(validate454(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate454.errors : vErrors.concat(validate454.errors);
 errors = vErrors.length;
 }
 }
 if(data.externalId !== undefined){
-if(!(validate448(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate448.errors : vErrors.concat(validate448.errors);
+if(!(validate456(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate456.errors : vErrors.concat(validate456.errors);
 errors = vErrors.length;
 }
 }
@@ -39049,7 +39417,7 @@ errors++;
 if(data.key !== undefined){
 let data7 = data.key;
 if(typeof data7 === "string"){
-if(!pattern88.test(data7)){
+if(!pattern90.test(data7)){
 const err21 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^http#"},message:"must match pattern \""+"^http#"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -39151,8 +39519,8 @@ let data11 = data.itemIds;
 if(Array.isArray(data11)){
 const len0 = data11.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate448(data11[i0], {instancePath:instancePath+"/itemIds/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate448.errors : vErrors.concat(validate448.errors);
+if(!(validate456(data11[i0], {instancePath:instancePath+"/itemIds/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate456.errors : vErrors.concat(validate456.errors);
 errors = vErrors.length;
 }
 }
@@ -39275,7 +39643,7 @@ vErrors.push(err38);
 errors++;
 }
 for(const key2 in data){
-if(!(func5.call(schema211.oneOf[2].properties, key2))){
+if(!(func5.call(schema214.oneOf[2].properties, key2))){
 const err39 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err39];
@@ -39289,7 +39657,7 @@ errors++;
 if(data.key !== undefined){
 let data13 = data.key;
 if(typeof data13 === "string"){
-if(!pattern89.test(data13)){
+if(!pattern91.test(data13)){
 const err40 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/pattern",keyword:"pattern",params:{pattern: "^run#"},message:"must match pattern \""+"^run#"+"\""};
 if(vErrors === null){
 vErrors = [err40];
@@ -39362,15 +39730,15 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate446(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate446.errors : vErrors.concat(validate446.errors);
+if(!(validate454(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate454.errors : vErrors.concat(validate454.errors);
 errors = vErrors.length;
 }
 }
 if(data.status !== undefined){
 let data17 = data.status;
 if(!(((((data17 === "running") || (data17 === "complete")) || (data17 === "partial")) || (data17 === "failed")) || (data17 === "completed"))){
-const err46 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema211.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err46 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema214.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -39708,14 +40076,14 @@ errors++;
 }
 }
 if(data.coverage !== undefined){
-if(!(validate452(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate452.errors : vErrors.concat(validate452.errors);
+if(!(validate460(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate460.errors : vErrors.concat(validate460.errors);
 errors = vErrors.length;
 }
 }
 if(data.boards !== undefined){
-if(!(validate454(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate454.errors : vErrors.concat(validate454.errors);
+if(!(validate462(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate462.errors : vErrors.concat(validate462.errors);
 errors = vErrors.length;
 }
 }
@@ -39820,7 +40188,7 @@ errors++;
 if(data.key !== undefined){
 let data32 = data.key;
 if(typeof data32 === "string"){
-if(!pattern90.test(data32)){
+if(!pattern92.test(data32)){
 const err82 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/pattern",keyword:"pattern",params:{pattern: "^search#"},message:"must match pattern \""+"^search#"+"\""};
 if(vErrors === null){
 vErrors = [err82];
@@ -39868,8 +40236,8 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate446(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate446.errors : vErrors.concat(validate446.errors);
+if(!(validate454(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate454.errors : vErrors.concat(validate454.errors);
 errors = vErrors.length;
 }
 }
@@ -40036,20 +40404,20 @@ vErrors = null;
 }
 }
 }
-validate445.errors = vErrors;
+validate453.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate445.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate453.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesSessions = validate457;
-const schema216 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sessions/schema.json","title":"SessionItem","description":"A site's session status (written by auth-refresher; never the cookie: that is in the secret store).","type":"object","additionalProperties":false,"required":["site","status","expiresAt","failures","lastError","reason","nextAttemptAt","screenshotBlobKey","updatedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"enum":["ok","needs-otp","failed","blocked"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failures":{"type":"integer","minimum":0},"lastError":{"anyOf":[{"type":"string"},{"type":"null"}]},"reason":{"anyOf":[{"$ref":"../../session.refreshed/v1/schema.json#/properties/data/properties/reason"},{"type":"null"}]},"nextAttemptAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"screenshotBlobKey":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}]},"updatedAt":{"type":"string","format":"date-time"}}};
-const schema217 = {"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."};
+export const tablesSessions = validate465;
+const schema219 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sessions/schema.json","title":"SessionItem","description":"A site's session status (written by auth-refresher; never the cookie: that is in the secret store).","type":"object","additionalProperties":false,"required":["site","status","expiresAt","failures","lastError","reason","nextAttemptAt","screenshotBlobKey","updatedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"enum":["ok","needs-otp","failed","blocked"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failures":{"type":"integer","minimum":0},"lastError":{"anyOf":[{"type":"string"},{"type":"null"}]},"reason":{"anyOf":[{"$ref":"../../session.refreshed/v1/schema.json#/properties/data/properties/reason"},{"type":"null"}]},"nextAttemptAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"screenshotBlobKey":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}]},"updatedAt":{"type":"string","format":"date-time"}}};
+const schema220 = {"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."};
 
-function validate458(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate466(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate458.evaluated;
+const evaluated0 = validate466.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40067,7 +40435,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((data === "otp-required") || (data === "wrong-credentials")) || (data === "login-page-changed")) || (data === "timeout")) || (data === "site-error")) || (data === "too-many-failures")) || (data === "missing-credentials")) || (data === "site-not-configured"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema217.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema220.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -40076,17 +40444,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate458.errors = vErrors;
+validate466.errors = vErrors;
 return errors === 0;
 }
-validate458.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate466.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate457(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate465(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/sessions/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate457.evaluated;
+const evaluated0 = validate465.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40185,7 +40553,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema216.properties, key0))){
+if(!(func5.call(schema219.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -40224,7 +40592,7 @@ errors++;
 if(data.status !== undefined){
 let data1 = data.status;
 if(!((((data1 === "ok") || (data1 === "needs-otp")) || (data1 === "failed")) || (data1 === "blocked"))){
-const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema216.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema219.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -40380,8 +40748,8 @@ let data5 = data.reason;
 const _errs20 = errors;
 let valid3 = false;
 const _errs21 = errors;
-if(!(validate458(data5, {instancePath:instancePath+"/reason",parentData:data,parentDataProperty:"reason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate458.errors : vErrors.concat(validate458.errors);
+if(!(validate466(data5, {instancePath:instancePath+"/reason",parentData:data,parentDataProperty:"reason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate466.errors : vErrors.concat(validate466.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs21 === errors;
@@ -40585,18 +40953,18 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate457.errors = vErrors;
+validate465.errors = vErrors;
 return errors === 0;
 }
-validate457.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate465.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesSourceRuns = validate460;
-const schema218 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sourceRuns/schema.json","title":"SourceRunItem","description":"How much of its search one scrape run read, as crm-api learned it from scrape.finished (written by crm-api): the event's data plus its keys.","type":"object","additionalProperties":false,"required":["runKey","feed","searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"runKey":{"type":"string","minLength":3,"description":"<searchId>#<runId>"},"feed":{"const":"run","description":"One partition of the byFinishedAt index: every run, newest first."},"searchId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/runId"},"status":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/status"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"},"drift":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/drift"},"previousListed":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/previousListed"},"startedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/startedAt"},"finishedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/finishedAt"},"durationMs":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/durationMs"}}};
+export const tablesSourceRuns = validate468;
+const schema221 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sourceRuns/schema.json","title":"SourceRunItem","description":"How much of its search one scrape run read, as crm-api learned it from scrape.finished (written by crm-api): the event's data plus its keys.","type":"object","additionalProperties":false,"required":["runKey","feed","searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"runKey":{"type":"string","minLength":3,"description":"<searchId>#<runId>"},"feed":{"const":"run","description":"One partition of the byFinishedAt index: every run, newest first."},"searchId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/runId"},"status":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/status"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"},"drift":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/drift"},"previousListed":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/previousListed"},"startedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/startedAt"},"finishedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/finishedAt"},"durationMs":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/durationMs"}}};
 
-function validate461(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate469(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate461.evaluated;
+const evaluated0 = validate469.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40625,16 +40993,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate461.errors = vErrors;
+validate469.errors = vErrors;
 return errors === 0;
 }
-validate461.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate469.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate463(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate471(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate463.evaluated;
+const evaluated0 = validate471.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40661,16 +41029,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate463.errors = vErrors;
+validate471.errors = vErrors;
 return errors === 0;
 }
-validate463.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate471.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate465(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate473(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate465.evaluated;
+const evaluated0 = validate473.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40709,17 +41077,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate465.errors = vErrors;
+validate473.errors = vErrors;
 return errors === 0;
 }
-validate465.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate473.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema222 = {"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."};
+const schema225 = {"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."};
 
-function validate467(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate475(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate467.evaluated;
+const evaluated0 = validate475.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40737,7 +41105,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "complete") || (data === "partial")) || (data === "failed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema222.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema225.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -40746,16 +41114,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate467.errors = vErrors;
+validate475.errors = vErrors;
 return errors === 0;
 }
-validate467.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate475.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate469(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate477(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate469.evaluated;
+const evaluated0 = validate477.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40854,7 +41222,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema214.properties, key0))){
+if(!(func5.call(schema217.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -41100,16 +41468,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate469.errors = vErrors;
+validate477.errors = vErrors;
 return errors === 0;
 }
-validate469.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate477.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate471(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate479(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate471.evaluated;
+const evaluated0 = validate479.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41231,7 +41599,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "complete") || (data2 === "failed"))){
-const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema215.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema218.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -41301,17 +41669,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate471.errors = vErrors;
+validate479.errors = vErrors;
 return errors === 0;
 }
-validate471.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate479.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema225 = {"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."};
+const schema228 = {"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."};
 
-function validate473(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate481(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate473.evaluated;
+const evaluated0 = validate481.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41328,17 +41696,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate473.errors = vErrors;
+validate481.errors = vErrors;
 return errors === 0;
 }
-validate473.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate481.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema226 = {"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."};
+const schema229 = {"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."};
 
-function validate475(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate483(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate475.evaluated;
+const evaluated0 = validate483.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41367,17 +41735,17 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate475.errors = vErrors;
+validate483.errors = vErrors;
 return errors === 0;
 }
-validate475.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate483.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema227 = {"type":"string","format":"date-time"};
+const schema230 = {"type":"string","format":"date-time"};
 
-function validate477(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate485(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate477.evaluated;
+const evaluated0 = validate485.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41406,17 +41774,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate477.errors = vErrors;
+validate485.errors = vErrors;
 return errors === 0;
 }
-validate477.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate485.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema228 = {"type":"string","format":"date-time"};
+const schema231 = {"type":"string","format":"date-time"};
 
-function validate479(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate487(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate479.evaluated;
+const evaluated0 = validate487.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41445,17 +41813,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate479.errors = vErrors;
+validate487.errors = vErrors;
 return errors === 0;
 }
-validate479.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate487.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema229 = {"type":"number","minimum":0};
+const schema232 = {"type":"number","minimum":0};
 
-function validate481(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate489(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate481.evaluated;
+const evaluated0 = validate489.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41484,17 +41852,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate481.errors = vErrors;
+validate489.errors = vErrors;
 return errors === 0;
 }
-validate481.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate489.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate460(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate468(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/sourceRuns/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate460.evaluated;
+const evaluated0 = validate468.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41613,7 +41981,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema218.properties, key0))){
+if(!(func5.call(schema221.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -41662,68 +42030,68 @@ errors++;
 }
 }
 if(data.searchId !== undefined){
-if(!(validate461(data.searchId, {instancePath:instancePath+"/searchId",parentData:data,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate461.errors : vErrors.concat(validate461.errors);
-errors = vErrors.length;
-}
-}
-if(data.source !== undefined){
-if(!(validate463(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate463.errors : vErrors.concat(validate463.errors);
-errors = vErrors.length;
-}
-}
-if(data.runId !== undefined){
-if(!(validate465(data.runId, {instancePath:instancePath+"/runId",parentData:data,parentDataProperty:"runId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate465.errors : vErrors.concat(validate465.errors);
-errors = vErrors.length;
-}
-}
-if(data.status !== undefined){
-if(!(validate467(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate467.errors : vErrors.concat(validate467.errors);
-errors = vErrors.length;
-}
-}
-if(data.coverage !== undefined){
-if(!(validate469(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+if(!(validate469(data.searchId, {instancePath:instancePath+"/searchId",parentData:data,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate469.errors : vErrors.concat(validate469.errors);
 errors = vErrors.length;
 }
 }
-if(data.boards !== undefined){
-if(!(validate471(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
+if(data.source !== undefined){
+if(!(validate471(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate471.errors : vErrors.concat(validate471.errors);
 errors = vErrors.length;
 }
 }
-if(data.drift !== undefined){
-if(!(validate473(data.drift, {instancePath:instancePath+"/drift",parentData:data,parentDataProperty:"drift",rootData,dynamicAnchors}))){
+if(data.runId !== undefined){
+if(!(validate473(data.runId, {instancePath:instancePath+"/runId",parentData:data,parentDataProperty:"runId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate473.errors : vErrors.concat(validate473.errors);
 errors = vErrors.length;
 }
 }
-if(data.previousListed !== undefined){
-if(!(validate475(data.previousListed, {instancePath:instancePath+"/previousListed",parentData:data,parentDataProperty:"previousListed",rootData,dynamicAnchors}))){
+if(data.status !== undefined){
+if(!(validate475(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate475.errors : vErrors.concat(validate475.errors);
 errors = vErrors.length;
 }
 }
-if(data.startedAt !== undefined){
-if(!(validate477(data.startedAt, {instancePath:instancePath+"/startedAt",parentData:data,parentDataProperty:"startedAt",rootData,dynamicAnchors}))){
+if(data.coverage !== undefined){
+if(!(validate477(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate477.errors : vErrors.concat(validate477.errors);
 errors = vErrors.length;
 }
 }
-if(data.finishedAt !== undefined){
-if(!(validate479(data.finishedAt, {instancePath:instancePath+"/finishedAt",parentData:data,parentDataProperty:"finishedAt",rootData,dynamicAnchors}))){
+if(data.boards !== undefined){
+if(!(validate479(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate479.errors : vErrors.concat(validate479.errors);
 errors = vErrors.length;
 }
 }
-if(data.durationMs !== undefined){
-if(!(validate481(data.durationMs, {instancePath:instancePath+"/durationMs",parentData:data,parentDataProperty:"durationMs",rootData,dynamicAnchors}))){
+if(data.drift !== undefined){
+if(!(validate481(data.drift, {instancePath:instancePath+"/drift",parentData:data,parentDataProperty:"drift",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate481.errors : vErrors.concat(validate481.errors);
+errors = vErrors.length;
+}
+}
+if(data.previousListed !== undefined){
+if(!(validate483(data.previousListed, {instancePath:instancePath+"/previousListed",parentData:data,parentDataProperty:"previousListed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate483.errors : vErrors.concat(validate483.errors);
+errors = vErrors.length;
+}
+}
+if(data.startedAt !== undefined){
+if(!(validate485(data.startedAt, {instancePath:instancePath+"/startedAt",parentData:data,parentDataProperty:"startedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate485.errors : vErrors.concat(validate485.errors);
+errors = vErrors.length;
+}
+}
+if(data.finishedAt !== undefined){
+if(!(validate487(data.finishedAt, {instancePath:instancePath+"/finishedAt",parentData:data,parentDataProperty:"finishedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate487.errors : vErrors.concat(validate487.errors);
+errors = vErrors.length;
+}
+}
+if(data.durationMs !== undefined){
+if(!(validate489(data.durationMs, {instancePath:instancePath+"/durationMs",parentData:data,parentDataProperty:"durationMs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate489.errors : vErrors.concat(validate489.errors);
 errors = vErrors.length;
 }
 }
@@ -41738,10 +42106,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate460.errors = vErrors;
+validate468.errors = vErrors;
 return errors === 0;
 }
-validate460.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate468.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 /** Every event validator, sorted by detail-type, then major version. */
 export const EVENT_VALIDATORS = [
