@@ -28091,11 +28091,12 @@ return errors === 0;
 validate254.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const tablesNotifications = validate303;
-const schema147 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/notifications/schema.json","title":"NotificationsItem","description":"The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets). No URL, address or secret is stored here.","oneOf":[{"title":"NotificationDeliveryItem","description":"One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.","type":"object","additionalProperties":false,"required":["key","target","jobId","status","revision","score","scoredAt","job","updatedAt"],"properties":{"key":{"type":"string","pattern":"^delivery#","description":"delivery#<target>#<jobId>"},"target":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"status":{"type":"string","enum":["queued","sending","sent"],"description":"queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again"},"revision":{"type":"integer","minimum":1},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","reasons"],"description":"What a notification shows of the job (from job.scored).","properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"string","maxLength":300},"description":"The reasons that raised the score most (a few)."}}},"queuedFor":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name","description":"The target whose digest this waits for; only on queued deliveries (the byQueue index is sparse)."},"via":{"type":"string","enum":["instant","digest"]},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationBucketItem","description":"A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.","type":"object","additionalProperties":false,"required":["key","bucketOf","tokens","refilledAt","revision"],"properties":{"key":{"type":"string","pattern":"^bucket#","description":"bucket#<target>"},"bucketOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"tokens":{"type":"number","minimum":0},"refilledAt":{"type":"string","format":"date-time"},"revision":{"type":"integer","minimum":1}}},{"title":"NotificationDigestItem","description":"A target's digest cursor: the last digest request it took, and whether that digest went out.","type":"object","additionalProperties":false,"required":["key","digestOf","requestId","status","revision","claimedAt","jobs"],"properties":{"key":{"type":"string","pattern":"^digest#","description":"digest#<target>"},"digestOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"requestId":{"$ref":"../../notification.digest-requested/v1/schema.json#/properties/data/properties/requestId"},"status":{"type":"string","enum":["sending","sent"]},"revision":{"type":"integer","minimum":1},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"jobs":{"type":"integer","minimum":0,"description":"Jobs in the digest."}}},{"title":"NotificationTargetStatusItem","description":"How a target's last deliveries went (never its URL or address).","type":"object","additionalProperties":false,"required":["key","statusOf","lastDeliveredAt","lastFailedAt","lastError","failuresInRow","updatedAt"],"properties":{"key":{"type":"string","pattern":"^target#","description":"target#<target>"},"statusOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"lastDeliveredAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastFailedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastError":{"anyOf":[{"type":"string","maxLength":500},{"type":"null"}]},"failuresInRow":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}}]};
+const schema147 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/notifications/schema.json","title":"NotificationsItem","description":"The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets), `closure#<jobId>` (whether the job's posting is closed, from job.closed / job.reopened: a closed job is never notified). No URL, address or secret is stored here.","oneOf":[{"title":"NotificationDeliveryItem","description":"One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.","type":"object","additionalProperties":false,"required":["key","target","jobId","status","revision","score","scoredAt","job","updatedAt"],"properties":{"key":{"type":"string","pattern":"^delivery#","description":"delivery#<target>#<jobId>"},"target":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"jobId":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/jobId"},"status":{"type":"string","enum":["queued","sending","sent"],"description":"queued: waits for the target's next digest; sending: claimed by a delivery under way (since claimedAt); sent: delivered, never again"},"revision":{"type":"integer","minimum":1},"score":{"$ref":"../../job.scored/v1/schema.json#/properties/data/properties/score"},"scoredAt":{"type":"string","format":"date-time"},"job":{"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","reasons"],"description":"What a notification shows of the job (from job.scored).","properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"reasons":{"type":"array","items":{"type":"string","maxLength":300},"description":"The reasons that raised the score most (a few)."}}},"queuedFor":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name","description":"The target whose digest this waits for; only on queued deliveries (the byQueue index is sparse)."},"via":{"type":"string","enum":["instant","digest"]},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationBucketItem","description":"A target's token bucket: instant notifications left (up to maxPerHour) as of refilledAt, refilled continuously.","type":"object","additionalProperties":false,"required":["key","bucketOf","tokens","refilledAt","revision"],"properties":{"key":{"type":"string","pattern":"^bucket#","description":"bucket#<target>"},"bucketOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"tokens":{"type":"number","minimum":0},"refilledAt":{"type":"string","format":"date-time"},"revision":{"type":"integer","minimum":1}}},{"title":"NotificationDigestItem","description":"A target's digest cursor: the last digest request it took, and whether that digest went out.","type":"object","additionalProperties":false,"required":["key","digestOf","requestId","status","revision","claimedAt","jobs"],"properties":{"key":{"type":"string","pattern":"^digest#","description":"digest#<target>"},"digestOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"requestId":{"$ref":"../../notification.digest-requested/v1/schema.json#/properties/data/properties/requestId"},"status":{"type":"string","enum":["sending","sent"]},"revision":{"type":"integer","minimum":1},"claimedAt":{"type":"string","format":"date-time"},"sentAt":{"type":"string","format":"date-time"},"jobs":{"type":"integer","minimum":0,"description":"Jobs in the digest."}}},{"title":"NotificationTargetStatusItem","description":"How a target's last deliveries went (never its URL or address).","type":"object","additionalProperties":false,"required":["key","statusOf","lastDeliveredAt","lastFailedAt","lastError","failuresInRow","updatedAt"],"properties":{"key":{"type":"string","pattern":"^target#","description":"target#<target>"},"statusOf":{"$ref":"../../defs/config.schema.json#/properties/notifications/properties/targets/items/properties/name"},"lastDeliveredAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastFailedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"lastError":{"anyOf":[{"type":"string","maxLength":500},{"type":"null"}]},"failuresInRow":{"type":"integer","minimum":0},"updatedAt":{"type":"string","format":"date-time"}}},{"title":"NotificationClosureItem","description":"Whether a job's posting is closed, as the latest job.closed or job.reopened says (an older one changes nothing): a job.scored of a closed job notifies no target, and a digest leaves a closed job out (it stays queued, and is in the digest after it reopens).","type":"object","additionalProperties":false,"required":["key","jobId","closureChangedAt"],"properties":{"key":{"type":"string","pattern":"^closure#","description":"closure#<jobId>"},"jobId":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/jobId"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"Set while the posting is closed; absent once it reopened."},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"closureChangedAt":{"type":"string","format":"date-time","description":"When the latest close or reopen kept here happened."}}}]};
 const pattern69 = new RegExp("^delivery#", "u");
 const pattern72 = new RegExp("^bucket#", "u");
 const pattern73 = new RegExp("^digest#", "u");
 const pattern74 = new RegExp("^target#", "u");
+const pattern75 = new RegExp("^closure#", "u");
 const schema148 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","description":"the target's name: lower-case letters, digits and dashes (its secret is notify/<name> unless it names another)"};
 
 function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -28271,6 +28272,119 @@ validate313.errors = vErrors;
 return errors === 0;
 }
 validate313.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate316.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!pattern5.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+:[^\\s]{1,200}$"},message:"must match pattern \""+"^[a-z0-9-]+:[^\\s]{1,200}$"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate316.errors = vErrors;
+return errors === 0;
+}
+validate316.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema153 = {"type":"string","format":"date-time"};
+
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate318.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data === "string"){
+if(!(formats2.validate(data))){
+const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate318.errors = vErrors;
+return errors === 0;
+}
+validate318.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate320.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((((data === "missing-from-complete-reads") || (data === "expired")) || (data === "source-says-closed")) || (data === "user")) || (data === "left-out-of-full-import"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema58.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate320.errors = vErrors;
+return errors === 0;
+}
+validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
 function validate303(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -29708,16 +29822,153 @@ if(props0 !== true){
 props0 = true;
 }
 }
-}
-}
-}
-if(!valid0){
-const err108 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs104 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.key === undefined){
+const err108 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+if(data.jobId === undefined){
+const err109 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "jobId"},message:"must have required property '"+"jobId"+"'"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data.closureChangedAt === undefined){
+const err110 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "closureChangedAt"},message:"must have required property '"+"closureChangedAt"+"'"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+for(const key5 in data){
+if(!(((((key5 === "key") || (key5 === "jobId")) || (key5 === "closedAt")) || (key5 === "closeReason")) || (key5 === "closureChangedAt"))){
+const err111 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data.key !== undefined){
+let data41 = data.key;
+if(typeof data41 === "string"){
+if(!pattern75.test(data41)){
+const err112 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/4/properties/key/pattern",keyword:"pattern",params:{pattern: "^closure#"},message:"must match pattern \""+"^closure#"+"\""};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/4/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data.jobId !== undefined){
+if(!(validate316(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
+errors = vErrors.length;
+}
+}
+if(data.closedAt !== undefined){
+if(!(validate318(data.closedAt, {instancePath:instancePath+"/closedAt",parentData:data,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
+errors = vErrors.length;
+}
+}
+if(data.closeReason !== undefined){
+if(!(validate320(data.closeReason, {instancePath:instancePath+"/closeReason",parentData:data,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+errors = vErrors.length;
+}
+}
+if(data.closureChangedAt !== undefined){
+let data45 = data.closureChangedAt;
+if(typeof data45 === "string"){
+if(!(formats2.validate(data45))){
+const err114 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/4/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/4/properties/closureChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+var _valid0 = _errs104 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err117 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
 }
 errors++;
 }
@@ -29738,14 +29989,14 @@ return errors === 0;
 }
 validate303.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesOutbox = validate316;
-const schema152 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/outbox/schema.json","title":"OutboxEntry","description":"Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).","type":"object","additionalProperties":false,"required":["producer","entryId","events","storedAt"],"properties":{"producer":{"type":"string","minLength":1},"entryId":{"description":"Commit time, a per-process sequence and the first event's id, so entries sort in commit order.","type":"string","minLength":1},"events":{"description":"The bus events, built and validated at commit, as a JSON array.","type":"string","minLength":2},"storedAt":{"type":"string","format":"date-time"}}};
+export const tablesOutbox = validate322;
+const schema155 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/outbox/schema.json","title":"OutboxEntry","description":"Events committed with the change they announce, waiting for the producer's relay to publish them (transactional outbox; written by the service runtime of each producer under its own partition).","type":"object","additionalProperties":false,"required":["producer","entryId","events","storedAt"],"properties":{"producer":{"type":"string","minLength":1},"entryId":{"description":"Commit time, a per-process sequence and the first event's id, so entries sort in commit order.","type":"string","minLength":1},"events":{"description":"The bus events, built and validated at commit, as a JSON array.","type":"string","minLength":2},"storedAt":{"type":"string","format":"date-time"}}};
 
-function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/outbox/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate316.evaluated;
+const evaluated0 = validate322.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29916,18 +30167,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate316.errors = vErrors;
+validate322.errors = vErrors;
 return errors === 0;
 }
-validate316.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate322.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesProposals = validate317;
-const schema153 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/proposals/schema.json","title":"ProposalItem","description":"A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.","type":"object","additionalProperties":false,"required":["proposalId","jobId","change","proposedBy","rationale","status","createdAt","decidedAt"],"properties":{"proposalId":{"type":"string","minLength":1,"maxLength":100},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"change":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","to","closedReason","note"],"properties":{"kind":{"const":"stage-change"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"type":["string","null"],"maxLength":10000}}},{"type":"object","additionalProperties":false,"required":["kind","dryRun"],"properties":{"kind":{"const":"application"},"dryRun":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","note"],"properties":{"kind":{"const":"note"},"note":{"type":"string","minLength":1,"maxLength":10000}}}]},"proposedBy":{"type":"string","enum":["assistant","inbox"]},"rationale":{"type":["string","null"],"maxLength":2000},"status":{"type":"string","enum":["pending","accepted","rejected","undone"]},"createdAt":{"type":"string","format":"date-time"},"decidedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"cause":{"type":"object","additionalProperties":false,"required":["eventId","correlationId","messageId"],"description":"The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.","properties":{"eventId":{"$ref":"../../meta.schema.json#/properties/eventId"},"correlationId":{"$ref":"../../meta.schema.json#/properties/correlationId"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"}}},"undoTo":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},{"type":"null"}],"description":"Set when an accepted stage change can be undone: the stage the job left."}}};
+export const tablesProposals = validate323;
+const schema156 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/proposals/schema.json","title":"ProposalItem","description":"A change to the user's CRM proposed by their assistant (MCP) or the inbox, waiting for the user's decision (written by crm-api). An accepted stage change keeps the stage it left (`undoTo`), so it can be undone.","type":"object","additionalProperties":false,"required":["proposalId","jobId","change","proposedBy","rationale","status","createdAt","decidedAt"],"properties":{"proposalId":{"type":"string","minLength":1,"maxLength":100},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"change":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","to","closedReason","note"],"properties":{"kind":{"const":"stage-change"},"to":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"closedReason":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/closedReason"},"note":{"type":["string","null"],"maxLength":10000}}},{"type":"object","additionalProperties":false,"required":["kind","dryRun"],"properties":{"kind":{"const":"application"},"dryRun":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","note"],"properties":{"kind":{"const":"note"},"note":{"type":"string","minLength":1,"maxLength":10000}}}]},"proposedBy":{"type":"string","enum":["assistant","inbox"]},"rationale":{"type":["string","null"],"maxLength":2000},"status":{"type":"string","enum":["pending","accepted","rejected","undone"]},"createdAt":{"type":"string","format":"date-time"},"decidedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"cause":{"type":"object","additionalProperties":false,"required":["eventId","correlationId","messageId"],"description":"The email.classified event a proposal of the inbox came from: the accepted change names it as its cause.","properties":{"eventId":{"$ref":"../../meta.schema.json#/properties/eventId"},"correlationId":{"$ref":"../../meta.schema.json#/properties/correlationId"},"messageId":{"$ref":"../../email.classified/v1/schema.json#/properties/data/properties/messageId"}}},"undoTo":{"anyOf":[{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},{"type":"null"}],"description":"Set when an accepted stage change can be undone: the stage the job left."}}};
 
-function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate318.evaluated;
+const evaluated0 = validate324.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29956,16 +30207,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate318.errors = vErrors;
+validate324.errors = vErrors;
 return errors === 0;
 }
-validate318.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate320.evaluated;
+const evaluated0 = validate326.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29992,16 +30243,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate320.errors = vErrors;
+validate326.errors = vErrors;
 return errors === 0;
 }
-validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate326.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate322.evaluated;
+const evaluated0 = validate328.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30067,17 +30318,17 @@ vErrors = null;
 }
 }
 }
-validate322.errors = vErrors;
+validate328.errors = vErrors;
 return errors === 0;
 }
-validate322.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate328.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema157 = {"type":"string","format":"uuid","description":"Unique id of this event; consumers dedupe on it."};
+const schema160 = {"type":"string","format":"uuid","description":"Unique id of this event; consumers dedupe on it."};
 
-function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate324.evaluated;
+const evaluated0 = validate330.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30106,17 +30357,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate324.errors = vErrors;
+validate330.errors = vErrors;
 return errors === 0;
 }
-validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate330.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema158 = {"type":"string","minLength":1,"maxLength":128,"description":"Carried unchanged from the first event of a flow."};
+const schema161 = {"type":"string","minLength":1,"maxLength":128,"description":"Carried unchanged from the first event of a flow."};
 
-function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate332(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate326.evaluated;
+const evaluated0 = validate332.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30155,16 +30406,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate326.errors = vErrors;
+validate332.errors = vErrors;
 return errors === 0;
 }
-validate326.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate332.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate328.evaluated;
+const evaluated0 = validate334.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30203,17 +30454,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate328.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
-validate328.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate334.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/proposals/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate317.evaluated;
+const evaluated0 = validate323.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30302,7 +30553,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema153.properties, key0))){
+if(!(func5.call(schema156.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -30349,8 +30600,8 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate318(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
+if(!(validate324(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
 errors = vErrors.length;
 }
 }
@@ -30426,21 +30677,21 @@ errors++;
 }
 }
 if(data2.to !== undefined){
-if(!(validate320(data2.to, {instancePath:instancePath+"/change/to",parentData:data2,parentDataProperty:"to",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+if(!(validate326(data2.to, {instancePath:instancePath+"/change/to",parentData:data2,parentDataProperty:"to",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
 errors = vErrors.length;
 }
 }
 if(data2.closedReason !== undefined){
-if(!(validate322(data2.closedReason, {instancePath:instancePath+"/change/closedReason",parentData:data2,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+if(!(validate328(data2.closedReason, {instancePath:instancePath+"/change/closedReason",parentData:data2,parentDataProperty:"closedReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
 errors = vErrors.length;
 }
 }
 if(data2.note !== undefined){
 let data6 = data2.note;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err18 = {instancePath:instancePath+"/change/note",schemaPath:"#/properties/change/oneOf/0/properties/note/type",keyword:"type",params:{type: schema153.properties.change.oneOf[0].properties.note.type},message:"must be string,null"};
+const err18 = {instancePath:instancePath+"/change/note",schemaPath:"#/properties/change/oneOf/0/properties/note/type",keyword:"type",params:{type: schema156.properties.change.oneOf[0].properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -30703,7 +30954,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!((data11 === "assistant") || (data11 === "inbox"))){
-const err37 = {instancePath:instancePath+"/proposedBy",schemaPath:"#/properties/proposedBy/enum",keyword:"enum",params:{allowedValues: schema153.properties.proposedBy.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/proposedBy",schemaPath:"#/properties/proposedBy/enum",keyword:"enum",params:{allowedValues: schema156.properties.proposedBy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -30716,7 +30967,7 @@ errors++;
 if(data.rationale !== undefined){
 let data12 = data.rationale;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err38 = {instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: schema153.properties.rationale.type},message:"must be string,null"};
+const err38 = {instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: schema156.properties.rationale.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -30751,7 +31002,7 @@ vErrors.push(err40);
 errors++;
 }
 if(!((((data13 === "pending") || (data13 === "accepted")) || (data13 === "rejected")) || (data13 === "undone"))){
-const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema153.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err41 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema156.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -30896,20 +31147,20 @@ errors++;
 }
 }
 if(data16.eventId !== undefined){
-if(!(validate324(data16.eventId, {instancePath:instancePath+"/cause/eventId",parentData:data16,parentDataProperty:"eventId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
+if(!(validate330(data16.eventId, {instancePath:instancePath+"/cause/eventId",parentData:data16,parentDataProperty:"eventId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate330.errors : vErrors.concat(validate330.errors);
 errors = vErrors.length;
 }
 }
 if(data16.correlationId !== undefined){
-if(!(validate326(data16.correlationId, {instancePath:instancePath+"/cause/correlationId",parentData:data16,parentDataProperty:"correlationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
+if(!(validate332(data16.correlationId, {instancePath:instancePath+"/cause/correlationId",parentData:data16,parentDataProperty:"correlationId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
 errors = vErrors.length;
 }
 }
 if(data16.messageId !== undefined){
-if(!(validate328(data16.messageId, {instancePath:instancePath+"/cause/messageId",parentData:data16,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
+if(!(validate334(data16.messageId, {instancePath:instancePath+"/cause/messageId",parentData:data16,parentDataProperty:"messageId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
 errors = vErrors.length;
 }
 }
@@ -30930,8 +31181,8 @@ let data20 = data.undoTo;
 const _errs48 = errors;
 let valid7 = false;
 const _errs49 = errors;
-if(!(validate320(data20, {instancePath:instancePath+"/undoTo",parentData:data,parentDataProperty:"undoTo",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+if(!(validate326(data20, {instancePath:instancePath+"/undoTo",parentData:data,parentDataProperty:"undoTo",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs49 === errors;
@@ -30982,20 +31233,20 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate317.errors = vErrors;
+validate323.errors = vErrors;
 return errors === 0;
 }
-validate317.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate323.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesReadModel = validate331;
-const schema160 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `posting#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"ghostFlags":{"type":"array","description":"the ghost-risk criteria that fire for the job (only while one does), each dismissed one with when the user dismissed it","items":{"type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/kind"},"detail":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/detail"},"since":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/since"},"dismissedAt":{"type":"string","format":"date-time","description":"when the user dismissed the flag (crm.flag-dismissals-changed)"}}}},"firstSeenAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/firstSeenAt"}}},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"},"flagsChangedAt":{"type":"string","format":"date-time","description":"when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"the job's flags the user dismissed (kept from crm-api's own CRM record)"},"dismissalsVersion":{"type":"integer","minimum":1,"description":"the CRM record version the dismissals are of; an older one delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"PostingStateItem","description":"What happened to the posting of a job not listed (scored) yet: its close and its ghost-risk flags, kept so the listing item its first score writes starts with them.","required":["key","revision"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<jobId>"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"closure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["closedAt","closeReason"],"properties":{"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"}}}],"description":"the posting's close, or null once it reopened"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"the job's flags the user dismissed (kept from crm-api's own CRM record)"},"dismissalsVersion":{"type":"integer","minimum":1,"description":"the CRM record version the dismissals are of; an older one delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
-const pattern76 = new RegExp("^job#", "u");
-const pattern79 = new RegExp("^posting#", "u");
+export const tablesReadModel = validate337;
+const schema163 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/readModel/schema.json","title":"ReadModelItem","description":"crm-api's read side in the operational tables (the aws transport): one kind of item per key prefix: `job#<jobId>`, `posting#<jobId>`, `count#jobs`, `analytics#snapshot`.","oneOf":[{"type":"object","additionalProperties":false,"title":"JobListingItem","description":"One scored job as GET /jobs lists it: the summary, its score reasons, and the index keys of the listing indexes (sort keys: the sort value encoded to sort as a string, then the job id).","required":["key","listing","stage","source","scoreKey","postedKey","salaryKey","searchText","revision","summary","reasons"],"properties":{"key":{"type":"string","pattern":"^job#","description":"job#<jobId>"},"listing":{"const":"jobs","description":"partition of the indexes over every job"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"track":{"type":"string","minLength":1,"description":"absent when the job has no track (not in byTrackScore)"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"companyKey":{"type":"string","minLength":1,"description":"the company trimmed and lower-cased; absent when empty"},"scoreKey":{"type":"string","minLength":17},"postedKey":{"type":"string","minLength":2},"salaryKey":{"type":"string","minLength":17},"searchText":{"type":"string","description":"the words of title, company and skills, space-separated, a space at each end"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"summary":{"type":"object","additionalProperties":false,"required":["jobId","contentHash","title","company","source","url","locations","remote","score","track","trackScore","filteredBy","stage","annualSalaryMax","salaryCurrency","postedAt","scoredAt","skills"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"title":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/title"},"company":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/company"},"source":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/source"},"url":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/canonicalUrl"},"locations":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/locations"},"remote":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/remote"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"stage":{"$ref":"../../crm.stage-changed/v1/schema.json#/properties/data/properties/to"},"annualSalaryMax":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/annualSalaryMax"},"salaryCurrency":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/salaryCurrency"},"postedAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/postedAt"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"skills":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/skills"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"when the posting closed (only on closed jobs)"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"},"ghostFlags":{"type":"array","description":"the ghost-risk criteria that fire for the job (only while one does), each dismissed one with when the user dismissed it","items":{"type":"object","additionalProperties":false,"required":["kind","detail","since"],"properties":{"kind":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/kind"},"detail":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/detail"},"since":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags/items/properties/since"},"dismissedAt":{"type":"string","format":"date-time","description":"when the user dismissed the flag (crm.flag-dismissals-changed)"}}}},"firstSeenAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job/properties/firstSeenAt"}}},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"closureChangedAt":{"type":"string","format":"date-time","description":"when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored"},"flagsChangedAt":{"type":"string","format":"date-time","description":"when the job's ghost-risk flags were last decided (job.flagged); an older set delivered late is ignored"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"the job's flags the user dismissed (kept from crm-api's own CRM record)"},"dismissalsVersion":{"type":"integer","minimum":1,"description":"the CRM record version the dismissals are of; an older one delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"PostingStateItem","description":"What happened to the posting of a job not listed (scored) yet: its close and its ghost-risk flags, kept so the listing item its first score writes starts with them.","required":["key","revision"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<jobId>"},"revision":{"type":"integer","minimum":1,"description":"raised by every write: writes are conditional on the revision read"},"closure":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["closedAt","closeReason"],"properties":{"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closeReason":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closeReason"}}}],"description":"the posting's close, or null once it reopened"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"the job's flags the user dismissed (kept from crm-api's own CRM record)"},"dismissalsVersion":{"type":"integer","minimum":1,"description":"the CRM record version the dismissals are of; an older one delivered late is ignored"}}},{"type":"object","additionalProperties":false,"title":"JobCountItem","description":"How many jobs the listing holds (GET /health), raised with a conditional write on its revision.","required":["key","jobs","revision"],"properties":{"key":{"const":"count#jobs"},"jobs":{"type":"integer","minimum":0},"revision":{"type":"integer","minimum":1}}},{"type":"object","additionalProperties":false,"title":"AnalyticsSnapshotItem","description":"The newest analytics snapshot etl announced (etl.completed): every crm-api instance loads it from the blob store.","required":["key","snapshotBlobKey","completedAt","requestId"],"properties":{"key":{"const":"analytics#snapshot"},"snapshotBlobKey":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/snapshotBlobKey"},"completedAt":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/completedAt"},"requestId":{"$ref":"../../etl.completed/v1/schema.json#/properties/data/properties/requestId"}}}]};
+const pattern78 = new RegExp("^job#", "u");
+const pattern81 = new RegExp("^posting#", "u");
 
-function validate332(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate332.evaluated;
+const evaluated0 = validate338.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31022,17 +31273,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate332.errors = vErrors;
+validate338.errors = vErrors;
 return errors === 0;
 }
-validate332.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate338.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema162 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]};
+const schema165 = {"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]};
 
-function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate334.evaluated;
+const evaluated0 = validate340.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31050,7 +31301,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((data === "mcf") || (data === "usajobs")) || (data === "greenhouse")) || (data === "lever")) || (data === "jsonld")) || (data === "import")) || (data === "workday")) || (data === "smartrecruiters")) || (data === "ashby")) || (data === "recruitee")) || (data === "workable")) || (data === "personio"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema162.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema165.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31059,17 +31310,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate334.errors = vErrors;
+validate340.errors = vErrors;
 return errors === 0;
 }
-validate334.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate340.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema163 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
+const schema166 = {"type":"string","pattern":"^[a-z0-9-]+:[^\\s]{1,200}$","description":"Stable job id: '<source>:<external id>'."};
 
-function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate336.evaluated;
+const evaluated0 = validate342.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31098,17 +31349,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate336.errors = vErrors;
+validate342.errors = vErrors;
 return errors === 0;
 }
-validate336.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate342.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema164 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
+const schema167 = {"type":"string","pattern":"^[a-f0-9]{64}$"};
 
-function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate338.evaluated;
+const evaluated0 = validate344.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31137,17 +31388,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate338.errors = vErrors;
+validate344.errors = vErrors;
 return errors === 0;
 }
-validate338.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate344.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema165 = {"type":"string"};
+const schema168 = {"type":"string"};
 
-function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate340.evaluated;
+const evaluated0 = validate346.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31164,17 +31415,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate340.errors = vErrors;
+validate346.errors = vErrors;
 return errors === 0;
 }
-validate340.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate346.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema166 = {"type":"string"};
+const schema169 = {"type":"string"};
 
-function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate342.evaluated;
+const evaluated0 = validate348.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31191,17 +31442,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate342.errors = vErrors;
+validate348.errors = vErrors;
 return errors === 0;
 }
-validate342.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate348.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema167 = {"type":"string","format":"uri"};
+const schema170 = {"type":"string","format":"uri"};
 
-function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate345.evaluated;
+const evaluated0 = validate351.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31230,17 +31481,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate345.errors = vErrors;
+validate351.errors = vErrors;
 return errors === 0;
 }
-validate345.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate351.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema168 = {"type":"array","items":{"type":"string"}};
+const schema171 = {"type":"array","items":{"type":"string"}};
 
-function validate347(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate353(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate347.evaluated;
+const evaluated0 = validate353.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31272,17 +31523,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate347.errors = vErrors;
+validate353.errors = vErrors;
 return errors === 0;
 }
-validate347.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate353.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema169 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
+const schema172 = {"anyOf":[{"type":"boolean"},{"type":"null"}]};
 
-function validate349(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate355(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate349.evaluated;
+const evaluated0 = validate355.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31338,176 +31589,12 @@ vErrors = null;
 }
 }
 }
-validate349.errors = vErrors;
-return errors === 0;
-}
-validate349.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema170 = {"type":"number","minimum":0,"maximum":100};
-
-function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate351.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate351.errors = vErrors;
-return errors === 0;
-}
-validate351.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema171 = {"anyOf":[{"type":"string"},{"type":"null"}]};
-
-function validate353(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate353.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate353.errors = vErrors;
-return errors === 0;
-}
-validate353.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema172 = {"type":"number","minimum":0,"maximum":100};
-
-function validate355(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate355.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate355.errors = vErrors;
 return errors === 0;
 }
 validate355.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema173 = {"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]};
+const schema173 = {"type":"number","minimum":0,"maximum":100};
 
 function validate357(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -31519,6 +31606,55 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate357.errors = vErrors;
+return errors === 0;
+}
+validate357.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema174 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+
+function validate359(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate359.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
@@ -31568,17 +31704,132 @@ vErrors = null;
 }
 }
 }
-validate357.errors = vErrors;
+validate359.errors = vErrors;
 return errors === 0;
 }
-validate357.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate359.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema174 = {"anyOf":[{"type":"number"},{"type":"null"}]};
+const schema175 = {"type":"number","minimum":0,"maximum":100};
 
-function validate360(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate361(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate360.evaluated;
+const evaluated0 = validate361.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate361.errors = vErrors;
+return errors === 0;
+}
+validate361.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema176 = {"anyOf":[{"type":"string","description":"hard filter that capped the score, if any"},{"type":"null"}]};
+
+function validate363(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate363.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate363.errors = vErrors;
+return errors === 0;
+}
+validate363.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema177 = {"anyOf":[{"type":"number"},{"type":"null"}]};
+
+function validate366(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate366.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31634,17 +31885,17 @@ vErrors = null;
 }
 }
 }
-validate360.errors = vErrors;
+validate366.errors = vErrors;
 return errors === 0;
 }
-validate360.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate366.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema175 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+const schema178 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
-function validate362(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate362.evaluated;
+const evaluated0 = validate368.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31700,17 +31951,17 @@ vErrors = null;
 }
 }
 }
-validate362.errors = vErrors;
+validate368.errors = vErrors;
 return errors === 0;
 }
-validate362.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate368.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema176 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
+const schema179 = {"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]};
 
-function validate364(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate370(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate364.evaluated;
+const evaluated0 = validate370.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31778,17 +32029,17 @@ vErrors = null;
 }
 }
 }
-validate364.errors = vErrors;
+validate370.errors = vErrors;
 return errors === 0;
 }
-validate364.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate370.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema177 = {"type":"string","format":"date-time"};
+const schema180 = {"type":"string","format":"date-time"};
 
-function validate366(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate366.evaluated;
+const evaluated0 = validate372.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31817,17 +32068,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate366.errors = vErrors;
+validate372.errors = vErrors;
 return errors === 0;
 }
-validate366.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate372.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema178 = {"type":"array","items":{"type":"string"}};
+const schema181 = {"type":"array","items":{"type":"string"}};
 
-function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate368.evaluated;
+const evaluated0 = validate374.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31859,17 +32110,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate368.errors = vErrors;
+validate374.errors = vErrors;
 return errors === 0;
 }
-validate368.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate374.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema179 = {"type":"string","format":"date-time"};
 
-function validate370(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate370.evaluated;
+const evaluated0 = validate376.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31898,16 +32148,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate370.errors = vErrors;
+validate376.errors = vErrors;
 return errors === 0;
 }
-validate370.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate376.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate372.evaluated;
+const evaluated0 = validate378.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31934,16 +32184,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate372.errors = vErrors;
+validate378.errors = vErrors;
 return errors === 0;
 }
-validate372.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate378.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate374.evaluated;
+const evaluated0 = validate380.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31970,17 +32220,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate374.errors = vErrors;
+validate380.errors = vErrors;
 return errors === 0;
 }
-validate374.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate380.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema182 = {"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."};
+const schema185 = {"type":"string","minLength":1,"maxLength":300,"description":"The figures that made it fire, in words."};
 
-function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate376.evaluated;
+const evaluated0 = validate382.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32019,16 +32269,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate376.errors = vErrors;
+validate382.errors = vErrors;
 return errors === 0;
 }
-validate376.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate382.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate384(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate378.evaluated;
+const evaluated0 = validate384.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32057,16 +32307,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate378.errors = vErrors;
+validate384.errors = vErrors;
 return errors === 0;
 }
-validate378.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate384.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate386(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate380.evaluated;
+const evaluated0 = validate386.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32095,17 +32345,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate380.errors = vErrors;
+validate386.errors = vErrors;
 return errors === 0;
 }
-validate380.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate386.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema185 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50};
+const schema188 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","points"],"properties":{"kind":{"type":"string","enum":["title","body","must-have","blocked","salary","location","remote","experience","seniority","model","fallback","stale","ghost-risk"]},"text":{"type":"string","minLength":1,"maxLength":300},"points":{"type":"number"}}},"maxItems":50};
 
-function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate388(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate382.evaluated;
+const evaluated0 = validate388.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32182,7 +32432,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback")) || (data1 === "stale")) || (data1 === "ghost-risk"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema185.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema188.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -32263,16 +32513,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate382.errors = vErrors;
+validate388.errors = vErrors;
 return errors === 0;
 }
-validate382.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate388.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate384(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate384.evaluated;
+const evaluated0 = validate390.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32386,16 +32636,16 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate384.errors = vErrors;
+validate390.errors = vErrors;
 return errors === 0;
 }
-validate384.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate390.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate396(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate390.evaluated;
+const evaluated0 = validate396.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32555,17 +32805,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate390.errors = vErrors;
+validate396.errors = vErrors;
 return errors === 0;
 }
-validate390.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate396.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema188 = {"type":"string","minLength":1};
+const schema191 = {"type":"string","minLength":1};
 
-function validate393(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate399(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate393.evaluated;
+const evaluated0 = validate399.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32594,17 +32844,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate393.errors = vErrors;
+validate399.errors = vErrors;
 return errors === 0;
 }
-validate393.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate399.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema189 = {"type":"string","format":"date-time"};
+const schema192 = {"type":"string","format":"date-time"};
 
-function validate395(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate401(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate395.evaluated;
+const evaluated0 = validate401.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32633,17 +32883,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate395.errors = vErrors;
+validate401.errors = vErrors;
 return errors === 0;
 }
-validate395.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate401.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema190 = {"type":"string","minLength":1,"maxLength":64};
+const schema193 = {"type":"string","minLength":1,"maxLength":64};
 
-function validate397(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate403(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate397.evaluated;
+const evaluated0 = validate403.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32682,17 +32932,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate397.errors = vErrors;
+validate403.errors = vErrors;
 return errors === 0;
 }
-validate397.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate403.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate337(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/readModel/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate331.evaluated;
+const evaluated0 = validate337.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32815,7 +33065,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema160.oneOf[0].properties, key0))){
+if(!(func5.call(schema163.oneOf[0].properties, key0))){
 const err11 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -32829,7 +33079,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern76.test(data0)){
+if(!pattern78.test(data0)){
 const err12 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^job#"},message:"must match pattern \""+"^job#"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -32864,8 +33114,8 @@ errors++;
 }
 }
 if(data.stage !== undefined){
-if(!(validate332(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
+if(!(validate338(data.stage, {instancePath:instancePath+"/stage",parentData:data,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
 errors = vErrors.length;
 }
 }
@@ -32895,8 +33145,8 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate334(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
+if(!(validate340(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
 errors = vErrors.length;
 }
 }
@@ -33221,7 +33471,7 @@ vErrors.push(err45);
 errors++;
 }
 for(const key1 in data11){
-if(!(func5.call(schema160.oneOf[0].properties.summary.properties, key1))){
+if(!(func5.call(schema163.oneOf[0].properties.summary.properties, key1))){
 const err46 = {instancePath:instancePath+"/summary",schemaPath:"#/oneOf/0/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
@@ -33233,122 +33483,122 @@ errors++;
 }
 }
 if(data11.jobId !== undefined){
-if(!(validate336(data11.jobId, {instancePath:instancePath+"/summary/jobId",parentData:data11,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
-errors = vErrors.length;
-}
-}
-if(data11.contentHash !== undefined){
-if(!(validate338(data11.contentHash, {instancePath:instancePath+"/summary/contentHash",parentData:data11,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
-errors = vErrors.length;
-}
-}
-if(data11.title !== undefined){
-if(!(validate340(data11.title, {instancePath:instancePath+"/summary/title",parentData:data11,parentDataProperty:"title",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
-errors = vErrors.length;
-}
-}
-if(data11.company !== undefined){
-if(!(validate342(data11.company, {instancePath:instancePath+"/summary/company",parentData:data11,parentDataProperty:"company",rootData,dynamicAnchors}))){
+if(!(validate342(data11.jobId, {instancePath:instancePath+"/summary/jobId",parentData:data11,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
 errors = vErrors.length;
 }
 }
+if(data11.contentHash !== undefined){
+if(!(validate344(data11.contentHash, {instancePath:instancePath+"/summary/contentHash",parentData:data11,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
+errors = vErrors.length;
+}
+}
+if(data11.title !== undefined){
+if(!(validate346(data11.title, {instancePath:instancePath+"/summary/title",parentData:data11,parentDataProperty:"title",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
+errors = vErrors.length;
+}
+}
+if(data11.company !== undefined){
+if(!(validate348(data11.company, {instancePath:instancePath+"/summary/company",parentData:data11,parentDataProperty:"company",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate348.errors : vErrors.concat(validate348.errors);
+errors = vErrors.length;
+}
+}
 if(data11.source !== undefined){
-if(!(validate334(data11.source, {instancePath:instancePath+"/summary/source",parentData:data11,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
+if(!(validate340(data11.source, {instancePath:instancePath+"/summary/source",parentData:data11,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
 errors = vErrors.length;
 }
 }
 if(data11.url !== undefined){
-if(!(validate345(data11.url, {instancePath:instancePath+"/summary/url",parentData:data11,parentDataProperty:"url",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
-errors = vErrors.length;
-}
-}
-if(data11.locations !== undefined){
-if(!(validate347(data11.locations, {instancePath:instancePath+"/summary/locations",parentData:data11,parentDataProperty:"locations",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate347.errors : vErrors.concat(validate347.errors);
-errors = vErrors.length;
-}
-}
-if(data11.remote !== undefined){
-if(!(validate349(data11.remote, {instancePath:instancePath+"/summary/remote",parentData:data11,parentDataProperty:"remote",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
-errors = vErrors.length;
-}
-}
-if(data11.score !== undefined){
-if(!(validate351(data11.score, {instancePath:instancePath+"/summary/score",parentData:data11,parentDataProperty:"score",rootData,dynamicAnchors}))){
+if(!(validate351(data11.url, {instancePath:instancePath+"/summary/url",parentData:data11,parentDataProperty:"url",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
 errors = vErrors.length;
 }
 }
-if(data11.track !== undefined){
-if(!(validate353(data11.track, {instancePath:instancePath+"/summary/track",parentData:data11,parentDataProperty:"track",rootData,dynamicAnchors}))){
+if(data11.locations !== undefined){
+if(!(validate353(data11.locations, {instancePath:instancePath+"/summary/locations",parentData:data11,parentDataProperty:"locations",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
 errors = vErrors.length;
 }
 }
-if(data11.trackScore !== undefined){
-if(!(validate355(data11.trackScore, {instancePath:instancePath+"/summary/trackScore",parentData:data11,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+if(data11.remote !== undefined){
+if(!(validate355(data11.remote, {instancePath:instancePath+"/summary/remote",parentData:data11,parentDataProperty:"remote",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate355.errors : vErrors.concat(validate355.errors);
 errors = vErrors.length;
 }
 }
-if(data11.filteredBy !== undefined){
-if(!(validate357(data11.filteredBy, {instancePath:instancePath+"/summary/filteredBy",parentData:data11,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+if(data11.score !== undefined){
+if(!(validate357(data11.score, {instancePath:instancePath+"/summary/score",parentData:data11,parentDataProperty:"score",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate357.errors : vErrors.concat(validate357.errors);
 errors = vErrors.length;
 }
 }
+if(data11.track !== undefined){
+if(!(validate359(data11.track, {instancePath:instancePath+"/summary/track",parentData:data11,parentDataProperty:"track",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
+errors = vErrors.length;
+}
+}
+if(data11.trackScore !== undefined){
+if(!(validate361(data11.trackScore, {instancePath:instancePath+"/summary/trackScore",parentData:data11,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate361.errors : vErrors.concat(validate361.errors);
+errors = vErrors.length;
+}
+}
+if(data11.filteredBy !== undefined){
+if(!(validate363(data11.filteredBy, {instancePath:instancePath+"/summary/filteredBy",parentData:data11,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate363.errors : vErrors.concat(validate363.errors);
+errors = vErrors.length;
+}
+}
 if(data11.stage !== undefined){
-if(!(validate332(data11.stage, {instancePath:instancePath+"/summary/stage",parentData:data11,parentDataProperty:"stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
+if(!(validate338(data11.stage, {instancePath:instancePath+"/summary/stage",parentData:data11,parentDataProperty:"stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
 errors = vErrors.length;
 }
 }
 if(data11.annualSalaryMax !== undefined){
-if(!(validate360(data11.annualSalaryMax, {instancePath:instancePath+"/summary/annualSalaryMax",parentData:data11,parentDataProperty:"annualSalaryMax",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate360.errors : vErrors.concat(validate360.errors);
-errors = vErrors.length;
-}
-}
-if(data11.salaryCurrency !== undefined){
-if(!(validate362(data11.salaryCurrency, {instancePath:instancePath+"/summary/salaryCurrency",parentData:data11,parentDataProperty:"salaryCurrency",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate362.errors : vErrors.concat(validate362.errors);
-errors = vErrors.length;
-}
-}
-if(data11.postedAt !== undefined){
-if(!(validate364(data11.postedAt, {instancePath:instancePath+"/summary/postedAt",parentData:data11,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate364.errors : vErrors.concat(validate364.errors);
-errors = vErrors.length;
-}
-}
-if(data11.scoredAt !== undefined){
-if(!(validate366(data11.scoredAt, {instancePath:instancePath+"/summary/scoredAt",parentData:data11,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+if(!(validate366(data11.annualSalaryMax, {instancePath:instancePath+"/summary/annualSalaryMax",parentData:data11,parentDataProperty:"annualSalaryMax",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
 errors = vErrors.length;
 }
 }
-if(data11.skills !== undefined){
-if(!(validate368(data11.skills, {instancePath:instancePath+"/summary/skills",parentData:data11,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+if(data11.salaryCurrency !== undefined){
+if(!(validate368(data11.salaryCurrency, {instancePath:instancePath+"/summary/salaryCurrency",parentData:data11,parentDataProperty:"salaryCurrency",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate368.errors : vErrors.concat(validate368.errors);
 errors = vErrors.length;
 }
 }
-if(data11.closedAt !== undefined){
-if(!(validate370(data11.closedAt, {instancePath:instancePath+"/summary/closedAt",parentData:data11,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+if(data11.postedAt !== undefined){
+if(!(validate370(data11.postedAt, {instancePath:instancePath+"/summary/postedAt",parentData:data11,parentDataProperty:"postedAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate370.errors : vErrors.concat(validate370.errors);
 errors = vErrors.length;
 }
 }
-if(data11.closeReason !== undefined){
-if(!(validate372(data11.closeReason, {instancePath:instancePath+"/summary/closeReason",parentData:data11,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+if(data11.scoredAt !== undefined){
+if(!(validate372(data11.scoredAt, {instancePath:instancePath+"/summary/scoredAt",parentData:data11,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
+errors = vErrors.length;
+}
+}
+if(data11.skills !== undefined){
+if(!(validate374(data11.skills, {instancePath:instancePath+"/summary/skills",parentData:data11,parentDataProperty:"skills",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
+errors = vErrors.length;
+}
+}
+if(data11.closedAt !== undefined){
+if(!(validate376(data11.closedAt, {instancePath:instancePath+"/summary/closedAt",parentData:data11,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
+errors = vErrors.length;
+}
+}
+if(data11.closeReason !== undefined){
+if(!(validate378(data11.closeReason, {instancePath:instancePath+"/summary/closeReason",parentData:data11,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
 errors = vErrors.length;
 }
 }
@@ -33402,20 +33652,20 @@ errors++;
 }
 }
 if(data33.kind !== undefined){
-if(!(validate374(data33.kind, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/kind",parentData:data33,parentDataProperty:"kind",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
+if(!(validate380(data33.kind, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/kind",parentData:data33,parentDataProperty:"kind",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
 errors = vErrors.length;
 }
 }
 if(data33.detail !== undefined){
-if(!(validate376(data33.detail, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/detail",parentData:data33,parentDataProperty:"detail",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
+if(!(validate382(data33.detail, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/detail",parentData:data33,parentDataProperty:"detail",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
 errors = vErrors.length;
 }
 }
 if(data33.since !== undefined){
-if(!(validate378(data33.since, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/since",parentData:data33,parentDataProperty:"since",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
+if(!(validate384(data33.since, {instancePath:instancePath+"/summary/ghostFlags/" + i0+"/since",parentData:data33,parentDataProperty:"since",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate384.errors : vErrors.concat(validate384.errors);
 errors = vErrors.length;
 }
 }
@@ -33469,8 +33719,8 @@ errors++;
 }
 }
 if(data11.firstSeenAt !== undefined){
-if(!(validate380(data11.firstSeenAt, {instancePath:instancePath+"/summary/firstSeenAt",parentData:data11,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
+if(!(validate386(data11.firstSeenAt, {instancePath:instancePath+"/summary/firstSeenAt",parentData:data11,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate386.errors : vErrors.concat(validate386.errors);
 errors = vErrors.length;
 }
 }
@@ -33487,8 +33737,8 @@ errors++;
 }
 }
 if(data.reasons !== undefined){
-if(!(validate382(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate382.errors : vErrors.concat(validate382.errors);
+if(!(validate388(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
 errors = vErrors.length;
 }
 }
@@ -33543,8 +33793,8 @@ errors++;
 }
 }
 if(data.flagDismissals !== undefined){
-if(!(validate384(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate384.errors : vErrors.concat(validate384.errors);
+if(!(validate390(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
 errors = vErrors.length;
 }
 }
@@ -33627,7 +33877,7 @@ errors++;
 if(data.key !== undefined){
 let data44 = data.key;
 if(typeof data44 === "string"){
-if(!pattern79.test(data44)){
+if(!pattern81.test(data44)){
 const err66 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
 if(vErrors === null){
 vErrors = [err66];
@@ -33726,14 +33976,14 @@ errors++;
 }
 }
 if(data46.closedAt !== undefined){
-if(!(validate370(data46.closedAt, {instancePath:instancePath+"/closure/closedAt",parentData:data46,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate370.errors : vErrors.concat(validate370.errors);
+if(!(validate376(data46.closedAt, {instancePath:instancePath+"/closure/closedAt",parentData:data46,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
 errors = vErrors.length;
 }
 }
 if(data46.closeReason !== undefined){
-if(!(validate372(data46.closeReason, {instancePath:instancePath+"/closure/closeReason",parentData:data46,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
+if(!(validate378(data46.closeReason, {instancePath:instancePath+"/closure/closeReason",parentData:data46,parentDataProperty:"closeReason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
 errors = vErrors.length;
 }
 }
@@ -33798,8 +34048,8 @@ errors++;
 }
 }
 if(data.ghostFlags !== undefined){
-if(!(validate390(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
+if(!(validate396(data.ghostFlags, {instancePath:instancePath+"/ghostFlags",parentData:data,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
 errors = vErrors.length;
 }
 }
@@ -33829,8 +34079,8 @@ errors++;
 }
 }
 if(data.flagDismissals !== undefined){
-if(!(validate384(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate384.errors : vErrors.concat(validate384.errors);
+if(!(validate390(data.flagDismissals, {instancePath:instancePath+"/flagDismissals",parentData:data,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
 errors = vErrors.length;
 }
 }
@@ -34080,20 +34330,20 @@ errors++;
 }
 }
 if(data.snapshotBlobKey !== undefined){
-if(!(validate393(data.snapshotBlobKey, {instancePath:instancePath+"/snapshotBlobKey",parentData:data,parentDataProperty:"snapshotBlobKey",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
+if(!(validate399(data.snapshotBlobKey, {instancePath:instancePath+"/snapshotBlobKey",parentData:data,parentDataProperty:"snapshotBlobKey",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate399.errors : vErrors.concat(validate399.errors);
 errors = vErrors.length;
 }
 }
 if(data.completedAt !== undefined){
-if(!(validate395(data.completedAt, {instancePath:instancePath+"/completedAt",parentData:data,parentDataProperty:"completedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate395.errors : vErrors.concat(validate395.errors);
+if(!(validate401(data.completedAt, {instancePath:instancePath+"/completedAt",parentData:data,parentDataProperty:"completedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate401.errors : vErrors.concat(validate401.errors);
 errors = vErrors.length;
 }
 }
 if(data.requestId !== undefined){
-if(!(validate397(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate397.errors : vErrors.concat(validate397.errors);
+if(!(validate403(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate403.errors : vErrors.concat(validate403.errors);
 errors = vErrors.length;
 }
 }
@@ -34145,19 +34395,19 @@ vErrors = null;
 }
 }
 }
-validate331.errors = vErrors;
+validate337.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate331.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate337.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesRecommenderState = validate399;
-const schema191 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."},"lifecycle":{"type":"object","additionalProperties":false,"description":"What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.","properties":{"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"The flags the user dismissed (crm.flag-dismissals-changed): they cost no points."},"dismissalsChangedAt":{"type":"string","format":"date-time"}}},"revision":{"type":"integer","minimum":1,"description":"Bumped on every write of the posting, so handlers racing on one job (job.parsed, job.closed, job.flagged) write on what they read or read again (absent on postings written before it existed)."}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."}]};
+export const tablesRecommenderState = validate405;
+const schema194 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/recommenderState/schema.json","title":"RecommenderStateItem","description":"The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`, `closure`/<jobId>.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","sort","features","summary"],"properties":{"key":{"const":"posting"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"features":{"type":"object","additionalProperties":false,"required":["v","jobId","contentHash","titleStems","bodyStems","wordOfStem","titleText","salary","salaryDate","locations","remote","experience","seniority"],"properties":{"v":{"const":1},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"titleStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"bodyStems":{"type":"string","description":"Stems and bigrams with counts, as stored."},"wordOfStem":{"type":"object","additionalProperties":{"type":"string"}},"titleText":{"type":"string"},"salary":{"anyOf":[{"type":"object","additionalProperties":false,"required":["annualMin","annualMax","currency"],"properties":{"annualMin":{"anyOf":[{"type":"number"},{"type":"null"}]},"annualMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"currency":{"type":"string"}}},{"type":"null"}]},"salaryDate":{"type":"string"},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"experience":{"anyOf":[{"type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"anyOf":[{"type":"number"},{"type":"null"}]},"max":{"anyOf":[{"type":"number"},{"type":"null"}]}}},{"type":"null"}]},"seniority":{"anyOf":[{"type":"string"},{"type":"null"}]}}},"summary":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/job","description":"The job summary that job.scored carries."},"lifecycle":{"type":"object","additionalProperties":false,"description":"What the penalties and the closing of recommendations read: first sighting (job.parsed), the posting's close (job.closed / job.reopened) and its ghost-risk flags (job.flagged), each with when it was decided so a late older event changes nothing.","properties":{"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt"},"closureChangedAt":{"type":"string","format":"date-time"},"ghostFlags":{"$ref":"../../job.flagged/v1/schema.json#/properties/data/properties/flags"},"flagsChangedAt":{"type":"string","format":"date-time"},"flagDismissals":{"$ref":"../../crm.flag-dismissals-changed/v1/schema.json#/properties/data/properties/dismissals","description":"The flags the user dismissed (crm.flag-dismissals-changed): they cost no points."},"dismissalsChangedAt":{"type":"string","format":"date-time"}}},"revision":{"type":"integer","minimum":1,"description":"Bumped on every write of the posting, so handlers racing on one job (job.parsed, job.closed, job.flagged) write on what they read or read again (absent on postings written before it existed)."}},"title":"PostingFeaturesItem","description":"A posting as stems, tokenized once when it arrives."},{"type":"object","additionalProperties":false,"required":["key","sort","jobId","label","changedAt","eventId"],"properties":{"key":{"const":"decision"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"jobId":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"label":{"enum":[0,1,null]},"changedAt":{"type":"string","format":"date-time"},"eventId":{"type":"string","minLength":1}},"title":"DecisionItem","description":"A job's current label (1, 0, or null when undone)."},{"type":"object","additionalProperties":false,"required":["key","sort","version","blobKey","examples","positives","negatives","trainedAt"],"properties":{"key":{"const":"model"},"sort":{"const":"current"},"version":{"type":"string","minLength":1},"blobKey":{"type":"string","minLength":1},"examples":{"type":"integer","minimum":0},"positives":{"type":"integer","minimum":0},"negatives":{"type":"integer","minimum":0},"trainedAt":{"type":"string","format":"date-time"}},"title":"ModelItem","description":"The model in use."},{"type":"object","additionalProperties":false,"required":["key","sort","newDecisions","lastDecisionAt","revision"],"properties":{"key":{"const":"model"},"sort":{"const":"pending"},"newDecisions":{"type":"integer","minimum":0},"lastDecisionAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"revision":{"type":"integer","minimum":0}},"title":"PendingDecisionsItem","description":"Decisions not yet used for training."},{"type":"object","additionalProperties":false,"required":["key","sort","version","config"],"properties":{"key":{"const":"config"},"sort":{"const":"current"},"version":{"type":"integer","minimum":0},"config":{"$ref":"../../defs/config.schema.json"}},"title":"ReceivedConfigItem","description":"The last config received with config.changed."},{"title":"EarlyClosureItem","description":"A job.closed or job.reopened that came before the job's job.parsed (no posting to keep it on yet): the posting takes it over when it is parsed, so it is recorded as closed and not recommended whatever order the events came in.","type":"object","additionalProperties":false,"required":["key","sort","closureChangedAt"],"properties":{"key":{"const":"closure"},"sort":{"$ref":"../../defs/normalized-job.schema.json#/properties/jobId"},"closedAt":{"$ref":"../../job.closed/v1/schema.json#/properties/data/properties/closedAt","description":"Set while closed; absent once reopened."},"closureChangedAt":{"type":"string","format":"date-time","description":"When the latest close or reopen kept here happened (an older one changes nothing)."}}}]};
 
-function validate400(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate406(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate400.evaluated;
+const evaluated0 = validate406.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34186,17 +34436,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate400.errors = vErrors;
+validate406.errors = vErrors;
 return errors === 0;
 }
-validate400.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate406.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema193 = {"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt","description":"When the job was first seen (a relisting: its first listing); its age counts from here."}}};
+const schema196 = {"type":"object","additionalProperties":false,"required":["title","company","canonicalUrl","source"],"properties":{"title":{"type":"string"},"company":{"type":"string"},"canonicalUrl":{"type":"string","format":"uri"},"source":{"type":"string","enum":["mcf","usajobs","greenhouse","lever","jsonld","import","workday","smartrecruiters","ashby","recruitee","workable","personio"]},"locations":{"type":"array","items":{"type":"string"}},"remote":{"anyOf":[{"type":"boolean"},{"type":"null"}]},"annualSalaryMax":{"anyOf":[{"type":"number"},{"type":"null"}]},"salaryCurrency":{"anyOf":[{"type":"string"},{"type":"null"}]},"postedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"skills":{"type":"array","items":{"type":"string"}},"firstSeenAt":{"$ref":"../../defs/normalized-job.schema.json#/properties/firstSeenAt","description":"When the job was first seen (a relisting: its first listing); its age counts from here."}}};
 
-function validate403(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate409(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate403.evaluated;
+const evaluated0 = validate409.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34245,7 +34495,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema193.properties, key0))){
+if(!(func5.call(schema196.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -34318,7 +34568,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((((((((((data3 === "mcf") || (data3 === "usajobs")) || (data3 === "greenhouse")) || (data3 === "lever")) || (data3 === "jsonld")) || (data3 === "import")) || (data3 === "workday")) || (data3 === "smartrecruiters")) || (data3 === "ashby")) || (data3 === "recruitee")) || (data3 === "workable")) || (data3 === "personio"))){
-const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema193.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema196.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -34621,16 +34871,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate403.errors = vErrors;
+validate409.errors = vErrors;
 return errors === 0;
 }
-validate403.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate409.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate406(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate412(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate406.evaluated;
+const evaluated0 = validate412.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34659,16 +34909,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate406.errors = vErrors;
+validate412.errors = vErrors;
 return errors === 0;
 }
-validate406.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate412.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate408(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate414(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate408.evaluated;
+const evaluated0 = validate414.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34697,16 +34947,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate408.errors = vErrors;
+validate414.errors = vErrors;
 return errors === 0;
 }
-validate408.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate414.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate410(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate416(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate410.evaluated;
+const evaluated0 = validate416.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34866,16 +35116,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate410.errors = vErrors;
+validate416.errors = vErrors;
 return errors === 0;
 }
-validate410.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate416.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate412(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate418(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate412.evaluated;
+const evaluated0 = validate418.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34989,17 +35239,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate412.errors = vErrors;
+validate418.errors = vErrors;
 return errors === 0;
 }
-validate412.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate418.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate399(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate405(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/recommenderState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate399.evaluated;
+const evaluated0 = validate405.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -35076,8 +35326,8 @@ errors++;
 }
 }
 if(data.sort !== undefined){
-if(!(validate400(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate400.errors : vErrors.concat(validate400.errors);
+if(!(validate406(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate406.errors : vErrors.concat(validate406.errors);
 errors = vErrors.length;
 }
 }
@@ -35215,7 +35465,7 @@ vErrors.push(err18);
 errors++;
 }
 for(const key1 in data2){
-if(!(func5.call(schema191.oneOf[0].properties.features.properties, key1))){
+if(!(func5.call(schema194.oneOf[0].properties.features.properties, key1))){
 const err19 = {instancePath:instancePath+"/features",schemaPath:"#/oneOf/0/properties/features/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
@@ -35239,8 +35489,8 @@ errors++;
 }
 }
 if(data2.jobId !== undefined){
-if(!(validate400(data2.jobId, {instancePath:instancePath+"/features/jobId",parentData:data2,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate400.errors : vErrors.concat(validate400.errors);
+if(!(validate406(data2.jobId, {instancePath:instancePath+"/features/jobId",parentData:data2,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate406.errors : vErrors.concat(validate406.errors);
 errors = vErrors.length;
 }
 }
@@ -35891,8 +36141,8 @@ errors++;
 }
 }
 if(data.summary !== undefined){
-if(!(validate403(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate403.errors : vErrors.concat(validate403.errors);
+if(!(validate409(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate409.errors : vErrors.concat(validate409.errors);
 errors = vErrors.length;
 }
 }
@@ -35912,14 +36162,14 @@ errors++;
 }
 }
 if(data24.firstSeenAt !== undefined){
-if(!(validate406(data24.firstSeenAt, {instancePath:instancePath+"/lifecycle/firstSeenAt",parentData:data24,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate406.errors : vErrors.concat(validate406.errors);
+if(!(validate412(data24.firstSeenAt, {instancePath:instancePath+"/lifecycle/firstSeenAt",parentData:data24,parentDataProperty:"firstSeenAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate412.errors : vErrors.concat(validate412.errors);
 errors = vErrors.length;
 }
 }
 if(data24.closedAt !== undefined){
-if(!(validate408(data24.closedAt, {instancePath:instancePath+"/lifecycle/closedAt",parentData:data24,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate408.errors : vErrors.concat(validate408.errors);
+if(!(validate414(data24.closedAt, {instancePath:instancePath+"/lifecycle/closedAt",parentData:data24,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate414.errors : vErrors.concat(validate414.errors);
 errors = vErrors.length;
 }
 }
@@ -35949,8 +36199,8 @@ errors++;
 }
 }
 if(data24.ghostFlags !== undefined){
-if(!(validate410(data24.ghostFlags, {instancePath:instancePath+"/lifecycle/ghostFlags",parentData:data24,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
+if(!(validate416(data24.ghostFlags, {instancePath:instancePath+"/lifecycle/ghostFlags",parentData:data24,parentDataProperty:"ghostFlags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate416.errors : vErrors.concat(validate416.errors);
 errors = vErrors.length;
 }
 }
@@ -35980,8 +36230,8 @@ errors++;
 }
 }
 if(data24.flagDismissals !== undefined){
-if(!(validate412(data24.flagDismissals, {instancePath:instancePath+"/lifecycle/flagDismissals",parentData:data24,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate412.errors : vErrors.concat(validate412.errors);
+if(!(validate418(data24.flagDismissals, {instancePath:instancePath+"/lifecycle/flagDismissals",parentData:data24,parentDataProperty:"flagDismissals",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate418.errors : vErrors.concat(validate418.errors);
 errors = vErrors.length;
 }
 }
@@ -36151,21 +36401,21 @@ errors++;
 }
 }
 if(data.sort !== undefined){
-if(!(validate400(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate400.errors : vErrors.concat(validate400.errors);
+if(!(validate406(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate406.errors : vErrors.concat(validate406.errors);
 errors = vErrors.length;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate400(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate400.errors : vErrors.concat(validate400.errors);
+if(!(validate406(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate406.errors : vErrors.concat(validate406.errors);
 errors = vErrors.length;
 }
 }
 if(data.label !== undefined){
 let data36 = data.label;
 if(!(((data36 === 0) || (data36 === 1)) || (data36 === null))){
-const err83 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema191.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
+const err83 = {instancePath:instancePath+"/label",schemaPath:"#/oneOf/1/properties/label/enum",keyword:"enum",params:{allowedValues: schema194.oneOf[1].properties.label.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -36900,17 +37150,135 @@ if(props2 !== true){
 props2 = true;
 }
 }
-}
-}
-}
-}
-if(!valid0){
-const err140 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs149 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.key === undefined){
+const err140 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
 else {
 vErrors.push(err140);
+}
+errors++;
+}
+if(data.sort === undefined){
+const err141 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "sort"},message:"must have required property '"+"sort"+"'"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(data.closureChangedAt === undefined){
+const err142 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "closureChangedAt"},message:"must have required property '"+"closureChangedAt"+"'"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+for(const key10 in data){
+if(!((((key10 === "key") || (key10 === "sort")) || (key10 === "closedAt")) || (key10 === "closureChangedAt"))){
+const err143 = {instancePath,schemaPath:"#/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data.key !== undefined){
+if("closure" !== data.key){
+const err144 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/5/properties/key/const",keyword:"const",params:{allowedValue: "closure"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data.sort !== undefined){
+if(!(validate406(data.sort, {instancePath:instancePath+"/sort",parentData:data,parentDataProperty:"sort",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate406.errors : vErrors.concat(validate406.errors);
+errors = vErrors.length;
+}
+}
+if(data.closedAt !== undefined){
+if(!(validate414(data.closedAt, {instancePath:instancePath+"/closedAt",parentData:data,parentDataProperty:"closedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate414.errors : vErrors.concat(validate414.errors);
+errors = vErrors.length;
+}
+}
+if(data.closureChangedAt !== undefined){
+let data59 = data.closureChangedAt;
+if(typeof data59 === "string"){
+if(!(formats2.validate(data59))){
+const err145 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/5/properties/closureChangedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/closureChangedAt",schemaPath:"#/oneOf/5/properties/closureChangedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath,schemaPath:"#/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+var _valid0 = _errs149 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 5;
+if(props2 !== true){
+props2 = true;
+}
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err148 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
 }
 errors++;
 }
@@ -36925,19 +37293,19 @@ vErrors = null;
 }
 }
 }
-validate399.errors = vErrors;
+validate405.errors = vErrors;
 evaluated0.props = props2;
 return errors === 0;
 }
-validate399.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate405.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesScores = validate419;
-const schema198 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scores/schema.json","title":"ScoreItem","description":"The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.","type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","inputsKey","resultDigest","configVersion","published","claimId","claimedAt"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"modelProbability":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelProbability"},"modelVersion":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelVersion"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"inputsKey":{"type":"string","minLength":1,"description":"Hash of job id, content hash, scoring config and model version: equal means nothing to redo."},"resultDigest":{"type":"string","minLength":1,"description":"Hash of the result fields: equal means a rescore changed nothing worth an event."},"configVersion":{"type":"integer","minimum":0},"published":{"type":"boolean","description":"False while the job.scored of this record is being published."},"claimId":{"type":"string","minLength":1},"claimedAt":{"type":"string","format":"date-time"}}};
+export const tablesScores = validate427;
+const schema201 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scores/schema.json","title":"ScoreItem","description":"The latest score of a job (written by the recommender): the `job.scored` fields plus what idempotency needs.","type":"object","additionalProperties":false,"required":["jobId","contentHash","score","track","trackScore","modelProbability","modelVersion","filteredBy","reasons","scoredAt","inputsKey","resultDigest","configVersion","published","claimId","claimedAt"],"properties":{"jobId":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/jobId"},"contentHash":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/contentHash"},"score":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/score"},"track":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/track"},"trackScore":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/trackScore"},"modelProbability":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelProbability"},"modelVersion":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/modelVersion"},"filteredBy":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/filteredBy"},"reasons":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/reasons"},"scoredAt":{"$ref":"../../job.scored/v2/schema.json#/properties/data/properties/scoredAt"},"inputsKey":{"type":"string","minLength":1,"description":"Hash of job id, content hash, scoring config and model version: equal means nothing to redo."},"resultDigest":{"type":"string","minLength":1,"description":"Hash of the result fields: equal means a rescore changed nothing worth an event."},"configVersion":{"type":"integer","minimum":0},"published":{"type":"boolean","description":"False while the job.scored of this record is being published."},"claimId":{"type":"string","minLength":1},"claimedAt":{"type":"string","format":"date-time"}}};
 
-function validate420(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate428(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate420.evaluated;
+const evaluated0 = validate428.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -36966,16 +37334,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate420.errors = vErrors;
+validate428.errors = vErrors;
 return errors === 0;
 }
-validate420.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate428.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate422(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate430(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate422.evaluated;
+const evaluated0 = validate430.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37004,261 +37372,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate422.errors = vErrors;
-return errors === 0;
-}
-validate422.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate424(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate424.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate424.errors = vErrors;
-return errors === 0;
-}
-validate424.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate426(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate426.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate426.errors = vErrors;
-return errors === 0;
-}
-validate426.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate428(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate428.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate428.errors = vErrors;
-return errors === 0;
-}
-validate428.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema204 = {"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]};
-
-function validate430(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate430.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if((typeof data == "number") && (isFinite(data))){
-if(data > 1 || isNaN(data)){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
 validate430.errors = vErrors;
 return errors === 0;
 }
 validate430.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema205 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
 function validate432(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -37270,11 +37388,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -37283,11 +37399,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs3 = errors;
-if(data !== null){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -37296,10 +37409,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -37307,17 +37419,6 @@ else {
 vErrors.push(err2);
 }
 errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
 }
 validate432.errors = vErrors;
 return errors === 0;
@@ -37400,6 +37501,273 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate436.errors = vErrors;
+return errors === 0;
+}
+validate436.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema207 = {"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]};
+
+function validate438(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate438.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if((typeof data == "number") && (isFinite(data))){
+if(data > 1 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate438.errors = vErrors;
+return errors === 0;
+}
+validate438.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+const schema208 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+
+function validate440(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate440.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate440.errors = vErrors;
+return errors === 0;
+}
+validate440.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate442(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate442.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data !== null){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate442.errors = vErrors;
+return errors === 0;
+}
+validate442.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate444(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate444.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(Array.isArray(data)){
 if(data.length > 50){
 const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
@@ -37470,7 +37838,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((((((((((data1 === "title") || (data1 === "body")) || (data1 === "must-have")) || (data1 === "blocked")) || (data1 === "salary")) || (data1 === "location")) || (data1 === "remote")) || (data1 === "experience")) || (data1 === "seniority")) || (data1 === "model")) || (data1 === "fallback")) || (data1 === "stale")) || (data1 === "ghost-risk"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema185.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema188.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -37551,16 +37919,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate436.errors = vErrors;
+validate444.errors = vErrors;
 return errors === 0;
 }
-validate436.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate444.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate438(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate446(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate438.evaluated;
+const evaluated0 = validate446.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37589,17 +37957,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate438.errors = vErrors;
+validate446.errors = vErrors;
 return errors === 0;
 }
-validate438.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate446.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate419(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate427(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/scores/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate419.evaluated;
+const evaluated0 = validate427.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -37768,7 +38136,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema198.properties, key0))){
+if(!(func5.call(schema201.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -37780,62 +38148,62 @@ errors++;
 }
 }
 if(data.jobId !== undefined){
-if(!(validate420(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate420.errors : vErrors.concat(validate420.errors);
-errors = vErrors.length;
-}
-}
-if(data.contentHash !== undefined){
-if(!(validate422(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate422.errors : vErrors.concat(validate422.errors);
-errors = vErrors.length;
-}
-}
-if(data.score !== undefined){
-if(!(validate424(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate424.errors : vErrors.concat(validate424.errors);
-errors = vErrors.length;
-}
-}
-if(data.track !== undefined){
-if(!(validate426(data.track, {instancePath:instancePath+"/track",parentData:data,parentDataProperty:"track",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate426.errors : vErrors.concat(validate426.errors);
-errors = vErrors.length;
-}
-}
-if(data.trackScore !== undefined){
-if(!(validate428(data.trackScore, {instancePath:instancePath+"/trackScore",parentData:data,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
+if(!(validate428(data.jobId, {instancePath:instancePath+"/jobId",parentData:data,parentDataProperty:"jobId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate428.errors : vErrors.concat(validate428.errors);
 errors = vErrors.length;
 }
 }
-if(data.modelProbability !== undefined){
-if(!(validate430(data.modelProbability, {instancePath:instancePath+"/modelProbability",parentData:data,parentDataProperty:"modelProbability",rootData,dynamicAnchors}))){
+if(data.contentHash !== undefined){
+if(!(validate430(data.contentHash, {instancePath:instancePath+"/contentHash",parentData:data,parentDataProperty:"contentHash",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate430.errors : vErrors.concat(validate430.errors);
 errors = vErrors.length;
 }
 }
-if(data.modelVersion !== undefined){
-if(!(validate432(data.modelVersion, {instancePath:instancePath+"/modelVersion",parentData:data,parentDataProperty:"modelVersion",rootData,dynamicAnchors}))){
+if(data.score !== undefined){
+if(!(validate432(data.score, {instancePath:instancePath+"/score",parentData:data,parentDataProperty:"score",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate432.errors : vErrors.concat(validate432.errors);
 errors = vErrors.length;
 }
 }
-if(data.filteredBy !== undefined){
-if(!(validate434(data.filteredBy, {instancePath:instancePath+"/filteredBy",parentData:data,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+if(data.track !== undefined){
+if(!(validate434(data.track, {instancePath:instancePath+"/track",parentData:data,parentDataProperty:"track",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate434.errors : vErrors.concat(validate434.errors);
 errors = vErrors.length;
 }
 }
-if(data.reasons !== undefined){
-if(!(validate436(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+if(data.trackScore !== undefined){
+if(!(validate436(data.trackScore, {instancePath:instancePath+"/trackScore",parentData:data,parentDataProperty:"trackScore",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate436.errors : vErrors.concat(validate436.errors);
 errors = vErrors.length;
 }
 }
-if(data.scoredAt !== undefined){
-if(!(validate438(data.scoredAt, {instancePath:instancePath+"/scoredAt",parentData:data,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+if(data.modelProbability !== undefined){
+if(!(validate438(data.modelProbability, {instancePath:instancePath+"/modelProbability",parentData:data,parentDataProperty:"modelProbability",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate438.errors : vErrors.concat(validate438.errors);
+errors = vErrors.length;
+}
+}
+if(data.modelVersion !== undefined){
+if(!(validate440(data.modelVersion, {instancePath:instancePath+"/modelVersion",parentData:data,parentDataProperty:"modelVersion",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate440.errors : vErrors.concat(validate440.errors);
+errors = vErrors.length;
+}
+}
+if(data.filteredBy !== undefined){
+if(!(validate442(data.filteredBy, {instancePath:instancePath+"/filteredBy",parentData:data,parentDataProperty:"filteredBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate442.errors : vErrors.concat(validate442.errors);
+errors = vErrors.length;
+}
+}
+if(data.reasons !== undefined){
+if(!(validate444(data.reasons, {instancePath:instancePath+"/reasons",parentData:data,parentDataProperty:"reasons",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate444.errors : vErrors.concat(validate444.errors);
+errors = vErrors.length;
+}
+}
+if(data.scoredAt !== undefined){
+if(!(validate446(data.scoredAt, {instancePath:instancePath+"/scoredAt",parentData:data,parentDataProperty:"scoredAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate446.errors : vErrors.concat(validate446.errors);
 errors = vErrors.length;
 }
 }
@@ -37987,21 +38355,21 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate419.errors = vErrors;
+validate427.errors = vErrors;
 return errors === 0;
 }
-validate419.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate427.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesScrapeState = validate440;
-const schema209 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
-const pattern86 = new RegExp("^http#", "u");
-const pattern87 = new RegExp("^run#", "u");
-const pattern88 = new RegExp("^search#", "u");
+export const tablesScrapeState = validate448;
+const schema212 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/scrapeState/schema.json","title":"ScrapeStateItem","description":"The scraper's bookkeeping, one kind of item per key prefix: `posting#<source>#<externalId>`, `http#<url>`, `run#<searchId>#<runId>`, `search#<searchId>`.","oneOf":[{"type":"object","additionalProperties":false,"required":["key","source","externalId","contentHash","blobKey","lastSeenAt","runId"],"properties":{"key":{"type":"string","pattern":"^posting#","description":"posting#<source>#<externalId>"},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"externalId":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"contentHash":{"type":"string","pattern":"^[a-f0-9]{64}$"},"blobKey":{"type":"string","minLength":1},"lastSeenAt":{"type":"string","format":"date-time"},"runId":{"type":"string","minLength":1}},"title":"PostingStateItem","description":"The hash and blob of the content of a posting last announced."},{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","pattern":"^http#","description":"http#<url>"},"etag":{"type":"string","minLength":1},"lastModified":{"type":"string","minLength":1},"itemCount":{"type":"integer","minimum":0},"itemIds":{"type":"array","items":{"$ref":"../../defs/normalized-job.schema.json#/properties/externalId"},"description":"The external ids the list held (lists kept since coverage)."}},"title":"UrlValidatorsItem","description":"ETag / Last-Modified of a URL's last answer; for a list, how many postings it held."},{"type":"object","additionalProperties":false,"required":["key","runId","searchId","source","status","counts","errors","startedAt"],"properties":{"key":{"type":"string","pattern":"^run#","description":"run#<searchId>#<runId>"},"runId":{"type":"string","minLength":1},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"status":{"enum":["running","complete","partial","failed","completed"],"description":"running, then how much of the search the run read (scrape.finished's status); `completed` in runs recorded before coverage."},"counts":{"type":"object","additionalProperties":false,"required":["found","published","unchanged","notModified","failed"],"properties":{"found":{"type":"integer","minimum":0},"published":{"type":"integer","minimum":0},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0}}},"errors":{"type":"array","items":{"type":"string"},"maxItems":50},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"drift":{"type":"boolean"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"}},"title":"RunItem","description":"One run of one search."},{"type":"object","additionalProperties":false,"required":["key","searchId","source","lastRunId","lastFound","lastFinishedAt"],"properties":{"key":{"type":"string","pattern":"^search#","description":"search#<searchId>"},"searchId":{"type":"string","minLength":1},"source":{"$ref":"../../defs/normalized-job.schema.json#/properties/source"},"lastRunId":{"type":"string","minLength":1},"lastFound":{"type":"integer","minimum":0},"lastFinishedAt":{"type":"string","format":"date-time"},"lastBoardsListed":{"type":"object","description":"Postings each board listed in the last run that read it.","additionalProperties":{"type":"integer","minimum":0}}},"title":"SearchStateItem","description":"The last finished run of one search, to tell drift from a quiet day."}]};
+const pattern88 = new RegExp("^http#", "u");
+const pattern89 = new RegExp("^run#", "u");
+const pattern90 = new RegExp("^search#", "u");
 
-function validate441(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate449(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate441.evaluated;
+const evaluated0 = validate449.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38028,16 +38396,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate441.errors = vErrors;
+validate449.errors = vErrors;
 return errors === 0;
 }
-validate441.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate449.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate443(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate451(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate443.evaluated;
+const evaluated0 = validate451.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38076,17 +38444,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate443.errors = vErrors;
+validate451.errors = vErrors;
 return errors === 0;
 }
-validate443.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate451.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema212 = {"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}};
+const schema215 = {"type":"object","additionalProperties":false,"required":["listed","fetched","published","unchanged","notModified","postingsFailed","pagesFailed","capped","truncated"],"properties":{"reportedTotal":{"type":"integer","minimum":0,"description":"The number of matches the source itself reports for the search, where it reports one."},"listed":{"type":"integer","minimum":0,"description":"Postings the listing pages named (a list answered 304 counts the postings it held last time)."},"fetched":{"type":"integer","minimum":0,"description":"Postings read whole: published, unchanged or not modified."},"published":{"type":"integer","minimum":0,"description":"New or changed postings announced with job.scraped."},"unchanged":{"type":"integer","minimum":0},"notModified":{"type":"integer","minimum":0},"postingsFailed":{"type":"integer","minimum":0,"description":"Postings (or boards) that could not be read after retries, or were refused."},"pagesFailed":{"type":"integer","minimum":0,"description":"Listing pages that could not be read."},"capped":{"type":"boolean","description":"The source lists no more than a fixed number of results and the search reached it."},"truncated":{"type":"boolean","description":"Reading stopped at the page limit (maxPages) while the source had more pages."}}};
 
-function validate447(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate455(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate447.evaluated;
+const evaluated0 = validate455.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38185,7 +38553,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema212.properties, key0))){
+if(!(func5.call(schema215.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -38431,17 +38799,17 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate447.errors = vErrors;
+validate455.errors = vErrors;
 return errors === 0;
 }
-validate447.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate455.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema213 = {"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}};
+const schema216 = {"type":"array","maxItems":500,"description":"Per board (greenhouse boards, lever companies) of the search.","items":{"type":"object","additionalProperties":false,"required":["board","status","listed","drift"],"properties":{"board":{"type":"string","minLength":1,"maxLength":200},"status":{"type":"string","enum":["complete","failed"],"description":"failed: the board's list could not be read."},"listed":{"type":"integer","minimum":0},"drift":{"type":"boolean","description":"The board listed nothing where its previous read listed postings."}}}};
 
-function validate449(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate457(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate449.evaluated;
+const evaluated0 = validate457.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38563,7 +38931,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "complete") || (data2 === "failed"))){
-const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema213.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema216.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -38633,17 +39001,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate449.errors = vErrors;
+validate457.errors = vErrors;
 return errors === 0;
 }
-validate449.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate457.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate440(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate448(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/scrapeState/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate440.evaluated;
+const evaluated0 = validate448.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -38740,7 +39108,7 @@ errors++;
 if(data.key !== undefined){
 let data0 = data.key;
 if(typeof data0 === "string"){
-if(!pattern79.test(data0)){
+if(!pattern81.test(data0)){
 const err8 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/0/properties/key/pattern",keyword:"pattern",params:{pattern: "^posting#"},message:"must match pattern \""+"^posting#"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -38763,14 +39131,14 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate441(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate441.errors : vErrors.concat(validate441.errors);
+if(!(validate449(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate449.errors : vErrors.concat(validate449.errors);
 errors = vErrors.length;
 }
 }
 if(data.externalId !== undefined){
-if(!(validate443(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate443.errors : vErrors.concat(validate443.errors);
+if(!(validate451(data.externalId, {instancePath:instancePath+"/externalId",parentData:data,parentDataProperty:"externalId",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate451.errors : vErrors.concat(validate451.errors);
 errors = vErrors.length;
 }
 }
@@ -38918,7 +39286,7 @@ errors++;
 if(data.key !== undefined){
 let data7 = data.key;
 if(typeof data7 === "string"){
-if(!pattern86.test(data7)){
+if(!pattern88.test(data7)){
 const err21 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/pattern",keyword:"pattern",params:{pattern: "^http#"},message:"must match pattern \""+"^http#"+"\""};
 if(vErrors === null){
 vErrors = [err21];
@@ -39020,8 +39388,8 @@ let data11 = data.itemIds;
 if(Array.isArray(data11)){
 const len0 = data11.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate443(data11[i0], {instancePath:instancePath+"/itemIds/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate443.errors : vErrors.concat(validate443.errors);
+if(!(validate451(data11[i0], {instancePath:instancePath+"/itemIds/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate451.errors : vErrors.concat(validate451.errors);
 errors = vErrors.length;
 }
 }
@@ -39144,7 +39512,7 @@ vErrors.push(err38);
 errors++;
 }
 for(const key2 in data){
-if(!(func5.call(schema209.oneOf[2].properties, key2))){
+if(!(func5.call(schema212.oneOf[2].properties, key2))){
 const err39 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err39];
@@ -39158,7 +39526,7 @@ errors++;
 if(data.key !== undefined){
 let data13 = data.key;
 if(typeof data13 === "string"){
-if(!pattern87.test(data13)){
+if(!pattern89.test(data13)){
 const err40 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/2/properties/key/pattern",keyword:"pattern",params:{pattern: "^run#"},message:"must match pattern \""+"^run#"+"\""};
 if(vErrors === null){
 vErrors = [err40];
@@ -39231,15 +39599,15 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate441(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate441.errors : vErrors.concat(validate441.errors);
+if(!(validate449(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate449.errors : vErrors.concat(validate449.errors);
 errors = vErrors.length;
 }
 }
 if(data.status !== undefined){
 let data17 = data.status;
 if(!(((((data17 === "running") || (data17 === "complete")) || (data17 === "partial")) || (data17 === "failed")) || (data17 === "completed"))){
-const err46 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema209.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err46 = {instancePath:instancePath+"/status",schemaPath:"#/oneOf/2/properties/status/enum",keyword:"enum",params:{allowedValues: schema212.oneOf[2].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -39577,14 +39945,14 @@ errors++;
 }
 }
 if(data.coverage !== undefined){
-if(!(validate447(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate447.errors : vErrors.concat(validate447.errors);
+if(!(validate455(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate455.errors : vErrors.concat(validate455.errors);
 errors = vErrors.length;
 }
 }
 if(data.boards !== undefined){
-if(!(validate449(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate449.errors : vErrors.concat(validate449.errors);
+if(!(validate457(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate457.errors : vErrors.concat(validate457.errors);
 errors = vErrors.length;
 }
 }
@@ -39689,7 +40057,7 @@ errors++;
 if(data.key !== undefined){
 let data32 = data.key;
 if(typeof data32 === "string"){
-if(!pattern88.test(data32)){
+if(!pattern90.test(data32)){
 const err82 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/3/properties/key/pattern",keyword:"pattern",params:{pattern: "^search#"},message:"must match pattern \""+"^search#"+"\""};
 if(vErrors === null){
 vErrors = [err82];
@@ -39737,8 +40105,8 @@ errors++;
 }
 }
 if(data.source !== undefined){
-if(!(validate441(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate441.errors : vErrors.concat(validate441.errors);
+if(!(validate449(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate449.errors : vErrors.concat(validate449.errors);
 errors = vErrors.length;
 }
 }
@@ -39905,20 +40273,20 @@ vErrors = null;
 }
 }
 }
-validate440.errors = vErrors;
+validate448.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate440.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate448.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const tablesSessions = validate452;
-const schema214 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sessions/schema.json","title":"SessionItem","description":"A site's session status (written by auth-refresher; never the cookie: that is in the secret store).","type":"object","additionalProperties":false,"required":["site","status","expiresAt","failures","lastError","reason","nextAttemptAt","screenshotBlobKey","updatedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"enum":["ok","needs-otp","failed","blocked"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failures":{"type":"integer","minimum":0},"lastError":{"anyOf":[{"type":"string"},{"type":"null"}]},"reason":{"anyOf":[{"$ref":"../../session.refreshed/v1/schema.json#/properties/data/properties/reason"},{"type":"null"}]},"nextAttemptAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"screenshotBlobKey":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}]},"updatedAt":{"type":"string","format":"date-time"}}};
-const schema215 = {"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."};
+export const tablesSessions = validate460;
+const schema217 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sessions/schema.json","title":"SessionItem","description":"A site's session status (written by auth-refresher; never the cookie: that is in the secret store).","type":"object","additionalProperties":false,"required":["site","status","expiresAt","failures","lastError","reason","nextAttemptAt","screenshotBlobKey","updatedAt"],"properties":{"site":{"type":"string","minLength":1},"status":{"enum":["ok","needs-otp","failed","blocked"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"failures":{"type":"integer","minimum":0},"lastError":{"anyOf":[{"type":"string"},{"type":"null"}]},"reason":{"anyOf":[{"$ref":"../../session.refreshed/v1/schema.json#/properties/data/properties/reason"},{"type":"null"}]},"nextAttemptAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"screenshotBlobKey":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}]},"updatedAt":{"type":"string","format":"date-time"}}};
+const schema218 = {"type":"string","enum":["otp-required","wrong-credentials","login-page-changed","timeout","site-error","too-many-failures","missing-credentials","site-not-configured"],"description":"Why the user must act (status needs-user)."};
 
-function validate453(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate461(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate453.evaluated;
+const evaluated0 = validate461.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -39936,7 +40304,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((data === "otp-required") || (data === "wrong-credentials")) || (data === "login-page-changed")) || (data === "timeout")) || (data === "site-error")) || (data === "too-many-failures")) || (data === "missing-credentials")) || (data === "site-not-configured"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema215.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema218.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -39945,17 +40313,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate453.errors = vErrors;
+validate461.errors = vErrors;
 return errors === 0;
 }
-validate453.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate461.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate452(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate460(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/sessions/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate452.evaluated;
+const evaluated0 = validate460.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40054,7 +40422,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema214.properties, key0))){
+if(!(func5.call(schema217.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -40093,7 +40461,7 @@ errors++;
 if(data.status !== undefined){
 let data1 = data.status;
 if(!((((data1 === "ok") || (data1 === "needs-otp")) || (data1 === "failed")) || (data1 === "blocked"))){
-const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema214.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema217.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -40249,8 +40617,8 @@ let data5 = data.reason;
 const _errs20 = errors;
 let valid3 = false;
 const _errs21 = errors;
-if(!(validate453(data5, {instancePath:instancePath+"/reason",parentData:data,parentDataProperty:"reason",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate453.errors : vErrors.concat(validate453.errors);
+if(!(validate461(data5, {instancePath:instancePath+"/reason",parentData:data,parentDataProperty:"reason",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate461.errors : vErrors.concat(validate461.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs21 === errors;
@@ -40454,18 +40822,18 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate452.errors = vErrors;
+validate460.errors = vErrors;
 return errors === 0;
 }
-validate452.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate460.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const tablesSourceRuns = validate455;
-const schema216 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sourceRuns/schema.json","title":"SourceRunItem","description":"How much of its search one scrape run read, as crm-api learned it from scrape.finished (written by crm-api): the event's data plus its keys.","type":"object","additionalProperties":false,"required":["runKey","feed","searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"runKey":{"type":"string","minLength":3,"description":"<searchId>#<runId>"},"feed":{"const":"run","description":"One partition of the byFinishedAt index: every run, newest first."},"searchId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/runId"},"status":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/status"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"},"drift":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/drift"},"previousListed":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/previousListed"},"startedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/startedAt"},"finishedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/finishedAt"},"durationMs":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/durationMs"}}};
+export const tablesSourceRuns = validate463;
+const schema219 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.jobpipe.dev/tables/sourceRuns/schema.json","title":"SourceRunItem","description":"How much of its search one scrape run read, as crm-api learned it from scrape.finished (written by crm-api): the event's data plus its keys.","type":"object","additionalProperties":false,"required":["runKey","feed","searchId","source","runId","status","coverage","drift","startedAt","finishedAt","durationMs"],"properties":{"runKey":{"type":"string","minLength":3,"description":"<searchId>#<runId>"},"feed":{"const":"run","description":"One partition of the byFinishedAt index: every run, newest first."},"searchId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/searchId"},"source":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/source"},"runId":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/runId"},"status":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/status"},"coverage":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/coverage"},"boards":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/boards"},"drift":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/drift"},"previousListed":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/previousListed"},"startedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/startedAt"},"finishedAt":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/finishedAt"},"durationMs":{"$ref":"../../scrape.finished/v1/schema.json#/properties/data/properties/durationMs"}}};
 
-function validate456(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate464(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate456.evaluated;
+const evaluated0 = validate464.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40494,16 +40862,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate456.errors = vErrors;
+validate464.errors = vErrors;
 return errors === 0;
 }
-validate456.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate464.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate458(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate466(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate458.evaluated;
+const evaluated0 = validate466.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40530,16 +40898,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate458.errors = vErrors;
+validate466.errors = vErrors;
 return errors === 0;
 }
-validate458.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate466.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate460(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate468(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate460.evaluated;
+const evaluated0 = validate468.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40578,17 +40946,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate460.errors = vErrors;
+validate468.errors = vErrors;
 return errors === 0;
 }
-validate460.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate468.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema220 = {"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."};
+const schema223 = {"type":"string","enum":["complete","partial","failed"],"description":"complete: every page and posting was read and nothing was capped or truncated; partial: the run got through but missed some (failed postings or pages, a cap, truncation, fewer than the source reported); failed: the search itself could not be read."};
 
-function validate462(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate470(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate462.evaluated;
+const evaluated0 = validate470.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40606,7 +40974,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "complete") || (data === "partial")) || (data === "failed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema220.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema223.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -40615,16 +40983,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate462.errors = vErrors;
+validate470.errors = vErrors;
 return errors === 0;
 }
-validate462.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate470.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate464(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate472(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate464.evaluated;
+const evaluated0 = validate472.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40723,7 +41091,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema212.properties, key0))){
+if(!(func5.call(schema215.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -40969,16 +41337,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate464.errors = vErrors;
+validate472.errors = vErrors;
 return errors === 0;
 }
-validate464.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate472.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate466(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate474(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate466.evaluated;
+const evaluated0 = validate474.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41100,7 +41468,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "complete") || (data2 === "failed"))){
-const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema213.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/" + i0+"/status",schemaPath:"#/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema216.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -41170,17 +41538,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate466.errors = vErrors;
+validate474.errors = vErrors;
 return errors === 0;
 }
-validate466.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate474.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema223 = {"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."};
+const schema226 = {"type":"boolean","description":"Source drift: the search (or one of its boards) listed nothing where the previous run listed many: a changed API or page, or a block, rather than no jobs."};
 
-function validate468(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate476(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate468.evaluated;
+const evaluated0 = validate476.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41197,17 +41565,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate468.errors = vErrors;
+validate476.errors = vErrors;
 return errors === 0;
 }
-validate468.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate476.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema224 = {"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."};
+const schema227 = {"type":"integer","minimum":0,"description":"Postings the previous finished run of the search listed."};
 
-function validate470(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate478(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate470.evaluated;
+const evaluated0 = validate478.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41236,17 +41604,17 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate470.errors = vErrors;
+validate478.errors = vErrors;
 return errors === 0;
 }
-validate470.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate478.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema225 = {"type":"string","format":"date-time"};
+const schema228 = {"type":"string","format":"date-time"};
 
-function validate472(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate480(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate472.evaluated;
+const evaluated0 = validate480.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41275,17 +41643,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate472.errors = vErrors;
+validate480.errors = vErrors;
 return errors === 0;
 }
-validate472.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate480.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema226 = {"type":"string","format":"date-time"};
+const schema229 = {"type":"string","format":"date-time"};
 
-function validate474(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate482(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate474.evaluated;
+const evaluated0 = validate482.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41314,17 +41682,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate474.errors = vErrors;
+validate482.errors = vErrors;
 return errors === 0;
 }
-validate474.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate482.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema227 = {"type":"number","minimum":0};
+const schema230 = {"type":"number","minimum":0};
 
-function validate476(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate484(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate476.evaluated;
+const evaluated0 = validate484.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41353,17 +41721,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate476.errors = vErrors;
+validate484.errors = vErrors;
 return errors === 0;
 }
-validate476.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate484.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate455(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate463(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.jobpipe.dev/tables/sourceRuns/schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate455.evaluated;
+const evaluated0 = validate463.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -41482,7 +41850,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema216.properties, key0))){
+if(!(func5.call(schema219.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
@@ -41531,68 +41899,68 @@ errors++;
 }
 }
 if(data.searchId !== undefined){
-if(!(validate456(data.searchId, {instancePath:instancePath+"/searchId",parentData:data,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate456.errors : vErrors.concat(validate456.errors);
-errors = vErrors.length;
-}
-}
-if(data.source !== undefined){
-if(!(validate458(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate458.errors : vErrors.concat(validate458.errors);
-errors = vErrors.length;
-}
-}
-if(data.runId !== undefined){
-if(!(validate460(data.runId, {instancePath:instancePath+"/runId",parentData:data,parentDataProperty:"runId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate460.errors : vErrors.concat(validate460.errors);
-errors = vErrors.length;
-}
-}
-if(data.status !== undefined){
-if(!(validate462(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate462.errors : vErrors.concat(validate462.errors);
-errors = vErrors.length;
-}
-}
-if(data.coverage !== undefined){
-if(!(validate464(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+if(!(validate464(data.searchId, {instancePath:instancePath+"/searchId",parentData:data,parentDataProperty:"searchId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate464.errors : vErrors.concat(validate464.errors);
 errors = vErrors.length;
 }
 }
-if(data.boards !== undefined){
-if(!(validate466(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
+if(data.source !== undefined){
+if(!(validate466(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate466.errors : vErrors.concat(validate466.errors);
 errors = vErrors.length;
 }
 }
-if(data.drift !== undefined){
-if(!(validate468(data.drift, {instancePath:instancePath+"/drift",parentData:data,parentDataProperty:"drift",rootData,dynamicAnchors}))){
+if(data.runId !== undefined){
+if(!(validate468(data.runId, {instancePath:instancePath+"/runId",parentData:data,parentDataProperty:"runId",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate468.errors : vErrors.concat(validate468.errors);
 errors = vErrors.length;
 }
 }
-if(data.previousListed !== undefined){
-if(!(validate470(data.previousListed, {instancePath:instancePath+"/previousListed",parentData:data,parentDataProperty:"previousListed",rootData,dynamicAnchors}))){
+if(data.status !== undefined){
+if(!(validate470(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate470.errors : vErrors.concat(validate470.errors);
 errors = vErrors.length;
 }
 }
-if(data.startedAt !== undefined){
-if(!(validate472(data.startedAt, {instancePath:instancePath+"/startedAt",parentData:data,parentDataProperty:"startedAt",rootData,dynamicAnchors}))){
+if(data.coverage !== undefined){
+if(!(validate472(data.coverage, {instancePath:instancePath+"/coverage",parentData:data,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate472.errors : vErrors.concat(validate472.errors);
 errors = vErrors.length;
 }
 }
-if(data.finishedAt !== undefined){
-if(!(validate474(data.finishedAt, {instancePath:instancePath+"/finishedAt",parentData:data,parentDataProperty:"finishedAt",rootData,dynamicAnchors}))){
+if(data.boards !== undefined){
+if(!(validate474(data.boards, {instancePath:instancePath+"/boards",parentData:data,parentDataProperty:"boards",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate474.errors : vErrors.concat(validate474.errors);
 errors = vErrors.length;
 }
 }
-if(data.durationMs !== undefined){
-if(!(validate476(data.durationMs, {instancePath:instancePath+"/durationMs",parentData:data,parentDataProperty:"durationMs",rootData,dynamicAnchors}))){
+if(data.drift !== undefined){
+if(!(validate476(data.drift, {instancePath:instancePath+"/drift",parentData:data,parentDataProperty:"drift",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate476.errors : vErrors.concat(validate476.errors);
+errors = vErrors.length;
+}
+}
+if(data.previousListed !== undefined){
+if(!(validate478(data.previousListed, {instancePath:instancePath+"/previousListed",parentData:data,parentDataProperty:"previousListed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate478.errors : vErrors.concat(validate478.errors);
+errors = vErrors.length;
+}
+}
+if(data.startedAt !== undefined){
+if(!(validate480(data.startedAt, {instancePath:instancePath+"/startedAt",parentData:data,parentDataProperty:"startedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate480.errors : vErrors.concat(validate480.errors);
+errors = vErrors.length;
+}
+}
+if(data.finishedAt !== undefined){
+if(!(validate482(data.finishedAt, {instancePath:instancePath+"/finishedAt",parentData:data,parentDataProperty:"finishedAt",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate482.errors : vErrors.concat(validate482.errors);
+errors = vErrors.length;
+}
+}
+if(data.durationMs !== undefined){
+if(!(validate484(data.durationMs, {instancePath:instancePath+"/durationMs",parentData:data,parentDataProperty:"durationMs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate484.errors : vErrors.concat(validate484.errors);
 errors = vErrors.length;
 }
 }
@@ -41607,10 +41975,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate455.errors = vErrors;
+validate463.errors = vErrors;
 return errors === 0;
 }
-validate455.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate463.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 /** Every event validator, sorted by detail-type, then major version. */
 export const EVENT_VALIDATORS = [

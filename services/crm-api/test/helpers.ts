@@ -104,3 +104,27 @@ export async function feedScored(api: TestApi, ...jobs: EventDataMap['job.scored
     );
   }
 }
+
+/** The `etl.completed` announcing the analytics snapshot of one ETL run, stored at `analytics/snapshots/<requestId>.sqlite`. */
+export function etlCompleted(requestId: string) {
+  return busEvent(
+    'etl.completed',
+    {
+      requestId,
+      snapshotBlobKey: `analytics/snapshots/${requestId}.sqlite`,
+      completedAt: '2026-03-01T12:00:00.000Z',
+      durationMs: 10,
+      rows: { jobs: 4, stageChanges: 0, applications: 0, skills: 7 },
+    },
+    'etl',
+  );
+}
+
+/** Stores an analytics snapshot in the blob store and hands crm-api the `etl.completed` announcing it, as etl does. */
+export async function deliverAnalyticsSnapshot(api: TestApi, requestId: string, snapshot: Buffer): Promise<void> {
+  await api.ports.blobs.put(`analytics/snapshots/${requestId}.sqlite`, snapshot);
+  await api.handlers['etl.completed@1'](
+    etlCompleted(requestId),
+    standaloneHandlerContext((events) => api.ports.publisher.publish(events)),
+  );
+}

@@ -44,7 +44,8 @@ export async function startHarness() {
   const logger = createLogger('auth-refresher', 'debug', logStream);
   const secrets = ports.secrets();
   const site = await startJobSite({ password: 'pw-Plain-9f3k2' });
-  const otpSite = await startJobSite({ password: 'pw-Otp-77c1x', totpSecret: TOTP_SECRET });
+  // The site checks one-time codes against the same hand-moved clock the auth-refresher makes them with.
+  const otpSite = await startJobSite({ password: 'pw-Otp-77c1x', totpSecret: TOTP_SECRET, otpClock: () => clock.now().getTime() });
   const driver = await startChromium();
   const sites = parseLoginSites({ sites: { jobboard: jobSiteLogin(site.url), 'jobboard-otp': jobSiteLogin(otpSite.url) } });
   const refresher = createSessionRefresher(ports, {

@@ -10,8 +10,8 @@ import { ApiError } from '../use-cases/api-error.js';
 import { assetFolders } from './asset-folders.js';
 import { installApiKeyAuth } from './auth.js';
 import { frameworkErrorReply, installErrorHandling } from './error-handler.js';
-import { installFiniteNumberCheck } from './finite-numbers.js';
 import { installIdempotencyKeys } from './idempotency.js';
+import { installNumberParameterChecks } from './number-parameters.js';
 import { proposalSchema, proposalStatusSchema, proposerSchema } from './proposal-schemas.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { applicationRoutes } from './routes/applications.js';
@@ -82,7 +82,7 @@ export async function buildCrmApi(context: CrmApiContext): Promise<FastifyInstan
     app.addSchema(schema);
 
   installApiKeyAuth(app, context.apiKeys);
-  installFiniteNumberCheck(app);
+  installNumberParameterChecks(app);
   await app.register(rateLimit, {
     global: true,
     max: context.rateLimitPerMinute,

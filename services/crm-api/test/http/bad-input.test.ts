@@ -31,6 +31,57 @@ test('numbers too large to be finite are refused with 400 naming the parameter, 
   }
 });
 
+/** A request the API has not answered by then: a blank number opened the live stream, which never ends. */
+const ANSWER_LIMIT_MS = 10_000;
+
+interface DocumentedParameter {
+  readonly name: string;
+  readonly in: string;
+  readonly schema?: { readonly type?: string; readonly items?: { readonly type?: string } };
+}
+
+/** Every query parameter the OpenAPI document declares as a number or integer (or a list of them), with its operation. */
+function numericQueryParameters(): { method: string; path: string; parameter: string }[] {
+  const document = api.app.swagger() as unknown as { paths: Record<string, Record<string, { parameters?: DocumentedParameter[] }>> };
+  const numeric = (type: string | undefined) => type === 'number' || type === 'integer';
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).flatMap(([method, operation]) =>
+      (operation.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .filter((parameter) => numeric(parameter.schema?.type) || numeric(parameter.schema?.items?.type))
+        .map((parameter) => ({ method: method.toUpperCase(), path, parameter: parameter.name })),
+    ),
+  );
+}
+
+test('a blank number in the query is refused with 400 naming the parameter on every route that takes one, not read as 0', async () => {
+  const parameters = numericQueryParameters();
+  const names = new Set(parameters.map(({ method, path, parameter }) => `${method} ${path} ${parameter}`));
+  for (const expected of [
+    'GET /live minScore',
+    'GET /jobs minScore',
+    'GET /jobs limit',
+    'GET /jobs/export.csv max',
+    'GET /inbox salaryMin',
+  ])
+    assert.ok(names.has(expected), `the OpenAPI document lists ${expected}`);
+  for (const { method, path, parameter } of parameters) {
+    for (const blank of ['%20', '%09', '%20%20', '', `1&${parameter}=%20`]) {
+      const url = `${path.replace(/\{\w+\}/g, 'some-id')}?${parameter}=${blank}`;
+      let timer: NodeJS.Timeout | undefined;
+      const unanswered = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${ANSWER_LIMIT_MS} ms: ${method} ${url}`)), ANSWER_LIMIT_MS);
+      });
+      const request = api.app.inject({ method: method as 'GET', url, headers: api.auth });
+      const response = await Promise.race([request, unanswered]).finally(() => clearTimeout(timer));
+      const answered = `${method} ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`;
+      assert.equal(response.statusCode, 400, answered);
+      assert.equal(response.json().error, 'validation_failed', answered);
+      assert.match(response.json().message, new RegExp(`querystring/${parameter}: must be a number, not blank`), answered);
+    }
+  }
+});
+
 test('a multipart upload without a boundary is 400 with a message, not 500', async () => {
   const response = await api.app.inject({
     method: 'POST',

@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { standaloneHandlerContext } from '@jobpipe/shared';
-import { busEvent } from '@jobpipe/test-kit';
 import Database from 'better-sqlite3';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
-import { startTestApi, type TestApi } from '../helpers.js';
+import { deliverAnalyticsSnapshot, startTestApi, type TestApi } from '../helpers.js';
 
 let api: TestApi;
 before(async () => {
@@ -16,29 +14,10 @@ after(() => api.close());
 
 const get = (url: string) => api.app.inject({ method: 'GET', url, headers: api.auth });
 
-/** Puts a snapshot file in the blob store and delivers the etl.completed that announces it. */
-async function deliverSnapshot(requestId: string, path: string): Promise<void> {
-  const key = `analytics/snapshots/${requestId}.sqlite`;
-  await api.ports.blobs.put(key, readFileSync(path));
-  const completed = busEvent(
-    'etl.completed',
-    {
-      requestId,
-      snapshotBlobKey: key,
-      completedAt: '2026-03-01T12:00:00.000Z',
-      durationMs: 10,
-      rows: { jobs: 4, stageChanges: 0, applications: 0, skills: 7 },
-    },
-    'etl',
-  );
-  const context = standaloneHandlerContext((events) => api.ports.publisher.publish(events));
-  await api.handlers['etl.completed@1'](completed, context as never);
-}
-
 test('lifecycle insights: shares closed within 7 and 30 days, time to close per source and company, flags per criterion', async () => {
   const path = join(api.dataDir, 'lifecycle.sqlite');
   buildAnalyticsSnapshot(path);
-  await deliverSnapshot('lifecycle-1', path);
+  await deliverAnalyticsSnapshot(api, 'lifecycle-1', readFileSync(path));
 
   const overall = await get('/insights/lifecycle');
   assert.equal(overall.statusCode, 200);
@@ -104,7 +83,7 @@ test('a snapshot published before the lifecycle views answers 503 "run an ETL", 
     db.exec(`DROP VIEW ${view}`);
   }
   db.close();
-  await deliverSnapshot('older-1', path);
+  await deliverAnalyticsSnapshot(api, 'older-1', readFileSync(path));
   for (const url of ['/insights/lifecycle', '/insights/time-to-close', '/insights/ghost-flags']) {
     const response = await get(url);
     assert.equal(response.statusCode, 503, url);
@@ -121,7 +100,7 @@ test('experience for a keyword counts a job and its duplicate posting on another
   db.exec(`INSERT INTO fact_jobs (job_id, title, company, source, experience_years_min, canonical_job_id)
     VALUES ('mcf:9', 'Data Engineer', 'Globex', 'mcf', 12, 'lever:2')`);
   db.close();
-  await deliverSnapshot('duplicates-1', path);
+  await deliverAnalyticsSnapshot(api, 'duplicates-1', readFileSync(path));
   assert.deepEqual((await get('/insights/experience?keyword=data%20engineer')).json().rows, [
     { keyword: 'data engineer', jobs: 2, avgExperienceYears: 4 },
   ]);

@@ -7,7 +7,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent } from '@jobpipe/test-kit';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
-import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
+import { deliverAnalyticsSnapshot, etlCompleted, feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
 
 let api: TestApi;
 before(async () => {
@@ -162,21 +162,7 @@ test("an application shows the outcome learned from the applier's event: failure
 
 test('insights come from the analytics snapshot delivered by etl.completed, cached until the next one', async () => {
   assert.equal((await inject('GET', '/insights/skills')).statusCode, 503);
-  const snapshot = buildAnalyticsSnapshot(join(api.dataDir, 'fixture-analytics.sqlite'));
-  await api.ports.blobs.put('analytics/snapshots/r1.sqlite', snapshot);
-  const completed = (requestId: string, key: string) =>
-    busEvent(
-      'etl.completed',
-      {
-        requestId,
-        snapshotBlobKey: key,
-        completedAt: '2026-03-01T12:00:00.000Z',
-        durationMs: 10,
-        rows: { jobs: 4, stageChanges: 0, applications: 0, skills: 7 },
-      },
-      'etl',
-    );
-  await api.handlers['etl.completed@1'](completed('r1', 'analytics/snapshots/r1.sqlite'), handlerContext() as never);
+  await deliverAnalyticsSnapshot(api, 'r1', buildAnalyticsSnapshot(join(api.dataDir, 'fixture-analytics.sqlite')));
   assert.deepEqual((await inject('GET', '/insights/skills?limit=2')).json().rows, [
     { skill: 'python', jobs: 3 },
     { skill: 'sql', jobs: 2 },
@@ -208,11 +194,10 @@ test('insights come from the analytics snapshot delivered by etl.completed, cach
   db.exec("DELETE FROM bridge_job_skills WHERE skill <> 'go'");
   db.close();
   const { readFileSync } = await import('node:fs');
-  await api.ports.blobs.put('analytics/snapshots/r2.sqlite', readFileSync(smaller));
-  await api.handlers['etl.completed@1'](completed('r2', 'analytics/snapshots/r2.sqlite'), handlerContext() as never);
+  await deliverAnalyticsSnapshot(api, 'r2', readFileSync(smaller));
   assert.deepEqual((await inject('GET', '/insights/skills')).json().rows, [{ skill: 'go', jobs: 1 }]);
   await assert.rejects(
-    api.handlers['etl.completed@1'](completed('r3', 'analytics/snapshots/missing.sqlite'), handlerContext() as never),
+    api.handlers['etl.completed@1'](etlCompleted('r3-never-stored'), handlerContext() as never),
     /SNAPSHOT|not in the blob store/,
   );
 });

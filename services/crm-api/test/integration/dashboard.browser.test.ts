@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { standaloneHandlerContext } from '@jobpipe/shared';
 import { startChromium } from '@jobpipe/shared/browser';
-import { busEvent } from '@jobpipe/test-kit';
 import Database from 'better-sqlite3';
 import { By, type WebDriver } from 'selenium-webdriver';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
-import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
+import { deliverAnalyticsSnapshot, feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
 import { pageHolds, screenshot, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
 
 /**
@@ -27,26 +25,6 @@ function snapshotWithPythonSalaries(path: string): Buffer {
   `);
   db.close();
   return readFileSync(path);
-}
-
-/** Puts a snapshot in the blob store and hands crm-api the etl.completed that announces it. */
-async function deliverSnapshot(requestId: string, body: Buffer): Promise<void> {
-  const snapshotBlobKey = `analytics/snapshots/${requestId}.sqlite`;
-  await api.ports.blobs.put(snapshotBlobKey, body);
-  await api.handlers['etl.completed@1'](
-    busEvent(
-      'etl.completed',
-      {
-        requestId,
-        snapshotBlobKey,
-        completedAt: '2026-03-01T12:00:00.000Z',
-        durationMs: 5,
-        rows: { jobs: 4, stageChanges: 0, applications: 3, skills: 7 },
-      },
-      'etl',
-    ),
-    standaloneHandlerContext((events) => api.ports.publisher.publish(events)),
-  );
 }
 
 let api: TestApi;
@@ -68,7 +46,7 @@ before(async () => {
     scoredData('mcf:3', { score: 55, job: { title: 'Closed One', company: 'Initech', source: 'mcf' } }),
   );
   await api.app.inject({ method: 'POST', url: '/jobs/mcf:3/stage', headers: api.auth, payload: { to: 'closed', closedReason: 'expired' } });
-  await deliverSnapshot('d1', snapshotWithPythonSalaries(join(api.dataDir, 'fixture.sqlite')));
+  await deliverAnalyticsSnapshot(api, 'd1', snapshotWithPythonSalaries(join(api.dataDir, 'fixture.sqlite')));
   address = await api.app.listen({ port: 0, host: '127.0.0.1' });
   driver = await startChromium({ windowSize: { width: 1400, height: 2100 } });
 });
@@ -192,7 +170,7 @@ test('a snapshot published before the lifecycle views: the rest of the dashboard
     db.exec(`DROP VIEW ${view}`);
   }
   db.close();
-  await deliverSnapshot('older', readFileSync(path));
+  await deliverAnalyticsSnapshot(api, 'older', readFileSync(path));
   // From another page: a jump within the same page (only the #key fragment changes) would not load it again.
   await driver.get('about:blank');
   await driver.get(`${address}/dashboard#key=${api.key}`);

@@ -55,8 +55,9 @@ export class SqliteAnalyticsTarget implements AnalyticsTarget {
         await build.close();
         await this.current?.destroy();
         this.current = undefined;
-        // A rollback journal left by a crashed writer would be replayed into the new file: drop it.
-        await rm(`${this.path}-journal`, { force: true });
+        // Closing the live file checkpoints its WAL into it. A WAL or journal a crashed writer left
+        // beside it would be replayed into the new file: drop them.
+        await Promise.all(['-wal', '-shm', '-journal'].map((suffix) => rm(`${this.path}${suffix}`, { force: true })));
         await rename(build.path, this.path);
       },
       discard: () => build.discard(),

@@ -1,45 +1,13 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
-import sanitizeHtml from 'sanitize-html';
+import { escapeText, LINE_TAGS, PARAGRAPH_TAGS, sanitizeMarkup, WHITESPACE_RUN } from './description-sanitizer.js';
 
 /** Longest plain-text description an event carries. */
 export const MAX_DESCRIPTION_TEXT = 40_000;
 
-const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'h1', 'h2', 'span'],
-  allowedAttributes: { a: ['href', 'title'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-};
-
-// Paragraph-like elements are set apart by a blank line; list items and line breaks start a new line.
-const PARAGRAPH_TAGS = new Set([
-  'p',
-  'div',
-  'ul',
-  'ol',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'table',
-  'section',
-  'article',
-  'blockquote',
-  'pre',
-  'header',
-  'footer',
-]);
-// Whitespace runs to turn into one space, skipping runs that already are one space: text is mostly
-// single spaces, and replacing each of them with itself copies the text piece by piece.
-const WHITESPACE_RUN = / ?[^\S ]\s*| {2,}\s*/g;
 const SPACES_RUN = / ?[\t\f\v\u00a0][\t\f\v \u00a0]*| {2,}[\t\f\v \u00a0]*/g;
 
 const MARKUP_CHARACTER = /[<>&]/;
-const LINE_TAGS = new Set(['br', 'li', 'tr', 'dt', 'dd', 'hr']);
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head']);
 
 /**
@@ -61,12 +29,26 @@ export function unescapeMarkup(html: string): string {
   return current;
 }
 
+/** A description's sanitized HTML and its plain text. */
+export interface SanitizedDescription {
+  readonly html: string;
+  readonly text: string;
+}
+
+/**
+ * Sanitized HTML (no scripts, styles, event handlers or javascript:/data: links, only harmless tags) and
+ * its plain text, as htmlToText would read it, both from one parse.
+ */
+export function sanitizedDescription(html: string): SanitizedDescription {
+  // Text without "<", ">" or "&" holds no markup and no entity: it is its own sanitized HTML.
+  if (!MARKUP_CHARACTER.test(html)) return { html, text: sanitizedHtmlToText(html) };
+  const sanitized = sanitizeMarkup(html);
+  return { html: sanitized.html, text: tidyText(sanitized.text) };
+}
+
 /** Sanitized HTML: no scripts, styles, event handlers or javascript:/data: links, only harmless tags. */
 export function sanitizeDescription(html: string): string {
-  // Text without "<", ">" or "&" holds no markup and no entity, so sanitize-html would return it as it
-  // is; skipping it saves its fixed cost (tens of microseconds a call), e.g. for empty descriptions.
-  if (!MARKUP_CHARACTER.test(html)) return html;
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
+  return MARKUP_CHARACTER.test(html) ? sanitizeMarkup(html).html : html;
 }
 
 /** Plain text of HTML: block elements become line breaks, entities decoded, whitespace tidied, capped at 40k chars. */
@@ -149,7 +131,8 @@ export function plainTextToHtml(text: string): string {
     .join('');
 }
 
-/** Escapes plain text for embedding in HTML (sources that send text, composed into one HTML description). */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A plain-text description (entities already decoded) as sanitized HTML, made by plainTextToHtml, and its text. */
+export function plainDescription(text: string): SanitizedDescription {
+  const html = plainTextToHtml(text);
+  return { html, text: sanitizedHtmlToText(html) };
 }

@@ -3,7 +3,7 @@ import { jobIdOf, type NormalizedJob } from '@jobpipe/contracts';
 import { decodeHTML } from 'entities';
 import { isoUtc } from './dates.js';
 import { dedupeKey, textFingerprint } from './dedupe.js';
-import { inlineText, isPlainText, plainTextToHtml, sanitizeDescription, sanitizedHtmlToText, unescapeMarkup } from './description.js';
+import { inlineText, isPlainText, plainDescription, sanitizedDescription, unescapeMarkup } from './description.js';
 import { employmentTypeFromText, employmentTypeOf } from './employment-type.js';
 import { experienceFromText } from './experience.js';
 import type { ExtractedPosting, JobLocation } from './extracted-posting.js';
@@ -118,10 +118,9 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
   }
 
   const unescaped = unescapeMarkup(extracted.descriptionHtml);
-  // Entities in plain text (&amp;) are decoded by the text pass; only line structure needs markup, and
-  // the markup plainTextToHtml writes is already sanitized.
-  const descriptionHtml = isPlainText(unescaped) ? plainTextToHtml(decodeHTML(unescaped)) : sanitizeDescription(unescaped);
-  const descriptionText = sanitizedHtmlToText(descriptionHtml);
+  // Entities in plain text (&amp;) are decoded first; only line structure needs markup.
+  const description = isPlainText(unescaped) ? plainDescription(decodeHTML(unescaped)) : sanitizedDescription(unescaped);
+  const { html: descriptionHtml, text: descriptionText } = description;
   const provenance: Record<string, string> = {};
   const from = (field: string, value: unknown, fallback: string) => {
     if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return;

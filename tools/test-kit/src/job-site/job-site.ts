@@ -16,6 +16,12 @@ export interface JobSiteOptions {
   readonly password?: string;
   /** Base32 TOTP secret; when set, a correct password leads to a one-time-code step. */
   readonly totpSecret?: string;
+  /**
+   * The time one-time codes are checked against, in epoch milliseconds (default: the real time). A test
+   * that moves the client's clock by hand passes the same clock, as a real site and a real phone share
+   * the real time.
+   */
+  readonly otpClock?: () => number;
   /** Lifetime of a session cookie (default one hour). */
   readonly sessionTtlSeconds?: number;
   readonly jobs?: readonly SiteJob[];
@@ -90,6 +96,7 @@ export async function startJobSite(options: JobSiteOptions = {}): Promise<JobSit
   const username = options.username ?? 'ada';
   const password = options.password ?? 'correct horse battery staple';
   const ttlMs = (options.sessionTtlSeconds ?? 3600) * 1000;
+  const otpNow = options.otpClock ?? Date.now;
   const jobs = options.jobs ?? DEFAULT_JOBS;
   const sessions = new Map<string, Session>();
   const pendingOtp = new Map<string, number>();
@@ -144,7 +151,7 @@ export async function startJobSite(options: JobSiteOptions = {}): Promise<JobSit
       if (pendingUntil < Date.now()) return redirect(response, '/login');
       if (request.method === 'GET') return send(response, 200, pages.otpPage(safeNext(url.searchParams.get('next'))));
       const form = new URLSearchParams((await readBody(request)).toString('utf8'));
-      if (!verifyTotp(options.totpSecret ?? '', form.get('otp') ?? '', Date.now())) {
+      if (!verifyTotp(options.totpSecret ?? '', form.get('otp') ?? '', otpNow())) {
         return send(response, 401, pages.otpPage(safeNext(form.get('next')), 'That code is not valid.'));
       }
       pendingOtp.delete(readCookies(request).get('jb_pending') ?? '');

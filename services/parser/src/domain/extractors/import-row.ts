@@ -1,5 +1,5 @@
 import type { ImportRow } from '@jobpipe/contracts';
-import { escapeText } from '../description.js';
+import { escapeText } from '../description-sanitizer.js';
 import type { ExtractedPosting } from '../extracted-posting.js';
 import { salaryFigures } from '../salary.js';
 

@@ -1,4 +1,4 @@
-import { escapeText } from '../description.js';
+import { escapeText } from '../description-sanitizer.js';
 import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
 import { experienceByGrade } from '../grade-experience.js';
 import { readPeriod, salaryFigures } from '../salary.js';
