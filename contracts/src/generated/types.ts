@@ -1010,6 +1010,10 @@ export interface JobScoredV2 {
        * When the job was first seen (a relisting: its first listing); its age counts from here.
        */
       firstSeenAt?: string;
+      /**
+       * The job this posting duplicates (the parser's dedupe link, job.parsed duplicateOf): every posting of one job names the same canonical job, which itself carries none. Absent on a job without copies, and on scores before the field existed.
+       */
+      canonicalJobId?: string;
     };
   };
 }
@@ -2234,8 +2238,16 @@ export interface JobListingItem {
      * When the job was first seen (a relisting: its first listing); its age counts from here.
      */
     firstSeenAt?: string;
+    /**
+     * The job this posting duplicates (the parser's dedupe link, job.parsed duplicateOf): every posting of one job names the same canonical job, which itself carries none. Absent on a job without copies, and on scores before the field existed.
+     */
+    canonicalJobId?: string;
   };
   reasons: Reasons;
+  /**
+   * the canonical job id of the job's duplicate group (index byGroup), only on a job known to have duplicates or to be one; absent on a job alone
+   */
+  groupKey?: string;
   /**
    * when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored
    */
@@ -2278,6 +2290,10 @@ export interface PostingStateItem {
    * the CRM record version the dismissals are of; an older one delivered late is ignored
    */
   dismissalsVersion?: number;
+  /**
+   * another posting named this job as its canonical job before this one was scored: its first listing item joins the group (groupKey)
+   */
+  hasDuplicates?: true;
 }
 
 export interface JobCountItem {
@@ -2394,6 +2410,10 @@ export interface Job {
    * When the job was first seen (a relisting: its first listing); its age counts from here.
    */
   firstSeenAt?: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  canonicalJobId?: string;
 }
 
 export interface DecisionItem {

@@ -5,7 +5,7 @@
  * score record and its `job.scored` commit together through the outbox.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { CrmStageChangedV1, EventDataMap, JobpipeConfig, NormalizedJob, WipeScope } from '@jobpipe/contracts';
+import type { CrmStageChangedV1, EventDataMap, JobpipeConfig, WipeScope } from '@jobpipe/contracts';
 import { type Clock, type Logger, type OutgoingEvent, type RemovedCounts, TransientError } from '@jobpipe/shared';
 import type {
   ClosureRecord,
@@ -28,7 +28,7 @@ import {
 import { labelChangeOf } from './domain/labels.js';
 import { type LoadedModel, loadModel, trainModel } from './domain/model.js';
 import { penaltyInputs, penaltyReasons, withPenalties } from './domain/penalties.js';
-import { featuresFromStored, storedFeaturesOf, summarizeJob } from './domain/posting-features.js';
+import { featuresFromStored, type ParsedPosting, storedFeaturesOf, summarizeJob } from './domain/posting-features.js';
 
 /**
  * Sets correlation and cause on the events a change commits: a handler's `context.caused`, or
@@ -140,9 +140,13 @@ export class Recommender {
    * scored once all the same: it is then listed as closed (not recommended), with its score ready for
    * when it reopens; new content of a closed posting that has a score is not scored again.
    */
-  async handleParsed(job: NormalizedJob, caused: Caused): Promise<'scored' | 'unchanged' | 'closed'> {
+  async handleParsed(job: ParsedPosting, caused: Caused): Promise<'scored' | 'unchanged' | 'closed'> {
     const { posting } = await this.state.updatePosting(job.jobId, (current) => {
-      if (current?.features.contentHash === job.contentHash && current.lifecycle?.firstSeenAt === job.firstSeenAt) return undefined;
+      const same =
+        current?.features.contentHash === job.contentHash &&
+        current.lifecycle?.firstSeenAt === job.firstSeenAt &&
+        current.summary.canonicalJobId === job.canonicalJobId;
+      if (same) return undefined;
       return {
         features: storedFeaturesOf(job),
         summary: summarizeJob(job),
