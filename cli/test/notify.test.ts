@@ -4,13 +4,14 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
+import type { BusEvent } from '@jobpipe/contracts';
 import { buildCrmApi, createApiKey, createCrmApiContext } from '@jobpipe/crm-api';
 import { notifierService } from '@jobpipe/notifier';
 import { createEmbeddedPorts, silentLogger, startService } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { REPO_ROOT } from '../src/config.js';
-import { SOURCE_CLI } from './support/cli-process.js';
+import { runJobpipeAsync, SOURCE_CLI } from './support/cli-process.js';
 
 const dir = tempDir('jobpipe-cli-notify-');
 const SECRET_KEY = 'cli notify test secret key';
@@ -146,4 +147,22 @@ test('jobpipe notify test sends a test through the running notifier and says how
   const unknown = await jobpipe('', 'notify', 'test', 'nobody');
   assert.equal(unknown.code, 1);
   assert.match(unknown.output, /no notification target 'nobody'/);
+});
+
+test('jobpipe notify digest publishes the digest request the notifier takes, as the daily schedule does', async () => {
+  const { code, stdout: output, stderr } = await runJobpipeAsync(dir.path, 'notify', 'digest');
+  assert.equal(code, 0, `${output}${stderr}`);
+  const requestId = /\(request ([0-9a-f-]{36})\)/.exec(output)?.[1];
+  assert.ok(requestId, output);
+  const notifierPorts = createEmbeddedPorts({ dataDir: dir.path, secretKey: SECRET_KEY }, 'notifier');
+  try {
+    const messages = await notifierPorts.consumer('notifier').receive(10, 1000);
+    const events = messages.map((message) => JSON.parse(message.body) as BusEvent<'notification.digest-requested'>);
+    const digest = events.find((event) => event['detail-type'] === 'notification.digest-requested');
+    assert.equal(digest?.detail.data.requestId, requestId);
+    assert.equal(digest?.source, 'jobpipe.scheduler');
+    assert.ok(Math.abs(Date.parse(digest.detail.data.requestedAt) - Date.now()) < 60_000);
+  } finally {
+    await notifierPorts.close();
+  }
 });

@@ -2,8 +2,10 @@
  * `jobpipe notify list|set|secret|test`: the notification targets of a running stack, through crm-api's
  * routes (the same the cockpit's settings use). `set` adds or replaces a target in the config; `secret`
  * stores its webhook URL or SMTP password, read from a hidden prompt or stdin, never the command line;
- * `test` has the notifier send a target a test message and waits for its outcome.
+ * `test` has the notifier send a target a test message and waits for its outcome. `notify digest`
+ * sends the daily digest now (`notification.digest-requested`, published as the scheduler publishes it).
  */
+import { createRuntimePorts } from '@jobpipe/shared';
 import type { Command } from 'commander';
 import { readCliEnvironment } from '../config.js';
 import { CrmApiClient } from '../stack/api-client.js';
@@ -108,6 +110,21 @@ async function testTarget(api: CrmApiClient, name: string, waitSeconds: number):
   process.exitCode = waitSeconds > 0 ? 2 : 0;
 }
 
+/** Publishes a digest request now, as the daily schedule does: each target gets the jobs waiting for it. */
+async function requestDigest(): Promise<void> {
+  const ports = await createRuntimePorts(readCliEnvironment().runtime, 'scheduler');
+  try {
+    const requestId = ports.ids.uuid();
+    await ports.publisher.publish([
+      { detailType: 'notification.digest-requested', data: { requestId, requestedAt: ports.clock.now().toISOString() } },
+    ]);
+    await ports.flushEvents();
+    console.log(`asked the notifier for the digest now (request ${requestId}): each target gets the jobs waiting for it`);
+  } finally {
+    await ports.close();
+  }
+}
+
 /** A number option, or an error naming it. */
 function numberOption(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -208,4 +225,8 @@ export function register(program: Command): void {
       if (waitSeconds < 0) throw new Error(`--wait must be 0 or more seconds (got '${options.wait}')`);
       await testTarget(await apiClient(options.api), name, waitSeconds);
     });
+  notify
+    .command('digest')
+    .description('send the daily digest now: each target gets the jobs waiting for it (published on the bus, as the schedule does)')
+    .action(requestDigest);
 }
