@@ -16,12 +16,21 @@ function random(seed: number): () => number {
   };
 }
 
-/** 100,000 scored jobs (the same on every run): sources, tracks, stages, salaries and dates spread out. */
+/** Every this many jobs, one is a copy of the job before it on another board (the parser's dedupe link). */
+const COPY_EVERY = 10;
+
+/**
+ * 100,000 scored jobs (the same on every run): sources, tracks, stages, salaries and dates spread out;
+ * one in ten the copy of another job (its `canonicalJobId`), so lists collapse duplicates as they would.
+ */
 export function syntheticJobs(): ScoredJob[] {
   const next = random(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  let previousJobId = '';
   return Array.from({ length: JOBS }, (_, i) => {
     const source = pick(SCRAPE_SOURCES);
+    const copyOf = i % COPY_EVERY === COPY_EVERY - 1 ? previousJobId : undefined;
+    previousJobId = `${source}:${i}`;
     const day = 1 + Math.floor(next() * 28);
     return {
       jobId: `${source}:${i}`,
@@ -43,6 +52,7 @@ export function syntheticJobs(): ScoredJob[] {
       scoredAt: '2026-03-01T00:00:00.000Z',
       skills: [pick(SKILLS), pick(SKILLS), pick(SKILLS)],
       reasons: [{ kind: 'title', text: 'title matches', points: 20 }],
+      ...(copyOf ? { canonicalJobId: copyOf } : {}),
     };
   });
 }

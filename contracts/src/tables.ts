@@ -114,6 +114,8 @@ export const TABLES = {
       byTrackScore: { partitionKey: 'track', sortKey: 'scoreKey' },
       bySourceScore: { partitionKey: 'source', sortKey: 'scoreKey' },
       byCompanyScore: { partitionKey: 'companyKey', sortKey: 'scoreKey' },
+      /** The postings of one job (a duplicate group, by canonical job id): sparse, only jobs with duplicates. */
+      byGroup: { partitionKey: 'groupKey', sortKey: 'key' },
     },
     owner: 'crm-api',
   },

@@ -200,7 +200,7 @@ export const QUEUES: readonly QueueDefinition[] = [
     // being retried for about four minutes before the notification is dead-lettered with the reason.
     name: 'notifier',
     consumer: 'notifier',
-    subscriptions: ['job.scored', 'notification.digest-requested', 'notification.test-requested'],
+    subscriptions: ['job.scored', 'job.closed', 'job.reopened', 'notification.digest-requested', 'notification.test-requested'],
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 8,
     batchSize: 10,

@@ -154,7 +154,7 @@ test('against JOBPIPE_TEST_AWS_ENDPOINT: bootstrap, scrape → GET /jobs, a stag
   await call('PUT', '/config', { config: { ...pipeline, searches: [] }, expectedVersion: stored.version });
   await crm.ports.publisher.publish(replay.scrapeRequests('aws-1').map((data) => ({ detailType: 'scrape.requested' as const, data })));
   const listed = async () =>
-    (await call<{ items: { jobId: string; score: number }[] }>('GET', '/jobs?sort=score&order=desc&limit=100')).items;
+    (await call<{ items: { jobId: string; score: number }[] }>('GET', '/jobs?collapse=false&sort=score&order=desc&limit=100')).items;
   let listedCount = 0;
   const allListed = async () => {
     listedCount = (await listed()).length;

@@ -51,7 +51,7 @@ before(async () => {
   await waitFor(
     "the job site's postings to be listed",
     async () => {
-      jobs = (await stack.api.request<{ items: Listed[] }>('GET', '/jobs?status=all&limit=50')).items;
+      jobs = (await stack.api.request<{ items: Listed[] }>('GET', '/jobs?status=all&collapse=false&limit=50')).items;
       return ['/jobs/data-engineer-101', '/jobs/ml-engineer-102'].every((path) => jobs.some((job) => job.url.endsWith(path)));
     },
     { timeoutMs: 90_000, intervalMs: 500, detail: () => `${jobs.length} listed` },

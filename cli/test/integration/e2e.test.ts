@@ -32,12 +32,12 @@ const INGEST_QUEUES = ['scraper', 'parser', 'recommender', 'crm-api'] as const;
 let running: TestStack | undefined;
 after(() => running?.stop());
 
-/** Every job `GET /jobs` lists by default (the open ones), page by page, in the order it lists them. */
+/** Every posting `GET /jobs` lists by default (the open ones, duplicates not collapsed), page by page, in the order it lists them. */
 async function listAllByScore(stack: TestStack['stack'], status: 'open' | 'all' = 'open'): Promise<ListedJob[]> {
   const jobs: ListedJob[] = [];
   let cursor: string | null = null;
   do {
-    const query: string = `/jobs?status=${status}&sort=score&order=desc&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const query: string = `/jobs?status=${status}&collapse=false&sort=score&order=desc&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const page: { items: ListedJob[]; nextCursor: string | null } = await stack.api.request('GET', query);
     jobs.push(...page.items);
     cursor = page.nextCursor;

@@ -1010,6 +1010,10 @@ export interface JobScoredV2 {
        * When the job was first seen (a relisting: its first listing); its age counts from here.
        */
       firstSeenAt?: string;
+      /**
+       * The job this posting duplicates (the parser's dedupe link, job.parsed duplicateOf): every posting of one job names the same canonical job, which itself carries none. Absent on a job without copies, and on scores before the field existed.
+       */
+      canonicalJobId?: string;
     };
   };
 }
@@ -1898,11 +1902,15 @@ export interface Provenance {
 }
 
 /**
- * The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets). No URL, address or secret is stored here.
+ * The notifier's own store (written by notifier), one kind of item per key prefix: `delivery#<target>#<jobId>` (a job for a target: queued for its digest, being sent, or sent; one item per target and job is what keeps a job from being sent twice), `bucket#<target>` (its token bucket of instant notifications), `digest#<target>` (its digest cursor), `target#<target>` (its last delivery outcome, shown by GET /notifications/targets), `closure#<jobId>` (whether the job's posting is closed, from job.closed / job.reopened: a closed job is never notified). No URL, address or secret is stored here.
  */
 
 export type NotificationsItem =
-  NotificationDeliveryItem | NotificationBucketItem | NotificationDigestItem | NotificationTargetStatusItem;
+  | NotificationDeliveryItem
+  | NotificationBucketItem
+  | NotificationDigestItem
+  | NotificationTargetStatusItem
+  | NotificationClosureItem;
 
 /**
  * One job for one target. `revision` grows with every write, so concurrent deliveries of the same job.scored cannot both claim it.
@@ -2017,6 +2025,32 @@ export interface NotificationTargetStatusItem {
     at: string;
   };
   updatedAt: string;
+}
+/**
+ * Whether a job's posting is closed, as the latest job.closed or job.reopened says (an older one changes nothing): a job.scored of a closed job notifies no target, and a digest leaves a closed job out (it stays queued, and is in the digest after it reopens).
+ */
+
+export interface NotificationClosureItem {
+  /**
+   * closure#<jobId>
+   */
+  key: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  jobId: string;
+  /**
+   * Set while the posting is closed; absent once it reopened.
+   */
+  closedAt?: string;
+  /**
+   * missing-from-complete-reads: two consecutive complete reads of every search that listed it went without it; expired: past the closing date its source gave (expiresAt); source-says-closed: the source marks it closed; user: the user closed it; left-out-of-full-import: an imported job a later full import (import.completed, mode full) did not hold.
+   */
+  closeReason?: "missing-from-complete-reads" | "expired" | "source-says-closed" | "user" | "left-out-of-full-import";
+  /**
+   * When the latest close or reopen kept here happened.
+   */
+  closureChangedAt: string;
 }
 
 /**
@@ -2232,8 +2266,16 @@ export interface JobListingItem {
      * When the job was first seen (a relisting: its first listing); its age counts from here.
      */
     firstSeenAt?: string;
+    /**
+     * The job this posting duplicates (the parser's dedupe link, job.parsed duplicateOf): every posting of one job names the same canonical job, which itself carries none. Absent on a job without copies, and on scores before the field existed.
+     */
+    canonicalJobId?: string;
   };
   reasons: Reasons;
+  /**
+   * the canonical job id of the job's duplicate group (index byGroup), only on a job known to have duplicates or to be one; absent on a job alone
+   */
+  groupKey?: string;
   /**
    * when the posting last closed or reopened (job.closed / job.reopened); an older change delivered late is ignored
    */
@@ -2276,6 +2318,10 @@ export interface PostingStateItem {
    * the CRM record version the dismissals are of; an older one delivered late is ignored
    */
   dismissalsVersion?: number;
+  /**
+   * another posting named this job as its canonical job before this one was scored: its first listing item joins the group (groupKey)
+   */
+  hasDuplicates?: true;
 }
 
 export interface JobCountItem {
@@ -2295,11 +2341,11 @@ export interface AnalyticsSnapshotItem {
 }
 
 /**
- * The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`.
+ * The recommender's state, one kind of item per partition key: `posting`/<jobId>, `decision`/<jobId>, `model`/`current`, `model`/`pending`, `config`/`current`, `closure`/<jobId>.
  */
 
 export type RecommenderStateItem =
-  PostingFeaturesItem | DecisionItem | ModelItem | PendingDecisionsItem | ReceivedConfigItem;
+  PostingFeaturesItem | DecisionItem | ModelItem | PendingDecisionsItem | ReceivedConfigItem | EarlyClosureItem;
 /**
  * Every criterion that fires now (empty: none does any more).
  */
@@ -2392,6 +2438,10 @@ export interface Job {
    * When the job was first seen (a relisting: its first listing); its age counts from here.
    */
   firstSeenAt?: string;
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  canonicalJobId?: string;
 }
 
 export interface DecisionItem {
@@ -2442,6 +2492,22 @@ export interface ReceivedConfigItem {
   sort: "current";
   version: number;
   config: JobpipeConfig;
+}
+
+export interface EarlyClosureItem {
+  key: "closure";
+  /**
+   * Stable job id: '<source>:<external id>'.
+   */
+  sort: string;
+  /**
+   * Set while closed; absent once reopened.
+   */
+  closedAt?: string;
+  /**
+   * When the latest close or reopen kept here happened (an older one changes nothing).
+   */
+  closureChangedAt: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import { NOTIFIER_ENV_SCHEMA, type NotifierConfig, readNotifierConfig } from './
 import { resolvedTargets } from './domain/notification-targets.js';
 import { handleDigestRequested } from './handlers/digest-requested.js';
 import { handleJobScored } from './handlers/job-scored.js';
+import { handleJobClosed, handleJobReopened } from './handlers/posting-lifecycle.js';
 import { handleTestRequested } from './handlers/test-requested.js';
 import type { NotificationSender } from './ports/notification-sender.js';
 import type { NotifierContext } from './use-cases/notifier-context.js';
@@ -33,6 +34,7 @@ export function notifierContext(
 
 /**
  * The notifier: its queue takes `job.scored` v1 and v2 (instant notifications, digest entries),
+ * `job.closed` / `job.reopened` (a closed job is notified to no target),
  * `notification.digest-requested` (the daily digest the scheduler fires) and
  * `notification.test-requested` (a test message the user asked for from the settings). It publishes nothing: its
  * state is its own `notifications` table.
@@ -47,6 +49,8 @@ export const notifierService = defineService({
       handlers: defineHandlers({
         'job.scored@1': handleJobScored(context),
         'job.scored@2': handleJobScored(context),
+        'job.closed@1': handleJobClosed(context),
+        'job.reopened@1': handleJobReopened(context),
         'notification.digest-requested@1': handleDigestRequested(context),
         'notification.test-requested@1': handleTestRequested(context),
       }),

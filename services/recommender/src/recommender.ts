@@ -5,9 +5,18 @@
  * score record and its `job.scored` commit together through the outbox.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { CrmStageChangedV1, EventDataMap, JobpipeConfig, NormalizedJob, WipeScope } from '@jobpipe/contracts';
+import type { CrmStageChangedV1, EventDataMap, JobpipeConfig, WipeScope } from '@jobpipe/contracts';
 import { type Clock, type Logger, type OutgoingEvent, type RemovedCounts, TransientError } from '@jobpipe/shared';
-import type { ConfigRecord, DecisionRecord, PostingRecord, RecommenderState, ScoreRecord } from './adapters/recommender-state.js';
+import type {
+  ClosureRecord,
+  ConfigRecord,
+  DecisionRecord,
+  PostingChange,
+  PostingRecord,
+  RecommenderState,
+  RescoredScore,
+  ScoreRecord,
+} from './adapters/recommender-state.js';
 import {
   type PostingScore,
   type ScoringContext,
@@ -19,7 +28,7 @@ import {
 import { labelChangeOf } from './domain/labels.js';
 import { type LoadedModel, loadModel, trainModel } from './domain/model.js';
 import { penaltyInputs, penaltyReasons, withPenalties } from './domain/penalties.js';
-import { featuresFromStored, storedFeaturesOf, summarizeJob } from './domain/posting-features.js';
+import { featuresFromStored, type ParsedPosting, storedFeaturesOf, summarizeJob } from './domain/posting-features.js';
 
 /**
  * Sets correlation and cause on the events a change commits: a handler's `context.caused`, or
@@ -46,6 +55,16 @@ export interface RescoreReport {
   readonly rescored: number;
   readonly published: number;
   readonly batches: number;
+}
+
+/** A posting's change by a close or reopen: none for a posting not stored yet, or one that holds a later change. */
+function closureChange(closure: ClosureRecord): PostingChange {
+  return (current) => {
+    const lifecycle = current?.lifecycle ?? {};
+    if (!current || (lifecycle.closureChangedAt !== undefined && lifecycle.closureChangedAt >= closure.closureChangedAt)) return undefined;
+    const { closedAt: _closedAt, ...open } = lifecycle;
+    return { ...current, lifecycle: { ...open, ...closure } };
+  };
 }
 
 const EMPTY_CONFIG: ConfigRecord = { version: 0, config: { tracks: [], searches: [] } };
@@ -121,16 +140,20 @@ export class Recommender {
    * scored once all the same: it is then listed as closed (not recommended), with its score ready for
    * when it reopens; new content of a closed posting that has a score is not scored again.
    */
-  async handleParsed(job: NormalizedJob, caused: Caused): Promise<'scored' | 'unchanged' | 'closed'> {
+  async handleParsed(job: ParsedPosting, caused: Caused): Promise<'scored' | 'unchanged' | 'closed'> {
     const { posting } = await this.state.updatePosting(job.jobId, (current) => {
-      if (current?.features.contentHash === job.contentHash && current.lifecycle?.firstSeenAt === job.firstSeenAt) return undefined;
+      const same =
+        current?.features.contentHash === job.contentHash &&
+        current.lifecycle?.firstSeenAt === job.firstSeenAt &&
+        current.summary.canonicalJobId === job.canonicalJobId;
+      if (same) return undefined;
       return {
         features: storedFeaturesOf(job),
         summary: summarizeJob(job),
         lifecycle: { ...current?.lifecycle, firstSeenAt: job.firstSeenAt },
       };
     });
-    const stored = posting as PostingRecord;
+    const stored = await this.withEarlyClosure(posting as PostingRecord);
     // A closed posting drops out of new recommendations (it is scored again if it reopens).
     if (stored.lifecycle?.closedAt !== undefined && (await this.state.score(job.jobId))) return 'closed';
     return this.scoreOne(stored, caused);
@@ -138,19 +161,39 @@ export class Recommender {
 
   /**
    * The posting closed (`closedAt`) or reopened (null) as of `at`: a closed one is no longer scored; a
-   * reopened one is scored again. A change older than the one kept, or of a posting not seen yet, changes nothing.
+   * reopened one is scored again. A change older than the one kept changes nothing. A change of a job not
+   * parsed yet is kept for its posting (`kept`), which takes it over when it is parsed; it is then tried
+   * on the posting once more, in case the posting was stored meanwhile, before it could see what was kept.
    */
-  async handleClosure(jobId: string, at: string, closedAt: string | null, caused: Caused): Promise<'closed' | 'reopened' | 'unchanged'> {
-    const { posting, written } = await this.state.updatePosting(jobId, (current) => {
-      const lifecycle = current?.lifecycle ?? {};
-      if (!current || (lifecycle.closureChangedAt !== undefined && lifecycle.closureChangedAt >= at)) return undefined;
-      const { closedAt: _closedAt, ...open } = lifecycle;
-      return { ...current, lifecycle: { ...open, ...(closedAt ? { closedAt } : {}), closureChangedAt: at } };
-    });
-    if (!written || !posting) return 'unchanged';
+  async handleClosure(
+    jobId: string,
+    at: string,
+    closedAt: string | null,
+    caused: Caused,
+  ): Promise<'closed' | 'reopened' | 'unchanged' | 'kept'> {
+    const closure: ClosureRecord = { ...(closedAt ? { closedAt } : {}), closureChangedAt: at };
+    let { posting, written } = await this.state.updatePosting(jobId, closureChange(closure));
+    if (!posting) {
+      await this.state.keepEarlyClosure(jobId, closure);
+      ({ posting, written } = await this.state.updatePosting(jobId, closureChange(closure)));
+      if (!posting) return 'kept';
+    }
+    if (!written) return 'unchanged';
     if (closedAt) return 'closed';
     await this.scoreOne(posting, caused);
     return 'reopened';
+  }
+
+  /**
+   * A posting that has taken over no close or reopen yet takes over the one kept for its job, if any
+   * (a `job.closed` that came before its `job.parsed`). Checked after the posting is stored, so a close
+   * kept concurrently is seen either here or by its own handler's second try.
+   */
+  private async withEarlyClosure(posting: PostingRecord): Promise<PostingRecord> {
+    if (posting.lifecycle?.closureChangedAt !== undefined) return posting;
+    const early = await this.state.earlyClosure(posting.features.jobId);
+    if (!early) return posting;
+    return (await this.state.updatePosting(posting.features.jobId, closureChange(early))).posting ?? posting;
   }
 
   /** The posting's ghost-risk flags as decided at `flaggedAt`: an open posting is scored again with their penalties. */
@@ -272,7 +315,7 @@ export class Recommender {
     do {
       const page = await this.state.postingsPage(this.settings.rescoreBatchSize, cursor);
       cursor = page.cursor;
-      const records: { record: ScoreRecord; event?: OutgoingEvent }[] = [];
+      const records: RescoredScore[] = [];
       for (const posting of page.items) {
         examined++;
         if (posting.lifecycle?.closedAt !== undefined) continue;
@@ -280,7 +323,11 @@ export class Recommender {
         const previous = await this.state.score(posting.features.jobId);
         if (previous?.inputsKey === record.inputsKey && previous.published) continue;
         const changed = !previous || previous.contentHash !== record.contentHash || previous.resultDigest !== record.resultDigest;
-        records.push(changed ? { record, event: caused([this.scoredEvent(record, posting)])[0]! } : { record });
+        records.push(
+          changed
+            ? { record, replacing: previous, event: caused([this.scoredEvent(record, posting)])[0]! }
+            : { record, replacing: previous },
+        );
       }
       await this.state.commitRescored(records);
       const events = records.filter((rescoredRecord) => rescoredRecord.event);

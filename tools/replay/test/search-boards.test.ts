@@ -61,3 +61,24 @@ test('without named boards, generated postings go onto generated companies’ bo
     await replay.close();
   }
 });
+
+test('generated postings on a board with recordings name the employer the recordings name', async () => {
+  const replay = await startReplayServer({ postings: 40, includeRecordings: true, boards: { workday: ['summit.wd5/Careers'] } });
+  try {
+    const site = `${replay.baseUrls.workday}/wday/cxs/summit/Careers`;
+    const companies = new Set<string>();
+    for (let offset = 0; ; offset += 20) {
+      const page = (await fetch(`${site}/jobs`, { method: 'POST', body: JSON.stringify({ limit: 20, offset }) }).then((r) => r.json())) as {
+        jobPostings: { externalPath: string }[];
+      };
+      for (const { externalPath } of page.jobPostings) {
+        const detail = (await fetch(`${site}${externalPath}`).then((r) => r.json())) as { hiringOrganization: { name: string } };
+        companies.add(detail.hiringOrganization.name);
+      }
+      if (page.jobPostings.length < 20) break;
+    }
+    assert.deepEqual([...companies], ['Summit Outfitters']);
+  } finally {
+    await replay.close();
+  }
+});

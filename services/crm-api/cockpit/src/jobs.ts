@@ -22,6 +22,23 @@ export interface JobSummary {
   readonly postedAt: string | null;
   readonly scoredAt: string;
   readonly skills: string[];
+  /** The job this posting duplicates (only on copies). */
+  readonly canonicalJobId?: string;
+  /** The job's other postings a collapsed list row stands for ("also on …"). */
+  readonly alsoOn?: AlsoOnPosting[];
+}
+
+/** Another posting of the same job on another board. */
+export interface AlsoOnPosting {
+  readonly jobId: string;
+  readonly source: string;
+  readonly url: string;
+  readonly score: number;
+}
+
+/** The duplicate group of a job: its canonical job's id, or its own. */
+export function groupOf(job: Pick<JobSummary, 'jobId' | 'canonicalJobId'>): string {
+  return job.canonicalJobId ?? job.jobId;
 }
 
 /** An inbox row: a job with the strongest reasons of its score. */

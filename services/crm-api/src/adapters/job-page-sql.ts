@@ -28,39 +28,79 @@ function placeholders(count: number): string {
   return count === 1 ? '?' : `?${',?'.repeat(count - 1)}`;
 }
 
-/**
- * The SQL of one page of jobs (`limit + 1` summary texts, so the caller knows whether a next page
- * exists), written directly rather than through Kysely: this is the hot path of GET /jobs, and the
- * text only varies with the query's shape, so prepared statements can be cached by it.
- */
-export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageSql {
+/** A query's conditions on one table reference (`prefix` qualifies the columns) and their parameters in order. */
+function filterConditions(query: JobQuery, text: TextFilter | undefined, prefix: string): { conditions: string[]; parameters: unknown[] } {
   const conditions: string[] = [];
   const parameters: unknown[] = [];
   const where = (condition: string, ...values: unknown[]) => {
     conditions.push(condition);
     parameters.push(...values);
   };
-  if (query.stages?.length) where(`stage IN (${placeholders(query.stages.length)})`, ...query.stages);
-  if (query.tracks?.length) where(`track IN (${placeholders(query.tracks.length)})`, ...query.tracks);
-  if (query.sources?.length) where(`source IN (${placeholders(query.sources.length)})`, ...query.sources);
-  if (query.minScore !== undefined) where('score >= ?', query.minScore);
-  if (query.company !== undefined) where('company_key = ?', companyKeyOf(query.company));
-  if (query.remote !== undefined) where('remote = ?', query.remote ? 1 : 0);
-  if (query.salaryMin !== undefined) where('salary_max >= ?', query.salaryMin);
-  if (query.salaryMax !== undefined) where('salary_max <= ?', query.salaryMax);
-  if (query.currency !== undefined) where('salary_currency = ?', query.currency);
-  if (query.postedSince !== undefined) where('posted_at >= ?', query.postedSince);
-  if (query.posting === 'open') where('closed_at IS NULL');
-  if (query.posting === 'closed') where('closed_at IS NOT NULL');
-  if (text && 'rowIds' in text) where(`id IN (${placeholders(text.rowIds.length)})`, ...text.rowIds);
-  if (text && 'wordPatterns' in text) for (const pattern of text.wordPatterns) where('search_text LIKE ?', pattern);
+  const p = prefix;
+  if (query.stages?.length) where(`${p}stage IN (${placeholders(query.stages.length)})`, ...query.stages);
+  if (query.tracks?.length) where(`${p}track IN (${placeholders(query.tracks.length)})`, ...query.tracks);
+  if (query.sources?.length) where(`${p}source IN (${placeholders(query.sources.length)})`, ...query.sources);
+  if (query.minScore !== undefined) where(`${p}score >= ?`, query.minScore);
+  if (query.company !== undefined) where(`${p}company_key = ?`, companyKeyOf(query.company));
+  if (query.remote !== undefined) where(`${p}remote = ?`, query.remote ? 1 : 0);
+  if (query.salaryMin !== undefined) where(`${p}salary_max >= ?`, query.salaryMin);
+  if (query.salaryMax !== undefined) where(`${p}salary_max <= ?`, query.salaryMax);
+  if (query.currency !== undefined) where(`${p}salary_currency = ?`, query.currency);
+  if (query.postedSince !== undefined) where(`${p}posted_at >= ?`, query.postedSince);
+  if (query.posting === 'open') where(`${p}closed_at IS NULL`);
+  if (query.posting === 'closed') where(`${p}closed_at IS NOT NULL`);
+  if (text && 'rowIds' in text) where(`${p}id IN (${placeholders(text.rowIds.length)})`, ...text.rowIds);
+  if (text && 'wordPatterns' in text) for (const pattern of text.wordPatterns) where(`${p}search_text LIKE ?`, pattern);
+  return { conditions, parameters };
+}
+
+/** Whether row `a` stands for its duplicate group before row `b` (`ranksBefore` in SQL: score, then the canonical posting, then job id). */
+function ranksBeforeSql(a: string, b: string): string {
+  const canonical = (row: string) => `(${row}.job_id = ${row}.group_id)`;
+  return `(${a}.score > ${b}.score OR (${a}.score = ${b}.score AND (${canonical(a)} > ${canonical(b)} OR (${canonical(a)} = ${canonical(b)} AND ${a}.job_id < ${b}.job_id))))`;
+}
+
+/**
+ * The SQL of one page of jobs (`limit + 1` rows, so the caller knows whether a next page exists),
+ * written directly rather than through Kysely: this is the hot path of GET /jobs, and the text only
+ * varies with the query's shape, so prepared statements can be cached by it. Each row is its summary
+ * text and, where the job has duplicates, its group id (null otherwise). A collapsing query keeps a row
+ * only when no other posting of its group that the filters select ranks before it (rows of jobs
+ * without duplicates, `grouped = 0`, skip that test).
+ */
+export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageSql {
+  const { conditions, parameters } = filterConditions(query, text, '');
+  if (query.collapse) {
+    const others = filterConditions(query, text, 'o.');
+    const otherFilters = others.conditions.map((condition) => ` AND ${condition}`).join('');
+    conditions.push(
+      `(grouped = 0 OR NOT EXISTS (SELECT 1 FROM jobs_read o WHERE o.group_id = j.group_id AND o.job_id <> j.job_id${otherFilters} AND ${ranksBeforeSql('o', 'j')}))`,
+    );
+    parameters.push(...others.parameters);
+  }
   const column = SORT_COLUMN[query.sort];
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-  if (query.cursor) where(`(${column}, job_id) ${query.order === 'desc' ? '<' : '>'} (?, ?)`, query.cursor.value, query.cursor.jobId);
+  if (query.cursor) {
+    conditions.push(`(${column}, job_id) ${query.order === 'desc' ? '<' : '>'} (?, ?)`);
+    parameters.push(query.cursor.value, query.cursor.jobId);
+  }
   parameters.push(query.limit + 1);
   const filter = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   return {
-    sql: `SELECT ${SUMMARY_WITH_POSTING_STATE} FROM jobs_read${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ?`,
+    sql: `SELECT ${SUMMARY_WITH_POSTING_STATE}, CASE WHEN grouped THEN group_id END FROM jobs_read j${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ?`,
     parameters,
+  };
+}
+
+/**
+ * The SQL of the other postings the filters select in some duplicate groups (the page's collapsed
+ * rows), for the rows' `alsoOn`: group id, job id, source, url and score of each.
+ */
+export function groupMembersSql(query: JobQuery, text: TextFilter | undefined, groupIds: readonly string[]): PageSql {
+  const { conditions, parameters } = filterConditions(query, text, '');
+  conditions.unshift(`group_id IN (${placeholders(groupIds.length)})`);
+  return {
+    sql: `SELECT group_id, job_id, source, url, score FROM jobs_read WHERE ${conditions.join(' AND ')}`,
+    parameters: [...groupIds, ...parameters],
   };
 }

@@ -2,6 +2,7 @@ import type { CrmStage, FlagDismissal, GhostFlag } from '@jobpipe/contracts';
 import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
 import type { Statement } from 'better-sqlite3';
 import { type Generated, Kysely, SqliteDialect, sql } from 'kysely';
+import { alsoOnPosting, byGroupRank, type GroupMember, groupOf } from '../domain/duplicate-groups.js';
 import { withDismissals } from '../domain/flag-dismissals.js';
 import {
   companyKeyOf,
@@ -13,9 +14,26 @@ import {
   searchWords,
   wordPrefixPattern,
 } from '../domain/job-query.js';
-import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
+import {
+  type AlsoOnPosting,
+  isStaleScore,
+  type JobSummary,
+  type PostingClosure,
+  type ScoredJob,
+  type ScoreReason,
+  summaryOf,
+} from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
-import { jobPageSql, SUMMARY_WITH_POSTING_STATE, type TextFilter } from './job-page-sql.js';
+import { groupMembersSql, jobPageSql, SUMMARY_WITH_POSTING_STATE, type TextFilter } from './job-page-sql.js';
+
+/** A posting of a duplicate group as `groupMembersSql` reads it. */
+interface GroupMemberRow {
+  readonly group_id: string;
+  readonly job_id: string;
+  readonly source: string;
+  readonly url: string;
+  readonly score: number;
+}
 
 interface JobsReadTable {
   id: Generated<number>;
@@ -43,6 +61,9 @@ interface JobsReadTable {
   reasons: string;
   search_text: string;
   summary_json: string;
+  /** The job's duplicate group (its canonical job's id, or its own) and whether another row shares it (1) or not (0). */
+  group_id: string;
+  grouped: Generated<number>;
   /** Posting state, copied by triggers from `job_closures` and `job_flags` (null: open, no flags). */
   closed_at: Generated<string | null>;
   close_reason: Generated<string | null>;
@@ -50,7 +71,7 @@ interface JobsReadTable {
 }
 
 /** What a score writes to a row: everything but its id and the posting state the triggers keep. */
-type ScoredRow = Omit<JobsReadTable, 'id' | 'closed_at' | 'close_reason' | 'ghost_flags'>;
+type ScoredRow = Omit<JobsReadTable, 'id' | 'closed_at' | 'close_reason' | 'ghost_flags' | 'grouped'>;
 
 interface ReadModelSchema {
   jobs_read: JobsReadTable;
@@ -88,7 +109,9 @@ const SCHEMA = [
     summary_json TEXT NOT NULL,
     closed_at TEXT,
     close_reason TEXT,
-    ghost_flags TEXT
+    ghost_flags TEXT,
+    group_id TEXT NOT NULL,
+    grouped INTEGER NOT NULL DEFAULT 0
   )`,
   // The plain sort indexes carry the search text: a text search with many matches walks one of them
   // and tests each entry's words there, reading the table only for the rows of the page.
@@ -103,6 +126,8 @@ const SCHEMA = [
   'CREATE INDEX IF NOT EXISTS jobs_read_track_score ON jobs_read (track, score, job_id)',
   'CREATE INDEX IF NOT EXISTS jobs_read_source_score ON jobs_read (source, score, job_id)',
   'CREATE INDEX IF NOT EXISTS jobs_read_company_score ON jobs_read (company_key, score, job_id)',
+  // The postings of one job: what a collapsing list tests a grouped row against, and lists in its alsoOn.
+  'CREATE INDEX IF NOT EXISTS jobs_read_group ON jobs_read (group_id)',
   // Closures live beside the scored rows: a job may close before it is scored, and a new score must not reopen it.
   `CREATE TABLE IF NOT EXISTS job_closures (
     job_id TEXT PRIMARY KEY,
@@ -182,6 +207,7 @@ function toRow(job: ScoredJob): ScoredRow {
     reasons: JSON.stringify(job.reasons),
     search_text: searchTextOf(job.title, job.company, job.skills),
     summary_json: JSON.stringify(summaryOf(job)),
+    group_id: groupOf(job),
   };
 }
 
@@ -200,6 +226,20 @@ function addPostingStateColumns(database: SqliteDatabase): void {
       closed_at = (SELECT closed_at FROM job_closures c WHERE c.job_id = jobs_read.job_id),
       close_reason = (SELECT close_reason FROM job_closures c WHERE c.job_id = jobs_read.job_id),
       ghost_flags = (SELECT NULLIF(flags_json, '[]') FROM job_flags f WHERE f.job_id = jobs_read.job_id)`);
+  })();
+}
+
+/**
+ * Brings a read model written before rows carried their duplicate group up to date: every row its own
+ * group until its next score brings the canonical job id (a no-op on a current file).
+ */
+function addGroupColumns(database: SqliteDatabase): void {
+  const columns = new Set((database.prepare('PRAGMA table_info(jobs_read)').all() as { name: string }[]).map((column) => column.name));
+  if (columns.has('group_id')) return;
+  database.transaction(() => {
+    database.exec('ALTER TABLE jobs_read ADD COLUMN group_id TEXT');
+    database.exec('ALTER TABLE jobs_read ADD COLUMN grouped INTEGER NOT NULL DEFAULT 0');
+    database.exec('UPDATE jobs_read SET group_id = job_id');
   })();
 }
 
@@ -225,6 +265,7 @@ const SUMMARY_COLUMNS = [
   'posted_sort',
   'scored_at',
   'skills',
+  'group_id',
 ] as const;
 
 /**
@@ -242,6 +283,7 @@ export class SqliteJobReadModel implements JobReadModel {
     this.database = openSqlite(path);
     this.database.exec(SCHEMA[0]!);
     addPostingStateColumns(this.database);
+    addGroupColumns(this.database);
     for (const statement of SCHEMA.slice(1)) this.database.exec(statement);
     this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: this.database }) });
   }
@@ -255,17 +297,19 @@ export class SqliteJobReadModel implements JobReadModel {
     this.textMatchCache.clear();
     return this.db.transaction().execute(async (trx) => {
       const ids = jobs.map((job) => job.jobId);
-      const known = new Map<string, { scored_at: string; content_hash: string }>();
+      const known = new Map<string, { scored_at: string; content_hash: string; group_id: string }>();
       for (let start = 0; start < ids.length; start += 500) {
         const rows = await trx
           .selectFrom('jobs_read')
-          .select(['job_id', 'scored_at', 'content_hash'])
+          .select(['job_id', 'scored_at', 'content_hash', 'group_id'])
           .where('job_id', 'in', ids.slice(start, start + 500))
           .execute();
         for (const row of rows) known.set(row.job_id, row);
       }
       const outcomes: UpsertOutcome[] = [];
       const writes: ScoredRow[] = [];
+      /** The groups a write may have changed the size of: each written job's group, and the one it left. */
+      const regrouped = new Set<string>();
       for (const job of jobs) {
         const current = known.get(job.jobId);
         if (current && isStaleScore({ scoredAt: current.scored_at, contentHash: current.content_hash }, job)) {
@@ -273,8 +317,11 @@ export class SqliteJobReadModel implements JobReadModel {
           continue;
         }
         outcomes.push(current ? 'updated' : 'inserted');
-        known.set(job.jobId, { scored_at: job.scoredAt, content_hash: job.contentHash });
-        writes.push(toRow(job));
+        const row = toRow(job);
+        if (current) regrouped.add(current.group_id);
+        regrouped.add(row.group_id);
+        known.set(job.jobId, { scored_at: job.scoredAt, content_hash: job.contentHash, group_id: row.group_id });
+        writes.push(row);
       }
       for (let start = 0; start < writes.length; start += 400) {
         await trx
@@ -294,6 +341,15 @@ export class SqliteJobReadModel implements JobReadModel {
             }),
           )
           .execute();
+      }
+      const groups = [...regrouped];
+      for (let start = 0; start < groups.length; start += 500) {
+        const batch = groups.slice(start, start + 500);
+        // Flips the flag of the rows whose group now has more (1) or fewer (0) than one posting.
+        await sql`UPDATE jobs_read SET grouped = 1 - grouped
+          WHERE group_id IN (${sql.join(batch)}) AND grouped <> (SELECT count(*) > 1 FROM jobs_read o WHERE o.group_id = jobs_read.group_id)`.execute(
+          trx,
+        );
       }
       return outcomes;
     });
@@ -334,19 +390,57 @@ export class SqliteJobReadModel implements JobReadModel {
   /**
    * Like `list`, with the items as one JSON array text built from the stored summaries (the hot path
    * of GET /jobs): the page query (see `jobPageSql`) runs through a cache of prepared statements that
-   * return the summary texts only, which are joined as they are; the cursor is read back from the
-   * last summary of the page.
+   * return the summary texts (with the group of a job that has duplicates), which are joined as they
+   * are; a collapsed row gets its `alsoOn` spliced in, and the cursor is read back from the last
+   * summary of the page.
    */
   async listJson(query: JobQuery): Promise<JobPageJson> {
     const text = query.text === undefined ? undefined : await this.textFilter(searchWords(query.text));
     if (text && 'rowIds' in text && text.rowIds.length === 0) return { itemsJson: '[]', nextCursor: null };
     const page = jobPageSql(query, text);
-    const summaries = this.summaryStatement(page.sql).all(...page.parameters) as string[];
-    if (summaries.length <= query.limit) return { itemsJson: `[${summaries.join(',')}]`, nextCursor: null };
-    summaries.length = query.limit;
-    const last = JSON.parse(summaries[query.limit - 1]!) as JobSummary;
+    const rows = this.rowStatement(page.sql).all(...page.parameters) as [summary: string, groupId: string | null][];
+    const more = rows.length > query.limit;
+    if (more) rows.length = query.limit;
+    const alsoOn = query.collapse ? this.alsoOnOf(query, text, rows) : undefined;
+    const summaries = rows.map(([summary, groupId]) => {
+      const others = groupId === null ? undefined : alsoOn?.get(groupId);
+      return others ? `${summary.slice(0, -1)},"alsoOn":${JSON.stringify(others)}}` : summary;
+    });
+    if (!more) return { itemsJson: `[${summaries.join(',')}]`, nextCursor: null };
+    const last = JSON.parse(rows[query.limit - 1]![0]) as JobSummary;
     const nextCursor = encodeCursor({ sort: query.sort, order: query.order, value: SORT_VALUE[query.sort](last), jobId: last.jobId });
     return { itemsJson: `[${summaries.join(',')}]`, nextCursor };
+  }
+
+  /**
+   * The `alsoOn` of a collapsed page's rows of jobs with duplicates, by group id: the other postings of
+   * each group that the query's filters select, best ranked first (one query for the page).
+   */
+  private alsoOnOf(
+    query: JobQuery,
+    text: TextFilter | undefined,
+    rows: readonly [summary: string, groupId: string | null][],
+  ): Map<string, AlsoOnPosting[]> {
+    const leads = new Map<string, string>();
+    for (const [summary, groupId] of rows) if (groupId !== null) leads.set(groupId, (JSON.parse(summary) as JobSummary).jobId);
+    const alsoOn = new Map<string, AlsoOnPosting[]>();
+    if (leads.size === 0) return alsoOn;
+    const members = groupMembersSql(query, text, [...leads.keys()]);
+    const found = this.statement(members.sql).all(...members.parameters) as GroupMemberRow[];
+    const byGroup = new Map<string, GroupMember[]>();
+    for (const row of found) {
+      if (leads.get(row.group_id) === row.job_id) continue;
+      const member: GroupMember = {
+        jobId: row.job_id,
+        source: row.source,
+        url: row.url,
+        score: row.score,
+        ...(row.job_id === row.group_id ? {} : { canonicalJobId: row.group_id }),
+      };
+      byGroup.set(row.group_id, [...(byGroup.get(row.group_id) ?? []), member]);
+    }
+    for (const [groupId, others] of byGroup) alsoOn.set(groupId, others.sort(byGroupRank).map(alsoOnPosting));
+    return alsoOn;
   }
 
   /**
@@ -376,13 +470,22 @@ export class SqliteJobReadModel implements JobReadModel {
     return ids;
   }
 
-  /** The prepared statement of a page query, returning only its first column (the summary texts), cached by SQL text. */
-  private summaryStatement(text: string): Statement {
-    let statement = this.statements.get(text);
+  /** The prepared statement of a page query, returning each row as an array of its columns, cached by SQL text. */
+  private rowStatement(text: string): Statement {
+    return this.cachedStatement(`raw ${text}`, () => this.database.prepare(text).raw());
+  }
+
+  /** A prepared statement returning rows as objects, cached by SQL text. */
+  private statement(text: string): Statement {
+    return this.cachedStatement(text, () => this.database.prepare(text));
+  }
+
+  private cachedStatement(key: string, prepare: () => Statement): Statement {
+    let statement = this.statements.get(key);
     if (!statement) {
       if (this.statements.size >= 500) this.statements.clear();
-      statement = this.database.prepare(text).pluck();
-      this.statements.set(text, statement);
+      statement = prepare();
+      this.statements.set(key, statement);
     }
     return statement;
   }

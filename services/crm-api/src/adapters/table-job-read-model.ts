@@ -1,5 +1,14 @@
 import type { CrmStage, FlagDismissal, GhostFlag } from '@jobpipe/contracts';
-import { deleteItems, type IndexName, type Item, type ItemToWrite, type ServiceTables, type WriteCondition } from '@jobpipe/shared';
+import {
+  collect,
+  deleteItems,
+  type IndexName,
+  type Item,
+  type ItemToWrite,
+  type ServiceTables,
+  type WriteCondition,
+} from '@jobpipe/shared';
+import { alsoOnPosting, byGroupRank, groupOf, ranksBefore } from '../domain/duplicate-groups.js';
 import { withDismissals } from '../domain/flag-dismissals.js';
 import { companyKeyOf, encodeCursor, type JobQuery, type JobSort, jobMatches, SORT_VALUE, searchTextOf } from '../domain/job-query.js';
 import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
@@ -28,6 +37,8 @@ interface ListingItem extends Item {
   readonly revision: number;
   readonly summary: JobSummary;
   readonly reasons: ScoreReason[];
+  /** The job's duplicate group (index byGroup): only on a job that is a copy, or has copies. */
+  readonly groupKey?: string;
   /** When the posting's last close or reopen happened (an older one delivered late changes nothing). */
   readonly closureChangedAt?: string;
   /** When the job's ghost-risk flags were last decided (an older set delivered late changes nothing). */
@@ -61,6 +72,8 @@ interface PostingState {
   readonly flagsChangedAt?: string;
   readonly flagDismissals?: FlagDismissal[];
   readonly dismissalsVersion?: number;
+  /** Another posting named this job its canonical job (its listing item joins the group). */
+  readonly hasDuplicates?: true;
 }
 
 /** A job's posting state kept before its first score (`posting#<jobId>`): the listing item starts with it. */
@@ -106,9 +119,14 @@ const revisionIs = (revision: number): WriteCondition => ({
   orNotExists: false,
 });
 
-function listingItem(job: ScoredJob, revision: number): ListingItem {
+/**
+ * A job's listing item. It joins a duplicate group (`groupKey`) when it is a copy, or when `hasDuplicates`
+ * (a copy named it before; a canonical job learns its copies only from theirs).
+ */
+function listingItem(job: ScoredJob, revision: number, hasDuplicates: boolean): ListingItem {
   const summary = summaryOf(job);
   const companyKey = companyKeyOf(job.company);
+  const grouped = job.canonicalJobId !== undefined || hasDuplicates;
   return {
     key: jobKey(job.jobId),
     listing: LISTING,
@@ -123,6 +141,7 @@ function listingItem(job: ScoredJob, revision: number): ListingItem {
     revision,
     summary,
     reasons: job.reasons,
+    ...(grouped ? { groupKey: groupOf(job) } : {}),
   };
 }
 
@@ -270,6 +289,24 @@ export class TableJobReadModel implements JobReadModel {
     }
   }
 
+  /**
+   * A copy of `canonicalJobId` was listed: the canonical job's item joins the group too (or, not listed
+   * yet, starts in it), so a list reading it looks its group up.
+   */
+  private async joinGroup(canonicalJobId: string): Promise<void> {
+    for (;;) {
+      const current = await this.stored<ListingItem>(jobKey(canonicalJobId));
+      if (!current) {
+        await this.keepUntilListed(canonicalJobId, (state) => (state.hasDuplicates ? undefined : { ...state, hasDuplicates: true }));
+        if (await this.stored<ListingItem>(jobKey(canonicalJobId))) continue;
+        return;
+      }
+      if (current.groupKey !== undefined) return;
+      const grouped = { ...current, groupKey: canonicalJobId, revision: current.revision + 1 };
+      if (await this.write(grouped, revisionIs(current.revision))) return;
+    }
+  }
+
   /** Changes the posting state kept for a job not listed yet (`change` returns undefined: nothing to change). */
   private async keepUntilListed(jobId: string, change: (state: PostingStateItem) => PostingStateItem | undefined): Promise<void> {
     for (;;) {
@@ -315,11 +352,14 @@ export class TableJobReadModel implements JobReadModel {
       pageSize: filtersBeyondIndex(query, index) ? Math.max(query.limit + 1, 100) : query.limit + 1,
     };
     const items: JobSummary[] = [];
+    const groups = new Map<string, Promise<ListingItem[]>>();
     for await (const item of walkIndex<ListingItem>(this.tables, walk)) {
       const value = SORT_VALUE[query.sort](item.summary);
       if (!descending && ceiling !== undefined && typeof value === 'number' && value > ceiling) break;
       if (!jobMatches(item.summary, item.searchText, query)) continue;
-      items.push(item.summary);
+      const row = query.collapse && item.groupKey !== undefined ? await this.groupRow(item, query, groups) : item.summary;
+      if (!row) continue;
+      items.push(row);
       if (items.length > query.limit) break;
     }
     if (items.length <= query.limit) return { items, nextCursor: null };
@@ -329,6 +369,31 @@ export class TableJobReadModel implements JobReadModel {
       items,
       nextCursor: encodeCursor({ sort: query.sort, order: query.order, value: SORT_VALUE[query.sort](last), jobId: last.jobId }),
     };
+  }
+
+  /**
+   * A grouped job's row in a collapsing list: the job with its group's other postings that the query
+   * selects under `alsoOn`, or undefined when one of those ranks before it (that one is the row).
+   * Each group is read once per list (index byGroup).
+   */
+  private async groupRow(item: ListingItem, query: JobQuery, groups: Map<string, Promise<ListingItem[]>>): Promise<JobSummary | undefined> {
+    const groupKey = item.groupKey!;
+    let members = groups.get(groupKey);
+    if (!members) {
+      members = collect(this.tables.queryAll(TABLE, { index: 'byGroup', partitionValue: groupKey })) as unknown as Promise<ListingItem[]>;
+      groups.set(groupKey, members);
+    }
+    const others = (await members).filter((member) => member.key !== item.key && jobMatches(member.summary, member.searchText, query));
+    if (others.some((other) => ranksBefore(other.summary, item.summary))) return undefined;
+    return others.length > 0
+      ? {
+          ...item.summary,
+          alsoOn: others
+            .map((other) => other.summary)
+            .sort(byGroupRank)
+            .map(alsoOnPosting),
+        }
+      : item.summary;
   }
 
   async listJson(query: JobQuery): Promise<JobPageJson> {
@@ -356,10 +421,15 @@ export class TableJobReadModel implements JobReadModel {
   private async upsertOne(job: ScoredJob): Promise<UpsertOutcome> {
     for (;;) {
       const current = await this.stored<ListingItem>(jobKey(job.jobId));
-      if (current && isStaleScore(current.summary, job)) return 'unchanged';
-      const scored = listingItem(current ? { ...job, stage: current.stage } : job, (current?.revision ?? 0) + 1);
-      // A new score keeps the posting's closure and ghost-risk flags; a first score takes those kept before it.
+      if (current && isStaleScore(current.summary, job)) {
+        // A redelivery: the canonical job may not have joined the group when the first delivery failed.
+        if (job.canonicalJobId !== undefined) await this.joinGroup(job.canonicalJobId);
+        return 'unchanged';
+      }
+      // A new score keeps the posting's closure, ghost-risk flags and copies; a first score takes those kept before it.
       const kept: PostingState | undefined = current ? postingStateOf(current) : await this.stored<PostingStateItem>(postingKey(job.jobId));
+      const hasDuplicates = current ? current.groupKey === job.jobId : kept?.hasDuplicates === true;
+      const scored = listingItem(current ? { ...job, stage: current.stage } : job, (current?.revision ?? 0) + 1, hasDuplicates);
       const closed = kept?.closureChangedAt
         ? { ...scored, summary: withClosure(scored.summary, kept.closure ?? null), closureChangedAt: kept.closureChangedAt }
         : scored;
@@ -372,6 +442,7 @@ export class TableJobReadModel implements JobReadModel {
           : flagged;
       // Another writer came first when the condition fails: read again and decide again.
       if (!(await this.write(item, current ? revisionIs(current.revision) : { kind: 'notExists' }))) continue;
+      if (job.canonicalJobId !== undefined) await this.joinGroup(job.canonicalJobId);
       if (current) return 'updated';
       await this.raiseCount();
       return 'inserted';

@@ -21,6 +21,11 @@ export interface JobQuery {
   readonly postedSince?: string;
   /** Only jobs whose posting is open, or closed (`job.closed`); absent: every job. */
   readonly posting?: 'open' | 'closed';
+  /**
+   * One row per job (duplicate group): of the postings the filters select, the best ranked
+   * (`ranksBefore`) stands for its group, the others listed under its `alsoOn`. Absent: every posting.
+   */
+  readonly collapse?: boolean;
   readonly sort: JobSort;
   readonly order: 'asc' | 'desc';
   readonly limit: number;

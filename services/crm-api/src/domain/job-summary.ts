@@ -34,6 +34,18 @@ export interface JobSummary {
    * never a filter; one the user dismissed carries `dismissedAt`.
    */
   readonly ghostFlags?: ShownGhostFlag[];
+  /** The job this posting duplicates (the parser's dedupe link; only on copies, from job.scored v2 on). */
+  readonly canonicalJobId?: string;
+  /** In a list that collapses duplicates: the other postings of the job that the list's filters selected, best first. */
+  readonly alsoOn?: AlsoOnPosting[];
+}
+
+/** Another posting of the same job, as a collapsed list row names it ("also on …"). */
+export interface AlsoOnPosting {
+  readonly jobId: string;
+  readonly source: string;
+  readonly url: string;
+  readonly score: number;
 }
 
 /** When and why a job's posting closed (`job.closed`), or null once it reopened (`job.reopened`). */
@@ -64,6 +76,7 @@ export function scoredJobFromEvent(data: EventDataMap['job.scored'], stage: CrmS
     salaryCurrency: data.job.salaryCurrency ?? null,
     postedAt: data.job.postedAt ?? null,
     ...(data.job.firstSeenAt ? { firstSeenAt: data.job.firstSeenAt } : {}),
+    ...(data.job.canonicalJobId ? { canonicalJobId: data.job.canonicalJobId } : {}),
     scoredAt: data.scoredAt,
     skills: data.job.skills ?? [],
     reasons: data.reasons,

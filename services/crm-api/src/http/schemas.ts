@@ -69,6 +69,21 @@ export const jobSummarySchema = {
         },
       },
     },
+    canonicalJobId: {
+      type: 'string',
+      description:
+        "the job this posting duplicates (the parser's dedupe link; only on copies): postings of one job name the same canonical job",
+    },
+    alsoOn: {
+      type: 'array',
+      description:
+        'in a list that collapses duplicates (collapse=true, the default): the other postings of this job that the filters selected, best-scored first (only where there are any)',
+      items: {
+        type: 'object',
+        required: ['jobId', 'source', 'url', 'score'],
+        properties: { jobId: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, score: { type: 'number' } },
+      },
+    },
   },
 } as const;
 

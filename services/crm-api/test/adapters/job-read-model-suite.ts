@@ -78,6 +78,39 @@ async function walk(model: JobReadModel, query: JobQuery): Promise<string[]> {
   assert.fail(`the cursors of ${JSON.stringify(query)} never reached the last page`);
 }
 
+/** Every summary of a query, page after page (its ids are what `walk` checks). */
+async function walkSummaries(model: JobReadModel, query: JobQuery): Promise<JobSummary[]> {
+  const seen: JobSummary[] = [];
+  let cursor: JobQuery['cursor'];
+  for (let pages = 0; pages <= JOBS; pages++) {
+    const page = await model.list({ ...query, ...(cursor ? { cursor } : {}) });
+    seen.push(...page.items);
+    if (!page.nextCursor) return seen;
+    assert.equal(page.items.length, query.limit, 'a page with a next page is full');
+    cursor = decodeCursor(page.nextCursor);
+  }
+  assert.fail(`the cursors of ${JSON.stringify(query)} never reached the last page`);
+}
+
+/**
+ * A list collapsed by hand, as GET /jobs describes it: of the postings listed, one row per group
+ * (canonical job id, or the job's own), the best score standing for it (on a tie the canonical
+ * posting, then the lower job id), in that posting's place; the others under `alsoOn`, best first.
+ */
+function collapsedByHand(listed: readonly JobSummary[]): { jobId: string; alsoOn: string[] }[] {
+  const rank = (a: JobSummary, b: JobSummary) =>
+    b.score - a.score || Number(a.canonicalJobId !== undefined) - Number(b.canonicalJobId !== undefined) || (a.jobId < b.jobId ? -1 : 1);
+  const groups = new Map<string, JobSummary[]>();
+  for (const summary of listed) {
+    const group = summary.canonicalJobId ?? summary.jobId;
+    groups.set(group, [...(groups.get(group) ?? []), summary]);
+  }
+  return listed.flatMap((summary) => {
+    const [best, ...others] = [...groups.get(summary.canonicalJobId ?? summary.jobId)!].sort(rank);
+    return best === summary ? [{ jobId: best.jobId, alsoOn: others.map((other) => other.jobId) }] : [];
+  });
+}
+
 /** Filters of GET /jobs, each with what it keeps (written from the API's description, not the adapters). */
 const FILTERS: { name: string; query: Partial<JobQuery>; keep: (summary: JobSummary) => boolean }[] = [
   { name: 'no filter', query: {}, keep: () => true },
@@ -315,6 +348,95 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
       await opened.model.setGhostFlags(early.jobId, '2026-03-01T08:00:00.000Z', [flag]);
       await opened.model.upsert([early]);
       assert.deepEqual((await opened.model.get(early.jobId))?.ghostFlags, [{ ...flag, dismissedAt: '2026-03-01T09:00:00.000Z' }]);
+    });
+
+    test('a collapsing list shows each job once: the best-scored posting (a tie: the canonical one), the others under alsoOn, pages full', async () => {
+      const { model } = opened;
+      const canonical = {
+        ...job(30),
+        jobId: 'greenhouse:dup-canonical',
+        source: 'greenhouse',
+        company: 'Dupe Works',
+        score: 70,
+        scoredAt: '2026-03-05T10:00:00.000Z',
+      };
+      const better = { ...canonical, jobId: 'lever:dup-better', source: 'lever', url: 'https://jobs.example.com/dup-better', score: 85 };
+      const tie = { ...canonical, jobId: 'ashby:dup-tie', source: 'ashby', url: 'https://jobs.example.com/dup-tie' };
+      // A copy scored before its canonical job still joins it.
+      const lateCopy = { ...canonical, jobId: 'lever:dup-late-copy', source: 'lever', canonicalJobId: 'greenhouse:dup-late', score: 40 };
+      await model.upsert([{ ...better, canonicalJobId: canonical.jobId }, lateCopy]);
+      await model.upsert([canonical, { ...tie, canonicalJobId: canonical.jobId }]);
+      await model.upsert([{ ...canonical, jobId: 'greenhouse:dup-late', score: 40 }]);
+      const dupes = { company: 'dupe works', sort: 'score', order: 'desc', limit: 1, collapse: true } as const;
+      const rows = await walkSummaries(model, dupes);
+      assert.deepEqual(
+        rows.map((row) => [row.jobId, row.alsoOn]),
+        [
+          [
+            'lever:dup-better',
+            [
+              { jobId: 'greenhouse:dup-canonical', source: 'greenhouse', url: canonical.url, score: 70 },
+              { jobId: 'ashby:dup-tie', source: 'ashby', url: tie.url, score: 70 },
+            ],
+          ],
+          ['greenhouse:dup-late', [{ jobId: 'lever:dup-late-copy', source: 'lever', url: lateCopy.url, score: 40 }]],
+        ],
+      );
+      assert.deepEqual(JSON.parse((await model.listJson(dupes)).itemsJson), (await model.list(dupes)).items, 'the JSON list says the same');
+      assert.equal((await walkSummaries(model, { ...dupes, collapse: false })).length, 5, 'collapse=false: every posting');
+      assert.deepEqual(
+        (await walkSummaries(model, { ...dupes, sources: ['greenhouse'] })).map((row) => [row.jobId, row.alsoOn]),
+        [
+          ['greenhouse:dup-canonical', undefined],
+          ['greenhouse:dup-late', undefined],
+        ],
+        'filters choose the postings first: a filtered-out posting neither stands for its job nor is listed under alsoOn',
+      );
+      await model.setClosure(better.jobId, '2026-03-06T08:00:00.000Z', { closedAt: '2026-03-06T08:00:00.000Z', closeReason: 'expired' });
+      assert.deepEqual(
+        (await walkSummaries(model, { ...dupes, posting: 'open' })).map((row) => [row.jobId, row.alsoOn?.map((other) => other.jobId)]),
+        [
+          ['greenhouse:dup-canonical', ['ashby:dup-tie']],
+          ['greenhouse:dup-late', ['lever:dup-late-copy']],
+        ],
+        'a closed posting leaves the open list: the canonical posting wins the tie',
+      );
+      assert.deepEqual(
+        (await walkSummaries(model, { ...dupes, posting: 'closed' })).map((row) => [row.jobId, row.alsoOn]),
+        [['lever:dup-better', undefined]],
+      );
+      assert.equal((await model.get(better.jobId))?.canonicalJobId, canonical.jobId, "a job's detail names its canonical job");
+    });
+
+    test('collapsed lists of every filter, sort and order are the uncollapsed list collapsed by group, page after page', async () => {
+      const { model } = opened;
+      // Groups of three among the suite's jobs: x3 and x4 become copies of x2 (sources, stages, scores differ).
+      const everyJob = await walkSummaries(model, { sort: 'score', order: 'desc', limit: 500 });
+      const byId = new Map(everyJob.map((summary) => [summary.jobId, summary]));
+      const copies = jobs
+        .map((original, i) => ({ original, i }))
+        .filter(({ i }) => i % 10 === 3 || i % 10 === 4)
+        .map(({ original, i }) => ({
+          ...original,
+          stage: byId.get(original.jobId)!.stage,
+          scoredAt: '2026-03-09T10:00:00.000Z',
+          canonicalJobId: jobs[i - (i % 10) + 2]!.jobId,
+        }));
+      await model.upsert(copies);
+      for (const filter of FILTERS) {
+        for (const sort of ['score', 'posted', 'salary'] as const) {
+          for (const order of ['desc', 'asc'] as const) {
+            const query = { ...filter.query, sort, order };
+            const listed = await walkSummaries(model, { ...query, limit: 500 });
+            const collapsed = await walkSummaries(model, { ...query, limit: 7, collapse: true });
+            assert.deepEqual(
+              collapsed.map((row) => ({ jobId: row.jobId, alsoOn: (row.alsoOn ?? []).map((other) => other.jobId) })),
+              collapsedByHand(listed),
+              `${filter.name}, ${sort} ${order}`,
+            );
+          }
+        }
+      }
     });
   });
 }

@@ -31,6 +31,11 @@ before(async () => {
       ],
     }),
     scoredData('lever:2', { score: 81, job: { title: 'Backend Engineer', company: 'Globex', source: 'lever', remote: true } }),
+    // The same job on another board: one row, "also on ashby".
+    scoredData('ashby:2', {
+      score: 77,
+      job: { title: 'Backend Engineer', company: 'Globex', source: 'ashby', remote: true, canonicalJobId: 'lever:2' },
+    }),
     scoredData('greenhouse:3', { score: 64, job: { title: 'Analytics Engineer', company: 'Initech' } }),
     scoredData('lever:4', { score: 40, job: { title: 'Platform Engineer', company: 'Hooli', source: 'lever', annualSalaryMax: 60000 } }),
   );
@@ -58,6 +63,7 @@ test('the key from the link shows in the key box and leaves the address bar; the
   assert.match(firstRow, /92/);
   assert.match(firstRow, /title mentions 'data engineer' · body mentions 'airflow'/);
   assert.match(firstRow, /greenhouse · .* ago · up to SGD 120k a year/);
+  assert.match(await (await shown(driver, '#row-1')).getText(), /also on ashby/, 'a job posted on two boards is one row');
 });
 
 test('filters are applied by the server: source and salary', async () => {

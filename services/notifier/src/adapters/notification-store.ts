@@ -1,5 +1,6 @@
 import type {
   NotificationBucketItem,
+  NotificationClosureItem,
   NotificationDeliveryItem,
   NotificationDigestItem,
   NotificationTargetStatusItem,
@@ -22,6 +23,7 @@ export const notificationKeys = {
   bucket: (target: string) => `bucket#${target}`,
   digest: (target: string) => `digest#${target}`,
   status: (target: string) => `target#${target}`,
+  closure: (jobId: string) => `closure#${jobId}`,
 };
 
 /**
@@ -79,5 +81,20 @@ export class NotificationStore {
 
   putStatus(item: NotificationTargetStatusItem): Promise<boolean> {
     return this.tables.put(TABLE, item);
+  }
+
+  async closure(jobId: string): Promise<NotificationClosureItem | undefined> {
+    return (await this.tables.get(TABLE, { key: notificationKeys.closure(jobId) })) as NotificationClosureItem | undefined;
+  }
+
+  /** Keeps a job's close or reopen unless a later one is kept already (concurrent deliveries keep the latest). */
+  async keepClosure(item: NotificationClosureItem): Promise<void> {
+    await this.tables.put(TABLE, item, {
+      kind: 'compare',
+      attribute: 'closureChangedAt',
+      op: 'lt',
+      value: item.closureChangedAt,
+      orNotExists: true,
+    });
   }
 }

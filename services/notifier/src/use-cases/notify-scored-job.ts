@@ -6,6 +6,7 @@ import { deliveryPlan, type ResolvedTarget } from '../domain/notification-target
 import { forEveryTarget } from './delivery-failures.js';
 import { deliveryItem } from './delivery-items.js';
 import { claimLapsed, type NotifierContext } from './notifier-context.js';
+import { isJobClosed } from './posting-closure.js';
 import { takeInstantToken } from './rate-limit.js';
 import { sendToTarget } from './send-to-target.js';
 
@@ -88,12 +89,14 @@ async function notifyTarget(context: NotifierContext, target: ResolvedTarget, no
 }
 
 /**
- * `job.scored` for every target of the stored config. Targets served are not sent to again when the
+ * `job.scored` for every target of the stored config, unless the job's posting is closed. Targets served are not sent to again when the
  * event comes back after another target failed; the error names every target that failed.
  */
 export async function notifyScoredJob(context: NotifierContext, scored: EventDataMap['job.scored']): Promise<void> {
   const targets = await context.targets();
   if (targets.length === 0) return;
+  // A posting closed before (or while) it was scored is no news: the recommender scores it once all the same.
+  if (await isJobClosed(context, scored.jobId)) return;
   const notice = noticeOfScoredJob(scored);
   await forEveryTarget(targets, (target) => notifyTarget(context, target, notice));
 }

@@ -6,6 +6,7 @@ import type { ResolvedTarget } from '../domain/notification-targets.js';
 import { forEveryTarget } from './delivery-failures.js';
 import { deliveryItem, noticeOfDelivery } from './delivery-items.js';
 import { claimLapsed, type NotifierContext } from './notifier-context.js';
+import { isJobClosed } from './posting-closure.js';
 import { sendToTarget } from './send-to-target.js';
 
 /** Tries to mark a delivery sent when a rescore rewrote it meanwhile. */
@@ -26,8 +27,15 @@ async function markSentByDigest(context: NotifierContext, delivered: Notificatio
   }
 }
 
+/** The queued deliveries whose posting is not closed (a closed one stays queued: reopened, it is in a later digest). */
+async function openJobsOf(context: NotifierContext, queued: readonly NotificationDeliveryItem[]): Promise<NotificationDeliveryItem[]> {
+  const open: NotificationDeliveryItem[] = [];
+  for (const item of queued) if (!(await isJobClosed(context, item.jobId))) open.push(item);
+  return open;
+}
+
 /**
- * One target's digest: every job queued for it (best first, `digestListed` listed and the rest counted)
+ * One target's digest: every open job queued for it (best first, `digestListed` listed and the rest counted)
  * in one message, then each marked sent. The target's digest cursor makes a request go out once: a
  * second delivery of the same request finds it sent (or claimed, and retries after the claim).
  */
@@ -41,7 +49,7 @@ async function digestTarget(
   if (cursor?.requestId === request.requestId && cursor.status === 'sent') return;
   if (cursor?.status === 'sending' && !claimLapsed(cursor.claimedAt, now))
     throw new TransientError('DIGEST_RACE', `target '${target.name}': a digest is being sent`, 30);
-  const queued = await collect(context.store.queuedFor(target.name));
+  const queued = await openJobsOf(context, await collect(context.store.queuedFor(target.name)));
   if (queued.length === 0) return;
   const claim: NotificationDigestItem = {
     key: notificationKeys.digest(target.name),

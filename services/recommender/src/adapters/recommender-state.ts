@@ -8,7 +8,8 @@
  * - `decision` / jobId: the job's current label (1, 0, or null when undone) and when it was decided;
  * - `model` / `current`: the version and blob key of the model in use;
  * - `model` / `pending`: decisions since the last training, for the retrain debounce;
- * - `config` / `current`: the last config received.
+ * - `config` / `current`: the last config received;
+ * - `closure` / jobId: a close or reopen that came before the job's `job.parsed`, for the posting to take over.
  */
 import type { FlagDismissal, GhostFlag, JobpipeConfig, RecommenderStateItem, WipeScope } from '@jobpipe/contracts';
 import {
@@ -43,6 +44,12 @@ export interface PostingLifecycleRecord {
   readonly flagsChangedAt?: string;
   readonly flagDismissals?: FlagDismissal[];
   readonly dismissalsChangedAt?: string;
+}
+
+/** A close (`closedAt`) or reopen (no `closedAt`) of a job decided at `closureChangedAt`. */
+export interface ClosureRecord {
+  readonly closedAt?: string;
+  readonly closureChangedAt: string;
 }
 
 /** A posting as the recommender keeps it. */
@@ -113,6 +120,24 @@ export interface ScoreRecord {
   readonly claimedAt: string;
 }
 
+/** A rescored record, the record it replaces (none when undefined) and the event announcing it, if its result changed. */
+export interface RescoredScore {
+  readonly record: ScoreRecord;
+  readonly replacing: ScoreRecord | undefined;
+  readonly event?: OutgoingEvent;
+}
+
+/** The write of a score record on the condition that the job's record is still `replacing` (still absent when undefined). */
+function scoreWrite({ record, replacing }: Pick<RescoredScore, 'record' | 'replacing'>): TableWrite<'scores'> {
+  return {
+    table: 'scores',
+    item: { ...record },
+    condition: replacing
+      ? { kind: 'compare', attribute: 'claimId', op: 'eq', value: replacing.claimId, orNotExists: false }
+      : { kind: 'notExists' },
+  };
+}
+
 /** Score records per outbox commit when rescoring: their outbox entries stay within DynamoDB's 100 writes. */
 const SCORES_PER_COMMIT = 40;
 
@@ -133,7 +158,7 @@ export class RecommenderState {
 
   /** Deletes every score and posting, and for `all` also the decisions and model records (not the config). */
   async wipe(scope: WipeScope): Promise<RemovedCounts> {
-    const wiped: ReadonlySet<string> = new Set(scope === 'all' ? ['posting', 'decision', 'model'] : ['posting']);
+    const wiped: ReadonlySet<string> = new Set(scope === 'all' ? ['posting', 'closure', 'decision', 'model'] : ['posting', 'closure']);
     const scores = await deleteItems(this.tables, 'scores');
     return { scores, [STATE]: await deleteItems(this.tables, STATE, (item) => wiped.has(item.key)) };
   }
@@ -163,6 +188,24 @@ export class RecommenderState {
       );
       if (written) return { posting, written: true };
     }
+  }
+
+  /** The close or reopen kept for a job whose posting had not been parsed when it came. */
+  async earlyClosure(jobId: string): Promise<ClosureRecord | undefined> {
+    const item = await this.item('closure', jobId);
+    return item && { ...(item.closedAt ? { closedAt: item.closedAt } : {}), closureChangedAt: item.closureChangedAt };
+  }
+
+  /**
+   * Keeps a close or reopen of a job not parsed yet, unless a later one is kept already (a compare on
+   * `closureChangedAt`, so concurrent deliveries keep the latest).
+   */
+  async keepEarlyClosure(jobId: string, closure: ClosureRecord): Promise<void> {
+    await this.tables.put(
+      STATE,
+      { key: 'closure', sort: jobId, ...closure },
+      { kind: 'compare', attribute: 'closureChangedAt', op: 'lt', value: closure.closureChangedAt, orNotExists: true },
+    );
   }
 
   /** Postings page by page, in job id order. */
@@ -266,30 +309,23 @@ export class RecommenderState {
    * delivery wrote it meanwhile.
    */
   async commitScore(record: ScoreRecord, replacing: ScoreRecord | undefined, events: readonly OutgoingEvent[]): Promise<boolean> {
-    const result = await this.outbox.commit({
-      writes: [
-        {
-          table: 'scores',
-          item: { ...record },
-          condition: replacing
-            ? { kind: 'compare', attribute: 'claimId', op: 'eq', value: replacing.claimId, orNotExists: false }
-            : { kind: 'notExists' },
-        },
-      ],
-      events,
-    });
+    const result = await this.outbox.commit({ writes: [scoreWrite({ record, replacing })], events });
     return result.committed;
   }
 
   /**
    * Writes rescored records and the events announcing them, in commits of at most
-   * `SCORES_PER_COMMIT` records with their events (well inside a DynamoDB transaction's 100 writes).
+   * `SCORES_PER_COMMIT` records with their events (well inside a DynamoDB transaction's 100 writes),
+   * each on the condition that the job's record is still the one it replaces. A commit refused because
+   * a `job.parsed` scored one of its jobs meanwhile is redone record by record, leaving that job's newer
+   * score as it is.
    */
-  async commitRescored(rescored: readonly { record: ScoreRecord; event?: OutgoingEvent }[]): Promise<void> {
+  async commitRescored(rescored: readonly RescoredScore[]): Promise<void> {
     for (let start = 0; start < rescored.length; start += SCORES_PER_COMMIT) {
       const chunk = rescored.slice(start, start + SCORES_PER_COMMIT);
-      const writes: TableWrite<'scores'>[] = chunk.map(({ record }) => ({ table: 'scores', item: { ...record } }));
-      await this.outbox.commit({ writes, events: chunk.flatMap(({ event }) => (event ? [event] : [])) });
+      const events = chunk.flatMap(({ event }) => (event ? [event] : []));
+      if ((await this.outbox.commit({ writes: chunk.map(scoreWrite), events })).committed) continue;
+      for (const one of chunk) await this.commitScore(one.record, one.replacing, one.event ? [one.event] : []);
     }
   }
 

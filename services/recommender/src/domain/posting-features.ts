@@ -114,8 +114,11 @@ export function featuresOf(job: NormalizedJob): PostingFeatures {
 /** The short description of the job that travels in `job.scored`. */
 export type JobSummary = JobScoredV2['data']['job'];
 
-/** The job summary carried by `job.scored`, so consumers need not look the job up. */
-export function summarizeJob(job: NormalizedJob): JobSummary {
+/** A parsed posting as the recommender takes it in: the normalized job and, for a copy, its canonical job (job.parsed `duplicateOf`). */
+export type ParsedPosting = NormalizedJob & { readonly canonicalJobId?: string };
+
+/** The job summary carried by `job.scored`, so consumers need not look the job up (nor its dedupe link). */
+export function summarizeJob(job: ParsedPosting): JobSummary {
   return {
     title: job.title,
     company: job.company,
@@ -128,5 +131,6 @@ export function summarizeJob(job: NormalizedJob): JobSummary {
     postedAt: job.postedAt,
     skills: job.skills,
     firstSeenAt: job.firstSeenAt,
+    ...(job.canonicalJobId ? { canonicalJobId: job.canonicalJobId } : {}),
   };
 }

@@ -105,6 +105,60 @@ test('a posting that closed before it was ever scored is scored once, so it is l
   assert.equal((await s.ports.tables.get('scores', { jobId: job.jobId }))?.contentHash, job.contentHash);
 });
 
+test('a job.closed that comes before its job.parsed is kept, so the posting is recorded closed and scored only once', async (t) => {
+  const s = recommenderOn();
+  t.after(() => s.close());
+  await s.recommender.handleConfigChanged(1, dataEngineeringConfig(), uncaused);
+  const closedAt = '2026-03-06T00:00:00.000Z';
+
+  assert.equal(await s.recommender.handleClosure(job.jobId, closedAt, closedAt, uncaused), 'kept');
+  assert.equal(await s.recommender.handleClosure(job.jobId, closedAt, closedAt, uncaused), 'kept', 'a redelivery keeps the same');
+
+  // Scored once all the same, as any posting that closed before it was scored: listed closed, with a score.
+  assert.equal(await s.recommender.handleParsed(job, uncaused), 'scored');
+  const posting = await s.posting(job.jobId);
+  assert.equal(posting?.lifecycle?.closedAt, closedAt, 'the posting took the early close over');
+  assert.equal(await s.recommender.handleParsed(edited, uncaused), 'closed', 'new content of the closed posting is not recommended');
+  assert.equal(await s.recommender.handleClosure(job.jobId, closedAt, closedAt, uncaused), 'unchanged');
+});
+
+test('a close and a reopen that both come before the job.parsed, in either order, leave the posting open', async (t) => {
+  const closedAt = '2026-03-06T00:00:00.000Z';
+  const reopenedAt = '2026-03-08T00:00:00.000Z';
+  for (const order of ['close first', 'reopen first'] as const) {
+    const s = recommenderOn();
+    t.after(() => s.close());
+    await s.recommender.handleConfigChanged(1, dataEngineeringConfig(), uncaused);
+    const close = () => s.recommender.handleClosure(job.jobId, closedAt, closedAt, uncaused);
+    const reopen = () => s.recommender.handleClosure(job.jobId, reopenedAt, null, uncaused);
+    if (order === 'close first') {
+      await close();
+      await reopen();
+    } else {
+      await reopen();
+      await close();
+    }
+    assert.equal(await s.recommender.handleParsed(job, uncaused), 'scored', order);
+    const posting = await s.posting(job.jobId);
+    assert.equal(posting?.lifecycle?.closedAt, undefined, order);
+    assert.equal(posting?.lifecycle?.closureChangedAt, reopenedAt, order);
+  }
+});
+
+test('a first job.parsed and a job.closed of the job handled at the same time leave the posting closed', async (t) => {
+  for (let round = 0; round < 5; round += 1) {
+    const s = recommenderOn();
+    t.after(() => s.close());
+    await s.recommender.handleConfigChanged(1, dataEngineeringConfig(), uncaused);
+    const closedAt = '2026-03-06T00:00:00.000Z';
+    await Promise.all([
+      delivered(() => s.recommender.handleParsed(job, uncaused)),
+      delivered(() => s.recommender.handleClosure(job.jobId, closedAt, closedAt, uncaused)),
+    ]);
+    assert.equal((await s.posting(job.jobId))?.lifecycle?.closedAt, closedAt, `round ${round}`);
+  }
+});
+
 test('a flag the user dismissed (crm.flag-dismissals-changed) rescores the posting without its penalty; restored, the penalty is back', async (t) => {
   const s = recommenderOn();
   t.after(() => s.close());

@@ -32,8 +32,8 @@ function stack(overrides: EmbeddedPortOverrides = {}) {
     async drain() {
       while ((await runner.pollOnce(0)) > 0);
     },
-    async parsed(job: NormalizedJob) {
-      await parser.publisher.publish([{ detailType: 'job.parsed', data: { job, change: 'new', duplicateOf: null } }]);
+    async parsed(job: NormalizedJob, duplicateOf: { jobId: string; confidence: number } | null = null) {
+      await parser.publisher.publish([{ detailType: 'job.parsed', data: { job, change: 'new', duplicateOf } }]);
     },
     async configChanged(version: number, config: JobpipeConfig, sections: ('tracks' | 'searches')[] = ['tracks']) {
       const data = { version, changedAt: '2026-03-01T00:00:00.000Z', sections: sections as ['tracks'], config };
@@ -50,7 +50,7 @@ function stack(overrides: EmbeddedPortOverrides = {}) {
       ]);
     },
     /** The job.scored events that reached crm-api's queue since the last call (other types are acknowledged and left out). */
-    async scoredEvents(): Promise<{ jobId: string; score: number; modelVersion: string | null }[]> {
+    async scoredEvents(): Promise<{ jobId: string; score: number; modelVersion: string | null; job: { canonicalJobId?: string } }[]> {
       const found = [];
       for (;;) {
         const messages = await scoredQueue.receive(10, 0);
@@ -96,6 +96,30 @@ test('the same job.parsed twice gives one score record and one job.scored', asyn
   await s.drain();
   assert.equal((await s.scoredEvents()).length, 1, 'changed content is scored again');
   assert.equal((await s.ports.tables.scan('scores')).items.length, 1, 'still one record per job');
+});
+
+test("job.scored carries the parser's dedupe link (the canonical job), on the first score and on a rescore", async (t) => {
+  const s = stack();
+  t.after(() => s.close());
+  await s.configChanged(1, dataEngineeringConfig());
+  const copy = { ...jobs[0]!, jobId: 'lever:copy-of-100' };
+  await s.parsed(jobs[0]!);
+  await s.parsed(copy, { jobId: jobs[0]!.jobId, confidence: 0.93 });
+  await s.drain();
+  const first = new Map((await s.scoredEvents()).map((event) => [event.jobId, event.job.canonicalJobId]));
+  assert.deepEqual(Object.fromEntries(first), { 'greenhouse:100': undefined, 'lever:copy-of-100': 'greenhouse:100' });
+  const track = dataEngineeringConfig().tracks[0]!;
+  await s.configChanged(
+    2,
+    dataEngineeringConfig({ tracks: [{ ...track, bodyKeywords: [...track.bodyKeywords, { term: 'pipelines', weight: 5 }] }] }),
+  );
+  await s.drain();
+  const rescored = (await s.scoredEvents()).filter((event) => event.jobId === copy.jobId);
+  assert.ok(rescored.length > 0, 'the config change rescored the copy');
+  assert.ok(
+    rescored.every((event) => event.job.canonicalJobId === 'greenhouse:100'),
+    'a rescore keeps the link',
+  );
 });
 
 test('a config change rescores in bounded batches, only where the scoring inputs changed', async (t) => {

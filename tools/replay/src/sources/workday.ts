@@ -112,6 +112,8 @@ export const workdayReplay: ReplaySourceModule = {
         ...(brokenReason ? { brokenReason } : {}),
       });
     };
+    // The employer a board's recordings name: generated postings on that board say the same.
+    const recordedCompanies = new Map<string, string>();
     if (includeRecordings) {
       const listed = readRecordedJson<{ jobPostings: Json[] }>('workday', 'jobs.json', today).jobPostings;
       const details = new Map(
@@ -123,9 +125,13 @@ export const workdayReplay: ReplaySourceModule = {
         const info = detail.jobPostingInfo as Json;
         const family = /engineer/i.test(String(info.title)) ? 'Technology' : 'Supply Chain';
         add('summit.wd5/Careers', { summary, detail, facets: { jobFamilyGroup: family, locations: String(info.location) }, key });
+        recordedCompanies.set('summit.wd5/Careers', String((detail.hiringOrganization as Json).name));
       }
     }
-    const slots = boardSlots(build, (company) => `${slug(company).replace(/-/g, '').slice(0, 30)}.wd5/External`);
+    const slots = boardSlots(build, (company) => `${slug(company).replace(/-/g, '').slice(0, 30)}.wd5/External`).map((slot) => ({
+      ...slot,
+      company: recordedCompanies.get(slot.board) ?? slot.company,
+    }));
     for (let i = 0; i < count; i++) {
       const { board, company } = slots[i % slots.length]!;
       const [tenant, site] = [board.split('.')[0]!, board.split('/')[1] ?? 'External'];

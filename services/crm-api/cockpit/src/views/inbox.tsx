@@ -3,7 +3,7 @@ import { type Api, ApiFailure, queryString } from '../api.js';
 import { ScoreReasons } from '../components/score-reasons.js';
 import { VirtualList } from '../components/virtual-list.js';
 import { ageOf, salaryOf, scoreOf } from '../format.js';
-import { type InboxJob, type InboxPage, jobLink } from '../jobs.js';
+import { groupOf, type InboxJob, type InboxPage, jobLink } from '../jobs.js';
 import type { LiveMessage } from '../live.js';
 import { DEFAULT_FILTERS, FilterBar, filterQuery, type InboxFilters, passesFilters } from './inbox-filters.js';
 import { type TriageAction, triage } from './triage.js';
@@ -86,6 +86,8 @@ export function Inbox({ api, tracks, onLive, announce }: InboxProps) {
         if (!detail.summary || !passesFilters(detail.summary, filtersRef.current)) return;
         const job: InboxJob = { ...detail.summary, reasons: detail.reasons.slice(0, 3) };
         setJobs((shown) => {
+          // Another posting of a job already shown stays in that row (the next load puts the best one first).
+          if (shown.some((other) => other.jobId !== jobId && groupOf(other) === groupOf(job))) return shown;
           const others = shown.filter((other) => other.jobId !== jobId);
           const place = others.findIndex((other) => other.score < job.score);
           return place < 0 ? [...others, job] : [...others.slice(0, place), job, ...others.slice(place)];
@@ -181,6 +183,20 @@ export function Inbox({ api, tracks, onLive, announce }: InboxProps) {
               Score <strong>{scoreOf(current.score)}</strong> · {current.track ?? 'no track'} · {current.stage}
             </p>
             <ScoreReasons reasons={current.reasons} />
+            {current.alsoOn && current.alsoOn.length > 0 && (
+              <p class="also-on">
+                Also on{' '}
+                {current.alsoOn.map((other, index) => (
+                  <span key={other.jobId}>
+                    {index > 0 ? ', ' : ''}
+                    <a href={other.url} target="_blank" rel="noopener noreferrer">
+                      {other.source}
+                    </a>{' '}
+                    (score {scoreOf(other.score)})
+                  </span>
+                ))}
+              </p>
+            )}
             <div class="actions">
               <button type="button" onClick={() => void act('shortlist')}>
                 Shortlist
@@ -216,6 +232,9 @@ function InboxRow({ job, fresh }: { job: InboxJob; fresh: boolean }) {
           <span>{salaryOf(job.annualSalaryMax, job.salaryCurrency)}</span>
           {job.remote ? ' · remote' : ''}
           {job.stage !== 'new' ? ` · ${job.stage}` : ''}
+          {job.alsoOn && job.alsoOn.length > 0 && (
+            <span class="also-on"> · also on {job.alsoOn.map((other) => other.source).join(', ')}</span>
+          )}
         </div>
         <div class="row-reasons">{job.reasons.map((reason) => reason.text).join(' · ')}</div>
       </div>

@@ -24,6 +24,8 @@ export interface JobListQuerystring {
   currency?: string;
   postedSince?: string;
   status: 'open' | 'closed' | 'all';
+  /** Lists only (GET /jobs, GET /inbox, default true): one row per job; the CSV export lists every posting. */
+  collapse?: boolean;
   sort: JobSort;
   order: 'asc' | 'desc';
   limit: number;
@@ -63,6 +65,12 @@ export const jobListQuerystringSchema = {
   additionalProperties: false,
   properties: {
     ...filterProperties,
+    collapse: {
+      type: 'boolean',
+      default: true,
+      description:
+        "true (the default): one row per job, however many boards post it (the parser's dedupe links): of the postings the filters select, the best-scored (on a tie the first seen) is the row and lists the others under alsoOn; pages and counts are of rows. false: every posting its own row",
+    },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
     cursor: { type: 'string', maxLength: 1000, description: 'nextCursor of the previous page' },
   },
@@ -105,6 +113,7 @@ export function jobQuery(query: JobListQuerystring): JobQuery {
     ...(query.currency !== undefined ? { currency: query.currency } : {}),
     ...(query.postedSince !== undefined ? { postedSince: query.postedSince } : {}),
     ...(query.status !== 'all' ? { posting: query.status } : {}),
+    ...(query.collapse ? { collapse: true } : {}),
     sort: query.sort,
     order: query.order,
     limit: query.limit,
