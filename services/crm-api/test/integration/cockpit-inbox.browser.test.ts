@@ -135,7 +135,10 @@ test('a posting that closes while the inbox is open leaves it, and the page says
     firstSeenAt: '2026-02-01T08:00:00.000Z',
     lastSeenAt: '2026-03-04T09:00:00.000Z',
   };
-  await api.handlers['job.closed@1'](busEvent('job.closed', closed, 'parser'), standaloneHandlerContext(async () => []));
+  await api.handlers['job.closed@1'](
+    busEvent('job.closed', closed, 'parser'),
+    standaloneHandlerContext(async () => []),
+  );
   await pageHolds(
     driver,
     "![...document.querySelectorAll('.row-title strong')].some((title) => title.textContent === 'Principal Data Engineer')",
