@@ -13,6 +13,9 @@ import { daysOpen, ghostFlagsOf, type SourceOpenTimes, sameGhostFlags, usualOpen
 import { type LifecycleChange, lifecycleAfterRun } from '../domain/lifecycle.js';
 import { eventsOf } from './apply-lifecycle.js';
 
+/** Jobs of a sweep decided and written at once. */
+const SWEEP_CHUNK = 50;
+
 /** What the lifecycle sweep works with. */
 export interface ScrapeFinishedDependencies {
   readonly blobs: BlobStore;
@@ -107,9 +110,6 @@ function afterRun(
   return { item, events: [...eventsOf(change), ...flaggedEvent], flagsChanged };
 }
 
-/** Jobs of a sweep decided at once: one BatchGetItem of their items, their commits in one or two transactions. */
-const SWEEP_CHUNK = 50;
-
 /**
  * The lifecycle sweep over every job of the run's source. The parser owns the jobs, so it runs here:
  * each job's change is decided by {@link lifecycleAfterRun}, its ghost-risk flags by {@link ghostFlagsOf}
@@ -141,36 +141,36 @@ export async function sweepAfterRun(
     finishedAt: run.finishedAt,
     listed: seen?.has(listedIdOf(job)) ?? false,
   });
-  const candidates = jobs.filter((job) => {
+  const swept = jobs.filter((job) => {
     const planned = lifecycleAfterRun(job, sighting(job));
     return planned.kind !== 'none' || (job.closedAt === undefined && !sameGhostFlags(job.ghostFlags, flagsOf(job)));
   });
-  // Jobs are decided a chunk at a time, concurrently: their reads and commits go out together (on
-  // DynamoDB a BatchGetItem and transactions of up to 100 writes rather than one request per job).
-  for (let start = 0; start < candidates.length; start += SWEEP_CHUNK) {
-    const chunk = candidates.slice(start, start + SWEEP_CHUNK);
-    const outcomes = await Promise.all(
-      chunk.map((job) => {
-        // Decided again on the job as it is now, in turn with any new version of it being stored.
-        const turn = { jobId: job.jobId, dedupeKey: job.dedupeKey, textFingerprint: job.textFingerprint ?? null };
-        return deps.repository.inTurn(turn, async () => {
-          const current = await deps.repository.get(job.jobId);
-          if (!current) return { change: 'none' as const, flagged: false };
-          const change = lifecycleAfterRun(current, sighting(current));
-          const next = afterRun(current, change, run.finishedAt, flagsOf);
-          if (change.kind === 'none' && !next.flagsChanged) return { change: 'none' as const, flagged: false };
-          const stored = await deps.repository.storeLifecycle(next.item, caused(next.events));
-          return stored ? { change: change.kind, flagged: next.flagsChanged } : { change: 'conflict' as const, flagged: false };
-        });
-      }),
-    );
-    for (const outcome of outcomes) {
-      if (outcome.flagged) counts.flagged++;
-      if (outcome.change === 'conflict') conflicts++;
-      else if (outcome.change === 'close') counts.closed++;
-      else if (outcome.change === 'reopen') counts.reopened++;
-      else if (outcome.change === 'update') counts.updated++;
+  const sweepJob = (job: JobItem) =>
+    // Decided again on the job as it is now, in turn with any new version of it being stored.
+    deps.repository.inTurn({ jobId: job.jobId, dedupeKey: job.dedupeKey, textFingerprint: job.textFingerprint ?? null }, async () => {
+      const current = await deps.repository.get(job.jobId);
+      if (!current) return { change: 'none' as const, flagged: false };
+      const change = lifecycleAfterRun(current, sighting(current));
+      const next = afterRun(current, change, run.finishedAt, flagsOf);
+      if (change.kind === 'none' && !next.flagsChanged) return { change: 'none' as const, flagged: false };
+      const stored = await deps.repository.storeLifecycle(next.item, caused(next.events));
+      return stored ? { change: change.kind, flagged: next.flagsChanged } : { change: 'conflict' as const, flagged: false };
+    });
+  // Jobs are swept SWEEP_CHUNK at a time, so their commits can share a transaction (as a received
+  // batch's do) instead of taking the write lock once per job.
+  const outcomes: Awaited<ReturnType<typeof sweepJob>>[] = [];
+  for (let start = 0; start < swept.length; start += SWEEP_CHUNK) {
+    for (const result of await Promise.allSettled(swept.slice(start, start + SWEEP_CHUNK).map(sweepJob))) {
+      if (result.status === 'rejected') throw result.reason;
+      outcomes.push(result.value);
     }
+  }
+  for (const outcome of outcomes) {
+    if (outcome.flagged) counts.flagged++;
+    if (outcome.change === 'conflict') conflicts++;
+    else if (outcome.change === 'close') counts.closed++;
+    else if (outcome.change === 'reopen') counts.reopened++;
+    else if (outcome.change === 'update') counts.updated++;
   }
   if (conflicts > 0)
     throw new TransientError('JOB_WRITE_CONFLICT', `${conflicts} job(s) changed during the lifecycle sweep; sweeping again`);
