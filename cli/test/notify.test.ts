@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
+import type { BusEvent } from '@jobpipe/contracts';
 import { buildCrmApi, createApiKey, createCrmApiContext } from '@jobpipe/crm-api';
-import { createEmbeddedPorts, silentLogger } from '@jobpipe/shared';
+import { notifierService } from '@jobpipe/notifier';
+import { createEmbeddedPorts, silentLogger, startService } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { REPO_ROOT } from '../src/config.js';
-import { SOURCE_CLI } from './support/cli-process.js';
+import { runJobpipeAsync, SOURCE_CLI } from './support/cli-process.js';
 
 const dir = tempDir('jobpipe-cli-notify-');
 const SECRET_KEY = 'cli notify test secret key';
@@ -95,4 +100,69 @@ test('jobpipe notify set replaces a target keeping its other settings; bad input
   assert.match(unsafe.output, /a loopback address/);
   const unknown = await jobpipe('https://example.org/hook\n', 'notify', 'secret', 'nobody');
   assert.match(unknown.output, /no notification target 'nobody'/);
+});
+
+/** A local webhook receiver: answers each POST with the next of `statuses` (then 200) and counts what it took. */
+async function startReceiver(...statuses: number[]): Promise<{ url: string; taken: unknown[]; close(): void }> {
+  const taken: unknown[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const status = statuses.shift() ?? 200;
+      if (status === 200) taken.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      response.writeHead(status).end();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, taken, close: () => server.close() };
+}
+
+test('jobpipe notify test sends a test through the running notifier and says how it went: reached (exit 0) or failed with the reason (exit 1)', async (t) => {
+  const receiver = await startReceiver(404);
+  t.after(() => receiver.close());
+  await app.inject({
+    method: 'PUT',
+    url: '/notifications/targets',
+    headers: { 'x-api-key': apiKey },
+    payload: { targets: [{ name: 'hooks', kind: 'webhook', allowPrivateHosts: ['127.0.0.1'] }] },
+  });
+  await ports.secrets().put('notify/hooks', receiver.url);
+  const notifier = await startService(notifierService, {
+    env: { JOBPIPE_DATA_DIR: dir.path, JOBPIPE_SECRET_KEY: SECRET_KEY, JOBPIPE_LOG_LEVEL: 'silent' },
+    logger: silentLogger,
+  });
+  t.after(() => notifier.stop());
+
+  const failed = await jobpipe('', 'notify', 'test', 'hooks', '--wait', '30');
+  assert.equal(failed.code, 1, failed.output);
+  assert.match(failed.output, /the test to hooks failed: target 'hooks': the webhook answered 404/);
+  const reached = await jobpipe('', 'notify', 'test', 'hooks', '--wait', '30');
+  assert.equal(reached.code, 0, reached.output);
+  assert.match(reached.output, /^asked the notifier to send a test to hooks \(request [0-9a-f-]{36}\)\nthe test reached hooks\n$/);
+  assert.equal((receiver.taken[0] as { type: string }).type, 'jobpipe.test');
+  assert.equal(receiver.taken.length, 1);
+
+  const unknown = await jobpipe('', 'notify', 'test', 'nobody');
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.output, /no notification target 'nobody'/);
+});
+
+test('jobpipe notify digest publishes the digest request the notifier takes, as the daily schedule does', async () => {
+  const { code, stdout: output, stderr } = await runJobpipeAsync(dir.path, 'notify', 'digest');
+  assert.equal(code, 0, `${output}${stderr}`);
+  const requestId = /\(request ([0-9a-f-]{36})\)/.exec(output)?.[1];
+  assert.ok(requestId, output);
+  const notifierPorts = createEmbeddedPorts({ dataDir: dir.path, secretKey: SECRET_KEY }, 'notifier');
+  try {
+    const messages = await notifierPorts.consumer('notifier').receive(10, 1000);
+    const events = messages.map((message) => JSON.parse(message.body) as BusEvent<'notification.digest-requested'>);
+    const digest = events.find((event) => event['detail-type'] === 'notification.digest-requested');
+    assert.equal(digest?.detail.data.requestId, requestId);
+    assert.equal(digest?.source, 'jobpipe.scheduler');
+    assert.ok(Math.abs(Date.parse(digest.detail.data.requestedAt) - Date.now()) < 60_000);
+  } finally {
+    await notifierPorts.close();
+  }
 });

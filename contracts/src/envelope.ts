@@ -52,4 +52,5 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DetailType, string>> = {
   'wipe.requested': '1.0',
   'wipe.completed': '1.0',
   'notification.digest-requested': '1.0',
+  'notification.test-requested': '1.0',
 };

@@ -49,6 +49,7 @@ export const DETAIL_TYPES = [
   'wipe.requested',
   'wipe.completed',
   'notification.digest-requested',
+  'notification.test-requested',
 ] as const;
 export type DetailType = (typeof DETAIL_TYPES)[number];
 
@@ -199,7 +200,7 @@ export const QUEUES: readonly QueueDefinition[] = [
     // being retried for about four minutes before the notification is dead-lettered with the reason.
     name: 'notifier',
     consumer: 'notifier',
-    subscriptions: ['job.scored', 'job.closed', 'job.reopened', 'notification.digest-requested'],
+    subscriptions: ['job.scored', 'job.closed', 'job.reopened', 'notification.digest-requested', 'notification.test-requested'],
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 8,
     batchSize: 10,
@@ -227,6 +228,7 @@ export const PRODUCERS: Readonly<Record<ProducerName, readonly DetailType[]>> = 
     'session.refresh-requested',
     'wipe.requested',
     'wipe.completed',
+    'notification.test-requested',
   ],
   applier: ['application.submitted', 'application.failed', 'session.refresh-requested'],
   'auth-refresher': ['session.refreshed'],

@@ -1,8 +1,11 @@
 /**
- * `jobpipe notify list|set|secret`: the notification targets of a running stack, through crm-api's
+ * `jobpipe notify list|set|secret|test`: the notification targets of a running stack, through crm-api's
  * routes (the same the cockpit's settings use). `set` adds or replaces a target in the config; `secret`
- * stores its webhook URL or SMTP password, read from a hidden prompt or stdin, never the command line.
+ * stores its webhook URL or SMTP password, read from a hidden prompt or stdin, never the command line;
+ * `test` has the notifier send a target a test message and waits for its outcome. `notify digest`
+ * sends the daily digest now (`notification.digest-requested`, published as the scheduler publishes it).
  */
+import { createRuntimePorts } from '@jobpipe/shared';
 import type { Command } from 'commander';
 import { readCliEnvironment } from '../config.js';
 import { CrmApiClient } from '../stack/api-client.js';
@@ -23,6 +26,7 @@ interface TargetView {
     lastFailedAt: string | null;
     lastError: string | null;
     failuresInRow: number;
+    lastTest?: { requestId: string; delivered: boolean; at: string };
   } | null;
   readonly [field: string]: unknown;
 }
@@ -65,6 +69,60 @@ function targetLine(target: TargetView): string {
       ? `failing since ${delivery.lastFailedAt} (${delivery.failuresInRow} in a row): ${delivery.lastError ?? ''}`
       : `last sent ${delivery.lastDeliveredAt}`;
   return `${target.name}  ${target.kind}  ${sends || 'off'}  ${secret}  ${outcome}`;
+}
+
+/** What `POST /notifications/targets/{name}/test` answers. */
+interface TestRequested {
+  readonly requestId: string;
+  readonly target: string;
+  readonly requestedAt: string;
+}
+
+/** The outcome of a test request as the notifier recorded it, or undefined while it has not tried yet. */
+function testOutcome(target: TargetView | undefined, requestId: string): { delivered: boolean; reason: string } | undefined {
+  const delivery = target?.delivery;
+  if (delivery?.lastTest?.requestId !== requestId) return undefined;
+  return { delivered: delivery.lastTest.delivered, reason: delivery.lastError ?? 'no reason recorded' };
+}
+
+/** Asks for a test notification, then reads the target's outcome every second for up to `waitSeconds`. */
+async function testTarget(api: CrmApiClient, name: string, waitSeconds: number): Promise<void> {
+  const asked = await api.request<TestRequested>('POST', `/notifications/targets/${encodeURIComponent(name)}/test`);
+  console.log(`asked the notifier to send a test to ${name} (request ${asked.requestId})`);
+  const deadline = Date.now() + waitSeconds * 1000;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(0, deadline - Date.now()))));
+    const { targets } = await api.request<Targets>('GET', '/notifications/targets');
+    const outcome = testOutcome(
+      targets.find((target) => target.name === name),
+      asked.requestId,
+    );
+    if (outcome?.delivered) return void console.log(`the test reached ${name}`);
+    if (outcome) {
+      console.error(`the test to ${name} failed: ${outcome.reason}`);
+      process.exitCode = 1;
+      return;
+    }
+  }
+  console.log(
+    `no outcome yet${waitSeconds > 0 ? ` after ${waitSeconds} s` : ''}: jobpipe notify list shows it once the notifier has sent it`,
+  );
+  process.exitCode = waitSeconds > 0 ? 2 : 0;
+}
+
+/** Publishes a digest request now, as the daily schedule does: each target gets the jobs waiting for it. */
+async function requestDigest(): Promise<void> {
+  const ports = await createRuntimePorts(readCliEnvironment().runtime, 'scheduler');
+  try {
+    const requestId = ports.ids.uuid();
+    await ports.publisher.publish([
+      { detailType: 'notification.digest-requested', data: { requestId, requestedAt: ports.clock.now().toISOString() } },
+    ]);
+    await ports.flushEvents();
+    console.log(`asked the notifier for the digest now (request ${requestId}): each target gets the jobs waiting for it`);
+  } finally {
+    await ports.close();
+  }
 }
 
 /** A number option, or an error naming it. */
@@ -157,4 +215,18 @@ export function register(program: Command): void {
       await (await apiClient(options.api)).request('PUT', `/notifications/targets/${encodeURIComponent(name)}/secret`, { value });
       console.log(`stored the secret of ${name} in the secret store`);
     });
+  notify
+    .command('test <name>')
+    .description('send a target a test message in its format and wait for the outcome (exit 1: it failed; 2: no outcome in time)')
+    .option('--wait <seconds>', 'how long to wait for the outcome (0: do not wait)', '60')
+    .option(...apiOption)
+    .action(async (name: string, options: { wait: string; api?: string }) => {
+      const waitSeconds = numberOption('wait', options.wait) ?? 60;
+      if (waitSeconds < 0) throw new Error(`--wait must be 0 or more seconds (got '${options.wait}')`);
+      await testTarget(await apiClient(options.api), name, waitSeconds);
+    });
+  notify
+    .command('digest')
+    .description('send the daily digest now: each target gets the jobs waiting for it (published on the bus, as the schedule does)')
+    .action(requestDigest);
 }

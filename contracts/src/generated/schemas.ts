@@ -27,6 +27,7 @@ import jobScoredV1 from '../../schemas/job.scored/v1/schema.json' with { type: '
 import jobScoredV2 from '../../schemas/job.scored/v2/schema.json' with { type: 'json' };
 import jobScrapedV1 from '../../schemas/job.scraped/v1/schema.json' with { type: 'json' };
 import notificationDigestRequestedV1 from '../../schemas/notification.digest-requested/v1/schema.json' with { type: 'json' };
+import notificationTestRequestedV1 from '../../schemas/notification.test-requested/v1/schema.json' with { type: 'json' };
 import scrapeFinishedV1 from '../../schemas/scrape.finished/v1/schema.json' with { type: 'json' };
 import scrapeRequestedV1 from '../../schemas/scrape.requested/v1/schema.json' with { type: 'json' };
 import sessionRefreshRequestedV1 from '../../schemas/session.refresh-requested/v1/schema.json' with { type: 'json' };
@@ -79,6 +80,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { detailType: 'job.scored', major: 2, schema: jobScoredV2 },
     { detailType: 'job.scraped', major: 1, schema: jobScrapedV1 },
     { detailType: 'notification.digest-requested', major: 1, schema: notificationDigestRequestedV1 },
+    { detailType: 'notification.test-requested', major: 1, schema: notificationTestRequestedV1 },
     { detailType: 'scrape.finished', major: 1, schema: scrapeFinishedV1 },
     { detailType: 'scrape.requested', major: 1, schema: scrapeRequestedV1 },
     { detailType: 'session.refresh-requested', major: 1, schema: sessionRefreshRequestedV1 },

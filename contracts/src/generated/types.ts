@@ -1062,6 +1062,25 @@ export interface NotificationDigestRequestedV1 {
 }
 
 /**
+ * The user asked to send a test notification to one target (`POST /notifications/targets/{name}/test`, the cockpit's settings, `jobpipe notify test`): the notifier sends it a short test message in the target's format (generic JSON webhook, Slack-compatible webhook or email) through its ordinary senders and records the outcome as the target's last outcome, which GET /notifications/targets shows. A failed test is recorded, not retried (the user asks again); a second delivery of the same request sends the same message again with the same id, so a receiver may drop the repeat.
+ */
+
+export interface NotificationTestRequestedV1 {
+  meta: EventMeta;
+  data: {
+    /**
+     * One test request; the test message's id (webhook Idempotency-Key, email Message-ID) is made from it.
+     */
+    requestId: string;
+    /**
+     * The name of a notification target of the stored config (config notifications.targets).
+     */
+    target: string;
+    requestedAt: string;
+  };
+}
+
+/**
  * One run of one search ended: how much of the search (and of each board) it read, and whether that read was complete. Only a complete read may close jobs missing from it.
  */
 
@@ -1322,6 +1341,7 @@ export interface EventDataMap {
   'job.scored': JobScoredV2['data'];
   'job.scraped': JobScrapedV1['data'];
   'notification.digest-requested': NotificationDigestRequestedV1['data'];
+  'notification.test-requested': NotificationTestRequestedV1['data'];
   'scrape.finished': ScrapeFinishedV1['data'];
   'scrape.requested': ScrapeRequestedV1['data'];
   'session.refresh-requested': SessionRefreshRequestedV1['data'];
@@ -1996,6 +2016,14 @@ export interface NotificationTargetStatusItem {
   lastFailedAt: string | null;
   lastError: string | null;
   failuresInRow: number;
+  /**
+   * The last test notification the user asked for (notification.test-requested): whether it was delivered (if not, lastError says why) and when it was tried.
+   */
+  lastTest?: {
+    requestId: string;
+    delivered: boolean;
+    at: string;
+  };
   updatedAt: string;
 }
 /**

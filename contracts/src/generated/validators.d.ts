@@ -46,6 +46,8 @@ export declare const jobScoredV2: ContractValidator;
 export declare const jobScrapedV1: ContractValidator;
 /** Validates the detail of a `notification.digest-requested` v1 event. */
 export declare const notificationDigestRequestedV1: ContractValidator;
+/** Validates the detail of a `notification.test-requested` v1 event. */
+export declare const notificationTestRequestedV1: ContractValidator;
 /** Validates the detail of a `scrape.finished` v1 event. */
 export declare const scrapeFinishedV1: ContractValidator;
 /** Validates the detail of a `scrape.requested` v1 event. */

@@ -6,6 +6,7 @@ import { resolvedTargets } from './domain/notification-targets.js';
 import { handleDigestRequested } from './handlers/digest-requested.js';
 import { handleJobScored } from './handlers/job-scored.js';
 import { handleJobClosed, handleJobReopened } from './handlers/posting-lifecycle.js';
+import { handleTestRequested } from './handlers/test-requested.js';
 import type { NotificationSender } from './ports/notification-sender.js';
 import type { NotifierContext } from './use-cases/notifier-context.js';
 
@@ -33,8 +34,9 @@ export function notifierContext(
 
 /**
  * The notifier: its queue takes `job.scored` v1 and v2 (instant notifications, digest entries),
- * `job.closed` / `job.reopened` (a closed job is notified to no target) and
- * `notification.digest-requested` (the daily digest the scheduler fires). It publishes nothing: its
+ * `job.closed` / `job.reopened` (a closed job is notified to no target),
+ * `notification.digest-requested` (the daily digest the scheduler fires) and
+ * `notification.test-requested` (a test message the user asked for from the settings). It publishes nothing: its
  * state is its own `notifications` table.
  */
 export const notifierService = defineService({
@@ -50,6 +52,7 @@ export const notifierService = defineService({
         'job.closed@1': handleJobClosed(context),
         'job.reopened@1': handleJobReopened(context),
         'notification.digest-requested@1': handleDigestRequested(context),
+        'notification.test-requested@1': handleTestRequested(context),
       }),
     };
   },

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './sqlite.js';
+import type { WriteTransactions } from './write-transactions.js';
 
 type Settle = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
@@ -17,7 +18,10 @@ interface PendingWrite {
 export class GroupedWrites {
   private pending: PendingWrite[] = [];
 
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly transactions: WriteTransactions,
+  ) {}
 
   /** Runs `write` (synchronous SQLite work) in the next group transaction; resolves with its result once committed. */
   run<T>(write: () => T): Promise<T> {
@@ -34,17 +38,15 @@ export class GroupedWrites {
     this.pending = [];
     let settled: Settle[];
     try {
-      settled = this.db
-        .transaction(() =>
-          group.map((pending): Settle => {
-            try {
-              return { ok: true, value: pending.write() };
-            } catch (error) {
-              return { ok: false, error };
-            }
-          }),
-        )
-        .immediate();
+      settled = this.transactions.run(() =>
+        group.map((pending): Settle => {
+          try {
+            return { ok: true, value: pending.write() };
+          } catch (error) {
+            return { ok: false, error };
+          }
+        }),
+      );
     } catch (error) {
       for (const pending of group) pending.reject(error);
       return;

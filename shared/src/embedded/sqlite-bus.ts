@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../ports/clock.js';
 import type { DeadLetter, DeadLetterAdmin, QueueConsumer, QueueDepth, ReceivedMessage } from '../ports/events.js';
 import { isOwnerAlive, type ProcessOwner, processOwner } from './process-owner.js';
 import { openSqlite, type SqliteDatabase } from './sqlite.js';
+import { WriteTransactions } from './write-transactions.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS messages (
@@ -86,10 +87,13 @@ export class SqliteBus implements DeadLetterAdmin {
   /** Written on every message this process receives, so a restarted stack can tell claims of dead processes. */
   private readonly owner: ProcessOwner = processOwner();
   private readonly statements;
+  /** Every state change is one IMMEDIATE transaction, waiting for the lock in short steps. */
+  private readonly writes: WriteTransactions;
   private lastRelayedPrune = 0;
 
   constructor(options: SqliteBusOptions) {
     this.db = openSqlite(options.path);
+    this.writes = new WriteTransactions(this.db);
     this.db.exec(SCHEMA);
     this.addMissingColumns();
     this.clock = options.clock ?? systemClock;
@@ -132,7 +136,7 @@ export class SqliteBus implements DeadLetterAdmin {
   enqueue(messages: readonly RoutedMessage[]): void {
     const now = this.clock.now().getTime();
     const touched = new Set<string>();
-    this.db.transaction(() => this.insertMessages(messages, now, touched)).immediate();
+    this.writes.run(() => this.insertMessages(messages, now, touched));
     this.wake(touched);
   }
 
@@ -144,17 +148,15 @@ export class SqliteBus implements DeadLetterAdmin {
   enqueueOnce(messages: readonly RoutedMessage[]): number {
     const now = this.clock.now().getTime();
     const touched = new Set<string>();
-    const fresh = this.db
-      .transaction(() => {
-        if (now - this.lastRelayedPrune > RELAYED_EVENT_PRUNE_INTERVAL_MS) {
-          this.statements.pruneRelayed.run(now - RELAYED_EVENT_MEMORY_MS);
-          this.lastRelayedPrune = now;
-        }
-        const unseen = messages.filter((message) => this.statements.markRelayed.run(message.eventId, now).changes > 0);
-        this.insertMessages(unseen, now, touched);
-        return unseen.length;
-      })
-      .immediate();
+    const fresh = this.writes.run(() => {
+      if (now - this.lastRelayedPrune > RELAYED_EVENT_PRUNE_INTERVAL_MS) {
+        this.statements.pruneRelayed.run(now - RELAYED_EVENT_MEMORY_MS);
+        this.lastRelayedPrune = now;
+      }
+      const unseen = messages.filter((message) => this.statements.markRelayed.run(message.eventId, now).changes > 0);
+      this.insertMessages(unseen, now, touched);
+      return unseen.length;
+    });
     this.wake(touched);
     return fresh;
   }
@@ -196,17 +198,15 @@ export class SqliteBus implements DeadLetterAdmin {
     const dead = (this.statements.claimOwners.all() as ProcessOwner[]).filter((owner) => !isOwnerAlive(owner));
     const released = new Map<string, number>();
     if (dead.length === 0) return released;
-    this.db
-      .transaction(() => {
-        for (const owner of dead) {
-          const pid = owner.split('/')[1];
-          const reason = `released at start: process ${pid}, which held it, had died (handler crashed or was killed)`;
-          for (const row of this.statements.releaseClaims.all(now, reason, owner) as { queue: string }[]) {
-            released.set(row.queue, (released.get(row.queue) ?? 0) + 1);
-          }
+    this.writes.run(() => {
+      for (const owner of dead) {
+        const pid = owner.split('/')[1];
+        const reason = `released at start: process ${pid}, which held it, had died (handler crashed or was killed)`;
+        for (const row of this.statements.releaseClaims.all(now, reason, owner) as { queue: string }[]) {
+          released.set(row.queue, (released.get(row.queue) ?? 0) + 1);
         }
-      })
-      .immediate();
+      }
+    });
     for (const queue of released.keys()) wakeups.emit(this.wakeKey(queue));
     return released;
   }
@@ -227,28 +227,26 @@ export class SqliteBus implements DeadLetterAdmin {
     const received: ReceivedMessage[] = [];
     // A read needs no lock: idle consumers (one per service, polling) never queue for the write lock.
     if (this.statements.anyReady.get(queue.name, now) === undefined) return received;
-    this.db
-      .transaction(() => {
-        for (;;) {
-          const wanted = max - received.length;
-          const rows = this.statements.ready.all(queue.name, now, wanted) as ReadyRow[];
-          let deadLettered = 0;
-          for (const row of rows) {
-            if (row.receive_count >= queue.maxReceiveCount) {
-              const reason = `exceeded ${queue.maxReceiveCount} receives; last error: ${row.last_error ?? 'visibility timeout expired (handler crashed or was killed)'}`;
-              this.statements.toDeadLetter.run(deadLetterQueueName(queue.name), now, reason, now, row.seq);
-              deadLettered++;
-              continue;
-            }
-            const receipt = randomUUID();
-            this.statements.take.run(now + queue.visibilityTimeoutSeconds * 1000, receipt, this.owner, row.seq);
-            received.push({ messageId: row.message_id, receiptHandle: receipt, body: row.body, receiveCount: row.receive_count + 1 });
+    this.writes.run(() => {
+      for (;;) {
+        const wanted = max - received.length;
+        const rows = this.statements.ready.all(queue.name, now, wanted) as ReadyRow[];
+        let deadLettered = 0;
+        for (const row of rows) {
+          if (row.receive_count >= queue.maxReceiveCount) {
+            const reason = `exceeded ${queue.maxReceiveCount} receives; last error: ${row.last_error ?? 'visibility timeout expired (handler crashed or was killed)'}`;
+            this.statements.toDeadLetter.run(deadLetterQueueName(queue.name), now, reason, now, row.seq);
+            deadLettered++;
+            continue;
           }
-          // Rows moved to the DLQ took places in this batch: look again, or a full queue could answer empty.
-          if (deadLettered === 0 || rows.length < wanted) break;
+          const receipt = randomUUID();
+          this.statements.take.run(now + queue.visibilityTimeoutSeconds * 1000, receipt, this.owner, row.seq);
+          received.push({ messageId: row.message_id, receiptHandle: receipt, body: row.body, receiveCount: row.receive_count + 1 });
         }
-      })
-      .immediate();
+        // Rows moved to the DLQ took places in this batch: look again, or a full queue could answer empty.
+        if (deadLettered === 0 || rows.length < wanted) break;
+      }
+    });
     return received;
   }
 
@@ -269,24 +267,22 @@ export class SqliteBus implements DeadLetterAdmin {
   }
 
   ack(receipts: readonly string[]): void {
-    this.db
-      .transaction(() => {
-        for (const receipt of receipts) this.statements.ack.run(receipt);
-      })
-      .immediate();
+    this.writes.run(() => {
+      for (const receipt of receipts) this.statements.ack.run(receipt);
+    });
   }
 
   release(receipt: string, reason: string, delaySeconds: number): void {
-    this.statements.release.run(this.clock.now().getTime() + delaySeconds * 1000, reason, receipt);
+    this.writes.run(() => this.statements.release.run(this.clock.now().getTime() + delaySeconds * 1000, reason, receipt));
   }
 
   deadLetter(queue: string, receipt: string, reason: string): void {
     const now = this.clock.now().getTime();
-    this.statements.toDeadLetterByReceipt.run(deadLetterQueueName(queue), now, reason, now, receipt);
+    this.writes.run(() => this.statements.toDeadLetterByReceipt.run(deadLetterQueueName(queue), now, reason, now, receipt));
   }
 
   extendVisibility(receipt: string, seconds: number): void {
-    this.statements.extend.run(this.clock.now().getTime() + seconds * 1000, receipt);
+    this.writes.run(() => this.statements.extend.run(this.clock.now().getTime() + seconds * 1000, receipt));
   }
 
   async list(queue: string, limit: number): Promise<DeadLetter[]> {
@@ -315,15 +311,13 @@ export class SqliteBus implements DeadLetterAdmin {
     this.queueNamed(queue);
     const now = this.clock.now().getTime();
     const dlq = deadLetterQueueName(queue);
-    const moved = this.db
-      .transaction(() => {
-        const base =
-          'UPDATE messages SET queue = source_queue, source_queue = NULL, receive_count = 0, visible_at = ?, dead_lettered_at = NULL, last_error = NULL, receipt = NULL, claimed_by = NULL WHERE queue = ?';
-        if (!messageIds) return this.db.prepare(base).run(now, dlq).changes;
-        const one = this.db.prepare(`${base} AND message_id = ?`);
-        return messageIds.reduce((count, id) => count + one.run(now, dlq, id).changes, 0);
-      })
-      .immediate();
+    const moved = this.writes.run(() => {
+      const base =
+        'UPDATE messages SET queue = source_queue, source_queue = NULL, receive_count = 0, visible_at = ?, dead_lettered_at = NULL, last_error = NULL, receipt = NULL, claimed_by = NULL WHERE queue = ?';
+      if (!messageIds) return this.db.prepare(base).run(now, dlq).changes;
+      const one = this.db.prepare(`${base} AND message_id = ?`);
+      return messageIds.reduce((count, id) => count + one.run(now, dlq, id).changes, 0);
+    });
     if (moved > 0) wakeups.emit(this.wakeKey(queue));
     return moved;
   }
@@ -366,13 +360,11 @@ export class SqliteBus implements DeadLetterAdmin {
 
   /** Bus files of earlier versions lack `event_seq` and `claimed_by`: add them (in one write transaction). */
   private addMissingColumns(): void {
-    this.db
-      .transaction(() => {
-        const columns = this.db.prepare("SELECT name FROM pragma_table_info('messages')").pluck().all() as string[];
-        if (!columns.includes('event_seq')) this.db.exec('ALTER TABLE messages ADD COLUMN event_seq INTEGER');
-        if (!columns.includes('claimed_by')) this.db.exec('ALTER TABLE messages ADD COLUMN claimed_by TEXT');
-      })
-      .immediate();
+    this.writes.run(() => {
+      const columns = this.db.prepare("SELECT name FROM pragma_table_info('messages')").pluck().all() as string[];
+      if (!columns.includes('event_seq')) this.db.exec('ALTER TABLE messages ADD COLUMN event_seq INTEGER');
+      if (!columns.includes('claimed_by')) this.db.exec('ALTER TABLE messages ADD COLUMN claimed_by TEXT');
+    });
   }
 
   private wakeKey(queue: string): string {

@@ -13,6 +13,7 @@ import {
 import { conditionHolds } from '../tables/conditions.js';
 import { GroupedWrites } from './grouped-writes.js';
 import { openSqlite, type SqliteDatabase } from './sqlite.js';
+import { WriteTransactions } from './write-transactions.js';
 
 function keyPart(item: Item, attribute: string | undefined, table: string): string {
   if (!attribute) return '';
@@ -65,6 +66,8 @@ export class SqliteTableStore implements ItemStore {
   private readonly statements = new Map<string, Statement>();
   /** With `groupWrites`, writes of the same event-loop turn share one transaction (concurrent handlers take the lock once). */
   private readonly writes: GroupedWrites | undefined;
+  /** IMMEDIATE transactions that wait for the lock in short steps. */
+  private readonly transactions: WriteTransactions;
 
   constructor(
     path: string,
@@ -72,7 +75,8 @@ export class SqliteTableStore implements ItemStore {
     options: SqliteTableStoreOptions = {},
   ) {
     this.db = openSqlite(path);
-    this.writes = options.groupWrites ? new GroupedWrites(this.db) : undefined;
+    this.transactions = new WriteTransactions(this.db);
+    this.writes = options.groupWrites ? new GroupedWrites(this.db, this.transactions) : undefined;
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS table_indexes (table_name TEXT NOT NULL, index_name TEXT NOT NULL, definition TEXT NOT NULL, PRIMARY KEY (table_name, index_name))',
     );
@@ -179,7 +183,7 @@ export class SqliteTableStore implements ItemStore {
   /** Runs synchronous writes in an IMMEDIATE transaction of their own, or in the next group when writes are grouped. */
   private writeNow<T>(write: () => T): Promise<T> {
     if (this.writes) return this.writes.run(write);
-    return Promise.resolve(this.db.transaction(write).immediate());
+    return Promise.resolve(this.transactions.run(write));
   }
 
   private statement(sql: string): Statement {
@@ -241,33 +245,31 @@ export class SqliteTableStore implements ItemStore {
    * do not race.
    */
   private createTable(name: string, definition: TableDefinition): void {
-    this.db
-      .transaction(() => {
-        this.db.exec(
-          `CREATE TABLE IF NOT EXISTS "t_${name}" (pk TEXT NOT NULL, sk TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (pk, sk)) WITHOUT ROWID`,
-        );
-        const columns = new Set(this.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(`t_${name}`) as string[]);
-        const known = this.db.prepare('SELECT definition FROM table_indexes WHERE table_name = ? AND index_name = ?').pluck();
-        for (const [indexName, index] of Object.entries(definition.indexes)) {
-          if (!/^[A-Za-z][A-Za-z0-9]*$/.test(indexName)) throw new Error(`table '${name}': index name '${indexName}' must be alphanumeric`);
-          const [pkColumn, skColumn] = indexColumns(indexName);
-          const wanted = JSON.stringify({ partitionKey: index.partitionKey, sortKey: index.sortKey ?? null });
-          if (!columns.has(`x_${indexName}_pk`)) {
-            this.db.exec(`ALTER TABLE "t_${name}" ADD COLUMN ${pkColumn} TEXT; ALTER TABLE "t_${name}" ADD COLUMN ${skColumn} TEXT`);
-          }
-          if (known.get(name, indexName) !== wanted) {
-            this.db.exec(
-              `UPDATE "t_${name}" SET ${pkColumn} = ${indexValueSql(index.partitionKey)}, ${skColumn} = ${indexValueSql(index.sortKey)}`,
-            );
-            this.db
-              .prepare('INSERT OR REPLACE INTO table_indexes (table_name, index_name, definition) VALUES (?, ?, ?)')
-              .run(name, indexName, wanted);
-          }
-          this.db.exec(
-            `CREATE INDEX IF NOT EXISTS "t_${name}_${indexName}" ON "t_${name}" (${pkColumn}, ${skColumn}, pk, sk) WHERE ${pkColumn} IS NOT NULL`,
-          );
+    this.transactions.run(() => {
+      this.db.exec(
+        `CREATE TABLE IF NOT EXISTS "t_${name}" (pk TEXT NOT NULL, sk TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (pk, sk)) WITHOUT ROWID`,
+      );
+      const columns = new Set(this.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(`t_${name}`) as string[]);
+      const known = this.db.prepare('SELECT definition FROM table_indexes WHERE table_name = ? AND index_name = ?').pluck();
+      for (const [indexName, index] of Object.entries(definition.indexes)) {
+        if (!/^[A-Za-z][A-Za-z0-9]*$/.test(indexName)) throw new Error(`table '${name}': index name '${indexName}' must be alphanumeric`);
+        const [pkColumn, skColumn] = indexColumns(indexName);
+        const wanted = JSON.stringify({ partitionKey: index.partitionKey, sortKey: index.sortKey ?? null });
+        if (!columns.has(`x_${indexName}_pk`)) {
+          this.db.exec(`ALTER TABLE "t_${name}" ADD COLUMN ${pkColumn} TEXT; ALTER TABLE "t_${name}" ADD COLUMN ${skColumn} TEXT`);
         }
-      })
-      .immediate();
+        if (known.get(name, indexName) !== wanted) {
+          this.db.exec(
+            `UPDATE "t_${name}" SET ${pkColumn} = ${indexValueSql(index.partitionKey)}, ${skColumn} = ${indexValueSql(index.sortKey)}`,
+          );
+          this.db
+            .prepare('INSERT OR REPLACE INTO table_indexes (table_name, index_name, definition) VALUES (?, ?, ?)')
+            .run(name, indexName, wanted);
+        }
+        this.db.exec(
+          `CREATE INDEX IF NOT EXISTS "t_${name}_${indexName}" ON "t_${name}" (${pkColumn}, ${skColumn}, pk, sk) WHERE ${pkColumn} IS NOT NULL`,
+        );
+      }
+    });
   }
 }

@@ -5,6 +5,9 @@ import Database from 'better-sqlite3';
 /** A SQLite database handle (better-sqlite3). */
 export type SqliteDatabase = Database.Database;
 
+/** How long a statement waits for a lock another connection holds before it fails with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
 /**
  * Opens a SQLite file for several processes at once: WAL journal (readers never block the writer),
  * synchronous=NORMAL (durable across process crashes, which is what the bus promises), and a busy
@@ -15,7 +18,7 @@ export function openSqlite(path: string): SqliteDatabase {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 10000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
   return db;
 }

@@ -11,6 +11,8 @@ export interface TargetDelivery {
   readonly lastFailedAt: string | null;
   readonly lastError: string | null;
   readonly failuresInRow: number;
+  /** The last test the user asked for: whether it was delivered (if not, lastError says why) and when. */
+  readonly lastTest?: { readonly requestId: string; readonly delivered: boolean; readonly at: string };
 }
 
 /** A target as GET /notifications/targets shows it: its settings, whether its secret is stored, its last outcome. */
@@ -55,6 +57,7 @@ export async function notificationTargets(
               lastFailedAt: status.lastFailedAt,
               lastError: status.lastError,
               failuresInRow: status.failuresInRow,
+              ...(status.lastTest ? { lastTest: status.lastTest } : {}),
             }
           : null,
       };
@@ -94,6 +97,32 @@ export async function saveNotificationTargets(
   return saveConfig(context, { ...current.config, notifications }, expectedVersion);
 }
 
+/** A test notification asked for: its request id (the target's `delivery.lastTest` names it once tried). */
+export interface RequestedTest {
+  readonly requestId: string;
+  readonly target: string;
+  readonly requestedAt: string;
+}
+
+/** The target of this name in the stored config, or a 404 naming it. */
+async function configuredTarget(context: CrmApiContext, name: string): Promise<NotificationTarget> {
+  const { config } = await currentConfig(context);
+  const target = config.notifications?.targets?.find((candidate) => candidate.name === name);
+  if (!target) throw new ApiError(404, 'unknown_notification_target', `no notification target '${name}' in the config: save it first`);
+  return target;
+}
+
+/**
+ * Asks the notifier to send a target a test message (`notification.test-requested`); it records the
+ * outcome as the target's last outcome, with this request's id as `delivery.lastTest.requestId`.
+ */
+export async function requestTestNotification(context: CrmApiContext, name: string): Promise<RequestedTest> {
+  const target = await configuredTarget(context, name);
+  const test = { requestId: context.ids.uuid(), target: target.name, requestedAt: context.clock.now().toISOString() };
+  await context.publisher.publish([{ detailType: 'notification.test-requested', data: test }]);
+  return test;
+}
+
 /**
  * Writes a target's secret — its webhook URL (webhook, slack) or SMTP password (email) — straight to the
  * secret store. A URL must pass the SSRF check with the target's allowPrivateHosts (the notifier checks
@@ -104,9 +133,7 @@ export async function storeNotificationSecret(
   name: string,
   value: string,
 ): Promise<{ target: string; secretStored: true }> {
-  const { config } = await currentConfig(context);
-  const target = config.notifications?.targets?.find((candidate) => candidate.name === name);
-  if (!target) throw new ApiError(404, 'unknown_notification_target', `no notification target '${name}' in the config: save it first`);
+  const target = await configuredTarget(context, name);
   if (target.kind !== 'email') {
     const refused = unsafeUrlReason(value, target.allowPrivateHosts, "list the host in the target's allowPrivateHosts to allow it");
     if (refused) throw new ApiError(400, 'unsafe_url', `the webhook URL of '${name}' ${refused}`);

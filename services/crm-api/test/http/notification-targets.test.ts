@@ -77,3 +77,57 @@ test('bad targets and unsafe webhook URLs answer 400 naming the problem; an unkn
   const unknown = await inject('PUT', '/notifications/targets/nobody/secret', { value: 'https://example.org/' });
   assert.equal(unknown.statusCode, 404);
 });
+
+test('POST /notifications/targets/{name}/test asks the notifier for a test (202, notification.test-requested); an unknown target 404; a retried key answers the same and publishes once', async () => {
+  await inject('PUT', '/notifications/targets', { targets: [{ name: 'team-slack', kind: 'slack' }] });
+  const before = api.published('notification.test-requested').length;
+  const asked = await api.app.inject({ method: 'POST', url: '/notifications/targets/team-slack/test', headers: api.auth });
+  assert.equal(asked.statusCode, 202, asked.body);
+  const { requestId, target, requestedAt } = asked.json();
+  assert.equal(target, 'team-slack');
+  assert.match(requestId, /^[0-9a-f-]{36}$/);
+  assert.equal(requestedAt, api.clock.now().toISOString());
+  assert.deepEqual(api.published('notification.test-requested').slice(before), [{ requestId, target: 'team-slack', requestedAt }]);
+
+  const unknown = await api.app.inject({ method: 'POST', url: '/notifications/targets/nobody/test', headers: api.auth });
+  assert.equal(unknown.statusCode, 404);
+  assert.equal(unknown.json().error, 'unknown_notification_target');
+  assert.match(unknown.json().message, /no notification target 'nobody'/);
+  const badName = await api.app.inject({ method: 'POST', url: '/notifications/targets/Bad%20Name/test', headers: api.auth });
+  assert.equal(badName.statusCode, 400);
+  assert.match(badName.json().message, /params\/name/);
+  assert.equal(api.published('notification.test-requested').length, before + 1, 'refused requests publish nothing');
+
+  const keyed = { ...api.auth, 'idempotency-key': 'test-team-slack-1' };
+  const first = await api.app.inject({ method: 'POST', url: '/notifications/targets/team-slack/test', headers: keyed });
+  const retried = await api.app.inject({ method: 'POST', url: '/notifications/targets/team-slack/test', headers: keyed });
+  assert.equal(first.statusCode, 202);
+  assert.equal(retried.statusCode, 202);
+  assert.equal(retried.headers['idempotency-replayed'], 'true');
+  assert.deepEqual(retried.json(), first.json());
+  assert.equal(api.published('notification.test-requested').length, before + 2, 'the retry published nothing');
+});
+
+test("the target's last test shows in GET /notifications/targets once the notifier recorded it", async () => {
+  await inject('PUT', '/notifications/targets', { targets: [{ name: 'hooks', kind: 'webhook' }] });
+  const { requestId } = (await api.app.inject({ method: 'POST', url: '/notifications/targets/hooks/test', headers: api.auth })).json();
+  // What the notifier writes in its own table after the test failed (crm-api only reads it).
+  await api.ports.tables.put('notifications', {
+    key: 'target#hooks',
+    statusOf: 'hooks',
+    lastDeliveredAt: null,
+    lastFailedAt: '2026-03-01T12:00:05.000Z',
+    lastError: "target 'hooks': the webhook answered 404",
+    failuresInRow: 1,
+    lastTest: { requestId, delivered: false, at: '2026-03-01T12:00:05.000Z' },
+    updatedAt: '2026-03-01T12:00:05.000Z',
+  });
+  const listed = (await inject('GET', '/notifications/targets')).json();
+  assert.deepEqual(listed.targets[0].delivery, {
+    lastDeliveredAt: null,
+    lastFailedAt: '2026-03-01T12:00:05.000Z',
+    lastError: "target 'hooks': the webhook answered 404",
+    failuresInRow: 1,
+    lastTest: { requestId, delivered: false, at: '2026-03-01T12:00:05.000Z' },
+  });
+});

@@ -300,6 +300,7 @@ test('the OpenAPI document validates and lists every route', async () => {
     'GET /notifications/targets',
     'PUT /notifications/targets',
     'PUT /notifications/targets/{name}/secret',
+    'POST /notifications/targets/{name}/test',
     'GET /api-keys',
     'POST /api-keys',
     'DELETE /api-keys/{keyId}',

@@ -200,3 +200,33 @@ test('a notification target is added, its webhook URL stored write-only, and its
   await screenshotPanel('notifications-title', 'cockpit-settings-notifications');
   assert.deepEqual(await seriousAccessibilityViolations(driver), []);
 });
+
+test('Send test asks the notifier for a test message and announces its outcome once the notifier recorded it', async () => {
+  await driver.get(`${address}/app#/settings`);
+  await driver.navigate().refresh();
+  const asked = api.published('notification.test-requested').length;
+  await (await shown(driver, 'button[aria-label="Send test to notification target team-slack"]')).click();
+  await shownText(driver, '.target-list', /Test on its way…/);
+  await pageHolds(driver, "document.querySelector('.announcer').textContent.includes('Sending a test to team-slack')", 'announced');
+  const [request] = api.published('notification.test-requested').slice(asked);
+  assert.equal(request?.target, 'team-slack');
+  // What the notifier records in its own table once the test reached the target.
+  await api.ports.tables.put('notifications', {
+    key: 'target#team-slack',
+    statusOf: 'team-slack',
+    lastDeliveredAt: '2026-03-01T12:00:03.000Z',
+    lastFailedAt: '2026-03-01T10:00:00.000Z',
+    lastError: "target 'team-slack': hooks.slack.com answered 404",
+    failuresInRow: 0,
+    lastTest: { requestId: request!.requestId, delivered: true, at: '2026-03-01T12:00:03.000Z' },
+    updatedAt: '2026-03-01T12:00:03.000Z',
+  });
+  await pageHolds(
+    driver,
+    "document.querySelector('.announcer').textContent.includes('The test reached team-slack')",
+    'the outcome announced',
+    10_000,
+  );
+  await shownText(driver, '.target-list', /last sent .*; last test reached it/);
+  assert.deepEqual(await seriousAccessibilityViolations(driver), []);
+});

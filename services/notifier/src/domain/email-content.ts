@@ -1,5 +1,5 @@
 import { cockpitJobLink, type JobNotice, placeOf } from './job-notice.js';
-import { headline, type Notification } from './notification.js';
+import { headline, listedJobs, type Notification, testMessage, unlistedJobs } from './notification.js';
 
 /** An email's subject and its plain-text and HTML bodies. */
 export interface EmailContent {
@@ -36,13 +36,18 @@ function jobHtml(job: JobNotice, cockpitUrl: string): string {
 /** The email of a notification: every job with its link into the cockpit and to the posting. */
 export function emailContent(notification: Notification): EmailContent {
   const subject = headline(notification);
-  const jobs = notification.kind === 'instant' ? [notification.job] : notification.jobs;
-  const more = notification.kind === 'digest' && notification.more > 0 ? notification.more : 0;
+  const jobs = listedJobs(notification);
+  const more = unlistedJobs(notification);
   const moreText = more ? [`…and ${more} more: ${notification.cockpitUrl}`] : [];
   const moreHtml = more ? [`<p>…and ${more} more in <a href="${html(notification.cockpitUrl)}">the cockpit</a>.</p>`] : [];
+  const testText = notification.kind === 'test' ? [testMessage(notification), `The cockpit: ${notification.cockpitUrl}`] : [];
+  const testHtml =
+    notification.kind === 'test'
+      ? [`<p>${html(testMessage(notification))}</p>`, `<p><a href="${html(notification.cockpitUrl)}">Open the cockpit</a></p>`]
+      : [];
   return {
     subject,
-    text: [...jobs.map((job) => jobText(job, notification.cockpitUrl)), ...moreText].join('\n\n'),
-    html: [`<p>${html(subject)}</p>`, ...jobs.map((job) => jobHtml(job, notification.cockpitUrl)), ...moreHtml].join('\n'),
+    text: [...testText, ...jobs.map((job) => jobText(job, notification.cockpitUrl)), ...moreText].join('\n\n'),
+    html: [`<p>${html(subject)}</p>`, ...testHtml, ...jobs.map((job) => jobHtml(job, notification.cockpitUrl)), ...moreHtml].join('\n'),
   };
 }

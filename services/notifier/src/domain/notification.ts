@@ -24,8 +24,21 @@ export interface DigestNotification {
   readonly more: number;
 }
 
+/** A message the user asked for (settings, `jobpipe notify test`) to see that a target works; it lists no job. */
+export interface TestNotification {
+  readonly kind: 'test';
+  /** Stable per target and test request. */
+  readonly id: string;
+  /** The request the user made (the settings and the CLI look for its outcome by it). */
+  readonly requestId: string;
+  readonly cockpitUrl: string;
+  /** The target's name, said in the message so the reader knows which target reached them. */
+  readonly target: string;
+  readonly requestedAt: string;
+}
+
 /** What a target is sent. */
-export type Notification = InstantNotification | DigestNotification;
+export type Notification = InstantNotification | DigestNotification | TestNotification;
 
 function notificationId(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
@@ -56,9 +69,30 @@ export function digestNotification(
   };
 }
 
+/** The test notification of a target for one request. */
+export function testNotification(target: string, requestId: string, requestedAt: string, cockpitUrl: string): TestNotification {
+  return { kind: 'test', id: notificationId('test', target, requestId), requestId, cockpitUrl, target, requestedAt };
+}
+
+/** The jobs a notification lists one by one. */
+export function listedJobs(notification: Notification): readonly JobNotice[] {
+  if (notification.kind === 'instant') return [notification.job];
+  return notification.kind === 'digest' ? notification.jobs : [];
+}
+
+/** Jobs a digest covers beyond those it lists (0 for other notifications). */
+export function unlistedJobs(notification: Notification): number {
+  return notification.kind === 'digest' ? notification.more : 0;
+}
+
 /** How many jobs a notification covers. */
 export function jobCount(notification: Notification): number {
-  return notification.kind === 'instant' ? 1 : notification.jobs.length + notification.more;
+  return listedJobs(notification).length + unlistedJobs(notification);
+}
+
+/** What a test notification says besides its headline. */
+export function testMessage(notification: TestNotification): string {
+  return `This is a test from jobpipe, asked for at ${notification.requestedAt}: target '${notification.target}' works, and new jobs will arrive here like this.`;
 }
 
 /** One line naming what a notification is about (a subject line, a chat fallback). */
@@ -67,6 +101,7 @@ export function headline(notification: Notification): string {
     const { job } = notification;
     return `New job: ${job.title} at ${job.company} (score ${Math.round(job.score)})`;
   }
+  if (notification.kind === 'test') return `jobpipe test notification for ${notification.target}`;
   const count = jobCount(notification);
   return `jobpipe digest for ${notification.day}: ${count} new job${count === 1 ? '' : 's'}`;
 }

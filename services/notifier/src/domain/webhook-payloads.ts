@@ -1,5 +1,5 @@
 import { cockpitJobLink, type JobNotice, placeOf } from './job-notice.js';
-import { headline, type Notification } from './notification.js';
+import { headline, listedJobs, type Notification, testMessage, unlistedJobs } from './notification.js';
 
 /** A job as the generic JSON webhook carries it. */
 export interface WebhookJob {
@@ -19,9 +19,11 @@ export interface WebhookJob {
 
 /** The generic webhook's JSON body. */
 export interface WebhookBody {
-  readonly type: 'jobpipe.job' | 'jobpipe.digest';
+  readonly type: 'jobpipe.job' | 'jobpipe.digest' | 'jobpipe.test';
   readonly id: string;
   readonly text: string;
+  /** A test notification's message (it lists no job). */
+  readonly message?: string;
   readonly day?: string;
   readonly jobs: readonly WebhookJob[];
   /** Jobs of a digest beyond those listed. */
@@ -44,16 +46,21 @@ function webhookJob(job: JobNotice, cockpitUrl: string): WebhookJob {
   };
 }
 
-/** The generic JSON body: the same shape for one job and for a digest (`jobs` has one entry or many). */
+const WEBHOOK_TYPES = { instant: 'jobpipe.job', digest: 'jobpipe.digest', test: 'jobpipe.test' } as const;
+
+/**
+ * The generic JSON body: the same shape for one job, a digest and a test (`jobs` has one entry, many,
+ * or none; a test carries its `message`).
+ */
 export function genericWebhookBody(notification: Notification): WebhookBody {
-  const jobs = notification.kind === 'instant' ? [notification.job] : notification.jobs;
   return {
-    type: notification.kind === 'instant' ? 'jobpipe.job' : 'jobpipe.digest',
+    type: WEBHOOK_TYPES[notification.kind],
     id: notification.id,
     text: headline(notification),
+    ...(notification.kind === 'test' ? { message: testMessage(notification) } : {}),
     ...(notification.kind === 'digest' ? { day: notification.day } : {}),
-    jobs: jobs.map((job) => webhookJob(job, notification.cockpitUrl)),
-    more: notification.kind === 'digest' ? notification.more : 0,
+    jobs: listedJobs(notification).map((job) => webhookJob(job, notification.cockpitUrl)),
+    more: unlistedJobs(notification),
     cockpitUrl: notification.cockpitUrl,
   };
 }
@@ -92,6 +99,10 @@ function slackJob(job: JobNotice, cockpitUrl: string): string {
 export function slackWebhookBody(notification: Notification) {
   const text = slackEscape(headline(notification));
   if (notification.kind === 'instant') return { text, blocks: [section(slackJob(notification.job, notification.cockpitUrl))] };
+  if (notification.kind === 'test') {
+    const body = `*${text}*\n${slackEscape(testMessage(notification))}\n${slackLink(notification.cockpitUrl, 'Open the cockpit')}`;
+    return { text, blocks: [section(body)] };
+  }
   // A header section, one section per job, and a closing section when some are not listed.
   const room = SLACK_MAX_BLOCKS - 2;
   const listed = notification.jobs.slice(0, room);

@@ -16,6 +16,12 @@ export interface SalaryFigures {
 }
 
 /**
+ * Whether the source itself says a posting is open or closed (filled, unpublished): only some sources
+ * say (MCF `status.jobStatus`, SmartRecruiters `active`, Workable `state`).
+ */
+export type SourceStatus = 'open' | 'closed';
+
+/**
  * What an extractor reads out of one source posting, before normalization. Null means "the source does
  * not say"; normalization then infers from text where it can. `provenance` names where each value came from.
  */
@@ -39,5 +45,7 @@ export interface ExtractedPosting {
   readonly descriptionHtml: string;
   readonly postedAt: string | number | null;
   readonly expiresAt: string | number | null;
+  /** The posting's status as the source states it; absent where the source states none. */
+  readonly sourceStatus?: SourceStatus;
   readonly provenance: Readonly<Record<string, string>>;
 }

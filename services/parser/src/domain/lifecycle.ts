@@ -76,7 +76,7 @@ export function closed(
 /**
  * What one finished run of one search does to a job of its source:
  * - listed: the search's misses start again, `lastSeenAt` moves on, and a job closed for any reason but
- *   the user's — unless it is still past its own closing date — reopens;
+ *   the user's or its source's own word — unless it is still past its own closing date — reopens;
  * - not listed by a complete read of a search that listed it before: one more miss; once every search
  *   that ever listed it has missed it {@link MISSES_TO_CLOSE} complete reads in a row it closes as
  *   `missing-from-complete-reads`, naming the runs;
@@ -101,6 +101,14 @@ export function lifecycleAfterRun(job: JobLifecycle, run: RunSighting): Lifecycl
   return { kind: 'update', lifecycle: missed };
 }
 
+/**
+ * Whether a listing reopens the closed job: not one the user closed, nor one its source says is closed
+ * (a board may still list it; the source's own status in the posting's body reopens it, see source-status.ts).
+ */
+function reopensWhenListed(job: JobLifecycle): boolean {
+  return job.closeReason !== 'user' && job.closeReason !== 'source-says-closed';
+}
+
 function sighted(job: JobLifecycle, run: RunSighting, previous: SearchRead | undefined): LifecycleChange {
   const lastSeenAt = Date.parse(run.finishedAt) - Date.parse(job.lastSeenAt) >= LAST_SEEN_STEP_MS ? run.finishedAt : job.lastSeenAt;
   const readChanged = !previous || previous.misses > 0;
@@ -109,7 +117,7 @@ function sighted(job: JobLifecycle, run: RunSighting, previous: SearchRead | und
     lastSeenAt,
     reads: { ...job.reads, [run.searchId]: { lastRunId: run.runId, misses: 0 } },
   };
-  if (job.closedAt !== undefined && job.closeReason !== 'user' && !isExpired(job, run.finishedAt)) {
+  if (job.closedAt !== undefined && reopensWhenListed(job) && !isExpired(job, run.finishedAt)) {
     const { closedAt: _closedAt, closeReason: _closeReason, ...open } = seen;
     return {
       kind: 'reopen',

@@ -6,7 +6,7 @@ import { dedupeKey, textFingerprint } from './dedupe.js';
 import { inlineText, isPlainText, plainDescription, sanitizedDescription, unescapeMarkup } from './description.js';
 import { employmentTypeFromText, employmentTypeOf } from './employment-type.js';
 import { experienceFromText } from './experience.js';
-import type { ExtractedPosting, JobLocation } from './extracted-posting.js';
+import type { ExtractedPosting, JobLocation, SourceStatus } from './extracted-posting.js';
 import { PostingRejected } from './rejection.js';
 import { annualize } from './salary.js';
 import { salaryFromText } from './salary-text.js';
@@ -24,6 +24,12 @@ export interface ParsedPosting {
   readonly descriptionHtml: string;
   readonly dedupeKey: string;
   readonly textFingerprint: string | null;
+  /**
+   * Whether the source itself says the posting is open or closed (absent where it says neither). Kept out
+   * of the job and its content hash: a status is a lifecycle fact the parser acts on (it closes or reopens
+   * the job), not content.
+   */
+  readonly sourceStatus?: SourceStatus;
 }
 
 /** What the caller knows beyond the body: the source, the id and URL it fetched, when it saw the posting. */
@@ -200,5 +206,6 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
     descriptionHtml,
     dedupeKey: dedupeKey(company, title, locations, extracted.remote),
     textFingerprint: textFingerprint(descriptionText),
+    ...(extracted.sourceStatus ? { sourceStatus: extracted.sourceStatus } : {}),
   };
 }

@@ -18,6 +18,13 @@ export function eventsOf(change: LifecycleChange): OutgoingEvent[] {
   return [];
 }
 
+/** The job item as a close or reopen leaves it (a reopen drops the close); the item itself for any other change. */
+export function itemAfter(current: JobItem, change: LifecycleChange): JobItem {
+  if (change.kind === 'none') return current;
+  const { closedAt: _closedAt, closeReason: _closeReason, ...open } = current;
+  return { ...(change.kind === 'reopen' ? open : current), ...change.lifecycle } as JobItem;
+}
+
 /**
  * Applies a lifecycle decision to each job (a full import; a scrape run's sweep also decides ghost
  * flags, so it has a loop of its own): each change is
@@ -42,9 +49,7 @@ export async function applyLifecycle(
       if (!current) return 'none';
       const change = decide(current);
       if (change.kind === 'none') return 'none';
-      const { closedAt: _closedAt, closeReason: _closeReason, ...open } = current;
-      const item = { ...(change.kind === 'reopen' ? open : current), ...change.lifecycle } as JobItem;
-      return (await repository.storeLifecycle(item, caused(eventsOf(change)))) ? change.kind : 'conflict';
+      return (await repository.storeLifecycle(itemAfter(current, change), caused(eventsOf(change)))) ? change.kind : 'conflict';
     });
     if (outcome === 'conflict') conflicts++;
     else if (outcome === 'close') counts.closed++;

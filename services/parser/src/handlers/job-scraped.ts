@@ -44,7 +44,13 @@ export function jobScrapedHandler(deps: JobScrapedDependencies): EventHandler<'j
         storePosting(
           { repository: deps.repository, duplicateMinConfidence: deps.duplicateMinConfidence, caused: context.caused },
           posting,
-          { fetchedAt: scraped.fetchedAt, rawBlobKey: scraped.blobKey, sourceUrl: scraped.url },
+          {
+            fetchedAt: scraped.fetchedAt,
+            rawBlobKey: scraped.blobKey,
+            sourceUrl: scraped.url,
+            ...(scraped.searchId ? { searchId: scraped.searchId } : {}),
+            ...(scraped.runId ? { runId: scraped.runId } : {}),
+          },
         ),
       );
       place.leave();

@@ -13,6 +13,9 @@ import { daysOpen, ghostFlagsOf, type SourceOpenTimes, sameGhostFlags, usualOpen
 import { type LifecycleChange, lifecycleAfterRun } from '../domain/lifecycle.js';
 import { eventsOf } from './apply-lifecycle.js';
 
+/** Jobs of a sweep decided and written at once. */
+const SWEEP_CHUNK = 50;
+
 /** What the lifecycle sweep works with. */
 export interface ScrapeFinishedDependencies {
   readonly blobs: BlobStore;
@@ -138,12 +141,13 @@ export async function sweepAfterRun(
     finishedAt: run.finishedAt,
     listed: seen?.has(listedIdOf(job)) ?? false,
   });
-  for (const job of jobs) {
+  const swept = jobs.filter((job) => {
     const planned = lifecycleAfterRun(job, sighting(job));
-    if (planned.kind === 'none' && (job.closedAt !== undefined || sameGhostFlags(job.ghostFlags, flagsOf(job)))) continue;
+    return planned.kind !== 'none' || (job.closedAt === undefined && !sameGhostFlags(job.ghostFlags, flagsOf(job)));
+  });
+  const sweepJob = (job: JobItem) =>
     // Decided again on the job as it is now, in turn with any new version of it being stored.
-    const turn = { jobId: job.jobId, dedupeKey: job.dedupeKey, textFingerprint: job.textFingerprint ?? null };
-    const outcome = await deps.repository.inTurn(turn, async () => {
+    deps.repository.inTurn({ jobId: job.jobId, dedupeKey: job.dedupeKey, textFingerprint: job.textFingerprint ?? null }, async () => {
       const current = await deps.repository.get(job.jobId);
       if (!current) return { change: 'none' as const, flagged: false };
       const change = lifecycleAfterRun(current, sighting(current));
@@ -152,6 +156,16 @@ export async function sweepAfterRun(
       const stored = await deps.repository.storeLifecycle(next.item, caused(next.events));
       return stored ? { change: change.kind, flagged: next.flagsChanged } : { change: 'conflict' as const, flagged: false };
     });
+  // Jobs are swept SWEEP_CHUNK at a time, so their commits can share a transaction (as a received
+  // batch's do) instead of taking the write lock once per job.
+  const outcomes: Awaited<ReturnType<typeof sweepJob>>[] = [];
+  for (let start = 0; start < swept.length; start += SWEEP_CHUNK) {
+    for (const result of await Promise.allSettled(swept.slice(start, start + SWEEP_CHUNK).map(sweepJob))) {
+      if (result.status === 'rejected') throw result.reason;
+      outcomes.push(result.value);
+    }
+  }
+  for (const outcome of outcomes) {
     if (outcome.flagged) counts.flagged++;
     if (outcome.change === 'conflict') conflicts++;
     else if (outcome.change === 'close') counts.closed++;

@@ -1,8 +1,10 @@
 import type { NormalizedJob } from '@jobpipe/contracts';
-import { type HandlerContext, TransientError } from '@jobpipe/shared';
+import { type HandlerContext, type OutgoingEvent, TransientError } from '@jobpipe/shared';
 import { type JobItem, type JobsRepository, lifecycleFieldsOf } from '../adapters/jobs-repository.js';
 import type { ParsedPosting } from '../domain/normalize.js';
 import { relistingOf } from '../domain/relisting.js';
+import { lifecycleAfterSourceStatus, type StatusSighting } from '../domain/source-status.js';
+import { eventsOf, itemAfter } from './apply-lifecycle.js';
 import { type DuplicateLink, findDuplicate } from './duplicate-finder.js';
 
 /** What happened to one posting. */
@@ -13,6 +15,9 @@ export interface PostingOrigin {
   readonly fetchedAt: string;
   readonly rawBlobKey?: string;
   readonly sourceUrl?: string;
+  /** The search run that fetched it, if any (named by a reopen the source's own status causes). */
+  readonly searchId?: string;
+  readonly runId?: string;
 }
 
 /** What storing needs: the table, the duplicate threshold, and how job.parsed carries its cause. */
@@ -58,15 +63,19 @@ function publicJob(item: JobItem): NormalizedJob {
   return job;
 }
 
-/** Stores the item with its job.parsed in one commit; false when the stored item changed since it was read. */
+/**
+ * Stores the item with its job.parsed (and the job.closed / job.reopened of a lifecycle change) in one
+ * commit; false when the stored item changed since it was read.
+ */
 function storeParsed(
   deps: StoreDependencies,
   item: JobItem,
   change: 'new' | 'updated',
   expectedHash: string | undefined,
+  lifecycleEvents: readonly OutgoingEvent[] = [],
 ): Promise<boolean> {
   const duplicateOf = item.canonicalJobId ? { jobId: item.canonicalJobId, confidence: item.duplicateConfidence ?? 0 } : null;
-  const events = deps.caused([{ detailType: 'job.parsed', data: { job: publicJob(item), change, duplicateOf } }]);
+  const events = deps.caused([{ detailType: 'job.parsed', data: { job: publicJob(item), change, duplicateOf } }, ...lifecycleEvents]);
   return deps.repository.storeAnnounced(item, expectedHash, events);
 }
 
@@ -91,13 +100,38 @@ export function outcomeOf(existing: JobItem | undefined, posting: ParsedPosting,
   return existing ? 'updated' : 'new';
 }
 
+function statusSighting(posting: ParsedPosting, origin: PostingOrigin): StatusSighting {
+  return { status: posting.sourceStatus, fetchedAt: origin.fetchedAt, searchId: origin.searchId, runId: origin.runId };
+}
+
+function conflict(jobId: string): TransientError {
+  return new TransientError('JOB_WRITE_CONFLICT', `job ${jobId} changed while it was being stored; retrying`);
+}
+
+/**
+ * The same content again: announced now if it was stored before its job.parsed was committed (once, by
+ * the condition), and closed or reopened if the source's own status of it changed, with the event in the
+ * same commit.
+ */
+async function storeUnchanged(deps: StoreDependencies, existing: JobItem, posting: ParsedPosting, origin: PostingOrigin): Promise<void> {
+  const status = lifecycleAfterSourceStatus(existing, statusSighting(posting, origin));
+  const events = eventsOf(status);
+  const item = itemAfter(existing, status);
+  if (existing.publishedHash !== existing.contentHash) {
+    const change = existing.firstSeenAt === existing.lastSeenAt ? 'new' : 'updated';
+    if (!(await storeParsed(deps, item, change, existing.contentHash, events)) && events.length > 0) throw conflict(existing.jobId);
+  } else if (events.length > 0 && !(await deps.repository.storeLifecycle(item, deps.caused(events)))) {
+    throw conflict(existing.jobId);
+  }
+}
+
 async function storeOnce(deps: StoreDependencies, posting: ParsedPosting, origin: PostingOrigin): Promise<StoreOutcome> {
   const existing = await deps.repository.get(posting.job.jobId);
   const outcome = outcomeOf(existing, posting, origin);
-  if (outcome === 'unchanged' || outcome === 'stale') {
-    // Stored before job.parsed was committed with the job: announce it now (once, by the condition).
-    if (outcome === 'unchanged' && existing && existing.publishedHash !== existing.contentHash)
-      await storeParsed(deps, existing, existing.firstSeenAt === existing.lastSeenAt ? 'new' : 'updated', existing.contentHash);
+  // A body fetched before the stored one says nothing of the posting now, its status neither.
+  if (outcome === 'stale') return outcome;
+  if (outcome === 'unchanged') {
+    await storeUnchanged(deps, existing as JobItem, posting, origin);
     return outcome;
   }
   // Jobs of the same company/title/place, read once for both the duplicate link and the relisting.
@@ -110,11 +144,12 @@ async function storeOnce(deps: StoreDependencies, posting: ParsedPosting, origin
   const firstSeen = [posting.job.firstSeenAt, existing?.firstSeenAt, relisting?.firstSeenAt].filter((at): at is string => at !== undefined);
   const firstSeenAt = firstSeen.sort()[0]!;
   const job: NormalizedJob = { ...posting.job, firstSeenAt, lastSeenAt: origin.fetchedAt };
-  // A new version of the content keeps the job's lifecycle: only the sweep closes and reopens it.
+  // A new version of the content keeps the job's lifecycle: the sweep closes and reopens it, and so does
+  // the source's own status of the posting (below).
   const relisted = relisting ? { relistOf: relisting.relistOf, relistCount: relisting.relistCount } : {};
-  const item = { ...itemOf(posting, job, origin, link), ...lifecycleFieldsOf(existing), ...relisted };
-  if (!(await storeParsed(deps, item, outcome, existing?.contentHash))) {
-    throw new TransientError('JOB_WRITE_CONFLICT', `job ${job.jobId} changed while it was being stored; retrying`);
-  }
+  const stored = { ...itemOf(posting, job, origin, link), ...lifecycleFieldsOf(existing), ...relisted };
+  // The source's own status closes or reopens the job in the same commit as its content.
+  const status = lifecycleAfterSourceStatus(stored, statusSighting(posting, origin));
+  if (!(await storeParsed(deps, itemAfter(stored, status), outcome, existing?.contentHash, eventsOf(status)))) throw conflict(job.jobId);
   return outcome;
 }

@@ -4,17 +4,23 @@ import { contracts, type EventDataMap, queueOf } from '@jobpipe/contracts';
 type JobScraped = EventDataMap['job.scraped'];
 
 import type { JobItem } from '@jobpipe/contracts';
-import { createEmbeddedPorts, ManualClock, QueueRunner, rawBlobKey, silentLogger } from '@jobpipe/shared';
+import { createEmbeddedPorts, type EmbeddedPortOverrides, ManualClock, QueueRunner, rawBlobKey, silentLogger } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 import { createParserHandlers } from '../../src/index.js';
 
-/** An embedded stack with the parser running over a temp folder: the scraper side publishes, the parser handles. */
-export function parserStack() {
+/**
+ * An embedded stack with the parser running over a temp folder: the scraper side publishes, the parser
+ * handles. `parserTables` wraps the tables file as the parser's ports see it.
+ */
+export function parserStack(parserTables?: EmbeddedPortOverrides['tables']) {
   const dir = tempDir('jobpipe-parser-');
   const clock = new ManualClock(new Date('2026-07-20T08:00:00.000Z'));
   const scraper = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'scraper', { clock });
   const crm = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'crm-api', { clock });
-  const parser = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'parser', { clock });
+  const parser = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'parser', {
+    clock,
+    ...(parserTables ? { tables: parserTables } : {}),
+  });
   const handlers = createParserHandlers(parser, { maxBodyBytes: 5 * 1024 * 1024, duplicateMinConfidence: 0.75 }, silentLogger);
   const runner = new QueueRunner({
     queue: queueOf('parser')!,

@@ -8,11 +8,12 @@ import type { LiveMessage } from '../live.js';
 import { JobApplications } from './job-applications.js';
 import { JobFields } from './job-fields.js';
 import { type HistoryEntry, JobJournal } from './job-journal.js';
+import { JobPosting, type PostingState } from './job-posting.js';
 
 /** `GET /jobs/{jobId}` as the job page reads it. */
 interface JobDetail {
   readonly jobId: string;
-  readonly summary: JobSummary | null;
+  readonly summary: (JobSummary & PostingState) | null;
   readonly details: Record<string, unknown> | null;
   readonly description: { readonly html: string; readonly text: string };
   readonly reasons: ScoreReason[];
@@ -151,6 +152,7 @@ export function JobPage({ api, jobId, onLive, announce }: JobPageProps) {
           <ScoreReasons reasons={job.reasons} />
         </section>
       )}
+      {summary && <JobPosting api={api} jobId={jobId} posting={summary} onChanged={reload} announce={announce} />}
       <JobApplications api={api} jobId={jobId} stage={job.crm.stage} version={version} announce={announce} />
       {job.duplicates.length > 0 && (
         <section aria-labelledby="duplicates-title">

@@ -23,6 +23,8 @@ interface TargetView extends Target {
     readonly lastFailedAt: string | null;
     readonly lastError: string | null;
     readonly failuresInRow: number;
+    /** The last test the user asked for: whether it was delivered (if not, lastError says why). */
+    readonly lastTest?: { readonly requestId: string; readonly delivered: boolean; readonly at: string };
   } | null;
 }
 
@@ -55,7 +57,23 @@ function outcomeWords(target: TargetView): string {
     : delivery.lastFailedAt && (!delivery.lastDeliveredAt || delivery.lastFailedAt > delivery.lastDeliveredAt)
       ? `failing ${ageOf(delivery.lastFailedAt)} (${delivery.failuresInRow} in a row): ${delivery.lastError ?? 'no reason recorded'}`
       : `last sent ${ageOf(delivery.lastDeliveredAt)}`;
-  return [secret, last].filter(Boolean).join('; ');
+  const test = delivery?.lastTest
+    ? `last test ${delivery.lastTest.delivered ? 'reached it' : 'failed'} ${ageOf(delivery.lastTest.at)}`
+    : '';
+  return [secret, last, test].filter(Boolean).join('; ');
+}
+
+/** How often the panel reads the targets again while a test is on its way, and for how long at most. */
+const TEST_POLL_MS = 2000;
+const TEST_WAIT_MS = 90_000;
+
+/** The answer of a test a target was sent, once the notifier tried it; undefined while it has not. */
+function testAnswer(target: TargetView | undefined, requestId: string): string | undefined {
+  const delivery = target?.delivery;
+  if (!target || delivery?.lastTest?.requestId !== requestId) return undefined;
+  return delivery.lastTest.delivered
+    ? `The test reached ${target.name}`
+    : `The test to ${target.name} failed: ${delivery.lastError ?? 'no reason recorded'}`;
 }
 
 /** The target as the config holds it: the view's status fields left out. */
@@ -74,8 +92,10 @@ interface NotificationsPanelProps {
 
 /**
  * Notification targets (`GET/PUT /notifications/targets`): each target with what it sends, whether its
- * secret is stored and how its last deliveries went; a form to add one, *Remove*, and a write-only form
- * for a target's webhook URL or SMTP password (`PUT /notifications/targets/{name}/secret`).
+ * secret is stored and how its last deliveries went; a form to add one, *Send test*
+ * (`POST /notifications/targets/{name}/test`, then the targets read again until the notifier has tried
+ * it), *Remove*, and a write-only form for a target's webhook URL or SMTP password
+ * (`PUT /notifications/targets/{name}/secret`).
  */
 export function NotificationsPanel({ api, announce, epoch, onSaved }: NotificationsPanelProps) {
   const [state, setState] = useState<Targets | null>(null);
@@ -83,9 +103,32 @@ export function NotificationsPanel({ api, announce, epoch, onSaved }: Notificati
   const [secretTarget, setSecretTarget] = useState('');
   const [secretValue, setSecretValue] = useState('');
   const [error, setError] = useState('');
+  /** Tests on their way: target name → the request id and when to stop waiting. */
+  const [testing, setTesting] = useState<Readonly<Record<string, { requestId: string; until: number }>>>({});
   const reload = useCallback(() => api.call<Targets>('/notifications/targets').then(setState), [api]);
   useEffect(() => void reload().catch((failure: unknown) => setError(failureMessage(failure))), [reload, epoch]);
   const targets = state?.targets ?? [];
+
+  // While a test is on its way, read the targets again every few seconds until the notifier has tried it.
+  const waiting = Object.keys(testing).length > 0;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void reload().catch(() => undefined), TEST_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, reload]);
+  useEffect(() => {
+    const settled = Object.entries(testing).flatMap(([name, test]) => {
+      const answer = testAnswer(
+        targets.find((target) => target.name === name),
+        test.requestId,
+      );
+      if (answer) return [{ name, answer }];
+      return Date.now() > test.until ? [{ name, answer: `No answer from the notifier about the test to ${name} yet` }] : [];
+    });
+    if (settled.length === 0) return;
+    for (const { answer } of settled) announce(answer);
+    setTesting((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !settled.some((done) => done.name === name))));
+  }, [state]);
 
   const show = (failure: unknown) => {
     const errors = failure instanceof ApiFailure ? (failure.details as { errors?: string[] } | null)?.errors : undefined;
@@ -140,6 +183,18 @@ export function NotificationsPanel({ api, announce, epoch, onSaved }: Notificati
       show(failure);
     }
   };
+  const sendTest = async (name: string) => {
+    setError('');
+    try {
+      const { requestId } = await api.call<{ requestId: string }>(`/notifications/targets/${encodeURIComponent(name)}/test`, {
+        method: 'POST',
+      });
+      setTesting((current) => ({ ...current, [name]: { requestId, until: Date.now() + TEST_WAIT_MS } }));
+      announce(`Sending a test to ${name}…`);
+    } catch (failure) {
+      show(failure);
+    }
+  };
   const set = (field: 'name' | 'minScore' | 'host' | 'from' | 'to') => (value: string) => setDraft({ ...draft, [field]: value });
   const chosen = targets.find((target) => target.name === secretTarget) ?? targets[0];
 
@@ -155,7 +210,17 @@ export function NotificationsPanel({ api, announce, epoch, onSaved }: Notificati
         <ul class="target-list" aria-label="Notification targets">
           {targets.map((target) => (
             <li key={target.name}>
-              <strong>{target.name}</strong> {settingsWords(target)}. <span class="target-outcome">{outcomeWords(target)}</span>
+              <strong>{target.name}</strong> {settingsWords(target)}.{' '}
+              <span class="target-outcome">{testing[target.name] ? 'Test on its way…' : outcomeWords(target)}</span>
+              <button
+                type="button"
+                class="secondary inline"
+                aria-label={`Send test to notification target ${target.name}`}
+                disabled={testing[target.name] !== undefined}
+                onClick={() => void sendTest(target.name)}
+              >
+                Send test
+              </button>
               <button
                 type="button"
                 class="secondary inline"

@@ -1,7 +1,12 @@
 import type { NotificationTarget } from '@jobpipe/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { CrmApiContext } from '../../context.js';
-import { notificationTargets, saveNotificationTargets, storeNotificationSecret } from '../../use-cases/notification-targets.js';
+import {
+  notificationTargets,
+  requestTestNotification,
+  saveNotificationTargets,
+  storeNotificationSecret,
+} from '../../use-cases/notification-targets.js';
 import { errorResponses } from '../schemas.js';
 
 /** A target as contracts define it (defs/config.schema.json, notifications.targets); validated there with the whole config. */
@@ -29,6 +34,16 @@ const deliverySchema = {
       description: 'why the last failure failed (names the target and host, never the URL or secret)',
     },
     failuresInRow: { type: 'integer' },
+    lastTest: {
+      type: 'object',
+      description: 'the last test notification asked for (POST /notifications/targets/{name}/test), once the notifier tried it',
+      required: ['requestId', 'delivered', 'at'],
+      properties: {
+        requestId: { type: 'string', description: 'the requestId the test request answered' },
+        delivered: { type: 'boolean', description: 'false: it failed, and lastError says why' },
+        at: { type: 'string' },
+      },
+    },
   },
 } as const;
 
@@ -50,7 +65,8 @@ const nameParams = {
 
 /**
  * GET/PUT /notifications/targets (the config's notification targets, versioned like the rest of the
- * config) and PUT /notifications/targets/{name}/secret (a target's webhook URL or SMTP password, write-only).
+ * config), PUT /notifications/targets/{name}/secret (a target's webhook URL or SMTP password, write-only)
+ * and POST /notifications/targets/{name}/test (a test message, sent by the notifier).
  */
 export async function notificationRoutes(app: FastifyInstance, context: CrmApiContext): Promise<void> {
   app.get(
@@ -130,5 +146,26 @@ export async function notificationRoutes(app: FastifyInstance, context: CrmApiCo
       },
     },
     async (request) => storeNotificationSecret(context, request.params.name, request.body.value),
+  );
+
+  app.post<{ Params: { name: string } }>(
+    '/notifications/targets/:name/test',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          "Send a target a test message in its format (emits notification.test-requested); the notifier records the outcome as the target's last outcome, delivery.lastTest naming this requestId",
+        params: nameParams,
+        response: {
+          202: {
+            type: 'object',
+            required: ['requestId', 'target', 'requestedAt'],
+            properties: { requestId: { type: 'string' }, target: { type: 'string' }, requestedAt: { type: 'string' } },
+          },
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await requestTestNotification(context, request.params.name)),
   );
 }

@@ -1,4 +1,4 @@
-import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
+import type { ExtractedPosting, JobLocation, SourceStatus } from '../extracted-posting.js';
 import { readPeriod, salaryFigures } from '../salary.js';
 import { firstText, list, pluck, record, text } from './json-fields.js';
 import { objects, type ParserSourceModule } from './parser-source.js';
@@ -21,6 +21,17 @@ function mcfLocation(address: Record<string, unknown> | undefined): JobLocation[
  * MyCareersFuture: one job of `GET /v2/jobs/{uuid}` (or one result of `/v2/search`, which lacks the
  * description). Salaries are SGD with a stated salaryType; the hiring company wins over the agency that posted.
  */
+/**
+ * MCF's own status of a job (`status.jobStatus`): "Closed" once the employer closed it or its posting
+ * period ended; "Open" and "Re-open" (a closed job opened again) while it takes applications.
+ */
+function mcfStatus(job: Record<string, unknown>): SourceStatus | undefined {
+  const status = text(record(job.status)?.jobStatus)?.toLowerCase();
+  if (status === 'closed') return 'closed';
+  if (status === 'open' || status === 're-open') return 'open';
+  return undefined;
+}
+
 export function extractMcfJob(job: Record<string, unknown>, url: string | null): ExtractedPosting {
   const metadata = record(job.metadata) ?? {};
   const salary = record(job.salary);
@@ -34,6 +45,7 @@ export function extractMcfJob(job: Record<string, unknown>, url: string | null):
   const years = typeof job.minimumYearsExperience === 'number' ? job.minimumYearsExperience : null;
   const arrangements = pluck(job.flexibleWorkArrangements, 'flexibleWorkArrangement');
   const uuid = text(job.uuid);
+  const sourceStatus = mcfStatus(job);
   return {
     externalId: uuid,
     url: firstText(metadata.jobDetailsUrl, url, uuid ? `https://www.mycareersfuture.gov.sg/job/${uuid}` : null),
@@ -50,6 +62,7 @@ export function extractMcfJob(job: Record<string, unknown>, url: string | null):
     descriptionHtml: text(job.description) ?? '',
     postedAt: firstText(metadata.newPostingDate, metadata.originalPostingDate, metadata.createdAt),
     expiresAt: text(metadata.expiryDate),
+    ...(sourceStatus ? { sourceStatus } : {}),
     provenance: {
       title: 'mcf:title',
       company: hiring ? 'mcf:hiringCompany.name' : 'mcf:postedCompany.name',

@@ -1,4 +1,4 @@
-import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
+import type { ExtractedPosting, JobLocation, SourceStatus } from '../extracted-posting.js';
 import { firstText, record, text } from './json-fields.js';
 import type { ParserSourceModule } from './parser-source.js';
 
@@ -16,7 +16,7 @@ function placeOf(location: Record<string, unknown>): JobLocation | null {
 /**
  * SmartRecruiters: one posting detail (`GET /v1/companies/{company}/postings/{id}`): `name` the title,
  * `company.name`, `location` (city, region, country code, `remote`, `hybrid`), `typeOfEmployment.label`,
- * `experienceLevel.label`, `releasedDate`, `postingUrl`, and `jobAd.sections` whose titled HTML parts make
+ * `experienceLevel.label`, `releasedDate`, `postingUrl`, `active` (false once closed), and `jobAd.sections` whose titled HTML parts make
  * the description. SmartRecruiters states no structured pay: any pay is read from the text.
  */
 export function extractSmartRecruitersPosting(posting: Record<string, unknown>, url: string | null): ExtractedPosting {
@@ -31,6 +31,8 @@ export function extractSmartRecruitersPosting(posting: Record<string, unknown>, 
   const employment = text(record(posting.typeOfEmployment)?.label);
   const level = text(record(posting.experienceLevel)?.label);
   const company = text(record(posting.company)?.name);
+  // `active` is false once the posting is closed (filled or taken down); a listing omits it.
+  const sourceStatus: SourceStatus | undefined = posting.active === false ? 'closed' : posting.active === true ? 'open' : undefined;
   return {
     externalId: text(posting.id),
     url: firstText(posting.postingUrl, url),
@@ -47,6 +49,7 @@ export function extractSmartRecruitersPosting(posting: Record<string, unknown>, 
     descriptionHtml: description,
     postedAt: text(posting.releasedDate),
     expiresAt: null,
+    ...(sourceStatus ? { sourceStatus } : {}),
     provenance: {
       title: 'smartrecruiters:name',
       ...(company ? { company: 'smartrecruiters:company.name' } : {}),

@@ -1,4 +1,4 @@
-import type { ExtractedPosting, JobLocation } from '../extracted-posting.js';
+import type { ExtractedPosting, JobLocation, SourceStatus } from '../extracted-posting.js';
 import { firstText, nameFromSlug, record, segmentAfter, text } from './json-fields.js';
 import { objects, type ParserSourceModule } from './parser-source.js';
 
@@ -34,6 +34,17 @@ function employmentWords(job: Record<string, unknown>): string[] {
 const section = (title: string, html: string | null) => (html ? `<h3>${title}</h3>${html}` : '');
 
 /**
+ * Workable's own state of a job (`state`): "published" while it is on the careers page; "closed" or
+ * "archived" once the employer took it down. The account widget's jobs carry no state.
+ */
+function workableStatus(job: Record<string, unknown>): SourceStatus | undefined {
+  const state = text(job.state)?.toLowerCase();
+  if (state === 'published') return 'open';
+  if (state === 'closed' || state === 'archived') return 'closed';
+  return undefined;
+}
+
+/**
  * Workable: one job detail (`GET /api/v2/accounts/{account}/jobs/{shortcode}`): `title`, `locations`
  * (city, region, country; hidden ones left out), `workplace` (on_site, hybrid, remote) and `remote`, `type`,
  * `published`, and `description`, `requirements` and `benefits` (HTML) as the description. The detail names
@@ -48,6 +59,7 @@ export function extractWorkableJob(job: Record<string, unknown>, url: string | n
   const shortcode = text(job.shortcode);
   const remote = remoteOf(job);
   const employment = employmentWords(job);
+  const sourceStatus = workableStatus(job);
   return {
     externalId: shortcode,
     url: firstText(job.url, account && shortcode ? `https://apply.workable.com/${account}/j/${shortcode}/` : null, url),
@@ -64,6 +76,7 @@ export function extractWorkableJob(job: Record<string, unknown>, url: string | n
     descriptionHtml: `${text(job.description) ?? ''}${section('Requirements', text(job.requirements))}${section('Benefits', text(job.benefits))}`,
     postedAt: firstText(job.published, job.published_on),
     expiresAt: null,
+    ...(sourceStatus ? { sourceStatus } : {}),
     provenance: {
       title: 'workable:title',
       ...(company ? { company: accountName ? 'workable:widget.name' : 'workable:url-account' } : {}),

@@ -64,6 +64,7 @@ function sectionAt(sections: readonly Section[], index: number): Section {
 /** How a sentence reads around any skill in it, each test made at most once per sentence (a list names many skills). */
 interface SentenceWords {
   readonly whole: string;
+  learned?: boolean;
   preferred?: boolean;
   required?: boolean;
 }
@@ -75,8 +76,6 @@ function readMention(
   sentences: Map<number, SentenceWords>,
 ): MentionReading {
   const sentence = sentenceAround(text, mention.start, mention.end);
-  const before = text.slice(sentence.start, mention.start);
-  if (LEARNED_BEFORE.test(before)) return 'learned';
   // One number per (start, end) pair: both are at most the text's length.
   const key = sentence.start * (text.length + 1) + sentence.end;
   let words = sentences.get(key);
@@ -84,6 +83,10 @@ function readMention(
     words = { whole: text.slice(sentence.start, sentence.end) };
     sentences.set(key, words);
   }
+  // The wording before a mention is in its sentence, so a sentence without it spares the test per mention.
+  // (A mention never follows a letter or digit, so the part before it ends where a word ends in the sentence too.)
+  words.learned ??= LEARNED_BEFORE.test(words.whole);
+  if (words.learned && LEARNED_BEFORE.test(text.slice(sentence.start, mention.start))) return 'learned';
   words.preferred ??= PREFERRED_NEAR.test(words.whole);
   if (words.preferred) return 'preferred';
   const section = sectionAt(sections, mention.start).reading;
