@@ -5,6 +5,8 @@ export interface LiveMessage {
   readonly event:
     | 'job.scored'
     | 'job.closed'
+    | 'job.reopened'
+    | 'job.flagged'
     | 'crm.stage-changed'
     | 'application.submitted'
     | 'application.failed'

@@ -72,15 +72,18 @@ test('a reopened job is open again; an older close delivered late does not close
   assert.equal(open.find((job) => job.jobId === 'mcf:gone-2')?.closedAt, undefined);
 });
 
-test('a job in an active stage whose posting closed is flagged to the user and keeps its stage', async () => {
+test('a job in an active stage whose posting closed is flagged to the user and keeps its stage; every closure goes live', async () => {
   const messages: LiveMessage[] = [];
   const stop = api.context.live.subscribe((message) => messages.push(message));
   await closeJob('mcf:applied-3', '2026-03-04T09:00:00.000Z');
   await closeJob('mcf:open-1', '2026-03-04T09:00:00.000Z');
   stop();
   assert.deepEqual(
-    messages.map((message) => [message.event, message.data.jobId, message.data.stage]),
-    [['job.closed', 'mcf:applied-3', 'applied']],
+    messages.map((message) => [message.event, message.data.jobId, message.data.stage, message.data.flagged]),
+    [
+      ['job.closed', 'mcf:applied-3', 'applied', true],
+      ['job.closed', 'mcf:open-1', 'new', false],
+    ],
   );
   const [closed] = (await listed('?status=closed&stage=applied')).filter((job) => job.jobId === 'mcf:applied-3');
   assert.equal(closed?.closeReason, 'missing-from-complete-reads');

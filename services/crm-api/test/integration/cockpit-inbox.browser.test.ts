@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { EventDataMap } from '@jobpipe/contracts';
+import { standaloneHandlerContext } from '@jobpipe/shared';
+import { busEvent } from '@jobpipe/test-kit';
 import type { WebDriver } from 'selenium-webdriver';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
 import { cockpitBrowser, pageHolds, screenshot, seriousAccessibilityViolations, shown } from './cockpit-browser.js';
@@ -119,4 +122,27 @@ test('a job scored while the inbox is open arrives in its place, marked new', as
   );
   assert.match(await (await shown(driver, '#row-0')).getText(), /new/);
   assert.match(await (await shown(driver, '.announcer')).getText(), /New job: Principal Data Engineer at Umbrella, score 97/);
+});
+
+test('a posting that closes while the inbox is open leaves it, and the page says so', async () => {
+  await driver.get(`${address}/app#/inbox`);
+  await shown(driver, '[role=option]');
+  await pageHolds(driver, "document.querySelector('.live').textContent === 'live'", 'the live stream connects');
+  const closed: EventDataMap['job.closed'] = {
+    jobId: 'greenhouse:9',
+    closedAt: '2026-03-04T09:00:00.000Z',
+    closeReason: 'source-says-closed',
+    firstSeenAt: '2026-02-01T08:00:00.000Z',
+    lastSeenAt: '2026-03-04T09:00:00.000Z',
+  };
+  await api.handlers['job.closed@1'](
+    busEvent('job.closed', closed, 'parser'),
+    standaloneHandlerContext(async () => []),
+  );
+  await pageHolds(
+    driver,
+    "![...document.querySelectorAll('.row-title strong')].some((title) => title.textContent === 'Principal Data Engineer')",
+    'the closed job leaves the inbox',
+  );
+  assert.match(await (await shown(driver, '.announcer')).getText(), /Posting closed: Principal Data Engineer at Umbrella/);
 });

@@ -35,6 +35,8 @@ export function Inbox({ api, tracks, onLive, announce }: InboxProps) {
   const loadingMore = useRef(false);
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
+  const jobsRef = useRef(jobs);
+  jobsRef.current = jobs;
 
   const load = useCallback(
     async (from: string | null) => {
@@ -96,6 +98,19 @@ export function Inbox({ api, tracks, onLive, announce }: InboxProps) {
         announce(`New job: ${job.title} at ${job.company}, score ${scoreOf(job.score)}`);
       }),
     [api, onLive, announce],
+  );
+
+  // A posting that closes while the inbox is open leaves it: the inbox lists open jobs.
+  useEffect(
+    () =>
+      onLive((message) => {
+        if (message.event !== 'job.closed') return;
+        const closed = jobsRef.current.find((job) => job.jobId === message.data.jobId);
+        if (!closed) return;
+        setJobs((shown) => shown.filter((job) => job.jobId !== closed.jobId));
+        announce(`Posting closed: ${closed.title} at ${closed.company}`);
+      }),
+    [onLive, announce],
   );
 
   const act = async (action: TriageAction) => {

@@ -21,7 +21,7 @@ export async function liveRoutes(app: FastifyInstance, context: CrmApiContext): 
       schema: {
         tags: ['live'],
         summary:
-          'Live stream (text/event-stream): job.scored above the threshold, crm.stage-changed, application.*, session.refreshed, analytics.updated',
+          'Live stream (text/event-stream): job.scored above the threshold, job.closed (flagged when the job is in an active stage), job.reopened, job.flagged, crm.stage-changed, application.*, session.refreshed, analytics.updated',
         description: 'minScore defaults to the config scoring.notifyThreshold (70 when unset).',
         produces: ['text/event-stream'],
         querystring: {
