@@ -47,4 +47,5 @@ test('jobpipe sheets connect reads --key-file; jobpipe sheets status says what i
   const status = jobpipe('', 'sheets', 'status');
   assert.equal(status.code, 0, status.output);
   assert.match(status.output, /^connected: spreadsheet 1QwErTy/);
+  assert.match(status.output, /\nlast sync: none yet\n$/, 'the bridge has not synced yet');
 });

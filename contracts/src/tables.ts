@@ -55,6 +55,8 @@ export const TABLES = {
   applications: { partitionKey: 'applicationId', indexes: { byJob: { partitionKey: 'jobId', sortKey: 'requestedAt' } }, owner: 'crm-api' },
   /** The applier's own progress per application request (session waits, submit intent, the outcome event). */
   applierState: { partitionKey: 'applicationId', indexes: {}, owner: 'applier' },
+  /** The sheets bridge's record of its last sync with the spreadsheet (when, rows written, outcome, why it failed). */
+  sheetsState: { partitionKey: 'key', indexes: {}, owner: 'sheets-bridge' },
   /** Site sessions status (never the cookie: that is in the secret store). */
   sessions: { partitionKey: 'site', indexes: {}, owner: 'auth-refresher' },
   /** The user's configuration, versioned. */

@@ -2,18 +2,19 @@
  * `jobpipe sheets connect --spreadsheet <id or address> [--key-file <path>]`: stores a Google service
  * account's JSON key and the spreadsheet in the secret store, under the names the sheets bridge reads,
  * as the cockpit's settings do (the same use-case and checks). The key comes from a file or stdin,
- * never the command line, and is never printed. `jobpipe sheets status` says what is stored.
+ * never the command line, and is never printed. The bridge picks them up at its next sync, no restart
+ * needed. `jobpipe sheets status` says what is stored and how the bridge's last sync went.
  */
 import { readFile } from 'node:fs/promises';
-import { connectSheets, type SheetsConnectionStatus, sheetsConnectionStatus } from '@jobpipe/crm-api';
-import { createRuntimePorts, type SecretStore } from '@jobpipe/shared';
+import { connectSheets, type SheetsConnectionReport, type SheetsConnectionStatus, sheetsConnectionReport } from '@jobpipe/crm-api';
+import { createRuntimePorts, type RuntimePorts } from '@jobpipe/shared';
 import type { Command } from 'commander';
 import { readCliEnvironment } from '../config.js';
 
-async function withSecrets<T>(work: (secrets: SecretStore) => Promise<T>): Promise<T> {
+async function withPorts<T>(work: (ports: RuntimePorts) => Promise<T>): Promise<T> {
   const ports = await createRuntimePorts(readCliEnvironment().runtime, 'crm-api');
   try {
-    return await work(ports.secrets());
+    return await work(ports);
   } finally {
     await ports.close();
   }
@@ -36,8 +37,17 @@ function describe(status: SheetsConnectionStatus): string {
   return [
     `connected: spreadsheet ${status.spreadsheetId}`,
     `service account ${status.serviceAccount ?? '(not a service account)'}: share the spreadsheet with it as an editor`,
-    'the sheets bridge reads this when it starts: restart a running stack',
+    'the sheets bridge uses it from its next sync (within a minute; no restart needed)',
   ].join('\n');
+}
+
+/** How the bridge's last sync went, in one line. */
+function describeLastSync({ lastSync, spreadsheetId }: SheetsConnectionReport): string {
+  if (!lastSync) return 'last sync: none yet';
+  const other = lastSync.spreadsheetId === spreadsheetId ? '' : ` (with spreadsheet ${lastSync.spreadsheetId})`;
+  if (lastSync.outcome === 'ok')
+    return `last sync ${lastSync.syncedAt}${other}: ok, ${lastSync.rowsWritten} rows written, ${lastSync.editsRead} edits read from the sheet`;
+  return `last sync ${lastSync.syncedAt}${other} failed (${lastSync.failuresInRow} in a row; last success ${lastSync.lastSucceededAt ?? 'never'}): ${lastSync.error ?? 'no reason recorded'}`;
 }
 
 /** Registers the `sheets` command group. */
@@ -50,12 +60,13 @@ export function register(program: Command): void {
     .option('--key-file <path>', "the service account's JSON key file (default: read from stdin)")
     .action(async (options: { spreadsheet: string; keyFile?: string }) => {
       const credentials = options.keyFile ? await readFile(options.keyFile, 'utf8') : await readStdin();
-      console.log(describe(await withSecrets((secrets) => connectSheets(secrets, { credentials, spreadsheet: options.spreadsheet }))));
+      console.log(describe(await withPorts((ports) => connectSheets(ports.secrets(), { credentials, spreadsheet: options.spreadsheet }))));
     });
   sheets
     .command('status')
-    .description('whether a spreadsheet is connected, and with which service account (never the key)')
+    .description('whether a spreadsheet is connected, with which service account (never the key), and how the last sync went')
     .action(async () => {
-      console.log(describe(await withSecrets(sheetsConnectionStatus)));
+      const report = await withPorts((ports) => sheetsConnectionReport(ports.secrets(), ports.tables));
+      console.log(`${describe(report)}\n${describeLastSync(report)}`);
     });
 }

@@ -52,6 +52,7 @@ import tablesRecommenderState from '../../schemas/tables/recommenderState/schema
 import tablesScores from '../../schemas/tables/scores/schema.json' with { type: 'json' };
 import tablesScrapeState from '../../schemas/tables/scrapeState/schema.json' with { type: 'json' };
 import tablesSessions from '../../schemas/tables/sessions/schema.json' with { type: 'json' };
+import tablesSheetsState from '../../schemas/tables/sheetsState/schema.json' with { type: 'json' };
 import tablesSourceRuns from '../../schemas/tables/sourceRuns/schema.json' with { type: 'json' };
 
 /** Every schema of the contracts package, as imported from its JSON file. */
@@ -107,6 +108,7 @@ export const SCHEMA_CATALOG: SchemaCatalog = {
     { table: 'scores', schema: tablesScores },
     { table: 'scrapeState', schema: tablesScrapeState },
     { table: 'sessions', schema: tablesSessions },
+    { table: 'sheetsState', schema: tablesSheetsState },
     { table: 'sourceRuns', schema: tablesSourceRuns },
   ],
 };

@@ -2731,6 +2731,43 @@ export interface SessionItem {
 }
 
 /**
+ * The sheets bridge's record of its last sync with the connected spreadsheet (written by sheets-bridge after every sync; crm-api reads it for GET /sheets/connection). Never a key or token: the error is in words, with anything secret-looking removed.
+ */
+
+export interface SheetsSyncStatusItem {
+  /**
+   * the one item: the last sync
+   */
+  key: "sync#last";
+  /**
+   * the spreadsheet the sync was with
+   */
+  spreadsheetId: string;
+  /**
+   * when the last sync ended
+   */
+  syncedAt: string;
+  outcome: "ok" | "failed";
+  /**
+   * rows the last sync rewrote or appended (0 when it failed)
+   */
+  rowsWritten: number;
+  /**
+   * stage edits the last sync read from the sheet and sent to the CRM
+   */
+  editsRead: number;
+  /**
+   * why the last sync failed, in words (null when it did not)
+   */
+  error: string | null;
+  /**
+   * when a sync last succeeded (null: never)
+   */
+  lastSucceededAt: string | null;
+  failuresInRow: number;
+}
+
+/**
  * Per board (greenhouse boards, lever companies) of the search.
  *
  * @maxItems 500
@@ -2798,5 +2835,6 @@ export interface TableItemMap {
   scores: ScoreItem;
   scrapeState: ScrapeStateItem;
   sessions: SessionItem;
+  sheetsState: SheetsSyncStatusItem;
   sourceRuns: SourceRunItem;
 }

@@ -104,6 +104,8 @@ export declare const tablesScores: ContractValidator;
 export declare const tablesScrapeState: ContractValidator;
 /** Validates an item of the `sessions` table. */
 export declare const tablesSessions: ContractValidator;
+/** Validates an item of the `sheetsState` table. */
+export declare const tablesSheetsState: ContractValidator;
 /** Validates an item of the `sourceRuns` table. */
 export declare const tablesSourceRuns: ContractValidator;
 

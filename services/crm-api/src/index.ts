@@ -35,8 +35,12 @@ export {
 } from './use-cases/config.js';
 export {
   connectSheets,
+  lastSheetsSync,
+  type SheetsConnectionReport,
   type SheetsConnectionRequest,
   type SheetsConnectionStatus,
+  type SheetsLastSync,
+  sheetsConnectionReport,
   sheetsConnectionStatus,
 } from './use-cases/sheets-connection.js';
 export {

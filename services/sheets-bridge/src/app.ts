@@ -1,7 +1,8 @@
-import { SETTING_SECRET_NAMES } from '@jobpipe/contracts';
 import type { EventPublisher, HandlerTable, Logger, ServicePorts } from '@jobpipe/shared';
-import { ConfigError, defineHandlers, defineService, inBatches } from '@jobpipe/shared';
+import { defineHandlers, defineService, inBatches } from '@jobpipe/shared';
 import type { SheetGateway } from './adapters/sheets-api.js';
+import { fixedConnection, SpreadsheetConnection } from './adapters/spreadsheet-connection.js';
+import { SyncStatusStore } from './adapters/sync-status-store.js';
 import { readSheetsBridgeConfig, SHEETS_BRIDGE_ENV_SCHEMA, type SheetsBridgeConfig } from './config.js';
 import type { RowUpdate } from './domain/row-updates.js';
 import { applicationFailedHandler, applicationSubmittedHandler } from './handlers/application-outcome.js';
@@ -9,52 +10,35 @@ import { crmStageChangedHandler } from './handlers/crm-stage-changed.js';
 import { jobScoredHandler } from './handlers/job-scored.js';
 import { SheetSync } from './sheet-sync.js';
 
-/** The ports the bridge uses (it reads the tables and writes none of them). */
+/** The ports the bridge uses (it reads the tables and writes only its own, `sheetsState`: how its syncs went). */
 export type SheetsBridgePorts = Pick<ServicePorts<'sheets-bridge'>, 'publisher' | 'secrets' | 'clock' | 'tables'>;
 
-/** The bridge wired up: handlers, the sync engine (undefined when no spreadsheet is configured), the poller. */
+/** The bridge wired up: handlers, the sync engine, the poller. */
 export interface SheetsBridgeService {
   readonly handlers: HandlerTable;
-  readonly sync: SheetSync | undefined;
+  /** Syncs with the connected spreadsheet; a cycle does nothing (and says undefined) while none is connected. */
+  readonly sync: SheetSync;
   /** Starts reading the sheet for edits every `pollSeconds`. */
   startPolling(): void;
   stop(): Promise<void>;
 }
 
-/**
- * The spreadsheet to keep in step: JOBPIPE_SHEETS_SPREADSHEET_ID, else the one the cockpit or
- * `jobpipe sheets connect` stored; undefined (the bridge is off) when neither is set or no secret store exists.
- */
-export async function configuredSpreadsheetId(
-  ports: Pick<SheetsBridgePorts, 'secrets'>,
+/** The gateway to a spreadsheet through Google's Sheets API, signed in with these credentials. */
+export async function openGoogleSheet(
+  spreadsheetId: string,
+  credentials: string,
   config: SheetsBridgeConfig,
-): Promise<string | undefined> {
-  if (config.spreadsheetId) return config.spreadsheetId;
-  try {
-    return await ports.secrets().get(SETTING_SECRET_NAMES.sheetsSpreadsheetId);
-  } catch (error) {
-    if (error instanceof ConfigError) return undefined;
-    throw error;
-  }
-}
-
-/** The gateway to the configured spreadsheet, with credentials from the secret store. */
-export async function createSheetGateway(
-  ports: Pick<SheetsBridgePorts, 'secrets'>,
-  config: SheetsBridgeConfig & { readonly spreadsheetId: string },
   logger: Logger,
 ): Promise<SheetGateway> {
-  const secret = await ports.secrets().get(config.credentialsSecret);
-  if (!secret) throw new Error(`secret '${config.credentialsSecret}' with the Google credentials is missing`);
-  // The Google client (~16 MB) loads only when a spreadsheet is configured: an idle bridge stays small.
+  // The Google client (~16 MB) loads only once a spreadsheet is connected: an idle bridge stays small.
   const [{ sheetsAuthFrom }, { GoogleSheetGateway }] = await Promise.all([
     import('./adapters/credentials.js'),
     import('./adapters/sheets-api.js'),
   ]);
   return new GoogleSheetGateway(
     {
-      auth: sheetsAuthFrom(secret),
-      spreadsheetId: config.spreadsheetId,
+      auth: sheetsAuthFrom(credentials),
+      spreadsheetId,
       tab: config.tab,
       ...(config.rootUrl ? { rootUrl: config.rootUrl } : {}),
       quota: { requestsPerMinute: config.requestsPerMinute, maxRetries: config.maxRetries, baseBackoffMs: config.backoffMs },
@@ -64,38 +48,38 @@ export async function createSheetGateway(
 }
 
 /**
- * Composition root. With no spreadsheet configured the bridge is off: its handlers acknowledge events
- * without syncing (said once at startup). `gateway` replaces the Google client (tests).
+ * Composition root. The spreadsheet is looked up when a sync needs it (JOBPIPE_SHEETS_SPREADSHEET_ID,
+ * else the one `jobpipe sheets connect` or the cockpit stored, read again after
+ * `connectionCacheSeconds`), so connecting one needs no restart; while none is connected the handlers
+ * acknowledge events without syncing. `gateway` replaces the Google client (tests).
  */
-export async function createSheetsBridgeHandlers(
+export function createSheetsBridgeHandlers(
   ports: SheetsBridgePorts,
   config: SheetsBridgeConfig,
   logger: Logger,
   gateway?: SheetGateway,
-): Promise<SheetsBridgeService> {
-  const spreadsheetId = gateway ? config.spreadsheetId : await configuredSpreadsheetId(ports, config);
-  if (!spreadsheetId && !gateway) {
-    logger.warn(
-      {},
-      'no spreadsheet is connected (JOBPIPE_SHEETS_SPREADSHEET_ID, or `jobpipe sheets connect`): the sheets bridge is off and acknowledges events without syncing',
-    );
-    const off = async () => {};
-    return {
-      handlers: defineHandlers({
-        'job.scored@1': off,
-        'job.scored@2': off,
-        'crm.stage-changed@1': off,
-        'application.submitted@1': off,
-        'application.failed@1': off,
-      }),
-      sync: undefined,
-      startPolling() {},
-      stop: off,
-    };
-  }
-  const sheet = gateway ?? (await createSheetGateway(ports, { ...config, spreadsheetId: spreadsheetId! }, logger));
-  await sheet.checkTab();
-  const sync = new SheetSync({ gateway: sheet, publisher: ports.publisher, clock: ports.clock, logger, flushDelayMs: config.flushMs });
+): SheetsBridgeService {
+  const connection = gateway
+    ? fixedConnection(config.spreadsheetId ?? 'given-gateway', gateway)
+    : new SpreadsheetConnection(
+        {
+          fixedSpreadsheetId: config.spreadsheetId,
+          credentialsSecret: config.credentialsSecret,
+          cacheMs: config.connectionCacheSeconds * 1000,
+          open: (spreadsheetId, credentials) => openGoogleSheet(spreadsheetId, credentials, config, logger),
+        },
+        () => ports.secrets(),
+        ports.clock,
+        logger,
+      );
+  const sync = new SheetSync({
+    connection,
+    status: new SyncStatusStore(ports.tables, ports.clock),
+    publisher: ports.publisher,
+    clock: ports.clock,
+    logger,
+    flushDelayMs: config.flushMs,
+  });
   let poller: NodeJS.Timeout | undefined;
   return {
     handlers: defineHandlers({
@@ -130,7 +114,7 @@ export const sheetsBridgeService = defineService({
   envSchema: SHEETS_BRIDGE_ENV_SCHEMA,
   readConfig: readSheetsBridgeConfig,
   build: async (ports, config, logger) => {
-    const bridge = await createSheetsBridgeHandlers(ports, config, logger);
+    const bridge = createSheetsBridgeHandlers(ports, config, logger);
     return {
       handlers: bridge.handlers,
       sync: bridge.sync,
@@ -154,8 +138,8 @@ export async function runFullRebuild(
   logger: Logger,
   gateway?: SheetGateway,
 ): Promise<number> {
-  const service = await createSheetsBridgeHandlers(ports, config, logger, gateway);
-  if (!service.sync) return 0;
+  const service = createSheetsBridgeHandlers(ports, config, logger, gateway);
+  if (!(await service.sync.cycle())) return 0;
   let touched = 0;
   const describe = async (jobId: string): Promise<Partial<RowUpdate>> => {
     const job = await ports.tables.get('jobs', { jobId });

@@ -4,7 +4,7 @@ import { type Environment, type EnvSchema, type RuntimeConfig, readEnvConfig, re
 /** Settings of the sheets-bridge service. */
 export interface SheetsBridgeConfig {
   readonly runtime: RuntimeConfig;
-  /** The spreadsheet to keep in step; unset turns the bridge off (events are acknowledged, nothing synced). */
+  /** The spreadsheet to keep in step; unset: the one stored by `jobpipe sheets connect` (none: nothing is synced). */
   readonly spreadsheetId: string | undefined;
   /** The tab holding one row per job. */
   readonly tab: string;
@@ -24,6 +24,8 @@ export interface SheetsBridgeConfig {
   readonly flushMs: number;
   /** Scored jobs below this score get no row (CRM-tracked jobs always do). */
   readonly minScore: number;
+  /** Seconds a read of the connected spreadsheet and its credentials is used before a sync reads them again. */
+  readonly connectionCacheSeconds: number;
 }
 
 /** The bridge's own environment variables (JSON Schema; the table in docs/running.md comes from it). */
@@ -32,7 +34,11 @@ export const SHEETS_BRIDGE_ENV_SCHEMA = {
   title: 'sheets-bridge',
   type: 'object',
   properties: {
-    JOBPIPE_SHEETS_SPREADSHEET_ID: { type: 'string', description: 'the spreadsheet kept in step; unset turns the bridge off' },
+    JOBPIPE_SHEETS_SPREADSHEET_ID: {
+      type: 'string',
+      description:
+        'the spreadsheet kept in step; unset: the one `jobpipe sheets connect` or the cockpit stored (none: the bridge syncs nothing)',
+    },
     JOBPIPE_SHEETS_TAB: { type: 'string', default: 'Jobs', description: 'the tab holding one row per job' },
     JOBPIPE_SHEETS_ROOT_URL: {
       type: 'string',
@@ -80,6 +86,13 @@ export const SHEETS_BRIDGE_ENV_SCHEMA = {
       default: 0,
       description: 'scored jobs below this get no row (CRM-tracked jobs always do)',
     },
+    JOBPIPE_SHEETS_CONNECTION_CACHE_SECONDS: {
+      type: 'number',
+      minimum: 0,
+      maximum: 3600,
+      default: 60,
+      description: 'seconds a read of the connected spreadsheet and its credentials is used before a sync reads the secret store again',
+    },
   },
 } as const satisfies EnvSchema;
 
@@ -98,5 +111,6 @@ export function readSheetsBridgeConfig(env: Environment): SheetsBridgeConfig {
     backoffMs: values.JOBPIPE_SHEETS_BACKOFF_MS,
     flushMs: values.JOBPIPE_SHEETS_FLUSH_MS,
     minScore: values.JOBPIPE_SHEETS_MIN_SCORE,
+    connectionCacheSeconds: values.JOBPIPE_SHEETS_CONNECTION_CACHE_SECONDS,
   });
 }

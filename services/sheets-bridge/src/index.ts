@@ -5,9 +5,10 @@
  */
 export { type SheetsAuth, sheetsAuthFrom } from './adapters/credentials.js';
 export { GoogleSheetGateway, retryAfterMs, type SheetGateway, type SheetsQuota } from './adapters/sheets-api.js';
+export { type SheetConnection, SpreadsheetConnection } from './adapters/spreadsheet-connection.js';
 export {
-  createSheetGateway,
   createSheetsBridgeHandlers,
+  openGoogleSheet,
   runFullRebuild,
   type SheetsBridgePorts,
   type SheetsBridgeService,
@@ -17,4 +18,6 @@ export { readSheetsBridgeConfig, type SheetsBridgeConfig } from './config.js';
 export { planSync, type SheetEdit, type SyncPlan } from './domain/reconcile.js';
 export type { RowUpdate } from './domain/row-updates.js';
 export { COLUMNS, HEADER, neutralize, type SheetRow } from './domain/sheet-row.js';
-export { SheetSync } from './sheet-sync.js';
+export { syncErrorReason } from './domain/sync-error.js';
+export { nextSyncStatus, type SyncResult } from './domain/sync-status.js';
+export { SheetSync, type SyncStatusRecorder } from './sheet-sync.js';

@@ -9,7 +9,7 @@ import { sheetsBridgeService } from './app.js';
 
 /** What a poll invocation reports. */
 export interface SheetPollResult {
-  /** False when no spreadsheet is configured (the bridge is off). */
+  /** False when no spreadsheet is connected (nothing to poll). */
   readonly polled: boolean;
 }
 
@@ -22,8 +22,7 @@ export async function handler(event: SqsLambdaEvent): Promise<SqsBatchResponse>;
 export async function handler(event: unknown): Promise<SqsBatchResponse | SheetPollResult>;
 export async function handler(event: unknown): Promise<SqsBatchResponse | SheetPollResult> {
   if (isSqsEvent(event)) return handleBatch(event);
-  if (!bridge.sync) return { polled: false };
-  await bridge.sync.cycle();
+  if (!(await bridge.sync.cycle())) return { polled: false };
   // The edits found are committed with their events; a failure here fails the poll, whose retry sends them.
   await ports.flushEvents();
   return { polled: true };

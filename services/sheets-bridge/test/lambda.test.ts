@@ -47,6 +47,7 @@ const dynamo = mockClient(DynamoDBDocumentClient);
 dynamo.on(GetCommand).resolves({});
 playOutboxTable(dynamo, 'jp-outbox');
 const { handler } = await import('../src/lambda.js');
+const secretsAskedAtColdStart = [...secretsAsked];
 
 const scored: EventDataMap['job.scored'] = {
   jobId: 'mcf:77',
@@ -75,6 +76,7 @@ test('sheets-bridge Lambda: a scored job in an SQS batch becomes a row; a poll i
     ],
   });
   assert.deepEqual(response, { batchItemFailures: [] });
+  assert.deepEqual(secretsAskedAtColdStart, [], 'a cold start reads no secret: the first sync does');
   assert.deepEqual(secretsAsked, ['jp/sheets-bridge/google-credentials']);
   const rowIndex = sheet.cells().findIndex((row) => row[0] === 'mcf:77');
   assert.ok(rowIndex > 0, 'a row below the header');

@@ -60,26 +60,38 @@ function ranksBeforeSql(a: string, b: string): string {
   return `(${a}.score > ${b}.score OR (${a}.score = ${b}.score AND (${canonical(a)} > ${canonical(b)} OR (${canonical(a)} = ${canonical(b)} AND ${a}.job_id < ${b}.job_id))))`;
 }
 
+/** The other postings of row `j`'s group that the filters select, as an `alsoOn` JSON array text, best ranked first; null when none. */
+function alsoOnSql(otherFilters: string): string {
+  const rank = 'o.score DESC, (o.job_id = o.group_id) DESC, o.job_id';
+  const posting = "json_object('jobId', o.job_id, 'source', o.source, 'url', o.url, 'score', o.score)";
+  return `CASE WHEN grouped THEN (SELECT NULLIF(json_group_array(${posting} ORDER BY ${rank}), '[]') FROM jobs_read o WHERE o.group_id = j.group_id AND o.job_id <> j.job_id${otherFilters}) END`;
+}
+
 /**
  * The SQL of one page of jobs (`limit + 1` rows, so the caller knows whether a next page exists),
  * written directly rather than through Kysely: this is the hot path of GET /jobs, and the text only
  * varies with the query's shape, so prepared statements can be cached by it. Each row is its summary
- * text and, where the job has duplicates, its group id (null otherwise). A collapsing query keeps a row
- * only when no other posting of its group that the filters select ranks before it (rows of jobs
- * without duplicates, `grouped = 0`, skip that test).
+ * text, its sort value and job id (the cursor of a page ending there) and, in a collapsing query, its
+ * `alsoOn` JSON text (null for none). A collapsing query keeps a row only when no other posting of its
+ * group that the filters select ranks before it (`ranksBefore`); rows of jobs without duplicates
+ * (`grouped = 0`) skip that test and the `alsoOn` lookup.
  */
 export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageSql {
   const { conditions, parameters } = filterConditions(query, text, '');
+  const column = SORT_COLUMN[query.sort];
+  const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+  let alsoOn = '';
+  const selectParameters: unknown[] = [];
   if (query.collapse) {
     const others = filterConditions(query, text, 'o.');
     const otherFilters = others.conditions.map((condition) => ` AND ${condition}`).join('');
+    alsoOn = `, ${alsoOnSql(otherFilters)}`;
+    selectParameters.push(...others.parameters);
     conditions.push(
       `(grouped = 0 OR NOT EXISTS (SELECT 1 FROM jobs_read o WHERE o.group_id = j.group_id AND o.job_id <> j.job_id${otherFilters} AND ${ranksBeforeSql('o', 'j')}))`,
     );
     parameters.push(...others.parameters);
   }
-  const column = SORT_COLUMN[query.sort];
-  const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   if (query.cursor) {
     conditions.push(`(${column}, job_id) ${query.order === 'desc' ? '<' : '>'} (?, ?)`);
     parameters.push(query.cursor.value, query.cursor.jobId);
@@ -87,20 +99,8 @@ export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageS
   parameters.push(query.limit + 1);
   const filter = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   return {
-    sql: `SELECT ${SUMMARY_WITH_POSTING_STATE}, CASE WHEN grouped THEN group_id END FROM jobs_read j${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ?`,
-    parameters,
-  };
-}
-
-/**
- * The SQL of the other postings the filters select in some duplicate groups (the page's collapsed
- * rows), for the rows' `alsoOn`: group id, job id, source, url and score of each.
- */
-export function groupMembersSql(query: JobQuery, text: TextFilter | undefined, groupIds: readonly string[]): PageSql {
-  const { conditions, parameters } = filterConditions(query, text, '');
-  conditions.unshift(`group_id IN (${placeholders(groupIds.length)})`);
-  return {
-    sql: `SELECT group_id, job_id, source, url, score FROM jobs_read WHERE ${conditions.join(' AND ')}`,
-    parameters: [...groupIds, ...parameters],
+    sql: `SELECT ${SUMMARY_WITH_POSTING_STATE}, ${column}, job_id${alsoOn} FROM jobs_read j${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ?`,
+    // Placeholders are numbered in the order of the text: the select list's come first.
+    parameters: [...selectParameters, ...parameters],
   };
 }

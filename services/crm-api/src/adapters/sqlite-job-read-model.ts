@@ -2,7 +2,7 @@ import type { CrmStage, FlagDismissal, GhostFlag } from '@jobpipe/contracts';
 import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
 import type { Statement } from 'better-sqlite3';
 import { type Generated, Kysely, SqliteDialect, sql } from 'kysely';
-import { alsoOnPosting, byGroupRank, type GroupMember, groupOf } from '../domain/duplicate-groups.js';
+import { groupOf } from '../domain/duplicate-groups.js';
 import { withDismissals } from '../domain/flag-dismissals.js';
 import {
   companyKeyOf,
@@ -14,26 +14,12 @@ import {
   searchWords,
   wordPrefixPattern,
 } from '../domain/job-query.js';
-import {
-  type AlsoOnPosting,
-  isStaleScore,
-  type JobSummary,
-  type PostingClosure,
-  type ScoredJob,
-  type ScoreReason,
-  summaryOf,
-} from '../domain/job-summary.js';
+import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
-import { groupMembersSql, jobPageSql, SUMMARY_WITH_POSTING_STATE, type TextFilter } from './job-page-sql.js';
+import { jobPageSql, SUMMARY_WITH_POSTING_STATE, type TextFilter } from './job-page-sql.js';
 
-/** A posting of a duplicate group as `groupMembersSql` reads it. */
-interface GroupMemberRow {
-  readonly group_id: string;
-  readonly job_id: string;
-  readonly source: string;
-  readonly url: string;
-  readonly score: number;
-}
+/** A row of a page query (`jobPageSql`): summary text, sort value, job id, and a collapsed row's `alsoOn` text. */
+type PageRow = [summary: string, sortValue: number | string, jobId: string, alsoOn?: string | null];
 
 interface JobsReadTable {
   id: Generated<number>;
@@ -389,58 +375,27 @@ export class SqliteJobReadModel implements JobReadModel {
 
   /**
    * Like `list`, with the items as one JSON array text built from the stored summaries (the hot path
-   * of GET /jobs): the page query (see `jobPageSql`) runs through a cache of prepared statements that
-   * return the summary texts (with the group of a job that has duplicates), which are joined as they
-   * are; a collapsed row gets its `alsoOn` spliced in, and the cursor is read back from the last
-   * summary of the page.
+   * of GET /jobs): the page query (see `jobPageSql`) runs through a cache of prepared statements whose
+   * rows are the summary texts, joined as they are (a collapsed row's `alsoOn`, built by the same
+   * query, spliced in), and the sort value and job id the next page's cursor is made of.
    */
   async listJson(query: JobQuery): Promise<JobPageJson> {
     const text = query.text === undefined ? undefined : await this.textFilter(searchWords(query.text));
     if (text && 'rowIds' in text && text.rowIds.length === 0) return { itemsJson: '[]', nextCursor: null };
     const page = jobPageSql(query, text);
-    const rows = this.rowStatement(page.sql).all(...page.parameters) as [summary: string, groupId: string | null][];
+    const rows = this.rowStatement(page.sql).all(...page.parameters) as PageRow[];
     const more = rows.length > query.limit;
     if (more) rows.length = query.limit;
-    const alsoOn = query.collapse ? this.alsoOnOf(query, text, rows) : undefined;
-    const summaries = rows.map(([summary, groupId]) => {
-      const others = groupId === null ? undefined : alsoOn?.get(groupId);
-      return others ? `${summary.slice(0, -1)},"alsoOn":${JSON.stringify(others)}}` : summary;
-    });
-    if (!more) return { itemsJson: `[${summaries.join(',')}]`, nextCursor: null };
-    const last = JSON.parse(rows[query.limit - 1]![0]) as JobSummary;
-    const nextCursor = encodeCursor({ sort: query.sort, order: query.order, value: SORT_VALUE[query.sort](last), jobId: last.jobId });
-    return { itemsJson: `[${summaries.join(',')}]`, nextCursor };
-  }
-
-  /**
-   * The `alsoOn` of a collapsed page's rows of jobs with duplicates, by group id: the other postings of
-   * each group that the query's filters select, best ranked first (one query for the page).
-   */
-  private alsoOnOf(
-    query: JobQuery,
-    text: TextFilter | undefined,
-    rows: readonly [summary: string, groupId: string | null][],
-  ): Map<string, AlsoOnPosting[]> {
-    const leads = new Map<string, string>();
-    for (const [summary, groupId] of rows) if (groupId !== null) leads.set(groupId, (JSON.parse(summary) as JobSummary).jobId);
-    const alsoOn = new Map<string, AlsoOnPosting[]>();
-    if (leads.size === 0) return alsoOn;
-    const members = groupMembersSql(query, text, [...leads.keys()]);
-    const found = this.statement(members.sql).all(...members.parameters) as GroupMemberRow[];
-    const byGroup = new Map<string, GroupMember[]>();
-    for (const row of found) {
-      if (leads.get(row.group_id) === row.job_id) continue;
-      const member: GroupMember = {
-        jobId: row.job_id,
-        source: row.source,
-        url: row.url,
-        score: row.score,
-        ...(row.job_id === row.group_id ? {} : { canonicalJobId: row.group_id }),
-      };
-      byGroup.set(row.group_id, [...(byGroup.get(row.group_id) ?? []), member]);
+    let itemsJson = '[';
+    for (let i = 0; i < rows.length; i++) {
+      const [summary, , , alsoOn] = rows[i]!;
+      if (i > 0) itemsJson += ',';
+      itemsJson += alsoOn == null ? summary : `${summary.slice(0, -1)},"alsoOn":${alsoOn}}`;
     }
-    for (const [groupId, others] of byGroup) alsoOn.set(groupId, others.sort(byGroupRank).map(alsoOnPosting));
-    return alsoOn;
+    itemsJson += ']';
+    if (!more) return { itemsJson, nextCursor: null };
+    const [, value, jobId] = rows[query.limit - 1]!;
+    return { itemsJson, nextCursor: encodeCursor({ sort: query.sort, order: query.order, value, jobId }) };
   }
 
   /**
@@ -472,20 +427,11 @@ export class SqliteJobReadModel implements JobReadModel {
 
   /** The prepared statement of a page query, returning each row as an array of its columns, cached by SQL text. */
   private rowStatement(text: string): Statement {
-    return this.cachedStatement(`raw ${text}`, () => this.database.prepare(text).raw());
-  }
-
-  /** A prepared statement returning rows as objects, cached by SQL text. */
-  private statement(text: string): Statement {
-    return this.cachedStatement(text, () => this.database.prepare(text));
-  }
-
-  private cachedStatement(key: string, prepare: () => Statement): Statement {
-    let statement = this.statements.get(key);
+    let statement = this.statements.get(text);
     if (!statement) {
       if (this.statements.size >= 500) this.statements.clear();
-      statement = prepare();
-      this.statements.set(key, statement);
+      statement = this.database.prepare(text).raw();
+      this.statements.set(text, statement);
     }
     return statement;
   }

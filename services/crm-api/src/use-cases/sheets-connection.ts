@@ -1,6 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { SETTING_SECRET_NAMES, USER_SECRET_NAMES } from '@jobpipe/contracts';
-import type { SecretStore } from '@jobpipe/shared';
+import type { SecretStore, TableReader } from '@jobpipe/shared';
 import { ApiError } from './api-error.js';
 
 /** What connecting a Google spreadsheet takes: a service account's JSON key and the spreadsheet. */
@@ -19,6 +19,24 @@ export interface SheetsConnectionStatus {
   /** The service account's address (share the spreadsheet with it); null when none or not a service account. */
   readonly serviceAccount: string | null;
   readonly spreadsheetId: string | null;
+}
+
+/** How the sheets bridge's last sync went, as it recorded it (never a key or token). */
+export interface SheetsLastSync {
+  readonly spreadsheetId: string;
+  readonly syncedAt: string;
+  readonly outcome: 'ok' | 'failed';
+  readonly rowsWritten: number;
+  readonly editsRead: number;
+  readonly error: string | null;
+  readonly lastSucceededAt: string | null;
+  readonly failuresInRow: number;
+}
+
+/** The connection and the bridge's last sync, as GET /sheets/connection and `jobpipe sheets status` show them. */
+export interface SheetsConnectionReport extends SheetsConnectionStatus {
+  /** Null until the bridge has synced (it syncs when a job is scored or moved, and polls the sheet every minute). */
+  readonly lastSync: SheetsLastSync | null;
 }
 
 const SPREADSHEET_ID = /^[A-Za-z0-9_-]{20,200}$/;
@@ -97,8 +115,24 @@ export async function sheetsConnectionStatus(secrets: SecretStore): Promise<Shee
 }
 
 /**
+ * The sheets bridge's record of its last sync: the bridge's own table (`sheetsState`), read only here.
+ */
+export async function lastSheetsSync(tables: TableReader): Promise<SheetsLastSync | null> {
+  const item = await tables.get('sheetsState', { key: 'sync#last' });
+  if (!item) return null;
+  const { key: _key, ...lastSync } = item;
+  return lastSync;
+}
+
+/** What is stored for the sheets bridge and how its last sync went. */
+export async function sheetsConnectionReport(secrets: SecretStore, tables: TableReader): Promise<SheetsConnectionReport> {
+  const [status, lastSync] = await Promise.all([sheetsConnectionStatus(secrets), lastSheetsSync(tables)]);
+  return { ...status, lastSync };
+}
+
+/**
  * Stores a service account's key and the spreadsheet under the names the sheets bridge reads (it
- * picks them up when it next starts). Both are checked before either is written; the key is never
+ * picks them up at its next sync, within its connection cache time, without a restart). Both are checked before either is written; the key is never
  * returned, logged or published.
  */
 export async function connectSheets(secrets: SecretStore, request: SheetsConnectionRequest): Promise<SheetsConnectionStatus> {

@@ -27,7 +27,13 @@ const inject = (method: 'GET' | 'PUT', payload?: object) =>
 test('nothing connected: the status says so', async () => {
   const status = await inject('GET');
   assert.equal(status.statusCode, 200);
-  assert.deepEqual(status.json(), { configured: false, credentialsStored: false, serviceAccount: null, spreadsheetId: null });
+  assert.deepEqual(status.json(), {
+    configured: false,
+    credentialsStored: false,
+    serviceAccount: null,
+    spreadsheetId: null,
+    lastSync: null,
+  });
 });
 
 test('a key file and a spreadsheet address are stored under the names the sheets bridge reads, and never shown back', async () => {
@@ -41,6 +47,7 @@ test('a key file and a spreadsheet address are stored under the names the sheets
     credentialsStored: true,
     serviceAccount: 'sheets-bridge@jobpipe-test.iam.gserviceaccount.com',
     spreadsheetId: SPREADSHEET_ID,
+    lastSync: null,
   };
   assert.deepEqual(saved.json(), expected);
   assert.deepEqual((await inject('GET')).json(), expected);
@@ -79,4 +86,22 @@ test('a key file without what the bridge signs in with is a 400 naming the field
     assert.ok(!refused.body.includes(keyBody.slice(0, 20)) && !refused.body.includes('hunter2'), 'no part of the key is quoted');
   }
   assert.equal(await api.ports.secrets().get('sheets-bridge/google-credentials'), before, 'nothing was stored');
+});
+
+test("the sheets bridge's last sync is shown as it recorded it: when, rows written, outcome, why it failed", async () => {
+  const failed = {
+    spreadsheetId: SPREADSHEET_ID,
+    syncedAt: '2026-03-01T11:59:00.000Z',
+    outcome: 'failed',
+    rowsWritten: 0,
+    editsRead: 0,
+    error: 'The caller does not have permission',
+    lastSucceededAt: '2026-03-01T11:58:00.000Z',
+    failuresInRow: 1,
+  } as const;
+  // What the bridge writes in its own table after a sync (crm-api only reads it).
+  await api.ports.tables.put('sheetsState', { key: 'sync#last', ...failed });
+  const status = await inject('GET');
+  assert.equal(status.statusCode, 200, status.body);
+  assert.deepEqual(status.json().lastSync, failed);
 });
