@@ -38,6 +38,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
   });
+  // Idle connections stay open for the test's length: with node's 5 s default the receiver could close a
+  // kept-alive connection just as the notifier reused it (ECONNRESET on a loaded machine), which no
+  // receiver a test stands for does mid-conversation.
+  server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
