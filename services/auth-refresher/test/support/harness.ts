@@ -25,6 +25,13 @@ export function jobSiteLogin(baseUrl: string) {
 }
 
 export const TOTP_SECRET = 'KRUGS4ZANRXWO2LOEBZWKY3SMV2A';
+/**
+ * How long a browser step may take. Generous: on a loaded CI machine a one-time-code step took over
+ * 2.5 s, and a timed-out login backs the site off for the tests after it. Only the changed-page test
+ * waits it out, three times.
+ */
+const STEP_TIMEOUT_MS = 8000;
+
 export const POLICY: RefreshPolicy = { refreshBeforeSeconds: 600, maxFailures: 3, backoffBaseSeconds: 60, backoffMaxSeconds: 3600 };
 
 /**
@@ -51,14 +58,14 @@ export async function startHarness() {
   const refresher = createSessionRefresher(ports, {
     sites,
     policy: POLICY,
-    stepTimeoutMs: 2500,
+    stepTimeoutMs: STEP_TIMEOUT_MS,
     openBrowser: async () => ({ driver, release: () => driver.manage().deleteAllCookies() }),
   });
   const runner = new QueueRunner({
     queue: queueOf('auth-refresher')!,
     consumer: ports.consumer('auth-refresher'),
     registry: contracts(),
-    handlers: createAuthRefresherHandlers(ports, { sites, policy: POLICY, stepTimeoutMs: 2500 }, refresher),
+    handlers: createAuthRefresherHandlers(ports, { sites, policy: POLICY, stepTimeoutMs: STEP_TIMEOUT_MS }, refresher),
     publisher: ports.publisher,
     logger,
   });
