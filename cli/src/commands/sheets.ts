@@ -66,7 +66,7 @@ export function register(program: Command): void {
     .command('status')
     .description('whether a spreadsheet is connected, with which service account (never the key), and how the last sync went')
     .action(async () => {
-      const report = await withPorts((ports) => sheetsConnectionReport(ports.secrets(), ports.tables));
+      const report = await withPorts((ports) => sheetsConnectionReport(ports.secrets(), ports));
       console.log(`${describe(report)}\n${describeLastSync(report)}`);
     });
 }

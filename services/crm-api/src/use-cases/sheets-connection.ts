@@ -124,9 +124,12 @@ export async function lastSheetsSync(tables: TableReader): Promise<SheetsLastSyn
   return lastSync;
 }
 
-/** What is stored for the sheets bridge and how its last sync went. */
-export async function sheetsConnectionReport(secrets: SecretStore, tables: TableReader): Promise<SheetsConnectionReport> {
-  const [status, lastSync] = await Promise.all([sheetsConnectionStatus(secrets), lastSheetsSync(tables)]);
+/** What is stored for the sheets bridge and how its last sync went (read from `from.tables`). */
+export async function sheetsConnectionReport(
+  secrets: SecretStore,
+  from: { readonly tables: TableReader },
+): Promise<SheetsConnectionReport> {
+  const [status, lastSync] = await Promise.all([sheetsConnectionStatus(secrets), lastSheetsSync(from.tables)]);
   return { ...status, lastSync };
 }
 

@@ -50,7 +50,7 @@ export async function sheetsRoutes(app: FastifyInstance, context: CrmApiContext)
         response: { 200: statusSchema, ...errorResponses(503) },
       },
     },
-    async () => sheetsConnectionReport(secretStoreOf(context), context.tables),
+    async () => sheetsConnectionReport(secretStoreOf(context), context),
   );
 
   app.put<{ Body: SheetsConnectionRequest }>(
@@ -80,7 +80,7 @@ export async function sheetsRoutes(app: FastifyInstance, context: CrmApiContext)
     async (request) => {
       const secrets = secretStoreOf(context);
       await connectSheets(secrets, request.body);
-      return sheetsConnectionReport(secrets, context.tables);
+      return sheetsConnectionReport(secrets, context);
     },
   );
 }
