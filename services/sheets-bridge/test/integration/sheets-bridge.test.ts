@@ -169,8 +169,8 @@ function suite(makeHarness: () => Promise<SheetHarness>) {
     const requests = harness.fake.requests.slice(start);
     assert.deepEqual(
       requests.map((request) => request.status),
-      [429, 200, 200, 200],
-      'the read was throttled once and retried; then the header and the row were written',
+      [429, 200, 200, 200, 200],
+      'the first request (the tab check: the spreadsheet is opened at the first sync) was throttled once and retried; then the rows were read, the header and the row written',
     );
     assert.equal(requests[0]!.path, requests[1]!.path, 'the same request was retried');
     assert.equal((await rowOf('mcf:4')).cells[1], 'Platform Engineer');
