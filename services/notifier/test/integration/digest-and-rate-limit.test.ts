@@ -5,6 +5,7 @@ import { notifyScoredJob } from '../../src/use-cases/notify-scored-job.js';
 import { sendDigests } from '../../src/use-cases/send-digest.js';
 import { scoredJob } from '../support/harness.js';
 import { notifierFixture } from '../support/notifier-fixture.js';
+import { sinkEmail } from '../support/smtp-sink.js';
 
 const GENERIC_PATH = '/hooks/generic';
 const SLACK_PATH = '/services/T0001/B0001/slack';
@@ -35,14 +36,7 @@ describe('the daily digest and the rate limit', () => {
         instant: false,
         digestMinScore: 60,
         allowPrivateHosts: ['127.0.0.1'],
-        email: {
-          host: f.smtp.host,
-          port: f.smtp.port,
-          security: 'none',
-          user: f.smtp.user,
-          from: 'jobpipe@example.org',
-          to: ['me@example.org'],
-        },
+        email: sinkEmail(f.smtp),
       },
     ]);
     for (const [id, score] of [

@@ -5,6 +5,7 @@ import { collect, PermanentError, TransientError } from '@jobpipe/shared';
 import { notifyScoredJob } from '../../src/use-cases/notify-scored-job.js';
 import { scoredJob } from '../support/harness.js';
 import { notifierFixture } from '../support/notifier-fixture.js';
+import { sinkEmail } from '../support/smtp-sink.js';
 
 const GENERIC_PATH = '/hooks/generic-token-4f1b9c';
 const SLACK_PATH = '/services/T0001/B0001/slack-token-77aa';
@@ -18,14 +19,7 @@ describe('instant notifications reach a local webhook receiver and SMTP server',
       name: 'me-by-mail',
       kind: 'email',
       allowPrivateHosts: ['127.0.0.1'],
-      email: {
-        host: f.smtp.host,
-        port: f.smtp.port,
-        security: 'none',
-        user: f.smtp.user,
-        from: 'jobpipe@example.org',
-        to: ['me@example.org'],
-      },
+      email: sinkEmail(f.smtp),
     },
   ];
 

@@ -4,6 +4,7 @@ import type { EventDataMap, NotificationTarget } from '@jobpipe/contracts';
 import { collect, PermanentError } from '@jobpipe/shared';
 import { sendTestNotification } from '../../src/use-cases/send-test.js';
 import { notifierFixture } from '../support/notifier-fixture.js';
+import { sinkEmail } from '../support/smtp-sink.js';
 
 const GENERIC_PATH = '/hooks/generic-test-token-31c7';
 const SLACK_PATH = '/services/T0009/B0009/slack-test-token-e2f1';
@@ -22,14 +23,7 @@ describe('a test notification asked for from the settings reaches the target in 
       kind: 'email',
       allowPrivateHosts: ['127.0.0.1'],
       digest: false,
-      email: {
-        host: f.smtp.host,
-        port: f.smtp.port,
-        security: 'none',
-        user: f.smtp.user,
-        from: 'jobpipe@example.org',
-        to: ['me@example.org'],
-      },
+      email: sinkEmail(f.smtp),
     },
     { name: 'no-secret', kind: 'webhook', allowPrivateHosts: ['127.0.0.1'] },
   ];

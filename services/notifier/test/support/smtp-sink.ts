@@ -55,3 +55,15 @@ export async function startSmtpSink(user = 'notifier', password = 'smtp-password
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A target's email settings that send to this sink: plain SMTP on loopback, from and to fixed test addresses. */
+export function sinkEmail(smtp: Pick<SmtpSink, 'host' | 'port' | 'user'>) {
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    security: 'none' as const,
+    user: smtp.user,
+    from: 'jobpipe@example.org',
+    to: ['me@example.org'] as [string],
+  };
+}
