@@ -238,13 +238,20 @@ class SanitizingHandler implements Partial<Handler> {
       const end = run.length > start && run.charCodeAt(run.length - 1) === SPACE ? run.length - 1 : run.length;
       if (start > 0) this.spaceBefore = true;
       if (end > start) {
-        if (this.tidied !== '') this.tidied += this.breaksBefore > 1 ? '\n\n' : this.breaksBefore === 1 ? '\n' : this.spaceBefore ? ' ' : '';
+        if (this.tidied !== '') this.tidied += this.separator();
         this.tidied += start === 0 && end === run.length ? run : run.slice(start, end);
         this.breaksBefore = 0;
         this.spaceBefore = end < run.length;
       }
     }
     this.breaksBefore += lineBreaks;
+  }
+
+  /** What goes between the last word and the next: one blank line at most, else a line break, else a space. */
+  private separator(): string {
+    if (this.breaksBefore > 1) return '\n\n';
+    if (this.breaksBefore === 1) return '\n';
+    return this.spaceBefore ? ' ' : '';
   }
 }
 
