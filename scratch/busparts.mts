@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { QUEUES } from '@jobpipe/contracts';
+import { SqliteBus, openSqlite } from '@jobpipe/shared';
+const queue = QUEUES.find((q) => q.name === 'parser')!;
+const N = 10000;
+const body = JSON.stringify({ detail: { data: { x: 'b'.repeat(600) } } });
+for (let round = 0; round < 3; round++) {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-'));
+  const db = openSqlite(join(dir, 'raw.sqlite'));
+  db.exec('CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NOT NULL UNIQUE, queue TEXT NOT NULL, body TEXT NOT NULL, sent_at INTEGER NOT NULL, visible_at INTEGER NOT NULL)');
+  const ins = db.prepare('INSERT INTO messages (message_id, queue, body, sent_at, visible_at) VALUES (?, ?, ?, ?, ?)');
+  const tx = db.transaction((i: number) => { for (let k = 0; k < 10; k++) ins.run(`id-${i + k}`, 'parser', body, Date.now(), Date.now()); });
+  let t = performance.now();
+  for (let i = 0; i < N; i += 10) tx.immediate(i);
+  const raw = performance.now() - t;
+  db.close();
+  const bus = new SqliteBus({ path: join(dir, 'bus.sqlite'), queues: [queue] });
+  t = performance.now();
+  for (let i = 0; i < N; i += 10) bus.enqueue(Array.from({ length: 10 }, (_, k) => ({ eventId: `e-${i + k}`, detailType: 'job.scraped', body, queues: ['parser'] })));
+  const pub = performance.now() - t;
+  const receipts: string[][] = [];
+  t = performance.now();
+  for (let i = 0; i < N; i += 10) receipts.push(bus.receiveNow(queue, 10).map((m) => m.receiptHandle));
+  const recv = performance.now() - t;
+  t = performance.now();
+  for (const r of receipts) bus.ack(r);
+  const ack = performance.now() - t;
+  bus.close();
+  console.log(`raw ${raw.toFixed(0)} ms  publish ${pub.toFixed(0)}  receive ${recv.toFixed(0)}  ack ${ack.toFixed(0)}  ratio ${(raw / (pub + recv + ack)).toFixed(3)}`);
+}
