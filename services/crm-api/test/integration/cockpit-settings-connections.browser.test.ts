@@ -7,7 +7,7 @@ import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent, tempDir } from '@jobpipe/test-kit';
 import type { WebDriver } from 'selenium-webdriver';
 import { startTestApi, type TestApi } from '../helpers.js';
-import { cockpitBrowser, pageHolds, screenshot, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
+import { closeCockpit, openCockpit, pageHolds, screenshot, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
 
 let api: TestApi;
 let driver: WebDriver;
@@ -22,14 +22,10 @@ async function screenshotPanel(titleId: string, name: string): Promise<void> {
 
 before(async () => {
   api = await startTestApi();
-  address = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  driver = await cockpitBrowser();
-  await driver.get(`${address}/app#key=${api.key}`);
-  await shown(driver, '#api-key');
+  ({ driver, address } = await openCockpit(api, '#api-key'));
 });
 after(async () => {
-  await driver?.quit();
-  await api?.close();
+  await closeCockpit(driver, api);
   files.remove();
 });
 
