@@ -12,7 +12,7 @@ import { annualize } from './salary.js';
 import { salaryFromText } from './salary-text.js';
 import { seniorityFromTitle } from './seniority.js';
 import { skillImportance } from './skills/skill-importance.js';
-import { bySkillName, skillDictionary, sourceSkills } from './skills.js';
+import { skillDictionary, sourceSkills } from './skills.js';
 
 /** Source of a normalized job. */
 export type JobSource = NormalizedJob['source'];
@@ -94,7 +94,7 @@ function skillsOf(extracted: ExtractedPosting, source: JobSource, title: string,
     const named = importance.get(name);
     details.set(name, { name, importance: named ?? 'mentioned', sources: named ? [tagSource, 'text:description'] : [tagSource] });
   }
-  const textOnly = [...importance].filter(([name]) => !details.has(name)).sort(([a], [b]) => bySkillName(a, b));
+  const textOnly = [...importance].filter(([name]) => !details.has(name)).sort(([a], [b]) => skillDictionary.compareNames(a, b));
   for (const [name, named] of textOnly) details.set(name, { name, importance: named, sources: ['text:description'] });
   const skillDetails = [...details.values()].slice(0, 200);
   return { skills: skillDetails.map((detail) => detail.name), skillDetails };
@@ -185,7 +185,8 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
         : (extracted.provenance.salary ?? `${context.source}:salary`);
   }
   if (skills.length > 0) {
-    const from = new Set(skillDetails.flatMap((detail) => detail.sources));
+    const from = new Set<string>();
+    for (const detail of skillDetails) for (const source of detail.sources) from.add(source);
     provenance.skills = [...from].join('+');
   }
   if (experienceYears) {
