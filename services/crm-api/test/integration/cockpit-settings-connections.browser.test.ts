@@ -79,7 +79,34 @@ test('a Google spreadsheet is connected with a service-account key file; a key w
   assert.equal(await api.ports.secrets().get('sheets-bridge/spreadsheet-id'), spreadsheetId);
   assert.equal(JSON.parse((await api.ports.secrets().get('sheets-bridge/google-credentials'))!).private_key, privateKey);
   assert.ok(!(await driver.getPageSource()).includes(privateKey.split('\n')[1]!), 'the key is not in the page');
+  await shownText(driver, '.sheets-last-sync', /^No sync yet/);
   assert.deepEqual(await seriousAccessibilityViolations(driver), []);
+});
+
+test("the bridge's last sync shows under the connection: a failure with its reason and the last success, then a success", async () => {
+  const lastSync = {
+    key: 'sync#last',
+    spreadsheetId: '1SpReAdShEeTiD_0123456789abcdefghijklmn',
+    syncedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    outcome: 'failed',
+    rowsWritten: 0,
+    editsRead: 0,
+    error: 'the spreadsheet answered 403: the service account has no access to it',
+    lastSucceededAt: null,
+    failuresInRow: 3,
+  } as const;
+  await api.ports.tables.put('sheetsState', lastSync);
+  await driver.get(`${address}/app#/settings`);
+  await driver.navigate().refresh();
+  await shownText(
+    driver,
+    '.sheets-last-sync',
+    /^Last sync failed .+ \(3 in a row; no sync has succeeded yet\): the spreadsheet answered 403: the service account has no access to it$/,
+  );
+
+  await api.ports.tables.put('sheetsState', { ...lastSync, outcome: 'ok', rowsWritten: 42, editsRead: 2, error: null, failuresInRow: 0 });
+  await driver.navigate().refresh();
+  await shownText(driver, '.sheets-last-sync', /^Last sync .+: 42 rows written, 2 edits read from the sheet\.$/);
 });
 
 test("sources show each search's last run coverage, and a search is added from a URL through resolve", async () => {
