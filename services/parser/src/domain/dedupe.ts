@@ -38,13 +38,16 @@ const TITLE_WORDS: Readonly<Record<string, string>> = {
   dev: 'developer',
 };
 
+// words() leaves words of letters, digits, "+" and "#" between single spaces: a whole word is one bounded
+// by a space or an end.
+const ABBREVIATED_WORD = /(?:^| )(?:sr|snr|jr|mgr|eng|dev)(?= |$)/;
+const ABBREVIATED_WORDS = /(?<=^| )(?:sr|snr|jr|mgr|eng|dev)(?= |$)/g;
+
 /** A title without case, punctuation, bracketed notes or common abbreviations ("Sr. Data Eng (m/f/d)" → "senior data engineer"). */
 export function normalizedTitle(title: string): string {
   const bracketed = title.includes('(') || title.includes('[');
-  return words(bracketed ? title.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ') : title)
-    .split(' ')
-    .map((word) => TITLE_WORDS[word] ?? word)
-    .join(' ');
+  const plain = words(bracketed ? title.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ') : title);
+  return ABBREVIATED_WORD.test(plain) ? plain.replace(ABBREVIATED_WORDS, (word) => TITLE_WORDS[word]!) : plain;
 }
 
 /** The place part of the key: the first location's city (or display), or "remote". */

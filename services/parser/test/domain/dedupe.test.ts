@@ -20,6 +20,10 @@ test('company names lose case, punctuation, legal suffixes and bracketed countri
 test('titles lose case, brackets and common abbreviations', () => {
   assert.equal(normalizedTitle('Sr. Data Eng (m/f/d)'), 'senior data engineer');
   assert.equal(normalizedTitle('Senior Data Engineer'), 'senior data engineer');
+  assert.equal(normalizedTitle('Jr Dev / Sr. Mgr, Eng+Dev'), 'junior developer senior manager eng+dev');
+  assert.equal(normalizedTitle('Srx Devops Engineer'), 'srx devops engineer');
+  // A word that names a property of every object is still just a word.
+  assert.equal(normalizedTitle('Bridge Constructor'), 'bridge constructor');
 });
 
 test('the same job on two boards gets the same key; another city does not', () => {
