@@ -15,13 +15,17 @@ const NON_ASCII = /[\u0080-\uffff]/;
 function words(text: string): string {
   // Decomposing ASCII text changes nothing: skip it for the (common) all-ASCII description.
   const unaccented = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
-  return unaccented.toLowerCase().replace(/&/g, ' and ').replace(NON_WORD_RUN, ' ').trim();
+  const lower = unaccented.toLowerCase();
+  // Each replace is skipped where it has nothing to replace: names and titles are short, and a replace
+  // costs far more than a look for its character.
+  return (lower.includes('&') ? lower.replace(/&/g, ' and ') : lower).replace(NON_WORD_RUN, ' ').trim();
 }
 
 /** A company name without case, punctuation, legal suffixes or a country in brackets ("ACME (Singapore) Pte. Ltd." → "acme"). */
 export function normalizedCompany(company: string): string {
   // "B.V." and "S.A." are one word: join dotted single letters before splitting into words.
-  const joined = company.replace(/\([^)]*\)/g, ' ').replace(/\b([A-Za-z])\.([A-Za-z])\b\.?/g, '$1$2');
+  const unbracketed = company.includes('(') ? company.replace(/\([^)]*\)/g, ' ') : company;
+  const joined = unbracketed.includes('.') ? unbracketed.replace(/\b([A-Za-z])\.([A-Za-z])\b\.?/g, '$1$2') : unbracketed;
   return words(joined).replace(LEGAL_SUFFIXES, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -36,7 +40,8 @@ const TITLE_WORDS: Readonly<Record<string, string>> = {
 
 /** A title without case, punctuation, bracketed notes or common abbreviations ("Sr. Data Eng (m/f/d)" → "senior data engineer"). */
 export function normalizedTitle(title: string): string {
-  return words(title.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
+  const bracketed = title.includes('(') || title.includes('[');
+  return words(bracketed ? title.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ') : title)
     .split(' ')
     .map((word) => TITLE_WORDS[word] ?? word)
     .join(' ');

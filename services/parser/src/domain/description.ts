@@ -43,7 +43,7 @@ export function sanitizedDescription(html: string): SanitizedDescription {
   // Text without "<", ">" or "&" holds no markup and no entity: it is its own sanitized HTML.
   if (!MARKUP_CHARACTER.test(html)) return { html, text: sanitizedHtmlToText(html) };
   const sanitized = sanitizeMarkup(html);
-  return { html: sanitized.html, text: tidyText(sanitized.text) };
+  return { html: sanitized.html, text: capped(sanitized.text) };
 }
 
 /** Sanitized HTML: no scripts, styles, event handlers or javascript:/data: links, only harmless tags. */
@@ -102,7 +102,12 @@ export function tidyText(text: string): string {
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return tidy.length > MAX_DESCRIPTION_TEXT ? tidy.slice(0, MAX_DESCRIPTION_TEXT) : tidy;
+  return capped(tidy);
+}
+
+/** Text cut to the longest description text an event carries. */
+function capped(text: string): string {
+  return text.length > MAX_DESCRIPTION_TEXT ? text.slice(0, MAX_DESCRIPTION_TEXT) : text;
 }
 
 /** Text of a short field that may carry tags or entities (a title, a company name), on one line. */

@@ -106,6 +106,22 @@ test('a spelling trie keeps every spelling as its edge table grows, non-ASCII ch
   assert.equal(trie.longestAt('ü', 1, fits, into), false);
 });
 
+test('a spelling trie tells apart children whose characters fall on the same bit of its child mask', () => {
+  const trie = new SpellingTrie();
+  // Below "zq" (past the direct tables of the first two steps): "a" (97), "!" (33), "A" (65, folded to
+  // "a") and "ā" (257) are 1 mod 32; "b" (98) is not.
+  trie.add('zqa', 'ZQA');
+  trie.add('zq!', 'ZQ!');
+  const fits = () => true;
+  const into = { anyCaseEnd: -1, anyCase: undefined as string | undefined, exactEnd: -1, exact: undefined as string | undefined };
+  const longest = (text: string) => (trie.longestAt(text, 0, fits, into) ? [into.anyCaseEnd, into.anyCase] : null);
+  assert.deepEqual(longest('zq!'), [3, 'ZQ!']);
+  assert.deepEqual(longest('ZQA'), [3, 'ZQA']);
+  assert.deepEqual(longest('zqA!'), [3, 'ZQA']);
+  assert.equal(longest('zqb'), null);
+  assert.equal(longest('zq\u0101'), null);
+});
+
 test('the trie matcher finds exactly what the regex definition finds, on every fixture and on edge cases', () => {
   // The regex definition covers the confident spellings; nearby-only spellings have tests of their own.
   const confidentOnly = new SkillMatcher(entries.map(({ nearby: _nearby, ...entry }) => entry));
