@@ -205,14 +205,18 @@ function toRow(job: ScoredJob): ScoredRow {
   };
 }
 
+/** Runs `upgrade` in one transaction unless `jobs_read` has `column` already (what the upgrade adds). */
+function upgradeUnlessColumn(database: SqliteDatabase, column: string, upgrade: () => void): void {
+  const columns = new Set((database.prepare('PRAGMA table_info(jobs_read)').all() as { name: string }[]).map((existing) => existing.name));
+  if (!columns.has(column)) database.transaction(upgrade)();
+}
+
 /**
  * Brings a read model written before rows carried their posting state up to date: adds the columns
  * and copies the state from `job_closures` and `job_flags` (a no-op on a current file).
  */
 function addPostingStateColumns(database: SqliteDatabase): void {
-  const columns = new Set((database.prepare('PRAGMA table_info(jobs_read)').all() as { name: string }[]).map((column) => column.name));
-  if (columns.has('closed_at')) return;
-  database.transaction(() => {
+  upgradeUnlessColumn(database, 'closed_at', () => {
     for (const column of ['closed_at', 'close_reason', 'ghost_flags']) database.exec(`ALTER TABLE jobs_read ADD COLUMN ${column} TEXT`);
     const sideTables = database.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('job_closures', 'job_flags')").pluck().get();
     if (sideTables !== 2) return;
@@ -220,7 +224,7 @@ function addPostingStateColumns(database: SqliteDatabase): void {
       closed_at = (SELECT closed_at FROM job_closures c WHERE c.job_id = jobs_read.job_id),
       close_reason = (SELECT close_reason FROM job_closures c WHERE c.job_id = jobs_read.job_id),
       ghost_flags = (SELECT NULLIF(flags_json, '[]') FROM job_flags f WHERE f.job_id = jobs_read.job_id)`);
-  })();
+  });
 }
 
 /**
@@ -228,13 +232,11 @@ function addPostingStateColumns(database: SqliteDatabase): void {
  * group until its next score brings the canonical job id (a no-op on a current file).
  */
 function addGroupColumns(database: SqliteDatabase): void {
-  const columns = new Set((database.prepare('PRAGMA table_info(jobs_read)').all() as { name: string }[]).map((column) => column.name));
-  if (columns.has('group_id')) return;
-  database.transaction(() => {
+  upgradeUnlessColumn(database, 'group_id', () => {
     database.exec('ALTER TABLE jobs_read ADD COLUMN group_id TEXT');
     database.exec('ALTER TABLE jobs_read ADD COLUMN grouped INTEGER NOT NULL DEFAULT 0');
     database.exec('UPDATE jobs_read SET group_id = job_id');
-  })();
+  });
 }
 
 /**
@@ -255,16 +257,14 @@ function regroupSql(groups: readonly string[]) {
  * (a no-op on a current file).
  */
 function addGroupRankColumns(database: SqliteDatabase): void {
-  const columns = new Set((database.prepare('PRAGMA table_info(jobs_read)').all() as { name: string }[]).map((column) => column.name));
-  if (columns.has('group_rank')) return;
-  database.transaction(() => {
+  upgradeUnlessColumn(database, 'group_rank', () => {
     database.exec('ALTER TABLE jobs_read ADD COLUMN group_rank INTEGER NOT NULL DEFAULT 0');
     database.exec("ALTER TABLE jobs_read ADD COLUMN also_on_json TEXT NOT NULL DEFAULT ''");
     database.exec("UPDATE jobs_read SET also_on_json = json_object('jobId', job_id, 'source', source, 'url', url, 'score', score)");
     database.exec(`UPDATE jobs_read SET group_rank = ranked.group_rank
       FROM (SELECT id, row_number() OVER (PARTITION BY group_id ORDER BY ${GROUP_RANK_ORDER}) - 1 AS group_rank FROM jobs_read WHERE grouped = 1) AS ranked
       WHERE jobs_read.id = ranked.id`);
-  })();
+  });
 }
 
 const SUMMARY_COLUMNS = [

@@ -411,7 +411,13 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
     test("a new score re-ranks a job's postings, and a posting linked to another job leaves its old one", async () => {
       const { model } = opened;
       const first = { ...job(40), jobId: 'greenhouse:regroup-first', company: 'Regroup Works', score: 60 };
-      const copy = (jobId: string, score: number) => ({ ...first, jobId, url: `https://jobs.example.com/${jobId}`, score, canonicalJobId: first.jobId });
+      const copy = (jobId: string, score: number) => ({
+        ...first,
+        jobId,
+        url: `https://jobs.example.com/${jobId}`,
+        score,
+        canonicalJobId: first.jobId,
+      });
       await model.upsert([first, copy('lever:regroup-best', 80), copy('ashby:regroup-last', 50)]);
       const regrouped = { company: 'regroup works', sort: 'posted', order: 'asc', limit: 1, collapse: true } as const;
       const rows = async () =>
