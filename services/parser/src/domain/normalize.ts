@@ -66,7 +66,8 @@ function cleanLocations(locations: readonly JobLocation[]): JobLocation[] {
     const display = inlineText(location.display).slice(0, 300);
     if (!display || seen.has(display.toLowerCase())) continue;
     seen.add(display.toLowerCase());
-    kept.push({ ...location, display });
+    // Most displays are already tidy: keep the location as it is rather than copy it.
+    kept.push(display === location.display ? location : { ...location, display });
   }
   return kept.slice(0, 50);
 }
