@@ -8,6 +8,8 @@ export const MAX_DESCRIPTION_TEXT = 40_000;
 const SPACES_RUN = / ?[\t\f\v\u00a0][\t\f\v \u00a0]*| {2,}[\t\f\v \u00a0]*/g;
 
 const MARKUP_CHARACTER = /[<>&]/;
+/** An escaped or twice-escaped tag ("&lt;p", "&amp;lt;/li"): what the counts in unescapeMarkup count. */
+const ESCAPED_TAG = /&(?:amp;)?lt;\/?[a-z]/i;
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head']);
 
 /**
@@ -18,10 +20,11 @@ export function unescapeMarkup(html: string): string {
   let current = html;
   // Some pages escape twice (&amp;lt;p&amp;gt;); two rounds cover what is seen in practice.
   for (let round = 0; round < 2; round++) {
+    // Most descriptions escape nothing: one look for either kind of escaped tag before counting anything.
+    // Real tags are counted only when there is something escaped to weigh them against.
+    if (!ESCAPED_TAG.test(current)) break;
     const escapedTags = (current.match(/&lt;\/?[a-z][a-z0-9]*[\s&/]?/gi) ?? []).length;
     const doubleEscaped = (current.match(/&amp;lt;\/?[a-z]/gi) ?? []).length;
-    // Real tags are counted only when there is something escaped to weigh them against.
-    if (escapedTags + doubleEscaped === 0) break;
     const realTags = (current.match(/<\/?[a-z][a-z0-9]*[\s>/]/gi) ?? []).length;
     if (realTags > escapedTags + doubleEscaped) break;
     current = decodeHTML(current);

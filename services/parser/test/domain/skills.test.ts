@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import vocabulary from '../../src/domain/skills/vocabulary.json' with { type: 'json' };
-import { type SkillEntry, SkillMatcher, skillDictionary, sourceSkills } from '../../src/domain/skills.js';
+import { bySkillName, type SkillEntry, SkillMatcher, skillDictionary, sourceSkills } from '../../src/domain/skills.js';
 import { SpellingTrie } from '../../src/domain/spelling-trie.js';
 
 const entries = (vocabulary as { skills: SkillEntry[] }).skills;
@@ -143,4 +143,22 @@ test('source skill labels take the dictionary spelling and drop repeats', () => 
     'Kubernetes',
     'Underwater Basket Weaving',
   ]);
+});
+
+test('compareNames sorts skill names exactly as the collator does, equal names kept in their order', () => {
+  // Every vocabulary name, plus names outside it and names equal to another but for case or accents.
+  const names = [...entries.map((entry) => entry.name), 'Zzz Unknown Skill', 'python', 'Cafe', 'Café', 'CAFÉ', 'aws'];
+  let seed = 15;
+  const shuffled = names
+    .map((name) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return [seed, name] as const;
+    })
+    .sort(([a], [b]) => a - b)
+    .map(([, name]) => name);
+  assert.deepEqual([...shuffled].sort(skillDictionary.compareNames), [...shuffled].sort(bySkillName));
+  // Two vocabulary names the collator holds equal keep the order they came in, either way round.
+  const matcher = new SkillMatcher([{ name: 'Cafe' }, { name: 'Café' }, { name: 'Bakery' }]);
+  assert.deepEqual(['Café', 'Bakery', 'Cafe'].sort(matcher.compareNames), ['Bakery', 'Café', 'Cafe']);
+  assert.deepEqual(['Cafe', 'Bakery', 'Café'].sort(matcher.compareNames), ['Bakery', 'Cafe', 'Café']);
 });
