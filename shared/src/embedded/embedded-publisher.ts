@@ -41,6 +41,6 @@ export class EmbeddedBusSender implements BusSender {
   constructor(private readonly bus: SqliteBus) {}
 
   async send(events: readonly BusEvent[]): Promise<void> {
-    this.bus.enqueueOnce(routed(events));
+    await this.bus.enqueueOnce(routed(events));
   }
 }

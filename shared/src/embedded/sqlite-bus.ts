@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { deadLetterQueueName, QUEUES, type QueueDefinition } from '@jobpipe/contracts';
 import { type Clock, systemClock } from '../ports/clock.js';
 import type { DeadLetter, DeadLetterAdmin, QueueConsumer, QueueDepth, ReceivedMessage } from '../ports/events.js';
+import { GroupedWrites } from './grouped-writes.js';
 import { isOwnerAlive, type ProcessOwner, processOwner } from './process-owner.js';
 import { openSqlite, type SqliteDatabase } from './sqlite.js';
 import { WriteTransactions } from './write-transactions.js';
@@ -89,11 +90,18 @@ export class SqliteBus implements DeadLetterAdmin {
   private readonly statements;
   /** Every state change is one IMMEDIATE transaction, waiting for the lock in short steps. */
   private readonly writes: WriteTransactions;
+  /**
+   * The relay's enqueues and the consumers' acks asked for in the same event-loop turn share one
+   * transaction: a queue runner acks a batch as its turn ends, when the relay enqueues the events the
+   * batch's handlers committed.
+   */
+  private readonly grouped: GroupedWrites;
   private lastRelayedPrune = 0;
 
   constructor(options: SqliteBusOptions) {
     this.db = openSqlite(options.path);
     this.writes = new WriteTransactions(this.db);
+    this.grouped = new GroupedWrites(this.db, this.writes);
     this.db.exec(SCHEMA);
     this.addMissingColumns();
     this.clock = options.clock ?? systemClock;
@@ -142,13 +150,13 @@ export class SqliteBus implements DeadLetterAdmin {
 
   /**
    * Enqueues the messages whose event was never relayed before, and remembers their event ids, in one
-   * transaction: the outbox relay's exactly-once step (it may relay an event again after a crash).
-   * Returns how many were new.
+   * transaction (shared with the acks asked for in the same turn): the outbox relay's exactly-once step
+   * (it may relay an event again after a crash). Resolves with how many were new once committed.
    */
-  enqueueOnce(messages: readonly RoutedMessage[]): number {
+  async enqueueOnce(messages: readonly RoutedMessage[]): Promise<number> {
     const now = this.clock.now().getTime();
     const touched = new Set<string>();
-    const fresh = this.writes.run(() => {
+    const fresh = await this.grouped.run(() => {
       if (now - this.lastRelayedPrune > RELAYED_EVENT_PRUNE_INTERVAL_MS) {
         this.statements.pruneRelayed.run(now - RELAYED_EVENT_MEMORY_MS);
         this.lastRelayedPrune = now;
@@ -266,8 +274,9 @@ export class SqliteBus implements DeadLetterAdmin {
     });
   }
 
-  ack(receipts: readonly string[]): void {
-    this.writes.run(() => {
+  /** Deletes the messages by receipt, in the transaction of the turn's enqueues; resolves once committed. */
+  ack(receipts: readonly string[]): Promise<void> {
+    return this.grouped.run(() => {
       for (const receipt of receipts) this.statements.ack.run(receipt);
     });
   }
@@ -355,6 +364,7 @@ export class SqliteBus implements DeadLetterAdmin {
   }
 
   close(): void {
+    this.grouped.flush();
     this.db.close();
   }
 
@@ -410,8 +420,8 @@ class SqliteQueueConsumer implements QueueConsumer {
     }
   }
 
-  async ack(messages: readonly ReceivedMessage[]): Promise<void> {
-    this.bus.ack(messages.map((message) => message.receiptHandle));
+  ack(messages: readonly ReceivedMessage[]): Promise<void> {
+    return this.bus.ack(messages.map((message) => message.receiptHandle));
   }
 
   async release(message: ReceivedMessage, reason: string, delaySeconds: number): Promise<void> {

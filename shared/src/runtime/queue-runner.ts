@@ -124,15 +124,25 @@ export class QueueRunner {
       // being deleted: every message settles on its own, then the handled ones are acked together.
       // The batch's handlers run as one turn: the reads and commits they ask for at about the same time
       // go out together where the table store gathers them (DynamoDB), each with its own answer.
-      const handleAll = () => GatheringTurn.settleTogether(messages.map((message) => () => this.handle(message, unsettled)));
-      const settled = await (this.options.eventsTogether ? this.options.eventsTogether(handleAll) : handleAll());
-      const acked = messages.filter((_, i) => {
-        const result = settled[i]!;
-        return result.status === 'fulfilled' && result.value.kind === 'ack';
-      });
-      for (const message of acked) unsettled.delete(message);
+      // The handled messages are acked as the turn ends, not after its events went out: they are safe in
+      // the outbox by then, and the embedded bus commits the ack with the relay's enqueue of those events.
+      let acked: ReceivedMessage[] = [];
+      let acking: Promise<void> = Promise.resolve();
+      const handleAllThenAck = async () => {
+        const settled = await GatheringTurn.settleTogether(messages.map((message) => () => this.handle(message, unsettled)));
+        acked = messages.filter((_, i) => {
+          const result = settled[i]!;
+          return result.status === 'fulfilled' && result.value.kind === 'ack';
+        });
+        for (const message of acked) unsettled.delete(message);
+        if (acked.length > 0) acking = consumer.ack(acked);
+        // Awaited below, once the turn's events are handed over; a failure is not unhandled meanwhile.
+        acking.catch(() => undefined);
+        return settled;
+      };
+      const settled = await (this.options.eventsTogether ? this.options.eventsTogether(handleAllThenAck) : handleAllThenAck());
       const settleFailures = settled.filter((result) => result.status === 'rejected').map((result) => String(result.reason));
-      if (acked.length > 0) await consumer.ack(acked);
+      await acking;
       this.handled += acked.length;
       if (settleFailures.length > 0) {
         this.lastError = `could not settle ${settleFailures.length} failed message(s) (they reappear after the visibility timeout): ${settleFailures.join('; ')}`;

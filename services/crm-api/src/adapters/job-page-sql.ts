@@ -54,17 +54,18 @@ function filterConditions(query: JobQuery, text: TextFilter | undefined, prefix:
   return { conditions, parameters };
 }
 
-/** Whether row `a` stands for its duplicate group before row `b` (`ranksBefore` in SQL: score, then the canonical posting, then job id). */
-function ranksBeforeSql(a: string, b: string): string {
-  const canonical = (row: string) => `(${row}.job_id = ${row}.group_id)`;
-  return `(${a}.score > ${b}.score OR (${a}.score = ${b}.score AND (${canonical(a)} > ${canonical(b)} OR (${canonical(a)} = ${canonical(b)} AND ${a}.job_id < ${b}.job_id))))`;
-}
+/**
+ * The order of the postings of one group as `ranksBefore` gives it (score, then the canonical posting,
+ * then job id): what each row's `group_rank` is its place in.
+ */
+export const GROUP_RANK_ORDER = 'score DESC, (job_id = group_id) DESC, job_id';
 
-/** The other postings of row `j`'s group that the filters select, as an `alsoOn` JSON array text, best ranked first; null when none. */
+/**
+ * The other postings of row `j`'s group that the filters select, as an `alsoOn` JSON array text (each
+ * posting's stored entry), best ranked first; null when none.
+ */
 function alsoOnSql(otherFilters: string): string {
-  const rank = 'o.score DESC, (o.job_id = o.group_id) DESC, o.job_id';
-  const posting = "json_object('jobId', o.job_id, 'source', o.source, 'url', o.url, 'score', o.score)";
-  return `CASE WHEN grouped THEN (SELECT NULLIF(json_group_array(${posting} ORDER BY ${rank}), '[]') FROM jobs_read o WHERE o.group_id = j.group_id AND o.job_id <> j.job_id${otherFilters}) END`;
+  return `CASE WHEN grouped THEN (SELECT '[' || group_concat(o.also_on_json, ',' ORDER BY o.group_rank) || ']' FROM jobs_read o WHERE o.group_id = j.group_id AND o.job_id <> j.job_id${otherFilters}) END`;
 }
 
 /**
@@ -73,8 +74,9 @@ function alsoOnSql(otherFilters: string): string {
  * varies with the query's shape, so prepared statements can be cached by it. Each row is its summary
  * text, its sort value and job id (the cursor of a page ending there) and, in a collapsing query, its
  * `alsoOn` JSON text (null for none). A collapsing query keeps a row only when no other posting of its
- * group that the filters select ranks before it (`ranksBefore`); rows of jobs without duplicates
- * (`grouped = 0`) skip that test and the `alsoOn` lookup.
+ * group that the filters select ranks before it (a lower `group_rank`, kept at write time); the first
+ * ranked posting of each group (every job without duplicates among them) skips that test, and rows of
+ * jobs without duplicates (`grouped = 0`) the `alsoOn` lookup.
  */
 export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageSql {
   const { conditions, parameters } = filterConditions(query, text, '');
@@ -88,7 +90,7 @@ export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageS
     alsoOn = `, ${alsoOnSql(otherFilters)}`;
     selectParameters.push(...others.parameters);
     conditions.push(
-      `(grouped = 0 OR NOT EXISTS (SELECT 1 FROM jobs_read o WHERE o.group_id = j.group_id AND o.job_id <> j.job_id${otherFilters} AND ${ranksBeforeSql('o', 'j')}))`,
+      `(group_rank = 0 OR NOT EXISTS (SELECT 1 FROM jobs_read o WHERE o.group_id = j.group_id AND o.group_rank < j.group_rank${otherFilters}))`,
     );
     parameters.push(...others.parameters);
   }

@@ -2,7 +2,7 @@ import type { CrmStage, FlagDismissal, GhostFlag } from '@jobpipe/contracts';
 import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
 import type { Statement } from 'better-sqlite3';
 import { type Generated, Kysely, SqliteDialect, sql } from 'kysely';
-import { groupOf } from '../domain/duplicate-groups.js';
+import { alsoOnPosting, groupOf } from '../domain/duplicate-groups.js';
 import { withDismissals } from '../domain/flag-dismissals.js';
 import {
   companyKeyOf,
@@ -16,7 +16,7 @@ import {
 } from '../domain/job-query.js';
 import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
-import { jobPageSql, SUMMARY_WITH_POSTING_STATE, type TextFilter } from './job-page-sql.js';
+import { GROUP_RANK_ORDER, jobPageSql, SUMMARY_WITH_POSTING_STATE, type TextFilter } from './job-page-sql.js';
 
 /** A row of a page query (`jobPageSql`): summary text, sort value, job id, and a collapsed row's `alsoOn` text. */
 type PageRow = [summary: string, sortValue: number | string, jobId: string, alsoOn?: string | null];
@@ -50,6 +50,10 @@ interface JobsReadTable {
   /** The job's duplicate group (its canonical job's id, or its own) and whether another row shares it (1) or not (0). */
   group_id: string;
   grouped: Generated<number>;
+  /** How many postings of its group rank before it (`ranksBefore`): 0 for the one standing for the group. */
+  group_rank: Generated<number>;
+  /** How another posting's `alsoOn` names this one (JSON of `alsoOnPosting`). */
+  also_on_json: string;
   /** Posting state, copied by triggers from `job_closures` and `job_flags` (null: open, no flags). */
   closed_at: Generated<string | null>;
   close_reason: Generated<string | null>;
@@ -57,7 +61,7 @@ interface JobsReadTable {
 }
 
 /** What a score writes to a row: everything but its id and the posting state the triggers keep. */
-type ScoredRow = Omit<JobsReadTable, 'id' | 'closed_at' | 'close_reason' | 'ghost_flags' | 'grouped'>;
+type ScoredRow = Omit<JobsReadTable, 'id' | 'closed_at' | 'close_reason' | 'ghost_flags' | 'grouped' | 'group_rank'>;
 
 interface ReadModelSchema {
   jobs_read: JobsReadTable;
@@ -97,7 +101,9 @@ const SCHEMA = [
     close_reason TEXT,
     ghost_flags TEXT,
     group_id TEXT NOT NULL,
-    grouped INTEGER NOT NULL DEFAULT 0
+    grouped INTEGER NOT NULL DEFAULT 0,
+    group_rank INTEGER NOT NULL DEFAULT 0,
+    also_on_json TEXT NOT NULL DEFAULT ''
   )`,
   // The plain sort indexes carry the search text: a text search with many matches walks one of them
   // and tests each entry's words there, reading the table only for the rows of the page.
@@ -112,8 +118,9 @@ const SCHEMA = [
   'CREATE INDEX IF NOT EXISTS jobs_read_track_score ON jobs_read (track, score, job_id)',
   'CREATE INDEX IF NOT EXISTS jobs_read_source_score ON jobs_read (source, score, job_id)',
   'CREATE INDEX IF NOT EXISTS jobs_read_company_score ON jobs_read (company_key, score, job_id)',
-  // The postings of one job: what a collapsing list tests a grouped row against, and lists in its alsoOn.
-  'CREATE INDEX IF NOT EXISTS jobs_read_group ON jobs_read (group_id)',
+  // The postings of one job, best ranked first: what a collapsing list tests a grouped row against, and lists in its alsoOn.
+  'DROP INDEX IF EXISTS jobs_read_group',
+  'CREATE INDEX IF NOT EXISTS jobs_read_group_rank ON jobs_read (group_id, group_rank)',
   // Closures live beside the scored rows: a job may close before it is scored, and a new score must not reopen it.
   `CREATE TABLE IF NOT EXISTS job_closures (
     job_id TEXT PRIMARY KEY,
@@ -194,7 +201,14 @@ function toRow(job: ScoredJob): ScoredRow {
     search_text: searchTextOf(job.title, job.company, job.skills),
     summary_json: JSON.stringify(summaryOf(job)),
     group_id: groupOf(job),
+    also_on_json: JSON.stringify(alsoOnPosting(job)),
   };
+}
+
+/** Runs `upgrade` in one transaction unless `jobs_read` has `column` already (what the upgrade adds). */
+function upgradeUnlessColumn(database: SqliteDatabase, column: string, upgrade: () => void): void {
+  const columns = new Set((database.prepare('PRAGMA table_info(jobs_read)').all() as { name: string }[]).map((existing) => existing.name));
+  if (!columns.has(column)) database.transaction(upgrade)();
 }
 
 /**
@@ -202,9 +216,7 @@ function toRow(job: ScoredJob): ScoredRow {
  * and copies the state from `job_closures` and `job_flags` (a no-op on a current file).
  */
 function addPostingStateColumns(database: SqliteDatabase): void {
-  const columns = new Set((database.prepare('PRAGMA table_info(jobs_read)').all() as { name: string }[]).map((column) => column.name));
-  if (columns.has('closed_at')) return;
-  database.transaction(() => {
+  upgradeUnlessColumn(database, 'closed_at', () => {
     for (const column of ['closed_at', 'close_reason', 'ghost_flags']) database.exec(`ALTER TABLE jobs_read ADD COLUMN ${column} TEXT`);
     const sideTables = database.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('job_closures', 'job_flags')").pluck().get();
     if (sideTables !== 2) return;
@@ -212,7 +224,7 @@ function addPostingStateColumns(database: SqliteDatabase): void {
       closed_at = (SELECT closed_at FROM job_closures c WHERE c.job_id = jobs_read.job_id),
       close_reason = (SELECT close_reason FROM job_closures c WHERE c.job_id = jobs_read.job_id),
       ghost_flags = (SELECT NULLIF(flags_json, '[]') FROM job_flags f WHERE f.job_id = jobs_read.job_id)`);
-  })();
+  });
 }
 
 /**
@@ -220,13 +232,39 @@ function addPostingStateColumns(database: SqliteDatabase): void {
  * group until its next score brings the canonical job id (a no-op on a current file).
  */
 function addGroupColumns(database: SqliteDatabase): void {
-  const columns = new Set((database.prepare('PRAGMA table_info(jobs_read)').all() as { name: string }[]).map((column) => column.name));
-  if (columns.has('group_id')) return;
-  database.transaction(() => {
+  upgradeUnlessColumn(database, 'group_id', () => {
     database.exec('ALTER TABLE jobs_read ADD COLUMN group_id TEXT');
     database.exec('ALTER TABLE jobs_read ADD COLUMN grouped INTEGER NOT NULL DEFAULT 0');
     database.exec('UPDATE jobs_read SET group_id = job_id');
-  })();
+  });
+}
+
+/**
+ * Ranks the postings of the given groups again (`group_rank`) and flags the groups of more than one
+ * posting (`grouped`), writing only the rows whose rank or flag changed.
+ */
+function regroupSql(groups: readonly string[]) {
+  return sql`UPDATE jobs_read SET grouped = ranked.grouped, group_rank = ranked.group_rank
+    FROM (SELECT id, count(*) OVER (PARTITION BY group_id) > 1 AS grouped,
+            row_number() OVER (PARTITION BY group_id ORDER BY ${sql.raw(GROUP_RANK_ORDER)}) - 1 AS group_rank
+          FROM jobs_read WHERE group_id IN (${sql.join(groups)})) AS ranked
+    WHERE jobs_read.id = ranked.id AND (jobs_read.grouped <> ranked.grouped OR jobs_read.group_rank <> ranked.group_rank)`;
+}
+
+/**
+ * Brings a read model written before rows carried their rank in their group up to date: adds the
+ * columns, writes each row's `alsoOn` entry and ranks the postings of every group of more than one
+ * (a no-op on a current file).
+ */
+function addGroupRankColumns(database: SqliteDatabase): void {
+  upgradeUnlessColumn(database, 'group_rank', () => {
+    database.exec('ALTER TABLE jobs_read ADD COLUMN group_rank INTEGER NOT NULL DEFAULT 0');
+    database.exec("ALTER TABLE jobs_read ADD COLUMN also_on_json TEXT NOT NULL DEFAULT ''");
+    database.exec("UPDATE jobs_read SET also_on_json = json_object('jobId', job_id, 'source', source, 'url', url, 'score', score)");
+    database.exec(`UPDATE jobs_read SET group_rank = ranked.group_rank
+      FROM (SELECT id, row_number() OVER (PARTITION BY group_id ORDER BY ${GROUP_RANK_ORDER}) - 1 AS group_rank FROM jobs_read WHERE grouped = 1) AS ranked
+      WHERE jobs_read.id = ranked.id`);
+  });
 }
 
 const SUMMARY_COLUMNS = [
@@ -252,6 +290,7 @@ const SUMMARY_COLUMNS = [
   'scored_at',
   'skills',
   'group_id',
+  'also_on_json',
 ] as const;
 
 /**
@@ -270,6 +309,7 @@ export class SqliteJobReadModel implements JobReadModel {
     this.database.exec(SCHEMA[0]!);
     addPostingStateColumns(this.database);
     addGroupColumns(this.database);
+    addGroupRankColumns(this.database);
     for (const statement of SCHEMA.slice(1)) this.database.exec(statement);
     this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: this.database }) });
   }
@@ -294,7 +334,7 @@ export class SqliteJobReadModel implements JobReadModel {
       }
       const outcomes: UpsertOutcome[] = [];
       const writes: ScoredRow[] = [];
-      /** The groups a write may have changed the size of: each written job's group, and the one it left. */
+      /** The groups a write may have changed the size or ranking of: each written job's group, and the one it left. */
       const regrouped = new Set<string>();
       for (const job of jobs) {
         const current = known.get(job.jobId);
@@ -330,12 +370,7 @@ export class SqliteJobReadModel implements JobReadModel {
       }
       const groups = [...regrouped];
       for (let start = 0; start < groups.length; start += 500) {
-        const batch = groups.slice(start, start + 500);
-        // Flips the flag of the rows whose group now has more (1) or fewer (0) than one posting.
-        await sql`UPDATE jobs_read SET grouped = 1 - grouped
-          WHERE group_id IN (${sql.join(batch)}) AND grouped <> (SELECT count(*) > 1 FROM jobs_read o WHERE o.group_id = jobs_read.group_id)`.execute(
-          trx,
-        );
+        await regroupSql(groups.slice(start, start + 500)).execute(trx);
       }
       return outcomes;
     });

@@ -408,6 +408,55 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
       assert.equal((await model.get(better.jobId))?.canonicalJobId, canonical.jobId, "a job's detail names its canonical job");
     });
 
+    test("a new score re-ranks a job's postings, and a posting linked to another job leaves its old one", async () => {
+      const { model } = opened;
+      const first = { ...job(40), jobId: 'greenhouse:regroup-first', company: 'Regroup Works', score: 60 };
+      const copy = (jobId: string, score: number) => ({
+        ...first,
+        jobId,
+        url: `https://jobs.example.com/${jobId}`,
+        score,
+        canonicalJobId: first.jobId,
+      });
+      await model.upsert([first, copy('lever:regroup-best', 80), copy('ashby:regroup-last', 50)]);
+      const regrouped = { company: 'regroup works', sort: 'posted', order: 'asc', limit: 1, collapse: true } as const;
+      const rows = async () =>
+        (await walkSummaries(model, regrouped)).map((row) => [row.jobId, row.alsoOn?.map((other) => [other.jobId, other.score])]);
+      assert.deepEqual(await rows(), [
+        [
+          'lever:regroup-best',
+          [
+            ['greenhouse:regroup-first', 60],
+            ['ashby:regroup-last', 50],
+          ],
+        ],
+      ]);
+      const later = { scoredAt: '2026-03-06T10:00:00.000Z', contentHash: 'b'.repeat(64) };
+      await model.upsert([{ ...copy('lever:regroup-best', 55), ...later }]);
+      assert.deepEqual(
+        await rows(),
+        [
+          [
+            'greenhouse:regroup-first',
+            [
+              ['lever:regroup-best', 55],
+              ['ashby:regroup-last', 50],
+            ],
+          ],
+        ],
+        'the first posting now scores best and stands for the job',
+      );
+      await model.upsert([{ ...copy('ashby:regroup-last', 50), ...later, canonicalJobId: 'greenhouse:regroup-elsewhere' }]);
+      assert.deepEqual(
+        (await rows()).sort(),
+        [
+          ['ashby:regroup-last', undefined],
+          ['greenhouse:regroup-first', [['lever:regroup-best', 55]]],
+        ],
+        'the relinked posting is a job of its own, and its old job no longer lists it',
+      );
+    });
+
     test('collapsed lists of every filter, sort and order are the uncollapsed list collapsed by group, page after page', async () => {
       const { model } = opened;
       // Groups of three among the suite's jobs: x3 and x4 become copies of x2 (sources, stages, scores differ).

@@ -79,3 +79,47 @@ test('a read model file from before rows carried their posting state opens with 
     dir.remove();
   }
 });
+
+test('a read model file from before rows carried their rank in their group opens with its jobs collapsed as before', async () => {
+  const dir = tempDir('crm-api-read-model-upgrade-');
+  const path = join(dir.path, 'crm-api.sqlite');
+  const written = new SqliteJobReadModel(path);
+  const copy = (id: string, score: number): ScoredJob => ({ ...job(id, score), canonicalJobId: 'lever:first' });
+  await written.upsert([job('lever:first', 70), copy('lever:better', 85), copy('lever:tie', 70), job('lever:alone', 60)]);
+  await written.close();
+  const database = openSqlite(path);
+  database.exec('DROP INDEX jobs_read_group_rank');
+  for (const column of ['group_rank', 'also_on_json']) database.exec(`ALTER TABLE jobs_read DROP COLUMN ${column}`);
+  database.close();
+
+  const model = new SqliteJobReadModel(path);
+  try {
+    const page = await model.list({ sort: 'score', order: 'desc', limit: 10, collapse: true });
+    assert.deepEqual(
+      page.items.map((item) => [item.jobId, item.alsoOn]),
+      [
+        [
+          'lever:better',
+          [
+            { jobId: 'lever:first', source: 'lever', url: 'https://jobs.example.com/lever:first', score: 70 },
+            { jobId: 'lever:tie', source: 'lever', url: 'https://jobs.example.com/lever:tie', score: 70 },
+          ],
+        ],
+        ['lever:alone', undefined],
+      ],
+    );
+    await model.setClosure('lever:better', '2026-03-03T08:00:00.000Z', { closedAt: '2026-03-03T08:00:00.000Z', closeReason: 'expired' });
+    const open = await model.list({ sort: 'score', order: 'desc', limit: 10, collapse: true, posting: 'open' });
+    assert.deepEqual(
+      open.items.map((item) => [item.jobId, item.alsoOn?.map((other) => other.jobId)]),
+      [
+        ['lever:first', ['lever:tie']],
+        ['lever:alone', undefined],
+      ],
+      'the canonical posting wins the tie once the best one closes',
+    );
+  } finally {
+    await model.close();
+    dir.remove();
+  }
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { By, Key, type WebDriver } from 'selenium-webdriver';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
-import { cockpitBrowser, pageHolds, screenshot, seriousAccessibilityViolations, shown } from './cockpit-browser.js';
+import { closeCockpit, openCockpit, pageHolds, screenshot, seriousAccessibilityViolations, shown } from './cockpit-browser.js';
 
 let api: TestApi;
 let driver: WebDriver;
@@ -31,15 +31,9 @@ before(async () => {
     scoredData('lever:5', { score: 50, job: { title: 'SRE', company: 'Umbrella', source: 'lever' } }),
   );
   await api.app.inject({ method: 'POST', url: '/jobs/lever:5/stage', headers: api.auth, payload: { to: 'screened' } });
-  address = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  driver = await cockpitBrowser();
-  await driver.get(`${address}/app#key=${api.key}`);
-  await shown(driver, '[role=listbox]');
+  ({ driver, address } = await openCockpit(api, '[role=listbox]'));
 });
-after(async () => {
-  await driver?.quit();
-  await api?.close();
-});
+after(() => closeCockpit(driver, api));
 
 test('the board shows a column per stage with its cards', async () => {
   await driver.get(`${address}/app#/board`);

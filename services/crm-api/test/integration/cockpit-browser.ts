@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startChromium } from '@jobpipe/shared/browser';
 import { By, error, until, type WebDriver } from 'selenium-webdriver';
 import { buildCockpit } from '../../cockpit/build.js';
+import type { TestApi } from '../helpers.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
@@ -20,6 +21,32 @@ export interface AxeViolation {
 export async function cockpitBrowser(): Promise<WebDriver> {
   await buildCockpit();
   return startChromium({ windowSize: { width: 1400, height: 1000 } });
+}
+
+/** A test API listening on a local port, and a browser to show its cockpit. */
+export interface CockpitSession {
+  readonly driver: WebDriver;
+  readonly address: string;
+}
+
+/**
+ * Starts the API listening and a browser for its cockpit. With `readyCss`, opens the cockpit with the API's
+ * key in the link and waits until that element shows.
+ */
+export async function openCockpit(api: TestApi, readyCss?: string): Promise<CockpitSession> {
+  const address = await api.app.listen({ port: 0, host: '127.0.0.1' });
+  const driver = await cockpitBrowser();
+  if (readyCss !== undefined) {
+    await driver.get(`${address}/app#key=${api.key}`);
+    await shown(driver, readyCss);
+  }
+  return { driver, address };
+}
+
+/** Quits the browser and closes the API; either may be missing when the set-up failed before it. */
+export async function closeCockpit(driver: WebDriver | undefined, api: TestApi | undefined): Promise<void> {
+  await driver?.quit();
+  await api?.close();
 }
 
 /** Waits until an element shows, and returns it. */

@@ -5,7 +5,7 @@ import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent } from '@jobpipe/test-kit';
 import type { WebDriver } from 'selenium-webdriver';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
-import { cockpitBrowser, pageHolds, screenshot, seriousAccessibilityViolations, shown } from './cockpit-browser.js';
+import { closeCockpit, openCockpit, pageHolds, screenshot, seriousAccessibilityViolations, shown } from './cockpit-browser.js';
 
 let api: TestApi;
 let driver: WebDriver;
@@ -42,13 +42,9 @@ before(async () => {
     scoredData('greenhouse:3', { score: 64, job: { title: 'Analytics Engineer', company: 'Initech' } }),
     scoredData('lever:4', { score: 40, job: { title: 'Platform Engineer', company: 'Hooli', source: 'lever', annualSalaryMax: 60000 } }),
   );
-  address = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  driver = await cockpitBrowser();
+  ({ driver, address } = await openCockpit(api));
 });
-after(async () => {
-  await driver?.quit();
-  await api?.close();
-});
+after(() => closeCockpit(driver, api));
 
 test('the key from the link shows in the key box and leaves the address bar; the inbox lists new jobs best first with reasons', async () => {
   await driver.get(`${address}/app#key=${api.key}`);

@@ -9,7 +9,7 @@ import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent, exampleTableItem } from '@jobpipe/test-kit';
 import type { WebDriver } from 'selenium-webdriver';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
-import { cockpitBrowser, pageHolds, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
+import { closeCockpit, openCockpit, pageHolds, seriousAccessibilityViolations, shownText } from './cockpit-browser.js';
 
 let api: TestApi;
 let driver: WebDriver;
@@ -70,15 +70,9 @@ before(async () => {
       { kind: 'relisted-repeatedly', detail: 'listed 3 times under new ids', since: '2026-11-02T08:15:44.000Z' },
     ],
   });
-  address = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  driver = await cockpitBrowser();
-  await driver.get(`${address}/app#key=${api.key}`);
-  await shown(driver, '#api-key');
+  ({ driver, address } = await openCockpit(api, '#api-key'));
 });
-after(async () => {
-  await driver?.quit();
-  await api?.close();
-});
+after(() => closeCockpit(driver, api));
 
 test('a ghost-risk flag is dismissed from the job page, shown as dismissed, and restored', async () => {
   await driver.get(pageOf(JOB));

@@ -4,7 +4,7 @@ import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent, exampleTableItem } from '@jobpipe/test-kit';
 import type { WebDriver } from 'selenium-webdriver';
 import { feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
-import { cockpitBrowser, pageHolds, screenshot, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
+import { closeCockpit, openCockpit, pageHolds, screenshot, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
 
 let api: TestApi;
 let driver: WebDriver;
@@ -40,8 +40,7 @@ before(async () => {
       duplicateConfidence: 0.94,
     }),
   );
-  address = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  driver = await cockpitBrowser();
+  ({ driver, address } = await openCockpit(api));
   // A screenshot as the applier keeps it: a real PNG in the blob store, named by a failed application.
   await driver.get('data:text/html,<h1>Apply form</h1>');
   await api.ports.blobs.put('applications/3f9a1c2e/before.png', Buffer.from(await driver.takeScreenshot(), 'base64'), 'image/png');
@@ -51,10 +50,7 @@ before(async () => {
   await driver.get(`${address}/app#key=${api.key}`);
   await shown(driver, '#api-key');
 });
-after(async () => {
-  await driver?.quit();
-  await api?.close();
-});
+after(() => closeCockpit(driver, api));
 
 test('the job page: sanitized description, every field with its provenance, reasons, duplicates, applications with evidence', async () => {
   await driver.get(pageOf(JOB));

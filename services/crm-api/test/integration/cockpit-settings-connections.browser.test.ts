@@ -7,7 +7,7 @@ import { standaloneHandlerContext } from '@jobpipe/shared';
 import { busEvent, tempDir } from '@jobpipe/test-kit';
 import type { WebDriver } from 'selenium-webdriver';
 import { startTestApi, type TestApi } from '../helpers.js';
-import { cockpitBrowser, pageHolds, screenshot, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
+import { closeCockpit, openCockpit, pageHolds, screenshot, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
 
 let api: TestApi;
 let driver: WebDriver;
@@ -22,14 +22,10 @@ async function screenshotPanel(titleId: string, name: string): Promise<void> {
 
 before(async () => {
   api = await startTestApi();
-  address = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  driver = await cockpitBrowser();
-  await driver.get(`${address}/app#key=${api.key}`);
-  await shown(driver, '#api-key');
+  ({ driver, address } = await openCockpit(api, '#api-key'));
 });
 after(async () => {
-  await driver?.quit();
-  await api?.close();
+  await closeCockpit(driver, api);
   files.remove();
 });
 
@@ -83,7 +79,34 @@ test('a Google spreadsheet is connected with a service-account key file; a key w
   assert.equal(await api.ports.secrets().get('sheets-bridge/spreadsheet-id'), spreadsheetId);
   assert.equal(JSON.parse((await api.ports.secrets().get('sheets-bridge/google-credentials'))!).private_key, privateKey);
   assert.ok(!(await driver.getPageSource()).includes(privateKey.split('\n')[1]!), 'the key is not in the page');
+  await shownText(driver, '.sheets-last-sync', /^No sync yet/);
   assert.deepEqual(await seriousAccessibilityViolations(driver), []);
+});
+
+test("the bridge's last sync shows under the connection: a failure with its reason and the last success, then a success", async () => {
+  const lastSync = {
+    key: 'sync#last',
+    spreadsheetId: '1SpReAdShEeTiD_0123456789abcdefghijklmn',
+    syncedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    outcome: 'failed',
+    rowsWritten: 0,
+    editsRead: 0,
+    error: 'the spreadsheet answered 403: the service account has no access to it',
+    lastSucceededAt: null,
+    failuresInRow: 3,
+  } as const;
+  await api.ports.tables.put('sheetsState', lastSync);
+  await driver.get(`${address}/app#/settings`);
+  await driver.navigate().refresh();
+  await shownText(
+    driver,
+    '.sheets-last-sync',
+    /^Last sync failed .+ \(3 in a row; no sync has succeeded yet\): the spreadsheet answered 403: the service account has no access to it$/,
+  );
+
+  await api.ports.tables.put('sheetsState', { ...lastSync, outcome: 'ok', rowsWritten: 42, editsRead: 2, error: null, failuresInRow: 0 });
+  await driver.navigate().refresh();
+  await shownText(driver, '.sheets-last-sync', /^Last sync .+: 42 rows written, 2 edits read from the sheet\.$/);
 });
 
 test("sources show each search's last run coverage, and a search is added from a URL through resolve", async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { WebDriver } from 'selenium-webdriver';
 import { startTestApi, type TestApi } from '../helpers.js';
-import { cockpitBrowser, pageHolds, screenshot, seriousAccessibilityViolations, shown } from './cockpit-browser.js';
+import { closeCockpit, openCockpit, pageHolds, screenshot, seriousAccessibilityViolations, shown } from './cockpit-browser.js';
 
 let api: TestApi;
 let driver: WebDriver;
@@ -37,15 +37,9 @@ before(async () => {
     screenshotBlobKey: null,
     updatedAt: '2026-03-01T11:00:00.000Z',
   });
-  address = await api.app.listen({ port: 0, host: '127.0.0.1' });
-  driver = await cockpitBrowser();
-  await driver.get(`${address}/app#key=${api.key}`);
-  await shown(driver, '#api-key');
+  ({ driver, address } = await openCockpit(api, '#api-key'));
 });
-after(async () => {
-  await driver?.quit();
-  await api?.close();
-});
+after(() => closeCockpit(driver, api));
 
 test('adding a site with a TOTP secret stores it in the secret store and never shows it back', async () => {
   await driver.get(`${address}/app#/settings`);

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { By, type WebDriver } from 'selenium-webdriver';
 import { buildAnalyticsSnapshot } from '../analytics-fixture.js';
 import { deliverAnalyticsSnapshot, feedScored, scoredData, startTestApi, type TestApi } from '../helpers.js';
-import { pageHolds, screenshot, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
+import { closeCockpit, pageHolds, screenshot, seriousAccessibilityViolations, shown, shownText } from './cockpit-browser.js';
 
 /**
  * The fixture snapshot plus three paid Python jobs: python then has 6 jobs (5 with a salary: the view counts
@@ -50,10 +50,7 @@ before(async () => {
   address = await api.app.listen({ port: 0, host: '127.0.0.1' });
   driver = await startChromium({ windowSize: { width: 1400, height: 2100 } });
 });
-after(async () => {
-  await driver?.quit();
-  await api?.close();
-});
+after(() => closeCockpit(driver, api));
 
 const texts = (css: string) =>
   driver.executeScript(`return [...document.querySelectorAll(${JSON.stringify(css)})].map((element) => element.textContent)`) as Promise<

@@ -20,5 +20,18 @@ export function isoUtc(value: unknown): string | null {
   if (!Number.isFinite(time)) return null;
   const date = new Date(time);
   const year = date.getUTCFullYear();
-  return year >= 1990 && year <= 2200 ? date.toISOString() : null;
+  return year >= 1990 && year <= 2200 ? isoString(date) : null;
+}
+
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : `${value}`);
+const threeDigits = (value: number) => (value < 100 ? `0${twoDigits(value)}` : `${value}`);
+
+/**
+ * What `toISOString` writes for a date of a four-digit year, built from its UTC fields: V8's own
+ * `toISOString` costs several times as much, and every posting has two dates.
+ */
+export function isoString(date: Date): string {
+  const day = `${date.getUTCFullYear()}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}`;
+  const time = `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}:${twoDigits(date.getUTCSeconds())}`;
+  return `${day}T${time}.${threeDigits(date.getUTCMilliseconds())}Z`;
 }

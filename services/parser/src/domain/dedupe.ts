@@ -15,13 +15,17 @@ const NON_ASCII = /[\u0080-\uffff]/;
 function words(text: string): string {
   // Decomposing ASCII text changes nothing: skip it for the (common) all-ASCII description.
   const unaccented = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
-  return unaccented.toLowerCase().replace(/&/g, ' and ').replace(NON_WORD_RUN, ' ').trim();
+  const lower = unaccented.toLowerCase();
+  // Each replace is skipped where it has nothing to replace: names and titles are short, and a replace
+  // costs far more than a look for its character.
+  return (lower.includes('&') ? lower.replace(/&/g, ' and ') : lower).replace(NON_WORD_RUN, ' ').trim();
 }
 
 /** A company name without case, punctuation, legal suffixes or a country in brackets ("ACME (Singapore) Pte. Ltd." → "acme"). */
 export function normalizedCompany(company: string): string {
   // "B.V." and "S.A." are one word: join dotted single letters before splitting into words.
-  const joined = company.replace(/\([^)]*\)/g, ' ').replace(/\b([A-Za-z])\.([A-Za-z])\b\.?/g, '$1$2');
+  const unbracketed = company.includes('(') ? company.replace(/\([^)]*\)/g, ' ') : company;
+  const joined = unbracketed.includes('.') ? unbracketed.replace(/\b([A-Za-z])\.([A-Za-z])\b\.?/g, '$1$2') : unbracketed;
   return words(joined).replace(LEGAL_SUFFIXES, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -34,12 +38,16 @@ const TITLE_WORDS: Readonly<Record<string, string>> = {
   dev: 'developer',
 };
 
+// words() leaves words of letters, digits, "+" and "#" between single spaces: a whole word is one bounded
+// by a space or an end.
+const ABBREVIATED_WORD = /(?:^| )(?:sr|snr|jr|mgr|eng|dev)(?= |$)/;
+const ABBREVIATED_WORDS = /(?<=^| )(?:sr|snr|jr|mgr|eng|dev)(?= |$)/g;
+
 /** A title without case, punctuation, bracketed notes or common abbreviations ("Sr. Data Eng (m/f/d)" → "senior data engineer"). */
 export function normalizedTitle(title: string): string {
-  return words(title.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
-    .split(' ')
-    .map((word) => TITLE_WORDS[word] ?? word)
-    .join(' ');
+  const bracketed = title.includes('(') || title.includes('[');
+  const plain = words(bracketed ? title.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ') : title);
+  return ABBREVIATED_WORD.test(plain) ? plain.replace(ABBREVIATED_WORDS, (word) => TITLE_WORDS[word]!) : plain;
 }
 
 /** The place part of the key: the first location's city (or display), or "remote". */
@@ -55,16 +63,16 @@ export function dedupeKey(company: string, title: string, locations: readonly Jo
   return key.length <= 300 ? key : hash('sha256', key, 'hex');
 }
 
+/** Numbers standing as words, one after another, with a space before the first and after each. */
+const NUMBER_WORDS = / ?(?:\b\d+\b ?)+/g;
+
 /** Shortest description text worth fingerprinting: shorter texts are boilerplate more often than not. */
 export const MIN_FINGERPRINT_TEXT = 200;
 
 /** Fingerprint of a description's words (case, punctuation, numbers and spacing ignored); null for short texts. */
 export function textFingerprint(descriptionText: string): string | null {
-  // words() leaves only single spaces, so dropping numbers can only leave runs of spaces behind.
-  const normalized = words(descriptionText)
-    .replace(/\b\d+\b/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  // words() leaves only single spaces, so a run of number words with the spaces around it becomes one space.
+  const normalized = words(descriptionText).replace(NUMBER_WORDS, ' ').trim();
   if (normalized.length < MIN_FINGERPRINT_TEXT) return null;
   return hash('sha256', normalized, 'hex');
 }

@@ -153,24 +153,35 @@ function linkAttributes(attributes: Record<string, string>): string {
   return written;
 }
 
-/** A description's sanitized HTML and its plain text (before tidying), read in one parse. */
+/** A description's sanitized HTML and its plain text, read in one parse. */
 export interface SanitizedMarkup {
   readonly html: string;
-  /** Text with the line breaks the elements make, each whitespace run of the page as one space. */
+  /**
+   * Text with the line breaks the elements make, already tidied as `tidyText` tidies (one space between
+   * words, no space beside a line break, at most one blank line, nothing at either end) but not capped.
+   */
   readonly text: string;
 }
+
+const SPACE = 0x20;
 
 /**
  * The htmlparser2 handler of one sanitizing pass. It makes, event for event, what sanitize-html 2.17 makes
  * with the description's allowlist and its "discard" mode (a test holds the two equal): a dropped element
  * leaves its content, except the content of script, style, textarea, option and xmp; elements close as
  * htmlparser2 closes them; a closing tag that does not close the innermost open element is ignored.
- * Beside the HTML it writes the plain text, flushing a stretch of text wherever a tag is written.
+ * Beside the HTML it writes the plain text, flushing a stretch of text wherever a tag is written, and
+ * tidies it as it goes: the spaces and line breaks between two words are held back until the next word
+ * shows which of them stay.
  */
 class SanitizingHandler implements Partial<Handler> {
   html = '';
-  private readonly textParts: string[] = [];
+  /** The tidied text up to the last word flushed. */
+  private tidied = '';
   private textRun = '';
+  /** What stands between the last word flushed and the next one: line breaks (two at most count), else a space. */
+  private breaksBefore = 0;
+  private spaceBefore = false;
   /** The open elements (allowed or not) and whether each was dropped. */
   private readonly openTags: string[] = [];
   private readonly dropped: boolean[] = [];
@@ -189,7 +200,7 @@ class SanitizingHandler implements Partial<Handler> {
       if (DROPPED_WITH_CONTENT.has(name)) this.droppedContentDepth = 1;
       return;
     }
-    this.flushText(PARAGRAPH_TAGS.has(name) ? '\n\n' : LINE_TAGS.has(name) ? '\n' : '');
+    this.flushText(PARAGRAPH_TAGS.has(name) ? 2 : LINE_TAGS.has(name) ? 1 : 0);
     this.html += `<${name}${name === 'a' ? linkAttributes(attributes) : ''}${SELF_CLOSED.has(name) ? ' />' : '>'}`;
   }
 
@@ -205,21 +216,42 @@ class SanitizingHandler implements Partial<Handler> {
     if (innermost < 0 || this.openTags[innermost] !== name) return;
     this.openTags.pop();
     if (this.dropped.pop() || SELF_CLOSED.has(name)) return;
-    this.flushText(PARAGRAPH_TAGS.has(name) ? '\n\n' : '');
+    this.flushText(PARAGRAPH_TAGS.has(name) ? 2 : 0);
     this.html += `</${name}>`;
   }
 
-  /** The plain text so far, ending with the text after the last tag. */
+  /** The tidied text, ending with the text after the last tag. */
   text(): string {
-    this.flushText('');
-    return this.textParts.join('');
+    this.flushText(0);
+    return this.tidied;
   }
 
-  /** Ends the stretch of text before a written tag: its whitespace runs become single spaces. */
-  private flushText(lineBreak: string): void {
-    if (this.textRun !== '') this.textParts.push(this.textRun.replace(WHITESPACE_RUN, ' '));
-    this.textRun = '';
-    if (lineBreak !== '') this.textParts.push(lineBreak);
+  /**
+   * Ends the stretch of text before a written tag (its whitespace runs become single spaces, so it can only
+   * start or end with one space) and owes the tag's line breaks to the next word.
+   */
+  private flushText(lineBreaks: number): void {
+    if (this.textRun !== '') {
+      const run = this.textRun.replace(WHITESPACE_RUN, ' ');
+      this.textRun = '';
+      const start = run.charCodeAt(0) === SPACE ? 1 : 0;
+      const end = run.length > start && run.charCodeAt(run.length - 1) === SPACE ? run.length - 1 : run.length;
+      if (start > 0) this.spaceBefore = true;
+      if (end > start) {
+        if (this.tidied !== '') this.tidied += this.separator();
+        this.tidied += start === 0 && end === run.length ? run : run.slice(start, end);
+        this.breaksBefore = 0;
+        this.spaceBefore = end < run.length;
+      }
+    }
+    this.breaksBefore += lineBreaks;
+  }
+
+  /** What goes between the last word and the next: one blank line at most, else a line break, else a space. */
+  private separator(): string {
+    if (this.breaksBefore > 1) return '\n\n';
+    if (this.breaksBefore === 1) return '\n';
+    return this.spaceBefore ? ' ' : '';
   }
 }
 

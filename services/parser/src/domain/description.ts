@@ -8,6 +8,8 @@ export const MAX_DESCRIPTION_TEXT = 40_000;
 const SPACES_RUN = / ?[\t\f\v\u00a0][\t\f\v \u00a0]*| {2,}[\t\f\v \u00a0]*/g;
 
 const MARKUP_CHARACTER = /[<>&]/;
+/** An escaped or twice-escaped tag ("&lt;p", "&amp;lt;/li"): what the counts in unescapeMarkup count. */
+const ESCAPED_TAG = /&(?:amp;)?lt;\/?[a-z]/i;
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head']);
 
 /**
@@ -18,10 +20,11 @@ export function unescapeMarkup(html: string): string {
   let current = html;
   // Some pages escape twice (&amp;lt;p&amp;gt;); two rounds cover what is seen in practice.
   for (let round = 0; round < 2; round++) {
+    // Most descriptions escape nothing: one look for either kind of escaped tag before counting anything.
+    // Real tags are counted only when there is something escaped to weigh them against.
+    if (!ESCAPED_TAG.test(current)) break;
     const escapedTags = (current.match(/&lt;\/?[a-z][a-z0-9]*[\s&/]?/gi) ?? []).length;
     const doubleEscaped = (current.match(/&amp;lt;\/?[a-z]/gi) ?? []).length;
-    // Real tags are counted only when there is something escaped to weigh them against.
-    if (escapedTags + doubleEscaped === 0) break;
     const realTags = (current.match(/<\/?[a-z][a-z0-9]*[\s>/]/gi) ?? []).length;
     if (realTags > escapedTags + doubleEscaped) break;
     current = decodeHTML(current);
@@ -43,7 +46,7 @@ export function sanitizedDescription(html: string): SanitizedDescription {
   // Text without "<", ">" or "&" holds no markup and no entity: it is its own sanitized HTML.
   if (!MARKUP_CHARACTER.test(html)) return { html, text: sanitizedHtmlToText(html) };
   const sanitized = sanitizeMarkup(html);
-  return { html: sanitized.html, text: tidyText(sanitized.text) };
+  return { html: sanitized.html, text: capped(sanitized.text) };
 }
 
 /** Sanitized HTML: no scripts, styles, event handlers or javascript:/data: links, only harmless tags. */
@@ -102,7 +105,12 @@ export function tidyText(text: string): string {
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return tidy.length > MAX_DESCRIPTION_TEXT ? tidy.slice(0, MAX_DESCRIPTION_TEXT) : tidy;
+  return capped(tidy);
+}
+
+/** Text cut to the longest description text an event carries. */
+function capped(text: string): string {
+  return text.length > MAX_DESCRIPTION_TEXT ? text.slice(0, MAX_DESCRIPTION_TEXT) : text;
 }
 
 /** Text of a short field that may carry tags or entities (a title, a company name), on one line. */

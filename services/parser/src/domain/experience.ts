@@ -79,8 +79,10 @@ const plausible = (years: ExperienceYears) => (years.min === null || years.min <
 
 /** The first phrase of one pattern that is a plausible requirement about experience, unless it starts after `limit`. */
 function firstRequirement(text: string, [pattern, read]: [RegExp, Reading], limit: number): Candidate | undefined {
-  for (const match of text.matchAll(pattern)) {
-    const index = match.index ?? 0;
+  // exec on the pattern itself: matchAll would copy the pattern on every call. No pattern matches empty text.
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const index = match.index;
     if (index > limit) return undefined;
     const years = read(match);
     const candidate = years && { index, end: index + match[0].length, years };

@@ -19,8 +19,10 @@ const EQUIVALENT_BEFORE =
  */
 export function experienceByGrade(text: string): GradeExperience[] {
   const starts: { grade: string; index: number }[] = [];
-  for (const match of text.matchAll(GRADE)) {
-    const index = match.index ?? 0;
+  // exec on the pattern itself: matchAll would copy it on every call. GRADE never matches empty text.
+  GRADE.lastIndex = 0;
+  for (let match = GRADE.exec(text); match; match = GRADE.exec(text)) {
+    const index = match.index;
     if (EQUIVALENT_BEFORE.test(text.slice(Math.max(0, index - 60), index))) continue;
     const grade = `${match[1]!.toUpperCase()}-${match[2]!.padStart(2, '0')}`;
     if (starts.at(-1)?.grade !== grade) starts.push({ grade, index });

@@ -12,7 +12,7 @@ import { annualize } from './salary.js';
 import { salaryFromText } from './salary-text.js';
 import { seniorityFromTitle } from './seniority.js';
 import { skillImportance } from './skills/skill-importance.js';
-import { bySkillName, skillDictionary, sourceSkills } from './skills.js';
+import { skillDictionary, sourceSkills } from './skills.js';
 
 /** Source of a normalized job. */
 export type JobSource = NormalizedJob['source'];
@@ -35,6 +35,9 @@ export interface ParsedPosting {
 /** What the caller knows beyond the body: the source, the id and URL it fetched, when it saw the posting. */
 export interface NormalizeContext {
   readonly source: JobSource;
+  /** The posting's id as the caller settled it, taken over the extracted one (e.g. a JSON-LD page's). */
+  readonly postingId?: string | undefined;
+  /** The id the caller fetched the body by, used when the posting has none. */
   readonly externalId?: string | undefined;
   readonly url?: string | undefined;
   /** ISO time the posting was fetched (first/last seen). */
@@ -63,7 +66,8 @@ function cleanLocations(locations: readonly JobLocation[]): JobLocation[] {
     const display = inlineText(location.display).slice(0, 300);
     if (!display || seen.has(display.toLowerCase())) continue;
     seen.add(display.toLowerCase());
-    kept.push({ ...location, display });
+    // Most displays are already tidy: keep the location as it is rather than copy it.
+    kept.push(display === location.display ? location : { ...location, display });
   }
   return kept.slice(0, 50);
 }
@@ -94,7 +98,7 @@ function skillsOf(extracted: ExtractedPosting, source: JobSource, title: string,
     const named = importance.get(name);
     details.set(name, { name, importance: named ?? 'mentioned', sources: named ? [tagSource, 'text:description'] : [tagSource] });
   }
-  const textOnly = [...importance].filter(([name]) => !details.has(name)).sort(([a], [b]) => bySkillName(a, b));
+  const textOnly = [...importance].filter(([name]) => !details.has(name)).sort(([a], [b]) => skillDictionary.compareNames(a, b));
   for (const [name, named] of textOnly) details.set(name, { name, importance: named, sources: ['text:description'] });
   const skillDetails = [...details.values()].slice(0, 200);
   return { skills: skillDetails.map((detail) => detail.name), skillDetails };
@@ -108,7 +112,7 @@ function skillsOf(extracted: ExtractedPosting, source: JobSource, title: string,
 export function normalizePosting(extracted: ExtractedPosting, context: NormalizeContext): ParsedPosting {
   const title = extracted.title ? inlineText(extracted.title).slice(0, 500) : '';
   const company = extracted.company ? inlineText(extracted.company).slice(0, 300) : '';
-  const externalId = (extracted.externalId ?? context.externalId ?? '').trim().replace(/\s+/g, '-').slice(0, 200);
+  const externalId = (context.postingId ?? extracted.externalId ?? context.externalId ?? '').trim().replace(/\s+/g, '-').slice(0, 200);
   const canonicalUrl = httpUrl(extracted.url) ?? httpUrl(context.url);
   const missing = [
     title ? null : 'title',
@@ -164,6 +168,8 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
     descriptionText,
     postedAt: isoUtc(extracted.postedAt),
     expiresAt: isoUtc(extracted.expiresAt),
+    // Filled below, before the content is hashed.
+    provenance,
   };
   from('canonicalUrl', extracted.provenance.canonicalUrl ? canonicalUrl : null, `${context.source}:url`);
   from('title', title, `${context.source}:title`);
@@ -185,7 +191,8 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
         : (extracted.provenance.salary ?? `${context.source}:salary`);
   }
   if (skills.length > 0) {
-    const from = new Set(skillDetails.flatMap((detail) => detail.sources));
+    const from = new Set<string>();
+    for (const detail of skillDetails) for (const source of detail.sources) from.add(source);
     provenance.skills = [...from].join('+');
   }
   if (experienceYears) {
@@ -198,9 +205,9 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
   from('description', descriptionText || null, `${context.source}:description`);
   from('postedAt', content.postedAt, `${context.source}:postedAt`);
   from('expiresAt', content.expiresAt, `${context.source}:expiresAt`);
-  const withProvenance = { ...content, provenance };
-  const contentHash = contentHashOf(withProvenance, descriptionHtml);
-  const job: NormalizedJob = { ...withProvenance, contentHash, firstSeenAt: context.seenAt, lastSeenAt: context.seenAt };
+  const contentHash = contentHashOf(content, descriptionHtml);
+  // The job is the content with three fields added (no copy of its fields), in the order events carry them.
+  const job: NormalizedJob = Object.assign(content, { contentHash, firstSeenAt: context.seenAt, lastSeenAt: context.seenAt });
   return {
     job,
     descriptionHtml,

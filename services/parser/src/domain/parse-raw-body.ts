@@ -188,17 +188,15 @@ export function parseRawBody(input: RawBodyInput): ParseResult {
       const externalId =
         format === 'jsonld' ? jsonLdExternalId(extracted, input, index, items.length) : (extracted.externalId ?? input.externalId);
       postings.push(
-        normalizePosting(
-          { ...extracted, externalId: externalId ?? null },
-          {
-            source: format,
-            externalId: input.externalId,
-            url: input.url,
-            seenAt: input.seenAt,
-            pageText: page?.text,
-            missingUrlReason: page ? MISSING_PAGE_URL : undefined,
-          },
-        ),
+        normalizePosting(extracted, {
+          source: format,
+          postingId: externalId,
+          externalId: input.externalId,
+          url: input.url,
+          seenAt: input.seenAt,
+          pageText: page?.text,
+          missingUrlReason: page ? MISSING_PAGE_URL : undefined,
+        }),
       );
     } catch (error) {
       if (!(error instanceof PostingRejected)) throw error;

@@ -18,6 +18,15 @@ export class PostingRejected extends PermanentError {
     readonly rejection: RejectionCode,
     message: string,
   ) {
-    super(rejection, message);
+    // A rejection is an expected outcome that its message explains, not a fault to trace: it is made
+    // without capturing the call stack, most of the cost of making an error (the parser makes one for
+    // every body or posting it refuses).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(rejection, message);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
   }
 }

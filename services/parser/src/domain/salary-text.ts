@@ -69,7 +69,9 @@ function currencyOf(marker: string | undefined): string | null {
 
 function amountsIn(text: string): Amount[] {
   const found: Amount[] = [];
-  for (const match of text.matchAll(AMOUNT)) {
+  // exec on the pattern itself: matchAll would copy it on every call. AMOUNT never matches empty text.
+  AMOUNT.lastIndex = 0;
+  for (let match = AMOUNT.exec(text); match; match = AMOUNT.exec(text)) {
     const value = readAmount(match[2] ?? '');
     if (value === null) continue;
     const lakh = match[4] !== undefined;

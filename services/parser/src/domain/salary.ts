@@ -96,7 +96,10 @@ export function readAmount(value: unknown): number | null {
 export function annualize(figures: SalaryFigures): NormalizedSalary {
   const factor = ANNUAL_FACTOR[figures.period];
   const annual = (value: number | null) => (value === null ? null : Math.round(value * factor * 100) / 100);
-  return { ...figures, annualMin: annual(figures.min), annualMax: annual(figures.max) };
+  // Written out, not spread: a spread copies through V8's slow generic path when the objects' hidden
+  // classes vary, as they do across sources (a figure is a small integer, a double or null).
+  const { min, max, currency, period, basis } = figures;
+  return { min, max, currency, period, basis, annualMin: annual(min), annualMax: annual(max) };
 }
 
 /**

@@ -16,6 +16,15 @@ const asciiLower = (code: number) => (code >= UPPER_A && code <= UPPER_Z ? code 
 const ENDS_ANY_CASE = 1;
 const ENDS_EXACT = 2;
 
+/** A first-child character no folded character equals: the node has no child. */
+const NO_CHILD = -1;
+
+/** `grown` (a longer array) with `array`'s values copied to its start. */
+function copiedInto<A extends Uint8Array | Int32Array | Uint32Array>(array: A, grown: A): A {
+  grown.set(array);
+  return grown;
+}
+
 /** Slots of the edge table to start with (a power of two); it doubles whenever it is half full. */
 const FIRST_EDGE_SLOTS = 1024;
 
@@ -24,14 +33,22 @@ const FIRST_EDGE_SLOTS = 1024;
  * instead of one regex per spelling. The trie folds ASCII letters; a spelling added as case-sensitive is
  * compared exactly where its folded path ends, so both case modes are answered by the same walk.
  *
- * Nodes are numbers (the root is 0) and every edge lives in one open-addressing table of typed arrays
- * keyed by (node, character): a walk step is a multiply, a mask and two array reads, with no object or
- * Map per node. Most of the text a walk reads is ordinary words that share a prefix with some spelling.
+ * Nodes are numbers (the root is 0), numbered as spellings are added, so a spelling's own tail is a run
+ * of consecutive nodes. Each node keeps its first child (character and node) in per-node arrays, and the
+ * characters of its other children as a 32-bit mask (character mod 32): a walk step down a tail reads
+ * two neighbouring array slots, and a character that leads nowhere is mostly refused by the mask. Only
+ * the other children live in an open-addressing table of typed arrays keyed by (node, character). Most
+ * of the text a walk reads is ordinary words that share a prefix with some spelling, and ends there.
  */
 export class SpellingTrie<T = string> {
   private nodeCount = 1;
   /** Per node: ENDS_ANY_CASE / ENDS_EXACT where a spelling ends there, else 0. */
   private ends = new Uint8Array(256);
+  /** Per node: the folded character of its first child (NO_CHILD for none), and that child. */
+  private firstChildCode = new Int32Array(256).fill(NO_CHILD);
+  private firstChild = new Int32Array(256);
+  /** Per node: bit (character mod 32) set for each child other than the first, which are in the edge table. */
+  private otherChildren = new Uint32Array(256);
   /** Per node ending a spelling in any case: its value. */
   private readonly anyCase = new Map<number, T>();
   /** Per node ending exact-case spellings: each spelling with its value. */
@@ -126,23 +143,35 @@ export class SpellingTrie<T = string> {
 
   /** The child of `node` by folded character `code`, or 0 when there is none. */
   private childOf(node: number, code: number): number {
+    if (this.firstChildCode[node] === code) return this.firstChild[node]!;
+    if ((this.otherChildren[node]! & (1 << (code & 31))) === 0) return 0;
     return this.edgeChild[this.slotOf(node, code)]!;
   }
 
   private addChild(node: number, code: number): number {
-    if ((this.edgeCount + 1) * 2 > this.edgeChild.length) this.growEdges();
     const child = this.nodeCount++;
-    if (child >= this.ends.length) {
-      const grown = new Uint8Array(this.ends.length * 2);
-      grown.set(this.ends);
-      this.ends = grown;
+    if (child >= this.ends.length) this.growNodes();
+    if (this.firstChildCode[node] === NO_CHILD) {
+      this.firstChildCode[node] = code;
+      this.firstChild[node] = child;
+      return child;
     }
+    this.otherChildren[node]! |= 1 << (code & 31);
+    if ((this.edgeCount + 1) * 2 > this.edgeChild.length) this.growEdges();
     const slot = this.slotOf(node, code);
     this.edgeParent[slot] = node;
     this.edgeCode[slot] = code;
     this.edgeChild[slot] = child;
     this.edgeCount++;
     return child;
+  }
+
+  private growNodes(): void {
+    const size = this.ends.length * 2;
+    this.ends = copiedInto(this.ends, new Uint8Array(size));
+    this.firstChildCode = copiedInto(this.firstChildCode, new Int32Array(size).fill(NO_CHILD));
+    this.firstChild = copiedInto(this.firstChild, new Int32Array(size));
+    this.otherChildren = copiedInto(this.otherChildren, new Uint32Array(size));
   }
 
   private growEdges(): void {

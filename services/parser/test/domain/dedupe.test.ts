@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import {
   dedupeKey,
   duplicateConfidence,
+  MIN_FINGERPRINT_TEXT,
   normalizedCompany,
   normalizedTitle,
   textFingerprint,
@@ -20,6 +22,10 @@ test('company names lose case, punctuation, legal suffixes and bracketed countri
 test('titles lose case, brackets and common abbreviations', () => {
   assert.equal(normalizedTitle('Sr. Data Eng (m/f/d)'), 'senior data engineer');
   assert.equal(normalizedTitle('Senior Data Engineer'), 'senior data engineer');
+  assert.equal(normalizedTitle('Jr Dev / Sr. Mgr, Eng+Dev'), 'junior developer senior manager eng+dev');
+  assert.equal(normalizedTitle('Srx Devops Engineer'), 'srx devops engineer');
+  // A word that names a property of every object is still just a word.
+  assert.equal(normalizedTitle('Bridge Constructor'), 'bridge constructor');
 });
 
 test('the same job on two boards gets the same key; another city does not', () => {
@@ -56,4 +62,26 @@ test('similarity and confidence', () => {
   assert.equal(duplicateConfidence('dedupe-key', 0), 0.8);
   assert.equal(duplicateConfidence('dedupe-key', 1), 1);
   assert.equal(duplicateConfidence('text-fingerprint', 0.5), 0.925);
+});
+
+test('the text fingerprint drops numbers standing as words exactly as replacing each by a space and collapsing spaces does', () => {
+  // Texts already in the fingerprint's word form (lower case, letters, digits, "+" and "#", single spaces).
+  const tokens = ['5', '12', '2024', 'a', 'b2', '3d', 'c++', '+', '#', '5+', '+5', 'c#', '10+', '#1', '1#', 'x5y', 'word'];
+  const reference = (text: string) => {
+    const normalized = text
+      .replace(/\b\d+\b/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      .trim();
+    return normalized.length < MIN_FINGERPRINT_TEXT ? null : createHash('sha256').update(normalized).digest('hex');
+  };
+  let seed = 15;
+  const next = (below: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % below;
+  };
+  for (let round = 0; round < 2000; round++) {
+    const words = Array.from({ length: 60 + next(80) }, () => tokens[next(tokens.length)]!);
+    const text = words.join(' ');
+    assert.equal(textFingerprint(text), reference(text), text);
+  }
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import sanitizeHtml from 'sanitize-html';
-import { plainTextToHtml, tidyText } from '../../src/domain/description.js';
+import { plainTextToHtml, tidyText, unescapeMarkup } from '../../src/domain/description.js';
 import { htmlToText, sanitizeDescription, sanitizedHtmlToText } from '../../src/index.js';
 import { fixtureBytes } from '../fixtures.js';
 
@@ -109,4 +109,16 @@ test('plain text made into HTML is already sanitized, so it skips the sanitizing
     assert.equal(sanitizeDescription(html), html, JSON.stringify(text));
   }
   assert.equal(plainTextToHtml('a\nb\n\nc <d>'), '<p>a<br />b</p><p>c &lt;d&gt;</p>');
+});
+
+test('escaped descriptions are unescaped once or twice; real markup and escaped examples in it are left alone', () => {
+  assert.equal(unescapeMarkup('&lt;p&gt;Hi &amp;amp; bye&lt;/p&gt;'), '<p>Hi &amp; bye</p>');
+  assert.equal(unescapeMarkup('&amp;lt;p&amp;gt;Hi&amp;lt;/p&amp;gt;'), '<p>Hi</p>');
+  assert.equal(unescapeMarkup('&LT;P&GT;Hi'), '<P>Hi');
+  assert.equal(unescapeMarkup('<p>5 &lt; 6 &amp; 7 &gt; 2</p>'), '<p>5 &lt; 6 &amp; 7 &gt; 2</p>');
+  assert.equal(
+    unescapeMarkup('<p>Write &lt;b&gt; for bold</p><p>and</p><ul><li>more</li></ul>'),
+    '<p>Write &lt;b&gt; for bold</p><p>and</p><ul><li>more</li></ul>',
+  );
+  assert.equal(unescapeMarkup('Plain text, nothing escaped'), 'Plain text, nothing escaped');
 });

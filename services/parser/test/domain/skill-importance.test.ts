@@ -29,3 +29,18 @@ test('the strongest mention of a skill decides: named as a plus once and as a mu
   assert.deepEqual(importanceOf('Python is a plus.\nYou must know Python.'), { Python: 'required' });
   assert.deepEqual(importanceOf('About us\nOur team builds with React.'), { React: 'mentioned' });
 });
+
+test('mentions of a list share one sentence, but not past a sentence break inside a mention', () => {
+  const list = 'Nice to have: Excel, Word, PowerPoint and Outlook';
+  const mentions = ['Excel', 'Word', 'PowerPoint', 'Outlook'].map((name) => ({
+    name,
+    start: list.indexOf(name),
+    end: list.indexOf(name) + name.length,
+  }));
+  assert.deepEqual([...skillImportance(list, mentions).values()], ['preferred', 'preferred', 'preferred', 'preferred']);
+  // A spelling that ends with "!" ends its sentence: "Python" starts the next one, which asks for nothing.
+  const text = 'Nice to have Acme! Python';
+  const acme = { name: 'Acme', start: text.indexOf('Acme'), end: text.indexOf('!') + 1 };
+  const python = { name: 'Python', start: text.indexOf('Python'), end: text.length };
+  assert.deepEqual(Object.fromEntries(skillImportance(text, [acme, python])), { Acme: 'preferred', Python: 'mentioned' });
+});

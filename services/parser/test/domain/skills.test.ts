@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import vocabulary from '../../src/domain/skills/vocabulary.json' with { type: 'json' };
-import { type SkillEntry, SkillMatcher, skillDictionary, sourceSkills } from '../../src/domain/skills.js';
+import { bySkillName, type SkillEntry, SkillMatcher, skillDictionary, sourceSkills } from '../../src/domain/skills.js';
 import { SpellingTrie } from '../../src/domain/spelling-trie.js';
 
 const entries = (vocabulary as { skills: SkillEntry[] }).skills;
@@ -106,6 +106,22 @@ test('a spelling trie keeps every spelling as its edge table grows, non-ASCII ch
   assert.equal(trie.longestAt('ü', 1, fits, into), false);
 });
 
+test('a spelling trie tells apart children whose characters fall on the same bit of its child mask', () => {
+  const trie = new SpellingTrie();
+  // Below "zq" (past the direct tables of the first two steps): "a" (97), "!" (33), "A" (65, folded to
+  // "a") and "ā" (257) are 1 mod 32; "b" (98) is not.
+  trie.add('zqa', 'ZQA');
+  trie.add('zq!', 'ZQ!');
+  const fits = () => true;
+  const into = { anyCaseEnd: -1, anyCase: undefined as string | undefined, exactEnd: -1, exact: undefined as string | undefined };
+  const longest = (text: string) => (trie.longestAt(text, 0, fits, into) ? [into.anyCaseEnd, into.anyCase] : null);
+  assert.deepEqual(longest('zq!'), [3, 'ZQ!']);
+  assert.deepEqual(longest('ZQA'), [3, 'ZQA']);
+  assert.deepEqual(longest('zqA!'), [3, 'ZQA']);
+  assert.equal(longest('zqb'), null);
+  assert.equal(longest('zq\u0101'), null);
+});
+
 test('the trie matcher finds exactly what the regex definition finds, on every fixture and on edge cases', () => {
   // The regex definition covers the confident spellings; nearby-only spellings have tests of their own.
   const confidentOnly = new SkillMatcher(entries.map(({ nearby: _nearby, ...entry }) => entry));
@@ -127,4 +143,22 @@ test('source skill labels take the dictionary spelling and drop repeats', () => 
     'Kubernetes',
     'Underwater Basket Weaving',
   ]);
+});
+
+test('compareNames sorts skill names exactly as the collator does, equal names kept in their order', () => {
+  // Every vocabulary name, plus names outside it and names equal to another but for case or accents.
+  const names = [...entries.map((entry) => entry.name), 'Zzz Unknown Skill', 'python', 'Cafe', 'Café', 'CAFÉ', 'aws'];
+  let seed = 15;
+  const shuffled = names
+    .map((name) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return [seed, name] as const;
+    })
+    .sort(([a], [b]) => a - b)
+    .map(([, name]) => name);
+  assert.deepEqual([...shuffled].sort(skillDictionary.compareNames), [...shuffled].sort(bySkillName));
+  // Two vocabulary names the collator holds equal keep the order they came in, either way round.
+  const matcher = new SkillMatcher([{ name: 'Cafe' }, { name: 'Café' }, { name: 'Bakery' }]);
+  assert.deepEqual(['Café', 'Bakery', 'Cafe'].sort(matcher.compareNames), ['Bakery', 'Café', 'Cafe']);
+  assert.deepEqual(['Cafe', 'Bakery', 'Café'].sort(matcher.compareNames), ['Bakery', 'Cafe', 'Café']);
 });

@@ -16,12 +16,18 @@ function stripControlCharacters(source: string): string {
 
 /** JSON-LD as pages really write it: HTML comments or CDATA around it, raw control characters inside strings. */
 function lenientJson(source: string): unknown {
-  const stripped = source
-    .trim()
-    .replace(/^<!--|-->$/g, '')
-    .replace(/^\/\*<!\[CDATA\[\*\/|\/\*\]\]>\*\/$/g, '')
-    .replace(/^<!\[CDATA\[|\]\]>$/g, '')
-    .trim();
+  const trimmed = source.trim();
+  // JSON-LD mostly is bare JSON: nothing to strip when it opens and closes as a JSON document does.
+  const first = trimmed[0];
+  const last = trimmed[trimmed.length - 1];
+  const bare = (first === '{' || first === '[') && (last === '}' || last === ']');
+  const stripped = bare
+    ? trimmed
+    : trimmed
+        .replace(/^<!--|-->$/g, '')
+        .replace(/^\/\*<!\[CDATA\[\*\/|\/\*\]\]>\*\/$/g, '')
+        .replace(/^<!\[CDATA\[|\]\]>$/g, '')
+        .trim();
   try {
     return JSON.parse(stripped);
   } catch (error) {

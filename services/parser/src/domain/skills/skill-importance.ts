@@ -32,25 +32,34 @@ interface Section {
   readonly reading: MentionReading | null;
 }
 
+/** The longest line HEADING takes (60 characters and a colon). */
+const LONGEST_HEADING = 61;
+
+/** Whether a character may be whitespace that trim() removes (all but printable ASCII may). */
+const mayBeSpace = (code: number) => code <= 0x20 || code >= 0x7f;
+
+/** How a heading line reads, or null for a line that is no heading or reads as none of them. */
+function headingReading(line: string): MentionReading | null {
+  const trimmed = line.trim();
+  if (!trimmed || !HEADING.test(trimmed)) return null;
+  if (PREFERRED_HEADING.test(trimmed)) return 'preferred';
+  if (PERK_HEADING.test(trimmed)) return 'perk';
+  if (REQUIRED_HEADING.test(trimmed)) return 'required';
+  return NEUTRAL_HEADING.test(trimmed) ? 'mentioned' : null;
+}
+
 /** Where each headed section starts and how its heading reads, in text order. */
 function sectionsOf(text: string): Section[] {
   const sections: Section[] = [{ start: 0, reading: null }];
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed && HEADING.test(trimmed)) {
-      const reading = PREFERRED_HEADING.test(trimmed)
-        ? 'preferred'
-        : PERK_HEADING.test(trimmed)
-          ? 'perk'
-          : REQUIRED_HEADING.test(trimmed)
-            ? 'required'
-            : NEUTRAL_HEADING.test(trimmed)
-              ? 'mentioned'
-              : null;
-      if (reading) sections.push({ start: lineStart, reading });
-    }
-    lineStart += line.length + 1;
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    // Most lines are sentences, too long to be a heading even trimmed: skip those without copying them.
+    const tooLong =
+      lineEnd - lineStart > LONGEST_HEADING && !mayBeSpace(text.charCodeAt(lineStart)) && !mayBeSpace(text.charCodeAt(lineEnd - 1));
+    const reading = tooLong ? null : headingReading(text.slice(lineStart, lineEnd));
+    if (reading) sections.push({ start: lineStart, reading });
+    lineStart = lineEnd + 1;
   }
   return sections;
 }
@@ -63,30 +72,54 @@ function sectionAt(sections: readonly Section[], index: number): Section {
 
 /** How a sentence reads around any skill in it, each test made at most once per sentence (a list names many skills). */
 interface SentenceWords {
+  readonly start: number;
+  readonly end: number;
   readonly whole: string;
   learned?: boolean;
   preferred?: boolean;
   required?: boolean;
 }
 
-function readMention(
-  text: string,
-  mention: SkillMention,
-  sections: readonly Section[],
-  sentences: Map<number, SentenceWords>,
-): MentionReading {
-  const sentence = sentenceAround(text, mention.start, mention.end);
-  // One number per (start, end) pair: both are at most the text's length.
-  const key = sentence.start * (text.length + 1) + sentence.end;
-  let words = sentences.get(key);
-  if (!words) {
-    words = { whole: text.slice(sentence.start, sentence.end) };
-    sentences.set(key, words);
+/** A character that can end a sentence (see sentenceAround). */
+const SENTENCE_BREAK = /[\n;•.!?]/;
+
+/**
+ * The sentences of a text's mentions. A list names many skills in one sentence: a mention after the one
+ * whose sentence was looked up last, and inside that sentence, has the same sentence. The look-up scanned
+ * everything from that mention's end to the sentence's end, and its start backwards, finding no sentence
+ * break; only the looked-up mention's own characters were not scanned, so they must hold no break either.
+ */
+class MentionSentences {
+  private readonly byBounds = new Map<number, SentenceWords>();
+  private last: SentenceWords | undefined;
+  /** Where the mention whose sentence is `last` ends, or -1 when its characters could break a sentence. */
+  private lastMentionEnd = -1;
+
+  constructor(private readonly text: string) {}
+
+  of(mention: SkillMention): SentenceWords {
+    const last = this.last;
+    if (last && this.lastMentionEnd >= 0 && mention.start >= this.lastMentionEnd && mention.end <= last.end) return last;
+    const { start, end } = sentenceAround(this.text, mention.start, mention.end);
+    // One number per (start, end) pair: both are at most the text's length.
+    const key = start * (this.text.length + 1) + end;
+    let words = this.byBounds.get(key);
+    if (!words) {
+      words = { start, end, whole: this.text.slice(start, end) };
+      this.byBounds.set(key, words);
+    }
+    this.last = words;
+    this.lastMentionEnd = SENTENCE_BREAK.test(this.text.slice(mention.start, mention.end)) ? -1 : mention.end;
+    return words;
   }
+}
+
+function readMention(text: string, mention: SkillMention, sections: readonly Section[], sentences: MentionSentences): MentionReading {
+  const words = sentences.of(mention);
   // The wording before a mention is in its sentence, so a sentence without it spares the test per mention.
   // (A mention never follows a letter or digit, so the part before it ends where a word ends in the sentence too.)
   words.learned ??= LEARNED_BEFORE.test(words.whole);
-  if (words.learned && LEARNED_BEFORE.test(text.slice(sentence.start, mention.start))) return 'learned';
+  if (words.learned && LEARNED_BEFORE.test(text.slice(words.start, mention.start))) return 'learned';
   words.preferred ??= PREFERRED_NEAR.test(words.whole);
   if (words.preferred) return 'preferred';
   const section = sectionAt(sections, mention.start).reading;
@@ -108,7 +141,7 @@ const RANK: Readonly<Record<MentionReading, number>> = { required: 4, preferred:
 export function skillImportance(text: string, mentions: readonly SkillMention[]): Map<string, SkillImportance> {
   const sections = sectionsOf(text);
   const strongest = new Map<string, MentionReading>();
-  const sentences = new Map<number, SentenceWords>();
+  const sentences = new MentionSentences(text);
   for (const mention of mentions) {
     const reading = readMention(text, mention, sections, sentences);
     const known = strongest.get(mention.name);

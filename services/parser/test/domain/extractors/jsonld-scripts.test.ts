@@ -34,3 +34,14 @@ test('a script block that never closes is read to the end of the page', () => {
     assert.deepEqual(jsonLdBlocks(markup).documents, [{ '@type': 'JobPosting', title: 'open' }]);
   }
 });
+
+test('JSON-LD wrapped in an HTML comment or CDATA, or with raw newlines in strings, is read like bare JSON-LD', () => {
+  const posting = '{"@type": "JobPosting", "title": "Wrapped"}';
+  const script = (body: string) => `<html><head><script type="application/ld+json">${body}</script></head></html>`;
+  for (const body of [posting, ` <!-- ${posting} --> `, `/*<![CDATA[*/${posting}/*]]>*/`, `<![CDATA[${posting}]]>`]) {
+    assert.deepEqual(jsonLdBlocks(script(body)).documents, [{ '@type': 'JobPosting', title: 'Wrapped' }], body);
+  }
+  assert.deepEqual(jsonLdBlocks(script('[{"@type": "JobPosting", "title": "Two\nlines"},]')).documents, [
+    [{ '@type': 'JobPosting', title: 'Two lines' }],
+  ]);
+});
