@@ -78,6 +78,19 @@ function resultDigest(result: PostingScore): string {
   return sha256(JSON.stringify({ score, track, trackScore, modelProbability, filteredBy, reasons }));
 }
 
+/** The config and model in force, prepared for scoring. */
+export interface ScoringInputs {
+  readonly context: ScoringContext;
+  readonly config: ConfigRecord;
+  readonly configHash: string;
+}
+
+/** What scoring a posting reads: the config and model in force, and the job's score record (none when undefined). */
+interface ScoringReads {
+  readonly inputs: ScoringInputs;
+  readonly previous: ScoreRecord | undefined;
+}
+
 /** The recommender service's operations over its state. */
 export class Recommender {
   private loadedModel: LoadedModel | undefined;
@@ -93,7 +106,7 @@ export class Recommender {
   ) {}
 
   /** The config and model in force, prepared for scoring (cached while neither changes). */
-  async context(): Promise<{ context: ScoringContext; config: ConfigRecord; configHash: string }> {
+  async context(): Promise<ScoringInputs> {
     // Read together: on DynamoDB the reads of a batch's handlers go out as one BatchGetItem per round.
     const [stored, modelRecord] = await Promise.all([this.state.config(), this.state.modelRecord()]);
     const config = stored ?? EMPTY_CONFIG;
@@ -154,10 +167,13 @@ export class Recommender {
         lifecycle: { ...current?.lifecycle, firstSeenAt: job.firstSeenAt },
       };
     });
-    const stored = await this.withEarlyClosure(posting as PostingRecord);
+    // Read after the posting is stored, all at once (on DynamoDB one request with the batch's other
+    // handlers): the close kept for it (see withEarlyClosure), and the config, model and score record
+    // (a config stored later rescores this posting, as the rescore then finds it).
+    const [stored, read] = await Promise.all([this.withEarlyClosure(posting as PostingRecord), this.scoringReads(job.jobId)]);
     // A closed posting drops out of new recommendations (it is scored again if it reopens).
-    if (stored.lifecycle?.closedAt !== undefined && (await this.state.score(job.jobId))) return 'closed';
-    return this.scoreOne(stored, caused);
+    if (stored.lifecycle?.closedAt !== undefined && read.previous) return 'closed';
+    return this.scoreOne(stored, caused, read);
   }
 
   /**
@@ -199,12 +215,15 @@ export class Recommender {
 
   /** The posting's ghost-risk flags as decided at `flaggedAt`: an open posting is scored again with their penalties. */
   async handleFlagged(flagged: EventDataMap['job.flagged'], caused: Caused): Promise<'scored' | 'unchanged' | 'closed'> {
-    const { posting, written } = await this.state.updatePosting(flagged.jobId, (current) => {
+    const { posting } = await this.state.updatePosting(flagged.jobId, (current) => {
       const lifecycle = current?.lifecycle ?? {};
       if (!current || (lifecycle.flagsChangedAt !== undefined && lifecycle.flagsChangedAt >= flagged.flaggedAt)) return undefined;
       return { ...current, lifecycle: { ...lifecycle, ghostFlags: flagged.flags, flagsChangedAt: flagged.flaggedAt } };
     });
-    if (!written || !posting) return 'unchanged';
+    // Stored but not written now: a redelivery, maybe after this change's score commit lost to another
+    // writer's (a job.parsed scoring the posting as it was before the flags). Scoring again is a no-op
+    // when the score already holds the flags, and brings their penalty in when it does not.
+    if (!posting) return 'unchanged';
     if (posting.lifecycle?.closedAt !== undefined) return 'closed';
     return this.scoreOne(posting, caused);
   }
@@ -214,27 +233,38 @@ export class Recommender {
     changed: EventDataMap['crm.flag-dismissals-changed'],
     caused: Caused,
   ): Promise<'scored' | 'unchanged' | 'closed'> {
-    const { posting, written } = await this.state.updatePosting(changed.jobId, (current) => {
+    const { posting } = await this.state.updatePosting(changed.jobId, (current) => {
       const lifecycle = current?.lifecycle ?? {};
       if (!current || (lifecycle.dismissalsChangedAt !== undefined && lifecycle.dismissalsChangedAt >= changed.changedAt)) return undefined;
       return { ...current, lifecycle: { ...lifecycle, flagDismissals: changed.dismissals, dismissalsChangedAt: changed.changedAt } };
     });
-    if (!written || !posting) return 'unchanged';
+    // As for flags: a redelivery scores the stored posting again (a no-op when its score is current).
+    if (!posting) return 'unchanged';
     if (posting.lifecycle?.closedAt !== undefined) return 'closed';
     return this.scoreOne(posting, caused);
   }
 
-  private async scoreOne(posting: PostingRecord, caused: Caused): Promise<'scored' | 'unchanged'> {
+  /**
+   * Scores a posting as stored, unless its score record already holds these inputs. `read`: the config,
+   * model and score record read with the posting (else read here, together).
+   */
+  private async scoreOne(posting: PostingRecord, caused: Caused, read?: ScoringReads): Promise<'scored' | 'unchanged'> {
     const jobId = posting.features.jobId;
-    const { context, config, configHash } = await this.context();
+    const { inputs, previous } = read ?? (await this.scoringReads(jobId));
+    const { context, config, configHash } = inputs;
     const record = this.scoreRecord(posting, context, configHash, config.version);
-    const previous = await this.state.score(jobId);
     // A record left unpublished (written before the outbox: claim, publish, mark) is committed again.
     if (previous?.inputsKey === record.inputsKey && previous.published) return 'unchanged';
     if (!(await this.state.commitScore(record, previous, caused([this.scoredEvent(record, posting)])))) {
       throw new TransientError('SCORE_CONFLICT', `${jobId} was scored meanwhile; trying again`, 1);
     }
     return 'scored';
+  }
+
+  /** The config and model in force and a job's score record, read at once. */
+  private async scoringReads(jobId: string): Promise<ScoringReads> {
+    const [inputs, previous] = await Promise.all([this.context(), this.state.score(jobId)]);
+    return { inputs, previous };
   }
 
   /** Records the label a CRM move gives its job; retrains at once when enough new decisions arrived. */

@@ -73,6 +73,7 @@ export function createScraper(ports: ScraperPorts, config: ScraperConfig, logger
     state: new ScrapeStateStore(ports.tables, ports.outbox),
     clock: ports.clock,
     metrics,
+    announcementWindowMs: config.announcementWindowMs,
   });
   return {
     handlers,

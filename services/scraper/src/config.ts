@@ -3,7 +3,7 @@ import { ConfigError, type Environment, type EnvSchema, type EnvVariableSchema, 
 import { HostAllowlist } from './domain/host-allowlist.js';
 import { type SourcePolicy, withOverrides } from './domain/policy.js';
 import { SOURCE_NAMES, type SourceName } from './domain/sources.js';
-import type { ScraperConfig } from './scraper-config.js';
+import { ANNOUNCEMENT_WINDOW_MS, type ScraperConfig } from './scraper-config.js';
 import { DEFAULT_POLICIES, LIVE_BASE_URLS, SOURCE_MODULES } from './sources/registry.js';
 
 export type { ScraperConfig } from './scraper-config.js';
@@ -115,9 +115,11 @@ export function readScraperConfig(env: Env): ScraperConfig {
     const ownHost = own === undefined ? [] : [HostAllowlist.hostOf(own)!];
     allowedHosts[source] = Object.freeze([...ownHost, ...(SOURCE_MODULES[source].defaultHosts ?? []), ...hostList(env, source)]);
   }
+  const runtime = readRuntimeConfig(env);
   return Object.freeze({
-    runtime: readRuntimeConfig(env),
+    runtime,
     concurrency: shared.JOBPIPE_SCRAPER_CONCURRENCY,
+    announcementWindowMs: ANNOUNCEMENT_WINDOW_MS[runtime.transport],
     baseUrls: Object.freeze(baseUrls),
     allowedHosts: Object.freeze(allowedHosts),
     policies: Object.freeze(policies),

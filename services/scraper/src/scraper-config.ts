@@ -11,6 +11,11 @@ export interface ScraperConfig {
   readonly runtime: RuntimeConfig;
   /** Scrape requests handled at once (`JOBPIPE_SCRAPER_CONCURRENCY`, default 2); sources pace themselves. */
   readonly concurrency: number;
+  /**
+   * How long a run gathers the postings it found before reading their stored state at once, and again
+   * before announcing them in one commit (by transport: `ANNOUNCEMENT_WINDOW_MS`).
+   */
+  readonly announcementWindowMs: number;
   /** Base URL per API source (`JOBPIPE_SCRAPER_<SOURCE>_BASE_URL`, default the live API); page sources have none. */
   readonly baseUrls: Readonly<Partial<Record<SourceName, string>>>;
   /** Hosts each source may fetch from: its base URL's host plus `JOBPIPE_SCRAPER_<SOURCE>_ALLOWED_HOSTS`. */
@@ -26,3 +31,13 @@ export interface ScraperConfig {
     readonly apiKeySecret: string;
   };
 }
+
+/**
+ * How long a run gathers found postings before reading their state and again before announcing them,
+ * per transport. Embedded, a read or commit is a short local SQLite call: 10 ms keeps announcements
+ * prompt. On AWS each is a request (BatchGetItem, TransactWriteItems): a run finds a posting every few
+ * milliseconds to a few hundred (its politeness limits), so a second's postings go in one read and one
+ * commit (up to 100 and 40 postings) instead of one or two each, for at most two seconds' delay of
+ * `job.scraped`.
+ */
+export const ANNOUNCEMENT_WINDOW_MS: Readonly<Record<RuntimeConfig['transport'], number>> = { embedded: 10, aws: 1000 };

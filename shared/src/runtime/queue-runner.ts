@@ -19,6 +19,11 @@ export interface QueueRunnerOptions extends ProcessorDependencies {
   readonly concurrency?: number;
   /** Rest after a receive that found nothing (idle back-off, see `idlePauseMsOf`); none by default. */
   readonly idlePauseMs?: number;
+  /**
+   * Rest after a receive that found messages, but fewer than a batch holds, so that the next receive
+   * finds more waiting (a batching window, see `batchWindowMsOf`); none by default.
+   */
+  readonly batchWindowMs?: number;
 }
 
 /**
@@ -28,6 +33,19 @@ export interface QueueRunnerOptions extends ProcessorDependencies {
  */
 export function idlePauseMsOf(queue: QueueDefinition, transport: 'embedded' | 'aws'): number {
   return transport === 'aws' ? (queue.idlePauseSeconds ?? 0) * 1000 : 0;
+}
+
+/**
+ * The batching window of a queue's container consumer. On the aws transport a batch costs requests
+ * whatever its size (the receive, the delete, its handlers' gathered reads and commits, its events'
+ * PutEvents), and a long poll answers as soon as one message is there: while upstream publishes a
+ * few at a time, a consumer that receives again at once takes them a few at a time. Resting a second
+ * after a part of a batch lets them gather in the queue (as Lambda's `MaximumBatchingWindowInSeconds`
+ * does for SQS); a full batch is followed at once, so a busy queue never rests. None embedded, where a
+ * batch costs no request and a rest would only delay.
+ */
+export function batchWindowMsOf(transport: 'embedded' | 'aws'): number {
+  return transport === 'aws' ? 1000 : 0;
 }
 
 /** A receive waits this long for a message: the SQS maximum, so an idle queue costs 3 requests a minute. */
@@ -145,7 +163,8 @@ export class QueueRunner {
         const received = await this.pollOnce(this.options.waitMs ?? LONG_POLL_MS);
         if (receiveFailed) this.lastError = undefined;
         receiveFailed = false;
-        if (received === 0) await this.restWhileIdle();
+        if (received === 0) await this.rest(this.options.idlePauseMs);
+        else if (received < this.options.queue.batchSize) await this.rest(this.options.batchWindowMs);
       } catch (error) {
         if (this.stopping) break;
         receiveFailed = true;
@@ -156,9 +175,8 @@ export class QueueRunner {
     }
   }
 
-  /** The idle back-off: rests after an empty receive; a stop cuts the rest short. */
-  private async restWhileIdle(): Promise<void> {
-    const pauseMs = this.options.idlePauseMs ?? 0;
+  /** Rests between receives (the idle back-off, the batching window); a stop cuts the rest short. */
+  private async rest(pauseMs = 0): Promise<void> {
     if (pauseMs <= 0 || this.stopping) return;
     await sleep(pauseMs, undefined, { signal: this.stopped.signal }).catch(() => undefined);
   }

@@ -2,12 +2,12 @@ import { contracts, queueOf, type ServiceName } from '@jobpipe/contracts';
 import type { Logger } from '../ports/logger.js';
 import type { BuiltService } from './define-service.js';
 import type { ServiceMetrics } from './metrics.js';
-import { idlePauseMsOf, QueueRunner } from './queue-runner.js';
+import { batchWindowMsOf, idlePauseMsOf, QueueRunner } from './queue-runner.js';
 import type { RuntimePorts } from './runtime-ports.js';
 
 /** What a service's queue runner takes beyond its ports and what it built. */
 export interface ServiceQueueRunnerOptions {
-  /** The transport the ports are on (picks the idle back-off: `idlePauseMsOf`). */
+  /** The transport the ports are on (picks the idle back-off and the batching window: `idlePauseMsOf`, `batchWindowMsOf`). */
   readonly transport: 'embedded' | 'aws';
   readonly logger: Logger;
   readonly metrics?: ServiceMetrics;
@@ -15,8 +15,8 @@ export interface ServiceQueueRunnerOptions {
 
 /**
  * The queue runner of a service as its process runs it, not started: its queue of the topology, its
- * handlers, a received batch's handlers as one turn (`eventsTogether`), the idle back-off of the
- * transport and the service's concurrency. Undefined for a service without a queue. Used by
+ * handlers, a received batch's handlers as one turn (`eventsTogether`), the idle back-off and batching
+ * window of the transport and the service's concurrency. Undefined for a service without a queue. Used by
  * `startService`, `jobpipe run --once` and the bench, so all three run a service the same way.
  */
 export function serviceQueueRunner(
@@ -35,6 +35,7 @@ export function serviceQueueRunner(
     publisher: ports.publisher,
     eventsTogether: (work) => ports.eventsTogether(work),
     idlePauseMs: idlePauseMsOf(queue, options.transport),
+    batchWindowMs: batchWindowMsOf(options.transport),
     logger: options.logger,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(built.concurrency ? { concurrency: built.concurrency } : {}),

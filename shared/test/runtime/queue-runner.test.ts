@@ -17,7 +17,7 @@ import { SqsQueueUrls } from '../../src/aws/sqs-queue-urls.js';
 import { ManualClock } from '../../src/ports/clock.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { defineHandlers } from '../../src/runtime/handlers.js';
-import { idlePauseMsOf, QueueRunner } from '../../src/runtime/queue-runner.js';
+import { batchWindowMsOf, idlePauseMsOf, QueueRunner } from '../../src/runtime/queue-runner.js';
 import { sqsMessage, testCredentials } from '../aws/aws-test-kit.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 
@@ -28,9 +28,10 @@ const urlOf = (name: string) => `https://sqs.us-east-1.amazonaws.com/12345678901
 const scraped = (n: number) => JSON.stringify(busEvent('job.scraped', scrapedData(n), 'scraper'));
 
 /** A parser runner on a mocked SQS whose handler fails for the postings named in `failing`. */
-function runner(failing: Set<string> = new Set(), idlePauseMs?: number): QueueRunner {
+function runner(failing: Set<string> = new Set(), idlePauseMs?: number, batchWindowMs?: number): QueueRunner {
   return new QueueRunner({
     ...(idlePauseMs === undefined ? {} : { idlePauseMs }),
+    ...(batchWindowMs === undefined ? {} : { batchWindowMs }),
     queue: parser,
     consumer: new SqsQueueConsumer({
       sqs: client,
@@ -71,6 +72,33 @@ describe('queue runner', () => {
     assert.ok(performance.now() - started < 200, 'stop did not wait for the rest to end');
     const receives = sqs.commandCalls(ReceiveMessageCommand).length;
     assert.ok(receives >= 2 && receives <= 4, `${receives} receives in 1 s with a 400 ms rest`);
+  });
+
+  test('batching window: after a receive that found part of a batch the runner rests before the next; after a full batch it does not', async () => {
+    let received = 0;
+    const messages = (count: number) => Array.from({ length: count }, () => sqsMessage(scraped(++received), 1, `m-${received}`));
+    // Each receive returns 2 messages after 10 ms.
+    sqs.on(ReceiveMessageCommand).callsFake(() => new Promise((resolve) => setTimeout(() => resolve({ Messages: messages(2) }), 10)));
+    const windowed = runner(new Set(), undefined, 400);
+    windowed.start();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await windowed.stop();
+    const partialReceives = sqs.commandCalls(ReceiveMessageCommand).length;
+    assert.ok(partialReceives >= 2 && partialReceives <= 4, `${partialReceives} receives of 2 messages in 1 s with a 400 ms window`);
+
+    sqs.resetHistory();
+    // A busy queue: each receive returns a full batch after 10 ms.
+    sqs
+      .on(ReceiveMessageCommand)
+      .callsFake(() => new Promise((resolve) => setTimeout(() => resolve({ Messages: messages(parser.batchSize) }), 10)));
+    const busy = runner(new Set(), undefined, 400);
+    busy.start();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await busy.stop();
+    const fullReceives = sqs.commandCalls(ReceiveMessageCommand).length;
+    assert.ok(fullReceives > 10, `${fullReceives} receives of full batches in 1 s: a busy queue never rests`);
+    assert.equal(batchWindowMsOf('aws'), 1000);
+    assert.equal(batchWindowMsOf('embedded'), 0);
   });
 
   test('the background queues rest 40 s when idle on aws, the pipeline queues never, and no queue does embedded', () => {

@@ -2,6 +2,7 @@ import type { CrmStage, FlagDismissal, GhostFlag } from '@jobpipe/contracts';
 import {
   collect,
   deleteItems,
+  GatheringTurn,
   type IndexName,
   type Item,
   type ItemToWrite,
@@ -455,7 +456,7 @@ export class TableJobReadModel implements JobReadModel {
 
   /**
    * Adds one to the job count. The raises of one instance go out one write at a time, each write adding
-   * every raise waiting when it starts: the handlers of a batch, run together, share one conditional
+   * every raise waiting when it is sent (`addPendingRaises`): the handlers of a batch, run together, share one conditional
    * write instead of racing for the count's revision (each loser read and wrote again: ~6 reads and 6
    * writes per new job on a batch of 10). A crash or failure between a new job's write and the count's
    * leaves the count short by the raises it held (the redelivered event finds the job and changes
@@ -465,14 +466,25 @@ export class TableJobReadModel implements JobReadModel {
     this.pendingRaises += 1;
     while (this.pendingRaises > 0) {
       if (!this.countWrite) {
-        const raises = this.pendingRaises;
-        this.pendingRaises = 0;
-        this.countWrite = this.addToCount(raises).finally(() => {
+        this.countWrite = this.addPendingRaises().finally(() => {
           this.countWrite = undefined;
         });
       }
-      await this.countWrite;
+      // Waiting for the write another handler of the batch started: the batch's turn sends it without waiting for this one.
+      await GatheringTurn.waitingOnOthers(this.countWrite);
     }
+  }
+
+  /**
+   * Adds the raises waiting once the event loop has run what was ready: the handlers of a batch whose
+   * listing writes were answered together (one transaction) have all raised by then, so their raises
+   * share one write instead of the first going alone and the rest after it.
+   */
+  private async addPendingRaises(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const raises = this.pendingRaises;
+    this.pendingRaises = 0;
+    await this.addToCount(raises);
   }
 
   /** Adds `raises` to the count item, conditional on the revision known (read again when another instance wrote). */

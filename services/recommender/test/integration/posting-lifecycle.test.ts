@@ -64,6 +64,81 @@ test('a job.parsed and a job.flagged handled at the same time both land on the p
   );
 });
 
+/**
+ * Tables whose score commits (transactions writing a `scores` item) interleave as two handlers of one
+ * job may on DynamoDB: once `held.arrived` is set, the next commit without a ghost-risk reason is held
+ * until a commit carrying one comes, then goes first, and the held-up one after it.
+ */
+function scoreCommitsInterleaved<
+  T extends { transact(writes: readonly { table: string; item: Record<string, unknown> }[]): Promise<boolean> },
+>(store: T, held: { arrived?: () => void }): T {
+  let release: (() => void) | undefined;
+  let releasedCommit: Promise<unknown> | undefined;
+  const hasPenalty = (writes: readonly { table: string; item: Record<string, unknown> }[]) =>
+    writes.some(
+      (write) => write.table === 'scores' && (write.item.reasons as { kind: string }[]).some((reason) => reason.kind === 'ghost-risk'),
+    );
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== 'transact') return typeof value === 'function' ? value.bind(target) : value;
+      return async (writes: readonly { table: string; item: Record<string, unknown> }[]) => {
+        if (!writes.some((write) => write.table === 'scores')) return target.transact(writes);
+        if (held.arrived && !hasPenalty(writes) && !releasedCommit) {
+          const gate = new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          releasedCommit = gate.then(() => target.transact(writes));
+          held.arrived?.();
+          return releasedCommit as Promise<boolean>;
+        }
+        if (hasPenalty(writes) && release) {
+          release();
+          release = undefined;
+          await releasedCommit;
+        }
+        return target.transact(writes);
+      };
+    },
+  });
+}
+
+test('a job.flagged whose score commit loses to a job.parsed scoring the posting without the flag still gets its penalty', async (t) => {
+  const dir = tempDir('jobpipe-recommender-races-');
+  const held: { arrived?: () => void } = {};
+  const ports = createEmbeddedPorts({ dataDir: dir.path, secretKey: undefined }, 'recommender', {
+    tables: (store) => scoreCommitsInterleaved(store, held),
+  });
+  t.after(async () => {
+    await ports.close();
+    dir.remove();
+  });
+  const recommender = createRecommender(ports, settings, silentLogger);
+  await recommender.handleConfigChanged(1, dataEngineeringConfig(), uncaused);
+  await recommender.handleParsed(job, uncaused);
+  const parsedCommitHeld = new Promise<void>((resolve) => {
+    held.arrived = resolve;
+  });
+
+  // The job.parsed stores the new content and is about to commit its score (no flags yet)...
+  const parsed = recommender.handleParsed(edited, uncaused);
+  await parsedCommitHeld;
+  // ...the job.flagged stores the flags on that posting and reads the score; the parsed score commits
+  // first, so the flagged one is refused (SCORE_CONFLICT) and delivered again.
+  const flagged = delivered(() => recommender.handleFlagged({ jobId: job.jobId, flaggedAt: '2026-03-05T00:00:00.000Z', flags }, uncaused));
+  assert.equal(await parsed, 'scored');
+  await flagged;
+
+  const posting = (await ports.tables.get('recommenderState', { key: 'posting', sort: job.jobId })) as PostingFeaturesItem | undefined;
+  assert.deepEqual(posting?.lifecycle?.ghostFlags, flags);
+  const score = await ports.tables.get('scores', { jobId: job.jobId });
+  assert.equal(score?.contentHash, edited.contentHash);
+  assert.ok(
+    score?.reasons.some((reason) => reason.kind === 'ghost-risk'),
+    'the score carries the ghost-risk penalty of the stored flags',
+  );
+});
+
 test('a job.parsed and a job.closed handled at the same time both land on the posting', async (t) => {
   const s = recommenderOn();
   t.after(() => s.close());

@@ -10,6 +10,8 @@ import type { Source } from '../sources/source.js';
 export interface ScrapeRequestedDependencies extends RunPorts {
   readonly sources: Readonly<Partial<Record<SourceName, Source>>>;
   readonly clients: Readonly<Record<SourceName, SourceHttp>>;
+  /** How long a run gathers found postings into one announcement (`ScraperConfig.announcementWindowMs`). */
+  readonly announcementWindowMs: number;
 }
 
 /**
@@ -31,7 +33,13 @@ export function scrapeRequestedHandler(deps: ScrapeRequestedDependencies): Event
     const source = deps.sources[request.source];
     if (!source) throw new PermanentError('SOURCE_NOT_CONFIGURED', `source '${request.source}' is not configured`);
     const started = clock.now();
-    const session = new SourceRunSession(request, deps.clients[request.source].withHosts(request.allowHosts), context, deps);
+    const session = new SourceRunSession(
+      request,
+      deps.clients[request.source].withHosts(request.allowHosts),
+      context,
+      deps,
+      deps.announcementWindowMs,
+    );
     const base = { runId: request.runId, searchId: request.searchId, source: request.source, startedAt: started.toISOString() };
     await state.saveRun({ ...base, status: 'running', counts: session.counts, errors: [] });
 

@@ -1,4 +1,12 @@
-import { type BlobStore, type Clock, type HandlerContext, type Logger, PermanentError, rawBlobKey } from '@jobpipe/shared';
+import {
+  type BlobStore,
+  type Clock,
+  type HandlerContext,
+  type Logger,
+  type OutgoingEvent,
+  PermanentError,
+  rawBlobKey,
+} from '@jobpipe/shared';
 import type { PostingState, ScrapeStateStore, ValidatorFields } from '../adapters/scrape-state.js';
 import type { ScraperMetrics } from '../adapters/scraper-metrics.js';
 import { type SourceHttp, type SourceRequest, SourceRequestError, type SourceResponse } from '../adapters/source-http.js';
@@ -7,7 +15,7 @@ import { emptyCounts, type RunCounts } from '../domain/run-counts.js';
 import type { ListingReport } from '../domain/run-coverage.js';
 import type { ScrapeRequest } from '../domain/sources.js';
 import type { SourceRun } from '../sources/source.js';
-import { AnnouncementBatcher } from './announcement-batcher.js';
+import { WindowedBatcher } from './windowed-batcher.js';
 
 /** What is remembered of an announced posting. */
 interface AnnouncedPosting {
@@ -15,6 +23,20 @@ interface AnnouncedPosting {
   readonly url: string;
   readonly validators: ValidatorFields;
 }
+
+/** A posting to announce: its event, and what to remember of it. */
+interface Announcement {
+  readonly event: OutgoingEvent<'job.scraped'>;
+  readonly record: AnnouncedPosting;
+}
+
+/**
+ * Postings announced in one commit at most: a commit's writes (two per posting at most, and its outbox
+ * entry) stay within DynamoDB's 100 per transaction.
+ */
+const MAX_ANNOUNCED_TOGETHER = 40;
+/** Postings whose stored state is read together at most (one BatchGetItem takes 100 keys). */
+const MAX_READ_TOGETHER = 100;
 
 /** The ports one run writes to. */
 export interface RunPorts {
@@ -50,17 +72,41 @@ export class SourceRunSession implements SourceRun {
    * 304 without the ids it held being known (kept before ids were), so the run cannot say what it saw.
    */
   seenIds: Set<string> | undefined = new Set<string>();
-  private readonly announcer: AnnouncementBatcher<AnnouncedPosting>;
+  /** Announces the postings found within the window in one commit. */
+  private readonly announcer: WindowedBatcher<Announcement, undefined>;
+  /** Reads the stored state of the postings found within the window at once (one request on DynamoDB). */
+  private readonly storedPostings: WindowedBatcher<string, PostingState | undefined>;
 
   constructor(
     readonly request: ScrapeRequest,
     readonly http: SourceHttp,
     context: HandlerContext,
     private readonly ports: RunPorts,
+    /**
+     * How long found postings gather before their stored state is read, and again before they are
+     * announced, together (`ScraperConfig.announcementWindowMs`).
+     */
+    announcementWindowMs: number,
   ) {
     this.maxPages = Math.min(request.maxPages ?? http.policy.maxPages, http.policy.maxPages);
     this.logger = context.logger.child({ source: request.source, searchId: request.searchId, runId: request.runId });
-    this.announcer = new AnnouncementBatcher((events, records) => ports.state.announce(records, context.caused(events)));
+    this.announcer = new WindowedBatcher(
+      async (announcements) => {
+        const events = announcements.map((announcement) => announcement.event);
+        await ports.state.announce(
+          announcements.map((announcement) => announcement.record),
+          context.caused(events),
+        );
+        return announcements.map(() => undefined);
+      },
+      announcementWindowMs,
+      MAX_ANNOUNCED_TOGETHER,
+    );
+    this.storedPostings = new WindowedBatcher(
+      (externalIds) => Promise.all(externalIds.map((externalId) => ports.state.posting(request.source, externalId))),
+      announcementWindowMs,
+      MAX_READ_TOGETHER,
+    );
   }
 
   found(count: number, board?: string): void {
@@ -152,7 +198,7 @@ export class SourceRunSession implements SourceRun {
     this.seen.add(posting.externalId);
     this.seenIds?.add(posting.externalId);
     const contentHash = contentHashOf(posting);
-    const previous = await this.ports.state.posting(source, posting.externalId);
+    const previous = await this.storedPostings.add(posting.externalId);
     if (previous?.contentHash === contentHash) {
       this.counts.unchanged++;
       this.ports.metrics.postings.inc({ source, outcome: 'unchanged' });
@@ -162,7 +208,7 @@ export class SourceRunSession implements SourceRun {
     const blobKey = rawBlobKey({ source, externalId: posting.externalId, contentHash, contentType: posting.contentType });
     await this.ports.blobs.put(blobKey, posting.body, posting.contentType);
     const fetchedAt = this.ports.clock.now().toISOString();
-    await this.announcer.announce({
+    await this.announcer.add({
       event: {
         detailType: 'job.scraped',
         data: {
