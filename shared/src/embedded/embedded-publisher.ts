@@ -1,6 +1,5 @@
 import { type BusEvent, queuesFor } from '@jobpipe/contracts';
 import type { BusSender } from '../outbox/bus-sender.js';
-import { jsonOfEvent } from '../outbox/outbox-entries.js';
 import type { EventPublisher, OutgoingEvent } from '../ports/events.js';
 import { buildBusEvent, type EventFactoryOptions } from '../runtime/event-factory.js';
 import type { RoutedMessage, SqliteBus } from './sqlite-bus.js';
@@ -10,7 +9,7 @@ function routed(events: readonly BusEvent[]): RoutedMessage[] {
   return events.map((event) => ({
     eventId: event.id,
     detailType: event['detail-type'],
-    body: jsonOfEvent(event),
+    body: JSON.stringify(event),
     queues: queuesFor(event['detail-type']).map((queue) => queue.name),
   }));
 }
