@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { batchWindowMsOf } from '@jobpipe/shared';
 import { Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -66,6 +67,8 @@ export class Compute extends Construct {
           fn.addEventSource(
             new SqsEventSource(props.messaging.queues.get(plan.queue.name)!.queue, {
               batchSize: plan.queue.batchSize,
+              // The window the container consumers rest after a partial batch: fewer, fuller batches per request.
+              maxBatchingWindow: Duration.millis(batchWindowMsOf('aws')),
               reportBatchItemFailures: true,
             }),
           );

@@ -79,10 +79,13 @@ describe('the CDK stack follows the contracts topology', () => {
     });
   });
 
-  test('light services are Lambda functions with SQS sources reporting partial batch failures; browser services, the scraper and the inbox run on Fargate', () => {
+  test('light services are Lambda functions with SQS sources reporting partial batch failures and gathering batches for a second; browser services, the scraper and the inbox run on Fargate', () => {
     const mappings = resources('AWS::Lambda::EventSourceMapping');
     assert.equal(mappings.length, 6, 'parser, recommender, crm-api, etl, sheets-bridge, notifier');
-    for (const mapping of mappings) assert.deepEqual(mapping.Properties.FunctionResponseTypes, ['ReportBatchItemFailures']);
+    for (const mapping of mappings) {
+      assert.deepEqual(mapping.Properties.FunctionResponseTypes, ['ReportBatchItemFailures']);
+      assert.equal(mapping.Properties.MaximumBatchingWindowInSeconds, 1, 'partial batches gather for a second, as the containers do');
+    }
     const containers = resources('AWS::ECS::TaskDefinition').map(
       (task) => (task.Properties.ContainerDefinitions as { Name: string }[])[0]!.Name,
     );
