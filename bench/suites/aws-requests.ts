@@ -56,10 +56,7 @@ export default async function awsRequestsBench(): Promise<Record<string, number>
   const dataDir = tempDir('jobpipe-bench-aws-requests-');
   const env = {
     ...replay.scraperEnv(),
-    JOBPIPE_TRANSPORT: 'aws',
-    AWS_ENDPOINT_URL: aws.endpoint,
-    AWS_REGION: aws.region,
-    JOBPIPE_RESOURCE_PREFIX: 'bench',
+    ...aws.awsEnv('bench'),
     JOBPIPE_DATA_DIR: dataDir.path,
     JOBPIPE_LOG_LEVEL: 'warn',
   };

@@ -24,12 +24,7 @@ const WINDOW_SECONDS = 3 * POLL_SECONDS;
 
 export default async function awsBench(): Promise<Record<string, number>> {
   const aws = await startLocalAws();
-  const config = readRuntimeConfig({
-    JOBPIPE_TRANSPORT: 'aws',
-    AWS_ENDPOINT_URL: aws.endpoint,
-    AWS_REGION: aws.region,
-    JOBPIPE_RESOURCE_PREFIX: 'bench',
-  });
+  const config = readRuntimeConfig(aws.awsEnv('bench'));
   const credentials = { accessKeyId: 'bench', secretAccessKey: 'bench' };
   const setupClients = createAwsClients({ ...config.aws, credentials });
   await bootstrapAws(config, { logger: silentLogger, clients: setupClients });

@@ -41,10 +41,7 @@ test('on the aws transport a run reads the state of the postings it finds and an
   const replay = await startReplayServer({ postings: 200 });
   const env = {
     ...replay.scraperEnv(),
-    JOBPIPE_TRANSPORT: 'aws',
-    AWS_ENDPOINT_URL: aws.endpoint,
-    AWS_REGION: aws.region,
-    JOBPIPE_RESOURCE_PREFIX: 'scraper-test',
+    ...aws.awsEnv('scraper-test'),
   };
   const runtime = readRuntimeConfig(env);
   const clients = createAwsClients({ ...runtime.aws, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });

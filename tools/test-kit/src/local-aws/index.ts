@@ -20,6 +20,8 @@ export interface LocalAws {
   readonly endpoint: string;
   readonly region: string;
   readonly sqs: LocalSqs;
+  /** The environment that puts a service (or the CLI) on this endpoint, its resources named under `prefix`. */
+  awsEnv(prefix: string): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startLocalAws(region = 'us-east-1'): Promise<LocalAws> {
     endpoint,
     region,
     sqs,
+    awsEnv: (prefix) => ({ JOBPIPE_TRANSPORT: 'aws', AWS_ENDPOINT_URL: endpoint, AWS_REGION: region, JOBPIPE_RESOURCE_PREFIX: prefix }),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
