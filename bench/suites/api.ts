@@ -3,7 +3,7 @@
  * 127.0.0.1. The API runs in a child process (as in production), built from its service definition; the baseline
  * is a bare Fastify route in the same child process serving a 50-job page of the same size from memory, so
  * the ratio is what auth, rate limiting, validation and the SQLite query cost.
- * Figures: api.requestsPerSecond, api.p99Ms (target < 25 ms), api.ratioToBareFastify (target ≥ 0.3).
+ * Figures: api.requestsPerSecond, api.p99Ms (target < 25 ms), api.ratioToBareFastify (goal ≥ 0.5, issue 16).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
