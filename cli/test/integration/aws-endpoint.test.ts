@@ -67,6 +67,7 @@ async function startOnAws(definition: AnyService, env: Record<string, string>, c
     handlers: built.handlers,
     publisher: ports.publisher,
     eventsTogether: (work) => ports.eventsTogether(work),
+    gatherTurns: true,
     logger,
     waitMs: 1000,
   });

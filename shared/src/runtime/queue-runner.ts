@@ -13,6 +13,11 @@ export interface QueueRunnerOptions extends ProcessorDependencies {
   readonly metrics?: ServiceMetrics;
   /** Runs a batch's handlers so that their events go out together (`RuntimePorts.eventsTogether`). */
   readonly eventsTogether?: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * Runs a batch's handlers as one `GatheringTurn`, so the storage requests they ask for at about the
+   * same time go out together (see `gathersTurnsOn`); otherwise they simply run concurrently.
+   */
+  readonly gatherTurns?: boolean;
   /** How long one receive waits for messages (long poll; SQS allows up to 20 s). */
   readonly waitMs?: number;
   /** Batches handled at the same time (each batch's messages run concurrently). */
@@ -46,6 +51,16 @@ export function idlePauseMsOf(queue: QueueDefinition, transport: 'embedded' | 'a
  */
 export function batchWindowMsOf(transport: 'embedded' | 'aws'): number {
   return transport === 'aws' ? 1000 : 0;
+}
+
+/**
+ * Whether a transport's queue runners run a batch's handlers as one `GatheringTurn`: on aws, where the
+ * DynamoDB table store gathers their reads and commits into batch requests. Not embedded, where nothing
+ * gathers and a turn would only cost its async-context tracking, which Node pays on every promise of the
+ * process once a context is in use.
+ */
+export function gathersTurnsOn(transport: 'embedded' | 'aws'): boolean {
+  return transport === 'aws';
 }
 
 /** A receive waits this long for a message: the SQS maximum, so an idle queue costs 3 requests a minute. */
@@ -122,14 +137,16 @@ export class QueueRunner {
     try {
       // One message whose release or dead-lettering fails must not keep its handled neighbours from
       // being deleted: every message settles on its own, then the handled ones are acked together.
-      // The batch's handlers run as one turn: the reads and commits they ask for at about the same time
-      // go out together where the table store gathers them (DynamoDB), each with its own answer.
+      // On aws the batch's handlers run as one turn: the reads and commits they ask for at about the
+      // same time go out together where the table store gathers them (DynamoDB), each with its own answer.
       // The handled messages are acked as the turn ends, not after its events went out: they are safe in
       // the outbox by then, and the embedded bus commits the ack with the relay's enqueue of those events.
       let acked: ReceivedMessage[] = [];
       let acking: Promise<void> = Promise.resolve();
       const handleAllThenAck = async () => {
-        const settled = await GatheringTurn.settleTogether(messages.map((message) => () => this.handle(message, unsettled)));
+        const settled = this.options.gatherTurns
+          ? await GatheringTurn.settleTogether(messages.map((message) => () => this.handle(message, unsettled)))
+          : await Promise.allSettled(messages.map((message) => this.handle(message, unsettled)));
         acked = messages.filter((_, i) => {
           const result = settled[i]!;
           return result.status === 'fulfilled' && result.value.kind === 'ack';

@@ -2,12 +2,12 @@ import { contracts, queueOf, type ServiceName } from '@jobpipe/contracts';
 import type { Logger } from '../ports/logger.js';
 import type { BuiltService } from './define-service.js';
 import type { ServiceMetrics } from './metrics.js';
-import { batchWindowMsOf, idlePauseMsOf, QueueRunner } from './queue-runner.js';
+import { batchWindowMsOf, gathersTurnsOn, idlePauseMsOf, QueueRunner } from './queue-runner.js';
 import type { RuntimePorts } from './runtime-ports.js';
 
 /** What a service's queue runner takes beyond its ports and what it built. */
 export interface ServiceQueueRunnerOptions {
-  /** The transport the ports are on (picks the idle back-off and the batching window: `idlePauseMsOf`, `batchWindowMsOf`). */
+  /** The transport the ports are on (picks the idle back-off, the batching window and gathering: `idlePauseMsOf`, `batchWindowMsOf`, `gathersTurnsOn`). */
   readonly transport: 'embedded' | 'aws';
   readonly logger: Logger;
   readonly metrics?: ServiceMetrics;
@@ -15,7 +15,7 @@ export interface ServiceQueueRunnerOptions {
 
 /**
  * The queue runner of a service as its process runs it, not started: its queue of the topology, its
- * handlers, a received batch's handlers as one turn (`eventsTogether`), the idle back-off and batching
+ * handlers, a received batch's handlers as one turn (`eventsTogether`, and `GatheringTurn` where the transport gathers), the idle back-off and batching
  * window of the transport and the service's concurrency. Undefined for a service without a queue. Used by
  * `startService`, `jobpipe run --once` and the bench, so all three run a service the same way.
  */
@@ -34,6 +34,7 @@ export function serviceQueueRunner(
     handlers: built.handlers,
     publisher: ports.publisher,
     eventsTogether: (work) => ports.eventsTogether(work),
+    gatherTurns: gathersTurnsOn(options.transport),
     idlePauseMs: idlePauseMsOf(queue, options.transport),
     batchWindowMs: batchWindowMsOf(options.transport),
     logger: options.logger,

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { TABLES } from '@jobpipe/contracts';
 import { tempDir } from '@jobpipe/test-kit';
+import { GroupedWrites } from '../../src/embedded/grouped-writes.js';
+import { openSqlite } from '../../src/embedded/sqlite.js';
 import { SqliteTableStore } from '../../src/embedded/sqlite-table-store.js';
+import { WriteTransactions } from '../../src/embedded/write-transactions.js';
 
 const dir = tempDir('jobpipe-grouped-');
 after(() => dir.remove());
@@ -67,4 +70,27 @@ test('without grouping, each put commits in its own transaction before it return
   assert.ok(await read, 'a read asked for right after the put sees it');
   assert.equal(await written, true);
   store.close();
+});
+
+test('a write that fails after changing rows leaves none of its changes, in a group and alone', async () => {
+  const db = openSqlite(join(dir.path, 'undo.sqlite'));
+  db.exec('CREATE TABLE rows (name TEXT PRIMARY KEY)');
+  const grouped = new GroupedWrites(db, new WriteTransactions(db));
+  const insert = db.prepare('INSERT INTO rows (name) VALUES (?)');
+  const failingAfter = (name: string) => () => {
+    insert.run(name);
+    throw new Error(`${name} failed after its insert`);
+  };
+  const group = await Promise.allSettled([
+    grouped.run(() => insert.run('first')),
+    grouped.run(failingAfter('middle')),
+    grouped.run(() => insert.run('last')),
+  ]);
+  assert.deepEqual(
+    group.map((outcome) => outcome.status),
+    ['fulfilled', 'rejected', 'fulfilled'],
+  );
+  await assert.rejects(grouped.run(failingAfter('alone')), /alone failed after its insert/);
+  assert.deepEqual(db.prepare('SELECT name FROM rows ORDER BY name').pluck().all(), ['first', 'last']);
+  db.close();
 });

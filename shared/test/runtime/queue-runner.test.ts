@@ -16,8 +16,9 @@ import { SqsQueueConsumer } from '../../src/aws/sqs-queue-consumer.js';
 import { SqsQueueUrls } from '../../src/aws/sqs-queue-urls.js';
 import { ManualClock } from '../../src/ports/clock.js';
 import { silentLogger } from '../../src/ports/logger.js';
+import { GatheringTurn } from '../../src/runtime/gathering-turn.js';
 import { defineHandlers } from '../../src/runtime/handlers.js';
-import { batchWindowMsOf, idlePauseMsOf, QueueRunner } from '../../src/runtime/queue-runner.js';
+import { batchWindowMsOf, gathersTurnsOn, idlePauseMsOf, QueueRunner, type QueueRunnerOptions } from '../../src/runtime/queue-runner.js';
 import { sqsMessage, testCredentials } from '../aws/aws-test-kit.js';
 import { scrapedData } from '../embedded/bus-test-kit.js';
 
@@ -27,11 +28,16 @@ const parser = queueOf('parser')!;
 const urlOf = (name: string) => `https://sqs.us-east-1.amazonaws.com/123456789012/${name}`;
 const scraped = (n: number) => JSON.stringify(busEvent('job.scraped', scrapedData(n), 'scraper'));
 
+/** Whether each handled message's handler ran inside a gathering turn, in the order handled. */
+let handledInTurn: boolean[] = [];
+
 /** A parser runner on a mocked SQS whose handler fails for the postings named in `failing`. */
-function runner(failing: Set<string> = new Set(), idlePauseMs?: number, batchWindowMs?: number): QueueRunner {
+function runner(
+  failing: Set<string> = new Set(),
+  timing: Pick<QueueRunnerOptions, 'idlePauseMs' | 'batchWindowMs' | 'gatherTurns'> = {},
+): QueueRunner {
   return new QueueRunner({
-    ...(idlePauseMs === undefined ? {} : { idlePauseMs }),
-    ...(batchWindowMs === undefined ? {} : { batchWindowMs }),
+    ...timing,
     queue: parser,
     consumer: new SqsQueueConsumer({
       sqs: client,
@@ -44,6 +50,7 @@ function runner(failing: Set<string> = new Set(), idlePauseMs?: number, batchWin
     registry: contracts(),
     handlers: defineHandlers({
       'job.scraped@1': async (event) => {
+        handledInTurn.push(GatheringTurn.current() !== undefined);
         if (failing.has(event.detail.data.externalId)) throw new Error(`source down for ${event.detail.data.externalId}`);
       },
     }),
@@ -56,6 +63,7 @@ const deletedReceipts = () =>
   sqs.commandCalls(DeleteMessageBatchCommand).flatMap((call) => (call.args[0].input.Entries ?? []).map((entry) => entry.ReceiptHandle));
 
 beforeEach(() => {
+  handledInTurn = [];
   sqs.reset();
   sqs.on(GetQueueUrlCommand).callsFake((input: { QueueName: string }) => ({ QueueUrl: urlOf(input.QueueName) }));
   sqs.on(DeleteMessageBatchCommand).resolves({ Successful: [], Failed: [] });
@@ -64,7 +72,7 @@ beforeEach(() => {
 describe('queue runner', () => {
   test('idle back-off: after an empty receive the runner rests before the next; stopping cuts the rest short', async () => {
     sqs.on(ReceiveMessageCommand).resolves({ Messages: [] });
-    const resting = runner(new Set(), 400);
+    const resting = runner(new Set(), { idlePauseMs: 400 });
     resting.start();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const started = performance.now();
@@ -79,7 +87,7 @@ describe('queue runner', () => {
     const messages = (count: number) => Array.from({ length: count }, () => sqsMessage(scraped(++received), 1, `m-${received}`));
     // Each receive returns 2 messages after 10 ms.
     sqs.on(ReceiveMessageCommand).callsFake(() => new Promise((resolve) => setTimeout(() => resolve({ Messages: messages(2) }), 10)));
-    const windowed = runner(new Set(), undefined, 400);
+    const windowed = runner(new Set(), { batchWindowMs: 400 });
     windowed.start();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await windowed.stop();
@@ -91,7 +99,7 @@ describe('queue runner', () => {
     sqs
       .on(ReceiveMessageCommand)
       .callsFake(() => new Promise((resolve) => setTimeout(() => resolve({ Messages: messages(parser.batchSize) }), 10)));
-    const busy = runner(new Set(), undefined, 400);
+    const busy = runner(new Set(), { batchWindowMs: 400 });
     busy.start();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await busy.stop();
@@ -108,6 +116,17 @@ describe('queue runner', () => {
     }
     for (const name of ['scraper', 'parser', 'recommender', 'crm-api'] as const)
       assert.equal(idlePauseMsOf(queueOf(name)!, 'aws'), 0, name);
+  });
+
+  test('a batch runs as one gathering turn only where asked (aws), so embedded promises carry no async context', async () => {
+    sqs.on(ReceiveMessageCommand).resolves({ Messages: [sqsMessage(scraped(1), 1, 'm-1'), sqsMessage(scraped(2), 1, 'm-2')] });
+    await runner(new Set(), { gatherTurns: true }).pollOnce();
+    assert.deepEqual(handledInTurn, [true, true]);
+    handledInTurn = [];
+    await runner().pollOnce();
+    assert.deepEqual(handledInTurn, [false, false]);
+    assert.equal(gathersTurnsOn('aws'), true);
+    assert.equal(gathersTurnsOn('embedded'), false);
   });
 
   test('long-polls SQS for 20 s by default, and stopping ends a waiting receive at once', async () => {
