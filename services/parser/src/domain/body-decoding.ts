@@ -12,7 +12,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 
 /** The charset an HTML page declares in its first bytes (`<meta charset>` or `http-equiv`), lower-cased. */
 export function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  // A view of the bytes, not a copy: only the first 4 KB are read.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
   const match = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head);
   return match?.[1]?.toLowerCase();
 }

@@ -10,6 +10,8 @@ export function isoUtc(value: unknown): string | null {
     time = value < 1e11 ? value * 1000 : value;
   } else if (typeof value === 'string') {
     const text = value.trim();
+    const canonical = canonicalUtc(text);
+    if (canonical !== undefined) return canonical;
     if (/^\d{10,13}$/.test(text)) return isoUtc(Number(text));
     if (/^\d{4}-\d{2}-\d{2}$/.test(text)) time = Date.parse(`${text}T00:00:00Z`);
     else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) time = Date.parse(`${text.replace(' ', 'T')}Z`);
@@ -21,6 +23,28 @@ export function isoUtc(value: unknown): string | null {
   const date = new Date(time);
   const year = date.getUTCFullYear();
   return year >= 1990 && year <= 2200 ? isoString(date) : null;
+}
+
+/** A bare date, or a UTC date-time to the second (milliseconds optional) ending in Z: the forms most sources send. */
+const DATE_OR_UTC_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d{3})?Z)?$/;
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * A bare date or UTC date-time written as isoUtc writes it, without a Date: the text is already the
+ * answer, or nearly. Undefined for anything else (an offset, a day past the month's end, hour 24, a
+ * year out of range…), which the general reading handles.
+ */
+function canonicalUtc(text: string): string | undefined {
+  const match = DATE_OR_UTC_TIME.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1990 || year > 2200 || month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return undefined;
+  if (match[4] === undefined) return `${text}T00:00:00.000Z`;
+  if (Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 59) return undefined;
+  return match[7] === undefined ? `${text.slice(0, -1)}.000Z` : text;
 }
 
 const twoDigits = (value: number) => (value < 10 ? `0${value}` : `${value}`);

@@ -77,10 +77,33 @@ const READINGS: readonly [RegExp, Reading][] = [
 
 const plausible = (years: ExperienceYears) => (years.min === null || years.min <= 50) && (years.max === null || years.max <= 50);
 
-/** The first phrase of one pattern that is a plausible requirement about experience, unless it starts after `limit`. */
-function firstRequirement(text: string, [pattern, read]: [RegExp, Reading], limit: number): Candidate | undefined {
+/** Where a phrase's year word can start: every reading ends its phrase with YEARS, which starts so. */
+const YEAR_WORD_START = /year|yr|yoe/i;
+/**
+ * The most characters other than whitespace a phrase of any reading has before its year word (RANGE's
+ * "between 12.5 (12) + and fifteen (15) +" has 34), with a margin; whitespace runs are unbounded.
+ */
+const LONGEST_LEAD = 48;
+
+/** Whether a character may be whitespace as `\s` reads it (every character but printable ASCII and Latin-1 may). */
+const mayBeSpace = (code: number) => code <= 0x20 || code >= 0xa0;
+
+/**
+ * Where the patterns start looking: no phrase starts before the first year word's lead, so the text
+ * before it (often most of it: the company and the role come before the requirements) is not scanned.
+ */
+function searchStart(text: string): number {
+  const yearWord = text.search(YEAR_WORD_START);
+  if (yearWord < 0) return text.length;
+  let start = yearWord;
+  for (let lead = 0; start > 0 && lead <= LONGEST_LEAD; start--) if (!mayBeSpace(text.charCodeAt(start - 1))) lead++;
+  return start;
+}
+
+/** The first phrase of one pattern at or after `from` that is a plausible requirement about experience, unless it starts after `limit`. */
+function firstRequirement(text: string, [pattern, read]: [RegExp, Reading], from: number, limit: number): Candidate | undefined {
   // exec on the pattern itself: matchAll would copy the pattern on every call. No pattern matches empty text.
-  pattern.lastIndex = 0;
+  pattern.lastIndex = from;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const index = match.index;
     if (index > limit) return undefined;
@@ -97,9 +120,10 @@ function firstRequirement(text: string, [pattern, read]: [RegExp, Reading], limi
  * is past the best found so far.
  */
 function earliestRequirement(text: string): Candidate | undefined {
+  const from = searchStart(text);
   let best: Candidate | undefined;
   for (const reading of READINGS) {
-    const found = firstRequirement(text, reading, best?.index ?? Number.POSITIVE_INFINITY);
+    const found = firstRequirement(text, reading, from, best?.index ?? Number.POSITIVE_INFINITY);
     if (found && (!best || found.index < best.index || (found.index === best.index && found.end > best.end))) best = found;
   }
   return best;

@@ -29,3 +29,25 @@ test('isoUtc reads the date forms sources send, as ISO 8601 UTC', () => {
   assert.equal(isoUtc('not a date'), null);
   assert.equal(isoUtc(''), null);
 });
+
+test('isoUtc reads bare dates and UTC date-times as Date.parse does, at the edges of every field', () => {
+  const asDateParseReads = (text: string) => {
+    const time = Date.parse(text.includes('T') ? text : `${text}T00:00:00Z`);
+    if (!Number.isFinite(time)) return null;
+    const year = new Date(time).getUTCFullYear();
+    return year >= 1990 && year <= 2200 ? new Date(time).toISOString() : null;
+  };
+  const texts: string[] = [];
+  for (const year of ['1989', '1990', '2000', '2024', '2026', '2100', '2200', '2201']) {
+    for (const month of ['00', '01', '02', '04', '12', '13']) {
+      for (const day of ['00', '01', '28', '29', '30', '31', '32']) {
+        const date = `${year}-${month}-${day}`;
+        texts.push(date);
+        for (const time of ['00:00:00', '23:59:59', '24:00:00', '12:60:00', '12:00:60'])
+          texts.push(`${date}T${time}Z`, `${date}T${time}.000Z`, `${date}T${time}.999Z`);
+      }
+    }
+  }
+  for (const text of texts) assert.equal(isoUtc(text), asDateParseReads(text), text);
+  assert.equal(isoUtc('  2026-07-14 '), '2026-07-14T00:00:00.000Z');
+});

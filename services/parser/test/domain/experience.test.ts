@@ -102,3 +102,16 @@ test('an alternative in the same sentence with fewer years lowers the minimum; o
   assert.deepEqual(experienceFromText('4 years of experience or equivalent education.'), { min: 4, max: null });
   assert.deepEqual(experienceFromText('3 years of experience or more is ideal. Or 1 year of Go experience.'), { min: 3, max: null });
 });
+
+test('a phrase with the longest lead before its year word is read after long text and wide spacing', () => {
+  const before = 'We build tools for clinics and the people who run them, and we hire carefully. '.repeat(4);
+  assert.deepEqual(experienceFromText(`${before}Between twelve (12) + and fifteen (15) + years of clinical experience.`), {
+    min: 12,
+    max: 15,
+  });
+  assert.deepEqual(experienceFromText(`${before}Not less than \u00a0 \u2003 an 12.5 (12) + full\n\n\n years of practice.`), {
+    min: 12.5,
+    max: null,
+  });
+  assert.deepEqual(experienceFromText(`${before}approximately    twelve   (12)   full   years of experience`), { min: 12, max: null });
+});

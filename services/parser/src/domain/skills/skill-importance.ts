@@ -114,7 +114,7 @@ class MentionSentences {
   }
 }
 
-function readMention(text: string, mention: SkillMention, sections: readonly Section[], sentences: MentionSentences): MentionReading {
+function readMention(text: string, mention: SkillMention, sections: () => readonly Section[], sentences: MentionSentences): MentionReading {
   const words = sentences.of(mention);
   // The wording before a mention is in its sentence, so a sentence without it spares the test per mention.
   // (A mention never follows a letter or digit, so the part before it ends where a word ends in the sentence too.)
@@ -122,7 +122,7 @@ function readMention(text: string, mention: SkillMention, sections: readonly Sec
   if (words.learned && LEARNED_BEFORE.test(text.slice(words.start, mention.start))) return 'learned';
   words.preferred ??= PREFERRED_NEAR.test(words.whole);
   if (words.preferred) return 'preferred';
-  const section = sectionAt(sections, mention.start).reading;
+  const section = sectionAt(sections(), mention.start).reading;
   if (section === 'perk' || section === 'preferred') return section;
   if (section === 'required') return 'required';
   words.required ??= REQUIRED_NEAR.test(words.whole);
@@ -139,7 +139,9 @@ const RANK: Readonly<Record<MentionReading, number>> = { required: 4, preferred:
  * among the perks are left out.
  */
 export function skillImportance(text: string, mentions: readonly SkillMention[]): Map<string, SkillImportance> {
-  const sections = sectionsOf(text);
+  // The headings are read only when a mention's own sentence does not settle how it reads.
+  let headed: Section[] | undefined;
+  const sections = () => (headed ??= sectionsOf(text));
   const strongest = new Map<string, MentionReading>();
   const sentences = new MentionSentences(text);
   for (const mention of mentions) {
