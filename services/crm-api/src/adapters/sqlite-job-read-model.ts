@@ -17,6 +17,7 @@ import {
 import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
 import { GROUP_RANK_ORDER, jobPageSql, SUMMARY_WITH_POSTING_STATE, type TextFilter } from './job-page-sql.js';
+import { PageCache } from './page-cache.js';
 
 /** A row of a page query (`jobPageSql`): summary text, sort value, job id, and a collapsed row's `alsoOn` text. */
 type PageRow = [summary: string, sortValue: number | string, jobId: string, alsoOn?: string | null];
@@ -69,6 +70,9 @@ interface ReadModelSchema {
 
 /** Up to this many full-text matches are fetched and filtered by id. */
 const FEW_TEXT_MATCHES = 2000;
+
+/** The most JSON text of pages kept between writes (about 300 pages of 50 jobs). */
+const CACHED_PAGE_CHARS = 8_000_000;
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS jobs_read (
@@ -303,6 +307,12 @@ export class SqliteJobReadModel implements JobReadModel {
   private readonly database: SqliteDatabase;
   private readonly statements = new Map<string, Statement>();
   private readonly textMatchCache = new Map<string, number[]>();
+  private readonly pageCache = new PageCache(CACHED_PAGE_CHARS);
+  /** Counts the writes this instance has seen (its own, and another connection's when it notices them). */
+  private writes = 0;
+  /** SQLite's count of other connections' commits to the file, when last looked at. */
+  private readonly dataVersion: Statement;
+  private seenDataVersion: number;
 
   constructor(path: string) {
     this.database = openSqlite(path);
@@ -312,6 +322,44 @@ export class SqliteJobReadModel implements JobReadModel {
     addGroupRankColumns(this.database);
     for (const statement of SCHEMA.slice(1)) this.database.exec(statement);
     this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: this.database }) });
+    this.dataVersion = this.database.prepare('PRAGMA data_version').pluck();
+    this.seenDataVersion = this.dataVersion.get() as number;
+  }
+
+  /**
+   * Forgets what reads remembered (pages, full-text matches): called as a write starts and again once
+   * it is done, so a read made while it was under way is not kept either.
+   */
+  private forgetReads(): void {
+    this.writes++;
+    this.pageCache.clear();
+    this.textMatchCache.clear();
+  }
+
+  /**
+   * Runs a write between two `forgetReads`, so no read remembered from before it, or from while it was
+   * under way (the write awaits; a read on the same connection may run meanwhile), outlives it.
+   */
+  private async writing<T>(write: () => Promise<T>): Promise<T> {
+    this.forgetReads();
+    try {
+      return await write();
+    } finally {
+      this.forgetReads();
+    }
+  }
+
+  /**
+   * The write count as of now: another connection's commit to the file since the last look (another
+   * process sharing it) counts as a write. A read keeps what it found only if this is unchanged after.
+   */
+  private writesSoFar(): number {
+    const dataVersion = this.dataVersion.get() as number;
+    if (dataVersion !== this.seenDataVersion) {
+      this.seenDataVersion = dataVersion;
+      this.forgetReads();
+    }
+    return this.writes;
   }
 
   /**
@@ -320,7 +368,10 @@ export class SqliteJobReadModel implements JobReadModel {
    */
   async upsert(jobs: readonly ScoredJob[]): Promise<UpsertOutcome[]> {
     if (jobs.length === 0) return [];
-    this.textMatchCache.clear();
+    return this.writing(() => this.upsertScored(jobs));
+  }
+
+  private upsertScored(jobs: readonly ScoredJob[]): Promise<UpsertOutcome[]> {
     return this.db.transaction().execute(async (trx) => {
       const ids = jobs.map((job) => job.jobId);
       const known = new Map<string, { scored_at: string; content_hash: string; group_id: string }>();
@@ -378,11 +429,13 @@ export class SqliteJobReadModel implements JobReadModel {
 
   /** Moves a job to a stage in the read model (the CRM table stays the source of truth). */
   async setStage(jobId: string, stage: CrmStage): Promise<void> {
-    await this.db
-      .updateTable('jobs_read')
-      .set({ stage, summary_json: sql<string>`json_set(summary_json, '$.stage', ${stage})` })
-      .where('job_id', '=', jobId)
-      .execute();
+    await this.writing(() =>
+      this.db
+        .updateTable('jobs_read')
+        .set({ stage, summary_json: sql<string>`json_set(summary_json, '$.stage', ${stage})` })
+        .where('job_id', '=', jobId)
+        .execute(),
+    );
   }
 
   /** One job with its score reasons, or undefined. */
@@ -409,12 +462,27 @@ export class SqliteJobReadModel implements JobReadModel {
   }
 
   /**
-   * Like `list`, with the items as one JSON array text built from the stored summaries (the hot path
-   * of GET /jobs): the page query (see `jobPageSql`) runs through a cache of prepared statements whose
-   * rows are the summary texts, joined as they are (a collapsed row's `alsoOn`, built by the same
-   * query, spliced in), and the sort value and job id the next page's cursor is made of.
+   * Like `list`, with the items as one JSON array text (the hot path of GET /jobs). A page asked again
+   * before any write comes from the page cache; every write, this instance's or another connection's,
+   * empties it.
    */
   async listJson(query: JobQuery): Promise<JobPageJson> {
+    const writes = this.writesSoFar();
+    const key = JSON.stringify(query);
+    const cached = this.pageCache.get(key);
+    if (cached) return cached;
+    const page = await this.readPage(query);
+    if (this.writes === writes) this.pageCache.set(key, page);
+    return page;
+  }
+
+  /**
+   * One page read from the file, built from the stored summaries: the page query (see `jobPageSql`)
+   * runs through a cache of prepared statements whose rows are the summary texts, joined as they are
+   * (a collapsed row's `alsoOn`, built by the same query, spliced in), and the sort value and job id
+   * the next page's cursor is made of.
+   */
+  private async readPage(query: JobQuery): Promise<JobPageJson> {
     const text = query.text === undefined ? undefined : await this.textFilter(searchWords(query.text));
     if (text && 'rowIds' in text && text.rowIds.length === 0) return { itemsJson: '[]', nextCursor: null };
     const page = jobPageSql(query, text);
@@ -451,10 +519,12 @@ export class SqliteJobReadModel implements JobReadModel {
   private async textMatches(match: string): Promise<number[]> {
     const cached = this.textMatchCache.get(match);
     if (cached) return cached;
+    const writes = this.writes;
     const hits = await sql<{
       rowid: number;
     }>`SELECT rowid FROM jobs_read_fts WHERE jobs_read_fts MATCH ${match} LIMIT ${FEW_TEXT_MATCHES + 1}`.execute(this.db);
     const ids = hits.rows.map((hit) => hit.rowid);
+    if (this.writes !== writes) return ids;
     if (this.textMatchCache.size >= 200) this.textMatchCache.clear();
     this.textMatchCache.set(match, ids);
     return ids;
@@ -473,6 +543,7 @@ export class SqliteJobReadModel implements JobReadModel {
 
   /** Kept beside the scored rows (`job_closures`): a job may close before it is scored, and a new score keeps it. */
   async setClosure(jobId: string, at: string, closure: PostingClosure): Promise<void> {
+    this.forgetReads();
     this.database
       .prepare(
         `INSERT INTO job_closures (job_id, closed_at, close_reason, changed_at) VALUES (?, ?, ?, ?)
@@ -487,6 +558,7 @@ export class SqliteJobReadModel implements JobReadModel {
    * score keeps them. They are stored as shown, the ones the user dismissed marked.
    */
   async setGhostFlags(jobId: string, at: string, flags: readonly GhostFlag[]): Promise<void> {
+    this.forgetReads();
     const write = this.database.transaction(() => {
       const shown = withDismissals(flags, this.dismissalsOf(jobId));
       this.database
@@ -502,6 +574,7 @@ export class SqliteJobReadModel implements JobReadModel {
 
   /** Kept in `job_flag_dismissals`; the job's flags kept in `job_flags` are marked again. */
   async setFlagDismissals(jobId: string, version: number, dismissals: readonly FlagDismissal[]): Promise<void> {
+    this.forgetReads();
     const write = this.database.transaction(() => {
       const { changes } = this.database
         .prepare(
@@ -527,7 +600,7 @@ export class SqliteJobReadModel implements JobReadModel {
   }
 
   async clear(): Promise<number> {
-    this.textMatchCache.clear();
+    this.forgetReads();
     const clearAll = this.database.transaction(() => {
       this.database.prepare('DELETE FROM job_closures').run();
       this.database.prepare('DELETE FROM job_flags').run();

@@ -487,5 +487,50 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
         }
       }
     });
+
+    test('a page asked again after a write shows the write, whichever instance made it; forgetting every job empties it', async () => {
+      const { model } = opened;
+      const probe = { ...job(93), jobId: 'lever:asked-again', company: 'Asked Again Ltd', stage: 'new' as const };
+      const query = { company: 'asked again ltd', sort: 'score', order: 'desc', limit: 5, posting: 'open' } as const;
+      const listed = async (reader: JobReadModel = model) => {
+        await reader.listJson(query); // the same page twice in a row: the second may be remembered
+        const page = await reader.listJson(query);
+        return JSON.parse(page.itemsJson) as JobSummary[];
+      };
+      assert.deepEqual(await listed(), []);
+      await model.upsert([probe]);
+      assert.deepEqual(
+        (await listed()).map((row) => [row.jobId, row.score]),
+        [[probe.jobId, probe.score]],
+        'a new job',
+      );
+      await model.upsert([{ ...probe, score: 3, scoredAt: '2026-03-10T10:00:00.000Z' }]);
+      assert.equal((await listed())[0]?.score, 3, 'a new score');
+      await model.setStage(probe.jobId, 'applied');
+      assert.equal((await listed())[0]?.stage, 'applied', 'a stage change');
+      const flag = { kind: 'relisted-repeatedly' as const, detail: 'listed 3 times under new ids', since: '2026-03-10T08:00:00.000Z' };
+      await model.setGhostFlags(probe.jobId, '2026-03-10T08:00:00.000Z', [flag]);
+      assert.deepEqual((await listed())[0]?.ghostFlags, [flag], 'new flags');
+      await model.setFlagDismissals(probe.jobId, 1, [{ kind: flag.kind, since: flag.since, dismissedAt: '2026-03-10T09:00:00.000Z' }]);
+      assert.equal((await listed())[0]?.ghostFlags?.[0]?.dismissedAt, '2026-03-10T09:00:00.000Z', 'a dismissal');
+      await model.setClosure(probe.jobId, '2026-03-10T10:00:00.000Z', { closedAt: '2026-03-10T10:00:00.000Z', closeReason: 'expired' });
+      assert.deepEqual(await listed(), [], 'a closure');
+      await model.setClosure(probe.jobId, '2026-03-11T10:00:00.000Z', null);
+      assert.equal((await listed()).length, 1, 'a reopening');
+      const other = opened.other;
+      if (other) {
+        assert.equal((await listed(other))[0]?.stage, 'applied');
+        await model.setStage(probe.jobId, 'interviewing');
+        assert.equal((await listed(other))[0]?.stage, 'interviewing', "the other instance's page shows this one's write");
+        await other.upsert([{ ...probe, score: 4, scoredAt: '2026-03-11T10:00:00.000Z' }]);
+        assert.equal((await listed())[0]?.score, 4, "this instance's page shows the other one's write");
+      }
+      const rescoring = model.upsert([{ ...probe, score: 5, scoredAt: '2026-03-12T10:00:00.000Z' }]);
+      await model.listJson(query); // asked while the write is under way
+      await rescoring;
+      assert.equal((await listed())[0]?.score, 5, 'a page read while a write was under way is not kept past it');
+      assert.ok((await model.clear()) > 0);
+      assert.deepEqual(await listed(), [], 'every job forgotten');
+    });
   });
 }
