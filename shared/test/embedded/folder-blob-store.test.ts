@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { tempDir } from '@jobpipe/test-kit';
@@ -70,6 +70,60 @@ test('list yields the keys under a prefix, in key order', async () => {
   assert.deepEqual(await collect(store.list('raw/')), ['raw/lever/c/3.json', 'raw/mcf/a/1.json', 'raw/mcf/b/2.json', 'raw/mcfx/z.json']);
   assert.equal((await collect(store.list(''))).length, 5);
   assert.deepEqual(await collect(store.list('nothing/here/')), []);
+});
+
+async function foldersBelow(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort();
+}
+
+test("a key's parts past the second make no folders: every posting's raw body goes in its source's folder", async () => {
+  const { root, store } = newStore();
+  for (const key of ['raw/mcf/a/1.json', 'raw/mcf/b/2.json', 'raw/workday/acme/job/Austin/Engineer_R1/3.json', 'runs/mcf/s%201/r1.json']) {
+    await store.put(key, key);
+    assert.equal((await store.get(key))?.toString('utf8'), key, key);
+    assert.equal(await store.exists(key), true, key);
+  }
+  assert.deepEqual(await foldersBelow(root), ['raw', 'raw/mcf', 'raw/workday', 'runs', 'runs/mcf']);
+  assert.deepEqual(await collect(store.list('raw/workday/acme/')), ['raw/workday/acme/job/Austin/Engineer_R1/3.json']);
+  assert.deepEqual(await collect(store.list('runs/')), ['runs/mcf/s%201/r1.json']);
+  await store.delete('raw/mcf/a/1.json');
+  assert.equal(await store.get('raw/mcf/a/1.json'), undefined);
+  assert.deepEqual(await collect(store.list('raw/mcf/')), ['raw/mcf/b/2.json']);
+});
+
+test('a key too long for one file name keeps a folder per part, and reads back', async () => {
+  const { store } = newStore();
+  const key = `raw/usajobs/${'x'.repeat(150)}/${'y'.repeat(100)}.json`;
+  await store.put(key, 'long');
+  assert.equal((await store.get(key))?.toString('utf8'), 'long');
+  assert.deepEqual(await collect(store.list('raw/usajobs/')), [key]);
+});
+
+test('blobs an earlier version wrote, one folder per key part, are still read, listed, replaced and deleted', async () => {
+  const { root, store } = newStore();
+  await mkdir(join(root, 'raw', 'mcf', 'old'), { recursive: true });
+  await writeFile(join(root, 'raw', 'mcf', 'old', '1.json'), 'before');
+  assert.equal((await store.get('raw/mcf/old/1.json'))?.toString('utf8'), 'before');
+  assert.equal(await store.exists('raw/mcf/old/1.json'), true);
+  await store.put('raw/mcf/new/2.json', 'now');
+  assert.deepEqual(await collect(store.list('raw/mcf/')), ['raw/mcf/new/2.json', 'raw/mcf/old/1.json']);
+  await store.put('raw/mcf/old/1.json', 'after');
+  assert.equal((await store.get('raw/mcf/old/1.json'))?.toString('utf8'), 'after', 'the new body wins');
+  assert.deepEqual(await collect(store.list('raw/mcf/old')), ['raw/mcf/old/1.json'], 'listed once');
+  await store.delete('raw/mcf/old/1.json');
+  assert.equal(await store.exists('raw/mcf/old/1.json'), false, 'both copies deleted');
+});
+
+test('a put after its folder was removed makes the folder again', async () => {
+  const { root, store } = newStore();
+  await store.put('raw/mcf/a/1.json', 'first');
+  await rm(join(root, 'raw'), { recursive: true });
+  await store.put('raw/mcf/b/2.json', 'second');
+  assert.equal((await store.get('raw/mcf/b/2.json'))?.toString('utf8'), 'second');
 });
 
 test('keys that could leave the store folder are rejected as permanent errors (dead-lettered at once, not retried)', async () => {

@@ -17,3 +17,12 @@ test('openSqlite: WAL, synchronous NORMAL, the busy timeout, and temporary files
   assert.equal(db.pragma('temp_store', { simple: true }), 2, 'MEMORY');
   db.close();
 });
+
+test('openSqlite maps the file for reads when asked (mmapBytes), and not by default', () => {
+  const mapped = openSqlite(join(dir.path, 'mapped.sqlite'), { mmapBytes: 64 * 1024 * 1024 });
+  assert.equal(mapped.pragma('mmap_size', { simple: true }), 64 * 1024 * 1024);
+  mapped.close();
+  const plain = openSqlite(join(dir.path, 'plain.sqlite'));
+  assert.equal(plain.pragma('mmap_size', { simple: true }), 0);
+  plain.close();
+});
