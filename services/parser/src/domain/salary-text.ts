@@ -67,11 +67,26 @@ function currencyOf(marker: string | undefined): string | null {
   return CURRENCY_MARKERS[marker.toLowerCase()] ?? null;
 }
 
+const DIGIT = /\d/g;
+/** The most characters an amount has before its first digit: a three-character currency marker and a space. */
+const LONGEST_MARKER = 4;
+
+/**
+ * Where the next amount can start, at or after `from`: an amount's number starts with a digit, so the
+ * stretch before the next digit's marker (most of a description) is skipped rather than tried position
+ * by position against every currency marker. The text's length when no digit follows.
+ */
+function nextAmountStart(text: string, from: number): number {
+  DIGIT.lastIndex = from;
+  const digit = DIGIT.exec(text);
+  return digit ? Math.max(from, digit.index - LONGEST_MARKER) : text.length;
+}
+
 function amountsIn(text: string): Amount[] {
   const found: Amount[] = [];
   // exec on the pattern itself: matchAll would copy it on every call. AMOUNT never matches empty text.
-  AMOUNT.lastIndex = 0;
-  for (let match = AMOUNT.exec(text); match; match = AMOUNT.exec(text)) {
+  AMOUNT.lastIndex = nextAmountStart(text, 0);
+  for (let match = AMOUNT.exec(text); match; AMOUNT.lastIndex = nextAmountStart(text, AMOUNT.lastIndex), match = AMOUNT.exec(text)) {
     const value = readAmount(match[2] ?? '');
     if (value === null) continue;
     const lakh = match[4] !== undefined;

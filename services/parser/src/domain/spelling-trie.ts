@@ -10,7 +10,7 @@ const UPPER_A = 0x41;
 const UPPER_Z = 0x5a;
 
 /** A character code in lower case, for ASCII letters only (as a non-Unicode `/i` regex folds spellings that are ASCII). */
-const asciiLower = (code: number) => (code >= UPPER_A && code <= UPPER_Z ? code + 0x20 : code);
+export const asciiLower = (code: number) => (code >= UPPER_A && code <= UPPER_Z ? code + 0x20 : code);
 
 /** Flags of a node where a spelling ends: in any case, or only in its exact case. */
 const ENDS_ANY_CASE = 1;

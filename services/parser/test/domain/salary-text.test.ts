@@ -63,3 +63,14 @@ test(`salary phrasings (${PHRASINGS.length}) read as a person would`, () => {
     if (salary) assert.equal(salary.basis, 'inferred', `"${text}" comes from text, so it is inferred`);
   }
 });
+
+test('an amount after long text keeps its whole currency marker, space included', () => {
+  const before = 'We build payroll tools for 250 clinics in 12 countries, and we hire carefully. '.repeat(3);
+  const read = (text: string) => {
+    const salary = salaryFromText(`${before}${text}`, null);
+    return salary && [salary.min, salary.max, salary.currency, salary.period];
+  };
+  assert.deepEqual(read('Pay: US$ 120,000 - 150,000 a year'), [120000, 150000, 'USD', 'year']);
+  assert.deepEqual(read('Salary: Rs. 12 LPA'), [1200000, 1200000, 'INR', 'year']);
+  assert.deepEqual(read('Salary: NZ$ 95k'), [95000, 95000, 'NZD', 'year']);
+});
