@@ -308,6 +308,8 @@ export class SqliteJobReadModel implements JobReadModel {
   private readonly statements = new Map<string, Statement>();
   private readonly textMatchCache = new Map<string, number[]>();
   private readonly pageCache = new PageCache(CACHED_PAGE_CHARS);
+  /** The job count as of a write count (`count`). */
+  private counted: { readonly writes: number; readonly jobs: number } | undefined;
   /** Counts the writes this instance has seen (its own, and another connection's when it notices them). */
   private writes = 0;
   /** SQLite's count of other connections' commits to the file, when last looked at. */
@@ -446,13 +448,17 @@ export class SqliteJobReadModel implements JobReadModel {
     return row ? { ...(JSON.parse(row.summary) as JobSummary), reasons: JSON.parse(row.reasons) as ScoreReason[] } : undefined;
   }
 
-  /** Number of jobs in the read model. */
+  /** Number of jobs in the read model: counted once per write (a count walks a whole index), like pages remembered. */
   async count(): Promise<number> {
+    const writes = this.writesSoFar();
+    if (this.counted?.writes === writes) return this.counted.jobs;
     const row = await this.db
       .selectFrom('jobs_read')
       .select((eb) => eb.fn.countAll<number>().as('jobs'))
       .executeTakeFirstOrThrow();
-    return Number(row.jobs);
+    const jobs = Number(row.jobs);
+    if (this.writes === writes) this.counted = { writes, jobs };
+    return jobs;
   }
 
   /** One page of jobs matching the query, in the asked order, with the cursor of the next page. */

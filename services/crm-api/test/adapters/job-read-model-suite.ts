@@ -488,7 +488,7 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
       }
     });
 
-    test('a page asked again after a write shows the write, whichever instance made it; forgetting every job empties it', async () => {
+    test('a page or count asked again after a write shows the write, whichever instance made it; forgetting every job empties it', async () => {
       const { model } = opened;
       const probe = { ...job(93), jobId: 'lever:asked-again', company: 'Asked Again Ltd', stage: 'new' as const };
       const query = { company: 'asked again ltd', sort: 'score', order: 'desc', limit: 5, posting: 'open' } as const;
@@ -498,7 +498,10 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
         return JSON.parse(page.itemsJson) as JobSummary[];
       };
       assert.deepEqual(await listed(), []);
+      const jobsBefore = await model.count();
+      await model.count();
       await model.upsert([probe]);
+      assert.equal(await model.count(), jobsBefore + 1, 'the count');
       assert.deepEqual(
         (await listed()).map((row) => [row.jobId, row.score]),
         [[probe.jobId, probe.score]],
@@ -524,6 +527,8 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
         assert.equal((await listed(other))[0]?.stage, 'interviewing', "the other instance's page shows this one's write");
         await other.upsert([{ ...probe, score: 4, scoredAt: '2026-03-11T10:00:00.000Z' }]);
         assert.equal((await listed())[0]?.score, 4, "this instance's page shows the other one's write");
+        await other.upsert([{ ...probe, jobId: 'lever:asked-again-elsewhere', company: 'Elsewhere Ltd' }]);
+        assert.equal(await model.count(), jobsBefore + 2, "this instance's count shows the other one's new job");
       }
       const rescoring = model.upsert([{ ...probe, score: 5, scoredAt: '2026-03-12T10:00:00.000Z' }]);
       await model.listJson(query); // asked while the write is under way
@@ -531,6 +536,7 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
       assert.equal((await listed())[0]?.score, 5, 'a page read while a write was under way is not kept past it');
       assert.ok((await model.clear()) > 0);
       assert.deepEqual(await listed(), [], 'every job forgotten');
+      assert.equal(await model.count(), 0);
     });
   });
 }
