@@ -20,7 +20,7 @@ test('the relay gets the very events an entry was built from, not copies parsed 
   const [entry] = outboxEntriesOf('scraper', built, new Date('2026-03-01T09:00:00Z'));
   const events = eventsOfEntry(entry!);
   assert.equal(events.length, 3);
-  events.forEach((event, i) => assert.equal(event, built[i], `event ${i} is the built object`));
+  for (const [i, event] of events.entries()) assert.equal(event, built[i], `event ${i} is the built object`);
   assert.equal(serializedEvent(built[0]!), JSON.stringify(built[0]));
   assert.equal(serializedEvent(built[0]!), serializedEvent(built[0]!));
 });
