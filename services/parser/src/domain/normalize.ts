@@ -98,8 +98,8 @@ function skillsOf(extracted: ExtractedPosting, source: JobSource, title: string,
     const named = importance.get(name);
     details.set(name, { name, importance: named ?? 'mentioned', sources: named ? [tagSource, 'text:description'] : [tagSource] });
   }
-  const textOnly = [...importance].filter(([name]) => !details.has(name)).sort(([a], [b]) => skillDictionary.compareNames(a, b));
-  for (const [name, named] of textOnly) details.set(name, { name, importance: named, sources: ['text:description'] });
+  const textOnly = skillDictionary.sortedNames([...importance.keys()].filter((name) => !details.has(name)));
+  for (const name of textOnly) details.set(name, { name, importance: importance.get(name)!, sources: ['text:description'] });
   const skillDetails = [...details.values()].slice(0, 200);
   return { skills: skillDetails.map((detail) => detail.name), skillDetails };
 }

@@ -177,6 +177,17 @@ export class SkillMatcher {
     return rankA === undefined || rankB === undefined ? bySkillName(a, b) : rankA - rankB;
   };
 
+  /** The names in bySkillName order, each vocabulary name's rank looked up once rather than twice per comparison. */
+  sortedNames(names: readonly string[]): string[] {
+    this.ranks ??= this.rankNames();
+    const ranks = this.ranks;
+    if (!names.every((name) => ranks.has(name))) return [...names].sort(this.compareNames);
+    return names
+      .map((name) => ({ name, rank: ranks.get(name)! }))
+      .sort((a, b) => a.rank - b.rank)
+      .map(({ name }) => name);
+  }
+
   private rankNames(): Map<string, number> {
     const names = [...this.byName.values()].sort(bySkillName);
     const ranks = new Map<string, number>();

@@ -145,7 +145,7 @@ test('source skill labels take the dictionary spelling and drop repeats', () => 
   ]);
 });
 
-test('compareNames sorts skill names exactly as the collator does, equal names kept in their order', () => {
+test('compareNames and sortedNames sort skill names exactly as the collator does, equal names kept in their order', () => {
   // Every vocabulary name, plus names outside it and names equal to another but for case or accents.
   const names = [...entries.map((entry) => entry.name), 'Zzz Unknown Skill', 'python', 'Cafe', 'Café', 'CAFÉ', 'aws'];
   let seed = 15;
@@ -157,8 +157,13 @@ test('compareNames sorts skill names exactly as the collator does, equal names k
     .sort(([a], [b]) => a - b)
     .map(([, name]) => name);
   assert.deepEqual([...shuffled].sort(skillDictionary.compareNames), [...shuffled].sort(bySkillName));
+  const vocabularyOnly = shuffled.filter((name) => name !== 'Zzz Unknown Skill' && name !== 'python' && name !== 'CAFÉ');
+  assert.deepEqual(skillDictionary.sortedNames(vocabularyOnly), [...vocabularyOnly].sort(bySkillName));
+  assert.deepEqual(skillDictionary.sortedNames(shuffled), [...shuffled].sort(bySkillName));
   // Two vocabulary names the collator holds equal keep the order they came in, either way round.
   const matcher = new SkillMatcher([{ name: 'Cafe' }, { name: 'Café' }, { name: 'Bakery' }]);
   assert.deepEqual(['Café', 'Bakery', 'Cafe'].sort(matcher.compareNames), ['Bakery', 'Café', 'Cafe']);
   assert.deepEqual(['Cafe', 'Bakery', 'Café'].sort(matcher.compareNames), ['Bakery', 'Cafe', 'Café']);
+  assert.deepEqual(matcher.sortedNames(['Café', 'Bakery', 'Cafe']), ['Bakery', 'Café', 'Cafe']);
+  assert.deepEqual(matcher.sortedNames(['Cafe', 'Bakery', 'Café']), ['Bakery', 'Cafe', 'Café']);
 });
