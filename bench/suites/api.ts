@@ -3,11 +3,14 @@
  * 127.0.0.1. The API runs in a child process (as in production), built from its service definition; the baseline
  * is a bare Fastify route in the same child process serving a 50-job page of the same size from memory, so
  * the ratio is what auth, rate limiting, validation and the SQLite query cost.
- * The read model remembers a page until the next write, so the six pages asked over and over mostly come
- * from its page cache; a second load asks the same six with a minimum score varied per request among
- * thousands of values, so nearly every page is read from the file (what a page costs while writes keep coming).
- * Figures: api.requestsPerSecond, api.p99Ms (target < 25 ms), api.ratioToBareFastify (goal ≥ 0.5, issue 16),
- * api.uncachedRatioToBareFastify (the second load against the same bare figure).
+ *
+ * The read model remembers a page until the next write (its page cache), so two loads are measured:
+ * - the six paths, each request with a minimum score picked among thousands of values, so nearly every
+ *   page is read from the file: what a page costs while writes keep coming (a stack that is ingesting).
+ *   This is the figure the goal is judged on: `api.ratioToBareFastify` (goal ≥ 0.5, issue 16),
+ *   `api.requestsPerSecond`, `api.p99Ms` (target < 25 ms);
+ * - the same six pages asked over and over, which after their first asking come from the page cache:
+ *   `api.repeatedPagesRatioToBareFastify`, `api.repeatedPagesRequestsPerSecond`.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -96,15 +99,16 @@ export default async function apiBench(): Promise<Record<string, number>> {
     await load(started.bareAddress, ['/jobs'], {}); // warm-up of both servers and the client
     await load(started.apiAddress, PATHS, { 'x-api-key': started.key });
     const bare = await load(started.bareAddress, ['/jobs'], {});
-    const api = await load(started.apiAddress, PATHS, { 'x-api-key': started.key });
-    const uncached = await loadVaried(started.apiAddress, { 'x-api-key': started.key });
-    const failures = api.errors + api.timeouts + api.non2xx + uncached.errors + uncached.timeouts + uncached.non2xx;
+    const fromFile = await loadVaried(started.apiAddress, { 'x-api-key': started.key });
+    const repeated = await load(started.apiAddress, PATHS, { 'x-api-key': started.key });
+    const failures = [fromFile, repeated].reduce((sum, result) => sum + result.errors + result.timeouts + result.non2xx, 0);
     if (failures > 0) throw new Error(`GET /jobs failed ${failures} times under load`);
     return {
-      'api.requestsPerSecond': api.requests.average,
-      'api.p99Ms': api.latency.p99,
-      'api.ratioToBareFastify': api.requests.average / bare.requests.average,
-      'api.uncachedRatioToBareFastify': uncached.requests.average / bare.requests.average,
+      'api.requestsPerSecond': fromFile.requests.average,
+      'api.p99Ms': fromFile.latency.p99,
+      'api.ratioToBareFastify': fromFile.requests.average / bare.requests.average,
+      'api.repeatedPagesRequestsPerSecond': repeated.requests.average,
+      'api.repeatedPagesRatioToBareFastify': repeated.requests.average / bare.requests.average,
     };
   } finally {
     const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -1,5 +1,6 @@
 import { type BusEvent, queuesFor } from '@jobpipe/contracts';
 import type { BusSender } from '../outbox/bus-sender.js';
+import { serializedEvent } from '../outbox/outbox-entries.js';
 import type { EventPublisher, OutgoingEvent } from '../ports/events.js';
 import { buildBusEvent, type EventFactoryOptions } from '../runtime/event-factory.js';
 import type { RoutedMessage, SqliteBus } from './sqlite-bus.js';
@@ -9,7 +10,7 @@ function routed(events: readonly BusEvent[]): RoutedMessage[] {
   return events.map((event) => ({
     eventId: event.id,
     detailType: event['detail-type'],
-    body: JSON.stringify(event),
+    body: serializedEvent(event),
     queues: queuesFor(event['detail-type']).map((queue) => queue.name),
   }));
 }

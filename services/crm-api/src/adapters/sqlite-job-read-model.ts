@@ -469,8 +469,8 @@ export class SqliteJobReadModel implements JobReadModel {
 
   /**
    * Like `list`, with the items as one JSON array text (the hot path of GET /jobs). A page asked again
-   * before any write comes from the page cache; every write, this instance's or another connection's,
-   * empties it.
+   * before any write comes from the page cache (a query's page is kept from its second asking: see
+   * `PageCache`); every write, this instance's or another connection's, empties it.
    */
   async listJson(query: JobQuery): Promise<JobPageJson> {
     const writes = this.writesSoFar();
@@ -478,7 +478,7 @@ export class SqliteJobReadModel implements JobReadModel {
     const cached = this.pageCache.get(key);
     if (cached) return cached;
     const page = await this.readPage(query);
-    if (this.writes === writes) this.pageCache.set(key, page);
+    if (this.writes === writes) this.pageCache.offer(key, page);
     return page;
   }
 
