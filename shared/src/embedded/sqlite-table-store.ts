@@ -45,14 +45,6 @@ function indexValueSql(attribute: string | undefined): string {
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decodeCursor = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as string[];
 
-/**
- * How much of the tables file is read through a memory map: every service process writes the one
- * tables file, so each commit of one makes the others drop their page caches; read from the map, the
- * pages they need again cost no `pread` each (in the ingest bench the parser made about 65,000 of them
- * for 2,000 postings, about 1,400 with the map).
- */
-const TABLES_MMAP_BYTES = 256 * 1024 * 1024;
-
 /** Options of the SQLite tables. */
 export interface SqliteTableStoreOptions {
   /**
@@ -82,7 +74,7 @@ export class SqliteTableStore implements ItemStore {
     private readonly definitions: Readonly<Record<string, TableDefinition>> = TABLES,
     options: SqliteTableStoreOptions = {},
   ) {
-    this.db = openSqlite(path, { mmapBytes: TABLES_MMAP_BYTES });
+    this.db = openSqlite(path);
     this.transactions = new WriteTransactions(this.db);
     this.writes = options.groupWrites ? new GroupedWrites(this.db, this.transactions) : undefined;
     this.db.exec(

@@ -15,14 +15,7 @@ test('openSqlite: WAL, synchronous NORMAL, the busy timeout, and temporary files
   // 2 = MEMORY: a grouped transaction's savepoints journal the pages they change; past 64 KiB that
   // journal spilled to a temporary file, created and deleted on every such transaction.
   assert.equal(db.pragma('temp_store', { simple: true }), 2, 'MEMORY');
+  // No memory map: every mapped page a process touches counts in its resident memory.
+  assert.equal(db.pragma('mmap_size', { simple: true }), 0);
   db.close();
-});
-
-test('openSqlite maps the file for reads when asked (mmapBytes), and not by default', () => {
-  const mapped = openSqlite(join(dir.path, 'mapped.sqlite'), { mmapBytes: 64 * 1024 * 1024 });
-  assert.equal(mapped.pragma('mmap_size', { simple: true }), 64 * 1024 * 1024);
-  mapped.close();
-  const plain = openSqlite(join(dir.path, 'plain.sqlite'));
-  assert.equal(plain.pragma('mmap_size', { simple: true }), 0);
-  plain.close();
 });
