@@ -32,6 +32,22 @@ class LoginFailure extends Error {
 
 type LoginStage = 'error' | 'otp' | 'signed-in';
 
+/**
+ * A condition for `driver.wait` that takes an error from a page being replaced (the browser navigating
+ * while it is polled: a lost execution context, a stale document) as "not yet" instead of ending the wait
+ * at once; the wait's timeout still bounds it. A browser that is gone (no session) still ends it.
+ */
+function whilePageSettles(check: () => Promise<boolean>): () => Promise<boolean> {
+  return async () => {
+    try {
+      return await check();
+    } catch (error) {
+      if (error instanceof seleniumErrors.WebDriverError && !(error instanceof seleniumErrors.NoSuchSessionError)) return false;
+      throw error;
+    }
+  };
+}
+
 async function present(driver: WebDriver, selector: string): Promise<boolean> {
   return (await driver.findElements(By.css(selector))).length > 0;
 }
@@ -39,8 +55,10 @@ async function present(driver: WebDriver, selector: string): Promise<boolean> {
 async function waitForSelector(driver: WebDriver, site: LoginSite, selector: string, timeoutMs: number, what: string): Promise<void> {
   const found = await driver
     .wait(
-      async () =>
-        (await present(driver, selector)) || (site.siteErrorSelector !== undefined && (await present(driver, site.siteErrorSelector))),
+      whilePageSettles(
+        async () =>
+          (await present(driver, selector)) || (site.siteErrorSelector !== undefined && (await present(driver, site.siteErrorSelector))),
+      ),
       timeoutMs,
     )
     .catch(() => false);
@@ -54,13 +72,16 @@ async function nextStage(driver: WebDriver, site: LoginSite, timeoutMs: number):
   const loginPath = new URL(site.loginUrl, site.baseUrl).pathname;
   let stage: LoginStage | undefined;
   await driver
-    .wait(async () => {
-      if (await present(driver, site.errorSelector)) stage = 'error';
-      else if (site.otp && (await present(driver, site.otp.inputSelector))) stage = 'otp';
-      else if (new URL(await driver.getCurrentUrl()).pathname !== loginPath && !(await present(driver, site.passwordSelector)))
-        stage = 'signed-in';
-      return stage !== undefined;
-    }, timeoutMs)
+    .wait(
+      whilePageSettles(async () => {
+        if (await present(driver, site.errorSelector)) stage = 'error';
+        else if (site.otp && (await present(driver, site.otp.inputSelector))) stage = 'otp';
+        else if (new URL(await driver.getCurrentUrl()).pathname !== loginPath && !(await present(driver, site.passwordSelector)))
+          stage = 'signed-in';
+        return stage !== undefined;
+      }),
+      timeoutMs,
+    )
     .catch(() => undefined);
   if (!stage) throw new LoginFailure('timeout', `no answer from the site within ${timeoutMs} ms after signing in`);
   return stage;
@@ -112,7 +133,12 @@ async function signIn(driver: WebDriver, site: LoginSite, credentials: Credentia
   }
 
   await driver.get(new URL(site.checkUrl, site.baseUrl).href);
-  const works = await driver.wait(() => present(driver, site.checkSelector), options.stepTimeoutMs).catch(() => false);
+  const works = await driver
+    .wait(
+      whilePageSettles(() => present(driver, site.checkSelector)),
+      options.stepTimeoutMs,
+    )
+    .catch(() => false);
   if (!works) throw new LoginFailure('site-error', `the new session does not open ${site.checkUrl} ('${site.checkSelector}' is missing)`);
 
   const wanted = new Set(site.sessionCookies);

@@ -118,9 +118,11 @@ test('the schedule logs in again shortly before the session expires', async () =
   h.clock.set(new Date(Date.parse(record!.expiresAt!) - 5 * 60_000));
   const events = await h.refresher.onSchedule(h.logger);
   assert.equal(h.site.loginAttempts.length, attempts + 1);
+  const after = await h.record('jobboard');
   assert.deepEqual(
     events.map((event) => [event.site, event.status]),
     [['jobboard', 'ok']],
+    `the scheduled login ended ${after?.status} (${after?.reason})`,
   );
   await storedSession('jobboard');
 });
