@@ -24,8 +24,28 @@ export interface PageSql {
   readonly parameters: unknown[];
 }
 
-function placeholders(count: number): string {
-  return count === 1 ? '?' : `?${',?'.repeat(count - 1)}`;
+/** A type a bound value is read as (`opaque`). */
+type BoundType = 'TEXT' | 'REAL' | 'INTEGER';
+
+/** The type of each sort column's values (and so of a cursor's value). */
+const SORT_COLUMN_TYPE: Readonly<Record<JobSort, BoundType>> = { score: 'REAL', posted: 'TEXT', salary: 'REAL' };
+
+/**
+ * A placeholder the query planner cannot look into. SQLite as better-sqlite3 builds it (with STAT4)
+ * reads a bound value where it may shape the plan (a range or equality on an analyzed index column, a
+ * LIKE pattern, the LIMIT), and then prepares the statement again whenever that parameter is bound
+ * anew, even to the same value: every page was parsed and planned again (a collapsing query's text,
+ * every filter written three times, cost about as much to plan as to run).
+ * Behind a CAST the value is only read when the statement runs, so each query shape is planned once,
+ * from the table's statistics, and its cached statement is reused as it is.
+ */
+function opaque(type: BoundType): string {
+  return `CAST(? AS ${type})`;
+}
+
+/** `count` placeholders for a list of values: `opaque` ones of `type`, or plain ones for row ids (no analyzed column). */
+function placeholders(count: number, type: BoundType | 'rowid'): string {
+  return Array.from({ length: count }, () => (type === 'rowid' ? '?' : opaque(type))).join(',');
 }
 
 /** A query's conditions on one table reference (`prefix` qualifies the columns) and their parameters in order. */
@@ -37,20 +57,20 @@ function filterConditions(query: JobQuery, text: TextFilter | undefined, prefix:
     parameters.push(...values);
   };
   const p = prefix;
-  if (query.stages?.length) where(`${p}stage IN (${placeholders(query.stages.length)})`, ...query.stages);
-  if (query.tracks?.length) where(`${p}track IN (${placeholders(query.tracks.length)})`, ...query.tracks);
-  if (query.sources?.length) where(`${p}source IN (${placeholders(query.sources.length)})`, ...query.sources);
-  if (query.minScore !== undefined) where(`${p}score >= ?`, query.minScore);
-  if (query.company !== undefined) where(`${p}company_key = ?`, companyKeyOf(query.company));
-  if (query.remote !== undefined) where(`${p}remote = ?`, query.remote ? 1 : 0);
-  if (query.salaryMin !== undefined) where(`${p}salary_max >= ?`, query.salaryMin);
-  if (query.salaryMax !== undefined) where(`${p}salary_max <= ?`, query.salaryMax);
-  if (query.currency !== undefined) where(`${p}salary_currency = ?`, query.currency);
-  if (query.postedSince !== undefined) where(`${p}posted_at >= ?`, query.postedSince);
+  if (query.stages?.length) where(`${p}stage IN (${placeholders(query.stages.length, 'TEXT')})`, ...query.stages);
+  if (query.tracks?.length) where(`${p}track IN (${placeholders(query.tracks.length, 'TEXT')})`, ...query.tracks);
+  if (query.sources?.length) where(`${p}source IN (${placeholders(query.sources.length, 'TEXT')})`, ...query.sources);
+  if (query.minScore !== undefined) where(`${p}score >= ${opaque('REAL')}`, query.minScore);
+  if (query.company !== undefined) where(`${p}company_key = ${opaque('TEXT')}`, companyKeyOf(query.company));
+  if (query.remote !== undefined) where(`${p}remote = ${opaque('INTEGER')}`, query.remote ? 1 : 0);
+  if (query.salaryMin !== undefined) where(`${p}salary_max >= ${opaque('REAL')}`, query.salaryMin);
+  if (query.salaryMax !== undefined) where(`${p}salary_max <= ${opaque('REAL')}`, query.salaryMax);
+  if (query.currency !== undefined) where(`${p}salary_currency = ${opaque('TEXT')}`, query.currency);
+  if (query.postedSince !== undefined) where(`${p}posted_at >= ${opaque('TEXT')}`, query.postedSince);
   if (query.posting === 'open') where(`${p}closed_at IS NULL`);
   if (query.posting === 'closed') where(`${p}closed_at IS NOT NULL`);
-  if (text && 'rowIds' in text) where(`${p}id IN (${placeholders(text.rowIds.length)})`, ...text.rowIds);
-  if (text && 'wordPatterns' in text) for (const pattern of text.wordPatterns) where(`${p}search_text LIKE ?`, pattern);
+  if (text && 'rowIds' in text) where(`${p}id IN (${placeholders(text.rowIds.length, 'rowid')})`, ...text.rowIds);
+  if (text && 'wordPatterns' in text) for (const pattern of text.wordPatterns) where(`${p}search_text LIKE ${opaque('TEXT')}`, pattern);
   return { conditions, parameters };
 }
 
@@ -95,13 +115,15 @@ export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageS
     parameters.push(...others.parameters);
   }
   if (query.cursor) {
-    conditions.push(`(${column}, job_id) ${query.order === 'desc' ? '<' : '>'} (?, ?)`);
+    conditions.push(
+      `(${column}, job_id) ${query.order === 'desc' ? '<' : '>'} (${opaque(SORT_COLUMN_TYPE[query.sort])}, ${opaque('TEXT')})`,
+    );
     parameters.push(query.cursor.value, query.cursor.jobId);
   }
   parameters.push(query.limit + 1);
   const filter = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   return {
-    sql: `SELECT ${SUMMARY_WITH_POSTING_STATE}, ${column}, job_id${alsoOn} FROM jobs_read j${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ?`,
+    sql: `SELECT ${SUMMARY_WITH_POSTING_STATE}, ${column}, job_id${alsoOn} FROM jobs_read j${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ${opaque('INTEGER')}`,
     // Placeholders are numbered in the order of the text: the select list's come first.
     parameters: [...selectParameters, ...parameters],
   };
