@@ -63,6 +63,20 @@ export function dedupeKey(company: string, title: string, locations: readonly Jo
   return key.length <= 300 ? key : hash('sha256', key, 'hex');
 }
 
+/** Numbers standing as words, one after another, with a space before the first and after each. */
+const NUMBER_WORDS = / ?(?:\b\d+\b ?)+/g;
+
+/** Shortest description text worth fingerprinting: shorter texts are boilerplate more often than not. */
+export const MIN_FINGERPRINT_TEXT = 200;
+
+/** Fingerprint of a description's words (case, punctuation, numbers and spacing ignored); null for short texts. */
+export function textFingerprint(descriptionText: string): string | null {
+  // words() leaves only single spaces, so a run of number words with the spaces around it becomes one space.
+  const normalized = words(descriptionText).replace(NUMBER_WORDS, ' ').trim();
+  if (normalized.length < MIN_FINGERPRINT_TEXT) return null;
+  return hash('sha256', normalized, 'hex');
+}
+
 function shingles(text: string): Set<string> {
   const tokens = words(text).split(' ');
   const set = new Set<string>();

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { jobIdOf, type NormalizedJob } from '@jobpipe/contracts';
 import { decodeHTML } from 'entities';
 import { isoUtc } from './dates.js';
-import { dedupeKey } from './dedupe.js';
+import { dedupeKey, textFingerprint } from './dedupe.js';
 import { inlineText, isPlainText, plainDescription, sanitizedDescription, unescapeMarkup } from './description.js';
 import { employmentTypeFromText, employmentTypeOf } from './employment-type.js';
 import { experienceFromText } from './experience.js';
@@ -13,7 +13,6 @@ import { salaryFromText } from './salary-text.js';
 import { seniorityFromTitle } from './seniority.js';
 import { skillImportance } from './skills/skill-importance.js';
 import { skillDictionary, sourceSkills } from './skills.js';
-import { textFingerprint } from './text-fingerprint.js';
 
 /** Source of a normalized job. */
 export type JobSource = NormalizedJob['source'];
