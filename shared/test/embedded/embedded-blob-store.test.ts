@@ -71,7 +71,7 @@ test('a raw posting makes no file: small bodies are rows of blobs.sqlite, big on
 
 test("the embedded runtime's ports store a raw posting as a row of blobs.sqlite, not as a file", async () => {
   const dataDir = join(dir.path, 'ports');
-  const ports = createEmbeddedPorts({ dataDir }, 'scraper');
+  const ports = createEmbeddedPorts({ dataDir, secretKey: undefined }, 'scraper');
   try {
     await ports.blobs.put('raw/greenhouse/123/abc.json', '{"id":123}', 'application/json');
     assert.deepEqual(await filesBelow(embeddedPaths(dataDir).blobs), []);
