@@ -40,14 +40,12 @@ function writeOutputs(folders: readonly string[], outputs: readonly OutputFile[]
   for (const folder of folders) if (existsSync(folder)) removeFilesOtherThan(folder, written);
 }
 
-/** Removes what earlier builds left in `folder` (e.g. chunks under old hashes), and folders left empty. */
+/** Removes what earlier builds left in `folder` (e.g. chunks under old hashes). */
 function removeFilesOtherThan(folder: string, keep: ReadonlySet<string>): void {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      removeFilesOtherThan(path, keep);
-      if (readdirSync(path).length === 0) rmSync(path, { recursive: true, force: true });
-    } else if (!keep.has(path) && !entry.name.endsWith('.tmp')) rmSync(path, { force: true });
+    if (entry.isDirectory()) removeFilesOtherThan(path, keep);
+    else if (!keep.has(path) && !entry.name.endsWith('.tmp')) rmSync(path, { force: true });
   }
 }
 
