@@ -11,6 +11,7 @@ COPY contracts/package.json contracts/
 COPY shared/package.json shared/
 COPY cli/package.json cli/
 COPY infra/package.json infra/
+COPY mcp/package.json mcp/
 COPY tools/replay/package.json tools/replay/
 COPY tools/test-kit/package.json tools/test-kit/
 COPY services/scraper/package.json services/scraper/
@@ -21,6 +22,8 @@ COPY services/applier/package.json services/applier/
 COPY services/auth-refresher/package.json services/auth-refresher/
 COPY services/etl/package.json services/etl/
 COPY services/sheets-bridge/package.json services/sheets-bridge/
+COPY services/inbox/package.json services/inbox/
+COPY services/notifier/package.json services/notifier/
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// Whether a bundle in a dist folder is fresh, from the record of its inputs kept beside it. Plain JavaScript,
+// Whether bundles are fresh, from the record of their build's inputs (kept in the folder they share). Plain JavaScript,
 // so the `jobpipe` bin can ask before any TypeScript loader is running; the build (TypeScript) uses it too.
 
 const RECORD_FILE = 'build-inputs.json';
@@ -14,9 +14,9 @@ function modifiedAt(path) {
   }
 }
 
-/** Whether the bundle in `outdir` was built after every file it was built from last changed. */
-export function isBundleFresh(outdir, outputs) {
-  const recordPath = join(outdir, RECORD_FILE);
+/** Whether the bundles whose record is in `recordDir` were built after every file they were built from last changed. */
+export function isBundleFresh(recordDir, outputs) {
+  const recordPath = join(recordDir, RECORD_FILE);
   if (!existsSync(recordPath) || !outputs.every((output) => existsSync(output))) return false;
   let record;
   try {
@@ -30,7 +30,7 @@ export function isBundleFresh(outdir, outputs) {
   });
 }
 
-/** Records the inputs of a bundle just built (see {@link isBundleFresh}). */
-export function recordBundleInputs(outdir, record) {
-  writeFileSync(join(outdir, RECORD_FILE), `${JSON.stringify(record)}\n`);
+/** Records the inputs of a build just made (see {@link isBundleFresh}). */
+export function recordBundleInputs(recordDir, record) {
+  writeFileSync(join(recordDir, RECORD_FILE), `${JSON.stringify(record)}\n`);
 }

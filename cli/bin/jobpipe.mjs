@@ -8,7 +8,7 @@ import { isBundleFresh } from './bundle-freshness.mjs';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(cliDir, 'dist', 'main.js');
-if (isBundleFresh(join(cliDir, 'dist'), [bundle])) {
+if (isBundleFresh(join(cliDir, '..', 'dist'), [bundle])) {
   await import(pathToFileURL(bundle).href);
 } else {
   const sources = join(cliDir, 'src', 'main.ts');

@@ -47,6 +47,17 @@ test('the image builds the bundles the containers run, from its own sources (nev
   assert.deepEqual(compose.services.bootstrap?.command?.slice(0, 2), ['node', 'cli/dist/main.js']);
 });
 
+test("the image's npm ci sees every workspace's package.json, so each workspace's own dependencies are installed", () => {
+  const workspaces = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces.flatMap(
+    (pattern) =>
+      pattern.endsWith('/*') ? readdirSync(join(root, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`) : [pattern],
+  );
+  const copied = [...readFileSync(join(root, 'Dockerfile'), 'utf8').matchAll(/^COPY (\S+)\/package\.json \1\/$/gm)].map(
+    (match) => match[1],
+  );
+  assert.deepEqual(copied.sort(), workspaces.sort());
+});
+
 test('LocalStack runs every AWS service jobpipe uses, and the bootstrap creates the topology', () => {
   const services = (compose.services.localstack!.environment?.SERVICES ?? '').split(',');
   for (const needed of ['events', 'sqs', 'dynamodb', 's3', 'secretsmanager', 'scheduler']) assert.ok(services.includes(needed), needed);

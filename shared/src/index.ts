@@ -5,11 +5,13 @@
 
 export * from './analytics/analytics-schema.js';
 export * from './blobs/raw-blob-key.js';
+export * from './embedded/embedded-blob-store.js';
 export * from './embedded/embedded-ports.js';
 export * from './embedded/embedded-publisher.js';
 export * from './embedded/encrypted-secret-store.js';
 export * from './embedded/folder-blob-store.js';
 export * from './embedded/sqlite.js';
+export * from './embedded/sqlite-blob-table.js';
 export * from './embedded/sqlite-bus.js';
 export * from './embedded/sqlite-table-store.js';
 export * from './errors.js';

@@ -5,16 +5,14 @@
  */
 import { resolve } from 'node:path';
 import { buildCockpit } from '@jobpipe/crm-api/cockpit-build';
-import { buildBundles, cliBundle, serviceBundles } from './stack-bundles.js';
+import { buildStackBundles } from './stack-bundles.js';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 const started = performance.now();
-const built = await buildBundles([cliBundle(repoRoot), ...serviceBundles(repoRoot)], { force: process.argv.includes('--force') });
+const built = await buildStackBundles(repoRoot, { force: process.argv.includes('--force') });
 // The cockpit (crm-api's web app) is small: always rebuilt, so the page never lags its source.
 await buildCockpit();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-  built.length === 0
-    ? 'jobpipe: bundles are up to date; cockpit built.'
-    : `jobpipe: built ${built.join(', ')} and the cockpit in ${seconds} s.`,
+  built ? `jobpipe: built the CLI, the services and the cockpit in ${seconds} s.` : 'jobpipe: bundles are up to date; cockpit built.',
 );

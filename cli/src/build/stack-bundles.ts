@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_NAMES, type ServiceName } from '@jobpipe/contracts';
-import { type BundleSpec, buildBundle } from './build-bundle.js';
+import { type BundleSpec, buildBundles } from './build-bundle.js';
 
 /** The bundle a service process runs (plain node, no tsx). */
 export function serviceEntryFile(repoRoot: string, service: ServiceName): string {
@@ -53,12 +53,18 @@ export function cliBundle(repoRoot: string): BundleSpec {
   return { name: 'cli', entryPoints: [join(sourceRoot, 'main.ts'), ...commands], sourceRoot, outdir: join(repoRoot, 'cli', 'dist') };
 }
 
+/** Every bundle `npm run build` makes: the CLI's, each service's and the group entry's. */
+export function stackBundles(repoRoot: string): BundleSpec[] {
+  return [cliBundle(repoRoot), ...serviceBundles(repoRoot)];
+}
+
 /**
- * Builds the given bundles that are stale (all of them with `force`); returns the names of those built.
- * Stops esbuild's service process afterwards, so it does not stay beside the stack.
+ * Builds every bundle of the stack together when a file they were built from changed (always with
+ * `force`); returns whether it built. Stops esbuild's service process afterwards, so it does not stay
+ * beside the stack.
  */
-export async function buildBundles(specs: readonly BundleSpec[], options: { force?: boolean } = {}): Promise<string[]> {
-  const built = await Promise.all(specs.map(async (spec) => ((await buildBundle(spec, options)) ? spec.name : undefined)));
-  if (built.some((name) => name !== undefined)) await (await import('esbuild')).stop();
-  return built.filter((name) => name !== undefined);
+export async function buildStackBundles(repoRoot: string, options: { force?: boolean } = {}): Promise<boolean> {
+  const built = await buildBundles(repoRoot, stackBundles(repoRoot), options);
+  if (built) await (await import('esbuild')).stop();
+  return built;
 }

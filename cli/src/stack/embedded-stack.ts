@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ServiceName } from '@jobpipe/contracts';
 import { createEmbeddedPorts, type Logger } from '@jobpipe/shared';
-import { buildBundles, serviceBundles } from '../build/stack-bundles.js';
+import { buildStackBundles } from '../build/stack-bundles.js';
 import type { ConfigFile } from '../config/config-file.js';
 import { SeedRecord } from '../config/config-seed.js';
 import { CrmApiClient } from './api-client.js';
@@ -58,7 +58,7 @@ export interface EmbeddedStackOptions {
  * which follows the stored config (changes saved through the API included).
  */
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
-  await buildBundles(serviceBundles(options.repoRoot));
+  await buildStackBundles(options.repoRoot);
   const ports = createEmbeddedPorts({ dataDir: options.dataDir, secretKey: options.secretKey }, 'scheduler', { checkTableWrites: false });
   // Before any service starts: what the dead processes of the last run held is visible again at once.
   const releasedAtStart = ports.bus.releaseClaimsOfDeadProcesses();

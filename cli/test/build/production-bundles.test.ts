@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, test } from 'node:test';
 import { tempDir } from '@jobpipe/test-kit';
-import { buildBundle } from '../../src/build/build-bundle.js';
+import { buildBundles, sharedOutputDir } from '../../src/build/build-bundle.js';
 import { serviceBundles } from '../../src/build/stack-bundles.js';
 import { REPO_ROOT } from '../../src/config.js';
 
@@ -19,11 +19,15 @@ after(() => dir.remove());
 const toolOrTest = (files: readonly string[]) => files.filter((file) => /^tools\/|(^|\/)test\/|\.test\.ts$/.test(file));
 
 test('no service bundle holds a file of tools/ or a test file', async () => {
-  for (const spec of serviceBundles(REPO_ROOT)) {
-    const outdir = join(dir.path, spec.name);
-    await buildBundle({ ...spec, outdir }, { force: true });
-    const { inputs } = JSON.parse(readFileSync(join(outdir, 'build-inputs.json'), 'utf8')) as { inputs: string[] };
-    const files = inputs.map((input) => relative(REPO_ROOT, input));
+  // The service bundles as `npm run build` makes them (built together), written below a folder of the test's own.
+  const specs = serviceBundles(REPO_ROOT).map((spec) => ({ ...spec, outdir: join(dir.path, relative(REPO_ROOT, spec.outdir)) }));
+  await buildBundles(dir.path, specs, { force: true });
+  await (await import('esbuild')).stop();
+  const { bundles } = JSON.parse(readFileSync(join(sharedOutputDir(dir.path), 'build-inputs.json'), 'utf8')) as {
+    bundles: Record<string, string[]>;
+  };
+  for (const spec of specs) {
+    const files = bundles[spec.name]!.map((input) => relative(REPO_ROOT, input));
     for (const entry of spec.entryPoints)
       assert.ok(
         files.includes(relative(REPO_ROOT, entry)),
@@ -31,5 +35,4 @@ test('no service bundle holds a file of tools/ or a test file', async () => {
       );
     assert.deepEqual(toolOrTest(files), [], `${spec.name}'s bundle`);
   }
-  await (await import('esbuild')).stop();
 });

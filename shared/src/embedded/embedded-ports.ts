@@ -13,9 +13,11 @@ import type { RuntimeConfig } from '../runtime/runtime-config.js';
 import type { RuntimePorts } from '../runtime/runtime-ports.js';
 import { TypedTableStore } from '../tables/typed-tables.js';
 import { ValidatingItemStore } from '../tables/validating-item-store.js';
+import { EmbeddedBlobStore } from './embedded-blob-store.js';
 import { EmbeddedBusSender } from './embedded-publisher.js';
 import { EncryptedSecretStore } from './encrypted-secret-store.js';
 import { FolderBlobStore } from './folder-blob-store.js';
+import { SqliteBlobTable } from './sqlite-blob-table.js';
 import { SqliteBus } from './sqlite-bus.js';
 import { SqliteTableStore } from './sqlite-table-store.js';
 
@@ -24,7 +26,10 @@ export function embeddedPaths(dataDir: string) {
   return {
     bus: join(dataDir, 'bus.sqlite'),
     tables: join(dataDir, 'tables.sqlite'),
+    /** Blobs too big for the blob table, one file each. */
     blobs: join(dataDir, 'blobs'),
+    /** Blobs up to `TABLE_BLOB_MAX_BYTES` (raw postings), one row each. */
+    blobTable: join(dataDir, 'blobs.sqlite'),
     secrets: join(dataDir, 'secrets.sqlite'),
   };
 }
@@ -57,7 +62,7 @@ export interface EmbeddedPortOverrides {
 }
 
 /**
- * Ports over the embedded adapters: SQLite bus and tables, a blob folder, an encrypted secret file.
+ * Ports over the embedded adapters: SQLite bus and tables, a blob table and folder, an encrypted secret file.
  * Events go through the outbox in the tables file; this process's relay moves them to the bus.
  */
 export function createEmbeddedPorts(
@@ -83,6 +88,7 @@ export function createEmbeddedPorts(
   const outbox = new TableOutbox({ tables, producer, registry: contracts(), clock, ids, onStored: (entries) => relay.committed(entries) });
   void relay.wake();
   let secrets: EncryptedSecretStore | undefined;
+  const blobs = new EmbeddedBlobStore(new SqliteBlobTable(paths.blobTable), new FolderBlobStore(paths.blobs));
   return {
     bus,
     relay,
@@ -92,7 +98,7 @@ export function createEmbeddedPorts(
     eventsTogether: (work) => relay.together(work),
     consumer: (queue) => bus.consumer(queue),
     tables,
-    blobs: new FolderBlobStore(paths.blobs),
+    blobs,
     secrets(): SecretStore {
       if (!config.secretKey) throw new ConfigError('JOBPIPE_SECRET_KEY is not set: the embedded secret store needs it');
       secrets ??= new EncryptedSecretStore(paths.secrets, config.secretKey);
@@ -105,6 +111,7 @@ export function createEmbeddedPorts(
       await relay.stop();
       bus.close();
       tablesFile.close();
+      blobs.close();
       secrets?.close();
     },
   };

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Dirent, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { type Dirent, existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { PermanentError } from '../errors.js';
 import type { BlobStore } from '../ports/blobs.js';
+import { blobKeyParts } from './blob-key.js';
 
 /**
  * Folders a key's path keeps: its first two parts (`raw/<source>/`, `runs/<source>/`). The rest of the
@@ -16,14 +16,6 @@ const FOLDER_DEPTH = 2;
 
 /** Longest folded file name; a key whose rest is longer keeps one folder per part (file names stop at 255 bytes). */
 const MAX_FOLDED_NAME_BYTES = 200;
-
-/**
- * Bodies up to this size are written in synchronous calls: a raw posting of a few kilobytes costs a
- * few tens of microseconds that way, while the promise API's open, write, close and rename each go
- * through the thread pool. Bigger bodies (snapshots, screenshots) are written without holding up the
- * event loop.
- */
-const SYNC_WRITE_MAX_BYTES = 256 * 1024;
 
 /** A folded file name: the key's rest with `%` and `/` escaped, so it reads back exactly. */
 function foldName(rest: string): string {
@@ -54,31 +46,28 @@ export class FolderBlobStore implements BlobStore {
     this.root = resolve(root);
   }
 
-  /** Writes the blob (the folder store keeps no content type: keys carry their extension). */
+  /**
+   * Writes the blob (the folder store keeps no content type: keys carry their extension) without
+   * holding up the event loop: the embedded runtime keeps small bodies in a SQLite table
+   * (`EmbeddedBlobStore`), so the files here are the big ones (analytics snapshots).
+   */
   async put(key: string, body: Uint8Array | string, _contentType?: string): Promise<void> {
     const { path } = this.pathsOf(key);
-    const temporary = `${path}.${randomUUID()}.tmp`;
-    const size = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-    if (size > SYNC_WRITE_MAX_BYTES) {
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(temporary, body);
-      await rename(temporary, path);
-      return;
-    }
     const folder = dirname(path);
+    const temporary = `${path}.${randomUUID()}.tmp`;
     if (!this.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
+      await mkdir(folder, { recursive: true });
       this.folders.add(folder);
     }
     try {
-      writeFileSync(temporary, body);
+      await writeFile(temporary, body);
     } catch (error) {
       // The folder went away since (a wipe): make it again.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(folder, { recursive: true });
-      writeFileSync(temporary, body);
+      await mkdir(folder, { recursive: true });
+      await writeFile(temporary, body);
     }
-    renameSync(temporary, path);
+    await rename(temporary, path);
   }
 
   /**
@@ -104,10 +93,10 @@ export class FolderBlobStore implements BlobStore {
     for (const key of [...keys].filter((candidate) => candidate.startsWith(prefix)).sort()) yield key;
   }
 
+  /** Deletes the blob's file in either layout; a look first (a few microseconds) when most keys have none. */
   async delete(key: string): Promise<void> {
     const { path, nested } = this.pathsOf(key);
-    await rm(path, { force: true });
-    if (nested !== path) await rm(nested, { force: true });
+    for (const file of new Set([path, nested])) if (existsSync(file)) await rm(file, { force: true });
   }
 
   private async walk(folder: string, into: Set<string>): Promise<void> {
@@ -140,11 +129,7 @@ export class FolderBlobStore implements BlobStore {
   }
 
   private pathOf(key: string): string {
-    if (!key || key.startsWith('/') || key.split('/').some((part) => part === '..' || part === '')) {
-      // Permanent: a message naming such a key can never succeed, so it goes to the DLQ at once.
-      throw new PermanentError('BLOB_KEY_INVALID', `invalid blob key '${key}'`);
-    }
-    return join(this.root, ...key.split('/'));
+    return join(this.root, ...blobKeyParts(key));
   }
 }
 
