@@ -10,11 +10,24 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
+const LESS_THAN = 0x3c;
+const META = [0x6d, 0x65, 0x74, 0x61];
+
+/** Whether the bytes hold "<meta" in any case: the only place a page declares its charset. */
+function hasMetaTag(head: Buffer): boolean {
+  for (let at = head.indexOf(LESS_THAN); at >= 0; at = head.indexOf(LESS_THAN, at + 1)) {
+    if (META.every((letter, i) => ((head[at + 1 + i] ?? 0) | 0x20) === letter)) return true;
+  }
+  return false;
+}
+
 /** The charset an HTML page declares in its first bytes (`<meta charset>` or `http-equiv`), lower-cased. */
 export function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
-  // A view of the bytes, not a copy: only the first 4 KB are read.
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
-  const match = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head);
+  // A view of the bytes, not a copy: only the first 4 KB are read, and decoded only when they hold a
+  // meta tag (a JSON body holds none, and is not copied into a string for nothing).
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096));
+  if (!hasMetaTag(head)) return undefined;
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head.toString('latin1'));
   return match?.[1]?.toLowerCase();
 }
 

@@ -88,12 +88,15 @@ const LONGEST_LEAD = 48;
 /** Whether a character may be whitespace as `\s` reads it (every character but printable ASCII and Latin-1 may). */
 const mayBeSpace = (code: number) => code <= 0x20 || code >= 0xa0;
 
+/** A year word standing alone ("years", "yrs", "yoe"; not the "year" of "yearly"). */
+const STANDALONE_YEAR_WORD = /\b(?:years?|yrs?|yoe)\b/gi;
+
 /**
- * Where the patterns start looking: no phrase starts before the first year word's lead, so the text
- * before it (often most of it: the company and the role come before the requirements) is not scanned.
+ * Where the patterns start looking: no phrase starts before the lead of the first year word (at
+ * `yearWord`, -1 for none), so the text before it (often most of it: the company and the role come
+ * before the requirements) is not scanned.
  */
-function searchStart(text: string): number {
-  const yearWord = text.search(YEAR_WORD_START);
+function searchStart(text: string, yearWord: number): number {
   if (yearWord < 0) return text.length;
   let start = yearWord;
   for (let lead = 0; start > 0 && lead <= LONGEST_LEAD; start--) if (!mayBeSpace(text.charCodeAt(start - 1))) lead++;
@@ -119,8 +122,8 @@ function firstRequirement(text: string, [pattern, read]: [RegExp, Reading], from
  * come in text order, so its first one that qualifies is its best, and a pattern stops looking once it
  * is past the best found so far.
  */
-function earliestRequirement(text: string): Candidate | undefined {
-  const from = searchStart(text);
+function earliestRequirement(text: string, yearWord = text.search(YEAR_WORD_START)): Candidate | undefined {
+  const from = searchStart(text, yearWord);
   let best: Candidate | undefined;
   for (const reading of READINGS) {
     const found = firstRequirement(text, reading, from, best?.index ?? Number.POSITIVE_INFINITY);
@@ -185,10 +188,13 @@ function withAlternative(text: string, requirement: Candidate): Candidate {
  */
 export function experienceFromText(text: string): ExperienceYears | null {
   // Only the neighbourhood of a year word can hold a requirement; long descriptions are mostly elsewhere.
-  if (!/\b(?:years?|yrs?|yoe)\b/i.test(text)) {
+  // A year word standing alone starts where some year word starts, so it is looked for from the first.
+  const yearWord = text.search(YEAR_WORD_START);
+  STANDALONE_YEAR_WORD.lastIndex = Math.max(yearWord, 0);
+  if (yearWord < 0 || !STANDALONE_YEAR_WORD.test(text)) {
     return NONE_NEEDED.test(text) ? { min: 0, max: 0 } : null;
   }
-  const first = earliestRequirement(text);
+  const first = earliestRequirement(text, yearWord);
   const none = NONE_NEEDED.exec(text);
   if (none && (!first || none.index < first.index)) return { min: 0, max: 0 };
   return first ? withAlternative(text, first).years : null;

@@ -78,6 +78,18 @@ export function contentHashOf(job: Omit<NormalizedJob, 'contentHash' | 'firstSee
   return hash('sha256', JSON.stringify([job, descriptionHtml]), 'hex');
 }
 
+/** Notes where a field's value came from (the source's own note, else `fallback`) when it has a value. */
+function noteSource(
+  provenance: Record<string, string>,
+  stated: Readonly<Record<string, string>>,
+  field: string,
+  value: unknown,
+  fallback: string,
+): void {
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return;
+  provenance[field] = stated[field] ?? fallback;
+}
+
 type SkillDetail = NonNullable<NormalizedJob['skillDetails']>[number];
 
 /**
@@ -132,10 +144,6 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
   const description = isPlainText(unescaped) ? plainDescription(decodeHTML(unescaped)) : sanitizedDescription(unescaped);
   const { html: descriptionHtml, text: descriptionText } = description;
   const provenance: Record<string, string> = {};
-  const from = (field: string, value: unknown, fallback: string) => {
-    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return;
-    provenance[field] = extracted.provenance[field] ?? fallback;
-  };
 
   const descriptionSalary = extracted.salary ? null : salaryFromText(descriptionText, extracted.defaultCurrency);
   const pageSalary =
@@ -171,11 +179,17 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
     // Filled below, before the content is hashed.
     provenance,
   };
-  from('canonicalUrl', extracted.provenance.canonicalUrl ? canonicalUrl : null, `${context.source}:url`);
-  from('title', title, `${context.source}:title`);
-  from('company', company, `${context.source}:company`);
-  from('locations', locations, `${context.source}:location`);
-  from('remote', content.remote, `${context.source}:remote`);
+  noteSource(
+    provenance,
+    extracted.provenance,
+    'canonicalUrl',
+    extracted.provenance.canonicalUrl ? canonicalUrl : null,
+    `${context.source}:url`,
+  );
+  noteSource(provenance, extracted.provenance, 'title', title, `${context.source}:title`);
+  noteSource(provenance, extracted.provenance, 'company', company, `${context.source}:company`);
+  noteSource(provenance, extracted.provenance, 'locations', locations, `${context.source}:location`);
+  noteSource(provenance, extracted.provenance, 'remote', content.remote, `${context.source}:remote`);
   if (employmentType) {
     provenance.employmentType = statedType
       ? (extracted.provenance.employmentType ?? `${context.source}:employmentType`)
@@ -202,9 +216,9 @@ export function normalizePosting(extracted: ExtractedPosting, context: Normalize
         ? 'text:page'
         : 'text:description';
   }
-  from('description', descriptionText || null, `${context.source}:description`);
-  from('postedAt', content.postedAt, `${context.source}:postedAt`);
-  from('expiresAt', content.expiresAt, `${context.source}:expiresAt`);
+  noteSource(provenance, extracted.provenance, 'description', descriptionText || null, `${context.source}:description`);
+  noteSource(provenance, extracted.provenance, 'postedAt', content.postedAt, `${context.source}:postedAt`);
+  noteSource(provenance, extracted.provenance, 'expiresAt', content.expiresAt, `${context.source}:expiresAt`);
   const contentHash = contentHashOf(content, descriptionHtml);
   // The job is the content with three fields added (no copy of its fields), in the order events carry them.
   const job: NormalizedJob = Object.assign(content, { contentHash, firstSeenAt: context.seenAt, lastSeenAt: context.seenAt });

@@ -57,18 +57,20 @@ function looksLikeXml(body: CheckedBody): boolean {
   return XML_START.test(body.text !== undefined ? body.text.slice(0, 256) : body.utf8.toString('utf8', 0, 256));
 }
 
+/** Adds the @types of the nodes in `value` and their @graph, at most 4 levels down, to `types`. */
+function collectTypes(value: unknown, depth: number, types: Set<string>): void {
+  if (depth > 4) return;
+  for (const entry of list(value)) {
+    const node = record(entry);
+    if (!node) continue;
+    for (const type of list(node['@type'])) if (typeof type === 'string') types.add(type);
+    if (node['@graph']) collectTypes(node['@graph'], depth + 1, types);
+  }
+}
+
 function describeTypes(documents: readonly unknown[]): string {
   const types = new Set<string>();
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 4) return;
-    for (const entry of list(value)) {
-      const node = record(entry);
-      if (!node) continue;
-      for (const type of list(node['@type'])) if (typeof type === 'string') types.add(type);
-      if (node['@graph']) visit(node['@graph'], depth + 1);
-    }
-  };
-  visit(documents, 0);
+  collectTypes(documents, 0, types);
   return types.size > 0 ? [...types].slice(0, 8).join(', ') : 'none';
 }
 

@@ -92,14 +92,16 @@ export function readAmount(value: unknown): number | null {
   return number * scale;
 }
 
+/** A figure times its period's factor, to the cent. */
+const annualAmount = (value: number | null, factor: number) => (value === null ? null : Math.round(value * factor * 100) / 100);
+
 /** Adds the annual figures to salary figures. */
 export function annualize(figures: SalaryFigures): NormalizedSalary {
   const factor = ANNUAL_FACTOR[figures.period];
-  const annual = (value: number | null) => (value === null ? null : Math.round(value * factor * 100) / 100);
   // Written out, not spread: a spread copies through V8's slow generic path when the objects' hidden
   // classes vary, as they do across sources (a figure is a small integer, a double or null).
   const { min, max, currency, period, basis } = figures;
-  return { min, max, currency, period, basis, annualMin: annual(min), annualMax: annual(max) };
+  return { min, max, currency, period, basis, annualMin: annualAmount(min, factor), annualMax: annualAmount(max, factor) };
 }
 
 /**

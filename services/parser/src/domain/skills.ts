@@ -96,6 +96,17 @@ class FirstWords {
 /** What may stand between two items of one list: commas, slashes, "and", "or", brackets. */
 const LIST_GAP = /^[\s,;/&()]*(?:(?:and|or)[\s,;/&()]*)?$/i;
 
+/** Whether a tentative mention stands in one list with the tentative mention before or after it, of another skill. */
+function listedWithNeighbour(text: string, tentative: readonly SkillMention[], index: number): boolean {
+  const mention = tentative[index]!;
+  return [tentative[index - 1], tentative[index + 1]].some(
+    (other) =>
+      other !== undefined &&
+      other.name !== mention.name &&
+      LIST_GAP.test(text.slice(Math.min(mention.end, other.end), Math.max(mention.start, other.start))),
+  );
+}
+
 /**
  * The tentative mentions within reach of an anchor (a confident mention of another skill), growing
  * the anchors with each one kept, so a list "Outlook, Word, Teams, Excel" holds together. Two tentative
@@ -103,14 +114,7 @@ const LIST_GAP = /^[\s,;/&()]*(?:(?:and|or)[\s,;/&()]*)?$/i;
  */
 function nearAnchors(text: string, tentative: readonly SkillMention[], confident: readonly SkillMention[]): SkillMention[] {
   const anchors = [...confident];
-  const listed = (mention: SkillMention, index: number) =>
-    [tentative[index - 1], tentative[index + 1]].some(
-      (other) =>
-        other !== undefined &&
-        other.name !== mention.name &&
-        LIST_GAP.test(text.slice(Math.min(mention.end, other.end), Math.max(mention.start, other.start))),
-    );
-  for (const [index, mention] of tentative.entries()) if (listed(mention, index)) anchors.push(mention);
+  for (const [index, mention] of tentative.entries()) if (listedWithNeighbour(text, tentative, index)) anchors.push(mention);
   const kept: SkillMention[] = [];
   let pending = tentative.filter((mention) => !anchors.includes(mention));
   kept.push(...tentative.filter((mention) => anchors.includes(mention)));

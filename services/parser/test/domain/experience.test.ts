@@ -115,3 +115,10 @@ test('a phrase with the longest lead before its year word is read after long tex
   });
   assert.deepEqual(experienceFromText(`${before}approximately    twelve   (12)   full   years of experience`), { min: 12, max: null });
 });
+
+test('a year word inside another word ("yearly") neither asks for years nor hides a year word standing alone after it', () => {
+  assert.equal(experienceFromText('We hold 5 yearly reviews.'), null);
+  assert.deepEqual(experienceFromText('We hold 5 yearly reviews. Entry-level role.'), { min: 0, max: 0 });
+  assert.deepEqual(experienceFromText('Yearly bonus. 3 years of experience in nursing.'), { min: 3, max: null });
+  assert.deepEqual(experienceFromText('Eligible for a yearly bonus; 2+ yrs in retail required'), { min: 2, max: null });
+});

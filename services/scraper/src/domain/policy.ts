@@ -29,7 +29,7 @@ export interface SourcePolicy {
   readonly maxPages: number;
   /** Send ETag/Last-Modified validators and accept 304 Not Modified. */
   readonly conditionalRequests: boolean;
-  /** Send a realistic browser header set (HTML pages); API sources get plain headers. */
+  /** Send a realistic browser header set (HTML pages), the same on every request of a client, as one browser does; API sources get plain headers. */
   readonly browserHeaders: boolean;
   /** A run with zero postings where the previous run of the same search had at least this many is drift. */
   readonly driftMinimum: number;

@@ -119,3 +119,24 @@ test('conditional requests: a known ETag gets 304 and no body', async () => {
   assert.equal(second.kind, 'not-modified');
   await http.close();
 });
+
+test('browser headers: every request of one client passes for the same browser, as a real one does', async () => {
+  const http = new SourceHttp(
+    'jsonld',
+    withOverrides(DEFAULT_POLICIES.jsonld, { requestsPerSecond: 1000 }),
+    new HostAllowlist([new URL(replay.origin).host]),
+    silentLogger,
+  );
+  assert.equal(DEFAULT_POLICIES.jsonld.browserHeaders, true);
+  const path = `/v2/jobs/${firstUuid()}`;
+  const before = replay.requests.length;
+  for (let i = 0; i < 6; i++) await http.request({ url: `${replay.origin}${path}` });
+  const sent = replay.requests.slice(before).map(({ headers }) => {
+    const { 'user-agent': userAgent, 'accept-language': acceptLanguage, 'sec-ch-ua': clientHints } = headers;
+    return { userAgent, acceptLanguage, clientHints };
+  });
+  assert.equal(sent.length, 6);
+  assert.match(String(sent[0]!.userAgent), /Mozilla\/5\.0/, 'a browser user agent');
+  for (const headers of sent) assert.deepEqual(headers, sent[0], 'the same browser on every request');
+  await http.close();
+});

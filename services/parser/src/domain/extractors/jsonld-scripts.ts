@@ -81,6 +81,19 @@ function mentionOf(markup: PageMarkup, marker: string, from: number): number {
 }
 
 /**
+ * Where the last `<script` or `<SCRIPT` at or before `index` starts, or -1. The upper-case one is looked
+ * for only after the lower-case one: most pages have none, and a search back to the page's start for
+ * it would read the whole page before the mention.
+ */
+function scriptOpenBefore(markup: PageMarkup, index: number): number {
+  const lower = markup.lastIndexOf('<script', index);
+  const upperFrom = lower + 1;
+  const window = typeof markup === 'string' ? markup.slice(upperFrom, index + 7) : markup.subarray(upperFrom, index + 7);
+  const upper = window.lastIndexOf('<SCRIPT');
+  return upper >= 0 ? upperFrom + upper : lower;
+}
+
+/**
  * The stretches of a page that can hold JSON-LD, as [start, end) offsets: each `<script …>` whose opening
  * tag mentions ld+json, up to its `</script>`. Real pages are hundreds of kilobytes of markup around a
  * few kilobytes of JSON-LD, so only these stretches are decoded and tokenized.
@@ -88,19 +101,19 @@ function mentionOf(markup: PageMarkup, marker: string, from: number): number {
 function scriptStretches(markup: PageMarkup): [number, number][] {
   const stretches: [number, number][] = [];
   // indexOf is much faster than a case-insensitive scan; pages write the type in lower case, a few in upper.
-  const marker = mentionOf(markup, 'ld+json', 0) >= 0 ? 'ld+json' : 'LD+JSON';
-  const nextMention = (from: number) => mentionOf(markup, marker, from);
-  for (let mention = nextMention(0); mention >= 0; ) {
-    const start = Math.max(markup.lastIndexOf('<script', mention), markup.lastIndexOf('<SCRIPT', mention));
+  const firstLower = mentionOf(markup, 'ld+json', 0);
+  const marker = firstLower >= 0 ? 'ld+json' : 'LD+JSON';
+  for (let mention = firstLower >= 0 ? firstLower : mentionOf(markup, marker, 0); mention >= 0; ) {
+    const start = scriptOpenBefore(markup, mention);
     const tagEnd = start < 0 ? -1 : markup.indexOf('>', start);
     if (start < 0 || tagEnd < mention) {
-      mention = nextMention(mention + 7);
+      mention = mentionOf(markup, marker, mention + 7);
       continue;
     }
     const close = scriptCloseEnd(markup, tagEnd);
     const end = close < 0 ? markup.length : close;
     stretches.push([start, end]);
-    mention = nextMention(end);
+    mention = mentionOf(markup, marker, end);
   }
   return stretches;
 }

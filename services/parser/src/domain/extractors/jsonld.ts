@@ -51,22 +51,24 @@ export function isJobPosting(node: Record<string, unknown>): boolean {
 /** Every JobPosting node in JSON-LD documents: alone, in arrays, in `@graph`, or nested (ItemList, WebPage.mainEntity). */
 export function findJobPostings(documents: readonly unknown[]): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 12) return;
-    if (Array.isArray(value)) {
-      for (const entry of value) visit(entry, depth + 1);
-      return;
-    }
-    const node = record(value);
-    if (!node) return;
-    if (isJobPosting(node)) {
-      found.push(node);
-      return;
-    }
-    for (const child of Object.values(node)) if (typeof child === 'object') visit(child, depth + 1);
-  };
-  for (const document of documents) visit(document, 0);
+  for (const document of documents) collectJobPostings(document, 0, found);
   return found;
+}
+
+/** Adds the JobPosting nodes in and under `value` to `found`, at most 12 levels down. */
+function collectJobPostings(value: unknown, depth: number, found: Record<string, unknown>[]): void {
+  if (depth > 12) return;
+  if (Array.isArray(value)) {
+    for (const entry of value) collectJobPostings(entry, depth + 1, found);
+    return;
+  }
+  const node = record(value);
+  if (!node) return;
+  if (isJobPosting(node)) {
+    found.push(node);
+    return;
+  }
+  for (const child of Object.values(node)) if (typeof child === 'object') collectJobPostings(child, depth + 1, found);
 }
 
 function nameOf(value: unknown): string | null {

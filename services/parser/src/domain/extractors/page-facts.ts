@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { type Handler, Parser } from 'htmlparser2';
 import type { PageMarkup } from './jsonld-scripts.js';
 
 /** The addresses a page gives for itself in its head. */
@@ -58,37 +58,44 @@ const BLOCKS = new Set([
   'table',
 ]);
 
+/** Collects a page's visible text, one line per block, as htmlparser2 reads the page. */
+class VisibleTextHandler implements Partial<Handler> {
+  readonly lines: string[] = [];
+  private line = '';
+  /** How many hidden elements (scripts, styles, the head…) deep the parser is. */
+  private hidden = 0;
+
+  onopentag(name: string): void {
+    if (HIDDEN.has(name)) this.hidden++;
+    else if (BLOCKS.has(name)) this.endLine();
+  }
+
+  ontext(chunk: string): void {
+    if (this.hidden === 0) this.line += chunk;
+  }
+
+  onclosetag(name: string): void {
+    if (HIDDEN.has(name)) this.hidden = Math.max(0, this.hidden - 1);
+    else if (BLOCKS.has(name)) this.endLine();
+  }
+
+  /** Keeps the line so far, its whitespace runs as single spaces, when it holds anything. */
+  endLine(): void {
+    const trimmed = this.line.replace(/\s+/g, ' ').trim();
+    if (trimmed) this.lines.push(trimmed);
+    this.line = '';
+  }
+}
+
 /**
  * The text a reader sees on the page: no scripts, styles or head; one line per block. Used only when the
  * JSON-LD leaves out what the page shows (years of experience, pay), so it is read lazily.
  */
 export function visibleText(markup: PageMarkup): string {
-  const lines: string[] = [];
-  let line = '';
-  let hidden = 0;
-  const flush = () => {
-    const trimmed = line.replace(/\s+/g, ' ').trim();
-    if (trimmed) lines.push(trimmed);
-    line = '';
-  };
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (HIDDEN.has(name)) hidden++;
-        else if (BLOCKS.has(name)) flush();
-      },
-      ontext(chunk) {
-        if (hidden === 0) line += chunk;
-      },
-      onclosetag(name) {
-        if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
-        else if (BLOCKS.has(name)) flush();
-      },
-    },
-    { decodeEntities: true },
-  );
+  const handler = new VisibleTextHandler();
+  const parser = new Parser(handler, { decodeEntities: true });
   parser.write(typeof markup === 'string' ? markup : markup.toString('utf8'));
   parser.end();
-  flush();
-  return lines.join('\n');
+  handler.endLine();
+  return handler.lines.join('\n');
 }

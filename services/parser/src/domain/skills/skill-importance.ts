@@ -17,6 +17,12 @@ const PERK_HEADING = /\b(?:benefits|perks|what\s+we\s+offer|we\s+offer|why\s+(?:
 const NEUTRAL_HEADING =
   /\b(?:about\s+(?:us|the\s+(?:company|team|role|job))|who\s+we\s+are|our\s+(?:company|story|mission)|responsibilities|what\s+you(?:'ll|\s+will)\s+do|duties|the\s+role)\b/i;
 
+/** Any word of any heading kind: most short lines (list items) have none, and are settled by this one test. */
+const ANY_HEADING_WORD = new RegExp(
+  [PREFERRED_HEADING, PERK_HEADING, REQUIRED_HEADING, NEUTRAL_HEADING].map((kind) => kind.source).join('|'),
+  'i',
+);
+
 /** Before the skill in its sentence: the job will teach it. */
 const LEARNED_BEFORE =
   /\b(?:willing(?:ness)?\s+to\s+learn|eager(?:ness)?\s+to\s+learn|desire\s+to\s+learn|interest(?:ed)?\s+in\s+learning|opportunit(?:y|ies)\s+to\s+learn|you(?:'ll|\s+will)\s+(?:learn|be\s+trained|gain)|we(?:'ll|\s+will)\s+(?:train|teach)|(?:training|coaching)\s+(?:is\s+)?(?:provided|given|available)\s+(?:in|on|for)|learn\s+(?:about|how\s+to)|be\s+trained\s+(?:in|on)|get\s+trained|no\s+(?:prior\s+)?(?:knowledge|experience)\s+(?:of|with|in))\b/i;
@@ -41,7 +47,7 @@ const mayBeSpace = (code: number) => code <= 0x20 || code >= 0x7f;
 /** How a heading line reads, or null for a line that is no heading or reads as none of them. */
 function headingReading(line: string): MentionReading | null {
   const trimmed = line.trim();
-  if (!trimmed || !HEADING.test(trimmed)) return null;
+  if (!trimmed || !HEADING.test(trimmed) || !ANY_HEADING_WORD.test(trimmed)) return null;
   if (PREFERRED_HEADING.test(trimmed)) return 'preferred';
   if (PERK_HEADING.test(trimmed)) return 'perk';
   if (REQUIRED_HEADING.test(trimmed)) return 'required';
@@ -64,10 +70,19 @@ function sectionsOf(text: string): Section[] {
   return sections;
 }
 
-function sectionAt(sections: readonly Section[], index: number): Section {
-  let found = sections[0]!;
-  for (const section of sections) if (section.start <= index) found = section;
-  return found;
+/** A text's headed sections, read on the first question: a mention's own sentence mostly settles how it reads. */
+class HeadedSections {
+  private sections: Section[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** How the heading of the section holding `index` reads (null outside a heading that says anything). */
+  readingAt(index: number): MentionReading | null {
+    this.sections ??= sectionsOf(this.text);
+    let found = this.sections[0]!;
+    for (const section of this.sections) if (section.start <= index) found = section;
+    return found.reading;
+  }
 }
 
 /** How a sentence reads around any skill in it, each test made at most once per sentence (a list names many skills). */
@@ -114,7 +129,7 @@ class MentionSentences {
   }
 }
 
-function readMention(text: string, mention: SkillMention, sections: () => readonly Section[], sentences: MentionSentences): MentionReading {
+function readMention(text: string, mention: SkillMention, sections: HeadedSections, sentences: MentionSentences): MentionReading {
   const words = sentences.of(mention);
   // The wording before a mention is in its sentence, so a sentence without it spares the test per mention.
   // (A mention never follows a letter or digit, so the part before it ends where a word ends in the sentence too.)
@@ -122,7 +137,7 @@ function readMention(text: string, mention: SkillMention, sections: () => readon
   if (words.learned && LEARNED_BEFORE.test(text.slice(words.start, mention.start))) return 'learned';
   words.preferred ??= PREFERRED_NEAR.test(words.whole);
   if (words.preferred) return 'preferred';
-  const section = sectionAt(sections(), mention.start).reading;
+  const section = sections.readingAt(mention.start);
   if (section === 'perk' || section === 'preferred') return section;
   if (section === 'required') return 'required';
   words.required ??= REQUIRED_NEAR.test(words.whole);
@@ -139,9 +154,7 @@ const RANK: Readonly<Record<MentionReading, number>> = { required: 4, preferred:
  * among the perks are left out.
  */
 export function skillImportance(text: string, mentions: readonly SkillMention[]): Map<string, SkillImportance> {
-  // The headings are read only when a mention's own sentence does not settle how it reads.
-  let headed: Section[] | undefined;
-  const sections = () => (headed ??= sectionsOf(text));
+  const sections = new HeadedSections(text);
   const strongest = new Map<string, MentionReading>();
   const sentences = new MentionSentences(text);
   for (const mention of mentions) {

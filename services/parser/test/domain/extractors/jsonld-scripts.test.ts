@@ -45,3 +45,18 @@ test('JSON-LD wrapped in an HTML comment or CDATA, or with raw newlines in strin
     [{ '@type': 'JobPosting', title: 'Two lines' }],
   ]);
 });
+
+test('a block opens at the nearest script tag before its type, in whichever case either is written', () => {
+  const posting = (title: string) => `{"@type":"JobPosting","title":"${title}"}`;
+  const pages = [
+    `<script src="a.js"></script><SCRIPT type="application/ld+json">${posting('upper after lower')}</SCRIPT>`,
+    `<SCRIPT src="a.js"></SCRIPT><script type="application/ld+json">${posting('lower after upper')}</script>`,
+    `<SCRIPT type="application/ld+json">${posting('upper only')}</SCRIPT><p>${'x'.repeat(300)}</p>`,
+  ];
+  const expected = ['upper after lower', 'lower after upper', 'upper only'];
+  pages.forEach((page, index) => {
+    for (const markup of [page, Buffer.from(page, 'utf8')]) {
+      assert.deepEqual(jsonLdBlocks(markup).documents, [{ '@type': 'JobPosting', title: expected[index] }], page);
+    }
+  });
+});
