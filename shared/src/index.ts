@@ -14,6 +14,7 @@ export * from './embedded/sqlite.js';
 export * from './embedded/sqlite-blob-table.js';
 export * from './embedded/sqlite-bus.js';
 export * from './embedded/sqlite-table-store.js';
+export * from './embedded/statement-cache.js';
 export * from './errors.js';
 export * from './net/url-safety.js';
 export * from './outbox/bus-sender.js';

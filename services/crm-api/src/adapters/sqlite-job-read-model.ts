@@ -1,5 +1,5 @@
 import type { CrmStage, FlagDismissal, GhostFlag } from '@jobpipe/contracts';
-import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
+import { openSqlite, type SqliteDatabase, withStatementCache } from '@jobpipe/shared';
 import type { Statement } from 'better-sqlite3';
 import { type Generated, Kysely, SqliteDialect, sql } from 'kysely';
 import { alsoOnPosting, groupOf } from '../domain/duplicate-groups.js';
@@ -323,7 +323,7 @@ export class SqliteJobReadModel implements JobReadModel {
     addGroupColumns(this.database);
     addGroupRankColumns(this.database);
     for (const statement of SCHEMA.slice(1)) this.database.exec(statement);
-    this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: this.database }) });
+    this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: withStatementCache(this.database) }) });
     this.dataVersion = this.database.prepare('PRAGMA data_version').pluck();
     this.seenDataVersion = this.dataVersion.get() as number;
   }

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AnalyticsDatabase } from '@jobpipe/shared';
+import { type AnalyticsDatabase, withStatementCache } from '@jobpipe/shared';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 
 /**
@@ -26,25 +26,6 @@ export function openSqliteAnalytics(path: string, options: { bulk?: boolean } = 
     database.pragma('busy_timeout = 10000');
   }
   return new Kysely<AnalyticsDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-}
-
-/**
- * Kysely prepares every statement it runs; a rebuild runs the same multi-row statements thousands of
- * times, so keep the most recent prepared statements (SQLite re-prepares them itself after a schema change).
- */
-function withStatementCache(database: Database.Database, size = 32): SqliteDatabase {
-  const statements = new Map<string, Database.Statement>();
-  return {
-    close: () => database.close(),
-    prepare(text: string) {
-      const cached = statements.get(text);
-      if (cached) return cached;
-      const statement = database.prepare(text);
-      statements.set(text, statement);
-      if (statements.size > size) statements.delete(statements.keys().next().value!);
-      return statement;
-    },
-  };
 }
 
 /** The names this service uses unquoted as PostgreSQL schema names. */
