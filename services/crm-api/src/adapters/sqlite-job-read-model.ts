@@ -1,5 +1,5 @@
 import type { CrmStage, FlagDismissal, GhostFlag } from '@jobpipe/contracts';
-import { openSqlite, type SqliteDatabase, withStatementCache } from '@jobpipe/shared';
+import { openSqlite, type PreparingDatabase, type SqliteDatabase, withStatementCache } from '@jobpipe/shared';
 import type { Statement } from 'better-sqlite3';
 import { type Generated, Kysely, SqliteDialect, sql } from 'kysely';
 import { alsoOnPosting, groupOf } from '../domain/duplicate-groups.js';
@@ -73,6 +73,9 @@ const FEW_TEXT_MATCHES = 2000;
 
 /** The most JSON text of pages kept between writes (about 300 pages of 50 jobs). */
 const CACHED_PAGE_CHARS = 8_000_000;
+
+/** How many prepared statements the read model keeps (page query shapes, Kysely's writes, its own reads and writes). */
+const KEPT_STATEMENTS = 500;
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS jobs_read (
@@ -305,7 +308,8 @@ const SUMMARY_COLUMNS = [
 export class SqliteJobReadModel implements JobReadModel {
   private readonly db: Kysely<ReadModelSchema>;
   private readonly database: SqliteDatabase;
-  private readonly statements = new Map<string, Statement>();
+  /** The file's statements, each prepared once (for Kysely and for the read model's own SQL alike). */
+  private readonly prepared: PreparingDatabase;
   private readonly textMatchCache = new Map<string, number[]>();
   private readonly pageCache = new PageCache(CACHED_PAGE_CHARS);
   /** The job count as of a write count (`count`). */
@@ -323,7 +327,8 @@ export class SqliteJobReadModel implements JobReadModel {
     addGroupColumns(this.database);
     addGroupRankColumns(this.database);
     for (const statement of SCHEMA.slice(1)) this.database.exec(statement);
-    this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: withStatementCache(this.database) }) });
+    this.prepared = withStatementCache(this.database, KEPT_STATEMENTS);
+    this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: this.prepared }) });
     this.dataVersion = this.database.prepare('PRAGMA data_version').pluck();
     this.seenDataVersion = this.dataVersion.get() as number;
   }
@@ -442,7 +447,7 @@ export class SqliteJobReadModel implements JobReadModel {
 
   /** One job with its score reasons, or undefined. */
   async get(jobId: string): Promise<ScoredJob | undefined> {
-    const row = this.database
+    const row = this.prepared
       .prepare(`SELECT ${SUMMARY_WITH_POSTING_STATE} AS summary, reasons FROM jobs_read WHERE job_id = ?`)
       .get(jobId) as { summary: string; reasons: string } | undefined;
     return row ? { ...(JSON.parse(row.summary) as JobSummary), reasons: JSON.parse(row.reasons) as ScoreReason[] } : undefined;
@@ -536,21 +541,15 @@ export class SqliteJobReadModel implements JobReadModel {
     return ids;
   }
 
-  /** The prepared statement of a page query, returning each row as an array of its columns, cached by SQL text. */
+  /** The prepared statement of a page query, returning each row as an array of its columns. */
   private rowStatement(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      if (this.statements.size >= 500) this.statements.clear();
-      statement = this.database.prepare(text).raw();
-      this.statements.set(text, statement);
-    }
-    return statement;
+    return this.prepared.prepare(text).raw();
   }
 
   /** Kept beside the scored rows (`job_closures`): a job may close before it is scored, and a new score keeps it. */
   async setClosure(jobId: string, at: string, closure: PostingClosure): Promise<void> {
     this.forgetReads();
-    this.database
+    this.prepared
       .prepare(
         `INSERT INTO job_closures (job_id, closed_at, close_reason, changed_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (job_id) DO UPDATE SET closed_at = excluded.closed_at, close_reason = excluded.close_reason, changed_at = excluded.changed_at
@@ -567,7 +566,7 @@ export class SqliteJobReadModel implements JobReadModel {
     this.forgetReads();
     const write = this.database.transaction(() => {
       const shown = withDismissals(flags, this.dismissalsOf(jobId));
-      this.database
+      this.prepared
         .prepare(
           `INSERT INTO job_flags (job_id, flags_json, changed_at) VALUES (?, ?, ?)
            ON CONFLICT (job_id) DO UPDATE SET flags_json = excluded.flags_json, changed_at = excluded.changed_at
@@ -582,7 +581,7 @@ export class SqliteJobReadModel implements JobReadModel {
   async setFlagDismissals(jobId: string, version: number, dismissals: readonly FlagDismissal[]): Promise<void> {
     this.forgetReads();
     const write = this.database.transaction(() => {
-      const { changes } = this.database
+      const { changes } = this.prepared
         .prepare(
           `INSERT INTO job_flag_dismissals (job_id, dismissals_json, version) VALUES (?, ?, ?)
            ON CONFLICT (job_id) DO UPDATE SET dismissals_json = excluded.dismissals_json, version = excluded.version
@@ -590,16 +589,16 @@ export class SqliteJobReadModel implements JobReadModel {
         )
         .run(jobId, JSON.stringify(dismissals), version);
       if (changes === 0) return;
-      const flagsJson = this.database.prepare('SELECT flags_json FROM job_flags WHERE job_id = ?').pluck().get(jobId) as string | undefined;
+      const flagsJson = this.prepared.prepare('SELECT flags_json FROM job_flags WHERE job_id = ?').pluck().get(jobId) as string | undefined;
       if (flagsJson === undefined) return;
       const shown = withDismissals(JSON.parse(flagsJson) as GhostFlag[], dismissals);
-      this.database.prepare('UPDATE job_flags SET flags_json = ? WHERE job_id = ?').run(JSON.stringify(shown), jobId);
+      this.prepared.prepare('UPDATE job_flags SET flags_json = ? WHERE job_id = ?').run(JSON.stringify(shown), jobId);
     });
     write.immediate();
   }
 
   private dismissalsOf(jobId: string): FlagDismissal[] {
-    const json = this.database.prepare('SELECT dismissals_json FROM job_flag_dismissals WHERE job_id = ?').pluck().get(jobId) as
+    const json = this.prepared.prepare('SELECT dismissals_json FROM job_flag_dismissals WHERE job_id = ?').pluck().get(jobId) as
       | string
       | undefined;
     return json === undefined ? [] : (JSON.parse(json) as FlagDismissal[]);
