@@ -134,6 +134,11 @@ export interface TableStore<W extends TableName = TableName> {
   scan<N extends TableName>(table: N, options?: ScanOptions): Promise<Page<TableItemMap[N]>>;
   /** Every item of a table, read a page (`pageSize`, default 1000) at a time. */
   scanAll<N extends TableName>(table: N, options?: { readonly pageSize?: number }): AsyncIterable<TableItemMap[N]>;
+  /**
+   * Every item of a table in the pages it is read in (`pageSize`, default 1000; no empty pages), for a
+   * consumer that works a batch at a time: an async step per page, where `scanAll` takes one per item.
+   */
+  scanPages<N extends TableName>(table: N, options?: { readonly pageSize?: number }): AsyncIterable<TableItemMap[N][]>;
   /** Every item a query matches, read a page (`query.limit`, default 100) at a time. */
   queryAll<N extends TableName>(table: N, query: WholeQuery<N>): AsyncIterable<TableItemMap[N]>;
 }

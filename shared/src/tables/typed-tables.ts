@@ -13,7 +13,7 @@ import type {
   WholeQuery,
   WriteCondition,
 } from '../ports/tables.js';
-import { everyItem } from './async-items.js';
+import { everyItem, everyPage } from './async-items.js';
 
 /**
  * The typed face of an item store: every call goes to the adapter as it is, and what comes back has the
@@ -61,6 +61,11 @@ export class TypedTableStore implements TableStore {
   scanAll<N extends TableName>(table: N, options: { readonly pageSize?: number } = {}): AsyncIterable<TableItemMap[N]> {
     const limit = options.pageSize ?? 1000;
     return everyItem((cursor) => this.scan(table, cursor ? { limit, cursor } : { limit }));
+  }
+
+  scanPages<N extends TableName>(table: N, options: { readonly pageSize?: number } = {}): AsyncIterable<TableItemMap[N][]> {
+    const limit = options.pageSize ?? 1000;
+    return everyPage((cursor) => this.scan(table, cursor ? { limit, cursor } : { limit }));
   }
 
   queryAll<N extends TableName>(table: N, query: WholeQuery<N>): AsyncIterable<TableItemMap[N]> {

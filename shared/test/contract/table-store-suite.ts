@@ -459,6 +459,26 @@ export function tableStoreSuite(name: string, makeStore: MakeTableStore): void {
           assert.deepEqual(await collect(tables.scanAll('apiKeys')), []);
         }));
 
+      test('scanPages (the typed store over the adapter) yields every item once, in pages of at most pageSize, none empty', () =>
+        withStore(makeStore, async (store) => {
+          const states = Array.from({ length: 25 }, (_, i) => ({ key: `http#https://jobs.example/${String(i).padStart(2, '0')}` }));
+          await store.putMany('scrapeState', states);
+          const tables = new TypedTableStore(store);
+          const pages = await collect(tables.scanPages('scrapeState', { pageSize: 10 }));
+          assert.ok(
+            pages.every((page) => page.length > 0 && page.length <= 10),
+            `page sizes ${pages.map((page) => page.length).join(', ')}`,
+          );
+          assert.deepEqual(
+            pages
+              .flat()
+              .map((item) => item.key)
+              .sort(),
+            states.map((item) => item.key),
+          );
+          assert.deepEqual(await collect(tables.scanPages('apiKeys')), []);
+        }));
+
       test('scan of an empty table is one empty page', () =>
         withStore(makeStore, async (store) => {
           const page = await store.scan('apiKeys');

@@ -1,5 +1,5 @@
 import type { RateBook } from '@jobpipe/contracts';
-import { type AnalyticsDatabase, type Item, inBatches, type Logger, type TableReader } from '@jobpipe/shared';
+import type { AnalyticsDatabase, Item, Logger, TableReader } from '@jobpipe/shared';
 import type { Kysely } from 'kysely';
 import { replaceFlagSets, upsertLifecycle } from '../db/lifecycle-writes.js';
 import { insertNewJobs, insertStageChanges, upsertApplications, upsertScores, upsertStages } from '../db/warehouse-writes.js';
@@ -33,7 +33,7 @@ export async function loadOperationalTables(
     for (const target of targets) await target.transaction().execute((trx) => write(trx));
   };
 
-  for await (const items of inBatches(tables.scanAll('jobs', { pageSize: options.pageSize }), options.pageSize)) {
+  for await (const items of tables.scanPages('jobs', { pageSize: options.pageSize })) {
     const jobs = items.map((item) => loadedJobOf(item, options.rates));
     const closures = items.map(lifecycleOfItem).filter(defined);
     const flagSets = items.map(flagSetOfItem).filter(defined);
@@ -43,22 +43,22 @@ export async function loadOperationalTables(
       await replaceFlagSets(db, flagSets);
     });
   }
-  for await (const items of inBatches(tables.scanAll('scores', { pageSize: options.pageSize }), options.pageSize)) {
+  for await (const items of tables.scanPages('scores', { pageSize: options.pageSize })) {
     const scores = items.map(fieldsOf).map(scoreFactOf).filter(defined);
     skipped.scores += items.length - scores.length;
     await writeAll((db) => upsertScores(db, scores));
   }
-  for await (const items of inBatches(tables.scanAll('crm', { pageSize: options.pageSize }), options.pageSize)) {
+  for await (const items of tables.scanPages('crm', { pageSize: options.pageSize })) {
     const stages = items.map(fieldsOf).map(stageFactOfCrmItem).filter(defined);
     skipped.crm += items.length - stages.length;
     await writeAll((db) => upsertStages(db, stages));
   }
-  for await (const items of inBatches(tables.scanAll('crmHistory', { pageSize: options.pageSize }), options.pageSize)) {
+  for await (const items of tables.scanPages('crmHistory', { pageSize: options.pageSize })) {
     const changes = items.map(fieldsOf).map(crmChangeOfHistoryItem).filter(defined).map(stageChangeOf);
     skipped.crmHistory += items.length - changes.length;
     await writeAll((db) => insertStageChanges(db, changes));
   }
-  for await (const items of inBatches(tables.scanAll('applications', { pageSize: options.pageSize }), options.pageSize)) {
+  for await (const items of tables.scanPages('applications', { pageSize: options.pageSize })) {
     const applications = items.map(applicationOfItem).filter(defined);
     skipped.applications += items.length - applications.length;
     await writeAll((db) => upsertApplications(db, applications));
