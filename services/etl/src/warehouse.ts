@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RateBook } from '@jobpipe/contracts';
 import type { AnalyticsDatabase, ApplicationRow, BlobStore, Clock, Logger, TableReader } from '@jobpipe/shared';
@@ -133,7 +133,7 @@ export class AnalyticsWarehouse {
         const rows = await countRows(slot.db);
         await snapshotBuild.close();
         const key = snapshotBlobKey(requestId);
-        await this.deps.blobs.put(key, await readFile(snapshotBuild.path), 'application/vnd.sqlite3');
+        await this.deps.blobs.putFile(key, snapshotBuild.path, 'application/vnd.sqlite3');
         await slot.swapIn();
         if (snapshotBuild.db !== slot.db) await snapshotBuild.discard();
         const durationMs = Math.round(performance.now() - started);
@@ -163,7 +163,7 @@ export class AnalyticsWarehouse {
       try {
         await target.exportCopy(copy);
         const key = snapshotBlobKey(requestId);
-        await this.deps.blobs.put(key, await readFile(copy), 'application/vnd.sqlite3');
+        await this.deps.blobs.putFile(key, copy, 'application/vnd.sqlite3');
         const rows = await countRows(live);
         return {
           requestId,

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -30,6 +31,14 @@ export class S3BlobStore implements BlobStore {
     await this.s3.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ...(contentType ? { ContentType: contentType } : {}) }),
     );
+  }
+
+  /**
+   * Reads the file and puts it as one body (so the file is in memory while it is sent): the SDK retries a
+   * failed put with the same body, which a file stream, once read, could not give again.
+   */
+  async putFile(key: string, path: string, contentType?: string): Promise<void> {
+    await this.put(key, await readFile(path), contentType);
   }
 
   async get(key: string): Promise<Buffer | undefined> {

@@ -1,3 +1,4 @@
+import { readFile, stat } from 'node:fs/promises';
 import type { BlobStore } from '../ports/blobs.js';
 import { blobKeyParts } from './blob-key.js';
 import type { FolderBlobStore } from './folder-blob-store.js';
@@ -36,6 +37,17 @@ export class EmbeddedBlobStore implements BlobStore {
     } else {
       // The file first: until it is renamed into place, readers still find the old row.
       await this.folder.put(key, body, contentType);
+      await this.table.delete(key);
+    }
+  }
+
+  async putFile(key: string, path: string, contentType?: string): Promise<void> {
+    blobKeyParts(key);
+    const { size } = await stat(path);
+    if (size <= TABLE_BLOB_MAX_BYTES) {
+      await this.put(key, await readFile(path), contentType);
+    } else {
+      await this.folder.putFile(key, path, contentType);
       await this.table.delete(key);
     }
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Dirent, existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BlobStore } from '../ports/blobs.js';
 import { blobKeyParts } from './blob-key.js';
@@ -52,6 +52,19 @@ export class FolderBlobStore implements BlobStore {
    * (`EmbeddedBlobStore`), so the files here are the big ones (analytics snapshots).
    */
   async put(key: string, body: Uint8Array | string, _contentType?: string): Promise<void> {
+    await this.replace(key, (temporary) => writeFile(temporary, body));
+  }
+
+  /**
+   * Copies the file in: the kernel copies it, so its body never passes through this process's memory (an
+   * analytics snapshot read whole to be put was the peak of a rebuild's memory).
+   */
+  async putFile(key: string, path: string, _contentType?: string): Promise<void> {
+    await this.replace(key, (temporary) => copyFile(path, temporary));
+  }
+
+  /** Writes a key's file as a temporary file beside it, then renames that into place (atomic for readers). */
+  private async replace(key: string, write: (temporary: string) => Promise<void>): Promise<void> {
     const { path } = this.pathsOf(key);
     const folder = dirname(path);
     const temporary = `${path}.${randomUUID()}.tmp`;
@@ -60,12 +73,12 @@ export class FolderBlobStore implements BlobStore {
       this.folders.add(folder);
     }
     try {
-      await writeFile(temporary, body);
+      await write(temporary);
     } catch (error) {
       // The folder went away since (a wipe): make it again.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       await mkdir(folder, { recursive: true });
-      await writeFile(temporary, body);
+      await write(temporary);
     }
     await rename(temporary, path);
   }

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeEach, describe, test } from 'node:test';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand } from '@aws-sdk/client-s3';
+import { tempDir } from '@jobpipe/test-kit';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createS3Client } from '../../src/aws/aws-clients.js';
 import { S3BlobStore } from '../../src/aws/s3-blob-store.js';
@@ -28,6 +31,24 @@ describe('S3 blob store', () => {
       Body: '{"uuid":"1"}',
       ContentType: 'application/json',
     });
+  });
+
+  test('putFile puts the bytes of a local file with its content type', async () => {
+    s3.on(PutObjectCommand).resolves({});
+    const dir = tempDir('jobpipe-s3-put-file-');
+    try {
+      const path = join(dir.path, 'snapshot.sqlite');
+      await writeFile(path, 'SQLite format 3\0');
+      await store.putFile('analytics/snapshots/s1.sqlite', path, 'application/vnd.sqlite3');
+      const input = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;
+      assert.deepEqual(
+        [input?.Bucket, input?.Key, input?.ContentType],
+        ['jp-blobs', 'analytics/snapshots/s1.sqlite', 'application/vnd.sqlite3'],
+      );
+      assert.equal(Buffer.from(input?.Body as Uint8Array).toString('utf8'), 'SQLite format 3\0');
+    } finally {
+      dir.remove();
+    }
   });
 
   test('get returns the bytes, or undefined for a missing key; exists likewise', async () => {

@@ -138,6 +138,23 @@ test('a body growing past the table limit moves to a file, and back to a row whe
   assert.deepEqual(await collect(store.list('models/')), ['models/recommender.json']);
 });
 
+test('putFile stores a file as a row when small, as a copied file when big, and replaces what the key held', async () => {
+  const { dataDir, folder, store } = newStore();
+  await mkdir(dataDir, { recursive: true });
+  const snapshot = join(dataDir, 'analytics.sqlite.build');
+  await writeFile(snapshot, big('a'));
+  await store.put('analytics/snapshots/s1.sqlite', 'an earlier small body');
+  await store.putFile('analytics/snapshots/s1.sqlite', snapshot, 'application/vnd.sqlite3');
+  assert.deepEqual(await store.get('analytics/snapshots/s1.sqlite'), big('a'));
+  assert.deepEqual(await filesBelow(folder), ['s1.sqlite'], 'the big body is a file');
+  assert.ok(existsSync(snapshot), 'the source file stays where it was');
+  await writeFile(snapshot, 'small');
+  await store.putFile('analytics/snapshots/s1.sqlite', snapshot);
+  assert.equal((await store.get('analytics/snapshots/s1.sqlite'))?.toString('utf8'), 'small');
+  assert.deepEqual(await filesBelow(folder), [], 'the small body is a row');
+  await assert.rejects(store.putFile('../outside.sqlite', snapshot), (error: unknown) => error instanceof PermanentError);
+});
+
 test('keys that could leave the store are rejected as permanent errors, small bodies too', async () => {
   const { store } = newStore();
   const permanent = (error: unknown) => error instanceof PermanentError && error.code === 'BLOB_KEY_INVALID';

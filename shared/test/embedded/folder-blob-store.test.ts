@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { tempDir } from '@jobpipe/test-kit';
@@ -58,6 +58,19 @@ test('a put replaces atomically: concurrent readers see the old body or the new 
   await Promise.all([writes, reads]);
   assert.deepEqual(torn, []);
   assert.deepEqual(await filesBelow(root), ['analytics.sqlite'], 'no temporary files left behind');
+});
+
+test('putFile copies a file in as the blob, replacing the old body whole, and leaves the file in place', async () => {
+  const { root, store } = newStore();
+  const source = join(dir.path, `snapshot-${stores}.sqlite`);
+  await writeFile(source, Buffer.alloc(3 * 1024 * 1024, 'n'));
+  await store.put('analytics/snapshots/s1.sqlite', 'old');
+  await store.putFile('analytics/snapshots/s1.sqlite', source, 'application/vnd.sqlite3');
+  assert.deepEqual(await store.get('analytics/snapshots/s1.sqlite'), Buffer.alloc(3 * 1024 * 1024, 'n'));
+  assert.deepEqual(await filesBelow(root), ['s1.sqlite'], 'no temporary files left behind');
+  assert.deepEqual(await readFile(source), Buffer.alloc(3 * 1024 * 1024, 'n'), 'the source is untouched');
+  await assert.rejects(store.putFile('analytics/snapshots/s2.sqlite', join(dir.path, 'missing.sqlite')), { code: 'ENOENT' });
+  assert.equal(await store.exists('analytics/snapshots/s2.sqlite'), false);
 });
 
 test('list yields the keys under a prefix, in key order', async () => {
