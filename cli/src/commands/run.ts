@@ -12,7 +12,6 @@ import {
   createEmbeddedPorts,
   createLogger,
   eventForScheduledRequest,
-  inBatches,
   type Logger,
   type Outbox,
   OutboxPublisher,
@@ -201,7 +200,7 @@ async function countDeadLetters(
 /** The best scored jobs overall (scores table), with their titles from the jobs table. */
 async function topJobs(ports: Pick<RuntimePorts, 'tables'>, count: number): Promise<ListedJob[]> {
   let best: ScoreItem[] = [];
-  for await (const batch of inBatches(ports.tables.scanAll('scores', { pageSize: 500 }), 500)) {
+  for await (const batch of ports.tables.scanPages('scores', { pageSize: 500 })) {
     best = [...best, ...batch.filter((item) => !item.filteredBy)].sort((a, b) => b.score - a.score).slice(0, count);
   }
   return Promise.all(

@@ -1,5 +1,5 @@
 import type { EventPublisher, HandlerTable, Logger, ServicePorts } from '@jobpipe/shared';
-import { defineHandlers, defineService, inBatches } from '@jobpipe/shared';
+import { defineHandlers, defineService } from '@jobpipe/shared';
 import type { SheetGateway } from './adapters/sheets-api.js';
 import { fixedConnection, SpreadsheetConnection } from './adapters/spreadsheet-connection.js';
 import { SyncStatusStore } from './adapters/sync-status-store.js';
@@ -146,7 +146,7 @@ export async function runFullRebuild(
     if (!job) return {};
     return { title: String(job.title ?? ''), company: String(job.company ?? ''), link: String(job.canonicalUrl ?? '') };
   };
-  for await (const items of inBatches(ports.tables.scanAll('scores', { pageSize: 500 }), 500)) {
+  for await (const items of ports.tables.scanPages('scores', { pageSize: 500 })) {
     const updates: RowUpdate[] = [];
     for (const item of items) {
       if (item.score < config.minScore) continue;
@@ -155,7 +155,7 @@ export async function runFullRebuild(
     touched += updates.length;
     await service.sync.cycle(updates);
   }
-  for await (const items of inBatches(ports.tables.scanAll('crm', { pageSize: 500 }), 500)) {
+  for await (const items of ports.tables.scanPages('crm', { pageSize: 500 })) {
     const updates: RowUpdate[] = [];
     for (const item of items) {
       updates.push({ jobId: item.jobId, changedAt: item.updatedAt, stage: item.stage, ...(await describe(item.jobId)) });

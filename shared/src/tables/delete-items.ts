@@ -1,6 +1,5 @@
 import { TABLES, type TableItemMap, type TableName } from '@jobpipe/contracts';
 import type { TableKey, TableStore } from '../ports/tables.js';
-import { inBatches } from './async-items.js';
 
 /** Items deleted per `deleteMany` (and read per page) while sweeping a table. */
 const DELETE_BATCH = 500;
@@ -25,7 +24,7 @@ export async function deleteItems<W extends TableName, N extends W>(
   which: (item: TableItemMap[N]) => boolean = () => true,
 ): Promise<number> {
   let deleted = 0;
-  for await (const page of inBatches(tables.scanAll(table, { pageSize: DELETE_BATCH }), DELETE_BATCH)) {
+  for await (const page of tables.scanPages(table, { pageSize: DELETE_BATCH })) {
     const keys = page.filter(which).map((item) => keyOf(table, item));
     if (keys.length > 0) await tables.deleteMany(table, keys);
     deleted += keys.length;
