@@ -114,17 +114,23 @@ const SCHEMA = [
   )`,
   // The plain sort indexes carry the search text: a text search with many matches walks one of them
   // and tests each entry's words there, reading the table only for the rows of the page.
+  // Every list index ends with `remote`: a remote filter is tested on the index entry, so a walk reads
+  // the table only for remote jobs (the remote jobs of one source, a third of them, took about 150 us a
+  // page reading every row, 90 us with the index). Indexes of the same columns without it are dropped.
   'DROP INDEX IF EXISTS jobs_read_score',
   'DROP INDEX IF EXISTS jobs_read_posted',
   'DROP INDEX IF EXISTS jobs_read_salary',
-  'CREATE INDEX IF NOT EXISTS jobs_read_score_words ON jobs_read (score, job_id, search_text)',
-  'CREATE INDEX IF NOT EXISTS jobs_read_posted_words ON jobs_read (posted_sort, job_id, search_text)',
-  'CREATE INDEX IF NOT EXISTS jobs_read_salary_words ON jobs_read (salary_sort, job_id, search_text)',
-  'CREATE INDEX IF NOT EXISTS jobs_read_stage_score ON jobs_read (stage, score, job_id)',
-  'CREATE INDEX IF NOT EXISTS jobs_read_stage_posted ON jobs_read (stage, posted_sort, job_id)',
-  'CREATE INDEX IF NOT EXISTS jobs_read_track_score ON jobs_read (track, score, job_id)',
-  'CREATE INDEX IF NOT EXISTS jobs_read_source_score ON jobs_read (source, score, job_id)',
-  'CREATE INDEX IF NOT EXISTS jobs_read_company_score ON jobs_read (company_key, score, job_id)',
+  ...['score_words', 'posted_words', 'salary_words', 'stage_score', 'stage_posted', 'track_score', 'source_score', 'company_score'].map(
+    (index) => `DROP INDEX IF EXISTS jobs_read_${index}`,
+  ),
+  'CREATE INDEX IF NOT EXISTS jobs_read_score_words_remote ON jobs_read (score, job_id, search_text, remote)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_posted_words_remote ON jobs_read (posted_sort, job_id, search_text, remote)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_salary_words_remote ON jobs_read (salary_sort, job_id, search_text, remote)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_stage_score_remote ON jobs_read (stage, score, job_id, remote)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_stage_posted_remote ON jobs_read (stage, posted_sort, job_id, remote)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_track_score_remote ON jobs_read (track, score, job_id, remote)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_source_score_remote ON jobs_read (source, score, job_id, remote)',
+  'CREATE INDEX IF NOT EXISTS jobs_read_company_score_remote ON jobs_read (company_key, score, job_id, remote)',
   // The postings of one job, best ranked first: what a collapsing list tests a grouped row against, and lists in its alsoOn.
   'DROP INDEX IF EXISTS jobs_read_group',
   'CREATE INDEX IF NOT EXISTS jobs_read_group_rank ON jobs_read (group_id, group_rank)',

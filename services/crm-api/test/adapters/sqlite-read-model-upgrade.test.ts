@@ -123,3 +123,51 @@ test('a read model file from before rows carried their rank in their group opens
     dir.remove();
   }
 });
+
+test('a read model file from before its list indexes ended with remote opens with them replaced, and lists the same', async () => {
+  const dir = tempDir('crm-api-read-model-upgrade-');
+  const path = join(dir.path, 'crm-api.sqlite');
+  const written = new SqliteJobReadModel(path);
+  await written.upsert([
+    { ...job('lever:remote', 90), remote: true },
+    { ...job('lever:onsite', 80), remote: false },
+    job('lever:unknown', 70),
+  ]);
+  await written.close();
+  const database = openSqlite(path);
+  const listIndexes = () =>
+    database
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'jobs_read\\_%' ESCAPE '\\' AND name NOT LIKE '%group%'")
+      .pluck()
+      .all() as string[];
+  const current = listIndexes();
+  assert.ok(current.length >= 8 && current.every((index) => index.endsWith('_remote')), current.join(', '));
+  for (const index of current) {
+    const columns = database.prepare(`SELECT name FROM pragma_index_info('${index}')`).pluck().all() as string[];
+    database.exec(`DROP INDEX ${index}`);
+    database.exec(`CREATE INDEX ${index.replace(/_remote$/, '')} ON jobs_read (${columns.slice(0, -1).join(', ')})`);
+  }
+  database.close();
+
+  const model = new SqliteJobReadModel(path);
+  try {
+    const remote = await model.list({ sort: 'score', order: 'desc', limit: 10, remote: true, sources: ['lever'] });
+    assert.deepEqual(
+      remote.items.map((item) => item.jobId),
+      ['lever:remote'],
+    );
+  } finally {
+    await model.close();
+  }
+  const reopened = openSqlite(path);
+  try {
+    const indexes = reopened
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'jobs_read\\_%' ESCAPE '\\' AND name NOT LIKE '%group%'")
+      .pluck()
+      .all() as string[];
+    assert.deepEqual(indexes.sort(), [...current].sort(), 'the indexes without remote are gone, those with it made');
+  } finally {
+    reopened.close();
+    dir.remove();
+  }
+});
