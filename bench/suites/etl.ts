@@ -7,9 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CRM_STAGES } from '@jobpipe/contracts';
+import { CRM_STAGES, type TableItemMap } from '@jobpipe/contracts';
 import { AnalyticsWarehouse, migrateToLatest, openSqliteAnalytics, SqliteAnalyticsTarget } from '@jobpipe/etl';
-import { FolderBlobStore, type Item, SqliteTableStore, silentLogger, systemClock, TypedTableStore } from '@jobpipe/shared';
+import { FolderBlobStore, SqliteTableStore, silentLogger, systemClock, TypedTableStore, ValidatingItemStore } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 import Database from 'better-sqlite3';
 
@@ -18,7 +18,8 @@ const SKILLS = ['python', 'sql', 'spark', 'airflow', 'dbt', 'aws', 'kafka', 'jav
 /** The stages a tracked job walks through before an offer. */
 const STAGES = CRM_STAGES.slice(0, CRM_STAGES.indexOf('offer'));
 
-function jobItem(n: number): Item {
+/** The job of number `n`, as the parser stores it (the `jobs` table contract). */
+function jobItem(n: number): TableItemMap['jobs'] {
   const day = `2026-0${1 + (n % 3)}-${String(1 + (n % 28)).padStart(2, '0')}`;
   return {
     jobId: `mcf:${n}`,
@@ -27,7 +28,7 @@ function jobItem(n: number): Item {
     canonicalUrl: `https://jobs.example.com/${n}`,
     title: `Data Engineer ${n % 50}`,
     company: `Company ${n % 997}`,
-    locations: [{ display: 'Singapore' }],
+    locations: [{ display: 'Singapore', city: 'Singapore', region: null, country: 'SG' }],
     remote: n % 4 === 0,
     employmentType: 'full-time',
     seniority: null,
@@ -50,63 +51,108 @@ function jobItem(n: number): Item {
     firstSeenAt: `${day}T08:00:00.000Z`,
     lastSeenAt: `${day}T08:00:00.000Z`,
     dedupeKey: `k${n}`,
+    fetchedAt: `${day}T07:59:00.000Z`,
+  };
+}
+
+/** The recommender's score of job `n` (the `scores` table contract). */
+function scoreItem(n: number): TableItemMap['scores'] {
+  return {
+    jobId: `mcf:${n}`,
+    contentHash: n.toString(16).padStart(64, '0'),
+    score: n % 100,
+    track: n % 3 ? 'data-eng' : null,
+    trackScore: n % 100,
+    modelProbability: null,
+    modelVersion: null,
+    filteredBy: null,
+    reasons: [{ kind: 'title', text: 'title matches "data engineer"', points: 40 }],
+    scoredAt: '2026-03-01T00:00:00.000Z',
+    inputsKey: `inputs-${n}`,
+    resultDigest: `result-${n}`,
+    configVersion: 1,
+    published: true,
+    claimId: `claim-${n}`,
+    claimedAt: '2026-03-01T00:00:00.000Z',
+  };
+}
+
+/** A tracked job's CRM record and the stage changes that led there (the `crm` and `crmHistory` contracts). */
+function crmItems(n: number): { crm: TableItemMap['crm']; history: TableItemMap['crmHistory'][] } {
+  const walked = STAGES.slice(0, 1 + (n % STAGES.length));
+  const history = walked.map((stage, i) => {
+    const at = `2026-03-0${1 + i}T00:00:00.000Z`;
+    return {
+      jobId: `mcf:${n}`,
+      changeId: `${at}#${String(i).padStart(9, '0')}#change-${n}-${i}`,
+      kind: 'stage' as const,
+      from: i === 0 ? null : walked[i - 1]!,
+      to: stage,
+      closedReason: null,
+      note: null,
+      response: null,
+      at,
+      by: 'user' as const,
+    };
+  });
+  const crm = {
+    jobId: `mcf:${n}`,
+    stage: walked.at(-1)!,
+    closedReason: null,
+    updatedAt: history.at(-1)!.at,
+    version: walked.length,
+    responses: 0,
+    lastResponseAt: null,
+  };
+  return { crm, history };
+}
+
+/** A submitted application to job `n` (the `applications` table contract, as the applier finishes it). */
+function applicationItem(n: number): TableItemMap['applications'] {
+  return {
+    applicationId: `a${n}`,
+    jobId: `mcf:${n}`,
+    status: 'submitted',
+    dryRun: false,
+    requestedAt: '2026-03-04T00:00:00.000Z',
+    applyUrl: `https://jobs.example.com/${n}/apply`,
+    site: 'jobs.example.com',
+    company: `Company ${n % 997}`,
+    title: `Data Engineer ${n % 50}`,
+    finishedAt: '2026-03-04T00:01:00.000Z',
+    failureCode: null,
+    failureMessage: null,
+    needsUser: null,
+    evidenceBlobKeys: [],
   };
 }
 
 async function seed(dataDir: string): Promise<void> {
-  const tables = new SqliteTableStore(join(dataDir, 'tables.sqlite'));
+  const store = new SqliteTableStore(join(dataDir, 'tables.sqlite'));
+  // Checked against the table contracts, so the rebuild reads items as the services write them.
+  const tables = new TypedTableStore(new ValidatingItemStore(store));
   await tables.put('config', {
     key: 'current',
     version: 1,
+    updatedAt: '2026-01-01T00:00:00.000Z',
     config: { tracks: [], searches: [], currencyRates: [{ currency: 'SGD', perUsd: 1.35, asOf: '2026-01-01' }] },
   });
   for (let start = 0; start < JOBS; start += 5000) {
     const ids = Array.from({ length: 5000 }, (_, i) => start + i);
     await tables.putMany('jobs', ids.map(jobItem));
-    await tables.putMany(
-      'scores',
-      ids.map((n) => ({
-        jobId: `mcf:${n}`,
-        contentHash: 'x',
-        score: n % 100,
-        track: n % 3 ? 'data-eng' : null,
-        scoredAt: '2026-03-01T00:00:00.000Z',
-      })),
-    );
-    const tracked = ids.filter((n) => n % 5 === 0);
+    await tables.putMany('scores', ids.map(scoreItem));
+    const tracked = ids.filter((n) => n % 5 === 0).map(crmItems);
     await tables.putMany(
       'crm',
-      tracked.map((n) => ({ jobId: `mcf:${n}`, stage: STAGES[n % STAGES.length]!, updatedAt: '2026-03-02T00:00:00.000Z' })),
+      tracked.map((items) => items.crm),
     );
     await tables.putMany(
       'crmHistory',
-      tracked.flatMap((n) =>
-        STAGES.slice(0, 1 + (n % STAGES.length)).map((stage, i) => ({
-          jobId: `mcf:${n}`,
-          changeId: String(i),
-          from: i === 0 ? null : STAGES[i - 1],
-          to: stage,
-          closedReason: null,
-          changedAt: `2026-03-0${1 + i}T00:00:00.000Z`,
-          changedBy: 'user',
-        })),
-      ),
+      tracked.flatMap((items) => items.history),
     );
-    await tables.putMany(
-      'applications',
-      tracked
-        .filter((n) => n % 4 === 0)
-        .map((n) => ({
-          applicationId: `a${n}`,
-          jobId: `mcf:${n}`,
-          site: 'mcf',
-          status: 'submitted',
-          dryRun: false,
-          submittedAt: '2026-03-04T00:00:00.000Z',
-        })),
-    );
+    await tables.putMany('applications', ids.filter((n) => n % 20 === 0).map(applicationItem));
   }
-  tables.close();
+  store.close();
 }
 
 /** Child: the rebuild alone, reporting its duration, rows and peak RSS. */
