@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { startReplayServer, withExternalReplay } from '@jobpipe/replay';
 import { embeddedPaths, openSqlite, SqliteBus } from '@jobpipe/shared';
 import { freePort, NodeProcessGroup, serviceEnvironment, tempDir, testSecretKey, waitFor } from '@jobpipe/test-kit';
-import { cliEntryFile } from '../../cli/src/build/stack-bundles.js';
+import { buildStackBundles, cliEntryFile } from '../../cli/src/build/stack-bundles.js';
 import { REPO_ROOT } from '../../cli/src/config.js';
 import { STACK_NODE_FLAGS } from '../../cli/src/stack/service-processes.js';
 import { readSupervisorState } from '../../cli/src/stack/supervisor-state.js';
@@ -20,6 +20,8 @@ const POSTINGS = 2_000;
 const SCORED_BEFORE_KILL = 300;
 
 export default async function crashBench(): Promise<Record<string, number>> {
+  // The stack runs from its bundles: build them if a source changed since (on a fresh clone, always).
+  await buildStackBundles(REPO_ROOT);
   const dir = tempDir('jobpipe-bench-crash-');
   const replay = await startReplayServer({ postings: POSTINGS });
   const apiPort = await freePort();
