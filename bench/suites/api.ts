@@ -10,7 +10,10 @@
  *   This is the figure the goal is judged on: `api.ratioToBareFastify` (goal ≥ 0.5, issue 16),
  *   `api.requestsPerSecond`, `api.p99Ms` (target < 25 ms);
  * - the same six pages asked over and over, which after their first asking come from the page cache:
- *   `api.repeatedPagesRatioToBareFastify`, `api.repeatedPagesRequestsPerSecond`.
+ *   `api.repeatedPagesRatioToBareFastify`, `api.repeatedPagesRequestsPerSecond`;
+ * - the first load's pages as flat lists of every posting (`collapse=false&status=all`), what the list
+ *   answered before duplicates were collapsed and closed postings left out by default:
+ *   `api.flatListRatioToBareFastify`. The gap to the first figure is what the default list's collapse costs.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -62,8 +65,14 @@ async function load(url: string, paths: readonly string[], headers: Record<strin
   });
 }
 
-/** The bench paths in turn, each request with a minimum score picked at random (`withVariedMinScore`). */
-async function loadVaried(url: string, headers: Record<string, string>): Promise<autocannon.Result> {
+/** Query parameters that turn a bench path into the flat list of every posting. */
+const FLAT_LIST = '&collapse=false&status=all';
+
+/**
+ * The bench paths in turn, each request with a minimum score picked at random (`withVariedMinScore`),
+ * each path followed by `suffix`.
+ */
+async function loadVaried(url: string, headers: Record<string, string>, suffix = ''): Promise<autocannon.Result> {
   let next = 0;
   return autocannon({
     url,
@@ -75,7 +84,7 @@ async function loadVaried(url: string, headers: Record<string, string>): Promise
         method: 'GET',
         setupRequest: (request) => ({
           ...request,
-          path: withVariedMinScore(PATHS[next++ % PATHS.length]!, Math.floor(Math.random() * VARIED_MIN_SCORES)),
+          path: withVariedMinScore(PATHS[next++ % PATHS.length]!, Math.floor(Math.random() * VARIED_MIN_SCORES)) + suffix,
         }),
       },
     ],
@@ -101,7 +110,8 @@ export default async function apiBench(): Promise<Record<string, number>> {
     const bare = await load(started.bareAddress, ['/jobs'], {});
     const fromFile = await loadVaried(started.apiAddress, { 'x-api-key': started.key });
     const repeated = await load(started.apiAddress, PATHS, { 'x-api-key': started.key });
-    const failures = [fromFile, repeated].reduce((sum, result) => sum + result.errors + result.timeouts + result.non2xx, 0);
+    const flat = await loadVaried(started.apiAddress, { 'x-api-key': started.key }, FLAT_LIST);
+    const failures = [fromFile, repeated, flat].reduce((sum, result) => sum + result.errors + result.timeouts + result.non2xx, 0);
     if (failures > 0) throw new Error(`GET /jobs failed ${failures} times under load`);
     return {
       'api.requestsPerSecond': fromFile.requests.average,
@@ -109,6 +119,7 @@ export default async function apiBench(): Promise<Record<string, number>> {
       'api.ratioToBareFastify': fromFile.requests.average / bare.requests.average,
       'api.repeatedPagesRequestsPerSecond': repeated.requests.average,
       'api.repeatedPagesRatioToBareFastify': repeated.requests.average / bare.requests.average,
+      'api.flatListRatioToBareFastify': flat.requests.average / bare.requests.average,
     };
   } finally {
     const exited = new Promise((resolve) => server.once('exit', resolve));
