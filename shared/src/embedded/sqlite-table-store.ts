@@ -1,5 +1,4 @@
 import { TABLES, type TableDefinition } from '@jobpipe/contracts';
-import type { Statement } from 'better-sqlite3';
 import {
   type Item,
   type ItemQuery,
@@ -13,6 +12,7 @@ import {
 import { conditionHolds } from '../tables/conditions.js';
 import { GroupedWrites } from './grouped-writes.js';
 import { openSqlite, type SqliteDatabase } from './sqlite.js';
+import { type PreparingDatabase, withStatementCache } from './statement-cache.js';
 import { WriteTransactions } from './write-transactions.js';
 
 function keyPart(item: Item, attribute: string | undefined, table: string): string {
@@ -42,6 +42,12 @@ function indexValueSql(attribute: string | undefined): string {
   return `CASE json_type(doc, ${path}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(doc, ${path}) AS TEXT) END`;
 }
 
+/**
+ * How many prepared statements the store keeps: a few shapes per table (get, put, delete, scan) and per
+ * index query (its range, cursor and order), far below this, so in use none is prepared twice.
+ */
+const KEPT_STATEMENTS = 512;
+
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decodeCursor = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as string[];
 
@@ -62,8 +68,8 @@ export interface SqliteTableStoreOptions {
  */
 export class SqliteTableStore implements ItemStore {
   private readonly db: SqliteDatabase;
-  /** Prepared statements by SQL text (a handful per table), so hot paths never re-parse SQL. */
-  private readonly statements = new Map<string, Statement>();
+  /** The file's statements, each prepared once (a handful per table), so hot paths never re-parse SQL. */
+  private readonly prepared: PreparingDatabase;
   /** With `groupWrites`, writes of the same event-loop turn share one transaction (concurrent handlers take the lock once). */
   private readonly writes: GroupedWrites | undefined;
   /** IMMEDIATE transactions that wait for the lock in short steps. */
@@ -75,6 +81,7 @@ export class SqliteTableStore implements ItemStore {
     options: SqliteTableStoreOptions = {},
   ) {
     this.db = openSqlite(path);
+    this.prepared = withStatementCache(this.db, KEPT_STATEMENTS);
     this.transactions = new WriteTransactions(this.db);
     this.writes = options.groupWrites ? new GroupedWrites(this.db, this.transactions) : undefined;
     this.db.exec(
@@ -85,10 +92,9 @@ export class SqliteTableStore implements ItemStore {
 
   async get(table: string, key: Item): Promise<Item | undefined> {
     const definition = this.definitionOf(table);
-    const row = this.statement(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`).get(
-      keyPart(key, definition.partitionKey, table),
-      keyPart(key, definition.sortKey, table),
-    ) as { doc: string } | undefined;
+    const row = this.prepared
+      .prepare(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`)
+      .get(keyPart(key, definition.partitionKey, table), keyPart(key, definition.sortKey, table)) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Item) : undefined;
   }
 
@@ -122,7 +128,7 @@ export class SqliteTableStore implements ItemStore {
 
   async deleteMany(table: string, keys: readonly Item[]): Promise<void> {
     const definition = this.definitionOf(table);
-    const remove = this.statement(`DELETE FROM "t_${table}" WHERE pk = ? AND sk = ?`);
+    const remove = this.prepared.prepare(`DELETE FROM "t_${table}" WHERE pk = ? AND sk = ?`);
     await this.writeNow(() => {
       for (const key of keys) remove.run(keyPart(key, definition.partitionKey, table), keyPart(key, definition.sortKey, table));
     });
@@ -157,9 +163,11 @@ export class SqliteTableStore implements ItemStore {
       where.push(`(${skCol}, pk, sk) ${query.descending ? '<' : '>'} (@csk, @cpk, @crowsk)`);
       Object.assign(params, { csk: sk, cpk: pk, crowsk: rowSk });
     }
-    const rows = this.statement(
-      `SELECT pk, sk, ${skCol} AS sortValue, doc FROM "t_${table}" WHERE ${where.join(' AND ')} ORDER BY ${skCol} ${direction}, pk ${direction}, sk ${direction} LIMIT @limit`,
-    ).all(params) as { pk: string; sk: string; sortValue: string | null; doc: string }[];
+    const rows = this.prepared
+      .prepare(
+        `SELECT pk, sk, ${skCol} AS sortValue, doc FROM "t_${table}" WHERE ${where.join(' AND ')} ORDER BY ${skCol} ${direction}, pk ${direction}, sk ${direction} LIMIT @limit`,
+      )
+      .all(params) as { pk: string; sk: string; sortValue: string | null; doc: string }[];
     return this.page<(typeof rows)[number]>(rows, limit, (row) => [row.sortValue ?? '', row.pk, row.sk]);
   }
 
@@ -167,11 +175,9 @@ export class SqliteTableStore implements ItemStore {
     this.definitionOf(table);
     const limit = options.limit ?? 1000;
     const [pk, sk] = options.cursor ? decodeCursor(options.cursor) : ['', ''];
-    const rows = this.statement(`SELECT pk, sk, doc FROM "t_${table}" WHERE (pk, sk) > (?, ?) ORDER BY pk, sk LIMIT ?`).all(
-      pk ?? '',
-      sk ?? '',
-      limit + 1,
-    ) as { pk: string; sk: string; doc: string }[];
+    const rows = this.prepared
+      .prepare(`SELECT pk, sk, doc FROM "t_${table}" WHERE (pk, sk) > (?, ?) ORDER BY pk, sk LIMIT ?`)
+      .all(pk ?? '', sk ?? '', limit + 1) as { pk: string; sk: string; doc: string }[];
     return this.page<(typeof rows)[number]>(rows, limit, (row) => [row.pk, row.sk]);
   }
 
@@ -186,15 +192,6 @@ export class SqliteTableStore implements ItemStore {
     return Promise.resolve(this.transactions.run(write));
   }
 
-  private statement(sql: string): Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.db.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
-  }
-
   private page<R extends { doc: string }>(rows: R[], limit: number, cursorOf: (row: R) => string[]): Page<Item> {
     const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as Item);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
@@ -203,10 +200,11 @@ export class SqliteTableStore implements ItemStore {
 
   /** The stored item a write would replace, if any. */
   private current(write: ItemWrite, definition: TableDefinition): Item | undefined {
-    const row = this.statement(`SELECT doc FROM "t_${write.table}" WHERE pk = ? AND sk = ?`).get(
-      keyPart(write.item, definition.partitionKey, write.table),
-      keyPart(write.item, definition.sortKey, write.table),
-    ) as { doc: string } | undefined;
+    const row = this.prepared
+      .prepare(`SELECT doc FROM "t_${write.table}" WHERE pk = ? AND sk = ?`)
+      .get(keyPart(write.item, definition.partitionKey, write.table), keyPart(write.item, definition.sortKey, write.table)) as
+      | { doc: string }
+      | undefined;
     return row ? (JSON.parse(row.doc) as Item) : undefined;
   }
 
@@ -222,9 +220,9 @@ export class SqliteTableStore implements ItemStore {
         return [indexPart(item, index.partitionKey), indexPart(item, index.sortKey)];
       }),
     ];
-    this.statement(`INSERT OR REPLACE INTO "t_${table}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
-      ...values,
-    );
+    this.prepared
+      .prepare(`INSERT OR REPLACE INTO "t_${table}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...values);
   }
 
   private definitionOf(table: string): TableDefinition {
