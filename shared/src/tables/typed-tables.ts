@@ -59,13 +59,20 @@ export class TypedTableStore implements TableStore {
   }
 
   scanAll<N extends TableName>(table: N, options: { readonly pageSize?: number } = {}): AsyncIterable<TableItemMap[N]> {
-    const limit = options.pageSize ?? 1000;
-    return everyItem((cursor) => this.scan(table, cursor ? { limit, cursor } : { limit }));
+    return everyItem(this.scanPageReader(table, options));
   }
 
   scanPages<N extends TableName>(table: N, options: { readonly pageSize?: number } = {}): AsyncIterable<TableItemMap[N][]> {
+    return everyPage(this.scanPageReader(table, options));
+  }
+
+  /** Reads the page of a whole-table scan that starts at a cursor (`pageSize`, default 1000). */
+  private scanPageReader<N extends TableName>(
+    table: N,
+    options: { readonly pageSize?: number },
+  ): (cursor: string | undefined) => Promise<Page<TableItemMap[N]>> {
     const limit = options.pageSize ?? 1000;
-    return everyPage((cursor) => this.scan(table, cursor ? { limit, cursor } : { limit }));
+    return (cursor) => this.scan(table, cursor ? { limit, cursor } : { limit });
   }
 
   queryAll<N extends TableName>(table: N, query: WholeQuery<N>): AsyncIterable<TableItemMap[N]> {
