@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openSqlite } from '@jobpipe/shared';
+import { openSqlite, type SqliteDatabase } from '@jobpipe/shared';
 import { tempDir } from '@jobpipe/test-kit';
 import { SqliteJobReadModel } from '../../src/adapters/sqlite-job-read-model.js';
 import type { ScoredJob } from '../../src/domain/job-summary.js';
@@ -124,6 +124,14 @@ test('a read model file from before rows carried their rank in their group opens
   }
 });
 
+/** The list indexes of a read model file: those of `jobs_read` but the group's. */
+function listIndexesOf(database: SqliteDatabase): string[] {
+  return database
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'jobs_read\\_%' ESCAPE '\\' AND name NOT LIKE '%group%'")
+    .pluck()
+    .all() as string[];
+}
+
 test('a read model file from before its list indexes ended with remote opens with them replaced, and lists the same', async () => {
   const dir = tempDir('crm-api-read-model-upgrade-');
   const path = join(dir.path, 'crm-api.sqlite');
@@ -135,12 +143,7 @@ test('a read model file from before its list indexes ended with remote opens wit
   ]);
   await written.close();
   const database = openSqlite(path);
-  const listIndexes = () =>
-    database
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'jobs_read\\_%' ESCAPE '\\' AND name NOT LIKE '%group%'")
-      .pluck()
-      .all() as string[];
-  const current = listIndexes();
+  const current = listIndexesOf(database);
   assert.ok(current.length >= 8 && current.every((index) => index.endsWith('_remote')), current.join(', '));
   for (const index of current) {
     const columns = database.prepare(`SELECT name FROM pragma_index_info('${index}')`).pluck().all() as string[];
@@ -161,11 +164,7 @@ test('a read model file from before its list indexes ended with remote opens wit
   }
   const reopened = openSqlite(path);
   try {
-    const indexes = reopened
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'jobs_read\\_%' ESCAPE '\\' AND name NOT LIKE '%group%'")
-      .pluck()
-      .all() as string[];
-    assert.deepEqual(indexes.sort(), [...current].sort(), 'the indexes without remote are gone, those with it made');
+    assert.deepEqual(listIndexesOf(reopened).sort(), [...current].sort(), 'the indexes without remote are gone, those with it made');
   } finally {
     reopened.close();
     dir.remove();
