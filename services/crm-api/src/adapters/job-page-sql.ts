@@ -6,14 +6,18 @@ export const SORT_COLUMN: Readonly<Record<JobSort, string>> = { score: 'score', 
 /**
  * The stored summary as listed: with when and why its posting closed where it did, and its ghost-risk
  * flags where any fire. Read from the row's own posting-state columns (kept in step with `job_closures`
- * and `job_flags` by triggers), so a page costs no lookup per row beyond the row itself.
+ * and `job_flags` by triggers), so a page costs no lookup per row beyond the row itself. `table` names
+ * the row (a qualifier such as `j.`, or nothing).
  */
-export const SUMMARY_WITH_POSTING_STATE = `CASE
-  WHEN closed_at IS NULL AND ghost_flags IS NULL THEN summary_json
-  WHEN ghost_flags IS NULL THEN json_set(summary_json, '$.closedAt', closed_at, '$.closeReason', close_reason)
-  WHEN closed_at IS NULL THEN json_set(summary_json, '$.ghostFlags', json(ghost_flags))
-  ELSE json_set(summary_json, '$.closedAt', closed_at, '$.closeReason', close_reason, '$.ghostFlags', json(ghost_flags))
+export function summaryWithPostingState(table = ''): string {
+  const t = table;
+  return `CASE
+  WHEN ${t}closed_at IS NULL AND ${t}ghost_flags IS NULL THEN ${t}summary_json
+  WHEN ${t}ghost_flags IS NULL THEN json_set(${t}summary_json, '$.closedAt', ${t}closed_at, '$.closeReason', ${t}close_reason)
+  WHEN ${t}closed_at IS NULL THEN json_set(${t}summary_json, '$.ghostFlags', json(${t}ghost_flags))
+  ELSE json_set(${t}summary_json, '$.closedAt', ${t}closed_at, '$.closeReason', ${t}close_reason, '$.ghostFlags', json(${t}ghost_flags))
 END`;
+}
 
 /** How a page query narrows to the text search: the few matching row ids, or word-prefix patterns tested row by row. */
 export type TextFilter = { readonly rowIds: readonly number[] } | { readonly wordPatterns: readonly string[] };
@@ -81,33 +85,38 @@ function filterConditions(query: JobQuery, text: TextFilter | undefined, prefix:
 export const GROUP_RANK_ORDER = 'score DESC, (job_id = group_id) DESC, job_id';
 
 /**
- * The other postings of row `j`'s group that the filters select, as an `alsoOn` JSON array text (each
- * posting's stored entry), best ranked first; null when none.
+ * Row `j`'s summary as a collapsed list shows it: with its `alsoOn`, the other postings of its group
+ * that the filters select (each posting's stored entry, best ranked first), spliced in before the
+ * summary's closing brace; the summary alone when there are none. The splice is SQLite's, so a page is
+ * one text per row.
  */
-function alsoOnSql(otherFilters: string): string {
-  return `CASE WHEN grouped THEN (SELECT '[' || group_concat(o.also_on_json, ',' ORDER BY o.group_rank) || ']' FROM jobs_read o WHERE o.group_id = j.group_id AND o.job_id <> j.job_id${otherFilters}) END`;
+function collapsedSummarySql(otherFilters: string): string {
+  const summary = summaryWithPostingState('j.');
+  const others = `SELECT substr(${summary}, 1, length(${summary}) - 1) || ',"alsoOn":[' || group_concat(o.also_on_json, ',' ORDER BY o.group_rank) || ']}'
+    FROM jobs_read o WHERE o.group_id = j.group_id AND o.job_id <> j.job_id${otherFilters} HAVING count(*) > 0`;
+  return `coalesce(CASE WHEN j.grouped THEN (${others}) END, ${summary})`;
 }
 
 /**
  * The SQL of one page of jobs (`limit + 1` rows, so the caller knows whether a next page exists),
  * written directly rather than through Kysely: this is the hot path of GET /jobs, and the text only
- * varies with the query's shape, so prepared statements can be cached by it. Each row is its summary
- * text, its sort value and job id (the cursor of a page ending there) and, in a collapsing query, its
- * `alsoOn` JSON text (null for none). A collapsing query keeps a row only when no other posting of its
- * group that the filters select ranks before it (a lower `group_rank`, kept at write time); the first
- * ranked posting of each group (every job without duplicates among them) skips that test, and rows of
- * jobs without duplicates (`grouped = 0`) the `alsoOn` lookup.
+ * varies with the query's shape, so prepared statements can be cached by it. Each row is one text, the
+ * job's summary as listed (its `alsoOn` spliced in, in a collapsing query): the page is those texts
+ * joined, and a next page's cursor is read from the last one. A collapsing query keeps a row only when
+ * no other posting of its group that the filters select ranks before it (a lower `group_rank`, kept at
+ * write time); the first ranked posting of each group (every job without duplicates among them) skips
+ * that test, and rows of jobs without duplicates (`grouped = 0`) the `alsoOn` lookup.
  */
 export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageSql {
   const { conditions, parameters } = filterConditions(query, text, '');
   const column = SORT_COLUMN[query.sort];
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-  let alsoOn = '';
+  let listed = summaryWithPostingState('j.');
   const selectParameters: unknown[] = [];
   if (query.collapse) {
     const others = filterConditions(query, text, 'o.');
     const otherFilters = others.conditions.map((condition) => ` AND ${condition}`).join('');
-    alsoOn = `, ${alsoOnSql(otherFilters)}`;
+    listed = collapsedSummarySql(otherFilters);
     selectParameters.push(...others.parameters);
     conditions.push(
       `(group_rank = 0 OR NOT EXISTS (SELECT 1 FROM jobs_read o WHERE o.group_id = j.group_id AND o.group_rank < j.group_rank${otherFilters}))`,
@@ -123,7 +132,7 @@ export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageS
   parameters.push(query.limit + 1);
   const filter = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   return {
-    sql: `SELECT ${SUMMARY_WITH_POSTING_STATE}, ${column}, job_id${alsoOn} FROM jobs_read j${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ${opaque('INTEGER')}`,
+    sql: `SELECT ${listed} FROM jobs_read j${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ${opaque('INTEGER')}`,
     // Placeholders are numbered in the order of the text: the select list's come first.
     parameters: [...selectParameters, ...parameters],
   };

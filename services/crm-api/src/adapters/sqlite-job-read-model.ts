@@ -16,11 +16,8 @@ import {
 } from '../domain/job-query.js';
 import { isStaleScore, type JobSummary, type PostingClosure, type ScoredJob, type ScoreReason, summaryOf } from '../domain/job-summary.js';
 import type { JobPage, JobPageJson, JobReadModel, UpsertOutcome } from '../ports/job-read-model.js';
-import { GROUP_RANK_ORDER, jobPageSql, SUMMARY_WITH_POSTING_STATE, type TextFilter } from './job-page-sql.js';
+import { GROUP_RANK_ORDER, jobPageSql, summaryWithPostingState, type TextFilter } from './job-page-sql.js';
 import { PageCache } from './page-cache.js';
-
-/** A row of a page query (`jobPageSql`): summary text, sort value, job id, and a collapsed row's `alsoOn` text. */
-type PageRow = [summary: string, sortValue: number | string, jobId: string, alsoOn?: string | null];
 
 interface JobsReadTable {
   id: Generated<number>;
@@ -459,7 +456,7 @@ export class SqliteJobReadModel implements JobReadModel {
   /** One job with its score reasons, or undefined. */
   async get(jobId: string): Promise<ScoredJob | undefined> {
     const row = this.prepared
-      .prepare(`SELECT ${SUMMARY_WITH_POSTING_STATE} AS summary, reasons FROM jobs_read WHERE job_id = ?`)
+      .prepare(`SELECT ${summaryWithPostingState()} AS summary, reasons FROM jobs_read WHERE job_id = ?`)
       .get(jobId) as { summary: string; reasons: string } | undefined;
     return row ? { ...(JSON.parse(row.summary) as JobSummary), reasons: JSON.parse(row.reasons) as ScoreReason[] } : undefined;
   }
@@ -500,27 +497,26 @@ export class SqliteJobReadModel implements JobReadModel {
 
   /**
    * One page read from the file, built from the stored summaries: the page query (see `jobPageSql`)
-   * runs through a cache of prepared statements whose rows are the summary texts, joined as they are
-   * (a collapsed row's `alsoOn`, built by the same query, spliced in), and the sort value and job id
-   * the next page's cursor is made of.
+   * runs through a cache of prepared statements and answers each job as its listed summary text, which
+   * are joined as they are; the next page's cursor is read from the last one.
    */
   private async readPage(query: JobQuery): Promise<JobPageJson> {
     const text = query.text === undefined ? undefined : await this.textFilter(searchWords(query.text));
     if (text && 'rowIds' in text && text.rowIds.length === 0) return { itemsJson: '[]', nextCursor: null };
     const page = jobPageSql(query, text);
-    const rows = this.rowStatement(page.sql).all(...page.parameters) as PageRow[];
-    const more = rows.length > query.limit;
-    if (more) rows.length = query.limit;
-    let itemsJson = '[';
-    for (let i = 0; i < rows.length; i++) {
-      const [summary, , , alsoOn] = rows[i]!;
-      if (i > 0) itemsJson += ',';
-      itemsJson += alsoOn == null ? summary : `${summary.slice(0, -1)},"alsoOn":${alsoOn}}`;
-    }
-    itemsJson += ']';
+    const items = this.prepared
+      .prepare(page.sql)
+      .pluck()
+      .all(...page.parameters) as string[];
+    const more = items.length > query.limit;
+    if (more) items.length = query.limit;
+    const itemsJson = `[${items.join(',')}]`;
     if (!more) return { itemsJson, nextCursor: null };
-    const [, value, jobId] = rows[query.limit - 1]!;
-    return { itemsJson, nextCursor: encodeCursor({ sort: query.sort, order: query.order, value, jobId }) };
+    const last = JSON.parse(items[query.limit - 1]!) as JobSummary;
+    return {
+      itemsJson,
+      nextCursor: encodeCursor({ sort: query.sort, order: query.order, value: SORT_VALUE[query.sort](last), jobId: last.jobId }),
+    };
   }
 
   /**
@@ -550,11 +546,6 @@ export class SqliteJobReadModel implements JobReadModel {
     if (this.textMatchCache.size >= 200) this.textMatchCache.clear();
     this.textMatchCache.set(match, ids);
     return ids;
-  }
-
-  /** The prepared statement of a page query, returning each row as an array of its columns. */
-  private rowStatement(text: string): Statement {
-    return this.prepared.prepare(text).raw();
   }
 
   /** Kept beside the scored rows (`job_closures`): a job may close before it is scored, and a new score keeps it. */
