@@ -52,30 +52,68 @@ function placeholders(count: number, type: BoundType | 'rowid'): string {
   return Array.from({ length: count }, () => (type === 'rowid' ? '?' : opaque(type))).join(',');
 }
 
-/** A query's conditions on one table reference (`prefix` qualifies the columns) and their parameters in order. */
-function filterConditions(query: JobQuery, text: TextFilter | undefined, prefix: string): { conditions: string[]; parameters: unknown[] } {
-  const conditions: string[] = [];
-  const parameters: unknown[] = [];
-  const where = (condition: string, ...values: unknown[]) => {
-    conditions.push(condition);
-    parameters.push(...values);
-  };
-  const p = prefix;
-  if (query.stages?.length) where(`${p}stage IN (${placeholders(query.stages.length, 'TEXT')})`, ...query.stages);
-  if (query.tracks?.length) where(`${p}track IN (${placeholders(query.tracks.length, 'TEXT')})`, ...query.tracks);
-  if (query.sources?.length) where(`${p}source IN (${placeholders(query.sources.length, 'TEXT')})`, ...query.sources);
-  if (query.minScore !== undefined) where(`${p}score >= ${opaque('REAL')}`, query.minScore);
-  if (query.company !== undefined) where(`${p}company_key = ${opaque('TEXT')}`, companyKeyOf(query.company));
-  if (query.remote !== undefined) where(`${p}remote = ${opaque('INTEGER')}`, query.remote ? 1 : 0);
-  if (query.salaryMin !== undefined) where(`${p}salary_max >= ${opaque('REAL')}`, query.salaryMin);
-  if (query.salaryMax !== undefined) where(`${p}salary_max <= ${opaque('REAL')}`, query.salaryMax);
-  if (query.currency !== undefined) where(`${p}salary_currency = ${opaque('TEXT')}`, query.currency);
-  if (query.postedSince !== undefined) where(`${p}posted_at >= ${opaque('TEXT')}`, query.postedSince);
-  if (query.posting === 'open') where(`${p}closed_at IS NULL`);
-  if (query.posting === 'closed') where(`${p}closed_at IS NOT NULL`);
-  if (text && 'rowIds' in text) where(`${p}id IN (${placeholders(text.rowIds.length, 'rowid')})`, ...text.rowIds);
-  if (text && 'wordPatterns' in text) for (const pattern of text.wordPatterns) where(`${p}search_text LIKE ${opaque('TEXT')}`, pattern);
-  return { conditions, parameters };
+/**
+ * One filter a page query may have: the values a query binds to it (undefined when the query does not
+ * filter so) and its condition on a table reference (`table` qualifies the columns) for that many values.
+ */
+interface PageFilter {
+  readonly values: (query: JobQuery, text: TextFilter | undefined) => readonly unknown[] | undefined;
+  readonly condition: (table: string, count: number) => string;
+}
+
+/** A filter's values when it binds one value, or none when the query leaves it out. */
+function oneValue(value: unknown): readonly unknown[] | undefined {
+  return value === undefined ? undefined : [value];
+}
+
+/** Every filter a page query may have, in the order their conditions and parameters are written. */
+const PAGE_FILTERS: readonly PageFilter[] = [
+  {
+    values: (query) => (query.stages?.length ? query.stages : undefined),
+    condition: (t, n) => `${t}stage IN (${placeholders(n, 'TEXT')})`,
+  },
+  {
+    values: (query) => (query.tracks?.length ? query.tracks : undefined),
+    condition: (t, n) => `${t}track IN (${placeholders(n, 'TEXT')})`,
+  },
+  {
+    values: (query) => (query.sources?.length ? query.sources : undefined),
+    condition: (t, n) => `${t}source IN (${placeholders(n, 'TEXT')})`,
+  },
+  { values: (query) => oneValue(query.minScore), condition: (t) => `${t}score >= ${opaque('REAL')}` },
+  {
+    values: (query) => oneValue(query.company === undefined ? undefined : companyKeyOf(query.company)),
+    condition: (t) => `${t}company_key = ${opaque('TEXT')}`,
+  },
+  {
+    values: (query) => oneValue(query.remote === undefined ? undefined : query.remote ? 1 : 0),
+    condition: (t) => `${t}remote = ${opaque('INTEGER')}`,
+  },
+  { values: (query) => oneValue(query.salaryMin), condition: (t) => `${t}salary_max >= ${opaque('REAL')}` },
+  { values: (query) => oneValue(query.salaryMax), condition: (t) => `${t}salary_max <= ${opaque('REAL')}` },
+  { values: (query) => oneValue(query.currency), condition: (t) => `${t}salary_currency = ${opaque('TEXT')}` },
+  { values: (query) => oneValue(query.postedSince), condition: (t) => `${t}posted_at >= ${opaque('TEXT')}` },
+  { values: (query) => (query.posting === 'open' ? [] : undefined), condition: (t) => `${t}closed_at IS NULL` },
+  { values: (query) => (query.posting === 'closed' ? [] : undefined), condition: (t) => `${t}closed_at IS NOT NULL` },
+  {
+    values: (_, text) => (text && 'rowIds' in text ? text.rowIds : undefined),
+    condition: (t, n) => `${t}id IN (${placeholders(n, 'rowid')})`,
+  },
+  {
+    values: (_, text) => (text && 'wordPatterns' in text ? text.wordPatterns : undefined),
+    condition: (t, n) => Array.from({ length: n }, () => `${t}search_text LIKE ${opaque('TEXT')}`).join(' AND '),
+  },
+];
+
+/** The values a query binds to each of `PAGE_FILTERS` (undefined for a filter it does not have). */
+type BoundFilters = readonly (readonly unknown[] | undefined)[];
+
+/** The conditions of the filters a query has, on one table reference. */
+function filterConditions(bound: BoundFilters, table: string): string[] {
+  return PAGE_FILTERS.flatMap((filter, i) => {
+    const values = bound[i];
+    return values === undefined ? [] : [filter.condition(table, values.length)];
+  });
 }
 
 /**
@@ -97,10 +135,44 @@ function collapsedSummarySql(otherFilters: string): string {
   return `coalesce(CASE WHEN j.grouped THEN (${others}) END, ${summary})`;
 }
 
+/** The SQL text of a page query of one shape (see `jobPageSql`). */
+function pageSqlText(query: JobQuery, bound: BoundFilters): string {
+  const conditions = filterConditions(bound, '');
+  const column = SORT_COLUMN[query.sort];
+  const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+  let listed = summaryWithPostingState('j.');
+  if (query.collapse) {
+    const otherFilters = filterConditions(bound, 'o.')
+      .map((condition) => ` AND ${condition}`)
+      .join('');
+    listed = collapsedSummarySql(otherFilters);
+    conditions.push(
+      `(group_rank = 0 OR NOT EXISTS (SELECT 1 FROM jobs_read o WHERE o.group_id = j.group_id AND o.group_rank < j.group_rank${otherFilters}))`,
+    );
+  }
+  if (query.cursor) {
+    conditions.push(
+      `(${column}, job_id) ${query.order === 'desc' ? '<' : '>'} (${opaque(SORT_COLUMN_TYPE[query.sort])}, ${opaque('TEXT')})`,
+    );
+  }
+  const filter = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  return `SELECT ${listed} FROM jobs_read j${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ${opaque('INTEGER')}`;
+}
+
+/** How many page query texts are kept by shape; past it the kept ones are forgotten (few shapes are in use at once). */
+const KEPT_PAGE_SQL = 500;
+
+/**
+ * Page query texts by shape: a page's text is looked up by a short key instead of written again, and
+ * is the same string each time, so the statement cache finds its statement without reading the text.
+ */
+const pageSqlByShape = new Map<string, string>();
+
 /**
  * The SQL of one page of jobs (`limit + 1` rows, so the caller knows whether a next page exists),
  * written directly rather than through Kysely: this is the hot path of GET /jobs, and the text only
- * varies with the query's shape, so prepared statements can be cached by it. Each row is one text, the
+ * varies with the query's shape (its sort, order, collapse, cursor, and how many values each filter
+ * binds), so it is written once per shape and its prepared statement cached. Each row is one text, the
  * job's summary as listed (its `alsoOn` spliced in, in a collapsing query): the page is those texts
  * joined, and a next page's cursor is read from the last one. A collapsing query keeps a row only when
  * no other posting of its group that the filters select ranks before it (a lower `group_rank`, kept at
@@ -108,32 +180,19 @@ function collapsedSummarySql(otherFilters: string): string {
  * that test, and rows of jobs without duplicates (`grouped = 0`) the `alsoOn` lookup.
  */
 export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageSql {
-  const { conditions, parameters } = filterConditions(query, text, '');
-  const column = SORT_COLUMN[query.sort];
-  const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-  let listed = summaryWithPostingState('j.');
-  const selectParameters: unknown[] = [];
-  if (query.collapse) {
-    const others = filterConditions(query, text, 'o.');
-    const otherFilters = others.conditions.map((condition) => ` AND ${condition}`).join('');
-    listed = collapsedSummarySql(otherFilters);
-    selectParameters.push(...others.parameters);
-    conditions.push(
-      `(group_rank = 0 OR NOT EXISTS (SELECT 1 FROM jobs_read o WHERE o.group_id = j.group_id AND o.group_rank < j.group_rank${otherFilters}))`,
-    );
-    parameters.push(...others.parameters);
+  const bound = PAGE_FILTERS.map((filter) => filter.values(query, text));
+  const shape = `${query.sort} ${query.order} ${query.collapse ? 'c' : ''}${query.cursor ? 'k' : ''} ${bound.map((values) => values?.length ?? '-').join(',')}`;
+  let sql = pageSqlByShape.get(shape);
+  if (sql === undefined) {
+    if (pageSqlByShape.size >= KEPT_PAGE_SQL) pageSqlByShape.clear();
+    sql = pageSqlText(query, bound);
+    pageSqlByShape.set(shape, sql);
   }
-  if (query.cursor) {
-    conditions.push(
-      `(${column}, job_id) ${query.order === 'desc' ? '<' : '>'} (${opaque(SORT_COLUMN_TYPE[query.sort])}, ${opaque('TEXT')})`,
-    );
-    parameters.push(query.cursor.value, query.cursor.jobId);
-  }
+  const filterValues = bound.flatMap((values) => values ?? []);
+  // Placeholders are numbered in the order of the text: a collapsing query binds the filters' values
+  // for its alsoOn (the select list), the page's rows, and the test of a better ranked posting.
+  const parameters = query.collapse ? [...filterValues, ...filterValues, ...filterValues] : filterValues;
+  if (query.cursor) parameters.push(query.cursor.value, query.cursor.jobId);
   parameters.push(query.limit + 1);
-  const filter = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  return {
-    sql: `SELECT ${listed} FROM jobs_read j${filter} ORDER BY ${column} ${direction}, job_id ${direction} LIMIT ${opaque('INTEGER')}`,
-    // Placeholders are numbered in the order of the text: the select list's come first.
-    parameters: [...selectParameters, ...parameters],
-  };
+  return { sql, parameters };
 }

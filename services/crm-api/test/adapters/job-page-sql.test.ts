@@ -37,3 +37,17 @@ test('a page query binds no value the planner reads (its cached statement is not
   const byIds = jobPageSql(everyFilter('score', true), { rowIds: [4, 8, 15] });
   assert.match(byIds.sql, /\bid IN \(\?,\?,\?\)/);
 });
+
+test('queries of one shape share one SQL text and differ in their parameters; another shape gets its own text', () => {
+  const first = jobPageSql({ ...everyFilter('score', true), minScore: 40.5 }, undefined);
+  const second = jobPageSql({ ...everyFilter('score', true), minScore: 72.25, stages: ['screened', 'new'] }, undefined);
+  assert.equal(first.sql, second.sql);
+  assert.notDeepEqual(first.parameters, second.parameters);
+  assert.ok(second.parameters.includes(72.25));
+  const oneStage = jobPageSql({ ...everyFilter('score', true), stages: ['new'] }, undefined);
+  assert.notEqual(oneStage.sql, first.sql);
+  assert.equal(oneStage.sql.split('?').length - 1, oneStage.parameters.length);
+  const flat = jobPageSql({ ...everyFilter('score', false) }, undefined);
+  assert.notEqual(flat.sql, first.sql);
+  assert.equal((flat.parameters.length - 3) * 3 + 3, first.parameters.length, 'a collapsing query binds the filters three times (the cursor and limit once)');
+});
