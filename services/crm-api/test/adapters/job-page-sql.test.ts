@@ -49,5 +49,9 @@ test('queries of one shape share one SQL text and differ in their parameters; an
   assert.equal(oneStage.sql.split('?').length - 1, oneStage.parameters.length);
   const flat = jobPageSql({ ...everyFilter('score', false) }, undefined);
   assert.notEqual(flat.sql, first.sql);
-  assert.equal((flat.parameters.length - 3) * 3 + 3, first.parameters.length, 'a collapsing query binds the filters three times (the cursor and limit once)');
+  assert.equal(
+    (flat.parameters.length - 3) * 3 + 3,
+    first.parameters.length,
+    'a collapsing query binds the filters three times (the cursor and limit once)',
+  );
 });
