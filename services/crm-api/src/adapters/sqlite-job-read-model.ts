@@ -50,6 +50,8 @@ interface JobsReadTable {
   grouped: Generated<number>;
   /** How many postings of its group rank before it (`ranksBefore`): 0 for the one standing for the group. */
   group_rank: Generated<number>;
+  /** In a group of exactly two postings, the other one's row id (null otherwise): its `alsoOn` is one row read by id. */
+  partner_id: Generated<number | null>;
   /** How another posting's `alsoOn` names this one (JSON of `alsoOnPosting`). */
   also_on_json: string;
   /** Posting state, copied by triggers from `job_closures` and `job_flags` (null: open, no flags). */
@@ -59,7 +61,7 @@ interface JobsReadTable {
 }
 
 /** What a score writes to a row: everything but its id and the posting state the triggers keep. */
-type ScoredRow = Omit<JobsReadTable, 'id' | 'closed_at' | 'close_reason' | 'ghost_flags' | 'grouped' | 'group_rank'>;
+type ScoredRow = Omit<JobsReadTable, 'id' | 'closed_at' | 'close_reason' | 'ghost_flags' | 'grouped' | 'group_rank' | 'partner_id'>;
 
 interface ReadModelSchema {
   jobs_read: JobsReadTable;
@@ -119,6 +121,7 @@ const SCHEMA = [
     group_id TEXT NOT NULL,
     grouped INTEGER NOT NULL DEFAULT 0,
     group_rank INTEGER NOT NULL DEFAULT 0,
+    partner_id INTEGER,
     also_on_json TEXT NOT NULL DEFAULT ''
   )`,
   // The plain sort indexes carry the search text: a text search with many matches walks one of them
@@ -255,15 +258,23 @@ function addGroupColumns(database: SqliteDatabase): void {
 }
 
 /**
- * Ranks the postings of the given groups again (`group_rank`) and flags the groups of more than one
- * posting (`grouped`), writing only the rows whose rank or flag changed.
+ * What each posting is given from its group as a whole, as select-list columns over `jobs_read` rows
+ * (with `BY_GROUP`): whether the group has more than one posting (`grouped`), the posting's rank in it
+ * (`group_rank`), and in a group of two the other posting's row id (`partner_id`).
  */
+const GROUP_FACTS = `count(*) OVER byGroup > 1 AS grouped,
+  row_number() OVER (byGroup ORDER BY ${GROUP_RANK_ORDER}) - 1 AS group_rank,
+  CASE WHEN count(*) OVER byGroup = 2 THEN sum(id) OVER byGroup - id END AS partner_id`;
+
+/** The window `GROUP_FACTS` reads. */
+const BY_GROUP = 'WINDOW byGroup AS (PARTITION BY group_id)';
+
+/** Works out the group facts (`GROUP_FACTS`) of the given groups again, writing only the rows whose facts changed. */
 function regroupSql(groups: readonly string[]) {
-  return sql`UPDATE jobs_read SET grouped = ranked.grouped, group_rank = ranked.group_rank
-    FROM (SELECT id, count(*) OVER (PARTITION BY group_id) > 1 AS grouped,
-            row_number() OVER (PARTITION BY group_id ORDER BY ${sql.raw(GROUP_RANK_ORDER)}) - 1 AS group_rank
-          FROM jobs_read WHERE group_id IN (${sql.join(groups)})) AS ranked
-    WHERE jobs_read.id = ranked.id AND (jobs_read.grouped <> ranked.grouped OR jobs_read.group_rank <> ranked.group_rank)`;
+  return sql`UPDATE jobs_read SET grouped = facts.grouped, group_rank = facts.group_rank, partner_id = facts.partner_id
+    FROM (SELECT id, ${sql.raw(GROUP_FACTS)} FROM jobs_read WHERE group_id IN (${sql.join(groups)}) ${sql.raw(BY_GROUP)}) AS facts
+    WHERE jobs_read.id = facts.id
+      AND (jobs_read.grouped <> facts.grouped OR jobs_read.group_rank <> facts.group_rank OR jobs_read.partner_id IS NOT facts.partner_id)`;
 }
 
 /**
@@ -279,6 +290,19 @@ function addGroupRankColumns(database: SqliteDatabase): void {
     database.exec(`UPDATE jobs_read SET group_rank = ranked.group_rank
       FROM (SELECT id, row_number() OVER (PARTITION BY group_id ORDER BY ${GROUP_RANK_ORDER}) - 1 AS group_rank FROM jobs_read WHERE grouped = 1) AS ranked
       WHERE jobs_read.id = ranked.id`);
+  });
+}
+
+/**
+ * Brings a read model written before rows of a group of two named each other up to date: adds
+ * `partner_id` and writes it for every such group (a no-op on a current file).
+ */
+function addPartnerColumn(database: SqliteDatabase): void {
+  upgradeUnlessColumn(database, 'partner_id', () => {
+    database.exec('ALTER TABLE jobs_read ADD COLUMN partner_id INTEGER');
+    database.exec(`UPDATE jobs_read SET partner_id = facts.partner_id
+      FROM (SELECT id, ${GROUP_FACTS} FROM jobs_read WHERE grouped = 1 ${BY_GROUP}) AS facts
+      WHERE jobs_read.id = facts.id AND facts.partner_id IS NOT NULL`);
   });
 }
 
@@ -334,6 +358,7 @@ export class SqliteJobReadModel implements JobReadModel {
     addPostingStateColumns(this.database);
     addGroupColumns(this.database);
     addGroupRankColumns(this.database);
+    addPartnerColumn(this.database);
     for (const statement of SCHEMA.slice(1)) this.database.exec(statement);
     this.prepared = withStatementCache(this.database, KEPT_STATEMENTS);
     this.db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: this.prepared }) });

@@ -50,8 +50,8 @@ test('queries of one shape share one SQL text and differ in their parameters; an
   const flat = jobPageSql({ ...everyFilter('score', false) }, undefined);
   assert.notEqual(flat.sql, first.sql);
   assert.equal(
-    (flat.parameters.length - 3) * 3 + 3,
+    (flat.parameters.length - 3) * 4 + 3,
     first.parameters.length,
-    'a collapsing query binds the filters three times (the cursor and limit once)',
+    'a collapsing query binds the filters four times (the cursor and limit once)',
   );
 });

@@ -455,6 +455,20 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
         ],
         'the relinked posting is a job of its own, and its old job no longer lists it',
       );
+      await model.upsert([{ ...copy('ashby:regroup-last', 50), scoredAt: '2026-03-07T10:00:00.000Z', contentHash: 'c'.repeat(64) }]);
+      assert.deepEqual(
+        await rows(),
+        [
+          [
+            'greenhouse:regroup-first',
+            [
+              ['lever:regroup-best', 55],
+              ['ashby:regroup-last', 50],
+            ],
+          ],
+        ],
+        'a job of two postings that gains a third lists both others',
+      );
     });
 
     test('collapsed lists of every filter, sort and order are the uncollapsed list collapsed by group, page after page', async () => {

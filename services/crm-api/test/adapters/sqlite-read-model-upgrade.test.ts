@@ -124,6 +124,57 @@ test('a read model file from before rows carried their rank in their group opens
   }
 });
 
+test('a read model file from before the postings of a group of two named each other opens with them named', async () => {
+  const dir = tempDir('crm-api-read-model-upgrade-');
+  const path = join(dir.path, 'crm-api.sqlite');
+  const written = new SqliteJobReadModel(path);
+  const copyOf =
+    (canonical: string) =>
+    (id: string, score: number): ScoredJob => ({ ...job(id, score), canonicalJobId: canonical });
+  await written.upsert([job('lever:pair', 70), copyOf('lever:pair')('lever:pair-copy', 80)]);
+  await written.upsert([job('lever:trio', 60), copyOf('lever:trio')('lever:trio-b', 65), copyOf('lever:trio')('lever:trio-c', 55)]);
+  await written.upsert([job('lever:alone', 50)]);
+  await written.close();
+  const partners = (): Record<string, string | null> => {
+    const database = openSqlite(path);
+    const rows = database
+      .prepare('SELECT j.job_id, p.job_id FROM jobs_read j LEFT JOIN jobs_read p ON p.id = j.partner_id ORDER BY j.job_id')
+      .raw()
+      .all() as [string, string | null][];
+    database.close();
+    return Object.fromEntries(rows);
+  };
+  const expected = {
+    'lever:alone': null,
+    'lever:pair': 'lever:pair-copy',
+    'lever:pair-copy': 'lever:pair',
+    'lever:trio': null,
+    'lever:trio-b': null,
+    'lever:trio-c': null,
+  };
+  assert.deepEqual(partners(), expected, 'a current file names the partners as it writes');
+  const database = openSqlite(path);
+  database.exec('ALTER TABLE jobs_read DROP COLUMN partner_id');
+  database.close();
+
+  const model = new SqliteJobReadModel(path);
+  try {
+    assert.deepEqual(partners(), expected);
+    const page = await model.list({ sort: 'score', order: 'desc', limit: 10, collapse: true });
+    assert.deepEqual(
+      page.items.map((item) => [item.jobId, item.alsoOn?.map((other) => other.jobId)]),
+      [
+        ['lever:pair-copy', ['lever:pair']],
+        ['lever:trio-b', ['lever:trio', 'lever:trio-c']],
+        ['lever:alone', undefined],
+      ],
+    );
+  } finally {
+    await model.close();
+    dir.remove();
+  }
+});
+
 /** The list indexes of a read model file: those of `jobs_read` but the group's. */
 function listIndexesOf(database: SqliteDatabase): string[] {
   return database
