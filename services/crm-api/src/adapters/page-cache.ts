@@ -32,12 +32,12 @@ export class PageCache {
       this.askedOnce.add(key);
       return;
     }
-    const chars = page.itemsJson.length;
+    const chars = page.json.length;
     if (chars > this.maxChars || this.pages.has(key)) return;
     for (const [oldest, evicted] of this.pages) {
       if (this.size + chars <= this.maxChars) break;
       this.pages.delete(oldest);
-      this.size -= evicted.itemsJson.length;
+      this.size -= evicted.json.length;
     }
     this.pages.set(key, page);
     this.size += chars;

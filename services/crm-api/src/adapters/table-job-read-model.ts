@@ -398,8 +398,7 @@ export class TableJobReadModel implements JobReadModel {
   }
 
   async listJson(query: JobQuery): Promise<JobPageJson> {
-    const page = await this.list(query);
-    return { itemsJson: JSON.stringify(page.items), nextCursor: page.nextCursor };
+    return { json: JSON.stringify(await this.list(query)) };
   }
 
   /** DynamoDB keeps no statistics to refresh. */

@@ -11,10 +11,9 @@ export interface JobPage {
   readonly nextCursor: string | null;
 }
 
-/** One page of a job list with the items as JSON text. */
+/** One page of a job list as the JSON text of its `JobPage` (`{"items":[…],"nextCursor":…}`), what GET /jobs answers. */
 export interface JobPageJson {
-  readonly itemsJson: string;
-  readonly nextCursor: string | null;
+  readonly json: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CrmStage } from '@jobpipe/contracts';
 import { decodeCursor, type JobQuery, type JobSort } from '../../src/domain/job-query.js';
 import type { JobSummary, ScoredJob } from '../../src/domain/job-summary.js';
-import type { JobReadModel } from '../../src/ports/job-read-model.js';
+import type { JobPage, JobReadModel } from '../../src/ports/job-read-model.js';
 
 /** An adapter under test, opened on empty storage. */
 export interface OpenedReadModel {
@@ -217,8 +217,7 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
     test('a list shows each job as its summary; the JSON list says the same', async () => {
       const page = await opened.model.list({ sort: 'score', order: 'desc', limit: 5, company: 'globex', minScore: 0 });
       const json = await opened.model.listJson({ sort: 'score', order: 'desc', limit: 5, company: 'globex', minScore: 0 });
-      assert.deepEqual(JSON.parse(json.itemsJson), page.items);
-      assert.equal(json.nextCursor, page.nextCursor);
+      assert.deepEqual(JSON.parse(json.json), page);
       const listed = (await opened.model.list({ sort: 'score', order: 'desc', limit: 100 })).items;
       assert.deepEqual(
         listed.find((summary) => summary.jobId === job(1).jobId),
@@ -382,7 +381,7 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
           ['greenhouse:dup-late', [{ jobId: 'lever:dup-late-copy', source: 'lever', url: lateCopy.url, score: 40 }]],
         ],
       );
-      assert.deepEqual(JSON.parse((await model.listJson(dupes)).itemsJson), (await model.list(dupes)).items, 'the JSON list says the same');
+      assert.deepEqual(JSON.parse((await model.listJson(dupes)).json), await model.list(dupes), 'the JSON list says the same');
       assert.equal((await walkSummaries(model, { ...dupes, collapse: false })).length, 5, 'collapse=false: every posting');
       assert.deepEqual(
         (await walkSummaries(model, { ...dupes, sources: ['greenhouse'] })).map((row) => [row.jobId, row.alsoOn]),
@@ -509,7 +508,7 @@ export function jobReadModelSuite(name: string, open: () => Promise<OpenedReadMo
       const listed = async (reader: JobReadModel = model) => {
         await reader.listJson(query); // the same page twice in a row: the second may be remembered
         const page = await reader.listJson(query);
-        return JSON.parse(page.itemsJson) as JobSummary[];
+        return (JSON.parse(page.json) as JobPage).items;
       };
       assert.deepEqual(await listed(), []);
       const jobsBefore = await model.count();

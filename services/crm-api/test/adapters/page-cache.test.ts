@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PageCache } from '../../src/adapters/page-cache.js';
 
-const page = (itemsJson: string) => ({ itemsJson, nextCursor: null });
+const page = (json: string) => ({ json });
 
 test('a page is kept from the second time its query is asked, and still after the pages are forgotten', () => {
   const cache = new PageCache(1000);

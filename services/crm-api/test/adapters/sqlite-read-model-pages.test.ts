@@ -5,6 +5,7 @@ import { tempDir } from '@jobpipe/test-kit';
 import { SqliteJobReadModel } from '../../src/adapters/sqlite-job-read-model.js';
 import { decodeCursor, type JobQuery, type JobSort } from '../../src/domain/job-query.js';
 import type { JobSummary, ScoredJob } from '../../src/domain/job-summary.js';
+import type { JobPage } from '../../src/ports/job-read-model.js';
 
 // Enough jobs that a common word has more full-text matches than the id filter takes, so the
 // search walks the sort index and tests words there.
@@ -59,8 +60,8 @@ async function walk(query: JobQuery): Promise<string[]> {
   const seen: string[] = [];
   let cursor: JobQuery['cursor'];
   for (let pages = 0; pages <= JOBS / query.limit + 1; pages++) {
-    const page = await model.listJson({ ...query, ...(cursor ? { cursor } : {}) });
-    seen.push(...(JSON.parse(page.itemsJson) as JobSummary[]).map((summary) => summary.jobId));
+    const page = JSON.parse((await model.listJson({ ...query, ...(cursor ? { cursor } : {}) })).json) as JobPage;
+    seen.push(...page.items.map((summary) => summary.jobId));
     if (!page.nextCursor) return seen;
     cursor = decodeCursor(page.nextCursor);
   }

@@ -174,11 +174,9 @@ export async function jobRoutes(app: FastifyInstance, context: CrmApiContext): P
       },
     },
     async (request, reply) => {
-      // The stored summaries are already JSON: join them instead of parsing and serializing each job.
+      // The stored summaries are already JSON: the read model joins them into the page's text, sent as it is.
       const page = await listJobsJson(context, jobQuery(request.query));
-      return reply
-        .type('application/json; charset=utf-8')
-        .send(`{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`);
+      return reply.type('application/json; charset=utf-8').send(page.json);
     },
   );
 
