@@ -184,14 +184,18 @@ const pageSqlByShape = new Map<string, string>();
  */
 export function jobPageSql(query: JobQuery, text: TextFilter | undefined): PageSql {
   const bound = PAGE_FILTERS.map((filter) => filter.values(query, text));
-  const shape = `${query.sort} ${query.order} ${query.collapse ? 'c' : ''}${query.cursor ? 'k' : ''} ${bound.map((values) => values?.length ?? '-').join(',')}`;
+  let shape = `${query.sort} ${query.order} ${query.collapse ? 'c' : ''}${query.cursor ? 'k' : ''}`;
+  const filterValues: unknown[] = [];
+  for (const values of bound) {
+    shape += values === undefined ? ' -' : ` ${values.length}`;
+    if (values) for (const value of values) filterValues.push(value);
+  }
   let sql = pageSqlByShape.get(shape);
   if (sql === undefined) {
     if (pageSqlByShape.size >= KEPT_PAGE_SQL) pageSqlByShape.clear();
     sql = pageSqlText(query, bound);
     pageSqlByShape.set(shape, sql);
   }
-  const filterValues = bound.flatMap((values) => values ?? []);
   // Placeholders are numbered in the order of the text: a collapsing query binds the filters' values
   // for its alsoOn (the select list: a partner's, a larger group's), the page's rows, and the test of a
   // better ranked posting.

@@ -100,25 +100,24 @@ export function jobQuery(query: JobListQuerystring): JobQuery {
   if (query.salaryMin !== undefined && query.salaryMax !== undefined && query.salaryMin > query.salaryMax) {
     throw new ApiError(400, 'invalid_salary_range', `salaryMin (${query.salaryMin}) is above salaryMax (${query.salaryMax})`);
   }
-  return {
-    ...(query.stage ? { stages: query.stage } : {}),
-    ...(query.track ? { tracks: query.track } : {}),
-    ...(query.source ? { sources: query.source } : {}),
-    ...(query.minScore !== undefined ? { minScore: query.minScore } : {}),
-    ...(query.company !== undefined ? { company: query.company } : {}),
-    ...(query.q !== undefined ? { text: query.q } : {}),
-    ...(query.remote !== undefined ? { remote: query.remote } : {}),
-    ...(query.salaryMin !== undefined ? { salaryMin: query.salaryMin } : {}),
-    ...(query.salaryMax !== undefined ? { salaryMax: query.salaryMax } : {}),
-    ...(query.currency !== undefined ? { currency: query.currency } : {}),
-    ...(query.postedSince !== undefined ? { postedSince: query.postedSince } : {}),
-    ...(query.status !== 'all' ? { posting: query.status } : {}),
-    ...(query.collapse ? { collapse: true } : {}),
-    sort: query.sort,
-    order: query.order,
-    limit: query.limit,
-    ...(cursor ? { cursor } : {}),
-  };
+  // Set one field at a time on one object (every request of GET /jobs builds one; spreading an object
+  // per filter allocated and copied fifteen).
+  const built: { -readonly [K in keyof JobQuery]: JobQuery[K] } = { sort: query.sort, order: query.order, limit: query.limit };
+  if (query.stage) built.stages = query.stage;
+  if (query.track) built.tracks = query.track;
+  if (query.source) built.sources = query.source;
+  if (query.minScore !== undefined) built.minScore = query.minScore;
+  if (query.company !== undefined) built.company = query.company;
+  if (query.q !== undefined) built.text = query.q;
+  if (query.remote !== undefined) built.remote = query.remote;
+  if (query.salaryMin !== undefined) built.salaryMin = query.salaryMin;
+  if (query.salaryMax !== undefined) built.salaryMax = query.salaryMax;
+  if (query.currency !== undefined) built.currency = query.currency;
+  if (query.postedSince !== undefined) built.postedSince = query.postedSince;
+  if (query.status !== 'all') built.posting = query.status;
+  if (query.collapse) built.collapse = true;
+  if (cursor) built.cursor = cursor;
+  return built;
 }
 
 const CSV_COLUMNS = [
