@@ -91,11 +91,7 @@ export class SqliteTableStore implements ItemStore {
   }
 
   async get(table: string, key: Item): Promise<Item | undefined> {
-    const definition = this.definitionOf(table);
-    const row = this.prepared
-      .prepare(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`)
-      .get(keyPart(key, definition.partitionKey, table), keyPart(key, definition.sortKey, table)) as { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as Item) : undefined;
+    return this.stored(table, this.definitionOf(table), key);
   }
 
   async put(table: string, item: Item, condition?: WriteCondition): Promise<boolean> {
@@ -108,7 +104,9 @@ export class SqliteTableStore implements ItemStore {
     }
     const definitions = writes.map((write) => this.definitionOf(write.table));
     return this.writeNow(() => {
-      const holds = writes.every((write, i) => !write.condition || conditionHolds(write.condition, this.current(write, definitions[i]!)));
+      const holds = writes.every(
+        (write, i) => !write.condition || conditionHolds(write.condition, this.stored(write.table, definitions[i]!, write.item)),
+      );
       if (!holds) return false;
       for (const [i, write] of writes.entries()) this.write(write.table, definitions[i]!, write.item);
       return true;
@@ -198,13 +196,11 @@ export class SqliteTableStore implements ItemStore {
     return last ? { items, cursor: encodeCursor(cursorOf(last)) } : { items };
   }
 
-  /** The stored item a write would replace, if any. */
-  private current(write: ItemWrite, definition: TableDefinition): Item | undefined {
+  /** The stored item of `table` with the key of `key` (an item or its key attributes), if any. */
+  private stored(table: string, definition: TableDefinition, key: Item): Item | undefined {
     const row = this.prepared
-      .prepare(`SELECT doc FROM "t_${write.table}" WHERE pk = ? AND sk = ?`)
-      .get(keyPart(write.item, definition.partitionKey, write.table), keyPart(write.item, definition.sortKey, write.table)) as
-      | { doc: string }
-      | undefined;
+      .prepare(`SELECT doc FROM "t_${table}" WHERE pk = ? AND sk = ?`)
+      .get(keyPart(key, definition.partitionKey, table), keyPart(key, definition.sortKey, table)) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Item) : undefined;
   }
 
