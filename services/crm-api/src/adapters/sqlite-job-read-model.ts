@@ -290,9 +290,9 @@ function addGroupRankColumns(database: SqliteDatabase): void {
     database.exec('ALTER TABLE jobs_read ADD COLUMN group_rank INTEGER NOT NULL DEFAULT 0');
     database.exec("ALTER TABLE jobs_read ADD COLUMN also_on_json TEXT NOT NULL DEFAULT ''");
     database.exec("UPDATE jobs_read SET also_on_json = json_object('jobId', job_id, 'source', source, 'url', url, 'score', score)");
-    database.exec(`UPDATE jobs_read SET group_rank = ranked.group_rank
-      FROM (SELECT id, row_number() OVER (PARTITION BY group_id ORDER BY ${GROUP_RANK_ORDER}) - 1 AS group_rank FROM jobs_read WHERE grouped = 1) AS ranked
-      WHERE jobs_read.id = ranked.id`);
+    database.exec(`UPDATE jobs_read SET group_rank = facts.group_rank
+      FROM (SELECT id, ${GROUP_FACTS} FROM jobs_read WHERE grouped = 1 ${BY_GROUP}) AS facts
+      WHERE jobs_read.id = facts.id`);
   });
 }
 
