@@ -122,6 +122,10 @@ test('kill -9 of the whole stack mid-run, then a restart: every posting in the j
     assert.deepEqual(await pipeline.deadLetters(queue), [], `nothing dead-lettered by ${queue}`);
 
   await second.stop();
-  assert.deepEqual(await second.exited, { code: 0, signal: null }, 'jobpipe up stopped gracefully on SIGTERM');
+  assert.deepEqual(
+    await second.exited,
+    { code: 0, signal: null },
+    `jobpipe up stopped gracefully on SIGTERM; its output ended:\n${second.outputTail()}`,
+  );
   assert.deepEqual(second.members(), [], 'no process of the stack is left');
 });

@@ -1,4 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { NodeProcessGroup } from '@jobpipe/test-kit';
@@ -22,6 +23,11 @@ export const BUNDLED_CLI: CliCommand = [...STACK_NODE_FLAGS, cliEntryFile(REPO_R
 export class CliProcess extends NodeProcessGroup {
   constructor(args: readonly string[], env: Readonly<Record<string, string>>, logFile: string, command: CliCommand = SOURCE_CLI) {
     super([...command, ...args], env, logFile, REPO_ROOT);
+  }
+
+  /** The last `lines` lines of what the command printed, to tell why it ended as it did. */
+  outputTail(lines = 40): string {
+    return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   }
 }
 
